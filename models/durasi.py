@@ -1,0 +1,60 @@
+"""Standard times of SOP steps: reading "1 jam", "15 Menit", "1Hari", "480" and printing them back.
+
+A "hari" is one working day of the office's calendar (480 working minutes by default), not 24 hours.
+"""
+from __future__ import annotations
+
+import re
+
+MENIT_PER_HARI_BAKU = 480
+
+_SATUAN = {"jam": 60, "menit": 1}
+_BAGIAN = re.compile(r"(\d+(?:[.,]\d+)?|½)\s*(hari|jam|menit)\b", re.IGNORECASE)
+_ANGKA_SAJA = re.compile(r"^\d+$")
+
+
+class DurasiTidakTerbaca(ValueError):
+    """The text is not a standard time this reader understands."""
+
+
+def parse_waktu(teks: str, *, menit_per_hari: int = MENIT_PER_HARI_BAKU) -> int:
+    """Working minutes of a printed standard time.
+
+    >>> parse_waktu("1 jam"), parse_waktu("15 Menit"), parse_waktu("1Hari"), parse_waktu(": 480")
+    (60, 15, 480, 480)
+    >>> parse_waktu("2 hari 3 jam 15 menit")
+    1155
+
+    A bare number is minutes (the "Waktu (menit)" layout writes a day as 480); "0" is zero minutes.
+    Text that names no time ("", "-", "sebentar") raises DurasiTidakTerbaca.
+    """
+    bersih = " ".join((teks or "").replace(":", " ").split())
+    if not bersih:
+        raise DurasiTidakTerbaca("waktu kosong")
+    if _ANGKA_SAJA.match(bersih):
+        return int(bersih)
+    bagian = _BAGIAN.findall(bersih)
+    sisa = re.sub(r"[\s,.;+&]|\bdan\b", "", _BAGIAN.sub("", bersih), flags=re.IGNORECASE)
+    if not bagian or sisa:
+        raise DurasiTidakTerbaca(f'waktu "{bersih}" tidak dapat dibaca')
+    total = 0.0
+    for angka, satuan in bagian:
+        nilai = 0.5 if angka == "½" else float(angka.replace(",", "."))
+        total += nilai * (menit_per_hari if satuan.lower() == "hari" else _SATUAN[satuan.lower()])
+    return round(total)
+
+
+def format_menit(menit: int | None, *, menit_per_hari: int = MENIT_PER_HARI_BAKU) -> str:
+    """Minutes as the offices print them.
+
+    >>> format_menit(1155)
+    '2 hari 3 jam 15 menit'
+    >>> format_menit(170), format_menit(0), format_menit(None)
+    ('2 jam 50 menit', '0 menit', '-')
+    """
+    if menit is None:
+        return "-"
+    hari, sisa = divmod(int(menit), menit_per_hari)
+    jam, mnt = divmod(sisa, 60)
+    bagian = [f"{hari} hari" if hari else "", f"{jam} jam" if jam else "", f"{mnt} menit" if mnt else ""]
+    return " ".join(b for b in bagian if b) or "0 menit"

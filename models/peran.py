@@ -1,0 +1,96 @@
+"""Canonical roles of a kecamatan office and the labels the SOP tables print for them.
+
+Offices write the same function many ways ("Sekretaris", "Sekcam", "Sekretaris Camat"); the product keeps one
+role per function. This module is the source of the defaults; the database copies them into Role and RoleAlias
+so an admin can add labels an office brings.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class PeranBaku:
+    kode: str
+    nama: str
+    urutan: int
+    di_sop: bool = True  # False for roles that never act in an SOP step (kabupaten readers, admin)
+    dinamis: bool = False  # "Kasi terkait": resolved per indicator or recommendation
+
+
+PERAN: tuple[PeranBaku, ...] = (
+    PeranBaku("camat", "Camat", 1),
+    PeranBaku("sekcam", "Sekretaris Camat", 2),
+    PeranBaku("kasubag_evapor", "Kasubag Evapor", 3),
+    PeranBaku("kasubag_umum", "Kasubag Umum", 4),
+    PeranBaku("kasubag_renkeu", "Kasubag Perencanaan dan Keuangan", 5),
+    PeranBaku("analis_perencanaan", "Analis Perencanaan", 6),
+    PeranBaku("kasi_pem", "Kasi Pemerintahan", 7),
+    PeranBaku("kasi_ekbang", "Kasi Ekonomi dan Pembangunan", 8),
+    PeranBaku("kasi_trantib", "Kasi Ketentraman dan Ketertiban", 9),
+    PeranBaku("kasi_terkait", "Kasi terkait", 10, dinamis=True),
+    PeranBaku("tim", "Tim Akuntabilitas Kinerja", 11),
+    PeranBaku("staf", "Staf", 12),
+    PeranBaku("kabupaten", "Kabupaten", 20, di_sop=False),
+    PeranBaku("admin", "Admin", 21, di_sop=False),
+)
+PERAN_PER_KODE = {p.kode: p for p in PERAN}
+
+# Labels as printed in the documents, and common spellings offices use.
+ALIAS_BAKU: dict[str, str] = {
+    "Camat": "camat",
+    "Sekretaris": "sekcam",
+    "Sekcam": "sekcam",
+    "Sekretaris Camat": "sekcam",
+    "Sekretaris Kecamatan": "sekcam",
+    "Sekretariat": "sekcam",
+    "Sub. Evapor": "kasubag_evapor",
+    "Kasubag Evapor": "kasubag_evapor",
+    "Kasubag Evaluasi dan Pelaporan": "kasubag_evapor",
+    "Evapor": "kasubag_evapor",
+    "Sub. Umum": "kasubag_umum",
+    "Kasubag Umum": "kasubag_umum",
+    "Kasubag Umum dan Kepegawaian": "kasubag_umum",
+    "Kasubag Perencanaan dan Keuangan": "kasubag_renkeu",
+    "Kasubag Keuangan": "kasubag_renkeu",
+    "Analis Perencanaan": "analis_perencanaan",
+    "Analisis Perencanaan": "analis_perencanaan",
+    "Kasi Pem": "kasi_pem",
+    "Kasi Pemerintahan": "kasi_pem",
+    "Kasi Ekbang": "kasi_ekbang",
+    "Kasi Ekonomi dan Pembangunan": "kasi_ekbang",
+    "Kasi Trantib": "kasi_trantib",
+    "Kasi Ketentraman dan Ketertiban": "kasi_trantib",
+    "Kasi terkait": "kasi_terkait",
+    "Kasi yang membidangi": "kasi_terkait",
+    "Seksi-Seksi Lain": "kasi_terkait",
+    "Tim": "tim",
+    "Tim Akuntabilitas Kinerja": "tim",
+    "Tim AKIP": "tim",
+    "Staf": "staf",
+    "Staff": "staf",
+}
+
+
+def kunci_label(label: str) -> str:
+    """The form a printed role label is compared in: lower case, no punctuation, one spelling of "Kasubag".
+
+    >>> kunci_label("Sub. Evapor"), kunci_label("Ka. Subbag Umum dan Kepegawaian")
+    ('kasubag evapor', 'kasubag umum dan kepegawaian')
+    >>> kunci_label("Kasubbag Perencanaan, dan Keuangan")
+    'kasubag perencanaan dan keuangan'
+    """
+    teks = re.sub(r"[^\w\s-]", " ", label.lower())
+    teks = " ".join(teks.split())
+    teks = re.sub(r"^(ka )?sub+ag\b|^sub\b", "kasubag", teks)
+    teks = re.sub(r"^kasub+ag\b", "kasubag", teks)
+    return teks
+
+
+ALIAS_PER_KUNCI: dict[str, str] = {kunci_label(label): kode for label, kode in ALIAS_BAKU.items()}
+
+
+def cari_peran(label: str, alias: dict[str, str] | None = None) -> str | None:
+    """Canonical role code of a printed label, or None when the label is not known."""
+    return (alias if alias is not None else ALIAS_PER_KUNCI).get(kunci_label(label))
