@@ -562,7 +562,8 @@ def tandai_duplikat(prosedur: list[Prosedur], sebelumnya: list[Prosedur] | None 
     for p in prosedur:
         sidik = p.sidik_langkah()
         asal = dikenal.get(sidik)
-        if asal is not None and not p.punya_identitas:
+        sama_diri = asal is not None and asal.kecamatan == p.kecamatan and kunci_nama(asal.nama) == kunci_nama(p.nama)
+        if asal is not None and not p.punya_identitas and not sama_diri:
             p.duplikat_dari = {"kecamatan": asal.kecamatan, "nama": asal.nama}
         else:
             dikenal.setdefault(sidik, p)

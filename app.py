@@ -1,0 +1,68 @@
+"""The SAKIP Kecamatan dashboard: `app = create_app()`, `server = app.server` (WSGI)."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import dash_bootstrap_components as dbc
+import xstatic.pkg.bootstrap as xbootstrap
+from dash import Dash, html, page_container
+from flask import Flask, send_from_directory
+
+from models.db import get_engine
+from models.settings import INSTANCE, load_settings
+
+ROOT = Path(__file__).resolve().parent
+BOOTSTRAP_CSS = "/vendor/bootstrap/css/bootstrap.min.css"
+
+
+def create_app(config: dict | None = None) -> Dash:
+    """Build the app; `config` overrides environment settings (DATABASE_URL, SECRET_KEY, APP_ENV, ...)."""
+    settings = load_settings(config)
+    server = Flask(__name__, instance_path=str(INSTANCE), root_path=str(ROOT))
+    server.config.update(
+        SECRET_KEY=settings.secret_key,
+        SESSION_COOKIE_HTTPONLY=True,
+        SESSION_COOKIE_SAMESITE="Lax",
+        MAX_CONTENT_LENGTH=20 * 1024 * 1024,
+    )
+    server.extensions["sakip_settings"] = settings
+    server.extensions["sakip_engine"] = get_engine(settings.database_url)
+
+    @server.route("/vendor/bootstrap/<path:berkas>")
+    def vendor_bootstrap(berkas: str):
+        return send_from_directory(xbootstrap.BASE_DIR, berkas, max_age=86400)
+
+    app = Dash(
+        __name__,
+        server=server,
+        use_pages=True,
+        pages_folder=str(ROOT / "dashboard" / "pages"),
+        assets_folder=str(ROOT / "assets"),
+        external_stylesheets=[BOOTSTRAP_CSS],
+        title="SAKIP Kecamatan",
+        update_title="Memuat…",
+        serve_locally=True,
+        suppress_callback_exceptions=True,
+    )
+    app.index_string = app.index_string.replace("<html>", '<html lang="id">')
+
+    from dashboard.components.navbar import navbar
+
+    app.layout = html.Div([navbar(), dbc.Container(page_container, fluid=True, className="pb-5")])
+
+    from callbacks import katalog
+
+    katalog.register(app)
+
+    from dashboard.cli import register_cli
+
+    register_cli(server)
+    return app
+
+
+app = create_app()
+server = app.server
+
+if __name__ == "__main__":
+    app.run(host=os.environ.get("HOST", "127.0.0.1"), port=int(os.environ.get("PORT", "8050")), debug=False)

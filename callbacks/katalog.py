@@ -1,0 +1,52 @@
+"""Katalog SOP: search and office filter."""
+from __future__ import annotations
+
+import dash_bootstrap_components as dbc
+from dash import Dash, Input, Output, html
+
+from dashboard import ids
+from dashboard.data import pengaturan, sesi
+from models.durasi import format_menit
+from models.sop_register import BarisKatalog, daftar_sop
+
+
+def _kartu_kantor(kab: str, kec: str, baris: list[BarisKatalog], menit_per_hari: int) -> dbc.Card:
+    isi = [
+        html.Tr([
+            html.Td(html.A(b.nama, href=f"/sop/{b.sop_id}")),
+            html.Td(b.nomor or "-", className="text-nowrap"),
+            html.Td(str(b.jumlah_langkah), className="text-end"),
+            html.Td(format_menit(b.total_menit, menit_per_hari=menit_per_hari), className="text-nowrap"),
+        ])
+        for b in baris
+    ]
+    return dbc.Card([
+        dbc.CardHeader([html.Strong(f"Kecamatan {kec}"), html.Span(f" · Kabupaten {kab}", className="text-muted")]),
+        dbc.Table([
+            html.Thead(html.Tr([html.Th("Nama SOP"), html.Th("Nomor"), html.Th("Langkah", className="text-end"),
+                                html.Th("Waktu baku")])),
+            html.Tbody(isi),
+        ], hover=True, size="sm", className="mb-0"),
+    ], className="mb-3 kantor", **{"data-kecamatan": kec})
+
+
+def register(app: Dash) -> None:
+    @app.callback(
+        Output(ids.KATALOG_HASIL, "children"),
+        Output(ids.KATALOG_JUMLAH, "children"),
+        Input(ids.KATALOG_CARI, "value"),
+        Input(ids.KATALOG_KECAMATAN, "value"),
+    )
+    def tampilkan(cari: str | None, kecamatan: str | None):
+        with sesi() as s:
+            baris = daftar_sop(s, cari=cari)
+        if kecamatan:
+            baris = [b for b in baris if b.kecamatan == kecamatan]
+        if not baris:
+            return dbc.Alert("Tidak ada SOP yang cocok dengan pencarian ini.", color="light"), "0 SOP"
+        kelompok: dict[tuple[str, str], list[BarisKatalog]] = {}
+        for b in baris:
+            kelompok.setdefault((b.kabupaten, b.kecamatan), []).append(b)
+        menit = pengaturan().menit_per_hari
+        kartu = [_kartu_kantor(kab, kec, bs, menit) for (kab, kec), bs in kelompok.items()]
+        return kartu, f"{len(baris)} SOP di {len(kelompok)} kecamatan"

@@ -1,0 +1,99 @@
+"""Command line: `flask --app app:server sop parse|import`, `demo load`, `db upgrade`."""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+from flask import Flask, current_app
+from flask.cli import AppGroup
+
+from models.db import session_scope
+from models.sop_dokumen import DokumenTidakTerbaca, baca_dokumen_banyak
+from models.sop_register import ImporDitolak
+
+sop_cli = AppGroup("sop", help="Membaca dan menyimpan dokumen SOP.")
+demo_cli = AppGroup("demo", help="Data demo.")
+db_cli = AppGroup("db", help="Skema basis data.")
+
+
+def _engine():
+    return current_app.extensions["sakip_engine"]
+
+
+def _settings():
+    return current_app.extensions["sakip_settings"]
+
+
+def _baca_berkas(berkas: tuple[str, ...]) -> list[tuple[str, str]]:
+    hasil = []
+    for b in berkas:
+        try:
+            hasil.append((b, Path(b).read_text(encoding="utf-8-sig")))
+        except (OSError, UnicodeDecodeError) as e:
+            raise click.ClickException(f"{b}: berkas tidak dapat dibaca ({e.__class__.__name__}).") from None
+    return hasil
+
+
+@sop_cli.command("parse")
+@click.argument("berkas", nargs=-1, required=True, type=click.Path(dir_okay=False))
+def sop_parse(berkas: tuple[str, ...]) -> None:
+    """Cetak JSON prosedur dari satu atau beberapa dokumen SOP; tidak menyimpan apa pun."""
+    try:
+        prosedur = baca_dokumen_banyak(_baca_berkas(berkas), menit_per_hari=_settings().menit_per_hari)
+    except DokumenTidakTerbaca as e:
+        raise click.ClickException(str(e)) from None
+    json.dump([p.as_json() for p in prosedur], sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+@sop_cli.command("import")
+@click.argument("berkas", nargs=-1, required=True, type=click.Path(dir_okay=False))
+def sop_import(berkas: tuple[str, ...]) -> None:
+    """Simpan SOP dari dokumen (mengimpor dua kali tidak mengubah apa pun)."""
+    from models.migrasi import pastikan_skema
+    from seed import kurasi_pelaksana
+    from models.sop_register import impor_dokumen
+
+    pastikan_skema(_engine())
+    try:
+        with session_scope(_engine()) as s:
+            hasil = impor_dokumen(s, _baca_berkas(berkas), kurasi=kurasi_pelaksana(),
+                                  menit_per_hari=_settings().menit_per_hari)
+    except (DokumenTidakTerbaca, ImporDitolak) as e:
+        raise click.ClickException(f"{e} Tidak ada yang disimpan.") from None
+    for h in hasil:
+        click.echo(h.kalimat())
+        for c in h.catatan:
+            click.echo(f"  catatan: {c}")
+
+
+@demo_cli.command("load")
+@click.option("--jika-kosong", is_flag=True, help="Lewati tanpa galat bila basis data sudah berisi.")
+def demo_load(jika_kosong: bool) -> None:
+    """Isi basis data kosong dengan data demo (SOP dan kantor dari dokumen contoh)."""
+    from models.migrasi import pastikan_skema
+    from seed.demo import basis_data_kosong, muat_demo
+
+    pastikan_skema(_engine())
+    if not basis_data_kosong(_engine()):
+        if jika_kosong:
+            click.echo("Basis data sudah berisi; data demo tidak dimuat.")
+            return
+        raise click.ClickException("Basis data sudah berisi SOP; data demo hanya dimuat ke basis data kosong.")
+    click.echo(muat_demo(_engine(), menit_per_hari=_settings().menit_per_hari))
+
+
+@db_cli.command("upgrade")
+def db_upgrade() -> None:
+    """Terapkan migrasi Alembic sampai versi terbaru."""
+    from models.migrasi import pastikan_skema
+
+    pastikan_skema(_engine())
+    click.echo("Skema basis data mutakhir.")
+
+
+def register_cli(server: Flask) -> None:
+    for grup in (sop_cli, demo_cli, db_cli):
+        server.cli.add_command(grup)

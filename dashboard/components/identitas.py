@@ -1,0 +1,77 @@
+"""The identity page of an SOP (PermenPAN-RB 35/2012) and its step table."""
+from __future__ import annotations
+
+import dash_bootstrap_components as dbc
+from dash import html
+
+from dashboard import format as fmt
+from models.durasi import format_menit
+
+
+def _daftar(isi: list[str]) -> html.Component:
+    if not isi:
+        return html.Span("-", className="text-muted")
+    return html.Ol([html.Li(x) for x in isi], className="mb-0 ps-3")
+
+
+def identitas(detail) -> dbc.Table:
+    """The two-column identity block as the office printed it."""
+    rev, kec, kab = detail.revisi, detail.kecamatan, detail.kabupaten
+    pengesah = [x for x in (rev.disahkan_jabatan, rev.disahkan_nama, rev.disahkan_pangkat) if x]
+    if rev.disahkan_nip:
+        pengesah.append(f"NIP. {rev.disahkan_nip}")
+    baris = [
+        ("Kantor", f"Kecamatan {kec.nama}, Kabupaten {kab.nama}"),
+        ("Nomor SOP", rev.nomor or "-"),
+        ("Tanggal Pembuatan", fmt.tanggal(rev.tanggal_pembuatan)),
+        ("Tanggal Revisi", fmt.tanggal(rev.tanggal_revisi)),
+        ("Tanggal Efektif", fmt.tanggal(rev.tanggal_efektif)),
+        ("Disahkan oleh", html.Div([html.Div(x) for x in pengesah]) if pengesah else "-"),
+        ("Nama SOP", html.Strong(rev.nama)),
+    ]
+    atas = [html.Tr([html.Th(k, className="w-25"), html.Td(v)]) for k, v in baris]
+    pasangan = [
+        ("Dasar Hukum", _daftar(rev.dasar_hukum), "Kualifikasi Pelaksana", _daftar(rev.kualifikasi_pelaksana)),
+        ("Keterkaitan", _daftar(rev.keterkaitan), "Peralatan/Perlengkapan", _daftar(rev.peralatan)),
+        ("Peringatan", rev.peringatan or "-", "Pencatatan dan Pendataan", rev.pencatatan or "-"),
+    ]
+    bawah = []
+    for k1, v1, k2, v2 in pasangan:
+        bawah.append(html.Tr([html.Th(k1), html.Th(k2)], className="table-light"))
+        bawah.append(html.Tr([html.Td(v1), html.Td(v2)]))
+    return html.Div([
+        dbc.Table(html.Tbody(atas), bordered=True, size="sm", className="mb-0"),
+        dbc.Table(html.Tbody(bawah), bordered=True, size="sm", className="identitas-bawah"),
+    ])
+
+
+def tabel_langkah(detail, menit_per_hari: int) -> dbc.Table:
+    """Steps with their pelaksana and mutu baku, and the total standard time."""
+    kepala = html.Thead([
+        html.Tr([html.Th("No", rowSpan=2), html.Th("Kegiatan", rowSpan=2), html.Th("Pelaksana", rowSpan=2),
+                 html.Th("Mutu Baku", colSpan=3, className="text-center"), html.Th("Keterangan", rowSpan=2)]),
+        html.Tr([html.Th("Kelengkapan"), html.Th("Waktu"), html.Th("Output")]),
+    ], className="table-light")
+    baris = []
+    for lk in detail.langkah:
+        tanda = []
+        if lk.keputusan:
+            kembali = next((x for x in detail.langkah if x.urutan == lk.kembali_ke), None)
+            tanda.append(dbc.Badge("Keputusan", color="warning", text_color="dark", className="me-1"))
+            if kembali:
+                tanda.append(html.Small(f"Jika tidak: kembali ke langkah {kembali.no} ({kembali.urutan}. dalam tabel)",
+                                        className="text-muted d-block"))
+        pelaksana = " → ".join(lk.pelaksana) if lk.pelaksana else html.Em("belum ditetapkan", className="text-danger")
+        baris.append(html.Tr([
+            html.Td(lk.no), html.Td([html.Div(lk.kegiatan), *tanda]), html.Td(pelaksana),
+            html.Td(lk.kelengkapan or "-"),
+            html.Td([html.Div(lk.waktu), html.Small(f"{fmt.angka(lk.waktu_menit)} menit kerja", className="text-muted")]),
+            html.Td(lk.output or "-"), html.Td(lk.keterangan or ""),
+        ], **{"data-urutan": str(lk.urutan)}))
+    total = detail.revisi.total_menit
+    kaki = html.Tfoot(html.Tr([
+        html.Th("Jumlah waktu penyelesaian", colSpan=4, className="text-end"),
+        html.Th(format_menit(total, menit_per_hari=menit_per_hari), colSpan=3, id="sop-total"),
+    ]))
+    return dbc.Table([kepala, html.Tbody(baris), kaki], bordered=True, hover=True, size="sm",
+                     className="tabel-langkah", responsive=True)

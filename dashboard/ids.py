@@ -1,0 +1,5 @@
+"""Component ids shared by pages and callbacks."""
+KATALOG_CARI = "katalog-cari"
+KATALOG_KECAMATAN = "katalog-kecamatan"
+KATALOG_HASIL = "katalog-hasil"
+KATALOG_JUMLAH = "katalog-jumlah"

@@ -1,0 +1,31 @@
+"""Katalog SOP: every SOP in force, per office, with search."""
+from __future__ import annotations
+
+import dash
+import dash_bootstrap_components as dbc
+from dash import dcc, html
+
+from dashboard import ids
+from dashboard.data import sesi
+from models.sop_register import daftar_sop
+
+dash.register_page(__name__, path="/sop", name="Katalog SOP", title="Katalog SOP · SAKIP Kecamatan", order=1)
+
+
+def layout(kecamatan: str | None = None, q: str | None = None, **_kwargs) -> html.Div:
+    with sesi() as s:
+        kantor = sorted({(b.kabupaten, b.kecamatan) for b in daftar_sop(s)})
+    pilihan = [{"label": f"{kec} (Kab. {kab})", "value": kec} for kab, kec in kantor]
+    return html.Div([
+        html.H2("Katalog SOP"),
+        html.P("Standar Operasional Prosedur tiap kantor kecamatan: identitas, langkah, mutu baku dan diagram alir.",
+               className="text-muted"),
+        dbc.Row([
+            dbc.Col(dbc.Input(id=ids.KATALOG_CARI, type="search", value=q or "", debounce=True,
+                              placeholder="Cari nama SOP, nomor atau kecamatan…"), md=6),
+            dbc.Col(dcc.Dropdown(id=ids.KATALOG_KECAMATAN, options=pilihan, value=kecamatan,
+                                 placeholder="Semua kecamatan", clearable=True), md=4),
+        ], className="mb-3 g-2"),
+        html.Div(id=ids.KATALOG_JUMLAH, className="text-muted small mb-2"),
+        dcc.Loading(html.Div(id=ids.KATALOG_HASIL)),
+    ])

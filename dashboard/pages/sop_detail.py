@@ -1,0 +1,79 @@
+"""One SOP: identity page, steps with their mutu baku, total standard time and the swimlane flowchart."""
+from __future__ import annotations
+
+import re
+
+import dash
+import dash_bootstrap_components as dbc
+from dash import html
+
+from dashboard import format as fmt
+from dashboard.components.identitas import identitas, tabel_langkah
+from dashboard.components.swimlane import swimlane_svg
+from dashboard.data import pengaturan, sesi
+from models.durasi import format_menit
+from models.sop_register import detail_sop
+
+dash.register_page(__name__, path_template="/sop/<sop_id>", name="SOP", title="SOP · SAKIP Kecamatan",
+                   order=2)
+
+
+def _tidak_ada(pesan: str) -> html.Div:
+    return html.Div([html.H2("SOP tidak ditemukan"), dbc.Alert(pesan, color="warning"),
+                     dbc.Button("Kembali ke katalog", href="/sop", color="secondary")])
+
+
+def diagram(detail) -> html.Iframe:
+    langkah = [
+        {"urutan": lk.urutan, "no": lk.no, "kegiatan": lk.kegiatan, "pelaksana": lk.pelaksana,
+         "keputusan": lk.keputusan, "kembali_ke": lk.kembali_ke, "waktu": lk.waktu}
+        for lk in detail.langkah
+    ]
+    svg = swimlane_svg(list(detail.revisi.pelaksana), langkah)
+    tinggi = int(float(re.search(r'height="([\d.]+)"', svg).group(1)))
+    return html.Iframe(srcDoc=f"<html><body style='margin:0'>{svg}</body></html>", id="sop-diagram",
+                       style={"width": "100%", "height": f"{tinggi + 8}px", "border": "0"},
+                       title=f"Diagram alir {detail.revisi.nama}")
+
+
+def layout(sop_id: str | None = None, revisi: str | None = None, **_kwargs) -> html.Div:
+    if not sop_id or not sop_id.isdigit():
+        return _tidak_ada("Alamat SOP tidak sah.")
+    with sesi() as s:
+        detail = detail_sop(s, int(sop_id), revisi_ke=int(revisi) if revisi and revisi.isdigit() else None)
+    if detail is None:
+        return _tidak_ada(f"SOP nomor {sop_id} tidak ada dalam katalog.")
+    rev = detail.revisi
+    menit_per_hari = pengaturan().menit_per_hari
+    revisi_lain = [
+        html.Li(html.A(f"Revisi ke-{r.revisi_ke}" + (" (berlaku)" if r.berlaku else "")
+                       + f", diimpor {fmt.waktu(r.diimpor_pada, detail.kecamatan.zona_waktu)}",
+                       href=f"/sop/{detail.sop.id}?revisi={r.revisi_ke}"))
+        for r in detail.revisi_lain
+    ]
+    catatan_total = None
+    if rev.total_tercetak and rev.total_tercetak.lower() != format_menit(rev.total_menit, menit_per_hari=menit_per_hari):
+        catatan_total = dbc.Alert(f"Dokumen mencetak jumlah waktu \"{rev.total_tercetak}\", berbeda dengan jumlah "
+                                  "waktu langkah-langkahnya.", color="warning")
+    return html.Div([
+        dbc.Breadcrumb(items=[{"label": "Katalog SOP", "href": "/sop"},
+                              {"label": f"Kecamatan {detail.kecamatan.nama}",
+                               "href": f"/sop?kecamatan={detail.kecamatan.nama}"},
+                              {"label": rev.nama, "active": True}]),
+        html.H2(rev.nama, id="sop-judul"),
+        html.P([
+            f"Kecamatan {detail.kecamatan.nama}, Kabupaten {detail.kabupaten.nama} · revisi ke-{rev.revisi_ke}"
+            + ("" if rev.berlaku else " (tidak berlaku lagi)") + " · ",
+            html.Strong(f"{len(detail.langkah)} langkah, "),
+            html.Strong(format_menit(rev.total_menit, menit_per_hari=menit_per_hari), id="sop-total-ringkas"),
+        ], className="text-muted"),
+        catatan_total,
+        dbc.Tabs([
+            dbc.Tab(tabel_langkah(detail, menit_per_hari), label="Langkah & mutu baku", tab_id="langkah",
+                    className="pt-3"),
+            dbc.Tab(diagram(detail), label="Diagram alir", tab_id="diagram", className="pt-3"),
+            dbc.Tab(identitas(detail), label="Identitas SOP", tab_id="identitas", className="pt-3"),
+        ], active_tab="langkah", id="sop-tab"),
+        html.Div([html.H5("Revisi lain", className="mt-4"), html.Ul(revisi_lain)]) if revisi_lain else None,
+        html.Small(f"Sumber: {rev.sumber or '-'}", className="text-muted"),
+    ])

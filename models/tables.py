@@ -1,0 +1,367 @@
+"""The records of the whole product (see DESIGN: every piece of work is an execution of an SOP).
+
+Times are aware datetimes stored in UTC (SQLModel's UTCDateTime); each kecamatan carries its time zone for display and the work calendar.
+Dates that offices print as a month only ("Januari 2022") are kept as ISO text (YYYY-MM or YYYY-MM-DD).
+"""
+from __future__ import annotations
+
+from datetime import date, datetime, timezone
+from typing import Any, Optional
+
+from sqlalchemy import JSON, Column, Index, Text, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+
+def utcnow() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def _json(default: Any = None) -> Any:
+    return Field(default_factory=(lambda: list(default or [])) if isinstance(default, list) else lambda: default,
+                 sa_column=Column(JSON))
+
+
+# ---------------------------------------------------------------- offices, roles, people
+
+
+class Kabupaten(SQLModel, table=True):
+    id: Optional[int] = Field(default=None, primary_key=True)
+    nama: str = Field(max_length=120, unique=True)  # without the word "Kabupaten": "Malang"
+    # Capaian bands: [{"nama": "Sangat Baik", "di_atas": 90, "warna": "#1a7f37"}, ...], highest first.
+    predikat: Optional[list] = Field(default=None, sa_column=Column(JSON))
+
+
+class Kecamatan(SQLModel, table=True):
+    __table_args__ = (UniqueConstraint("kabupaten_id", "nama"),)
+    id: Optional[int] = Field(default=None, primary_key=True)
+    kabupaten_id: int = Field(foreign_key="kabupaten.id", index=True)
+    nama: str = Field(max_length=120)  # without the word "Kecamatan": "Poncokusumo"
+    zona_waktu: str = Field(default="Asia/Jakarta", max_length=40)
+
+
+class Role(SQLModel, table=True):
+    kode: str = Field(primary_key=True, max_length=40)
+    nama: str = Field(max_length=120)
+    urutan: int = 0
+    di_sop: bool = True
+    dinamis: bool = False
+
+
+class RoleAlias(SQLModel, table=True):
+    """A label an SOP table prints for a role, compared in models.peran.kunci_label form."""
+
+    kunci: str = Field(primary_key=True, max_length=160)
+    label: str = Field(max_length=160)
+    role_kode: str = Field(foreign_key="role.kode")
+
+
+class User(SQLModel, table=True):
+    __tablename__ = "pengguna"  # "user" is reserved in PostgreSQL
+    id: Optional[int] = Field(default=None, primary_key=True)
+    username: str = Field(max_length=80, unique=True)
+    nama: str = Field(max_length=160)
+    password_hash: str = Field(max_length=255)
+    role_kode: str = Field(foreign_key="role.kode")
+    kecamatan_id: Optional[int] = Field(default=None, foreign_key="kecamatan.id", index=True)
+    kabupaten_id: Optional[int] = Field(default=None, foreign_key="kabupaten.id", index=True)
+    aktif: bool = True
+    gagal_login: int = 0
+    terkunci_sampai: Optional[datetime] = None
+    dibuat_pada: datetime = Field(default_factory=utcnow)
+
+
+class HariLibur(SQLModel, table=True):
+    """Cuti bersama and other days off an admin enters; national holidays come from the holidays library."""
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    tanggal: date = Field(unique=True)
+    keterangan: str = Field(max_length=200)
+    dibuat_oleh: Optional[int] = Field(default=None, foreign_key="pengguna.id")
+
+
+# ---------------------------------------------------------------- the SOP register
+
+
+class Sop(SQLModel, table=True):
+    """One office's procedure; its revisions share this key and one of them is in force."""
+
+    __table_args__ = (UniqueConstraint("kecamatan_id", "kunci"),)
+    id: Optional[int] = Field(default=None, primary_key=True)
+    kecamatan_id: int = Field(foreign_key="kecamatan.id", index=True)
+    kunci: str = Field(max_length=300)  # models.sop_dokumen.kunci_nama of the name
+    nama: str = Field(max_length=300)
+    dibuat_pada: datetime = Field(default_factory=utcnow)
+
+
+class SopRevisi(SQLModel, table=True):
+    __table_args__ = (UniqueConstraint("sop_id", "revisi_ke"),)
+    id: Optional[int] = Field(default=None, primary_key=True)
+    sop_id: int = Field(foreign_key="sop.id", index=True)
+    revisi_ke: int = 1
+    berlaku: bool = True
+    nama: str = Field(max_length=300)
+    nomor: Optional[str] = Field(default=None, max_length=120)
+    tanggal_pembuatan: Optional[str] = Field(default=None, max_length=10)
+    tanggal_revisi: Optional[str] = Field(default=None, max_length=10)
+    tanggal_efektif: Optional[str] = Field(default=None, max_length=10)
+    disahkan_jabatan: Optional[str] = Field(default=None, max_length=200)
+    disahkan_nama: Optional[str] = Field(default=None, max_length=200)
+    disahkan_pangkat: Optional[str] = Field(default=None, max_length=120)
+    disahkan_nip: Optional[str] = Field(default=None, max_length=40)
+    dasar_hukum: list = _json([])
+    kualifikasi_pelaksana: list = _json([])
+    keterkaitan: list = _json([])
+    peralatan: list = _json([])
+    peringatan: Optional[str] = Field(default=None, sa_column=Column(Text))
+    pencatatan: Optional[str] = Field(default=None, sa_column=Column(Text))
+    pelaksana: list = _json([])  # role columns as printed, in order
+    judul_tabel: Optional[str] = Field(default=None, max_length=300)
+    total_menit: int = 0
+    total_tercetak: Optional[str] = Field(default=None, max_length=80)
+    sumber: Optional[str] = Field(default=None, max_length=200)
+    sidik: str = Field(max_length=64, index=True)  # sha256 of the parsed content
+    diimpor_pada: datetime = Field(default_factory=utcnow)
+    diimpor_oleh: Optional[int] = Field(default=None, foreign_key="pengguna.id")
+
+
+class SopLangkah(SQLModel, table=True):
+    __table_args__ = (UniqueConstraint("revisi_id", "urutan"),)
+    id: Optional[int] = Field(default=None, primary_key=True)
+    revisi_id: int = Field(foreign_key="soprevisi.id", index=True)
+    urutan: int  # 1..n in table order; "no" is the number as printed, which may restart
+    no: str = Field(max_length=10)
+    kegiatan: str = Field(sa_column=Column(Text, nullable=False))
+    kelengkapan: str = Field(default="", sa_column=Column(Text, nullable=False))
+    waktu: str = Field(max_length=60)
+    waktu_menit: int
+    output: str = Field(default="", sa_column=Column(Text, nullable=False))
+    keterangan: str = Field(default="", sa_column=Column(Text, nullable=False))
+    keputusan: bool = False
+    kembali_ke_urutan: Optional[int] = None  # for a decision: the step a return goes back to
+
+
+class SopPelaksana(SQLModel, table=True):
+    """Who carries out a step (the curated assignment); the printed column label is kept beside the role."""
+
+    __table_args__ = (UniqueConstraint("langkah_id", "role_kode"),)
+    id: Optional[int] = Field(default=None, primary_key=True)
+    langkah_id: int = Field(foreign_key="soplangkah.id", index=True)
+    role_kode: str = Field(foreign_key="role.kode")
+    label: str = Field(max_length=160)
+    urutan: int = 1  # a step with several actors passes through them in this order
+    sumber: str = Field(default="saran", max_length=20)  # kurasi | saran | admin
+
+
+# ---------------------------------------------------------------- executions of SOPs
+
+
+class Eksekusi(SQLModel, table=True):
+    __table_args__ = (Index("ix_eksekusi_kantor_periode", "kecamatan_id", "tahun", "triwulan"),)
+    id: Optional[int] = Field(default=None, primary_key=True)
+    revisi_id: int = Field(foreign_key="soprevisi.id", index=True)
+    kecamatan_id: int = Field(foreign_key="kecamatan.id")
+    subjek_jenis: str = Field(max_length=20)  # realisasi | evaluasi | dokumen
+    subjek_id: Optional[int] = None
+    judul: str = Field(max_length=300)
+    tahun: int
+    triwulan: Optional[int] = None
+    status: str = Field(default="berjalan", max_length=20)  # berjalan | selesai | dibatalkan
+    dimulai_oleh: Optional[int] = Field(default=None, foreign_key="pengguna.id")
+    dimulai_pada: datetime = Field(default_factory=utcnow)
+    selesai_pada: Optional[datetime] = None
+    demo: bool = False
+
+
+class CatatanLangkah(SQLModel, table=True):
+    """One attempt at one step of an execution (StepRecord)."""
+
+    __table_args__ = (Index("ix_catatan_terbuka", "eksekusi_id", "selesai_pada"),)
+    id: Optional[int] = Field(default=None, primary_key=True)
+    eksekusi_id: int = Field(foreign_key="eksekusi.id", index=True)
+    langkah_id: int = Field(foreign_key="soplangkah.id", index=True)
+    percobaan: int = 1
+    role_kode: str = Field(foreign_key="role.kode", index=True)
+    diterima_pada: datetime
+    dimulai_pada: Optional[datetime] = None
+    selesai_pada: Optional[datetime] = None
+    pelaku_id: Optional[int] = Field(default=None, foreign_key="pengguna.id")
+    hasil: Optional[str] = Field(default=None, max_length=20)  # selesai | disetujui | dikembalikan
+    catatan: Optional[str] = Field(default=None, sa_column=Column(Text))
+    bukti: list = _json([])  # items of the step's kelengkapan ticked as present
+
+
+# ---------------------------------------------------------------- indicators and figures
+
+
+class Indikator(SQLModel, table=True):
+    id: Optional[int] = Field(default=None, primary_key=True)
+    kabupaten_id: Optional[int] = Field(default=None, foreign_key="kabupaten.id", index=True)  # shared set
+    kecamatan_id: Optional[int] = Field(default=None, foreign_key="kecamatan.id", index=True)  # office's own
+    kode: str = Field(max_length=30)
+    nama: str = Field(max_length=300)
+    sasaran: Optional[str] = Field(default=None, sa_column=Column(Text))
+    definisi: Optional[str] = Field(default=None, sa_column=Column(Text))
+    satuan: str = Field(default="%", max_length=40)
+    pembilang: str = Field(max_length=200)
+    penyebut: Optional[str] = Field(default=None, max_length=200)
+    polaritas: str = Field(default="positif", max_length=10)  # positif | negatif
+    rumus_negatif: str = Field(default="2T-R", max_length=10)  # 2T-R | T/R
+    agregasi: str = Field(default="kumulatif", max_length=12)  # kumulatif | terakhir | rata-rata
+    batas_atas: Optional[float] = None  # optional cap on capaian, percent
+    role_penanggung_jawab: Optional[str] = Field(default=None, foreign_key="role.kode")
+    sop_kunci: Optional[str] = Field(default=None, max_length=300)  # the collection SOP, by kunci_nama
+    aktif: bool = True
+
+
+class Target(SQLModel, table=True):
+    """A target value; a revision adds a row and marks the old one as no longer in force."""
+
+    __table_args__ = (Index("ix_target_berlaku", "indikator_id", "kecamatan_id", "tahun", "triwulan", "berlaku"),)
+    id: Optional[int] = Field(default=None, primary_key=True)
+    indikator_id: int = Field(foreign_key="indikator.id")
+    kecamatan_id: int = Field(foreign_key="kecamatan.id")
+    tahun: int
+    triwulan: Optional[int] = None  # None: the year's target from the Perjanjian Kinerja
+    nilai: float
+    berlaku: bool = True
+    alasan: Optional[str] = Field(default=None, sa_column=Column(Text))
+    diubah_oleh: Optional[int] = Field(default=None, foreign_key="pengguna.id")
+    diubah_pada: datetime = Field(default_factory=utcnow)
+    menggantikan_id: Optional[int] = Field(default=None, foreign_key="target.id")
+
+
+class Realisasi(SQLModel, table=True):
+    __table_args__ = (UniqueConstraint("indikator_id", "kecamatan_id", "tahun", "triwulan"),)
+    id: Optional[int] = Field(default=None, primary_key=True)
+    indikator_id: int = Field(foreign_key="indikator.id", index=True)
+    kecamatan_id: int = Field(foreign_key="kecamatan.id", index=True)
+    tahun: int
+    triwulan: int
+    pembilang: Optional[float] = None
+    penyebut: Optional[float] = None
+    nilai: Optional[float] = None
+    catatan: Optional[str] = Field(default=None, sa_column=Column(Text))
+    status: str = Field(default="draf", max_length=20)  # draf | diajukan | dikembalikan | resmi | dibuka
+    versi: int = 1  # optimistic locking: a save names the version it read
+    eksekusi_id: Optional[int] = Field(default=None, foreign_key="eksekusi.id")
+    dibuat_oleh: Optional[int] = Field(default=None, foreign_key="pengguna.id")
+    dibuat_pada: datetime = Field(default_factory=utcnow)
+    disahkan_oleh: Optional[int] = Field(default=None, foreign_key="pengguna.id")
+    disahkan_pada: Optional[datetime] = None
+    demo: bool = False
+
+
+class Lampiran(SQLModel, table=True):
+    """A file attached as evidence (to a figure, a follow-up or a step record)."""
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    pemilik_jenis: str = Field(max_length=20)  # realisasi | tindak_lanjut | catatan_langkah
+    pemilik_id: int = Field(index=True)
+    kecamatan_id: int = Field(foreign_key="kecamatan.id")
+    nama_berkas: str = Field(max_length=255)
+    jenis: str = Field(max_length=100)
+    ukuran: int
+    lokasi: str = Field(max_length=500)
+    diunggah_oleh: Optional[int] = Field(default=None, foreign_key="pengguna.id")
+    diunggah_pada: datetime = Field(default_factory=utcnow)
+
+
+# ---------------------------------------------------------------- monitoring, evaluation, follow-up
+
+
+class Evaluasi(SQLModel, table=True):
+    id: Optional[int] = Field(default=None, primary_key=True)
+    kecamatan_id: int = Field(foreign_key="kecamatan.id", index=True)
+    jenis: str = Field(max_length=20)  # pemantauan | evaluasi
+    tahun: int
+    triwulan: int
+    tanggal: Optional[date] = None
+    peserta: Optional[str] = Field(default=None, sa_column=Column(Text))
+    temuan: Optional[str] = Field(default=None, sa_column=Column(Text))
+    berita_acara: Optional[str] = Field(default=None, sa_column=Column(Text))
+    eksekusi_id: Optional[int] = Field(default=None, foreign_key="eksekusi.id")
+    dibuat_oleh: Optional[int] = Field(default=None, foreign_key="pengguna.id")
+    dibuat_pada: datetime = Field(default_factory=utcnow)
+    demo: bool = False
+
+
+class Rekomendasi(SQLModel, table=True):
+    id: Optional[int] = Field(default=None, primary_key=True)
+    evaluasi_id: int = Field(foreign_key="evaluasi.id", index=True)
+    kecamatan_id: int = Field(foreign_key="kecamatan.id", index=True)
+    teks: str = Field(sa_column=Column(Text, nullable=False))
+    indikator_id: Optional[int] = Field(default=None, foreign_key="indikator.id")
+    sop_id: Optional[int] = Field(default=None, foreign_key="sop.id")
+    role_kode: str = Field(foreign_key="role.kode")
+    user_id: Optional[int] = Field(default=None, foreign_key="pengguna.id")
+    jatuh_tempo: date
+    status: str = Field(default="baru", max_length=20)  # baru|dalam proses|diserahkan|dikembalikan|diverifikasi|selesai
+    dibuat_pada: datetime = Field(default_factory=utcnow)
+    selesai_pada: Optional[datetime] = None
+
+
+class TindakLanjut(SQLModel, table=True):
+    id: Optional[int] = Field(default=None, primary_key=True)
+    rekomendasi_id: int = Field(foreign_key="rekomendasi.id", index=True)
+    uraian: str = Field(sa_column=Column(Text, nullable=False))
+    bukti: list = _json([])
+    oleh: Optional[int] = Field(default=None, foreign_key="pengguna.id")
+    pada: datetime = Field(default_factory=utcnow)
+    keputusan: Optional[str] = Field(default=None, max_length=20)  # diterima | dikembalikan
+    alasan: Optional[str] = Field(default=None, sa_column=Column(Text))
+    diperiksa_oleh: Optional[int] = Field(default=None, foreign_key="pengguna.id")
+    diperiksa_pada: Optional[datetime] = None
+
+
+class MonitoringSop(SQLModel, table=True):
+    """The six-monthly "Monitoring Pelaksanaan SOP AP" row for one SOP."""
+
+    __table_args__ = (UniqueConstraint("sop_id", "tahun", "semester"),)
+    id: Optional[int] = Field(default=None, primary_key=True)
+    kecamatan_id: int = Field(foreign_key="kecamatan.id", index=True)
+    sop_id: int = Field(foreign_key="sop.id")
+    tahun: int
+    semester: int
+    berjalan_baik: bool
+    catatan: Optional[str] = Field(default=None, sa_column=Column(Text))
+    tindakan: Optional[str] = Field(default=None, sa_column=Column(Text))
+    penilai_id: Optional[int] = Field(default=None, foreign_key="pengguna.id")
+    dinilai_pada: datetime = Field(default_factory=utcnow)
+
+
+class EvaluasiSop(SQLModel, table=True):
+    """The yearly evaluation of one SOP against the seven Yes/No criteria of PermenPAN-RB 35/2012."""
+
+    __table_args__ = (UniqueConstraint("sop_id", "tahun"),)
+    id: Optional[int] = Field(default=None, primary_key=True)
+    kecamatan_id: int = Field(foreign_key="kecamatan.id", index=True)
+    sop_id: int = Field(foreign_key="sop.id")
+    tahun: int
+    mendorong_kinerja: bool
+    mudah_dipahami: bool
+    mudah_dilaksanakan: bool
+    semua_dapat_berperan: bool
+    mengatasi_permasalahan: bool
+    menjawab_kebutuhan: bool
+    sinergi: bool
+    catatan: Optional[str] = Field(default=None, sa_column=Column(Text))
+    penilai_id: Optional[int] = Field(default=None, foreign_key="pengguna.id")
+    dinilai_pada: datetime = Field(default_factory=utcnow)
+
+
+# ---------------------------------------------------------------- audit
+
+
+class AuditLog(SQLModel, table=True):
+    __table_args__ = (Index("ix_audit_objek", "objek", "objek_id"),)
+    id: Optional[int] = Field(default=None, primary_key=True)
+    waktu: datetime = Field(default_factory=utcnow, index=True)
+    user_id: Optional[int] = Field(default=None, foreign_key="pengguna.id")
+    username: Optional[str] = Field(default=None, max_length=80)
+    aksi: str = Field(max_length=60)
+    objek: Optional[str] = Field(default=None, max_length=40)
+    objek_id: Optional[int] = None
+    kecamatan_id: Optional[int] = Field(default=None, foreign_key="kecamatan.id")
+    sebelum: Optional[dict] = Field(default=None, sa_column=Column(JSON))
+    sesudah: Optional[dict] = Field(default=None, sa_column=Column(JSON))
+    keterangan: Optional[str] = Field(default=None, sa_column=Column(Text))

@@ -1,0 +1,20 @@
+"""What a new database starts with: the seed SOP documents, the curated pelaksana assignment, the demo."""
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from models.pelaksana import LangkahKurasi, muat_kurasi
+
+SEED = Path(__file__).resolve().parent
+DOKUMEN = SEED / "dokumen"
+
+
+def dokumen_seed() -> list[Path]:
+    """The five seed documents, in their order 000 to 004."""
+    return sorted(DOKUMEN.glob("*.txt"))
+
+
+@lru_cache(maxsize=1)
+def kurasi_pelaksana() -> dict[tuple[str, str], list[LangkahKurasi]]:
+    return muat_kurasi(SEED / "pelaksana.toml")

@@ -1,0 +1,70 @@
+"""Fixtures: each test gets its own migrated database (SQLite, and PostgreSQL when TEST_DATABASE_URL is set)."""
+from __future__ import annotations
+
+import os
+import tempfile
+import uuid
+
+os.environ.setdefault("APP_ENV", "test")
+os.environ.setdefault("SECRET_KEY", "kunci-uji")
+os.environ.setdefault("DATABASE_URL", f"sqlite:///{tempfile.gettempdir()}/sakip-import-{os.getpid()}.db")
+
+import pytest  # noqa: E402
+from sqlalchemy import create_engine, text  # noqa: E402
+from sqlalchemy.engine import make_url  # noqa: E402
+
+from models.db import dispose_engine, get_engine  # noqa: E402
+from models.migrasi import pastikan_skema  # noqa: E402
+
+PG_URL = os.environ.get("TEST_DATABASE_URL")
+BACKENDS = ["sqlite"] + (["postgresql"] if PG_URL else [])
+
+
+def _pg_database(nama: str) -> str:
+    """A fresh PostgreSQL database for one test, created from the TEST_DATABASE_URL server."""
+    url = make_url(PG_URL)
+    admin = create_engine(url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as c:
+        c.execute(text(f'CREATE DATABASE "{nama}"'))
+    admin.dispose()
+    return url.set(database=nama).render_as_string(hide_password=False)
+
+
+def _pg_drop(nama: str) -> None:
+    admin = create_engine(make_url(PG_URL), isolation_level="AUTOCOMMIT")
+    with admin.connect() as c:
+        c.execute(text(f'DROP DATABASE IF EXISTS "{nama}" WITH (FORCE)'))
+    admin.dispose()
+
+
+@pytest.fixture(params=BACKENDS)
+def db_url(request, tmp_path):
+    if request.param == "sqlite":
+        url = f"sqlite:///{tmp_path / 'uji.db'}"
+        yield url
+        dispose_engine(url)
+    else:
+        nama = f"sakip_uji_{uuid.uuid4().hex[:10]}"
+        url = _pg_database(nama)
+        yield url
+        dispose_engine(url)
+        _pg_drop(nama)
+
+
+@pytest.fixture
+def engine(db_url):
+    e = get_engine(db_url)
+    pastikan_skema(e)
+    return e
+
+
+@pytest.fixture
+def app(engine, db_url):
+    from app import create_app
+
+    return create_app({"DATABASE_URL": db_url, "APP_ENV": "test", "SECRET_KEY": "kunci-uji"})
+
+
+@pytest.fixture
+def client(app):
+    return app.server.test_client()
