@@ -20,14 +20,14 @@ def _kartu_kantor(kab: str, kec: str, baris: list[BarisKatalog], menit_per_hari:
         ])
         for b in baris
     ]
-    return dbc.Card([
+    return html.Div(dbc.Card([
         dbc.CardHeader([html.Strong(f"Kecamatan {kec}"), html.Span(f" · Kabupaten {kab}", className="text-muted")]),
         dbc.Table([
             html.Thead(html.Tr([html.Th("Nama SOP"), html.Th("Nomor"), html.Th("Langkah", className="text-end"),
                                 html.Th("Waktu baku")])),
             html.Tbody(isi),
         ], hover=True, size="sm", className="mb-0"),
-    ], className="mb-3 kantor", **{"data-kecamatan": kec})
+    ]), className="mb-3 kantor", **{"data-kecamatan": kec})
 
 
 def register(app: Dash) -> None:
@@ -39,9 +39,7 @@ def register(app: Dash) -> None:
     )
     def tampilkan(cari: str | None, kecamatan: str | None):
         with sesi() as s:
-            baris = daftar_sop(s, cari=cari)
-        if kecamatan:
-            baris = [b for b in baris if b.kecamatan == kecamatan]
+            baris = daftar_sop(s, cari=cari, nama_kecamatan=kecamatan or None)
         if not baris:
             return dbc.Alert("Tidak ada SOP yang cocok dengan pencarian ini.", color="light"), "0 SOP"
         kelompok: dict[tuple[str, str], list[BarisKatalog]] = {}

@@ -220,6 +220,8 @@ def _simpan(session: Session, p: Prosedur, *, alias: dict[str, str],
     for urutan, lk in enumerate(p.langkah, start=1):
         k = dikurasi[urutan - 1] if dikurasi else None
         label_aktor = list(k.pelaksana) if k else sarankan_pelaksana(lk.kegiatan, kolom)
+        if not label_aktor:  # nothing in the wording: the work stays with whoever had it, until corrected
+            label_aktor = list(aktor[-1]) if aktor else [p.pelaksana[0]]
         for label in label_aktor:
             if label not in kolom:
                 raise ImporDitolak(f'pelaksana "{label}" langkah {lk.no} SOP "{p.nama}" bukan kolom tabelnya')
@@ -263,7 +265,8 @@ class BarisKatalog:
     total_menit: int
 
 
-def daftar_sop(session: Session, *, kecamatan_ids: list[int] | None = None, cari: str | None = None) -> list[BarisKatalog]:
+def daftar_sop(session: Session, *, kecamatan_ids: list[int] | None = None, cari: str | None = None,
+               nama_kecamatan: str | None = None) -> list[BarisKatalog]:
     """SOPs in force, by office then name; `kecamatan_ids` limits to the offices the reader may see."""
     jumlah = (
         select(SopLangkah.revisi_id, func.count(SopLangkah.id).label("n"))
@@ -278,6 +281,8 @@ def daftar_sop(session: Session, *, kecamatan_ids: list[int] | None = None, cari
     )
     if kecamatan_ids is not None:
         q = q.where(Sop.kecamatan_id.in_(kecamatan_ids))
+    if nama_kecamatan:
+        q = q.where(Kecamatan.nama == nama_kecamatan)
     if cari and cari.strip():
         pola = f"%{cari.strip().lower()}%"
         q = q.where(func.lower(SopRevisi.nama).like(pola) | func.lower(Kecamatan.nama).like(pola)

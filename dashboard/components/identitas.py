@@ -14,6 +14,13 @@ def _daftar(isi: list[str]) -> html.Component:
     return html.Ol([html.Li(x) for x in isi], className="mb-0 ps-3")
 
 
+def _menit_kerja(lk) -> html.Small | None:
+    """The working minutes behind a "hari" or a bare number; "15 Menit" needs no gloss."""
+    if "menit" in lk.waktu.lower() and "hari" not in lk.waktu.lower():
+        return None
+    return html.Small(f"= {fmt.angka(lk.waktu_menit)} menit kerja", className="text-muted d-block")
+
+
 def identitas(detail) -> dbc.Table:
     """The two-column identity block as the office printed it."""
     rev, kec, kab = detail.revisi, detail.kecamatan, detail.kabupaten
@@ -59,13 +66,14 @@ def tabel_langkah(detail, menit_per_hari: int) -> dbc.Table:
             kembali = next((x for x in detail.langkah if x.urutan == lk.kembali_ke), None)
             tanda.append(dbc.Badge("Keputusan", color="warning", text_color="dark", className="me-1"))
             if kembali:
-                tanda.append(html.Small(f"Jika tidak: kembali ke langkah {kembali.no} ({kembali.urutan}. dalam tabel)",
-                                        className="text-muted d-block"))
+                kembar = sum(1 for x in detail.langkah if x.no == kembali.no) > 1
+                letak = f"langkah {kembali.no}" + (f" (baris ke-{kembali.urutan} tabel)" if kembar else "")
+                tanda.append(html.Small(f"Jika tidak: kembali ke {letak}", className="text-muted d-block"))
         pelaksana = " → ".join(lk.pelaksana) if lk.pelaksana else html.Em("belum ditetapkan", className="text-danger")
         baris.append(html.Tr([
             html.Td(lk.no), html.Td([html.Div(lk.kegiatan), *tanda]), html.Td(pelaksana),
             html.Td(lk.kelengkapan or "-"),
-            html.Td([html.Div(lk.waktu), html.Small(f"{fmt.angka(lk.waktu_menit)} menit kerja", className="text-muted")]),
+            html.Td([html.Div(lk.waktu), _menit_kerja(lk)]),
             html.Td(lk.output or "-"), html.Td(lk.keterangan or ""),
         ], **{"data-urutan": str(lk.urutan)}))
     total = detail.revisi.total_menit
