@@ -205,8 +205,8 @@ def swimlane_svg(lanes: list[str], steps: list[dict], *, width: int = 1200) -> s
     def gutter_x(k: int, y0: float, y1: float, out: int) -> float:
         """Free x in gutter k for a vertical run y0..y1; later runs step outward (out)."""
         lo, hi = max(k * lw - margin, 0) + 4, min(k * lw + margin, W) - 4
-        c = (lo + hi) / 2
-        for x in [c + out * 7 * j for j in range(5)] + [c - out * 7 * j for j in range(1, 5)]:
+        c, gap = (lo + hi) / 2, max(6.0, min(14.0, (hi - lo) / 8))
+        for x in [c + out * gap * j for j in range(5)] + [c - out * gap * j for j in range(1, 5)]:
             if lo <= x <= hi and not any(abs(x - ux) < 3 and y0 < b1 and a1 < y1
                                          for ux, a1, b1 in used):
                 used.append((x, y0, y1))

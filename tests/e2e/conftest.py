@@ -1,0 +1,67 @@
+"""A real server on a free port with the demo database, and Debian's Chromium driven by Playwright."""
+from __future__ import annotations
+
+import shutil
+import socket
+import threading
+from urllib.parse import urlparse
+
+import pytest
+from werkzeug.serving import make_server
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync"]
+
+
+def _port_bebas() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def server_url(tmp_path_factory):
+    from app import create_app
+    from models.db import get_engine
+    from models.migrasi import pastikan_skema
+    from seed.demo import muat_demo
+
+    url = f"sqlite:///{tmp_path_factory.mktemp('e2e') / 'demo.db'}"
+    engine = get_engine(url)
+    pastikan_skema(engine)
+    muat_demo(engine)
+    app = create_app({"DATABASE_URL": url, "APP_ENV": "test", "SECRET_KEY": "kunci-e2e"})
+    port = _port_bebas()
+    srv = make_server("127.0.0.1", port, app.server, threaded=True)
+    t = threading.Thread(target=srv.serve_forever, daemon=True)
+    t.start()
+    yield f"http://127.0.0.1:{port}"
+    srv.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser, server_url):
+    """A page that records console errors and any request leaving the server; the test fails on either."""
+    ctx = browser.new_context(viewport={"width": 1280, "height": 900}, locale="id-ID")
+    pg = ctx.new_page()
+    host = urlparse(server_url).netloc
+    masalah: list[str] = []
+    pg.on("console", lambda m: m.type == "error" and masalah.append(f"console: {m.text}"))
+    pg.on("pageerror", lambda e: masalah.append(f"pageerror: {e}"))
+    pg.on("request", lambda r: urlparse(r.url).netloc not in (host, "") and not r.url.startswith(("data:", "about:"))
+          and masalah.append(f"request outside the server: {r.url}"))
+    pg.masalah = masalah
+    yield pg
+    ctx.close()
+    assert masalah == []

@@ -1,0 +1,71 @@
+"""The command line: sop parse prints the contract and writes nothing; sop import stores; demo load."""
+from __future__ import annotations
+
+import json
+
+from sqlalchemy import func
+from sqlmodel import select
+
+from models.db import session_scope
+from models.tables import Sop
+from seed import dokumen_seed
+
+
+def _jumlah_sop(engine) -> int:
+    with session_scope(engine) as s:
+        return s.exec(select(func.count(Sop.id))).one()
+
+
+def test_sop_parse_prints_json_and_writes_nothing(app, engine):
+    runner = app.server.test_cli_runner()
+    hasil = runner.invoke(args=["sop", "parse", *[str(p) for p in dokumen_seed()]])
+    assert hasil.exit_code == 0, hasil.output
+    data = json.loads(hasil.output)
+    assert len(data) == 16
+    assert sum(1 for p in data if p["duplikat_dari"]) == 1
+    karangploso = next(p for p in data if p["kecamatan"] == "Karangploso")
+    assert karangploso["total_menit"] == 1155
+    assert _jumlah_sop(engine) == 0
+
+
+def test_sop_parse_error_names_the_file_and_line(app, tmp_path):
+    rusak = tmp_path / "rusak.txt"
+    rusak.write_text("Judul\nNo\tKegiatan\tCamat\tKelengkapan\tWaktu\tOutput\tKeterangan\n"
+                     "1\tMemeriksa\t\tSurat\tlama sekali\tHasil\t\n", encoding="utf-8")
+    hasil = app.server.test_cli_runner().invoke(args=["sop", "parse", str(rusak)])
+    assert hasil.exit_code == 1
+    assert f'{rusak}, baris 3: langkah 1: waktu "lama sekali" tidak dapat dibaca' in hasil.output
+
+
+def test_sop_import_is_idempotent(app, engine):
+    runner = app.server.test_cli_runner()
+    berkas = [str(p) for p in dokumen_seed()]
+    pertama = runner.invoke(args=["sop", "import", *berkas])
+    assert pertama.exit_code == 0, pertama.output
+    assert pertama.output.count("Disimpan:") == 15
+    assert "Tidak disimpan: salinan dari" in pertama.output
+    kedua = runner.invoke(args=["sop", "import", *berkas])
+    assert kedua.exit_code == 0
+    assert kedua.output.count("Tidak berubah:") == 15
+    assert _jumlah_sop(engine) == 15
+
+
+def test_sop_import_of_a_bad_document_stores_nothing(app, engine, tmp_path):
+    rusak = tmp_path / "rusak.txt"
+    rusak.write_text(dokumen_seed()[2].read_text(encoding="utf-8").replace("\t1 hari\t", "\t?\t", 1), encoding="utf-8")
+    hasil = app.server.test_cli_runner().invoke(args=["sop", "import", str(dokumen_seed()[0]), str(rusak)])
+    assert hasil.exit_code == 1
+    assert 'waktu "?" tidak dapat dibaca Tidak ada yang disimpan.' in hasil.output
+    assert _jumlah_sop(engine) == 0
+
+
+def test_demo_load_fills_an_empty_database_once(app, engine):
+    runner = app.server.test_cli_runner()
+    hasil = runner.invoke(args=["demo", "load"])
+    assert hasil.output.strip() == "Data demo dimuat: 15 SOP dari 4 kecamatan."
+    lagi = runner.invoke(args=["demo", "load"])
+    assert lagi.exit_code == 1
+    assert "data demo hanya dimuat ke basis data kosong" in lagi.output
+    lewati = runner.invoke(args=["demo", "load", "--jika-kosong"])
+    assert lewati.exit_code == 0 and "tidak dimuat" in lewati.output
+    assert _jumlah_sop(engine) == 15

@@ -1,0 +1,74 @@
+"""Pages and callbacks answer from the database, with Bootstrap served by the app itself."""
+from __future__ import annotations
+
+import json
+
+from seed.demo import muat_demo
+
+
+def _teks(komponen) -> str:
+    """All text of a Dash component tree (as the JSON the browser receives)."""
+    return json.dumps(komponen, default=lambda o: o.to_plotly_json() if hasattr(o, "to_plotly_json") else str(o),
+                      ensure_ascii=False)
+
+
+def _katalog(client, cari=None, kecamatan=None):
+    payload = {
+        "output": "..katalog-hasil.children...katalog-jumlah.children..",
+        "outputs": [{"id": "katalog-hasil", "property": "children"}, {"id": "katalog-jumlah", "property": "children"}],
+        "inputs": [{"id": "katalog-cari", "property": "value", "value": cari},
+                   {"id": "katalog-kecamatan", "property": "value", "value": kecamatan}],
+        "changedPropIds": ["katalog-cari.value"],
+        "state": [],
+    }
+    r = client.post("/_dash-update-component", json=payload)
+    assert r.status_code == 200, r.data[:500]
+    return r.get_json()["response"]
+
+
+def test_catalog_callback_lists_every_office(client, engine):
+    muat_demo(engine)
+    resp = _katalog(client)
+    assert resp["katalog-jumlah"]["children"] == "15 SOP di 4 kecamatan"
+    teks = json.dumps(resp["katalog-hasil"], ensure_ascii=False)
+    for kantor in ("Kecamatan Kalipare", "Kecamatan Poncokusumo", "Kecamatan Karangploso", "Kecamatan Muara Papalik"):
+        assert kantor in teks
+    assert "2 hari 3 jam 15 menit" in teks
+
+
+def test_catalog_search_and_office_filter(client, engine):
+    muat_demo(engine)
+    assert _katalog(client, cari="renja")["katalog-jumlah"]["children"] == "1 SOP di 1 kecamatan"
+    assert _katalog(client, kecamatan="Kalipare")["katalog-jumlah"]["children"] == "3 SOP di 1 kecamatan"
+    kosong = _katalog(client, cari="tidak ada sop begini")
+    assert kosong["katalog-jumlah"]["children"] == "0 SOP"
+    assert "Tidak ada SOP yang cocok" in json.dumps(kosong, ensure_ascii=False)
+
+
+def test_sop_page_shows_total_and_flowchart(app, engine):
+    muat_demo(engine)
+    from dashboard.pages import sop_detail
+    from models.db import session_scope
+    from models.sop_register import daftar_sop
+
+    with session_scope(engine) as s:
+        (karangploso,) = [b for b in daftar_sop(s) if b.kecamatan == "Karangploso"]
+    with app.server.test_request_context():
+        halaman = sop_detail.layout(sop_id=str(karangploso.sop_id))
+        teks = _teks(halaman)
+        assert "Pelaporan Kinerja" in teks
+        assert teks.count("2 hari 3 jam 15 menit") >= 2
+        assert "Diparaf Sekretaris dan ditandatangani Camat" in teks
+        assert 'class=\\"simbol keputusan\\"' in teks  # the swimlane SVG is embedded
+        hilang = _teks(sop_detail.layout(sop_id="99999"))
+        assert "SOP nomor 99999 tidak ada dalam katalog." in hilang
+        assert "Alamat SOP tidak sah." in _teks(sop_detail.layout(sop_id="abc"))
+
+
+def test_bootstrap_is_served_locally(client):
+    r = client.get("/vendor/bootstrap/css/bootstrap.min.css")
+    assert r.status_code == 200
+    assert b"Bootstrap" in r.data[:200]
+    halaman = client.get("/sop").get_data(as_text=True)
+    assert "/vendor/bootstrap/css/bootstrap.min.css" in halaman
+    assert "cdn" not in halaman.lower()
