@@ -15,8 +15,8 @@ def _daftar(isi: list[str]) -> html.Component:
 
 
 def _menit_kerja(lk) -> html.Small | None:
-    """The working minutes behind a "hari" or a bare number; "15 Menit" needs no gloss."""
-    if "menit" in lk.waktu.lower() and "hari" not in lk.waktu.lower():
+    """The working minutes behind a "hari"; "1 jam" or "15 Menit" needs no gloss."""
+    if "hari" not in lk.waktu.lower():
         return None
     return html.Small(f"= {fmt.angka(lk.waktu_menit)} menit kerja", className="text-muted d-block")
 
