@@ -31,6 +31,7 @@ chromium:
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
 
 test: venv chromium
+	$(BIN)/ruff check .
 	$(BIN)/pytest
 
 clean:

@@ -8,6 +8,7 @@ Pure: text in, dataclasses out; nothing here touches the database.
 """
 from __future__ import annotations
 
+import datetime as dt
 import html
 import re
 from dataclasses import asdict, dataclass, field
@@ -150,10 +151,8 @@ def parse_tanggal(teks: str) -> str | None:
     m = re.fullmatch(r"(\d{1,2})\s+([a-z]+)\s+(\d{4})", t)
     if m and m.group(2) in BULAN:
         hari, bulan, tahun = int(m.group(1)), BULAN[m.group(2)], int(m.group(3))
-        import datetime as _dt
-
         try:
-            return _dt.date(tahun, bulan, hari).isoformat()
+            return dt.date(tahun, bulan, hari).isoformat()
         except ValueError:
             raise ValueError(f'tanggal "{bersihkan(teks)}" tidak ada di kalender') from None
     m = re.fullmatch(r"([a-z]+)\s+(\d{4})", t)
@@ -161,10 +160,8 @@ def parse_tanggal(teks: str) -> str | None:
         return f"{int(m.group(2)):04d}-{BULAN[m.group(1)]:02d}"
     m = re.fullmatch(r"(\d{1,2})[-/](\d{1,2})[-/](\d{4})", t)
     if m:
-        import datetime as _dt
-
         try:
-            return _dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1))).isoformat()
+            return dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1))).isoformat()
         except ValueError:
             pass
     raise ValueError(f'tanggal "{bersihkan(teks)}" tidak dapat dibaca')

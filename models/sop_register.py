@@ -12,7 +12,7 @@ from sqlmodel import Session, select
 from models.audit import catat
 from models.pelaksana import LangkahKurasi, kembali_ke_disarankan, sarankan_pelaksana
 from models.peran import ALIAS_BAKU, PERAN, kunci_label
-from models.sop_dokumen import DokumenTidakTerbaca, Prosedur, baca_dokumen, kunci_nama, tandai_duplikat
+from models.sop_dokumen import DokumenTidakTerbaca, Langkah, Prosedur, baca_dokumen, kunci_nama, tandai_duplikat
 from models.tables import (
     Kabupaten,
     Kecamatan,
@@ -108,8 +108,6 @@ def _prosedur_tersimpan(session: Session) -> list[Prosedur]:
     langkah_per_revisi: dict[int, list[SopLangkah]] = {}
     for lk in session.exec(select(SopLangkah).order_by(SopLangkah.revisi_id, SopLangkah.urutan)):
         langkah_per_revisi.setdefault(lk.revisi_id, []).append(lk)
-    from models.sop_dokumen import Langkah
-
     for rev, kec in baris:
         langkah = [
             Langkah(lk.no, lk.kegiatan, lk.kelengkapan, lk.waktu, lk.waktu_menit, lk.output, lk.keterangan,
@@ -296,21 +294,15 @@ def daftar_sop(session: Session, *, kecamatan_ids: list[int] | None = None, cari
 
 
 @dataclass
-class LangkahDetail:
-    id: int
-    urutan: int
-    no: str
-    kegiatan: str
-    kelengkapan: str
-    waktu: str
-    waktu_menit: int
-    output: str
-    keterangan: str
-    keputusan: bool
-    kembali_ke: int | None
-    pelaksana: list[str]  # printed labels, in order
-    peran: list[str]  # canonical role codes, in order
-    sumber_pelaksana: str
+class LangkahDetail(Langkah):
+    """A stored step: the printed fields, its place in the table, and who carries it out."""
+
+    id: int = 0
+    urutan: int = 0
+    kembali_ke: int | None = None
+    pelaksana: list[str] = field(default_factory=list)  # printed labels, in order
+    peran: list[str] = field(default_factory=list)  # canonical role codes, in order
+    sumber_pelaksana: str = "belum"
 
 
 @dataclass
@@ -346,15 +338,15 @@ def detail_sop(session: Session, sop_id: int, *, kecamatan_ids: list[int] | None
             .order_by(SopPelaksana.langkah_id, SopPelaksana.urutan)
         ):
             aktor.setdefault(a.langkah_id, []).append(a)
-    langkah = [
-        LangkahDetail(
-            b.id, b.urutan, b.no, b.kegiatan, b.kelengkapan, b.waktu, b.waktu_menit, b.output, b.keterangan,
-            b.keputusan, b.kembali_ke_urutan, [a.label for a in aktor.get(b.id, [])],
-            [a.role_kode for a in aktor.get(b.id, [])],
-            ", ".join(sorted({a.sumber for a in aktor.get(b.id, [])})) or "belum",
-        )
-        for b in baris
-    ]
+    langkah = []
+    for b in baris:
+        a = aktor.get(b.id, [])
+        langkah.append(LangkahDetail(
+            no=b.no, kegiatan=b.kegiatan, kelengkapan=b.kelengkapan, waktu=b.waktu, waktu_menit=b.waktu_menit,
+            output=b.output, keterangan=b.keterangan, keputusan=b.keputusan, id=b.id, urutan=b.urutan,
+            kembali_ke=b.kembali_ke_urutan, pelaksana=[x.label for x in a], peran=[x.role_kode for x in a],
+            sumber_pelaksana=", ".join(sorted({x.sumber for x in a})) or "belum",
+        ))
     return DetailSop(sop, rev, kec, kab, langkah, [r for r in semua if r.id != rev.id])
 
 

@@ -16,9 +16,8 @@ def utcnow() -> datetime:
     return datetime.now(timezone.utc)
 
 
-def _json(default: Any = None) -> Any:
-    return Field(default_factory=(lambda: list(default or [])) if isinstance(default, list) else lambda: default,
-                 sa_column=Column(JSON))
+def _json_list() -> Any:
+    return Field(default_factory=list, sa_column=Column(JSON))
 
 
 # ---------------------------------------------------------------- offices, roles, people
@@ -108,13 +107,13 @@ class SopRevisi(SQLModel, table=True):
     disahkan_nama: Optional[str] = Field(default=None, max_length=200)
     disahkan_pangkat: Optional[str] = Field(default=None, max_length=120)
     disahkan_nip: Optional[str] = Field(default=None, max_length=40)
-    dasar_hukum: list = _json([])
-    kualifikasi_pelaksana: list = _json([])
-    keterkaitan: list = _json([])
-    peralatan: list = _json([])
+    dasar_hukum: list = _json_list()
+    kualifikasi_pelaksana: list = _json_list()
+    keterkaitan: list = _json_list()
+    peralatan: list = _json_list()
     peringatan: Optional[str] = Field(default=None, sa_column=Column(Text))
     pencatatan: Optional[str] = Field(default=None, sa_column=Column(Text))
-    pelaksana: list = _json([])  # role columns as printed, in order
+    pelaksana: list = _json_list()  # role columns as printed, in order
     judul_tabel: Optional[str] = Field(default=None, max_length=300)
     total_menit: int = 0
     total_tercetak: Optional[str] = Field(default=None, max_length=80)
@@ -187,7 +186,7 @@ class CatatanLangkah(SQLModel, table=True):
     pelaku_id: Optional[int] = Field(default=None, foreign_key="pengguna.id")
     hasil: Optional[str] = Field(default=None, max_length=20)  # selesai | disetujui | dikembalikan
     catatan: Optional[str] = Field(default=None, sa_column=Column(Text))
-    bukti: list = _json([])  # items of the step's kelengkapan ticked as present
+    bukti: list = _json_list()  # items of the step's kelengkapan ticked as present
 
 
 # ---------------------------------------------------------------- indicators and figures
@@ -304,7 +303,7 @@ class TindakLanjut(SQLModel, table=True):
     id: Optional[int] = Field(default=None, primary_key=True)
     rekomendasi_id: int = Field(foreign_key="rekomendasi.id", index=True)
     uraian: str = Field(sa_column=Column(Text, nullable=False))
-    bukti: list = _json([])
+    bukti: list = _json_list()
     oleh: Optional[int] = Field(default=None, foreign_key="pengguna.id")
     pada: datetime = Field(default_factory=utcnow)
     keputusan: Optional[str] = Field(default=None, max_length=20)  # diterima | dikembalikan

@@ -21,6 +21,13 @@ def _hitung(engine, model):
         return s.exec(select(func.count()).select_from(model)).one()
 
 
+def _admin(s):
+    admin = User(username="admin", nama="Admin", password_hash="x", role_kode="admin")
+    s.add(admin)
+    s.flush()
+    return admin
+
+
 def _impor(engine, dokumen, **kw):
     with session_scope(engine) as s:
         return impor_dokumen(s, dokumen, kurasi=kurasi_pelaksana(), **kw)
@@ -123,9 +130,7 @@ def test_without_curation_the_importer_suggests_from_the_text(engine):
 def test_admin_correction_of_a_pelaksana_is_audited(engine):
     _impor(engine, _seed())
     with session_scope(engine) as s:
-        admin = User(username="admin", nama="Admin", password_hash="x", role_kode="admin")
-        s.add(admin)
-        s.flush()
+        admin = _admin(s)
         (b,) = [b for b in daftar_sop(s) if b.kecamatan == "Karangploso"]
         langkah = detail_sop(s, b.sop_id).langkah[5]
         ubah_pelaksana(s, langkah_id=langkah.id, label=["Sub. Umum"], oleh=admin)
@@ -140,9 +145,7 @@ def test_admin_correction_of_a_pelaksana_is_audited(engine):
 def test_a_correction_naming_a_foreign_column_changes_nothing(engine):
     _impor(engine, _seed())
     with session_scope(engine) as s:
-        admin = User(username="admin", nama="Admin", password_hash="x", role_kode="admin")
-        s.add(admin)
-        s.flush()
+        admin = _admin(s)
         (b,) = [b for b in daftar_sop(s) if b.kecamatan == "Karangploso"]
         langkah_id = detail_sop(s, b.sop_id).langkah[0].id
     with pytest.raises(ImporDitolak) as e, session_scope(engine) as s:
