@@ -24,6 +24,9 @@ def create_app(config: dict | None = None) -> Dash:
         SECRET_KEY=settings.secret_key,
         SESSION_COOKIE_HTTPONLY=True,
         SESSION_COOKIE_SAMESITE="Lax",
+        # Secure cookies outside development; COOKIE_SECURE=0 for a production test without HTTPS.
+        SESSION_COOKIE_SECURE=not settings.development and os.environ.get("COOKIE_SECURE", "1") != "0",
+        REMEMBER_COOKIE_HTTPONLY=True,
         MAX_CONTENT_LENGTH=20 * 1024 * 1024,
     )
     server.extensions["sakip_settings"] = settings
@@ -47,13 +50,17 @@ def create_app(config: dict | None = None) -> Dash:
     )
     app.index_string = app.index_string.replace("<html>", '<html lang="id">')
 
+    from dashboard.auth import pasang_auth
     from dashboard.components.navbar import navbar
 
-    app.layout = html.Div([navbar(), dbc.Container(page_container, fluid=True, className="pb-5")])
+    pasang_auth(server)
+    # A function: evaluated per request, after the guard, with the signed-in user known.
+    app.layout = lambda: html.Div([navbar(), dbc.Container(page_container, fluid=True, className="pb-5")])
 
-    from callbacks import katalog
+    from callbacks import katalog, sop
 
     katalog.register(app)
+    sop.register(app)
 
     from dashboard.cli import register_cli
 

@@ -5,7 +5,7 @@ import dash_bootstrap_components as dbc
 from dash import Dash, Input, Output, html
 
 from dashboard import ids
-from dashboard.data import pengaturan, sesi
+from dashboard.data import kecamatan_terlihat, pengaturan, sesi
 from models.durasi import format_menit
 from models.sop_register import BarisKatalog, daftar_sop
 
@@ -39,7 +39,7 @@ def register(app: Dash) -> None:
     )
     def tampilkan(cari: str | None, kecamatan: str | None):
         with sesi() as s:
-            baris = daftar_sop(s, cari=cari, nama_kecamatan=kecamatan or None)
+            baris = daftar_sop(s, kecamatan_ids=kecamatan_terlihat(s), cari=cari, nama_kecamatan=kecamatan or None)
         if not baris:
             return dbc.Alert("Tidak ada SOP yang cocok dengan pencarian ini.", color="light"), "0 SOP"
         kelompok: dict[tuple[str, str], list[BarisKatalog]] = {}

@@ -19,3 +19,21 @@ def sesi() -> Iterator[Session]:
 
 def pengaturan():
     return current_app.extensions["sakip_settings"]
+
+
+def kecamatan_terlihat(session: Session) -> list[int] | None:
+    """The offices the signed-in user may see (None: all); the guard has already refused anonymous requests."""
+    from flask_login import current_user
+
+    from models.akun import lingkup
+    from models.tables import User
+
+    if not current_user.is_authenticated:
+        return []
+    return lingkup(session, session.get(User, current_user.id)).kecamatan_ids
+
+
+def peran_aktif() -> str | None:
+    from flask_login import current_user
+
+    return current_user.role_kode if current_user.is_authenticated else None

@@ -1,14 +1,46 @@
-"""The demo database: the seed offices and their SOPs (later work adds users and history)."""
+"""The demo database: the seed offices, their SOPs, and one user per role (later work adds history)."""
 from __future__ import annotations
 
 from sqlalchemy import func
 from sqlalchemy.engine import Engine
 from sqlmodel import select
 
+from models.akun import buat_pengguna
+from models.audit import catat
 from models.db import session_scope
 from models.sop_register import impor_dokumen
-from models.tables import Sop
+from models.tables import Kabupaten, Kecamatan, Sop
 from seed import dokumen_seed, kurasi_pelaksana
+
+
+DEMO_PASSWORD = "demo12345"
+# username prefix -> role, one user per role in every demo kecamatan
+PENGGUNA_KANTOR = (
+    ("camat", "camat", "Camat"), ("sekcam", "sekcam", "Sekretaris Camat"), ("evapor", "kasubag_evapor", "Kasubag Evapor"),
+    ("umum", "kasubag_umum", "Kasubag Umum"), ("kasipem", "kasi_pem", "Kasi Pemerintahan"),
+    ("kasiekbang", "kasi_ekbang", "Kasi Ekbang"), ("kasitrantib", "kasi_trantib", "Kasi Trantib"),
+    ("tim", "tim", "Tim Akuntabilitas Kinerja"), ("staf", "staf", "Staf"),
+)
+
+
+def _nama_login(teks: str) -> str:
+    return "".join(teks.lower().split())
+
+
+def buat_pengguna_demo(session) -> int:
+    """One user per role in each demo kecamatan, one per kabupaten, and the admin; password demo12345."""
+    n = 0
+    for kec in session.exec(select(Kecamatan).order_by(Kecamatan.nama)):
+        for awalan, role, jabatan in PENGGUNA_KANTOR:
+            buat_pengguna(session, username=f"{awalan}.{_nama_login(kec.nama)}", nama=f"{jabatan} {kec.nama}",
+                          password=DEMO_PASSWORD, role_kode=role, kecamatan_id=kec.id)
+            n += 1
+    for kab in session.exec(select(Kabupaten).order_by(Kabupaten.nama)):
+        buat_pengguna(session, username=f"kabupaten.{_nama_login(kab.nama)}", nama=f"Kabupaten {kab.nama}",
+                      password=DEMO_PASSWORD, role_kode="kabupaten", kabupaten_id=kab.id)
+        n += 1
+    buat_pengguna(session, username="admin", nama="Admin Sistem", password=DEMO_PASSWORD, role_kode="admin")
+    return n + 1
 
 
 class BasisDataTidakKosong(RuntimeError):
@@ -27,6 +59,8 @@ def muat_demo(engine: Engine, *, menit_per_hari: int = 480) -> str:
     dokumen = [(p.name, p.read_text(encoding="utf-8")) for p in dokumen_seed()]
     with session_scope(engine) as s:
         hasil = impor_dokumen(s, dokumen, kurasi=kurasi_pelaksana(), menit_per_hari=menit_per_hari)
+        pengguna = buat_pengguna_demo(s)
+        catat(s, aksi="demo.muat", keterangan="data demo: SOP contoh dan pengguna per peran")
     disimpan = sum(1 for h in hasil if h.status in ("baru", "revisi"))
     kantor = len({h.prosedur.kecamatan for h in hasil if h.status == "baru"})
-    return f"Data demo dimuat: {disimpan} SOP dari {kantor} kecamatan."
+    return f"Data demo dimuat: {disimpan} SOP dari {kantor} kecamatan, {pengguna} pengguna (kata sandi {DEMO_PASSWORD})."

@@ -68,3 +68,20 @@ def app(engine, db_url):
 @pytest.fixture
 def client(app):
     return app.server.test_client()
+
+
+@pytest.fixture
+def demo(engine):
+    from seed.demo import muat_demo
+
+    muat_demo(engine)
+    return engine
+
+
+def masuk(client, username: str, password: str = "demo12345"):
+    """Log in through the real form, CSRF token included; returns the response of the POST."""
+    import re
+
+    halaman = client.get("/login").get_data(as_text=True)
+    token = re.search(r'name="csrf_token" value="([^"]+)"', halaman).group(1)
+    return client.post("/login", data={"username": username, "password": password, "csrf_token": token})

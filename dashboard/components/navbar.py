@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import dash_bootstrap_components as dbc
 from dash import html
+from flask_login import current_user
 
 MENU = (
     ("Beranda", "/"),
@@ -11,6 +12,13 @@ MENU = (
 
 
 def navbar() -> dbc.Navbar:
+    pengguna = []
+    if current_user.is_authenticated:
+        pengguna = [
+            html.Span([html.Strong(current_user.nama), f" · {current_user.role_nama} · {current_user.kantor}"],
+                      className="navbar-text text-light small me-3", id="pengguna-aktif"),
+            html.A("Keluar", href="/logout", className="btn btn-outline-light btn-sm", id="tombol-keluar"),
+        ]
     return dbc.Navbar(
         dbc.Container(
             [
@@ -19,7 +27,8 @@ def navbar() -> dbc.Navbar:
                     href="/",
                 ),
                 dbc.Nav([dbc.NavItem(dbc.NavLink(nama, href=href, active="exact")) for nama, href in MENU],
-                        navbar=True),
+                        navbar=True, className="me-auto"),
+                html.Div(pengguna, className="d-flex align-items-center"),
             ],
             fluid=True,
         ),

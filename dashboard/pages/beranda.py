@@ -5,7 +5,7 @@ import dash
 import dash_bootstrap_components as dbc
 from dash import html
 
-from dashboard.data import sesi
+from dashboard.data import kecamatan_terlihat, sesi
 from models.sop_register import daftar_sop
 
 dash.register_page(__name__, path="/", name="Beranda", title="Beranda · SAKIP Kecamatan", order=0)
@@ -13,7 +13,7 @@ dash.register_page(__name__, path="/", name="Beranda", title="Beranda · SAKIP K
 
 def layout(**_kwargs) -> html.Div:
     with sesi() as s:
-        baris = daftar_sop(s)
+        baris = daftar_sop(s, kecamatan_ids=kecamatan_terlihat(s))
     per_kantor: dict[tuple[str, str], int] = {}
     for b in baris:
         per_kantor[(b.kabupaten, b.kecamatan)] = per_kantor.get((b.kabupaten, b.kecamatan), 0) + 1

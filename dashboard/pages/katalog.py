@@ -6,7 +6,7 @@ import dash_bootstrap_components as dbc
 from dash import dcc, html
 
 from dashboard import ids
-from dashboard.data import sesi
+from dashboard.data import kecamatan_terlihat, sesi
 from models.sop_register import daftar_sop
 
 dash.register_page(__name__, path="/sop", name="Katalog SOP", title="Katalog SOP · SAKIP Kecamatan", order=1)
@@ -14,7 +14,7 @@ dash.register_page(__name__, path="/sop", name="Katalog SOP", title="Katalog SOP
 
 def layout(kecamatan: str | None = None, q: str | None = None, **_kwargs) -> html.Div:
     with sesi() as s:
-        kantor = sorted({(b.kabupaten, b.kecamatan) for b in daftar_sop(s)})
+        kantor = sorted({(b.kabupaten, b.kecamatan) for b in daftar_sop(s, kecamatan_ids=kecamatan_terlihat(s))})
     pilihan = [{"label": f"{kec} (Kab. {kab})", "value": kec} for kab, kec in kantor]
     return html.Div([
         html.H2("Katalog SOP"),

@@ -5,12 +5,13 @@ import re
 
 import dash
 import dash_bootstrap_components as dbc
-from dash import html
+from dash import dcc, html
 
 from dashboard import format as fmt
+from dashboard import ids
 from dashboard.components.identitas import identitas, tabel_langkah
 from dashboard.components.swimlane import swimlane_svg
-from dashboard.data import pengaturan, sesi
+from dashboard.data import kecamatan_terlihat, pengaturan, peran_aktif, sesi
 from models.durasi import format_menit
 from models.sop_register import detail_sop
 
@@ -36,11 +37,30 @@ def diagram(detail) -> html.Iframe:
                        title=f"Diagram alir {detail.revisi.nama}")
 
 
+def koreksi_pelaksana(detail) -> dbc.Card:
+    """The admin's form to correct who carries out a step (checked again on the server)."""
+    pilihan_langkah = [{"label": f"{lk.no}. {lk.kegiatan[:70]}{'…' if len(lk.kegiatan) > 70 else ''}",
+                        "value": lk.id} for lk in detail.langkah]
+    return dbc.Card(dbc.CardBody([
+        html.H5("Koreksi pelaksana", className="card-title"),
+        html.P("Pilih langkah lalu pelaksananya, berurutan bila lebih dari satu. Perubahan dicatat di log audit.",
+               className="text-muted small"),
+        dbc.Row([
+            dbc.Col(dcc.Dropdown(id=ids.KOREKSI_LANGKAH, options=pilihan_langkah, placeholder="Langkah…"), md=6),
+            dbc.Col(dcc.Dropdown(id=ids.KOREKSI_PELAKSANA, options=list(detail.revisi.pelaksana), multi=True,
+                                 placeholder="Pelaksana…"), md=4),
+            dbc.Col(dbc.Button("Simpan", id=ids.KOREKSI_SIMPAN, color="primary"), md=2),
+        ], className="g-2"),
+        html.Div(id=ids.KOREKSI_PESAN, className="mt-2"),
+    ]), className="mt-3", id="koreksi-pelaksana-kartu")
+
+
 def layout(sop_id: str | None = None, revisi: str | None = None, **_kwargs) -> html.Div:
     if not sop_id or not sop_id.isdigit():
         return _tidak_ada("Alamat SOP tidak sah.")
     with sesi() as s:
-        detail = detail_sop(s, int(sop_id), revisi_ke=int(revisi) if revisi and revisi.isdigit() else None)
+        detail = detail_sop(s, int(sop_id), kecamatan_ids=kecamatan_terlihat(s),
+                            revisi_ke=int(revisi) if revisi and revisi.isdigit() else None)
     if detail is None:
         return _tidak_ada(f"SOP nomor {sop_id} tidak ada dalam katalog.")
     rev = detail.revisi
@@ -69,8 +89,9 @@ def layout(sop_id: str | None = None, revisi: str | None = None, **_kwargs) -> h
         ], className="text-muted"),
         catatan_total,
         dbc.Tabs([
-            dbc.Tab(tabel_langkah(detail, menit_per_hari), label="Langkah & mutu baku", tab_id="langkah",
-                    className="pt-3"),
+            dbc.Tab([html.Div(tabel_langkah(detail, menit_per_hari), id=ids.SOP_LANGKAH),
+                     koreksi_pelaksana(detail) if peran_aktif() == "admin" and rev.berlaku else None],
+                    label="Langkah & mutu baku", tab_id="langkah", className="pt-3"),
             dbc.Tab(diagram(detail), label="Diagram alir", tab_id="diagram", className="pt-3"),
             dbc.Tab(identitas(detail), label="Identitas SOP", tab_id="identitas", className="pt-3"),
         ], active_tab="langkah", id="sop-tab"),

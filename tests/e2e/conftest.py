@@ -62,6 +62,17 @@ def page(browser, server_url):
     pg.on("request", lambda r: urlparse(r.url).netloc not in (host, "") and not r.url.startswith(("data:", "about:"))
           and masalah.append(f"request outside the server: {r.url}"))
     pg.masalah = masalah
+    masuk_sebagai(pg, server_url, "admin")
     yield pg
     ctx.close()
     assert masalah == []
+
+
+def masuk_sebagai(pg, server_url: str, username: str, password: str = "demo12345") -> None:
+    """Log in through the form, as a person does."""
+    pg.goto(server_url + "/logout")
+    pg.goto(server_url + "/login")
+    pg.fill("input[name=username]", username)
+    pg.fill("input[name=password]", password)
+    pg.click("button[type=submit]")
+    pg.wait_for_selector("#pengguna-aktif")

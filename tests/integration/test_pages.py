@@ -3,7 +3,10 @@ from __future__ import annotations
 
 import json
 
-from seed.demo import muat_demo
+from sqlmodel import select
+
+from models.tables import User
+from tests.conftest import masuk
 
 
 def _teks(komponen) -> str:
@@ -26,8 +29,8 @@ def _katalog(client, cari=None, kecamatan=None):
     return r.get_json()["response"]
 
 
-def test_catalog_callback_lists_every_office(client, engine):
-    muat_demo(engine)
+def test_catalog_callback_lists_every_office_to_the_admin(client, demo):
+    masuk(client, "admin")
     resp = _katalog(client)
     assert resp["katalog-jumlah"]["children"] == "15 SOP di 4 kecamatan"
     teks = json.dumps(resp["katalog-hasil"], ensure_ascii=False)
@@ -36,8 +39,9 @@ def test_catalog_callback_lists_every_office(client, engine):
     assert "2 hari 3 jam 15 menit" in teks
 
 
-def test_catalog_search_and_office_filter(client, engine):
-    muat_demo(engine)
+def test_catalog_search_and_office_filter(client, demo):
+    masuk(client, "kabupaten.malang")
+    assert _katalog(client)["katalog-jumlah"]["children"] == "13 SOP di 3 kecamatan"
     assert _katalog(client, cari="renja")["katalog-jumlah"]["children"] == "1 SOP di 1 kecamatan"
     assert _katalog(client, kecamatan="Kalipare")["katalog-jumlah"]["children"] == "3 SOP di 1 kecamatan"
     kosong = _katalog(client, cari="tidak ada sop begini")
@@ -45,15 +49,20 @@ def test_catalog_search_and_office_filter(client, engine):
     assert "Tidak ada SOP yang cocok" in json.dumps(kosong, ensure_ascii=False)
 
 
-def test_sop_page_shows_total_and_flowchart(app, engine):
-    muat_demo(engine)
+def test_sop_page_shows_total_and_flowchart(app, demo):
+    from flask_login import login_user
+
+    from dashboard.auth import muat_pengguna
     from dashboard.pages import sop_detail
     from models.db import session_scope
     from models.sop_register import daftar_sop
 
-    with session_scope(engine) as s:
+    with session_scope(demo) as s:
         (karangploso,) = [b for b in daftar_sop(s) if b.kecamatan == "Karangploso"]
     with app.server.test_request_context():
+        with session_scope(demo) as s:
+            admin_id = s.exec(select(User.id).where(User.username == "admin")).one()
+        login_user(muat_pengguna(str(admin_id)))
         halaman = sop_detail.layout(sop_id=str(karangploso.sop_id))
         teks = _teks(halaman)
         assert "Pelaporan Kinerja" in teks
@@ -65,7 +74,8 @@ def test_sop_page_shows_total_and_flowchart(app, engine):
         assert "Alamat SOP tidak sah." in _teks(sop_detail.layout(sop_id="abc"))
 
 
-def test_bootstrap_is_served_locally(client):
+def test_bootstrap_is_served_locally(client, demo):
+    masuk(client, "admin")
     r = client.get("/vendor/bootstrap/css/bootstrap.min.css")
     assert r.status_code == 200
     assert b"Bootstrap" in r.data[:200]

@@ -1,0 +1,52 @@
+"""SOP page: the admin's correction of a step's pelaksana."""
+from __future__ import annotations
+
+import dash_bootstrap_components as dbc
+from dash import Dash, Input, Output, State, no_update
+from flask_login import current_user
+from sqlmodel import select
+
+from dashboard import ids
+from dashboard.components.identitas import tabel_langkah
+from dashboard.data import kecamatan_terlihat, pengaturan, peran_aktif, sesi
+from models.sop_register import ImporDitolak, detail_sop, ubah_pelaksana
+from models.tables import SopLangkah, SopPelaksana, SopRevisi, User
+
+TOLAK = "Hanya Admin yang dapat mengubah pelaksana SOP."
+
+
+def register(app: Dash) -> None:
+    @app.callback(Output(ids.KOREKSI_PELAKSANA, "value"), Input(ids.KOREKSI_LANGKAH, "value"),
+                  prevent_initial_call=True)
+    def isi_pelaksana(langkah_id: int | None):
+        if not langkah_id or peran_aktif() != "admin":
+            return []
+        with sesi() as s:
+            return list(s.exec(select(SopPelaksana.label).where(SopPelaksana.langkah_id == langkah_id)
+                               .order_by(SopPelaksana.urutan)).all())
+
+    @app.callback(
+        Output(ids.KOREKSI_PESAN, "children"),
+        Output(ids.SOP_LANGKAH, "children"),
+        Input(ids.KOREKSI_SIMPAN, "n_clicks"),
+        State(ids.KOREKSI_LANGKAH, "value"),
+        State(ids.KOREKSI_PELAKSANA, "value"),
+        prevent_initial_call=True,
+    )
+    def simpan(_n: int | None, langkah_id: int | None, label: list[str] | None):
+        if peran_aktif() != "admin":
+            return dbc.Alert(TOLAK, color="danger"), no_update
+        if not langkah_id:
+            return dbc.Alert("Pilih langkah yang akan dikoreksi.", color="warning"), no_update
+        try:
+            with sesi() as s:
+                admin = s.get(User, current_user.id)
+                lk = ubah_pelaksana(s, langkah_id=int(langkah_id), label=list(label or []), oleh=admin,
+                                    kecamatan_ids=kecamatan_terlihat(s))
+                sop_id = s.get(SopRevisi, s.get(SopLangkah, lk.id).revisi_id).sop_id
+        except (ImporDitolak, PermissionError) as e:
+            return dbc.Alert(str(e), color="danger"), no_update
+        with sesi() as s:
+            detail = detail_sop(s, sop_id)
+        tabel = tabel_langkah(detail, pengaturan().menit_per_hari)
+        return dbc.Alert(f"Pelaksana langkah {lk.no} disimpan: {' → '.join(label or [])}.", color="success"), tabel

@@ -1,0 +1,50 @@
+"""Logging in as office, kabupaten and admin users in Chromium: each sees its own offices."""
+from __future__ import annotations
+
+from tests.e2e.conftest import masuk_sebagai
+
+
+def test_wrong_password_shows_the_message(page, server_url):
+    page.goto(server_url + "/logout")
+    page.goto(server_url + "/sop")
+    assert "/login" in page.url
+    page.fill("input[name=username]", "camat.poncokusumo")
+    page.fill("input[name=password]", "bukan-sandinya")
+    page.click("button[type=submit]")
+    assert page.locator(".alert-danger").inner_text() == "Nama pengguna atau kata sandi salah."
+    page.masalah.clear()  # the 401 answer of the refused login is logged by the browser as a console error
+
+
+def test_office_user_sees_only_its_office(page, server_url):
+    masuk_sebagai(page, server_url, "camat.poncokusumo")
+    assert "Camat Poncokusumo" in page.locator("#pengguna-aktif").inner_text()
+    page.goto(server_url + "/sop")
+    page.wait_for_selector(".kantor")
+    assert page.locator("#katalog-jumlah").inner_text() == "9 SOP di 1 kecamatan"
+    assert page.locator(".kantor").get_attribute("data-kecamatan") == "Poncokusumo"
+    assert page.locator("#koreksi-pelaksana-kartu").count() == 0
+
+
+def test_kabupaten_user_sees_its_kecamatan(page, server_url):
+    masuk_sebagai(page, server_url, "kabupaten.tanjungjabungbarat")
+    page.goto(server_url + "/sop")
+    page.wait_for_selector(".kantor")
+    assert page.locator("#katalog-jumlah").inner_text() == "2 SOP di 1 kecamatan"
+
+
+def test_admin_corrects_a_pelaksana_in_the_page(page, server_url):
+    page.goto(server_url + "/sop?kecamatan=Poncokusumo")
+    page.wait_for_selector(".kantor")
+    page.get_by_role("link", name="Pengukuran Kinerja").click()
+    page.wait_for_selector("#koreksi-pelaksana-kartu")
+    baris6 = page.locator(".tabel-langkah tbody tr").nth(5).locator("td").nth(2)
+    assert baris6.inner_text() == "Sub. Evapor"
+    page.click("#koreksi-langkah")
+    page.get_by_text("6. Pendokumentasian dan penyimpanan hasil", exact=False).click()
+    page.locator("#koreksi-pelaksana").get_by_text("Sub. Evapor").wait_for()  # the current pelaksana, prefilled
+    page.click("#koreksi-pelaksana")
+    page.get_by_role("option", name="Sekretaris").click()
+    page.click("#koreksi-simpan")
+    page.wait_for_selector("#koreksi-pesan .alert-success")
+    assert "Pelaksana langkah 6 disimpan" in page.locator("#koreksi-pesan").inner_text()
+    assert page.locator(".tabel-langkah tbody tr").nth(5).locator("td").nth(2).inner_text() == "Sub. Evapor → Sekretaris"
