@@ -16,6 +16,7 @@ from models.sop_register import ImporDitolak
 sop_cli = AppGroup("sop", help="Membaca dan menyimpan dokumen SOP.")
 demo_cli = AppGroup("demo", help="Data demo.")
 db_cli = AppGroup("db", help="Skema basis data.")
+user_cli = AppGroup("user", help="Pengguna.")
 
 
 def _engine():
@@ -94,6 +95,43 @@ def db_upgrade() -> None:
     click.echo("Skema basis data mutakhir.")
 
 
+@user_cli.command("create")
+@click.option("--username", required=True, help="Nama pengguna (tanpa spasi).")
+@click.option("--nama", required=True, help="Nama lengkap.")
+@click.option("--role", "role_kode", default="admin", show_default=True, help="Kode peran, mis. admin, camat.")
+@click.option("--kecamatan", default=None, help="Nama kecamatan (untuk pengguna kantor).")
+@click.option("--kabupaten", default=None, help="Nama kabupaten (untuk pengguna kabupaten atau kecamatan).")
+@click.password_option("--password", help="Kata sandi (ditanyakan bila tidak diberikan).")
+def user_create(username, nama, role_kode, kecamatan, kabupaten, password) -> None:
+    """Buat pengguna, mis. admin pertama instalasi baru."""
+    from sqlmodel import select
+
+    from models.akun import AkunTidakSah, buat_pengguna
+    from models.migrasi import pastikan_skema
+    from models.sop_register import pastikan_peran
+    from models.tables import Kabupaten, Kecamatan
+
+    pastikan_skema(_engine())
+    try:
+        with session_scope(_engine()) as s:
+            pastikan_peran(s)
+            kab = s.exec(select(Kabupaten).where(Kabupaten.nama == kabupaten)).first() if kabupaten else None
+            if kabupaten and kab is None:
+                raise AkunTidakSah(f'Kabupaten "{kabupaten}" tidak ada.')
+            kec = None
+            if kecamatan:
+                q = select(Kecamatan).where(Kecamatan.nama == kecamatan)
+                kec = s.exec(q.where(Kecamatan.kabupaten_id == kab.id) if kab else q).first()
+                if kec is None:
+                    raise AkunTidakSah(f'Kecamatan "{kecamatan}" tidak ada.')
+            buat_pengguna(s, username=username, nama=nama, password=password, role_kode=role_kode,
+                          kecamatan_id=kec.id if kec else None,
+                          kabupaten_id=kab.id if kab and role_kode == "kabupaten" else None)
+    except AkunTidakSah as e:
+        raise click.ClickException(f"{e} Pengguna tidak dibuat.") from None
+    click.echo(f"Pengguna {username.strip().lower()} dibuat.")
+
+
 def register_cli(server: Flask) -> None:
-    for grup in (sop_cli, demo_cli, db_cli):
+    for grup in (sop_cli, demo_cli, db_cli, user_cli):
         server.cli.add_command(grup)

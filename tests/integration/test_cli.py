@@ -69,3 +69,21 @@ def test_demo_load_fills_an_empty_database_once(app, engine):
     lewati = runner.invoke(args=["demo", "load", "--jika-kosong"])
     assert lewati.exit_code == 0 and "tidak dimuat" in lewati.output
     assert _jumlah_sop(engine) == 15
+
+
+def test_user_create_for_a_new_installation(app, engine):
+    runner = app.server.test_cli_runner()
+    hasil = runner.invoke(args=["user", "create", "--username", "Admin.Baru", "--nama", "Admin Baru",
+                                "--password", "rahasia-panjang"])
+    assert hasil.exit_code == 0, hasil.output
+    assert hasil.output.strip() == "Pengguna admin.baru dibuat."
+    pendek = runner.invoke(args=["user", "create", "--username", "x", "--nama", "X", "--password", "pendek"])
+    assert pendek.exit_code == 1
+    assert "Kata sandi sedikitnya 8 karakter. Pengguna tidak dibuat." in pendek.output
+    kantor = runner.invoke(args=["user", "create", "--username", "camat.x", "--nama", "X", "--role", "camat",
+                                 "--kecamatan", "Entah", "--password", "rahasia-panjang"])
+    assert 'Kecamatan "Entah" tidak ada. Pengguna tidak dibuat.' in kantor.output
+    from models.tables import User
+
+    with session_scope(engine) as s:
+        assert [u.username for u in s.exec(select(User))] == ["admin.baru"]
