@@ -10,7 +10,7 @@ from dashboard import ids
 from dashboard.components.identitas import tabel_langkah
 from dashboard.data import kecamatan_terlihat, pengaturan, peran_aktif, sesi
 from models.sop_register import ImporDitolak, detail_sop, ubah_pelaksana
-from models.tables import SopLangkah, SopPelaksana, SopRevisi, User
+from models.tables import SopPelaksana, SopRevisi, User
 
 TOLAK = "Hanya Admin yang dapat mengubah pelaksana SOP."
 
@@ -43,7 +43,7 @@ def register(app: Dash) -> None:
                 admin = s.get(User, current_user.id)
                 lk = ubah_pelaksana(s, langkah_id=int(langkah_id), label=list(label or []), oleh=admin,
                                     kecamatan_ids=kecamatan_terlihat(s))
-                sop_id = s.get(SopRevisi, s.get(SopLangkah, lk.id).revisi_id).sop_id
+                sop_id = s.get(SopRevisi, lk.revisi_id).sop_id
         except (ImporDitolak, PermissionError) as e:
             return dbc.Alert(str(e), color="danger"), no_update
         with sesi() as s:

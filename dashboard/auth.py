@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from html import escape
-from urllib.parse import urlparse
+from urllib.parse import urlencode, urlparse
 
 from flask import Flask, jsonify, redirect, request, url_for
 from flask_login import LoginManager, UserMixin, current_user, login_user, logout_user
@@ -83,7 +83,7 @@ def _halaman_login(pesan: str | None, username: str = "", status: int = 200):
 <link rel="stylesheet" href="/vendor/bootstrap/css/bootstrap.min.css"></head>
 <body class="bg-light"><main class="container" style="max-width:420px;margin-top:10vh">
 <h1 class="h3 mb-3">SAKIP Kecamatan</h1><p class="text-muted">Masuk untuk melanjutkan.</p>{galat}
-<form method="post" action="/login?next={escape(request.args.get('next', '/'))}" class="card card-body">
+<form method="post" action="/login?{escape(urlencode({'next': request.args.get('next', '/')}))}" class="card card-body">
 <input type="hidden" name="csrf_token" value="{generate_csrf()}">
 <label class="form-label" for="username">Nama pengguna</label>
 <input class="form-control mb-3" id="username" name="username" autocomplete="username" required

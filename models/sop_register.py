@@ -106,7 +106,11 @@ def _prosedur_tersimpan(session: Session) -> list[Prosedur]:
         .order_by(SopRevisi.id)
     ).all()
     langkah_per_revisi: dict[int, list[SopLangkah]] = {}
-    for lk in session.exec(select(SopLangkah).order_by(SopLangkah.revisi_id, SopLangkah.urutan)):
+    for lk in session.exec(
+        select(SopLangkah).join(SopRevisi, SopRevisi.id == SopLangkah.revisi_id)
+        .where(SopRevisi.berlaku == True)  # noqa: E712
+        .order_by(SopLangkah.revisi_id, SopLangkah.urutan)
+    ):
         langkah_per_revisi.setdefault(lk.revisi_id, []).append(lk)
     for rev, kec in baris:
         langkah = [
