@@ -57,10 +57,10 @@ def create_app(config: dict | None = None) -> Dash:
     # A function: evaluated per request, after the guard, with the signed-in user known.
     app.layout = lambda: html.Div([navbar(), dbc.Container(page_container, fluid=True, className="pb-5")])
 
-    from callbacks import katalog, sop
+    from callbacks import katalog, pengguna, sop
 
-    katalog.register(app)
-    sop.register(app)
+    for modul in (katalog, sop, pengguna):
+        modul.register(app)
 
     from dashboard.cli import register_cli
 

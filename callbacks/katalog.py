@@ -4,6 +4,8 @@ from __future__ import annotations
 import dash_bootstrap_components as dbc
 from dash import Dash, Input, Output, html
 
+from dashboard.akses import callback
+
 from dashboard import ids
 from dashboard.data import kecamatan_terlihat, pengaturan, sesi
 from models.durasi import format_menit
@@ -31,11 +33,13 @@ def _kartu_kantor(kab: str, kec: str, baris: list[BarisKatalog], menit_per_hari:
 
 
 def register(app: Dash) -> None:
-    @app.callback(
+    @callback(
+        app,
         Output(ids.KATALOG_HASIL, "children"),
         Output(ids.KATALOG_JUMLAH, "children"),
         Input(ids.KATALOG_CARI, "value"),
         Input(ids.KATALOG_KECAMATAN, "value"),
+        kecamatan="kecamatan",
     )
     def tampilkan(cari: str | None, kecamatan: str | None):
         with sesi() as s:

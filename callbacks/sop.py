@@ -7,35 +7,37 @@ from flask_login import current_user
 from sqlmodel import select
 
 from dashboard import ids
+from dashboard.akses import callback
 from dashboard.components.identitas import tabel_langkah
-from dashboard.data import kecamatan_terlihat, pengaturan, peran_aktif, sesi
+from dashboard.data import kecamatan_terlihat, pengaturan, sesi
 from models.sop_register import ImporDitolak, detail_sop, ubah_pelaksana
-from models.tables import SopPelaksana, SopRevisi, User
+from models.tables import SopLangkah, SopPelaksana, SopRevisi, User
 
-TOLAK = "Hanya Admin yang dapat mengubah pelaksana SOP."
+ADMIN = {"admin"}
 
 
 def register(app: Dash) -> None:
-    @app.callback(Output(ids.KOREKSI_PELAKSANA, "value"), Input(ids.KOREKSI_LANGKAH, "value"),
-                  prevent_initial_call=True)
+    @callback(app, Output(ids.KOREKSI_PELAKSANA, "value"), Input(ids.KOREKSI_LANGKAH, "value"),
+              peran=ADMIN, objek={"langkah_id": SopLangkah}, prevent_initial_call=True)
     def isi_pelaksana(langkah_id: int | None):
-        if not langkah_id or peran_aktif() != "admin":
+        if not langkah_id:
             return []
         with sesi() as s:
             return list(s.exec(select(SopPelaksana.label).where(SopPelaksana.langkah_id == langkah_id)
                                .order_by(SopPelaksana.urutan)).all())
 
-    @app.callback(
+    @callback(
+        app,
         Output(ids.KOREKSI_PESAN, "children"),
         Output(ids.SOP_LANGKAH, "children"),
         Input(ids.KOREKSI_SIMPAN, "n_clicks"),
         State(ids.KOREKSI_LANGKAH, "value"),
         State(ids.KOREKSI_PELAKSANA, "value"),
+        peran=ADMIN,
+        objek={"langkah_id": SopLangkah},
         prevent_initial_call=True,
     )
     def simpan(_n: int | None, langkah_id: int | None, label: list[str] | None):
-        if peran_aktif() != "admin":
-            return dbc.Alert(TOLAK, color="danger"), no_update
         if not langkah_id:
             return dbc.Alert("Pilih langkah yang akan dikoreksi.", color="warning"), no_update
         try:

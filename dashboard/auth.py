@@ -11,7 +11,9 @@ from flask_wtf.csrf import CSRFError, generate_csrf, validate_csrf
 from wtforms.validators import ValidationError
 from sqlmodel import select
 
+from dashboard.akses import PESAN_MASUK, jawaban_ditolak, periksa_alamat
 from dashboard.data import sesi
+from models.akses import AksesDitolak
 from models.akun import autentikasi
 from models.tables import AuditLog, Kabupaten, Kecamatan, Role, User
 
@@ -123,11 +125,17 @@ def pasang_auth(server: Flask) -> None:
         logout_user()
         return redirect(url_for("login"))
 
+    server.register_error_handler(AksesDitolak, jawaban_ditolak)
+
     @server.before_request
     def penjaga():
         path = request.path
-        if path.startswith(PUBLIK) or current_user.is_authenticated:
+        if path.startswith(PUBLIK):
+            return None
+        if current_user.is_authenticated:
+            if request.method == "GET" and not path.startswith("/_dash"):
+                periksa_alamat(path, request.args.to_dict())  # a page address naming another office: 403
             return None
         if path.startswith(DASH_DATA):
-            return jsonify({"galat": "Sesi berakhir atau belum masuk. Silakan masuk kembali."}), 401
+            return jsonify({"galat": PESAN_MASUK}), 401
         return redirect(url_for("login", next=request.full_path.rstrip("?")))

@@ -5,14 +5,30 @@ import dash_bootstrap_components as dbc
 from dash import html
 from flask_login import current_user
 
-MENU = (
-    ("Beranda", "/"),
-    ("Katalog SOP", "/sop"),
+SEMUA = None
+# (label, address, roles that may use the page; None: every signed-in user). Comfort only: each page and
+# callback checks the role again on the server.
+MENU: tuple[tuple[str, str, frozenset[str] | None], ...] = (
+    ("Beranda", "/", SEMUA),
+    ("Katalog SOP", "/sop", SEMUA),
+    ("Pengguna", "/pengguna", frozenset({"admin"})),
 )
+
+
+def menu_untuk(role_kode: str | None) -> list[tuple[str, str]]:
+    """The menu entries a role sees.
+
+    >>> [nama for nama, _ in menu_untuk("camat")]
+    ['Beranda', 'Katalog SOP']
+    >>> "Pengguna" in [nama for nama, _ in menu_untuk("admin")]
+    True
+    """
+    return [(nama, href) for nama, href, peran in MENU if peran is None or role_kode in peran]
 
 
 def navbar() -> dbc.Navbar:
     pengguna = []
+    role = current_user.role_kode if current_user.is_authenticated else None
     if current_user.is_authenticated:
         pengguna = [
             html.Span([html.Strong(current_user.nama), f" · {current_user.role_nama} · {current_user.kantor}"],
@@ -26,7 +42,7 @@ def navbar() -> dbc.Navbar:
                     [html.Span("SAKIP", className="fw-bold"), html.Span(" Kecamatan", className="fw-light")],
                     href="/",
                 ),
-                dbc.Nav([dbc.NavItem(dbc.NavLink(nama, href=href, active="exact")) for nama, href in MENU],
+                dbc.Nav([dbc.NavItem(dbc.NavLink(nama, href=href, active="exact")) for nama, href in menu_untuk(role)],
                         navbar=True, className="me-auto"),
                 html.Div(pengguna, className="d-flex align-items-center"),
             ],

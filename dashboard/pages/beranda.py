@@ -5,12 +5,14 @@ import dash
 import dash_bootstrap_components as dbc
 from dash import html
 
+from dashboard.akses import halaman
 from dashboard.data import kecamatan_terlihat, sesi
 from models.sop_register import daftar_sop
 
 dash.register_page(__name__, path="/", name="Beranda", title="Beranda · SAKIP Kecamatan", order=0)
 
 
+@halaman()
 def layout(**_kwargs) -> html.Div:
     with sesi() as s:
         baris = daftar_sop(s, kecamatan_ids=kecamatan_terlihat(s))

@@ -6,12 +6,14 @@ import dash_bootstrap_components as dbc
 from dash import dcc, html
 
 from dashboard import ids
+from dashboard.akses import halaman
 from dashboard.data import kecamatan_terlihat, sesi
 from models.sop_register import daftar_sop
 
 dash.register_page(__name__, path="/sop", name="Katalog SOP", title="Katalog SOP · SAKIP Kecamatan", order=1)
 
 
+@halaman(kecamatan="kecamatan")
 def layout(kecamatan: str | None = None, q: str | None = None, **_kwargs) -> html.Div:
     with sesi() as s:
         kantor = sorted({(b.kabupaten, b.kecamatan) for b in daftar_sop(s, kecamatan_ids=kecamatan_terlihat(s))})

@@ -11,9 +11,11 @@ from dashboard import format as fmt
 from dashboard import ids
 from dashboard.components.identitas import identitas, tabel_langkah
 from dashboard.components.swimlane import swimlane_svg
+from dashboard.akses import halaman
 from dashboard.data import kecamatan_terlihat, pengaturan, peran_aktif, sesi
 from models.durasi import format_menit
 from models.sop_register import detail_sop
+from models.tables import Sop
 
 dash.register_page(__name__, path_template="/sop/<sop_id>", name="SOP", title="SOP · SAKIP Kecamatan",
                    order=2)
@@ -55,6 +57,7 @@ def koreksi_pelaksana(detail) -> dbc.Card:
     ]), className="mt-3", id="koreksi-pelaksana-kartu")
 
 
+@halaman(objek={"sop_id": Sop})
 def layout(sop_id: str | None = None, revisi: str | None = None, **_kwargs) -> html.Div:
     if not sop_id or not sop_id.isdigit():
         return _tidak_ada("Alamat SOP tidak sah.")

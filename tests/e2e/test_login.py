@@ -48,3 +48,52 @@ def test_admin_corrects_a_pelaksana_in_the_page(page, server_url):
     page.wait_for_selector("#koreksi-pesan .alert-success")
     assert "Pelaksana langkah 6 disimpan" in page.locator("#koreksi-pesan").inner_text()
     assert page.locator(".tabel-langkah tbody tr").nth(5).locator("td").nth(2).inner_text() == "Sub. Evapor → Sekretaris"
+
+
+def _semua_pengguna_demo() -> list[tuple[str, str, set[str]]]:
+    """(username, role, the offices the user may see) for every demo user."""
+    from seed.demo import PENGGUNA_KANTOR
+
+    kantor = {"kalipare": "Kalipare", "karangploso": "Karangploso", "muarapapalik": "Muara Papalik",
+              "poncokusumo": "Poncokusumo"}
+    hasil = [(f"{awalan}.{k}", role, {nama}) for k, nama in kantor.items() for awalan, role, _ in PENGGUNA_KANTOR]
+    hasil += [("kabupaten.malang", "kabupaten", {"Kalipare", "Karangploso", "Poncokusumo"}),
+              ("kabupaten.tanjungjabungbarat", "kabupaten", {"Muara Papalik"}),
+              ("admin", "admin", set(kantor.values()))]
+    return hasil
+
+
+def test_every_demo_user_sees_its_menu_and_only_its_offices(page, server_url):
+    from dashboard.components.navbar import menu_untuk
+
+    semua = _semua_pengguna_demo()
+    assert len(semua) == 39
+    for username, role, kantor in semua:
+        masuk_sebagai(page, server_url, username)
+        page.wait_for_selector(".card-title")
+        menu = page.locator(".navbar .nav-link").all_inner_texts()
+        assert menu == [nama for nama, _ in menu_untuk(role)], username
+        terlihat = {t.removeprefix("Kecamatan ") for t in page.locator(".card-title").all_inner_texts()}
+        assert terlihat == kantor, username
+
+
+def test_admin_manages_users_and_others_are_refused_the_page(page, server_url):
+    page.goto(server_url + "/pengguna")
+    page.wait_for_selector("#pengguna-tabel table")
+    page.fill("#baru-username", "staf2.kalipare")
+    page.fill("#baru-nama", "Budi Santoso")
+    page.click("#baru-peran")
+    page.get_by_role("option", name="Staf", exact=True).click()
+    page.click("#baru-kantor")
+    page.get_by_role("option", name="Kec. Kalipare (Kab. Malang)").click()
+    page.fill("#baru-sandi", "sandi-awal-1")
+    page.click("#baru-simpan")
+    page.wait_for_selector("#baru-pesan .alert-success")
+    assert page.locator("#baru-pesan").inner_text() == "Pengguna staf2.kalipare dibuat."
+    page.locator("#pengguna-tabel").get_by_text("staf2.kalipare").wait_for()
+    masuk_sebagai(page, server_url, "staf2.kalipare", "sandi-awal-1")
+    assert "Budi Santoso" in page.locator("#pengguna-aktif").inner_text()
+    r = page.goto(server_url + "/pengguna")
+    assert r.status == 403
+    assert page.locator(".alert-danger").inner_text() == "Peran Anda tidak berwenang melakukan tindakan ini."
+    page.masalah.clear()  # the browser logs the 403 of the refused address

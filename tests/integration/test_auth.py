@@ -86,7 +86,11 @@ def test_an_office_user_sees_only_its_office(client, demo):
     data = _katalog(client).get_json()["response"]
     assert data["katalog-jumlah"]["children"] == "9 SOP di 1 kecamatan"
     assert "Kalipare" not in json.dumps(data)
-    assert _katalog(client, kecamatan="Kalipare").get_json()["response"]["katalog-jumlah"]["children"] == "0 SOP"
+    r = _katalog(client, kecamatan="Kalipare")  # a crafted request naming another office
+    assert r.status_code == 403 and r.get_json() == {"galat": "Data ini tidak ada atau bukan milik kantor Anda."}
+    with session_scope(demo) as s:
+        log = s.exec(select(AuditLog).where(AuditLog.aksi == "akses.ditolak")).one()
+        assert log.username == "camat.poncokusumo" and "kecamatan='Kalipare'" in log.keterangan
 
 
 def _sop_karangploso(engine) -> tuple[int, int]:
@@ -99,7 +103,7 @@ def _sop_karangploso(engine) -> tuple[int, int]:
         return b.sop_id, [lk.id for lk in langkah if lk.revisi_id == rev.id][5]
 
 
-def _koreksi(client, langkah_id, label):
+def _koreksi(client, langkah_id, label, status=200):
     payload = {
         "output": "..koreksi-pesan.children...sop-langkah.children..",
         "outputs": [{"id": "koreksi-pesan", "property": "children"}, {"id": "sop-langkah", "property": "children"}],
@@ -109,7 +113,7 @@ def _koreksi(client, langkah_id, label):
         "changedPropIds": ["koreksi-simpan.n_clicks"],
     }
     r = client.post("/_dash-update-component", json=payload)
-    assert r.status_code == 200, r.data[:300]
+    assert r.status_code == status, r.data[:300]
     return json.dumps(r.get_json(), ensure_ascii=False)
 
 
@@ -122,7 +126,8 @@ def _pelaksana(engine, langkah_id):
 def test_only_the_admin_corrects_a_pelaksana(client, demo):
     _, langkah_id = _sop_karangploso(demo)
     masuk(client, "camat.karangploso")
-    assert "Hanya Admin yang dapat mengubah pelaksana SOP." in _koreksi(client, langkah_id, ["Sub. Umum"])
+    assert _koreksi(client, langkah_id, ["Sub. Umum"], status=403) == json.dumps(
+        {"galat": "Peran Anda tidak berwenang melakukan tindakan ini."})
     assert _pelaksana(demo, langkah_id) == ["Sub. Evapor"]
     client.get("/logout")
     masuk(client, "admin")

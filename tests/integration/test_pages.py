@@ -3,7 +3,10 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from sqlmodel import select
+
+from models.akses import AksesDitolak
 
 from models.tables import User
 from tests.conftest import masuk
@@ -69,9 +72,11 @@ def test_sop_page_shows_total_and_flowchart(app, demo):
         assert teks.count("2 hari 3 jam 15 menit") >= 2
         assert "Diparaf Sekretaris dan ditandatangani Camat" in teks
         assert 'class=\\"simbol keputusan\\"' in teks  # the swimlane SVG is embedded
-        hilang = _teks(sop_detail.layout(sop_id="99999"))
-        assert "SOP nomor 99999 tidak ada dalam katalog." in hilang
-        assert "Alamat SOP tidak sah." in _teks(sop_detail.layout(sop_id="abc"))
+        for salah in ("99999", "abc"):  # absent or not a number: the same refusal as another office's SOP
+            with pytest.raises(AksesDitolak, match="Data ini tidak ada atau bukan milik kantor Anda."):
+                sop_detail.layout(sop_id=salah)
+        hilang = _teks(sop_detail.layout(sop_id=str(karangploso.sop_id), revisi="7"))
+        assert f"SOP nomor {karangploso.sop_id} tidak ada dalam katalog." in hilang
 
 
 def test_bootstrap_is_served_locally(client, demo):

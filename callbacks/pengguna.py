@@ -1,0 +1,88 @@
+"""Pengguna page: list, create, change (admin only, checked on the server by the policy)."""
+from __future__ import annotations
+
+import dash_bootstrap_components as dbc
+from dash import Dash, Input, Output, State, html, no_update
+from flask_login import current_user
+
+from dashboard import ids
+from dashboard.akses import callback
+from dashboard.data import sesi
+from models.akun import AkunTidakSah, baca_kantor, buat_pengguna, daftar_pengguna, setel_ulang_sandi, ubah_pengguna
+from models.tables import User
+
+ADMIN = {"admin"}
+
+
+def _tabel(baris) -> dbc.Table:
+    isi = [html.Tr([
+        html.Td(html.Code(b.username)), html.Td(b.nama), html.Td(b.peran), html.Td(b.kantor),
+        html.Td(dbc.Badge("terkunci", color="warning") if b.terkunci else
+                dbc.Badge("aktif", color="success") if b.aktif else dbc.Badge("nonaktif", color="secondary")),
+    ], className="" if b.aktif else "text-muted") for b in baris]
+    return dbc.Table([html.Thead(html.Tr([html.Th(x) for x in ("Nama pengguna", "Nama", "Peran", "Kantor",
+                                                               "Status")])),
+                      html.Tbody(isi)], size="sm", hover=True, responsive=True)
+
+
+def register(app: Dash) -> None:
+    @callback(app, Output(ids.PENGGUNA_TABEL, "children"), Output(ids.KELOLA_PENGGUNA, "options"),
+              Input(ids.PENGGUNA_CARI, "value"), Input(ids.PENGGUNA_VERSI, "data"), peran=ADMIN)
+    def tampilkan(cari: str | None, _versi: int | None):
+        with sesi() as s:
+            baris = daftar_pengguna(s, cari=cari)
+        pilihan = [{"label": f"{b.username} · {b.peran} · {b.kantor}", "value": b.id} for b in baris]
+        return _tabel(baris), pilihan
+
+    @callback(app, Output(ids.KELOLA_PERAN, "value"), Output(ids.KELOLA_KANTOR, "value"),
+              Output(ids.KELOLA_AKTIF, "value"), Input(ids.KELOLA_PENGGUNA, "value"),
+              peran=ADMIN, objek={"user_id": User}, prevent_initial_call=True)
+    def isi_form(user_id: int | None):
+        if not user_id:
+            return None, None, True
+        with sesi() as s:
+            u = s.get(User, int(user_id))
+            kantor = f"kec:{u.kecamatan_id}" if u.kecamatan_id else f"kab:{u.kabupaten_id}" if u.kabupaten_id else None
+            return u.role_kode, kantor, u.aktif
+
+    @callback(app, Output(ids.BARU_PESAN, "children"), Output(ids.PENGGUNA_VERSI, "data", allow_duplicate=True),
+              Input(ids.BARU_SIMPAN, "n_clicks"), State(ids.BARU_USERNAME, "value"), State(ids.BARU_NAMA, "value"),
+              State(ids.BARU_PERAN, "value"), State(ids.BARU_KANTOR, "value"), State(ids.BARU_SANDI, "value"),
+              State(ids.PENGGUNA_VERSI, "data"), peran=ADMIN, prevent_initial_call=True)
+    def buat(_n, username: str | None, nama: str | None, peran: str | None, kantor: str | None,
+             sandi: str | None, versi: int | None):
+        if not peran:
+            return dbc.Alert("Pilih peran pengguna baru.", color="warning"), no_update
+        kec, kab = baca_kantor(kantor)
+        try:
+            with sesi() as s:
+                u = buat_pengguna(s, username=username or "", nama=nama or "", password=sandi or "",
+                                  role_kode=peran, kecamatan_id=kec, kabupaten_id=kab,
+                                  oleh=s.get(User, current_user.id))
+                nama_baru = u.username
+        except AkunTidakSah as e:
+            return dbc.Alert(str(e), color="danger"), no_update
+        return dbc.Alert(f"Pengguna {nama_baru} dibuat.", color="success"), (versi or 0) + 1
+
+    @callback(app, Output(ids.KELOLA_PESAN, "children"), Output(ids.PENGGUNA_VERSI, "data"),
+              Input(ids.KELOLA_SIMPAN, "n_clicks"), State(ids.KELOLA_PENGGUNA, "value"),
+              State(ids.KELOLA_PERAN, "value"), State(ids.KELOLA_KANTOR, "value"), State(ids.KELOLA_AKTIF, "value"),
+              State(ids.KELOLA_SANDI, "value"), State(ids.PENGGUNA_VERSI, "data"),
+              peran=ADMIN, objek={"user_id": User}, prevent_initial_call=True)
+    def simpan(_n, user_id: int | None, peran: str | None, kantor: str | None, aktif: bool | None,
+               sandi: str | None, versi: int | None):
+        if not user_id or not peran:
+            return dbc.Alert("Pilih pengguna yang akan diubah.", color="warning"), no_update
+        kec, kab = baca_kantor(kantor)
+        try:
+            with sesi() as s:
+                admin = s.get(User, current_user.id)
+                u = ubah_pengguna(s, user_id=int(user_id), role_kode=peran, kecamatan_id=kec, kabupaten_id=kab,
+                                  aktif=bool(aktif), oleh=admin)
+                if sandi:
+                    setel_ulang_sandi(s, user_id=u.id, password=sandi, oleh=admin)
+                nama = u.username
+        except AkunTidakSah as e:
+            return dbc.Alert(str(e), color="danger"), no_update
+        pesan = f"Perubahan {nama} disimpan" + (" dan kata sandi diganti." if sandi else ".")
+        return dbc.Alert(pesan, color="success"), (versi or 0) + 1

@@ -1,0 +1,69 @@
+"""Calling the running app's Dash callbacks the way the browser does, by their registered dependencies."""
+from __future__ import annotations
+
+import hashlib
+import inspect
+import json
+from typing import Any
+
+from sqlalchemy import select as sa_select
+from sqlmodel import SQLModel
+
+from models.db import session_scope
+
+
+def daftar_callback(app) -> dict[str, dict]:
+    """Every server-side callback the app registers (after one request, so the pages router is there too)."""
+    return {k: v for k, v in app.callback_map.items() if v.get("callback") is not None}
+
+
+def nama_argumen(cb: dict) -> list[str]:
+    return list(inspect.signature(cb["callback"]).parameters)
+
+
+def _keluaran(kunci: str, cb: dict):
+    if kunci.startswith("..") and kunci.endswith(".."):
+        bagian = kunci[2:-2].split("...")
+    else:
+        bagian = [kunci]
+    keluaran = []
+    for b in bagian:
+        ident, prop = b.rsplit(".", 1)
+        keluaran.append({"id": ident, "property": prop})
+    return keluaran if isinstance(cb["output"], list) else keluaran[0]
+
+
+def payload(kunci: str, cb: dict, nilai: dict[str, Any]) -> dict:
+    """The JSON body of POST /_dash-update-component for this callback with arguments by name."""
+    nama = nama_argumen(cb)
+    deps = cb["inputs"] + cb["state"]
+
+    def isi(dep, n):
+        v = nilai.get(nama[n]) if n < len(nama) else None
+        if v is None and dep["property"] == "n_clicks":
+            v = 1
+        return {"id": dep["id"], "property": dep["property"], "value": v}
+
+    masukan = [isi(d, i) for i, d in enumerate(cb["inputs"])]
+    keadaan = [isi(d, len(cb["inputs"]) + i) for i, d in enumerate(cb["state"])]
+    assert len(deps) == len(masukan) + len(keadaan)
+    return {"output": kunci, "outputs": _keluaran(kunci, cb), "inputs": masukan, "state": keadaan,
+            "changedPropIds": [f"{masukan[0]['id']}.{masukan[0]['property']}"] if masukan else []}
+
+
+def panggil(client, app, kunci: str, **nilai):
+    cb = daftar_callback(app)[kunci]
+    return client.post("/_dash-update-component", json=payload(kunci, cb, nilai))
+
+
+def sidik_basis_data(engine, *, kecuali: tuple[str, ...] = ("auditlog",)) -> str:
+    """A hash of every row of every table (but the audit log): equal before and after means nothing was written."""
+    h = hashlib.sha256()
+    with session_scope(engine) as s:
+        for tabel in SQLModel.metadata.sorted_tables:
+            if tabel.name in kecuali:
+                continue
+            kunci = list(tabel.primary_key.columns)
+            for baris in s.execute(sa_select(tabel).order_by(*kunci)).all():
+                h.update(json.dumps([tabel.name, *map(str, baris)], ensure_ascii=False).encode())
+    return h.hexdigest()

@@ -1,0 +1,163 @@
+"""Every callback and page of the running app, tried without a session, from another office, and by each role
+that must not write. New callbacks are picked up by themselves: one registered without a policy fails here."""
+from __future__ import annotations
+
+import dash
+import pytest
+from sqlmodel import func, select
+
+from dashboard.akses import Kebijakan
+from models.akses import PESAN_KANTOR, PESAN_PERAN, kecamatan_pemilik
+from models.db import session_scope
+from models.tables import AuditLog, Kecamatan, Sop
+from seed.demo import PENGGUNA_KANTOR
+from tests.conftest import masuk
+from tests.dash_util import daftar_callback, panggil, payload, sidik_basis_data
+
+ROUTER = "_pages_content"
+ASING = "Poncokusumo"  # the office the crafted requests name
+# The offices a Kalipare user must never read about, and a user of another kabupaten.
+NAMA_ASING = ("Poncokusumo", "Karangploso", "Muara Papalik")
+PENGGUNA_KALIPARE = [f"{awalan}.kalipare" for awalan, _, _ in PENGGUNA_KANTOR]
+PERAN_DEMO = {f"{awalan}.kalipare": role for awalan, role, _ in PENGGUNA_KANTOR} | {
+    "kabupaten.malang": "kabupaten", "admin": "admin"}
+
+
+def _siap(client, app):
+    """One page request so that Dash has registered its pages router; then every callback."""
+    client.get("/_dash-layout")
+    return daftar_callback(app)
+
+
+def _kecamatan_id(engine, nama: str) -> int:
+    with session_scope(engine) as s:
+        return s.exec(select(Kecamatan.id).where(Kecamatan.nama == nama)).one()
+
+
+def _objek_milik(engine, model, kecamatan_id: int) -> int:
+    """An id of a record of `model` owned by the office, or an id that does not exist (also to be refused)."""
+    with session_scope(engine) as s:
+        for ident in s.exec(select(model.id).order_by(model.id).limit(2000)):
+            if kecamatan_pemilik(s, model, ident) == [kecamatan_id]:
+                return ident
+        return 999_999
+
+
+def _nilai(engine, kebijakan: Kebijakan, kecamatan: str) -> dict:
+    kec_id = _kecamatan_id(engine, kecamatan)
+    nilai: dict = {nama: kecamatan for nama in kebijakan.kecamatan}
+    nilai |= {nama: _objek_milik(engine, model, kec_id) for nama, model in kebijakan.objek.items()}
+    return nilai
+
+
+def _penolakan(engine) -> int:
+    with session_scope(engine) as s:
+        return s.exec(select(func.count(AuditLog.id)).where(AuditLog.aksi == "akses.ditolak")).one()
+
+
+def test_every_callback_and_page_declares_its_policy(client, app, demo):
+    callbacks = _siap(client, app)
+    assert len(callbacks) >= 7
+    tanpa = [k for k, cb in callbacks.items()
+             if ROUTER not in k and not isinstance(getattr(cb["callback"], "kebijakan", None), Kebijakan)]
+    assert tanpa == [], f"callback tanpa kebijakan akses (daftarkan lewat dashboard.akses.callback): {tanpa}"
+    halaman = [p["module"] for p in dash.page_registry.values()
+               if not isinstance(getattr(p["layout"], "kebijakan", None), Kebijakan)]
+    assert halaman == [], f"halaman tanpa kebijakan akses (pakai dashboard.akses.halaman): {halaman}"
+
+
+def test_without_a_session_every_callback_answers_401(client, app, demo):
+    callbacks = _siap(client, app)
+    sebelum = sidik_basis_data(demo)
+    for kunci, cb in callbacks.items():
+        r = client.post("/_dash-update-component", json=payload(kunci, cb, {}))
+        assert r.status_code == 401, kunci
+        assert r.get_json() == {"galat": "Sesi berakhir atau belum masuk. Silakan masuk kembali."}
+    for p in dash.page_registry.values():
+        r = client.get(p["path"])
+        assert r.status_code == 302 and r.headers["Location"].startswith("/login"), p["path"]
+    assert sidik_basis_data(demo) == sebelum
+
+
+@pytest.mark.parametrize("username", PENGGUNA_KALIPARE + ["kabupaten.tanjungjabungbarat"])
+def test_crafted_requests_for_another_office_get_403_and_no_data(client, app, demo, username):
+    callbacks = _siap(client, app)
+    masuk(client, username)
+    sebelum = sidik_basis_data(demo)
+    for kunci, cb in callbacks.items():
+        if ROUTER in kunci:
+            continue
+        kebijakan: Kebijakan = cb["callback"].kebijakan
+        ditolak_sebelum = _penolakan(demo)
+        r = client.post("/_dash-update-component", json=payload(kunci, cb, _nilai(demo, kebijakan, ASING)))
+        teks = r.get_data(as_text=True)
+        if kebijakan.kecamatan or kebijakan.objek or kebijakan.peran is not None:
+            assert r.status_code == 403, (kunci, r.status_code, teks[:300])
+            assert r.get_json()["galat"] in (PESAN_KANTOR, PESAN_PERAN)
+            assert _penolakan(demo) == ditolak_sebelum + 1
+        else:
+            assert r.status_code in (200, 204), (kunci, teks[:300])
+        for nama in NAMA_ASING if username.endswith("kalipare") else ("Kalipare", "Poncokusumo", "Karangploso"):
+            assert nama not in teks, (kunci, nama)
+    assert sidik_basis_data(demo) == sebelum
+
+
+@pytest.mark.parametrize("username", PENGGUNA_KALIPARE + ["kabupaten.malang"])
+def test_roles_that_must_not_write_are_refused_and_nothing_changes(client, app, demo, username):
+    callbacks = _siap(client, app)
+    masuk(client, username)
+    sebelum = sidik_basis_data(demo)
+    dicoba = 0
+    for kunci, cb in callbacks.items():
+        if ROUTER in kunci:
+            continue
+        kebijakan: Kebijakan = cb["callback"].kebijakan
+        if kebijakan.peran is None or PERAN_DEMO[username] in kebijakan.peran:
+            continue
+        ditolak_sebelum = _penolakan(demo)
+        r = panggil(client, app, kunci, **_nilai(demo, kebijakan, "Kalipare"))  # their own office's records
+        assert r.status_code == 403, kunci
+        assert r.get_json() == {"galat": PESAN_PERAN}
+        assert _penolakan(demo) == ditolak_sebelum + 1
+        dicoba += 1
+    assert dicoba >= 5
+    assert sidik_basis_data(demo) == sebelum
+
+
+def test_the_permitted_role_gets_through_the_same_requests(client, app, demo):
+    """The refusals above are not the app failing: the admin's identical requests are answered."""
+    callbacks = _siap(client, app)
+    masuk(client, "admin")
+    for kunci, cb in callbacks.items():
+        if ROUTER in kunci:
+            continue
+        r = panggil(client, app, kunci, **_nilai(demo, cb["callback"].kebijakan, "Kalipare"))
+        assert r.status_code in (200, 204), (kunci, r.get_data(as_text=True)[:300])
+
+
+def test_page_addresses_naming_another_office_get_403(client, app, demo):
+    callbacks = _siap(client, app)
+    with session_scope(demo) as s:
+        sop_asing = s.exec(select(Sop.id).join(Kecamatan).where(Kecamatan.nama == ASING)).first()
+        sop_sendiri = s.exec(select(Sop.id).join(Kecamatan).where(Kecamatan.nama == "Kalipare")).first()
+    masuk(client, "camat.kalipare")
+    assert client.get(f"/sop/{sop_sendiri}").status_code == 200
+    sebelum = _penolakan(demo)
+    for alamat in (f"/sop/{sop_asing}", f"/sop?kecamatan={ASING}", "/sop/999999", "/sop/abc", "/pengguna"):
+        r = client.get(alamat)
+        assert r.status_code == 403, alamat
+        assert "Akses ditolak" in r.get_data(as_text=True) and ASING not in r.get_data(as_text=True)
+    assert _penolakan(demo) == sebelum + 5
+    # The same addresses through Dash's page router (in-app navigation) are refused too.
+    kunci = next(k for k in callbacks if ROUTER in k)
+    cb = callbacks[kunci]
+    for alamat, cari in ((f"/sop/{sop_asing}", ""), ("/sop", f"?kecamatan={ASING}"), ("/pengguna", "")):
+        body = payload(kunci, cb, {})
+        for dep in body["inputs"] + body["state"]:
+            if dep["property"] == "pathname":
+                dep["value"] = alamat
+            elif dep["property"] == "search":
+                dep["value"] = cari
+        r = client.post("/_dash-update-component", json=body)
+        assert r.status_code == 403, alamat
+        assert ASING not in r.get_data(as_text=True)

@@ -1,0 +1,131 @@
+"""The admin's users page: create, assign role and office, deactivate, reset a password; all audited."""
+from __future__ import annotations
+
+from sqlmodel import select
+
+from models.akun import PESAN_GAGAL, PESAN_TERKUNCI
+from models.db import session_scope
+from models.tables import AuditLog, Kecamatan, User
+from tests.conftest import masuk
+from tests.dash_util import daftar_callback, panggil, sidik_basis_data
+
+TABEL = "..pengguna-tabel.children...kelola-pengguna.options.."
+UBAH = "..kelola-pesan.children...pengguna-versi.data.."
+
+
+def _kunci_buat(app) -> str:
+    return next(k for k in daftar_callback(app) if k.startswith("..baru-pesan.children"))
+
+
+def _teks(r) -> str:
+    """Every text in the callback's answer, as a person would read it."""
+    assert r.status_code == 200, r.get_data(as_text=True)[:300]
+
+    def kumpul(x):
+        if isinstance(x, str):
+            yield x
+        elif isinstance(x, dict):
+            for v in x.values():
+                yield from kumpul(v)
+        elif isinstance(x, list):
+            for v in x:
+                yield from kumpul(v)
+
+    return " | ".join(kumpul(r.get_json()["response"]))
+
+
+def _user(engine, username) -> User:
+    with session_scope(engine) as s:
+        u = s.exec(select(User).where(User.username == username)).one()
+        s.expunge(u)
+        return u
+
+
+def _kec(engine, nama) -> int:
+    with session_scope(engine) as s:
+        return s.exec(select(Kecamatan.id).where(Kecamatan.nama == nama)).one()
+
+
+def test_admin_creates_a_user_who_can_then_log_in(client, app, demo):
+    masuk(client, "admin")
+    kalipare = _kec(demo, "Kalipare")
+    teks = _teks(panggil(client, app, _kunci_buat(app), username="Evapor2.Kalipare", nama="Siti Aminah",
+                         peran="kasubag_evapor", kantor=f"kec:{kalipare}", sandi="rahasia-99", versi=0))
+    assert "Pengguna evapor2.kalipare dibuat." in teks
+    u = _user(demo, "evapor2.kalipare")
+    assert (u.nama, u.role_kode, u.kecamatan_id, u.aktif) == ("Siti Aminah", "kasubag_evapor", kalipare, True)
+    assert "evapor2.kalipare" in _teks(panggil(client, app, TABEL, cari="aminah"))
+    with session_scope(demo) as s:
+        log = s.exec(select(AuditLog).where(AuditLog.aksi == "pengguna.buat")
+                     .where(AuditLog.objek_id == u.id)).one()
+        assert log.username == "admin" and log.sesudah == {"username": "evapor2.kalipare", "role": "kasubag_evapor"}
+    client.get("/logout")
+    assert masuk(client, "evapor2.kalipare", "rahasia-99").status_code == 302
+
+
+def test_bad_new_user_gets_a_message_and_nothing_is_written(client, app, demo):
+    masuk(client, "admin")
+    sebelum = sidik_basis_data(demo)
+    kunci = _kunci_buat(app)
+    kasus = [
+        (dict(username="camat.kalipare", nama="X", peran="camat", kantor=f"kec:{_kec(demo, 'Kalipare')}",
+              sandi="panjang-sekali"), 'Nama pengguna "camat.kalipare" sudah dipakai.'),
+        (dict(username="baru", nama="Baru", peran="camat", kantor=None, sandi="panjang-sekali"),
+         "Pengguna kantor harus terikat pada satu kecamatan."),
+        (dict(username="baru", nama="Baru", peran="kabupaten", kantor=f"kec:{_kec(demo, 'Kalipare')}",
+              sandi="panjang-sekali"), "Pengguna kabupaten harus terikat pada satu kabupaten."),
+        (dict(username="baru", nama="Baru", peran="staf", kantor=f"kec:{_kec(demo, 'Kalipare')}", sandi="pendek"),
+         "Kata sandi sedikitnya 8 karakter."),
+        (dict(username="dua kata", nama="Baru", peran="staf", sandi="panjang-sekali"),
+         "Nama pengguna wajib diisi, tanpa spasi."),
+        (dict(username="baru", nama="Baru", sandi="panjang-sekali"), "Pilih peran pengguna baru."),
+    ]
+    for nilai, pesan in kasus:
+        assert pesan in _teks(panggil(client, app, kunci, **nilai)), pesan
+    assert sidik_basis_data(demo) == sebelum
+
+
+def test_deactivated_user_cannot_log_in_and_loses_the_session(client, app, demo):
+    target = _user(demo, "staf.kalipare")
+    other = app.server.test_client()
+    masuk(other, "staf.kalipare")
+    assert other.get("/sop").status_code == 200
+    masuk(client, "admin")
+    teks = _teks(panggil(client, app, UBAH, user_id=target.id, peran="staf",
+                         kantor=f"kec:{target.kecamatan_id}", aktif=False, sandi=None, versi=3))
+    assert "Perubahan staf.kalipare disimpan." in teks
+    assert _user(demo, "staf.kalipare").aktif is False
+    assert other.get("/sop").status_code == 302  # the open session ends at its next request
+    r = masuk(app.server.test_client(), "staf.kalipare")
+    assert r.status_code == 401 and PESAN_GAGAL in r.get_data(as_text=True)
+    with session_scope(demo) as s:
+        log = s.exec(select(AuditLog).where(AuditLog.aksi == "pengguna.nonaktif")).one()
+        assert log.sebelum["aktif"] is True and log.sesudah["aktif"] is False
+
+
+def test_reassigning_role_and_office_and_resetting_a_locked_password(client, app, demo):
+    for _ in range(5):
+        masuk(app.server.test_client(), "kasipem.kalipare", "keliru-terus")
+    assert PESAN_TERKUNCI in masuk(app.server.test_client(), "kasipem.kalipare").get_data(as_text=True)
+    target = _user(demo, "kasipem.kalipare")
+    masuk(client, "admin")
+    ponco = _kec(demo, "Poncokusumo")
+    teks = _teks(panggil(client, app, UBAH, user_id=target.id, peran="kasi_ekbang", kantor=f"kec:{ponco}",
+                         aktif=True, sandi="sandi-baru-1", versi=0))
+    assert "Perubahan kasipem.kalipare disimpan dan kata sandi diganti." in teks
+    u = _user(demo, "kasipem.kalipare")
+    assert (u.role_kode, u.kecamatan_id, u.terkunci_sampai, u.gagal_login) == ("kasi_ekbang", ponco, None, 0)
+    assert masuk(app.server.test_client(), "kasipem.kalipare", "sandi-baru-1").status_code == 302
+    with session_scope(demo) as s:
+        aksi = [a.aksi for a in s.exec(select(AuditLog).where(AuditLog.objek_id == u.id)
+                                       .where(AuditLog.aksi.like("pengguna.%")).order_by(AuditLog.id))]
+    assert aksi[-2:] == ["pengguna.ubah", "pengguna.sandi"]
+
+
+def test_admin_cannot_lock_themself_out(client, app, demo):
+    admin = _user(demo, "admin")
+    masuk(client, "admin")
+    sebelum = sidik_basis_data(demo)
+    teks = _teks(panggil(client, app, UBAH, user_id=admin.id, peran="admin", kantor=None, aktif=False, sandi=None))
+    assert "Anda tidak dapat menonaktifkan atau mengubah peran akun Anda sendiri." in teks
+    assert sidik_basis_data(demo) == sebelum
