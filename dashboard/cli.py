@@ -1,4 +1,4 @@
-"""Command line: `flask --app app:server sop parse|import`, `demo load`, `db upgrade`."""
+"""Command line: `flask --app app:server sop parse|import`, `demo load`, `db upgrade`, `user create`, `capaian hitung`."""
 from __future__ import annotations
 
 import json
@@ -17,6 +17,7 @@ sop_cli = AppGroup("sop", help="Membaca dan menyimpan dokumen SOP.")
 demo_cli = AppGroup("demo", help="Data demo.")
 db_cli = AppGroup("db", help="Skema basis data.")
 user_cli = AppGroup("user", help="Pengguna.")
+capaian_cli = AppGroup("capaian", help="Mesin capaian.")
 
 
 def _engine():
@@ -132,6 +133,22 @@ def user_create(username, nama, role_kode, kecamatan, kabupaten, password) -> No
     click.echo(f"Pengguna {username.strip().lower()} dibuat.")
 
 
+@capaian_cli.command("hitung")
+@click.argument("berkas", type=click.Path(dir_okay=False, allow_dash=True))
+def capaian_hitung(berkas: str) -> None:
+    """Hitung capaian per triwulan dan tahun dari CSV (lihat README) dan cetak CSV hasilnya."""
+    from models.capaian_csv import CsvTidakSah, hitung_csv
+
+    try:
+        teks = sys.stdin.read() if berkas == "-" else Path(berkas).read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as e:
+        raise click.ClickException(f"{berkas}: berkas tidak dapat dibaca ({e.__class__.__name__}).") from None
+    try:
+        click.echo(hitung_csv(teks), nl=False)
+    except CsvTidakSah as e:
+        raise click.ClickException(f"{berkas}: {e}") from None
+
+
 def register_cli(server: Flask) -> None:
-    for grup in (sop_cli, demo_cli, db_cli, user_cli):
+    for grup in (sop_cli, demo_cli, db_cli, user_cli, capaian_cli):
         server.cli.add_command(grup)

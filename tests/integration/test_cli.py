@@ -87,3 +87,22 @@ def test_user_create_for_a_new_installation(app, engine):
 
     with session_scope(engine) as s:
         assert [u.username for u in s.exec(select(User))] == ["admin.baru"]
+
+
+def test_capaian_hitung_reads_a_csv_and_prints_csv(app, tmp_path):
+    berkas = tmp_path / "iku.csv"
+    berkas.write_text(
+        "indikator,polaritas,rumus_negatif,agregasi,target,realisasi_t1,realisasi_t2,realisasi_t3,realisasi_t4\n"
+        'Pengantar KTP,positif,,kumulatif,"1.200",300,280,310,330\n'
+        "Konflik sosial,negatif,2T-R,terakhir,0,0,,1,0\n", encoding="utf-8")
+    hasil = app.server.test_cli_runner().invoke(args=["capaian", "hitung", str(berkas)])
+    assert hasil.exit_code == 0, hasil.output
+    assert hasil.output.splitlines() == [
+        "indikator,capaian_t1,capaian_t2,capaian_t3,capaian_t4,capaian_tahun,predikat_tahun",
+        "Pengantar KTP,25.00,48.33,74.17,101.67,101.67,Sangat Baik",
+        "Konflik sosial,100.00,,,100.00,,",
+    ]
+    berkas.write_text("indikator,target\nA,1\n", encoding="utf-8")
+    salah = app.server.test_cli_runner().invoke(args=["capaian", "hitung", str(berkas)])
+    assert salah.exit_code == 1
+    assert "kolom tidak ada: polaritas" in salah.output
