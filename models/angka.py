@@ -38,3 +38,17 @@ def baca_angka(teks: str | float | int | None) -> float | None:
         return float(s)
     except ValueError:
         raise AngkaTidakSah(f'"{str(teks).strip()}" bukan angka') from None
+
+
+def tulis_angka(x: float | None, desimal: int = 2) -> str:
+    """A number as Indonesian readers write it: "1.234,5"; no trailing zeros; "-" for none.
+
+    >>> tulis_angka(1234.5), tulis_angka(1234567), tulis_angka(0.125, 2), tulis_angka(None), tulis_angka(-3.0)
+    ('1.234,5', '1.234.567', '0,13', '-', '-3')
+    """
+    if x is None:
+        return "-"
+    from models.metrics import bulatkan
+
+    teks = f"{bulatkan(float(x), desimal):,.{desimal}f}".rstrip("0").rstrip(".")
+    return teks.replace(",", "\x00").replace(".", ",").replace("\x00", ".")

@@ -240,7 +240,10 @@ class Realisasi(SQLModel, table=True):
     penyebut: Optional[float] = None
     nilai: Optional[float] = None
     catatan: Optional[str] = Field(default=None, sa_column=Column(Text))
+    bukti: list = _json_list()  # items of the first step's kelengkapan ticked as present
     status: str = Field(default="draf", max_length=20)  # draf | diajukan | dikembalikan | resmi | dibuka
+    diubah_oleh: Optional[int] = Field(default=None, foreign_key="pengguna.id")
+    diubah_pada: Optional[datetime] = None
     versi: int = 1  # optimistic locking: a save names the version it read
     eksekusi_id: Optional[int] = Field(default=None, foreign_key="eksekusi.id")
     dibuat_oleh: Optional[int] = Field(default=None, foreign_key="pengguna.id")

@@ -18,3 +18,10 @@ def dokumen_seed() -> list[Path]:
 @lru_cache(maxsize=1)
 def kurasi_pelaksana() -> dict[tuple[str, str], list[LangkahKurasi]]:
     return muat_kurasi(SEED / "pelaksana.toml")
+
+
+def iku_awal() -> list[dict]:
+    """The seed offices' IKU definitions (seed/iku.toml)."""
+    import tomllib
+
+    return tomllib.loads((SEED / "iku.toml").read_text(encoding="utf-8"))["iku"]

@@ -1,6 +1,8 @@
 """The demo database: the seed offices, their SOPs, and one user per role (later work adds history)."""
 from __future__ import annotations
 
+from datetime import date
+
 from sqlalchemy import func
 from sqlalchemy.engine import Engine
 from sqlmodel import select
@@ -9,8 +11,12 @@ from models.akun import buat_pengguna
 from models.audit import catat
 from models.db import session_scope
 from models.sop_register import impor_dokumen
-from models.tables import Kabupaten, Kecamatan, Sop
-from seed import dokumen_seed, kurasi_pelaksana
+from models.iku import iku_kantor, pastikan_iku, tetapkan_target
+from models.tables import Kabupaten, Kecamatan, Sop, User
+from seed import dokumen_seed, iku_awal, kurasi_pelaksana
+
+# The year's targets (Perjanjian Kinerja) the demo offices start with, per IKU code.
+TARGET_DEMO = {"IKU-1": 90.0, "IKU-2": 95.0, "IKU-3": 75.0}
 
 
 DEMO_PASSWORD = "demo12345"
@@ -43,6 +49,17 @@ def buat_pengguna_demo(session) -> int:
     return n + 1
 
 
+def target_demo(session, tahun: int) -> None:
+    """The year's targets of the shared IKU for every demo office, set by its Kasubag Evapor."""
+    for kec in session.exec(select(Kecamatan).order_by(Kecamatan.nama)):
+        evapor = session.exec(select(User).where(User.kecamatan_id == kec.id)
+                              .where(User.role_kode == "kasubag_evapor")).first()
+        for ind in iku_kantor(session, kec.id):
+            if ind.kode in TARGET_DEMO and evapor is not None:
+                tetapkan_target(session, indikator_id=ind.id, kecamatan_id=kec.id, tahun=tahun,
+                                nilai=TARGET_DEMO[ind.kode], oleh=evapor)
+
+
 class BasisDataTidakKosong(RuntimeError):
     """The demo is loaded only into an empty database."""
 
@@ -60,6 +77,8 @@ def muat_demo(engine: Engine, *, menit_per_hari: int = 480) -> str:
     with session_scope(engine) as s:
         hasil = impor_dokumen(s, dokumen, kurasi=kurasi_pelaksana(), menit_per_hari=menit_per_hari)
         pengguna = buat_pengguna_demo(s)
+        pastikan_iku(s, iku_awal())
+        target_demo(s, date.today().year)
         catat(s, aksi="demo.muat", keterangan="data demo: SOP contoh dan pengguna per peran")
     disimpan = sum(1 for h in hasil if h.status in ("baru", "revisi"))
     kantor = len({h.prosedur.kecamatan for h in hasil if h.status == "baru"})

@@ -1,0 +1,216 @@
+"""The one state machine: an execution of an SOP moves step by step, each step leaving a timed record.
+
+    mulai        -> Eksekusi berjalan; a record for the first step's first pelaksana, received now
+    selesaikan   -> the record is done; the next pelaksana (same step) or the next step receives it at once
+    putuskan     -> at a decision step: approve (as selesaikan) or return with a reason, which opens a new
+                    attempt of the step the SOP names (rework)
+    last step    -> Eksekusi selesai
+
+Only the role a record waits on may act on it; the Camat may act for anyone in the office (audited as such).
+Each function is one step of one transaction: the caller commits, and the audit row commits with it.
+Timestamps may be given (records typed in after the fact, demo history); they must not run backwards.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlmodel import Session, func, select
+
+from models.audit import catat
+from models.tables import CatatanLangkah, Eksekusi, SopLangkah, SopPelaksana, SopRevisi, User, utcnow
+
+
+class AlurDitolak(ValueError):
+    """A transition the rules do not allow; the message is what the person reads."""
+
+
+@dataclass(frozen=True)
+class Posisi:
+    langkah: SopLangkah
+    role_kode: str
+
+
+def urutan_pelaksana(session: Session, revisi_id: int, *, kasi: str | None = None) -> list[Posisi]:
+    """Every (step, pelaksana) of a revision in the order work passes through them.
+
+    "Kasi terkait" resolves to `kasi`, the Kasi responsible for the subject (an indicator, a recommendation).
+    """
+    langkah = session.exec(select(SopLangkah).where(SopLangkah.revisi_id == revisi_id)
+                           .order_by(SopLangkah.urutan)).all()
+    if not langkah:
+        raise AlurDitolak("SOP ini tidak memiliki langkah.")
+    aktor: dict[int, list[str]] = {}
+    for a in session.exec(select(SopPelaksana).where(SopPelaksana.langkah_id.in_([lk.id for lk in langkah]))
+                          .order_by(SopPelaksana.langkah_id, SopPelaksana.urutan)):
+        aktor.setdefault(a.langkah_id, []).append(kasi if a.role_kode == "kasi_terkait" and kasi else a.role_kode)
+    hasil = []
+    for lk in langkah:
+        peran = aktor.get(lk.id)
+        if not peran:
+            raise AlurDitolak(f"Langkah {lk.no} SOP ini belum memiliki pelaksana; minta Admin melengkapinya.")
+        hasil.extend(Posisi(lk, r) for r in dict.fromkeys(peran))
+    return hasil
+
+
+def _waktu(pada: datetime | None, sejak: datetime | None = None) -> datetime:
+    t = pada or utcnow()
+    if t.tzinfo is None:
+        raise ValueError("waktu harus memiliki zona waktu")
+    if sejak is not None and t < sejak:
+        raise AlurDitolak("Waktu selesai tidak boleh sebelum waktu langkah diterima.")
+    return t
+
+
+def mulai(session: Session, *, revisi_id: int, kecamatan_id: int, subjek_jenis: str, subjek_id: int | None,
+          judul: str, tahun: int, triwulan: int | None, oleh: User, kasi: str | None = None,
+          pada: datetime | None = None, demo: bool = False) -> Eksekusi:
+    """Start an execution of an SOP revision in force; the first pelaksana receives it at `pada`."""
+    rev = session.get(SopRevisi, revisi_id)
+    if rev is None or not rev.berlaku:
+        raise AlurDitolak("SOP ini tidak ada atau tidak berlaku lagi.")
+    urut = urutan_pelaksana(session, revisi_id, kasi=kasi)
+    t = _waktu(pada)
+    eks = Eksekusi(revisi_id=revisi_id, kecamatan_id=kecamatan_id, subjek_jenis=subjek_jenis, subjek_id=subjek_id,
+                   judul=judul, tahun=tahun, triwulan=triwulan, dimulai_oleh=oleh.id, dimulai_pada=t, demo=demo)
+    session.add(eks)
+    session.flush()
+    session.add(CatatanLangkah(eksekusi_id=eks.id, langkah_id=urut[0].langkah.id, role_kode=urut[0].role_kode,
+                               diterima_pada=t))
+    catat(session, aksi="eksekusi.mulai", oleh=oleh, objek="eksekusi", objek_id=eks.id, kecamatan_id=kecamatan_id,
+          sesudah={"sop": rev.nama, "judul": judul, "tahun": tahun, "triwulan": triwulan})
+    session.flush()
+    return eks
+
+
+def catatan_terbuka(session: Session, eksekusi_id: int) -> CatatanLangkah | None:
+    return session.exec(select(CatatanLangkah).where(CatatanLangkah.eksekusi_id == eksekusi_id)
+                        .where(CatatanLangkah.selesai_pada == None)).first()  # noqa: E711
+
+
+def boleh_bertindak(user: User, rec: CatatanLangkah, eks: Eksekusi, *, wakil: frozenset[str] = frozenset()) -> bool:
+    """The record's own role, a role the subject lets stand in (`wakil`), or the office's Camat."""
+    if user.kecamatan_id != eks.kecamatan_id or not user.aktif:
+        return False
+    return user.role_kode in (rec.role_kode, "camat") or user.role_kode in wakil
+
+
+def _ambil(session: Session, catatan_id: int, oleh: User, wakil: frozenset[str]) -> tuple[CatatanLangkah, Eksekusi]:
+    rec = session.get(CatatanLangkah, catatan_id)
+    if rec is None:
+        raise AlurDitolak("Langkah ini tidak ditemukan.")
+    eks = session.get(Eksekusi, rec.eksekusi_id)
+    if rec.selesai_pada is not None or eks.status != "berjalan":
+        raise AlurDitolak("Langkah ini sudah diselesaikan oleh orang lain; muat ulang halaman.")
+    if eks.subjek_jenis == "realisasi":
+        from models.realisasi import wakil as wakil_realisasi
+
+        wakil = wakil | wakil_realisasi(session, eks, rec)
+    if not boleh_bertindak(oleh, rec, eks, wakil=wakil):
+        raise AlurDitolak("Langkah ini menunggu pelaksana lain; Anda tidak dapat menyelesaikannya.")
+    return rec, eks
+
+
+def _kasi(session: Session, eks: Eksekusi) -> str | None:
+    if eks.subjek_jenis == "realisasi" and eks.subjek_id:
+        from models.tables import Indikator, Realisasi
+
+        r = session.get(Realisasi, eks.subjek_id)
+        ind = session.get(Indikator, r.indikator_id) if r else None
+        return ind.role_penanggung_jawab if ind else None
+    return None
+
+
+def _tutup(session: Session, rec: CatatanLangkah, *, oleh: User, hasil: str, t: datetime, catatan: str | None,
+           bukti: list[str] | None) -> None:
+    rec.selesai_pada = t
+    rec.dimulai_pada = rec.dimulai_pada or rec.diterima_pada
+    rec.pelaku_id = oleh.id
+    rec.hasil = hasil
+    rec.catatan = catatan
+    if bukti is not None:
+        rec.bukti = list(bukti)
+    session.add(rec)
+
+
+def _audit_langkah(session: Session, aksi: str, rec: CatatanLangkah, eks: Eksekusi, oleh: User,
+                   lk: SopLangkah, **extra) -> None:
+    atas_nama = oleh.role_kode != rec.role_kode
+    catat(session, aksi=aksi, oleh=oleh, objek="catatan_langkah", objek_id=rec.id, kecamatan_id=eks.kecamatan_id,
+          sesudah={"eksekusi": eks.id, "langkah": lk.no, "percobaan": rec.percobaan, "hasil": rec.hasil,
+                   **({"atas_nama": rec.role_kode} if atas_nama else {}), **extra})
+
+
+def selesaikan(session: Session, *, catatan_id: int, oleh: User, pada: datetime | None = None,
+               catatan: str | None = None, bukti: list[str] | None = None, hasil: str = "selesai",
+               wakil: frozenset[str] = frozenset()) -> CatatanLangkah | None:
+    """Complete a record; returns the next one (received at the same instant), or None when the SOP ends."""
+    rec, eks = _ambil(session, catatan_id, oleh, wakil)
+    lk = session.get(SopLangkah, rec.langkah_id)
+    if lk.keputusan and hasil == "selesai":
+        raise AlurDitolak("Langkah ini adalah keputusan: setujui atau kembalikan dengan alasan.")
+    t = _waktu(pada, rec.diterima_pada)
+    _tutup(session, rec, oleh=oleh, hasil=hasil, t=t, catatan=catatan, bukti=bukti)
+    urut = urutan_pelaksana(session, eks.revisi_id, kasi=_kasi(session, eks))
+    i = next(n for n, p in enumerate(urut) if p.langkah.id == rec.langkah_id and p.role_kode == rec.role_kode)
+    _audit_langkah(session, "langkah." + hasil, rec, eks, oleh, lk)
+    _kabari(session, eks, "disetujui" if hasil == "disetujui" else "selesai", rec, oleh)
+    if i + 1 == len(urut):
+        eks.status = "selesai"
+        eks.selesai_pada = t
+        session.add(eks)
+        catat(session, aksi="eksekusi.selesai", oleh=oleh, objek="eksekusi", objek_id=eks.id,
+              kecamatan_id=eks.kecamatan_id)
+        _kabari(session, eks, "eksekusi_selesai", rec, oleh)
+        session.flush()
+        return None
+    nxt = urut[i + 1]
+    baru = CatatanLangkah(eksekusi_id=eks.id, langkah_id=nxt.langkah.id, role_kode=nxt.role_kode, diterima_pada=t,
+                          percobaan=_percobaan(session, eks.id, nxt.langkah.id, nxt.role_kode))
+    session.add(baru)
+    session.flush()
+    return baru
+
+
+def _percobaan(session: Session, eksekusi_id: int, langkah_id: int, role_kode: str) -> int:
+    n = session.exec(select(func.max(CatatanLangkah.percobaan)).where(CatatanLangkah.eksekusi_id == eksekusi_id)
+                     .where(CatatanLangkah.langkah_id == langkah_id)
+                     .where(CatatanLangkah.role_kode == role_kode)).one()
+    return (n or 0) + 1
+
+
+def putuskan(session: Session, *, catatan_id: int, setuju: bool, oleh: User, alasan: str | None = None,
+             pada: datetime | None = None, wakil: frozenset[str] = frozenset()) -> CatatanLangkah | None:
+    """Decide at a decision step: approve and go on, or return for correction with a required reason."""
+    rec, eks = _ambil(session, catatan_id, oleh, wakil)
+    lk = session.get(SopLangkah, rec.langkah_id)
+    if not lk.keputusan:
+        raise AlurDitolak("Langkah ini bukan langkah keputusan.")
+    if setuju:
+        return selesaikan(session, catatan_id=catatan_id, oleh=oleh, pada=pada, catatan=alasan, hasil="disetujui",
+                          wakil=wakil)
+    if not (alasan or "").strip():
+        raise AlurDitolak("Alasan pengembalian wajib diisi.")
+    if not lk.kembali_ke_urutan:
+        raise AlurDitolak("SOP ini tidak menyebut langkah tujuan pengembalian untuk langkah ini.")
+    t = _waktu(pada, rec.diterima_pada)
+    _tutup(session, rec, oleh=oleh, hasil="dikembalikan", t=t, catatan=alasan.strip(), bukti=None)
+    urut = urutan_pelaksana(session, eks.revisi_id, kasi=_kasi(session, eks))
+    tujuan = next(p for p in urut if p.langkah.urutan == lk.kembali_ke_urutan)
+    baru = CatatanLangkah(eksekusi_id=eks.id, langkah_id=tujuan.langkah.id, role_kode=tujuan.role_kode,
+                          diterima_pada=t,
+                          percobaan=_percobaan(session, eks.id, tujuan.langkah.id, tujuan.role_kode))
+    session.add(baru)
+    session.flush()
+    _audit_langkah(session, "langkah.dikembalikan", rec, eks, oleh, lk, alasan=alasan.strip(),
+                   kembali_ke=tujuan.langkah.no)
+    _kabari(session, eks, "dikembalikan", baru, oleh)
+    return baru
+
+
+def _kabari(session: Session, eks: Eksekusi, peristiwa: str, rec: CatatanLangkah, oleh: User) -> None:
+    """Tell the subject of the execution what happened (a realisasi becomes official when the Camat approves)."""
+    if eks.subjek_jenis == "realisasi":
+        from models.realisasi import pada_peristiwa
+
+        pada_peristiwa(session, eks, peristiwa, rec, oleh)

@@ -1,0 +1,230 @@
+"""Quarterly figures through the office's collection SOP: entry, validation, every step, return, approval, reopening."""
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta, timezone
+
+import pytest
+from sqlmodel import select
+
+from models.alur import AlurDitolak, catatan_terbuka, putuskan, selesaikan
+from models.db import session_scope
+from models.iku import IkuDitolak, iku_kantor, riwayat_target, target_berlaku, tetapkan_target
+from models.realisasi import Isian, RealisasiDitolak, ajukan, buka_kembali, simpan_draf
+from models.tables import AuditLog, CatatanLangkah, Eksekusi, Kecamatan, Realisasi, SopLangkah, User
+
+HARI_INI = date(2026, 11, 21)
+T0 = datetime(2026, 10, 5, 2, 0, tzinfo=timezone.utc)
+
+
+def _u(s, username) -> User:
+    return s.exec(select(User).where(User.username == username)).one()
+
+
+def _kantor(s, nama="Poncokusumo"):
+    kec = s.exec(select(Kecamatan).where(Kecamatan.nama == nama)).one()
+    return kec, {i.kode: i for i in iku_kantor(s, kec.id)}
+
+
+def _isi(s, kode="IKU-1", pembilang="45", penyebut="50", versi=None, username="evapor.poncokusumo", triwulan=3,
+         bukti=("Daftar hadir Musrenbangcam", "Berita Acara")):
+    kec, iku = _kantor(s)
+    return simpan_draf(s, kecamatan_id=kec.id, tahun=2026, triwulan=triwulan, hari_ini=HARI_INI, pada=T0,
+                       isian=Isian(iku[kode].id, pembilang, penyebut, "catatan uji", list(bukti), versi),
+                       oleh=_u(s, username))
+
+
+def _langkah(s, rec: CatatanLangkah) -> SopLangkah:
+    return s.get(SopLangkah, rec.langkah_id)
+
+
+def test_seed_offices_report_on_the_three_iku_with_targets(demo):
+    with session_scope(demo) as s:
+        kec, iku = _kantor(s)
+        assert list(iku) == ["IKU-1", "IKU-2", "IKU-3"]
+        assert iku["IKU-2"].nama == "Persentase pelayanan pengantar KTP, KK dan mutasi pindah yang diselesaikan"
+        t = target_berlaku(s, indikator_id=iku["IKU-1"].id, kecamatan_id=kec.id, tahun=date.today().year)
+        assert t.nilai == 90.0
+
+
+def test_a_target_revision_keeps_the_old_value_who_and_why(demo):
+    with session_scope(demo) as s:
+        kec, iku = _kantor(s)
+        evapor = _u(s, "evapor.poncokusumo")
+        tetapkan_target(s, indikator_id=iku["IKU-3"].id, kecamatan_id=kec.id, tahun=2030, nilai=70, oleh=evapor)
+        with pytest.raises(IkuDitolak, match="perubahan target wajib disertai alasan"):
+            tetapkan_target(s, indikator_id=iku["IKU-3"].id, kecamatan_id=kec.id, tahun=2030, nilai=80, oleh=evapor)
+    with session_scope(demo) as s:
+        kec, iku = _kantor(s)
+        tetapkan_target(s, indikator_id=iku["IKU-3"].id, kecamatan_id=kec.id, tahun=2030, nilai=80,
+                        oleh=_u(s, "camat.poncokusumo"), alasan="Perubahan Perjanjian Kinerja")
+    with session_scope(demo) as s:
+        kec, iku = _kantor(s)
+        baru, lama = riwayat_target(s, indikator_id=iku["IKU-3"].id, kecamatan_id=kec.id, tahun=2030)
+        assert (baru.nilai, baru.berlaku, baru.alasan, baru.menggantikan_id) == (80, True, "Perubahan Perjanjian "
+                                                                                 "Kinerja", lama.id)
+        assert (lama.nilai, lama.berlaku) == (70, False)
+        assert s.get(User, baru.diubah_oleh).username == "camat.poncokusumo"
+        log = s.exec(select(AuditLog).where(AuditLog.aksi == "target.ubah")).one()
+        assert log.sebelum == {"nilai": 70} and log.keterangan == "Perubahan Perjanjian Kinerja"
+
+
+@pytest.mark.parametrize("kwargs,pesan", [
+    (dict(pembilang="120", penyebut="100"), "IKU-1 Persentase partisipasi delegasi Musrenbangcam, triwulan III "
+     "2026: delegasi yang hadir (120) lebih besar dari delegasi yang diundang (100)."),
+    (dict(pembilang="-1"), "delegasi yang hadir tidak boleh negatif (-1)."),
+    (dict(pembilang=""), "delegasi yang hadir belum diisi (kosong tidak sama dengan 0)."),
+    (dict(penyebut=None), "delegasi yang diundang belum diisi (kosong tidak sama dengan 0)."),
+    (dict(penyebut="0"), "delegasi yang diundang tidak boleh 0."),
+    (dict(pembilang="empat"), '"empat" bukan angka.'),
+    (dict(triwulan=1, pembilang="1.234,5", penyebut="1.000"), "(1.234,5) lebih besar dari delegasi yang diundang "
+     "(1.000)."),
+    (dict(triwulan=4, username="kasipem.poncokusumo"), "peran Anda tidak mengisi realisasi indikator ini."),
+])
+def test_bad_entries_are_refused_with_what_and_where(demo, kwargs, pesan):
+    with session_scope(demo) as s:
+        with pytest.raises(RealisasiDitolak) as e:
+            _isi(s, **kwargs)
+        assert pesan in str(e.value)
+    with session_scope(demo) as s:
+        assert s.exec(select(Realisasi)).all() == []
+
+
+def test_future_quarter_and_second_entry_are_refused(demo):
+    with session_scope(demo) as s:
+        kec, iku = _kantor(s)
+        with pytest.raises(RealisasiDitolak, match="triwulan I 2027: triwulan ini belum dimulai"):
+            simpan_draf(s, kecamatan_id=kec.id, tahun=2027, triwulan=1, hari_ini=HARI_INI,
+                        isian=Isian(iku["IKU-1"].id, "1", "2"), oleh=_u(s, "evapor.poncokusumo"))
+        _isi(s)
+    with session_scope(demo) as s:
+        with pytest.raises(RealisasiDitolak, match="sudah ada \\(status draf\\); ubah yang ada, jangan mengisi dua"):
+            _isi(s, pembilang="40")
+        assert s.exec(select(Realisasi)).one().pembilang == 45
+
+
+def test_two_people_saving_the_same_figure_the_second_is_refused(demo):
+    with session_scope(demo) as s:
+        r = _isi(s)
+        versi = r.versi
+    with session_scope(demo) as s:
+        _isi(s, pembilang="46", versi=versi, username="camat.poncokusumo")
+    with session_scope(demo) as s:
+        with pytest.raises(RealisasiDitolak, match="angka ini baru saja diubah oleh Camat Poncokusumo. Perubahan "
+                                                   "Anda tidak disimpan"):
+            _isi(s, pembilang="44", versi=versi)
+    with session_scope(demo) as s:
+        r = s.exec(select(Realisasi)).one()
+        assert (r.pembilang, r.versi, r.nilai) == (46, versi + 1, 92.0)
+
+
+def _jalankan_sampai_camat(s, eks_id, *, kembalikan_di_sekcam: bool):
+    """Carry an execution from step 3 to the Camat's approval; returns the record ids in order."""
+    t = T0
+    urutan = []
+    while True:
+        rec = catatan_terbuka(s, eks_id)
+        if rec is None:
+            return urutan
+        lk = _langkah(s, rec)
+        pelaku = {"kasubag_evapor": "evapor", "sekcam": "sekcam", "camat": "camat"}[rec.role_kode]
+        user = _u(s, f"{pelaku}.poncokusumo")
+        t += timedelta(minutes=30)
+        urutan.append((lk.no, rec.role_kode, rec.percobaan))
+        if lk.keputusan and rec.role_kode == "sekcam" and kembalikan_di_sekcam:
+            kembalikan_di_sekcam = False
+            with pytest.raises(AlurDitolak, match="Alasan pengembalian wajib diisi."):
+                putuskan(s, catatan_id=rec.id, setuju=False, alasan="  ", oleh=user, pada=t)
+            putuskan(s, catatan_id=rec.id, setuju=False, alasan="Jumlah undangan belum cocok dengan berita acara",
+                     oleh=user, pada=t)
+        elif lk.keputusan:
+            putuskan(s, catatan_id=rec.id, setuju=True, oleh=user, pada=t)
+        else:
+            selesaikan(s, catatan_id=rec.id, oleh=user, pada=t)
+
+
+def test_a_figure_goes_through_every_step_with_one_return_to_the_camats_approval(demo):
+    with session_scope(demo) as s:
+        r = _isi(s)
+        eks = ajukan(s, realisasi_id=r.id, oleh=_u(s, "evapor.poncokusumo"), pada=T0 + timedelta(minutes=5))
+        eks_id, r_id = eks.id, r.id
+        assert s.get(Realisasi, r_id).status == "diajukan"
+    with session_scope(demo) as s:
+        with pytest.raises(RealisasiDitolak, match="berstatus dalam proses sop dan terkunci"):
+            _isi(s, pembilang="40", versi=s.get(Realisasi, r_id).versi)
+        rec = catatan_terbuka(s, eks_id)
+        with pytest.raises(AlurDitolak, match="Langkah ini menunggu pelaksana lain"):
+            putuskan(s, catatan_id=rec.id, setuju=True, oleh=_u(s, "sekcam.poncokusumo"))
+        with pytest.raises(AlurDitolak, match="Langkah ini menunggu pelaksana lain"):  # another office's Evapor
+            putuskan(s, catatan_id=rec.id, setuju=True, oleh=_u(s, "evapor.kalipare"))
+        urutan = _jalankan_sampai_camat(s, eks_id, kembalikan_di_sekcam=True)
+    assert urutan == [("3", "kasubag_evapor", 1), ("4", "kasubag_evapor", 1), ("5", "sekcam", 1),
+                      ("3", "kasubag_evapor", 2), ("4", "kasubag_evapor", 2), ("5", "sekcam", 2), ("5", "camat", 1),
+                      ("6", "kasubag_evapor", 1)]
+    with session_scope(demo) as s:
+        r = s.get(Realisasi, r_id)
+        assert r.status == "resmi" and s.get(User, r.disahkan_oleh).username == "camat.poncokusumo"
+        eks = s.get(Eksekusi, eks_id)
+        assert eks.status == "selesai"
+        recs = s.exec(select(CatatanLangkah).where(CatatanLangkah.eksekusi_id == eks_id)
+                      .order_by(CatatanLangkah.id)).all()
+        assert [(_langkah(s, c).no, c.hasil) for c in recs] == [
+            ("1", "selesai"), ("2", "selesai"), ("3", "disetujui"), ("4", "selesai"), ("5", "dikembalikan"),
+            ("3", "disetujui"), ("4", "selesai"), ("5", "disetujui"), ("5", "disetujui"), ("6", "selesai")]
+        assert recs[0].bukti == ["Daftar hadir Musrenbangcam", "Berita Acara"]
+        assert recs[0].diterima_pada == T0 and recs[0].selesai_pada == T0 + timedelta(minutes=5)
+        assert recs[4].catatan == "Jumlah undangan belum cocok dengan berita acara"
+        assert all(c.selesai_pada >= c.diterima_pada for c in recs)
+        aksi = [a.aksi for a in s.exec(select(AuditLog).where(AuditLog.aksi.like("langkah.%")))]
+        assert len(aksi) == 10 and aksi.count("langkah.dikembalikan") == 1
+        assert s.exec(select(AuditLog).where(AuditLog.aksi == "realisasi.resmi")).one().objek_id == r_id
+        with pytest.raises(RealisasiDitolak, match="berstatus resmi dan terkunci"):
+            _isi(s, pembilang="40", versi=r.versi)
+
+
+def test_a_return_to_the_entry_step_unlocks_the_figure_for_correction(demo):
+    with session_scope(demo) as s:
+        r = _isi(s)
+        eks = ajukan(s, realisasi_id=r.id, oleh=_u(s, "evapor.poncokusumo"), pada=T0)
+        rec = catatan_terbuka(s, eks.id)
+        assert _langkah(s, rec).no == "3"
+        baru = putuskan(s, catatan_id=rec.id, setuju=False, alasan="Berita acara belum dilampirkan",
+                        oleh=_u(s, "evapor.poncokusumo"), pada=T0 + timedelta(hours=1))
+        assert (_langkah(s, baru).no, baru.role_kode, baru.percobaan) == ("1", "kasi_ekbang", 2)
+        r = s.get(Realisasi, r.id)
+        assert r.status == "dikembalikan"
+        r = _isi(s, pembilang="44", versi=r.versi, username="kasiekbang.poncokusumo")
+        ajukan(s, realisasi_id=r.id, oleh=_u(s, "kasiekbang.poncokusumo"), pada=T0 + timedelta(hours=2))
+        rec = catatan_terbuka(s, eks.id)
+        assert (_langkah(s, rec).no, rec.percobaan) == ("3", 2)
+        assert s.get(Realisasi, r.id).status == "diajukan"
+
+
+def test_reopening_an_official_figure_needs_the_camat_and_a_reason(demo):
+    with session_scope(demo) as s:
+        r = _isi(s)
+        eks = ajukan(s, realisasi_id=r.id, oleh=_u(s, "evapor.poncokusumo"), pada=T0)
+        _jalankan_sampai_camat(s, eks.id, kembalikan_di_sekcam=False)
+        r_id = r.id
+    with session_scope(demo) as s:
+        with pytest.raises(RealisasiDitolak, match="hanya Camat kecamatan ini yang dapat membuka kembali"):
+            buka_kembali(s, realisasi_id=r_id, alasan="salah ketik", oleh=_u(s, "sekcam.poncokusumo"))
+        with pytest.raises(RealisasiDitolak, match="alasan membuka kembali wajib diisi"):
+            buka_kembali(s, realisasi_id=r_id, alasan=" ", oleh=_u(s, "camat.poncokusumo"))
+        buka_kembali(s, realisasi_id=r_id, alasan="Daftar hadir susulan", oleh=_u(s, "camat.poncokusumo"))
+    with session_scope(demo) as s:
+        r = s.get(Realisasi, r_id)
+        assert r.status == "dibuka"
+        r = _isi(s, pembilang="47", versi=r.versi)
+        ajukan(s, realisasi_id=r.id, oleh=_u(s, "evapor.poncokusumo"), pada=T0 + timedelta(days=1))
+        assert len(s.exec(select(Eksekusi).where(Eksekusi.subjek_id == r_id)).all()) == 2
+        log = s.exec(select(AuditLog).where(AuditLog.aksi == "realisasi.dibuka")).one()
+        assert log.keterangan == "Daftar hadir susulan" and log.username == "camat.poncokusumo"
+
+
+def test_an_office_without_the_collection_sop_is_told_so(demo):
+    with session_scope(demo) as s:
+        kec, iku = _kantor(s, "Karangploso")
+        r = simpan_draf(s, kecamatan_id=kec.id, tahun=2026, triwulan=3, hari_ini=HARI_INI,
+                        isian=Isian(iku["IKU-1"].id, "10", "12"), oleh=_u(s, "evapor.karangploso"))
+        with pytest.raises(RealisasiDitolak, match="Kecamatan Karangploso belum memiliki SOP pengumpulan data"):
+            ajukan(s, realisasi_id=r.id, oleh=_u(s, "evapor.karangploso"))
