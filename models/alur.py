@@ -214,3 +214,37 @@ def _kabari(session: Session, eks: Eksekusi, peristiwa: str, rec: CatatanLangkah
         from models.realisasi import pada_peristiwa
 
         pada_peristiwa(session, eks, peristiwa, rec, oleh)
+
+
+@dataclass(frozen=True)
+class Tugas:
+    """An open step record someone may act on, with what it needs to be shown."""
+
+    catatan: CatatanLangkah
+    eksekusi: Eksekusi
+    langkah: SopLangkah
+    sop_nama: str
+    milik_sendiri: bool  # waits on the user's own role (not acting for someone)
+
+
+def antrian(session: Session, user: User) -> list[Tugas]:
+    """Open records in the user's office that the user may act on, own role first, oldest first."""
+    if not user.kecamatan_id:
+        return []
+    q = (select(CatatanLangkah, Eksekusi, SopLangkah, SopRevisi)
+         .join(Eksekusi, Eksekusi.id == CatatanLangkah.eksekusi_id)
+         .join(SopLangkah, SopLangkah.id == CatatanLangkah.langkah_id)
+         .join(SopRevisi, SopRevisi.id == Eksekusi.revisi_id)
+         .where(Eksekusi.kecamatan_id == user.kecamatan_id).where(Eksekusi.status == "berjalan")
+         .where(CatatanLangkah.selesai_pada == None)  # noqa: E711
+         .order_by(CatatanLangkah.diterima_pada, CatatanLangkah.id))
+    hasil = []
+    for rec, eks, lk, rev in session.exec(q):
+        wakil = frozenset()
+        if eks.subjek_jenis == "realisasi":
+            from models.realisasi import wakil as wakil_realisasi
+
+            wakil = wakil_realisasi(session, eks, rec)
+        if boleh_bertindak(user, rec, eks, wakil=wakil):
+            hasil.append(Tugas(rec, eks, lk, rev.nama, rec.role_kode == user.role_kode))
+    return sorted(hasil, key=lambda t: not t.milik_sendiri)

@@ -94,3 +94,8 @@ ALIAS_PER_KUNCI: dict[str, str] = {kunci_label(label): kode for label, kode in A
 def cari_peran(label: str, alias: dict[str, str] | None = None) -> str | None:
     """Canonical role code of a printed label, or None when the label is not known."""
     return (alias if alias is not None else ALIAS_PER_KUNCI).get(kunci_label(label))
+
+# Roles of a kecamatan office (users of one kecamatan), and who may touch a quarter's figures.
+PERAN_KANTOR = frozenset(p.kode for p in PERAN if p.di_sop and not p.dinamis)
+PENGISI_REALISASI = frozenset({"kasubag_evapor", "kasi_pem", "kasi_ekbang", "kasi_trantib", "camat"})
+PENGATUR_TARGET = frozenset({"kasubag_evapor", "camat"})

@@ -20,7 +20,7 @@ from models.angka import AngkaTidakSah, baca_angka, tulis_angka
 from models.audit import catat
 from models.iku import milik_kantor, sop_pengumpul
 from models.metrics import ROMAWI, nilai_realisasi
-from models.tables import CatatanLangkah, Eksekusi, Indikator, Kecamatan, Realisasi, User, utcnow
+from models.tables import CatatanLangkah, Eksekusi, Indikator, Kecamatan, Realisasi, SopLangkah, User, utcnow
 
 BISA_DIUBAH = ("draf", "dikembalikan", "dibuka")
 PENGISI = frozenset({"kasubag_evapor"})  # enters figures for every IKU, besides the Kasi the first step names
@@ -281,3 +281,20 @@ def buka_kembali(session: Session, *, realisasi_id: int, alasan: str, oleh: User
           sebelum={"status": "resmi", "nilai": r.nilai}, sesudah={"status": "dibuka"}, keterangan=alasan.strip())
     return r
 
+
+
+def jejak(session: Session, eksekusi_id: int | None) -> list[tuple[CatatanLangkah, SopLangkah]]:
+    """Every step record of an execution with its step, in order."""
+    if not eksekusi_id:
+        return []
+    return list(session.exec(select(CatatanLangkah, SopLangkah).join(SopLangkah)
+                             .where(CatatanLangkah.eksekusi_id == eksekusi_id).order_by(CatatanLangkah.id)).all())
+
+
+def bukti_diminta(session: Session, ind: Indikator, kecamatan_id: int) -> list[str]:
+    """The evidence the collection SOP's first step lists for this indicator in this office."""
+    from models.iku import daftar_bukti, langkah_pertama
+
+    rev = sop_pengumpul(session, ind, kecamatan_id)
+    lk = langkah_pertama(session, rev.id) if rev else None
+    return daftar_bukti(lk.kelengkapan) if lk else []

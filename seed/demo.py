@@ -78,7 +78,8 @@ def muat_demo(engine: Engine, *, menit_per_hari: int = 480) -> str:
         hasil = impor_dokumen(s, dokumen, kurasi=kurasi_pelaksana(), menit_per_hari=menit_per_hari)
         pengguna = buat_pengguna_demo(s)
         pastikan_iku(s, iku_awal())
-        target_demo(s, date.today().year)
+        for tahun in (date.today().year - 1, date.today().year):
+            target_demo(s, tahun)
         catat(s, aksi="demo.muat", keterangan="data demo: SOP contoh dan pengguna per peran")
     disimpan = sum(1 for h in hasil if h.status in ("baru", "revisi"))
     kantor = len({h.prosedur.kecamatan for h in hasil if h.status == "baru"})

@@ -5,11 +5,15 @@ import dash_bootstrap_components as dbc
 from dash import html
 from flask_login import current_user
 
+from models.peran import PERAN_KANTOR
+
 SEMUA = None
 # (label, address, roles that may use the page; None: every signed-in user). Comfort only: each page and
 # callback checks the role again on the server.
 MENU: tuple[tuple[str, str, frozenset[str] | None], ...] = (
     ("Beranda", "/", SEMUA),
+    ("Isi Realisasi", "/realisasi", PERAN_KANTOR),
+    ("Persetujuan", "/persetujuan", PERAN_KANTOR),
     ("Katalog SOP", "/sop", SEMUA),
     ("Pengguna", "/pengguna", frozenset({"admin"})),
 )
@@ -19,6 +23,8 @@ def menu_untuk(role_kode: str | None) -> list[tuple[str, str]]:
     """The menu entries a role sees.
 
     >>> [nama for nama, _ in menu_untuk("camat")]
+    ['Beranda', 'Isi Realisasi', 'Persetujuan', 'Katalog SOP']
+    >>> [nama for nama, _ in menu_untuk("kabupaten")]
     ['Beranda', 'Katalog SOP']
     >>> "Pengguna" in [nama for nama, _ in menu_untuk("admin")]
     True

@@ -21,17 +21,25 @@ def _port_bebas() -> int:
 
 
 @pytest.fixture(scope="session")
-def server_url(tmp_path_factory):
-    from app import create_app
+def e2e_engine(tmp_path_factory):
+    """The demo database the e2e server runs on (tests may read it to check what the browser did)."""
     from models.db import get_engine
     from models.migrasi import pastikan_skema
     from seed.demo import muat_demo
 
-    url = f"sqlite:///{tmp_path_factory.mktemp('e2e') / 'demo.db'}"
-    engine = get_engine(url)
+    engine = get_engine(f"sqlite:///{tmp_path_factory.mktemp('e2e') / 'demo.db'}")
     pastikan_skema(engine)
     muat_demo(engine)
-    app = create_app({"DATABASE_URL": url, "APP_ENV": "test", "SECRET_KEY": "kunci-e2e"})
+    return engine
+
+
+@pytest.fixture(scope="session")
+def server_url(e2e_engine, tmp_path_factory):
+    from app import create_app
+
+    url = e2e_engine.url.render_as_string(hide_password=False)
+    app = create_app({"DATABASE_URL": url, "APP_ENV": "test", "SECRET_KEY": "kunci-e2e",
+                      "UPLOAD_DIR": str(tmp_path_factory.mktemp("unggahan"))})
     port = _port_bebas()
     srv = make_server("127.0.0.1", port, app.server, threaded=True)
     t = threading.Thread(target=srv.serve_forever, daemon=True)

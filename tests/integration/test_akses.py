@@ -24,7 +24,16 @@ PERAN_DEMO = {f"{awalan}.kalipare": role for awalan, role, _ in PENGGUNA_KANTOR}
 
 
 def _siap(client, app):
-    """One page request so that Dash has registered its pages router; then every callback."""
+    """One page request so that Dash has registered its pages router; then every callback. The demo gets
+    one indicator of Poncokusumo's own, so crafted requests can name a record no Kalipare user may touch."""
+    from models.tables import Indikator
+
+    engine = app.server.extensions["sakip_engine"]
+    with session_scope(engine) as s:
+        if not s.exec(select(Indikator).where(Indikator.kode == "IKU-P1")).first():
+            ponco = s.exec(select(Kecamatan.id).where(Kecamatan.nama == ASING)).one()
+            s.add(Indikator(kecamatan_id=ponco, kode="IKU-P1", nama="Indikator sendiri Poncokusumo",
+                            pembilang="Jumlah"))
     client.get("/_dash-layout")
     return daftar_callback(app)
 
@@ -34,19 +43,22 @@ def _kecamatan_id(engine, nama: str) -> int:
         return s.exec(select(Kecamatan.id).where(Kecamatan.nama == nama)).one()
 
 
-def _objek_milik(engine, model, kecamatan_id: int) -> int:
-    """An id of a record of `model` owned by the office, or an id that does not exist (also to be refused)."""
+def _objek_milik(engine, model, kecamatan_id: int, *, bukan: int | None = None) -> int:
+    """An id of a record of `model` the office owns (and office `bukan` does not), or an id that does not
+    exist (also to be refused)."""
     with session_scope(engine) as s:
         for ident in s.exec(select(model.id).order_by(model.id).limit(2000)):
-            if kecamatan_pemilik(s, model, ident) == [kecamatan_id]:
+            pemilik = kecamatan_pemilik(s, model, ident) or []
+            if kecamatan_id in pemilik and bukan not in pemilik:
                 return ident
         return 999_999
 
 
 def _nilai(engine, kebijakan: Kebijakan, kecamatan: str) -> dict:
     kec_id = _kecamatan_id(engine, kecamatan)
+    bukan = _kecamatan_id(engine, "Kalipare") if kecamatan != "Kalipare" else None
     nilai: dict = {nama: kecamatan for nama in kebijakan.kecamatan}
-    nilai |= {nama: _objek_milik(engine, model, kec_id) for nama, model in kebijakan.objek.items()}
+    nilai |= {nama: _objek_milik(engine, model, kec_id, bukan=bukan) for nama, model in kebijakan.objek.items()}
     return nilai
 
 
@@ -91,7 +103,8 @@ def test_crafted_requests_for_another_office_get_403_and_no_data(client, app, de
         ditolak_sebelum = _penolakan(demo)
         r = client.post("/_dash-update-component", json=payload(kunci, cb, _nilai(demo, kebijakan, ASING)))
         teks = r.get_data(as_text=True)
-        if kebijakan.kecamatan or kebijakan.objek or kebijakan.peran is not None:
+        ditolak_peran = kebijakan.peran is not None and PERAN_DEMO.get(username, "kabupaten") not in kebijakan.peran
+        if kebijakan.kecamatan or kebijakan.objek or ditolak_peran:
             assert r.status_code == 403, (kunci, r.status_code, teks[:300])
             assert r.get_json()["galat"] in (PESAN_KANTOR, PESAN_PERAN)
             assert _penolakan(demo) == ditolak_sebelum + 1
@@ -124,14 +137,32 @@ def test_roles_that_must_not_write_are_refused_and_nothing_changes(client, app, 
     assert sidik_basis_data(demo) == sebelum
 
 
-def test_the_permitted_role_gets_through_the_same_requests(client, app, demo):
-    """The refusals above are not the app failing: the admin's identical requests are answered."""
-    callbacks = _siap(client, app)
-    masuk(client, "admin")
+def _pengguna_berwenang(kebijakan: Kebijakan) -> str:
+    if kebijakan.peran is None or "admin" in kebijakan.peran:
+        return "admin"
+    return next(u for u, role in PERAN_DEMO.items() if role in kebijakan.peran)
+
+
+def test_the_permitted_role_gets_through_the_same_requests(app, demo):
+    """The refusals above are not the app failing: a permitted user's identical requests are answered."""
+    from models.iku import iku_kantor
+    from models.realisasi import Isian, ajukan, simpan_draf
+    from models.tables import User
+
+    callbacks = _siap(app.server.test_client(), app)
+    with session_scope(demo) as s:  # a figure of Kalipare in its SOP, for the callbacks that name records
+        evapor = s.exec(select(User).where(User.username == "evapor.kalipare")).one()
+        ind = iku_kantor(s, evapor.kecamatan_id)[0]
+        r = simpan_draf(s, kecamatan_id=evapor.kecamatan_id, tahun=2025, triwulan=1, oleh=evapor,
+                        isian=Isian(ind.id, "40", "50"))
+        ajukan(s, realisasi_id=r.id, oleh=evapor)
     for kunci, cb in callbacks.items():
         if ROUTER in kunci:
             continue
-        r = panggil(client, app, kunci, **_nilai(demo, cb["callback"].kebijakan, "Kalipare"))
+        kebijakan = cb["callback"].kebijakan
+        client = app.server.test_client()
+        masuk(client, _pengguna_berwenang(kebijakan))
+        r = panggil(client, app, kunci, **_nilai(demo, kebijakan, "Kalipare"))
         assert r.status_code in (200, 204), (kunci, r.get_data(as_text=True)[:300])
 
 

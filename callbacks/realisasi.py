@@ -1,0 +1,142 @@
+"""Isi Realisasi: save, submit, attach, reopen, and the Excel round trip. Each write is one transaction."""
+from __future__ import annotations
+
+import base64
+import binascii
+
+import dash_bootstrap_components as dbc
+from dash import Dash, Input, Output, State, ctx, html, no_update
+from flask_login import current_user
+
+from dashboard import ids
+from dashboard.akses import callback
+from dashboard.components.realisasi import daftar_lampiran, tabel_realisasi
+from dashboard.data import pengaturan, sesi
+from models.alur import AlurDitolak
+from models.capaian import capaian_kantor, predikat_kabupaten
+from models.excel_realisasi import BerkasTidakSah, baca, terapkan
+from models.lampiran import lampiran_realisasi, lampirkan
+from models.peran import PENGISI_REALISASI
+from models.realisasi import Isian, RealisasiDitolak, ajukan, buka_kembali, simpan_draf
+from models.tables import Indikator, Realisasi, User
+
+
+def _periode(periode: dict | None) -> tuple[int, int]:
+    try:
+        return int(periode["tahun"]), int(periode["triwulan"])
+    except (TypeError, KeyError, ValueError):
+        raise RealisasiDitolak("Periode tidak sah; muat ulang halaman.") from None
+
+
+def _tabel(s, user: User, tahun: int, triwulan: int, terpilih: int | None = None):
+    return tabel_realisasi(capaian_kantor(s, kecamatan_id=user.kecamatan_id, tahun=tahun), tahun=tahun,
+                           triwulan=triwulan, pita=predikat_kabupaten(s, user.kecamatan_id), terpilih=terpilih)
+
+
+def _isi_berkas(isi: str | None) -> bytes:
+    try:
+        return base64.b64decode((isi or "").split(",", 1)[1], validate=True)
+    except (IndexError, binascii.Error, ValueError):
+        raise RealisasiDitolak("Berkas tidak terbaca; coba unggah lagi.") from None
+
+
+def register(app: Dash) -> None:
+    @callback(app, Output(ids.REAL_PESAN, "children"), Output(ids.REAL_VERSI, "data"), Output(ids.REAL_ID, "data"),
+              Output(ids.REAL_TABEL, "children"), Output(ids.REAL_SIMPAN, "disabled"),
+              Output(ids.REAL_AJUKAN, "disabled"),
+              Input(ids.REAL_SIMPAN, "n_clicks"), Input(ids.REAL_AJUKAN, "n_clicks"),
+              State(ids.REAL_INDIKATOR, "data"), State(ids.REAL_PERIODE, "data"), State(ids.REAL_PEMBILANG, "value"),
+              State(ids.REAL_PENYEBUT, "value"), State(ids.REAL_CATATAN, "value"), State(ids.REAL_BUKTI, "value"),
+              State(ids.REAL_VERSI, "data"),
+              peran=PENGISI_REALISASI, objek={"indikator_id": Indikator}, prevent_initial_call=True)
+    def simpan(_n1, _n2, indikator_id, periode, pembilang, penyebut, catatan, bukti, versi):
+        ajukan_juga = ctx.triggered_id == ids.REAL_AJUKAN
+        try:
+            tahun, triwulan = _periode(periode)
+            with sesi() as s:
+                user = s.get(User, current_user.id)
+                r = simpan_draf(s, kecamatan_id=user.kecamatan_id, tahun=tahun, triwulan=triwulan, oleh=user,
+                                isian=Isian(int(indikator_id), pembilang, penyebut, catatan, list(bukti or []), versi))
+                if ajukan_juga:
+                    ajukan(s, realisasi_id=r.id, oleh=user)
+                s.refresh(r)
+                versi_baru, r_id, status = r.versi, r.id, r.status
+                tabel = _tabel(s, user, tahun, triwulan, int(indikator_id))
+        except (RealisasiDitolak, AlurDitolak) as e:
+            return dbc.Alert(str(e), color="danger"), no_update, no_update, no_update, no_update, no_update
+        if ajukan_juga:
+            pesan = ("Diajukan. Realisasi kini berjalan melalui langkah SOP berikutnya dan terkunci sampai "
+                     "dikembalikan atau disetujui Camat.")
+        else:
+            pesan = "Draf disimpan."
+        terkunci = status not in ("draf", "dikembalikan", "dibuka")
+        return dbc.Alert(pesan, color="success"), versi_baru, r_id, tabel, terkunci, terkunci
+
+    @callback(app, Output(ids.REAL_LAMPIRAN_DAFTAR, "children"), Output(ids.REAL_PESAN, "children", allow_duplicate=True),
+              Input(ids.REAL_LAMPIRAN, "contents"), State(ids.REAL_LAMPIRAN, "filename"), State(ids.REAL_ID, "data"),
+              peran=PENGISI_REALISASI, objek={"realisasi_id": Realisasi}, prevent_initial_call=True)
+    def unggah_lampiran(isi, nama, realisasi_id):
+        if not isi:
+            return no_update, no_update
+        try:
+            data = _isi_berkas(isi)
+            if not realisasi_id:
+                raise RealisasiDitolak("Simpan draf realisasi dahulu, lalu lampirkan berkas.")
+            with sesi() as s:
+                user = s.get(User, current_user.id)
+                lampirkan(s, realisasi_id=int(realisasi_id), nama_berkas=nama or "berkas", data=data, oleh=user,
+                          folder=pengaturan().upload_dir)
+                daftar = daftar_lampiran(lampiran_realisasi(s, int(realisasi_id)))
+        except RealisasiDitolak as e:
+            return no_update, dbc.Alert(str(e), color="danger")
+        return daftar, dbc.Alert(f"Lampiran {nama} disimpan.", color="success")
+
+    @callback(app, Output(ids.REAL_PESAN, "children", allow_duplicate=True),
+              Input(ids.REAL_BUKA, "n_clicks"), State(ids.REAL_ID, "data"), State(ids.REAL_BUKA_ALASAN, "value"),
+              peran={"camat"}, objek={"realisasi_id": Realisasi}, prevent_initial_call=True)
+    def buka(_n, realisasi_id, alasan):
+        try:
+            if not realisasi_id:
+                raise RealisasiDitolak("Realisasi tidak ditemukan.")
+            with sesi() as s:
+                buka_kembali(s, realisasi_id=int(realisasi_id), alasan=alasan or "", oleh=s.get(User, current_user.id))
+        except RealisasiDitolak as e:
+            return dbc.Alert(str(e), color="danger")
+        return dbc.Alert("Angka dibuka kembali untuk diperbaiki; ajukan lagi setelah diubah. Muat ulang halaman.",
+                         color="success")
+
+    @callback(app, Output(ids.EXCEL_PRATINJAU, "children"),
+              Input(ids.EXCEL_UNGGAH, "contents"), State(ids.EXCEL_UNGGAH, "filename"),
+              State(ids.REAL_PERIODE, "data"), peran=PENGISI_REALISASI, prevent_initial_call=True)
+    def pratinjau(isi, nama, periode):
+        if not isi:
+            return no_update
+        try:
+            tahun, triwulan = _periode(periode)
+            with sesi() as s:
+                user = s.get(User, current_user.id)
+                baris = baca(s, _isi_berkas(isi), kecamatan_id=user.kecamatan_id, tahun=tahun, triwulan=triwulan)
+        except (RealisasiDitolak, BerkasTidakSah) as e:
+            return dbc.Alert(f"{nama}: {e}", color="danger")
+        return dbc.Table([html.Thead(html.Tr([html.Th("Baris"), html.Th("IKU"), html.Th("Hasil")])),
+                          html.Tbody([html.Tr([html.Td(b.baris), html.Td(b.kode), html.Td(b.pesan)],
+                                              className="" if b.sah else "table-danger") for b in baris])],
+                         size="sm", className="pratinjau-excel")
+
+    @callback(app, Output(ids.EXCEL_PESAN, "children"), Output(ids.REAL_TABEL, "children", allow_duplicate=True),
+              Input(ids.EXCEL_TERAPKAN, "n_clicks"), State(ids.EXCEL_UNGGAH, "contents"),
+              State(ids.REAL_PERIODE, "data"), peran=PENGISI_REALISASI, prevent_initial_call=True)
+    def terapkan_excel(_n, isi, periode):
+        try:
+            if not isi:
+                raise RealisasiDitolak("Unggah berkas Excel terlebih dahulu.")
+            tahun, triwulan = _periode(periode)
+            with sesi() as s:
+                user = s.get(User, current_user.id)
+                baris = baca(s, _isi_berkas(isi), kecamatan_id=user.kecamatan_id, tahun=tahun, triwulan=triwulan)
+                n = terapkan(s, baris, kecamatan_id=user.kecamatan_id, tahun=tahun, triwulan=triwulan, oleh=user)
+                tabel = _tabel(s, user, tahun, triwulan)
+        except (RealisasiDitolak, BerkasTidakSah) as e:
+            return dbc.Alert(str(e), color="danger"), no_update
+        return dbc.Alert(f"{n} realisasi disimpan sebagai draf. Periksa lalu ajukan tiap indikator.",
+                         color="success"), tabel

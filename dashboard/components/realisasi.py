@@ -1,0 +1,80 @@
+"""Pieces of the Isi Realisasi page: the quarter's table with capaian, and one IKU's entry form."""
+from __future__ import annotations
+
+import dash_bootstrap_components as dbc
+from dash import dcc, html
+
+from dashboard import format as fmt
+from models.angka import tulis_angka
+from models.capaian import BarisCapaian
+from models.metrics import ROMAWI, Capaian, Predikat, predikat
+from models.realisasi import STATUS_LABEL
+
+WARNA_STATUS = {"draf": "secondary", "diajukan": "info", "dikembalikan": "warning", "resmi": "success",
+                "dibuka": "warning"}
+
+
+def persen(x: float | None) -> str:
+    return "-" if x is None else f"{tulis_angka(x, 2)}%"
+
+
+def sel_capaian(resmi: Capaian, sementara: Capaian, pita: tuple[Predikat, ...]) -> html.Td:
+    """Official capaian with its band; otherwise the provisional one, marked; otherwise why there is none."""
+    if resmi.tersedia:
+        p = predikat(resmi.persen, pita)
+        return html.Td([html.Strong(persen(resmi.persen)), " ",
+                        html.Span(p.nama, className="badge", style={"backgroundColor": p.warna})],
+                       className="capaian-resmi")
+    if sementara.tersedia:
+        return html.Td([html.Span(persen(sementara.persen), className="fst-italic"),
+                        html.Small(" sementara, belum disetujui", className="text-muted")],
+                       className="capaian-sementara")
+    return html.Td(html.Small(f"tidak tersedia: {resmi.alasan}", className="text-muted"),
+                   className="capaian-kosong")
+
+
+def tabel_realisasi(baris: list[BarisCapaian], *, tahun: int, triwulan: int, pita: tuple[Predikat, ...],
+                    terpilih: int | None = None) -> dbc.Table:
+    kepala = ["Kode", "Indikator", f"Target {tahun}", f"Realisasi triwulan {ROMAWI[triwulan]}", "Status",
+              f"Capaian s.d. triwulan {ROMAWI[triwulan]}", ""]
+    isi = []
+    for b in baris:
+        ind, r = b.indikator, b.realisasi[triwulan - 1]
+        if r is None:
+            angka, status = html.Span("belum diisi", className="text-muted"), ""
+        else:
+            rincian = (f"{tulis_angka(r.pembilang)} / {tulis_angka(r.penyebut)} = " if r.penyebut is not None else "")
+            angka = f"{rincian}{tulis_angka(r.nilai, 2)}{ind.satuan if ind.satuan == '%' else ' ' + ind.satuan}"
+            status = dbc.Badge(STATUS_LABEL[r.status], color=WARNA_STATUS[r.status])
+        aksi = "Lihat" if r is not None and r.status in ("diajukan", "resmi") else ("Ubah" if r else "Isi")
+        isi.append(html.Tr([
+            html.Td(ind.kode, className="text-nowrap"), html.Td(ind.nama),
+            html.Td(persen(b.target) if ind.satuan == "%" else tulis_angka(b.target), className="text-end"),
+            html.Td(angka), html.Td(status),
+            sel_capaian(b.resmi[triwulan - 1], b.sementara[triwulan - 1], pita),
+            html.Td(dcc.Link(aksi, href=f"/realisasi?tahun={tahun}&triwulan={triwulan}&indikator={ind.id}",
+                             className="btn btn-sm " + ("btn-primary" if ind.id == terpilih else "btn-outline-primary"))),
+        ], **{"data-kode": ind.kode}))
+    return dbc.Table([html.Thead(html.Tr([html.Th(k) for k in kepala])), html.Tbody(isi)], hover=True,
+                     size="sm", responsive=True, className="tabel-realisasi")
+
+
+def daftar_lampiran(lampiran) -> html.Ul | html.Small:
+    if not lampiran:
+        return html.Small("Belum ada lampiran.", className="text-muted")
+    return html.Ul([html.Li([html.A(x.nama_berkas, href=f"/lampiran/{x.id}"),
+                             html.Small(f" ({tulis_angka(x.ukuran / 1024, 0)} KB)", className="text-muted")])
+                    for x in lampiran], className="mb-0")
+
+
+def riwayat(r, catatan_langkah, zona: str) -> html.Div | None:
+    if not catatan_langkah:
+        return None
+    return html.Div([
+        html.H6("Jejak SOP", className="mt-3"),
+        html.Ol([html.Li([f"Langkah {lk.no} ({c.role_kode.replace('_', ' ')}): ",
+                          html.Strong(c.hasil or "menunggu"),
+                          f" · {fmt.waktu(c.selesai_pada or c.diterima_pada, zona)}",
+                          html.Em(f" · {c.catatan}") if c.catatan and c.hasil == "dikembalikan" else None])
+                 for c, lk in catatan_langkah], className="small"),
+    ])

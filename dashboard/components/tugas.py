@@ -1,0 +1,53 @@
+"""A step waiting on someone: what it is, what the SOP asks of it, and the figure it carries."""
+from __future__ import annotations
+
+import dash_bootstrap_components as dbc
+from dash import html
+
+from dashboard import format as fmt
+from dashboard.components.realisasi import daftar_lampiran, riwayat
+from models.alur import Tugas
+from models.angka import tulis_angka
+from models.lampiran import lampiran_realisasi
+from models.realisasi import jejak
+from models.tables import Indikator, Kecamatan, Realisasi, Role
+
+
+def label_tugas(t: Tugas, zona: str) -> str:
+    atas_nama = "" if t.milik_sendiri else f" (atas nama {t.catatan.role_kode.replace('_', ' ')})"
+    return (f"{t.eksekusi.judul} · langkah {t.langkah.no}{atas_nama} · diterima "
+            f"{fmt.waktu(t.catatan.diterima_pada, zona)}")
+
+
+def rincian(s, t: Tugas, menit_per_hari: int) -> html.Div:
+    from models.durasi import format_menit
+
+    kec = s.get(Kecamatan, t.eksekusi.kecamatan_id)
+    role = s.get(Role, t.catatan.role_kode)
+    isi = [
+        html.H5(t.eksekusi.judul),
+        html.P([f"{t.sop_nama} · langkah {t.langkah.no}, percobaan ke-{t.catatan.percobaan} · menunggu ",
+                html.Strong(role.nama if role else t.catatan.role_kode)], className="text-muted small"),
+        dbc.Table(html.Tbody([
+            html.Tr([html.Th("Kegiatan"), html.Td(t.langkah.kegiatan)]),
+            html.Tr([html.Th("Kelengkapan"), html.Td(t.langkah.kelengkapan or "-")]),
+            html.Tr([html.Th("Waktu baku"), html.Td(format_menit(t.langkah.waktu_menit, menit_per_hari=menit_per_hari))]),
+            html.Tr([html.Th("Output"), html.Td(t.langkah.output or "-")]),
+            html.Tr([html.Th("Diterima"), html.Td(fmt.waktu(t.catatan.diterima_pada, kec.zona_waktu))]),
+        ]), size="sm", className="mb-2"),
+    ]
+    if t.eksekusi.subjek_jenis == "realisasi":
+        r = s.get(Realisasi, t.eksekusi.subjek_id)
+        ind = s.get(Indikator, r.indikator_id)
+        rumus = (f"{tulis_angka(r.pembilang)} {ind.pembilang.lower()} / {tulis_angka(r.penyebut)} "
+                 f"{ind.penyebut.lower()} = " if r.penyebut is not None else "")
+        isi += [
+            html.H6("Angka yang diajukan"),
+            html.P([rumus, html.Strong(f"{tulis_angka(r.nilai, 2)}{ind.satuan if ind.satuan == '%' else ''}")],
+                   id="tugas-angka"),
+            html.P(["Bukti: ", ", ".join(r.bukti) if r.bukti else "tidak ada yang dicentang"], className="small"),
+            html.P(["Catatan: ", r.catatan], className="small") if r.catatan else None,
+            daftar_lampiran(lampiran_realisasi(s, r.id)),
+            riwayat(r, jejak(s, t.eksekusi.id), kec.zona_waktu),
+        ]
+    return html.Div(isi)

@@ -1,0 +1,151 @@
+"""Isi Realisasi: a quarter's figures of the office's IKU, entered, evidenced and submitted into the SOP."""
+from __future__ import annotations
+
+from datetime import date
+
+import dash
+import dash_bootstrap_components as dbc
+from dash import dcc, html
+from flask_login import current_user
+
+from dashboard import ids
+from dashboard.akses import halaman
+from dashboard.components.realisasi import daftar_lampiran, riwayat, tabel_realisasi
+from dashboard.data import sesi
+from models.capaian import capaian_kantor, predikat_kabupaten
+from models.lampiran import lampiran_realisasi
+from models.metrics import ROMAWI
+from models.peran import PERAN_KANTOR
+from models.realisasi import BISA_DIUBAH, STATUS_LABEL, boleh_mengisi, bukti_diminta, cari, jejak
+from models.tables import Indikator, Kecamatan, User
+
+dash.register_page(__name__, path="/realisasi", name="Isi Realisasi", title="Isi Realisasi · SAKIP Kecamatan",
+                   order=3)
+
+
+def periode_baku(hari_ini: date | None = None) -> tuple[int, int]:
+    """The last quarter that has ended (figures are collected after a quarter closes)."""
+    d = hari_ini or date.today()
+    tw = (d.month - 1) // 3
+    return (d.year, tw) if tw else (d.year - 1, 4)
+
+
+def _periode(tahun: str | None, triwulan: str | None) -> tuple[int, int]:
+    th, tw = periode_baku()
+    if tahun and tahun.isdigit() and 2000 <= int(tahun) <= 2100:
+        th = int(tahun)
+    if triwulan and triwulan in ("1", "2", "3", "4"):
+        tw = int(triwulan)
+    return th, tw
+
+
+def _pilih_periode(tahun: int, triwulan: int) -> html.Form:
+    ini = date.today().year
+    return html.Form([
+        dbc.Select(name="tahun", value=str(tahun), options=[{"label": str(t), "value": str(t)}
+                                                             for t in range(ini - 4, ini + 1)],
+                   className="w-auto", id="pilih-tahun"),
+        dbc.Select(name="triwulan", value=str(triwulan),
+                   options=[{"label": f"Triwulan {ROMAWI[t]}", "value": str(t)} for t in range(1, 5)],
+                   className="w-auto", id="pilih-triwulan"),
+        dbc.Button("Tampilkan", type="submit", color="secondary", outline=True),
+    ], method="get", action="/realisasi", className="d-flex gap-2 mb-3")
+
+
+def _form(s, user: User, ind: Indikator, tahun: int, triwulan: int, zona: str) -> dbc.Card:
+    r = cari(s, indikator_id=ind.id, kecamatan_id=user.kecamatan_id, tahun=tahun, triwulan=triwulan)
+    boleh = boleh_mengisi(s, user, ind, user.kecamatan_id)
+    terkunci = not boleh or (r is not None and r.status not in BISA_DIUBAH)
+    opsi = bukti_diminta(s, ind, user.kecamatan_id)
+    status = (dbc.Badge(STATUS_LABEL[r.status], className="ms-2") if r else None)
+    angka = [
+        dbc.Col([dbc.Label(ind.pembilang, html_for=ids.REAL_PEMBILANG),
+                 dbc.Input(id=ids.REAL_PEMBILANG, value=_teks(r.pembilang if r else None), disabled=terkunci,
+                           inputmode="decimal", placeholder="mis. 1.234,5")], md=6),
+    ]
+    if ind.penyebut:
+        angka.append(dbc.Col([dbc.Label(ind.penyebut, html_for=ids.REAL_PENYEBUT),
+                              dbc.Input(id=ids.REAL_PENYEBUT, value=_teks(r.penyebut if r else None),
+                                        disabled=terkunci, inputmode="decimal")], md=6))
+    else:
+        angka.append(html.Div(dbc.Input(id=ids.REAL_PENYEBUT, value=None), hidden=True))
+    buka = None
+    if r is not None and r.status == "resmi" and user.role_kode == "camat":
+        buka = html.Div([
+            html.Hr(), html.H6("Buka kembali angka resmi"),
+            dbc.Textarea(id=ids.REAL_BUKA_ALASAN, placeholder="Alasan membuka kembali (wajib)…", className="mb-2"),
+            dbc.Button("Buka kembali", id=ids.REAL_BUKA, color="warning", outline=True, size="sm"),
+        ])
+    return dbc.Card(dbc.CardBody([
+        html.H5([f"{ind.kode} {ind.nama}", status], className="card-title"),
+        html.P(ind.definisi or "", className="text-muted small"),
+        dcc.Store(id=ids.REAL_INDIKATOR, data=ind.id),
+        dcc.Store(id=ids.REAL_ID, data=r.id if r else None),
+        dcc.Store(id=ids.REAL_VERSI, data=r.versi if r else None),
+        dbc.Row(angka, className="g-2 mb-2"),
+        dbc.Label("Catatan", html_for=ids.REAL_CATATAN),
+        dbc.Textarea(id=ids.REAL_CATATAN, value=(r.catatan if r else None) or "", disabled=terkunci,
+                     className="mb-2"),
+        dbc.Label("Bukti yang tersedia (kelengkapan langkah 1 SOP)"),
+        dbc.Checklist(id=ids.REAL_BUKTI, options=[{"label": x, "value": x, "disabled": terkunci} for x in opsi],
+                      value=list(r.bukti or []) if r else [], className="mb-2"),
+        html.Div([
+            dbc.Label("Lampiran (PDF, JPG, PNG, XLSX, DOCX; paling besar 5 MB)"),
+            html.Div(daftar_lampiran(lampiran_realisasi(s, r.id) if r else []), id=ids.REAL_LAMPIRAN_DAFTAR),
+            dcc.Upload(id=ids.REAL_LAMPIRAN, children=html.Div(["Seret berkas ke sini atau ", html.A("pilih berkas")]),
+                       className="unggah mt-1", disabled=terkunci, max_size=5 * 1024 * 1024 + 1),
+        ], className="mb-3"),
+        html.Div([
+            dbc.Button("Simpan draf", id=ids.REAL_SIMPAN, color="secondary", disabled=terkunci, className="me-2"),
+            dbc.Button("Ajukan ke SOP", id=ids.REAL_AJUKAN, color="primary", disabled=terkunci),
+        ]) if boleh else dbc.Alert("Peran Anda hanya dapat melihat realisasi indikator ini.", color="light"),
+        html.Div(id=ids.REAL_PESAN, className="mt-2"),
+        riwayat(r, jejak(s, r.eksekusi_id) if r else [], zona),
+        buka,
+    ]), className="mb-3", id="form-realisasi")
+
+
+def _teks(x: float | None) -> str:
+    from models.angka import tulis_angka
+
+    return "" if x is None else tulis_angka(x, 4)
+
+
+def _excel(tahun: int, triwulan: int) -> dbc.Card:
+    return dbc.Card(dbc.CardBody([
+        html.H5("Isi lewat Excel", className="card-title"),
+        html.P("Unduh templat triwulan ini, isi, lalu unggah. Pratinjau menampilkan hasil tiap baris; menerapkan "
+               "menyimpan semua baris sebagai draf sekaligus, atau tidak sama sekali.", className="small text-muted"),
+        html.A("Unduh templat (.xlsx)", href=f"/realisasi/templat.xlsx?tahun={tahun}&triwulan={triwulan}",
+               className="btn btn-outline-primary btn-sm mb-2", id="unduh-templat"),
+        dcc.Upload(id=ids.EXCEL_UNGGAH, children=html.Div(["Seret berkas .xlsx ke sini atau ", html.A("pilih")]),
+                   className="unggah", accept=".xlsx", max_size=2 * 1024 * 1024),
+        html.Div(id=ids.EXCEL_PRATINJAU, className="mt-2"),
+        dbc.Button("Terapkan", id=ids.EXCEL_TERAPKAN, color="primary", size="sm", className="mt-2"),
+        html.Div(id=ids.EXCEL_PESAN, className="mt-2"),
+    ]), className="mb-3")
+
+
+@halaman(peran=PERAN_KANTOR, objek={"indikator": Indikator})
+def layout(tahun: str | None = None, triwulan: str | None = None, indikator: str | None = None,
+           **_kwargs) -> html.Div:
+    th, tw = _periode(tahun, triwulan)
+    with sesi() as s:
+        user = s.get(User, current_user.id)
+        kec = s.get(Kecamatan, user.kecamatan_id)
+        baris = capaian_kantor(s, kecamatan_id=kec.id, tahun=th)
+        pita = predikat_kabupaten(s, kec.id)
+        terpilih = int(indikator) if indikator and indikator.isdigit() else None
+        form = _form(s, user, s.get(Indikator, terpilih), th, tw, kec.zona_waktu) if terpilih else None
+    return html.Div([
+        html.H2("Isi Realisasi IKU"),
+        html.P(f"Kecamatan {kec.nama}: angka tiap triwulan, bukti, dan pengajuan melalui SOP Pengumpulan Data "
+               "Kinerja sampai disetujui Camat.", className="text-muted"),
+        _pilih_periode(th, tw),
+        dcc.Store(id=ids.REAL_PERIODE, data={"tahun": th, "triwulan": tw}),
+        html.Div(tabel_realisasi(baris, tahun=th, triwulan=tw, pita=pita, terpilih=terpilih), id=ids.REAL_TABEL),
+        dbc.Row([
+            dbc.Col(form or dbc.Alert("Pilih Isi, Ubah atau Lihat pada baris indikator.", color="light"), lg=7),
+            dbc.Col(_excel(th, tw), lg=5),
+        ]),
+    ])

@@ -1,0 +1,45 @@
+"""File routes: the quarter's Excel template and attached evidence, each checked like a callback."""
+from __future__ import annotations
+
+from flask import Flask, Response, request, send_file
+from flask_login import current_user
+
+from dashboard.akses import Kebijakan, periksa
+from dashboard.data import pengaturan, sesi
+from models.akses import AksesDitolak
+from models.excel_realisasi import templat
+from models.peran import PERAN_KANTOR
+from models.realisasi import label_periode
+from models.tables import Kecamatan, Lampiran, User
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+TEMPLAT = Kebijakan(peran=PERAN_KANTOR)
+LAMPIRAN = Kebijakan(objek={"lampiran_id": Lampiran})
+
+
+def _bilangan(nama: str, batas: range) -> int:
+    v = request.args.get(nama, "")
+    if not v.isdigit() or int(v) not in batas:
+        raise AksesDitolak(f"Parameter {nama} tidak sah.")
+    return int(v)
+
+
+def pasang_unduhan(server: Flask) -> None:
+    @server.route("/realisasi/templat.xlsx")
+    def unduh_templat():
+        periksa(TEMPLAT, {}, sasaran="rute templat")
+        tahun, triwulan = _bilangan("tahun", range(2000, 2101)), _bilangan("triwulan", range(1, 5))
+        with sesi() as s:
+            user = s.get(User, current_user.id)
+            kec = s.get(Kecamatan, user.kecamatan_id)
+            data = templat(s, kecamatan_id=kec.id, tahun=tahun, triwulan=triwulan)
+        nama = f"realisasi-{kec.nama.lower().replace(' ', '-')}-{label_periode(tahun, triwulan).replace(' ', '-')}.xlsx"
+        return Response(data, mimetype=XLSX, headers={"Content-Disposition": f'attachment; filename="{nama}"'})
+
+    @server.route("/lampiran/<int:lampiran_id>")
+    def unduh_lampiran(lampiran_id: int):
+        periksa(LAMPIRAN, {"lampiran_id": lampiran_id}, sasaran="rute lampiran")
+        with sesi() as s:
+            x = s.get(Lampiran, lampiran_id)
+            lokasi, nama, jenis = x.lokasi, x.nama_berkas, x.jenis
+        return send_file(pengaturan().upload_dir / lokasi, mimetype=jenis, as_attachment=True, download_name=nama)
