@@ -57,10 +57,10 @@ def create_app(config: dict | None = None) -> Dash:
     # A function: evaluated per request, after the guard, with the signed-in user known.
     app.layout = lambda: html.Div([navbar(), dbc.Container(page_container, fluid=True, className="pb-5")])
 
-    from callbacks import katalog, pengguna, persetujuan, realisasi, sop
+    from callbacks import iku, katalog, pengguna, persetujuan, realisasi, sop
     from dashboard.unduhan import pasang_unduhan
 
-    for modul in (katalog, sop, pengguna, realisasi, persetujuan):
+    for modul in (katalog, sop, pengguna, realisasi, persetujuan, iku):
         modul.register(app)
     pasang_unduhan(server)
 

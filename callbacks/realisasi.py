@@ -84,12 +84,13 @@ def register(app: Dash) -> None:
                 raise RealisasiDitolak("Simpan draf realisasi dahulu, lalu lampirkan berkas.")
             with sesi() as s:
                 user = s.get(User, current_user.id)
-                lampirkan(s, realisasi_id=int(realisasi_id), nama_berkas=nama or "berkas", data=data, oleh=user,
-                          folder=pengaturan().upload_dir)
+                x = lampirkan(s, realisasi_id=int(realisasi_id), nama_berkas=nama or "berkas", data=data, oleh=user,
+                              folder=pengaturan().upload_dir)
+                disimpan = x.nama_berkas
                 daftar = daftar_lampiran(lampiran_realisasi(s, int(realisasi_id)))
         except RealisasiDitolak as e:
             return no_update, dbc.Alert(str(e), color="danger")
-        return daftar, dbc.Alert(f"Lampiran {nama} disimpan.", color="success")
+        return daftar, dbc.Alert(f"Lampiran {disimpan} disimpan.", color="success")
 
     @callback(app, Output(ids.REAL_PESAN, "children", allow_duplicate=True),
               Input(ids.REAL_BUKA, "n_clicks"), State(ids.REAL_ID, "data"), State(ids.REAL_BUKA_ALASAN, "value"),

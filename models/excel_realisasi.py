@@ -3,6 +3,7 @@ row by row with each row's result, applied all or nothing."""
 from __future__ import annotations
 
 import io
+from zipfile import BadZipFile
 from dataclasses import dataclass
 from datetime import date
 
@@ -80,7 +81,7 @@ def baca(session: Session, data: bytes, *, kecamatan_id: int, tahun: int, triwul
     """Each row of an uploaded workbook with its result; nothing is written."""
     try:
         wb = load_workbook(io.BytesIO(data), data_only=True, read_only=True)
-    except (InvalidFileException, OSError, KeyError, ValueError):
+    except (InvalidFileException, BadZipFile, OSError, KeyError, ValueError):
         raise BerkasTidakSah("Berkas bukan buku kerja Excel (.xlsx) yang dapat dibaca.") from None
     if LEMBAR not in wb.sheetnames:
         raise BerkasTidakSah(f'Lembar "{LEMBAR}" tidak ada; gunakan templat yang diunduh dari halaman ini.')

@@ -59,10 +59,11 @@ def engine(db_url):
 
 
 @pytest.fixture
-def app(engine, db_url):
+def app(engine, db_url, tmp_path):
     from app import create_app
 
-    return create_app({"DATABASE_URL": db_url, "APP_ENV": "test", "SECRET_KEY": "kunci-uji"})
+    return create_app({"DATABASE_URL": db_url, "APP_ENV": "test", "SECRET_KEY": "kunci-uji",
+                       "UPLOAD_DIR": str(tmp_path / "unggahan")})
 
 
 @pytest.fixture

@@ -14,6 +14,7 @@ MENU: tuple[tuple[str, str, frozenset[str] | None], ...] = (
     ("Beranda", "/", SEMUA),
     ("Isi Realisasi", "/realisasi", PERAN_KANTOR),
     ("Persetujuan", "/persetujuan", PERAN_KANTOR),
+    ("IKU & Target", "/iku", PERAN_KANTOR),
     ("Katalog SOP", "/sop", SEMUA),
     ("Pengguna", "/pengguna", frozenset({"admin"})),
 )
@@ -23,7 +24,7 @@ def menu_untuk(role_kode: str | None) -> list[tuple[str, str]]:
     """The menu entries a role sees.
 
     >>> [nama for nama, _ in menu_untuk("camat")]
-    ['Beranda', 'Isi Realisasi', 'Persetujuan', 'Katalog SOP']
+    ['Beranda', 'Isi Realisasi', 'Persetujuan', 'IKU & Target', 'Katalog SOP']
     >>> [nama for nama, _ in menu_untuk("kabupaten")]
     ['Beranda', 'Katalog SOP']
     >>> "Pengguna" in [nama for nama, _ in menu_untuk("admin")]
@@ -37,8 +38,9 @@ def navbar() -> dbc.Navbar:
     role = current_user.role_kode if current_user.is_authenticated else None
     if current_user.is_authenticated:
         pengguna = [
-            html.Span([html.Strong(current_user.nama), f" · {current_user.role_nama} · {current_user.kantor}"],
-                      className="navbar-text text-light small me-3", id="pengguna-aktif"),
+            html.Div([html.Strong(current_user.nama), html.Br(),
+                      html.Span(f"{current_user.role_nama} · {current_user.kantor}", className="text-white-50")],
+                     className="navbar-text text-light small me-3 lh-sm text-end", id="pengguna-aktif"),
             html.A("Keluar", href="/logout", className="btn btn-outline-light btn-sm", id="tombol-keluar"),
         ]
     return dbc.Navbar(

@@ -8,6 +8,7 @@ from dashboard import format as fmt
 from models.angka import tulis_angka
 from models.capaian import BarisCapaian
 from models.metrics import ROMAWI, Capaian, Predikat, predikat
+from models.peran import PERAN_PER_KODE
 from models.realisasi import STATUS_LABEL
 
 WARNA_STATUS = {"draf": "secondary", "diajukan": "info", "dikembalikan": "warning", "resmi": "success",
@@ -67,12 +68,17 @@ def daftar_lampiran(lampiran) -> html.Ul | html.Small:
                     for x in lampiran], className="mb-0")
 
 
+def _peran(kode: str) -> str:
+    p = PERAN_PER_KODE.get(kode)
+    return p.nama if p else kode
+
+
 def riwayat(r, catatan_langkah, zona: str) -> html.Div | None:
     if not catatan_langkah:
         return None
     return html.Div([
         html.H6("Jejak SOP", className="mt-3"),
-        html.Ol([html.Li([f"Langkah {lk.no} ({c.role_kode.replace('_', ' ')}): ",
+        html.Ol([html.Li([f"Langkah {lk.no} ({_peran(c.role_kode)}): ",
                           html.Strong(c.hasil or "menunggu"),
                           f" · {fmt.waktu(c.selesai_pada or c.diterima_pada, zona)}",
                           html.Em(f" · {c.catatan}") if c.catatan and c.hasil == "dikembalikan" else None])

@@ -1,0 +1,65 @@
+"""IKU & Target: set or revise a target (with a reason), and show its history."""
+from __future__ import annotations
+
+from datetime import date
+
+import dash_bootstrap_components as dbc
+from dash import Dash, Input, Output, State, html, no_update
+from flask_login import current_user
+
+from dashboard import format as fmt
+from dashboard import ids
+from dashboard.akses import callback
+from dashboard.data import sesi
+from dashboard.pages.iku import tabel_iku
+from models.angka import AngkaTidakSah, baca_angka, tulis_angka
+from models.iku import IkuDitolak, riwayat_target, tetapkan_target
+from models.peran import PENGATUR_TARGET
+from models.tables import Indikator, Kecamatan, User
+
+
+def _riwayat(s, indikator_id: int, kecamatan_id: int, tahun: int) -> html.Div:
+    zona = s.get(Kecamatan, kecamatan_id).zona_waktu
+    baris = [html.Li([html.Strong(tulis_angka(t.nilai)), f" · {fmt.waktu(t.diubah_pada, zona)}",
+                      f" · {s.get(User, t.diubah_oleh).nama}" if t.diubah_oleh else "",
+                      html.Em(f" · {t.alasan}") if t.alasan else "",
+                      "" if t.berlaku else html.Span(" (diganti)", className="text-muted")])
+             for t in riwayat_target(s, indikator_id=indikator_id, kecamatan_id=kecamatan_id, tahun=tahun)]
+    return html.Div([html.H6(f"Riwayat target {tahun}"), html.Ul(baris) if baris else
+                     html.Small("Belum ada target.", className="text-muted")])
+
+
+def register(app: Dash) -> None:
+    @callback(app, Output(ids.TARGET_RIWAYAT, "children"), Input(ids.TARGET_INDIKATOR, "value"),
+              Input(ids.TARGET_TAHUN, "value"), peran=PENGATUR_TARGET, objek={"indikator_id": Indikator},
+              prevent_initial_call=True)
+    def riwayat(indikator_id, tahun):
+        if not indikator_id or not tahun:
+            return None
+        with sesi() as s:
+            return _riwayat(s, int(indikator_id), s.get(User, current_user.id).kecamatan_id, int(tahun))
+
+    @callback(app, Output(ids.TARGET_PESAN, "children"), Output(ids.IKU_TABEL, "children"),
+              Output(ids.TARGET_RIWAYAT, "children", allow_duplicate=True),
+              Input(ids.TARGET_SIMPAN, "n_clicks"), State(ids.TARGET_INDIKATOR, "value"),
+              State(ids.TARGET_TAHUN, "value"), State(ids.TARGET_NILAI, "value"), State(ids.TARGET_ALASAN, "value"),
+              peran=PENGATUR_TARGET, objek={"indikator_id": Indikator}, prevent_initial_call=True)
+    def simpan(_n, indikator_id, tahun, nilai, alasan):
+        try:
+            if not indikator_id:
+                raise IkuDitolak("Pilih indikator terlebih dahulu.")
+            try:
+                angka = baca_angka(nilai)
+                th = int(tahun)
+            except (AngkaTidakSah, TypeError, ValueError) as e:
+                raise IkuDitolak(f"Target: {e}" if isinstance(e, AngkaTidakSah) else "Tahun tidak sah.") from None
+            with sesi() as s:
+                user = s.get(User, current_user.id)
+                t = tetapkan_target(s, indikator_id=int(indikator_id), kecamatan_id=user.kecamatan_id, tahun=th,
+                                    nilai=angka, alasan=alasan, oleh=user)
+                pesan = f"Target {th} disimpan: {tulis_angka(t.nilai)}."
+                tabel = tabel_iku(s, user.kecamatan_id, date.today().year)
+                riwayat_html = _riwayat(s, int(indikator_id), user.kecamatan_id, th)
+        except IkuDitolak as e:
+            return dbc.Alert(str(e), color="danger"), no_update, no_update
+        return dbc.Alert(pesan, color="success"), tabel, riwayat_html

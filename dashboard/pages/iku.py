@@ -1,0 +1,76 @@
+"""IKU & Target: the office's indicators as defined, and the year's targets with their revisions."""
+from __future__ import annotations
+
+from datetime import date
+
+import dash
+import dash_bootstrap_components as dbc
+from dash import dcc, html
+from flask_login import current_user
+
+from dashboard import ids
+from dashboard.akses import halaman
+from dashboard.data import sesi
+from models.angka import tulis_angka
+from models.iku import iku_kantor, sop_pengumpul, target_berlaku
+from models.peran import PENGATUR_TARGET, PERAN_KANTOR
+from models.tables import Kecamatan, Role, User
+
+dash.register_page(__name__, path="/iku", name="IKU & Target", title="IKU & Target · SAKIP Kecamatan", order=5)
+
+AGREGASI = {"kumulatif": "kumulatif (dijumlah)", "terakhir": "nilai triwulan terakhir", "rata-rata": "rata-rata"}
+
+
+def tabel_iku(s, kecamatan_id: int, tahun: int) -> dbc.Table:
+    baris = []
+    for ind in iku_kantor(s, kecamatan_id):
+        t = target_berlaku(s, indikator_id=ind.id, kecamatan_id=kecamatan_id, tahun=tahun)
+        rev = sop_pengumpul(s, ind, kecamatan_id)
+        role = s.get(Role, ind.role_penanggung_jawab) if ind.role_penanggung_jawab else None
+        arah = "makin tinggi makin baik" if ind.polaritas == "positif" else \
+            f"makin rendah makin baik, rumus {ind.rumus_negatif.replace('-', ' − ')}"
+        baris.append(html.Tr([
+            html.Td(ind.kode), html.Td([html.Strong(ind.nama), html.Div(ind.definisi or "", className="small text-muted")]),
+            html.Td([html.Div(f"{ind.pembilang}" + (f" / {ind.penyebut}" if ind.penyebut else "")),
+                     html.Small(f"{arah}; {AGREGASI.get(ind.agregasi, ind.agregasi)}", className="text-muted")]),
+            html.Td(role.nama if role else "-"),
+            html.Td(rev.nama if rev else html.Span("belum ada SOP pengumpulan", className="text-danger small")),
+            html.Td(tulis_angka(t.nilai) if t else html.Span("belum ada", className="text-muted"),
+                    className="text-end", **{"data-target": ind.kode}),
+        ]))
+    return dbc.Table([html.Thead(html.Tr([html.Th(x) for x in ("Kode", "Indikator", "Rumus", "Penanggung jawab",
+                                                                "SOP pengumpul", f"Target {tahun}")])),
+                      html.Tbody(baris)], size="sm", hover=True, responsive=True)
+
+
+@halaman(peran=PERAN_KANTOR)
+def layout(**_kwargs) -> html.Div:
+    tahun = date.today().year
+    with sesi() as s:
+        user = s.get(User, current_user.id)
+        kec = s.get(Kecamatan, user.kecamatan_id)
+        tabel = tabel_iku(s, kec.id, tahun)
+        opsi = [{"label": f"{i.kode} {i.nama}", "value": i.id} for i in iku_kantor(s, kec.id)]
+    form = None
+    if user.role_kode in PENGATUR_TARGET:
+        form = dbc.Card(dbc.CardBody([
+            html.H5("Tetapkan atau ubah target", className="card-title"),
+            dcc.Dropdown(id=ids.TARGET_INDIKATOR, options=opsi, placeholder="Indikator…", className="mb-2"),
+            dbc.Row([
+                dbc.Col([dbc.Label("Tahun"), dbc.Input(id=ids.TARGET_TAHUN, type="number", value=tahun)], md=4),
+                dbc.Col([dbc.Label("Target (Perjanjian Kinerja)"),
+                         dbc.Input(id=ids.TARGET_NILAI, inputmode="decimal", placeholder="mis. 92,5")], md=8),
+            ], className="g-2 mb-2"),
+            dbc.Label("Alasan perubahan (wajib bila target sudah ada)"),
+            dbc.Textarea(id=ids.TARGET_ALASAN, className="mb-2"),
+            dbc.Button("Simpan target", id=ids.TARGET_SIMPAN, color="primary"),
+            html.Div(id=ids.TARGET_PESAN, className="mt-2"),
+            html.Div(id=ids.TARGET_RIWAYAT, className="mt-3"),
+        ]))
+    return html.Div([
+        html.H2("IKU & Target"),
+        html.P(f"Indikator Kinerja Utama Kecamatan {kec.nama}: definisi, rumus, penanggung jawab, SOP yang "
+               "mengumpulkannya, dan target tahun ini.", className="text-muted"),
+        html.Div(tabel, id=ids.IKU_TABEL),
+        dbc.Row(dbc.Col(form, lg=6)) if form else None,
+    ])
