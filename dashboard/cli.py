@@ -18,6 +18,7 @@ demo_cli = AppGroup("demo", help="Data demo.")
 db_cli = AppGroup("db", help="Skema basis data.")
 user_cli = AppGroup("user", help="Pengguna.")
 capaian_cli = AppGroup("capaian", help="Mesin capaian.")
+iku_cli = AppGroup("iku", help="Indikator Kinerja Utama.")
 
 
 def _engine():
@@ -149,6 +150,26 @@ def capaian_hitung(berkas: str) -> None:
         raise click.ClickException(f"{berkas}: {e}") from None
 
 
+@iku_cli.command("import")
+@click.argument("berkas", type=click.Path(exists=True, dir_okay=False))
+def iku_import(berkas: str) -> None:
+    """Tambahkan IKU dari berkas TOML ([[iku]] seperti seed/iku.toml); yang sudah ada tidak diubah."""
+    import tomllib
+
+    from models.iku import IkuDitolak, pastikan_iku
+
+    try:
+        definisi = tomllib.loads(Path(berkas).read_text(encoding="utf-8")).get("iku", [])
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as e:
+        raise click.ClickException(f"{berkas}: berkas tidak dapat dibaca ({e}).") from None
+    try:
+        with session_scope(_engine()) as s:
+            n = pastikan_iku(s, definisi)
+    except IkuDitolak as e:
+        raise click.ClickException(f"{berkas}: {e} Tidak ada yang disimpan.") from None
+    click.echo(f"{n} IKU baru disimpan, {len(definisi) - n} sudah ada.")
+
+
 def register_cli(server: Flask) -> None:
-    for grup in (sop_cli, demo_cli, db_cli, user_cli, capaian_cli):
+    for grup in (sop_cli, demo_cli, db_cli, user_cli, capaian_cli, iku_cli):
         server.cli.add_command(grup)

@@ -134,20 +134,29 @@ def tetapkan_target(session: Session, *, indikator_id: int, kecamatan_id: int, t
 
 
 def pastikan_iku(session: Session, definisi: list[dict], *, oleh: User | None = None) -> int:
-    """Create the shared indicators a definition list names (by kabupaten and code) when they are missing."""
+    """Create the indicators a definition list names when they are missing: a kabupaten's shared set
+    (`kabupaten = "Malang"`) or one office's own (`kabupaten` and `kecamatan`). Matched by owner and code."""
     n = 0
     for d in definisi:
+        for wajib in ("kabupaten", "kode", "nama", "pembilang"):
+            if not d.get(wajib):
+                raise IkuDitolak(f"{d.get('kode', 'IKU')}: {wajib} wajib diisi.")
         kab = session.exec(select(Kabupaten).where(Kabupaten.nama == d["kabupaten"])).first()
         if kab is None:
-            continue
-        ada = session.exec(select(Indikator).where(Indikator.kabupaten_id == kab.id)
-                           .where(Indikator.kode == d["kode"])).first()
-        if ada:
+            raise IkuDitolak(f'{d["kode"]}: Kabupaten {d["kabupaten"]} tidak ada.')
+        kec = None
+        if d.get("kecamatan"):
+            kec = session.exec(select(Kecamatan).where(Kecamatan.kabupaten_id == kab.id)
+                               .where(Kecamatan.nama == d["kecamatan"])).first()
+            if kec is None:
+                raise IkuDitolak(f'{d["kode"]}: Kecamatan {d["kecamatan"]} tidak ada di Kabupaten {kab.nama}.')
+        pemilik = Indikator.kecamatan_id == kec.id if kec else Indikator.kabupaten_id == kab.id
+        if session.exec(select(Indikator).where(pemilik).where(Indikator.kode == d["kode"])).first():
             continue
         for kolom, boleh in (("polaritas", POLARITAS), ("agregasi", AGREGASI), ("rumus_negatif", RUMUS_NEGATIF)):
             if d.get(kolom) and d[kolom] not in boleh:
                 raise IkuDitolak(f'{d["kode"]}: {kolom} "{d[kolom]}" tidak dikenal.')
-        ind = Indikator(kabupaten_id=kab.id, kode=d["kode"], nama=d["nama"], sasaran=d.get("sasaran"),
+        ind = Indikator(kabupaten_id=None if kec else kab.id, kecamatan_id=kec.id if kec else None, kode=d["kode"], nama=d["nama"], sasaran=d.get("sasaran"),
                         definisi=d.get("definisi"), satuan=d.get("satuan", "%"), pembilang=d["pembilang"],
                         penyebut=d.get("penyebut"), polaritas=d.get("polaritas", "positif"),
                         rumus_negatif=d.get("rumus_negatif", "2T-R"), agregasi=d.get("agregasi", "kumulatif"),
@@ -156,6 +165,7 @@ def pastikan_iku(session: Session, definisi: list[dict], *, oleh: User | None = 
         session.add(ind)
         session.flush()
         catat(session, aksi="indikator.buat", oleh=oleh, objek="indikator", objek_id=ind.id,
-              sesudah={"kode": ind.kode, "nama": ind.nama, "kabupaten": kab.nama})
+              kecamatan_id=kec.id if kec else None,
+              sesudah={"kode": ind.kode, "nama": ind.nama, "kabupaten": kab.nama, "kecamatan": kec.nama if kec else None})
         n += 1
     return n

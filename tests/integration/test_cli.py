@@ -106,3 +106,29 @@ def test_capaian_hitung_reads_a_csv_and_prints_csv(app, tmp_path):
     salah = app.server.test_cli_runner().invoke(args=["capaian", "hitung", str(berkas)])
     assert salah.exit_code == 1
     assert "kolom tidak ada: polaritas" in salah.output
+
+
+def test_iku_import_adds_a_kecamatans_own_indicator_once(app, demo, tmp_path):
+    from sqlmodel import select
+
+    from models.db import session_scope
+    from models.iku import iku_kantor
+    from models.tables import Kecamatan
+
+    berkas = tmp_path / "iku.toml"
+    berkas.write_text('[[iku]]\nkabupaten = "Malang"\nkecamatan = "Kalipare"\nkode = "IKU-K1"\n'
+                      'nama = "Jumlah konflik sosial"\npembilang = "Konflik sosial"\npolaritas = "negatif"\n',
+                      encoding="utf-8")
+    runner = app.server.test_cli_runner()
+    assert runner.invoke(args=["iku", "import", str(berkas)]).output == "1 IKU baru disimpan, 0 sudah ada.\n"
+    assert runner.invoke(args=["iku", "import", str(berkas)]).output == "0 IKU baru disimpan, 1 sudah ada.\n"
+    with session_scope(demo) as s:
+        kalipare = s.exec(select(Kecamatan).where(Kecamatan.nama == "Kalipare")).one()
+        ponco = s.exec(select(Kecamatan).where(Kecamatan.nama == "Poncokusumo")).one()
+        assert [i.kode for i in iku_kantor(s, kalipare.id)] == ["IKU-1", "IKU-2", "IKU-3", "IKU-K1"]
+        assert "IKU-K1" not in [i.kode for i in iku_kantor(s, ponco.id)]
+    berkas.write_text('[[iku]]\nkabupaten = "Malang"\nkecamatan = "Atlantis"\nkode = "X"\nnama = "X"\n'
+                      'pembilang = "X"\n', encoding="utf-8")
+    salah = runner.invoke(args=["iku", "import", str(berkas)])
+    assert salah.exit_code == 1 and "Kecamatan Atlantis tidak ada di Kabupaten Malang. Tidak ada yang disimpan." \
+        in salah.output
