@@ -52,6 +52,8 @@ def register(app: Dash) -> None:
     def simpan(_n1, _n2, indikator_id, periode, pembilang, penyebut, catatan, bukti, versi):
         ajukan_juga = ctx.triggered_id == ids.REAL_AJUKAN
         try:
+            if not indikator_id:
+                raise RealisasiDitolak("Pilih indikator terlebih dahulu.")
             tahun, triwulan = _periode(periode)
             with sesi() as s:
                 user = s.get(User, current_user.id)

@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from sqlalchemy import update
 from sqlmodel import Session, func, select
 
 from models.audit import catat
@@ -95,7 +96,8 @@ def boleh_bertindak(user: User, rec: CatatanLangkah, eks: Eksekusi, *, wakil: fr
     return user.role_kode in (rec.role_kode, "camat") or user.role_kode in wakil
 
 
-def _ambil(session: Session, catatan_id: int, oleh: User, wakil: frozenset[str]) -> tuple[CatatanLangkah, Eksekusi]:
+def _ambil(session: Session, catatan_id: int, oleh: User, wakil: frozenset[str],
+           lewat_pengajuan: bool = False) -> tuple[CatatanLangkah, Eksekusi]:
     rec = session.get(CatatanLangkah, catatan_id)
     if rec is None:
         raise AlurDitolak("Langkah ini tidak ditemukan.")
@@ -105,7 +107,11 @@ def _ambil(session: Session, catatan_id: int, oleh: User, wakil: frozenset[str])
     if eks.subjek_jenis == "realisasi":
         from models.realisasi import wakil as wakil_realisasi
 
-        wakil = wakil | wakil_realisasi(session, eks, rec)
+        wakil_isian = wakil_realisasi(session, eks, rec)
+        if wakil_isian and not lewat_pengajuan:
+            raise AlurDitolak("Langkah ini adalah pengisian angka: perbaiki angka di halaman Isi Realisasi lalu "
+                              "ajukan kembali.")
+        wakil = wakil | wakil_isian
     if not boleh_bertindak(oleh, rec, eks, wakil=wakil):
         raise AlurDitolak("Langkah ini menunggu pelaksana lain; Anda tidak dapat menyelesaikannya.")
     return rec, eks
@@ -123,14 +129,16 @@ def _kasi(session: Session, eks: Eksekusi) -> str | None:
 
 def _tutup(session: Session, rec: CatatanLangkah, *, oleh: User, hasil: str, t: datetime, catatan: str | None,
            bukti: list[str] | None) -> None:
-    rec.selesai_pada = t
-    rec.dimulai_pada = rec.dimulai_pada or rec.diterima_pada
-    rec.pelaku_id = oleh.id
-    rec.hasil = hasil
-    rec.catatan = catatan
+    """Close a record only if it is still open: of two people acting at once, the second is refused."""
+    nilai = {"selesai_pada": t, "dimulai_pada": rec.dimulai_pada or rec.diterima_pada, "pelaku_id": oleh.id,
+             "hasil": hasil, "catatan": catatan}
     if bukti is not None:
-        rec.bukti = list(bukti)
-    session.add(rec)
+        nilai["bukti"] = list(bukti)
+    hasil_update = session.execute(update(CatatanLangkah).where(CatatanLangkah.id == rec.id)
+                                   .where(CatatanLangkah.selesai_pada == None).values(**nilai))  # noqa: E711
+    if hasil_update.rowcount != 1:
+        raise AlurDitolak("Langkah ini sudah diselesaikan oleh orang lain; muat ulang halaman.")
+    session.expire(rec)
 
 
 def _audit_langkah(session: Session, aksi: str, rec: CatatanLangkah, eks: Eksekusi, oleh: User,
@@ -143,16 +151,21 @@ def _audit_langkah(session: Session, aksi: str, rec: CatatanLangkah, eks: Ekseku
 
 def selesaikan(session: Session, *, catatan_id: int, oleh: User, pada: datetime | None = None,
                catatan: str | None = None, bukti: list[str] | None = None, hasil: str = "selesai",
-               wakil: frozenset[str] = frozenset()) -> CatatanLangkah | None:
-    """Complete a record; returns the next one (received at the same instant), or None when the SOP ends."""
-    rec, eks = _ambil(session, catatan_id, oleh, wakil)
+               wakil: frozenset[str] = frozenset(), lewat_pengajuan: bool = False) -> CatatanLangkah | None:
+    """Complete a record; returns the next one (received at the same instant), or None when the SOP ends.
+
+    The entry steps of a figure are completed only by submitting it (`lewat_pengajuan`, models.realisasi.ajukan),
+    so a figure cannot move on while it is still open for correction."""
+    rec, eks = _ambil(session, catatan_id, oleh, wakil, lewat_pengajuan)
     lk = session.get(SopLangkah, rec.langkah_id)
     if lk.keputusan and hasil == "selesai":
         raise AlurDitolak("Langkah ini adalah keputusan: setujui atau kembalikan dengan alasan.")
     t = _waktu(pada, rec.diterima_pada)
     _tutup(session, rec, oleh=oleh, hasil=hasil, t=t, catatan=catatan, bukti=bukti)
     urut = urutan_pelaksana(session, eks.revisi_id, kasi=_kasi(session, eks))
-    i = next(n for n, p in enumerate(urut) if p.langkah.id == rec.langkah_id and p.role_kode == rec.role_kode)
+    i = next((n for n, p in enumerate(urut) if p.langkah.id == rec.langkah_id and p.role_kode == rec.role_kode), None)
+    if i is None:
+        raise AlurDitolak("Pelaksana langkah ini telah diubah sejak langkah diterima; minta Admin memeriksanya.")
     _audit_langkah(session, "langkah." + hasil, rec, eks, oleh, lk)
     _kabari(session, eks, "disetujui" if hasil == "disetujui" else "selesai", rec, oleh)
     if i + 1 == len(urut):
@@ -196,7 +209,9 @@ def putuskan(session: Session, *, catatan_id: int, setuju: bool, oleh: User, ala
     t = _waktu(pada, rec.diterima_pada)
     _tutup(session, rec, oleh=oleh, hasil="dikembalikan", t=t, catatan=alasan.strip(), bukti=None)
     urut = urutan_pelaksana(session, eks.revisi_id, kasi=_kasi(session, eks))
-    tujuan = next(p for p in urut if p.langkah.urutan == lk.kembali_ke_urutan)
+    tujuan = next((p for p in urut if p.langkah.urutan == lk.kembali_ke_urutan), None)
+    if tujuan is None:
+        raise AlurDitolak("Langkah tujuan pengembalian tidak ada dalam SOP ini; minta Admin memeriksanya.")
     baru = CatatanLangkah(eksekusi_id=eks.id, langkah_id=tujuan.langkah.id, role_kode=tujuan.role_kode,
                           diterima_pada=t,
                           percobaan=_percobaan(session, eks.id, tujuan.langkah.id, tujuan.role_kode))

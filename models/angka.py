@@ -1,6 +1,7 @@
 """Numbers as offices type them: "1.234,5" (Indonesian), "1234.5" or "1234,5"."""
 from __future__ import annotations
 
+import math
 import re
 
 _RIBUAN = re.compile(r"^[+-]?\d{1,3}(\.\d{3})+$")
@@ -18,6 +19,10 @@ def baca_angka(teks: str | float | int | None) -> float | None:
 
     >>> [baca_angka(x) for x in ("1.234,5", "1234,5", "1234.5", "1.234", "1.234.567", " 95,25 ", "0", "", None, 7)]
     [1234.5, 1234.5, 1234.5, 1234.0, 1234567.0, 95.25, 0.0, None, None, 7.0]
+    >>> baca_angka("inf")
+    Traceback (most recent call last):
+    ...
+    models.angka.AngkaTidakSah: "inf" bukan angka
     >>> baca_angka("12a")
     Traceback (most recent call last):
     ...
@@ -26,6 +31,8 @@ def baca_angka(teks: str | float | int | None) -> float | None:
     if teks is None:
         return None
     if isinstance(teks, (int, float)) and not isinstance(teks, bool):
+        if not math.isfinite(teks):
+            raise AngkaTidakSah(f'"{teks}" bukan angka')
         return float(teks)
     s = str(teks).strip().replace(" ", "").replace("\u00a0", "")
     if not s:
@@ -35,9 +42,12 @@ def baca_angka(teks: str | float | int | None) -> float | None:
     elif _RIBUAN.match(s):
         s = s.replace(".", "")
     try:
-        return float(s)
+        hasil = float(s)
     except ValueError:
         raise AngkaTidakSah(f'"{str(teks).strip()}" bukan angka') from None
+    if not math.isfinite(hasil):
+        raise AngkaTidakSah(f'"{str(teks).strip()}" bukan angka')
+    return hasil
 
 
 def tulis_angka(x: float | None, desimal: int = 2) -> str:

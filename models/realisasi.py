@@ -15,7 +15,7 @@ from sqlalchemy import update
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
-from models.alur import catatan_terbuka, mulai, selesaikan, urutan_pelaksana
+from models.alur import AlurDitolak, catatan_terbuka, mulai, selesaikan, urutan_pelaksana
 from models.angka import AngkaTidakSah, baca_angka, tulis_angka
 from models.audit import catat
 from models.iku import milik_kantor, sop_pengumpul
@@ -114,7 +114,10 @@ def boleh_mengisi(session: Session, user: User, ind: Indikator, kecamatan_id: in
     rev = sop_pengumpul(session, ind, kecamatan_id)
     if rev is None:
         return user.role_kode == ind.role_penanggung_jawab
-    return user.role_kode == urutan_pelaksana(session, rev.id, kasi=ind.role_penanggung_jawab)[0].role_kode
+    try:
+        return user.role_kode == urutan_pelaksana(session, rev.id, kasi=ind.role_penanggung_jawab)[0].role_kode
+    except AlurDitolak:  # an SOP step without a pelaksana: only the roles above may enter
+        return False
 
 
 def simpan_draf(session: Session, *, kecamatan_id: int, tahun: int, triwulan: int, isian: Isian, oleh: User,
@@ -222,15 +225,17 @@ def ajukan(session: Session, *, realisasi_id: int, oleh: User, pada: datetime | 
     rec = catatan_terbuka(session, eks.id)
     if rec is None or rec.langkah_id not in isian:
         raise RealisasiDitolak(f"{label}: realisasi ini sedang menunggu langkah lain dalam SOP.")
-    r.status = "diajukan"
-    r.eksekusi_id = eks.id
-    r.versi += 1
-    session.add(r)
-    session.flush()
+    # Compare-and-set: of two submissions (or a submission and a save) at once, only one goes through.
+    hasil = session.execute(update(Realisasi).where(Realisasi.id == r.id).where(Realisasi.versi == r.versi)
+                            .where(Realisasi.status.in_(BISA_DIUBAH))
+                            .values(status="diajukan", eksekusi_id=eks.id, versi=r.versi + 1))
+    if hasil.rowcount != 1:
+        raise RealisasiDitolak(_pesan_bentrok(session, r, label))
+    session.expire(r)
     pertama = True
     while rec is not None and rec.langkah_id in isian:
         rec = selesaikan(session, catatan_id=rec.id, oleh=oleh, pada=t, bukti=list(r.bukti or []) if pertama else None,
-                         catatan=r.catatan if pertama else None, wakil=PENGISI)
+                         catatan=r.catatan if pertama else None, wakil=PENGISI, lewat_pengajuan=True)
         pertama = False
     catat(session, aksi="realisasi.ajukan", oleh=oleh, objek="realisasi", objek_id=r.id, kecamatan_id=r.kecamatan_id,
           sesudah={"eksekusi": eks.id, "nilai": r.nilai})

@@ -31,10 +31,24 @@ def _pg_database(nama: str) -> str:
 
 
 def _pg_drop(nama: str) -> None:
+    """Drop a test database; an autovacuum worker still on it is waited for rather than failing the test."""
+    import time
+
+    from sqlalchemy.exc import DBAPIError
+
     admin = create_engine(make_url(PG_URL), isolation_level="AUTOCOMMIT")
-    with admin.connect() as c:
-        c.execute(text(f'DROP DATABASE IF EXISTS "{nama}" WITH (FORCE)'))
-    admin.dispose()
+    try:
+        for percobaan in range(10):
+            try:
+                with admin.connect() as c:
+                    c.execute(text(f'DROP DATABASE IF EXISTS "{nama}" WITH (FORCE)'))
+                return
+            except DBAPIError:
+                if percobaan == 9:
+                    raise
+                time.sleep(0.5)
+    finally:
+        admin.dispose()
 
 
 @pytest.fixture(params=BACKENDS)

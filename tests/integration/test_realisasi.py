@@ -228,3 +228,33 @@ def test_an_office_without_the_collection_sop_is_told_so(demo):
                         isian=Isian(iku["IKU-1"].id, "10", "12"), oleh=_u(s, "evapor.karangploso"))
         with pytest.raises(RealisasiDitolak, match="Kecamatan Karangploso belum memiliki SOP pengumpulan data"):
             ajukan(s, realisasi_id=r.id, oleh=_u(s, "evapor.karangploso"))
+
+
+def test_a_returned_entry_step_moves_on_only_by_resubmitting(demo):
+    with session_scope(demo) as s:
+        r = _isi(s)
+        eks = ajukan(s, realisasi_id=r.id, oleh=_u(s, "evapor.poncokusumo"), pada=T0)
+        rec = catatan_terbuka(s, eks.id)
+        baru = putuskan(s, catatan_id=rec.id, setuju=False, alasan="Foto belum ada", oleh=_u(s, "evapor.poncokusumo"),
+                        pada=T0 + timedelta(hours=1))
+        with pytest.raises(AlurDitolak, match="perbaiki angka di halaman Isi Realisasi lalu ajukan kembali"):
+            selesaikan(s, catatan_id=baru.id, oleh=_u(s, "kasiekbang.poncokusumo"))
+        assert catatan_terbuka(s, eks.id).id == baru.id
+
+
+def test_a_step_closed_by_someone_else_in_the_meantime_is_refused(demo):
+    with session_scope(demo) as s:
+        r = _isi(s)
+        eks_id = ajukan(s, realisasi_id=r.id, oleh=_u(s, "evapor.poncokusumo"), pada=T0).id
+    with session_scope(demo) as s:
+        rec_id = catatan_terbuka(s, eks_id).id
+    with session_scope(demo) as lambat:  # read before the other person's approval commits
+        rec_lambat = lambat.get(CatatanLangkah, rec_id)
+        assert rec_lambat.selesai_pada is None
+        with session_scope(demo) as cepat:
+            putuskan(cepat, catatan_id=rec_id, setuju=True, oleh=_u(cepat, "evapor.poncokusumo"))
+        with pytest.raises(AlurDitolak, match="sudah diselesaikan oleh orang lain"):
+            putuskan(lambat, catatan_id=rec_id, setuju=True, oleh=_u(lambat, "camat.poncokusumo"))
+    with session_scope(demo) as s:
+        recs = s.exec(select(CatatanLangkah).where(CatatanLangkah.eksekusi_id == eks_id)).all()
+        assert len(recs) == 4 and sum(c.selesai_pada is None for c in recs) == 1
