@@ -19,7 +19,7 @@ from models.tables import Kecamatan, User
 
 LEMBAR = "Realisasi"
 KOLOM = ["Kode", "Indikator", "Satuan", "Target tahun", "Pembilang", "Nilai pembilang", "Penyebut",
-         "Nilai penyebut", "Catatan"]
+         "Nilai penyebut", "Catatan", "Versi"]  # Versi (hidden): the version of the figure the template was made from
 BARIS_JUDUL = 5  # header row; rows above name the office and the period
 MAKS_BARIS = 500
 
@@ -49,11 +49,12 @@ def templat(session: Session, *, kecamatan_id: int, tahun: int, triwulan: int) -
         r = cari(session, indikator_id=ind.id, kecamatan_id=kecamatan_id, tahun=tahun, triwulan=triwulan)
         ws.append([ind.kode, ind.nama, ind.satuan, t.nilai if t else None, ind.pembilang,
                    r.pembilang if r else None, ind.penyebut or "-", r.penyebut if r else None,
-                   r.catatan if r else None])
+                   r.catatan if r else None, r.versi if r else None])
         for kol in (2, 5, 7):
             ws.cell(row=n, column=kol).alignment = Alignment(wrap_text=True, vertical="top")
     for kol, lebar in zip("ABCDEFGHI", (10, 48, 8, 12, 26, 16, 26, 16, 30)):
         ws.column_dimensions[kol].width = lebar
+    ws.column_dimensions["J"].hidden = True
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()
@@ -117,12 +118,17 @@ def baca(session: Session, data: bytes, *, kecamatan_id: int, tahun: int, triwul
             hasil.append(BarisUnggah(n, kode, ind.nama, None, "Kosong: dilewati.", True))
             continue
         ada = cari(session, indikator_id=ind.id, kecamatan_id=kecamatan_id, tahun=tahun, triwulan=triwulan)
+        versi = int(isi[9]) if isinstance(isi[9], (int, float)) else None
+        if (ada.versi if ada else None) != versi:
+            hasil.append(BarisUnggah(n, kode, ind.nama, None, f"Baris {n}: angka {kode} telah diubah sejak templat "
+                                     "ini diunduh; unduh templat baru agar perubahan itu tidak tertimpa.", False))
+            continue
         if ada is not None and ada.status not in BISA_DIUBAH:
             hasil.append(BarisUnggah(n, kode, ind.nama, None, f"Baris {n}: realisasi berstatus "
                                      f"{STATUS_LABEL[ada.status].lower()} dan terkunci.", False))
             continue
         isian = Isian(ind.id, pembilang, penyebut if ind.penyebut else None, catatan,
-                      list(ada.bukti or []) if ada else [], ada.versi if ada else None)
+                      list(ada.bukti or []) if ada else [], versi)
         try:
             _, angka = periksa_isian(session, kecamatan_id=kecamatan_id, tahun=tahun, triwulan=triwulan,
                                      isian=isian, hari_ini=hari_ini)

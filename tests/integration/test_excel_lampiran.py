@@ -46,6 +46,7 @@ def test_template_is_prefilled_and_a_filled_copy_applies_all_rows(client, app, d
     data = _templat(client)
     ws = load_workbook(io.BytesIO(data))["Realisasi"]
     assert ws["A1"].value == "Realisasi IKU Kecamatan Poncokusumo" and (ws["B2"].value, ws["B3"].value) == (TAHUN, 1)
+    assert ws.column_dimensions["J"].hidden
     baris = [[c.value for c in r] for r in ws.iter_rows(min_row=6, max_col=9)]
     assert [(b[0], b[3], b[4], b[6]) for b in baris] == [
         ("IKU-1", 90, "Delegasi yang hadir", "Delegasi yang diundang"),
@@ -63,7 +64,10 @@ def test_template_is_prefilled_and_a_filled_copy_applies_all_rows(client, app, d
         assert set(rows) == {45, 1140}
         assert rows[45].catatan == "Musrenbangcam 12 Februari" and rows[45].nilai == 90.0
         assert rows[1140].penyebut == 1200 and rows[1140].status == "draf"
-    # The same file again updates the drafts instead of entering twice.
+    # A fresh template updates the drafts instead of entering twice; the first, now stale, file is refused.
+    basi = panggil(client, app, "excel-pratinjau.children", isi=_unggah(isi), nama="isi.xlsx",
+                   periode={"tahun": TAHUN, "triwulan": 1}).get_data(as_text=True)
+    assert "Baris 6: angka IKU-1 telah diubah sejak templat ini diunduh" in basi
     isi2 = _isi_templat(_templat(client), {"IKU-1": (46, 50, None)})
     r = panggil(client, app, _kunci(app, "..excel-pesan.children"), isi=_unggah(isi2),
                 periode={"tahun": TAHUN, "triwulan": 1})
