@@ -4,6 +4,8 @@ from __future__ import annotations
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
+from models.angka import pemisah_indonesia
+
 BULAN = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
          "November", "Desember")
 
@@ -12,8 +14,7 @@ def angka(nilai: float | int | None, desimal: int = 0, kosong: str = "-") -> str
     """1234.5 -> "1.234,5" (with desimal=1); None -> "-" (empty is not zero)."""
     if nilai is None:
         return kosong
-    teks = f"{nilai:,.{desimal}f}"
-    return teks.replace(",", "\0").replace(".", ",").replace("\0", ".")
+    return pemisah_indonesia(f"{nilai:,.{desimal}f}")
 
 
 def tanggal(nilai: str | date | datetime | None, kosong: str = "-") -> str:

@@ -27,6 +27,13 @@ PESAN_KANTOR = "Data ini tidak ada atau bukan milik kantor Anda."
 PESAN_PERAN = "Peran Anda tidak berwenang melakukan tindakan ini."
 
 _LANGSUNG = (Sop, Eksekusi, Realisasi, Evaluasi, Rekomendasi, Target, Lampiran, MonitoringSop, EvaluasiSop)
+# Records that belong to an office through their parent: model -> (parent model, foreign key column)
+_INDUK: dict[type[SQLModel], tuple[type[SQLModel], str]] = {
+    SopRevisi: (Sop, "sop_id"),
+    SopLangkah: (SopRevisi, "revisi_id"),
+    CatatanLangkah: (Eksekusi, "eksekusi_id"),
+    TindakLanjut: (Rekomendasi, "rekomendasi_id"),
+}
 
 
 def kecamatan_pemilik(session: Session, model: type[SQLModel], ident: int) -> list[int] | None:
@@ -36,18 +43,10 @@ def kecamatan_pemilik(session: Session, model: type[SQLModel], ident: int) -> li
     if model in _LANGSUNG:
         row = session.get(model, ident)
         return [row.kecamatan_id] if row else None
-    if model is SopRevisi:
-        rev = session.get(SopRevisi, ident)
-        return kecamatan_pemilik(session, Sop, rev.sop_id) if rev else None
-    if model is SopLangkah:
-        lk = session.get(SopLangkah, ident)
-        return kecamatan_pemilik(session, SopRevisi, lk.revisi_id) if lk else None
-    if model is CatatanLangkah:
-        c = session.get(CatatanLangkah, ident)
-        return kecamatan_pemilik(session, Eksekusi, c.eksekusi_id) if c else None
-    if model is TindakLanjut:
-        t = session.get(TindakLanjut, ident)
-        return kecamatan_pemilik(session, Rekomendasi, t.rekomendasi_id) if t else None
+    if model in _INDUK:
+        induk, kolom = _INDUK[model]
+        row = session.get(model, ident)
+        return kecamatan_pemilik(session, induk, getattr(row, kolom)) if row else None
     if model is Indikator:
         ind = session.get(Indikator, ident)
         if ind is None:

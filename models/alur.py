@@ -253,13 +253,11 @@ def antrian(session: Session, user: User) -> list[Tugas]:
          .where(Eksekusi.kecamatan_id == user.kecamatan_id).where(Eksekusi.status == "berjalan")
          .where(CatatanLangkah.selesai_pada == None)  # noqa: E711
          .order_by(CatatanLangkah.diterima_pada, CatatanLangkah.id))
+    from models.realisasi import wakil as wakil_realisasi
+
     hasil = []
     for rec, eks, lk, rev in session.exec(q):
-        wakil = frozenset()
-        if eks.subjek_jenis == "realisasi":
-            from models.realisasi import wakil as wakil_realisasi
-
-            wakil = wakil_realisasi(session, eks, rec)
+        wakil = wakil_realisasi(session, eks, rec) if eks.subjek_jenis == "realisasi" else frozenset()
         if boleh_bertindak(user, rec, eks, wakil=wakil):
             hasil.append(Tugas(rec, eks, lk, rev.nama, rec.role_kode == user.role_kode))
     return sorted(hasil, key=lambda t: not t.milik_sendiri)

@@ -60,5 +60,9 @@ def tulis_angka(x: float | None, desimal: int = 2) -> str:
         return "-"
     from models.metrics import bulatkan
 
-    teks = f"{bulatkan(float(x), desimal):,.{desimal}f}".rstrip("0").rstrip(".")
+    return pemisah_indonesia(f"{bulatkan(float(x), desimal):,.{desimal}f}".rstrip("0").rstrip("."))
+
+
+def pemisah_indonesia(teks: str) -> str:
+    """Swap the separators of a Python-formatted number: "1,234.5" -> "1.234,5"."""
     return teks.replace(",", "\x00").replace(".", ",").replace("\x00", ".")

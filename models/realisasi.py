@@ -18,7 +18,7 @@ from sqlmodel import Session, select
 from models.alur import AlurDitolak, catatan_terbuka, mulai, selesaikan, urutan_pelaksana
 from models.angka import AngkaTidakSah, baca_angka, tulis_angka
 from models.audit import catat
-from models.iku import milik_kantor, sop_pengumpul
+from models.iku import daftar_bukti, langkah_pertama, milik_kantor, sop_pengumpul
 from models.metrics import ROMAWI, nilai_realisasi
 from models.tables import CatatanLangkah, Eksekusi, Indikator, Kecamatan, Realisasi, SopLangkah, User, utcnow
 
@@ -298,8 +298,6 @@ def jejak(session: Session, eksekusi_id: int | None) -> list[tuple[CatatanLangka
 
 def bukti_diminta(session: Session, ind: Indikator, kecamatan_id: int) -> list[str]:
     """The evidence the collection SOP's first step lists for this indicator in this office."""
-    from models.iku import daftar_bukti, langkah_pertama
-
     rev = sop_pengumpul(session, ind, kecamatan_id)
     lk = langkah_pertama(session, rev.id) if rev else None
     return daftar_bukti(lk.kelengkapan) if lk else []

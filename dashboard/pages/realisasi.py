@@ -12,6 +12,7 @@ from dashboard import ids
 from dashboard.akses import halaman
 from dashboard.components.realisasi import daftar_lampiran, riwayat, tabel_realisasi
 from dashboard.data import sesi
+from models.angka import tulis_angka
 from models.capaian import capaian_kantor, predikat_kabupaten
 from models.lampiran import lampiran_realisasi
 from models.metrics import ROMAWI
@@ -106,8 +107,6 @@ def _form(s, user: User, ind: Indikator, tahun: int, triwulan: int, zona: str) -
 
 
 def _teks(x: float | None) -> str:
-    from models.angka import tulis_angka
-
     return "" if x is None else tulis_angka(x, 4)
 
 
