@@ -9,13 +9,23 @@ from dashboard import ids
 from dashboard.akses import callback
 from dashboard.components.tugas import rincian
 from dashboard.data import pengaturan, sesi
-from dashboard.pages.persetujuan import opsi_tugas
+from dashboard.components.persetujuan import isi_antrian
+from dashboard.components.saringan import pasang_alamat, saringan_halaman
+from dashboard.pages.persetujuan import PREFIX, SARINGAN, opsi_tugas
 from models.alur import AlurDitolak, antrian, putuskan, selesaikan
 from models.peran import PERAN_KANTOR
 from models.tables import CatatanLangkah, User
 
 
 def register(app: Dash) -> None:
+    pasang_alamat(app, PREFIX, SARINGAN)
+
+    @callback(app, Output(f"{PREFIX}-isi", "children"), Input(f"{PREFIX}-kecamatan", "value"),
+              Input(ids.TUGAS_PESAN, "children"), kecamatan=("kecamatan",))
+    def isi(kecamatan, _pesan):
+        with sesi() as s:
+            return isi_antrian(s, saringan_halaman(s, {"kecamatan": kecamatan}), pengaturan().menit_per_hari)
+
     @callback(app, Output(ids.TUGAS_RINCI, "children"), Output(ids.TUGAS_SELESAI, "disabled"),
               Output(ids.TUGAS_SETUJU, "disabled"), Output(ids.TUGAS_KEMBALI, "disabled"),
               Input(ids.TUGAS_PILIH, "value"),

@@ -7,13 +7,16 @@ from flask_login import current_user
 from dashboard.akses import Kebijakan, periksa
 from dashboard.data import pengaturan, sesi
 from models.akses import AksesDitolak
+from dashboard.components.saringan import saringan_halaman
 from models.excel_realisasi import templat
+from models.laporan import SETAHUN, TABEL, ke_csv, ke_xlsx
 from models.peran import PERAN_KANTOR
 from models.realisasi import label_periode
 from models.tables import Kecamatan, Lampiran, User
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 TEMPLAT = Kebijakan(peran=PERAN_KANTOR)
+TABEL_DASBOR = Kebijakan(kecamatan=("kecamatan",))
 LAMPIRAN = Kebijakan(objek={"lampiran_id": Lampiran})
 
 
@@ -35,6 +38,23 @@ def pasang_unduhan(server: Flask) -> None:
             data = templat(s, kecamatan_id=kec.id, tahun=tahun, triwulan=triwulan)
         nama = f"realisasi-{kec.nama.lower().replace(' ', '-')}-{label_periode(tahun, triwulan).replace(' ', '-')}.xlsx"
         return Response(data, mimetype=XLSX, headers={"Content-Disposition": f'attachment; filename="{nama}"'})
+
+    @server.route("/unduh/<nama>.<format_berkas>")
+    def unduh_tabel(nama: str, format_berkas: str):
+        """Any table of the dashboards for the view in the address, as the page shows it."""
+        periksa(TABEL_DASBOR, request.args.to_dict(), sasaran=f"rute unduh {nama}")
+        if nama not in TABEL or format_berkas not in ("csv", "xlsx"):
+            return "Tabel tidak dikenal.", 404, {"Content-Type": "text/plain; charset=utf-8"}
+        with sesi() as s:
+            sar = saringan_halaman(s, request.args.to_dict(), setahun=nama in SETAHUN)
+            tabel = TABEL[nama](s, sar)
+            kantor = s.get(Kecamatan, sar.kecamatan_id).nama if sar.kecamatan_id else "semua-kecamatan"
+        berkas = f"{nama}-{kantor.lower().replace(' ', '-')}-{sar.tahun}-tw{sar.triwulan}.{format_berkas}"
+        if format_berkas == "csv":
+            return Response(ke_csv(tabel), mimetype="text/csv; charset=utf-8",
+                            headers={"Content-Disposition": f'attachment; filename="{berkas}"'})
+        return Response(ke_xlsx(tabel), mimetype=XLSX,
+                        headers={"Content-Disposition": f'attachment; filename="{berkas}"'})
 
     @server.route("/lampiran/<int:lampiran_id>")
     def unduh_lampiran(lampiran_id: int):

@@ -1,14 +1,15 @@
-"""Capaian of an office's IKU from the database: targets in force and realisasi, through the one engine."""
+"""Capaian of offices' IKU from the database: targets in force and realisasi, through the one engine."""
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from sqlmodel import Session, select
 
-from models.iku import iku_kantor, mesin, target_berlaku
-from models.metrics import Capaian, Predikat, capaian_tahun, capaian_triwulan, PREDIKAT_BAKU
+from models.iku import kode_urut, mesin
+from models.metrics import PREDIKAT_BAKU, Capaian, Predikat, capaian_tahun, capaian_triwulan, proyeksi_tahun
 from models.metrics import Realisasi as AngkaMesin
-from models.tables import Indikator, Kabupaten, Kecamatan, Realisasi
+from models.tables import Indikator, Kabupaten, Kecamatan, Realisasi, Target
 
 
 @dataclass(frozen=True)
@@ -19,6 +20,12 @@ class BarisCapaian:
     resmi: tuple[Capaian, ...]  # quarters 1..4 from official figures only
     sementara: tuple[Capaian, ...]  # quarters 1..4 counting figures not yet approved (provisional)
     tahun: Capaian  # the year's, official figures only
+    proyeksi: Capaian  # the year's, projected from the quarters so far (provisional figures included)
+
+    def pada(self, triwulan: int) -> tuple[Capaian, bool]:
+        """A quarter's capaian and whether it is official; the provisional one when not (yet) official."""
+        resmi = self.resmi[triwulan - 1]
+        return (resmi, True) if resmi.tersedia else (self.sementara[triwulan - 1], False)
 
 
 def _angka(r: Realisasi | None) -> AngkaMesin | None:
@@ -36,25 +43,48 @@ def predikat_kabupaten(session: Session, kecamatan_id: int) -> tuple[Predikat, .
     return tuple(Predikat(p["nama"], p.get("di_atas"), p.get("warna", "#6c757d")) for p in kab.predikat)
 
 
+def _baris(ind: Indikator, target: float | None, rows: tuple[Realisasi | None, ...]) -> BarisCapaian:
+    resmi = [_angka(r) if r is not None and r.status == "resmi" else None for r in rows]
+    semua = [_angka(r) for r in rows]
+    m = mesin(ind)
+    return BarisCapaian(
+        indikator=ind, target=target, realisasi=rows,
+        resmi=tuple(capaian_triwulan(m, target, resmi, n) for n in range(1, 5)),
+        sementara=tuple(capaian_triwulan(m, target, semua, n) for n in range(1, 5)),
+        tahun=capaian_tahun(m, target, resmi),
+        proyeksi=proyeksi_tahun(m, target, semua),
+    )
+
+
+def capaian_banyak(session: Session, *, kecamatan_ids: Iterable[int],
+                   tahun: Iterable[int]) -> dict[tuple[int, int], list[BarisCapaian]]:
+    """Per (office, year): each IKU of the office with its target and capaian; four queries whatever the count."""
+    kec_ids, thn = sorted(set(kecamatan_ids)), sorted(set(tahun))
+    if not kec_ids or not thn:
+        return {}
+    kab = dict(session.exec(select(Kecamatan.id, Kecamatan.kabupaten_id).where(Kecamatan.id.in_(kec_ids))).all())
+    indikator = session.exec(select(Indikator).where(Indikator.aktif == True).where(  # noqa: E712
+        Indikator.kabupaten_id.in_(set(kab.values())) | Indikator.kecamatan_id.in_(kec_ids))).all()
+    indikator = sorted(indikator, key=lambda i: (i.kecamatan_id is not None, kode_urut(i.kode)))
+    target = {(t.kecamatan_id, t.tahun, t.indikator_id): t.nilai for t in session.exec(
+        select(Target).where(Target.kecamatan_id.in_(kec_ids)).where(Target.tahun.in_(thn))
+        .where(Target.triwulan == None).where(Target.berlaku == True))}  # noqa: E711,E712
+    angka: dict[tuple[int, int, int], dict[int, Realisasi]] = {}
+    for r in session.exec(select(Realisasi).where(Realisasi.kecamatan_id.in_(kec_ids))
+                          .where(Realisasi.tahun.in_(thn))):
+        angka.setdefault((r.kecamatan_id, r.tahun, r.indikator_id), {})[r.triwulan] = r
+    hasil = {}
+    for kec_id in kec_ids:
+        milik = [i for i in indikator if i.kecamatan_id == kec_id or (i.kecamatan_id is None
+                                                                      and i.kabupaten_id == kab.get(kec_id))]
+        for th in thn:
+            hasil[(kec_id, th)] = [
+                _baris(ind, target.get((kec_id, th, ind.id)),
+                       tuple(angka.get((kec_id, th, ind.id), {}).get(n) for n in range(1, 5)))
+                for ind in milik]
+    return hasil
+
+
 def capaian_kantor(session: Session, *, kecamatan_id: int, tahun: int) -> list[BarisCapaian]:
     """Per IKU of the office: target, the quarters' figures and capaian (official and provisional)."""
-    hasil = []
-    semua = session.exec(select(Realisasi).where(Realisasi.kecamatan_id == kecamatan_id)
-                         .where(Realisasi.tahun == tahun)).all()
-    per_ind: dict[int, dict[int, Realisasi]] = {}
-    for r in semua:
-        per_ind.setdefault(r.indikator_id, {})[r.triwulan] = r
-    for ind in iku_kantor(session, kecamatan_id):
-        t = target_berlaku(session, indikator_id=ind.id, kecamatan_id=kecamatan_id, tahun=tahun)
-        target = t.nilai if t else None
-        rows = tuple(per_ind.get(ind.id, {}).get(n) for n in range(1, 5))
-        resmi = [_angka(r) if r is not None and r.status == "resmi" else None for r in rows]
-        semua_angka = [_angka(r) for r in rows]
-        m = mesin(ind)
-        hasil.append(BarisCapaian(
-            indikator=ind, target=target, realisasi=rows,
-            resmi=tuple(capaian_triwulan(m, target, resmi, n) for n in range(1, 5)),
-            sementara=tuple(capaian_triwulan(m, target, semua_angka, n) for n in range(1, 5)),
-            tahun=capaian_tahun(m, target, resmi),
-        ))
-    return hasil
+    return capaian_banyak(session, kecamatan_ids=[kecamatan_id], tahun=[tahun]).get((kecamatan_id, tahun), [])

@@ -24,10 +24,10 @@ def iku_kantor(session: Session, kecamatan_id: int) -> list[Indikator]:
         return []
     q = select(Indikator).where(Indikator.aktif == True).where(  # noqa: E712
         (Indikator.kabupaten_id == kec.kabupaten_id) | (Indikator.kecamatan_id == kecamatan_id))
-    return sorted(session.exec(q).all(), key=lambda i: (i.kecamatan_id is not None, _kode_urut(i.kode)))
+    return sorted(session.exec(q).all(), key=lambda i: (i.kecamatan_id is not None, kode_urut(i.kode)))
 
 
-def _kode_urut(kode: str) -> tuple:
+def kode_urut(kode: str) -> tuple:
     return tuple(int(x) if x.isdigit() else x for x in re.split(r"(\d+)", kode))
 
 

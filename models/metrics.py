@@ -237,3 +237,36 @@ def capaian_tahun(ind: Indikator, target_tahun: float | None, realisasi: Sequenc
         if len(realisasi) <= i or realisasi[i] is None:
             return tidak_tersedia(f"triwulan {ROMAWI[i + 1]} belum ada realisasi yang disetujui")
     return capaian_triwulan(ind, target_tahun, realisasi, 4)
+
+
+def proyeksi_tahun(ind: Indikator, target_tahun: float | None, realisasi: Sequence[Realisasi | None]) -> Capaian:
+    """A projection of the year's capaian from the quarters reported so far (quarters 1..n, in a row).
+
+    The quarters not yet reported are assumed to be like the average of those reported (the run rate): a sum
+    grows by that average, a ratio keeps its pooled numerator over denominator, an average and a last value stay.
+    Not available without a first quarter.
+
+    >>> proyeksi_tahun(Indikator(agregasi="kumulatif"), 100, [Realisasi(20), Realisasi(30)]).persen  # 50 + 2 × 25
+    100.0
+    >>> round(proyeksi_tahun(Indikator(), 90, [Realisasi(80, 40, 50), Realisasi(90, 45, 50)]).persen, 2)  # 85 / 90
+    94.44
+    >>> proyeksi_tahun(Indikator(agregasi="terakhir"), 80, [Realisasi(60), Realisasi(72), None, None]).persen
+    90.0
+    >>> proyeksi_tahun(Indikator(), 80, [None, Realisasi(72)]).alasan
+    'triwulan I belum ada realisasi yang disetujui'
+    """
+    ada: list[Realisasi] = []
+    for r in list(realisasi)[:4]:
+        if r is None:
+            break
+        ada.append(r)
+    if not ada:
+        return tidak_tersedia("triwulan I belum ada realisasi yang disetujui")
+    n = len(ada)
+    if all(r.penyebut is not None for r in ada):
+        rata = Realisasi(sum(r.nilai for r in ada) / n, sum(r.pembilang for r in ada) / n,
+                         sum(r.penyebut for r in ada) / n)
+    else:
+        rata = Realisasi(sum(r.nilai for r in ada) / n)
+    lengkap = ada + [ada[-1] if ind.agregasi == "terakhir" else rata] * (4 - n)
+    return capaian_tahun(ind, target_tahun, lengkap)

@@ -1,40 +1,29 @@
-"""Beranda: what the register holds, per office."""
+"""Beranda: what the Camat opens every Monday (one office), or the kabupaten's offices side by side."""
 from __future__ import annotations
 
 import dash
-import dash_bootstrap_components as dbc
-from dash import html
+from dash import dcc, html
 
 from dashboard.akses import halaman
-from dashboard.data import kecamatan_terlihat, sesi
-from models.sop_register import daftar_sop
+from dashboard.components.saringan import bilah_saringan, penyimpan_alamat, saringan_halaman
+from dashboard.data import sesi
 
 dash.register_page(__name__, path="/", name="Beranda", title="Beranda · SAKIP Kecamatan", order=0)
 
+PREFIX = "beranda"
+SARINGAN = ("kecamatan", "tahun", "triwulan")
 
-@halaman()
-def layout(**_kwargs) -> html.Div:
+
+@halaman(kecamatan=("kecamatan",))
+def layout(**kwargs) -> html.Div:
     with sesi() as s:
-        baris = daftar_sop(s, kecamatan_ids=kecamatan_terlihat(s))
-    per_kantor: dict[tuple[str, str], int] = {}
-    for b in baris:
-        per_kantor[(b.kabupaten, b.kecamatan)] = per_kantor.get((b.kabupaten, b.kecamatan), 0) + 1
-    kartu = [
-        dbc.Col(dbc.Card(dbc.CardBody([
-            html.Div(f"Kabupaten {kab}", className="text-muted small"),
-            html.H5(f"Kecamatan {kec}", className="card-title"),
-            html.P(f"{n} SOP berlaku", className="mb-2"),
-            dbc.Button("Lihat SOP", href=f"/sop?kecamatan={kec}", size="sm", color="primary", outline=True),
-        ])), md=3, className="mb-3")
-        for (kab, kec), n in sorted(per_kantor.items())
-    ]
-    isi = dbc.Row(kartu) if kartu else dbc.Alert(
-        "Belum ada SOP tersimpan. Impor dokumen SOP dengan perintah "
-        "`flask --app app:server sop import BERKAS`.", color="info")
+        sar = saringan_halaman(s, kwargs)
+        bilah = bilah_saringan(s, PREFIX, sar)
     return html.Div([
         html.H2("Beranda"),
-        html.P("Pemantauan kinerja (SAKIP) kecamatan: SOP, capaian IKU, waktu siklus dan tindak lanjut.",
-               className="lead"),
-        html.H4("SOP per kantor", className="mt-4"),
-        isi,
+        html.P("Capaian IKU triwulan terpilih, persetujuan yang menunggu, tindak lanjut yang terlambat, dan langkah "
+               "SOP yang selesai dalam mutu baku.", className="text-muted"),
+        bilah,
+        penyimpan_alamat(PREFIX, SARINGAN),
+        dcc.Loading(html.Div(id=f"{PREFIX}-isi"), delay_show=300),
     ])

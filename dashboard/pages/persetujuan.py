@@ -1,40 +1,64 @@
-"""Persetujuan: the steps waiting on the signed-in user, and acting on them."""
+"""Persetujuan: open steps per role and the queue (overdue first); office users act on their own items here."""
 from __future__ import annotations
 
 import dash
 import dash_bootstrap_components as dbc
-from dash import html
+from dash import dcc, html
 from flask_login import current_user
 
 from dashboard import ids
 from dashboard.akses import halaman
+from dashboard.components.saringan import bilah_saringan, penyimpan_alamat, saringan_halaman
 from dashboard.components.tugas import label_tugas
-from dashboard.data import sesi
+from dashboard.data import pengaturan, sesi
+from dashboard.format import angka
 from models.alur import antrian
-from models.peran import PERAN_KANTOR
+from models.dasbor import antrian_terbuka
+from models.durasi import format_menit
 from models.tables import Kecamatan, User
 
 dash.register_page(__name__, path="/persetujuan", name="Persetujuan", title="Persetujuan · SAKIP Kecamatan",
                    order=4)
 
+PREFIX = "persetujuan"
+SARINGAN = ("kecamatan",)
+
 
 def opsi_tugas(s, user: User) -> list[dict]:
+    """The user's own actionable steps, overdue first, each with its age in working time against mutu baku."""
+    if not user.kecamatan_id:
+        return []
     zona = s.get(Kecamatan, user.kecamatan_id).zona_waktu
-    return [{"label": label_tugas(t, zona), "value": t.catatan.id} for t in antrian(s, user)]
+    tugas = {t.catatan.id: t for t in antrian(s, user)}
+    umur = antrian_terbuka(s, kecamatan_ids=[user.kecamatan_id])
+    urut = [int(c) for c in umur["catatan_id"] if int(c) in tugas]
+    urut.sort(key=lambda c: not tugas[c].milik_sendiri)
+    per = {int(r.catatan_id): r for r in umur.itertuples()}
+    mpd = pengaturan().menit_per_hari
+    hasil = []
+    for c in urut:
+        r = per[c]
+        usia = (f" · umur {format_menit(round(r.umur), menit_per_hari=mpd)} dari baku "
+                f"{format_menit(r.mutu_baku, menit_per_hari=mpd)}{' · TERLAMBAT' if r.terlambat else ''}")
+        hasil.append({"label": label_tugas(tugas[c], zona) + usia, "value": c})
+    return hasil
 
 
-@halaman(peran=PERAN_KANTOR)
-def layout(**_kwargs) -> html.Div:
+@halaman(kecamatan=("kecamatan",))
+def layout(**kwargs) -> html.Div:
     with sesi() as s:
-        opsi = opsi_tugas(s, s.get(User, current_user.id))
+        user = s.get(User, current_user.id)
+        sar = saringan_halaman(s, kwargs)
+        bilah = bilah_saringan(s, PREFIX, sar, periode=False)
+        opsi = opsi_tugas(s, user)
     kosong = dbc.Alert("Tidak ada langkah yang menunggu Anda.", color="light", id="tugas-kosong")
-    return html.Div([
-        html.H2("Persetujuan dan tugas"),
-        html.P("Langkah SOP yang menunggu Anda. Pilih satu untuk melihat rinciannya lalu selesaikan, setujui, atau "
-               "kembalikan dengan alasan.", className="text-muted"),
+    bertindak = html.Div([
+        html.H4(f"Tugas saya ({angka(len(opsi))})", className="mt-4", id="tugas-judul"),
+        html.P("Pilih satu untuk melihat rinciannya lalu selesaikan, setujui, atau kembalikan dengan alasan. Yang "
+               "melewati mutu baku di atas.", className="text-muted"),
         dbc.Row([
-            dbc.Col(html.Div(dbc.RadioItems(id=ids.TUGAS_PILIH, options=opsi, className="daftar-tugas")
-                             if opsi else kosong, id=ids.TUGAS_DAFTAR), lg=5),
+            dbc.Col(html.Div(dbc.RadioItems(id=ids.TUGAS_PILIH, options=opsi, className="daftar-tugas"),
+                             id=ids.TUGAS_DAFTAR), lg=5),
             dbc.Col(dbc.Card(dbc.CardBody([
                 html.Div(html.P("Pilih langkah di sebelah kiri.", className="text-muted"), id=ids.TUGAS_RINCI),
                 dbc.Textarea(id=ids.TUGAS_ALASAN, placeholder="Catatan, atau alasan bila dikembalikan…",
@@ -45,4 +69,14 @@ def layout(**_kwargs) -> html.Div:
                 html.Div(id=ids.TUGAS_PESAN, className="mt-2"),
             ])), lg=7),
         ]),
+        kosong if not opsi else None,
+    ], className="" if user.kecamatan_id else "d-none")
+    return html.Div([
+        html.H2("Persetujuan"),
+        html.P("Langkah SOP yang sedang menunggu, per peran; umur dihitung dalam waktu kerja sejak langkah diterima "
+               "dan dibandingkan dengan mutu baku langkah itu.", className="text-muted"),
+        bilah,
+        penyimpan_alamat(PREFIX, SARINGAN),
+        bertindak,
+        dcc.Loading(html.Div(id=f"{PREFIX}-isi"), delay_show=300),
     ])

@@ -14,6 +14,7 @@ from dashboard.components.realisasi import daftar_lampiran, riwayat, tabel_reali
 from dashboard.data import sesi
 from models.angka import tulis_angka
 from models.capaian import capaian_kantor, predikat_kabupaten
+from models.dasbor import periode_baku
 from models.lampiran import lampiran_realisasi
 from models.metrics import ROMAWI
 from models.peran import PERAN_KANTOR
@@ -22,13 +23,6 @@ from models.tables import Indikator, Kecamatan, User
 
 dash.register_page(__name__, path="/realisasi", name="Isi Realisasi", title="Isi Realisasi · SAKIP Kecamatan",
                    order=3)
-
-
-def periode_baku(hari_ini: date | None = None) -> tuple[int, int]:
-    """The last quarter that has ended (figures are collected after a quarter closes)."""
-    d = hari_ini or date.today()
-    tw = (d.month - 1) // 3
-    return (d.year, tw) if tw else (d.year - 1, 4)
 
 
 def _periode(tahun: str | None, triwulan: str | None) -> tuple[int, int]:

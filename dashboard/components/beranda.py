@@ -1,0 +1,100 @@
+"""The content of Beranda for one office, and for a kabupaten's offices side by side."""
+from __future__ import annotations
+
+from datetime import date
+from urllib.parse import urlencode
+
+import dash_bootstrap_components as dbc
+from dash import html
+from sqlmodel import Session
+
+from dashboard.components.kartu import kartu_angka, kartu_iku
+from dashboard.components.saringan import query, tautan_unduh
+from dashboard.components.tabel import tabel_layar
+from dashboard.format import angka
+from models.alur import antrian
+from models.dasbor import (Saringan, antrian_terbuka, jumlah_per_kantor, kartu_iku as data_kartu, nama_kantor,
+                           perbandingan, rekomendasi_terlambat, triwulan_sebelumnya)
+from models.durasi import format_menit
+from models.laporan import tabel_iku_triwulan, tabel_tl_terlambat
+from models.metrics import ROMAWI
+from models.siklus import dalam_baku_per_kantor
+from models.tables import User
+
+
+def _persen_baku(dalam: int, n: int) -> str:
+    return f"{angka(dalam / n * 100, 1)}%" if n else "-"
+
+
+def isi_kantor(s: Session, sar: Saringan, user: User, hari_ini: date, menit_per_hari: int) -> html.Div:
+    kec = sar.kecamatan_id
+    q = query(s, sar)
+    _, tw_lalu = triwulan_sebelumnya(sar.tahun, sar.triwulan)
+    kartu = data_kartu(s, kecamatan_id=kec, tahun=sar.tahun, triwulan=sar.triwulan)
+    milik = {t.catatan.id for t in antrian(s, user) if t.milik_sendiri} if user.kecamatan_id == kec else set()
+    tunggu = antrian_terbuka(s, kecamatan_ids=[kec])
+    saya = tunggu[tunggu["catatan_id"].isin(milik)]
+    terlambat = rekomendasi_terlambat(s, kecamatan_ids=[kec], hari_ini=hari_ini)
+    dalam, n = dalam_baku_per_kantor(s, kecamatan_ids=[kec], tahun=sar.tahun, triwulan=sar.triwulan)[kec]
+    daftar_saya = html.Ul([html.Li([f"{r.judul} · langkah {r.langkah} · ", html.Span(
+        f"{format_menit(round(r.umur), menit_per_hari=menit_per_hari)} (baku {format_menit(r.mutu_baku, menit_per_hari=menit_per_hari)})",
+        className="text-danger" if r.terlambat else "")]) for r in saya.head(5).itertuples()],
+        className="small mb-1 ps-3", id="beranda-daftar-saya") if len(saya) else None
+    return html.Div([
+        html.H4(f"Capaian IKU triwulan {ROMAWI[sar.triwulan]} {sar.tahun}", className="mt-2"),
+        dbc.Row([dbc.Col(kartu_iku(k, tw_lalu), md=4, className="mb-3") for k in kartu]
+                or [dbc.Col(dbc.Alert("Kantor ini belum memiliki IKU.", color="light"))], id="beranda-kartu"),
+        dbc.Row([
+            dbc.Col(kartu_angka("Persetujuan saya", angka(len(saya)), [
+                f"{angka(int(saya['terlambat'].sum()))} melewati mutu baku" if len(saya) else
+                "Tidak ada yang menunggu Anda.", daftar_saya], ident="beranda-saya", href="/persetujuan"), md=4),
+            dbc.Col(kartu_angka("Tindak lanjut terlambat", angka(len(terlambat)),
+                                "Rekomendasi evaluasi yang melewati jatuh tempo.", ident="beranda-tl",
+                                warna="danger" if terlambat else "success"), md=4),
+            dbc.Col(kartu_angka("Langkah SOP dalam mutu baku", _persen_baku(dalam, n),
+                                f"{angka(dalam)} dari {angka(n)} langkah selesai untuk periode ini.",
+                                ident="beranda-baku", href=f"/siklus?{q}"), md=4),
+        ], className="mb-2"),
+        tabel_layar(tabel_iku_triwulan(s, sar), nama="iku-triwulan", q=q, ident="tabel-iku-triwulan"),
+        tabel_layar(tabel_tl_terlambat(s, sar, hari_ini), nama="tl-terlambat", q=q, ident="tabel-tl-terlambat",
+                    kosong="Tidak ada tindak lanjut yang terlambat.", batas=20),
+    ], **{"data-kantor": nama_kantor(s, [kec])[kec]}, className="isi-kantor")
+
+
+def isi_kabupaten(s: Session, sar: Saringan, hari_ini: date) -> html.Div:
+    """Offices side by side: capaian per IKU coloured by band, open steps, overdue follow-ups, within mutu baku."""
+    df = perbandingan(s, kecamatan_ids=sar.kecamatan_ids, tahun=sar.tahun, triwulan=sar.triwulan)
+    jumlah = jumlah_per_kantor(s, kecamatan_ids=sar.kecamatan_ids, hari_ini=hari_ini)
+    baku = dalam_baku_per_kantor(s, kecamatan_ids=sar.kecamatan_ids, tahun=sar.tahun, triwulan=sar.triwulan)
+    kantor = nama_kantor(s, sar.kecamatan_ids)
+    q = query(s, sar)
+    kode = list(dict.fromkeys(df["kode"])) if not df.empty else []
+    sel = {(r.kecamatan_id, r.kode): r for r in df.itertuples()}
+    kepala = html.Thead(html.Tr([html.Th("Kecamatan")] + [html.Th(k, className="text-end") for k in kode] + [
+        html.Th("Langkah menunggu", className="text-end"), html.Th("Tindak lanjut terlambat", className="text-end"),
+        html.Th("Dalam mutu baku", className="text-end")]))
+
+    def td(kec_id, k):
+        r = sel.get((kec_id, k))
+        if r is None or r.capaian is None or r.capaian != r.capaian:
+            return html.Td("-", className="text-end text-muted", title=getattr(r, "keterangan", "") or "")
+        teks = f"{angka(r.capaian, 2)}%" + ("" if r.resmi else "*")
+        return html.Td(teks, className="text-end", style={"backgroundColor": f"{r.warna}26"}, title=r.predikat)
+
+    tautan = lambda nama: "/?" + urlencode({"kecamatan": nama, "tahun": sar.tahun, "triwulan": sar.triwulan})  # noqa: E731
+    badan = html.Tbody([html.Tr([html.Td(html.A(kantor[k], href=tautan(kantor[k])))] + [td(k, x) for x in kode] + [
+        html.Td(angka(jumlah[k]["langkah_terbuka"]), className="text-end"),
+        html.Td(angka(jumlah[k]["tl_terlambat"]), className="text-end"),
+        html.Td(_persen_baku(*baku[k]), className="text-end")], **{"data-kantor": kantor[k]})
+        for k in sorted(sar.kecamatan_ids, key=lambda i: kantor[i])])
+    q = query(s, sar)
+    return html.Div([
+        html.H4([f"Perbandingan kecamatan, triwulan {ROMAWI[sar.triwulan]} {sar.tahun}",
+                 tautan_unduh("perbandingan", q)], className="mt-2"),
+        html.P("Capaian per IKU diwarnai menurut predikat; * = sementara, belum disahkan Camat. Pilih nama "
+               "kecamatan untuk melihat berandanya.", className="small text-muted"),
+        dbc.Table([kepala, badan], hover=True, size="sm", responsive=True, id="tabel-perbandingan-kantor",
+                  className="tabel-dasbor"),
+        tabel_layar(tabel_tl_terlambat(s, sar, hari_ini), nama="tl-terlambat", q=q, ident="tabel-tl-terlambat",
+                    kosong="Tidak ada tindak lanjut yang terlambat.", batas=20),
+    ], className="isi-kabupaten")

@@ -1,0 +1,49 @@
+"""The Beranda cards: one IKU's capaian for a quarter, and a single figure with its caption."""
+from __future__ import annotations
+
+import dash_bootstrap_components as dbc
+from dash import html
+
+from dashboard.format import angka
+from models.dasbor import KartuIku
+from models.metrics import ROMAWI
+
+
+def _perubahan(k: KartuIku, tw_lalu: int) -> html.Span:
+    if k.selisih is None:
+        return html.Span(f"Triwulan {ROMAWI[tw_lalu]}: tidak ada pembanding", className="text-muted")
+    arah, kelas = ("▲", "text-success") if k.selisih > 0 else (("▼", "text-danger") if k.selisih < 0 else ("■", ""))
+    return html.Span([html.Span(f"{arah} {angka(abs(k.selisih), 2)} poin", className=kelas),
+                      f" dari triwulan {ROMAWI[tw_lalu]}"], className="perubahan")
+
+
+def kartu_iku(k: KartuIku, tw_lalu: int) -> html.Div:
+    """Capaian, band colour, change from the previous quarter, official or provisional."""
+    warna = k.predikat.warna if k.predikat else "#adb5bd"
+    if k.persen is None:
+        nilai = [html.Div("Tidak tersedia", className="fs-4 text-muted"), html.Small(k.alasan or "", className="text-muted")]
+        status = dbc.Badge("Belum ada angka", color="light", text_color="secondary")
+    else:
+        nilai = [html.Div(f"{angka(k.persen, 2)}%", className="fs-2 fw-semibold capaian-angka"),
+                 html.Div(k.predikat.nama if k.predikat else "", style={"color": warna}, className="fw-semibold")]
+        status = (dbc.Badge("Resmi", color="success", className="status-resmi") if k.resmi else
+                  dbc.Badge("Sementara, belum disahkan", color="warning", text_color="dark",
+                            className="status-sementara"))
+    return html.Div(dbc.Card(dbc.CardBody([
+        html.Div([html.Span(k.indikator.kode, className="fw-bold me-2"), status], className="mb-1"),
+        html.Div(k.indikator.nama, className="small text-muted mb-2 nama-iku"),
+        *nilai,
+        html.Div(_perubahan(k, tw_lalu), className="small mt-1"),
+        html.Div(f"Target tahun: {angka(k.target, 2) if k.target is not None else '-'}", className="small text-muted"),
+    ]), className="h-100 kartu-iku", style={"borderTop": f"6px solid {warna}"}), className="h-100",
+        **{"data-kode": k.indikator.kode})
+
+
+def kartu_angka(judul: str, nilai: str, keterangan, *, ident: str, href: str | None = None,
+                warna: str = "primary") -> dbc.Card:
+    isi = [html.Div(judul, className="small text-muted"), html.Div(nilai, className=f"fs-3 fw-semibold text-{warna}",
+                                                                   id=ident),
+           html.Div(keterangan, className="small")]
+    if href:
+        isi.append(html.A("Lihat", href=href, className="small"))
+    return dbc.Card(dbc.CardBody(isi), className="h-100")

@@ -1,0 +1,85 @@
+"""The Waktu Siklus page's content: step statistics, the chart, deviations, and one execution's timeline."""
+from __future__ import annotations
+
+import dash_bootstrap_components as dbc
+import pandas as pd
+from dash import dcc, html
+from sqlmodel import Session, select
+
+from dashboard import figures
+from dashboard import format as fmt
+from dashboard.components.saringan import query
+from dashboard.components.tabel import tabel_layar
+from models.dasbor import Saringan, nama_kantor, nama_peran
+from models.durasi import format_menit
+from models.laporan import analisis_saringan, tabel_langkah, tabel_langkah_menyimpang
+from models.siklus import garis_waktu
+from models.tables import Eksekusi, Kecamatan, SopRevisi, User
+
+HASIL = {"selesai": "selesai", "disetujui": "disetujui", "dikembalikan": "dikembalikan untuk perbaikan"}
+
+
+def isi(s: Session, sar: Saringan, menit_per_hari: int) -> tuple[html.Div, list[dict]]:
+    """The page for the filter, and the executions to pick a timeline from (slowest first)."""
+    if not sar.sop:
+        return dbc.Alert("Kantor ini belum memiliki SOP.", color="light"), []
+    a = analisis_saringan(s, sar)
+    q = query(s, sar)
+    eks = a.eksekusi
+    selesai = eks[eks["status"] == "selesai"] if not eks.empty else eks
+    total_baku = sum(x.mutu_baku for x in a.langkah)
+    hambatan = next((x for x in a.langkah if x.hambatan), None)
+    dalam = [x for x in a.langkah if x.n]
+    n_baku = sum(round((x.dalam_baku or 0) * x.n) for x in dalam)
+    n_semua = sum(x.n for x in dalam)
+    m = lambda v: format_menit(None if v is None else round(v), menit_per_hari=menit_per_hari)  # noqa: E731
+    ringkas = dbc.Row([
+        dbc.Col(_angka("Pelaksanaan", f"{fmt.angka(len(eks))}",
+                       f"{fmt.angka(len(selesai))} selesai, {fmt.angka(len(eks) - len(selesai))} berjalan"), md=3),
+        dbc.Col(_angka("Median waktu siklus", m(selesai["total"].median() if len(selesai) else None),
+                       f"jumlah mutu baku langkah: {m(total_baku)}"), md=3),
+        dbc.Col(_angka("Langkah dalam mutu baku",
+                       f"{fmt.angka(n_baku / n_semua * 100, 1)}%" if n_semua else "-",
+                       f"{fmt.angka(n_baku)} dari {fmt.angka(n_semua)} kunjungan langkah"), md=3),
+        dbc.Col(_angka("Hambatan", f"Langkah {hambatan.no}" if hambatan else "Tidak ada",
+                       hambatan.kegiatan[:90] if hambatan else "Median setiap langkah dalam mutu baku."), md=3),
+    ], className="mb-3", id="siklus-ringkas")
+    kantor = nama_kantor(s, list(set(eks["kecamatan_id"]))) if not eks.empty else {}
+    urut = eks.sort_values("total", ascending=False) if not eks.empty else eks
+    pilihan = [{"label": f"{r.judul} · {kantor.get(r.kecamatan_id, '')} · {m(r.total)}"
+                         f"{'' if r.status == 'selesai' else ' (berjalan)'}", "value": int(r.eksekusi_id)}
+               for r in urut.itertuples()]
+    return html.Div([
+        ringkas,
+        dcc.Graph(figure=figures.grafik_siklus(a.langkah), config={"displaylogo": False}, id="grafik-siklus"),
+        tabel_layar(tabel_langkah(a), nama="siklus-langkah", q=q, ident="tabel-siklus-langkah",
+                    menit_per_hari=menit_per_hari),
+        tabel_layar(tabel_langkah_menyimpang(a), nama="penyimpangan", q=q, ident="tabel-penyimpangan",
+                    kosong="Tidak ada langkah yang dilewati atau dikerjakan tidak berurutan.", batas=50),
+    ]), pilihan
+
+
+def _angka(judul: str, nilai: str, ket: str) -> dbc.Card:
+    return dbc.Card(dbc.CardBody([html.Div(judul, className="small text-muted"),
+                                  html.Div(nilai, className="fs-5 fw-semibold"), html.Div(ket, className="small")]),
+                    className="h-100")
+
+
+def garis(s: Session, eksekusi_id: int, menit_per_hari: int) -> html.Div:
+    eks = s.get(Eksekusi, eksekusi_id)
+    zona = s.get(Kecamatan, eks.kecamatan_id).zona_waktu
+    df = garis_waktu(s, eksekusi_id)
+    peran = nama_peran(s)
+    pelaku = {u.id: u.nama for u in s.exec(select(User).where(User.kecamatan_id == eks.kecamatan_id))}
+    df["peran"] = df["role_kode"].map(lambda k: peran.get(k, k))
+    df["keterangan"] = [
+        f"Diterima {fmt.waktu(r.diterima_pada.to_pydatetime(), zona)}"
+        + (f"<br>Mulai dikerjakan {fmt.waktu(r.dimulai_pada.to_pydatetime(), zona)}" if pd.notna(r.dimulai_pada) else "")
+        + (f"<br>{HASIL.get(r.hasil, r.hasil).capitalize()} {fmt.waktu(r.selesai_pada.to_pydatetime(), zona)}"
+           f" oleh {pelaku.get(r.pelaku_id, '-')}" if pd.notna(r.selesai_pada) else "<br>Masih menunggu")
+        + f"<br>Waktu kerja {format_menit(round(r.total) if pd.notna(r.total) else None, menit_per_hari=menit_per_hari)}"
+          f" · mutu baku {format_menit(r.waktu_menit, menit_per_hari=menit_per_hari)}"
+        for r in df.itertuples()]
+    rev = s.get(SopRevisi, eks.revisi_id)
+    return html.Div([dcc.Graph(figure=figures.grafik_garis_waktu(df, zona, f"{eks.judul} · {rev.nama}"),
+                               config={"displaylogo": False}, id="grafik-garis-waktu")])

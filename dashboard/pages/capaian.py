@@ -1,0 +1,33 @@
+"""Capaian IKU: per indicator, quarter by quarter over the years (one office), or the offices side by side."""
+from __future__ import annotations
+
+import dash
+from dash import dcc, html
+
+from dashboard.akses import halaman
+from dashboard.components.saringan import bilah_saringan, penyimpan_alamat, saringan_halaman
+from dashboard.data import sesi
+from models.dasbor import indikator_dalam_lingkup
+
+dash.register_page(__name__, path="/capaian", name="Capaian IKU", title="Capaian IKU · SAKIP Kecamatan", order=1)
+
+PREFIX = "capaian"
+SARINGAN = ("kecamatan", "tahun", "triwulan", "indikator")
+
+
+@halaman(kecamatan=("kecamatan",))
+def layout(**kwargs) -> html.Div:
+    with sesi() as s:
+        sar = saringan_halaman(s, kwargs)
+        bilah = bilah_saringan(s, PREFIX, sar, indikator=indikator_dalam_lingkup(s, sar.kecamatan_ids))
+    return html.Div([
+        html.H2("Capaian IKU"),
+        html.P("Satu kecamatan: capaian per triwulan selama lima tahun sampai tahun terpilih, dengan pita predikat, "
+               "angka sementara, dan proyeksi akhir tahun; klik satu titik untuk melihat catatannya. Semua "
+               "kecamatan: perbandingan pada triwulan terpilih.", className="text-muted"),
+        bilah,
+        penyimpan_alamat(PREFIX, SARINGAN),
+        dcc.Store(id=f"{PREFIX}-terpilih"),
+        dcc.Loading(html.Div(id=f"{PREFIX}-isi"), delay_show=300),
+        html.Div(id=f"{PREFIX}-rincian", className="mt-3"),
+    ])
