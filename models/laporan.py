@@ -43,7 +43,7 @@ class Tabel:
 
 
 def _status_angka(status: str | None, resmi: bool) -> str:
-    if status is None:
+    if not isinstance(status, str):
         return "Belum diisi"
     return "Resmi" if resmi else f"Sementara ({STATUS_LABEL.get(status, status).lower()})"
 
