@@ -1,4 +1,5 @@
-# make run   : set up the virtual environment, migrate, load the demo into an empty database, serve on PORT
+# make run   : set up the virtual environment, migrate, load the demo and a two-year demo history into an empty
+#              database, serve on PORT
 # make test  : set up the virtual environment (and Chromium for the browser tests), run the test suite
 PYTHON ?= python3
 VENV   := .venv
@@ -7,7 +8,7 @@ PORT   ?= 8050
 HOST   ?= 127.0.0.1
 export APP_ENV ?= development
 
-.PHONY: run test venv chromium clean
+.PHONY: run test bench venv chromium clean
 
 $(BIN)/.terpasang: requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -23,6 +24,7 @@ venv: $(BIN)/.terpasang
 run: venv
 	$(BIN)/flask --app app:server db upgrade
 	$(BIN)/flask --app app:server demo load --jika-kosong
+	$(BIN)/flask --app app:server demo generate --kecamatan 5 --years 2 --seed 1 --jika-kosong
 	$(BIN)/gunicorn --bind $(HOST):$(PORT) --workers 2 --threads 4 --access-logfile - app:server
 
 chromium:
@@ -33,6 +35,10 @@ chromium:
 test: venv chromium
 	$(BIN)/ruff check .
 	$(BIN)/pytest
+
+# make bench : callback speed of the dashboards on the 33-kecamatan, five-year demo history (built once)
+bench: venv
+	$(BIN)/python tests/bench/bench_dasbor.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache

@@ -12,7 +12,7 @@ from dashboard.data import pengaturan, sesi
 from dashboard.components.persetujuan import isi_antrian
 from dashboard.components.saringan import pasang_alamat, saringan_halaman
 from dashboard.pages.persetujuan import PREFIX, SARINGAN, opsi_tugas
-from models.alur import AlurDitolak, antrian, putuskan, selesaikan
+from models.alur import AlurDitolak, antrian, mulai_kerjakan, putuskan, selesaikan
 from models.peran import PERAN_KANTOR
 from models.tables import CatatanLangkah, User
 
@@ -28,32 +28,36 @@ def register(app: Dash) -> None:
 
     @callback(app, Output(ids.TUGAS_RINCI, "children"), Output(ids.TUGAS_SELESAI, "disabled"),
               Output(ids.TUGAS_SETUJU, "disabled"), Output(ids.TUGAS_KEMBALI, "disabled"),
-              Input(ids.TUGAS_PILIH, "value"),
+              Output(ids.TUGAS_MULAI, "disabled"), Input(ids.TUGAS_PILIH, "value"),
               peran=PERAN_KANTOR, objek={"catatan_id": CatatanLangkah}, prevent_initial_call=True)
     def tampilkan(catatan_id):
         if not catatan_id:
-            return no_update, True, True, True
+            return no_update, True, True, True, True
         with sesi() as s:
             tugas = {t.catatan.id: t for t in antrian(s, s.get(User, current_user.id))}.get(int(catatan_id))
             if tugas is None:
-                return dbc.Alert("Langkah ini tidak lagi menunggu Anda.", color="warning"), True, True, True
+                return dbc.Alert("Langkah ini tidak lagi menunggu Anda.", color="warning"), True, True, True, True
             isi = rincian(s, tugas, pengaturan().menit_per_hari)
-            keputusan = tugas.langkah.keputusan
-        return isi, keputusan, not keputusan, not keputusan
+            keputusan, dimulai = tugas.langkah.keputusan, tugas.catatan.dimulai_pada is not None
+        return isi, keputusan, not keputusan, not keputusan, dimulai
 
     @callback(app, Output(ids.TUGAS_PESAN, "children"), Output(ids.TUGAS_PILIH, "options"),
               Output(ids.TUGAS_PILIH, "value"), Output(ids.TUGAS_ALASAN, "value"),
               Input(ids.TUGAS_SELESAI, "n_clicks"), Input(ids.TUGAS_SETUJU, "n_clicks"),
-              Input(ids.TUGAS_KEMBALI, "n_clicks"), State(ids.TUGAS_PILIH, "value"), State(ids.TUGAS_ALASAN, "value"),
+              Input(ids.TUGAS_KEMBALI, "n_clicks"), Input(ids.TUGAS_MULAI, "n_clicks"), State(ids.TUGAS_PILIH, "value"),
+              State(ids.TUGAS_ALASAN, "value"),
               peran=PERAN_KANTOR, objek={"catatan_id": CatatanLangkah}, prevent_initial_call=True)
-    def bertindak(_n1, _n2, _n3, catatan_id, alasan):
+    def bertindak(_n1, _n2, _n3, _n4, catatan_id, alasan):
         if not catatan_id:
             return dbc.Alert("Pilih langkah terlebih dahulu.", color="warning"), no_update, no_update, no_update
         tombol = ctx.triggered_id
         try:
             with sesi() as s:
                 user = s.get(User, current_user.id)
-                if tombol == ids.TUGAS_SELESAI:
+                if tombol == ids.TUGAS_MULAI:
+                    mulai_kerjakan(s, catatan_id=int(catatan_id), oleh=user)
+                    pesan = "Dicatat: langkah mulai dikerjakan sekarang; waktu sebelumnya dihitung sebagai waktu tunggu."
+                elif tombol == ids.TUGAS_SELESAI:
                     selesaikan(s, catatan_id=int(catatan_id), oleh=user, catatan=(alasan or "").strip() or None)
                     pesan = "Langkah diselesaikan; berkas diteruskan ke langkah berikutnya."
                 else:
@@ -63,4 +67,6 @@ def register(app: Dash) -> None:
                 opsi = opsi_tugas(s, user)
         except AlurDitolak as e:
             return dbc.Alert(str(e), color="danger"), no_update, no_update, no_update
+        if tombol == ids.TUGAS_MULAI:  # the step stays selected: the person now works on it
+            return dbc.Alert(pesan, color="info"), opsi, no_update, no_update
         return dbc.Alert(pesan, color="success"), opsi, None, ""

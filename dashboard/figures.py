@@ -1,163 +1,208 @@
-"""Data to plotly figures: no database, no callbacks. Numbers print the Indonesian way (separators ",.")."""
+"""Data to plotly figures: no database, no callbacks.
+
+Figures are built as the plain JSON plotly.js reads ({"data": [...], "layout": {...}}) rather than through
+plotly's validating graph objects, which cost tens of milliseconds per figure; tests/unit/test_figures.py checks
+every figure against plotly's schema instead. Numbers print the Indonesian way (separators ",.").
+"""
 from __future__ import annotations
 
+import math
+
 import pandas as pd
-import plotly.graph_objects as go
-from plotly.subplots import make_subplots
 
 from dashboard.format import angka
 from models.durasi import format_menit
 from models.metrics import ROMAWI, Predikat
 
-FONT = dict(family="system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif", size=12)
+FONT = {"family": "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif", "size": 12}
 RESMI = "#0b5394"
 SEMENTARA = "#7f8c8d"
+GRID = "#eeeeee"
 
 
-def _dasar(fig: go.Figure, tinggi: int) -> go.Figure:
-    fig.update_layout(separators=",.", font=FONT, height=tinggi, margin=dict(l=10, r=10, t=30, b=10),
-                      plot_bgcolor="white", paper_bgcolor="white",
-                      legend=dict(orientation="h", yanchor="bottom", y=1.02, x=0))
-    return fig
+def _daftar(seri) -> list:
+    """Values for JSON: NaN and NA become null."""
+    hasil = []
+    for v in seri:
+        if v is None or v is pd.NA or (isinstance(v, float) and math.isnan(v)):
+            hasil.append(None)
+        elif hasattr(v, "item"):
+            hasil.append(v.item())
+        else:
+            hasil.append(v)
+    return hasil
 
 
-def kosong(pesan: str, tinggi: int = 260) -> go.Figure:
-    fig = go.Figure()
-    fig.add_annotation(text=pesan, showarrow=False, font=dict(size=14, color="#6c757d"), xref="paper", yref="paper",
-                       x=0.5, y=0.5)
-    fig.update_xaxes(visible=False)
-    fig.update_yaxes(visible=False)
-    return _dasar(fig, tinggi)
+def _layout(tinggi: int, **lain) -> dict:
+    return {"separators": ",.", "font": FONT, "height": tinggi, "margin": {"l": 10, "r": 10, "t": 40, "b": 10},
+            "plot_bgcolor": "white", "paper_bgcolor": "white",
+            "legend": {"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0}, **lain}
 
 
-def _pita(fig: go.Figure, pita: tuple[Predikat, ...], atas: float, baris: int | None = None) -> None:
-    """The bands drawn behind capaian, each named at the right edge."""
-    posisi = dict(row=baris, col=1) if baris else {}
-    sumbu = f"{baris}" if baris and baris > 1 else ""
+def _judul(teks: str) -> dict:
+    return {"text": teks, "x": 0, "font": {"size": 14}}
+
+
+def kosong(pesan: str, tinggi: int = 260) -> dict:
+    return {"data": [], "layout": _layout(tinggi, xaxis={"visible": False}, yaxis={"visible": False}, annotations=[
+        {"text": pesan, "showarrow": False, "font": {"size": 14, "color": "#6c757d"}, "xref": "paper",
+         "yref": "paper", "x": 0.5, "y": 0.5}])}
+
+
+def _pita(pita: tuple[Predikat, ...], atas: float, x: str, y: str) -> tuple[list[dict], list[dict]]:
+    """The bands drawn behind capaian (shapes), each named at the right edge (annotations)."""
+    bentuk, label = [], []
     for i, p in enumerate(pita):
         bawah = p.di_atas if p.di_atas is not None else 0
         puncak = pita[i - 1].di_atas if i > 0 else atas
-        fig.add_hrect(y0=bawah, y1=puncak, fillcolor=p.warna, opacity=0.10, line_width=0, layer="below", **posisi)
-        fig.add_annotation(text=p.nama, x=1, xref=f"x{sumbu} domain", y=(bawah + puncak) / 2, yref=f"y{sumbu}",
-                           showarrow=False, xanchor="right", font=dict(size=10, color=p.warna))
+        bentuk.append({"type": "rect", "xref": f"{x} domain", "yref": y, "x0": 0, "x1": 1, "y0": bawah,
+                       "y1": puncak, "fillcolor": p.warna, "opacity": 0.10, "line": {"width": 0}, "layer": "below"})
+        label.append({"text": p.nama, "x": 1, "xref": f"{x} domain", "y": (bawah + puncak) / 2, "yref": y,
+                      "showarrow": False, "xanchor": "right", "font": {"size": 10, "color": p.warna}})
+    return bentuk, label
 
 
 def grafik_capaian(df: pd.DataFrame, pita: tuple[Predikat, ...], proyeksi: tuple[int, float | None] | None,
-                   judul: str, satuan: str) -> go.Figure:
+                   judul: str, satuan: str) -> dict:
     """One indicator over the quarters: realisasi against the target above, capaian with its bands below.
     Official capaian are solid, provisional ones hollow and dashed; the projection is a separate, labelled mark.
     Each point carries its figure's id (customdata) so a click can open its records."""
     label = [f"TW {ROMAWI[t]} {th}" for th, t in zip(df["tahun"], df["triwulan"])]
-    fig = make_subplots(rows=2, cols=1, shared_xaxes=True, row_heights=[0.38, 0.62], vertical_spacing=0.08,
-                        subplot_titles=(f"Realisasi s.d. triwulan dan target tahun ({satuan})", "Capaian (%)"))
-    ids = df["realisasi_id"].astype("Int64").astype(object).where(df["realisasi_id"].notna(), None).tolist()
-    fig.add_bar(x=label, y=df["realisasi_gabungan"], name="Realisasi", marker_color="#9fc5e8", row=1, col=1,
-                customdata=ids, hovertemplate="%{x}<br>Realisasi %{y:,.2f}<extra></extra>")
-    fig.add_scatter(x=label, y=df["target"], name="Target tahun", mode="lines", line=dict(color="#444", shape="hv",
-                    dash="dot"), row=1, col=1, hovertemplate="%{x}<br>Target %{y:,.2f}<extra></extra>")
-    nilai = pd.concat([df["capaian_resmi"], df["capaian_sementara"]]).dropna()
-    atas = max(110.0, float(nilai.max()) + 10 if len(nilai) else 110.0)
-    _pita(fig, pita, atas, baris=2)
-    resmi = df["capaian_resmi"]
-    sementara = df["capaian_sementara"].where(df["capaian_resmi"].isna())
-    fig.add_scatter(x=label, y=df["capaian_sementara"], mode="lines", line=dict(color=SEMENTARA, dash="dot", width=1),
-                    showlegend=False, hoverinfo="skip", row=2, col=1)
-    fig.add_scatter(x=label, y=resmi, name="Capaian resmi", mode="lines+markers", customdata=ids,
-                    line=dict(color=RESMI, width=2), marker=dict(size=9, color=RESMI), row=2, col=1,
-                    hovertemplate="%{x}<br>Capaian resmi %{y:,.2f}%<extra></extra>")
-    fig.add_scatter(x=label, y=sementara, name="Capaian sementara (belum disahkan)", mode="markers", customdata=ids,
-                    marker=dict(size=10, color="white", line=dict(color=SEMENTARA, width=2), symbol="circle-open"),
-                    row=2, col=1, hovertemplate="%{x}<br>Capaian sementara %{y:,.2f}%<extra></extra>")
+    ids = _daftar(df["realisasi_id"])
+    resmi = _daftar(df["capaian_resmi"])
+    semua = _daftar(df["capaian_sementara"])
+    sementara = [s if r is None else None for r, s in zip(resmi, semua)]
+    nilai = [v for v in resmi + semua if v is not None]
+    atas = max(110.0, max(nilai) + 10 if nilai else 110.0)
+    if proyeksi and proyeksi[1] is not None:
+        atas = max(atas, proyeksi[1] + 10)
+    data = [
+        {"type": "bar", "x": label, "y": _daftar(df["realisasi_gabungan"]), "name": "Realisasi s.d. triwulan",
+         "marker": {"color": "#9fc5e8"}, "customdata": ids, "xaxis": "x", "yaxis": "y",
+         "hovertemplate": "%{x}<br>Realisasi s.d. triwulan %{y:,.2f}<extra></extra>"},
+        {"type": "scatter", "x": label, "y": _daftar(df["target"]), "name": "Target tahun", "mode": "lines",
+         "line": {"color": "#444444", "shape": "hv", "dash": "dot"}, "xaxis": "x", "yaxis": "y",
+         "hovertemplate": "%{x}<br>Target %{y:,.2f}<extra></extra>"},
+        {"type": "scatter", "x": label, "y": semua, "mode": "lines", "showlegend": False, "hoverinfo": "skip",
+         "line": {"color": SEMENTARA, "dash": "dot", "width": 1}, "xaxis": "x2", "yaxis": "y2"},
+        {"type": "scatter", "x": label, "y": resmi, "name": "Capaian resmi", "mode": "lines+markers",
+         "customdata": ids, "line": {"color": RESMI, "width": 2}, "marker": {"size": 9, "color": RESMI},
+         "xaxis": "x2", "yaxis": "y2", "hovertemplate": "%{x}<br>Capaian resmi %{y:,.2f}%<extra></extra>"},
+        {"type": "scatter", "x": label, "y": sementara, "name": "Capaian sementara (belum disahkan)",
+         "mode": "markers", "customdata": ids, "xaxis": "x2", "yaxis": "y2",
+         "marker": {"size": 10, "color": "white", "symbol": "circle-open", "line": {"color": SEMENTARA, "width": 2}},
+         "hovertemplate": "%{x}<br>Capaian sementara %{y:,.2f}%<extra></extra>"},
+    ]
     if proyeksi and proyeksi[1] is not None:
         th, persen = proyeksi
-        x = f"Proyeksi {th}"
-        fig.add_scatter(x=[x], y=[persen], name=f"Proyeksi akhir tahun {th}", mode="markers+text",
-                        marker=dict(size=12, symbol="diamond-open", color="#8e44ad", line=dict(width=2)),
-                        text=[f"{angka(persen, 2)}%"], textposition="top center", row=2, col=1,
-                        hovertemplate=f"Proyeksi akhir tahun {th}: %{{y:,.2f}}%<br>dari rata-rata triwulan yang sudah "
-                                      "ada<extra></extra>")
-    fig.update_yaxes(range=[0, atas], row=2, col=1, ticksuffix="%", gridcolor="#eee")
-    fig.update_yaxes(gridcolor="#eee", row=1, col=1)
-    fig.update_layout(title=dict(text=judul, x=0, font=dict(size=14)))
-    return _dasar(fig, 470)
+        data.append({"type": "scatter", "x": [f"Proyeksi {th}"], "y": [persen], "name": f"Proyeksi akhir tahun {th}",
+                     "mode": "markers+text", "xaxis": "x2", "yaxis": "y2", "text": [f"{angka(persen, 2)}%"],
+                     "textposition": "top center",
+                     "marker": {"size": 12, "symbol": "diamond-open", "color": "#8e44ad", "line": {"width": 2}},
+                     "hovertemplate": f"Proyeksi akhir tahun {th}: %{{y:,.2f}}%<br>dari rata-rata triwulan yang "
+                                      "sudah ada, bukan angka resmi<extra></extra>"})
+    bentuk, label_pita = _pita(pita, atas, "x2", "y2")
+    urutan = label + ([f"Proyeksi {proyeksi[0]}"] if proyeksi and proyeksi[1] is not None else [])
+    sub = [{"text": f"Realisasi s.d. triwulan dan target tahun ({satuan})", "x": 0, "y": 1.0, "xref": "paper",
+            "yref": "paper", "showarrow": False, "xanchor": "left", "yanchor": "bottom", "font": {"size": 12}},
+           {"text": "Capaian (%)", "x": 0, "y": 0.58, "xref": "paper", "yref": "paper", "showarrow": False,
+            "xanchor": "left", "yanchor": "bottom", "font": {"size": 12}}]
+    layout = _layout(
+        490, title=_judul(judul), margin={"l": 10, "r": 10, "t": 70, "b": 10}, shapes=bentuk,
+        annotations=sub + label_pita,
+        xaxis={"anchor": "y", "matches": "x2", "showticklabels": False, "categoryorder": "array",
+               "categoryarray": urutan},
+        yaxis={"domain": [0.66, 1.0], "gridcolor": GRID},
+        xaxis2={"anchor": "y2", "categoryorder": "array", "categoryarray": urutan},
+        yaxis2={"domain": [0.0, 0.56], "range": [0, atas], "ticksuffix": "%", "gridcolor": GRID})
+    return {"data": data, "layout": layout}
 
 
-def grafik_perbandingan(df: pd.DataFrame, judul: str) -> go.Figure:
+def grafik_perbandingan(df: pd.DataFrame, judul: str) -> dict:
     """Offices side by side for one indicator: capaian bars in band colours, provisional ones lighter."""
     df = df.dropna(subset=["capaian"]).sort_values("capaian")
     if df.empty:
         return kosong("Belum ada capaian untuk periode ini.")
-    fig = go.Figure(go.Bar(
-        x=df["capaian"], y=df["kecamatan"], orientation="h", customdata=df["kecamatan"],
-        marker=dict(color=df["warna"].fillna("#adb5bd"), opacity=[1 if r else 0.45 for r in df["resmi"]],
-                    pattern=dict(shape=["" if r else "/" for r in df["resmi"]])),
-        text=[f"{angka(c, 2)}%{'' if r else ' (sementara)'}" for c, r in zip(df["capaian"], df["resmi"])],
-        textposition="outside", hovertemplate="%{y}: %{x:,.2f}%<extra></extra>"))
-    fig.update_xaxes(ticksuffix="%", gridcolor="#eee", range=[0, max(110.0, float(df["capaian"].max()) * 1.15)])
-    fig.update_layout(title=dict(text=judul, x=0, font=dict(size=14)), showlegend=False)
-    return _dasar(fig, max(260, 22 * len(df) + 80))
+    resmi = [bool(r) for r in df["resmi"]]
+    data = [{"type": "bar", "orientation": "h", "x": _daftar(df["capaian"]), "y": list(df["kecamatan"]),
+             "customdata": list(df["kecamatan"]),
+             "marker": {"color": [w if isinstance(w, str) else "#adb5bd" for w in df["warna"]],
+                        "opacity": [1 if r else 0.45 for r in resmi],
+                        "pattern": {"shape": ["" if r else "/" for r in resmi]}},
+             "text": [f"{angka(c, 2)}%{'' if r else ' (sementara)'}" for c, r in zip(df["capaian"], resmi)],
+             "textposition": "outside", "hovertemplate": "%{y}: %{x:,.2f}%<extra></extra>"}]
+    return {"data": data, "layout": _layout(
+        max(260, 22 * len(df) + 80), title=_judul(judul), showlegend=False, bargap=0.25,
+        xaxis={"ticksuffix": "%", "gridcolor": GRID, "range": [0, max(110.0, float(df["capaian"].max()) * 1.15)]},
+        yaxis={"automargin": True})}
 
 
-def grafik_siklus(langkah: list) -> go.Figure:
+def grafik_siklus(langkah: list) -> dict:
     """Per step: median working time (waiting and processing stacked), the 80th percentile, and the mutu baku."""
     if not any(s.n for s in langkah):
         return kosong("Belum ada langkah yang selesai pada periode ini.")
     x = [f"{s.no}. {s.kegiatan[:38]}{'…' if len(s.kegiatan) > 38 else ''}" for s in langkah]
-    jam = lambda m: None if m is None else m / 60  # noqa: E731
-    fig = go.Figure()
-    fig.add_bar(x=x, y=[jam(s.tunggu) for s in langkah], name="Median tunggu", marker_color="#f6b26b",
-                hovertemplate="%{x}<br>Tunggu %{y:,.1f} jam kerja<extra></extra>")
-    fig.add_bar(x=x, y=[jam(s.proses) for s in langkah], name="Median proses",
-                marker=dict(color=["#cc0000" if s.hambatan else "#6fa8dc" for s in langkah]),
-                hovertemplate="%{x}<br>Proses %{y:,.1f} jam kerja<extra></extra>")
-    fig.add_scatter(x=x, y=[jam(s.p80) for s in langkah], name="Persentil 80", mode="markers",
-                    marker=dict(symbol="line-ew-open", size=28, color="#333", line=dict(width=2)),
-                    hovertemplate="%{x}<br>Persentil 80: %{y:,.1f} jam kerja<extra></extra>")
-    fig.add_scatter(x=x, y=[jam(s.mutu_baku) for s in langkah], name="Mutu baku", mode="markers",
-                    marker=dict(symbol="line-ew", size=30, color="#38761d", line=dict(width=3, color="#38761d")),
-                    customdata=[format_menit(s.mutu_baku) for s in langkah],
-                    hovertemplate="%{x}<br>Mutu baku %{customdata}<extra></extra>")
-    for i, s in enumerate(langkah):
-        if s.hambatan:
-            fig.add_annotation(x=x[i], y=jam(max(s.p80 or 0, s.median or 0, s.mutu_baku)), text="Hambatan",
-                               showarrow=True, arrowhead=2, ay=-30, font=dict(color="#cc0000"))
-    fig.update_layout(barmode="stack", yaxis_title="jam kerja")
-    fig.update_yaxes(gridcolor="#eee")
-    return _dasar(fig, 420)
+    jam = lambda m: None if m is None else round(m / 60, 2)  # noqa: E731
+    data = [
+        {"type": "bar", "x": x, "y": [jam(s.tunggu) for s in langkah], "name": "Median tunggu",
+         "marker": {"color": "#f6b26b"}, "hovertemplate": "%{x}<br>Tunggu %{y:,.1f} jam kerja<extra></extra>"},
+        {"type": "bar", "x": x, "y": [jam(s.proses) for s in langkah], "name": "Median proses",
+         "marker": {"color": ["#cc0000" if s.hambatan else "#6fa8dc" for s in langkah]},
+         "hovertemplate": "%{x}<br>Proses %{y:,.1f} jam kerja<extra></extra>"},
+        {"type": "scatter", "x": x, "y": [jam(s.p80) for s in langkah], "name": "Persentil 80", "mode": "markers",
+         "marker": {"symbol": "line-ew-open", "size": 28, "color": "#333333", "line": {"width": 2}},
+         "hovertemplate": "%{x}<br>Persentil 80: %{y:,.1f} jam kerja<extra></extra>"},
+        {"type": "scatter", "x": x, "y": [jam(s.mutu_baku) for s in langkah], "name": "Mutu baku",
+         "mode": "markers", "customdata": [format_menit(s.mutu_baku) for s in langkah],
+         "marker": {"symbol": "line-ew", "size": 30, "color": "#38761d", "line": {"width": 3, "color": "#38761d"}},
+         "hovertemplate": "%{x}<br>Mutu baku %{customdata}<extra></extra>"},
+    ]
+    catatan = [{"x": x[i], "y": jam(max(s.p80 or 0, s.median or 0, s.mutu_baku)), "text": "Hambatan",
+                "showarrow": True, "arrowhead": 2, "ay": -30, "font": {"color": "#cc0000"}}
+               for i, s in enumerate(langkah) if s.hambatan]
+    return {"data": data, "layout": _layout(420, barmode="stack", annotations=catatan,
+                                            yaxis={"title": {"text": "jam kerja"}, "gridcolor": GRID})}
 
 
-def grafik_garis_waktu(df: pd.DataFrame, zona_waktu, judul: str) -> go.Figure:
-    """One execution: each record as a bar on the working-time axis (hours since the execution started), waiting
-    part light; hover shows the calendar dates."""
+def grafik_garis_waktu(df: pd.DataFrame, judul: str) -> dict:
+    """One execution: each record as a bar on the working-time axis (hours since the execution started), the
+    waiting part light; hover shows the calendar dates (column `keterangan`)."""
     if df.empty:
         return kosong("Pilih satu pelaksanaan.")
-    awal = df["posisi_terima"].min()
+    awal = float(df["posisi_terima"].min())
     y = [f"{r.no} · {r.peran}" + (f" (ke-{r.percobaan})" if r.percobaan > 1 else "") for r in df.itertuples()]
-    fig = go.Figure()
-    fig.add_bar(y=y, x=(df["posisi_mulai"] - df["posisi_terima"]) / 60, base=(df["posisi_terima"] - awal) / 60,
-                orientation="h", name="Tunggu", marker_color="#f6d7a7", hoverinfo="skip")
+    terima, mulai, selesai = (df[k].astype(float) for k in ("posisi_terima", "posisi_mulai", "posisi_selesai"))
     warna = ["#e06666" if h == "dikembalikan" else ("#6fa8dc" if pd.notna(s) else "#b7b7b7")
              for h, s in zip(df["hasil"], df["selesai_pada"])]
-    fig.add_bar(y=y, x=(df["posisi_selesai"] - df["posisi_mulai"]) / 60, base=(df["posisi_mulai"] - awal) / 60,
-                orientation="h", name="Proses", marker_color=warna, customdata=df["keterangan"],
-                hovertemplate="%{y}<br>%{customdata}<extra></extra>")
-    fig.update_yaxes(autorange="reversed")
-    fig.update_xaxes(title="jam kerja sejak dimulai", gridcolor="#eee")
-    fig.update_layout(barmode="overlay", title=dict(text=judul, x=0, font=dict(size=14)))
-    return _dasar(fig, max(240, 30 * len(df) + 100))
+    data = [
+        {"type": "bar", "orientation": "h", "y": y, "x": _daftar((mulai - terima) / 60),
+         "base": _daftar((terima - awal) / 60), "name": "Tunggu", "marker": {"color": "#f6d7a7"},
+         "hoverinfo": "skip"},
+        {"type": "bar", "orientation": "h", "y": y, "x": _daftar((selesai - mulai) / 60),
+         "base": _daftar((mulai - awal) / 60), "name": "Proses", "marker": {"color": warna},
+         "customdata": list(df["keterangan"]), "hovertemplate": "%{y}<br>%{customdata}<extra></extra>"},
+    ]
+    return {"data": data, "layout": _layout(
+        max(240, 30 * len(df) + 100), title=_judul(judul), barmode="overlay",
+        yaxis={"autorange": "reversed", "automargin": True, "type": "category"},
+        xaxis={"title": {"text": "jam kerja sejak dimulai"}, "gridcolor": GRID})}
 
 
-def grafik_per_peran(df: pd.DataFrame) -> go.Figure:
-    """Open steps per role: approvals and other steps stacked, overdue count in the label."""
+def grafik_per_peran(df: pd.DataFrame) -> dict:
+    """Open steps per role: approvals and other steps stacked, the overdue count beside."""
     if df.empty:
         return kosong("Tidak ada langkah yang menunggu.")
     df = df.sort_values("jumlah")
-    fig = go.Figure()
-    fig.add_bar(y=df["peran"], x=df["persetujuan"], orientation="h", name="Persetujuan", marker_color="#0b5394",
-                hovertemplate="%{y}: %{x} persetujuan<extra></extra>")
-    fig.add_bar(y=df["peran"], x=df["langkah_lain"], orientation="h", name="Langkah lain", marker_color="#9fc5e8",
-                text=[f"{t} lewat mutu baku" if t else "" for t in df["terlambat"]], textposition="outside",
-                hovertemplate="%{y}: %{x} langkah lain<extra></extra>")
-    fig.update_layout(barmode="stack")
-    fig.update_xaxes(gridcolor="#eee", title="langkah menunggu", dtick=1 if df["jumlah"].max() <= 10 else None)
-    return _dasar(fig, max(220, 34 * len(df) + 90))
+    peran = list(df["peran"])
+    data = [
+        {"type": "bar", "orientation": "h", "y": peran, "x": _daftar(df["persetujuan"]), "name": "Persetujuan",
+         "marker": {"color": "#0b5394"}, "hovertemplate": "%{y}: %{x} persetujuan<extra></extra>"},
+        {"type": "bar", "orientation": "h", "y": peran, "x": _daftar(df["langkah_lain"]), "name": "Langkah lain",
+         "marker": {"color": "#9fc5e8"}, "text": [f"{t} lewat mutu baku" if t else "" for t in df["terlambat"]],
+         "textposition": "outside", "hovertemplate": "%{y}: %{x} langkah lain<extra></extra>"},
+    ]
+    sumbu = {"gridcolor": GRID, "title": {"text": "langkah menunggu"}}
+    if int(df["jumlah"].max()) <= 10:
+        sumbu["dtick"] = 1
+    return {"data": data, "layout": _layout(max(220, 34 * len(df) + 90), barmode="stack", xaxis=sumbu,
+                                            yaxis={"automargin": True})}

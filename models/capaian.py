@@ -36,11 +36,18 @@ def _angka(r: Realisasi | None) -> AngkaMesin | None:
 
 def predikat_kabupaten(session: Session, kecamatan_id: int) -> tuple[Predikat, ...]:
     """The kabupaten's bands, or the common scale."""
-    kec = session.get(Kecamatan, kecamatan_id)
-    kab = session.get(Kabupaten, kec.kabupaten_id) if kec else None
-    if kab is None or not kab.predikat:
-        return PREDIKAT_BAKU
-    return tuple(Predikat(p["nama"], p.get("di_atas"), p.get("warna", "#6c757d")) for p in kab.predikat)
+    return predikat_per_kantor(session, [kecamatan_id]).get(kecamatan_id, PREDIKAT_BAKU)
+
+
+def predikat_per_kantor(session: Session, kecamatan_ids: Iterable[int]) -> dict[int, tuple[Predikat, ...]]:
+    """Each office's bands (its kabupaten's, or the common scale), in one query."""
+    hasil = {}
+    for kec_id, pita in session.exec(select(Kecamatan.id, Kabupaten.predikat)
+                                     .join(Kabupaten, Kabupaten.id == Kecamatan.kabupaten_id)
+                                     .where(Kecamatan.id.in_(list(kecamatan_ids)))):
+        hasil[kec_id] = (tuple(Predikat(p["nama"], p.get("di_atas"), p.get("warna", "#6c757d")) for p in pita)
+                         if pita else PREDIKAT_BAKU)
+    return hasil
 
 
 def _baris(ind: Indikator, target: float | None, rows: tuple[Realisasi | None, ...]) -> BarisCapaian:

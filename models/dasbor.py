@@ -10,7 +10,7 @@ import pandas as pd
 from sqlmodel import Session, func, select
 
 from models.akses import AksesDitolak, PESAN_KANTOR, kecamatan_bernama
-from models.capaian import BarisCapaian, capaian_banyak, predikat_kabupaten
+from models.capaian import BarisCapaian, capaian_banyak, predikat_kabupaten, predikat_per_kantor
 from models.metrics import Predikat, bulatkan, predikat
 from models.siklus import kalender_per_kantor
 from models.tables import (CatatanLangkah, Eksekusi, Indikator, Kecamatan, Rekomendasi, Role, Sop, SopLangkah,
@@ -202,9 +202,10 @@ def perbandingan(session: Session, *, kecamatan_ids: list[int], tahun: int, triw
     """The offices side by side for one quarter: one row per office and IKU (long form)."""
     data = capaian_banyak(session, kecamatan_ids=kecamatan_ids, tahun=[tahun])
     kantor = nama_kantor(session, kecamatan_ids)
+    pita_kantor = predikat_per_kantor(session, kecamatan_ids)
     baris = []
     for (kec_id, _), rows in sorted(data.items(), key=lambda kv: kantor.get(kv[0][0], "")):
-        pita = predikat_kabupaten(session, kec_id) if rows else ()
+        pita = pita_kantor.get(kec_id, ())
         for b in rows:
             persen, resmi, alasan = _persen(b, triwulan)
             p = predikat(persen, pita)

@@ -63,8 +63,10 @@ def tabel_iku_triwulan(session: Session, sar: Saringan) -> Tabel:
         Kolom("Keterangan", "keterangan")), pd.DataFrame(baris))
 
 
-def tabel_perbandingan(session: Session, sar: Saringan) -> Tabel:
-    df = perbandingan(session, kecamatan_ids=sar.kecamatan_ids, tahun=sar.tahun, triwulan=sar.triwulan)
+def tabel_perbandingan(session: Session, sar: Saringan, df: pd.DataFrame | None = None) -> Tabel:
+    """The offices side by side; `df` is models.dasbor.perbandingan's result when the caller already has it."""
+    if df is None:
+        df = perbandingan(session, kecamatan_ids=sar.kecamatan_ids, tahun=sar.tahun, triwulan=sar.triwulan)
     if sar.indikator_id:
         df = df[df["indikator_id"] == sar.indikator_id]
     df = df.assign(status=[("Resmi" if r else "Sementara") if c is not None else "-"
@@ -120,8 +122,9 @@ def tabel_penyimpangan(session: Session, sar: Saringan) -> Tabel:
     return tabel_langkah_menyimpang(analisis_saringan(session, sar))
 
 
-def tabel_antrian(session: Session, sar: Saringan) -> Tabel:
-    df = antrian_terbuka(session, kecamatan_ids=sar.kecamatan_ids)
+def tabel_antrian(session: Session, sar: Saringan, df: pd.DataFrame | None = None) -> Tabel:
+    """The open steps (overdue first); `df` is the queue when the caller already has it."""
+    df = antrian_terbuka(session, kecamatan_ids=sar.kecamatan_ids) if df is None else df
     df = df.assign(terlambat=df["terlambat"].map(lambda x: "Ya" if x else ""),
                    jenis=df["keputusan"].map(lambda x: "Persetujuan" if x else "Langkah"))
     return Tabel("Langkah yang menunggu", (
@@ -131,8 +134,8 @@ def tabel_antrian(session: Session, sar: Saringan) -> Tabel:
         Kolom("Mutu baku", "mutu_baku", "menit"), Kolom("Melewati mutu baku", "terlambat")), df)
 
 
-def tabel_per_peran(session: Session, sar: Saringan) -> Tabel:
-    df = per_peran(antrian_terbuka(session, kecamatan_ids=sar.kecamatan_ids))
+def tabel_per_peran(session: Session, sar: Saringan, antrian: pd.DataFrame | None = None) -> Tabel:
+    df = per_peran(antrian_terbuka(session, kecamatan_ids=sar.kecamatan_ids) if antrian is None else antrian)
     return Tabel("Langkah yang menunggu per peran", (
         Kolom("Peran", "peran"), Kolom("Persetujuan", "persetujuan", "angka"),
         Kolom("Langkah lain", "langkah_lain", "angka"), Kolom("Melewati mutu baku", "terlambat", "angka"),

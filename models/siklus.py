@@ -70,22 +70,30 @@ def catatan(session: Session, *, kecamatan_ids: list[int] | None, sop_kunci: str
 
 
 def _menit(df: pd.DataFrame, kalender: dict[int, KalenderKerja], awal: str, akhir: str) -> np.ndarray:
+    """Working minutes between two time columns, one vectorised call per calendar (offices share them)."""
     hasil = np.full(len(df), np.nan)
-    for kec_id, idx in df.groupby("kecamatan_id").indices.items():
-        bagian = df.iloc[idx]
-        hasil[idx] = kalender[kec_id].working_minutes_many(list(bagian[awal]), list(bagian[akhir]))
+    per_kalender: dict[int, tuple[KalenderKerja, list[int]]] = {}
+    for kec_id in df["kecamatan_id"].unique():
+        kal = kalender[int(kec_id)]
+        per_kalender.setdefault(id(kal), (kal, []))[1].append(int(kec_id))
+    for kal, kantor in per_kalender.values():
+        pilih = df["kecamatan_id"].isin(kantor).to_numpy()
+        hasil[pilih] = kal.working_minutes_many(df[awal][pilih], df[akhir][pilih])
     return hasil
 
 
 def dengan_waktu(df: pd.DataFrame, kalender: dict[int, KalenderKerja]) -> pd.DataFrame:
     """Add each record's working minutes: total (received→completed), tunggu (received→started), proses."""
     df = df.copy()
-    mulai = df["dimulai_pada"].fillna(df["diterima_pada"])
-    df["_mulai"] = mulai
+    df["_mulai"] = df["dimulai_pada"].fillna(df["diterima_pada"])
     df["total"] = _menit(df, kalender, "diterima_pada", "selesai_pada")
     df["tunggu"] = _menit(df, kalender, "diterima_pada", "_mulai")
     df["proses"] = df["total"] - df["tunggu"]
     return df.drop(columns="_mulai")
+
+
+KOLOM_KUNJUNGAN = ["eksekusi_id", "kecamatan_id", "urutan", "no", "kegiatan", "waktu_menit", "ke", "diterima_pada",
+                   "selesai_pada", "total", "tunggu", "proses", "selesai", "hasil"]
 
 
 def kunjungan(df: pd.DataFrame) -> pd.DataFrame:
@@ -95,19 +103,23 @@ def kunjungan(df: pd.DataFrame) -> pd.DataFrame:
     diterima_pada, selesai_pada (NaT while open), total, tunggu, proses, selesai (all records closed), hasil (last).
     """
     if df.empty:
-        return pd.DataFrame(columns=["eksekusi_id", "kecamatan_id", "urutan", "no", "kegiatan", "waktu_menit", "ke",
-                                     "diterima_pada", "selesai_pada", "total", "tunggu", "proses", "selesai", "hasil"])
-    baru = (df["eksekusi_id"] != df["eksekusi_id"].shift()) | (df["urutan"] != df["urutan"].shift())
-    df = df.assign(kunjungan=baru.cumsum())
-    g = df.groupby("kunjungan", sort=False)
-    v = g.agg(eksekusi_id=("eksekusi_id", "first"), kecamatan_id=("kecamatan_id", "first"),
-              urutan=("urutan", "first"), no=("no", "first"), kegiatan=("kegiatan", "first"),
-              waktu_menit=("waktu_menit", "first"), diterima_pada=("diterima_pada", "first"),
-              selesai_pada=("selesai_pada", "last"), total=("total", "sum"), tunggu=("tunggu", "sum"),
-              proses=("proses", "sum"), terbuka=("selesai_pada", lambda s: s.isna().any()), hasil=("hasil", "last"))
-    v["selesai"] = ~v["terbuka"]
+        return pd.DataFrame(columns=KOLOM_KUNJUNGAN)
+    eks, urut = df["eksekusi_id"].to_numpy(), df["urutan"].to_numpy()
+    baru = np.ones(len(df), dtype=bool)
+    baru[1:] = (eks[1:] != eks[:-1]) | (urut[1:] != urut[:-1])
+    kunci = np.cumsum(baru)
+    awal = np.flatnonzero(baru)
+    akhir = np.append(awal[1:], len(df)) - 1
+    terbuka = np.add.reduceat(df["selesai_pada"].isna().to_numpy().astype(int), awal) > 0
+    v = df.iloc[awal][["eksekusi_id", "kecamatan_id", "urutan", "no", "kegiatan", "waktu_menit",
+                       "diterima_pada"]].reset_index(drop=True)
+    v["selesai_pada"] = df["selesai_pada"].to_numpy()[akhir]
+    v["hasil"] = df["hasil"].to_numpy()[akhir]
+    for kolom in ("total", "tunggu", "proses"):
+        v[kolom] = np.bincount(kunci - 1, weights=np.nan_to_num(df[kolom].to_numpy(dtype=float)))
+    v["selesai"] = ~terbuka
     v["ke"] = v.groupby(["eksekusi_id", "urutan"]).cumcount() + 1
-    return v.drop(columns="terbuka").reset_index(drop=True)
+    return v[KOLOM_KUNJUNGAN]
 
 
 @dataclass(frozen=True)
@@ -169,28 +181,38 @@ class Penyimpangan:
 def penyimpangan(df: pd.DataFrame, langkah_per_revisi: dict[int, list[SopLangkah]]) -> list[Penyimpangan]:
     """Steps skipped in finished executions, and visits out of the SOP's order (a return to the step the SOP names
     is in order; so is the next step, or staying on a step with several pelaksana)."""
-    hasil = []
-    for eks_id, bagian in df.groupby("eksekusi_id", sort=True):
-        langkah = langkah_per_revisi.get(int(bagian["revisi_id"].iloc[0]), [])
-        judul = str(bagian["judul"].iloc[0])
-        urut = sorted(lk.urutan for lk in langkah)
+    hasil: list[Penyimpangan] = []
+    if df.empty:
+        return hasil
+    kolom = ["eksekusi_id", "revisi_id", "judul", "urutan", "no", "hasil", "kembali_ke", "status"]
+    baris = list(zip(*(df[k].tolist() for k in kolom)))
+    urut_rev = {rev: sorted(lk.urutan for lk in langkah) for rev, langkah in langkah_per_revisi.items()}
+    i = 0
+    while i < len(baris):
+        j = i
+        while j < len(baris) and baris[j][0] == baris[i][0]:
+            j += 1
+        eks_id, rev, judul, *_ = baris[i]
+        urut = urut_rev.get(rev, [])
         sebelum = None
-        for rec in bagian.itertuples():
-            if sebelum is not None:
-                boleh = {sebelum.urutan, _berikut(urut, sebelum.urutan)}
-                if sebelum.hasil == "dikembalikan" and sebelum.kembali_ke:
-                    boleh = {int(sebelum.kembali_ke)}
-                if rec.urutan not in boleh:
+        for rec in baris[i:j]:
+            u, no = rec[3], rec[4]
+            if sebelum is None:
+                if urut and u != urut[0]:
+                    hasil.append(Penyimpangan(int(eks_id), judul, "tidak berurutan", f"dimulai dari langkah {no}"))
+            else:
+                boleh = {sebelum[3], _berikut(urut, sebelum[3])}
+                if sebelum[5] == "dikembalikan" and sebelum[6] == sebelum[6] and sebelum[6]:
+                    boleh = {int(sebelum[6])}
+                if u not in boleh:
                     hasil.append(Penyimpangan(int(eks_id), judul, "tidak berurutan",
-                                              f"langkah {rec.no} dikerjakan setelah langkah {sebelum.no}"))
-            elif urut and rec.urutan != urut[0]:
-                hasil.append(Penyimpangan(int(eks_id), judul, "tidak berurutan", f"dimulai dari langkah {rec.no}"))
+                                              f"langkah {no} dikerjakan setelah langkah {sebelum[4]}"))
             sebelum = rec
-        if bagian["status"].iloc[0] == "selesai":
-            ada = set(bagian["urutan"])
-            for lk in langkah:
-                if lk.urutan not in ada:
-                    hasil.append(Penyimpangan(int(eks_id), judul, "dilewati", f"langkah {lk.no}: {lk.kegiatan}"))
+        if baris[i][7] == "selesai":
+            ada = {rec[3] for rec in baris[i:j]}
+            hasil.extend(Penyimpangan(int(eks_id), judul, "dilewati", f"langkah {lk.no}: {lk.kegiatan}")
+                         for lk in langkah_per_revisi.get(rev, []) if lk.urutan not in ada)
+        i = j
     return hasil
 
 
@@ -281,6 +303,8 @@ def dalam_baku_per_kantor(session: Session, *, kecamatan_ids: list[int], tahun: 
     if df.empty:
         return hasil
     v = kunjungan(dengan_waktu(df, kalender_per_kantor(session, set(df["kecamatan_id"]))))
-    for kec_id, bagian in v.groupby("kecamatan_id"):
-        hasil[int(kec_id)] = persen_dalam_baku(bagian)
+    done = v[v["selesai"]]
+    dalam = (done["total"] <= done["waktu_menit"]).groupby(done["kecamatan_id"]).agg(["sum", "count"])
+    for kec_id, r in dalam.iterrows():
+        hasil[int(kec_id)] = (int(r["sum"]), int(r["count"]))
     return hasil

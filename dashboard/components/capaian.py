@@ -47,9 +47,8 @@ def isi_kantor(s: Session, sar: Saringan, prefix: str) -> html.Div:
 
 
 def isi_kabupaten(s: Session, sar: Saringan) -> html.Div:
-    df = perbandingan(s, kecamatan_ids=sar.kecamatan_ids, tahun=sar.tahun, triwulan=sar.triwulan)
-    if sar.indikator_id:
-        df = df[df["indikator_id"] == sar.indikator_id]
+    semua = perbandingan(s, kecamatan_ids=sar.kecamatan_ids, tahun=sar.tahun, triwulan=sar.triwulan)
+    df = semua[semua["indikator_id"] == sar.indikator_id] if sar.indikator_id else semua
     grafik = [dcc.Graph(figure=figures.grafik_perbandingan(bagian, f"{bagian.iloc[0]['kode']} "
                                                                    f"{bagian.iloc[0]['indikator']}"),
                         config={"displaylogo": False}, className="mb-3 grafik-perbandingan")
@@ -59,7 +58,7 @@ def isi_kabupaten(s: Session, sar: Saringan) -> html.Div:
         html.P("Warna menurut predikat; arsir dan warna pucat: sementara, belum disahkan. Pilih satu kecamatan pada "
                "saringan untuk melihat capaiannya per triwulan.", className="small text-muted"),
         *(grafik or [dbc.Alert("Belum ada IKU pada kecamatan ini.", color="light")]),
-        tabel_layar(tabel_perbandingan(s, sar), nama="perbandingan", q=query(s, sar), ident="tabel-perbandingan"),
+        tabel_layar(tabel_perbandingan(s, sar, semua), nama="perbandingan", q=query(s, sar), ident="tabel-perbandingan"),
     ])
 
 

@@ -81,5 +81,5 @@ def garis(s: Session, eksekusi_id: int, menit_per_hari: int) -> html.Div:
           f" · mutu baku {format_menit(r.waktu_menit, menit_per_hari=menit_per_hari)}"
         for r in df.itertuples()]
     rev = s.get(SopRevisi, eks.revisi_id)
-    return html.Div([dcc.Graph(figure=figures.grafik_garis_waktu(df, zona, f"{eks.judul} · {rev.nama}"),
+    return html.Div([dcc.Graph(figure=figures.grafik_garis_waktu(df, f"{eks.judul} · {rev.nama}"),
                                config={"displaylogo": False}, id="grafik-garis-waktu")])

@@ -63,6 +63,8 @@ def layout(**kwargs) -> html.Div:
                 html.Div(html.P("Pilih langkah di sebelah kiri.", className="text-muted"), id=ids.TUGAS_RINCI),
                 dbc.Textarea(id=ids.TUGAS_ALASAN, placeholder="Catatan, atau alasan bila dikembalikan…",
                              className="mb-2"),
+                dbc.Button("Mulai kerjakan", id=ids.TUGAS_MULAI, color="secondary", outline=True, className="me-2",
+                           disabled=True),
                 dbc.Button("Selesai", id=ids.TUGAS_SELESAI, color="primary", className="me-2", disabled=True),
                 dbc.Button("Setujui", id=ids.TUGAS_SETUJU, color="success", className="me-2", disabled=True),
                 dbc.Button("Kembalikan untuk perbaikan", id=ids.TUGAS_KEMBALI, color="warning", disabled=True),

@@ -1,0 +1,51 @@
+"""Every figure the dashboards draw is valid plotly (checked against plotly's schema) and says what it shows."""
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from dashboard import figures
+from models.metrics import PREDIKAT_BAKU
+from models.siklus import StatistikLangkah
+
+
+def _seri() -> pd.DataFrame:
+    return pd.DataFrame({"tahun": [2025] * 4, "triwulan": [1, 2, 3, 4], "target": [95.0] * 4,
+                         "realisasi_gabungan": [90.0, 92.5, None, None], "capaian_resmi": [94.74, None, None, None],
+                         "capaian_sementara": [94.74, 97.37, None, None], "realisasi_id": [11, 12, None, None]})
+
+
+def test_capaian_chart_marks_official_provisional_and_projection():
+    fig = figures.grafik_capaian(_seri(), PREDIKAT_BAKU, (2025, 97.37), "IKU-2 Adminduk", "%")
+    go.Figure(fig)  # raises on anything plotly does not know
+    jejak = {t.get("name"): t for t in fig["data"]}
+    assert jejak["Capaian resmi"]["y"] == [94.74, None, None, None]
+    assert jejak["Capaian sementara (belum disahkan)"]["y"] == [None, 97.37, None, None]
+    assert jejak["Capaian resmi"]["customdata"] == [11, 12, None, None]
+    assert jejak["Proyeksi akhir tahun 2025"]["text"] == ["97,37%"]
+    assert [a["text"] for a in fig["layout"]["annotations"][2:]] == [p.nama for p in PREDIKAT_BAKU]
+    assert fig["layout"]["separators"] == ",."
+
+
+def test_comparison_cycle_timeline_and_role_charts_are_valid():
+    df = pd.DataFrame({"kecamatan": ["A", "B"], "capaian": [80.0, 95.5], "resmi": [True, False],
+                       "warna": ["#4c9a2a", "#1a7f37"]})
+    fig = figures.grafik_perbandingan(df, "IKU-1")
+    go.Figure(fig)
+    assert fig["data"][0]["text"] == ["80,00%", "95,50% (sementara)"]
+    langkah = [StatistikLangkah(1, "1", "Menyiapkan", 60, 3, 30.0, 48.0, 1.0, 0.0, 30.0, 1),
+               StatistikLangkah(2, "2", "Menyetujui", 15, 1, 285.0, 285.0, 0.0, 0.0, 285.0, 0, True)]
+    fig = figures.grafik_siklus(langkah)
+    go.Figure(fig)
+    assert [a["text"] for a in fig["layout"]["annotations"]] == ["Hambatan"]
+    garis = pd.DataFrame({"no": ["1", "2"], "peran": ["Kasi", "Camat"], "percobaan": [1, 2],
+                          "posisi_terima": [0, 60], "posisi_mulai": [0, 90], "posisi_selesai": [60, 120],
+                          "hasil": ["selesai", None], "selesai_pada": [pd.Timestamp("2024-07-15", tz="UTC"), pd.NaT],
+                          "keterangan": ["a", "b"]})
+    fig = figures.grafik_garis_waktu(garis, "Judul")
+    go.Figure(fig)
+    assert fig["data"][1]["x"] == [1.0, 0.5] and fig["data"][1]["base"] == [0.0, 1.5]
+    peran = pd.DataFrame({"peran": ["Camat"], "persetujuan": [2], "langkah_lain": [1], "terlambat": [1],
+                          "jumlah": [3]})
+    go.Figure(figures.grafik_per_peran(peran))
+    go.Figure(figures.kosong("Tidak ada"))
