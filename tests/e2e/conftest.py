@@ -33,19 +33,41 @@ def e2e_engine(tmp_path_factory):
     return engine
 
 
-@pytest.fixture(scope="session")
-def server_url(e2e_engine, tmp_path_factory):
+def _server(engine, unggahan):
+    """Serve the app on `engine` from a thread; yields its address."""
     from app import create_app
 
-    url = e2e_engine.url.render_as_string(hide_password=False)
-    app = create_app({"DATABASE_URL": url, "APP_ENV": "test", "SECRET_KEY": "kunci-e2e",
-                      "UPLOAD_DIR": str(tmp_path_factory.mktemp("unggahan"))})
+    url = engine.url.render_as_string(hide_password=False)
+    app = create_app({"DATABASE_URL": url, "APP_ENV": "test", "SECRET_KEY": "kunci-e2e", "UPLOAD_DIR": str(unggahan)})
     port = _port_bebas()
     srv = make_server("127.0.0.1", port, app.server, threaded=True)
     t = threading.Thread(target=srv.serve_forever, daemon=True)
     t.start()
     yield f"http://127.0.0.1:{port}"
     srv.shutdown()
+
+
+@pytest.fixture(scope="session")
+def server_url(e2e_engine, tmp_path_factory):
+    yield from _server(e2e_engine, tmp_path_factory.mktemp("unggahan"))
+
+
+@pytest.fixture(scope="session")
+def riwayat_engine(tmp_path_factory):
+    """A second database with a small generated history (4 Malang offices, 2 years), for the dashboards."""
+    from models.db import get_engine
+    from models.migrasi import pastikan_skema
+    from seed.riwayat import buat_riwayat
+
+    engine = get_engine(f"sqlite:///{tmp_path_factory.mktemp('riwayat') / 'riwayat.db'}")
+    pastikan_skema(engine)
+    buat_riwayat(engine, kabupaten="Malang", kecamatan=4, tahun=2, seed=1)
+    return engine
+
+
+@pytest.fixture(scope="session")
+def riwayat_url(riwayat_engine, tmp_path_factory):
+    yield from _server(riwayat_engine, tmp_path_factory.mktemp("unggahan-riwayat"))
 
 
 @pytest.fixture(scope="session")
@@ -58,22 +80,32 @@ def browser():
         b.close()
 
 
-@pytest.fixture
-def page(browser, server_url):
+def _halaman(browser, url: str):
     """A page that records console errors and any request leaving the server; the test fails on either."""
-    ctx = browser.new_context(viewport={"width": 1280, "height": 900}, locale="id-ID")
+    ctx = browser.new_context(viewport={"width": 1280, "height": 900}, locale="id-ID", accept_downloads=True)
     pg = ctx.new_page()
-    host = urlparse(server_url).netloc
+    host = urlparse(url).netloc
     masalah: list[str] = []
     pg.on("console", lambda m: m.type == "error" and masalah.append(f"console: {m.text}"))
     pg.on("pageerror", lambda e: masalah.append(f"pageerror: {e}"))
     pg.on("request", lambda r: urlparse(r.url).netloc not in (host, "") and not r.url.startswith(("data:", "about:"))
           and masalah.append(f"request outside the server: {r.url}"))
     pg.masalah = masalah
-    masuk_sebagai(pg, server_url, "admin")
+    masuk_sebagai(pg, url, "admin")
     yield pg
     ctx.close()
     assert masalah == []
+
+
+@pytest.fixture
+def page(browser, server_url):
+    yield from _halaman(browser, server_url)
+
+
+@pytest.fixture
+def halaman_riwayat(browser, riwayat_url):
+    """A page on the server with the generated history."""
+    yield from _halaman(browser, riwayat_url)
 
 
 def masuk_sebagai(pg, server_url: str, username: str, password: str = "demo12345") -> None:

@@ -1,0 +1,138 @@
+"""The dashboards in Chromium on a generated history: the Camat's and the kabupaten's view, filters in the
+address, a point's records, the timeline, acting from the queue, and a download."""
+from __future__ import annotations
+
+import io
+import re
+from urllib.parse import parse_qs, urlparse
+
+from openpyxl import load_workbook
+from sqlmodel import select
+
+from dashboard.format import angka
+from models.dasbor import antrian_terbuka, kartu_iku, periode_baku
+from models.db import session_scope
+from models.tables import Kecamatan, User
+from tests.e2e.conftest import masuk_sebagai
+
+
+def _kec(engine, nama="Poncokusumo") -> int:
+    with session_scope(engine) as s:
+        return s.exec(select(Kecamatan.id).where(Kecamatan.nama == nama)).one()
+
+
+def _tunggu_isi(pg, ident: str) -> None:
+    pg.wait_for_selector(f"#{ident} > div", timeout=20000)
+
+
+def test_camat_beranda_shows_the_cards_the_engine_computes(halaman_riwayat, riwayat_url, riwayat_engine):
+    pg = halaman_riwayat
+    masuk_sebagai(pg, riwayat_url, "camat.poncokusumo")
+    _tunggu_isi(pg, "beranda-isi")
+    th, tw = periode_baku()
+    with session_scope(riwayat_engine) as s:
+        kartu = kartu_iku(s, kecamatan_id=_kec(riwayat_engine), tahun=th, triwulan=tw)
+    assert len(kartu) == 3
+    for k in kartu:
+        teks = pg.locator(f"[data-kode='{k.indikator.kode}']").inner_text()
+        if k.persen is None:
+            assert "Tidak tersedia" in teks
+        else:
+            assert f"{angka(k.persen, 2)}%" in teks, (k.indikator.kode, teks)
+            assert ("Resmi" if k.resmi else "Sementara, belum disahkan") in teks
+            assert k.predikat.nama in teks
+    # The quarter before: the address follows the filter, and opening that address shows the same view.
+    pg.locator("#beranda-triwulan").click()
+    sebelumnya = 2 if tw == 3 else 1
+    pg.get_by_role("option", name=f"Triwulan {'I' * sebelumnya}", exact=True).click()
+    pg.wait_for_function(f"window.location.search.includes('triwulan={sebelumnya}')")
+    pg.wait_for_selector(f"text=Capaian IKU triwulan {'I' * sebelumnya} {th}")
+    alamat = pg.url
+    pg.goto(alamat)
+    _tunggu_isi(pg, "beranda-isi")
+    assert f"Capaian IKU triwulan {'I' * sebelumnya} {th}" in pg.inner_text("#beranda-isi")
+
+
+def test_capaian_point_opens_its_records(halaman_riwayat, riwayat_url):
+    pg = halaman_riwayat
+    masuk_sebagai(pg, riwayat_url, "camat.poncokusumo")
+    pg.goto(riwayat_url + "/capaian")
+    pg.wait_for_selector(".grafik-capaian .main-svg", timeout=20000)
+    assert pg.locator(".grafik-capaian").count() == 3
+    # Click the first official point of the first chart where the mouse would (plotly picks the nearest point).
+    titik = pg.locator(".grafik-capaian").first.locator(".scatterlayer .trace .points path.point").first
+    kotak = titik.bounding_box()
+    pg.mouse.move(kotak["x"] + kotak["width"] / 2, kotak["y"] + kotak["height"] / 2)
+    pg.mouse.click(kotak["x"] + kotak["width"] / 2, kotak["y"] + kotak["height"] / 2)
+    pg.wait_for_selector("#rincian-realisasi", timeout=20000)
+    teks = pg.inner_text(".rincian-titik")
+    assert "Diisi oleh" in teks and "Disahkan oleh" in teks and "Jejak SOP" in teks
+
+
+def test_cycle_time_page_and_timeline(halaman_riwayat, riwayat_url):
+    pg = halaman_riwayat
+    masuk_sebagai(pg, riwayat_url, "camat.poncokusumo")
+    pg.goto(riwayat_url + "/siklus?triwulan=0&sop=pengumpulan+data+kinerja+indikator+administrasi+kependudukan")
+    pg.wait_for_selector("#tabel-siklus-langkah", timeout=20000)
+    baris = pg.locator("#tabel-siklus-langkah tbody tr")
+    assert baris.count() == 6  # the collection SOP's six steps
+    assert "Mutu baku" in pg.inner_text("#tabel-siklus-langkah thead")
+    pg.wait_for_selector("#grafik-garis-waktu .main-svg", timeout=20000)
+    assert "jam kerja sejak dimulai" in pg.inner_text("#grafik-garis-waktu")
+
+
+def test_kabupaten_compares_offices_picks_one_and_downloads(halaman_riwayat, riwayat_url, riwayat_engine):
+    pg = halaman_riwayat
+    masuk_sebagai(pg, riwayat_url, "kabupaten.malang")
+    pg.wait_for_selector("#tabel-perbandingan-kantor", timeout=20000)
+    kantor = pg.locator("#tabel-perbandingan-kantor tbody tr").evaluate_all(
+        "rs => rs.map(r => r.dataset.kantor)")
+    with session_scope(riwayat_engine) as s:
+        kab = s.exec(select(User).where(User.username == "kabupaten.malang")).one().kabupaten_id
+        semua = sorted(s.exec(select(Kecamatan.nama).where(Kecamatan.kabupaten_id == kab)).all())
+    assert kantor == semua and len(semua) == 4
+    pg.get_by_role("link", name="Poncokusumo").click()
+    pg.wait_for_selector("[data-kantor='Poncokusumo'].isi-kantor", timeout=20000)
+    assert parse_qs(urlparse(pg.url).query)["kecamatan"] == ["Poncokusumo"]
+    with pg.expect_download() as unduh:
+        pg.locator("a[href^='/unduh/iku-triwulan.xlsx']").click()
+    ws = load_workbook(io.BytesIO(open(unduh.value.path(), "rb").read())).active
+    assert [c.value for c in ws[1]][:2] == ["Kode", "Indikator"]
+    assert [r[0] for r in ws.iter_rows(min_row=2, values_only=True)] == ["IKU-1", "IKU-2", "IKU-3"]
+    # Another kabupaten's office in the address is refused by the server.
+    r = pg.request.get(riwayat_url + "/unduh/iku-triwulan.csv?kecamatan=Muara%20Papalik")
+    assert r.status == 403
+
+
+def test_persetujuan_per_role_and_the_camat_acts_from_the_queue(halaman_riwayat, riwayat_url, riwayat_engine):
+    from models.tables import AuditLog, CatatanLangkah
+
+    with session_scope(riwayat_engine) as s:
+        kantor = {k.nama: k.id for k in s.exec(select(Kecamatan))}
+        antre = {nama: antrian_terbuka(s, kecamatan_ids=[i]) for nama, i in kantor.items()}
+    nama = max(antre, key=lambda n: len(antre[n]))
+    sebelum = antre[nama]
+    assert len(sebelum) > 0  # the generated history leaves the last quarter unfinished somewhere
+    pg = halaman_riwayat
+    masuk_sebagai(pg, riwayat_url, f"camat.{nama.lower().replace(' ', '')}")
+    pg.goto(riwayat_url + "/persetujuan")
+    pg.wait_for_selector("#tabel-per-peran", timeout=20000)
+    jumlah = pg.locator("#tabel-per-peran tbody tr td:last-child").all_inner_texts()
+    assert sum(int(x) for x in jumlah) == len(sebelum)
+    pertama = pg.locator("#tabel-antrian tbody tr").first.inner_text()
+    assert (sebelum.iloc[0]["judul"] in pertama) and (("Ya" in pertama) == bool(sebelum.iloc[0]["terlambat"]))
+    # The Camat may act for anyone in the office: the first item of "Tugas saya" is acted on here.
+    pilihan = pg.locator(".daftar-tugas input[type=radio]").first
+    catatan_id = int(pilihan.get_attribute("value"))
+    pg.locator(".daftar-tugas label").first.click()
+    pg.wait_for_selector("#tugas-rinci h5")
+    tombol = "#tugas-setuju" if pg.locator("#tugas-setuju").is_enabled() else "#tugas-selesai"
+    pg.click(tombol)
+    pg.wait_for_selector("#tugas-pesan .alert-success")
+    with session_scope(riwayat_engine) as s:
+        rec = s.get(CatatanLangkah, catatan_id)
+        camat = s.exec(select(User).where(User.username == f"camat.{nama.lower().replace(' ', '')}")).one()
+        assert rec.selesai_pada is not None and rec.pelaku_id == camat.id
+        assert s.exec(select(AuditLog).where(AuditLog.objek == "catatan_langkah")
+                      .where(AuditLog.objek_id == catatan_id)).first() is not None
+    assert re.search(r"Tugas saya \(\d+\)", pg.inner_text("#tugas-judul"))
