@@ -34,13 +34,18 @@ def _daftar(seri) -> list:
 
 
 def _layout(tinggi: int, **lain) -> dict:
-    return {"separators": ",.", "font": FONT, "height": tinggi, "margin": {"l": 10, "r": 10, "t": 40, "b": 10},
-            "plot_bgcolor": "white", "paper_bgcolor": "white",
-            "legend": {"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0}, **lain}
+    """The common layout; every axis makes room for its labels, and a title gets room above the legend."""
+    layout = {"separators": ",.", "font": FONT, "height": tinggi,
+              "margin": {"l": 10, "r": 10, "t": 80 if "title" in lain else 40, "b": 10},
+              "plot_bgcolor": "white", "paper_bgcolor": "white",
+              "legend": {"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0}, **lain}
+    for nama in ("xaxis", "yaxis"):
+        layout[nama] = {"automargin": True, **layout.get(nama, {})}
+    return layout
 
 
 def _judul(teks: str) -> dict:
-    return {"text": teks, "x": 0, "font": {"size": 14}}
+    return {"text": teks, "x": 0, "xref": "paper", "y": 0.98, "yref": "container", "font": {"size": 14}}
 
 
 def kosong(pesan: str, tinggi: int = 260) -> dict:
@@ -90,14 +95,14 @@ def grafik_capaian(df: pd.DataFrame, pita: tuple[Predikat, ...], proyeksi: tuple
          "xaxis": "x2", "yaxis": "y2", "hovertemplate": "%{x}<br>Capaian resmi %{y:,.2f}%<extra></extra>"},
         {"type": "scatter", "x": label, "y": sementara, "name": "Capaian sementara (belum disahkan)",
          "mode": "markers", "customdata": ids, "xaxis": "x2", "yaxis": "y2",
-         "marker": {"size": 10, "color": "white", "symbol": "circle-open", "line": {"color": SEMENTARA, "width": 2}},
+         "marker": {"size": 10, "color": SEMENTARA, "symbol": "circle-open", "line": {"width": 2}},
          "hovertemplate": "%{x}<br>Capaian sementara %{y:,.2f}%<extra></extra>"},
     ]
     if proyeksi and proyeksi[1] is not None:
         th, persen = proyeksi
         data.append({"type": "scatter", "x": [f"Proyeksi {th}"], "y": [persen], "name": f"Proyeksi akhir tahun {th}",
                      "mode": "markers+text", "xaxis": "x2", "yaxis": "y2", "text": [f"{angka(persen, 2)}%"],
-                     "textposition": "top center",
+                     "textposition": "middle left",
                      "marker": {"size": 12, "symbol": "diamond-open", "color": "#8e44ad", "line": {"width": 2}},
                      "hovertemplate": f"Proyeksi akhir tahun {th}: %{{y:,.2f}}%<br>dari rata-rata triwulan yang "
                                       "sudah ada, bukan angka resmi<extra></extra>"})
@@ -108,13 +113,14 @@ def grafik_capaian(df: pd.DataFrame, pita: tuple[Predikat, ...], proyeksi: tuple
            {"text": "Capaian (%)", "x": 0, "y": 0.58, "xref": "paper", "yref": "paper", "showarrow": False,
             "xanchor": "left", "yanchor": "bottom", "font": {"size": 12}}]
     layout = _layout(
-        490, title=_judul(judul), margin={"l": 10, "r": 10, "t": 70, "b": 10}, shapes=bentuk,
+        500, title=_judul(judul), shapes=bentuk,
         annotations=sub + label_pita,
         xaxis={"anchor": "y", "matches": "x2", "showticklabels": False, "categoryorder": "array",
                "categoryarray": urutan},
-        yaxis={"domain": [0.66, 1.0], "gridcolor": GRID},
-        xaxis2={"anchor": "y2", "categoryorder": "array", "categoryarray": urutan},
-        yaxis2={"domain": [0.0, 0.56], "range": [0, atas], "ticksuffix": "%", "gridcolor": GRID})
+        yaxis={"domain": [0.66, 1.0], "gridcolor": GRID, "automargin": True},
+        xaxis2={"anchor": "y2", "categoryorder": "array", "categoryarray": urutan, "automargin": True,
+                "tickangle": -45},
+        yaxis2={"domain": [0.0, 0.56], "range": [0, atas], "ticksuffix": "%", "gridcolor": GRID, "automargin": True})
     return {"data": data, "layout": layout}
 
 
@@ -199,10 +205,12 @@ def grafik_per_peran(df: pd.DataFrame) -> dict:
          "marker": {"color": "#0b5394"}, "hovertemplate": "%{y}: %{x} persetujuan<extra></extra>"},
         {"type": "bar", "orientation": "h", "y": peran, "x": _daftar(df["langkah_lain"]), "name": "Langkah lain",
          "marker": {"color": "#9fc5e8"}, "text": [f"{t} lewat mutu baku" if t else "" for t in df["terlambat"]],
-         "textposition": "outside", "hovertemplate": "%{y}: %{x} langkah lain<extra></extra>"},
+         "textposition": "outside", "cliponaxis": False,
+         "hovertemplate": "%{y}: %{x} langkah lain<extra></extra>"},
     ]
-    sumbu = {"gridcolor": GRID, "title": {"text": "langkah menunggu"}}
+    sumbu = {"gridcolor": GRID, "title": {"text": "langkah menunggu"}, "range": [0, float(df["jumlah"].max()) * 1.25]}
     if int(df["jumlah"].max()) <= 10:
         sumbu["dtick"] = 1
-    return {"data": data, "layout": _layout(max(220, 34 * len(df) + 90), barmode="stack", xaxis=sumbu,
-                                            yaxis={"automargin": True})}
+    layout = _layout(max(220, 34 * len(df) + 90), barmode="stack", xaxis=sumbu)
+    layout["margin"]["r"] = 130
+    return {"data": data, "layout": layout}

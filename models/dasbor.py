@@ -69,10 +69,11 @@ def baca_saringan(session: Session, *, lingkup: list[int] | None, args: Mapping[
     """A page's filter from its address. An office user always sees their own office; a kabupaten user (or the
     admin) all offices in scope or the one named by `kecamatan` (name or id). A named office out of scope is
     refused; an unreadable year or quarter falls back to the last ended quarter. With `setahun`, quarter 0 means
-    the whole year."""
+    the whole year, and is the default."""
     th0, tw0 = periode_baku(hari_ini)
     tahun = _bilangan(args.get("tahun"), range(2000, th0 + 2), th0)
-    triwulan = _bilangan(args.get("triwulan"), range(0 if setahun else 1, 5), tw0 if tahun == th0 else 4)
+    baku = 0 if setahun else (tw0 if tahun == th0 else 4)
+    triwulan = _bilangan(args.get("triwulan"), range(0 if setahun else 1, 5), baku)
     if kantor_sendiri is not None:
         ids, satu = [kantor_sendiri], kantor_sendiri
     else:
@@ -185,7 +186,7 @@ def kartu_iku(session: Session, *, kecamatan_id: int, tahun: int, triwulan: int)
     """One card per IKU of the office for the quarter; the change is against the quarter before (which, for
     quarter I, is quarter IV of the year before, measured against that year's target)."""
     th_lalu, tw_lalu = triwulan_sebelumnya(tahun, triwulan)
-    data = capaian_banyak(session, kecamatan_ids=[kecamatan_id], tahun={tahun, th_lalu})
+    data = capaian_banyak(session, kecamatan_ids=[kecamatan_id], tahun={tahun, th_lalu}, ringkas=True)
     pita = predikat_kabupaten(session, kecamatan_id)
     lalu = {b.indikator.id: b for b in data.get((kecamatan_id, th_lalu), [])}
     kartu = []
@@ -200,7 +201,7 @@ def kartu_iku(session: Session, *, kecamatan_id: int, tahun: int, triwulan: int)
 
 def perbandingan(session: Session, *, kecamatan_ids: list[int], tahun: int, triwulan: int) -> pd.DataFrame:
     """The offices side by side for one quarter: one row per office and IKU (long form)."""
-    data = capaian_banyak(session, kecamatan_ids=kecamatan_ids, tahun=[tahun])
+    data = capaian_banyak(session, kecamatan_ids=kecamatan_ids, tahun=[tahun], ringkas=True)
     kantor = nama_kantor(session, kecamatan_ids)
     pita_kantor = predikat_per_kantor(session, kecamatan_ids)
     baris = []
@@ -273,7 +274,8 @@ def seri_capaian(session: Session, *, kecamatan_id: int, tahun_awal: int, tahun_
     """Quarter by quarter over the years for one office: target, the quarter's figure, the combined figure the
     capaian compares with the target, official and provisional capaian. Also, per indicator, the projection of the
     last year shown: {indikator_id: (tahun, persen)}."""
-    data = capaian_banyak(session, kecamatan_ids=[kecamatan_id], tahun=range(tahun_awal, tahun_akhir + 1))
+    data = capaian_banyak(session, kecamatan_ids=[kecamatan_id], tahun=range(tahun_awal, tahun_akhir + 1),
+                          ringkas=True)
     baris, proyeksi = [], {}
     for th in range(tahun_awal, tahun_akhir + 1):
         for b in data.get((kecamatan_id, th), []):

@@ -78,10 +78,13 @@ def tabel_perbandingan(session: Session, sar: Saringan, df: pd.DataFrame | None 
         Kolom("Predikat", "predikat"), Kolom("Keterangan", "keterangan")), df)
 
 
-def tabel_seri_capaian(session: Session, sar: Saringan) -> Tabel:
+def tabel_seri_capaian(session: Session, sar: Saringan, *, terbaru_dulu: bool = False) -> Tabel:
+    """Quarter by quarter over the five years up to the filter's year (the page lists the latest first)."""
     kec = sar.kecamatan_id or sar.kecamatan_ids[0]
     df, _ = seri_capaian(session, kecamatan_id=kec, tahun_awal=sar.tahun - 4, tahun_akhir=sar.tahun,
                          indikator_id=sar.indikator_id)
+    if terbaru_dulu:
+        df = df.sort_values(["tahun", "triwulan", "kode"], ascending=[False, False, True], kind="stable")
     df = df.assign(periode=[f"Triwulan {ROMAWI[t]} {th}" for th, t in zip(df["tahun"], df["triwulan"])],
                    status_angka=[_status_angka(s, s == "resmi") for s in df["status"]])
     return Tabel(f"Capaian IKU Kecamatan {nama_kantor(session, [kec])[kec]} per triwulan", (

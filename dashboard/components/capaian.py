@@ -42,7 +42,8 @@ def isi_kantor(s: Session, sar: Saringan, prefix: str) -> html.Div:
                "ketupat: proyeksi akhir tahun dari rata-rata triwulan yang sudah ada, bukan angka resmi.",
                className="small text-muted"),
         *grafik,
-        tabel_layar(tabel_seri_capaian(s, sar), nama="seri-capaian", q=query(s, sar), ident="tabel-seri-capaian"),
+        tabel_layar(tabel_seri_capaian(s, sar, terbaru_dulu=True), nama="seri-capaian", q=query(s, sar),
+                    ident="tabel-seri-capaian", batas=12),
     ])
 
 
