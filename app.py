@@ -57,10 +57,12 @@ def create_app(config: dict | None = None) -> Dash:
     # A function: evaluated per request, after the guard, with the signed-in user known.
     app.layout = lambda: html.Div([navbar(), dbc.Container(page_container, fluid=True, className="pb-5")])
 
-    from callbacks import iku, katalog, pengguna, persetujuan, realisasi, sop
+    from callbacks import (beranda, capaian, hari_libur, iku, katalog, pengguna, persetujuan, realisasi, siklus, sop,
+                           tindak_lanjut)
     from dashboard.unduhan import pasang_unduhan
 
-    for modul in (katalog, sop, pengguna, realisasi, persetujuan, iku):
+    for modul in (beranda, capaian, siklus, katalog, sop, pengguna, realisasi, persetujuan, iku, hari_libur,
+                  tindak_lanjut):
         modul.register(app)
     pasang_unduhan(server)
 

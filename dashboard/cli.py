@@ -1,4 +1,5 @@
-"""Command line: `flask --app app:server sop parse|import`, `demo load`, `db upgrade`, `user create`, `capaian hitung`."""
+"""Command line: `flask --app app:server sop parse|import`, `demo load|generate`, `db upgrade`, `user create`,
+`capaian hitung`."""
 from __future__ import annotations
 
 import json
@@ -86,6 +87,35 @@ def demo_load(jika_kosong: bool) -> None:
             return
         raise click.ClickException("Basis data sudah berisi SOP; data demo hanya dimuat ke basis data kosong.")
     click.echo(muat_demo(_engine(), menit_per_hari=_settings().menit_per_hari))
+
+
+@demo_cli.command("generate")
+@click.option("--kabupaten", default="Malang", show_default=True, help="Kabupaten yang diberi riwayat.")
+@click.option("--kecamatan", "jumlah", default=33, show_default=True, type=click.IntRange(min=1),
+              help="Jumlah kecamatan; kecamatan nyata kabupaten ditambahkan menurut abjad sampai jumlah ini.")
+@click.option("--years", "tahun", default=5, show_default=True, type=click.IntRange(1, 20),
+              help="Jumlah tahun riwayat, berakhir tahun ini.")
+@click.option("--seed", default=1, show_default=True, type=int, help="Benih acak: benih sama, data sama.")
+@click.option("--jika-kosong", is_flag=True, help="Lewati tanpa galat bila basis data sudah berisi riwayat.")
+def demo_generate(kabupaten: str, jumlah: int, tahun: int, seed: int, jika_kosong: bool) -> None:
+    """Buat riwayat demo (realisasi, langkah SOP, evaluasi, tindak lanjut) melalui fungsi domain."""
+    from models.migrasi import pastikan_skema
+    from seed.riwayat import PESAN_ADA_RIWAYAT, RiwayatDitolak, alasan_menolak, buat_riwayat
+
+    pastikan_skema(_engine())
+    alasan = alasan_menolak(_engine())
+    if alasan and jika_kosong:
+        click.echo("Basis data sudah berisi riwayat; riwayat demo tidak dibuat." if alasan == PESAN_ADA_RIWAYAT
+                   else "Basis data bukan basis data demo; riwayat demo tidak dibuat.")
+        return
+    try:
+        if alasan:
+            raise RiwayatDitolak(alasan)
+        hasil = buat_riwayat(_engine(), kabupaten=kabupaten, kecamatan=jumlah, tahun=tahun, seed=seed,
+                             menit_per_hari=_settings().menit_per_hari)
+    except RiwayatDitolak as e:
+        raise click.ClickException(str(e)) from None
+    click.echo(hasil.kalimat())
 
 
 @db_cli.command("upgrade")

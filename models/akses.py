@@ -9,8 +9,8 @@ from __future__ import annotations
 from sqlmodel import Session, SQLModel, select
 
 from models.tables import (
-    CatatanLangkah, Eksekusi, Evaluasi, EvaluasiSop, Indikator, Kecamatan, Lampiran, MonitoringSop, Realisasi,
-    Rekomendasi, Sop, SopLangkah, SopRevisi, Target, TindakLanjut, User,
+    CatatanLangkah, Eksekusi, Evaluasi, EvaluasiSop, HariLibur, Indikator, Kecamatan, Lampiran, MonitoringSop,
+    Realisasi, Rekomendasi, Sop, SopLangkah, SopRevisi, Target, TindakLanjut, User,
 )
 
 
@@ -40,6 +40,8 @@ def kecamatan_pemilik(session: Session, model: type[SQLModel], ident: int) -> li
     """The offices a record belongs to (several for a kabupaten's shared indicator); None when it does not exist."""
     if model is Kecamatan:
         return [ident] if session.get(Kecamatan, ident) else None
+    if model is HariLibur:  # a day off of every office's calendar
+        return list(session.exec(select(Kecamatan.id)).all()) if session.get(HariLibur, ident) else None
     if model in _LANGSUNG:
         row = session.get(model, ident)
         return [row.kecamatan_id] if row else None

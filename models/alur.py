@@ -1,6 +1,7 @@
 """The one state machine: an execution of an SOP moves step by step, each step leaving a timed record.
 
     mulai        -> Eksekusi berjalan; a record for the first step's first pelaksana, received now
+    mulai_kerjakan -> the pelaksana starts working on an open record (received → started → completed)
     selesaikan   -> the record is done; the next pelaksana (same step) or the next step receives it at once
     putuskan     -> at a decision step: approve (as selesaikan) or return with a reason, which opens a new
                     attempt of the step the SOP names (rework)
@@ -15,7 +16,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import update
+from sqlalchemy import event, update
+from sqlalchemy.orm import Session as OrmSession
+from sqlalchemy.orm.attributes import set_committed_value
 from sqlmodel import Session, func, select
 
 from models.audit import catat
@@ -32,11 +35,28 @@ class Posisi:
     role_kode: str
 
 
+_URUTAN = "alur.urutan_pelaksana"  # session.info key: the orders read in this unit of work
+
+
+@event.listens_for(OrmSession, "before_flush")
+def _lupakan_urutan(session: OrmSession, _konteks, _objek) -> None:  # noqa: ANN001
+    """A change to steps or their pelaksana flushed in this session makes the orders read so far stale."""
+    simpanan = session.info.get(_URUTAN)
+    if simpanan and any(isinstance(o, (SopLangkah, SopPelaksana))
+                        for o in (*session.new, *session.dirty, *session.deleted)):
+        simpanan.clear()
+
+
 def urutan_pelaksana(session: Session, revisi_id: int, *, kasi: str | None = None) -> list[Posisi]:
     """Every (step, pelaksana) of a revision in the order work passes through them.
 
     "Kasi terkait" resolves to `kasi`, the Kasi responsible for the subject (an indicator, a recommendation).
+    Read once per session (every transition needs it, often twice); a flushed change to the steps or their
+    pelaksana in the same session reads it again.
     """
+    simpanan = session.info.setdefault(_URUTAN, {})
+    if (revisi_id, kasi) in simpanan:
+        return list(simpanan[(revisi_id, kasi)])
     langkah = session.exec(select(SopLangkah).where(SopLangkah.revisi_id == revisi_id)
                            .order_by(SopLangkah.urutan)).all()
     if not langkah:
@@ -51,7 +71,8 @@ def urutan_pelaksana(session: Session, revisi_id: int, *, kasi: str | None = Non
         if not peran:
             raise AlurDitolak(f"Langkah {lk.no} SOP ini belum memiliki pelaksana; minta Admin melengkapinya.")
         hasil.extend(Posisi(lk, r) for r in dict.fromkeys(peran))
-    return hasil
+    simpanan[(revisi_id, kasi)] = hasil
+    return list(hasil)
 
 
 def _waktu(pada: datetime | None, sejak: datetime | None = None) -> datetime:
@@ -117,6 +138,38 @@ def _ambil(session: Session, catatan_id: int, oleh: User, wakil: frozenset[str],
     return rec, eks
 
 
+def mulai_kerjakan(session: Session, *, catatan_id: int, oleh: User, pada: datetime | None = None) -> CatatanLangkah:
+    """The person a record waits on (or the office's Camat) starts working on it: its dimulai_pada is set, so
+    the time a step waited is told apart from the time it was worked on. Audited; the caller commits."""
+    rec = session.get(CatatanLangkah, catatan_id)
+    if rec is None:
+        raise AlurDitolak("Langkah ini tidak ditemukan.")
+    eks = session.get(Eksekusi, rec.eksekusi_id)
+    if rec.selesai_pada is not None or eks.status != "berjalan":
+        raise AlurDitolak("Langkah ini sudah diselesaikan; muat ulang halaman.")
+    if not boleh_bertindak(oleh, rec, eks):
+        raise AlurDitolak("Langkah ini menunggu pelaksana lain; Anda tidak dapat mengerjakannya.")
+    if rec.dimulai_pada is not None:
+        raise AlurDitolak("Langkah ini sudah mulai dikerjakan.")
+    t = pada or utcnow()
+    if t.tzinfo is None:
+        raise ValueError("waktu harus memiliki zona waktu")
+    if t < rec.diterima_pada:
+        raise AlurDitolak("Waktu mulai dikerjakan tidak boleh sebelum waktu langkah diterima.")
+    # Compare-and-set: of two people starting at once, the second is told instead of moving the start.
+    hasil = session.execute(update(CatatanLangkah).where(CatatanLangkah.id == rec.id)
+                            .where(CatatanLangkah.selesai_pada == None)  # noqa: E711
+                            .where(CatatanLangkah.dimulai_pada == None).values(dimulai_pada=t)  # noqa: E711
+                            .execution_options(synchronize_session=False))
+    if hasil.rowcount != 1:
+        session.expire(rec)
+        raise AlurDitolak("Langkah ini sudah mulai dikerjakan atau diselesaikan orang lain; muat ulang halaman.")
+    set_committed_value(rec, "dimulai_pada", t)  # what the update wrote, without reading the row back
+    lk = session.get(SopLangkah, rec.langkah_id)
+    _audit_langkah(session, "langkah.dimulai", rec, eks, oleh, lk)
+    return rec
+
+
 def _kasi(session: Session, eks: Eksekusi) -> str | None:
     if eks.subjek_jenis == "realisasi" and eks.subjek_id:
         from models.tables import Indikator, Realisasi
@@ -135,10 +188,13 @@ def _tutup(session: Session, rec: CatatanLangkah, *, oleh: User, hasil: str, t: 
     if bukti is not None:
         nilai["bukti"] = list(bukti)
     hasil_update = session.execute(update(CatatanLangkah).where(CatatanLangkah.id == rec.id)
-                                   .where(CatatanLangkah.selesai_pada == None).values(**nilai))  # noqa: E711
+                                   .where(CatatanLangkah.selesai_pada == None).values(**nilai)  # noqa: E711
+                                   .execution_options(synchronize_session=False))
     if hasil_update.rowcount != 1:
+        session.expire(rec)
         raise AlurDitolak("Langkah ini sudah diselesaikan oleh orang lain; muat ulang halaman.")
-    session.expire(rec)
+    for kolom, isi in nilai.items():  # what the update wrote, without reading the row back
+        set_committed_value(rec, kolom, isi)
 
 
 def _audit_langkah(session: Session, aksi: str, rec: CatatanLangkah, eks: Eksekusi, oleh: User,

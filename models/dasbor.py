@@ -308,3 +308,69 @@ def indikator_dalam_lingkup(session: Session, kecamatan_ids: list[int]) -> list[
 
     rows = sorted(rows, key=lambda i: (i.kecamatan_id is not None, kode_urut(i.kode), i.id))
     return [(i.id, f"{i.kode} {i.nama}") for i in rows]
+
+
+# ---------------------------------------------------------------- follow-up of recommendations
+
+KOLOM_TL = ["rekomendasi_id", "kecamatan_id", "kecamatan", "tahun", "triwulan", "periode", "teks", "iku", "sop",
+            "role_kode", "penanggung_jawab", "menunggu", "jatuh_tempo", "dibuat", "umur", "status", "status_label",
+            "terlambat", "hari_terlambat"]
+
+
+def tindak_lanjut(session: Session, *, kecamatan_ids: list[int], tahun: int, triwulan: int | None,
+                  hari_ini: date) -> pd.DataFrame:
+    """Every recommendation of the offices' evaluations of the year (and quarter), with its age in days, whom it
+    waits on and how late it is; overdue first (the latest first), then by due date."""
+    from models.metrics import ROMAWI
+    from models.tables import Evaluasi, Indikator
+    from models.tindak_lanjut import STATUS_LABEL, menunggu, terlambat
+
+    if not kecamatan_ids:
+        return pd.DataFrame(columns=KOLOM_TL)
+    q = (select(Rekomendasi, Evaluasi.tahun, Evaluasi.triwulan, Indikator.kode, Sop.nama)
+         .join(Evaluasi, Evaluasi.id == Rekomendasi.evaluasi_id)
+         .outerjoin(Indikator, Indikator.id == Rekomendasi.indikator_id)
+         .outerjoin(Sop, Sop.id == Rekomendasi.sop_id)
+         .where(Rekomendasi.kecamatan_id.in_(kecamatan_ids)).where(Evaluasi.tahun == tahun))
+    if triwulan:
+        q = q.where(Evaluasi.triwulan == triwulan)
+    kantor, peran = nama_kantor(session, kecamatan_ids), nama_peran(session)
+    baris = []
+    for r, th, tw, kode, sop in session.exec(q):
+        telat = terlambat(r, hari_ini)
+        tunggu = menunggu(r)
+        baris.append({
+            "rekomendasi_id": r.id, "kecamatan_id": r.kecamatan_id, "kecamatan": kantor.get(r.kecamatan_id),
+            "tahun": th, "triwulan": tw, "periode": f"Triwulan {ROMAWI[tw]} {th}", "teks": r.teks, "iku": kode or "",
+            "sop": sop or "", "role_kode": r.role_kode, "penanggung_jawab": peran.get(r.role_kode, r.role_kode),
+            "menunggu": peran.get(tunggu, tunggu) if tunggu else "-", "jatuh_tempo": r.jatuh_tempo,
+            "dibuat": r.dibuat_pada, "umur": (hari_ini - r.dibuat_pada.date()).days, "status": r.status,
+            "status_label": STATUS_LABEL[r.status], "terlambat": telat,
+            "hari_terlambat": (hari_ini - r.jatuh_tempo).days if telat else 0})
+    df = pd.DataFrame(baris, columns=KOLOM_TL)
+    if df.empty:
+        return df
+    return df.sort_values(["terlambat", "hari_terlambat", "jatuh_tempo", "rekomendasi_id"],
+                          ascending=[False, False, True, True], kind="stable").reset_index(drop=True)
+
+
+def rekap_tindak_lanjut(df: pd.DataFrame, menurut: str) -> pd.DataFrame:
+    """Counts by status per `menurut` (kecamatan, penanggung_jawab or periode), with the overdue count and the
+    oldest open item's age in days."""
+    from models.tindak_lanjut import STATUS
+
+    kolom = [menurut, *STATUS, "terlambat", "jumlah", "umur_terlama"]
+    if df.empty:
+        return pd.DataFrame(columns=kolom)
+    hitung = pd.crosstab(df[menurut], df["status"]).reindex(columns=list(STATUS), fill_value=0)
+    hitung["terlambat"] = df.groupby(menurut)["terlambat"].sum().astype(int)
+    hitung["jumlah"] = hitung[list(STATUS)].sum(axis=1)
+    terbuka = df[df["status"] != "selesai"]
+    hitung["umur_terlama"] = terbuka.groupby(menurut)["umur"].max()
+    hitung = hitung.reset_index()
+    if menurut == "periode":
+        urut = df.drop_duplicates("periode").set_index("periode")["triwulan"]
+        hitung = hitung.assign(_u=hitung["periode"].map(urut)).sort_values("_u").drop(columns="_u")
+    else:
+        hitung = hitung.sort_values(["terlambat", menurut], ascending=[False, True])
+    return hitung[kolom].reset_index(drop=True)

@@ -15,7 +15,7 @@ from openpyxl.utils import get_column_letter
 from sqlmodel import Session, select
 
 from models.dasbor import (Saringan, antrian_terbuka, kartu_iku, nama_kantor, nama_peran, per_peran, perbandingan,
-                           rekomendasi_terlambat, seri_capaian)
+                           rekap_tindak_lanjut, rekomendasi_terlambat, seri_capaian, tindak_lanjut)
 from models.metrics import ROMAWI
 from models.realisasi import STATUS_LABEL
 from models.siklus import AnalisisSiklus, analisis
@@ -162,7 +162,40 @@ def tabel_tl_terlambat(session: Session, sar: Saringan, hari_ini: date | None = 
                                      "terlambat", "status"]))
 
 
-SETAHUN = frozenset({"siklus-langkah", "penyimpangan"})  # tables whose filter may take the whole year
+def data_tl(session: Session, sar: Saringan, hari_ini: date | None = None) -> pd.DataFrame:
+    return tindak_lanjut(session, kecamatan_ids=sar.kecamatan_ids, tahun=sar.tahun, triwulan=sar.triwulan or None,
+                         hari_ini=hari_ini or date.today())
+
+
+def tabel_tl_daftar(session: Session, sar: Saringan, df: pd.DataFrame | None = None) -> Tabel:
+    """Every recommendation of the period, overdue first."""
+    df = data_tl(session, sar) if df is None else df
+    return Tabel("Rekomendasi dan tindak lanjutnya", (
+        Kolom("Kecamatan", "kecamatan"), Kolom("Periode evaluasi", "periode"), Kolom("Rekomendasi", "teks"),
+        Kolom("IKU", "iku"), Kolom("SOP", "sop"), Kolom("Penanggung jawab", "penanggung_jawab"),
+        Kolom("Status", "status_label"), Kolom("Menunggu", "menunggu"), Kolom("Jatuh tempo", "jatuh_tempo", "tanggal"),
+        Kolom("Umur (hari)", "umur", "angka"), Kolom("Terlambat (hari)", "hari_terlambat", "angka")), df)
+
+
+_JUDUL_REKAP = {"kecamatan": ("Kecamatan", "per kecamatan"), "penanggung_jawab": ("Penanggung jawab",
+                                                                                  "per penanggung jawab"),
+                "periode": ("Periode evaluasi", "per triwulan")}
+
+
+def tabel_tl_rekap(session: Session, sar: Saringan, menurut: str, df: pd.DataFrame | None = None) -> Tabel:
+    """Counts by status per office, per responsible role or per quarter."""
+    from models.tindak_lanjut import STATUS, STATUS_LABEL
+
+    rekap = rekap_tindak_lanjut(data_tl(session, sar) if df is None else df, menurut)
+    kepala, judul = _JUDUL_REKAP[menurut]
+    return Tabel(f"Status tindak lanjut {judul}", (
+        Kolom(kepala, menurut), *(Kolom(STATUS_LABEL[st], st, "angka") for st in STATUS),
+        Kolom("Terlambat", "terlambat", "angka"), Kolom("Jumlah", "jumlah", "angka"),
+        Kolom("Umur terlama yang belum selesai (hari)", "umur_terlama", "angka")), rekap)
+
+
+SETAHUN = frozenset({"siklus-langkah", "penyimpangan", "tl-daftar", "tl-per-kecamatan", "tl-per-penanggung-jawab",
+                     "tl-per-triwulan"})  # tables whose filter may take the whole year
 TABEL: dict[str, Callable[[Session, Saringan], Tabel]] = {
     "iku-triwulan": tabel_iku_triwulan,
     "perbandingan": tabel_perbandingan,
@@ -172,6 +205,10 @@ TABEL: dict[str, Callable[[Session, Saringan], Tabel]] = {
     "antrian": tabel_antrian,
     "per-peran": tabel_per_peran,
     "tl-terlambat": tabel_tl_terlambat,
+    "tl-daftar": tabel_tl_daftar,
+    "tl-per-kecamatan": lambda s, sar: tabel_tl_rekap(s, sar, "kecamatan"),
+    "tl-per-penanggung-jawab": lambda s, sar: tabel_tl_rekap(s, sar, "penanggung_jawab"),
+    "tl-per-triwulan": lambda s, sar: tabel_tl_rekap(s, sar, "periode"),
 }
 
 

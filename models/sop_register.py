@@ -1,4 +1,5 @@
-"""The SOP register: storing parsed procedures (idempotently, with revisions) and reading them back."""
+"""The SOP register: storing parsed procedures (idempotently, with revisions), reading them back, copying one
+to another office."""
 from __future__ import annotations
 
 import hashlib
@@ -386,3 +387,59 @@ def ubah_pelaksana(session: Session, *, langkah_id: int, label: list[str], oleh:
           keterangan=f"{rev.nama}, langkah {lk.no} (urutan {lk.urutan})")
     session.flush()
     return lk
+
+
+def salin_sop(session: Session, *, sop_id: int, ke_kecamatan_id: int, oleh: User | None) -> Sop:
+    """Copy an SOP's revision in force, with its steps and pelaksana (their sumber kept), to another office.
+
+    The copy is the procedure, not the source office's decree: nomor, dates and who signed it stay empty until
+    the receiving office adopts it. Refused when that office already has an SOP of the same name. Audited.
+    """
+    asal = session.get(Sop, sop_id)
+    if asal is None:
+        raise ImporDitolak("SOP yang akan disalin tidak ditemukan.")
+    rev = session.exec(select(SopRevisi).where(SopRevisi.sop_id == asal.id)
+                       .where(SopRevisi.berlaku == True)).first()  # noqa: E712
+    if rev is None:
+        raise ImporDitolak(f'SOP "{asal.nama}" tidak memiliki revisi yang berlaku untuk disalin.')
+    tujuan = session.get(Kecamatan, ke_kecamatan_id)
+    if tujuan is None:
+        raise ImporDitolak("Kecamatan tujuan salinan tidak ditemukan.")
+    if session.exec(select(Sop).where(Sop.kecamatan_id == tujuan.id, Sop.kunci == asal.kunci)).first():
+        raise ImporDitolak(f'Kecamatan {tujuan.nama} sudah memiliki SOP "{asal.nama}"; salinan tidak dibuat.')
+    kec_asal = session.get(Kecamatan, asal.kecamatan_id)
+    sop = Sop(kecamatan_id=tujuan.id, kunci=asal.kunci, nama=asal.nama)
+    session.add(sop)
+    session.flush()
+    baru = SopRevisi(
+        sop_id=sop.id, revisi_ke=1, berlaku=True, nama=rev.nama, dasar_hukum=list(rev.dasar_hukum),
+        kualifikasi_pelaksana=list(rev.kualifikasi_pelaksana), keterkaitan=list(rev.keterkaitan),
+        peralatan=list(rev.peralatan), peringatan=rev.peringatan, pencatatan=rev.pencatatan,
+        pelaksana=list(rev.pelaksana), judul_tabel=rev.judul_tabel, total_menit=rev.total_menit,
+        total_tercetak=rev.total_tercetak, sumber=rev.sumber, sidik=rev.sidik, diimpor_oleh=oleh.id if oleh else None,
+    )
+    session.add(baru)
+    session.flush()
+    langkah = session.exec(select(SopLangkah).where(SopLangkah.revisi_id == rev.id)
+                           .order_by(SopLangkah.urutan)).all()
+    aktor: dict[int, list[SopPelaksana]] = {}
+    if langkah:
+        for a in session.exec(select(SopPelaksana).where(SopPelaksana.langkah_id.in_([lk.id for lk in langkah]))
+                              .order_by(SopPelaksana.langkah_id, SopPelaksana.urutan)):
+            aktor.setdefault(a.langkah_id, []).append(a)
+    for lk in langkah:
+        salinan = SopLangkah(
+            revisi_id=baru.id, urutan=lk.urutan, no=lk.no, kegiatan=lk.kegiatan, kelengkapan=lk.kelengkapan,
+            waktu=lk.waktu, waktu_menit=lk.waktu_menit, output=lk.output, keterangan=lk.keterangan,
+            keputusan=lk.keputusan, kembali_ke_urutan=lk.kembali_ke_urutan,
+        )
+        session.add(salinan)
+        session.flush()
+        for a in aktor.get(lk.id, []):
+            session.add(SopPelaksana(langkah_id=salinan.id, role_kode=a.role_kode, label=a.label, urutan=a.urutan,
+                                     sumber=a.sumber))
+    session.flush()
+    catat(session, aksi="sop.salin", oleh=oleh, objek="sop_revisi", objek_id=baru.id, kecamatan_id=tujuan.id,
+          sesudah={"nama": rev.nama, "langkah": len(langkah), "dari_sop": asal.id, "dari_revisi": rev.revisi_ke,
+                   "dari_kecamatan": kec_asal.nama if kec_asal else None})
+    return sop

@@ -1,4 +1,4 @@
-"""The demo database: the seed offices, their SOPs, and one user per role (later work adds history)."""
+"""The demo database: the seed offices, their SOPs, and one user per role (seed/riwayat.py adds history)."""
 from __future__ import annotations
 
 from datetime import date
@@ -33,14 +33,18 @@ def _nama_login(teks: str) -> str:
     return "".join(teks.lower().split())
 
 
+def buat_pengguna_kantor(session, kec: Kecamatan, *, oleh: User | None = None) -> list[User]:
+    """One demo user per role of one kecamatan ("camat.poncokusumo", ...); password demo12345."""
+    return [buat_pengguna(session, username=f"{awalan}.{_nama_login(kec.nama)}", nama=f"{jabatan} {kec.nama}",
+                          password=DEMO_PASSWORD, role_kode=role, kecamatan_id=kec.id, oleh=oleh)
+            for awalan, role, jabatan in PENGGUNA_KANTOR]
+
+
 def buat_pengguna_demo(session) -> int:
     """One user per role in each demo kecamatan, one per kabupaten, and the admin; password demo12345."""
     n = 0
     for kec in session.exec(select(Kecamatan).order_by(Kecamatan.nama)):
-        for awalan, role, jabatan in PENGGUNA_KANTOR:
-            buat_pengguna(session, username=f"{awalan}.{_nama_login(kec.nama)}", nama=f"{jabatan} {kec.nama}",
-                          password=DEMO_PASSWORD, role_kode=role, kecamatan_id=kec.id)
-            n += 1
+        n += len(buat_pengguna_kantor(session, kec))
     for kab in session.exec(select(Kabupaten).order_by(Kabupaten.nama)):
         buat_pengguna(session, username=f"kabupaten.{_nama_login(kab.nama)}", nama=f"Kabupaten {kab.nama}",
                       password=DEMO_PASSWORD, role_kode="kabupaten", kabupaten_id=kab.id)

@@ -12,14 +12,16 @@ from dashboard.components.kartu import kartu_angka, kartu_iku
 from dashboard.components.saringan import query, tautan_unduh
 from dashboard.components.tabel import tabel_layar
 from dashboard.format import angka
+from dashboard.format import tanggal as fmt_tanggal
 from models.alur import antrian
-from models.dasbor import (Saringan, antrian_terbuka, jumlah_per_kantor, kartu_iku as data_kartu, nama_kantor,
+from models.dasbor import (Saringan, antrian_terbuka, jumlah_per_kantor, kartu_iku as data_kartu, nama_kantor, nama_peran,
                            perbandingan, rekomendasi_terlambat, triwulan_sebelumnya)
 from models.durasi import format_menit
 from models.laporan import tabel_iku_triwulan, tabel_tl_terlambat
 from models.metrics import ROMAWI
 from models.siklus import dalam_baku_per_kantor
 from models.tables import User
+from models.tindak_lanjut import STATUS_LABEL, menunggu, pengingat
 
 
 def _persen_baku(dalam: int, n: int) -> str:
@@ -41,6 +43,7 @@ def isi_kantor(s: Session, sar: Saringan, user: User, hari_ini: date, menit_per_
         className="text-danger" if r.terlambat else "")]) for r in saya.head(5).itertuples()],
         className="small mb-1 ps-3", id="beranda-daftar-saya") if len(saya) else None
     return html.Div([
+        _pengingat(s, user, hari_ini) if user.kecamatan_id == kec else None,
         html.H4(f"Capaian IKU triwulan {ROMAWI[sar.triwulan]} {sar.tahun}", className="mt-2"),
         dbc.Row([dbc.Col(kartu_iku(k, tw_lalu), md=4, className="mb-3") for k in kartu]
                 or [dbc.Col(dbc.Alert("Kantor ini belum memiliki IKU.", color="light"))], id="beranda-kartu"),
@@ -59,6 +62,22 @@ def isi_kantor(s: Session, sar: Saringan, user: User, hari_ini: date, menit_per_
         tabel_layar(tabel_tl_terlambat(s, sar, hari_ini), nama="tl-terlambat", q=q, ident="tabel-tl-terlambat",
                     kosong="Tidak ada tindak lanjut yang terlambat.", batas=20),
     ], **{"data-kantor": nama_kantor(s, [kec])[kec]}, className="isi-kantor")
+
+
+def _pengingat(s: Session, user: User, hari_ini: date) -> dbc.Alert | None:
+    """Follow-ups overdue or due within seven days that wait on this user (the Camat: all of the office)."""
+    daftar = pengingat(s, user, hari_ini)
+    if not daftar:
+        return None
+    peran = nama_peran(s)
+    return dbc.Alert([
+        html.Strong(f"Pengingat tindak lanjut ({angka(len(daftar))})"),
+        html.Ul([html.Li([html.Span("Terlambat" if telat else "Jatuh tempo", className="fw-semibold"),
+                          f" {fmt_tanggal(r.jatuh_tempo)} · {r.teks[:110]} · {STATUS_LABEL[r.status]} · ",
+                          f"menunggu {peran.get(menunggu(r), '-')}"], className="text-danger" if telat else None)
+                 for r, telat in daftar[:8]], className="mb-1 small"),
+        html.A("Buka Tindak Lanjut", href="/tindak-lanjut", className="small"),
+    ], color="warning", id="beranda-pengingat", className="mt-2")
 
 
 def isi_kabupaten(s: Session, sar: Saringan, hari_ini: date) -> html.Div:

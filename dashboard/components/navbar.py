@@ -12,11 +12,15 @@ SEMUA = None
 # callback checks the role again on the server.
 MENU: tuple[tuple[str, str, frozenset[str] | None], ...] = (
     ("Beranda", "/", SEMUA),
+    ("Capaian IKU", "/capaian", SEMUA),
+    ("Waktu Siklus", "/siklus", SEMUA),
+    ("Persetujuan", "/persetujuan", SEMUA),
+    ("Tindak Lanjut", "/tindak-lanjut", SEMUA),
     ("Isi Realisasi", "/realisasi", PERAN_KANTOR),
-    ("Persetujuan", "/persetujuan", PERAN_KANTOR),
     ("IKU & Target", "/iku", PERAN_KANTOR),
     ("Katalog SOP", "/sop", SEMUA),
     ("Pengguna", "/pengguna", frozenset({"admin"})),
+    ("Hari Libur", "/hari-libur", frozenset({"admin"})),
 )
 
 
@@ -24,11 +28,12 @@ def menu_untuk(role_kode: str | None) -> list[tuple[str, str]]:
     """The menu entries a role sees.
 
     >>> [nama for nama, _ in menu_untuk("camat")]
-    ['Beranda', 'Isi Realisasi', 'Persetujuan', 'IKU & Target', 'Katalog SOP']
+    ['Beranda', 'Capaian IKU', 'Waktu Siklus', 'Persetujuan', 'Tindak Lanjut', 'Isi Realisasi', 'IKU & Target',
+     'Katalog SOP']
     >>> [nama for nama, _ in menu_untuk("kabupaten")]
-    ['Beranda', 'Katalog SOP']
-    >>> "Pengguna" in [nama for nama, _ in menu_untuk("admin")]
-    True
+    ['Beranda', 'Capaian IKU', 'Waktu Siklus', 'Persetujuan', 'Tindak Lanjut', 'Katalog SOP']
+    >>> [nama for nama in ("Pengguna", "Hari Libur") if nama in dict(menu_untuk("admin"))]
+    ['Pengguna', 'Hari Libur']
     """
     return [(nama, href) for nama, href, peran in MENU if peran is None or role_kode in peran]
 
@@ -40,14 +45,16 @@ def navbar() -> dbc.Navbar:
         pengguna = [
             html.Div([html.Strong(current_user.nama), html.Br(),
                       html.Span(f"{current_user.role_nama} · {current_user.kantor}", className="text-white-50")],
-                     className="navbar-text text-light small me-3 lh-sm text-end", id="pengguna-aktif"),
+                     className="navbar-text text-light small me-2 lh-sm text-end pengguna-aktif", id="pengguna-aktif",
+                     title=f"{current_user.nama} · {current_user.role_nama} · {current_user.kantor}"),
             html.A("Keluar", href="/logout", className="btn btn-outline-light btn-sm", id="tombol-keluar"),
         ]
     return dbc.Navbar(
         dbc.Container(
             [
                 dbc.NavbarBrand(
-                    [html.Span("SAKIP", className="fw-bold"), html.Span(" Kecamatan", className="fw-light")],
+                    [html.Span("SAKIP", className="fw-bold"),
+                     html.Span(" Kecamatan", className="fw-light d-none d-xxl-inline")],
                     href="/",
                 ),
                 dbc.Nav([dbc.NavItem(dbc.NavLink(nama, href=href, active="exact")) for nama, href in menu_untuk(role)],

@@ -2,6 +2,8 @@
 that must not write. New callbacks are picked up by themselves: one registered without a policy fails here."""
 from __future__ import annotations
 
+from datetime import date
+
 import dash
 import pytest
 from sqlmodel import func, select
@@ -26,7 +28,7 @@ PERAN_DEMO = {f"{awalan}.kalipare": role for awalan, role, _ in PENGGUNA_KANTOR}
 def _siap(client, app):
     """One page request so that Dash has registered its pages router; then every callback. The demo gets
     one indicator of Poncokusumo's own, so crafted requests can name a record no Kalipare user may touch."""
-    from models.tables import Indikator
+    from models.tables import HariLibur, Indikator
 
     engine = app.server.extensions["sakip_engine"]
     with session_scope(engine) as s:
@@ -34,6 +36,8 @@ def _siap(client, app):
             ponco = s.exec(select(Kecamatan.id).where(Kecamatan.nama == ASING)).one()
             s.add(Indikator(kecamatan_id=ponco, kode="IKU-P1", nama="Indikator sendiri Poncokusumo",
                             pembilang="Jumlah"))
+        if not s.exec(select(HariLibur)).first():  # an entered day off, for the callbacks that name one
+            s.add(HariLibur(tanggal=date(2025, 12, 26), keterangan="Cuti Bersama Hari Raya Natal"))
     client.get("/_dash-layout")
     return daftar_callback(app)
 

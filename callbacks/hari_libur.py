@@ -1,0 +1,116 @@
+"""Hari Libur page: the year's list, adding a cuti bersama day, removing one (admin only, checked on the server)."""
+from __future__ import annotations
+
+from datetime import date
+
+import dash_bootstrap_components as dbc
+from dash import ALL, Dash, Input, Output, State, ctx, html, no_update
+from flask_login import current_user
+
+from dashboard import ids
+from dashboard.akses import callback
+from dashboard.data import pengaturan, sesi
+from models.kalender import (
+    KalenderDitolak, baca_jam_kerja, daftar_hari_libur, hapus_hari_libur, hari_libur_tercatat, tambah_hari_libur,
+)
+from models.tables import HariLibur, User
+from models.tanggal import tanggal_hari
+
+ADMIN = {"admin"}
+_SUMBER = {"nasional": ("Libur nasional", "secondary"), "cuti bersama": ("Cuti bersama", "info")}
+
+
+def _tabel(tahun: int, baris: list[tuple[date, str, str]], tercatat: dict[date, int],
+           hari_buka: set[int]) -> html.Div:
+    isi = []
+    for tgl, keterangan, sumber in baris:
+        label, warna = _SUMBER[sumber]
+        hapus = (dbc.Button("Hapus", id={"type": ids.LIBUR_HAPUS, "index": tercatat[tgl]}, size="sm",
+                            color="danger", outline=True, className="py-0")
+                 if sumber == "cuti bersama" and tgl in tercatat else None)
+        redup = "" if tgl.weekday() in hari_buka else " text-muted"  # on the cells: Bootstrap colours them
+        isi.append(html.Tr([html.Td(tanggal_hari(tgl), className="text-nowrap" + redup),
+                            html.Td(keterangan, className=redup), html.Td(dbc.Badge(label, color=warna)),
+                            html.Td(hapus, className="text-end")]))
+    nasional = sum(1 for b in baris if b[2] == "nasional")
+    ringkas = (f"{nasional} hari libur nasional dan {len(baris) - nasional} cuti bersama pada tahun {tahun}. "
+               "Baris abu-abu jatuh pada hari tanpa jam kerja.")
+    kepala = html.Thead(html.Tr([html.Th("Tanggal"), html.Th("Keterangan"), html.Th("Sumber"), html.Th("")]))
+    return html.Div([html.P(ringkas, className="small text-muted mb-2"),
+                     dbc.Table([kepala, html.Tbody(isi)], size="sm", hover=True, responsive=True,
+                               className="align-middle")])
+
+
+def _tanggal(nilai: str | None) -> date | None:
+    if not nilai:
+        return None
+    try:
+        return date.fromisoformat(str(nilai)[:10])
+    except ValueError:
+        raise KalenderDitolak("Tanggal tidak dapat dibaca; pilih dari kalender.") from None
+
+
+def register(app: Dash) -> None:
+    @callback(app, Output(ids.LIBUR_TABEL, "children"), Input(ids.LIBUR_TAHUN, "value"),
+              Input(ids.LIBUR_VERSI, "data"), peran=ADMIN)
+    def tampilkan(tahun: int | None, _versi: int | None):
+        tahun = int(tahun or date.today().year)
+        with sesi() as s:
+            baris = daftar_hari_libur(s, tahun)
+            tercatat = {h.tanggal: h.id for h in hari_libur_tercatat(s, tahun)}
+        return _tabel(tahun, baris, tercatat, set(baca_jam_kerja(pengaturan().jam_kerja)))
+
+    @callback(app, Output(ids.LIBUR_PESAN, "children"), Output(ids.LIBUR_VERSI, "data"),
+              Output(ids.LIBUR_TAHUN, "value"), Output(ids.LIBUR_KETERANGAN, "value"),
+              Input(ids.LIBUR_SIMPAN, "n_clicks"), State(ids.LIBUR_TANGGAL, "value"),
+              State(ids.LIBUR_KETERANGAN, "value"), State(ids.LIBUR_VERSI, "data"),
+              peran=ADMIN, prevent_initial_call=True)
+    def tambah(_n, tanggal: str | None, keterangan: str | None, versi: int | None):
+        try:
+            tgl = _tanggal(tanggal)
+            with sesi() as s:
+                row = tambah_hari_libur(s, tanggal=tgl, keterangan=keterangan or "", oleh=s.get(User, current_user.id))
+                pesan = f"Cuti bersama {tanggal_hari(row.tanggal)} ({row.keterangan}) ditambahkan."
+        except KalenderDitolak as e:
+            return dbc.Alert(str(e), color="danger"), no_update, no_update, no_update
+        return dbc.Alert(pesan, color="success"), (versi or 0) + 1, tgl.year, ""
+
+    @callback(app, Output(ids.LIBUR_HAPUS_ID, "data"), Output(ids.LIBUR_KONFIRMASI, "is_open"),
+              Output(ids.LIBUR_KONFIRMASI_TEKS, "children"),
+              Input({"type": ids.LIBUR_HAPUS, "index": ALL}, "n_clicks"), peran=ADMIN, prevent_initial_call=True)
+    def pilih_hapus(_klik):
+        tombol = ctx.triggered_id
+        diklik = ctx.triggered and ctx.triggered[0].get("value")
+        if not diklik or not isinstance(tombol, dict) or not isinstance(tombol.get("index"), int):
+            return no_update, no_update, no_update  # the table was drawn again: no button was pressed
+        with sesi() as s:
+            row = s.get(HariLibur, tombol["index"])
+            if row is None:
+                return no_update, no_update, no_update
+            teks = [html.P(["Hapus ", html.Strong(tanggal_hari(row.tanggal)), f" ({row.keterangan}) dari daftar "
+                            "cuti bersama?"]),
+                    html.P("Hari itu akan dihitung lagi sebagai hari kerja pada semua perhitungan waktu siklus.",
+                           className="small text-muted mb-0")]
+            return row.id, True, teks
+
+    @callback(app, Output(ids.LIBUR_PESAN, "children", allow_duplicate=True),
+              Output(ids.LIBUR_VERSI, "data", allow_duplicate=True),
+              Output(ids.LIBUR_KONFIRMASI, "is_open", allow_duplicate=True),
+              Input(ids.LIBUR_KONFIRMASI_YA, "n_clicks"), State(ids.LIBUR_HAPUS_ID, "data"),
+              State(ids.LIBUR_VERSI, "data"), peran=ADMIN, objek={"hari_libur_id": HariLibur},
+              prevent_initial_call=True)
+    def hapus(_n, hari_libur_id: int | None, versi: int | None):
+        if not hari_libur_id:
+            return dbc.Alert("Pilih cuti bersama yang akan dihapus.", color="warning"), no_update, False
+        try:
+            with sesi() as s:
+                row = s.get(HariLibur, int(hari_libur_id))
+                label = tanggal_hari(row.tanggal) if row else ""
+                hapus_hari_libur(s, hari_libur_id=int(hari_libur_id), oleh=s.get(User, current_user.id))
+        except KalenderDitolak as e:
+            return dbc.Alert(str(e), color="danger"), no_update, False
+        return dbc.Alert(f"Cuti bersama {label} dihapus.", color="success"), (versi or 0) + 1, False
+
+    app.clientside_callback("function(n) { return false; }",
+                            Output(ids.LIBUR_KONFIRMASI, "is_open", allow_duplicate=True),
+                            Input(ids.LIBUR_KONFIRMASI_BATAL, "n_clicks"), prevent_initial_call=True)

@@ -1,0 +1,106 @@
+"""Tindak Lanjut: the overview for the filter, one item and its actions, recording an evaluation."""
+from __future__ import annotations
+
+from datetime import date
+
+import dash_bootstrap_components as dbc
+from dash import Dash, Input, Output, State, ctx, no_update
+from flask_login import current_user
+
+from dashboard.akses import callback
+from dashboard.components.saringan import pasang_alamat, saringan_halaman
+from dashboard.components.tindak_lanjut import isi, rincian
+from dashboard.data import sesi
+from dashboard.pages.tindak_lanjut import BARIS_REKOMENDASI, PREFIX, SARINGAN
+from models.peran import PERAN_KANTOR
+from models.tables import Rekomendasi, User
+from models.tindak_lanjut import (AKSI, PENCATAT, RekomendasiBaru, TindakLanjutDitolak, akui, catat_evaluasi_lengkap,
+                                  mulai_tindak_lanjut, periksa, serahkan, tindakan_tersedia)
+
+PESAN_AKSI = {"mulai": "Tindak lanjut dimulai.", "serahkan": "Tindak lanjut diserahkan kepada Sekretaris Camat.",
+              "terima": "Tindak lanjut diterima.", "kembalikan": "Tindak lanjut dikembalikan kepada penanggung jawab.",
+              "akui": "Tindak lanjut diakui selesai."}
+
+
+def _tanggal(teks: str | None) -> date | None:
+    try:
+        return date.fromisoformat(teks) if teks else None
+    except ValueError:
+        return None
+
+
+def register(app: Dash) -> None:
+    pasang_alamat(app, PREFIX, SARINGAN)
+
+    @callback(app, Output("tl-isi", "children"), Output("tl-pilih", "options"),
+              Input(f"{PREFIX}-kecamatan", "value"), Input(f"{PREFIX}-tahun", "value"),
+              Input(f"{PREFIX}-triwulan", "value"), Input("tl-pesan", "children"), Input("tl-ev-pesan", "children"),
+              kecamatan=("kecamatan",))
+    def tampil(kecamatan, tahun, triwulan, _pesan, _pesan_ev):
+        with sesi() as s:
+            sar = saringan_halaman(s, {"kecamatan": kecamatan, "tahun": tahun, "triwulan": triwulan}, setahun=True)
+            return isi(s, sar, s.get(User, current_user.id))
+
+    @callback(app, Output("tl-rinci", "children"), *[Output(f"tl-{a}", "disabled") for a in AKSI],
+              Input("tl-pilih", "value"), Input("tl-pesan", "children"),
+              objek={"rekomendasi_id": Rekomendasi}, prevent_initial_call=True)
+    def tampil_rinci(rekomendasi_id, _pesan):
+        if not rekomendasi_id:
+            return (no_update, *[True] * len(AKSI))
+        with sesi() as s:
+            r = s.get(Rekomendasi, int(rekomendasi_id))
+            boleh = tindakan_tersedia(r, s.get(User, current_user.id))
+            return (rincian(s, r.id), *[a not in boleh for a in AKSI])
+
+    @callback(app, Output("tl-pesan", "children"), Output("tl-uraian", "value"),
+              *[Input(f"tl-{a}", "n_clicks") for a in AKSI], State("tl-pilih", "value"), State("tl-uraian", "value"),
+              State("tl-bukti", "value"),
+              peran=PERAN_KANTOR, objek={"rekomendasi_id": Rekomendasi}, prevent_initial_call=True)
+    def bertindak(_m, _s, _t, _k, _a, rekomendasi_id, uraian, bukti):
+        if not rekomendasi_id:
+            return dbc.Alert("Pilih rekomendasi terlebih dahulu.", color="warning"), no_update
+        aksi = str(ctx.triggered_id).removeprefix("tl-")
+        try:
+            with sesi() as s:
+                user, rid = s.get(User, current_user.id), int(rekomendasi_id)
+                if aksi == "mulai":
+                    mulai_tindak_lanjut(s, rekomendasi_id=rid, oleh=user)
+                elif aksi == "serahkan":
+                    serahkan(s, rekomendasi_id=rid, uraian=uraian or "", oleh=user,
+                             bukti=[b.strip() for b in (bukti or "").split(",") if b.strip()])
+                elif aksi in ("terima", "kembalikan"):
+                    periksa(s, rekomendasi_id=rid, terima=aksi == "terima", alasan=uraian, oleh=user)
+                elif aksi == "akui":
+                    akui(s, rekomendasi_id=rid, oleh=user)
+        except TindakLanjutDitolak as e:
+            return dbc.Alert(str(e), color="danger"), no_update
+        return dbc.Alert(PESAN_AKSI[aksi], color="success"), ""
+
+    @callback(app, Output("tl-formulir", "is_open"), Input("tl-buka-formulir", "n_clicks"),
+              State("tl-formulir", "is_open"), peran=PENCATAT, prevent_initial_call=True)
+    def buka(_n, terbuka):
+        return not terbuka
+
+    baris = [(f"tl-rek-teks-{n}", f"tl-rek-iku-{n}", f"tl-rek-peran-{n}", f"tl-rek-tempo-{n}")
+             for n in range(1, BARIS_REKOMENDASI + 1)]
+
+    @callback(app, Output("tl-ev-pesan", "children"), Input("tl-ev-simpan", "n_clicks"), State("tl-jenis", "value"),
+              State("tl-ev-tahun", "value"), State("tl-ev-triwulan", "value"), State("tl-ev-tanggal", "value"),
+              State("tl-ev-peserta", "value"), State("tl-ev-temuan", "value"), State("tl-ev-ba", "value"),
+              *[State(i, "value") for b in baris for i in b],
+              peran=PENCATAT, prevent_initial_call=True)
+    def simpan_evaluasi(_n, jenis, tahun, triwulan, tanggal, peserta, temuan, berita_acara, *isian):
+        rek = [RekomendasiBaru(teks=isian[i] or "", indikator_id=isian[i + 1], role_kode=isian[i + 2],
+                               jatuh_tempo=_tanggal(isian[i + 3])) for i in range(0, len(isian), 4)]
+        try:
+            with sesi() as s:
+                user = s.get(User, current_user.id)
+                ev = catat_evaluasi_lengkap(
+                    s, kecamatan_id=user.kecamatan_id, jenis=jenis, tahun=int(tahun or 0), triwulan=int(triwulan or 0),
+                    tanggal=_tanggal(tanggal), peserta=peserta or "", temuan=temuan or "", berita_acara=berita_acara,
+                    oleh=user, rekomendasi=rek)
+                n = sum(1 for r in rek if not r.kosong)
+                pesan = f"{ev.jenis.capitalize()} tersimpan" + (f" dengan {n} rekomendasi." if n else ".")
+        except TindakLanjutDitolak as e:
+            return dbc.Alert(str(e), color="danger")
+        return dbc.Alert(pesan, color="success")

@@ -1,0 +1,73 @@
+"""The Tindak Lanjut page's content: counts by status, the list, and one item with its history."""
+from __future__ import annotations
+
+import dash_bootstrap_components as dbc
+import pandas as pd
+from dash import html
+from sqlmodel import Session
+
+from dashboard import format as fmt
+from dashboard.components.saringan import query
+from dashboard.components.tabel import tabel_layar
+from models.dasbor import Saringan, nama_peran
+from models.laporan import data_tl, tabel_tl_daftar, tabel_tl_rekap
+from models.realisasi import label_periode
+from models.tables import Evaluasi, Indikator, Kecamatan, Rekomendasi, User
+from models.tindak_lanjut import AKSI_LABEL, STATUS, STATUS_LABEL, riwayat, tindak_lanjut_terakhir
+
+WARNA = {"baru": "secondary", "dalam proses": "info", "diserahkan": "primary", "dikembalikan": "warning",
+         "diverifikasi": "success", "selesai": "dark"}
+
+
+def isi(s: Session, sar: Saringan, user: User) -> tuple[html.Div, list[dict]]:
+    """The page for the filter, and the items to pick (the user's own role first, then overdue first)."""
+    df = data_tl(s, sar)
+    q = query(s, sar)
+    hitung = df["status"].value_counts() if not df.empty else pd.Series(dtype=int)
+    lencana = html.Div([dbc.Badge(f"{STATUS_LABEL[st]}: {int(hitung.get(st, 0))}", color=WARNA[st],
+                                  className="me-2 p-2", id=f"tl-jumlah-{st.replace(' ', '-')}") for st in STATUS]
+                       + [dbc.Badge(f"Terlambat: {int(df['terlambat'].sum()) if not df.empty else 0}",
+                                    color="danger", className="p-2", id="tl-jumlah-terlambat")], className="mb-3")
+    bagian = [lencana]
+    if len(sar.kecamatan_ids) > 1:
+        bagian.append(tabel_layar(tabel_tl_rekap(s, sar, "kecamatan", df), nama="tl-per-kecamatan", q=q,
+                                  ident="tabel-tl-per-kecamatan"))
+    bagian += [
+        tabel_layar(tabel_tl_rekap(s, sar, "penanggung_jawab", df), nama="tl-per-penanggung-jawab", q=q,
+                    ident="tabel-tl-per-penanggung-jawab"),
+        tabel_layar(tabel_tl_rekap(s, sar, "periode", df), nama="tl-per-triwulan", q=q, ident="tabel-tl-per-triwulan"),
+    ]
+    urut = df
+    if not df.empty and user.kecamatan_id:
+        sendiri = (df["role_kode"] == user.role_kode) | (df["menunggu"] == nama_peran(s).get(user.role_kode))
+        urut = pd.concat([df[sendiri], df[~sendiri]])
+    bagian.append(tabel_layar(tabel_tl_daftar(s, sar, urut), nama="tl-daftar", q=q, ident="tabel-tl-daftar",
+                              kosong="Belum ada rekomendasi pada periode ini.", batas=100))
+    pilihan = [{"label": f"{r.kecamatan} · {r.periode} · {r.teks[:80]} · {r.status_label}"
+                         + (f" · terlambat {r.hari_terlambat} hari" if r.terlambat else ""),
+                "value": int(r.rekomendasi_id)} for r in urut.itertuples()]
+    return html.Div(bagian), pilihan
+
+
+def rincian(s: Session, rekomendasi_id: int) -> html.Div:
+    r = s.get(Rekomendasi, rekomendasi_id)
+    ev = s.get(Evaluasi, r.evaluasi_id)
+    zona = s.get(Kecamatan, r.kecamatan_id).zona_waktu
+    ind = s.get(Indikator, r.indikator_id) if r.indikator_id else None
+    peran = nama_peran(s)
+    tl = tindak_lanjut_terakhir(s, r.id)
+    baris = [("Rekomendasi", r.teks), ("Evaluasi", f"{label_periode(ev.tahun, ev.triwulan).capitalize()}, {fmt.tanggal(ev.tanggal)}"),
+             ("IKU", f"{ind.kode} {ind.nama}" if ind else "-"), ("Penanggung jawab", peran.get(r.role_kode)),
+             ("Jatuh tempo", fmt.tanggal(r.jatuh_tempo)), ("Status", STATUS_LABEL[r.status])]
+    if tl is not None:
+        baris += [("Tindak lanjut terakhir", tl.uraian), ("Bukti", ", ".join(tl.bukti) if tl.bukti else "-")]
+    jejak = html.Ol([html.Li([html.Strong(AKSI_LABEL.get(h["aksi"], h["aksi"])),
+                              f" · {fmt.waktu(h['waktu'], zona)} · {h['oleh']}",
+                              f" (atas nama {peran.get(h['atas_nama'], h['atas_nama'])})" if h["atas_nama"] else "",
+                              html.Em(f" · {h['alasan']}") if h["alasan"] else None])
+                     for h in riwayat(s, r.id)], className="small", id="tl-riwayat")
+    return html.Div([
+        dbc.Table(html.Tbody([html.Tr([html.Th(k, style={"width": "25%"}), html.Td(v)]) for k, v in baris]),
+                  size="sm"),
+        html.H6("Riwayat"), jejak,
+    ])

@@ -1,0 +1,94 @@
+"""Tindak Lanjut: the recommendations of evaluations and their follow-up, per office, per role and per quarter;
+recording a monitoring or an evaluation with its recommendations; acting on an item."""
+from __future__ import annotations
+
+import dash
+import dash_bootstrap_components as dbc
+from dash import dcc, html
+from flask_login import current_user
+
+from dashboard.akses import halaman
+from dashboard.components.saringan import bilah_saringan, penyimpan_alamat, saringan_halaman
+from dashboard.data import sesi
+from models.iku import iku_kantor
+from models.metrics import ROMAWI
+from models.peran import PERAN, PERAN_KANTOR
+from models.tables import User
+from models.tindak_lanjut import PENCATAT
+
+dash.register_page(__name__, path="/tindak-lanjut", name="Tindak Lanjut", title="Tindak Lanjut · SAKIP Kecamatan",
+                   order=5)
+
+PREFIX = "tl"
+SARINGAN = ("kecamatan", "tahun", "triwulan")
+BARIS_REKOMENDASI = 5
+
+
+def _formulir(s, user: User, tahun: int, triwulan: int) -> html.Div:
+    """The form of a monitoring or an evaluation with up to five recommendations (empty rows are skipped)."""
+    iku = [{"label": f"{i.kode} {i.nama}", "value": i.id} for i in iku_kantor(s, user.kecamatan_id)]
+    peran = [{"label": p.nama, "value": p.kode} for p in PERAN if p.kode in PERAN_KANTOR]
+    baris = [dbc.Row([
+        dbc.Col(dbc.Input(id=f"tl-rek-teks-{n}", placeholder=f"Rekomendasi {n}"), md=5),
+        dbc.Col(dcc.Dropdown(id=f"tl-rek-iku-{n}", options=iku, placeholder="IKU (bila ada)"), md=3),
+        dbc.Col(dcc.Dropdown(id=f"tl-rek-peran-{n}", options=peran, placeholder="Penanggung jawab"), md=2),
+        dbc.Col(html.Div(dbc.Input(id=f"tl-rek-tempo-{n}", type="date"), title="Jatuh tempo"), md=2),
+    ], className="g-2 mb-2") for n in range(1, BARIS_REKOMENDASI + 1)]
+    return html.Div([
+        dbc.Button("Catat pemantauan atau evaluasi", id="tl-buka-formulir", color="primary", outline=True,
+                   className="mb-2"),
+        dbc.Collapse(dbc.Card(dbc.CardBody([
+            dbc.Row([
+                dbc.Col([dbc.Label("Jenis"), dbc.RadioItems(id="tl-jenis", value="evaluasi", inline=True, options=[
+                    {"label": "Evaluasi (Berita Acara Evaluasi)", "value": "evaluasi"},
+                    {"label": "Pemantauan", "value": "pemantauan"}])], md=5),
+                dbc.Col([dbc.Label("Triwulan yang dinilai"), dcc.Dropdown(
+                    id="tl-ev-triwulan", clearable=False, value=triwulan,
+                    options=[{"label": f"Triwulan {ROMAWI[n]}", "value": n} for n in range(1, 5)])], md=2),
+                dbc.Col([dbc.Label("Tahun"), dbc.Input(id="tl-ev-tahun", type="number", value=tahun)], md=2),
+                dbc.Col([dbc.Label("Tanggal"), dbc.Input(id="tl-ev-tanggal", type="date")], md=3),
+            ], className="g-2 mb-2"),
+            dbc.Label("Peserta"), dbc.Textarea(id="tl-ev-peserta", className="mb-2",
+                                               placeholder="Nama dan jabatan peserta rapat"),
+            dbc.Label("Temuan"), dbc.Textarea(id="tl-ev-temuan", className="mb-2"),
+            dbc.Label("Berita acara (ringkasan)"), dbc.Textarea(id="tl-ev-ba", className="mb-3"),
+            html.H6("Rekomendasi (khusus evaluasi; baris kosong dilewati)"),
+            *baris,
+            dbc.Button("Simpan", id="tl-ev-simpan", color="primary"),
+        ])), id="tl-formulir", is_open=False),
+    ], className="mb-3")
+
+
+@halaman(kecamatan=("kecamatan",))
+def layout(**kwargs) -> html.Div:
+    with sesi() as s:
+        user = s.get(User, current_user.id)
+        sar = saringan_halaman(s, kwargs, setahun=True)
+        bilah = bilah_saringan(s, PREFIX, sar, setahun=True)
+        formulir = _formulir(s, user, sar.tahun, sar.triwulan or 1) if user.role_kode in PENCATAT and \
+            user.kecamatan_id else html.Div()
+    return html.Div([
+        html.H2("Tindak Lanjut Rekomendasi"),
+        html.P("Rekomendasi hasil evaluasi dan tindak lanjutnya: Kasi (atau penanggung jawab lain) mengerjakan dan "
+               "menyerahkan dengan bukti, Sekretaris Camat memeriksa, Camat mengakui selesai. Yang terlambat di atas.",
+               className="text-muted"),
+        bilah,
+        penyimpan_alamat(PREFIX, SARINGAN),
+        formulir,
+        html.Div(id="tl-ev-pesan", className="mb-2"),
+        dcc.Loading(html.Div(id="tl-isi"), delay_show=300),
+        html.H4("Rincian dan tindakan", className="mt-4"),
+        dcc.Dropdown(id="tl-pilih", placeholder="Pilih rekomendasi…", className="mb-2"),
+        dbc.Card(dbc.CardBody([
+            html.Div(html.P("Pilih rekomendasi di atas.", className="text-muted"), id="tl-rinci"),
+            dbc.Textarea(id="tl-uraian", className="mb-2",
+                         placeholder="Uraian tindak lanjut (saat menyerahkan) atau alasan pengembalian"),
+            dbc.Input(id="tl-bukti", className="mb-2",
+                      placeholder="Bukti yang dilampirkan, dipisah koma (mis. Berita Acara, Daftar Hadir)"),
+            *[dbc.Button(label, id=f"tl-{aksi}", color=warna, className="me-2", disabled=True)
+              for aksi, label, warna in (("mulai", "Mulai kerjakan", "secondary"), ("serahkan", "Serahkan", "primary"),
+                                         ("terima", "Terima", "success"), ("kembalikan", "Kembalikan", "warning"),
+                                         ("akui", "Akui selesai", "success"))],
+            html.Div(id="tl-pesan", className="mt-2"),
+        ])),
+    ])

@@ -1,0 +1,43 @@
+"""Dates and times as Indonesian readers write them: "17 Agustus 2026", "15 Februari 2021 09.30 WIB"."""
+from __future__ import annotations
+
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+BULAN = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
+         "November", "Desember")
+HARI = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")  # date.weekday() order
+_SINGKATAN_ZONA = {"Asia/Jakarta": "WIB", "Asia/Pontianak": "WIB", "Asia/Makassar": "WITA", "Asia/Jayapura": "WIT"}
+
+
+def tanggal_panjang(nilai: date) -> str:
+    """A date in words (a datetime gives its own date part).
+
+    >>> tanggal_panjang(date(2026, 8, 17)), tanggal_panjang(datetime(2019, 8, 1, 9, 30))
+    ('17 Agustus 2026', '1 Agustus 2019')
+    """
+    if isinstance(nilai, datetime):
+        nilai = nilai.date()
+    return f"{nilai.day} {BULAN[nilai.month - 1]} {nilai.year}"
+
+
+def tanggal_hari(nilai: date) -> str:
+    """The date with its weekday name.
+
+    >>> tanggal_hari(date(2026, 8, 17))
+    'Senin, 17 Agustus 2026'
+    """
+    return f"{HARI[nilai.weekday()]}, {tanggal_panjang(nilai)}"
+
+
+def waktu_panjang(nilai: datetime, zona: str = "Asia/Jakarta") -> str:
+    """An aware time in the office's zone.
+
+    >>> from datetime import timezone
+    >>> waktu_panjang(datetime(2021, 2, 15, 2, 30, tzinfo=timezone.utc))
+    '15 Februari 2021 09.30 WIB'
+    >>> waktu_panjang(datetime(2021, 2, 15, 2, 30, tzinfo=timezone.utc), "Asia/Makassar")
+    '15 Februari 2021 10.30 WITA'
+    """
+    lokal = nilai.astimezone(ZoneInfo(zona))
+    return f"{tanggal_panjang(lokal)} {lokal:%H.%M} {_SINGKATAN_ZONA.get(zona, '')}".strip()

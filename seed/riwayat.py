@@ -1,0 +1,674 @@
+"""The demo history: years of quarterly figures, monitoring, evaluations and follow-ups of a kabupaten's kecamatan.
+
+Everything is written through the functions a person's actions call (models.realisasi, models.alur,
+models.tindak_lanjut, models.iku), with explicit times that fall in office hours of each office's work calendar:
+the Kasi or the Kasubag Evapor enters a quarter's figure in the first weeks after the quarter, submits it, and each
+step of the collection SOP waits a little and is then worked on for a time drawn around its mutu baku (most within
+it, about a quarter over, a few far over); about one decision in ten returns the work with a reason, and the rework
+goes through again. The last ended quarter is left as an office finds it on a working morning: some figures still
+in draft, some waiting on the Sekretaris Camat or the Camat, most approved. Every record is labelled demo.
+
+Reproducible: one random.Random per office, seeded from the seed and the office's name, so an office's history does
+not depend on how many offices are generated; "today" only bounds the history (nothing is dated on or after it).
+"""
+from __future__ import annotations
+
+import math
+import random
+import time
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, timezone
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import func
+from sqlalchemy.engine import Engine
+from sqlmodel import Session, select
+
+from models.alur import catatan_terbuka, mulai_kerjakan, putuskan, selesaikan
+from models.audit import catat
+from models.db import session_scope
+from models.iku import iku_kantor, target_berlaku, tetapkan_target
+from models.kalender import KalenderKerja, kalender_kantor
+from models.metrics import ROMAWI
+from models.realisasi import Isian, ajukan, bukti_diminta, simpan_draf
+from models.sop_register import pastikan_kantor, salin_sop
+from models.tables import (
+    AuditLog, CatatanLangkah, Eksekusi, Evaluasi, Indikator, Kabupaten, Kecamatan, Realisasi, Rekomendasi, Sop, SopLangkah,
+    User,
+)
+from models.tindak_lanjut import akui, catat_evaluasi, mulai_tindak_lanjut, periksa, serahkan, tambah_rekomendasi
+from seed.demo import TARGET_DEMO, basis_data_kosong, buat_pengguna_kantor, muat_demo
+
+# The real kecamatan of the kabupaten the demo knows, for adding offices by name.
+KECAMATAN_KABUPATEN: dict[str, tuple[str, ...]] = {
+    "Malang": (
+        "Ampelgading", "Bantur", "Bululawang", "Dampit", "Dau", "Donomulyo", "Gedangan", "Gondanglegi", "Jabung",
+        "Kalipare", "Karangploso", "Kasembon", "Kepanjen", "Kromengan", "Lawang", "Ngajum", "Ngantang", "Pagak",
+        "Pagelaran", "Pakis", "Pakisaji", "Poncokusumo", "Pujon", "Singosari", "Sumbermanjing Wetan",
+        "Sumberpucung", "Tajinan", "Tirtoyudo", "Tumpang", "Turen", "Wagir", "Wajak", "Wonosari",
+    ),
+}
+KANTOR_CONTOH = "Poncokusumo"  # the seed office whose SOPs new offices adopt
+
+PESAN_ADA_RIWAYAT = ("Basis data sudah berisi riwayat (realisasi, eksekusi SOP atau evaluasi); riwayat demo hanya "
+                     "dibuat pada basis data yang belum memiliki riwayat.")
+# Demo offices and users (password demo12345) must never land in a real installation.
+PESAN_BUKAN_DEMO = ("Basis data ini berisi data yang tidak dimuat dengan demo load; riwayat demo hanya dibuat pada "
+                    "basis data kosong atau basis data demo.")
+
+PELUANG_KEMBALI = 0.12  # a decision returns the work (first time); a second return of the same work is rarer
+PELUANG_KEMBALI_LAGI = 0.05
+PELUANG_SANGAT_LAMA = 0.04  # a step left lying for days: waiting for a signature, the person on leave
+
+# The last ended quarter, per office: how far its figures got by today.
+KEADAAN_TERAKHIR = (("draf", 0.09), ("sekcam", 0.12), ("camat", 0.12))  # the rest: finished
+
+# Per IKU code, the range an office's character is drawn from: its level (share of the denominator), the rise of
+# that level per quarter, its size (delegates invited, requests per quarter, poskamling registered), and the floor
+# of a poor quarter.
+PROFIL = {
+    "IKU-1": {"tingkat": (0.80, 0.94), "tren": (0.001, 0.005), "ukuran": (60, 120), "minimum": 0.50},
+    "IKU-2": {"tingkat": (0.87, 0.97), "tren": (0.0005, 0.003), "ukuran": (150, 500), "minimum": 0.60},
+    "IKU-3": {"tingkat": (0.62, 0.84), "tren": (0.001, 0.005), "ukuran": (20, 60), "minimum": 0.30},
+}
+CATATAN_ANGKA = {
+    "IKU-1": ("Musrenbangcam dilaksanakan di pendopo kecamatan.", "Rekap dari daftar hadir dan berita acara.",
+              "Delegasi perempuan dan pemuda ikut diundang."),
+    "IKU-2": ("Rekap dari buku register pelayanan.", "Termasuk pengantar mutasi pindah antarkabupaten.",
+              "Berkas yang belum lengkap tidak dihitung selesai."),
+    "IKU-3": ("Rekap laporan kelompok Siskamling per desa.", "Data poskamling terdaftar sesuai SK Camat.",
+              "Laporan ronda diterima melalui kepala desa."),
+}
+CATATAN_BURUK = {
+    "IKU-1": ("Sebagian delegasi desa berhalangan hadir karena bersamaan dengan musyawarah desa.",
+              "Undangan terlambat diterima beberapa desa."),
+    "IKU-2": ("Pelayanan terganggu karena gangguan jaringan SIAK selama dua minggu.",
+              "Petugas register cuti; sebagian berkas diselesaikan triwulan berikutnya."),
+    "IKU-3": ("Beberapa poskamling tidak melapor karena pergantian ketua RT.",
+              "Musim panen, ronda di beberapa dusun tidak berjalan."),
+}
+
+# Reasons for returning work, by what is returned.
+ALASAN_DATA = {
+    "IKU-1": ("Data pembilang belum sesuai daftar hadir", "Jumlah delegasi yang diundang belum sesuai surat undangan "
+              "Musrenbangcam", "Berita acara Musrenbangcam belum ditandatangani pimpinan sidang"),
+    "IKU-2": ("Jumlah permohonan belum sesuai buku register pelayanan", "Rekap pengantar mutasi pindah bulan terakhir "
+              "belum dimasukkan", "Pengantar KK yang selesai tercatat dua kali"),
+    "IKU-3": ("Jumlah poskamling terdaftar belum sesuai SK Camat", "Laporan ronda dua desa belum masuk",
+              "Poskamling yang tidak melapor masih dihitung aktif"),
+}
+ALASAN_ANALISIS = ("Analisis capaian terhadap target Perjanjian Kinerja belum dicantumkan",
+                   "Mohon dijelaskan penyebab capaian turun dibanding triwulan lalu",
+                   "Angka belum dibandingkan dengan triwulan yang sama tahun lalu",
+                   "Lampiran bukti belum lengkap; lengkapi sebelum diajukan kembali")
+ALASAN_LANGKAH = {  # by kind of evaluation record
+    "pemantauan": ("Rekomendasi belum menyebut penanggung jawab dan batas waktu",
+                           "Rekomendasi perlu dikaitkan dengan IKU yang capaiannya di bawah target"),
+    "evaluasi": ("Perubahan belum sesuai berita acara evaluasi", "Bukti perbaikan data belum dilampirkan",
+                              "Perubahan baru sebagian; lengkapi untuk semua desa"),
+}
+ALASAN_UMUM = ("Dokumen belum lengkap; mohon dilengkapi", "Masih ada isian yang belum sesuai; mohon diperbaiki")
+
+# Recommendations of an evaluation: (text, what was done when it is followed up, evidence).
+REKOMENDASI_IKU = {
+    "IKU-1": (
+        ("Undangan Musrenbangcam disampaikan paling lambat 7 hari sebelum pelaksanaan dan dikonfirmasi ulang ke "
+         "setiap desa.", "Undangan dikirim 8 hari sebelum pelaksanaan dan dikonfirmasi melalui telepon kepada "
+         "sekretaris desa.", ["Surat undangan", "Daftar konfirmasi desa"]),
+        ("Daftar hadir delegasi dipisahkan per unsur (desa, perempuan, pemuda, tokoh masyarakat) agar pembilang "
+         "dapat diverifikasi.", "Format daftar hadir per unsur sudah dipakai dan direkap.",
+         ["Format daftar hadir baru", "Rekap per unsur"]),
+        ("Berita acara dan foto dokumentasi Musrenbangcam diunggah sebagai bukti paling lambat 3 hari setelah "
+         "kegiatan.", "Berita acara dan foto sudah diunggah ke aplikasi.", ["Berita acara", "Foto dokumentasi"]),
+    ),
+    "IKU-2": (
+        ("Buku register pelayanan pengantar KTP, KK dan mutasi direkap setiap akhir bulan.",
+         "Rekap bulanan register pelayanan sudah dibuat dan ditandatangani Kasi Pem.", ["Rekap register bulanan"]),
+        ("Permohonan yang belum selesai pada akhir triwulan dicatat beserta alasannya dan diselesaikan pada awal "
+         "triwulan berikutnya.", "Daftar permohonan tertunda beserta alasannya sudah dibuat; sebagian besar telah "
+         "diselesaikan.", ["Daftar permohonan tertunda"]),
+        ("Koordinasi dengan Dispendukcapil untuk mengatasi gangguan jaringan SIAK yang memperlambat pelayanan.",
+         "Rapat koordinasi dengan Dispendukcapil telah dilaksanakan; jaringan cadangan dipasang.",
+         ["Notulen rapat koordinasi", "Foto kegiatan"]),
+    ),
+    "IKU-3": (
+        ("Lakukan pembinaan kepada poskamling yang tidak melapor dua triwulan berturut-turut.",
+         "Pembinaan dilaksanakan bersama Babinsa dan Bhabinkamtibmas di desa terkait.",
+         ["Daftar hadir pembinaan", "Foto kegiatan"]),
+        ("Perbarui data poskamling terdaftar bersama Babinsa dan Bhabinkamtibmas.",
+         "Data poskamling terdaftar sudah diperbarui per desa.", ["Rekap data poskamling"]),
+        ("Laporan ronda dari setiap desa dikumpulkan melalui kepala desa paling lambat tanggal 5 bulan berikutnya.",
+         "Surat edaran Camat tentang jadwal laporan ronda sudah disampaikan ke desa.", ["Surat edaran Camat"]),
+    ),
+}
+REKOMENDASI_SOP = (
+    ("Data kinerja triwulan disampaikan ke Sekretariat paling lambat 10 hari kerja setelah triwulan berakhir.",
+     "Jadwal penyampaian data kinerja sudah disepakati dengan para Kasi.", ["Jadwal pengumpulan data"]),
+    ("Analisis capaian dibandingkan dengan target Perjanjian Kinerja dan triwulan sebelumnya sebelum dilaporkan "
+     "kepada Sekretaris Camat.", "Format analisis capaian dengan pembanding target dan triwulan lalu sudah dipakai.",
+     ["Format analisis capaian"]),
+    ("Waktu penyelesaian langkah analisis data kinerja melebihi mutu baku SOP; susun jadwal pengumpulan data bersama "
+     "para Kasi.", "Jadwal pengumpulan dan analisis data sudah disusun dan diedarkan.", ["Jadwal kerja Evapor"]),
+)
+ALASAN_TINDAK_LANJUT = ("Bukti kegiatan belum dilampirkan.", "Uraian belum menyebut desa yang sudah ditindaklanjuti.",
+                        "Rekap belum ditandatangani Kasi.", "Tindak lanjut belum menjawab rekomendasi; lengkapi "
+                        "datanya per desa.")
+PESERTA_PEMANTAUAN = "Tim Akuntabilitas Kinerja, Kasubag Evapor, Sekretaris Camat"
+PESERTA_EVALUASI = ("Camat, Sekretaris Camat, Kasubag Evapor, Kasi Pemerintahan, Kasi Ekonomi dan Pembangunan, "
+                    "Kasi Ketentraman dan Ketertiban, Tim Akuntabilitas Kinerja")
+
+
+class RiwayatDitolak(RuntimeError):
+    """The history cannot be generated here; the message says why."""
+
+
+@dataclass(frozen=True)
+class Ringkasan:
+    """What one generation wrote."""
+
+    kabupaten: str
+    kecamatan: int
+    kecamatan_baru: int
+    realisasi: int
+    eksekusi: int
+    catatan_langkah: int
+    evaluasi: int
+    rekomendasi: int
+    detik: float
+
+    def kalimat(self) -> str:
+        def n(x: int) -> str:
+            return f"{x:,}".replace(",", ".")
+
+        detik = f"{self.detik:.1f}".replace(".", ",")
+        return (f"Riwayat demo Kabupaten {self.kabupaten} dibuat: {n(self.kecamatan)} kecamatan "
+                f"({n(self.kecamatan_baru)} baru), {n(self.realisasi)} realisasi, {n(self.eksekusi)} eksekusi SOP, "
+                f"{n(self.catatan_langkah)} catatan langkah, {n(self.evaluasi)} evaluasi dan pemantauan, "
+                f"{n(self.rekomendasi)} rekomendasi, dalam {detik} detik.")
+
+
+def ada_riwayat(session: Session) -> bool:
+    """Whether any figure, SOP execution or evaluation is stored (demo or not)."""
+    return any(session.exec(select(func.count(t.id))).one() for t in (Realisasi, Eksekusi, Evaluasi))
+
+
+def alasan_menolak(engine: Engine) -> str | None:
+    """Why no history may be generated in this database (it has history, or it is not a demo database), or None."""
+    with session_scope(engine) as s:
+        if ada_riwayat(s):
+            return PESAN_ADA_RIWAYAT
+        demo = s.exec(select(AuditLog.id).where(AuditLog.aksi == "demo.muat")).first() is not None
+    return None if demo or basis_data_kosong(engine) else PESAN_BUKAN_DEMO
+
+
+def akhir_triwulan(tahun: int, triwulan: int) -> date:
+    """The last day of a quarter.
+
+    >>> akhir_triwulan(2026, 1), akhir_triwulan(2026, 4)
+    (datetime.date(2026, 3, 31), datetime.date(2026, 12, 31))
+    """
+    if triwulan == 4:
+        return date(tahun, 12, 31)
+    return date(tahun, 3 * triwulan + 1, 1) - timedelta(days=1)
+
+
+def buat_riwayat(engine: Engine, *, kabupaten: str = "Malang", kecamatan: int = 33, tahun: int = 5, seed: int = 1,
+                 hari_ini: date | None = None, menit_per_hari: int = 480) -> Ringkasan:
+    """Generate the demo history of `kecamatan` offices of a kabupaten over `tahun` years ending this year.
+
+    An empty database first gets the base demo (seed.demo.muat_demo). Offices are added with the kabupaten's real
+    kecamatan names, in alphabetical order, until it has `kecamatan` of them; each new office gets one demo user
+    per role and copies of the SOPs of Poncokusumo, and an existing office lacking a collection SOP gets a copy.
+    Refused (RiwayatDitolak, nothing written) when any history is already stored, or when the database holds data
+    that the demo did not load. One transaction.
+    """
+    mulai_detik = time.perf_counter()
+    hari_ini = hari_ini or date.today()
+    if kecamatan < 1:
+        raise RiwayatDitolak("Jumlah kecamatan sedikitnya 1.")
+    if not 1 <= tahun <= 20:
+        raise RiwayatDitolak("Jumlah tahun riwayat antara 1 dan 20.")
+    alasan = alasan_menolak(engine)
+    if alasan:
+        raise RiwayatDitolak(alasan)
+    if basis_data_kosong(engine):
+        muat_demo(engine, menit_per_hari=menit_per_hari)
+    with session_scope(engine) as s:
+        if ada_riwayat(s):  # another generation finished in the meantime
+            raise RiwayatDitolak(PESAN_ADA_RIWAYAT)
+        kab = s.exec(select(Kabupaten).where(Kabupaten.nama == kabupaten)).first()
+        if kab is None:
+            raise RiwayatDitolak(f"Kabupaten {kabupaten} tidak ada di basis data.")
+        kantor, baru = _siapkan_kantor(s, kab, kecamatan)
+        keadaan = _keadaan_triwulan_terakhir([k.nama for k in kantor], seed, kab.nama)
+        for kec in kantor:
+            _Kantor(s, kec, random.Random(f"{seed}/{kab.nama}/{kec.nama}"), hari_ini, tahun,
+                    keadaan[kec.nama]).jalankan()
+        s.flush()
+        ids = [k.id for k in kantor]
+        hitung = {
+            "realisasi": s.exec(select(func.count(Realisasi.id)).where(Realisasi.kecamatan_id.in_(ids))
+                                .where(Realisasi.demo == True)).one(),  # noqa: E712
+            "eksekusi": s.exec(select(func.count(Eksekusi.id)).where(Eksekusi.kecamatan_id.in_(ids))
+                               .where(Eksekusi.demo == True)).one(),  # noqa: E712
+            "catatan_langkah": s.exec(select(func.count(CatatanLangkah.id)).join(Eksekusi)
+                                      .where(Eksekusi.kecamatan_id.in_(ids))
+                                      .where(Eksekusi.demo == True)).one(),  # noqa: E712
+            "evaluasi": s.exec(select(func.count(Evaluasi.id)).where(Evaluasi.kecamatan_id.in_(ids))
+                               .where(Evaluasi.demo == True)).one(),  # noqa: E712
+            "rekomendasi": s.exec(select(func.count(Rekomendasi.id)).join(Evaluasi)
+                                  .where(Evaluasi.kecamatan_id.in_(ids))
+                                  .where(Evaluasi.demo == True)).one(),  # noqa: E712
+        }
+        ringkasan = Ringkasan(kabupaten=kab.nama, kecamatan=len(kantor), kecamatan_baru=baru,
+                              detik=time.perf_counter() - mulai_detik, **hitung)
+        catat(s, aksi="demo.generate", keterangan=ringkasan.kalimat(),
+              sesudah={"kabupaten": kab.nama, "kecamatan": len(kantor), "kecamatan_baru": baru, "tahun": tahun,
+                       "seed": seed, "hari_ini": hari_ini.isoformat(), **hitung})
+    return Ringkasan(**{**ringkasan.__dict__, "detik": time.perf_counter() - mulai_detik})
+
+
+# ---------------------------------------------------------------- offices
+
+
+def _siapkan_kantor(s: Session, kab: Kabupaten, jumlah: int) -> tuple[list[Kecamatan], int]:
+    """The kabupaten's offices, topped up with real names to `jumlah`; each with the SOPs it needs."""
+    ada = list(s.exec(select(Kecamatan).where(Kecamatan.kabupaten_id == kab.id).order_by(Kecamatan.nama)))
+    nama_ada = {k.nama for k in ada}
+    calon = [n for n in sorted(KECAMATAN_KABUPATEN.get(kab.nama, ())) if n not in nama_ada]
+    kurang = jumlah - len(ada)
+    if kurang > len(calon):
+        if kab.nama not in KECAMATAN_KABUPATEN:
+            raise RiwayatDitolak(f"Kabupaten {kab.nama} memiliki {len(ada)} kecamatan dan nama kecamatan lainnya "
+                                 "tidak dikenal; kurangi --kecamatan.")
+        raise RiwayatDitolak(f"Kabupaten {kab.nama} hanya memiliki {len(ada) + len(calon)} kecamatan; "
+                             f"--kecamatan paling banyak {len(ada) + len(calon)}.")
+    baru = []
+    for nama in calon[:max(kurang, 0)]:
+        kec = pastikan_kantor(s, kab.nama, nama)
+        buat_pengguna_kantor(s, kec)
+        baru.append(kec)
+    kantor = sorted(ada + baru, key=lambda k: k.nama)
+    if not iku_kantor(s, kantor[0].id):
+        raise RiwayatDitolak(f"Kabupaten {kab.nama} belum memiliki IKU; impor IKU lebih dahulu (iku import).")
+    contoh = next((k for k in kantor if k.nama == KANTOR_CONTOH), None)
+    if contoh is None:
+        raise RiwayatDitolak(f"Kecamatan {KANTOR_CONTOH}, sumber SOP kantor baru, tidak ada di Kabupaten {kab.nama}.")
+    sop_contoh = list(s.exec(select(Sop).where(Sop.kecamatan_id == contoh.id).order_by(Sop.id)))
+    pengumpul = {i.sop_kunci for i in iku_kantor(s, contoh.id) if i.sop_kunci}
+    id_baru = {k.id for k in baru}
+    for kec in kantor:
+        punya = set(s.exec(select(Sop.kunci).where(Sop.kecamatan_id == kec.id)))
+        for sop in sop_contoh:
+            if sop.kunci not in punya and (kec.id in id_baru or sop.kunci in pengumpul):
+                salin_sop(s, sop_id=sop.id, ke_kecamatan_id=kec.id, oleh=None)
+    return kantor, len(baru)
+
+
+def _keadaan_triwulan_terakhir(nama_kantor: list[str], seed: int, kabupaten: str) -> dict[str, str]:
+    """How far each office's figures of the last ended quarter got: a few of each open state, the rest finished."""
+    rng = random.Random(f"{seed}/{kabupaten}/triwulan-terakhir")
+    n = len(nama_kantor)
+    if n >= 4:
+        terbuka = [nama for nama, porsi in KEADAAN_TERAKHIR for _ in range(max(1, round(porsi * n)))]
+    else:  # too few offices for shares: still something pending, one office finished when there are two
+        terbuka = ["sekcam", "camat", "draf"][:max(1, n - 1)]
+    urut = sorted(nama_kantor)
+    rng.shuffle(urut)
+    return dict(zip(urut, terbuka + ["selesai"] * n))
+
+
+# ---------------------------------------------------------------- one office
+
+
+@dataclass
+class _Angka:
+    pembilang: int
+    penyebut: int
+    buruk: bool
+
+
+class _Kantor:
+    """One office's history, in time order per quarter."""
+
+    def __init__(self, s: Session, kec: Kecamatan, rng: random.Random, hari_ini: date, tahun: int,
+                 keadaan_terakhir: str) -> None:
+        self.s, self.kec, self.rng = s, kec, rng
+        self.zona = ZoneInfo(kec.zona_waktu or "Asia/Jakarta")
+        self.hari_ini = hari_ini
+        self.batas = datetime(hari_ini.year, hari_ini.month, hari_ini.day, tzinfo=self.zona).astimezone(timezone.utc)
+        self.kal: KalenderKerja = kalender_kantor(s, kec.id, tahun=(hari_ini.year - tahun - 1, hari_ini.year + 1))
+        self.tahun = list(range(hari_ini.year - tahun + 1, hari_ini.year + 1))
+        self.keadaan_terakhir = keadaan_terakhir
+        self.pengguna: dict[str, User] = {}
+        for u in s.exec(select(User).where(User.kecamatan_id == kec.id).where(User.aktif == True)  # noqa: E712
+                        .order_by(User.id)):
+            self.pengguna.setdefault(u.role_kode, u)
+        for wajib in ("camat", "sekcam", "kasubag_evapor", "tim"):
+            if wajib not in self.pengguna:
+                raise RiwayatDitolak(f"Kecamatan {kec.nama} belum memiliki pengguna aktif berperan {wajib}.")
+        self.iku = [i for i in iku_kantor(s, kec.id) if i.kode in PROFIL]
+        self.bukti = {i.id: bukti_diminta(s, i, kec.id) for i in self.iku}
+        self.sop = {sop.kunci: sop for sop in s.exec(select(Sop).where(Sop.kecamatan_id == kec.id))}
+        self.langkah: dict[int, SopLangkah] = {}
+        # The office's character: how fast its people work (log scale around mutu baku), its levels and sizes.
+        self.laju = rng.uniform(-0.45, -0.15)
+        self.profil = {}
+        for i in self.iku:
+            p = PROFIL[i.kode]
+            self.profil[i.kode] = {"tingkat": rng.uniform(*p["tingkat"]), "tren": rng.uniform(*p["tren"]),
+                                   "ukuran": rng.randint(*p["ukuran"])}
+        self.target: dict[tuple[str, int], float] = {}
+        self.nilai: dict[tuple[str, int, int], float] = {}
+
+    # ------------------------------------------------------------ time
+
+    def _lokal(self, d: date, jam: int = 8, menit: int = 0) -> datetime:
+        return datetime(d.year, d.month, d.day, jam, menit, tzinfo=self.zona).astimezone(timezone.utc)
+
+    def _tambah(self, t: datetime, menit: float) -> datetime:
+        return self.kal.tambah_menit_kerja(t, max(1, round(menit)))
+
+    def _hari_kerja(self, t: datetime, hari: float) -> datetime:
+        return self._tambah(t, hari * self.kal.menit_per_hari)
+
+    def _sebelum_batas(self, menit: float) -> datetime:
+        """The instant `menit` working minutes before the start of today."""
+        sisa = max(1, round(menit))
+        hari = self.hari_ini
+        while True:
+            hari -= timedelta(days=1)
+            a = self._lokal(hari, 0)
+            w = self.kal.working_minutes(a, self._lokal(hari + timedelta(days=1), 0))
+            if w > sisa:
+                return self.kal.tambah_menit_kerja(a, w - sisa)
+            sisa -= w
+
+    def _durasi(self, baku: int) -> int:
+        """Working minutes a step takes from receipt to completion, drawn around its mutu baku."""
+        baku = max(baku, 5)
+        if self.rng.random() < PELUANG_SANGAT_LAMA:
+            return round(baku * self.rng.uniform(3, 12))
+        return max(2, round(baku * math.exp(self.rng.gauss(self.laju, 0.45))))
+
+    # ------------------------------------------------------------ the whole history
+
+    def jalankan(self) -> None:
+        evapor = self.pengguna["kasubag_evapor"]
+        for th in self.tahun:
+            for ind in self.iku:
+                self._target(ind, th, evapor)
+        triwulan = [(th, tw) for th in self.tahun for tw in (1, 2, 3, 4) if akhir_triwulan(th, tw) < self.hari_ini]
+        for n, (th, tw) in enumerate(triwulan):
+            terakhir = n == len(triwulan) - 1
+            for ind in self.iku:
+                self._realisasi(ind, th, tw, n, terakhir)
+            self._evaluasi(th, tw, terakhir=terakhir, baru_saja=n >= len(triwulan) - 2)
+
+    def _target(self, ind: Indikator, th: int, oleh: User) -> None:
+        ada = target_berlaku(self.s, indikator_id=ind.id, kecamatan_id=self.kec.id, tahun=th)
+        if ada is not None:
+            self.target[(ind.kode, th)] = ada.nilai
+            return
+        sebelumnya = self.target.get((ind.kode, th - 1))
+        if sebelumnya is None:
+            nilai = TARGET_DEMO.get(ind.kode, 80.0) + self.rng.choice((-5, -4, -3, -2, -1, 0, 0, 1, 2, 3))
+        else:
+            nilai = sebelumnya + self.rng.choice((0, 0, 0.5, 1))
+        nilai = min(100.0, float(nilai))
+        pada = self._hari_kerja(self._lokal(date(th, 1, 2)), self.rng.uniform(3, 12))
+        tetapkan_target(self.s, indikator_id=ind.id, kecamatan_id=self.kec.id, tahun=th, nilai=nilai, oleh=oleh,
+                        pada=min(pada, self.batas - timedelta(minutes=1)))
+        self.target[(ind.kode, th)] = nilai
+
+    # ------------------------------------------------------------ figures
+
+    def _angka(self, ind: Indikator, th: int, tw: int, n: int) -> _Angka:
+        p = self.profil[ind.kode]
+        r = self.rng
+        tingkat = p["tingkat"] + p["tren"] * n + r.gauss(0, 0.02)
+        buruk = r.random() < 0.06
+        if buruk:
+            tingkat -= r.uniform(0.10, 0.22)
+        tingkat = min(1.0, max(PROFIL[ind.kode]["minimum"], tingkat))
+        if ind.kode == "IKU-1":
+            penyebut = max(40, p["ukuran"] + r.randint(-6, 6))
+        elif ind.kode == "IKU-2":
+            musim = {1: 1.05, 2: 0.95, 3: 1.10, 4: 0.90}[tw]
+            penyebut = round(p["ukuran"] * musim * 1.02 ** (th - self.tahun[0]) * r.uniform(0.9, 1.1))
+        else:
+            penyebut = p["ukuran"] + (th - self.tahun[0]) * r.randint(0, 2)
+        return _Angka(min(penyebut, round(tingkat * penyebut)), penyebut, buruk)
+
+    def _pengisi(self, ind: Indikator) -> User:
+        kasi = self.pengguna.get(ind.role_penanggung_jawab or "")
+        return kasi if kasi is not None and self.rng.random() < 0.65 else self.pengguna["kasubag_evapor"]
+
+    def _realisasi(self, ind: Indikator, th: int, tw: int, n: int, terakhir: bool) -> None:
+        r = self.rng
+        angka = self._angka(ind, th, tw, n)
+        pengisi = self._pengisi(ind)
+        keadaan = self.keadaan_terakhir if terakhir else "selesai"
+        if terakhir and r.random() < 0.2:  # offices are not uniform: one figure ahead or behind the rest
+            keadaan = r.choice(("draf", "sekcam", "camat", "selesai", "selesai", "selesai"))
+        awal = self._lokal(akhir_triwulan(th, tw) + timedelta(days=1))
+        draf_pada = self._hari_kerja(awal, r.uniform(0, 4) + r.uniform(0, 9))
+        if terakhir and keadaan != "selesai" and r.random() < 0.5:  # late: entered in the last days
+            draf_pada = self._sebelum_batas(r.uniform(0.3, 4) * self.kal.menit_per_hari)
+        if draf_pada >= self.batas:
+            return
+        catatan = r.choice(CATATAN_BURUK[ind.kode]) if angka.buruk else (
+            r.choice(CATATAN_ANGKA[ind.kode]) if r.random() < 0.4 else None)
+        isian = Isian(ind.id, angka.pembilang, angka.penyebut, catatan, list(self.bukti[ind.id]))
+        rea = simpan_draf(self.s, kecamatan_id=self.kec.id, tahun=th, triwulan=tw, isian=isian, oleh=pengisi,
+                          pada=draf_pada, hari_ini=self.hari_ini, demo=True)
+        self.nilai[(ind.kode, th, tw)] = rea.nilai
+        if keadaan == "draf":
+            return
+        t = self._tambah(draf_pada, self._durasi(75))  # the entry steps: prepare (1 jam) and hand over (15 menit)
+        if t >= self.batas:
+            return
+        eks = ajukan(self.s, realisasi_id=rea.id, oleh=pengisi, pada=t, demo=True)
+        berhenti = None if keadaan == "selesai" else (
+            lambda rec, lk, keadaan=keadaan: rec.role_kode == keadaan and lk.keputusan)
+        self._jalani(eks.id, t, berhenti=berhenti, realisasi=rea, ind=ind)
+
+    def _perbaiki(self, rea: Realisasi, ind: Indikator, rec: CatatanLangkah, t: datetime) -> datetime | None:
+        """A figure returned to its entry step: the Kasi corrects it and submits again; returns when."""
+        kasi = self.pengguna.get(rec.role_kode, self.pengguna["camat"])
+        t_mulai = self._tambah(t, self._durasi(30))
+        t_simpan = self._tambah(t_mulai, self._durasi(45))
+        t_ajukan = self._tambah(t_simpan, self.rng.randint(2, 15))
+        if t_ajukan >= self.batas:
+            return None
+        mulai_kerjakan(self.s, catatan_id=rec.id, oleh=kasi, pada=t_mulai)
+        rea = self.s.get(Realisasi, rea.id)
+        penyebut = int(rea.penyebut)
+        pembilang = min(penyebut, max(0, int(rea.pembilang) + self.rng.choice((-3, -2, -1, 1, 2))))
+        rea = simpan_draf(self.s, kecamatan_id=self.kec.id, tahun=rea.tahun, triwulan=rea.triwulan,
+                          isian=Isian(ind.id, pembilang, penyebut, rea.catatan, list(rea.bukti or []), rea.versi),
+                          oleh=kasi, pada=t_simpan, hari_ini=self.hari_ini)
+        self.nilai[(ind.kode, rea.tahun, rea.triwulan)] = rea.nilai
+        ajukan(self.s, realisasi_id=rea.id, oleh=kasi, pada=t_ajukan, demo=True)
+        return t_ajukan
+
+    # ------------------------------------------------------------ walking an execution
+
+    def _lk(self, langkah_id: int) -> SopLangkah:
+        if langkah_id not in self.langkah:
+            self.langkah[langkah_id] = self.s.get(SopLangkah, langkah_id)
+        return self.langkah[langkah_id]
+
+    def _alasan(self, lk: SopLangkah, jenis: str, ind: Indikator | None) -> str:
+        """A reason a person gives for returning this step: the data to the Kasi, the analysis to the Evapor."""
+        r = self.rng
+        if ind is not None:
+            return r.choice(ALASAN_DATA[ind.kode]) if lk.kembali_ke_urutan == 1 else r.choice(ALASAN_ANALISIS)
+        return r.choice(ALASAN_LANGKAH.get(jenis, ALASAN_UMUM))
+
+    def _jalani(self, eks_id: int, t: datetime, *, berhenti=None, realisasi: Realisasi | None = None,
+                ind: Indikator | None = None, jenis: str = "") -> datetime:
+        """Carry an execution's open records forward as the people they wait on, until it ends, `berhenti` says
+        stop, or the next moment would be today; returns the time of the last completion."""
+        rec = catatan_terbuka(self.s, eks_id)
+        kembali = 0
+        while rec is not None:
+            lk = self._lk(rec.langkah_id)
+            pelaku = self.pengguna.get(rec.role_kode, self.pengguna["camat"])
+            if berhenti is not None and berhenti(rec, lk):
+                if self.rng.random() < 0.4:  # already opened, not yet decided
+                    t_mulai = self._tambah(t, self._durasi(lk.waktu_menit) // 2)
+                    if t_mulai < self.batas:
+                        mulai_kerjakan(self.s, catatan_id=rec.id, oleh=pelaku, pada=t_mulai)
+                return t
+            total = self._durasi(lk.waktu_menit)
+            tunggu = max(1, round(total * self.rng.uniform(0.15, 0.6)))
+            t_mulai = self._tambah(t, tunggu)
+            t_selesai = self._tambah(t_mulai, max(1, total - tunggu))
+            if t_mulai >= self.batas:
+                return t
+            mulai_kerjakan(self.s, catatan_id=rec.id, oleh=pelaku, pada=t_mulai)
+            if t_selesai >= self.batas:
+                return t
+            if lk.keputusan and self.rng.random() < (PELUANG_KEMBALI if kembali == 0 else PELUANG_KEMBALI_LAGI):
+                kembali += 1
+                rec = putuskan(self.s, catatan_id=rec.id, setuju=False, oleh=pelaku, pada=t_selesai,
+                               alasan=self._alasan(lk, jenis, ind))
+                t = t_selesai
+                if realisasi is not None and self.s.get(Realisasi, realisasi.id).status == "dikembalikan":
+                    t_baru = self._perbaiki(realisasi, ind, rec, t)
+                    if t_baru is None:
+                        return t
+                    t = t_baru
+                    rec = catatan_terbuka(self.s, eks_id)
+                continue
+            if lk.keputusan:
+                rec = putuskan(self.s, catatan_id=rec.id, setuju=True, oleh=pelaku, pada=t_selesai)
+            else:
+                rec = selesaikan(self.s, catatan_id=rec.id, oleh=pelaku, pada=t_selesai)
+            t = t_selesai
+        return t
+
+    # ------------------------------------------------------------ monitoring, evaluation, follow-up
+
+    def _temuan(self, th: int, tw: int) -> tuple[str, list[Indikator]]:
+        bagian, kurang = [], []
+        for ind in self.iku:
+            nilai = self.nilai.get((ind.kode, th, tw))
+            target = self.target.get((ind.kode, th))
+            if nilai is None:
+                bagian.append(f"{ind.kode} belum ada realisasi")
+                continue
+            teks = f"{ind.kode} {nilai:.1f}% (target {target:g}%)".replace(".", ",")
+            bagian.append(teks)
+            if target is not None and nilai < target:
+                kurang.append(ind)
+        periode = f"triwulan {ROMAWI[tw]} {th}"
+        temuan = f"Realisasi {periode}: " + "; ".join(bagian) + "."
+        if kurang:
+            temuan += " Di bawah target: " + ", ".join(i.kode for i in kurang) + "; penyebab perlu ditindaklanjuti."
+        else:
+            temuan += " Seluruh IKU mencapai target."
+        return temuan, kurang
+
+    def _evaluasi(self, th: int, tw: int, *, terakhir: bool, baru_saja: bool) -> None:
+        r = self.rng
+        awal = self._lokal(akhir_triwulan(th, tw) + timedelta(days=1))
+        t_pantau = self._tambah(self._hari_kerja(awal, r.uniform(15, 22)), r.uniform(30, 240))
+        t_eval = self._tambah(self._hari_kerja(t_pantau, r.uniform(4, 9)), r.uniform(0, 180))
+        temuan, kurang = self._temuan(th, tw)
+        for jenis, t in (("pemantauan", t_pantau), ("evaluasi", t_eval)):
+            if t >= self.batas:
+                return
+            oleh = self.pengguna["tim"] if r.random() < 0.6 else self.pengguna["kasubag_evapor"]
+            tanggal = t.astimezone(self.zona).date()
+            ba = (f"Berita Acara Evaluasi Kinerja Triwulan {ROMAWI[tw]} Tahun {th} Nomor 700/{r.randint(100, 999)}/"
+                  f"{th}" if jenis == "evaluasi" else None)
+            ev = catat_evaluasi(
+                self.s, kecamatan_id=self.kec.id, jenis=jenis, tahun=th, triwulan=tw, tanggal=tanggal,
+                peserta=PESERTA_EVALUASI if jenis == "evaluasi" else PESERTA_PEMANTAUAN,
+                temuan=temuan if jenis == "evaluasi" else f"Telaah hasil pengukuran kinerja. {temuan}",
+                oleh=oleh, berita_acara=ba, pada=t, demo=True)
+            if ev.eksekusi_id is not None:
+                berhenti = None
+                if terakhir and r.random() < 0.7:
+                    batas_langkah = r.randint(1, 8)
+                    hitung = {"n": 0}
+
+                    def berhenti(rec, lk, batas_langkah=batas_langkah, hitung=hitung):  # noqa: ANN001
+                        hitung["n"] += 1
+                        return hitung["n"] > batas_langkah
+                self._jalani(ev.eksekusi_id, t, berhenti=berhenti, jenis=jenis)
+            if jenis == "evaluasi":
+                self._rekomendasi(ev, t, kurang, terakhir=terakhir, baru_saja=baru_saja)
+
+    def _rekomendasi(self, ev: Evaluasi, t: datetime, kurang: list[Indikator], *, terakhir: bool,
+                     baru_saja: bool) -> None:
+        r = self.rng
+        jumlah = r.choice((1, 2, 2, 3))
+        pilihan: list[tuple[Indikator | None, tuple]] = [(i, r.choice(REKOMENDASI_IKU[i.kode])) for i in kurang]
+        lain = [i for i in self.iku if i not in kurang]
+        r.shuffle(lain)
+        pilihan += [(i, r.choice(REKOMENDASI_IKU[i.kode])) for i in lain]
+        pilihan.insert(min(len(pilihan), r.randint(0, 2)), (None, r.choice(REKOMENDASI_SOP)))
+        t_rek = self._tambah(t, r.uniform(20, 90))
+        if t_rek >= self.batas:
+            return
+        pencatat = self.pengguna["tim"]
+        for ind, (teks, uraian, bukti) in pilihan[:jumlah]:
+            if ind is None:
+                role = "kasubag_evapor"
+                kunci = r.choice([i.sop_kunci for i in self.iku if i.sop_kunci in self.sop] or [None])
+                sop_id = self.sop[kunci].id if kunci else None
+            else:
+                role = ind.role_penanggung_jawab or "kasubag_evapor"
+                sop_id = None
+            if role not in self.pengguna:
+                role = "kasubag_evapor"
+            rek = tambah_rekomendasi(self.s, evaluasi_id=ev.id, teks=teks, role_kode=role,
+                                     jatuh_tempo=ev.tanggal + timedelta(days=r.randint(30, 60)), oleh=pencatat,
+                                     indikator_id=ind.id if ind else None, sop_id=sop_id, pada=t_rek)
+            self._tindak_lanjut(rek, t_rek, uraian, bukti, terakhir=terakhir, baru_saja=baru_saja)
+
+    def _tindak_lanjut(self, rek: Rekomendasi, t: datetime, uraian: str, bukti: list[str], *, terakhir: bool,
+                       baru_saja: bool) -> None:
+        """Follow a recommendation up to the status this one reaches by today."""
+        r = self.rng
+        if baru_saja:
+            sasaran = r.choices(("baru", "dalam proses", "diserahkan", "dikembalikan", "diverifikasi", "selesai"),
+                                weights=(3, 5, 4, 2, 3, 2 if terakhir else 8))[0]
+        else:
+            sasaran = "selesai" if r.random() < 0.94 else r.choice(("dalam proses", "diserahkan", "baru"))
+        if sasaran == "baru":
+            return
+        pelaksana = self.pengguna.get(rek.role_kode, self.pengguna["camat"])
+        sekcam, camat = self.pengguna["sekcam"], self.pengguna["camat"]
+        dikembalikan = sasaran == "dikembalikan" or (sasaran in ("diverifikasi", "selesai") and r.random() < 0.2)
+        langkah = [("mulai", r.uniform(0.5, 5)), ("serahkan", r.uniform(2, 18))]
+        if dikembalikan:
+            langkah += [("kembalikan", r.uniform(0.5, 4))]
+            if sasaran != "dikembalikan":
+                langkah += [("mulai", r.uniform(0.3, 3)), ("serahkan", r.uniform(1, 8))]
+        if sasaran in ("diverifikasi", "selesai"):
+            langkah += [("terima", r.uniform(0.5, 4))]
+        if sasaran == "selesai":
+            langkah += [("akui", r.uniform(0.5, 5))]
+        berhenti_di = {"dalam proses": 1, "diserahkan": 2}.get(sasaran)
+        if berhenti_di is not None:
+            langkah = langkah[:berhenti_di]
+        laju = 0.4 if terakhir else 1.0  # the latest evaluation is recent: its follow-ups move faster
+        for aksi, hari in langkah:
+            t = self._hari_kerja(t, hari * laju)
+            if t >= self.batas:
+                return
+            if aksi == "mulai":
+                mulai_tindak_lanjut(self.s, rekomendasi_id=rek.id, oleh=pelaksana, pada=t)
+            elif aksi == "serahkan":
+                serahkan(self.s, rekomendasi_id=rek.id, uraian=uraian, bukti=list(bukti), oleh=pelaksana, pada=t)
+            elif aksi == "kembalikan":
+                periksa(self.s, rekomendasi_id=rek.id, terima=False, alasan=r.choice(ALASAN_TINDAK_LANJUT),
+                        oleh=sekcam, pada=t)
+            elif aksi == "terima":
+                periksa(self.s, rekomendasi_id=rek.id, terima=True, oleh=sekcam, pada=t)
+            else:
+                akui(self.s, rekomendasi_id=rek.id, oleh=camat, pada=t)

@@ -1,0 +1,167 @@
+"""The admin's Hari Libur page: a cuti bersama day entered there is a day off in every office's work calendar."""
+from __future__ import annotations
+
+import json
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+from sqlmodel import func, select
+
+from models.akses import PESAN_PERAN
+from models.db import session_scope
+from models.kalender import JAM_KERJA_BAKU, KalenderDitolak, kalender_kantor, tambah_hari_libur
+from models.tables import AuditLog, HariLibur, Kecamatan, User
+from tests.conftest import masuk
+from tests.dash_util import daftar_callback, panggil, sidik_basis_data
+
+CUTI = date(2026, 12, 24)  # a Thursday, the day before Natal
+WIB = ZoneInfo("Asia/Jakarta")
+
+
+def _kunci(app, awalan: str) -> str:
+    return next(k for k in daftar_callback(app) if k.startswith(awalan))
+
+
+def _tambah(app) -> str:
+    return _kunci(app, "..libur-pesan.children...")
+
+
+def _teks(r) -> str:
+    """Every text in the callback's answer, as a person would read it."""
+    assert r.status_code == 200, r.get_data(as_text=True)[:300]
+
+    def kumpul(x):
+        if isinstance(x, str):
+            yield x
+        elif isinstance(x, dict):
+            for v in x.values():
+                yield from kumpul(v)
+        elif isinstance(x, list):
+            for v in x:
+                yield from kumpul(v)
+
+    return " | ".join(kumpul(r.get_json()["response"]))
+
+
+def _kalipare(engine) -> int:
+    with session_scope(engine) as s:
+        return s.exec(select(Kecamatan.id).where(Kecamatan.nama == "Kalipare")).one()
+
+
+def _kalender(engine):
+    with session_scope(engine) as s:
+        return kalender_kantor(s, _kalipare(engine), jam_kerja=JAM_KERJA_BAKU)
+
+
+def _user(engine, username: str) -> User:
+    with session_scope(engine) as s:
+        u = s.exec(select(User).where(User.username == username)).one()
+        s.expunge(u)
+        return u
+
+
+def _catat_cuti(engine) -> int:
+    with session_scope(engine) as s:
+        admin = s.exec(select(User).where(User.username == "admin")).one()
+        return tambah_hari_libur(s, tanggal=CUTI, keterangan="Cuti Bersama Hari Raya Natal", oleh=admin).id
+
+
+def _jumlah_audit(engine, aksi: str) -> int:
+    with session_scope(engine) as s:
+        return s.exec(select(func.count(AuditLog.id)).where(AuditLog.aksi == aksi)).one()
+
+
+def test_admin_adds_a_cuti_bersama_day_that_every_office_then_takes_off(client, app, demo):
+    rabu, senin = datetime(2026, 12, 23, 14, tzinfo=WIB), datetime(2026, 12, 28, 10, tzinfo=WIB)
+    assert _kalender(demo).working_minutes(rabu, senin) == 120 + 480 + 120
+    masuk(client, "admin")
+    teks = _teks(panggil(client, app, _tambah(app), tanggal="2026-12-24", keterangan="  Cuti Bersama Hari Raya Natal ",
+                         versi=0))
+    assert "Cuti bersama Kamis, 24 Desember 2026 (Cuti Bersama Hari Raya Natal) ditambahkan." in teks
+    with session_scope(demo) as s:
+        row = s.exec(select(HariLibur)).one()
+        assert (row.tanggal, row.keterangan) == (CUTI, "Cuti Bersama Hari Raya Natal")
+        log = s.exec(select(AuditLog).where(AuditLog.aksi == "hari_libur.tambah")).one()
+        assert (log.username, log.objek, log.objek_id) == ("admin", "hari_libur", row.id)
+        assert log.sesudah == {"tanggal": "2026-12-24", "keterangan": "Cuti Bersama Hari Raya Natal"}
+    kal = _kalender(demo)
+    assert not kal.hari_kerja(CUTI)
+    assert kal.working_minutes(rabu, senin) == 120 + 120  # 24th cuti bersama, 25th Natal, then the weekend
+    tabel = _teks(panggil(client, app, "libur-tabel.children", tahun=2026, _versi=1))
+    for harapan in ("Senin, 17 Agustus 2026", "Hari Kemerdekaan Republik Indonesia", "Kamis, 24 Desember 2026",
+                    "Cuti Bersama Hari Raya Natal", "Cuti bersama", "Libur nasional",
+                    "hari libur nasional dan 1 cuti bersama pada tahun 2026."):
+        assert harapan in tabel, harapan
+
+
+@pytest.mark.parametrize("nilai, pesan", [
+    (dict(tanggal="2026-08-17", keterangan="Cuti"), "Tanggal 17 Agustus 2026 sudah tercatat sebagai hari libur."),
+    (dict(tanggal="2026-12-24", keterangan="Lagi"), "Tanggal 24 Desember 2026 sudah tercatat sebagai hari libur."),
+    (dict(tanggal="2026-12-31", keterangan="   "), "Keterangan hari libur wajib diisi."),
+    (dict(tanggal=None, keterangan="Cuti"), "Tanggal hari libur wajib diisi."),
+    (dict(tanggal="31-12-2026", keterangan="Cuti"), "Tanggal tidak dapat dibaca; pilih dari kalender."),
+])
+def test_a_day_already_off_or_an_empty_form_is_refused_and_nothing_is_written(client, app, demo, nilai, pesan):
+    _catat_cuti(demo)
+    masuk(client, "admin")
+    sebelum, audit = sidik_basis_data(demo), _jumlah_audit(demo, "hari_libur.tambah")
+    assert pesan in _teks(panggil(client, app, _tambah(app), versi=0, **nilai))
+    assert sidik_basis_data(demo) == sebelum
+    assert _jumlah_audit(demo, "hari_libur.tambah") == audit
+
+
+def test_admin_removes_an_entered_day_after_confirming(client, app, demo):
+    ident = _catat_cuti(demo)
+    masuk(client, "admin")
+    pilih = _kunci(app, "..libur-hapus-id.data")
+    tombol = {"index": ident, "type": "libur-hapus"}
+    r = client.post("/_dash-update-component", json={  # the browser's request when the row's button is pressed
+        "output": pilih, "outputs": [{"id": i, "property": p} for i, p in (("libur-hapus-id", "data"),
+                                     ("libur-konfirmasi", "is_open"), ("libur-konfirmasi-teks", "children"))],
+        "inputs": [[{"id": tombol, "property": "n_clicks", "value": 1}]], "state": [],
+        "changedPropIds": [json.dumps(tombol, separators=(",", ":"), sort_keys=True) + ".n_clicks"]})
+    jawab = r.get_json()["response"]
+    assert jawab["libur-hapus-id"]["data"] == ident and jawab["libur-konfirmasi"]["is_open"] is True
+    assert "Kamis, 24 Desember 2026" in _teks(r)
+    teks = _teks(panggil(client, app, _kunci(app, "..libur-pesan.children@"), hari_libur_id=ident, versi=2))
+    assert "Cuti bersama Kamis, 24 Desember 2026 dihapus." in teks
+    with session_scope(demo) as s:
+        assert s.get(HariLibur, ident) is None
+        log = s.exec(select(AuditLog).where(AuditLog.aksi == "hari_libur.hapus")).one()
+        assert (log.username, log.objek_id) == ("admin", ident)
+        assert log.sebelum == {"tanggal": "2026-12-24", "keterangan": "Cuti Bersama Hari Raya Natal"}
+    assert _kalender(demo).hari_kerja(CUTI)
+    # The same request again names a row that is gone: refused before the callback runs.
+    r = panggil(client, app, _kunci(app, "..libur-pesan.children@"), hari_libur_id=ident, versi=3)
+    assert r.status_code == 403
+
+
+def test_other_roles_get_403_and_nothing_changes(client, app, demo):
+    ident = _catat_cuti(demo)
+    masuk(client, "camat.kalipare")
+    sebelum = sidik_basis_data(demo)
+    for kunci, nilai in ((_tambah(app), dict(tanggal="2026-12-31", keterangan="Cuti")),
+                         (_kunci(app, "..libur-pesan.children@"), dict(hari_libur_id=ident)),
+                         ("libur-tabel.children", dict(tahun=2026))):
+        r = panggil(client, app, kunci, **nilai)
+        assert r.status_code == 403, kunci
+        assert r.get_json() == {"galat": PESAN_PERAN}
+    assert sidik_basis_data(demo) == sebelum
+
+
+def test_only_the_admin_may_change_the_list_even_without_the_page(demo):
+    camat = _user(demo, "camat.kalipare")
+    with session_scope(demo) as s, pytest.raises(KalenderDitolak, match="^Peran Anda tidak berwenang"):
+        tambah_hari_libur(s, tanggal=CUTI, keterangan="Cuti", oleh=camat)
+    with session_scope(demo) as s:
+        assert s.exec(select(HariLibur)).first() is None
+
+
+def test_the_page_is_the_admins(client, app, demo):
+    masuk(client, "admin")
+    assert client.get("/hari-libur").status_code == 200
+    client.get("/logout")
+    masuk(client, "camat.kalipare")
+    r = client.get("/hari-libur")
+    assert r.status_code == 403 and "Akses ditolak" in r.get_data(as_text=True)
