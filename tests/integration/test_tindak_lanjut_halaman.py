@@ -1,0 +1,98 @@
+"""Recording an evaluation with its recommendations (all or nothing), reminders, the page's counts, and its
+callbacks refusing what the rules refuse."""
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+from sqlmodel import func, select
+
+from models.dasbor import rekap_tindak_lanjut, tindak_lanjut
+from models.db import session_scope
+from models.tables import AuditLog, Evaluasi, Kecamatan, Rekomendasi, User
+from models.tindak_lanjut import (RekomendasiBaru, TindakLanjutDitolak, catat_evaluasi_lengkap, menunggu,
+                                  mulai_tindak_lanjut, pengingat, serahkan)
+from tests.conftest import masuk
+from tests.dash_util import panggil, sidik_basis_data
+
+HARI_INI = date(2026, 11, 21)
+PADA = datetime(2026, 11, 21, 9, 0, tzinfo=ZoneInfo("Asia/Jakarta"))
+
+
+def _u(s, nama: str) -> User:
+    return s.exec(select(User).where(User.username == f"{nama}.poncokusumo")).one()
+
+
+def _catat(s, rekomendasi, oleh="tim"):
+    kec = s.exec(select(Kecamatan.id).where(Kecamatan.nama == "Poncokusumo")).one()
+    return catat_evaluasi_lengkap(s, kecamatan_id=kec, jenis="evaluasi", tahun=2026, triwulan=3,
+                                  tanggal=date(2026, 11, 20), peserta="Camat, Tim", temuan="Adminduk di bawah target",
+                                  oleh=_u(s, oleh), rekomendasi=rekomendasi, pada=PADA)
+
+
+def test_a_bad_row_saves_nothing_and_names_the_row(demo):
+    sebelum = sidik_basis_data(demo)
+    with pytest.raises(TindakLanjutDitolak, match="^Rekomendasi 2: Jatuh tempo wajib diisi.$"):
+        with session_scope(demo) as s:
+            _catat(s, [RekomendasiBaru("Satu", "kasi_pem", date(2026, 12, 1)), RekomendasiBaru("Dua", "kasi_pem", None)])
+    assert sidik_basis_data(demo) == sebelum
+    with session_scope(demo) as s:
+        ev = _catat(s, [RekomendasiBaru("", None, None), RekomendasiBaru("Dua", "kasi_pem", date(2026, 12, 1))])
+        assert [r.teks for r in s.exec(select(Rekomendasi).where(Rekomendasi.evaluasi_id == ev.id))] == ["Dua"]
+
+
+def test_reminders_follow_whom_the_item_waits_on(demo):
+    with session_scope(demo) as s:
+        ev = _catat(s, [RekomendasiBaru("Dekat", "kasi_pem", HARI_INI + timedelta(days=7)),
+                        RekomendasiBaru("Jauh", "kasi_pem", HARI_INI + timedelta(days=8)),
+                        RekomendasiBaru("Ekbang", "kasi_ekbang", HARI_INI + timedelta(days=1))])
+        rek = {r.teks: r for r in s.exec(select(Rekomendasi).where(Rekomendasi.evaluasi_id == ev.id))}
+        teks = lambda u: [(r.teks, telat) for r, telat in pengingat(s, _u(s, u), HARI_INI)]  # noqa: E731
+        assert teks("kasipem") == [("Dekat", False)]  # due on day 7 counts, day 8 does not
+        assert teks("camat") == [("Ekbang", False), ("Dekat", False)]
+        assert teks("sekcam") == []
+        mulai_tindak_lanjut(s, rekomendasi_id=rek["Dekat"].id, oleh=_u(s, "kasipem"), pada=PADA)
+        serahkan(s, rekomendasi_id=rek["Dekat"].id, uraian="Selesai", oleh=_u(s, "kasipem"), pada=PADA)
+        assert menunggu(rek["Dekat"]) == "sekcam"
+        assert teks("kasipem") == [] and teks("sekcam") == [("Dekat", False)]
+        assert [(r.teks, telat) for r, telat in pengingat(s, _u(s, "sekcam"), HARI_INI + timedelta(days=8))] == [
+            ("Dekat", True)]
+
+
+def test_counts_by_status_per_role_and_quarter(demo):
+    with session_scope(demo) as s:
+        ev = _catat(s, [RekomendasiBaru("A", "kasi_pem", date(2026, 11, 25)),
+                        RekomendasiBaru("B", "kasi_pem", date(2026, 11, 1) + timedelta(days=30)),
+                        RekomendasiBaru("C", "kasi_ekbang", date(2026, 12, 20))])
+        a = s.exec(select(Rekomendasi).where(Rekomendasi.evaluasi_id == ev.id).where(Rekomendasi.teks == "A")).one()
+        mulai_tindak_lanjut(s, rekomendasi_id=a.id, oleh=_u(s, "kasipem"), pada=PADA)
+        kec = ev.kecamatan_id
+        df = tindak_lanjut(s, kecamatan_ids=[kec], tahun=2026, triwulan=None, hari_ini=date(2026, 12, 5))
+        # On 5 December A (due 25 November) is 10 days late, B (due 1 December) 4: the latest first, C not late
+        assert df["teks"].tolist() == ["A", "B", "C"] and df["hari_terlambat"].tolist() == [10, 4, 0]
+        assert df.set_index("teks")["umur"].to_dict() == {"A": 14, "B": 14, "C": 14}
+        rekap = rekap_tindak_lanjut(df, "penanggung_jawab").set_index("penanggung_jawab")
+        assert rekap.loc["Kasi Pemerintahan", ["baru", "dalam proses", "terlambat", "jumlah"]].tolist() == [1, 1, 2, 2]
+        assert rekap.loc["Kasi Ekonomi dan Pembangunan", ["baru", "terlambat", "jumlah"]].tolist() == [1, 0, 1]
+
+
+def test_page_callbacks_refuse_what_the_rules_refuse(demo, app, client):
+    with session_scope(demo) as s:
+        ev = _catat(s, [RekomendasiBaru("A", "kasi_pem", date(2026, 12, 25))])
+        rid = s.exec(select(Rekomendasi.id).where(Rekomendasi.evaluasi_id == ev.id)).one()
+    masuk(client, "kasiekbang.poncokusumo")
+    client.get("/tindak-lanjut")
+    sebelum = sidik_basis_data(demo)
+    r = panggil(client, app, "..tl-pesan.children...tl-uraian.value..", rekomendasi_id=rid, _m=1)
+    assert r.status_code == 200
+    assert ("Rekomendasi ini menjadi tanggung jawab Kasi Pemerintahan; hanya Kasi Pemerintahan atau Camat yang "
+            "dapat menindaklanjutinya.") in r.get_data(as_text=True)
+    assert sidik_basis_data(demo) == sebelum
+    # A role that may not record evaluations is refused by the server before anything runs.
+    r = panggil(client, app, "tl-ev-pesan.children", _n=1, jenis="evaluasi", tahun=2026, triwulan=3,
+                tanggal="2026-11-20", peserta="x", temuan="y")
+    assert r.status_code == 403
+    with session_scope(demo) as s:
+        assert s.exec(select(func.count(Evaluasi.id))).one() == 1
+        assert s.exec(select(func.count(AuditLog.id)).where(AuditLog.aksi == "akses.ditolak")).one() == 1
