@@ -152,6 +152,7 @@ def test_the_permitted_role_gets_through_the_same_requests(app, demo):
     from models.iku import iku_kantor
     from models.realisasi import Isian, ajukan, simpan_draf
     from models.tables import User
+    from models.tindak_lanjut import RekomendasiBaru, catat_evaluasi_lengkap
 
     callbacks = _siap(app.server.test_client(), app)
     with session_scope(demo) as s:  # a figure of Kalipare in its SOP, for the callbacks that name records
@@ -160,6 +161,10 @@ def test_the_permitted_role_gets_through_the_same_requests(app, demo):
         r = simpan_draf(s, kecamatan_id=evapor.kecamatan_id, tahun=2025, triwulan=1, oleh=evapor,
                         isian=Isian(ind.id, "40", "50"))
         ajukan(s, realisasi_id=r.id, oleh=evapor)
+        # and an evaluation of Kalipare with one recommendation, for the callbacks that name one
+        catat_evaluasi_lengkap(s, kecamatan_id=evapor.kecamatan_id, jenis="evaluasi", tahun=2025, triwulan=1,
+                               tanggal=date(2025, 4, 10), peserta="Camat, Tim", temuan="Temuan uji", oleh=evapor,
+                               rekomendasi=[RekomendasiBaru("Rekomendasi uji", "kasi_pem", date(2025, 5, 10))])
     for kunci, cb in callbacks.items():
         if ROUTER in kunci:
             continue
