@@ -18,7 +18,7 @@ from models.migrasi import pastikan_skema
 from models.realisasi import Isian, ajukan, simpan_draf
 from models.sop_register import ImporDitolak, detail_sop, salin_sop
 from models.tables import (
-    AuditLog, CatatanLangkah, Eksekusi, Evaluasi, Indikator, Kecamatan, Realisasi, Rekomendasi, Sop, SopLangkah,
+    AuditLog, CatatanLangkah, Eksekusi, Evaluasi, Indikator, Kabupaten, Kecamatan, Realisasi, Rekomendasi, Sop, SopLangkah,
     TindakLanjut, User,
 )
 from seed.riwayat import PESAN_ADA_RIWAYAT, PESAN_BUKAN_DEMO, RiwayatDitolak, akhir_triwulan, buat_riwayat
@@ -55,7 +55,8 @@ def test_a_small_history_is_complete_timed_in_office_hours_and_made_once(engine)
     assert (hasil.kecamatan, hasil.kecamatan_baru) == (4, 1)
     assert hasil.realisasi == 4 * 7 * 3  # 2025 I-IV and 2026 I-III, three IKU each
     with session_scope(engine) as s:
-        malang = s.exec(select(Kecamatan).where(Kecamatan.kabupaten_id == 1).order_by(Kecamatan.nama)).all()
+        malang = s.exec(select(Kecamatan).join(Kabupaten).where(Kabupaten.nama == "Malang")
+                        .order_by(Kecamatan.nama)).all()
         assert [k.nama for k in malang] == ["Ampelgading", "Kalipare", "Karangploso", "Poncokusumo"]
         ampel = malang[0]
         assert len(s.exec(select(User).where(User.kecamatan_id == ampel.id)).all()) == 9
