@@ -2,7 +2,7 @@
 
     make bench            # builds instance/bench-33x5.db once (flask demo generate …), then measures
 
-Each callback of Beranda, Capaian IKU, Waktu Siklus and Persetujuan is called through Dash's real endpoint
+Each callback of Beranda, Capaian IKU, Waktu Siklus, Persetujuan and Tindak Lanjut is called through Dash's real endpoint
 (POST /_dash-update-component, in-process, so the time is the server's), as camat.poncokusumo and as
 kabupaten.malang, over several filters. Beside each, the same aggregation as one bare SQL query on the same file
 shows the overhead as a ratio. Fails (exit 1) when a p95 exceeds 100 ms or a response carries more than 1 MB
@@ -113,6 +113,8 @@ def main() -> int:
                    "AND e.status = 'berjalan' AND c.selesai_pada IS NULL GROUP BY c.role_kode, l.keputusan")
     sql_beranda = ("SELECT e.kecamatan_id, COUNT(*) FROM catatanlangkah c JOIN eksekusi e ON e.id = c.eksekusi_id "
                    "WHERE e.kecamatan_id IN ({k}) AND e.tahun = ? AND e.triwulan = ? GROUP BY e.kecamatan_id")
+    sql_tl = ("SELECT r.role_kode, r.status, COUNT(*), MIN(r.jatuh_tempo) FROM rekomendasi r JOIN evaluasi v ON "
+              "v.id = r.evaluasi_id WHERE r.kecamatan_id IN ({k}) AND v.tahun = ? GROUP BY r.role_kode, r.status")
     sql_garis = "SELECT * FROM catatanlangkah WHERE eksekusi_id = ? ORDER BY diterima_pada"
     sql_rincian = "SELECT * FROM realisasi r JOIN catatanlangkah c ON c.eksekusi_id = r.eksekusi_id WHERE r.id = ?"
     kasus = []
@@ -127,6 +129,8 @@ def main() -> int:
              {"kecamatan": kec, "tahun": th, "triwulan": 0, "sop": kunci}, sql_siklus, (kunci, th)),
             (user, kec, "Persetujuan", "persetujuan-isi.children", {"kecamatan": kec, "_pesan": None},
              sql_antrian, ()),
+            (user, kec, "Tindak Lanjut (setahun)", "..tl-isi.children...tl-pilih.options..",
+             {"kecamatan": kec, "tahun": th, "triwulan": 0}, sql_tl, (th,)),
         ]
     kasus += [("camat.poncokusumo", None, "Garis waktu", "siklus-garis.children", {"eksekusi_id": eks},
                sql_garis, (eks,)),
