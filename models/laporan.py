@@ -18,6 +18,7 @@ from models.dasbor import (Saringan, antrian_terbuka, kartu_iku, nama_kantor, na
                            rekap_tindak_lanjut, rekomendasi_terlambat, seri_capaian, tindak_lanjut)
 from models.metrics import ROMAWI
 from models.realisasi import STATUS_LABEL
+from models.tindak_lanjut import STATUS_LABEL as STATUS_TL
 from models.siklus import AnalisisSiklus, analisis
 from models.tables import Indikator
 
@@ -152,7 +153,7 @@ def tabel_tl_terlambat(session: Session, sar: Saringan, hari_ini: date | None = 
     baris = [{"kecamatan": kantor.get(r.kecamatan_id), "rekomendasi": r.teks,
               "iku": ind[r.indikator_id].kode if r.indikator_id in ind else "",
               "penanggung_jawab": peran.get(r.role_kode, r.role_kode), "jatuh_tempo": r.jatuh_tempo,
-              "terlambat": (d - r.jatuh_tempo).days, "status": r.status}
+              "terlambat": (d - r.jatuh_tempo).days, "status": STATUS_TL.get(r.status, r.status)}
              for r in rekomendasi_terlambat(session, kecamatan_ids=sar.kecamatan_ids, hari_ini=d)]
     return Tabel("Tindak lanjut yang melewati jatuh tempo", (
         Kolom("Kecamatan", "kecamatan"), Kolom("Rekomendasi", "rekomendasi"), Kolom("IKU", "iku"),

@@ -59,7 +59,8 @@ def isi_kabupaten(s: Session, sar: Saringan) -> html.Div:
         html.P("Warna menurut predikat; arsir dan warna pucat: sementara, belum disahkan. Pilih satu kecamatan pada "
                "saringan untuk melihat capaiannya per triwulan.", className="small text-muted"),
         *(grafik or [dbc.Alert("Belum ada IKU pada kecamatan ini.", color="light")]),
-        tabel_layar(tabel_perbandingan(s, sar, semua), nama="perbandingan", q=query(s, sar), ident="tabel-perbandingan"),
+        tabel_layar(tabel_perbandingan(s, sar, semua), nama="perbandingan", q=query(s, sar), ident="tabel-perbandingan",
+                    batas=30),
     ])
 
 

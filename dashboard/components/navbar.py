@@ -12,13 +12,14 @@ SEMUA = None
 # callback checks the role again on the server.
 MENU: tuple[tuple[str, str, frozenset[str] | None], ...] = (
     ("Beranda", "/", SEMUA),
-    ("Capaian IKU", "/capaian", SEMUA),
+    ("Capaian", "/capaian", SEMUA),
     ("Waktu Siklus", "/siklus", SEMUA),
     ("Persetujuan", "/persetujuan", SEMUA),
     ("Tindak Lanjut", "/tindak-lanjut", SEMUA),
-    ("Isi Realisasi", "/realisasi", PERAN_KANTOR),
+    ("Realisasi", "/realisasi", PERAN_KANTOR),
     ("IKU & Target", "/iku", PERAN_KANTOR),
-    ("Katalog SOP", "/sop", SEMUA),
+    ("Katalog", "/sop", SEMUA),
+    ("Monitoring SOP", "/monitoring-sop", SEMUA),
     ("Pengguna", "/pengguna", frozenset({"admin"})),
     ("Hari Libur", "/hari-libur", frozenset({"admin"})),
 )
@@ -28,10 +29,10 @@ def menu_untuk(role_kode: str | None) -> list[tuple[str, str]]:
     """The menu entries a role sees.
 
     >>> [nama for nama, _ in menu_untuk("camat")]
-    ['Beranda', 'Capaian IKU', 'Waktu Siklus', 'Persetujuan', 'Tindak Lanjut', 'Isi Realisasi', 'IKU & Target',
-     'Katalog SOP']
+    ['Beranda', 'Capaian', 'Waktu Siklus', 'Persetujuan', 'Tindak Lanjut', 'Realisasi', 'IKU & Target', 'Katalog',
+     'Monitoring SOP']
     >>> [nama for nama, _ in menu_untuk("kabupaten")]
-    ['Beranda', 'Capaian IKU', 'Waktu Siklus', 'Persetujuan', 'Tindak Lanjut', 'Katalog SOP']
+    ['Beranda', 'Capaian', 'Waktu Siklus', 'Persetujuan', 'Tindak Lanjut', 'Katalog', 'Monitoring SOP']
     >>> [nama for nama in ("Pengguna", "Hari Libur") if nama in dict(menu_untuk("admin"))]
     ['Pengguna', 'Hari Libur']
     """

@@ -42,7 +42,7 @@ def isi(s: Session, sar: Saringan, user: User) -> tuple[html.Div, list[dict]]:
         sendiri = (df["role_kode"] == user.role_kode) | (df["menunggu"] == nama_peran(s).get(user.role_kode))
         urut = pd.concat([df[sendiri], df[~sendiri]])
     bagian.append(tabel_layar(tabel_tl_daftar(s, sar, urut), nama="tl-daftar", q=q, ident="tabel-tl-daftar",
-                              kosong="Belum ada rekomendasi pada periode ini.", batas=100))
+                              kosong="Belum ada rekomendasi pada periode ini.", batas=25))
     pilihan = [{"label": f"{r.kecamatan} · {r.periode} · {r.teks[:80]} · {r.status_label}"
                          + (f" · terlambat {r.hari_terlambat} hari" if r.terlambat else ""),
                 "value": int(r.rekomendasi_id)} for r in urut.itertuples()]
