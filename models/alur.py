@@ -117,14 +117,20 @@ def boleh_bertindak(user: User, rec: CatatanLangkah, eks: Eksekusi, *, wakil: fr
     return user.role_kode in (rec.role_kode, "camat") or user.role_kode in wakil
 
 
-def _ambil(session: Session, catatan_id: int, oleh: User, wakil: frozenset[str],
-           lewat_pengajuan: bool = False) -> tuple[CatatanLangkah, Eksekusi]:
+def _terbuka(session: Session, catatan_id: int) -> tuple[CatatanLangkah, Eksekusi]:
+    """The record and its execution, if the record is still open."""
     rec = session.get(CatatanLangkah, catatan_id)
     if rec is None:
         raise AlurDitolak("Langkah ini tidak ditemukan.")
     eks = session.get(Eksekusi, rec.eksekusi_id)
     if rec.selesai_pada is not None or eks.status != "berjalan":
         raise AlurDitolak("Langkah ini sudah diselesaikan oleh orang lain; muat ulang halaman.")
+    return rec, eks
+
+
+def _ambil(session: Session, catatan_id: int, oleh: User, wakil: frozenset[str],
+           lewat_pengajuan: bool = False) -> tuple[CatatanLangkah, Eksekusi]:
+    rec, eks = _terbuka(session, catatan_id)
     if eks.subjek_jenis == "realisasi":
         from models.realisasi import wakil as wakil_realisasi
 
@@ -141,12 +147,7 @@ def _ambil(session: Session, catatan_id: int, oleh: User, wakil: frozenset[str],
 def mulai_kerjakan(session: Session, *, catatan_id: int, oleh: User, pada: datetime | None = None) -> CatatanLangkah:
     """The person a record waits on (or the office's Camat) starts working on it: its dimulai_pada is set, so
     the time a step waited is told apart from the time it was worked on. Audited; the caller commits."""
-    rec = session.get(CatatanLangkah, catatan_id)
-    if rec is None:
-        raise AlurDitolak("Langkah ini tidak ditemukan.")
-    eks = session.get(Eksekusi, rec.eksekusi_id)
-    if rec.selesai_pada is not None or eks.status != "berjalan":
-        raise AlurDitolak("Langkah ini sudah diselesaikan; muat ulang halaman.")
+    rec, eks = _terbuka(session, catatan_id)
     if not boleh_bertindak(oleh, rec, eks):
         raise AlurDitolak("Langkah ini menunggu pelaksana lain; Anda tidak dapat mengerjakannya.")
     if rec.dimulai_pada is not None:

@@ -13,7 +13,7 @@ from models.db import session_scope
 from models.kalender import JAM_KERJA_BAKU, KalenderDitolak, kalender_kantor, tambah_hari_libur
 from models.tables import AuditLog, HariLibur, Kecamatan, User
 from tests.conftest import masuk
-from tests.dash_util import daftar_callback, panggil, sidik_basis_data
+from tests.dash_util import daftar_callback, panggil, sidik_basis_data, teks_jawaban
 
 CUTI = date(2026, 12, 24)  # a Thursday, the day before Natal
 WIB = ZoneInfo("Asia/Jakarta")
@@ -28,20 +28,7 @@ def _tambah(app) -> str:
 
 
 def _teks(r) -> str:
-    """Every text in the callback's answer, as a person would read it."""
-    assert r.status_code == 200, r.get_data(as_text=True)[:300]
-
-    def kumpul(x):
-        if isinstance(x, str):
-            yield x
-        elif isinstance(x, dict):
-            for v in x.values():
-                yield from kumpul(v)
-        elif isinstance(x, list):
-            for v in x:
-                yield from kumpul(v)
-
-    return " | ".join(kumpul(r.get_json()["response"]))
+    return teks_jawaban(r)
 
 
 def _kalipare(engine) -> int:

@@ -7,7 +7,7 @@ from models.akun import PESAN_GAGAL, PESAN_TERKUNCI
 from models.db import session_scope
 from models.tables import AuditLog, Kecamatan, User
 from tests.conftest import masuk
-from tests.dash_util import daftar_callback, panggil, sidik_basis_data
+from tests.dash_util import daftar_callback, panggil, sidik_basis_data, teks_jawaban
 
 TABEL = "..pengguna-tabel.children...kelola-pengguna.options.."
 UBAH = "..kelola-pesan.children...pengguna-versi.data.."
@@ -18,20 +18,7 @@ def _kunci_buat(app) -> str:
 
 
 def _teks(r) -> str:
-    """Every text in the callback's answer, as a person would read it."""
-    assert r.status_code == 200, r.get_data(as_text=True)[:300]
-
-    def kumpul(x):
-        if isinstance(x, str):
-            yield x
-        elif isinstance(x, dict):
-            for v in x.values():
-                yield from kumpul(v)
-        elif isinstance(x, list):
-            for v in x:
-                yield from kumpul(v)
-
-    return " | ".join(kumpul(r.get_json()["response"]))
+    return teks_jawaban(r)
 
 
 def _user(engine, username) -> User:

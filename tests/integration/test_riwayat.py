@@ -211,7 +211,7 @@ def test_mulai_kerjakan_marks_the_start_only_for_the_waiting_role_or_the_camat(d
         selesai = s.get(CatatanLangkah, rec.id)
         assert (selesai.diterima_pada, selesai.dimulai_pada, selesai.selesai_pada) == (
             T0 + timedelta(minutes=70), T0 + timedelta(hours=2), T0 + timedelta(hours=3))
-        with pytest.raises(AlurDitolak, match="Langkah ini sudah diselesaikan; muat ulang halaman."):
+        with pytest.raises(AlurDitolak, match="Langkah ini sudah diselesaikan oleh orang lain; muat ulang halaman."):
             mulai_kerjakan(s, catatan_id=rec.id, oleh=evapor)
         camat = _u(s, "camat.poncokusumo")  # the Camat may start anyone's step; audited as acting for the role
         with pytest.raises(ValueError, match="zona waktu"):
