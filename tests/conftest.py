@@ -100,3 +100,18 @@ def masuk(client, username: str, password: str = "demo12345"):
     halaman = client.get("/login").get_data(as_text=True)
     token = re.search(r'name="csrf_token" value="([^"]+)"', halaman).group(1)
     return client.post("/login", data={"username": username, "password": password, "csrf_token": token})
+
+
+@pytest.fixture(scope="session", autouse=True)
+def sandi_murah():
+    """Cheap password hashes for the test databases: the demo makes dozens of users and scrypt costs most of the
+    time of loading it. Logins still check the hash; the method is the only difference."""
+    from functools import partial
+
+    from werkzeug.security import generate_password_hash
+
+    import models.akun
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(models.akun, "generate_password_hash", partial(generate_password_hash, method="pbkdf2:sha256:1"))
+        yield

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections import deque
 from datetime import date, datetime, timedelta, timezone
-from functools import partial
 
 import pytest
 from sqlalchemy import func
@@ -44,19 +43,6 @@ def _jalan_ke_setiap_status() -> dict[str, list[str]]:
 
 
 JALAN = _jalan_ke_setiap_status()
-
-
-@pytest.fixture
-def demo(engine, monkeypatch):
-    """The demo database with cheap password hashes: nobody logs in here, and scrypt is most of the load time."""
-    import models.akun
-    from seed.demo import muat_demo
-    from werkzeug.security import generate_password_hash
-
-    monkeypatch.setattr(models.akun, "generate_password_hash",
-                        partial(generate_password_hash, method="pbkdf2:sha256:1"))
-    muat_demo(engine)
-    return engine
 
 
 def _u(s, username) -> User:
