@@ -110,10 +110,16 @@ def catatan_terbuka(session: Session, eksekusi_id: int) -> CatatanLangkah | None
                         .where(CatatanLangkah.selesai_pada == None)).first()  # noqa: E711
 
 
+KASI = frozenset({"kasi_pem", "kasi_ekbang", "kasi_trantib"})
+
+
 def boleh_bertindak(user: User, rec: CatatanLangkah, eks: Eksekusi, *, wakil: frozenset[str] = frozenset()) -> bool:
-    """The record's own role, a role the subject lets stand in (`wakil`), or the office's Camat."""
+    """The record's own role, a role the subject lets stand in (`wakil`), or the office's Camat. A step of the
+    "Kasi terkait" whose subject names no Kasi (an evaluation concerns several) waits on every Kasi."""
     if user.kecamatan_id != eks.kecamatan_id or not user.aktif:
         return False
+    if rec.role_kode == "kasi_terkait" and user.role_kode in KASI:
+        return True
     return user.role_kode in (rec.role_kode, "camat") or user.role_kode in wakil
 
 

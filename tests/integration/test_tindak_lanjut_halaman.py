@@ -96,3 +96,25 @@ def test_page_callbacks_refuse_what_the_rules_refuse(demo, app, client):
     with session_scope(demo) as s:
         assert s.exec(select(func.count(Evaluasi.id))).one() == 1
         assert s.exec(select(func.count(AuditLog.id)).where(AuditLog.aksi == "akses.ditolak")).one() == 1
+
+
+def test_the_kasi_terkait_step_of_an_evaluation_waits_on_every_kasi(demo):
+    from models.alur import antrian, catatan_terbuka, selesaikan
+    from models.tables import CatatanLangkah, SopLangkah
+
+    with session_scope(demo) as s:
+        ev = _catat(s, [])
+        t = PADA
+        while True:  # walk the Evaluasi Data Kinerja SOP as its pelaksana until the Kasi's step
+            rec = catatan_terbuka(s, ev.eksekusi_id)
+            if rec.role_kode == "kasi_terkait":
+                break
+            peran = {"kasubag_evapor": "evapor", "tim": "tim", "sekcam": "sekcam", "camat": "camat"}[rec.role_kode]
+            t = t + timedelta(minutes=10)
+            selesaikan(s, catatan_id=rec.id, oleh=_u(s, peran), pada=t)
+        assert s.get(SopLangkah, rec.langkah_id).no == "3"
+        for kasi in ("kasipem", "kasiekbang", "kasitrantib"):
+            assert rec.id in {x.catatan.id for x in antrian(s, _u(s, kasi))}
+        assert rec.id not in {x.catatan.id for x in antrian(s, _u(s, "staf"))}
+        selesaikan(s, catatan_id=rec.id, oleh=_u(s, "kasiekbang"), pada=t + timedelta(minutes=10))
+        assert s.get(CatatanLangkah, rec.id).pelaku_id == _u(s, "kasiekbang").id
