@@ -72,8 +72,9 @@ def test_karangploso_prints_its_total_as_the_document(page, server_url):
     assert "20 Desember 2014" in page.inner_text("body")
 
 
-def test_home_page_lists_offices(page, server_url):
-    page.goto(server_url + "/")
-    page.wait_for_selector("h5")
-    teks = page.inner_text("body")
-    assert "Kecamatan Poncokusumo" in teks and "9 SOP berlaku" in teks
+def test_catalogue_lists_every_office_with_its_sops(page, server_url):
+    page.goto(server_url + "/sop")
+    page.wait_for_selector(".kantor")
+    assert page.locator("#katalog-jumlah").inner_text() == "15 SOP di 4 kecamatan"
+    kantor = page.locator(".kantor").evaluate_all("es => es.map(e => e.dataset.kecamatan)")
+    assert sorted(kantor) == ["Kalipare", "Karangploso", "Muara Papalik", "Poncokusumo"]
