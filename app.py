@@ -60,11 +60,15 @@ def create_app(config: dict | None = None) -> Dash:
     from callbacks import (beranda, capaian, hari_libur, iku, katalog, pengguna, persetujuan, realisasi, siklus, sop,
                            tindak_lanjut)
     from dashboard.unduhan import pasang_unduhan
+    from callbacks import monitoring_sop
+    from dashboard.cetak_sop import pasang_cetak
 
     for modul in (beranda, capaian, siklus, katalog, sop, pengguna, realisasi, persetujuan, iku, hari_libur,
                   tindak_lanjut):
         modul.register(app)
+    monitoring_sop.register(app)
     pasang_unduhan(server)
+    pasang_cetak(server)
 
     from dashboard.cli import register_cli
 

@@ -21,6 +21,20 @@ def nama_argumen(cb: dict) -> list[str]:
     return list(inspect.signature(cb["callback"]).parameters)
 
 
+def _id(ident: str):
+    """An id as the browser sends it: a pattern-matching id with MATCH names one component (index 1 here)."""
+    if not ident.startswith("{"):
+        return ident
+    pola = json.loads(ident)
+    if ["MATCH"] not in pola.values():
+        return ident
+    return {k: 1 if v == ["MATCH"] else v for k, v in pola.items()}
+
+
+def _teks_id(ident) -> str:
+    return json.dumps(ident, sort_keys=True, separators=(",", ":")) if isinstance(ident, dict) else ident
+
+
 def _keluaran(kunci: str, cb: dict):
     if kunci.startswith("..") and kunci.endswith(".."):
         bagian = kunci[2:-2].split("...")
@@ -29,7 +43,7 @@ def _keluaran(kunci: str, cb: dict):
     keluaran = []
     for b in bagian:
         ident, prop = b.rsplit(".", 1)
-        keluaran.append({"id": ident, "property": prop})
+        keluaran.append({"id": _id(ident), "property": prop})
     return keluaran if isinstance(cb["output"], list) else keluaran[0]
 
 
@@ -42,13 +56,13 @@ def payload(kunci: str, cb: dict, nilai: dict[str, Any]) -> dict:
         v = nilai.get(nama[n]) if n < len(nama) else None
         if v is None and dep["property"] == "n_clicks":
             v = 1
-        return {"id": dep["id"], "property": dep["property"], "value": v}
+        return {"id": _id(dep["id"]), "property": dep["property"], "value": v}
 
     masukan = [isi(d, i) for i, d in enumerate(cb["inputs"])]
     keadaan = [isi(d, len(cb["inputs"]) + i) for i, d in enumerate(cb["state"])]
     assert len(deps) == len(masukan) + len(keadaan)
     return {"output": kunci, "outputs": _keluaran(kunci, cb), "inputs": masukan, "state": keadaan,
-            "changedPropIds": [f"{masukan[0]['id']}.{masukan[0]['property']}"] if masukan else []}
+            "changedPropIds": [f"{_teks_id(masukan[0]['id'])}.{masukan[0]['property']}"] if masukan else []}
 
 
 def panggil(client, app, kunci: str, **nilai):
@@ -67,3 +81,20 @@ def sidik_basis_data(engine, *, kecuali: tuple[str, ...] = ("auditlog",)) -> str
             for baris in s.execute(sa_select(tabel).order_by(*kunci)).all():
                 h.update(json.dumps([tabel.name, *map(str, baris)], ensure_ascii=False).encode())
     return h.hexdigest()
+
+
+def teks_jawaban(r) -> str:
+    """Every text in a callback's answer, as a person would read it (the answer must be 200)."""
+    assert r.status_code == 200, r.get_data(as_text=True)[:300]
+
+    def kumpul(x):
+        if isinstance(x, str):
+            yield x
+        elif isinstance(x, dict):
+            for v in x.values():
+                yield from kumpul(v)
+        elif isinstance(x, list):
+            for v in x:
+                yield from kumpul(v)
+
+    return " | ".join(kumpul(r.get_json()["response"]))
