@@ -13,10 +13,10 @@ from models.akses import AksesDitolak, PESAN_KANTOR, kecamatan_bernama
 from models.capaian import BarisCapaian, capaian_banyak, predikat_kabupaten, predikat_per_kantor
 from models.metrics import Predikat, bulatkan, predikat
 from models.siklus import kalender_per_kantor
+from models.tindak_lanjut import TUNTAS
 from models.tables import (CatatanLangkah, Eksekusi, Indikator, Kecamatan, Rekomendasi, Role, Sop, SopLangkah,
                            SopRevisi, utcnow)
 
-SELESAI_TL = ("selesai", "diverifikasi")  # a follow-up no longer waiting on the responsible role
 
 
 def periode_baku(hari_ini: date | None = None) -> tuple[int, int]:
@@ -227,7 +227,7 @@ def rekomendasi_terlambat(session: Session, *, kecamatan_ids: list[int], hari_in
     if not kecamatan_ids:
         return []
     q = (select(Rekomendasi).where(Rekomendasi.kecamatan_id.in_(kecamatan_ids))
-         .where(Rekomendasi.status.not_in(SELESAI_TL)).where(Rekomendasi.jatuh_tempo < hari_ini)
+         .where(Rekomendasi.status.not_in(TUNTAS)).where(Rekomendasi.jatuh_tempo < hari_ini)
          .order_by(Rekomendasi.jatuh_tempo, Rekomendasi.id))
     if role_kode is not None:
         q = q.where(Rekomendasi.role_kode == role_kode)
@@ -247,7 +247,7 @@ def jumlah_per_kantor(session: Session, *, kecamatan_ids: list[int], hari_ini: d
         hasil[kec_id]["langkah_terbuka"] = n
     for kec_id, n in session.exec(
             select(Rekomendasi.kecamatan_id, func.count(Rekomendasi.id))
-            .where(Rekomendasi.kecamatan_id.in_(kecamatan_ids)).where(Rekomendasi.status.not_in(SELESAI_TL))
+            .where(Rekomendasi.kecamatan_id.in_(kecamatan_ids)).where(Rekomendasi.status.not_in(TUNTAS))
             .where(Rekomendasi.jatuh_tempo < hari_ini).group_by(Rekomendasi.kecamatan_id)):
         hasil[kec_id]["tl_terlambat"] = n
     return hasil

@@ -7,7 +7,6 @@ the address (history.replaceState, no reload); the server reads them back in `sa
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import date
 from urllib.parse import urlencode
 
 import dash_bootstrap_components as dbc
@@ -109,6 +108,3 @@ def tautan_unduh(tabel: str, q: str) -> html.Span:
         html.A("Excel", href=f"/unduh/{tabel}.xlsx?{q}", className="btn btn-outline-secondary btn-sm"),
     ], className="float-end unduh")
 
-
-def hari_ini() -> date:
-    return date.today()
