@@ -137,10 +137,12 @@ def simpan_draf(session: Session, *, kecamatan_id: int, tahun: int, triwulan: in
             raise RealisasiDitolak(f"{label}: realisasi yang Anda ubah sudah tidak ada; muat ulang halaman.")
         r = Realisasi(indikator_id=ind.id, kecamatan_id=kecamatan_id, tahun=tahun, triwulan=triwulan,
                       dibuat_oleh=oleh.id, dibuat_pada=t, diubah_oleh=oleh.id, diubah_pada=t, demo=demo, **nilai)
+        # A first entry racing another for the same quarter meets the unique constraint. No savepoint: on SQLite
+        # (pysqlite's transaction handling) releasing one that opened the transaction commits it early. The
+        # refusal rolls back the caller's whole transaction instead.
         try:
-            with session.begin_nested():
-                session.add(r)
-                session.flush()
+            session.add(r)
+            session.flush()
         except IntegrityError:
             raise RealisasiDitolak(f"{label}: realisasi triwulan ini sudah diisi orang lain; muat ulang "
                                    "halaman.") from None

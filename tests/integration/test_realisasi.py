@@ -258,3 +258,26 @@ def test_a_step_closed_by_someone_else_in_the_meantime_is_refused(demo):
     with session_scope(demo) as s:
         recs = s.exec(select(CatatanLangkah).where(CatatanLangkah.eksekusi_id == eks_id)).all()
         assert len(recs) == 4 and sum(c.selesai_pada is None for c in recs) == 1
+
+
+def test_a_first_entry_is_undone_with_its_transaction(demo):
+    """A new figure is written in the caller's transaction: a failure later in it leaves nothing behind."""
+    with pytest.raises(RuntimeError):
+        with session_scope(demo) as s:
+            _isi(s, kode="IKU-2", pembilang="90", penyebut="100")
+            raise RuntimeError("gagal sesudahnya")
+    with session_scope(demo) as s:
+        assert s.exec(select(Realisasi)).all() == []
+
+
+def test_a_racing_first_entry_is_refused_by_the_unique_constraint(demo, monkeypatch):
+    import models.realisasi
+
+    with session_scope(demo) as s:
+        _isi(s, kode="IKU-2", pembilang="90", penyebut="100")
+    monkeypatch.setattr(models.realisasi, "cari", lambda *a, **k: None)  # as if the other entry came in between
+    with pytest.raises(RealisasiDitolak, match="realisasi triwulan ini sudah diisi orang lain; muat ulang halaman."):
+        with session_scope(demo) as s:
+            _isi(s, kode="IKU-2", pembilang="10", penyebut="100")
+    with session_scope(demo) as s:
+        assert [(r.pembilang, r.versi) for r in s.exec(select(Realisasi))] == [(90, 1)]
