@@ -11,10 +11,12 @@ from sqlmodel import Session, func, select
 
 from models.akses import AksesDitolak, PESAN_KANTOR, kecamatan_bernama
 from models.capaian import BarisCapaian, capaian_banyak, predikat_kabupaten, predikat_per_kantor
-from models.metrics import Predikat, bulatkan, predikat
+from models.iku import kode_urut
+from models.metrics import ROMAWI, Predikat, bulatkan, predikat
+from models.peran import NAMA_PERAN
 from models.siklus import kalender_per_kantor
-from models.tindak_lanjut import TUNTAS
-from models.tables import (CatatanLangkah, Eksekusi, Indikator, Kecamatan, Rekomendasi, Role, Sop, SopLangkah,
+from models.tindak_lanjut import STATUS, STATUS_LABEL, TUNTAS, menunggu, terlambat
+from models.tables import (CatatanLangkah, Eksekusi, Evaluasi, Indikator, Kecamatan, Rekomendasi, Sop, SopLangkah,
                            SopRevisi, utcnow)
 
 
@@ -101,10 +103,6 @@ def nama_kantor(session: Session, kecamatan_ids: list[int]) -> dict[int, str]:
     return dict(session.exec(select(Kecamatan.id, Kecamatan.nama).where(Kecamatan.id.in_(kecamatan_ids))).all())
 
 
-def nama_peran(session: Session) -> dict[str, str]:
-    return dict(session.exec(select(Role.kode, Role.nama)).all())
-
-
 # ---------------------------------------------------------------- open steps (pending approvals)
 
 KOLOM_ANTRIAN = ["catatan_id", "kecamatan_id", "kecamatan", "sop", "judul", "langkah", "kegiatan", "role_kode",
@@ -137,9 +135,9 @@ def antrian_terbuka(session: Session, *, kecamatan_ids: list[int], sekarang: dat
         df.loc[df.index[idx], "umur"] = kal[kec_id].working_minutes_many(
             list(df["diterima_pada"].iloc[idx]), [t] * len(idx))
     df["terlambat"] = df["umur"] > df["mutu_baku"]
-    kantor, peran = nama_kantor(session, list(set(df["kecamatan_id"]))), nama_peran(session)
+    kantor = nama_kantor(session, list(set(df["kecamatan_id"])))
     df["kecamatan"] = df["kecamatan_id"].map(kantor)
-    df["peran"] = df["role_kode"].map(lambda k: peran.get(k, k))
+    df["peran"] = df["role_kode"].map(lambda k: NAMA_PERAN.get(k, k))
     df["_lebih"] = df["umur"] / df["mutu_baku"].clip(lower=1)
     df = df.sort_values(["terlambat", "_lebih", "catatan_id"], ascending=[False, False, True], kind="stable")
     return df[KOLOM_ANTRIAN].reset_index(drop=True)
@@ -304,8 +302,6 @@ def indikator_dalam_lingkup(session: Session, kecamatan_ids: list[int]) -> list[
     kab = set(session.exec(select(Kecamatan.kabupaten_id).where(Kecamatan.id.in_(kecamatan_ids))).all())
     rows = session.exec(select(Indikator).where(Indikator.aktif == True).where(  # noqa: E712
         Indikator.kabupaten_id.in_(kab) | Indikator.kecamatan_id.in_(kecamatan_ids))).all()
-    from models.iku import kode_urut
-
     rows = sorted(rows, key=lambda i: (i.kecamatan_id is not None, kode_urut(i.kode), i.id))
     return [(i.id, f"{i.kode} {i.nama}") for i in rows]
 
@@ -321,10 +317,6 @@ def tindak_lanjut(session: Session, *, kecamatan_ids: list[int], tahun: int, tri
                   hari_ini: date) -> pd.DataFrame:
     """Every recommendation of the offices' evaluations of the year (and quarter), with its age in days, whom it
     waits on and how late it is; overdue first (the latest first), then by due date."""
-    from models.metrics import ROMAWI
-    from models.tables import Evaluasi, Indikator
-    from models.tindak_lanjut import STATUS_LABEL, menunggu, terlambat
-
     if not kecamatan_ids:
         return pd.DataFrame(columns=KOLOM_TL)
     q = (select(Rekomendasi, Evaluasi.tahun, Evaluasi.triwulan, Indikator.kode, Sop.nama)
@@ -334,7 +326,7 @@ def tindak_lanjut(session: Session, *, kecamatan_ids: list[int], tahun: int, tri
          .where(Rekomendasi.kecamatan_id.in_(kecamatan_ids)).where(Evaluasi.tahun == tahun))
     if triwulan:
         q = q.where(Evaluasi.triwulan == triwulan)
-    kantor, peran = nama_kantor(session, kecamatan_ids), nama_peran(session)
+    kantor = nama_kantor(session, kecamatan_ids)
     baris = []
     for r, th, tw, kode, sop in session.exec(q):
         telat = terlambat(r, hari_ini)
@@ -342,8 +334,8 @@ def tindak_lanjut(session: Session, *, kecamatan_ids: list[int], tahun: int, tri
         baris.append({
             "rekomendasi_id": r.id, "kecamatan_id": r.kecamatan_id, "kecamatan": kantor.get(r.kecamatan_id),
             "tahun": th, "triwulan": tw, "periode": f"Triwulan {ROMAWI[tw]} {th}", "teks": r.teks, "iku": kode or "",
-            "sop": sop or "", "role_kode": r.role_kode, "penanggung_jawab": peran.get(r.role_kode, r.role_kode),
-            "menunggu": peran.get(tunggu, tunggu) if tunggu else "-", "jatuh_tempo": r.jatuh_tempo,
+            "sop": sop or "", "role_kode": r.role_kode, "penanggung_jawab": NAMA_PERAN.get(r.role_kode, r.role_kode),
+            "menunggu": NAMA_PERAN.get(tunggu, tunggu) if tunggu else "-", "jatuh_tempo": r.jatuh_tempo,
             "dibuat": r.dibuat_pada, "umur": (hari_ini - r.dibuat_pada.date()).days, "status": r.status,
             "status_label": STATUS_LABEL[r.status], "terlambat": telat,
             "hari_terlambat": (hari_ini - r.jatuh_tempo).days if telat else 0})
@@ -357,8 +349,6 @@ def tindak_lanjut(session: Session, *, kecamatan_ids: list[int], tahun: int, tri
 def rekap_tindak_lanjut(df: pd.DataFrame, menurut: str) -> pd.DataFrame:
     """Counts by status per `menurut` (kecamatan, penanggung_jawab or periode), with the overdue count and the
     oldest open item's age in days."""
-    from models.tindak_lanjut import STATUS
-
     kolom = [menurut, *STATUS, "terlambat", "jumlah", "umur_terlama"]
     if df.empty:
         return pd.DataFrame(columns=kolom)

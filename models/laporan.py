@@ -14,11 +14,12 @@ from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
 from sqlmodel import Session, select
 
-from models.dasbor import (Saringan, antrian_terbuka, kartu_iku, nama_kantor, nama_peran, per_peran, perbandingan,
+from models.dasbor import (Saringan, antrian_terbuka, kartu_iku, nama_kantor, per_peran, perbandingan,
                            rekap_tindak_lanjut, rekomendasi_terlambat, seri_capaian, tindak_lanjut)
 from models.metrics import ROMAWI
+from models.peran import NAMA_PERAN
 from models.realisasi import STATUS_LABEL
-from models.tindak_lanjut import STATUS_LABEL as STATUS_TL
+from models.tindak_lanjut import STATUS, STATUS_LABEL as STATUS_TL
 from models.siklus import AnalisisSiklus, analisis
 from models.tables import Indikator
 
@@ -148,13 +149,15 @@ def tabel_per_peran(session: Session, sar: Saringan, antrian: pd.DataFrame | Non
 
 def tabel_tl_terlambat(session: Session, sar: Saringan, hari_ini: date | None = None) -> Tabel:
     d = hari_ini or date.today()
-    kantor, peran = nama_kantor(session, sar.kecamatan_ids), nama_peran(session)
-    ind = {i.id: i for i in session.exec(select(Indikator))}
+    kantor = nama_kantor(session, sar.kecamatan_ids)
+    terlambat = rekomendasi_terlambat(session, kecamatan_ids=sar.kecamatan_ids, hari_ini=d)
+    dipakai = {r.indikator_id for r in terlambat if r.indikator_id}
+    ind = {i.id: i for i in session.exec(select(Indikator).where(Indikator.id.in_(dipakai)))} if dipakai else {}
     baris = [{"kecamatan": kantor.get(r.kecamatan_id), "rekomendasi": r.teks,
               "iku": ind[r.indikator_id].kode if r.indikator_id in ind else "",
-              "penanggung_jawab": peran.get(r.role_kode, r.role_kode), "jatuh_tempo": r.jatuh_tempo,
+              "penanggung_jawab": NAMA_PERAN.get(r.role_kode, r.role_kode), "jatuh_tempo": r.jatuh_tempo,
               "terlambat": (d - r.jatuh_tempo).days, "status": STATUS_TL.get(r.status, r.status)}
-             for r in rekomendasi_terlambat(session, kecamatan_ids=sar.kecamatan_ids, hari_ini=d)]
+             for r in terlambat]
     return Tabel("Tindak lanjut yang melewati jatuh tempo", (
         Kolom("Kecamatan", "kecamatan"), Kolom("Rekomendasi", "rekomendasi"), Kolom("IKU", "iku"),
         Kolom("Penanggung jawab", "penanggung_jawab"), Kolom("Jatuh tempo", "jatuh_tempo", "tanggal"),
@@ -185,12 +188,10 @@ _JUDUL_REKAP = {"kecamatan": ("Kecamatan", "per kecamatan"), "penanggung_jawab":
 
 def tabel_tl_rekap(session: Session, sar: Saringan, menurut: str, df: pd.DataFrame | None = None) -> Tabel:
     """Counts by status per office, per responsible role or per quarter."""
-    from models.tindak_lanjut import STATUS, STATUS_LABEL
-
     rekap = rekap_tindak_lanjut(data_tl(session, sar) if df is None else df, menurut)
     kepala, judul = _JUDUL_REKAP[menurut]
     return Tabel(f"Status tindak lanjut {judul}", (
-        Kolom(kepala, menurut), *(Kolom(STATUS_LABEL[st], st, "angka") for st in STATUS),
+        Kolom(kepala, menurut), *(Kolom(STATUS_TL[st], st, "angka") for st in STATUS),
         Kolom("Terlambat", "terlambat", "angka"), Kolom("Jumlah", "jumlah", "angka"),
         Kolom("Umur terlama yang belum selesai (hari)", "umur_terlama", "angka")), rekap)
 

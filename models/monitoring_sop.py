@@ -162,9 +162,33 @@ def _simpan_baru(session: Session, row, pesan_bentrok: str) -> None:
         raise MonitoringSopDitolak(pesan_bentrok) from None
 
 
-# ---------------------------------------------------------------- the six-monthly monitoring
+def _catat_atau_ubah(session: Session, row, model, *, aksi: str, sop: Sop, oleh: User, t: datetime, baru: dict,
+                     periode: dict, pesan_bentrok: str):
+    """The period's record of the SOP: created (audited "<aksi>.catat"), or corrected (audited "<aksi>.ubah" with
+    before and after); identical answers write nothing."""
+    kunci = {**periode, "sop": sop.id}
+    if row is None:
+        row = model(kecamatan_id=sop.kecamatan_id, sop_id=sop.id, penilai_id=oleh.id, dinilai_pada=t, **periode,
+                    **baru)
+        _simpan_baru(session, row, pesan_bentrok)
+        catat(session, aksi=f"{aksi}.catat", oleh=oleh, objek=aksi, objek_id=row.id, kecamatan_id=sop.kecamatan_id,
+              sesudah={**kunci, **baru, "pada": t.isoformat()})
+    else:
+        sebelum = _isi(row, tuple(baru))
+        if sebelum == baru:
+            return row
+        sebelum |= {"penilai": row.penilai_id, "pada": row.dinilai_pada.isoformat()}
+        for k, v in baru.items():
+            setattr(row, k, v)
+        row.penilai_id, row.dinilai_pada = oleh.id, t
+        session.add(row)
+        catat(session, aksi=f"{aksi}.ubah", oleh=oleh, objek=aksi, objek_id=row.id, kecamatan_id=sop.kecamatan_id,
+              sebelum={**kunci, **sebelum}, sesudah={**kunci, **baru, "penilai": oleh.id, "pada": t.isoformat()})
+    session.flush()
+    return row
 
-_KOLOM_MONITORING = ("berjalan_baik", "catatan", "tindakan")
+
+# ---------------------------------------------------------------- the six-monthly monitoring
 
 
 def catat_monitoring(session: Session, *, sop_id: int, tahun: int, semester: int, berjalan_baik: bool,
@@ -195,28 +219,11 @@ def catat_monitoring(session: Session, *, sop_id: int, tahun: int, semester: int
     baru = {"berjalan_baik": berjalan_baik, "catatan": catatan_bersih, "tindakan": tindakan_bersih}
     row = session.exec(select(MonitoringSop).where(MonitoringSop.sop_id == sop.id)
                        .where(MonitoringSop.tahun == tahun).where(MonitoringSop.semester == semester)).first()
-    periode = {"tahun": tahun, "semester": semester}
-    if row is None:
-        row = MonitoringSop(kecamatan_id=sop.kecamatan_id, sop_id=sop.id, tahun=tahun, semester=semester,
-                            penilai_id=oleh.id, dinilai_pada=t, **baru)
-        _simpan_baru(session, row, f"Monitoring SOP ini untuk {label_semester(tahun, semester)} baru saja dicatat "
-                                   "oleh orang lain; muat ulang halaman lalu periksa isinya.")
-        catat(session, aksi="monitoring_sop.catat", oleh=oleh, objek="monitoring_sop", objek_id=row.id,
-              kecamatan_id=sop.kecamatan_id, sesudah={**periode, "sop": sop.id, **baru, "pada": t.isoformat()})
-    else:
-        sebelum = _isi(row, _KOLOM_MONITORING)
-        if sebelum == baru:
-            return row
-        sebelum |= {"penilai": row.penilai_id, "pada": row.dinilai_pada.isoformat()}
-        for k, v in baru.items():
-            setattr(row, k, v)
-        row.penilai_id, row.dinilai_pada = oleh.id, t
-        session.add(row)
-        catat(session, aksi="monitoring_sop.ubah", oleh=oleh, objek="monitoring_sop", objek_id=row.id,
-              kecamatan_id=sop.kecamatan_id, sebelum={**periode, "sop": sop.id, **sebelum},
-              sesudah={**periode, "sop": sop.id, **baru, "penilai": oleh.id, "pada": t.isoformat()})
-    session.flush()
-    return row
+    return _catat_atau_ubah(
+        session, row, MonitoringSop, aksi="monitoring_sop", sop=sop, oleh=oleh, t=t, baru=baru,
+        periode={"tahun": tahun, "semester": semester},
+        pesan_bentrok=f"Monitoring SOP ini untuk {label_semester(tahun, semester)} baru saja dicatat oleh orang lain; "
+                      "muat ulang halaman lalu periksa isinya.")
 
 
 # ---------------------------------------------------------------- the yearly evaluation
@@ -252,27 +259,10 @@ def catat_evaluasi_sop(session: Session, *, sop_id: int, tahun: int, jawaban: Ma
     baru = {k: jawaban[k] for k in KOLOM_KRITERIA} | {"catatan": catatan_bersih}
     row = session.exec(select(EvaluasiSop).where(EvaluasiSop.sop_id == sop.id)
                        .where(EvaluasiSop.tahun == tahun)).first()
-    if row is None:
-        row = EvaluasiSop(kecamatan_id=sop.kecamatan_id, sop_id=sop.id, tahun=tahun, penilai_id=oleh.id,
-                          dinilai_pada=t, **baru)
-        _simpan_baru(session, row, f"Evaluasi SOP ini untuk tahun {tahun} baru saja dicatat oleh orang lain; muat "
-                                   "ulang halaman lalu periksa isinya.")
-        catat(session, aksi="evaluasi_sop.catat", oleh=oleh, objek="evaluasi_sop", objek_id=row.id,
-              kecamatan_id=sop.kecamatan_id, sesudah={"tahun": tahun, "sop": sop.id, **baru, "pada": t.isoformat()})
-    else:
-        sebelum = _isi(row, (*KOLOM_KRITERIA, "catatan"))
-        if sebelum == baru:
-            return row
-        sebelum |= {"penilai": row.penilai_id, "pada": row.dinilai_pada.isoformat()}
-        for k, v in baru.items():
-            setattr(row, k, v)
-        row.penilai_id, row.dinilai_pada = oleh.id, t
-        session.add(row)
-        catat(session, aksi="evaluasi_sop.ubah", oleh=oleh, objek="evaluasi_sop", objek_id=row.id,
-              kecamatan_id=sop.kecamatan_id, sebelum={"tahun": tahun, "sop": sop.id, **sebelum},
-              sesudah={"tahun": tahun, "sop": sop.id, **baru, "penilai": oleh.id, "pada": t.isoformat()})
-    session.flush()
-    return row
+    return _catat_atau_ubah(
+        session, row, EvaluasiSop, aksi="evaluasi_sop", sop=sop, oleh=oleh, t=t, baru=baru, periode={"tahun": tahun},
+        pesan_bentrok=f"Evaluasi SOP ini untuk tahun {tahun} baru saja dicatat oleh orang lain; muat ulang halaman "
+                      "lalu periksa isinya.")
 
 
 def jawaban_dari(row: EvaluasiSop) -> dict[str, bool]:

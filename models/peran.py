@@ -36,6 +36,7 @@ PERAN: tuple[PeranBaku, ...] = (
     PeranBaku("admin", "Admin", 21, di_sop=False),
 )
 PERAN_PER_KODE = {p.kode: p for p in PERAN}
+NAMA_PERAN = {p.kode: p.nama for p in PERAN}  # the name a page prints for a role code
 
 # Labels as printed in the documents, and common spellings offices use.
 ALIAS_BAKU: dict[str, str] = {

@@ -5,6 +5,7 @@ from datetime import date
 from urllib.parse import urlencode
 
 import dash_bootstrap_components as dbc
+import pandas as pd
 from dash import html
 from sqlmodel import Session
 
@@ -14,12 +15,13 @@ from dashboard.components.tabel import tabel_layar
 from dashboard.format import angka
 from dashboard.format import tanggal as fmt_tanggal
 from models.alur import antrian
-from models.dasbor import (Saringan, antrian_terbuka, jumlah_per_kantor, kartu_iku as data_kartu, nama_kantor, nama_peran,
+from models.dasbor import (Saringan, antrian_terbuka, jumlah_per_kantor, kartu_iku as data_kartu, nama_kantor,
                            perbandingan, rekomendasi_terlambat, triwulan_sebelumnya)
 from models.durasi import format_menit
 from models.laporan import tabel_iku_triwulan, tabel_tl_terlambat
 from models.metrics import ROMAWI
 from models.siklus import dalam_baku_per_kantor
+from models.peran import NAMA_PERAN
 from models.tables import User
 from models.tindak_lanjut import STATUS_LABEL, menunggu, pengingat
 
@@ -69,12 +71,11 @@ def _pengingat(s: Session, user: User, hari_ini: date) -> dbc.Alert | None:
     daftar = pengingat(s, user, hari_ini)
     if not daftar:
         return None
-    peran = nama_peran(s)
     return dbc.Alert([
         html.Strong(f"Pengingat tindak lanjut ({angka(len(daftar))})"),
         html.Ul([html.Li([html.Span("Terlambat" if telat else "Jatuh tempo", className="fw-semibold"),
                           f" {fmt_tanggal(r.jatuh_tempo)} · {r.teks[:110]} · {STATUS_LABEL[r.status]} · ",
-                          f"menunggu {peran.get(menunggu(r), '-')}"], className="text-danger" if telat else None)
+                          f"menunggu {NAMA_PERAN.get(menunggu(r), '-')}"], className="text-danger" if telat else None)
                  for r, telat in daftar[:8]], className="mb-1 small"),
         html.A("Buka Tindak Lanjut", href="/tindak-lanjut", className="small"),
     ], color="warning", id="beranda-pengingat", className="mt-2")
@@ -95,7 +96,7 @@ def isi_kabupaten(s: Session, sar: Saringan, hari_ini: date) -> html.Div:
 
     def td(kec_id, k):
         r = sel.get((kec_id, k))
-        if r is None or r.capaian is None or r.capaian != r.capaian:
+        if r is None or pd.isna(r.capaian):
             return html.Td("-", className="text-end text-muted", title=getattr(r, "keterangan", "") or "")
         teks = f"{angka(r.capaian, 2)}%" + ("" if r.resmi else "*")
         return html.Td(teks, className="text-end", style={"backgroundColor": f"{r.warna}26"}, title=r.predikat)

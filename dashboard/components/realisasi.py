@@ -8,7 +8,7 @@ from dashboard import format as fmt
 from models.angka import tulis_angka
 from models.capaian import BarisCapaian
 from models.metrics import ROMAWI, Capaian, Predikat, predikat
-from models.peran import PERAN_PER_KODE
+from models.peran import NAMA_PERAN
 from models.realisasi import STATUS_LABEL
 
 WARNA_STATUS = {"draf": "secondary", "diajukan": "info", "dikembalikan": "warning", "resmi": "success",
@@ -69,8 +69,7 @@ def daftar_lampiran(lampiran) -> html.Ul | html.Small:
 
 
 def _peran(kode: str) -> str:
-    p = PERAN_PER_KODE.get(kode)
-    return p.nama if p else kode
+    return NAMA_PERAN.get(kode, kode)
 
 
 def riwayat(r, catatan_langkah, zona: str) -> html.Div | None:

@@ -10,7 +10,8 @@ from dashboard import figures
 from dashboard import format as fmt
 from dashboard.components.saringan import query
 from dashboard.components.tabel import tabel_layar
-from models.dasbor import Saringan, nama_kantor, nama_peran
+from models.dasbor import Saringan, nama_kantor
+from models.peran import NAMA_PERAN
 from models.durasi import format_menit
 from models.laporan import analisis_saringan, tabel_langkah, tabel_langkah_menyimpang
 from models.siklus import garis_waktu
@@ -69,9 +70,8 @@ def garis(s: Session, eksekusi_id: int, menit_per_hari: int) -> html.Div:
     eks = s.get(Eksekusi, eksekusi_id)
     zona = s.get(Kecamatan, eks.kecamatan_id).zona_waktu
     df = garis_waktu(s, eksekusi_id)
-    peran = nama_peran(s)
     pelaku = {u.id: u.nama for u in s.exec(select(User).where(User.kecamatan_id == eks.kecamatan_id))}
-    df["peran"] = df["role_kode"].map(lambda k: peran.get(k, k))
+    df["peran"] = df["role_kode"].map(lambda k: NAMA_PERAN.get(k, k))
     df["keterangan"] = [
         f"Diterima {fmt.waktu(r.diterima_pada.to_pydatetime(), zona)}"
         + (f"<br>Mulai dikerjakan {fmt.waktu(r.dimulai_pada.to_pydatetime(), zona)}" if pd.notna(r.dimulai_pada) else "")

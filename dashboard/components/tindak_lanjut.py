@@ -9,7 +9,8 @@ from sqlmodel import Session
 from dashboard import format as fmt
 from dashboard.components.saringan import query
 from dashboard.components.tabel import tabel_layar
-from models.dasbor import Saringan, nama_peran
+from models.dasbor import Saringan
+from models.peran import NAMA_PERAN
 from models.laporan import data_tl, tabel_tl_daftar, tabel_tl_rekap
 from models.realisasi import label_periode
 from models.tables import Evaluasi, Indikator, Kecamatan, Rekomendasi, User
@@ -39,7 +40,7 @@ def isi(s: Session, sar: Saringan, user: User) -> tuple[html.Div, list[dict]]:
     ]
     urut = df
     if not df.empty and user.kecamatan_id:
-        sendiri = (df["role_kode"] == user.role_kode) | (df["menunggu"] == nama_peran(s).get(user.role_kode))
+        sendiri = (df["role_kode"] == user.role_kode) | (df["menunggu"] == NAMA_PERAN.get(user.role_kode))
         urut = pd.concat([df[sendiri], df[~sendiri]])
     bagian.append(tabel_layar(tabel_tl_daftar(s, sar, urut), nama="tl-daftar", q=q, ident="tabel-tl-daftar",
                               kosong="Belum ada rekomendasi pada periode ini.", batas=25))
@@ -54,16 +55,15 @@ def rincian(s: Session, rekomendasi_id: int) -> html.Div:
     ev = s.get(Evaluasi, r.evaluasi_id)
     zona = s.get(Kecamatan, r.kecamatan_id).zona_waktu
     ind = s.get(Indikator, r.indikator_id) if r.indikator_id else None
-    peran = nama_peran(s)
     tl = tindak_lanjut_terakhir(s, r.id)
     baris = [("Rekomendasi", r.teks), ("Evaluasi", f"{label_periode(ev.tahun, ev.triwulan).capitalize()}, {fmt.tanggal(ev.tanggal)}"),
-             ("IKU", f"{ind.kode} {ind.nama}" if ind else "-"), ("Penanggung jawab", peran.get(r.role_kode)),
+             ("IKU", f"{ind.kode} {ind.nama}" if ind else "-"), ("Penanggung jawab", NAMA_PERAN.get(r.role_kode)),
              ("Jatuh tempo", fmt.tanggal(r.jatuh_tempo)), ("Status", STATUS_LABEL[r.status])]
     if tl is not None:
         baris += [("Tindak lanjut terakhir", tl.uraian), ("Bukti", ", ".join(tl.bukti) if tl.bukti else "-")]
     jejak = html.Ol([html.Li([html.Strong(AKSI_LABEL.get(h["aksi"], h["aksi"])),
                               f" · {fmt.waktu(h['waktu'], zona)} · {h['oleh']}",
-                              f" (atas nama {peran.get(h['atas_nama'], h['atas_nama'])})" if h["atas_nama"] else "",
+                              f" (atas nama {NAMA_PERAN.get(h['atas_nama'], h['atas_nama'])})" if h["atas_nama"] else "",
                               html.Em(f" · {h['alasan']}") if h["alasan"] else None])
                      for h in riwayat(s, r.id)], className="small", id="tl-riwayat")
     return html.Div([
