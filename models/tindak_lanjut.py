@@ -192,7 +192,9 @@ def tambah_rekomendasi(session: Session, *, evaluasi_id: int, teks: str, role_ko
     teks_bersih = (teks or "").strip()
     if not teks_bersih:
         raise TindakLanjutDitolak("Teks rekomendasi wajib diisi.")
-    role = session.get(Role, role_kode) if role_kode else None
+    if not role_kode:
+        raise TindakLanjutDitolak("Penanggung jawab rekomendasi wajib dipilih.")
+    role = session.get(Role, role_kode)
     if role is None or role_kode not in PERAN_KANTOR:
         raise TindakLanjutDitolak(f'Peran "{role_kode or ""}" bukan peran di kantor kecamatan; pilih penanggung '
                                   "jawab rekomendasi.")

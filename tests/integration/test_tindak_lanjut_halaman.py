@@ -42,6 +42,14 @@ def test_a_bad_row_saves_nothing_and_names_the_row(demo):
         assert [r.teks for r in s.exec(select(Rekomendasi).where(Rekomendasi.evaluasi_id == ev.id))] == ["Dua"]
 
 
+def test_a_row_without_its_responsible_role_says_so(demo):
+    sebelum = sidik_basis_data(demo)
+    with pytest.raises(TindakLanjutDitolak, match="^Rekomendasi 1: Penanggung jawab rekomendasi wajib dipilih.$"):
+        with session_scope(demo) as s:
+            _catat(s, [RekomendasiBaru("Tanpa penanggung jawab", None, date(2026, 12, 1))])
+    assert sidik_basis_data(demo) == sebelum
+
+
 def test_reminders_follow_whom_the_item_waits_on(demo):
     with session_scope(demo) as s:
         ev = _catat(s, [RekomendasiBaru("Dekat", "kasi_pem", HARI_INI + timedelta(days=7)),
