@@ -70,7 +70,7 @@ def layout(**kwargs) -> html.Div:
                 dbc.Button("Kembalikan untuk perbaikan", id=ids.TUGAS_KEMBALI, color="warning", disabled=True),
                 html.Div(id=ids.TUGAS_PESAN, className="mt-2"),
             ])), lg=7),
-        ]),
+        ], className="d-none" if not opsi else None),  # kept in the page: the overview listens to its messages
         kosong if not opsi else None,
     ], className="" if user.kecamatan_id else "d-none")
     return html.Div([
