@@ -71,7 +71,12 @@ def grafik_capaian(df: pd.DataFrame, pita: tuple[Predikat, ...], proyeksi: tuple
                    judul: str, satuan: str) -> dict:
     """One indicator over the quarters: realisasi against the target above, capaian with its bands below.
     Official capaian are solid, provisional ones hollow and dashed; the projection is a separate, labelled mark.
-    Each point carries its figure's id (customdata) so a click can open its records."""
+    Each point carries its figure's id (customdata) so a click can open its records. Quarters before the first
+    target or figure are left out; with neither at all, the chart says so."""
+    ada = (df["target"].notna() | df["realisasi"].notna()).to_numpy()
+    if not ada.any():
+        return kosong(f"{judul}: belum ada target maupun realisasi pada periode ini.")
+    df = df.iloc[int(ada.argmax()):]
     label = [f"TW {ROMAWI[t]} {th}" for th, t in zip(df["tahun"], df["triwulan"])]
     ids = _daftar(df["realisasi_id"])
     resmi = _daftar(df["capaian_resmi"])

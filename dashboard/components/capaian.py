@@ -33,7 +33,7 @@ def isi_kantor(s: Session, sar: Saringan, prefix: str) -> html.Div:
         grafik.append(dcc.Graph(id={"type": f"{prefix}-grafik", "indikator": int(ind_id)},
                                 figure=figures.grafik_capaian(bagian, pita, proyeksi.get(int(ind_id)),
                                                               f"{r['kode']} {r['indikator']}", r["satuan"]),
-                                config={"displaylogo": False, "locale": "id"}, className="mb-3 grafik-capaian"))
+                                config={"displaylogo": False}, className="mb-3 grafik-capaian"))
     if not grafik:
         grafik = [dbc.Alert("Kantor ini belum memiliki IKU.", color="light")]
     return html.Div([

@@ -11,6 +11,7 @@ from models.siklus import StatistikLangkah
 
 def _seri() -> pd.DataFrame:
     return pd.DataFrame({"tahun": [2025] * 4, "triwulan": [1, 2, 3, 4], "target": [95.0] * 4,
+                         "realisasi": [90.0, 95.0, None, None],
                          "realisasi_gabungan": [90.0, 92.5, None, None], "capaian_resmi": [94.74, None, None, None],
                          "capaian_sementara": [94.74, 97.37, None, None], "realisasi_id": [11, 12, None, None]})
 
@@ -49,3 +50,14 @@ def test_comparison_cycle_timeline_and_role_charts_are_valid():
                           "jumlah": [3]})
     go.Figure(figures.grafik_per_peran(peran))
     go.Figure(figures.kosong("Tidak ada"))
+
+
+def test_capaian_chart_starts_at_the_first_target_or_figure_and_says_when_there_is_none():
+    df = pd.concat([_seri().assign(tahun=2024, target=None, realisasi=None, realisasi_gabungan=None,
+                                   capaian_resmi=None, capaian_sementara=None, realisasi_id=None), _seri()],
+                   ignore_index=True)
+    fig = figures.grafik_capaian(df, PREDIKAT_BAKU, None, "IKU-2", "%")
+    assert fig["data"][0]["x"][0] == "TW I 2025" and len(fig["data"][0]["x"]) == 4
+    kosong = figures.grafik_capaian(df.iloc[:4], PREDIKAT_BAKU, None, "IKU-2", "%")
+    assert kosong["data"] == []
+    assert kosong["layout"]["annotations"][0]["text"] == "IKU-2: belum ada target maupun realisasi pada periode ini."
