@@ -109,7 +109,9 @@ def halaman_riwayat(browser, riwayat_url):
 
 
 def masuk_sebagai(pg, server_url: str, username: str, password: str = "demo12345") -> None:
-    """Log in through the form, as a person does."""
+    """Log in through the form, as a person does. The page's callbacks still under way finish first: answered
+    after the logout, they would be refused (401) and logged by the browser as errors."""
+    pg.wait_for_load_state("networkidle")
     pg.goto(server_url + "/logout")
     pg.goto(server_url + "/login")
     pg.fill("input[name=username]", username)
