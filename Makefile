@@ -1,6 +1,9 @@
 # make run   : set up the virtual environment, migrate, load the demo and a two-year demo history into an empty
 #              database, serve on PORT
-# make test  : set up the virtual environment (and Chromium for the browser tests), run the test suite
+# make test  : set up the virtual environment with the test tools (and Chromium for the browser tests), check the
+#              code (ruff, import contracts, mypy) and run the whole test suite
+# make lock  : re-resolve requirements.txt / requirements-test.txt from pyproject.toml (versions kept unless
+#              UPGRADE=1), with hashes
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
@@ -8,18 +11,22 @@ PORT   ?= 8050
 HOST   ?= 127.0.0.1
 export APP_ENV ?= development
 
-.PHONY: run test bench venv chromium clean
+.PHONY: run test test-cepat bench venv venv-test chromium lock clean
 
-$(BIN)/.terpasang: requirements.txt
-	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
-	# XStatic-Bootstrap ships only a source archive whose build needs setuptools' pkg_resources.
-	$(BIN)/pip install -q "setuptools<75" wheel
-	$(BIN)/pip install -q --no-build-isolation $$(grep -i '^xstatic-bootstrap==' requirements.txt)
-	$(BIN)/pip install -q -r requirements.txt
+
+$(BIN)/.terpasang: requirements.txt | $(BIN)/python
+	$(BIN)/pip install -q --require-hashes -r requirements.txt
 	touch $@
 
+$(BIN)/.terpasang-uji: requirements-test.txt | $(BIN)/python
+	$(BIN)/pip install -q --require-hashes -r requirements-test.txt
+	touch $@ $(BIN)/.terpasang
+
 venv: $(BIN)/.terpasang
+venv-test: $(BIN)/.terpasang-uji
 
 run: venv
 	$(BIN)/flask --app app:server db upgrade
@@ -32,13 +39,31 @@ chromium:
 	  echo "Memasang Chromium dari paket Debian..."; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
 
-test: venv chromium
+fonts:
+	@test -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf || { \
+	  echo "Memasang fonta DejaVu dari paket Debian..."; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-dejavu-core; }
+
+test: venv-test chromium
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports
+	$(BIN)/mypy
 	$(BIN)/pytest
 
+# The suite without the browser tests (pytest -m "not e2e"), for a quick run while working.
+test-cepat: venv-test
+	$(BIN)/pytest -m "not e2e"
+
 # make bench : callback speed of the dashboards on the 33-kecamatan, five-year demo history (built once)
-bench: venv
+bench: venv-test
 	$(BIN)/python tests/bench/bench_dasbor.py
 
+lock: | $(BIN)/python
+	$(BIN)/pip install -q uv
+	$(BIN)/uv pip compile pyproject.toml --generate-hashes --python-version 3.11 $(if $(UPGRADE),--upgrade) \
+	  -o requirements.txt
+	$(BIN)/uv pip compile pyproject.toml --group test --generate-hashes --python-version 3.11 \
+	  $(if $(UPGRADE),--upgrade) -o requirements-test.txt
+
 clean:
-	rm -rf $(VENV) .pytest_cache
+	rm -rf $(VENV) .pytest_cache .mypy_cache

@@ -1,11 +1,14 @@
-"""The SAKIP Kecamatan dashboard: `app = create_app()`, `server = app.server` (WSGI)."""
+"""The SAKIP Kecamatan dashboard: `create_app()` builds it; `app` and `server` (WSGI) are built on first use.
+
+Nothing is built at import: `from app import create_app` reads no setting and opens no database, while
+`flask --app app:server`, `gunicorn app:server` and `python app.py` get the app built from the environment.
+"""
 from __future__ import annotations
 
 import os
 from pathlib import Path
 
 import dash_bootstrap_components as dbc
-import xstatic.pkg.bootstrap as xbootstrap
 from dash import Dash, html, page_container
 from flask import Flask, send_from_directory
 
@@ -13,13 +16,15 @@ from models.db import get_engine
 from models.settings import INSTANCE, load_settings
 
 ROOT = Path(__file__).resolve().parent
+BOOTSTRAP = ROOT / "assets" / "vendor" / "bootstrap"  # vendored with its licence; served by the app, no CDN
 BOOTSTRAP_CSS = "/vendor/bootstrap/css/bootstrap.min.css"
 
 
 def create_app(config: dict | None = None) -> Dash:
     """Build the app; `config` overrides environment settings (DATABASE_URL, SECRET_KEY, APP_ENV, ...)."""
     settings = load_settings(config)
-    server = Flask(__name__, instance_path=str(INSTANCE), root_path=str(ROOT))
+    server = Flask(__name__, instance_path=str(INSTANCE), root_path=str(ROOT),
+                   template_folder=str(ROOT / "dashboard" / "web" / "templates"))
     server.config.update(
         SECRET_KEY=settings.secret_key,
         SESSION_COOKIE_HTTPONLY=True,
@@ -34,7 +39,7 @@ def create_app(config: dict | None = None) -> Dash:
 
     @server.route("/vendor/bootstrap/<path:berkas>")
     def vendor_bootstrap(berkas: str):
-        return send_from_directory(xbootstrap.BASE_DIR, berkas, max_age=86400)
+        return send_from_directory(BOOTSTRAP, berkas, max_age=86400)
 
     app = Dash(
         __name__,
@@ -42,6 +47,7 @@ def create_app(config: dict | None = None) -> Dash:
         use_pages=True,
         pages_folder=str(ROOT / "dashboard" / "pages"),
         assets_folder=str(ROOT / "assets"),
+        assets_ignore=r"vendor/",  # linked once, ahead of app.css, as an external stylesheet
         external_stylesheets=[BOOTSTRAP_CSS],
         title="SAKIP Kecamatan",
         update_title="Memuat…",
@@ -50,18 +56,29 @@ def create_app(config: dict | None = None) -> Dash:
     )
     app.index_string = app.index_string.replace("<html>", '<html lang="id">')
 
-    from dashboard.auth import pasang_auth
     from dashboard.components.navbar import navbar
+    from dashboard.web.auth import pasang_auth
 
     pasang_auth(server)
     # A function: evaluated per request, after the guard, with the signed-in user known.
     app.layout = lambda: html.Div([navbar(), dbc.Container(page_container, fluid=True, className="pb-5")])
 
-    from callbacks import (beranda, capaian, hari_libur, iku, katalog, pengguna, persetujuan, realisasi, siklus, sop,
-                           tindak_lanjut)
-    from dashboard.unduhan import pasang_unduhan
-    from callbacks import monitoring_sop
-    from dashboard.cetak_sop import pasang_cetak
+    from callbacks import (
+        beranda,
+        capaian,
+        hari_libur,
+        iku,
+        katalog,
+        monitoring_sop,
+        pengguna,
+        persetujuan,
+        realisasi,
+        siklus,
+        sop,
+        tindak_lanjut,
+    )
+    from dashboard.web.cetak import pasang_cetak
+    from dashboard.web.unduhan import pasang_unduhan
 
     for modul in (beranda, capaian, siklus, katalog, sop, pengguna, realisasi, persetujuan, iku, hari_libur,
                   tindak_lanjut):
@@ -76,8 +93,18 @@ def create_app(config: dict | None = None) -> Dash:
     return app
 
 
-app = create_app()
-server = app.server
+_dibangun: Dash | None = None
+
+
+def __getattr__(nama: str):
+    """`app` and `server`, built from the environment the first time something asks for them."""
+    global _dibangun
+    if nama not in ("app", "server"):
+        raise AttributeError(f"module {__name__!r} has no attribute {nama!r}")
+    if _dibangun is None:
+        _dibangun = create_app()
+    return _dibangun if nama == "app" else _dibangun.server
+
 
 if __name__ == "__main__":
-    app.run(host=os.environ.get("HOST", "127.0.0.1"), port=int(os.environ.get("PORT", "8050")), debug=False)
+    create_app().run(host=os.environ.get("HOST", "127.0.0.1"), port=int(os.environ.get("PORT", "8050")), debug=False)

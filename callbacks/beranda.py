@@ -1,17 +1,18 @@
 """Beranda: the filter's view of one office or of the kabupaten's offices."""
 from __future__ import annotations
 
-from datetime import date
-
 from dash import Dash, Input, Output
 from flask_login import current_user
 
+from dashboard import ids
 from dashboard.akses import callback
 from dashboard.components.beranda import isi_kabupaten, isi_kantor
 from dashboard.components.saringan import pasang_alamat, saringan_halaman
 from dashboard.data import pengaturan, sesi
-from dashboard.pages.beranda import PREFIX, SARINGAN
 from models.tables import User
+from models.umum import periode
+
+PREFIX, SARINGAN = ids.BERANDA_PREFIX, ids.BERANDA_SARINGAN
 
 
 def register(app: Dash) -> None:
@@ -23,5 +24,5 @@ def register(app: Dash) -> None:
         with sesi() as s:
             sar = saringan_halaman(s, {"kecamatan": kecamatan, "tahun": tahun, "triwulan": triwulan})
             if sar.kecamatan_id:
-                return isi_kantor(s, sar, s.get(User, current_user.id), date.today(), pengaturan().menit_per_hari)
-            return isi_kabupaten(s, sar, date.today())
+                return isi_kantor(s, sar, s.get(User, current_user.id), periode.hari_ini(), pengaturan().menit_per_hari)
+            return isi_kabupaten(s, sar, periode.hari_ini())

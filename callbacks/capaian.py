@@ -3,12 +3,14 @@ from __future__ import annotations
 
 from dash import ALL, Dash, Input, Output, no_update
 
+from dashboard import ids
 from dashboard.akses import callback
 from dashboard.components.capaian import isi_kabupaten, isi_kantor, rincian_realisasi
 from dashboard.components.saringan import pasang_alamat, saringan_halaman
 from dashboard.data import sesi
-from dashboard.pages.capaian import PREFIX, SARINGAN
 from models.tables import Realisasi
+
+PREFIX, SARINGAN = ids.CAPAIAN_PREFIX, ids.CAPAIAN_SARINGAN
 
 
 def register(app: Dash) -> None:

@@ -1,4 +1,4 @@
-"""Hari Libur page: the year's list, adding a cuti bersama day, removing one (admin only, checked on the server)."""
+"""Hari Libur page: the year's list, adding a local day off, removing one (admin only, checked on the server)."""
 from __future__ import annotations
 
 from datetime import date
@@ -10,14 +10,15 @@ from flask_login import current_user
 from dashboard import ids
 from dashboard.akses import callback
 from dashboard.data import pengaturan, sesi
-from models.kalender import (
-    KalenderDitolak, baca_jam_kerja, daftar_hari_libur, hapus_hari_libur, hari_libur_tercatat, tambah_hari_libur,
-)
 from models.tables import HariLibur, User
-from models.tanggal import tanggal_hari
+from models.umum import periode
+from models.umum.hari_libur import daftar_hari_libur, hapus_hari_libur, hari_libur_tercatat, tambah_hari_libur
+from models.umum.kalender import KalenderDitolak, baca_jam_kerja
+from models.umum.tanggal import tanggal_hari
 
 ADMIN = {"admin"}
-_SUMBER = {"nasional": ("Libur nasional", "secondary"), "cuti bersama": ("Cuti bersama", "info")}
+_SUMBER = {"nasional": ("Libur nasional", "secondary"), "cuti bersama": ("Cuti bersama", "info"),
+           "lokal": ("Libur lokal", "warning")}
 
 
 def _tabel(tahun: int, baris: list[tuple[date, str, str]], tercatat: dict[date, int],
@@ -27,14 +28,14 @@ def _tabel(tahun: int, baris: list[tuple[date, str, str]], tercatat: dict[date, 
         label, warna = _SUMBER[sumber]
         hapus = (dbc.Button("Hapus", id={"type": ids.LIBUR_HAPUS, "index": tercatat[tgl]}, size="sm",
                             color="danger", outline=True, className="py-0")
-                 if sumber == "cuti bersama" and tgl in tercatat else None)
+                 if sumber == "lokal" and tgl in tercatat else None)
         redup = "" if tgl.weekday() in hari_buka else " text-muted"  # on the cells: Bootstrap colours them
         isi.append(html.Tr([html.Td(tanggal_hari(tgl), className="text-nowrap" + redup),
                             html.Td(keterangan, className=redup), html.Td(dbc.Badge(label, color=warna)),
                             html.Td(hapus, className="text-end")]))
-    nasional = sum(1 for b in baris if b[2] == "nasional")
-    ringkas = (f"{nasional} hari libur nasional dan {len(baris) - nasional} cuti bersama pada tahun {tahun}. "
-               "Baris abu-abu jatuh pada hari tanpa jam kerja.")
+    n = {s: sum(1 for b in baris if b[2] == s) for s in _SUMBER}
+    ringkas = (f"{n['nasional']} hari libur nasional, {n['cuti bersama']} cuti bersama dan {n['lokal']} libur lokal "
+               f"pada tahun {tahun}. Baris abu-abu jatuh pada hari tanpa jam kerja.")
     kepala = html.Thead(html.Tr([html.Th("Tanggal"), html.Th("Keterangan"), html.Th("Sumber"), html.Th("")]))
     return html.Div([html.P(ringkas, className="small text-muted mb-2"),
                      dbc.Table([kepala, html.Tbody(isi)], size="sm", hover=True, responsive=True,
@@ -54,7 +55,7 @@ def register(app: Dash) -> None:
     @callback(app, Output(ids.LIBUR_TABEL, "children"), Input(ids.LIBUR_TAHUN, "value"),
               Input(ids.LIBUR_VERSI, "data"), peran=ADMIN)
     def tampilkan(tahun: int | None, _versi: int | None):
-        tahun = int(tahun or date.today().year)
+        tahun = int(tahun or periode.hari_ini().year)
         with sesi() as s:
             baris = daftar_hari_libur(s, tahun)
             tercatat = {h.tanggal: h.id for h in hari_libur_tercatat(s, tahun)}
@@ -70,7 +71,7 @@ def register(app: Dash) -> None:
             tgl = _tanggal(tanggal)
             with sesi() as s:
                 row = tambah_hari_libur(s, tanggal=tgl, keterangan=keterangan or "", oleh=s.get(User, current_user.id))
-                pesan = f"Cuti bersama {tanggal_hari(row.tanggal)} ({row.keterangan}) ditambahkan."
+                pesan = f"Libur lokal {tanggal_hari(row.tanggal)} ({row.keterangan}) ditambahkan."
         except KalenderDitolak as e:
             return dbc.Alert(str(e), color="danger"), no_update, no_update, no_update
         return dbc.Alert(pesan, color="success"), (versi or 0) + 1, tgl.year, ""
@@ -88,7 +89,7 @@ def register(app: Dash) -> None:
             if row is None:
                 return no_update, no_update, no_update
             teks = [html.P(["Hapus ", html.Strong(tanggal_hari(row.tanggal)), f" ({row.keterangan}) dari daftar "
-                            "cuti bersama?"]),
+                            "libur lokal?"]),
                     html.P("Hari itu akan dihitung lagi sebagai hari kerja pada semua perhitungan waktu siklus.",
                            className="small text-muted mb-0")]
             return row.id, True, teks
@@ -101,7 +102,7 @@ def register(app: Dash) -> None:
               prevent_initial_call=True)
     def hapus(_n, hari_libur_id: int | None, versi: int | None):
         if not hari_libur_id:
-            return dbc.Alert("Pilih cuti bersama yang akan dihapus.", color="warning"), no_update, False
+            return dbc.Alert("Pilih libur lokal yang akan dihapus.", color="warning"), no_update, False
         try:
             with sesi() as s:
                 row = s.get(HariLibur, int(hari_libur_id))
@@ -109,7 +110,7 @@ def register(app: Dash) -> None:
                 hapus_hari_libur(s, hari_libur_id=int(hari_libur_id), oleh=s.get(User, current_user.id))
         except KalenderDitolak as e:
             return dbc.Alert(str(e), color="danger"), no_update, False
-        return dbc.Alert(f"Cuti bersama {label} dihapus.", color="success"), (versi or 0) + 1, False
+        return dbc.Alert(f"Libur lokal {label} dihapus.", color="success"), (versi or 0) + 1, False
 
     app.clientside_callback("function(n) { return false; }",
                             Output(ids.LIBUR_KONFIRMASI, "is_open", allow_duplicate=True),

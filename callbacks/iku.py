@@ -1,8 +1,6 @@
 """IKU & Target: set or revise a target (with a reason), and show its history."""
 from __future__ import annotations
 
-from datetime import date
-
 import dash_bootstrap_components as dbc
 from dash import Dash, Input, Output, State, html, no_update
 from flask_login import current_user
@@ -10,12 +8,13 @@ from flask_login import current_user
 from dashboard import format as fmt
 from dashboard import ids
 from dashboard.akses import callback
+from dashboard.components.iku import tabel_iku
 from dashboard.data import sesi
-from dashboard.pages.iku import tabel_iku
-from models.angka import AngkaTidakSah, baca_angka, tulis_angka
-from models.iku import IkuDitolak, riwayat_target, tetapkan_target
-from models.peran import PENGATUR_TARGET
+from models.akun.peran import PENGATUR_TARGET
+from models.kinerja.iku import IkuDitolak, riwayat_target, tetapkan_target
 from models.tables import Indikator, Kecamatan, User
+from models.umum import periode
+from models.umum.angka import AngkaTidakSah, baca_angka, tulis_angka
 
 
 def _riwayat(s, indikator_id: int, kecamatan_id: int, tahun: int) -> html.Div:
@@ -58,7 +57,7 @@ def register(app: Dash) -> None:
                 t = tetapkan_target(s, indikator_id=int(indikator_id), kecamatan_id=user.kecamatan_id, tahun=th,
                                     nilai=angka, alasan=alasan, oleh=user)
                 pesan = f"Target {th} disimpan: {tulis_angka(t.nilai)}."
-                tabel = tabel_iku(s, user.kecamatan_id, date.today().year)
+                tabel = tabel_iku(s, user.kecamatan_id, periode.hari_ini().year)
                 riwayat_html = _riwayat(s, int(indikator_id), user.kecamatan_id, th)
         except IkuDitolak as e:
             return dbc.Alert(str(e), color="danger"), no_update, no_update

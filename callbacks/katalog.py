@@ -4,12 +4,11 @@ from __future__ import annotations
 import dash_bootstrap_components as dbc
 from dash import Dash, Input, Output, html
 
-from dashboard.akses import callback
-
 from dashboard import ids
+from dashboard.akses import callback
 from dashboard.data import kecamatan_terlihat, pengaturan, sesi
-from models.durasi import format_menit
-from models.sop_register import BarisKatalog, daftar_sop
+from models.sop.durasi import format_menit
+from models.sop.register import BarisKatalog, daftar_sop
 
 
 def _kartu_kantor(kab: str, kec: str, baris: list[BarisKatalog], menit_per_hari: int) -> dbc.Card:

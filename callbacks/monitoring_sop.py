@@ -11,13 +11,14 @@ from dashboard.components.monitoring_sop import isi_evaluasi, isi_monitoring, is
 from dashboard.components.saringan import pasang_alamat, saringan_halaman
 from dashboard.data import pengaturan, sesi
 from dashboard.format import waktu
-from dashboard.pages.monitoring_sop import PREFIX, SARINGAN
-from models.monitoring_sop import (
-    KRITERIA, PENILAI, MonitoringSopDitolak, catat_evaluasi_sop, catat_monitoring, label_semester,
-)
+from models.sop.monitoring import KRITERIA, PENILAI, MonitoringSopDitolak, catat_evaluasi_sop, catat_monitoring
 from models.tables import Kecamatan, Sop, User
+from models.umum.periode import label_semester
 
 _YA_TIDAK = {"ya": True, "tidak": False}
+
+
+PREFIX, SARINGAN = ids.MONSOP_PREFIX, ids.MONSOP_SARINGAN
 
 
 def _pilih_kantor() -> dbc.Alert:

@@ -8,7 +8,14 @@ from flask_login import current_user
 from dashboard import ids
 from dashboard.akses import callback
 from dashboard.data import sesi
-from models.akun import AkunTidakSah, baca_kantor, buat_pengguna, daftar_pengguna, setel_ulang_sandi, ubah_pengguna
+from models.akun.pengguna import (
+    AkunTidakSah,
+    baca_kantor,
+    buat_pengguna,
+    daftar_pengguna,
+    setel_ulang_sandi,
+    ubah_pengguna,
+)
 from models.tables import User
 
 ADMIN = {"admin"}

@@ -7,14 +7,15 @@ from flask_login import current_user
 
 from dashboard import ids
 from dashboard.akses import callback
+from dashboard.components.persetujuan import isi_antrian, opsi_tugas
+from dashboard.components.saringan import pasang_alamat, saringan_halaman
 from dashboard.components.tugas import rincian
 from dashboard.data import pengaturan, sesi
-from dashboard.components.persetujuan import isi_antrian
-from dashboard.components.saringan import pasang_alamat, saringan_halaman
-from dashboard.pages.persetujuan import PREFIX, SARINGAN, opsi_tugas
-from models.alur import AlurDitolak, antrian, mulai_kerjakan, putuskan, selesaikan
-from models.peran import PERAN_KANTOR
+from models.akun.peran import PERAN_KANTOR
+from models.sop.alur import AlurDitolak, antrian, mulai_kerjakan, putuskan, selesaikan
 from models.tables import CatatanLangkah, User
+
+PREFIX, SARINGAN = ids.PERSETUJUAN_PREFIX, ids.PERSETUJUAN_SARINGAN
 
 
 def register(app: Dash) -> None:

@@ -12,12 +12,12 @@ from dashboard import ids
 from dashboard.akses import callback
 from dashboard.components.realisasi import daftar_lampiran, tabel_realisasi
 from dashboard.data import pengaturan, sesi
-from models.alur import AlurDitolak
-from models.capaian import capaian_kantor, predikat_kabupaten
-from models.excel_realisasi import BerkasTidakSah, baca, terapkan
-from models.lampiran import lampiran_realisasi, lampirkan
-from models.peran import PENGISI_REALISASI
-from models.realisasi import Isian, RealisasiDitolak, ajukan, buka_kembali, simpan_draf
+from models.akun.peran import PENGISI_REALISASI
+from models.kinerja.capaian import capaian_kantor, predikat_kabupaten
+from models.kinerja.excel import BerkasTidakSah, baca, terapkan
+from models.kinerja.lampiran import lampiran_realisasi, lampirkan
+from models.kinerja.realisasi import Isian, RealisasiDitolak, ajukan, buka_kembali, simpan_draf
+from models.sop.alur import AlurDitolak
 from models.tables import Indikator, Realisasi, User
 
 

@@ -3,12 +3,14 @@ from __future__ import annotations
 
 from dash import Dash, Input, Output
 
+from dashboard import ids
 from dashboard.akses import callback
 from dashboard.components.saringan import pasang_alamat, saringan_halaman
 from dashboard.components.siklus import garis, isi
 from dashboard.data import pengaturan, sesi
-from dashboard.pages.siklus import PREFIX, SARINGAN
 from models.tables import Eksekusi
+
+PREFIX, SARINGAN = ids.SIKLUS_PREFIX, ids.SIKLUS_SARINGAN
 
 
 def register(app: Dash) -> None:

@@ -10,7 +10,7 @@ from dashboard import ids
 from dashboard.akses import callback
 from dashboard.components.identitas import tabel_langkah
 from dashboard.data import kecamatan_terlihat, pengaturan, sesi
-from models.sop_register import ImporDitolak, detail_sop, ubah_pelaksana
+from models.sop.register import ImporDitolak, detail_sop, ubah_pelaksana
 from models.tables import SopLangkah, SopPelaksana, SopRevisi, User
 
 ADMIN = {"admin"}

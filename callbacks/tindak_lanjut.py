@@ -7,19 +7,32 @@ import dash_bootstrap_components as dbc
 from dash import Dash, Input, Output, State, ctx, no_update
 from flask_login import current_user
 
+from dashboard import ids
 from dashboard.akses import callback
 from dashboard.components.saringan import pasang_alamat, saringan_halaman
 from dashboard.components.tindak_lanjut import isi, rincian
 from dashboard.data import sesi
-from dashboard.pages.tindak_lanjut import BARIS_REKOMENDASI, PREFIX, SARINGAN
-from models.peran import PERAN_KANTOR
+from models.akun.peran import PERAN_KANTOR
 from models.tables import Rekomendasi, User
-from models.tindak_lanjut import (AKSI, PENCATAT, RekomendasiBaru, TindakLanjutDitolak, akui, catat_evaluasi_lengkap,
-                                  mulai_tindak_lanjut, periksa, serahkan, tindakan_tersedia)
+from models.tindak_lanjut.evaluasi import RekomendasiBaru, catat_evaluasi_lengkap
+from models.tindak_lanjut.rekomendasi import (
+    AKSI,
+    PENCATAT,
+    TindakLanjutDitolak,
+    akui,
+    mulai_tindak_lanjut,
+    periksa,
+    serahkan,
+    tindakan_tersedia,
+)
 
 PESAN_AKSI = {"mulai": "Tindak lanjut dimulai.", "serahkan": "Tindak lanjut diserahkan kepada Sekretaris Camat.",
               "terima": "Tindak lanjut diterima.", "kembalikan": "Tindak lanjut dikembalikan kepada penanggung jawab.",
               "akui": "Tindak lanjut diakui selesai."}
+
+
+PREFIX, SARINGAN = ids.TL_PREFIX, ids.TL_SARINGAN
+BARIS_REKOMENDASI = ids.TL_BARIS_REKOMENDASI
 
 
 def _tanggal(teks: str | None) -> date | None:

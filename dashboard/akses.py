@@ -11,18 +11,24 @@ import inspect
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import wraps
-from html import escape
 from typing import Any
 
 from dash import Dash
-from flask import jsonify, request
+from flask import jsonify, render_template, request
 from flask_login import current_user
 from sqlmodel import SQLModel
 
 from dashboard.data import kecamatan_terlihat, sesi
-from models.akses import PESAN_KANTOR, PESAN_PERAN, AksesDitolak, dalam_lingkup, kecamatan_bernama, kecamatan_pemilik
-from models.audit import catat
+from models.akun.akses import (
+    PESAN_KANTOR,
+    PESAN_PERAN,
+    AksesDitolak,
+    dalam_lingkup,
+    kecamatan_bernama,
+    kecamatan_pemilik,
+)
 from models.tables import User
+from models.umum.audit import catat
 
 PESAN_MASUK = "Sesi berakhir atau belum masuk. Silakan masuk kembali."
 
@@ -139,9 +145,4 @@ def jawaban_ditolak(e: AksesDitolak):
     """403 with the message only: JSON for Dash requests, a small page for a browser."""
     if request.path.startswith("/_dash"):
         return jsonify({"galat": e.pesan}), 403
-    isi = (f'<!doctype html><html lang="id"><head><meta charset="utf-8"><title>Akses ditolak</title>'
-           f'<link rel="stylesheet" href="/vendor/bootstrap/css/bootstrap.min.css"></head><body>'
-           f'<main class="container mt-5"><h1 class="h3">Akses ditolak</h1>'
-           f'<div class="alert alert-danger">{escape(e.pesan)}</div><a href="/">Kembali ke Beranda</a>'
-           f"</main></body></html>")
-    return isi, 403, {"Content-Type": "text/html; charset=utf-8"}
+    return render_template("ditolak.html", pesan=e.pesan), 403, {"Content-Type": "text/html; charset=utf-8"}

@@ -11,8 +11,8 @@ from flask import Flask, current_app
 from flask.cli import AppGroup
 
 from models.db import session_scope
-from models.sop_dokumen import DokumenTidakTerbaca, baca_dokumen_banyak
-from models.sop_register import ImporDitolak
+from models.sop.dokumen import DokumenTidakTerbaca, baca_dokumen_banyak
+from models.sop.register import ImporDitolak
 
 sop_cli = AppGroup("sop", help="Membaca dan menyimpan dokumen SOP.")
 demo_cli = AppGroup("demo", help="Data demo.")
@@ -57,12 +57,12 @@ def sop_parse(berkas: tuple[str, ...]) -> None:
 def sop_import(berkas: tuple[str, ...]) -> None:
     """Simpan SOP dari dokumen (mengimpor dua kali tidak mengubah apa pun)."""
     from models.migrasi import pastikan_skema
+    from models.sop.register import impor_dokumen
     from seed import kurasi_pelaksana
-    from models.sop_register import impor_dokumen
 
     pastikan_skema(_engine())
     try:
-        with session_scope(_engine()) as s:
+        with session_scope(_engine(), jam_kerja=_settings().jam_kerja) as s:
             hasil = impor_dokumen(s, _baca_berkas(berkas), kurasi=kurasi_pelaksana(),
                                   menit_per_hari=_settings().menit_per_hari)
     except (DokumenTidakTerbaca, ImporDitolak) as e:
@@ -112,7 +112,7 @@ def demo_generate(kabupaten: str, jumlah: int, tahun: int, seed: int, jika_koson
         if alasan:
             raise RiwayatDitolak(alasan)
         hasil = buat_riwayat(_engine(), kabupaten=kabupaten, kecamatan=jumlah, tahun=tahun, seed=seed,
-                             menit_per_hari=_settings().menit_per_hari)
+                             menit_per_hari=_settings().menit_per_hari, jam_kerja=_settings().jam_kerja)
     except RiwayatDitolak as e:
         raise click.ClickException(str(e)) from None
     click.echo(hasil.kalimat())
@@ -138,14 +138,14 @@ def user_create(username, nama, role_kode, kecamatan, kabupaten, password) -> No
     """Buat pengguna, mis. admin pertama instalasi baru."""
     from sqlmodel import select
 
-    from models.akun import AkunTidakSah, buat_pengguna
+    from models.akun.pengguna import AkunTidakSah, buat_pengguna
     from models.migrasi import pastikan_skema
-    from models.sop_register import pastikan_peran
+    from models.sop.register import pastikan_peran
     from models.tables import Kabupaten, Kecamatan
 
     pastikan_skema(_engine())
     try:
-        with session_scope(_engine()) as s:
+        with session_scope(_engine(), jam_kerja=_settings().jam_kerja) as s:
             pastikan_peran(s)
             kab = s.exec(select(Kabupaten).where(Kabupaten.nama == kabupaten)).first() if kabupaten else None
             if kabupaten and kab is None:
@@ -168,7 +168,7 @@ def user_create(username, nama, role_kode, kecamatan, kabupaten, password) -> No
 @click.argument("berkas", type=click.Path(dir_okay=False, allow_dash=True))
 def capaian_hitung(berkas: str) -> None:
     """Hitung capaian per triwulan dan tahun dari CSV (lihat README) dan cetak CSV hasilnya."""
-    from models.capaian_csv import CsvTidakSah, hitung_csv
+    from models.kinerja.capaian_csv import CsvTidakSah, hitung_csv
 
     try:
         teks = sys.stdin.read() if berkas == "-" else Path(berkas).read_text(encoding="utf-8-sig")
@@ -186,14 +186,14 @@ def iku_import(berkas: str) -> None:
     """Tambahkan IKU dari berkas TOML ([[iku]] seperti seed/iku.toml); yang sudah ada tidak diubah."""
     import tomllib
 
-    from models.iku import IkuDitolak, pastikan_iku
+    from models.kinerja.iku import IkuDitolak, pastikan_iku
 
     try:
         definisi = tomllib.loads(Path(berkas).read_text(encoding="utf-8")).get("iku", [])
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as e:
         raise click.ClickException(f"{berkas}: berkas tidak dapat dibaca ({e}).") from None
     try:
-        with session_scope(_engine()) as s:
+        with session_scope(_engine(), jam_kerja=_settings().jam_kerja) as s:
             n = pastikan_iku(s, definisi)
     except IkuDitolak as e:
         raise click.ClickException(f"{berkas}: {e} Tidak ada yang disimpan.") from None

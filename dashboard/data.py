@@ -12,8 +12,8 @@ from models.db import session_scope
 
 @contextmanager
 def sesi() -> Iterator[Session]:
-    """One transaction on the app's engine."""
-    with session_scope(current_app.extensions["sakip_engine"]) as session:
+    """One transaction on the app's engine, with the app's office hours."""
+    with session_scope(current_app.extensions["sakip_engine"], jam_kerja=pengaturan().jam_kerja) as session:
         yield session
 
 
@@ -25,7 +25,7 @@ def kecamatan_terlihat(session: Session) -> list[int] | None:
     """The offices the signed-in user may see (None: all); the guard has already refused anonymous requests."""
     from flask_login import current_user
 
-    from models.akun import lingkup
+    from models.akun.pengguna import lingkup
     from models.tables import User
 
     if not current_user.is_authenticated:

@@ -11,13 +11,20 @@ import math
 import pandas as pd
 
 from dashboard.format import angka
-from models.durasi import format_menit
-from models.metrics import ROMAWI, Predikat
+from models.kinerja.mesin import Predikat
+from models.sop.durasi import format_menit
+from models.umum.angka import bulatkan
+from models.umum.periode import ROMAWI
 
 FONT = {"family": "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif", "size": 12}
 RESMI = "#0b5394"
 SEMENTARA = "#7f8c8d"
 GRID = "#eeeeee"
+
+
+def _persen(seri) -> list:
+    """Percentages for JSON, rounded half up as the cards print them (the browser's own rounding is binary)."""
+    return [None if v is None else bulatkan(v) for v in _daftar(seri)]
 
 
 def _daftar(seri) -> list:
@@ -79,8 +86,8 @@ def grafik_capaian(df: pd.DataFrame, pita: tuple[Predikat, ...], proyeksi: tuple
     df = df.iloc[int(ada.argmax()):]
     label = [f"TW {ROMAWI[t]} {th}" for th, t in zip(df["tahun"], df["triwulan"])]
     ids = _daftar(df["realisasi_id"])
-    resmi = _daftar(df["capaian_resmi"])
-    semua = _daftar(df["capaian_sementara"])
+    resmi = _persen(df["capaian_resmi"])
+    semua = _persen(df["capaian_sementara"])
     sementara = [s if r is None else None for r, s in zip(resmi, semua)]
     nilai = [v for v in resmi + semua if v is not None]
     atas = max(110.0, max(nilai) + 10 if nilai else 110.0)
@@ -105,7 +112,7 @@ def grafik_capaian(df: pd.DataFrame, pita: tuple[Predikat, ...], proyeksi: tuple
     ]
     if proyeksi and proyeksi[1] is not None:
         th, persen = proyeksi
-        data.append({"type": "scatter", "x": [f"Proyeksi {th}"], "y": [persen], "name": f"Proyeksi akhir tahun {th}",
+        data.append({"type": "scatter", "x": [f"Proyeksi {th}"], "y": [bulatkan(persen)], "name": f"Proyeksi akhir tahun {th}",
                      "mode": "markers+text", "xaxis": "x2", "yaxis": "y2", "text": [f"{angka(persen, 2)}%"],
                      "textposition": "middle left",
                      "marker": {"size": 12, "symbol": "diamond-open", "color": "#8e44ad", "line": {"width": 2}},
@@ -135,7 +142,7 @@ def grafik_perbandingan(df: pd.DataFrame, judul: str) -> dict:
     if df.empty:
         return kosong("Belum ada capaian untuk periode ini.")
     resmi = [bool(r) for r in df["resmi"]]
-    data = [{"type": "bar", "orientation": "h", "x": _daftar(df["capaian"]), "y": list(df["kecamatan"]),
+    data = [{"type": "bar", "orientation": "h", "x": _persen(df["capaian"]), "y": list(df["kecamatan"]),
              "customdata": list(df["kecamatan"]),
              "marker": {"color": [w if isinstance(w, str) else "#adb5bd" for w in df["warna"]],
                         "opacity": [1 if r else 0.45 for r in resmi],

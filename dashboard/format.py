@@ -3,15 +3,17 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from models.angka import pemisah_indonesia
-from models.tanggal import BULAN, tanggal_panjang, waktu_panjang
+from models.umum.angka import format_angka
+from models.umum.tanggal import BULAN, tanggal_panjang, waktu_panjang
 
 
 def angka(nilai: float | int | None, desimal: int = 0, kosong: str = "-") -> str:
-    """1234.5 -> "1.234,5" (with desimal=1); None -> "-" (empty is not zero)."""
-    if nilai is None:
-        return kosong
-    return pemisah_indonesia(f"{nilai:,.{desimal}f}")
+    """1234.5 -> "1.234,5" (with desimal=1); None -> "-" (empty is not zero); half up, as the bands are judged.
+
+    >>> angka(900.05 / 1000 * 100, 2), angka(1234.5, 1), angka(None)
+    ('90,01', '1.234,5', '-')
+    """
+    return format_angka(nilai, desimal, kosong=kosong)
 
 
 def tanggal(nilai: str | date | datetime | None, kosong: str = "-") -> str:

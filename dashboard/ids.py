@@ -94,3 +94,12 @@ EVSOP_KRITERIA = "evsop-kriteria"
 EVSOP_CATATAN = "evsop-catatan"
 EVSOP_SIMPAN = "evsop-simpan"
 EVSOP_PESAN = "evsop-pesan"
+
+# Filter bars: the prefix of their ids ({prefix}-{name}) and the filters each page keeps in its address.
+BERANDA_PREFIX, BERANDA_SARINGAN = "beranda", ("kecamatan", "tahun", "triwulan")
+CAPAIAN_PREFIX, CAPAIAN_SARINGAN = "capaian", ("kecamatan", "tahun", "triwulan", "indikator")
+SIKLUS_PREFIX, SIKLUS_SARINGAN = "siklus", ("kecamatan", "tahun", "triwulan", "sop")
+PERSETUJUAN_PREFIX, PERSETUJUAN_SARINGAN = "persetujuan", ("kecamatan",)
+TL_PREFIX, TL_SARINGAN = "tl", ("kecamatan", "tahun", "triwulan")
+MONSOP_PREFIX, MONSOP_SARINGAN = "monsop", ("kecamatan", "tahun", "semester")
+TL_BARIS_REKOMENDASI = 5  # recommendation rows of the evaluation form

@@ -43,9 +43,12 @@ def dispose_engine(url: str) -> None:
 
 
 @contextmanager
-def session_scope(engine: Engine) -> Iterator[Session]:
-    """A session whose work is one transaction: committed on success, rolled back on any error."""
-    with Session(engine, expire_on_commit=False) as session:
+def session_scope(engine: Engine, *, jam_kerja: str | None = None) -> Iterator[Session]:
+    """A session whose work is one transaction: committed on success, rolled back on any error.
+
+    `jam_kerja`, the installation's office hours (Settings.jam_kerja), travels with the unit of work to every
+    work calendar built in it (models.umum.kalender.kalender_kantor)."""
+    with Session(engine, expire_on_commit=False, info={"jam_kerja": jam_kerja} if jam_kerja else None) as session:
         try:
             yield session
             session.commit()

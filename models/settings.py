@@ -6,6 +6,8 @@ import secrets
 from dataclasses import dataclass
 from pathlib import Path
 
+from models.umum.kalender import JAM_KERJA_BAKU, baca_jam_kerja, menit_hari_terpanjang
+
 ROOT = Path(__file__).resolve().parent.parent
 INSTANCE = ROOT / "instance"
 DEFAULT_DB = f"sqlite:///{INSTANCE / 'sakip.db'}"
@@ -20,9 +22,9 @@ class Settings:
     database_url: str
     secret_key: str
     env: str
-    menit_per_hari: int
+    menit_per_hari: int  # "1 hari": the longest working day of `jam_kerja`
     upload_dir: Path
-    jam_kerja: str  # office hours of the work calendar, e.g. "Sen-Jum 08:00-16:00" (models.kalender)
+    jam_kerja: str  # office hours of the work calendar, e.g. "Sen-Jum 08:00-16:00" (models.umum.kalender)
 
     @property
     def development(self) -> bool:
@@ -39,13 +41,6 @@ def _dev_secret() -> str:
     return berkas.read_text().strip()
 
 
-def jam_kerja_lingkungan() -> str:
-    """JAM_KERJA from the environment, else the standard hours: the work calendar's default outside the app."""
-    from models.kalender import JAM_KERJA_BAKU
-
-    return os.environ.get("JAM_KERJA") or JAM_KERJA_BAKU
-
-
 def load_settings(overrides: dict | None = None) -> Settings:
     """Settings from the environment (APP_ENV, DATABASE_URL, SECRET_KEY, MENIT_PER_HARI, UPLOAD_DIR, JAM_KERJA)."""
     o = {k.upper(): v for k, v in (overrides or {}).items()}
@@ -58,17 +53,21 @@ def load_settings(overrides: dict | None = None) -> Settings:
                 "SECRET_KEY wajib diisi di luar lingkungan pengembangan (APP_ENV=development)."
             )
         secret = _dev_secret()
-    try:
-        menit = int(get("MENIT_PER_HARI", 480))
-    except ValueError:
-        raise KonfigurasiSalah("MENIT_PER_HARI harus bilangan bulat menit kerja per hari.") from None
-    from models.kalender import JAM_KERJA_BAKU, baca_jam_kerja
-
     jam_kerja = str(get("JAM_KERJA") or JAM_KERJA_BAKU)
     try:
-        baca_jam_kerja(jam_kerja)
+        jam = baca_jam_kerja(jam_kerja)
     except ValueError as e:
         raise KonfigurasiSalah(f"JAM_KERJA salah. {e}") from None
+    menit = menit_hari_terpanjang(jam)  # "1 hari" is the longest working day of the office hours
+    if get("MENIT_PER_HARI") not in (None, ""):
+        try:
+            ditulis = int(get("MENIT_PER_HARI"))
+        except ValueError:
+            raise KonfigurasiSalah("MENIT_PER_HARI harus bilangan bulat menit kerja per hari.") from None
+        if ditulis != menit:
+            raise KonfigurasiSalah(
+                f"MENIT_PER_HARI ({ditulis}) tidak sama dengan hari kerja terpanjang JAM_KERJA \"{jam_kerja}\" "
+                f"({menit} menit); kosongkan MENIT_PER_HARI atau samakan keduanya.")
     return Settings(
         database_url=str(get("DATABASE_URL", DEFAULT_DB)),
         secret_key=str(secret),

@@ -47,7 +47,7 @@ class Role(SQLModel, table=True):
 
 
 class RoleAlias(SQLModel, table=True):
-    """A label an SOP table prints for a role, compared in models.peran.kunci_label form."""
+    """A label an SOP table prints for a role, compared in models.akun.peran.kunci_label form."""
 
     kunci: str = Field(primary_key=True, max_length=160)
     label: str = Field(max_length=160)
@@ -87,7 +87,7 @@ class Sop(SQLModel, table=True):
     __table_args__ = (UniqueConstraint("kecamatan_id", "kunci"),)
     id: Optional[int] = Field(default=None, primary_key=True)
     kecamatan_id: int = Field(foreign_key="kecamatan.id", index=True)
-    kunci: str = Field(max_length=300)  # models.sop_dokumen.kunci_nama of the name
+    kunci: str = Field(max_length=300)  # models.sop.dokumen.kunci_nama of the name
     nama: str = Field(max_length=300)
     dibuat_pada: datetime = Field(default_factory=utcnow)
 

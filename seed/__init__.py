@@ -4,7 +4,7 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from models.pelaksana import LangkahKurasi, muat_kurasi
+from models.sop.pelaksana import LangkahKurasi, muat_kurasi
 
 SEED = Path(__file__).resolve().parent
 DOKUMEN = SEED / "dokumen"

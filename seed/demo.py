@@ -1,25 +1,24 @@
 """The demo database: the seed offices, their SOPs, and one user per role (seed/riwayat.py adds history)."""
 from __future__ import annotations
 
-from datetime import date
-
 from sqlalchemy import func
 from sqlalchemy.engine import Engine
 from sqlmodel import select
 
-from models.akun import buat_pengguna
-from models.audit import catat
+from models.akun.pengguna import KATA_SANDI_DEMO, buat_pengguna
 from models.db import session_scope
-from models.sop_register import impor_dokumen
-from models.iku import iku_kantor, pastikan_iku, tetapkan_target
+from models.kinerja.iku import iku_kantor, pastikan_iku, tetapkan_target
+from models.sop.register import impor_dokumen
 from models.tables import Kabupaten, Kecamatan, Sop, User
+from models.umum import periode
+from models.umum.audit import catat
 from seed import dokumen_seed, iku_awal, kurasi_pelaksana
 
 # The year's targets (Perjanjian Kinerja) the demo offices start with, per IKU code.
 TARGET_DEMO = {"IKU-1": 90.0, "IKU-2": 95.0, "IKU-3": 75.0}
 
 
-DEMO_PASSWORD = "demo12345"
+DEMO_PASSWORD = KATA_SANDI_DEMO
 # username prefix -> role, one user per role in every demo kecamatan
 PENGGUNA_KANTOR = (
     ("camat", "camat", "Camat"), ("sekcam", "sekcam", "Sekretaris Camat"), ("evapor", "kasubag_evapor", "Kasubag Evapor"),
@@ -82,7 +81,7 @@ def muat_demo(engine: Engine, *, menit_per_hari: int = 480) -> str:
         hasil = impor_dokumen(s, dokumen, kurasi=kurasi_pelaksana(), menit_per_hari=menit_per_hari)
         pengguna = buat_pengguna_demo(s)
         pastikan_iku(s, iku_awal())
-        for tahun in (date.today().year - 1, date.today().year):
+        for tahun in (periode.hari_ini().year - 1, periode.hari_ini().year):
             target_demo(s, tahun)
         catat(s, aksi="demo.muat", keterangan="data demo: SOP contoh dan pengguna per peran")
     disimpan = sum(1 for h in hasil if h.status in ("baru", "revisi"))

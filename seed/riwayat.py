@@ -1,7 +1,7 @@
 """The demo history: years of quarterly figures, monitoring, evaluations and follow-ups of a kabupaten's kecamatan.
 
-Everything is written through the functions a person's actions call (models.realisasi, models.alur,
-models.tindak_lanjut, models.iku), with explicit times that fall in office hours of each office's work calendar:
+Everything is written through the functions a person's actions call (models.kinerja.realisasi, models.sop.alur,
+models.tindak_lanjut.rekomendasi, models.kinerja.iku), with explicit times that fall in office hours of each office's work calendar:
 the Kasi or the Kasubag Evapor enters a quarter's figure in the first weeks after the quarter, submits it, and each
 step of the collection SOP waits a little and is then worked on for a time drawn around its mutu baku (most within
 it, about a quarter over, a few far over); about one decision in ten returns the work with a reason, and the rework
@@ -24,19 +24,32 @@ from sqlalchemy import func
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
-from models.alur import catatan_terbuka, mulai_kerjakan, putuskan, selesaikan
-from models.audit import catat
 from models.db import session_scope
-from models.iku import iku_kantor, target_berlaku, tetapkan_target
-from models.kalender import KalenderKerja, kalender_kantor
-from models.metrics import ROMAWI
-from models.realisasi import Isian, ajukan, bukti_diminta, simpan_draf
-from models.sop_register import pastikan_kantor, salin_sop
+from models.kinerja.iku import iku_kantor, target_berlaku, tetapkan_target
+from models.kinerja.realisasi import Isian, ajukan, bukti_diminta, simpan_draf
+from models.sop.alur import catatan_terbuka, mulai_kerjakan, putuskan, selesaikan
+from models.sop.register import pastikan_kantor, salin_sop
 from models.tables import (
-    AuditLog, CatatanLangkah, Eksekusi, Evaluasi, Indikator, Kabupaten, Kecamatan, Realisasi, Rekomendasi, Sop, SopLangkah,
+    AuditLog,
+    CatatanLangkah,
+    Eksekusi,
+    Evaluasi,
+    Indikator,
+    Kabupaten,
+    Kecamatan,
+    Realisasi,
+    Rekomendasi,
+    Sop,
+    SopLangkah,
     User,
 )
-from models.tindak_lanjut import akui, catat_evaluasi, mulai_tindak_lanjut, periksa, serahkan, tambah_rekomendasi
+from models.tindak_lanjut.evaluasi import catat_evaluasi
+from models.tindak_lanjut.rekomendasi import akui, mulai_tindak_lanjut, periksa, serahkan, tambah_rekomendasi
+from models.umum import periode
+from models.umum.audit import catat
+from models.umum.hari_libur import kalender_kantor
+from models.umum.kalender import KalenderKerja
+from models.umum.periode import ROMAWI, akhir_triwulan
 from seed.demo import TARGET_DEMO, basis_data_kosong, buat_pengguna_kantor, muat_demo
 
 # The real kecamatan of the kabupaten the demo knows, for adding offices by name.
@@ -201,19 +214,8 @@ def alasan_menolak(engine: Engine) -> str | None:
     return None if demo or basis_data_kosong(engine) else PESAN_BUKAN_DEMO
 
 
-def akhir_triwulan(tahun: int, triwulan: int) -> date:
-    """The last day of a quarter.
-
-    >>> akhir_triwulan(2026, 1), akhir_triwulan(2026, 4)
-    (datetime.date(2026, 3, 31), datetime.date(2026, 12, 31))
-    """
-    if triwulan == 4:
-        return date(tahun, 12, 31)
-    return date(tahun, 3 * triwulan + 1, 1) - timedelta(days=1)
-
-
 def buat_riwayat(engine: Engine, *, kabupaten: str = "Malang", kecamatan: int = 33, tahun: int = 5, seed: int = 1,
-                 hari_ini: date | None = None, menit_per_hari: int = 480) -> Ringkasan:
+                 hari_ini: date | None = None, menit_per_hari: int = 480, jam_kerja: str | None = None) -> Ringkasan:
     """Generate the demo history of `kecamatan` offices of a kabupaten over `tahun` years ending this year.
 
     An empty database first gets the base demo (seed.demo.muat_demo). Offices are added with the kabupaten's real
@@ -223,7 +225,7 @@ def buat_riwayat(engine: Engine, *, kabupaten: str = "Malang", kecamatan: int = 
     that the demo did not load. One transaction.
     """
     mulai_detik = time.perf_counter()
-    hari_ini = hari_ini or date.today()
+    hari_ini = hari_ini or periode.hari_ini()
     if kecamatan < 1:
         raise RiwayatDitolak("Jumlah kecamatan sedikitnya 1.")
     if not 1 <= tahun <= 20:
@@ -233,7 +235,7 @@ def buat_riwayat(engine: Engine, *, kabupaten: str = "Malang", kecamatan: int = 
         raise RiwayatDitolak(alasan)
     if basis_data_kosong(engine):
         muat_demo(engine, menit_per_hari=menit_per_hari)
-    with session_scope(engine) as s:
+    with session_scope(engine, jam_kerja=jam_kerja) as s:
         if ada_riwayat(s):  # another generation finished in the meantime
             raise RiwayatDitolak(PESAN_ADA_RIWAYAT)
         kab = s.exec(select(Kabupaten).where(Kabupaten.nama == kabupaten)).first()

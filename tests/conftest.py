@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
 import uuid
 
@@ -51,15 +52,67 @@ def _pg_drop(nama: str) -> None:
         admin.dispose()
 
 
+def _pg_dari_templat(nama: str, templat: str) -> str:
+    """A test's PostgreSQL database as a copy of a template database (CREATE DATABASE … TEMPLATE)."""
+    url = make_url(PG_URL)
+    admin = create_engine(url, isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as c:
+            c.execute(text(f'CREATE DATABASE "{nama}" TEMPLATE "{templat}"'))
+    finally:
+        admin.dispose()
+    return url.set(database=nama).render_as_string(hide_password=False)
+
+
+def _bangun(url: str, demo: bool) -> None:
+    engine = get_engine(url)
+    pastikan_skema(engine)
+    if demo:
+        from seed.demo import muat_demo
+
+        muat_demo(engine)
+    dispose_engine(url)  # no connection may stay open on a template; SQLite checkpoints its WAL into the file
+
+
+@pytest.fixture(scope="session")
+def templat_basis_data(tmp_path_factory, sandi_murah):
+    """Migrated databases, empty and with the demo, built once per run; each test gets a copy of one of them
+    (migrating and loading the demo for every test made most of the suite's time)."""
+    dibuat: dict[tuple[str, bool], str] = {}
+
+    def ambil(backend: str, demo: bool) -> str:
+        kunci = (backend, demo)
+        if kunci not in dibuat:
+            if backend == "sqlite":
+                berkas = tmp_path_factory.mktemp("templat") / f"{'demo' if demo else 'kosong'}.db"
+                _bangun(f"sqlite:///{berkas}", demo)
+                dibuat[kunci] = str(berkas)
+            else:
+                nama = f"sakip_templat_{uuid.uuid4().hex[:10]}"
+                _bangun(_pg_database(nama), demo)
+                dibuat[kunci] = nama
+        return dibuat[kunci]
+
+    yield ambil
+    for (backend, _demo), nama in dibuat.items():
+        if backend == "postgresql":
+            _pg_drop(nama)
+
+
 @pytest.fixture(params=BACKENDS)
-def db_url(request, tmp_path):
+def db_url(request, tmp_path, templat_basis_data):
+    """A migrated database for this test alone: a copy of the template, with the demo when the test asks for it."""
+    demo = "demo" in request.fixturenames
+    templat = templat_basis_data(request.param, demo)
     if request.param == "sqlite":
-        url = f"sqlite:///{tmp_path / 'uji.db'}"
+        berkas = tmp_path / "uji.db"
+        shutil.copyfile(templat, berkas)
+        url = f"sqlite:///{berkas}"
         yield url
         dispose_engine(url)
     else:
         nama = f"sakip_uji_{uuid.uuid4().hex[:10]}"
-        url = _pg_database(nama)
+        url = _pg_dari_templat(nama, templat)
         yield url
         dispose_engine(url)
         _pg_drop(nama)
@@ -67,9 +120,7 @@ def db_url(request, tmp_path):
 
 @pytest.fixture
 def engine(db_url):
-    e = get_engine(db_url)
-    pastikan_skema(e)
-    return e
+    return get_engine(db_url)
 
 
 @pytest.fixture
@@ -87,9 +138,7 @@ def client(app):
 
 @pytest.fixture
 def demo(engine):
-    from seed.demo import muat_demo
-
-    muat_demo(engine)
+    """The demo (seed.demo.muat_demo), already in the copy db_url made of the demo template."""
     return engine
 
 
@@ -110,8 +159,8 @@ def sandi_murah():
 
     from werkzeug.security import generate_password_hash
 
-    import models.akun
+    import models.akun.pengguna
 
     with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(models.akun, "generate_password_hash", partial(generate_password_hash, method="pbkdf2:sha256:1"))
+        mp.setattr(models.akun.pengguna, "generate_password_hash", partial(generate_password_hash, method="pbkdf2:sha256:1"))
         yield

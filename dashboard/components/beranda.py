@@ -14,16 +14,23 @@ from dashboard.components.saringan import query, tautan_unduh
 from dashboard.components.tabel import tabel_layar
 from dashboard.format import angka
 from dashboard.format import tanggal as fmt_tanggal
-from models.alur import antrian
-from models.dasbor import (Saringan, antrian_terbuka, jumlah_per_kantor, kartu_iku as data_kartu, nama_kantor,
-                           perbandingan, rekomendasi_terlambat, triwulan_sebelumnya)
-from models.durasi import format_menit
-from models.laporan import tabel_iku_triwulan, tabel_tl_terlambat
-from models.metrics import ROMAWI
-from models.siklus import dalam_baku_per_kantor
-from models.peran import NAMA_PERAN
+from models.akun.peran import NAMA_PERAN
+from models.dasbor.kueri import (
+    Saringan,
+    antrian_terbuka,
+    jumlah_per_kantor,
+    nama_kantor,
+    perbandingan,
+    rekomendasi_terlambat,
+)
+from models.dasbor.kueri import kartu_iku as data_kartu
+from models.dasbor.laporan import tabel_iku_triwulan, tabel_tl_terlambat
+from models.sop.alur import antrian
+from models.sop.durasi import format_menit
+from models.sop.siklus import dalam_baku_per_kantor
 from models.tables import User
-from models.tindak_lanjut import STATUS_LABEL, menunggu, pengingat
+from models.tindak_lanjut.rekomendasi import STATUS_LABEL, menunggu, pengingat
+from models.umum.periode import ROMAWI, triwulan_sebelumnya
 
 
 def _persen_baku(dalam: int, n: int) -> str:

@@ -10,14 +10,14 @@ from dashboard import format as fmt
 from dashboard.components.realisasi import daftar_lampiran, riwayat
 from dashboard.components.saringan import query
 from dashboard.components.tabel import tabel_layar
-from models.angka import tulis_angka
-from models.capaian import predikat_kabupaten
-from models.dasbor import Saringan, nama_kantor, perbandingan, seri_capaian
-from models.laporan import tabel_perbandingan, tabel_seri_capaian
-from models.lampiran import lampiran_realisasi
-from models.metrics import ROMAWI
-from models.realisasi import STATUS_LABEL, jejak, label_periode
+from models.dasbor.kueri import Saringan, nama_kantor, perbandingan, seri_capaian
+from models.dasbor.laporan import tabel_perbandingan, tabel_seri_capaian
+from models.kinerja.capaian import predikat_kabupaten
+from models.kinerja.lampiran import lampiran_realisasi
+from models.kinerja.realisasi import STATUS_LABEL, jejak
 from models.tables import Indikator, Kecamatan, Realisasi, User
+from models.umum.angka import tulis_angka
+from models.umum.periode import ROMAWI, label_periode
 
 TAHUN_SERI = 5  # quarters of this many years, up to the year chosen
 

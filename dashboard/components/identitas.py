@@ -5,7 +5,7 @@ import dash_bootstrap_components as dbc
 from dash import html
 
 from dashboard import format as fmt
-from models.durasi import format_menit
+from models.sop.durasi import format_menit
 
 
 def _daftar(isi: list[str]) -> html.Component:

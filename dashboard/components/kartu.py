@@ -5,8 +5,8 @@ import dash_bootstrap_components as dbc
 from dash import html
 
 from dashboard.format import angka
-from models.dasbor import KartuIku
-from models.metrics import ROMAWI
+from models.dasbor.kueri import KartuIku
+from models.umum.periode import ROMAWI
 
 
 def _perubahan(k: KartuIku, tw_lalu: int) -> html.Span:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import date
-from zoneinfo import ZoneInfo
 from urllib.parse import urlencode
+from zoneinfo import ZoneInfo
 
 import dash_bootstrap_components as dbc
 from dash import html
@@ -13,13 +13,21 @@ from sqlmodel import Session
 
 from dashboard import ids
 from dashboard.format import angka, tanggal, waktu
-from models.dasbor import periode_baku
-from models.durasi import format_menit
-from models.monitoring_sop import (
-    KRITERIA, PENILAI, BarisEvaluasi, BarisMonitoring, BuktiSiklus, jawaban_dari, label_semester, lembar_evaluasi,
-    lembar_monitoring, ringkasan_kantor,
+from models.sop.durasi import format_menit
+from models.sop.monitoring import (
+    KRITERIA,
+    PENILAI,
+    BarisEvaluasi,
+    BarisMonitoring,
+    BuktiSiklus,
+    jawaban_dari,
+    lembar_evaluasi,
+    lembar_monitoring,
+    ringkasan_kantor,
 )
 from models.tables import Kecamatan, User
+from models.umum import periode
+from models.umum.periode import label_semester, periode_baku
 
 YA_TIDAK = [{"label": "Ya", "value": "ya"}, {"label": "Tidak", "value": "tidak"}]
 PENILAIAN = [{"label": "Berjalan baik", "value": "ya"}, {"label": "Tidak berjalan baik", "value": "tidak"}]
@@ -30,12 +38,12 @@ def semester_halaman(args: Mapping[str, object], tahun: int, hari_ini: date | No
     v = str(args.get("semester") or "")
     if v in ("1", "2"):
         return int(v)
-    d = hari_ini or date.today()
+    d = hari_ini or periode.hari_ini()
     return (1 if d.month <= 6 else 2) if tahun == d.year else 2
 
 
 def pilihan_tahun(tahun: int) -> list[dict]:
-    akhir = max(date.today().year, periode_baku()[0])
+    akhir = max(periode.hari_ini().year, periode_baku()[0])
     return [{"label": str(t), "value": t} for t in range(akhir, min(tahun, akhir - 5) - 1, -1)]
 
 

@@ -5,7 +5,7 @@ import dash_bootstrap_components as dbc
 from dash import html
 from flask_login import current_user
 
-from models.peran import PERAN_KANTOR
+from models.akun.peran import PERAN_KANTOR
 
 SEMUA = None
 # (label, address, roles that may use the page; None: every signed-in user). Comfort only: each page and

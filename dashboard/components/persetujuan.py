@@ -7,8 +7,13 @@ from sqlmodel import Session
 from dashboard import figures
 from dashboard.components.saringan import query
 from dashboard.components.tabel import tabel_layar
-from models.dasbor import Saringan, antrian_terbuka
-from models.laporan import tabel_antrian, tabel_per_peran
+from dashboard.components.tugas import label_tugas
+from dashboard.data import pengaturan
+from models.dasbor.kueri import Saringan, antrian_terbuka
+from models.dasbor.laporan import tabel_antrian, tabel_per_peran
+from models.sop.alur import antrian
+from models.sop.durasi import format_menit
+from models.tables import Kecamatan, User
 
 
 def isi_antrian(s: Session, sar: Saringan, menit_per_hari: int) -> html.Div:
@@ -22,3 +27,23 @@ def isi_antrian(s: Session, sar: Saringan, menit_per_hari: int) -> html.Div:
         tabel_layar(tabel_antrian(s, sar, antrian), nama="antrian", q=q, ident="tabel-antrian",
                     menit_per_hari=menit_per_hari, kosong="Tidak ada langkah yang menunggu.", batas=60),
     ])
+
+
+def opsi_tugas(s, user: User) -> list[dict]:
+    """The user's own actionable steps, overdue first, each with its age in working time against mutu baku."""
+    if not user.kecamatan_id:
+        return []
+    zona = s.get(Kecamatan, user.kecamatan_id).zona_waktu
+    tugas = {t.catatan.id: t for t in antrian(s, user)}
+    umur = antrian_terbuka(s, kecamatan_ids=[user.kecamatan_id])
+    urut = [int(c) for c in umur["catatan_id"] if int(c) in tugas]
+    urut.sort(key=lambda c: not tugas[c].milik_sendiri)
+    per = {int(r.catatan_id): r for r in umur.itertuples()}
+    mpd = pengaturan().menit_per_hari
+    hasil = []
+    for c in urut:
+        r = per[c]
+        usia = (f" · umur {format_menit(round(r.umur), menit_per_hari=mpd)} dari baku "
+                f"{format_menit(r.mutu_baku, menit_per_hari=mpd)}{' · TERLAMBAT' if r.terlambat else ''}")
+        hasil.append({"label": label_tugas(tugas[c], zona) + usia, "value": c})
+    return hasil

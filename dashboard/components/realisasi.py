@@ -5,11 +5,12 @@ import dash_bootstrap_components as dbc
 from dash import dcc, html
 
 from dashboard import format as fmt
-from models.angka import tulis_angka
-from models.capaian import BarisCapaian
-from models.metrics import ROMAWI, Capaian, Predikat, predikat
-from models.peran import NAMA_PERAN
-from models.realisasi import STATUS_LABEL
+from models.akun.peran import NAMA_PERAN
+from models.kinerja.capaian import BarisCapaian
+from models.kinerja.mesin import Capaian, Predikat, predikat
+from models.kinerja.realisasi import STATUS_LABEL
+from models.umum.angka import tulis_angka
+from models.umum.periode import ROMAWI
 
 WARNA_STATUS = {"draf": "secondary", "diajukan": "info", "dikembalikan": "warning", "resmi": "success",
                 "dibuka": "warning"}

@@ -15,9 +15,9 @@ from flask_login import current_user
 from sqlmodel import Session
 
 from dashboard.data import kecamatan_terlihat
-from models.dasbor import Saringan, baca_saringan, nama_kantor, periode_baku
-from models.metrics import ROMAWI
+from models.dasbor.kueri import Saringan, baca_saringan, nama_kantor
 from models.tables import User
+from models.umum.periode import ROMAWI, periode_baku
 
 NAMA = ("kecamatan", "tahun", "triwulan", "indikator", "sop")
 SEMUA_KANTOR = ""  # the empty value: every office in scope (an empty filter is never checked as an office)

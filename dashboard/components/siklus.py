@@ -10,11 +10,11 @@ from dashboard import figures
 from dashboard import format as fmt
 from dashboard.components.saringan import query
 from dashboard.components.tabel import tabel_layar
-from models.dasbor import Saringan, nama_kantor
-from models.peran import NAMA_PERAN
-from models.durasi import format_menit
-from models.laporan import analisis_saringan, tabel_langkah, tabel_langkah_menyimpang
-from models.siklus import garis_waktu
+from models.akun.peran import NAMA_PERAN
+from models.dasbor.kueri import Saringan, nama_kantor
+from models.dasbor.laporan import analisis_saringan, tabel_langkah, tabel_langkah_menyimpang
+from models.sop.durasi import format_menit
+from models.sop.siklus import garis_waktu
 from models.tables import Eksekusi, Kecamatan, SopRevisi, User
 
 HASIL = {"selesai": "selesai", "disetujui": "disetujui", "dikembalikan": "dikembalikan untuk perbaikan"}

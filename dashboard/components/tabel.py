@@ -9,8 +9,8 @@ from dash import html
 
 from dashboard.components.saringan import tautan_unduh
 from dashboard.format import angka, tanggal, waktu
-from models.durasi import format_menit
-from models.laporan import Kolom, Tabel
+from models.dasbor.laporan import Kolom, Tabel
+from models.sop.durasi import format_menit
 
 
 def _kosong(v) -> bool:

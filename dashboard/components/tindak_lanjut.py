@@ -9,12 +9,12 @@ from sqlmodel import Session
 from dashboard import format as fmt
 from dashboard.components.saringan import query
 from dashboard.components.tabel import tabel_layar
-from models.dasbor import Saringan
-from models.peran import NAMA_PERAN
-from models.laporan import data_tl, tabel_tl_daftar, tabel_tl_rekap
-from models.realisasi import label_periode
+from models.akun.peran import NAMA_PERAN
+from models.dasbor.kueri import Saringan
+from models.dasbor.laporan import data_tl, tabel_tl_daftar, tabel_tl_rekap
 from models.tables import Evaluasi, Indikator, Kecamatan, Rekomendasi, User
-from models.tindak_lanjut import AKSI_LABEL, STATUS, STATUS_LABEL, riwayat, tindak_lanjut_terakhir
+from models.tindak_lanjut.rekomendasi import AKSI_LABEL, STATUS, STATUS_LABEL, riwayat, tindak_lanjut_terakhir
+from models.umum.periode import label_periode
 
 WARNA = {"baru": "secondary", "dalam proses": "info", "diserahkan": "primary", "dikembalikan": "warning",
          "diverifikasi": "success", "selesai": "dark"}

@@ -6,11 +6,11 @@ from dash import html
 
 from dashboard import format as fmt
 from dashboard.components.realisasi import daftar_lampiran, riwayat
-from models.alur import Tugas
-from models.angka import tulis_angka
-from models.lampiran import lampiran_realisasi
-from models.realisasi import jejak
+from models.kinerja.lampiran import lampiran_realisasi
+from models.kinerja.realisasi import jejak
+from models.sop.alur import Tugas
 from models.tables import Indikator, Kecamatan, Realisasi, Role
+from models.umum.angka import tulis_angka
 
 
 def label_tugas(t: Tugas, zona: str) -> str:
@@ -20,7 +20,7 @@ def label_tugas(t: Tugas, zona: str) -> str:
 
 
 def rincian(s, t: Tugas, menit_per_hari: int) -> html.Div:
-    from models.durasi import format_menit
+    from models.sop.durasi import format_menit
 
     kec = s.get(Kecamatan, t.eksekusi.kecamatan_id)
     role = s.get(Role, t.catatan.role_kode)

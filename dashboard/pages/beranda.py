@@ -4,14 +4,14 @@ from __future__ import annotations
 import dash
 from dash import dcc, html
 
+from dashboard import ids
 from dashboard.akses import halaman
 from dashboard.components.saringan import bilah_saringan, penyimpan_alamat, saringan_halaman
 from dashboard.data import sesi
 
 dash.register_page(__name__, path="/", name="Beranda", title="Beranda · SAKIP Kecamatan", order=0)
 
-PREFIX = "beranda"
-SARINGAN = ("kecamatan", "tahun", "triwulan")
+PREFIX, SARINGAN = ids.BERANDA_PREFIX, ids.BERANDA_SARINGAN
 
 
 @halaman(kecamatan=("kecamatan",))

@@ -4,15 +4,15 @@ from __future__ import annotations
 import dash
 from dash import dcc, html
 
+from dashboard import ids
 from dashboard.akses import halaman
 from dashboard.components.saringan import bilah_saringan, penyimpan_alamat, saringan_halaman
 from dashboard.data import sesi
-from models.dasbor import indikator_dalam_lingkup
+from models.dasbor.kueri import indikator_dalam_lingkup
 
 dash.register_page(__name__, path="/capaian", name="Capaian IKU", title="Capaian IKU · SAKIP Kecamatan", order=1)
 
-PREFIX = "capaian"
-SARINGAN = ("kecamatan", "tahun", "triwulan", "indikator")
+PREFIX, SARINGAN = ids.CAPAIAN_PREFIX, ids.CAPAIAN_SARINGAN
 
 
 @halaman(kecamatan=("kecamatan",))

@@ -1,7 +1,6 @@
-"""Hari Libur: the year's national holidays and the cuti bersama days the admin enters for every office."""
+"""Hari Libur: the year's national holidays and cuti bersama, and the local days off the admin enters for every
+office."""
 from __future__ import annotations
-
-from datetime import date
 
 import dash
 import dash_bootstrap_components as dbc
@@ -10,7 +9,8 @@ from dash import dcc, html
 from dashboard import ids
 from dashboard.akses import halaman
 from dashboard.data import pengaturan
-from models.kalender import TAHUN_AWAL
+from models.umum import periode
+from models.umum.kalender import TAHUN_AWAL
 
 dash.register_page(__name__, path="/hari-libur", name="Hari Libur", title="Hari Libur · SAKIP Kecamatan", order=10)
 
@@ -19,14 +19,14 @@ ADMIN = {"admin"}
 
 def _tambah() -> dbc.Card:
     return dbc.Card(dbc.CardBody([
-        html.H5("Tambah cuti bersama", className="card-title"),
+        html.H5("Tambah libur lokal", className="card-title"),
         dbc.Label("Tanggal", html_for=ids.LIBUR_TANGGAL),
         # The browser's own date picker: it speaks the reader's language, where dcc's calendar speaks English.
         dbc.Input(id=ids.LIBUR_TANGGAL, type="date", min=f"{TAHUN_AWAL}-01-01", className="mb-2"),
         dbc.Label("Keterangan", html_for=ids.LIBUR_KETERANGAN),
-        dbc.Input(id=ids.LIBUR_KETERANGAN, maxLength=200, placeholder="mis. Cuti Bersama Hari Raya Idul Fitri"),
-        dbc.FormText("Hari libur nasional sudah termasuk dengan sendirinya. Tambahkan di sini cuti bersama "
-                     "(SKB Tiga Menteri) dan hari libur lain yang berlaku bagi semua kantor."),
+        dbc.Input(id=ids.LIBUR_KETERANGAN, maxLength=200, placeholder="mis. Hari Jadi Kabupaten"),
+        dbc.FormText("Hari libur nasional dan cuti bersama (SKB Tiga Menteri) sudah termasuk dengan sendirinya. "
+                     "Tambahkan di sini hari libur lain yang berlaku bagi semua kantor."),
         html.Div(dbc.Button("Tambahkan", id=ids.LIBUR_SIMPAN, color="primary"), className="mt-3"),
         html.Div(id=ids.LIBUR_PESAN, className="mt-2"),
     ]), className="mb-3")
@@ -34,7 +34,7 @@ def _tambah() -> dbc.Card:
 
 def _konfirmasi() -> dbc.Modal:
     return dbc.Modal([
-        dbc.ModalHeader(dbc.ModalTitle("Hapus cuti bersama")),
+        dbc.ModalHeader(dbc.ModalTitle("Hapus libur lokal")),
         dbc.ModalBody(id=ids.LIBUR_KONFIRMASI_TEKS),
         dbc.ModalFooter([
             dbc.Button("Batal", id=ids.LIBUR_KONFIRMASI_BATAL, color="secondary", outline=True),
@@ -45,11 +45,11 @@ def _konfirmasi() -> dbc.Modal:
 
 @halaman(peran=ADMIN)
 def layout(**_kwargs) -> html.Div:
-    tahun_ini = date.today().year
+    tahun_ini = periode.hari_ini().year
     tahun = [{"label": str(t), "value": t} for t in range(tahun_ini + 1, TAHUN_AWAL - 1, -1)]
     return html.Div([
         html.H2("Hari Libur"),
-        html.P(["Hari libur nasional dan cuti bersama tidak dihitung sebagai waktu kerja dalam setiap perhitungan "
+        html.P(["Hari libur nasional, cuti bersama dan libur lokal tidak dihitung sebagai waktu kerja dalam setiap perhitungan "
                 "waktu siklus SOP. Jam kerja kantor: ", html.Strong(pengaturan().jam_kerja),
                 " (pengaturan JAM_KERJA, waktu setempat tiap kecamatan). Setiap perubahan dicatat di log audit."],
                className="text-muted"),

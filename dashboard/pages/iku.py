@@ -1,8 +1,6 @@
 """IKU & Target: the office's indicators as defined, and the year's targets with their revisions."""
 from __future__ import annotations
 
-from datetime import date
-
 import dash
 import dash_bootstrap_components as dbc
 from dash import dcc, html
@@ -10,42 +8,21 @@ from flask_login import current_user
 
 from dashboard import ids
 from dashboard.akses import halaman
+from dashboard.components.iku import tabel_iku
 from dashboard.data import sesi
-from models.angka import tulis_angka
-from models.iku import iku_kantor, sop_pengumpul, target_berlaku
-from models.peran import PENGATUR_TARGET, PERAN_KANTOR
-from models.tables import Kecamatan, Role, User
+from models.akun.peran import PENGATUR_TARGET, PERAN_KANTOR
+from models.kinerja.iku import iku_kantor
+from models.tables import Kecamatan, User
+from models.umum import periode
 
 dash.register_page(__name__, path="/iku", name="IKU & Target", title="IKU & Target · SAKIP Kecamatan", order=5)
 
-AGREGASI = {"kumulatif": "kumulatif (dijumlah)", "terakhir": "nilai triwulan terakhir", "rata-rata": "rata-rata"}
 
-
-def tabel_iku(s, kecamatan_id: int, tahun: int) -> dbc.Table:
-    baris = []
-    for ind in iku_kantor(s, kecamatan_id):
-        t = target_berlaku(s, indikator_id=ind.id, kecamatan_id=kecamatan_id, tahun=tahun)
-        rev = sop_pengumpul(s, ind, kecamatan_id)
-        role = s.get(Role, ind.role_penanggung_jawab) if ind.role_penanggung_jawab else None
-        arah = "makin tinggi makin baik" if ind.polaritas == "positif" else \
-            f"makin rendah makin baik, rumus {ind.rumus_negatif.replace('-', ' − ')}"
-        baris.append(html.Tr([
-            html.Td(ind.kode), html.Td([html.Strong(ind.nama), html.Div(ind.definisi or "", className="small text-muted")]),
-            html.Td([html.Div(f"{ind.pembilang}" + (f" / {ind.penyebut}" if ind.penyebut else "")),
-                     html.Small(f"{arah}; {AGREGASI.get(ind.agregasi, ind.agregasi)}", className="text-muted")]),
-            html.Td(role.nama if role else "-"),
-            html.Td(rev.nama if rev else html.Span("belum ada SOP pengumpulan", className="text-danger small")),
-            html.Td(tulis_angka(t.nilai) if t else html.Span("belum ada", className="text-muted"),
-                    className="text-end", **{"data-target": ind.kode}),
-        ]))
-    return dbc.Table([html.Thead(html.Tr([html.Th(x) for x in ("Kode", "Indikator", "Rumus", "Penanggung jawab",
-                                                                "SOP pengumpul", f"Target {tahun}")])),
-                      html.Tbody(baris)], size="sm", hover=True, responsive=True)
 
 
 @halaman(peran=PERAN_KANTOR)
 def layout(**_kwargs) -> html.Div:
-    tahun = date.today().year
+    tahun = periode.hari_ini().year
     with sesi() as s:
         user = s.get(User, current_user.id)
         kec = s.get(Kecamatan, user.kecamatan_id)

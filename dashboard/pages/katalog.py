@@ -8,7 +8,7 @@ from dash import dcc, html
 from dashboard import ids
 from dashboard.akses import halaman
 from dashboard.data import kecamatan_terlihat, sesi
-from models.sop_register import daftar_sop
+from models.sop.register import daftar_sop
 
 dash.register_page(__name__, path="/sop", name="Katalog SOP", title="Katalog SOP · SAKIP Kecamatan", order=1)
 

@@ -14,8 +14,7 @@ from dashboard.data import sesi
 dash.register_page(__name__, path="/monitoring-sop", name="Monitoring SOP", title="Monitoring SOP · SAKIP Kecamatan",
                    order=7)
 
-PREFIX = "monsop"
-SARINGAN = ("kecamatan", "tahun", "semester")  # ids {PREFIX}-{nama}: ids.MONSOP_TAHUN, ids.MONSOP_SEMESTER
+PREFIX, SARINGAN = ids.MONSOP_PREFIX, ids.MONSOP_SARINGAN
 
 
 def _pilih(label: str, isi, md: int) -> dbc.Col:

@@ -9,7 +9,7 @@ from sqlmodel import select
 from dashboard import ids
 from dashboard.akses import halaman
 from dashboard.data import sesi
-from models.akun import pilihan_kantor
+from models.akun.pengguna import pilihan_kantor
 from models.tables import Role
 
 dash.register_page(__name__, path="/pengguna", name="Pengguna", title="Pengguna · SAKIP Kecamatan", order=9)

@@ -8,40 +8,16 @@ from flask_login import current_user
 
 from dashboard import ids
 from dashboard.akses import halaman
+from dashboard.components.persetujuan import opsi_tugas
 from dashboard.components.saringan import bilah_saringan, penyimpan_alamat, saringan_halaman
-from dashboard.components.tugas import label_tugas
-from dashboard.data import pengaturan, sesi
+from dashboard.data import sesi
 from dashboard.format import angka
-from models.alur import antrian
-from models.dasbor import antrian_terbuka
-from models.durasi import format_menit
-from models.tables import Kecamatan, User
+from models.tables import User
 
 dash.register_page(__name__, path="/persetujuan", name="Persetujuan", title="Persetujuan · SAKIP Kecamatan",
                    order=4)
 
-PREFIX = "persetujuan"
-SARINGAN = ("kecamatan",)
-
-
-def opsi_tugas(s, user: User) -> list[dict]:
-    """The user's own actionable steps, overdue first, each with its age in working time against mutu baku."""
-    if not user.kecamatan_id:
-        return []
-    zona = s.get(Kecamatan, user.kecamatan_id).zona_waktu
-    tugas = {t.catatan.id: t for t in antrian(s, user)}
-    umur = antrian_terbuka(s, kecamatan_ids=[user.kecamatan_id])
-    urut = [int(c) for c in umur["catatan_id"] if int(c) in tugas]
-    urut.sort(key=lambda c: not tugas[c].milik_sendiri)
-    per = {int(r.catatan_id): r for r in umur.itertuples()}
-    mpd = pengaturan().menit_per_hari
-    hasil = []
-    for c in urut:
-        r = per[c]
-        usia = (f" · umur {format_menit(round(r.umur), menit_per_hari=mpd)} dari baku "
-                f"{format_menit(r.mutu_baku, menit_per_hari=mpd)}{' · TERLAMBAT' if r.terlambat else ''}")
-        hasil.append({"label": label_tugas(tugas[c], zona) + usia, "value": c})
-    return hasil
+PREFIX, SARINGAN = ids.PERSETUJUAN_PREFIX, ids.PERSETUJUAN_SARINGAN
 
 
 @halaman(kecamatan=("kecamatan",))

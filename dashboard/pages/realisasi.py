@@ -1,8 +1,6 @@
 """Isi Realisasi: a quarter's figures of the office's IKU, entered, evidenced and submitted into the SOP."""
 from __future__ import annotations
 
-from datetime import date
-
 import dash
 import dash_bootstrap_components as dbc
 from dash import dcc, html
@@ -12,14 +10,14 @@ from dashboard import ids
 from dashboard.akses import halaman
 from dashboard.components.realisasi import daftar_lampiran, riwayat, tabel_realisasi
 from dashboard.data import sesi
-from models.angka import tulis_angka
-from models.capaian import capaian_kantor, predikat_kabupaten
-from models.dasbor import periode_baku
-from models.lampiran import lampiran_realisasi
-from models.metrics import ROMAWI
-from models.peran import PERAN_KANTOR
-from models.realisasi import BISA_DIUBAH, STATUS_LABEL, boleh_mengisi, bukti_diminta, cari, jejak
+from models.akun.peran import PERAN_KANTOR
+from models.kinerja.capaian import capaian_kantor, predikat_kabupaten
+from models.kinerja.lampiran import lampiran_realisasi
+from models.kinerja.realisasi import BISA_DIUBAH, STATUS_LABEL, boleh_mengisi, bukti_diminta, cari, jejak
 from models.tables import Indikator, Kecamatan, User
+from models.umum import periode
+from models.umum.angka import tulis_angka
+from models.umum.periode import ROMAWI, periode_baku
 
 dash.register_page(__name__, path="/realisasi", name="Isi Realisasi", title="Isi Realisasi · SAKIP Kecamatan",
                    order=3)
@@ -35,7 +33,7 @@ def _periode(tahun: str | None, triwulan: str | None) -> tuple[int, int]:
 
 
 def _pilih_periode(tahun: int, triwulan: int) -> html.Form:
-    ini = date.today().year
+    ini = periode.hari_ini().year
     return html.Form([
         dbc.Select(name="tahun", value=str(tahun), options=[{"label": str(t), "value": str(t)}
                                                              for t in range(ini - 4, ini + 1)],

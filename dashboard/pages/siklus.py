@@ -4,16 +4,16 @@ from __future__ import annotations
 import dash
 from dash import dcc, html
 
+from dashboard import ids
 from dashboard.akses import halaman
 from dashboard.components.saringan import bilah_saringan, penyimpan_alamat, saringan_halaman
 from dashboard.data import sesi
-from models.dasbor import sop_dalam_lingkup
+from models.dasbor.kueri import sop_dalam_lingkup
 
 dash.register_page(__name__, path="/siklus", name="Waktu Siklus SOP", title="Waktu Siklus SOP · SAKIP Kecamatan",
                    order=2)
 
-PREFIX = "siklus"
-SARINGAN = ("kecamatan", "tahun", "triwulan", "sop")
+PREFIX, SARINGAN = ids.SIKLUS_PREFIX, ids.SIKLUS_SARINGAN
 
 
 @halaman(kecamatan=("kecamatan",))

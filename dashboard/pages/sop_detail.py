@@ -9,12 +9,12 @@ from dash import dcc, html
 
 from dashboard import format as fmt
 from dashboard import ids
+from dashboard.akses import halaman
 from dashboard.components.identitas import identitas, tabel_langkah
 from dashboard.components.swimlane import swimlane_svg
-from dashboard.akses import halaman
 from dashboard.data import kecamatan_terlihat, pengaturan, peran_aktif, sesi
-from models.durasi import format_menit
-from models.sop_register import detail_sop
+from models.sop.durasi import format_menit
+from models.sop.register import detail_sop
 from models.tables import Sop
 
 dash.register_page(__name__, path_template="/sop/<sop_id>", name="SOP", title="SOP · SAKIP Kecamatan",

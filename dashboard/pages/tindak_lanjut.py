@@ -7,21 +7,21 @@ import dash_bootstrap_components as dbc
 from dash import dcc, html
 from flask_login import current_user
 
+from dashboard import ids
 from dashboard.akses import halaman
 from dashboard.components.saringan import bilah_saringan, penyimpan_alamat, saringan_halaman
 from dashboard.data import sesi
-from models.iku import iku_kantor
-from models.metrics import ROMAWI
-from models.peran import PERAN, PERAN_KANTOR
+from models.akun.peran import PERAN, PERAN_KANTOR
+from models.kinerja.iku import iku_kantor
 from models.tables import User
-from models.tindak_lanjut import PENCATAT
+from models.tindak_lanjut.rekomendasi import PENCATAT
+from models.umum.periode import ROMAWI
 
 dash.register_page(__name__, path="/tindak-lanjut", name="Tindak Lanjut", title="Tindak Lanjut · SAKIP Kecamatan",
                    order=5)
 
-PREFIX = "tl"
-SARINGAN = ("kecamatan", "tahun", "triwulan")
-BARIS_REKOMENDASI = 5
+PREFIX, SARINGAN = ids.TL_PREFIX, ids.TL_SARINGAN
+BARIS_REKOMENDASI = ids.TL_BARIS_REKOMENDASI
 
 
 def _formulir(s, user: User, tahun: int, triwulan: int) -> html.Div:

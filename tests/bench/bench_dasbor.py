@@ -78,11 +78,12 @@ def _figur(jawaban: dict) -> int:
 
 def main() -> int:
     berkas = _db()
+    from sqlmodel import select
+
     from app import create_app
     from models.db import session_scope
-    from models.dasbor import periode_baku
     from models.tables import Eksekusi, Kecamatan, Realisasi, Sop
-    from sqlmodel import select
+    from models.umum.periode import periode_baku
     from tests.conftest import masuk
     from tests.dash_util import daftar_callback, payload
 

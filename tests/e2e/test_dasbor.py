@@ -10,9 +10,10 @@ from openpyxl import load_workbook
 from sqlmodel import select
 
 from dashboard.format import angka
-from models.dasbor import antrian_terbuka, kartu_iku, periode_baku
+from models.dasbor.kueri import antrian_terbuka, kartu_iku
 from models.db import session_scope
 from models.tables import Kecamatan, User
+from models.umum.periode import periode_baku
 from tests.e2e.conftest import masuk_sebagai
 
 

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import re
 
-from models.durasi import format_menit
-from models.sop_dokumen import baca_dokumen_banyak
+from models.sop.dokumen import baca_dokumen_banyak
+from models.sop.durasi import format_menit
 from seed import dokumen_seed
 
 

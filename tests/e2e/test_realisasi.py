@@ -23,10 +23,10 @@ def _tugas(page, server_url, kode: str, tombol: str, alasan: str | None = None) 
 
 
 def test_a_quarter_from_entry_to_the_camats_approval(page, server_url, e2e_engine):
+    from datetime import date
+
     from models.db import session_scope
     from models.tables import AuditLog, Indikator, Realisasi
-
-    from datetime import date
 
     masuk_sebagai(page, server_url, "evapor.poncokusumo")
     alamat = f"{server_url}/realisasi?tahun={date.today().year}&triwulan=1"

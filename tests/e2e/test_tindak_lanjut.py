@@ -6,10 +6,9 @@ from datetime import date, timedelta
 
 from sqlmodel import select
 
-from models.dasbor import periode_baku
 from models.db import session_scope
-from models.metrics import ROMAWI
 from models.tables import AuditLog, Rekomendasi, TindakLanjut
+from models.umum.periode import ROMAWI, periode_baku
 from tests.e2e.conftest import masuk_sebagai
 
 TEKS = ("Register pelayanan KTP dicatat harian dan direkap mingguan",

@@ -9,7 +9,7 @@ import pytest
 from sqlmodel import func, select
 
 from dashboard.akses import Kebijakan
-from models.akses import PESAN_KANTOR, PESAN_PERAN, kecamatan_pemilik
+from models.akun.akses import PESAN_KANTOR, PESAN_PERAN, kecamatan_pemilik
 from models.db import session_scope
 from models.tables import AuditLog, Kecamatan, Sop
 from seed.demo import PENGGUNA_KANTOR
@@ -149,10 +149,10 @@ def _pengguna_berwenang(kebijakan: Kebijakan) -> str:
 
 def test_the_permitted_role_gets_through_the_same_requests(app, demo):
     """The refusals above are not the app failing: a permitted user's identical requests are answered."""
-    from models.iku import iku_kantor
-    from models.realisasi import Isian, ajukan, simpan_draf
+    from models.kinerja.iku import iku_kantor
+    from models.kinerja.realisasi import Isian, ajukan, simpan_draf
     from models.tables import User
-    from models.tindak_lanjut import RekomendasiBaru, catat_evaluasi_lengkap
+    from models.tindak_lanjut.evaluasi import RekomendasiBaru, catat_evaluasi_lengkap
 
     callbacks = _siap(app.server.test_client(), app)
     with session_scope(demo) as s:  # a figure of Kalipare in its SOP, for the callbacks that name records

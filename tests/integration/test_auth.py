@@ -6,9 +6,9 @@ import re
 
 from sqlmodel import select
 
-from models.akun import PESAN_GAGAL, PESAN_TERKUNCI
+from models.akun.pengguna import PESAN_GAGAL, PESAN_TERKUNCI
 from models.db import session_scope
-from models.sop_register import daftar_sop
+from models.sop.register import daftar_sop
 from models.tables import AuditLog, SopLangkah, SopPelaksana, User
 from tests.conftest import masuk
 

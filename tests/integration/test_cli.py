@@ -112,7 +112,7 @@ def test_iku_import_adds_a_kecamatans_own_indicator_once(app, demo, tmp_path):
     from sqlmodel import select
 
     from models.db import session_scope
-    from models.iku import iku_kantor
+    from models.kinerja.iku import iku_kantor
     from models.tables import Kecamatan
 
     berkas = tmp_path / "iku.toml"

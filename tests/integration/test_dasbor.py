@@ -22,12 +22,12 @@ import pytest
 from openpyxl import load_workbook
 from sqlmodel import select
 
-from models.alur import catatan_terbuka, mulai_kerjakan, putuskan, selesaikan
-from models.dasbor import antrian_terbuka, baca_saringan, kartu_iku, per_peran, seri_capaian
+from models.dasbor.kueri import antrian_terbuka, baca_saringan, kartu_iku, per_peran, seri_capaian
 from models.db import session_scope
-from models.iku import iku_kantor, tetapkan_target
-from models.realisasi import Isian, ajukan, simpan_draf
-from models.siklus import analisis, dalam_baku_per_kantor
+from models.kinerja.iku import iku_kantor, tetapkan_target
+from models.kinerja.realisasi import Isian, ajukan, simpan_draf
+from models.sop.alur import catatan_terbuka, mulai_kerjakan, putuskan, selesaikan
+from models.sop.siklus import analisis, dalam_baku_per_kantor
 from models.tables import Kecamatan, Realisasi, User
 from tests.conftest import masuk
 from tests.dash_util import panggil
@@ -141,7 +141,7 @@ def test_open_steps_per_role_with_age_in_working_time(kasus):
 
 
 def test_filter_refuses_an_office_out_of_scope(kasus):
-    from models.akses import AksesDitolak
+    from models.akun.akses import AksesDitolak
 
     engine, k = kasus
     with session_scope(engine) as s:

@@ -116,7 +116,7 @@ def test_evidence_files_are_checked_stored_and_served_only_to_the_office(client,
     with session_scope(demo) as s:
         kec = s.exec(select(Kecamatan).where(Kecamatan.nama == "Poncokusumo")).one()
     simpan = _kunci(app, "..real-pesan.children...real-versi.data")
-    from models.iku import iku_kantor
+    from models.kinerja.iku import iku_kantor
 
     with session_scope(demo) as s:
         ind = iku_kantor(s, kec.id)[0]

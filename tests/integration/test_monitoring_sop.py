@@ -29,15 +29,24 @@ from pypdf import PdfReader
 from sqlmodel import func, select
 
 from dashboard import ids
-from models.akses import PESAN_KANTOR, PESAN_PERAN
-from models.alur import catatan_terbuka, mulai_kerjakan, putuskan, selesaikan
+from models.akun.akses import PESAN_KANTOR, PESAN_PERAN
 from models.db import session_scope
-from models.iku import iku_kantor, tetapkan_target
-from models.monitoring_sop import (
-    KOLOM_KRITERIA, KRITERIA, PESAN_PERAN as PESAN_PENILAI, MonitoringSopDitolak, catat_evaluasi_sop, catat_monitoring, lembar_evaluasi,
-    lembar_monitoring, ringkasan_kantor,
+from models.kinerja.iku import iku_kantor, tetapkan_target
+from models.kinerja.realisasi import Isian, ajukan, simpan_draf
+from models.sop.alur import catatan_terbuka, mulai_kerjakan, putuskan, selesaikan
+from models.sop.monitoring import (
+    KOLOM_KRITERIA,
+    KRITERIA,
+    MonitoringSopDitolak,
+    catat_evaluasi_sop,
+    catat_monitoring,
+    lembar_evaluasi,
+    lembar_monitoring,
+    ringkasan_kantor,
 )
-from models.realisasi import Isian, ajukan, simpan_draf
+from models.sop.monitoring import (
+    PESAN_PERAN as PESAN_PENILAI,
+)
 from models.tables import AuditLog, EvaluasiSop, Kecamatan, MonitoringSop, Realisasi, Sop, SopRevisi, User
 from tests.conftest import masuk
 from tests.dash_util import daftar_callback, panggil, sidik_basis_data

@@ -6,8 +6,7 @@ import json
 import pytest
 from sqlmodel import select
 
-from models.akses import AksesDitolak
-
+from models.akun.akses import AksesDitolak
 from models.tables import User
 from tests.conftest import masuk
 
@@ -55,10 +54,10 @@ def test_catalog_search_and_office_filter(client, demo):
 def test_sop_page_shows_total_and_flowchart(app, demo):
     from flask_login import login_user
 
-    from dashboard.auth import muat_pengguna
     from dashboard.pages import sop_detail
+    from dashboard.web.auth import muat_pengguna
     from models.db import session_scope
-    from models.sop_register import daftar_sop
+    from models.sop.register import daftar_sop
 
     with session_scope(demo) as s:
         (karangploso,) = [b for b in daftar_sop(s) if b.kecamatan == "Karangploso"]

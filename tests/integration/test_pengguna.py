@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from sqlmodel import select
 
-from models.akun import PESAN_GAGAL, PESAN_TERKUNCI
+from models.akun.pengguna import PESAN_GAGAL, PESAN_TERKUNCI
 from models.db import session_scope
 from models.tables import AuditLog, Kecamatan, User
 from tests.conftest import masuk

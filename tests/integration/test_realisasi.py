@@ -6,10 +6,10 @@ from datetime import date, datetime, timedelta, timezone
 import pytest
 from sqlmodel import select
 
-from models.alur import AlurDitolak, catatan_terbuka, putuskan, selesaikan
 from models.db import session_scope
-from models.iku import IkuDitolak, iku_kantor, riwayat_target, target_berlaku, tetapkan_target
-from models.realisasi import Isian, RealisasiDitolak, ajukan, buka_kembali, simpan_draf
+from models.kinerja.iku import IkuDitolak, iku_kantor, riwayat_target, target_berlaku, tetapkan_target
+from models.kinerja.realisasi import Isian, RealisasiDitolak, ajukan, buka_kembali, simpan_draf
+from models.sop.alur import AlurDitolak, catatan_terbuka, putuskan, selesaikan
 from models.tables import AuditLog, CatatanLangkah, Eksekusi, Kecamatan, Realisasi, SopLangkah, User
 
 HARI_INI = date(2026, 11, 21)
@@ -271,11 +271,11 @@ def test_a_first_entry_is_undone_with_its_transaction(demo):
 
 
 def test_a_racing_first_entry_is_refused_by_the_unique_constraint(demo, monkeypatch):
-    import models.realisasi
+    import models.kinerja.realisasi
 
     with session_scope(demo) as s:
         _isi(s, kode="IKU-2", pembilang="90", penyebut="100")
-    monkeypatch.setattr(models.realisasi, "cari", lambda *a, **k: None)  # as if the other entry came in between
+    monkeypatch.setattr(models.kinerja.realisasi, "cari", lambda *a, **k: None)  # as if the other entry came in between
     with pytest.raises(RealisasiDitolak, match="realisasi triwulan ini sudah diisi orang lain; muat ulang halaman."):
         with session_scope(demo) as s:
             _isi(s, kode="IKU-2", pembilang="10", penyebut="100")

@@ -10,18 +10,30 @@ import pytest
 from sqlalchemy import func
 from sqlmodel import select
 
-from models.alur import AlurDitolak, catatan_terbuka, mulai_kerjakan, putuskan, selesaikan
 from models.db import dispose_engine, get_engine, session_scope
-from models.iku import iku_kantor
-from models.kalender import kalender_kantor
+from models.kinerja.iku import iku_kantor
+from models.kinerja.realisasi import Isian, ajukan, simpan_draf
 from models.migrasi import pastikan_skema
-from models.realisasi import Isian, ajukan, simpan_draf
-from models.sop_register import ImporDitolak, detail_sop, salin_sop
+from models.sop.alur import AlurDitolak, catatan_terbuka, mulai_kerjakan, putuskan, selesaikan
+from models.sop.register import ImporDitolak, detail_sop, salin_sop
 from models.tables import (
-    AuditLog, CatatanLangkah, Eksekusi, Evaluasi, Indikator, Kabupaten, Kecamatan, Realisasi, Rekomendasi, Sop, SopLangkah,
-    TindakLanjut, User,
+    AuditLog,
+    CatatanLangkah,
+    Eksekusi,
+    Evaluasi,
+    Indikator,
+    Kabupaten,
+    Kecamatan,
+    Realisasi,
+    Rekomendasi,
+    Sop,
+    SopLangkah,
+    TindakLanjut,
+    User,
 )
-from seed.riwayat import PESAN_ADA_RIWAYAT, PESAN_BUKAN_DEMO, RiwayatDitolak, akhir_triwulan, buat_riwayat
+from models.umum.hari_libur import kalender_kantor
+from models.umum.periode import akhir_triwulan
+from seed.riwayat import PESAN_ADA_RIWAYAT, PESAN_BUKAN_DEMO, RiwayatDitolak, buat_riwayat
 
 HARI_INI = date(2026, 11, 21)  # a Saturday: the last ended quarter is 2026 triwulan III
 TERAKHIR = (2026, 3)
@@ -243,7 +255,7 @@ def test_demo_generate_command_prints_a_summary_and_runs_once(app, engine):
 
 
 def test_a_database_the_demo_did_not_fill_gets_no_demo_offices_or_users(app, engine):
-    from models.sop_register import impor_dokumen
+    from models.sop.register import impor_dokumen
     from seed import dokumen_seed, kurasi_pelaksana
 
     dokumen = dokumen_seed()[2]
@@ -263,8 +275,8 @@ def test_a_database_the_demo_did_not_fill_gets_no_demo_offices_or_users(app, eng
 
 
 def test_a_pelaksana_change_is_seen_by_the_next_read_in_the_same_session(demo):
-    from models.alur import urutan_pelaksana
-    from models.sop_register import ubah_pelaksana
+    from models.sop.alur import urutan_pelaksana
+    from models.sop.register import ubah_pelaksana
     from models.tables import SopRevisi
 
     with session_scope(demo) as s:

@@ -6,8 +6,8 @@ from sqlalchemy import func
 from sqlmodel import select
 
 from models.db import session_scope
-from models.sop_dokumen import DokumenTidakTerbaca
-from models.sop_register import ImporDitolak, daftar_sop, detail_sop, impor_dokumen, ubah_pelaksana
+from models.sop.dokumen import DokumenTidakTerbaca
+from models.sop.register import ImporDitolak, daftar_sop, detail_sop, impor_dokumen, ubah_pelaksana
 from models.tables import AuditLog, Kecamatan, Role, Sop, SopLangkah, SopPelaksana, SopRevisi, User
 from seed import dokumen_seed, kurasi_pelaksana
 

@@ -9,17 +9,40 @@ import pytest
 from sqlalchemy import func
 from sqlmodel import select
 
-from models.akun import buat_pengguna
+from models.akun.pengguna import buat_pengguna
 from models.db import session_scope
-from models.iku import iku_kantor
-from models.sop_dokumen import kunci_nama
+from models.kinerja.iku import iku_kantor
+from models.sop.dokumen import kunci_nama
 from models.tables import (
-    AuditLog, CatatanLangkah, Eksekusi, Evaluasi, Indikator, Kecamatan, Rekomendasi, Sop, SopLangkah, SopPelaksana,
-    SopRevisi, TindakLanjut, User,
+    AuditLog,
+    CatatanLangkah,
+    Eksekusi,
+    Evaluasi,
+    Indikator,
+    Kecamatan,
+    Rekomendasi,
+    Sop,
+    SopLangkah,
+    SopPelaksana,
+    SopRevisi,
+    TindakLanjut,
+    User,
 )
-from models.tindak_lanjut import (
-    AKSI, PESAN_BENTROK, STATUS, STATUS_LABEL, TRANSISI, TindakLanjutDitolak, akui, catat_evaluasi,
-    daftar_rekomendasi, mulai_tindak_lanjut, periksa, riwayat, serahkan, tambah_rekomendasi,
+from models.tindak_lanjut.evaluasi import catat_evaluasi
+from models.tindak_lanjut.rekomendasi import (
+    AKSI,
+    PESAN_BENTROK,
+    STATUS,
+    STATUS_LABEL,
+    TRANSISI,
+    TindakLanjutDitolak,
+    akui,
+    daftar_rekomendasi,
+    mulai_tindak_lanjut,
+    periksa,
+    riwayat,
+    serahkan,
+    tambah_rekomendasi,
 )
 
 T0 = datetime(2026, 7, 14, 2, 0, tzinfo=timezone.utc)  # 09.00 WIB

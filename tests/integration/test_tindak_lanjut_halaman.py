@@ -8,11 +8,11 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlmodel import func, select
 
-from models.dasbor import rekap_tindak_lanjut, tindak_lanjut
+from models.dasbor.kueri import rekap_tindak_lanjut, tindak_lanjut
 from models.db import session_scope
 from models.tables import AuditLog, Evaluasi, Kecamatan, Rekomendasi, User
-from models.tindak_lanjut import (RekomendasiBaru, TindakLanjutDitolak, catat_evaluasi_lengkap, menunggu,
-                                  mulai_tindak_lanjut, pengingat, serahkan)
+from models.tindak_lanjut.evaluasi import RekomendasiBaru, catat_evaluasi_lengkap
+from models.tindak_lanjut.rekomendasi import TindakLanjutDitolak, menunggu, mulai_tindak_lanjut, pengingat, serahkan
 from tests.conftest import masuk
 from tests.dash_util import panggil, sidik_basis_data
 
@@ -107,7 +107,7 @@ def test_page_callbacks_refuse_what_the_rules_refuse(demo, app, client):
 
 
 def test_the_kasi_terkait_step_of_an_evaluation_waits_on_every_kasi(demo):
-    from models.alur import antrian, catatan_terbuka, selesaikan
+    from models.sop.alur import antrian, catatan_terbuka, selesaikan
     from models.tables import CatatanLangkah, SopLangkah
 
     with session_scope(demo) as s:

@@ -1,6 +1,6 @@
 import pytest
 
-from models.durasi import DurasiTidakTerbaca, format_menit, parse_waktu
+from models.sop.durasi import DurasiTidakTerbaca, format_menit, parse_waktu
 
 
 @pytest.mark.parametrize(

@@ -5,8 +5,8 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard import figures
-from models.metrics import PREDIKAT_BAKU
-from models.siklus import StatistikLangkah
+from models.kinerja.mesin import PREDIKAT_BAKU
+from models.sop.siklus import StatistikLangkah
 
 
 def _seri() -> pd.DataFrame:

@@ -10,9 +10,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from models.durasi import parse_waktu
-from models.kalender import JAM_KERJA_BAKU, KalenderKerja, baca_jam_kerja, libur_nasional
 from models.settings import KonfigurasiSalah, load_settings
+from models.sop.durasi import parse_waktu
+from models.umum.kalender import JAM_KERJA_BAKU, KalenderKerja, baca_jam_kerja, libur_nasional
 
 WIB = ZoneInfo("Asia/Jakarta")
 WITA = ZoneInfo("Asia/Makassar")
@@ -214,3 +214,16 @@ def test_twenty_thousand_intervals_are_counted_quickly():
         hasil = kal.working_minutes_many(a, b)
         assert jam_dinding.perf_counter() - t0 < 0.2
         assert hasil.shape == (20_000,) and not np.isnan(hasil).any()
+
+
+def test_one_hari_is_the_longest_day_of_the_office_hours_and_a_disagreeing_setting_is_refused():
+    """"1 hari" has one definition: MENIT_PER_HARI follows JAM_KERJA, and a value that disagrees is refused."""
+    dasar = {"APP_ENV": "test", "SECRET_KEY": "x", "DATABASE_URL": "sqlite://"}
+    assert load_settings(dasar).menit_per_hari == 480
+    jumat_panjang = dasar | {"JAM_KERJA": "Sen-Kam 07:30-16:00; Jum 07:30-16:30"}
+    assert load_settings(jumat_panjang).menit_per_hari == 540
+    assert load_settings(jumat_panjang | {"MENIT_PER_HARI": "540"}).menit_per_hari == 540
+    with pytest.raises(KonfigurasiSalah) as e:
+        load_settings(dasar | {"MENIT_PER_HARI": "450"})
+    assert str(e.value) == ('MENIT_PER_HARI (450) tidak sama dengan hari kerja terpanjang JAM_KERJA '
+                            '"Sen-Jum 08:00-16:00" (480 menit); kosongkan MENIT_PER_HARI atau samakan keduanya.')

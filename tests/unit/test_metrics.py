@@ -3,9 +3,16 @@ from __future__ import annotations
 
 import pytest
 
-from models.capaian_csv import CsvTidakSah, hitung_csv
-from models.metrics import (
-    Indikator, Predikat, Realisasi, capaian, capaian_tahun, capaian_triwulan, gabung, predikat,
+from models.kinerja.capaian_csv import CsvTidakSah, hitung_csv
+from models.kinerja.mesin import (
+    Indikator,
+    Predikat,
+    Realisasi,
+    capaian,
+    capaian_tahun,
+    capaian_triwulan,
+    gabung,
+    predikat,
 )
 
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from models.sop_dokumen import DokumenTidakTerbaca, baca_dokumen, baca_dokumen_banyak
+from models.sop.dokumen import DokumenTidakTerbaca, baca_dokumen, baca_dokumen_banyak
 from seed import dokumen_seed
 
 

@@ -8,10 +8,18 @@ from datetime import date, datetime, timezone
 import pytest
 
 from models.tables import Rekomendasi, User
-from models.tanggal import tanggal_panjang, waktu_panjang
-from models.tindak_lanjut import (
-    AKSI, AKSI_LABEL, STATUS, STATUS_LABEL, TRANSISI, boleh, jatuh_tempo_dekat, tindakan_tersedia, terlambat,
+from models.tindak_lanjut.rekomendasi import (
+    AKSI,
+    AKSI_LABEL,
+    STATUS,
+    STATUS_LABEL,
+    TRANSISI,
+    boleh,
+    jatuh_tempo_dekat,
+    terlambat,
+    tindakan_tersedia,
 )
+from models.umum.tanggal import tanggal_panjang, waktu_panjang
 
 HARI_INI = date(2026, 8, 10)
 
@@ -136,6 +144,6 @@ def test_dates_and_times_in_indonesian_words():
 
 
 def test_the_follow_up_domain_does_not_import_dash():
-    kode = "import sys, models.tindak_lanjut; print(any(m == 'dash' or m.startswith('dash.') for m in sys.modules))"
+    kode = "import sys, models.tindak_lanjut.rekomendasi; print(any(m == 'dash' or m.startswith('dash.') for m in sys.modules))"
     hasil = subprocess.run([sys.executable, "-c", kode], capture_output=True, text=True, check=True)
     assert hasil.stdout.strip() == "False"

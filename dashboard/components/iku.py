@@ -1,0 +1,33 @@
+"""The office's indicators as defined, with the year's target in force and the SOP that collects each."""
+from __future__ import annotations
+
+import dash_bootstrap_components as dbc
+from dash import html
+
+from models.kinerja.iku import iku_kantor, sop_pengumpul, target_berlaku
+from models.tables import Role
+from models.umum.angka import tulis_angka
+
+AGREGASI = {"kumulatif": "kumulatif (dijumlah)", "terakhir": "nilai triwulan terakhir", "rata-rata": "rata-rata"}
+
+
+def tabel_iku(s, kecamatan_id: int, tahun: int) -> dbc.Table:
+    baris = []
+    for ind in iku_kantor(s, kecamatan_id):
+        t = target_berlaku(s, indikator_id=ind.id, kecamatan_id=kecamatan_id, tahun=tahun)
+        rev = sop_pengumpul(s, ind, kecamatan_id)
+        role = s.get(Role, ind.role_penanggung_jawab) if ind.role_penanggung_jawab else None
+        arah = "makin tinggi makin baik" if ind.polaritas == "positif" else \
+            f"makin rendah makin baik, rumus {ind.rumus_negatif.replace('-', ' − ')}"
+        baris.append(html.Tr([
+            html.Td(ind.kode), html.Td([html.Strong(ind.nama), html.Div(ind.definisi or "", className="small text-muted")]),
+            html.Td([html.Div(f"{ind.pembilang}" + (f" / {ind.penyebut}" if ind.penyebut else "")),
+                     html.Small(f"{arah}; {AGREGASI.get(ind.agregasi, ind.agregasi)}", className="text-muted")]),
+            html.Td(role.nama if role else "-"),
+            html.Td(rev.nama if rev else html.Span("belum ada SOP pengumpulan", className="text-danger small")),
+            html.Td(tulis_angka(t.nilai) if t else html.Span("belum ada", className="text-muted"),
+                    className="text-end", **{"data-target": ind.kode}),
+        ]))
+    return dbc.Table([html.Thead(html.Tr([html.Th(x) for x in ("Kode", "Indikator", "Rumus", "Penanggung jawab",
+                                                                "SOP pengumpul", f"Target {tahun}")])),
+                      html.Tbody(baris)], size="sm", hover=True, responsive=True)

@@ -1,0 +1,290 @@
+"""Printable SOP monitoring and evaluation sheets (the forms of PermenPAN-RB 35/2012): an HTML page to print from
+the browser (A4 landscape, Bootstrap served by the app) and the same sheet as PDF (fpdf2, pure Python).
+
+Routes, each checked like a callback (a foreign office answers 403 and is audited):
+  /monitoring-sop/cetak?kecamatan=…&tahun=…&semester=…   and  …/cetak.pdf
+  /monitoring-sop/evaluasi/cetak?kecamatan=…&tahun=…      and  …/cetak.pdf
+An office user always gets their own office; a kabupaten reader or the admin names one.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from flask import Flask, Response, render_template, request
+from fpdf import FPDF
+from sqlmodel import Session
+
+from dashboard.akses import Kebijakan, periksa
+from dashboard.components.monitoring_sop import semester_halaman, teks_bukti_ringkas
+from dashboard.components.saringan import saringan_halaman
+from dashboard.data import pengaturan, sesi
+from dashboard.format import tanggal
+from models.sop.monitoring import (
+    KRITERIA,
+    camat_kantor,
+    jawaban_dari,
+    lembar_evaluasi,
+    lembar_monitoring,
+    tanggal_lembar,
+)
+from models.tables import Kabupaten, Kecamatan
+from models.umum.periode import bulan_semester, label_semester
+
+CETAK = Kebijakan(kecamatan=("kecamatan",))
+CENTANG = "✓"
+TITIK = "." * 40
+
+
+@dataclass(frozen=True)
+class KolomCetak:
+    judul: str
+    lebar: float  # millimetres on A4 landscape (277 mm between the margins)
+    rata: str = "L"  # L | C
+
+
+@dataclass(frozen=True)
+class Lembar:
+    """One printed sheet: letterhead, title, period, the table, and the Camat's signature."""
+
+    judul: str
+    kabupaten: str | None
+    kecamatan: str
+    periode: str
+    kolom: tuple[KolomCetak, ...]
+    baris: list[list[str]]
+    tanggal: date | None  # the date of the latest assessment on the sheet
+    camat: str | None
+    catatan_kaki: str
+    nama_berkas: str
+    kelompok: tuple[tuple[str, int, int], ...] = field(default=())  # (header, first column, columns) over row two
+
+
+def _kantor(s: Session, kecamatan_id: int) -> tuple[Kecamatan, str | None]:
+    kec = s.get(Kecamatan, kecamatan_id)
+    kab = s.get(Kabupaten, kec.kabupaten_id)
+    return kec, kab.nama if kab else None
+
+
+def lembar_monitoring_cetak(s: Session, kecamatan_id: int, tahun: int, semester: int, menit_per_hari: int) -> Lembar:
+    kec, kab = _kantor(s, kecamatan_id)
+    rows = lembar_monitoring(s, kecamatan_id=kecamatan_id, tahun=tahun, semester=semester)
+    baris = []
+    for no, b in enumerate(rows, start=1):
+        m = b.monitoring
+        baris.append([str(no), b.nama, teks_bukti_ringkas(b.bukti, menit_per_hari),
+                      CENTANG if m and m.berjalan_baik else "", CENTANG if m and not m.berjalan_baik else "",
+                      (m.catatan or "") if m else "", (m.tindakan or "") if m else "", b.penilai or "", ""])
+    kolom = (KolomCetak("No", 9, "C"), KolomCetak("Prosedur (SOP)", 58), KolomCetak("Data waktu siklus", 62),
+             KolomCetak("Berjalan baik", 17, "C"), KolomCetak("Tidak berjalan baik", 17, "C"),
+             KolomCetak("Catatan hasil penilaian", 40), KolomCetak("Tindakan yang harus diambil", 40),
+             KolomCetak("Penilai", 22), KolomCetak("Paraf", 12))
+    tw = "I dan II" if semester == 1 else "III dan IV"
+    return Lembar(
+        judul="MONITORING PELAKSANAAN SOP AP", kabupaten=kab, kecamatan=kec.nama,
+        periode=f"{label_semester(tahun, semester)} ({bulan_semester(tahun, semester)})", kolom=kolom, baris=baris,
+        tanggal=tanggal_lembar(s, kecamatan_id, [b.monitoring for b in rows]), camat=camat_kantor(s, kecamatan_id),
+        catatan_kaki=(f"Data waktu siklus: pelaksanaan SOP tentang triwulan {tw} {tahun}, dalam waktu kerja kantor "
+                      f"(1 hari = {menit_per_hari} menit kerja); langkah dalam mutu baku dihitung dari kunjungan "
+                      "langkah yang selesai."),
+        nama_berkas=f"monitoring-sop-{_slug(kec.nama)}-{tahun}-semester-{semester}",
+        kelompok=(("Penilaian", 3, 2),))
+
+
+def lembar_evaluasi_cetak(s: Session, kecamatan_id: int, tahun: int) -> Lembar:
+    kec, kab = _kantor(s, kecamatan_id)
+    rows = lembar_evaluasi(s, kecamatan_id=kecamatan_id, tahun=tahun)
+    baris = []
+    for no, b in enumerate(rows, start=1):
+        jawaban = jawaban_dari(b.evaluasi) if b.evaluasi else {}
+        baris.append([str(no), b.nama, *[{True: "Ya", False: "Tidak"}.get(jawaban.get(k), "") for k, _ in KRITERIA],
+                      (b.evaluasi.catatan or "") if b.evaluasi else "", b.penilai or ""])
+    kolom = (KolomCetak("No", 9, "C"), KolomCetak("Prosedur (SOP)", 58),
+             *[KolomCetak(label, 20, "C") for _, label in KRITERIA], KolomCetak("Catatan", 45),
+             KolomCetak("Penilai", 25))
+    return Lembar(
+        judul="EVALUASI PENERAPAN SOP AP", kabupaten=kab, kecamatan=kec.nama, periode=f"Tahun {tahun}", kolom=kolom,
+        baris=baris, tanggal=tanggal_lembar(s, kecamatan_id, [b.evaluasi for b in rows]),
+        camat=camat_kantor(s, kecamatan_id),
+        catatan_kaki="Setiap SOP dievaluasi sekurang-kurangnya sekali setahun; Ya/Tidak untuk setiap kriteria.",
+        nama_berkas=f"evaluasi-sop-{_slug(kec.nama)}-{tahun}", kelompok=(("Kriteria penilaian", 2, len(KRITERIA)),))
+
+
+def _slug(teks: str) -> str:
+    return "-".join(teks.lower().split())
+
+
+# ---------------------------------------------------------------- HTML
+
+def _kepala(lembar: Lembar) -> tuple[list[dict], list[KolomCetak]]:
+    """The two header rows when columns are grouped: the group's cell over its columns, the others spanning both."""
+    awal = {mulai: (judul, n) for judul, mulai, n in lembar.kelompok}
+    baris1, baris2, i = [], [], 0
+    while i < len(lembar.kolom):
+        if i in awal:
+            judul, n = awal[i]
+            baris1.append({"judul": judul, "colspan": n})
+            baris2.extend(lembar.kolom[i:i + n])
+            i += n
+        else:
+            baris1.append({"judul": lembar.kolom[i].judul, "rowspan": True})
+            i += 1
+    return baris1, baris2
+
+
+def ke_html(lembar: Lembar, *, pdf: str, kembali: str) -> str:
+    kepala1, kepala2 = _kepala(lembar)
+    return render_template("cetak_lembar.html", lembar=lembar, kepala1=kepala1, kepala2=kepala2, pdf=pdf, kembali=kembali,
+                                  tanggal=tanggal(lembar.tanggal, kosong=TITIK[:25]), titik=TITIK,
+                                  total=sum(k.lebar for k in lembar.kolom))
+
+
+# ---------------------------------------------------------------- PDF
+
+# DejaVu Sans, shipped with the app (fonts/, with its licence) and embedded: every character prints as typed
+# (a tick, dashes, quotes), the same on every machine.
+FONTA = Path(__file__).resolve().parent / "fonts"
+
+
+class _Pdf(FPDF):
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.add_font("dejavu", "", str(FONTA / "DejaVuSans.ttf"))
+        self.add_font("dejavu", "B", str(FONTA / "DejaVuSans-Bold.ttf"))
+
+    def footer(self) -> None:
+        self.set_y(-8)
+        self.set_font("dejavu", size=7)
+        self.cell(0, 4, f"Halaman {self.page_no()} dari {{nb}}", align="R")
+
+
+def ke_pdf(lembar: Lembar) -> bytes:
+    pdf = _Pdf(orientation="L", unit="mm", format="A4")
+    pdf.set_margins(10, 10, 10)
+    pdf.set_auto_page_break(True, margin=12)
+    pdf.set_title((f"{lembar.judul} - {lembar.kecamatan} - {lembar.periode}"))
+    pdf.set_creator("SAKIP Kecamatan")
+    pdf.add_page()
+    pdf.set_font("dejavu", "B", 11)
+    kop = ([f"PEMERINTAH KABUPATEN {lembar.kabupaten.upper()}"] if lembar.kabupaten else []) + [f"KECAMATAN {lembar.kecamatan.upper()}"]
+    for teks in kop:
+        pdf.cell(0, 5, (teks), align="C", new_x="LMARGIN", new_y="NEXT")
+    y = pdf.get_y() + 1
+    pdf.set_line_width(0.6)
+    pdf.line(10, y, 287, y)
+    pdf.set_line_width(0.2)
+    pdf.line(10, y + 1, 287, y + 1)
+    pdf.ln(4)
+    pdf.set_font("dejavu", "B", 12)
+    pdf.cell(0, 6, (lembar.judul), align="C", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("dejavu", size=9)
+    for label, nilai in (("Kecamatan", lembar.kecamatan), ("Periode", lembar.periode)):
+        pdf.cell(22, 5, label)
+        pdf.cell(0, 5, (f": {nilai}"), new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(2)
+    pdf.set_font("dejavu", size=7.5)
+    kepala1, kepala2 = _kepala(lembar)
+    with pdf.table(col_widths=[k.lebar for k in lembar.kolom], width=sum(k.lebar for k in lembar.kolom), align="LEFT",
+                   text_align=[k.rata if k.rata == "C" else "LEFT" for k in lembar.kolom], v_align="TOP",
+                   line_height=3.4, padding=1, num_heading_rows=2 if lembar.kelompok else 1,
+                   headings_style=_gaya_kepala()) as tabel:
+        if lembar.kelompok:
+            r = tabel.row()
+            for sel in kepala1:
+                r.cell((sel["judul"]), align="C", v_align="MIDDLE", colspan=sel.get("colspan", 1),
+                       rowspan=2 if sel.get("rowspan") else 1)
+            r = tabel.row()
+            for k in kepala2:
+                r.cell((k.judul), align="C", v_align="MIDDLE")
+        else:
+            r = tabel.row()
+            for k in lembar.kolom:
+                r.cell((k.judul), align="C", v_align="MIDDLE")
+        for baris in lembar.baris:
+            r = tabel.row()
+            for v in baris:
+                r.cell((v))
+        if not lembar.baris:
+            tabel.row().cell("Kantor ini belum memiliki SOP yang berlaku.", colspan=len(lembar.kolom), align="C")
+    pdf.set_font("dejavu", size=7)
+    pdf.multi_cell(0, 3.5, (lembar.catatan_kaki), new_x="LMARGIN", new_y="NEXT")
+    _tanda_tangan(pdf, lembar)
+    return bytes(pdf.output())
+
+
+def _gaya_kepala():
+    from fpdf.fonts import FontFace
+
+    return FontFace(emphasis="BOLD", size_pt=7, fill_color=(235, 235, 235))
+
+
+def _tanda_tangan(pdf: FPDF, lembar: Lembar) -> None:
+    if pdf.get_y() + 42 > pdf.h - 12:  # the block is 42 mm high: keep it whole, on a new page if need be
+        pdf.add_page()
+    pdf.ln(4)
+    x = pdf.w - 10 - 85
+    pdf.set_font("dejavu", size=9)
+    for teks in (f"{lembar.kecamatan}, {tanggal(lembar.tanggal, kosong=TITIK[:25])}", f"CAMAT {lembar.kecamatan.upper()}"):
+        pdf.set_x(x)
+        pdf.cell(85, 5, (teks), align="C", new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(18)  # room to sign
+    pdf.set_x(x)
+    pdf.set_font("dejavu", "BU" if lembar.camat else "", 9)
+    pdf.cell(85, 5, (lembar.camat or TITIK), align="C", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("dejavu", size=9)
+    pdf.set_x(x)
+    pdf.cell(85, 5, f"NIP. {TITIK}", align="C")
+
+
+# ---------------------------------------------------------------- routes
+
+
+def _kantor_diminta(s: Session):
+    """The office (None when a kabupaten reader names none; an office user always gets their own) and the year."""
+    sar = saringan_halaman(s, request.args.to_dict())
+    if sar.kecamatan_id is None:
+        return None, sar.tahun
+    return sar.kecamatan_id, sar.tahun
+
+
+def _tanpa_kantor() -> tuple[str, int, dict]:
+    return ("Pilih satu kecamatan (parameter kecamatan) untuk mencetak lembarnya.", 400,
+            {"Content-Type": "text/plain; charset=utf-8"})
+
+
+def _pdf(lembar: Lembar) -> Response:
+    return Response(ke_pdf(lembar), mimetype="application/pdf",
+                    headers={"Content-Disposition": f'inline; filename="{lembar.nama_berkas}.pdf"'})
+
+
+def pasang_cetak(server: Flask) -> None:
+    def monitoring(format_pdf: bool):
+        periksa(CETAK, request.args.to_dict(), sasaran="rute cetak monitoring SOP")
+        with sesi() as s:
+            kec_id, tahun = _kantor_diminta(s)
+            if kec_id is None:
+                return _tanpa_kantor()
+            semester = semester_halaman(request.args, tahun)
+            lembar = lembar_monitoring_cetak(s, kec_id, tahun, semester, pengaturan().menit_per_hari)
+        if format_pdf:
+            return _pdf(lembar)
+        q = request.query_string.decode()
+        return ke_html(lembar, pdf=f"/monitoring-sop/cetak.pdf?{q}", kembali=f"/monitoring-sop?{q}")
+
+    def evaluasi(format_pdf: bool):
+        periksa(CETAK, request.args.to_dict(), sasaran="rute cetak evaluasi SOP")
+        with sesi() as s:
+            kec_id, tahun = _kantor_diminta(s)
+            if kec_id is None:
+                return _tanpa_kantor()
+            lembar = lembar_evaluasi_cetak(s, kec_id, tahun)
+        if format_pdf:
+            return _pdf(lembar)
+        q = request.query_string.decode()
+        return ke_html(lembar, pdf=f"/monitoring-sop/evaluasi/cetak.pdf?{q}", kembali=f"/monitoring-sop?{q}")
+
+    server.add_url_rule("/monitoring-sop/cetak", "cetak_monitoring_sop", lambda: monitoring(False))
+    server.add_url_rule("/monitoring-sop/cetak.pdf", "cetak_monitoring_sop_pdf", lambda: monitoring(True))
+    server.add_url_rule("/monitoring-sop/evaluasi/cetak", "cetak_evaluasi_sop", lambda: evaluasi(False))
+    server.add_url_rule("/monitoring-sop/evaluasi/cetak.pdf", "cetak_evaluasi_sop_pdf", lambda: evaluasi(True))

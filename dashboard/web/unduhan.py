@@ -1,0 +1,65 @@
+"""File routes: the quarter's Excel template and attached evidence, each checked like a callback."""
+from __future__ import annotations
+
+from flask import Flask, Response, request, send_file
+from flask_login import current_user
+
+from dashboard.akses import Kebijakan, periksa
+from dashboard.components.saringan import saringan_halaman
+from dashboard.data import pengaturan, sesi
+from models.akun.akses import AksesDitolak
+from models.akun.peran import PERAN_KANTOR
+from models.dasbor.laporan import SETAHUN, TABEL, ke_csv, ke_xlsx
+from models.kinerja.excel import templat
+from models.tables import Kecamatan, Lampiran, User
+from models.umum.periode import label_periode
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+TEMPLAT = Kebijakan(peran=PERAN_KANTOR)
+TABEL_DASBOR = Kebijakan(kecamatan=("kecamatan",))
+LAMPIRAN = Kebijakan(objek={"lampiran_id": Lampiran})
+
+
+def _bilangan(nama: str, batas: range) -> int:
+    v = request.args.get(nama, "")
+    if not v.isdigit() or int(v) not in batas:
+        raise AksesDitolak(f"Parameter {nama} tidak sah.")
+    return int(v)
+
+
+def pasang_unduhan(server: Flask) -> None:
+    @server.route("/realisasi/templat.xlsx")
+    def unduh_templat():
+        periksa(TEMPLAT, {}, sasaran="rute templat")
+        tahun, triwulan = _bilangan("tahun", range(2000, 2101)), _bilangan("triwulan", range(1, 5))
+        with sesi() as s:
+            user = s.get(User, current_user.id)
+            kec = s.get(Kecamatan, user.kecamatan_id)
+            data = templat(s, kecamatan_id=kec.id, tahun=tahun, triwulan=triwulan)
+        nama = f"realisasi-{kec.nama.lower().replace(' ', '-')}-{label_periode(tahun, triwulan).replace(' ', '-')}.xlsx"
+        return Response(data, mimetype=XLSX, headers={"Content-Disposition": f'attachment; filename="{nama}"'})
+
+    @server.route("/unduh/<nama>.<format_berkas>")
+    def unduh_tabel(nama: str, format_berkas: str):
+        """Any table of the dashboards for the view in the address, as the page shows it."""
+        periksa(TABEL_DASBOR, request.args.to_dict(), sasaran=f"rute unduh {nama}")
+        if nama not in TABEL or format_berkas not in ("csv", "xlsx"):
+            return "Tabel tidak dikenal.", 404, {"Content-Type": "text/plain; charset=utf-8"}
+        with sesi() as s:
+            sar = saringan_halaman(s, request.args.to_dict(), setahun=nama in SETAHUN)
+            tabel = TABEL[nama](s, sar)
+            kantor = s.get(Kecamatan, sar.kecamatan_id).nama if sar.kecamatan_id else "semua-kecamatan"
+        berkas = f"{nama}-{kantor.lower().replace(' ', '-')}-{sar.tahun}-tw{sar.triwulan}.{format_berkas}"
+        if format_berkas == "csv":
+            return Response(ke_csv(tabel), mimetype="text/csv; charset=utf-8",
+                            headers={"Content-Disposition": f'attachment; filename="{berkas}"'})
+        return Response(ke_xlsx(tabel), mimetype=XLSX,
+                        headers={"Content-Disposition": f'attachment; filename="{berkas}"'})
+
+    @server.route("/lampiran/<int:lampiran_id>")
+    def unduh_lampiran(lampiran_id: int):
+        periksa(LAMPIRAN, {"lampiran_id": lampiran_id}, sasaran="rute lampiran")
+        with sesi() as s:
+            x = s.get(Lampiran, lampiran_id)
+            lokasi, nama, jenis = x.lokasi, x.nama_berkas, x.jenis
+        return send_file(pengaturan().upload_dir / lokasi, mimetype=jenis, as_attachment=True, download_name=nama)

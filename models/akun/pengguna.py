@@ -1,0 +1,220 @@
+"""Accounts: creating users, checking a login (with a lock after repeated failures), and what a user may see."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+from sqlmodel import Session, select
+from werkzeug.security import check_password_hash, generate_password_hash
+
+from models.tables import Kabupaten, Kecamatan, Role, User, utcnow
+from models.umum.audit import catat
+
+KATA_SANDI_DEMO = "demo12345"  # every account of the demo data; the login page shows it on a demo database
+
+
+BATAS_GAGAL = 5
+LAMA_KUNCI = timedelta(minutes=15)
+PESAN_GAGAL = "Nama pengguna atau kata sandi salah."  # never says which of the two
+PESAN_TERKUNCI = "Terlalu banyak percobaan masuk yang gagal. Coba lagi setelah 15 menit."
+
+
+class AkunTidakSah(ValueError):
+    pass
+
+
+def buat_pengguna(session: Session, *, username: str, nama: str, password: str, role_kode: str,
+                  kecamatan_id: int | None = None, kabupaten_id: int | None = None,
+                  oleh: User | None = None) -> User:
+    """Create a user of one office (kecamatan) or one kabupaten; audited."""
+    username = username.strip().lower()
+    if not username or " " in username:
+        raise AkunTidakSah("Nama pengguna wajib diisi, tanpa spasi.")
+    if not (nama or "").strip():
+        raise AkunTidakSah("Nama lengkap wajib diisi.")
+    _periksa_sandi(password)
+    if session.exec(select(User).where(User.username == username)).first():
+        raise AkunTidakSah(f'Nama pengguna "{username}" sudah dipakai.')
+    kecamatan_id, kabupaten_id = _periksa_kantor(session, role_kode, kecamatan_id, kabupaten_id)
+    nama = nama.strip()
+    user = User(username=username, nama=nama, password_hash=generate_password_hash(password), role_kode=role_kode,
+                kecamatan_id=kecamatan_id, kabupaten_id=kabupaten_id)
+    session.add(user)
+    session.flush()
+    catat(session, aksi="pengguna.buat", oleh=oleh, objek="pengguna", objek_id=user.id, kecamatan_id=kecamatan_id,
+          sesudah={"username": username, "role": role_kode})
+    return user
+
+
+def _periksa_sandi(password: str) -> None:
+    if len(password or "") < 8:
+        raise AkunTidakSah("Kata sandi sedikitnya 8 karakter.")
+
+
+def _periksa_kantor(session: Session, role_kode: str, kecamatan_id: int | None,
+                    kabupaten_id: int | None) -> tuple[int | None, int | None]:
+    """A kantor user belongs to one kecamatan, a kabupaten user to one kabupaten, the admin to neither."""
+    if session.get(Role, role_kode) is None:
+        raise AkunTidakSah(f'Peran "{role_kode}" tidak dikenal.')
+    if role_kode == "admin":
+        return None, None
+    if role_kode == "kabupaten":
+        if kabupaten_id is None or session.get(Kabupaten, kabupaten_id) is None:
+            raise AkunTidakSah("Pengguna kabupaten harus terikat pada satu kabupaten.")
+        return None, kabupaten_id
+    if kecamatan_id is None or session.get(Kecamatan, kecamatan_id) is None:
+        raise AkunTidakSah("Pengguna kantor harus terikat pada satu kecamatan.")
+    return kecamatan_id, None
+
+
+def _pengguna(session: Session, user_id: int) -> User:
+    user = session.get(User, user_id)
+    if user is None:
+        raise AkunTidakSah("Pengguna tidak ditemukan.")
+    return user
+
+
+def _ringkas(u: User) -> dict:
+    return {"role": u.role_kode, "kecamatan_id": u.kecamatan_id, "kabupaten_id": u.kabupaten_id, "aktif": u.aktif}
+
+
+def ubah_pengguna(session: Session, *, user_id: int, role_kode: str, kecamatan_id: int | None,
+                  kabupaten_id: int | None, aktif: bool, oleh: User) -> User:
+    """Assign role and office, or (de)activate; the admin cannot lock themself out. Audited with before/after."""
+    user = _pengguna(session, user_id)
+    if user.id == oleh.id and (not aktif or role_kode != user.role_kode):
+        raise AkunTidakSah("Anda tidak dapat menonaktifkan atau mengubah peran akun Anda sendiri.")
+    kecamatan_id, kabupaten_id = _periksa_kantor(session, role_kode, kecamatan_id, kabupaten_id)
+    sebelum = _ringkas(user)
+    user.role_kode, user.kecamatan_id, user.kabupaten_id, user.aktif = role_kode, kecamatan_id, kabupaten_id, aktif
+    sesudah = _ringkas(user)
+    if sesudah != sebelum:
+        session.add(user)
+        aksi = "pengguna.nonaktif" if sebelum["aktif"] and not aktif else "pengguna.ubah"
+        catat(session, aksi=aksi, oleh=oleh, objek="pengguna", objek_id=user.id, kecamatan_id=kecamatan_id,
+              sebelum=sebelum, sesudah=sesudah)
+    return user
+
+
+def setel_ulang_sandi(session: Session, *, user_id: int, password: str, oleh: User) -> User:
+    """Set a new password (the admin tells the user); also lifts a lock. Audited without the password."""
+    user = _pengguna(session, user_id)
+    _periksa_sandi(password)
+    user.password_hash = generate_password_hash(password)
+    user.gagal_login = 0
+    user.terkunci_sampai = None
+    session.add(user)
+    catat(session, aksi="pengguna.sandi", oleh=oleh, objek="pengguna", objek_id=user.id,
+          kecamatan_id=user.kecamatan_id)
+    return user
+
+
+@dataclass(frozen=True)
+class HasilLogin:
+    user: User | None
+    pesan: str | None = None
+
+
+def autentikasi(session: Session, *, username: str, password: str) -> HasilLogin:
+    """Check a login. Failures are counted (and committed with the caller's transaction, so they are not
+    rolled back with an exception); the fifth in a row locks the account for LAMA_KUNCI."""
+    user = session.exec(select(User).where(User.username == (username or "").strip().lower())).first()
+    sekarang = utcnow()
+    if user is None or not user.aktif:
+        catat(session, aksi="login.gagal", keterangan=f"nama pengguna: {(username or '')[:80]}")
+        return HasilLogin(None, PESAN_GAGAL)
+    if user.terkunci_sampai and user.terkunci_sampai > sekarang:
+        catat(session, aksi="login.terkunci", oleh=user, objek="pengguna", objek_id=user.id)
+        return HasilLogin(None, PESAN_TERKUNCI)
+    if not check_password_hash(user.password_hash, password or ""):
+        user.gagal_login += 1
+        pesan = PESAN_GAGAL
+        if user.gagal_login >= BATAS_GAGAL:
+            user.terkunci_sampai = sekarang + LAMA_KUNCI
+            user.gagal_login = 0
+            pesan = PESAN_TERKUNCI
+        session.add(user)
+        catat(session, aksi="login.gagal", oleh=user, objek="pengguna", objek_id=user.id)
+        return HasilLogin(None, pesan)
+    user.gagal_login = 0
+    user.terkunci_sampai = None
+    session.add(user)
+    catat(session, aksi="login", oleh=user, objek="pengguna", objek_id=user.id, kecamatan_id=user.kecamatan_id)
+    return HasilLogin(user)
+
+
+@dataclass(frozen=True)
+class Lingkup:
+    """What a user may see: None means every office (the admin)."""
+
+    kecamatan_ids: list[int] | None
+
+
+def lingkup(session: Session, user: User) -> Lingkup:
+    if user.role_kode == "admin":
+        return Lingkup(None)
+    if user.role_kode == "kabupaten":
+        ids = session.exec(select(Kecamatan.id).where(Kecamatan.kabupaten_id == user.kabupaten_id)).all()
+        return Lingkup(list(ids))
+    return Lingkup([user.kecamatan_id] if user.kecamatan_id else [])
+
+
+@dataclass(frozen=True)
+class BarisPengguna:
+    id: int
+    username: str
+    nama: str
+    role_kode: str
+    peran: str
+    kantor: str
+    kecamatan_id: int | None
+    kabupaten_id: int | None
+    aktif: bool
+    terkunci: bool
+
+
+def daftar_pengguna(session: Session, *, cari: str | None = None) -> list[BarisPengguna]:
+    """Every account with its role and office, by office then role order (the admin's users page)."""
+    peran = {r.kode: r for r in session.exec(select(Role))}
+    kec = {k.id: k for k in session.exec(select(Kecamatan))}
+    kab = {k.id: k for k in session.exec(select(Kabupaten))}
+    sekarang = utcnow()
+    baris = []
+    for u in session.exec(select(User)):
+        if u.kecamatan_id:
+            k = kec[u.kecamatan_id]
+            kantor = f"Kec. {k.nama} (Kab. {kab[k.kabupaten_id].nama})"
+        elif u.kabupaten_id:
+            kantor = f"Kabupaten {kab[u.kabupaten_id].nama}"
+        else:
+            kantor = "Semua kantor"
+        r = peran.get(u.role_kode)
+        kunci = u.terkunci_sampai is not None and u.terkunci_sampai > sekarang
+        baris.append(BarisPengguna(u.id, u.username, u.nama, u.role_kode, r.nama if r else u.role_kode, kantor,
+                                   u.kecamatan_id, u.kabupaten_id, u.aktif, kunci))
+    if cari and cari.strip():
+        c = cari.strip().lower()
+        baris = [b for b in baris if c in f"{b.username} {b.nama} {b.kantor} {b.peran}".lower()]
+    urut = {k: r.urutan for k, r in peran.items()}
+    return sorted(baris, key=lambda b: (b.kantor != "Semua kantor", b.kantor, urut.get(b.role_kode, 99), b.username))
+
+
+def pilihan_kantor(session: Session) -> list[tuple[str, str]]:
+    """Offices a user can belong to, as ("kec:<id>" | "kab:<id>", label)."""
+    kab = {k.id: k.nama for k in session.exec(select(Kabupaten).order_by(Kabupaten.nama))}
+    hasil = [(f"kab:{i}", f"Kabupaten {n}") for i, n in kab.items()]
+    for k in session.exec(select(Kecamatan).order_by(Kecamatan.nama)):
+        hasil.append((f"kec:{k.id}", f"Kec. {k.nama} (Kab. {kab[k.kabupaten_id]})"))
+    return hasil
+
+
+def baca_kantor(nilai: str | None) -> tuple[int | None, int | None]:
+    """("kec:3" → (3, None), "kab:1" → (None, 1), empty → (None, None)).
+
+    >>> baca_kantor("kec:3"), baca_kantor("kab:1"), baca_kantor(None), baca_kantor("x:1")
+    ((3, None), (None, 1), (None, None), (None, None))
+    """
+    jenis, _, ident = (nilai or "").partition(":")
+    if not ident.isdigit():
+        return None, None
+    return (int(ident), None) if jenis == "kec" else (None, int(ident)) if jenis == "kab" else (None, None)

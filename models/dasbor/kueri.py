@@ -1,0 +1,362 @@
+"""What the dashboards ask of the records: the filter a page is opened with, the open steps per role, the IKU
+cards of a quarter, the comparison of a kabupaten's offices, the overdue follow-ups. Each query takes the scope."""
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, datetime
+
+import pandas as pd
+from sqlmodel import Session, func, select
+
+from models.akun.akses import PESAN_KANTOR, AksesDitolak, kecamatan_bernama
+from models.akun.peran import NAMA_PERAN
+from models.kinerja.capaian import BarisCapaian, capaian_banyak, predikat_kabupaten, predikat_per_kantor
+from models.kinerja.iku import kode_urut
+from models.kinerja.mesin import Predikat, predikat
+from models.sop.siklus import kalender_per_kantor
+from models.tables import (
+    CatatanLangkah,
+    Eksekusi,
+    Evaluasi,
+    Indikator,
+    Kecamatan,
+    Rekomendasi,
+    Sop,
+    SopLangkah,
+    SopRevisi,
+    utcnow,
+)
+from models.tindak_lanjut.rekomendasi import STATUS, STATUS_LABEL, TUNTAS, menunggu, terlambat
+from models.umum.angka import bulatkan
+from models.umum.periode import ROMAWI, periode_baku, triwulan_sebelumnya
+
+
+@dataclass(frozen=True)
+class Saringan:
+    """The view a page is opened with; every value checked against the user's scope."""
+
+    kecamatan_ids: list[int]  # the offices shown (one for an office user)
+    kecamatan_id: int | None  # the one office chosen, or None for "all offices in scope"
+    tahun: int
+    triwulan: int  # 0: the whole year (pages that allow it)
+    indikator_id: int | None = None
+    sop: str | None = None  # an SOP's name key
+
+    def sebagai_query(self, session: Session) -> dict[str, str]:
+        q: dict[str, str] = {"tahun": str(self.tahun), "triwulan": str(self.triwulan)}
+        if self.kecamatan_id is not None:
+            q["kecamatan"] = session.get(Kecamatan, self.kecamatan_id).nama
+        if self.indikator_id:
+            q["indikator"] = str(self.indikator_id)
+        if self.sop:
+            q["sop"] = self.sop
+        return q
+
+
+def _bilangan(teks, batas: range, baku: int) -> int:
+    try:
+        n = int(str(teks))
+    except (TypeError, ValueError):
+        return baku
+    return n if n in batas else baku
+
+
+def baca_saringan(session: Session, *, lingkup: list[int] | None, args: Mapping[str, object],
+                  kantor_sendiri: int | None, hari_ini: date | None = None, setahun: bool = False) -> Saringan:
+    """A page's filter from its address. An office user always sees their own office; a kabupaten user (or the
+    admin) all offices in scope or the one named by `kecamatan` (name or id). A named office out of scope is
+    refused; an unreadable year or quarter falls back to the last ended quarter. With `setahun`, quarter 0 means
+    the whole year, and is the default."""
+    th0, tw0 = periode_baku(hari_ini)
+    tahun = _bilangan(args.get("tahun"), range(2000, th0 + 2), th0)
+    baku = 0 if setahun else (tw0 if tahun == th0 else 4)
+    triwulan = _bilangan(args.get("triwulan"), range(0 if setahun else 1, 5), baku)
+    if kantor_sendiri is not None:
+        ids, satu = [kantor_sendiri], kantor_sendiri
+    else:
+        nama = args.get("kecamatan")
+        satu = None
+        if nama not in (None, ""):
+            dalam = [k for k in kecamatan_bernama(session, nama) if lingkup is None or k in lingkup]
+            if not dalam:
+                raise AksesDitolak(PESAN_KANTOR)
+            satu = dalam[0]
+        if satu is not None:
+            ids = [satu]
+        elif lingkup is None:
+            ids = list(session.exec(select(Kecamatan.id).order_by(Kecamatan.nama)).all())
+        else:
+            ids = list(lingkup)
+    indikator = _bilangan(args.get("indikator"), range(1, 2**31), 0) or None
+    sop = str(args.get("sop")).strip() or None if args.get("sop") else None
+    return Saringan(ids, satu, tahun, triwulan, indikator, sop)
+
+
+def nama_kantor(session: Session, kecamatan_ids: list[int]) -> dict[int, str]:
+    if not kecamatan_ids:
+        return {}
+    return dict(session.exec(select(Kecamatan.id, Kecamatan.nama).where(Kecamatan.id.in_(kecamatan_ids))).all())
+
+
+# ---------------------------------------------------------------- open steps (pending approvals)
+
+KOLOM_ANTRIAN = ["catatan_id", "kecamatan_id", "kecamatan", "sop", "judul", "langkah", "kegiatan", "role_kode",
+                 "peran", "keputusan", "diterima_pada", "umur", "mutu_baku", "terlambat"]
+
+
+def antrian_terbuka(session: Session, *, kecamatan_ids: list[int], sekarang: datetime | None = None) -> pd.DataFrame:
+    """Every open step record of running executions in the offices, with its age in working minutes against the
+    step's mutu baku; overdue first, then the longest past its standard."""
+    if not kecamatan_ids:
+        return pd.DataFrame(columns=KOLOM_ANTRIAN)
+    q = (select(CatatanLangkah.id, Eksekusi.kecamatan_id, SopRevisi.nama, Eksekusi.judul, SopLangkah.no,
+                SopLangkah.kegiatan, CatatanLangkah.role_kode, SopLangkah.keputusan, CatatanLangkah.diterima_pada,
+                SopLangkah.waktu_menit)
+         .join(Eksekusi, Eksekusi.id == CatatanLangkah.eksekusi_id)
+         .join(SopLangkah, SopLangkah.id == CatatanLangkah.langkah_id)
+         .join(SopRevisi, SopRevisi.id == Eksekusi.revisi_id)
+         .where(Eksekusi.kecamatan_id.in_(kecamatan_ids)).where(Eksekusi.status == "berjalan")
+         .where(CatatanLangkah.selesai_pada == None))  # noqa: E711
+    df = pd.DataFrame(session.exec(q).all(), columns=["catatan_id", "kecamatan_id", "sop", "judul", "langkah",
+                                                      "kegiatan", "role_kode", "keputusan", "diterima_pada",
+                                                      "mutu_baku"])
+    if df.empty:
+        return pd.DataFrame(columns=KOLOM_ANTRIAN)
+    df["diterima_pada"] = pd.to_datetime(df["diterima_pada"], utc=True)
+    t = sekarang or utcnow()
+    kal = kalender_per_kantor(session, set(df["kecamatan_id"]))
+    df["umur"] = 0.0
+    for kec_id, idx in df.groupby("kecamatan_id").indices.items():
+        df.loc[df.index[idx], "umur"] = kal[kec_id].working_minutes_many(
+            list(df["diterima_pada"].iloc[idx]), [t] * len(idx))
+    df["terlambat"] = df["umur"] > df["mutu_baku"]
+    kantor = nama_kantor(session, list(set(df["kecamatan_id"])))
+    df["kecamatan"] = df["kecamatan_id"].map(kantor)
+    df["peran"] = df["role_kode"].map(lambda k: NAMA_PERAN.get(k, k))
+    df["_lebih"] = df["umur"] / df["mutu_baku"].clip(lower=1)
+    df = df.sort_values(["terlambat", "_lebih", "catatan_id"], ascending=[False, False, True], kind="stable")
+    return df[KOLOM_ANTRIAN].reset_index(drop=True)
+
+
+def per_peran(antrian: pd.DataFrame) -> pd.DataFrame:
+    """Counts of open steps per role: approvals (decision steps) and other steps, and how many are overdue."""
+    kolom = ["role_kode", "peran", "persetujuan", "langkah_lain", "terlambat", "jumlah"]
+    if antrian.empty:
+        return pd.DataFrame(columns=kolom)
+    g = antrian.groupby(["role_kode", "peran"])
+    df = pd.DataFrame({
+        "persetujuan": g["keputusan"].sum().astype(int),
+        "langkah_lain": g["keputusan"].apply(lambda s: int((~s.astype(bool)).sum())),
+        "terlambat": g["terlambat"].sum().astype(int),
+    }).reset_index()
+    df["jumlah"] = df["persetujuan"] + df["langkah_lain"]
+    return df.sort_values(["jumlah", "peran"], ascending=[False, True])[kolom].reset_index(drop=True)
+
+
+# ---------------------------------------------------------------- IKU cards and the kabupaten comparison
+
+
+@dataclass(frozen=True)
+class KartuIku:
+    indikator: Indikator
+    target: float | None
+    persen: float | None  # capaian of the quarter (official, or provisional when not yet official)
+    resmi: bool
+    alasan: str | None  # why it is not available
+    predikat: Predikat | None
+    sebelumnya: float | None  # the previous quarter's capaian, on the same terms
+    selisih: float | None  # percentage points, rounded to two decimals
+
+
+def _persen(baris: BarisCapaian | None, triwulan: int) -> tuple[float | None, bool, str | None]:
+    if baris is None:
+        return None, False, "indikator belum ada pada periode ini"
+    c, resmi = baris.pada(triwulan)
+    return c.persen, resmi, c.alasan
+
+
+def kartu_iku(session: Session, *, kecamatan_id: int, tahun: int, triwulan: int) -> list[KartuIku]:
+    """One card per IKU of the office for the quarter; the change is against the quarter before (which, for
+    quarter I, is quarter IV of the year before, measured against that year's target)."""
+    th_lalu, tw_lalu = triwulan_sebelumnya(tahun, triwulan)
+    data = capaian_banyak(session, kecamatan_ids=[kecamatan_id], tahun={tahun, th_lalu}, ringkas=True)
+    pita = predikat_kabupaten(session, kecamatan_id)
+    lalu = {b.indikator.id: b for b in data.get((kecamatan_id, th_lalu), [])}
+    kartu = []
+    for b in data.get((kecamatan_id, tahun), []):
+        persen, resmi, alasan = _persen(b, triwulan)
+        sebelum, _, _ = _persen(lalu.get(b.indikator.id), tw_lalu)
+        selisih = bulatkan(bulatkan(persen) - bulatkan(sebelum)) if persen is not None and sebelum is not None \
+            else None
+        kartu.append(KartuIku(b.indikator, b.target, persen, resmi, alasan, predikat(persen, pita), sebelum, selisih))
+    return kartu
+
+
+def perbandingan(session: Session, *, kecamatan_ids: list[int], tahun: int, triwulan: int) -> pd.DataFrame:
+    """The offices side by side for one quarter: one row per office and IKU (long form)."""
+    data = capaian_banyak(session, kecamatan_ids=kecamatan_ids, tahun=[tahun], ringkas=True)
+    kantor = nama_kantor(session, kecamatan_ids)
+    pita_kantor = predikat_per_kantor(session, kecamatan_ids)
+    baris = []
+    for (kec_id, _), rows in sorted(data.items(), key=lambda kv: kantor.get(kv[0][0], "")):
+        pita = pita_kantor.get(kec_id, ())
+        for b in rows:
+            persen, resmi, alasan = _persen(b, triwulan)
+            p = predikat(persen, pita)
+            baris.append({"kecamatan_id": kec_id, "kecamatan": kantor[kec_id], "indikator_id": b.indikator.id,
+                          "kode": b.indikator.kode, "indikator": b.indikator.nama, "target": b.target,
+                          "capaian": persen, "resmi": resmi, "predikat": p.nama if p else None,
+                          "warna": p.warna if p else None, "keterangan": alasan})
+    return pd.DataFrame(baris, columns=["kecamatan_id", "kecamatan", "indikator_id", "kode", "indikator", "target",
+                                        "capaian", "resmi", "predikat", "warna", "keterangan"])
+
+
+# ---------------------------------------------------------------- follow-ups of recommendations
+
+
+def rekomendasi_terlambat(session: Session, *, kecamatan_ids: list[int], hari_ini: date,
+                          role_kode: str | None = None) -> list[Rekomendasi]:
+    """Recommendations past their due date and still waiting on the responsible role, oldest due first."""
+    if not kecamatan_ids:
+        return []
+    q = (select(Rekomendasi).where(Rekomendasi.kecamatan_id.in_(kecamatan_ids))
+         .where(Rekomendasi.status.not_in(TUNTAS)).where(Rekomendasi.jatuh_tempo < hari_ini)
+         .order_by(Rekomendasi.jatuh_tempo, Rekomendasi.id))
+    if role_kode is not None:
+        q = q.where(Rekomendasi.role_kode == role_kode)
+    return list(session.exec(q).all())
+
+
+def jumlah_per_kantor(session: Session, *, kecamatan_ids: list[int], hari_ini: date) -> dict[int, dict[str, int]]:
+    """Per office: open steps, overdue follow-ups (for the kabupaten's comparison)."""
+    hasil = {k: {"langkah_terbuka": 0, "tl_terlambat": 0} for k in kecamatan_ids}
+    if not kecamatan_ids:
+        return hasil
+    for kec_id, n in session.exec(
+            select(Eksekusi.kecamatan_id, func.count(CatatanLangkah.id))
+            .join(Eksekusi, Eksekusi.id == CatatanLangkah.eksekusi_id)
+            .where(Eksekusi.kecamatan_id.in_(kecamatan_ids)).where(Eksekusi.status == "berjalan")
+            .where(CatatanLangkah.selesai_pada == None).group_by(Eksekusi.kecamatan_id)):  # noqa: E711
+        hasil[kec_id]["langkah_terbuka"] = n
+    for kec_id, n in session.exec(
+            select(Rekomendasi.kecamatan_id, func.count(Rekomendasi.id))
+            .where(Rekomendasi.kecamatan_id.in_(kecamatan_ids)).where(Rekomendasi.status.not_in(TUNTAS))
+            .where(Rekomendasi.jatuh_tempo < hari_ini).group_by(Rekomendasi.kecamatan_id)):
+        hasil[kec_id]["tl_terlambat"] = n
+    return hasil
+
+
+def sop_dalam_lingkup(session: Session, kecamatan_ids: list[int]) -> list[tuple[str, str]]:
+    """(name key, name) of the SOPs in force in the offices, by name."""
+    if not kecamatan_ids:
+        return []
+    rows = session.exec(select(Sop.kunci, SopRevisi.nama).join(SopRevisi, SopRevisi.sop_id == Sop.id)
+                        .where(Sop.kecamatan_id.in_(kecamatan_ids)).where(SopRevisi.berlaku == True)  # noqa: E712
+                        ).all()
+    return sorted(dict(rows).items(), key=lambda kv: kv[1].lower())
+
+
+# ---------------------------------------------------------------- capaian over the years
+
+KOLOM_SERI = ["indikator_id", "kode", "indikator", "satuan", "tahun", "triwulan", "target", "realisasi",
+              "realisasi_gabungan", "capaian_resmi", "capaian_sementara", "status", "realisasi_id"]
+
+
+def seri_capaian(session: Session, *, kecamatan_id: int, tahun_awal: int, tahun_akhir: int,
+                 indikator_id: int | None = None) -> tuple[pd.DataFrame, dict[int, tuple[int, float | None]]]:
+    """Quarter by quarter over the years for one office: target, the quarter's figure, the combined figure the
+    capaian compares with the target, official and provisional capaian. Also, per indicator, the projection of the
+    last year shown: {indikator_id: (tahun, persen)}."""
+    data = capaian_banyak(session, kecamatan_ids=[kecamatan_id], tahun=range(tahun_awal, tahun_akhir + 1),
+                          ringkas=True)
+    baris, proyeksi = [], {}
+    for th in range(tahun_awal, tahun_akhir + 1):
+        for b in data.get((kecamatan_id, th), []):
+            ind = b.indikator
+            if indikator_id and ind.id != indikator_id:
+                continue
+            for n in range(1, 5):
+                r = b.realisasi[n - 1]
+                resmi, sementara = b.resmi[n - 1], b.sementara[n - 1]
+                baris.append({"indikator_id": ind.id, "kode": ind.kode, "indikator": ind.nama, "satuan": ind.satuan,
+                              "tahun": th, "triwulan": n, "target": b.target,
+                              "realisasi": r.nilai if r is not None else None,
+                              "realisasi_gabungan": (resmi if resmi.tersedia else sementara).realisasi,
+                              "capaian_resmi": resmi.persen, "capaian_sementara": sementara.persen,
+                              "status": r.status if r is not None else None,
+                              "realisasi_id": r.id if r is not None else None})
+            if th == tahun_akhir:
+                proyeksi[ind.id] = (th, b.proyeksi.persen)
+    return pd.DataFrame(baris, columns=KOLOM_SERI), proyeksi
+
+
+def indikator_dalam_lingkup(session: Session, kecamatan_ids: list[int]) -> list[tuple[int, str]]:
+    """(id, "KODE nama") of the active IKU the offices report on, shared sets first."""
+    if not kecamatan_ids:
+        return []
+    kab = set(session.exec(select(Kecamatan.kabupaten_id).where(Kecamatan.id.in_(kecamatan_ids))).all())
+    rows = session.exec(select(Indikator).where(Indikator.aktif == True).where(  # noqa: E712
+        Indikator.kabupaten_id.in_(kab) | Indikator.kecamatan_id.in_(kecamatan_ids))).all()
+    rows = sorted(rows, key=lambda i: (i.kecamatan_id is not None, kode_urut(i.kode), i.id))
+    return [(i.id, f"{i.kode} {i.nama}") for i in rows]
+
+
+# ---------------------------------------------------------------- follow-up of recommendations
+
+KOLOM_TL = ["rekomendasi_id", "kecamatan_id", "kecamatan", "tahun", "triwulan", "periode", "teks", "iku", "sop",
+            "role_kode", "penanggung_jawab", "menunggu", "jatuh_tempo", "dibuat", "umur", "status", "status_label",
+            "terlambat", "hari_terlambat"]
+
+
+def tindak_lanjut(session: Session, *, kecamatan_ids: list[int], tahun: int, triwulan: int | None,
+                  hari_ini: date) -> pd.DataFrame:
+    """Every recommendation of the offices' evaluations of the year (and quarter), with its age in days, whom it
+    waits on and how late it is; overdue first (the latest first), then by due date."""
+    if not kecamatan_ids:
+        return pd.DataFrame(columns=KOLOM_TL)
+    q = (select(Rekomendasi, Evaluasi.tahun, Evaluasi.triwulan, Indikator.kode, Sop.nama)
+         .join(Evaluasi, Evaluasi.id == Rekomendasi.evaluasi_id)
+         .outerjoin(Indikator, Indikator.id == Rekomendasi.indikator_id)
+         .outerjoin(Sop, Sop.id == Rekomendasi.sop_id)
+         .where(Rekomendasi.kecamatan_id.in_(kecamatan_ids)).where(Evaluasi.tahun == tahun))
+    if triwulan:
+        q = q.where(Evaluasi.triwulan == triwulan)
+    kantor = nama_kantor(session, kecamatan_ids)
+    baris = []
+    for r, th, tw, kode, sop in session.exec(q):
+        telat = terlambat(r, hari_ini)
+        tunggu = menunggu(r)
+        baris.append({
+            "rekomendasi_id": r.id, "kecamatan_id": r.kecamatan_id, "kecamatan": kantor.get(r.kecamatan_id),
+            "tahun": th, "triwulan": tw, "periode": f"Triwulan {ROMAWI[tw]} {th}", "teks": r.teks, "iku": kode or "",
+            "sop": sop or "", "role_kode": r.role_kode, "penanggung_jawab": NAMA_PERAN.get(r.role_kode, r.role_kode),
+            "menunggu": NAMA_PERAN.get(tunggu, tunggu) if tunggu else "-", "jatuh_tempo": r.jatuh_tempo,
+            "dibuat": r.dibuat_pada, "umur": (hari_ini - r.dibuat_pada.date()).days, "status": r.status,
+            "status_label": STATUS_LABEL[r.status], "terlambat": telat,
+            "hari_terlambat": (hari_ini - r.jatuh_tempo).days if telat else 0})
+    df = pd.DataFrame(baris, columns=KOLOM_TL)
+    if df.empty:
+        return df
+    return df.sort_values(["terlambat", "hari_terlambat", "jatuh_tempo", "rekomendasi_id"],
+                          ascending=[False, False, True, True], kind="stable").reset_index(drop=True)
+
+
+def rekap_tindak_lanjut(df: pd.DataFrame, menurut: str) -> pd.DataFrame:
+    """Counts by status per `menurut` (kecamatan, penanggung_jawab or periode), with the overdue count and the
+    oldest open item's age in days."""
+    kolom = [menurut, *STATUS, "terlambat", "jumlah", "umur_terlama"]
+    if df.empty:
+        return pd.DataFrame(columns=kolom)
+    hitung = pd.crosstab(df[menurut], df["status"]).reindex(columns=list(STATUS), fill_value=0)
+    hitung["terlambat"] = df.groupby(menurut)["terlambat"].sum().astype(int)
+    hitung["jumlah"] = hitung[list(STATUS)].sum(axis=1)
+    terbuka = df[df["status"] != "selesai"]
+    hitung["umur_terlama"] = terbuka.groupby(menurut)["umur"].max()
+    hitung = hitung.reset_index()
+    if menurut == "periode":
+        urut = df.drop_duplicates("periode").set_index("periode")["triwulan"]
+        hitung = hitung.assign(_u=hitung["periode"].map(urut)).sort_values("_u").drop(columns="_u")
+    else:
+        hitung = hitung.sort_values(["terlambat", menurut], ascending=[False, True])
+    return hitung[kolom].reset_index(drop=True)

@@ -1,0 +1,288 @@
+"""The tables of the dashboards, each one function of (session, filter): the page shows it and the same function
+feeds its CSV and Excel download, so a downloaded file always holds what the page showed."""
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+import pandas as pd
+from openpyxl import Workbook
+from openpyxl.utils import get_column_letter
+from sqlmodel import Session, select
+
+from models.akun.peran import NAMA_PERAN
+from models.dasbor.kueri import (
+    Saringan,
+    antrian_terbuka,
+    kartu_iku,
+    nama_kantor,
+    per_peran,
+    perbandingan,
+    rekap_tindak_lanjut,
+    rekomendasi_terlambat,
+    seri_capaian,
+    tindak_lanjut,
+)
+from models.kinerja.realisasi import STATUS_LABEL
+from models.sop.siklus import AnalisisSiklus, analisis
+from models.tables import Indikator
+from models.tindak_lanjut.rekomendasi import STATUS
+from models.tindak_lanjut.rekomendasi import STATUS_LABEL as STATUS_TL
+from models.umum import periode
+from models.umum.angka import bulatkan, format_angka
+from models.umum.periode import ROMAWI
+
+Jenis = str  # teks | angka | persen | menit | tanggal | waktu | ya
+
+
+@dataclass(frozen=True)
+class Kolom:
+    nama: str  # the header as printed
+    kunci: str  # the DataFrame column
+    jenis: Jenis = "teks"
+
+
+@dataclass(frozen=True)
+class Tabel:
+    judul: str
+    kolom: tuple[Kolom, ...]
+    data: pd.DataFrame  # raw values: numbers as numbers, times as aware datetimes
+    zona: str = "Asia/Jakarta"
+
+    def baris(self) -> list[list]:
+        return [[rec.get(k.kunci) for k in self.kolom] for rec in self.data.to_dict("records")]
+
+
+def _status_angka(status: str | None, resmi: bool) -> str:
+    if not isinstance(status, str):
+        return "Belum diisi"
+    return "Resmi" if resmi else f"Sementara ({STATUS_LABEL.get(status, status).lower()})"
+
+
+def tabel_iku_triwulan(session: Session, sar: Saringan) -> Tabel:
+    """The IKU cards of Beranda as a table (one office)."""
+    kec = sar.kecamatan_id or sar.kecamatan_ids[0]
+    baris = [{"kode": k.indikator.kode, "indikator": k.indikator.nama, "target": k.target, "capaian": k.persen,
+              "status": "-" if k.persen is None else ("Resmi" if k.resmi else "Sementara"),
+              "predikat": k.predikat.nama if k.predikat else "-", "sebelumnya": k.sebelumnya, "selisih": k.selisih,
+              "keterangan": k.alasan or ""}
+             for k in kartu_iku(session, kecamatan_id=kec, tahun=sar.tahun, triwulan=sar.triwulan)]
+    return Tabel(f"Capaian IKU triwulan {ROMAWI[sar.triwulan]} {sar.tahun}", (
+        Kolom("Kode", "kode"), Kolom("Indikator", "indikator"), Kolom("Target tahun", "target", "angka"),
+        Kolom("Capaian", "capaian", "persen"), Kolom("Status", "status"), Kolom("Predikat", "predikat"),
+        Kolom("Capaian triwulan sebelumnya", "sebelumnya", "persen"), Kolom("Perubahan (poin)", "selisih", "angka"),
+        Kolom("Keterangan", "keterangan")), pd.DataFrame(baris))
+
+
+def tabel_perbandingan(session: Session, sar: Saringan, df: pd.DataFrame | None = None) -> Tabel:
+    """The offices side by side; `df` is models.dasbor.kueri.perbandingan's result when the caller already has it."""
+    if df is None:
+        df = perbandingan(session, kecamatan_ids=sar.kecamatan_ids, tahun=sar.tahun, triwulan=sar.triwulan)
+    if sar.indikator_id:
+        df = df[df["indikator_id"] == sar.indikator_id]
+    df = df.assign(status=[("Resmi" if r else "Sementara") if c is not None else "-"
+                           for r, c in zip(df["resmi"], df["capaian"])],
+                   predikat=df["predikat"].fillna("-"), keterangan=df["keterangan"].fillna(""))
+    return Tabel(f"Perbandingan capaian kecamatan, triwulan {ROMAWI[sar.triwulan]} {sar.tahun}", (
+        Kolom("Kecamatan", "kecamatan"), Kolom("Kode", "kode"), Kolom("Indikator", "indikator"),
+        Kolom("Target tahun", "target", "angka"), Kolom("Capaian", "capaian", "persen"), Kolom("Status", "status"),
+        Kolom("Predikat", "predikat"), Kolom("Keterangan", "keterangan")), df)
+
+
+def tabel_seri_capaian(session: Session, sar: Saringan, *, terbaru_dulu: bool = False) -> Tabel:
+    """Quarter by quarter over the five years up to the filter's year (the page lists the latest first)."""
+    kec = sar.kecamatan_id or sar.kecamatan_ids[0]
+    df, _ = seri_capaian(session, kecamatan_id=kec, tahun_awal=sar.tahun - 4, tahun_akhir=sar.tahun,
+                         indikator_id=sar.indikator_id)
+    if terbaru_dulu:
+        df = df.sort_values(["tahun", "triwulan", "kode"], ascending=[False, False, True], kind="stable")
+    df = df.assign(periode=[f"Triwulan {ROMAWI[t]} {th}" for th, t in zip(df["tahun"], df["triwulan"])],
+                   status_angka=[_status_angka(s, s == "resmi") for s in df["status"]])
+    return Tabel(f"Capaian IKU Kecamatan {nama_kantor(session, [kec])[kec]} per triwulan", (
+        Kolom("Kode", "kode"), Kolom("Indikator", "indikator"), Kolom("Periode", "periode"),
+        Kolom("Target tahun", "target", "angka"), Kolom("Realisasi triwulan", "realisasi", "angka"),
+        Kolom("Realisasi s.d. triwulan", "realisasi_gabungan", "angka"),
+        Kolom("Capaian resmi", "capaian_resmi", "persen"), Kolom("Capaian sementara", "capaian_sementara", "persen"),
+        Kolom("Status angka", "status_angka")), df)
+
+
+def tabel_langkah(a: AnalisisSiklus) -> Tabel:
+    df = pd.DataFrame([{**s.__dict__, "dalam_baku": None if s.dalam_baku is None else s.dalam_baku * 100,
+                        "hambatan": "Ya" if s.hambatan else ""} for s in a.langkah])
+    return Tabel("Waktu siklus per langkah", (
+        Kolom("Langkah", "no"), Kolom("Kegiatan", "kegiatan"), Kolom("Mutu baku", "mutu_baku", "menit"),
+        Kolom("Jumlah selesai", "n", "angka"), Kolom("Median", "median", "menit"), Kolom("Persentil 80", "p80", "menit"),
+        Kolom("Dalam mutu baku", "dalam_baku", "persen"), Kolom("Median tunggu", "tunggu", "menit"),
+        Kolom("Median proses", "proses", "menit"), Kolom("Pengulangan", "rework", "angka"),
+        Kolom("Hambatan", "hambatan")), df)
+
+
+def tabel_langkah_menyimpang(a: AnalisisSiklus) -> Tabel:
+    df = pd.DataFrame([p.__dict__ for p in a.penyimpangan], columns=["eksekusi_id", "judul", "jenis", "keterangan"])
+    return Tabel("Langkah dilewati atau tidak berurutan", (
+        Kolom("Pelaksanaan", "judul"), Kolom("Jenis", "jenis"), Kolom("Keterangan", "keterangan")), df)
+
+
+def analisis_saringan(session: Session, sar: Saringan) -> AnalisisSiklus:
+    return analisis(session, kecamatan_ids=sar.kecamatan_ids, sop_kunci=sar.sop or "", tahun=sar.tahun,
+                    triwulan=sar.triwulan or None)
+
+
+def tabel_siklus_langkah(session: Session, sar: Saringan) -> Tabel:
+    return tabel_langkah(analisis_saringan(session, sar))
+
+
+def tabel_penyimpangan(session: Session, sar: Saringan) -> Tabel:
+    return tabel_langkah_menyimpang(analisis_saringan(session, sar))
+
+
+def tabel_antrian(session: Session, sar: Saringan, df: pd.DataFrame | None = None) -> Tabel:
+    """The open steps (overdue first); `df` is the queue when the caller already has it."""
+    df = antrian_terbuka(session, kecamatan_ids=sar.kecamatan_ids) if df is None else df
+    df = df.assign(terlambat=df["terlambat"].map(lambda x: "Ya" if x else ""),
+                   jenis=df["keputusan"].map(lambda x: "Persetujuan" if x else "Langkah"))
+    return Tabel("Langkah yang menunggu", (
+        Kolom("Kecamatan", "kecamatan"), Kolom("Perihal", "judul"), Kolom("SOP", "sop"), Kolom("Langkah", "langkah"),
+        Kolom("Kegiatan", "kegiatan"), Kolom("Jenis", "jenis"), Kolom("Menunggu", "peran"),
+        Kolom("Sejak", "diterima_pada", "waktu"), Kolom("Umur", "umur", "menit"),
+        Kolom("Mutu baku", "mutu_baku", "menit"), Kolom("Melewati mutu baku", "terlambat")), df)
+
+
+def tabel_per_peran(session: Session, sar: Saringan, antrian: pd.DataFrame | None = None) -> Tabel:
+    df = per_peran(antrian_terbuka(session, kecamatan_ids=sar.kecamatan_ids) if antrian is None else antrian)
+    return Tabel("Langkah yang menunggu per peran", (
+        Kolom("Peran", "peran"), Kolom("Persetujuan", "persetujuan", "angka"),
+        Kolom("Langkah lain", "langkah_lain", "angka"), Kolom("Melewati mutu baku", "terlambat", "angka"),
+        Kolom("Jumlah", "jumlah", "angka")), df)
+
+
+def tabel_tl_terlambat(session: Session, sar: Saringan, hari_ini: date | None = None) -> Tabel:
+    d = hari_ini or periode.hari_ini()
+    kantor = nama_kantor(session, sar.kecamatan_ids)
+    terlambat = rekomendasi_terlambat(session, kecamatan_ids=sar.kecamatan_ids, hari_ini=d)
+    dipakai = {r.indikator_id for r in terlambat if r.indikator_id}
+    ind = {i.id: i for i in session.exec(select(Indikator).where(Indikator.id.in_(dipakai)))} if dipakai else {}
+    baris = [{"kecamatan": kantor.get(r.kecamatan_id), "rekomendasi": r.teks,
+              "iku": ind[r.indikator_id].kode if r.indikator_id in ind else "",
+              "penanggung_jawab": NAMA_PERAN.get(r.role_kode, r.role_kode), "jatuh_tempo": r.jatuh_tempo,
+              "terlambat": (d - r.jatuh_tempo).days, "status": STATUS_TL.get(r.status, r.status)}
+             for r in terlambat]
+    return Tabel("Tindak lanjut yang melewati jatuh tempo", (
+        Kolom("Kecamatan", "kecamatan"), Kolom("Rekomendasi", "rekomendasi"), Kolom("IKU", "iku"),
+        Kolom("Penanggung jawab", "penanggung_jawab"), Kolom("Jatuh tempo", "jatuh_tempo", "tanggal"),
+        Kolom("Terlambat (hari)", "terlambat", "angka"), Kolom("Status", "status")),
+        pd.DataFrame(baris, columns=["kecamatan", "rekomendasi", "iku", "penanggung_jawab", "jatuh_tempo",
+                                     "terlambat", "status"]))
+
+
+def data_tl(session: Session, sar: Saringan, hari_ini: date | None = None) -> pd.DataFrame:
+    return tindak_lanjut(session, kecamatan_ids=sar.kecamatan_ids, tahun=sar.tahun, triwulan=sar.triwulan or None,
+                         hari_ini=hari_ini or periode.hari_ini())
+
+
+def tabel_tl_daftar(session: Session, sar: Saringan, df: pd.DataFrame | None = None) -> Tabel:
+    """Every recommendation of the period, overdue first."""
+    df = data_tl(session, sar) if df is None else df
+    return Tabel("Rekomendasi dan tindak lanjutnya", (
+        Kolom("Kecamatan", "kecamatan"), Kolom("Periode evaluasi", "periode"), Kolom("Rekomendasi", "teks"),
+        Kolom("IKU", "iku"), Kolom("SOP", "sop"), Kolom("Penanggung jawab", "penanggung_jawab"),
+        Kolom("Status", "status_label"), Kolom("Menunggu", "menunggu"), Kolom("Jatuh tempo", "jatuh_tempo", "tanggal"),
+        Kolom("Umur (hari)", "umur", "angka"), Kolom("Terlambat (hari)", "hari_terlambat", "angka")), df)
+
+
+_JUDUL_REKAP = {"kecamatan": ("Kecamatan", "per kecamatan"), "penanggung_jawab": ("Penanggung jawab",
+                                                                                  "per penanggung jawab"),
+                "periode": ("Periode evaluasi", "per triwulan")}
+
+
+def tabel_tl_rekap(session: Session, sar: Saringan, menurut: str, df: pd.DataFrame | None = None) -> Tabel:
+    """Counts by status per office, per responsible role or per quarter."""
+    rekap = rekap_tindak_lanjut(data_tl(session, sar) if df is None else df, menurut)
+    kepala, judul = _JUDUL_REKAP[menurut]
+    return Tabel(f"Status tindak lanjut {judul}", (
+        Kolom(kepala, menurut), *(Kolom(STATUS_TL[st], st, "angka") for st in STATUS),
+        Kolom("Terlambat", "terlambat", "angka"), Kolom("Jumlah", "jumlah", "angka"),
+        Kolom("Umur terlama yang belum selesai (hari)", "umur_terlama", "angka")), rekap)
+
+
+SETAHUN = frozenset({"siklus-langkah", "penyimpangan", "tl-daftar", "tl-per-kecamatan", "tl-per-penanggung-jawab",
+                     "tl-per-triwulan"})  # tables whose filter may take the whole year
+TABEL: dict[str, Callable[[Session, Saringan], Tabel]] = {
+    "iku-triwulan": tabel_iku_triwulan,
+    "perbandingan": tabel_perbandingan,
+    "seri-capaian": tabel_seri_capaian,
+    "siklus-langkah": tabel_siklus_langkah,
+    "penyimpangan": tabel_penyimpangan,
+    "antrian": tabel_antrian,
+    "per-peran": tabel_per_peran,
+    "tl-terlambat": tabel_tl_terlambat,
+    "tl-daftar": tabel_tl_daftar,
+    "tl-per-kecamatan": lambda s, sar: tabel_tl_rekap(s, sar, "kecamatan"),
+    "tl-per-penanggung-jawab": lambda s, sar: tabel_tl_rekap(s, sar, "penanggung_jawab"),
+    "tl-per-triwulan": lambda s, sar: tabel_tl_rekap(s, sar, "periode"),
+}
+
+
+# ---------------------------------------------------------------- files
+
+
+def _mentah(nilai, jenis: Jenis, zona: str):
+    """A value as a spreadsheet cell: numbers stay numbers, times become the office's wall-clock time."""
+    if nilai is None or (isinstance(nilai, float) and pd.isna(nilai)) or nilai is pd.NaT:
+        return None
+    if jenis == "waktu" and isinstance(nilai, datetime):
+        return nilai.astimezone(ZoneInfo(zona)).replace(tzinfo=None)
+    if jenis in ("persen", "angka", "menit") and isinstance(nilai, (int, float)):
+        return bulatkan(float(nilai), 2) if jenis != "angka" or not float(nilai).is_integer() else int(nilai)
+    if hasattr(nilai, "item"):
+        return nilai.item()
+    return nilai
+
+
+def _kepala(k: Kolom) -> str:
+    return {"persen": f"{k.nama} (%)", "menit": f"{k.nama} (menit kerja)"}.get(k.jenis, k.nama)
+
+
+def ke_xlsx(t: Tabel) -> bytes:
+    wb = Workbook()
+    ws = wb.active
+    ws.title = t.judul[:31].replace("/", "-")
+    ws.append([_kepala(k) for k in t.kolom])
+    for baris in t.baris():
+        ws.append([_mentah(v, k.jenis, t.zona) for v, k in zip(baris, t.kolom)])
+    for i, k in enumerate(t.kolom, start=1):
+        ws.column_dimensions[get_column_letter(i)].width = min(60, max(12, len(_kepala(k)) + 2))
+        if k.jenis == "waktu":
+            for sel in ws[get_column_letter(i)][1:]:
+                sel.number_format = "dd/mm/yyyy hh:mm"
+        elif k.jenis == "tanggal":
+            for sel in ws[get_column_letter(i)][1:]:
+                sel.number_format = "dd/mm/yyyy"
+    ws.freeze_panes = "A2"
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+def ke_csv(t: Tabel) -> bytes:
+    """Semicolon-separated with a decimal comma, as a spreadsheet set to Indonesian opens it; UTF-8 with BOM."""
+    buf = io.StringIO()
+    w = csv.writer(buf, delimiter=";", lineterminator="\r\n")
+    w.writerow([_kepala(k) for k in t.kolom])
+    for baris in t.baris():
+        sel = []
+        for v, k in zip(baris, t.kolom):
+            m = _mentah(v, k.jenis, t.zona)
+            if isinstance(m, float):
+                m = format_angka(m, 2, ribuan=False)
+            elif isinstance(m, datetime):
+                m = m.strftime("%d/%m/%Y %H:%M")
+            elif isinstance(m, date):
+                m = m.strftime("%d/%m/%Y")
+            sel.append("" if m is None else m)
+        w.writerow(sel)
+    return ("\ufeff" + buf.getvalue()).encode("utf-8")

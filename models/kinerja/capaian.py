@@ -1,0 +1,109 @@
+"""Capaian of offices' IKU from the database: targets in force and realisasi, through the one engine."""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import cached_property
+
+from sqlmodel import Session, select
+
+from models.kinerja.iku import kode_urut, mesin
+from models.kinerja.mesin import PREDIKAT_BAKU, Capaian, Predikat, capaian_tahun, capaian_triwulan, proyeksi_tahun
+from models.kinerja.mesin import Realisasi as AngkaMesin
+from models.tables import Indikator, Kabupaten, Kecamatan, Realisasi, Target
+
+
+class BarisCapaian:
+    """One IKU of one office in one year: its target, the quarters' figures and, computed when first asked for,
+    capaian from official figures only (`resmi`), counting figures not yet approved (`sementara`), the year's
+    (official) and the year-end projection (provisional figures included)."""
+
+    def __init__(self, indikator: Indikator, target: float | None, realisasi: tuple[Realisasi | None, ...]):
+        self.indikator, self.target, self.realisasi = indikator, target, realisasi  # realisasi: quarters 1..4
+        self._mesin = mesin(indikator)
+        self._resmi = [_angka(r) if r is not None and r.status == "resmi" else None for r in realisasi]
+        self._semua = [_angka(r) for r in realisasi]
+
+    @cached_property
+    def resmi(self) -> tuple[Capaian, ...]:
+        return tuple(self._triwulan(self._resmi, n) for n in range(1, 5))
+
+    @cached_property
+    def sementara(self) -> tuple[Capaian, ...]:
+        return tuple(self._triwulan(self._semua, n) for n in range(1, 5))
+
+    @cached_property
+    def tahun(self) -> Capaian:
+        return capaian_tahun(self._mesin, self.target, self._resmi)
+
+    @cached_property
+    def proyeksi(self) -> Capaian:
+        return proyeksi_tahun(self._mesin, self.target, self._semua)
+
+    def _triwulan(self, angka: list, n: int) -> Capaian:
+        return capaian_triwulan(self._mesin, self.target, angka, n)
+
+    def pada(self, triwulan: int) -> tuple[Capaian, bool]:
+        """A quarter's capaian and whether it is official; the provisional one when not (yet) official."""
+        resmi = self._triwulan(self._resmi, triwulan)
+        return (resmi, True) if resmi.tersedia else (self._triwulan(self._semua, triwulan), False)
+
+
+def _angka(r: Realisasi | None) -> AngkaMesin | None:
+    if r is None or r.nilai is None:
+        return None
+    return AngkaMesin(r.nilai, r.pembilang, r.penyebut)
+
+
+def predikat_kabupaten(session: Session, kecamatan_id: int) -> tuple[Predikat, ...]:
+    """The kabupaten's bands, or the common scale."""
+    return predikat_per_kantor(session, [kecamatan_id]).get(kecamatan_id, PREDIKAT_BAKU)
+
+
+def predikat_per_kantor(session: Session, kecamatan_ids: Iterable[int]) -> dict[int, tuple[Predikat, ...]]:
+    """Each office's bands (its kabupaten's, or the common scale), in one query."""
+    hasil = {}
+    for kec_id, pita in session.exec(select(Kecamatan.id, Kabupaten.predikat)
+                                     .join(Kabupaten, Kabupaten.id == Kecamatan.kabupaten_id)
+                                     .where(Kecamatan.id.in_(list(kecamatan_ids)))):
+        hasil[kec_id] = (tuple(Predikat(p["nama"], p.get("di_atas"), p.get("warna", "#6c757d")) for p in pita)
+                         if pita else PREDIKAT_BAKU)
+    return hasil
+
+
+def capaian_banyak(session: Session, *, kecamatan_ids: Iterable[int], tahun: Iterable[int],
+                   ringkas: bool = False) -> dict[tuple[int, int], list[BarisCapaian]]:
+    """Per (office, year): each IKU of the office with its target and capaian; four queries whatever the count.
+
+    With `ringkas` the figures are read as rows of the columns the engine and the dashboards use (id, status,
+    values), not as full records: several times faster for a kabupaten's offices."""
+    kec_ids, thn = sorted(set(kecamatan_ids)), sorted(set(tahun))
+    if not kec_ids or not thn:
+        return {}
+    kab = dict(session.exec(select(Kecamatan.id, Kecamatan.kabupaten_id).where(Kecamatan.id.in_(kec_ids))).all())
+    indikator = session.exec(select(Indikator).where(Indikator.aktif == True).where(  # noqa: E712
+        Indikator.kabupaten_id.in_(set(kab.values())) | Indikator.kecamatan_id.in_(kec_ids))).all()
+    indikator = sorted(indikator, key=lambda i: (i.kecamatan_id is not None, kode_urut(i.kode)))
+    target = {(t.kecamatan_id, t.tahun, t.indikator_id): t.nilai for t in session.exec(
+        select(Target).where(Target.kecamatan_id.in_(kec_ids)).where(Target.tahun.in_(thn))
+        .where(Target.triwulan == None).where(Target.berlaku == True))}  # noqa: E711,E712
+    angka: dict[tuple[int, int, int], dict[int, Realisasi]] = {}
+    kolom = (select(Realisasi.id, Realisasi.indikator_id, Realisasi.kecamatan_id, Realisasi.tahun, Realisasi.triwulan,
+                    Realisasi.pembilang, Realisasi.penyebut, Realisasi.nilai, Realisasi.status)
+             if ringkas else select(Realisasi))
+    for r in session.exec(kolom.where(Realisasi.kecamatan_id.in_(kec_ids)).where(Realisasi.tahun.in_(thn))):
+        angka.setdefault((r.kecamatan_id, r.tahun, r.indikator_id), {})[r.triwulan] = r
+    hasil = {}
+    for kec_id in kec_ids:
+        milik = [i for i in indikator if i.kecamatan_id == kec_id or (i.kecamatan_id is None
+                                                                      and i.kabupaten_id == kab.get(kec_id))]
+        for th in thn:
+            hasil[(kec_id, th)] = [
+                BarisCapaian(ind, target.get((kec_id, th, ind.id)),
+                             tuple(angka.get((kec_id, th, ind.id), {}).get(n) for n in range(1, 5)))
+                for ind in milik]
+    return hasil
+
+
+def capaian_kantor(session: Session, *, kecamatan_id: int, tahun: int) -> list[BarisCapaian]:
+    """Per IKU of the office: target, the quarters' figures and capaian (official and provisional)."""
+    return capaian_banyak(session, kecamatan_ids=[kecamatan_id], tahun=[tahun]).get((kecamatan_id, tahun), [])

@@ -1,0 +1,166 @@
+"""Excel round trip of a quarter's figures: a template pre-filled with the office's IKU and targets, read back
+row by row with each row's result, applied all or nothing."""
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from datetime import date
+from zipfile import BadZipFile
+
+from openpyxl import Workbook, load_workbook
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils.exceptions import InvalidFileException
+from sqlmodel import Session
+
+from models.kinerja.iku import iku_kantor, target_berlaku
+from models.kinerja.realisasi import (
+    BISA_DIUBAH,
+    STATUS_LABEL,
+    Isian,
+    RealisasiDitolak,
+    cari,
+    periksa_isian,
+    simpan_draf,
+)
+from models.tables import Kecamatan, User
+from models.umum.periode import label_periode
+
+LEMBAR = "Realisasi"
+KOLOM = ["Kode", "Indikator", "Satuan", "Target tahun", "Pembilang", "Nilai pembilang", "Penyebut",
+         "Nilai penyebut", "Catatan", "Versi"]  # Versi (hidden): the version of the figure the template was made from
+BARIS_JUDUL = 5  # header row; rows above name the office and the period
+MAKS_BARIS = 500
+
+
+class BerkasTidakSah(ValueError):
+    pass
+
+
+def templat(session: Session, *, kecamatan_id: int, tahun: int, triwulan: int) -> bytes:
+    """The template for one office and quarter, with figures already entered filled in."""
+    kec = session.get(Kecamatan, kecamatan_id)
+    wb = Workbook()
+    ws = wb.active
+    ws.title = LEMBAR
+    ws["A1"] = f"Realisasi IKU Kecamatan {kec.nama}"
+    ws["A1"].font = Font(bold=True, size=13)
+    ws["A2"], ws["B2"] = "Tahun", tahun
+    ws["A3"], ws["B3"] = "Triwulan", triwulan
+    ws["D2"] = "Isi kolom Nilai pembilang, Nilai penyebut dan Catatan. Jangan mengubah kolom Kode."
+    ws["D3"] = "Sel kosong berarti belum ada angka (bukan 0). Angka boleh ditulis 1.234,5."
+    for i, judul in enumerate(KOLOM, start=1):
+        c = ws.cell(row=BARIS_JUDUL, column=i, value=judul)
+        c.font = Font(bold=True)
+        c.fill = PatternFill("solid", fgColor="DDEBF7")
+    for n, ind in enumerate(iku_kantor(session, kecamatan_id), start=BARIS_JUDUL + 1):
+        t = target_berlaku(session, indikator_id=ind.id, kecamatan_id=kecamatan_id, tahun=tahun)
+        r = cari(session, indikator_id=ind.id, kecamatan_id=kecamatan_id, tahun=tahun, triwulan=triwulan)
+        ws.append([ind.kode, ind.nama, ind.satuan, t.nilai if t else None, ind.pembilang,
+                   r.pembilang if r else None, ind.penyebut or "-", r.penyebut if r else None,
+                   r.catatan if r else None, r.versi if r else None])
+        for kol in (2, 5, 7):
+            ws.cell(row=n, column=kol).alignment = Alignment(wrap_text=True, vertical="top")
+    for kol, lebar in zip("ABCDEFGHI", (10, 48, 8, 12, 26, 16, 26, 16, 30)):
+        ws.column_dimensions[kol].width = lebar
+    ws.column_dimensions["J"].hidden = True
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+@dataclass(frozen=True)
+class BarisUnggah:
+    baris: int
+    kode: str
+    nama: str
+    isian: Isian | None  # None: skipped or refused
+    pesan: str
+    sah: bool
+
+
+def _teks(v) -> str | None:
+    if v is None:
+        return None
+    s = str(v).strip()
+    return s or None
+
+
+def baca(session: Session, data: bytes, *, kecamatan_id: int, tahun: int, triwulan: int,
+         hari_ini: date | None = None) -> list[BarisUnggah]:
+    """Each row of an uploaded workbook with its result; nothing is written."""
+    try:
+        wb = load_workbook(io.BytesIO(data), data_only=True, read_only=True)
+    except (InvalidFileException, BadZipFile, OSError, KeyError, ValueError):
+        raise BerkasTidakSah("Berkas bukan buku kerja Excel (.xlsx) yang dapat dibaca.") from None
+    if LEMBAR not in wb.sheetnames:
+        raise BerkasTidakSah(f'Lembar "{LEMBAR}" tidak ada; gunakan templat yang diunduh dari halaman ini.')
+    ws = wb[LEMBAR]
+    baris = list(ws.iter_rows(min_row=1, max_row=BARIS_JUDUL + MAKS_BARIS, values_only=True))
+    if len(baris) < BARIS_JUDUL or [(_teks(x) or "") for x in baris[BARIS_JUDUL - 1][:len(KOLOM)]] != KOLOM:
+        raise BerkasTidakSah(f"Baris judul (baris {BARIS_JUDUL}) tidak sesuai templat; unduh templat baru.")
+    try:
+        th, tw = int(baris[1][1]), int(baris[2][1])
+    except (TypeError, ValueError):
+        raise BerkasTidakSah("Tahun dan triwulan di sel B2 dan B3 tidak terbaca.") from None
+    if (th, tw) != (tahun, triwulan):
+        raise BerkasTidakSah(f"Berkas ini untuk {label_periode(th, tw)}, bukan {label_periode(tahun, triwulan)}.")
+    iku = {i.kode: i for i in iku_kantor(session, kecamatan_id)}
+    hasil: list[BarisUnggah] = []
+    dilihat: set[str] = set()
+    for n, isi in enumerate(baris[BARIS_JUDUL:], start=BARIS_JUDUL + 1):
+        isi = list(isi) + [None] * (len(KOLOM) - len(isi))
+        kode = _teks(isi[0])
+        if kode is None and all(_teks(x) is None for x in isi[:len(KOLOM)]):
+            continue
+        ind = iku.get(kode or "")
+        if ind is None:
+            hasil.append(BarisUnggah(n, kode or "", _teks(isi[1]) or "", None,
+                                     f'Baris {n}: kode "{kode or ""}" bukan IKU kantor ini.', False))
+            continue
+        if kode in dilihat:
+            hasil.append(BarisUnggah(n, kode, ind.nama, None, f"Baris {n}: {kode} muncul dua kali.", False))
+            continue
+        dilihat.add(kode)
+        pembilang, penyebut, catatan = isi[5], isi[7], _teks(isi[8])
+        if _teks(pembilang) is None and _teks(penyebut) is None:
+            hasil.append(BarisUnggah(n, kode, ind.nama, None, "Kosong: dilewati.", True))
+            continue
+        ada = cari(session, indikator_id=ind.id, kecamatan_id=kecamatan_id, tahun=tahun, triwulan=triwulan)
+        versi = int(isi[9]) if isinstance(isi[9], (int, float)) else None
+        if (ada.versi if ada else None) != versi:
+            hasil.append(BarisUnggah(n, kode, ind.nama, None, f"Baris {n}: angka {kode} telah diubah sejak templat "
+                                     "ini diunduh; unduh templat baru agar perubahan itu tidak tertimpa.", False))
+            continue
+        if ada is not None and ada.status not in BISA_DIUBAH:
+            hasil.append(BarisUnggah(n, kode, ind.nama, None, f"Baris {n}: realisasi berstatus "
+                                     f"{STATUS_LABEL[ada.status].lower()} dan terkunci.", False))
+            continue
+        isian = Isian(ind.id, pembilang, penyebut if ind.penyebut else None, catatan,
+                      list(ada.bukti or []) if ada else [], versi)
+        try:
+            _, angka = periksa_isian(session, kecamatan_id=kecamatan_id, tahun=tahun, triwulan=triwulan,
+                                     isian=isian, hari_ini=hari_ini)
+        except RealisasiDitolak as e:
+            hasil.append(BarisUnggah(n, kode, ind.nama, None, f"Baris {n}: {e}", False))
+            continue
+        aksi = "mengubah draf" if ada else "isian baru"
+        hasil.append(BarisUnggah(n, kode, ind.nama, isian, f"Sah ({aksi}).", True))
+    if not hasil:
+        raise BerkasTidakSah("Berkas tidak berisi baris IKU.")
+    return hasil
+
+
+def terapkan(session: Session, baris: list[BarisUnggah], *, kecamatan_id: int, tahun: int, triwulan: int,
+             oleh: User, hari_ini: date | None = None) -> int:
+    """Save every valid row as a draft, in the caller's one transaction; any refusal undoes them all."""
+    salah = [b for b in baris if not b.sah]
+    if salah:
+        raise RealisasiDitolak(f"{len(salah)} baris bermasalah; tidak ada yang disimpan. Perbaiki berkas lalu "
+                               "unggah lagi.")
+    n = 0
+    for b in baris:
+        if b.isian is not None:
+            simpan_draf(session, kecamatan_id=kecamatan_id, tahun=tahun, triwulan=triwulan, isian=b.isian, oleh=oleh,
+                        hari_ini=hari_ini)
+            n += 1
+    return n

@@ -1,0 +1,171 @@
+"""Indicators (IKU) and their targets: a kabupaten's shared set and an office's own, targets with revisions."""
+from __future__ import annotations
+
+import re
+from datetime import datetime
+
+from sqlmodel import Session, select
+
+from models.kinerja.mesin import AGREGASI, POLARITAS, RUMUS_NEGATIF
+from models.kinerja.mesin import Indikator as IndikatorMesin
+from models.sop.dokumen import kunci_nama
+from models.tables import Indikator, Kabupaten, Kecamatan, Sop, SopLangkah, SopRevisi, Target, User, utcnow
+from models.umum.audit import catat
+
+
+class IkuDitolak(ValueError):
+    """A change to an indicator or a target the rules refuse; the message is what the person reads."""
+
+
+def iku_kantor(session: Session, kecamatan_id: int) -> list[Indikator]:
+    """The indicators an office reports on: its kabupaten's shared set, then its own, by code."""
+    kec = session.get(Kecamatan, kecamatan_id)
+    if kec is None:
+        return []
+    q = select(Indikator).where(Indikator.aktif == True).where(  # noqa: E712
+        (Indikator.kabupaten_id == kec.kabupaten_id) | (Indikator.kecamatan_id == kecamatan_id))
+    return sorted(session.exec(q).all(), key=lambda i: (i.kecamatan_id is not None, kode_urut(i.kode)))
+
+
+def kode_urut(kode: str) -> tuple:
+    return tuple(int(x) if x.isdigit() else x for x in re.split(r"(\d+)", kode))
+
+
+def milik_kantor(session: Session, ind: Indikator, kecamatan_id: int) -> bool:
+    kec = session.get(Kecamatan, kecamatan_id)
+    return kec is not None and ind.aktif and (ind.kecamatan_id == kecamatan_id or ind.kabupaten_id == kec.kabupaten_id)
+
+
+def mesin(ind: Indikator) -> IndikatorMesin:
+    """The engine's view of an indicator."""
+    return IndikatorMesin(polaritas=ind.polaritas, rumus_negatif=ind.rumus_negatif, agregasi=ind.agregasi,
+                          batas_atas=ind.batas_atas)
+
+
+def sop_pengumpul(session: Session, ind: Indikator, kecamatan_id: int) -> SopRevisi | None:
+    """The office's revision in force of the SOP that collects this indicator."""
+    if not ind.sop_kunci:
+        return None
+    return session.exec(
+        select(SopRevisi).join(Sop, Sop.id == SopRevisi.sop_id).where(Sop.kecamatan_id == kecamatan_id)
+        .where(Sop.kunci == ind.sop_kunci).where(SopRevisi.berlaku == True)  # noqa: E712
+    ).first()
+
+
+def langkah_pertama(session: Session, revisi_id: int) -> SopLangkah | None:
+    return session.exec(select(SopLangkah).where(SopLangkah.revisi_id == revisi_id)
+                        .order_by(SopLangkah.urutan)).first()
+
+
+def daftar_bukti(kelengkapan: str) -> list[str]:
+    """The evidence items a step's kelengkapan lists, to tick one by one.
+
+    Commas separate items, unless the last part joins with "&" or "dan": then the commas enumerate inside one
+    item ("Buku Register KTP, KK & Mutasi" is one book).
+
+    >>> daftar_bukti("Daftar hadir Musrenbangcam, Berita Acara, Foto")
+    ['Daftar hadir Musrenbangcam', 'Berita Acara', 'Foto']
+    >>> daftar_bukti("Buku Register KTP, KK & Mutasi"), daftar_bukti("Laporan data Siskamling/ Poskamling")
+    (['Buku Register KTP, KK & Mutasi'], ['Laporan data Siskamling/ Poskamling'])
+    >>> daftar_bukti("")
+    []
+    """
+    teks = " ".join((kelengkapan or "").split())
+    if not teks:
+        return []
+    bagian = [b.strip() for b in teks.split(",") if b.strip()]
+    if len(bagian) > 1 and re.search(r"&|\bdan\b", bagian[-1]):
+        return [teks]
+    return bagian
+
+
+def target_berlaku(session: Session, *, indikator_id: int, kecamatan_id: int, tahun: int,
+                   triwulan: int | None = None) -> Target | None:
+    return session.exec(select(Target).where(Target.indikator_id == indikator_id)
+                        .where(Target.kecamatan_id == kecamatan_id).where(Target.tahun == tahun)
+                        .where(Target.triwulan == triwulan if triwulan else Target.triwulan == None)  # noqa: E711
+                        .where(Target.berlaku == True)).first()  # noqa: E712
+
+
+def riwayat_target(session: Session, *, indikator_id: int, kecamatan_id: int, tahun: int) -> list[Target]:
+    """Every value the year's targets have had, newest first."""
+    return list(session.exec(select(Target).where(Target.indikator_id == indikator_id)
+                             .where(Target.kecamatan_id == kecamatan_id).where(Target.tahun == tahun)
+                             .order_by(Target.diubah_pada.desc(), Target.id.desc())).all())
+
+
+def tetapkan_target(session: Session, *, indikator_id: int, kecamatan_id: int, tahun: int, nilai: float | None,
+                    oleh: User, triwulan: int | None = None, alasan: str | None = None,
+                    pada: datetime | None = None) -> Target:
+    """Set a target (the year's, from the Perjanjian Kinerja, or a quarter's). Changing one keeps the old row,
+    marked no longer in force, and needs a reason. Audited."""
+    ind = session.get(Indikator, indikator_id)
+    if ind is None or not milik_kantor(session, ind, kecamatan_id):
+        raise IkuDitolak("Indikator ini tidak ada dalam IKU kantor Anda.")
+    nama = f"{ind.kode} {ind.nama}, target {'triwulan ' + str(triwulan) + ' ' if triwulan else ''}{tahun}"
+    if nilai is None:
+        raise IkuDitolak(f"{nama}: nilai target wajib diisi.")
+    if nilai < 0:
+        raise IkuDitolak(f"{nama}: nilai target tidak boleh negatif.")
+    if triwulan is not None and triwulan not in (1, 2, 3, 4):
+        raise IkuDitolak(f"{nama}: triwulan harus 1 sampai 4.")
+    if not 2000 <= tahun <= 2100:
+        raise IkuDitolak(f"{nama}: tahun tidak sah.")
+    lama = target_berlaku(session, indikator_id=indikator_id, kecamatan_id=kecamatan_id, tahun=tahun,
+                          triwulan=triwulan)
+    if lama is not None and lama.nilai == nilai:
+        return lama
+    if lama is not None and not (alasan or "").strip():
+        raise IkuDitolak(f"{nama}: perubahan target wajib disertai alasan (mis. perubahan Perjanjian Kinerja).")
+    baru = Target(indikator_id=indikator_id, kecamatan_id=kecamatan_id, tahun=tahun, triwulan=triwulan,
+                  nilai=nilai, alasan=(alasan or "").strip() or None, diubah_oleh=oleh.id,
+                  diubah_pada=pada or utcnow(), menggantikan_id=lama.id if lama else None)
+    if lama is not None:
+        lama.berlaku = False
+        session.add(lama)
+        session.flush()
+    session.add(baru)
+    session.flush()
+    catat(session, aksi="target.ubah" if lama else "target.tetapkan", oleh=oleh, objek="target", objek_id=baru.id,
+          kecamatan_id=kecamatan_id, sebelum={"nilai": lama.nilai} if lama else None,
+          sesudah={"indikator": ind.kode, "tahun": tahun, "triwulan": triwulan, "nilai": nilai},
+          keterangan=baru.alasan)
+    return baru
+
+
+def pastikan_iku(session: Session, definisi: list[dict], *, oleh: User | None = None) -> int:
+    """Create the indicators a definition list names when they are missing: a kabupaten's shared set
+    (`kabupaten = "Malang"`) or one office's own (`kabupaten` and `kecamatan`). Matched by owner and code."""
+    n = 0
+    for d in definisi:
+        for wajib in ("kabupaten", "kode", "nama", "pembilang"):
+            if not d.get(wajib):
+                raise IkuDitolak(f"{d.get('kode', 'IKU')}: {wajib} wajib diisi.")
+        kab = session.exec(select(Kabupaten).where(Kabupaten.nama == d["kabupaten"])).first()
+        if kab is None:
+            raise IkuDitolak(f'{d["kode"]}: Kabupaten {d["kabupaten"]} tidak ada.')
+        kec = None
+        if d.get("kecamatan"):
+            kec = session.exec(select(Kecamatan).where(Kecamatan.kabupaten_id == kab.id)
+                               .where(Kecamatan.nama == d["kecamatan"])).first()
+            if kec is None:
+                raise IkuDitolak(f'{d["kode"]}: Kecamatan {d["kecamatan"]} tidak ada di Kabupaten {kab.nama}.')
+        pemilik = Indikator.kecamatan_id == kec.id if kec else Indikator.kabupaten_id == kab.id
+        if session.exec(select(Indikator).where(pemilik).where(Indikator.kode == d["kode"])).first():
+            continue
+        for kolom, boleh in (("polaritas", POLARITAS), ("agregasi", AGREGASI), ("rumus_negatif", RUMUS_NEGATIF)):
+            if d.get(kolom) and d[kolom] not in boleh:
+                raise IkuDitolak(f'{d["kode"]}: {kolom} "{d[kolom]}" tidak dikenal.')
+        ind = Indikator(kabupaten_id=None if kec else kab.id, kecamatan_id=kec.id if kec else None, kode=d["kode"], nama=d["nama"], sasaran=d.get("sasaran"),
+                        definisi=d.get("definisi"), satuan=d.get("satuan", "%"), pembilang=d["pembilang"],
+                        penyebut=d.get("penyebut"), polaritas=d.get("polaritas", "positif"),
+                        rumus_negatif=d.get("rumus_negatif", "2T-R"), agregasi=d.get("agregasi", "kumulatif"),
+                        batas_atas=d.get("batas_atas"), role_penanggung_jawab=d.get("kasi"),
+                        sop_kunci=kunci_nama(d["sop"]) if d.get("sop") else None)
+        session.add(ind)
+        session.flush()
+        catat(session, aksi="indikator.buat", oleh=oleh, objek="indikator", objek_id=ind.id,
+              kecamatan_id=kec.id if kec else None,
+              sesudah={"kode": ind.kode, "nama": ind.nama, "kabupaten": kab.nama, "kecamatan": kec.nama if kec else None})
+        n += 1
+    return n

@@ -1,0 +1,263 @@
+"""The capaian engine: achievement of an indicator against its target, quarter by quarter. Pure and typed.
+
+T = target, R = realisasi. Higher is better (positif): R / T × 100. Lower is better (negatif): (2T − R) / T × 100
+by default, T / R × 100 as an option. Quarters combine as the indicator says (kumulatif, terakhir, rata-rata) and
+are compared with the year's target. The result is floored at 0 and capped when the indicator has a cap.
+Whatever cannot be computed is `tidak tersedia` with the reason, never 0 and never a band.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from models.umum.angka import bulatkan
+from models.umum.periode import ROMAWI
+
+Polaritas = Literal["positif", "negatif"]
+RumusNegatif = Literal["2T-R", "T/R"]
+Agregasi = Literal["kumulatif", "terakhir", "rata-rata"]
+
+POLARITAS: tuple[str, ...] = ("positif", "negatif")
+RUMUS_NEGATIF: tuple[str, ...] = ("2T-R", "T/R")
+AGREGASI: tuple[str, ...] = ("kumulatif", "terakhir", "rata-rata")
+
+
+@dataclass(frozen=True)
+class Predikat:
+    nama: str
+    di_atas: float | None  # the band holds values above this (None: the lowest band, everything else)
+    warna: str
+
+
+# "91–100 Sangat Baik, 76–90 Baik, 66–75 Cukup, 51–65 Kurang, ≤ 50 Sangat Kurang", read for decimals.
+PREDIKAT_BAKU: tuple[Predikat, ...] = (
+    Predikat("Sangat Baik", 90, "#1a7f37"),
+    Predikat("Baik", 75, "#4c9a2a"),
+    Predikat("Cukup", 65, "#d4a72c"),
+    Predikat("Kurang", 50, "#e16f24"),
+    Predikat("Sangat Kurang", None, "#cf222e"),
+)
+
+
+@dataclass(frozen=True)
+class Realisasi:
+    """One quarter's figure: a value, or a numerator over a denominator (a percentage)."""
+
+    nilai: float
+    pembilang: float | None = None
+    penyebut: float | None = None
+
+
+@dataclass(frozen=True)
+class Capaian:
+    """Capaian in percent, or None with the reason it is not available."""
+
+    persen: float | None
+    alasan: str | None = None
+    realisasi: float | None = None  # the combined realisasi compared with the target
+
+    @property
+    def tersedia(self) -> bool:
+        return self.persen is not None
+
+
+def tidak_tersedia(alasan: str) -> Capaian:
+    return Capaian(None, alasan)
+
+
+def predikat(persen: float | None, pita: Sequence[Predikat] = PREDIKAT_BAKU) -> Predikat | None:
+    """The band of a capaian, judged on the value as printed (two decimals); None when not available.
+
+    >>> [predikat(x).nama for x in (100, 90.004, 90.01, 75, 75.5, 65, 50.01, 50, 0)]
+    ['Sangat Baik', 'Baik', 'Sangat Baik', 'Cukup', 'Baik', 'Kurang', 'Kurang', 'Sangat Kurang', 'Sangat Kurang']
+    >>> predikat(None) is None
+    True
+    """
+    if persen is None:
+        return None
+    x = bulatkan(persen)
+    for p in pita:
+        if p.di_atas is None or x > p.di_atas:
+            return p
+    return pita[-1]
+
+
+def nilai_realisasi(pembilang: float, penyebut: float | None) -> float:
+    """A quarter's value: the count itself, or numerator / denominator × 100 for a ratio indicator.
+
+    >>> nilai_realisasi(45, 50), nilai_realisasi(12, None)
+    (90.0, 12)
+    """
+    if penyebut is None:
+        return pembilang
+    return pembilang / penyebut * 100 if penyebut else 0.0
+
+
+def gabung(realisasi: Sequence[Realisasi | None], sampai: int, agregasi: Agregasi) -> float | str:
+    """Combine quarters 1..`sampai`; a string is the reason they cannot be combined.
+
+    kumulatif sums the quarters (for a ratio: Σ numerators / Σ denominators × 100); terakhir takes quarter
+    `sampai`; rata-rata averages the quarters' values. A missing quarter in the range makes kumulatif and
+    rata-rata unavailable: an empty quarter is not zero.
+
+    >>> r = [Realisasi(10), Realisasi(20), None, Realisasi(40)]
+    >>> gabung(r, 2, "kumulatif"), gabung(r, 2, "rata-rata"), gabung(r, 4, "terakhir")
+    (30, 15.0, 40)
+    >>> gabung(r, 4, "kumulatif")
+    'triwulan III belum ada realisasi yang disetujui'
+    >>> round(gabung([Realisasi(90, 45, 50), Realisasi(50, 5, 10)], 2, "kumulatif"), 2)  # 50 / 60, not 140 / 2
+    83.33
+    """
+    if agregasi not in AGREGASI:
+        raise ValueError(f"agregasi tidak dikenal: {agregasi}")
+    bagian = list(realisasi[:sampai])
+    if agregasi == "terakhir":
+        r = bagian[sampai - 1] if len(bagian) >= sampai else None
+        return r.nilai if r is not None else f"triwulan {ROMAWI[sampai]} belum ada realisasi yang disetujui"
+    for i in range(sampai):
+        if i >= len(bagian) or bagian[i] is None:
+            return f"triwulan {ROMAWI[i + 1]} belum ada realisasi yang disetujui"
+    if agregasi == "rata-rata":
+        return sum(r.nilai for r in bagian) / sampai
+    if all(r.penyebut is not None for r in bagian):
+        penyebut = sum(r.penyebut for r in bagian)
+        return sum(r.pembilang for r in bagian) / penyebut * 100 if penyebut else 0.0
+    return sum(r.nilai for r in bagian)
+
+
+
+
+def capaian(target: float | None, realisasi: float | None, *, polaritas: Polaritas = "positif",
+            rumus_negatif: RumusNegatif = "2T-R", batas_atas: float | None = None) -> Capaian:
+    """Capaian of one realisasi against one target.
+
+    >>> capaian(80, 60).persen, capaian(80, 100).persen
+    (75.0, 125.0)
+    >>> capaian(10, 12, polaritas="negatif").persen, capaian(10, 8, polaritas="negatif", rumus_negatif="T/R").persen
+    (80.0, 125.0)
+    >>> capaian(10, 25, polaritas="negatif").persen  # (2T − R) / T below zero: floored
+    0.0
+    >>> capaian(100, 130, batas_atas=120).persen
+    120.0
+
+    A zero target: a lower-is-better indicator whose realisasi is also 0 has met it; anything else is not
+    available, and neither is a missing target or figure.
+
+    >>> capaian(0, 0, polaritas="negatif").persen
+    100.0
+    >>> capaian(0, 2, polaritas="negatif").alasan
+    'target 0: capaian tidak dapat dihitung karena realisasi lebih dari 0'
+    >>> capaian(0, 5).alasan, capaian(None, 5).alasan, capaian(50, None).alasan
+    ('target 0: capaian tidak dapat dihitung', 'belum ada target', 'belum ada realisasi yang disetujui')
+    >>> capaian(5, 0, polaritas="negatif", rumus_negatif="T/R").alasan
+    'realisasi 0: rumus T/R tidak dapat dihitung'
+    """
+    if polaritas not in POLARITAS:
+        raise ValueError(f"polaritas tidak dikenal: {polaritas}")
+    if rumus_negatif not in RUMUS_NEGATIF:
+        raise ValueError(f"rumus negatif tidak dikenal: {rumus_negatif}")
+    if target is None:
+        return tidak_tersedia("belum ada target")
+    if realisasi is None:
+        return tidak_tersedia("belum ada realisasi yang disetujui")
+    if target < 0 or realisasi < 0:
+        return tidak_tersedia("target atau realisasi negatif")
+    if target == 0:
+        if polaritas == "negatif" and realisasi == 0:
+            return Capaian(100.0, realisasi=realisasi)
+        if polaritas == "negatif":
+            return tidak_tersedia("target 0: capaian tidak dapat dihitung karena realisasi lebih dari 0")
+        return tidak_tersedia("target 0: capaian tidak dapat dihitung")
+    if polaritas == "positif":
+        persen = realisasi / target * 100
+    elif rumus_negatif == "2T-R":
+        persen = (2 * target - realisasi) / target * 100
+    elif realisasi == 0:
+        return tidak_tersedia("realisasi 0: rumus T/R tidak dapat dihitung")
+    else:
+        persen = target / realisasi * 100
+    persen = max(persen, 0.0)
+    if batas_atas is not None:
+        persen = min(persen, float(batas_atas))
+    return Capaian(persen, realisasi=realisasi)
+
+
+@dataclass(frozen=True)
+class Indikator:
+    """What the engine needs to know of an indicator."""
+
+    polaritas: Polaritas = "positif"
+    rumus_negatif: RumusNegatif = "2T-R"
+    agregasi: Agregasi = "kumulatif"
+    batas_atas: float | None = None
+
+
+def capaian_triwulan(ind: Indikator, target_tahun: float | None, realisasi: Sequence[Realisasi | None],
+                     triwulan: int) -> Capaian:
+    """Capaian up to and including quarter `triwulan` (1–4) against the year's target.
+
+    Not available when that quarter itself has no approved figure.
+
+    >>> ind = Indikator(agregasi="kumulatif")
+    >>> capaian_triwulan(ind, 100, [Realisasi(20), Realisasi(30)], 2).persen
+    50.0
+    >>> capaian_triwulan(ind, 100, [Realisasi(20), None], 2).alasan
+    'triwulan II belum ada realisasi yang disetujui'
+    """
+    if not 1 <= triwulan <= 4:
+        raise ValueError("triwulan harus 1 sampai 4")
+    if len(realisasi) < triwulan or realisasi[triwulan - 1] is None:
+        return tidak_tersedia(f"triwulan {ROMAWI[triwulan]} belum ada realisasi yang disetujui")
+    if target_tahun is None:
+        return tidak_tersedia("belum ada target")
+    r = gabung(realisasi, triwulan, ind.agregasi)
+    if isinstance(r, str):
+        return tidak_tersedia(r)
+    return capaian(target_tahun, r, polaritas=ind.polaritas, rumus_negatif=ind.rumus_negatif,
+                   batas_atas=ind.batas_atas)
+
+
+def capaian_tahun(ind: Indikator, target_tahun: float | None, realisasi: Sequence[Realisasi | None]) -> Capaian:
+    """The year's capaian: needs all four quarters.
+
+    >>> capaian_tahun(Indikator(), 100, [Realisasi(25)] * 3 + [None]).alasan
+    'triwulan IV belum ada realisasi yang disetujui'
+    """
+    for i in range(4):
+        if len(realisasi) <= i or realisasi[i] is None:
+            return tidak_tersedia(f"triwulan {ROMAWI[i + 1]} belum ada realisasi yang disetujui")
+    return capaian_triwulan(ind, target_tahun, realisasi, 4)
+
+
+def proyeksi_tahun(ind: Indikator, target_tahun: float | None, realisasi: Sequence[Realisasi | None]) -> Capaian:
+    """A projection of the year's capaian from the quarters reported so far (quarters 1..n, in a row).
+
+    The quarters not yet reported are assumed to be like the average of those reported (the run rate): a sum
+    grows by that average, a ratio keeps its pooled numerator over denominator, an average and a last value stay.
+    Not available without a first quarter.
+
+    >>> proyeksi_tahun(Indikator(agregasi="kumulatif"), 100, [Realisasi(20), Realisasi(30)]).persen  # 50 + 2 × 25
+    100.0
+    >>> round(proyeksi_tahun(Indikator(), 90, [Realisasi(80, 40, 50), Realisasi(90, 45, 50)]).persen, 2)  # 85 / 90
+    94.44
+    >>> proyeksi_tahun(Indikator(agregasi="terakhir"), 80, [Realisasi(60), Realisasi(72), None, None]).persen
+    90.0
+    >>> proyeksi_tahun(Indikator(), 80, [None, Realisasi(72)]).alasan
+    'triwulan I belum ada realisasi yang disetujui'
+    """
+    ada: list[Realisasi] = []
+    for r in list(realisasi)[:4]:
+        if r is None:
+            break
+        ada.append(r)
+    if not ada:
+        return tidak_tersedia("triwulan I belum ada realisasi yang disetujui")
+    n = len(ada)
+    if all(r.penyebut is not None for r in ada):
+        rata = Realisasi(sum(r.nilai for r in ada) / n, sum(r.pembilang for r in ada) / n,
+                         sum(r.penyebut for r in ada) / n)
+    else:
+        rata = Realisasi(sum(r.nilai for r in ada) / n)
+    lengkap = ada + [ada[-1] if ind.agregasi == "terakhir" else rata] * (4 - n)
+    return capaian_tahun(ind, target_tahun, lengkap)

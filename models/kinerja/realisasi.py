@@ -1,0 +1,339 @@
+"""A quarter's figure of one IKU in one office: entry, submission through the collection SOP, approval, reopening.
+
+    draf ─ajukan→ diajukan ─(Camat approves)→ resmi ─buka_kembali (Camat, reason)→ dibuka ─ajukan→ diajukan …
+                     └─(returned to the entry step)→ dikembalikan ─ajukan→ diajukan
+
+Only draf, dikembalikan and dibuka can be edited. A save names the version it read: a second person saving the
+same figure is refused with a message instead of overwriting the first.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from sqlalchemy import update
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session, select
+
+from models.kinerja.iku import daftar_bukti, langkah_pertama, milik_kantor, sop_pengumpul
+from models.kinerja.mesin import nilai_realisasi
+from models.sop.alur import (
+    AlurDitolak,
+    JenisSubjek,
+    catatan_terbuka,
+    daftarkan_subjek,
+    mulai,
+    selesaikan,
+    urutan_pelaksana,
+)
+from models.tables import CatatanLangkah, Eksekusi, Indikator, Kecamatan, Realisasi, SopLangkah, User, utcnow
+from models.umum import periode
+from models.umum.angka import AngkaTidakSah, baca_angka, tulis_angka
+from models.umum.audit import catat
+from models.umum.periode import awal_triwulan, label_periode
+
+BISA_DIUBAH = ("draf", "dikembalikan", "dibuka")
+# The figure's own statuses; the only table its transitions consult (editing keeps the status: BISA_DIUBAH).
+TRANSISI: dict[tuple[str, str], str] = {
+    ("draf", "ajukan"): "diajukan",
+    ("dikembalikan", "ajukan"): "diajukan",
+    ("dibuka", "ajukan"): "diajukan",
+    ("diajukan", "kembalikan"): "dikembalikan",  # returned to an entry step of its collection SOP
+    ("diajukan", "sahkan"): "resmi",  # approved by the Camat, or the collection SOP ended
+    ("resmi", "buka"): "dibuka",  # the Camat reopens it, with a reason
+}
+PENGISI = frozenset({"kasubag_evapor"})  # enters figures for every IKU, besides the Kasi the first step names
+STATUS_LABEL = {"draf": "Draf", "diajukan": "Dalam proses SOP", "dikembalikan": "Dikembalikan untuk perbaikan",
+                "resmi": "Resmi", "dibuka": "Dibuka kembali"}
+
+
+class RealisasiDitolak(ValueError):
+    """Input or a transition the rules refuse; the message says what and where."""
+
+
+@dataclass
+class Isian:
+    """One IKU's entry for a quarter, as typed (numbers may be Indonesian text)."""
+
+    indikator_id: int
+    pembilang: str | float | None
+    penyebut: str | float | None = None
+    catatan: str | None = None
+    bukti: list[str] = field(default_factory=list)
+    versi: int | None = None  # the version read; None for a new entry
+
+
+def _label(ind: Indikator, tahun: int, triwulan: int) -> str:
+    return f"{ind.kode} {ind.nama}, {label_periode(tahun, triwulan)}"
+
+
+@dataclass(frozen=True)
+class AngkaBersih:
+    pembilang: float
+    penyebut: float | None
+    nilai: float
+
+
+def periksa_isian(session: Session, *, kecamatan_id: int, tahun: int, triwulan: int, isian: Isian,
+                  hari_ini: date | None = None) -> tuple[Indikator, AngkaBersih]:
+    """Validate an entry without writing; raises RealisasiDitolak with the indicator and quarter named."""
+    ind = session.get(Indikator, isian.indikator_id)
+    if ind is None or not milik_kantor(session, ind, kecamatan_id):
+        raise RealisasiDitolak("Indikator ini tidak ada dalam IKU kantor Anda.")
+    label = _label(ind, tahun, triwulan)
+    if triwulan not in (1, 2, 3, 4) or not 2000 <= tahun <= 2100:
+        raise RealisasiDitolak(f"{ind.kode} {ind.nama}: periode tidak sah.")
+    if awal_triwulan(tahun, triwulan) > (hari_ini or periode.hari_ini()):
+        raise RealisasiDitolak(f"{label}: triwulan ini belum dimulai; realisasi hanya dapat diisi untuk "
+                               "triwulan yang sudah berjalan.")
+    try:
+        p = baca_angka(isian.pembilang)
+        q = baca_angka(isian.penyebut)
+    except AngkaTidakSah as e:
+        raise RealisasiDitolak(f"{label}: {e}.") from None
+    if p is None:
+        raise RealisasiDitolak(f"{label}: {ind.pembilang.lower()} belum diisi (kosong tidak sama dengan 0).")
+    if p < 0:
+        raise RealisasiDitolak(f"{label}: {ind.pembilang.lower()} tidak boleh negatif ({tulis_angka(p)}).")
+    if ind.penyebut:
+        if q is None:
+            raise RealisasiDitolak(f"{label}: {ind.penyebut.lower()} belum diisi (kosong tidak sama dengan 0).")
+        if q < 0:
+            raise RealisasiDitolak(f"{label}: {ind.penyebut.lower()} tidak boleh negatif ({tulis_angka(q)}).")
+        if q == 0:
+            raise RealisasiDitolak(f"{label}: {ind.penyebut.lower()} tidak boleh 0.")
+        if p > q:
+            raise RealisasiDitolak(f"{label}: {ind.pembilang.lower()} ({tulis_angka(p)}) lebih besar dari "
+                                   f"{ind.penyebut.lower()} ({tulis_angka(q)}).")
+    else:
+        q = None
+    return ind, AngkaBersih(p, q, nilai_realisasi(p, q))
+
+
+def cari(session: Session, *, indikator_id: int, kecamatan_id: int, tahun: int, triwulan: int) -> Realisasi | None:
+    return session.exec(select(Realisasi).where(Realisasi.indikator_id == indikator_id)
+                        .where(Realisasi.kecamatan_id == kecamatan_id).where(Realisasi.tahun == tahun)
+                        .where(Realisasi.triwulan == triwulan)).first()
+
+
+def boleh_mengisi(session: Session, user: User, ind: Indikator, kecamatan_id: int) -> bool:
+    """The Kasubag Evapor, the Kasi the collection SOP's first step names, or the Camat, of that office."""
+    if user.kecamatan_id != kecamatan_id:
+        return False
+    if user.role_kode in PENGISI or user.role_kode == "camat":
+        return True
+    rev = sop_pengumpul(session, ind, kecamatan_id)
+    if rev is None:
+        return user.role_kode == ind.role_penanggung_jawab
+    try:
+        return user.role_kode == urutan_pelaksana(session, rev.id, kasi=ind.role_penanggung_jawab)[0].role_kode
+    except AlurDitolak:  # an SOP step without a pelaksana: only the roles above may enter
+        return False
+
+
+def simpan_draf(session: Session, *, kecamatan_id: int, tahun: int, triwulan: int, isian: Isian, oleh: User,
+                pada: datetime | None = None, hari_ini: date | None = None, demo: bool = False) -> Realisasi:
+    """Save (create or change) a figure that is still editable. Audited with before and after."""
+    ind, angka = periksa_isian(session, kecamatan_id=kecamatan_id, tahun=tahun, triwulan=triwulan, isian=isian,
+                               hari_ini=hari_ini)
+    label = _label(ind, tahun, triwulan)
+    if not boleh_mengisi(session, oleh, ind, kecamatan_id):
+        raise RealisasiDitolak(f"{label}: peran Anda tidak mengisi realisasi indikator ini.")
+    t = pada or utcnow()
+    ada = cari(session, indikator_id=ind.id, kecamatan_id=kecamatan_id, tahun=tahun, triwulan=triwulan)
+    nilai = {"pembilang": angka.pembilang, "penyebut": angka.penyebut, "nilai": angka.nilai,
+             "catatan": (isian.catatan or "").strip() or None, "bukti": list(isian.bukti or [])}
+    if ada is None:
+        if isian.versi is not None:
+            raise RealisasiDitolak(f"{label}: realisasi yang Anda ubah sudah tidak ada; muat ulang halaman.")
+        r = Realisasi(indikator_id=ind.id, kecamatan_id=kecamatan_id, tahun=tahun, triwulan=triwulan,
+                      dibuat_oleh=oleh.id, dibuat_pada=t, diubah_oleh=oleh.id, diubah_pada=t, demo=demo, **nilai)
+        # A first entry racing another for the same quarter meets the unique constraint. No savepoint: on SQLite
+        # (pysqlite's transaction handling) releasing one that opened the transaction commits it early. The
+        # refusal rolls back the caller's whole transaction instead.
+        try:
+            session.add(r)
+            session.flush()
+        except IntegrityError:
+            raise RealisasiDitolak(f"{label}: realisasi triwulan ini sudah diisi orang lain; muat ulang "
+                                   "halaman.") from None
+        catat(session, aksi="realisasi.buat", oleh=oleh, objek="realisasi", objek_id=r.id, kecamatan_id=kecamatan_id,
+              sesudah={"indikator": ind.kode, "tahun": tahun, "triwulan": triwulan, **nilai})
+        return r
+    if isian.versi is None:
+        raise RealisasiDitolak(f"{label}: realisasi triwulan ini sudah ada (status "
+                               f"{STATUS_LABEL[ada.status].lower()}); ubah yang ada, jangan mengisi dua kali.")
+    if ada.status not in BISA_DIUBAH:
+        raise RealisasiDitolak(f"{label}: realisasi berstatus {STATUS_LABEL[ada.status].lower()} dan terkunci.")
+    if ada.versi != isian.versi:
+        raise RealisasiDitolak(_pesan_bentrok(session, ada, label))
+    sebelum = {k: getattr(ada, k) for k in nilai}
+    # Compare-and-set on the version, so two saves racing in separate transactions cannot both win.
+    hasil = session.execute(update(Realisasi).where(Realisasi.id == ada.id).where(Realisasi.versi == isian.versi)
+                            .values(versi=isian.versi + 1, diubah_oleh=oleh.id, diubah_pada=t, **nilai))
+    if hasil.rowcount != 1:
+        session.expire(ada)
+        raise RealisasiDitolak(_pesan_bentrok(session, ada, label))
+    session.expire(ada)
+    catat(session, aksi="realisasi.ubah", oleh=oleh, objek="realisasi", objek_id=ada.id, kecamatan_id=kecamatan_id,
+          sebelum=sebelum, sesudah=nilai)
+    return session.get(Realisasi, ada.id)
+
+
+def _pesan_bentrok(session: Session, r: Realisasi, label: str) -> str:
+    siapa = session.get(User, r.diubah_oleh) if r.diubah_oleh else None
+    oleh = f" oleh {siapa.nama}" if siapa else ""
+    return (f"{label}: angka ini baru saja diubah{oleh}. Perubahan Anda tidak disimpan; muat ulang halaman "
+            "untuk melihat angka terbaru.")
+
+
+def _langkah_isian(session: Session, eks_revisi_id: int, kasi: str | None) -> list[int]:
+    """The leading steps that belong to the first pelaksana: preparing the figure and handing it over."""
+    urut = urutan_pelaksana(session, eks_revisi_id, kasi=kasi)
+    pertama = urut[0].role_kode
+    hasil = []
+    for p in urut:
+        if p.role_kode != pertama or p.langkah.keputusan:
+            break
+        hasil.append(p.langkah.id)
+    return hasil
+
+
+def wakil(session: Session, eks: Eksekusi, rec: CatatanLangkah) -> frozenset[str]:
+    """The Kasubag Evapor may act on the entry steps of a figure's execution, whoever they belong to."""
+    r = session.get(Realisasi, eks.subjek_id)
+    ind = session.get(Indikator, r.indikator_id)
+    return PENGISI if rec.langkah_id in _langkah_isian(session, eks.revisi_id, ind.role_penanggung_jawab) \
+        else frozenset()
+
+
+def ajukan(session: Session, *, realisasi_id: int, oleh: User, pada: datetime | None = None,
+           demo: bool = False) -> Eksekusi:
+    """Submit a figure: start (or resume after a return) its collection SOP; the entry steps are done by the
+    submission itself, with the evidence ticked. The figure is locked until it comes back or is approved."""
+    r = session.get(Realisasi, realisasi_id)
+    if r is None:
+        raise RealisasiDitolak("Realisasi tidak ditemukan.")
+    ind = session.get(Indikator, r.indikator_id)
+    label = _label(ind, r.tahun, r.triwulan)
+    ke = _status_baru(r, "ajukan")
+    if ke is None:
+        raise RealisasiDitolak(f"{label}: realisasi berstatus {STATUS_LABEL[r.status].lower()}; tidak dapat "
+                               "diajukan lagi.")
+    if not boleh_mengisi(session, oleh, ind, r.kecamatan_id):
+        raise RealisasiDitolak(f"{label}: peran Anda tidak mengajukan realisasi indikator ini.")
+    t = pada or utcnow()
+    if r.status == "dikembalikan":
+        eks = session.get(Eksekusi, r.eksekusi_id)
+    else:
+        rev = sop_pengumpul(session, ind, r.kecamatan_id)
+        if rev is None:
+            kec = session.get(Kecamatan, r.kecamatan_id)
+            raise RealisasiDitolak(f"{label}: Kecamatan {kec.nama} belum memiliki SOP pengumpulan data untuk "
+                                   "indikator ini; minta Admin mengimpor SOP-nya.")
+        diterima = r.dibuat_pada if r.status == "draf" and r.dibuat_pada <= t else t
+        eks = mulai(session, revisi_id=rev.id, kecamatan_id=r.kecamatan_id, subjek_jenis="realisasi",
+                    subjek_id=r.id, judul=f"Realisasi {label}", tahun=r.tahun, triwulan=r.triwulan, oleh=oleh,
+                    kasi=ind.role_penanggung_jawab, pada=diterima, demo=demo)
+    isian = _langkah_isian(session, eks.revisi_id, ind.role_penanggung_jawab)
+    rec = catatan_terbuka(session, eks.id)
+    if rec is None or rec.langkah_id not in isian:
+        raise RealisasiDitolak(f"{label}: realisasi ini sedang menunggu langkah lain dalam SOP.")
+    # Compare-and-set: of two submissions (or a submission and a save) at once, only one goes through.
+    hasil = session.execute(update(Realisasi).where(Realisasi.id == r.id).where(Realisasi.versi == r.versi)
+                            .where(Realisasi.status == r.status)
+                            .values(status=ke, eksekusi_id=eks.id, versi=r.versi + 1))
+    if hasil.rowcount != 1:
+        raise RealisasiDitolak(_pesan_bentrok(session, r, label))
+    session.expire(r)
+    pertama = True
+    while rec is not None and rec.langkah_id in isian:
+        rec = selesaikan(session, catatan_id=rec.id, oleh=oleh, pada=t, bukti=list(r.bukti or []) if pertama else None,
+                         catatan=r.catatan if pertama else None, wakil=PENGISI, lewat_pengajuan=True)
+        pertama = False
+    catat(session, aksi="realisasi.ajukan", oleh=oleh, objek="realisasi", objek_id=r.id, kecamatan_id=r.kecamatan_id,
+          sesudah={"eksekusi": eks.id, "nilai": r.nilai})
+    return eks
+
+
+def _status_baru(r: Realisasi, aksi: str) -> str | None:
+    """The status `aksi` moves the figure to, per TRANSISI; None when the table does not allow it."""
+    return TRANSISI.get((r.status, aksi))
+
+
+def pada_peristiwa(session: Session, eks: Eksekusi, peristiwa: str, rec: CatatanLangkah, oleh: User) -> None:
+    """What the figure does when its execution moves (registered with the state machine)."""
+    r = session.get(Realisasi, eks.subjek_id)
+    if r is None or r.eksekusi_id != eks.id:
+        return
+    disahkan = (peristiwa == "disetujui" and rec.role_kode == "camat") or peristiwa == "eksekusi_selesai"
+    if disahkan and (ke := _status_baru(r, "sahkan")):
+        r.status = ke
+        r.disahkan_oleh = oleh.id
+        r.disahkan_pada = rec.selesai_pada
+        r.versi += 1
+        session.add(r)
+        catat(session, aksi="realisasi.resmi", oleh=oleh, objek="realisasi", objek_id=r.id,
+              kecamatan_id=r.kecamatan_id, sesudah={"nilai": r.nilai, "eksekusi": eks.id})
+    elif peristiwa == "dikembalikan" and (ke := _status_baru(r, "kembalikan")):
+        ind = session.get(Indikator, r.indikator_id)
+        if rec.langkah_id in _langkah_isian(session, eks.revisi_id, ind.role_penanggung_jawab):
+            r.status = ke
+            r.versi += 1
+            session.add(r)
+
+
+def _kasi_realisasi(session: Session, eks: Eksekusi) -> str | None:
+    r = session.get(Realisasi, eks.subjek_id) if eks.subjek_id else None
+    ind = session.get(Indikator, r.indikator_id) if r else None
+    return ind.role_penanggung_jawab if ind else None
+
+
+def _terkunci(session: Session, eks: Eksekusi, rec: CatatanLangkah) -> str | None:
+    if wakil(session, eks, rec):
+        return "Langkah ini adalah pengisian angka: perbaiki angka di halaman Isi Realisasi lalu ajukan kembali."
+    return None
+
+
+daftarkan_subjek("realisasi", JenisSubjek(kasi=_kasi_realisasi, wakil=wakil, terkunci=_terkunci,
+                                          peristiwa=pada_peristiwa))
+
+
+def buka_kembali(session: Session, *, realisasi_id: int, alasan: str, oleh: User) -> Realisasi:
+    """The Camat reopens an official figure for correction, with a reason; its next submission runs the SOP again."""
+    r = session.get(Realisasi, realisasi_id)
+    if r is None:
+        raise RealisasiDitolak("Realisasi tidak ditemukan.")
+    ind = session.get(Indikator, r.indikator_id)
+    label = _label(ind, r.tahun, r.triwulan)
+    if oleh.role_kode != "camat" or oleh.kecamatan_id != r.kecamatan_id:
+        raise RealisasiDitolak(f"{label}: hanya Camat kecamatan ini yang dapat membuka kembali angka resmi.")
+    ke = _status_baru(r, "buka")
+    if ke is None:
+        raise RealisasiDitolak(f"{label}: hanya realisasi resmi yang dapat dibuka kembali.")
+    if not (alasan or "").strip():
+        raise RealisasiDitolak(f"{label}: alasan membuka kembali wajib diisi.")
+    r.status = ke
+    r.versi += 1
+    r.diubah_oleh = oleh.id
+    r.diubah_pada = utcnow()
+    session.add(r)
+    catat(session, aksi="realisasi.dibuka", oleh=oleh, objek="realisasi", objek_id=r.id, kecamatan_id=r.kecamatan_id,
+          sebelum={"status": "resmi", "nilai": r.nilai}, sesudah={"status": "dibuka"}, keterangan=alasan.strip())
+    return r
+
+
+
+def jejak(session: Session, eksekusi_id: int | None) -> list[tuple[CatatanLangkah, SopLangkah]]:
+    """Every step record of an execution with its step, in order."""
+    if not eksekusi_id:
+        return []
+    return list(session.exec(select(CatatanLangkah, SopLangkah).join(SopLangkah)
+                             .where(CatatanLangkah.eksekusi_id == eksekusi_id).order_by(CatatanLangkah.id)).all())
+
+
+def bukti_diminta(session: Session, ind: Indikator, kecamatan_id: int) -> list[str]:
+    """The evidence the collection SOP's first step lists for this indicator in this office."""
+    rev = sop_pengumpul(session, ind, kecamatan_id)
+    lk = langkah_pertama(session, rev.id) if rev else None
+    return daftar_bukti(lk.kelengkapan) if lk else []

@@ -1,0 +1,445 @@
+"""The SOP register: storing parsed procedures (idempotently, with revisions), reading them back, copying one
+to another office."""
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import func
+from sqlmodel import Session, select
+
+from models.akun.peran import ALIAS_BAKU, PERAN, kunci_label
+from models.sop.dokumen import DokumenTidakTerbaca, Langkah, Prosedur, baca_dokumen, kunci_nama, tandai_duplikat
+from models.sop.pelaksana import LangkahKurasi, kembali_ke_disarankan, sarankan_pelaksana
+from models.tables import (
+    Kabupaten,
+    Kecamatan,
+    Role,
+    RoleAlias,
+    Sop,
+    SopLangkah,
+    SopPelaksana,
+    SopRevisi,
+    User,
+)
+from models.umum.audit import catat
+
+
+class ImporDitolak(ValueError):
+    """A document that parses but cannot be stored; the Indonesian message says why."""
+
+
+def pastikan_peran(session: Session) -> None:
+    """Insert the canonical roles and their printed labels that the database does not have yet."""
+    ada = {r.kode for r in session.exec(select(Role))}
+    for p in PERAN:
+        if p.kode not in ada:
+            session.add(Role(kode=p.kode, nama=p.nama, urutan=p.urutan, di_sop=p.di_sop, dinamis=p.dinamis))
+    session.flush()
+    alias_ada = {a.kunci for a in session.exec(select(RoleAlias))}
+    for label, kode in ALIAS_BAKU.items():
+        kunci = kunci_label(label)
+        if kunci not in alias_ada:
+            session.add(RoleAlias(kunci=kunci, label=label, role_kode=kode))
+            alias_ada.add(kunci)
+    session.flush()
+
+
+def peta_alias(session: Session) -> dict[str, str]:
+    return {a.kunci: a.role_kode for a in session.exec(select(RoleAlias))}
+
+
+def pastikan_kantor(session: Session, kabupaten: str, kecamatan: str, *, oleh: User | None = None) -> Kecamatan:
+    """The kecamatan row, created with its kabupaten when the register meets it for the first time."""
+    kab = session.exec(select(Kabupaten).where(Kabupaten.nama == kabupaten)).first()
+    if kab is None:
+        kab = Kabupaten(nama=kabupaten)
+        session.add(kab)
+        session.flush()
+        catat(session, aksi="kabupaten.buat", oleh=oleh, objek="kabupaten", objek_id=kab.id,
+              sesudah={"nama": kabupaten})
+    kec = session.exec(
+        select(Kecamatan).where(Kecamatan.kabupaten_id == kab.id, Kecamatan.nama == kecamatan)
+    ).first()
+    if kec is None:
+        kec = Kecamatan(kabupaten_id=kab.id, nama=kecamatan)
+        session.add(kec)
+        session.flush()
+        catat(session, aksi="kecamatan.buat", oleh=oleh, objek="kecamatan", objek_id=kec.id,
+              kecamatan_id=kec.id, sesudah={"nama": kecamatan, "kabupaten": kabupaten})
+    return kec
+
+
+def sidik_prosedur(p: Prosedur) -> str:
+    data = p.as_json()
+    data.pop("duplikat_dari", None)
+    return hashlib.sha256(json.dumps(data, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
+
+
+@dataclass
+class HasilImpor:
+    prosedur: Prosedur
+    status: str  # baru | revisi | sama | duplikat
+    sop_id: int | None = None
+    revisi_ke: int | None = None
+    catatan: list[str] = field(default_factory=list)
+
+    def kalimat(self) -> str:
+        nama = f"{self.prosedur.nama} ({self.prosedur.kecamatan or 'tanpa kecamatan'})"
+        if self.status == "baru":
+            return f"Disimpan: {nama}, {len(self.prosedur.langkah)} langkah."
+        if self.status == "revisi":
+            return f"Revisi ke-{self.revisi_ke} disimpan: {nama}; revisi lama tetap tersimpan."
+        if self.status == "sama":
+            return f"Tidak berubah: {nama} sudah tersimpan persis sama."
+        asal = self.prosedur.duplikat_dari or {}
+        return f"Tidak disimpan: salinan dari \"{asal.get('nama')}\" ({asal.get('kecamatan')})."
+
+
+def _prosedur_tersimpan(session: Session) -> list[Prosedur]:
+    """Stored procedures in force, as Prosedur objects, to recognise copies brought in a later import."""
+    hasil = []
+    baris = session.exec(
+        select(SopRevisi, Kecamatan).join(Sop, Sop.id == SopRevisi.sop_id)
+        .join(Kecamatan, Kecamatan.id == Sop.kecamatan_id).where(SopRevisi.berlaku == True)  # noqa: E712
+        .order_by(SopRevisi.id)
+    ).all()
+    langkah_per_revisi: dict[int, list[SopLangkah]] = {}
+    for lk in session.exec(
+        select(SopLangkah).join(SopRevisi, SopRevisi.id == SopLangkah.revisi_id)
+        .where(SopRevisi.berlaku == True)  # noqa: E712
+        .order_by(SopLangkah.revisi_id, SopLangkah.urutan)
+    ):
+        langkah_per_revisi.setdefault(lk.revisi_id, []).append(lk)
+    for rev, kec in baris:
+        langkah = [
+            Langkah(lk.no, lk.kegiatan, lk.kelengkapan, lk.waktu, lk.waktu_menit, lk.output, lk.keterangan,
+                    lk.keputusan)
+            for lk in langkah_per_revisi.get(rev.id, [])
+        ]
+        hasil.append(Prosedur(
+            kabupaten=None, kecamatan=kec.nama, nomor=rev.nomor, nama=rev.nama, tanggal_pembuatan=None,
+            tanggal_revisi=None, tanggal_efektif=None, disahkan_oleh={}, dasar_hukum=[],
+            kualifikasi_pelaksana=[], keterkaitan=[], peralatan=[], peringatan=None, pencatatan=None,
+            pelaksana=list(rev.pelaksana), langkah=langkah, total_menit=rev.total_menit, punya_identitas=True,
+        ))
+    return hasil
+
+
+def impor_dokumen(
+    session: Session,
+    dokumen: list[tuple[str, str]],
+    *,
+    kurasi: dict[tuple[str, str], list[LangkahKurasi]] | None = None,
+    oleh: User | None = None,
+    menit_per_hari: int = 480,
+) -> list[HasilImpor]:
+    """Parse and store documents in the caller's transaction; any error raises before anything is kept.
+
+    Importing the same document twice changes nothing; a changed document becomes a new revision of the same
+    SOP (same office, same name), the old revision kept but no longer in force. A procedure without an identity
+    of its own that copies a stored one, or one earlier in the call, is reported and not stored twice.
+    """
+    pastikan_peran(session)
+    alias = peta_alias(session)
+    prosedur: list[Prosedur] = []
+    for sumber, teks in dokumen:
+        prosedur.extend(baca_dokumen(teks, sumber, menit_per_hari=menit_per_hari))
+    tandai_duplikat(prosedur, sebelumnya=_prosedur_tersimpan(session))
+
+    hasil = []
+    for p in prosedur:
+        if p.duplikat_dari:
+            hasil.append(HasilImpor(p, "duplikat"))
+            continue
+        if not p.kecamatan or not p.kabupaten:
+            raise DokumenTidakTerbaca(
+                p.sumber, p.baris,
+                f'prosedur "{p.nama}" tidak menyebut kabupaten dan kecamatannya (blok identitas SOP tidak ada)',
+            )
+        hasil.append(_simpan(session, p, alias=alias, kurasi=kurasi or {}, oleh=oleh))
+    session.flush()
+    return hasil
+
+
+def _simpan(session: Session, p: Prosedur, *, alias: dict[str, str],
+            kurasi: dict[tuple[str, str], list[LangkahKurasi]], oleh: User | None) -> HasilImpor:
+    kolom: dict[str, str] = {}
+    for label in p.pelaksana:
+        kode = alias.get(kunci_label(label))
+        if kode is None:
+            raise ImporDitolak(
+                f'{p.sumber}, baris {p.baris}: pelaksana "{label}" pada SOP "{p.nama}" belum dikenal; '
+                "tambahkan padanannya pada daftar peran lalu impor ulang"
+            )
+        kolom[label] = kode
+
+    kec = pastikan_kantor(session, p.kabupaten or "", p.kecamatan or "", oleh=oleh)
+    kunci = kunci_nama(p.nama)
+    sop = session.exec(select(Sop).where(Sop.kecamatan_id == kec.id, Sop.kunci == kunci)).first()
+    sidik = sidik_prosedur(p)
+    revisi_ke = 1
+    status = "baru"
+    if sop is None:
+        sop = Sop(kecamatan_id=kec.id, kunci=kunci, nama=p.nama)
+        session.add(sop)
+        session.flush()
+    else:
+        revisi = session.exec(select(SopRevisi).where(SopRevisi.sop_id == sop.id)).all()
+        if any(r.sidik == sidik and r.berlaku for r in revisi):
+            return HasilImpor(p, "sama", sop.id, max(r.revisi_ke for r in revisi))
+        for r in revisi:
+            r.berlaku = False
+            session.add(r)
+        revisi_ke = max((r.revisi_ke for r in revisi), default=0) + 1
+        status = "revisi"
+        sop.nama = p.nama
+        session.add(sop)
+        session.flush()
+
+    rev = SopRevisi(
+        sop_id=sop.id, revisi_ke=revisi_ke, berlaku=True, nama=p.nama, nomor=p.nomor,
+        tanggal_pembuatan=p.tanggal_pembuatan, tanggal_revisi=p.tanggal_revisi,
+        tanggal_efektif=p.tanggal_efektif, disahkan_jabatan=p.disahkan_oleh.get("jabatan"),
+        disahkan_nama=p.disahkan_oleh.get("nama"), disahkan_nip=p.disahkan_oleh.get("nip"),
+        disahkan_pangkat=p.pangkat, dasar_hukum=p.dasar_hukum, kualifikasi_pelaksana=p.kualifikasi_pelaksana,
+        keterkaitan=p.keterkaitan, peralatan=p.peralatan, peringatan=p.peringatan, pencatatan=p.pencatatan,
+        pelaksana=p.pelaksana, judul_tabel=p.judul_tabel, total_menit=p.total_menit,
+        total_tercetak=p.total_tercetak, sumber=Path(p.sumber).name, sidik=sidik,
+        diimpor_oleh=oleh.id if oleh else None,
+    )
+    session.add(rev)
+    session.flush()
+
+    hasil = HasilImpor(p, status, sop.id, revisi_ke)
+    dikurasi = kurasi.get(((p.kecamatan or "").lower(), kunci))
+    if dikurasi is not None and [k.no for k in dikurasi] != [lk.no for lk in p.langkah]:
+        hasil.catatan.append("penetapan pelaksana kurasi tidak cocok dengan langkah dokumen; dipakai saran")
+        dikurasi = None
+
+    aktor: list[list[str]] = []
+    for urutan, lk in enumerate(p.langkah, start=1):
+        k = dikurasi[urutan - 1] if dikurasi else None
+        label_aktor = list(k.pelaksana) if k else sarankan_pelaksana(lk.kegiatan, kolom)
+        if not label_aktor:  # nothing in the wording: the work stays with whoever had it, until corrected
+            label_aktor = list(aktor[-1]) if aktor else [p.pelaksana[0]]
+        for label in label_aktor:
+            if label not in kolom:
+                raise ImporDitolak(f'pelaksana "{label}" langkah {lk.no} SOP "{p.nama}" bukan kolom tabelnya')
+        aktor.append(label_aktor)
+        keputusan = k.keputusan if k and k.keputusan is not None else lk.keputusan
+        kembali = (k.kembali_ke if k and k.kembali_ke else None) if k else None
+        if keputusan and kembali is None:
+            kembali = kembali_ke_disarankan(urutan, lk.kegiatan, aktor[:-1], kolom)
+        if kembali is not None and not 1 <= kembali < urutan:
+            raise ImporDitolak(f'langkah {lk.no} SOP "{p.nama}": kembali_ke {kembali} bukan langkah sebelumnya')
+        row = SopLangkah(
+            revisi_id=rev.id, urutan=urutan, no=lk.no, kegiatan=lk.kegiatan, kelengkapan=lk.kelengkapan,
+            waktu=lk.waktu, waktu_menit=lk.waktu_menit, output=lk.output, keterangan=lk.keterangan,
+            keputusan=bool(keputusan), kembali_ke_urutan=kembali if keputusan else None,
+        )
+        session.add(row)
+        session.flush()
+        for n, label in enumerate(label_aktor, start=1):
+            session.add(SopPelaksana(langkah_id=row.id, role_kode=kolom[label], label=label, urutan=n,
+                                     sumber="kurasi" if k else "saran"))
+    catat(session, aksi="sop.impor", oleh=oleh, objek="sop_revisi", objek_id=rev.id, kecamatan_id=kec.id,
+          sesudah={"nama": p.nama, "revisi_ke": revisi_ke, "langkah": len(p.langkah), "sidik": sidik,
+                   "sumber": rev.sumber})
+    return hasil
+
+
+# ---------------------------------------------------------------- reading the register
+
+
+@dataclass
+class BarisKatalog:
+    sop_id: int
+    kabupaten: str
+    kecamatan: str
+    kecamatan_id: int
+    nama: str
+    nomor: str | None
+    tanggal_efektif: str | None
+    revisi_ke: int
+    jumlah_langkah: int
+    total_menit: int
+
+
+def daftar_sop(session: Session, *, kecamatan_ids: list[int] | None = None, cari: str | None = None,
+               nama_kecamatan: str | None = None) -> list[BarisKatalog]:
+    """SOPs in force, by office then name; `kecamatan_ids` limits to the offices the reader may see."""
+    jumlah = (
+        select(SopLangkah.revisi_id, func.count(SopLangkah.id).label("n"))
+        .group_by(SopLangkah.revisi_id).subquery()
+    )
+    q = (
+        select(Sop, SopRevisi, Kecamatan, Kabupaten, jumlah.c.n)
+        .join(SopRevisi, (SopRevisi.sop_id == Sop.id) & (SopRevisi.berlaku == True))  # noqa: E712
+        .join(Kecamatan, Kecamatan.id == Sop.kecamatan_id)
+        .join(Kabupaten, Kabupaten.id == Kecamatan.kabupaten_id)
+        .join(jumlah, jumlah.c.revisi_id == SopRevisi.id)
+    )
+    if kecamatan_ids is not None:
+        q = q.where(Sop.kecamatan_id.in_(kecamatan_ids))
+    if nama_kecamatan:
+        q = q.where(Kecamatan.nama == nama_kecamatan)
+    if cari and cari.strip():
+        pola = f"%{cari.strip().lower()}%"
+        q = q.where(func.lower(SopRevisi.nama).like(pola) | func.lower(Kecamatan.nama).like(pola)
+                    | func.lower(func.coalesce(SopRevisi.nomor, "")).like(pola))
+    q = q.order_by(Kabupaten.nama, Kecamatan.nama, Sop.id)
+    return [
+        BarisKatalog(sop.id, kab.nama, kec.nama, kec.id, rev.nama, rev.nomor, rev.tanggal_efektif, rev.revisi_ke,
+                     n, rev.total_menit)
+        for sop, rev, kec, kab, n in session.exec(q).all()
+    ]
+
+
+@dataclass
+class LangkahDetail(Langkah):
+    """A stored step: the printed fields, its place in the table, and who carries it out."""
+
+    id: int = 0
+    urutan: int = 0
+    kembali_ke: int | None = None
+    pelaksana: list[str] = field(default_factory=list)  # printed labels, in order
+    peran: list[str] = field(default_factory=list)  # canonical role codes, in order
+    sumber_pelaksana: str = "belum"
+
+
+@dataclass
+class DetailSop:
+    sop: Sop
+    revisi: SopRevisi
+    kecamatan: Kecamatan
+    kabupaten: Kabupaten
+    langkah: list[LangkahDetail]
+    revisi_lain: list[SopRevisi]
+
+
+def detail_sop(session: Session, sop_id: int, *, kecamatan_ids: list[int] | None = None,
+               revisi_ke: int | None = None) -> DetailSop | None:
+    """One SOP with the revision in force (or the one asked for); None when absent or outside the reader's offices."""
+    sop = session.get(Sop, sop_id)
+    if sop is None or (kecamatan_ids is not None and sop.kecamatan_id not in kecamatan_ids):
+        return None
+    semua = session.exec(select(SopRevisi).where(SopRevisi.sop_id == sop.id).order_by(SopRevisi.revisi_ke)).all()
+    pilih = [r for r in semua if (r.revisi_ke == revisi_ke if revisi_ke else r.berlaku)]
+    if not pilih:
+        return None
+    rev = pilih[0]
+    kec = session.get(Kecamatan, sop.kecamatan_id)
+    kab = session.get(Kabupaten, kec.kabupaten_id)
+    baris = session.exec(
+        select(SopLangkah).where(SopLangkah.revisi_id == rev.id).order_by(SopLangkah.urutan)
+    ).all()
+    aktor: dict[int, list[SopPelaksana]] = {}
+    if baris:
+        for a in session.exec(
+            select(SopPelaksana).where(SopPelaksana.langkah_id.in_([b.id for b in baris]))
+            .order_by(SopPelaksana.langkah_id, SopPelaksana.urutan)
+        ):
+            aktor.setdefault(a.langkah_id, []).append(a)
+    langkah = []
+    for b in baris:
+        a = aktor.get(b.id, [])
+        langkah.append(LangkahDetail(
+            no=b.no, kegiatan=b.kegiatan, kelengkapan=b.kelengkapan, waktu=b.waktu, waktu_menit=b.waktu_menit,
+            output=b.output, keterangan=b.keterangan, keputusan=b.keputusan, id=b.id, urutan=b.urutan,
+            kembali_ke=b.kembali_ke_urutan, pelaksana=[x.label for x in a], peran=[x.role_kode for x in a],
+            sumber_pelaksana=", ".join(sorted({x.sumber for x in a})) or "belum",
+        ))
+    return DetailSop(sop, rev, kec, kab, langkah, [r for r in semua if r.id != rev.id])
+
+
+def ubah_pelaksana(session: Session, *, langkah_id: int, label: list[str], oleh: User,
+                   kecamatan_ids: list[int] | None = None) -> SopLangkah:
+    """Correct who carries out a step (labels from the SOP's columns, in order); audited."""
+    lk = session.get(SopLangkah, langkah_id)
+    if lk is None:
+        raise ImporDitolak("Langkah SOP tidak ditemukan.")
+    rev = session.get(SopRevisi, lk.revisi_id)
+    sop = session.get(Sop, rev.sop_id)
+    if kecamatan_ids is not None and sop.kecamatan_id not in kecamatan_ids:
+        raise PermissionError("Langkah SOP ini bukan milik kecamatan Anda.")
+    if not label:
+        raise ImporDitolak("Pilih sedikitnya satu pelaksana untuk langkah ini.")
+    alias = peta_alias(session)
+    for x in label:
+        if x not in rev.pelaksana:
+            raise ImporDitolak(f'"{x}" bukan kolom pelaksana SOP ini.')
+    lama = session.exec(select(SopPelaksana).where(SopPelaksana.langkah_id == lk.id)
+                        .order_by(SopPelaksana.urutan)).all()
+    sebelum = [a.label for a in lama]
+    if sebelum == list(label):
+        return lk
+    for a in lama:
+        session.delete(a)
+    session.flush()
+    for n, x in enumerate(label, start=1):
+        session.add(SopPelaksana(langkah_id=lk.id, role_kode=alias[kunci_label(x)], label=x, urutan=n,
+                                 sumber="admin"))
+    catat(session, aksi="sop.pelaksana.ubah", oleh=oleh, objek="sop_langkah", objek_id=lk.id,
+          kecamatan_id=sop.kecamatan_id, sebelum={"pelaksana": sebelum}, sesudah={"pelaksana": list(label)},
+          keterangan=f"{rev.nama}, langkah {lk.no} (urutan {lk.urutan})")
+    session.flush()
+    return lk
+
+
+def salin_sop(session: Session, *, sop_id: int, ke_kecamatan_id: int, oleh: User | None) -> Sop:
+    """Copy an SOP's revision in force, with its steps and pelaksana (their sumber kept), to another office.
+
+    The copy is the procedure, not the source office's decree: nomor, dates and who signed it stay empty until
+    the receiving office adopts it. Refused when that office already has an SOP of the same name. Audited.
+    """
+    asal = session.get(Sop, sop_id)
+    if asal is None:
+        raise ImporDitolak("SOP yang akan disalin tidak ditemukan.")
+    rev = session.exec(select(SopRevisi).where(SopRevisi.sop_id == asal.id)
+                       .where(SopRevisi.berlaku == True)).first()  # noqa: E712
+    if rev is None:
+        raise ImporDitolak(f'SOP "{asal.nama}" tidak memiliki revisi yang berlaku untuk disalin.')
+    tujuan = session.get(Kecamatan, ke_kecamatan_id)
+    if tujuan is None:
+        raise ImporDitolak("Kecamatan tujuan salinan tidak ditemukan.")
+    if session.exec(select(Sop).where(Sop.kecamatan_id == tujuan.id, Sop.kunci == asal.kunci)).first():
+        raise ImporDitolak(f'Kecamatan {tujuan.nama} sudah memiliki SOP "{asal.nama}"; salinan tidak dibuat.')
+    kec_asal = session.get(Kecamatan, asal.kecamatan_id)
+    sop = Sop(kecamatan_id=tujuan.id, kunci=asal.kunci, nama=asal.nama)
+    session.add(sop)
+    session.flush()
+    baru = SopRevisi(
+        sop_id=sop.id, revisi_ke=1, berlaku=True, nama=rev.nama, dasar_hukum=list(rev.dasar_hukum),
+        kualifikasi_pelaksana=list(rev.kualifikasi_pelaksana), keterkaitan=list(rev.keterkaitan),
+        peralatan=list(rev.peralatan), peringatan=rev.peringatan, pencatatan=rev.pencatatan,
+        pelaksana=list(rev.pelaksana), judul_tabel=rev.judul_tabel, total_menit=rev.total_menit,
+        total_tercetak=rev.total_tercetak, sumber=rev.sumber, sidik=rev.sidik, diimpor_oleh=oleh.id if oleh else None,
+    )
+    session.add(baru)
+    session.flush()
+    langkah = session.exec(select(SopLangkah).where(SopLangkah.revisi_id == rev.id)
+                           .order_by(SopLangkah.urutan)).all()
+    aktor: dict[int, list[SopPelaksana]] = {}
+    if langkah:
+        for a in session.exec(select(SopPelaksana).where(SopPelaksana.langkah_id.in_([lk.id for lk in langkah]))
+                              .order_by(SopPelaksana.langkah_id, SopPelaksana.urutan)):
+            aktor.setdefault(a.langkah_id, []).append(a)
+    for lk in langkah:
+        salinan = SopLangkah(
+            revisi_id=baru.id, urutan=lk.urutan, no=lk.no, kegiatan=lk.kegiatan, kelengkapan=lk.kelengkapan,
+            waktu=lk.waktu, waktu_menit=lk.waktu_menit, output=lk.output, keterangan=lk.keterangan,
+            keputusan=lk.keputusan, kembali_ke_urutan=lk.kembali_ke_urutan,
+        )
+        session.add(salinan)
+        session.flush()
+        for a in aktor.get(lk.id, []):
+            session.add(SopPelaksana(langkah_id=salinan.id, role_kode=a.role_kode, label=a.label, urutan=a.urutan,
+                                     sumber=a.sumber))
+    session.flush()
+    catat(session, aksi="sop.salin", oleh=oleh, objek="sop_revisi", objek_id=baru.id, kecamatan_id=tujuan.id,
+          sesudah={"nama": rev.nama, "langkah": len(langkah), "dari_sop": asal.id, "dari_revisi": rev.revisi_ke,
+                   "dari_kecamatan": kec_asal.nama if kec_asal else None})
+    return sop

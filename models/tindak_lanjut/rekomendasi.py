@@ -1,0 +1,427 @@
+"""The follow-up (tindak lanjut) of the recommendations an evaluation makes.
+
+Each recommendation of an evaluation (models.tindak_lanjut.evaluasi) moves through one small state machine, TRANSISI, the only table the transition functions consult:
+
+    baru ─mulai→ dalam proses ─serahkan→ diserahkan ─terima→ diverifikasi ─akui→ selesai
+                      ↑                       └─kembalikan (alasan)→ dikembalikan ─mulai─┘
+
+The responsible role (or the one user named) starts and hands in the follow-up, the Sekretaris Camat checks
+it, the Camat acknowledges it; the Camat may also act for the responsible role or the Sekretaris (audited as
+"atas_nama"). Each function is one step inside the caller's transaction (flush only, the caller commits), moves
+the status by compare-and-set so the second of two people acting at once is refused, and writes the audit log,
+from which `riwayat` reads an item's history. Times may be given (records typed in after the fact, demo
+history); they must be aware and must not run backwards for an item.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, datetime, timedelta, timezone
+
+from sqlalchemy import update
+from sqlmodel import Session, select
+
+from models.akun.peran import PERAN_KANTOR
+from models.kinerja.iku import milik_kantor
+from models.tables import (
+    AuditLog,
+    Evaluasi,
+    Indikator,
+    Kecamatan,
+    Rekomendasi,
+    Role,
+    Sop,
+    TindakLanjut,
+    User,
+    utcnow,
+)
+from models.umum.audit import catat
+from models.umum.tanggal import tanggal_panjang, waktu_panjang
+
+STATUS = ("baru", "dalam proses", "diserahkan", "dikembalikan", "diverifikasi", "selesai")
+STATUS_LABEL = {"baru": "Baru", "dalam proses": "Dalam proses", "diserahkan": "Diserahkan",
+                "dikembalikan": "Dikembalikan", "diverifikasi": "Diverifikasi", "selesai": "Selesai"}
+
+# The actions on a recommendation; `periksa` is "terima" or "kembalikan" depending on its decision.
+AKSI = ("mulai", "serahkan", "terima", "kembalikan", "akui")
+AKSI_LABEL = {"tambah": "Rekomendasi ditambahkan", "mulai": "Tindak lanjut dimulai",
+              "serahkan": "Tindak lanjut diserahkan", "terima": "Tindak lanjut diterima",
+              "kembalikan": "Tindak lanjut dikembalikan", "akui": "Tindak lanjut diakui selesai"}
+
+TRANSISI: dict[tuple[str, str], str] = {
+    ("baru", "mulai"): "dalam proses",
+    ("dikembalikan", "mulai"): "dalam proses",
+    ("dalam proses", "serahkan"): "diserahkan",
+    ("diserahkan", "terima"): "diverifikasi",
+    ("diserahkan", "kembalikan"): "dikembalikan",
+    ("diverifikasi", "akui"): "selesai",
+}
+
+PENCATAT = frozenset({"tim", "kasubag_evapor", "sekcam", "camat"})  # record evaluations, add recommendations
+PEMERIKSA = frozenset({"sekcam", "camat"})
+TUNTAS = frozenset({"diverifikasi", "selesai"})  # the responsible role's work is done and accepted
+
+PESAN_BENTROK = "Rekomendasi ini sudah diubah oleh orang lain; muat ulang halaman."
+
+
+class TindakLanjutDitolak(ValueError):
+    """An input or a transition the rules refuse; the message is what the person reads."""
+
+
+# ---------------------------------------------------------------- helpers
+
+
+def _waktu(pada: datetime | None) -> datetime:
+    t = pada or utcnow()
+    if t.tzinfo is None or t.utcoffset() is None:
+        raise ValueError("waktu harus memiliki zona waktu")
+    return t.astimezone(timezone.utc)
+
+
+def _zona(session: Session, kecamatan_id: int) -> str:
+    kec = session.get(Kecamatan, kecamatan_id)
+    return kec.zona_waktu if kec else "Asia/Jakarta"
+
+
+def _periksa_pengguna(oleh: User, kecamatan_id: int, pesan_kantor: str) -> None:
+    if not oleh.aktif:
+        raise TindakLanjutDitolak("Akun Anda tidak aktif; tindakan ini tidak dapat dilakukan.")
+    if oleh.kecamatan_id != kecamatan_id:
+        raise TindakLanjutDitolak(pesan_kantor)
+
+
+def _tanggal_saja(nilai: object) -> bool:
+    return isinstance(nilai, date) and not isinstance(nilai, datetime)
+
+
+# ---------------------------------------------------------------- evaluations and recommendations
+
+
+def tambah_rekomendasi(session: Session, *, evaluasi_id: int, teks: str, role_kode: str, jatuh_tempo: date,
+                       oleh: User, indikator_id: int | None = None, sop_id: int | None = None,
+                       user_id: int | None = None, pada: datetime | None = None) -> Rekomendasi:
+    """Add a recommendation to an evaluation (not to a monitoring), for a role of the office or one of its users.
+
+    The indicator must be one of the office's IKU, the SOP the office's own, the user (if named) an active user
+    of the office holding `role_kode`; the due date may not precede the evaluation. Starts as "baru"; audited as
+    "rekomendasi.tambah".
+    """
+    ev = session.get(Evaluasi, evaluasi_id)
+    if ev is None:
+        raise TindakLanjutDitolak("Evaluasi tidak ditemukan.")
+    _periksa_pengguna(oleh, ev.kecamatan_id, "Rekomendasi hanya dapat ditambahkan pada evaluasi kecamatan Anda "
+                                             "sendiri.")
+    if oleh.role_kode not in PENCATAT:
+        raise TindakLanjutDitolak("Rekomendasi ditambahkan oleh Tim, Kasubag Evapor, Sekretaris Camat atau Camat; "
+                                  "peran Anda tidak dapat menambahkannya.")
+    if ev.jenis != "evaluasi":
+        raise TindakLanjutDitolak("Rekomendasi hanya dapat ditambahkan pada evaluasi, bukan pada pemantauan.")
+    teks_bersih = (teks or "").strip()
+    if not teks_bersih:
+        raise TindakLanjutDitolak("Teks rekomendasi wajib diisi.")
+    if not role_kode:
+        raise TindakLanjutDitolak("Penanggung jawab rekomendasi wajib dipilih.")
+    role = session.get(Role, role_kode)
+    if role is None or role_kode not in PERAN_KANTOR:
+        raise TindakLanjutDitolak(f'Peran "{role_kode or ""}" bukan peran di kantor kecamatan; pilih penanggung '
+                                  "jawab rekomendasi.")
+    if user_id is not None:
+        u = session.get(User, user_id)
+        if u is None or u.kecamatan_id != ev.kecamatan_id or not u.aktif:
+            raise TindakLanjutDitolak("Pengguna yang ditunjuk tidak ada atau bukan pegawai aktif kecamatan ini.")
+        if u.role_kode != role_kode:
+            raise TindakLanjutDitolak(f"{u.nama} tidak memegang peran {role.nama}.")
+    if indikator_id is not None:
+        ind = session.get(Indikator, indikator_id)
+        if ind is None or not milik_kantor(session, ind, ev.kecamatan_id):
+            raise TindakLanjutDitolak("Indikator ini tidak ada dalam IKU kecamatan ini.")
+    if sop_id is not None:
+        sop = session.get(Sop, sop_id)
+        if sop is None or sop.kecamatan_id != ev.kecamatan_id:
+            raise TindakLanjutDitolak("SOP ini bukan SOP kecamatan ini.")
+    if not _tanggal_saja(jatuh_tempo):
+        raise TindakLanjutDitolak("Jatuh tempo wajib diisi.")
+    if ev.tanggal is not None and jatuh_tempo < ev.tanggal:
+        raise TindakLanjutDitolak(f"Jatuh tempo ({tanggal_panjang(jatuh_tempo)}) tidak boleh sebelum tanggal "
+                                  f"evaluasi ({tanggal_panjang(ev.tanggal)}).")
+    t = _waktu(pada)
+    if t < ev.dibuat_pada:
+        zona = _zona(session, ev.kecamatan_id)
+        raise TindakLanjutDitolak(f"Waktu rekomendasi ({waktu_panjang(t, zona)}) tidak boleh sebelum evaluasinya "
+                                  f"dicatat ({waktu_panjang(ev.dibuat_pada, zona)}).")
+    r = Rekomendasi(evaluasi_id=ev.id, kecamatan_id=ev.kecamatan_id, teks=teks_bersih, indikator_id=indikator_id,
+                    sop_id=sop_id, role_kode=role_kode, user_id=user_id, jatuh_tempo=jatuh_tempo, status="baru",
+                    dibuat_pada=t)
+    session.add(r)
+    session.flush()
+    catat(session, aksi="rekomendasi.tambah", oleh=oleh, objek="rekomendasi", objek_id=r.id,
+          kecamatan_id=ev.kecamatan_id,
+          sesudah={"status": "baru", "evaluasi": ev.id, "role": role_kode, "user": user_id,
+                   "indikator": indikator_id, "sop": sop_id, "jatuh_tempo": jatuh_tempo.isoformat(),
+                   "pada": t.isoformat()})
+    session.flush()
+    return r
+
+
+# ---------------------------------------------------------------- the follow-up state machine
+
+
+def boleh(r: Rekomendasi, user: User, aksi: str) -> bool:
+    """Whether the user's role and office may take `aksi` on the item (its current status aside)."""
+    if not user.aktif or user.kecamatan_id != r.kecamatan_id:
+        return False
+    if user.role_kode == "camat":
+        return True
+    if aksi in ("mulai", "serahkan"):
+        return user.id == r.user_id if r.user_id is not None else user.role_kode == r.role_kode
+    if aksi in ("terima", "kembalikan"):
+        return user.role_kode in PEMERIKSA
+    return False  # akui: the Camat only
+
+
+def tindakan_tersedia(r: Rekomendasi, user: User) -> list[str]:
+    """The actions (of AKSI) the user may take on the item now, for the buttons a page shows."""
+    return [aksi for (dari, aksi) in TRANSISI if dari == r.status and boleh(r, user, aksi)]
+
+
+def _pesan_peran(session: Session, r: Rekomendasi, aksi: str) -> str:
+    if aksi in ("mulai", "serahkan"):
+        if r.user_id is not None:
+            u = session.get(User, r.user_id)
+            return (f"Rekomendasi ini ditugaskan kepada {u.nama if u else 'pengguna lain'}; hanya ia atau Camat "
+                    "yang dapat menindaklanjutinya.")
+        role = session.get(Role, r.role_kode)
+        nama = role.nama if role else r.role_kode
+        return f"Rekomendasi ini menjadi tanggung jawab {nama}; hanya {nama} atau Camat yang dapat menindaklanjutinya."
+    if aksi in ("terima", "kembalikan"):
+        return "Tindak lanjut diperiksa oleh Sekretaris Camat atau Camat; peran Anda tidak dapat memeriksanya."
+    return "Hanya Camat yang dapat mengakui tindak lanjut sebagai selesai."
+
+
+def _atas_nama(r: Rekomendasi, oleh: User, aksi: str) -> str | None:
+    """The role the Camat stands in for, when the Camat takes an action that is someone else's."""
+    if oleh.role_kode != "camat":
+        return None
+    if aksi in ("mulai", "serahkan"):
+        sendiri = r.role_kode == "camat" and r.user_id in (None, oleh.id)
+        return None if sendiri else r.role_kode
+    if aksi in ("terima", "kembalikan"):
+        return "sekcam"
+    return None
+
+
+def _waktu_terakhir(session: Session, r: Rekomendasi) -> datetime:
+    """When the item last moved: the time its newest audit row records, else its creation."""
+    row = session.exec(select(AuditLog).where(AuditLog.objek == "rekomendasi").where(AuditLog.objek_id == r.id)
+                       .where(AuditLog.aksi.like("rekomendasi.%")).order_by(AuditLog.id.desc())).first()
+    pada = (row.sesudah or {}).get("pada") if row else None
+    return datetime.fromisoformat(pada) if pada else r.dibuat_pada
+
+
+def _pindah(session: Session, *, rekomendasi_id: int, aksi: str, oleh: User, pada: datetime | None,
+            isian: Callable[[], None] | None = None,
+            nilai: Callable[[datetime], dict] | None = None) -> tuple[Rekomendasi, str, str, datetime, str | None]:
+    """Check and make one transition by compare-and-set; returns (item, from, to, time, atas_nama)."""
+    r = session.get(Rekomendasi, rekomendasi_id)
+    if r is None:
+        raise TindakLanjutDitolak("Rekomendasi tidak ditemukan.")
+    _periksa_pengguna(oleh, r.kecamatan_id, "Rekomendasi ini milik kecamatan lain; Anda tidak dapat mengubahnya.")
+    dari = r.status
+    ke = TRANSISI.get((dari, aksi))
+    if ke is None:
+        raise TindakLanjutDitolak(f'Rekomendasi berstatus "{STATUS_LABEL.get(dari, dari)}"; tindakan ini tidak '
+                                  "dapat dilakukan.")
+    if not boleh(r, oleh, aksi):
+        raise TindakLanjutDitolak(_pesan_peran(session, r, aksi))
+    if isian is not None:  # the form's own checks, after status and role so a stale page hears about those first
+        isian()
+    t = _waktu(pada)
+    sebelumnya = _waktu_terakhir(session, r)
+    if t < sebelumnya:
+        zona = _zona(session, r.kecamatan_id)
+        raise TindakLanjutDitolak(f"Waktu tindakan ({waktu_panjang(t, zona)}) tidak boleh sebelum tindakan "
+                                  f"sebelumnya pada rekomendasi ini ({waktu_panjang(sebelumnya, zona)}).")
+    hasil = session.execute(update(Rekomendasi).where(Rekomendasi.id == r.id).where(Rekomendasi.status == dari)
+                            .values(status=ke, **(nilai(t) if nilai else {})))
+    if hasil.rowcount != 1:
+        session.expire(r)
+        raise TindakLanjutDitolak(PESAN_BENTROK)
+    session.expire(r)
+    return r, dari, ke, t, _atas_nama(r, oleh, aksi)
+
+
+def _audit(session: Session, r: Rekomendasi, *, aksi: str, oleh: User, dari: str, ke: str, t: datetime,
+           atas_nama: str | None, alasan: str | None = None, **extra) -> None:
+    catat(session, aksi=f"rekomendasi.{aksi}", oleh=oleh, objek="rekomendasi", objek_id=r.id,
+          kecamatan_id=r.kecamatan_id, sebelum={"status": dari},
+          sesudah={"status": ke, "pada": t.isoformat(), **({"atas_nama": atas_nama} if atas_nama else {}), **extra},
+          keterangan=alasan)
+    session.flush()
+
+
+def mulai_tindak_lanjut(session: Session, *, rekomendasi_id: int, oleh: User,
+                        pada: datetime | None = None) -> Rekomendasi:
+    """The responsible role (or the named user), or the Camat, starts the follow-up: baru|dikembalikan -> dalam
+    proses."""
+    r, dari, ke, t, atas_nama = _pindah(session, rekomendasi_id=rekomendasi_id, aksi="mulai", oleh=oleh, pada=pada)
+    _audit(session, r, aksi="mulai", oleh=oleh, dari=dari, ke=ke, t=t, atas_nama=atas_nama)
+    return session.get(Rekomendasi, rekomendasi_id)
+
+
+def serahkan(session: Session, *, rekomendasi_id: int, uraian: str, oleh: User, bukti: list[str] | None = None,
+             pada: datetime | None = None) -> TindakLanjut:
+    """Hand in what was done (uraian required, evidence optional): dalam proses -> diserahkan; one TindakLanjut row
+    per hand-in, so a returned item keeps every attempt."""
+    uraian_bersih = (uraian or "").strip()
+
+    def _isian() -> None:
+        if not uraian_bersih:
+            raise TindakLanjutDitolak("Uraian tindak lanjut wajib diisi.")
+
+    r, dari, ke, t, atas_nama = _pindah(session, rekomendasi_id=rekomendasi_id, aksi="serahkan", oleh=oleh,
+                                        pada=pada, isian=_isian)
+    tl = TindakLanjut(rekomendasi_id=rekomendasi_id, uraian=uraian_bersih,
+                      bukti=[b.strip() for b in (bukti or []) if b and b.strip()], oleh=oleh.id, pada=t)
+    session.add(tl)
+    session.flush()
+    _audit(session, r, aksi="serahkan", oleh=oleh, dari=dari, ke=ke, t=t, atas_nama=atas_nama, tindak_lanjut=tl.id)
+    return tl
+
+
+def tindak_lanjut_terakhir(session: Session, rekomendasi_id: int) -> TindakLanjut | None:
+    return session.exec(select(TindakLanjut).where(TindakLanjut.rekomendasi_id == rekomendasi_id)
+                        .order_by(TindakLanjut.id.desc())).first()
+
+
+def periksa(session: Session, *, rekomendasi_id: int, terima: bool, oleh: User, alasan: str | None = None,
+            pada: datetime | None = None) -> Rekomendasi:
+    """The Sekretaris Camat (or the Camat) checks the latest hand-in: accept (diserahkan -> diverifikasi) or
+    return it with a reason (diserahkan -> dikembalikan); the decision is kept on that TindakLanjut."""
+    aksi = "terima" if terima else "kembalikan"
+    alasan_bersih = (alasan or "").strip() or None
+
+    def _isian() -> None:
+        if not terima and alasan_bersih is None:
+            raise TindakLanjutDitolak("Alasan pengembalian wajib diisi.")
+
+    r, dari, ke, t, atas_nama = _pindah(session, rekomendasi_id=rekomendasi_id, aksi=aksi, oleh=oleh, pada=pada,
+                                        isian=_isian)
+    tl = tindak_lanjut_terakhir(session, rekomendasi_id)
+    if tl is None:  # cannot happen through serahkan; a row removed by hand would leave nothing to decide on
+        raise TindakLanjutDitolak("Tindak lanjut yang diserahkan tidak ditemukan; muat ulang halaman.")
+    tl.keputusan = "diterima" if terima else "dikembalikan"
+    tl.alasan = alasan_bersih
+    tl.diperiksa_oleh = oleh.id
+    tl.diperiksa_pada = t
+    session.add(tl)
+    session.flush()
+    _audit(session, r, aksi=aksi, oleh=oleh, dari=dari, ke=ke, t=t, atas_nama=atas_nama, alasan=alasan_bersih,
+           tindak_lanjut=tl.id)
+    return session.get(Rekomendasi, rekomendasi_id)
+
+
+def akui(session: Session, *, rekomendasi_id: int, oleh: User, pada: datetime | None = None) -> Rekomendasi:
+    """The Camat acknowledges a verified follow-up: diverifikasi -> selesai, with `selesai_pada`."""
+    r, dari, ke, t, atas_nama = _pindah(session, rekomendasi_id=rekomendasi_id, aksi="akui", oleh=oleh, pada=pada,
+                                        nilai=lambda t: {"selesai_pada": t})
+    _audit(session, r, aksi="akui", oleh=oleh, dari=dari, ke=ke, t=t, atas_nama=atas_nama)
+    return session.get(Rekomendasi, rekomendasi_id)
+
+
+# ---------------------------------------------------------------- reading
+
+
+def riwayat(session: Session, rekomendasi_id: int) -> list[dict]:
+    """The item's history from the audit log, oldest first.
+
+    Each entry: waktu (when it happened, as given to the transition), oleh (the person's name), aksi ("tambah"
+    or one of AKSI), dari and ke (statuses; dari None for the creation), alasan (a return's reason or a check's
+    note), atas_nama (the role the Camat stood in for, or None).
+    """
+    rows = session.exec(select(AuditLog).where(AuditLog.objek == "rekomendasi")
+                        .where(AuditLog.objek_id == rekomendasi_id).where(AuditLog.aksi.like("rekomendasi.%"))
+                        .order_by(AuditLog.id)).all()
+    ids = {row.user_id for row in rows if row.user_id}
+    nama = {u.id: u.nama for u in session.exec(select(User).where(User.id.in_(ids)))} if ids else {}
+    hasil = []
+    for row in rows:
+        sebelum, sesudah = row.sebelum or {}, row.sesudah or {}
+        hasil.append({
+            "waktu": datetime.fromisoformat(sesudah["pada"]) if sesudah.get("pada") else row.waktu,
+            "oleh": nama.get(row.user_id, row.username),
+            "aksi": row.aksi.removeprefix("rekomendasi."),
+            "dari": sebelum.get("status"),
+            "ke": sesudah.get("status"),
+            "alasan": row.keterangan,
+            "atas_nama": sesudah.get("atas_nama"),
+        })
+    return hasil
+
+
+def daftar_rekomendasi(session: Session, *, kecamatan_ids: list[int] | None, tahun: int | None = None,
+                       triwulan: int | None = None, status: str | None = None) -> list[Rekomendasi]:
+    """Recommendations within the reader's offices (None: every office; []: none), of an evaluation's year and
+    quarter and a status when given; the earliest due first."""
+    if kecamatan_ids is not None and not kecamatan_ids:
+        return []
+    if status is not None and status not in STATUS:
+        raise TindakLanjutDitolak(f'Status "{status}" tidak dikenal.')
+    q = select(Rekomendasi).join(Evaluasi, Evaluasi.id == Rekomendasi.evaluasi_id)
+    if kecamatan_ids is not None:
+        q = q.where(Rekomendasi.kecamatan_id.in_(kecamatan_ids))
+    if tahun is not None:
+        q = q.where(Evaluasi.tahun == tahun)
+    if triwulan is not None:
+        q = q.where(Evaluasi.triwulan == triwulan)
+    if status is not None:
+        q = q.where(Rekomendasi.status == status)
+    return list(session.exec(q.order_by(Rekomendasi.jatuh_tempo, Rekomendasi.id)).all())
+
+
+def terlambat(r: Rekomendasi, hari_ini: date) -> bool:
+    """Past its due date and not yet verified or done; the due date itself is not late.
+
+    >>> terlambat(Rekomendasi(status="dalam proses", jatuh_tempo=date(2026, 7, 31)), date(2026, 8, 1))
+    True
+    >>> terlambat(Rekomendasi(status="dalam proses", jatuh_tempo=date(2026, 7, 31)), date(2026, 7, 31))
+    False
+    >>> terlambat(Rekomendasi(status="diverifikasi", jatuh_tempo=date(2026, 7, 31)), date(2026, 8, 1))
+    False
+    """
+    return r.status not in TUNTAS and r.jatuh_tempo < hari_ini
+
+
+def jatuh_tempo_dekat(r: Rekomendasi, hari_ini: date, hari: int = 7) -> bool:
+    """Not yet verified or done and due between today and `hari` days from today, both included.
+
+    >>> r = Rekomendasi(status="baru", jatuh_tempo=date(2026, 8, 8))
+    >>> [jatuh_tempo_dekat(r, d) for d in (date(2026, 7, 31), date(2026, 8, 1), date(2026, 8, 8), date(2026, 8, 9))]
+    [False, True, True, False]
+    """
+    return r.status not in TUNTAS and hari_ini <= r.jatuh_tempo <= hari_ini + timedelta(days=hari)
+
+
+# ---------------------------------------------------------------- recording at once, waiting, reminders
+
+
+def menunggu(r: Rekomendasi) -> str | None:
+    """The role the item waits on now: the responsible role, the Sekretaris Camat to check, the Camat to
+    acknowledge; None when done."""
+    if r.status in ("baru", "dalam proses", "dikembalikan"):
+        return r.role_kode
+    return {"diserahkan": "sekcam", "diverifikasi": "camat"}.get(r.status)
+
+
+def pengingat(session: Session, user: User, hari_ini: date, hari: int = 7) -> list[tuple[Rekomendasi, bool]]:
+    """Items overdue or due within `hari` days that wait on this user (the Camat: every such item of the office),
+    overdue first; each with whether it is overdue."""
+    if not user.kecamatan_id:
+        return []
+    batas = hari_ini + timedelta(days=hari)
+    q = (select(Rekomendasi).where(Rekomendasi.kecamatan_id == user.kecamatan_id)
+         .where(Rekomendasi.status.not_in(TUNTAS)).where(Rekomendasi.jatuh_tempo <= batas)
+         .order_by(Rekomendasi.jatuh_tempo, Rekomendasi.id))
+    hasil = []
+    for r in session.exec(q):
+        if user.role_kode == "camat" or tindakan_tersedia(r, user):
+            hasil.append((r, terlambat(r, hari_ini)))
+    return hasil

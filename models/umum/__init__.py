@@ -1,0 +1,1 @@
+"""What every part of the office's work uses: periods, dates, numbers, the work calendar, the audit log."""
