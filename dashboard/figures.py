@@ -22,8 +22,9 @@ SEMENTARA = "#7f8c8d"
 GRID = "#eeeeee"
 
 
-def _persen(seri) -> list:
-    """Percentages for JSON, rounded half up as the cards print them (the browser's own rounding is binary)."""
+def _dibulatkan(seri) -> list:
+    """Values shown with two decimals, for JSON: rounded half up as the cards and tables print them (the browser
+    rounds the binary value, which prints 90,005 as 90,00)."""
     return [None if v is None else bulatkan(v) for v in _daftar(seri)]
 
 
@@ -86,18 +87,18 @@ def grafik_capaian(df: pd.DataFrame, pita: tuple[Predikat, ...], proyeksi: tuple
     df = df.iloc[int(ada.argmax()):]
     label = [f"TW {ROMAWI[t]} {th}" for th, t in zip(df["tahun"], df["triwulan"])]
     ids = _daftar(df["realisasi_id"])
-    resmi = _persen(df["capaian_resmi"])
-    semua = _persen(df["capaian_sementara"])
+    resmi = _dibulatkan(df["capaian_resmi"])
+    semua = _dibulatkan(df["capaian_sementara"])
     sementara = [s if r is None else None for r, s in zip(resmi, semua)]
     nilai = [v for v in resmi + semua if v is not None]
     atas = max(110.0, max(nilai) + 10 if nilai else 110.0)
     if proyeksi and proyeksi[1] is not None:
         atas = max(atas, proyeksi[1] + 10)
     data = [
-        {"type": "bar", "x": label, "y": _daftar(df["realisasi_gabungan"]), "name": "Realisasi s.d. triwulan",
+        {"type": "bar", "x": label, "y": _dibulatkan(df["realisasi_gabungan"]), "name": "Realisasi s.d. triwulan",
          "marker": {"color": "#9fc5e8"}, "customdata": ids, "xaxis": "x", "yaxis": "y",
          "hovertemplate": "%{x}<br>Realisasi s.d. triwulan %{y:,.2f}<extra></extra>"},
-        {"type": "scatter", "x": label, "y": _daftar(df["target"]), "name": "Target tahun", "mode": "lines",
+        {"type": "scatter", "x": label, "y": _dibulatkan(df["target"]), "name": "Target tahun", "mode": "lines",
          "line": {"color": "#444444", "shape": "hv", "dash": "dot"}, "xaxis": "x", "yaxis": "y",
          "hovertemplate": "%{x}<br>Target %{y:,.2f}<extra></extra>"},
         {"type": "scatter", "x": label, "y": semua, "mode": "lines", "showlegend": False, "hoverinfo": "skip",
@@ -142,7 +143,7 @@ def grafik_perbandingan(df: pd.DataFrame, judul: str) -> dict:
     if df.empty:
         return kosong("Belum ada capaian untuk periode ini.")
     resmi = [bool(r) for r in df["resmi"]]
-    data = [{"type": "bar", "orientation": "h", "x": _persen(df["capaian"]), "y": list(df["kecamatan"]),
+    data = [{"type": "bar", "orientation": "h", "x": _dibulatkan(df["capaian"]), "y": list(df["kecamatan"]),
              "customdata": list(df["kecamatan"]),
              "marker": {"color": [w if isinstance(w, str) else "#adb5bd" for w in df["warna"]],
                         "opacity": [1 if r else 0.45 for r in resmi],
@@ -160,7 +161,7 @@ def grafik_siklus(langkah: list) -> dict:
     if not any(s.n for s in langkah):
         return kosong("Belum ada langkah yang selesai pada periode ini.")
     x = [f"{s.no}. {s.kegiatan[:38]}{'…' if len(s.kegiatan) > 38 else ''}" for s in langkah]
-    jam = lambda m: None if m is None else round(m / 60, 2)  # noqa: E731
+    jam = lambda m: None if m is None else bulatkan(m / 60, 2)  # noqa: E731
     data = [
         {"type": "bar", "x": x, "y": [jam(s.tunggu) for s in langkah], "name": "Median tunggu",
          "marker": {"color": "#f6b26b"}, "hovertemplate": "%{x}<br>Tunggu %{y:,.1f} jam kerja<extra></extra>"},

@@ -48,7 +48,7 @@ def isi_kantor(s: Session, sar: Saringan, user: User, hari_ini: date, menit_per_
     terlambat = rekomendasi_terlambat(s, kecamatan_ids=[kec], hari_ini=hari_ini)
     dalam, n = dalam_baku_per_kantor(s, kecamatan_ids=[kec], tahun=sar.tahun, triwulan=sar.triwulan)[kec]
     daftar_saya = html.Ul([html.Li([f"{r.judul} · langkah {r.langkah} · ", html.Span(
-        f"{format_menit(round(r.umur), menit_per_hari=menit_per_hari)} (baku {format_menit(r.mutu_baku, menit_per_hari=menit_per_hari)})",
+        f"{format_menit(r.umur, menit_per_hari=menit_per_hari)} (baku {format_menit(r.mutu_baku, menit_per_hari=menit_per_hari)})",
         className="text-danger" if r.terlambat else "")]) for r in saya.head(5).itertuples()],
         className="small mb-1 ps-3", id="beranda-daftar-saya") if len(saya) else None
     return html.Div([

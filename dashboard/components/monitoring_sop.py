@@ -55,7 +55,7 @@ def baris_bukti(b: BuktiSiklus, menit_per_hari: int) -> list[str]:
     """The cycle-time evidence of one SOP as short lines (empty when it did not run in the period)."""
     if not b.pelaksanaan:
         return []
-    m = lambda v: format_menit(None if v is None else round(v), menit_per_hari=menit_per_hari)  # noqa: E731
+    m = lambda v: format_menit(v, menit_per_hari=menit_per_hari)  # noqa: E731
     baris = [f"{angka(b.pelaksanaan)} pelaksanaan ({angka(b.selesai)} selesai)",
              f"Median waktu siklus: {m(b.median) if b.selesai else 'belum ada yang selesai'}"]
     if b.kunjungan:
@@ -71,7 +71,7 @@ def teks_bukti_ringkas(b: BuktiSiklus, menit_per_hari: int) -> str:
     """The same evidence in one short paragraph, for the printed sheet."""
     if not b.pelaksanaan:
         return "Belum ada pelaksanaan"
-    m = lambda v: format_menit(None if v is None else round(v), menit_per_hari=menit_per_hari)  # noqa: E731
+    m = lambda v: format_menit(v, menit_per_hari=menit_per_hari)  # noqa: E731
     bagian = [f"{angka(b.pelaksanaan)} pelaksanaan, {angka(b.selesai)} selesai",
               f"median {m(b.median)}" if b.selesai else "belum ada yang selesai"]
     if b.kunjungan:

@@ -43,7 +43,7 @@ def opsi_tugas(s, user: User) -> list[dict]:
     hasil = []
     for c in urut:
         r = per[c]
-        usia = (f" · umur {format_menit(round(r.umur), menit_per_hari=mpd)} dari baku "
+        usia = (f" · umur {format_menit(r.umur, menit_per_hari=mpd)} dari baku "
                 f"{format_menit(r.mutu_baku, menit_per_hari=mpd)}{' · TERLAMBAT' if r.terlambat else ''}")
         hasil.append({"label": label_tugas(tugas[c], zona) + usia, "value": c})
     return hasil

@@ -33,7 +33,7 @@ def isi(s: Session, sar: Saringan, menit_per_hari: int) -> tuple[html.Div, list[
     dalam = [x for x in a.langkah if x.n]
     n_baku = sum(round((x.dalam_baku or 0) * x.n) for x in dalam)
     n_semua = sum(x.n for x in dalam)
-    m = lambda v: format_menit(None if v is None else round(v), menit_per_hari=menit_per_hari)  # noqa: E731
+    m = lambda v: format_menit(v, menit_per_hari=menit_per_hari)  # noqa: E731
     ringkas = dbc.Row([
         dbc.Col(_angka("Pelaksanaan", f"{fmt.angka(len(eks))}",
                        f"{fmt.angka(len(selesai))} selesai, {fmt.angka(len(eks) - len(selesai))} berjalan"), md=3),
@@ -77,7 +77,7 @@ def garis(s: Session, eksekusi_id: int, menit_per_hari: int) -> html.Div:
         + (f"<br>Mulai dikerjakan {fmt.waktu(r.dimulai_pada.to_pydatetime(), zona)}" if pd.notna(r.dimulai_pada) else "")
         + (f"<br>{HASIL.get(r.hasil, r.hasil).capitalize()} {fmt.waktu(r.selesai_pada.to_pydatetime(), zona)}"
            f" oleh {pelaku.get(r.pelaku_id, '-')}" if pd.notna(r.selesai_pada) else "<br>Masih menunggu")
-        + f"<br>Waktu kerja {format_menit(round(r.total) if pd.notna(r.total) else None, menit_per_hari=menit_per_hari)}"
+        + f"<br>Waktu kerja {format_menit(r.total if pd.notna(r.total) else None, menit_per_hari=menit_per_hari)}"
           f" · mutu baku {format_menit(r.waktu_menit, menit_per_hari=menit_per_hari)}"
         for r in df.itertuples()]
     rev = s.get(SopRevisi, eks.revisi_id)

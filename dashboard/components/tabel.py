@@ -27,7 +27,7 @@ def sel(v, k: Kolom, zona: str, menit_per_hari: int = 480) -> str:
         f = float(v)
         return angka(f, 0 if f.is_integer() else 2)
     if k.jenis == "menit":
-        return format_menit(round(float(v)), menit_per_hari=menit_per_hari)
+        return format_menit(float(v), menit_per_hari=menit_per_hari)
     if k.jenis == "waktu" and isinstance(v, datetime):
         return waktu(v.to_pydatetime() if hasattr(v, "to_pydatetime") else v, zona)
     if k.jenis == "tanggal" and isinstance(v, date):

@@ -3,13 +3,17 @@ from __future__ import annotations
 
 import csv
 import io
+from typing import cast
 
 from models.kinerja.mesin import (
     AGREGASI,
     POLARITAS,
     RUMUS_NEGATIF,
+    Agregasi,
     Indikator,
+    Polaritas,
     Realisasi,
+    RumusNegatif,
     capaian_tahun,
     capaian_triwulan,
 )
@@ -52,9 +56,10 @@ def hitung_csv(teks: str) -> str:
     for n, baris in enumerate(pembaca, start=2):
         baris = {(k or "").strip(): (v or "") for k, v in baris.items()}
         ind = Indikator(
-            polaritas=_pilihan(baris["polaritas"], POLARITAS, "polaritas", n, "positif"),
-            rumus_negatif=_pilihan(baris["rumus_negatif"], RUMUS_NEGATIF, "rumus_negatif", n, "2T-R"),
-            agregasi=_pilihan(baris["agregasi"], AGREGASI, "agregasi", n, "kumulatif"),
+            polaritas=cast(Polaritas, _pilihan(baris["polaritas"], POLARITAS, "polaritas", n, "positif")),
+            rumus_negatif=cast(RumusNegatif, _pilihan(baris["rumus_negatif"], RUMUS_NEGATIF, "rumus_negatif", n,
+                                                      "2T-R")),
+            agregasi=cast(Agregasi, _pilihan(baris["agregasi"], AGREGASI, "agregasi", n, "kumulatif")),
         )
         try:
             target = baca_angka(baris["target"])

@@ -118,12 +118,13 @@ def gabung(realisasi: Sequence[Realisasi | None], sampai: int, agregasi: Agregas
     for i in range(sampai):
         if i >= len(bagian) or bagian[i] is None:
             return f"triwulan {ROMAWI[i + 1]} belum ada realisasi yang disetujui"
+    ada = [r for r in bagian if r is not None]  # every quarter of the range, as checked above
     if agregasi == "rata-rata":
-        return sum(r.nilai for r in bagian) / sampai
-    if all(r.penyebut is not None for r in bagian):
-        penyebut = sum(r.penyebut for r in bagian)
-        return sum(r.pembilang for r in bagian) / penyebut * 100 if penyebut else 0.0
-    return sum(r.nilai for r in bagian)
+        return sum(r.nilai for r in ada) / sampai
+    penyebut = [r.penyebut for r in ada if r.penyebut is not None]
+    if len(penyebut) == len(ada):
+        return sum(r.pembilang or 0.0 for r in ada) / sum(penyebut) * 100 if sum(penyebut) else 0.0
+    return sum(r.nilai for r in ada)
 
 
 
@@ -255,8 +256,8 @@ def proyeksi_tahun(ind: Indikator, target_tahun: float | None, realisasi: Sequen
         return tidak_tersedia("triwulan I belum ada realisasi yang disetujui")
     n = len(ada)
     if all(r.penyebut is not None for r in ada):
-        rata = Realisasi(sum(r.nilai for r in ada) / n, sum(r.pembilang for r in ada) / n,
-                         sum(r.penyebut for r in ada) / n)
+        rata = Realisasi(sum(r.nilai for r in ada) / n, sum(r.pembilang or 0.0 for r in ada) / n,
+                         sum(r.penyebut or 0.0 for r in ada) / n)
     else:
         rata = Realisasi(sum(r.nilai for r in ada) / n)
     lengkap = ada + [ada[-1] if ind.agregasi == "terakhir" else rata] * (4 - n)

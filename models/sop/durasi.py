@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from models.umum.angka import bulatkan
+
 MENIT_PER_HARI_BAKU = 480
 
 _SATUAN = {"jam": 60, "menit": 1}
@@ -44,17 +46,17 @@ def parse_waktu(teks: str, *, menit_per_hari: int = MENIT_PER_HARI_BAKU) -> int:
     return round(total)
 
 
-def format_menit(menit: int | None, *, menit_per_hari: int = MENIT_PER_HARI_BAKU) -> str:
-    """Minutes as the offices print them.
+def format_menit(menit: float | None, *, menit_per_hari: int = MENIT_PER_HARI_BAKU) -> str:
+    """Minutes as the offices print them, rounded to a whole minute half up (as every number is printed).
 
     >>> format_menit(1155)
     '2 hari 3 jam 15 menit'
-    >>> format_menit(170), format_menit(0), format_menit(None)
-    ('2 jam 50 menit', '0 menit', '-')
+    >>> format_menit(170), format_menit(0), format_menit(None), format_menit(30.5), format_menit(31.5)
+    ('2 jam 50 menit', '0 menit', '-', '31 menit', '32 menit')
     """
-    if menit is None:
+    if menit is None or menit != menit:  # None or NaN: no value
         return "-"
-    hari, sisa = divmod(int(menit), menit_per_hari)
+    hari, sisa = divmod(int(bulatkan(menit, 0)), menit_per_hari)
     jam, mnt = divmod(sisa, 60)
     bagian = [f"{hari} hari" if hari else "", f"{jam} jam" if jam else "", f"{mnt} menit" if mnt else ""]
     return " ".join(b for b in bagian if b) or "0 menit"

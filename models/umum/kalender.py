@@ -68,6 +68,8 @@ class KalenderKerja:
     jam: Mapping[int, tuple[time, time]] = field(hash=False)  # 0=Senin..6=Minggu -> (buka, tutup); absent: closed
     libur: frozenset[date] = frozenset()  # national holidays and cuti bersama, local dates
     zona: str = ZONA_BAKU
+    _tz: ZoneInfo = field(init=False, repr=False, compare=False)
+    _tabel_: _Tabel | None = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         for hari, (buka, tutup) in self.jam.items():
@@ -198,14 +200,13 @@ class KalenderKerja:
         hari = np.arange(lo, hi + 1, dtype=np.int64)
         buka_mg = np.zeros(7, dtype=np.int64)
         durasi_mg = np.zeros(7, dtype=np.int64)
-        for h, (buka, tutup) in self.jam.items():
-            buka_mg[h], durasi_mg[h] = _us(buka), _us(tutup) - _us(buka)
+        for h, (jam_buka, jam_tutup) in self.jam.items():
+            buka_mg[h], durasi_mg[h] = _us(jam_buka), _us(jam_tutup) - _us(jam_buka)
         minggu = (hari + 3) % 7
         buka, durasi = buka_mg[minggu], durasi_mg[minggu]
         if self.libur:
             libur = np.fromiter(((d - _EPOCH).days for d in self.libur), dtype=np.int64, count=len(self.libur))
-            tutup = np.isin(hari, libur)
-            durasi[tutup] = 0
+            durasi[np.isin(hari, libur)] = 0
         kumulatif = np.concatenate(([0], np.cumsum(durasi)))
         return _Tabel(hari0=lo, buka=buka, durasi=durasi, kumulatif=kumulatif)
 

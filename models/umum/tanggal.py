@@ -4,9 +4,10 @@ from __future__ import annotations
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-BULAN = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
-         "November", "Desember")
-HARI = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")  # date.weekday() order
+from babel.dates import format_date, get_month_names
+
+LOKAL = "id"  # the users' language: Indonesian names from the Unicode CLDR, through Babel
+BULAN = tuple(get_month_names("wide", locale=LOKAL)[n] for n in range(1, 13))  # "Januari" … "Desember"
 _SINGKATAN_ZONA = {"Asia/Jakarta": "WIB", "Asia/Pontianak": "WIB", "Asia/Makassar": "WITA", "Asia/Jayapura": "WIT"}
 
 
@@ -18,7 +19,7 @@ def tanggal_panjang(nilai: date) -> str:
     """
     if isinstance(nilai, datetime):
         nilai = nilai.date()
-    return f"{nilai.day} {BULAN[nilai.month - 1]} {nilai.year}"
+    return format_date(nilai, "d MMMM y", locale=LOKAL)
 
 
 def tanggal_hari(nilai: date) -> str:
@@ -27,7 +28,9 @@ def tanggal_hari(nilai: date) -> str:
     >>> tanggal_hari(date(2026, 8, 17))
     'Senin, 17 Agustus 2026'
     """
-    return f"{HARI[nilai.weekday()]}, {tanggal_panjang(nilai)}"
+    if isinstance(nilai, datetime):
+        nilai = nilai.date()
+    return format_date(nilai, "EEEE, d MMMM y", locale=LOKAL)
 
 
 def waktu_panjang(nilai: datetime, zona: str = "Asia/Jakarta") -> str:

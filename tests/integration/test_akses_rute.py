@@ -1,0 +1,95 @@
+"""The pinned access of every writing callback and of every Flask route.
+
+The callback attack tests (test_akses.py) trust each callback's declared policy; here the roles that may call each
+writing callback are written down, so a `peran=` dropped or widened by mistake fails. The Flask routes are
+enumerated from the running app like the callbacks: a route nobody classified fails, and every file route is tried
+without a session and from another office.
+"""
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import masuk
+from tests.dash_util import daftar_callback
+
+KANTOR = frozenset({"analis_perencanaan", "camat", "kasi_ekbang", "kasi_pem", "kasi_trantib", "kasubag_evapor",
+                    "kasubag_renkeu", "kasubag_umum", "sekcam", "staf", "tim"})
+PENGISI = frozenset({"camat", "kasi_ekbang", "kasi_pem", "kasi_trantib", "kasubag_evapor"})
+PENCATAT = frozenset({"camat", "kasubag_evapor", "sekcam", "tim"})
+ADMIN = frozenset({"admin"})
+
+# Every callback that writes, with the only roles that may call it.
+MENULIS = {
+    "callbacks.hari_libur.tambah": ADMIN,
+    "callbacks.hari_libur.hapus": ADMIN,
+    "callbacks.iku.simpan": frozenset({"camat", "kasubag_evapor"}),
+    "callbacks.monitoring_sop.simpan_monitoring": PENCATAT,
+    "callbacks.monitoring_sop.simpan_evaluasi": PENCATAT,
+    "callbacks.pengguna.buat": ADMIN,
+    "callbacks.pengguna.simpan": ADMIN,
+    "callbacks.persetujuan.bertindak": KANTOR,
+    "callbacks.realisasi.buka": frozenset({"camat"}),
+    "callbacks.realisasi.simpan": PENGISI,
+    "callbacks.realisasi.terapkan_excel": PENGISI,
+    "callbacks.realisasi.unggah_lampiran": PENGISI,
+    "callbacks.sop.simpan": ADMIN,
+    "callbacks.tindak_lanjut.bertindak": KANTOR,
+    "callbacks.tindak_lanjut.simpan_evaluasi": PENCATAT,
+}
+
+# Every Flask route, by rule: the framework's and the public ones, then the file routes with an address that
+# names Poncokusumo (or one of its records), which a Kalipare user and another kabupaten must be refused.
+RUTE_KERANGKA = {"/static/<path:filename>", "/vendor/bootstrap/<path:berkas>", "/assets/<path:filename>",
+                 "/_dash-component-suites/<string:package_name>/<path:fingerprinted_path>", "/_dash-layout",
+                 "/_dash-dependencies", "/_dash-update-component", "/_reload-hash", "/_favicon.ico", "/",
+                 "/<path:path>", "/login", "/logout"}
+RUTE_BERKAS = {
+    "/realisasi/templat.xlsx": "/realisasi/templat.xlsx?tahun=2025&triwulan=1",
+    "/unduh/<nama>.<format_berkas>": "/unduh/iku-triwulan.csv?kecamatan=Poncokusumo&tahun=2025&triwulan=1",
+    "/lampiran/<int:lampiran_id>": "/lampiran/999999",
+    "/monitoring-sop/cetak": "/monitoring-sop/cetak?kecamatan=Poncokusumo&tahun=2025&semester=1",
+    "/monitoring-sop/cetak.pdf": "/monitoring-sop/cetak.pdf?kecamatan=Poncokusumo&tahun=2025&semester=1",
+    "/monitoring-sop/evaluasi/cetak": "/monitoring-sop/evaluasi/cetak?kecamatan=Poncokusumo&tahun=2025",
+    "/monitoring-sop/evaluasi/cetak.pdf": "/monitoring-sop/evaluasi/cetak.pdf?kecamatan=Poncokusumo&tahun=2025",
+}
+
+
+def _nama(cb: dict) -> str:
+    f = cb["callback"]
+    return f"{f.__module__}.{f.__name__}"
+
+
+def test_every_writing_callback_admits_exactly_its_pinned_roles(client, app, demo):
+    client.get("/_dash-layout")
+    semua = {_nama(cb): cb["callback"].kebijakan for cb in daftar_callback(app).values()
+             if hasattr(cb["callback"], "kebijakan")}
+    hilang = sorted(set(MENULIS) - set(semua))
+    assert hilang == [], f"callback penulis yang tidak terdaftar lagi: {hilang}"
+    salah = {nama: sorted(semua[nama].peran or ["(semua peran)"]) for nama, peran in MENULIS.items()
+             if semua[nama].peran is None or frozenset(semua[nama].peran) != peran}
+    assert salah == {}, f"peran callback penulis berubah: {salah}"
+
+
+def test_every_route_is_classified(app):
+    aturan = {r.rule for r in app.server.url_map.iter_rules()}
+    assert aturan == RUTE_KERANGKA | set(RUTE_BERKAS), (
+        f"rute baru tanpa kelas akses: {sorted(aturan - RUTE_KERANGKA - set(RUTE_BERKAS))}; "
+        f"rute yang hilang: {sorted(RUTE_KERANGKA | set(RUTE_BERKAS) - aturan)}")
+
+
+def test_file_routes_without_a_session_send_to_login(client, app, demo):
+    for alamat in RUTE_BERKAS.values():
+        r = client.get(alamat)
+        assert r.status_code == 302 and r.headers["Location"].startswith("/login"), alamat
+
+
+@pytest.mark.parametrize("username", ["camat.kalipare", "evapor.kalipare", "kabupaten.tanjungjabungbarat"])
+def test_file_routes_naming_another_office_are_refused(client, app, demo, username):
+    masuk(client, username)
+    for rule, alamat in RUTE_BERKAS.items():
+        if rule == "/realisasi/templat.xlsx" and username != "kabupaten.tanjungjabungbarat":
+            continue  # an office user's template is always their own office's
+        r = client.get(alamat)
+        teks = r.get_data(as_text=True)
+        assert r.status_code == 403, (alamat, r.status_code)
+        assert "Poncokusumo" not in teks, alamat
