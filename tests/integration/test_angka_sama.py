@@ -16,9 +16,9 @@ from sqlmodel import select
 from models.db import session_scope
 from models.kinerja.capaian_csv import hitung_csv
 from models.kinerja.iku import iku_kantor, tetapkan_target
-from models.kinerja.realisasi import Isian, ajukan, simpan_draf
-from models.sop.alur import catatan_terbuka, putuskan, selesaikan
-from models.tables import Kecamatan, Realisasi, SopLangkah, User
+from models.kinerja.realisasi import Isian, simpan_draf
+from models.tables import Kecamatan, Realisasi, User
+from tests.alur_util import sahkan
 from tests.conftest import masuk
 from tests.dash_util import panggil
 
@@ -38,13 +38,7 @@ def capaian_90005(demo):
         t = datetime(2025, 4, 7, 8, tzinfo=WIB)
         r = simpan_draf(s, kecamatan_id=kec.id, tahun=TAHUN, triwulan=1, isian=Isian(ind.id, "18.001", "20.000"),
                         oleh=u["evapor"], pada=t, hari_ini=date(2025, 4, 7))
-        eks = ajukan(s, realisasi_id=r.id, oleh=u["evapor"], pada=t)
-        while (rec := catatan_terbuka(s, eks.id)) is not None:  # the Camat may act at every step
-            if s.get(SopLangkah, rec.langkah_id).keputusan:
-                putuskan(s, catatan_id=rec.id, setuju=True, oleh=u["camat"], pada=t)
-            else:
-                selesaikan(s, catatan_id=rec.id, oleh=u["camat"], pada=t)
-        assert s.get(Realisasi, r.id).status == "resmi"
+        assert sahkan(s, realisasi_id=r.id, pengisi=u["evapor"], camat=u["camat"], pada=t).status == "resmi"
         assert f"{s.get(Realisasi, r.id).nilai / 100 * 100:.2f}" == "90.00"  # what a plain format prints
         return demo, ind.id
 

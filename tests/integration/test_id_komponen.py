@@ -1,0 +1,102 @@
+"""Every component id a callback names exists in what the pages and the callbacks render: a mistyped id fails here,
+by name, instead of leaving a button that silently does nothing.
+
+Dash's own check (a validation layout built by calling every page layout) cannot run here: the layouts read the
+database for the signed-in user and refuse anyone else, and Dash would build it on the first request, a login's.
+So the pages are rendered through Dash's router as the users who see them, and the callbacks that render further
+components (charts per indicator, monitoring rows, the days-off table) are called; the ids found are compared with
+every id the registered callbacks name (a pattern-matching id by its type).
+"""
+from __future__ import annotations
+
+import json
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+import dash
+from sqlmodel import select
+
+from models.db import session_scope
+from models.kinerja.iku import iku_kantor
+from models.kinerja.realisasi import Isian, simpan_draf
+from models.tables import HariLibur, Kecamatan, Sop, User
+from tests.alur_util import sahkan
+from tests.conftest import masuk
+from tests.dash_util import daftar_callback, panggil
+
+ROUTER = ".._pages_content.children..._pages_store.data.."
+PENGGUNA = ("admin", "camat.poncokusumo", "evapor.poncokusumo", "tim.poncokusumo", "kasipem.poncokusumo",
+            "sekcam.poncokusumo", "kabupaten.malang")
+
+
+def _ids(isi, hasil: set[str]) -> set[str]:
+    if isinstance(isi, dict):
+        props = isi.get("props")
+        if isinstance(props, dict) and "id" in props:
+            i = props["id"]
+            hasil.add(f"type:{i.get('type')}" if isinstance(i, dict) else i)
+        for v in isi.values():
+            _ids(v, hasil)
+    elif isinstance(isi, list):
+        for v in isi:
+            _ids(v, hasil)
+    return hasil
+
+
+def _halaman(client, alamat: str) -> dict:
+    path, _, query = alamat.partition("?")
+    r = client.post("/_dash-update-component", json={
+        "output": ROUTER, "outputs": [{"id": "_pages_content", "property": "children"},
+                                      {"id": "_pages_store", "property": "data"}],
+        "inputs": [{"id": "_pages_location", "property": "pathname", "value": path},
+                   {"id": "_pages_location", "property": "search", "value": f"?{query}" if query else ""}],
+        "state": [], "changedPropIds": ["_pages_location.pathname"]})
+    assert r.status_code in (200, 403), (alamat, r.status_code)
+    return r.get_json() if r.status_code == 200 else {}
+
+
+def _dinamai(app) -> set[str]:
+    """Every id the registered callbacks name as input, state or output."""
+    hasil = set()
+    for kunci, cb in daftar_callback(app).items():
+        if "_pages" in kunci:
+            continue
+        bagian = [d["id"] for d in cb["inputs"] + cb["state"]]
+        bagian += [seg.rsplit(".", 1)[0] for seg in kunci.strip(".").split("...")]
+        for i in bagian:
+            hasil.add(f"type:{json.loads(i)['type']}" if i.startswith("{") else i)
+    return hasil
+
+
+def test_every_id_a_callback_names_is_rendered_somewhere(client, app, demo):
+    with session_scope(demo) as s:
+        s.add(HariLibur(tanggal=date(2026, 10, 29), keterangan="Hari Jadi Kabupaten"))
+        ponco = s.exec(select(Kecamatan).where(Kecamatan.nama == "Poncokusumo")).one()
+        ind = iku_kantor(s, ponco.id)[0].id
+        sop = s.exec(select(Sop.id).where(Sop.kecamatan_id == ponco.id)).first()
+        u = {n: s.exec(select(User).where(User.username == f"{n}.poncokusumo")).one() for n in ("evapor", "camat")}
+        pada = datetime(2025, 4, 7, 8, tzinfo=ZoneInfo("Asia/Jakarta"))
+        r = simpan_draf(s, kecamatan_id=ponco.id, tahun=2025, triwulan=1, isian=Isian(ind, "40", "50"),
+                        oleh=u["evapor"], pada=pada, hari_ini=date(2025, 4, 7))
+        sahkan(s, realisasi_id=r.id, pengisi=u["evapor"], camat=u["camat"], pada=pada)  # the Camat may reopen it
+    client.get("/_dash-layout")
+    ditemukan = _ids(client.get("/_dash-layout").get_json(), set())
+    for username in PENGGUNA:
+        masuk(client, username)
+        alamat = [p["path"] for p in dash.page_registry.values() if not p.get("path_template")]
+        alamat += [f"/sop/{sop}", f"/realisasi?indikator={ind}&tahun=2025&triwulan=1"]
+        for a in alamat:
+            _ids(_halaman(client, a), ditemukan)
+        for kunci, nilai in (("capaian-isi.children", dict(kecamatan="Poncokusumo", tahun=2025, triwulan=1,
+                                                             indikator=None)),
+                             ("libur-tabel.children", dict(tahun=2026)),):
+            r = panggil(client, app, kunci, **nilai)
+            if r.status_code == 200:
+                _ids(r.get_json(), ditemukan)
+        for kunci in daftar_callback(app):
+            if kunci.startswith("..monsop-monitoring.children"):
+                r = panggil(client, app, kunci, kecamatan="Poncokusumo", tahun=2025, semester=1)
+                if r.status_code == 200:
+                    _ids(r.get_json(), ditemukan)
+    hilang = sorted(_dinamai(app) - ditemukan)
+    assert hilang == [], f"id yang dinamai callback tetapi tidak ada di tata letak mana pun: {hilang}"

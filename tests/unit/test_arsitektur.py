@@ -1,0 +1,57 @@
+"""The house's shape: no import cycle anywhere in the project, in-function imports included (a cycle hidden in a
+function hid a design fault before: the state machine importing the figure it carries)."""
+from __future__ import annotations
+
+import grimp
+
+
+def _siklus(graf: dict[str, set[str]]) -> list[list[str]]:
+    """The strongly connected groups of more than one module (Tarjan, iterative)."""
+    indeks: dict[str, int] = {}
+    rendah: dict[str, int] = {}
+    tumpukan: list[str] = []
+    di_tumpukan: set[str] = set()
+    hasil: list[list[str]] = []
+    for awal in sorted(graf):
+        if awal in indeks:
+            continue
+        kerja = [(awal, iter(sorted(graf[awal])))]
+        indeks[awal] = rendah[awal] = len(indeks)
+        tumpukan.append(awal)
+        di_tumpukan.add(awal)
+        while kerja:
+            v, anak = kerja[-1]
+            w = next(anak, None)
+            if w is not None:
+                if w not in indeks:
+                    indeks[w] = rendah[w] = len(indeks)
+                    tumpukan.append(w)
+                    di_tumpukan.add(w)
+                    kerja.append((w, iter(sorted(graf[w]))))
+                elif w in di_tumpukan:
+                    rendah[v] = min(rendah[v], indeks[w])
+                continue
+            kerja.pop()
+            if kerja:
+                rendah[kerja[-1][0]] = min(rendah[kerja[-1][0]], rendah[v])
+            if rendah[v] == indeks[v]:
+                kelompok = []
+                while True:
+                    w = tumpukan.pop()
+                    di_tumpukan.discard(w)
+                    kelompok.append(w)
+                    if w == v:
+                        break
+                if len(kelompok) > 1:
+                    hasil.append(sorted(kelompok))
+    return hasil
+
+
+def test_the_cycle_finder_finds_a_cycle():
+    assert _siklus({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]
+
+
+def test_no_module_of_the_project_imports_itself_round_a_cycle():
+    g = grimp.build_graph("models", "dashboard", "callbacks", "seed")
+    graf = {m: set(g.find_modules_directly_imported_by(m)) for m in g.modules}
+    assert _siklus(graf) == []
