@@ -14,7 +14,6 @@ from functools import wraps
 from typing import Any
 
 from dash import Dash
-from flask import jsonify, render_template, request
 from flask_login import current_user
 from sqlmodel import SQLModel
 
@@ -139,10 +138,3 @@ def periksa_alamat(path: str, args: dict[str, str]) -> None:
     kebijakan = getattr(page.get("layout"), "kebijakan", None) if page else None
     if kebijakan is not None:
         periksa(kebijakan, {**args, **(variabel or {})}, sasaran=f"alamat {path}")
-
-
-def jawaban_ditolak(e: AksesDitolak):
-    """403 with the message only: JSON for Dash requests, a small page for a browser."""
-    if request.path.startswith("/_dash"):
-        return jsonify({"galat": e.pesan}), 403
-    return render_template("ditolak.html", pesan=e.pesan), 403, {"Content-Type": "text/html; charset=utf-8"}

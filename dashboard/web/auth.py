@@ -10,7 +10,7 @@ from flask_wtf.csrf import CSRFError, generate_csrf, validate_csrf
 from sqlmodel import select
 from wtforms.validators import ValidationError
 
-from dashboard.akses import PESAN_MASUK, jawaban_ditolak, periksa_alamat
+from dashboard.akses import PESAN_MASUK, periksa_alamat
 from dashboard.data import sesi
 from models.akun.akses import AksesDitolak
 from models.akun.pengguna import KATA_SANDI_DEMO, autentikasi
@@ -73,6 +73,13 @@ def _halaman_login(pesan: str | None, username: str = "", status: int = 200):
                           demo_password=KATA_SANDI_DEMO, next_query=urlencode({"next": request.args.get("next", "/")}),
                           csrf_token=generate_csrf())
     return isi, status, {"Content-Type": "text/html; charset=utf-8"}
+
+
+def jawaban_ditolak(e: AksesDitolak):
+    """403 with the message only: JSON for Dash requests, a small page for a browser."""
+    if request.path.startswith("/_dash"):
+        return jsonify({"galat": e.pesan}), 403
+    return render_template("ditolak.html", pesan=e.pesan), 403, {"Content-Type": "text/html; charset=utf-8"}
 
 
 def pasang_auth(server: Flask) -> None:

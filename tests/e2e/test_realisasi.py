@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sqlmodel import select
 
+from models.umum import periode
 from tests.e2e.conftest import masuk_sebagai
 
 KODE = ("IKU-1", "IKU-2", "IKU-3")
@@ -23,13 +24,12 @@ def _tugas(page, server_url, kode: str, tombol: str, alasan: str | None = None) 
 
 
 def test_a_quarter_from_entry_to_the_camats_approval(page, server_url, e2e_engine):
-    from datetime import date
 
     from models.db import session_scope
     from models.tables import AuditLog, Indikator, Realisasi
 
     masuk_sebagai(page, server_url, "evapor.poncokusumo")
-    alamat = f"{server_url}/realisasi?tahun={date.today().year}&triwulan=1"
+    alamat = f"{server_url}/realisasi?tahun={periode.hari_ini().year}&triwulan=1"
     page.goto(alamat)
     page.wait_for_selector(".tabel-realisasi")
     for kode in KODE:

@@ -55,3 +55,21 @@ def test_no_module_of_the_project_imports_itself_round_a_cycle():
     g = grimp.build_graph("models", "dashboard", "callbacks", "seed")
     graf = {m: set(g.find_modules_directly_imported_by(m)) for m in g.modules}
     assert _siklus(graf) == []
+
+
+def test_importing_app_builds_nothing_and_server_is_built_on_first_use():
+    """`from app import create_app` reads no setting (production without SECRET_KEY imports fine); asking for
+    `server`, as gunicorn and flask --app do, builds the app from the environment and says what is missing."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    akar = Path(__file__).resolve().parents[2]
+    env = {k: v for k, v in os.environ.items() if k not in ("SECRET_KEY", "APP_ENV")} | {"APP_ENV": "production"}
+    kode = ("import app\nassert app._dibangun is None\ntry:\n    app.server\nexcept Exception as e:\n"
+            "    print(type(e).__name__, e)\n")
+    hasil = subprocess.run([sys.executable, "-c", kode], cwd=akar, env=env, capture_output=True, text=True, timeout=60)
+    assert hasil.returncode == 0, hasil.stderr
+    assert hasil.stdout.strip() == ("KonfigurasiSalah SECRET_KEY wajib diisi di luar lingkungan pengembangan "
+                                    "(APP_ENV=development).")
