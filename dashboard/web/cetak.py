@@ -142,7 +142,7 @@ def ke_html(lembar: Lembar, *, pdf: str, kembali: str) -> str:
 
 # ---------------------------------------------------------------- PDF
 
-# DejaVu Sans, shipped with the app (fonts/, with its licence) and embedded: every character prints as typed
+# DejaVu Sans Condensed (as narrow as the Helvetica the columns were drawn for), shipped with the app (fonts/, with its licence) and embedded: every character prints as typed
 # (a tick, dashes, quotes), the same on every machine.
 FONTA = Path(__file__).resolve().parent / "fonts"
 
@@ -150,8 +150,8 @@ FONTA = Path(__file__).resolve().parent / "fonts"
 class _Pdf(FPDF):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.add_font("dejavu", "", str(FONTA / "DejaVuSans.ttf"))
-        self.add_font("dejavu", "B", str(FONTA / "DejaVuSans-Bold.ttf"))
+        self.add_font("dejavu", "", str(FONTA / "DejaVuSansCondensed.ttf"))
+        self.add_font("dejavu", "B", str(FONTA / "DejaVuSansCondensed-Bold.ttf"))
 
     def footer(self) -> None:
         self.set_y(-8)

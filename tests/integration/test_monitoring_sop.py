@@ -331,6 +331,7 @@ def test_printed_sheets_as_html_and_pdf(client, kasus):
                 "Penyusunan Laporan Kinerja (LKj)", "Paraf Sekcam tertunda", "CAMAT PONCOKUSUMO",
                 "Camat Poncokusumo", "median 1 hari 35 menit", "81,8% langkah dalam mutu baku"):
         assert isi in teks, isi
+    assert teks.count("✓") == 2  # the embedded Unicode font prints the tick as the HTML sheet does (not "V")
     assert ADMINDUK.replace(" ", "") in teks.replace(" ", "")  # wrapped across lines in its cell
     assert PdfReader(io.BytesIO(r.data)).pages[0].mediabox.width > PdfReader(io.BytesIO(r.data)).pages[0].mediabox.height
 
