@@ -18,10 +18,10 @@ from models.tables import Evaluasi, Kecamatan, Sop, SopRevisi, User
 from models.tindak_lanjut.rekomendasi import (
     PENCATAT,
     TindakLanjutDitolak,
-    _periksa_pengguna,
-    _tanggal_saja,
-    _waktu,
+    periksa_pengguna,
     tambah_rekomendasi,
+    tanggal_saja,
+    waktu_utc,
 )
 from models.umum.audit import catat
 from models.umum.periode import awal_triwulan, label_periode
@@ -59,7 +59,7 @@ def catat_evaluasi(session: Session, *, kecamatan_id: int, jenis: str, tahun: in
     if kec is None:
         raise TindakLanjutDitolak("Kecamatan tidak ditemukan.")
     nama_jenis = jenis.capitalize()
-    _periksa_pengguna(oleh, kecamatan_id, f"{nama_jenis} hanya dapat dicatat untuk kecamatan Anda sendiri.")
+    periksa_pengguna(oleh, kecamatan_id, f"{nama_jenis} hanya dapat dicatat untuk kecamatan Anda sendiri.")
     if oleh.role_kode not in PENCATAT:
         raise TindakLanjutDitolak(f"{nama_jenis} dicatat oleh Tim, Kasubag Evapor, Sekretaris Camat atau Camat; "
                                   "peran Anda tidak dapat mencatatnya.")
@@ -67,9 +67,9 @@ def catat_evaluasi(session: Session, *, kecamatan_id: int, jenis: str, tahun: in
         raise TindakLanjutDitolak("Triwulan harus 1 sampai 4.")
     if not isinstance(tahun, int) or not 2000 <= tahun <= 2100:
         raise TindakLanjutDitolak("Tahun tidak sah.")
-    if not _tanggal_saja(tanggal):
+    if not tanggal_saja(tanggal):
         raise TindakLanjutDitolak(f"Tanggal {jenis} wajib diisi.")
-    t = _waktu(pada)
+    t = waktu_utc(pada)
     hari_ini = t.astimezone(ZoneInfo(kec.zona_waktu)).date()
     if tanggal > hari_ini:
         raise TindakLanjutDitolak(f"Tanggal {jenis} ({tanggal_panjang(tanggal)}) tidak boleh sesudah hari ini "

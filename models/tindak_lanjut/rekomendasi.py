@@ -70,7 +70,8 @@ class TindakLanjutDitolak(ValueError):
 # ---------------------------------------------------------------- helpers
 
 
-def _waktu(pada: datetime | None) -> datetime:
+def waktu_utc(pada: datetime | None) -> datetime:
+    """The time of an action in UTC: the one given (records typed in after the fact) or now; never naive."""
     t = pada or utcnow()
     if t.tzinfo is None or t.utcoffset() is None:
         raise ValueError("waktu harus memiliki zona waktu")
@@ -82,14 +83,16 @@ def _zona(session: Session, kecamatan_id: int) -> str:
     return kec.zona_waktu if kec else "Asia/Jakarta"
 
 
-def _periksa_pengguna(oleh: User, kecamatan_id: int, pesan_kantor: str) -> None:
+def periksa_pengguna(oleh: User, kecamatan_id: int, pesan_kantor: str) -> None:
+    """Refuse an inactive account, or one of another office (with `pesan_kantor`)."""
     if not oleh.aktif:
         raise TindakLanjutDitolak("Akun Anda tidak aktif; tindakan ini tidak dapat dilakukan.")
     if oleh.kecamatan_id != kecamatan_id:
         raise TindakLanjutDitolak(pesan_kantor)
 
 
-def _tanggal_saja(nilai: object) -> bool:
+def tanggal_saja(nilai: object) -> bool:
+    """A date without a time (a datetime is refused where a day is asked for)."""
     return isinstance(nilai, date) and not isinstance(nilai, datetime)
 
 
@@ -108,7 +111,7 @@ def tambah_rekomendasi(session: Session, *, evaluasi_id: int, teks: str, role_ko
     ev = session.get(Evaluasi, evaluasi_id)
     if ev is None:
         raise TindakLanjutDitolak("Evaluasi tidak ditemukan.")
-    _periksa_pengguna(oleh, ev.kecamatan_id, "Rekomendasi hanya dapat ditambahkan pada evaluasi kecamatan Anda "
+    periksa_pengguna(oleh, ev.kecamatan_id, "Rekomendasi hanya dapat ditambahkan pada evaluasi kecamatan Anda "
                                              "sendiri.")
     if oleh.role_kode not in PENCATAT:
         raise TindakLanjutDitolak("Rekomendasi ditambahkan oleh Tim, Kasubag Evapor, Sekretaris Camat atau Camat; "
@@ -138,12 +141,12 @@ def tambah_rekomendasi(session: Session, *, evaluasi_id: int, teks: str, role_ko
         sop = session.get(Sop, sop_id)
         if sop is None or sop.kecamatan_id != ev.kecamatan_id:
             raise TindakLanjutDitolak("SOP ini bukan SOP kecamatan ini.")
-    if not _tanggal_saja(jatuh_tempo):
+    if not tanggal_saja(jatuh_tempo):
         raise TindakLanjutDitolak("Jatuh tempo wajib diisi.")
     if ev.tanggal is not None and jatuh_tempo < ev.tanggal:
         raise TindakLanjutDitolak(f"Jatuh tempo ({tanggal_panjang(jatuh_tempo)}) tidak boleh sebelum tanggal "
                                   f"evaluasi ({tanggal_panjang(ev.tanggal)}).")
-    t = _waktu(pada)
+    t = waktu_utc(pada)
     if t < ev.dibuat_pada:
         zona = _zona(session, ev.kecamatan_id)
         raise TindakLanjutDitolak(f"Waktu rekomendasi ({waktu_panjang(t, zona)}) tidak boleh sebelum evaluasinya "
@@ -224,7 +227,7 @@ def _pindah(session: Session, *, rekomendasi_id: int, aksi: str, oleh: User, pad
     r = session.get(Rekomendasi, rekomendasi_id)
     if r is None:
         raise TindakLanjutDitolak("Rekomendasi tidak ditemukan.")
-    _periksa_pengguna(oleh, r.kecamatan_id, "Rekomendasi ini milik kecamatan lain; Anda tidak dapat mengubahnya.")
+    periksa_pengguna(oleh, r.kecamatan_id, "Rekomendasi ini milik kecamatan lain; Anda tidak dapat mengubahnya.")
     dari = r.status
     ke = TRANSISI.get((dari, aksi))
     if ke is None:
@@ -234,7 +237,7 @@ def _pindah(session: Session, *, rekomendasi_id: int, aksi: str, oleh: User, pad
         raise TindakLanjutDitolak(_pesan_peran(session, r, aksi))
     if isian is not None:  # the form's own checks, after status and role so a stale page hears about those first
         isian()
-    t = _waktu(pada)
+    t = waktu_utc(pada)
     sebelumnya = _waktu_terakhir(session, r)
     if t < sebelumnya:
         zona = _zona(session, r.kecamatan_id)
