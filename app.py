@@ -81,9 +81,8 @@ def create_app(config: dict | None = None) -> Dash:
     from dashboard.web.unduhan import pasang_unduhan
 
     for modul in (beranda, capaian, siklus, katalog, sop, pengguna, realisasi, persetujuan, iku, hari_libur,
-                  tindak_lanjut):
+                  tindak_lanjut, monitoring_sop):
         modul.register(app)
-    monitoring_sop.register(app)
     pasang_unduhan(server)
     pasang_cetak(server)
 
@@ -103,6 +102,7 @@ def __getattr__(nama: str):
         raise AttributeError(f"module {__name__!r} has no attribute {nama!r}")
     if _dibangun is None:
         _dibangun = create_app()
+        globals().update(app=_dibangun, server=_dibangun.server)  # so `flask --app app` finds them too
     return _dibangun if nama == "app" else _dibangun.server
 
 

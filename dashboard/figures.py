@@ -12,7 +12,7 @@ import pandas as pd
 
 from dashboard.format import angka
 from models.kinerja.mesin import Predikat
-from models.sop.durasi import format_menit
+from models.sop.durasi import MENIT_PER_HARI_BAKU, format_menit
 from models.umum.angka import bulatkan
 from models.umum.periode import ROMAWI
 
@@ -156,7 +156,7 @@ def grafik_perbandingan(df: pd.DataFrame, judul: str) -> dict:
         yaxis={"automargin": True})}
 
 
-def grafik_siklus(langkah: list) -> dict:
+def grafik_siklus(langkah: list, menit_per_hari: int = MENIT_PER_HARI_BAKU) -> dict:
     """Per step: median working time (waiting and processing stacked), the 80th percentile, and the mutu baku."""
     if not any(s.n for s in langkah):
         return kosong("Belum ada langkah yang selesai pada periode ini.")
@@ -172,7 +172,7 @@ def grafik_siklus(langkah: list) -> dict:
          "marker": {"symbol": "line-ew-open", "size": 28, "color": "#333333", "line": {"width": 2}},
          "hovertemplate": "%{x}<br>Persentil 80: %{y:,.1f} jam kerja<extra></extra>"},
         {"type": "scatter", "x": x, "y": [jam(s.mutu_baku) for s in langkah], "name": "Mutu baku",
-         "mode": "markers", "customdata": [format_menit(s.mutu_baku) for s in langkah],
+         "mode": "markers", "customdata": [format_menit(s.mutu_baku, menit_per_hari=menit_per_hari) for s in langkah],
          "marker": {"symbol": "line-ew", "size": 30, "color": "#38761d", "line": {"width": 3, "color": "#38761d"}},
          "hovertemplate": "%{x}<br>Mutu baku %{customdata}<extra></extra>"},
     ]

@@ -54,11 +54,22 @@ def _pg_drop(nama: str) -> None:
 
 def _pg_dari_templat(nama: str, templat: str) -> str:
     """A test's PostgreSQL database as a copy of a template database (CREATE DATABASE … TEMPLATE)."""
+    import time
+
+    from sqlalchemy.exc import DBAPIError
+
     url = make_url(PG_URL)
     admin = create_engine(url, isolation_level="AUTOCOMMIT")
     try:
-        with admin.connect() as c:
-            c.execute(text(f'CREATE DATABASE "{nama}" TEMPLATE "{templat}"'))
+        for percobaan in range(10):  # a template still in use (an autovacuum worker) is waited for
+            try:
+                with admin.connect() as c:
+                    c.execute(text(f'CREATE DATABASE "{nama}" TEMPLATE "{templat}"'))
+                break
+            except DBAPIError:
+                if percobaan == 9:
+                    raise
+                time.sleep(0.5)
     finally:
         admin.dispose()
     return url.set(database=nama).render_as_string(hide_password=False)

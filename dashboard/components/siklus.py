@@ -52,7 +52,7 @@ def isi(s: Session, sar: Saringan, menit_per_hari: int) -> tuple[html.Div, list[
                for r in urut.itertuples()]
     return html.Div([
         ringkas,
-        dcc.Graph(figure=figures.grafik_siklus(a.langkah), config={"displaylogo": False}, id="grafik-siklus"),
+        dcc.Graph(figure=figures.grafik_siklus(a.langkah, menit_per_hari), config={"displaylogo": False}, id="grafik-siklus"),
         tabel_layar(tabel_langkah(a), nama="siklus-langkah", q=q, ident="tabel-siklus-langkah",
                     menit_per_hari=menit_per_hari),
         tabel_layar(tabel_langkah_menyimpang(a), nama="penyimpangan", q=q, ident="tabel-penyimpangan",

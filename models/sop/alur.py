@@ -343,6 +343,7 @@ def antrian(session: Session, user: User) -> list[Tugas]:
          .order_by(CatatanLangkah.diterima_pada, CatatanLangkah.id))
     hasil = []
     for rec, eks, lk, rev in session.exec(q):
-        if boleh_bertindak(user, rec, eks, wakil=jenis_subjek(eks.subjek_jenis).wakil(session, eks, rec)):
+        jenis = _SUBJEK.get(eks.subjek_jenis, JenisSubjek())  # listing only: an unknown kind lets no one stand in
+        if boleh_bertindak(user, rec, eks, wakil=jenis.wakil(session, eks, rec)):
             hasil.append(Tugas(rec, eks, lk, rev.nama, rec.role_kode == user.role_kode))
     return sorted(hasil, key=lambda t: not t.milik_sendiri)

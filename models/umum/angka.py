@@ -56,7 +56,11 @@ def bulatkan(x: float, digit: int = 2) -> float:
 
     >>> bulatkan(2.675), bulatkan(90.005), bulatkan(-1.005), bulatkan(900.05 / 1000 * 100)
     (2.68, 90.01, -1.01, 90.01)
+    >>> bulatkan(float("inf")), bulatkan(1e29)  # nothing to round: as it is
+    (inf, 1e+29)
     """
+    if not math.isfinite(x) or abs(x) >= 1e15:  # beyond a float's decimal digits there is nothing to round
+        return float(x)
     q = Decimal(1).scaleb(-digit)
     return float(Decimal(repr(float(x))).quantize(q, rounding=ROUND_HALF_UP))
 
@@ -70,6 +74,8 @@ def format_angka(x: float | None, desimal: int = 0, *, kosong: str = "-", ribuan
     ('90,01', '90,01', '1.234,5', '-')
     >>> format_angka(1234.5, 2, ribuan=False), format_angka(0.125, 2, buang_nol=True), format_angka(-0.004, 2)
     ('1234,50', '0,13', '0,00')
+    >>> format_angka(1e20, 0), format_angka(float("inf"), 2)
+    ('100.000.000.000.000.000.000', 'inf')
     """
     if x is None or (isinstance(x, float) and math.isnan(x)):
         return kosong

@@ -73,3 +73,18 @@ def test_importing_app_builds_nothing_and_server_is_built_on_first_use():
     assert hasil.returncode == 0, hasil.stderr
     assert hasil.stdout.strip() == ("KonfigurasiSalah SECRET_KEY wajib diisi di luar lingkungan pengembangan "
                                     "(APP_ENV=development).")
+
+
+def test_every_kind_of_subject_the_domain_starts_is_registered_with_the_state_machine():
+    """An execution started with subjek_jenis="x" needs x's hooks; importing the domain's packages registers them."""
+    import re
+    from pathlib import Path
+
+    import models.kinerja  # noqa: F401
+    import models.tindak_lanjut  # noqa: F401
+    from models.sop.alur import _SUBJEK
+
+    models_dir = Path(__file__).resolve().parents[2] / "models"
+    dimulai = set(re.findall(r'subjek_jenis="(\w+)"', "".join(p.read_text() for p in models_dir.rglob("*.py"))))
+    assert dimulai == {"realisasi", "evaluasi"}
+    assert dimulai <= set(_SUBJEK)
