@@ -56,6 +56,10 @@ def create_app(config: dict | None = None) -> Dash:
     )
     app.index_string = app.index_string.replace("<html>", '<html lang="id">')
 
+    # Every kind of subject registers its hooks with the SOP state machine, whichever pages use it.
+    import models.kinerja  # noqa: F401
+    import models.perencanaan  # noqa: F401
+    import models.tindak_lanjut  # noqa: F401
     from dashboard.components.navbar import navbar
     from dashboard.web.auth import pasang_auth
 

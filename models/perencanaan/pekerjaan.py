@@ -1,0 +1,123 @@
+"""Pekerjaan SOP: any SOP in force started about a document of a period ("Renja 2027", "Laporan Kinerja 2026",
+"Renstra 2025–2029", "Pengukuran Kinerja triwulan III 2026") and carried by the one state machine.
+
+Started by the role that does the SOP's first step, or by the Camat. One running execution per SOP and period: a
+second is refused, naming the one running. The Camat may cancel a running one with a reason. Each function writes
+inside the caller's transaction, with its audit row.
+"""
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import update
+from sqlmodel import Session, select
+
+from models.sop.alur import AlurDitolak, JenisSubjek, daftarkan_subjek, mulai, urutan_pelaksana
+from models.tables import Eksekusi, Sop, SopRevisi, User, utcnow
+from models.umum.audit import catat
+from models.umum.periode import ROMAWI
+
+JENIS = "dokumen"
+PEMBATAL = frozenset({"camat"})
+
+
+class PekerjaanDitolak(ValueError):
+    """A start or a cancellation the rules refuse; the message is what the person reads."""
+
+
+def label_periode_pekerjaan(tahun: int, triwulan: int | None) -> str:
+    """The period of a piece of work as the office writes it.
+
+    >>> label_periode_pekerjaan(2026, None), label_periode_pekerjaan(2026, 3)
+    ('tahun 2026', 'triwulan III 2026')
+    """
+    return f"tahun {tahun}" if triwulan is None else f"triwulan {ROMAWI[triwulan]} {tahun}"
+
+
+def revisi_berlaku(session: Session, sop_id: int) -> SopRevisi | None:
+    return session.exec(select(SopRevisi).where(SopRevisi.sop_id == sop_id)
+                        .where(SopRevisi.berlaku == True)).first()  # noqa: E712
+
+
+def boleh_memulai(session: Session, user: User, sop: Sop) -> bool:
+    """The Camat of the SOP's office, or a user of that office whose role does the SOP's first step."""
+    if not user.aktif or user.kecamatan_id != sop.kecamatan_id:
+        return False
+    if user.role_kode in PEMBATAL:
+        return True
+    rev = revisi_berlaku(session, sop.id)
+    if rev is None:
+        return False
+    try:
+        return urutan_pelaksana(session, rev.id)[0].role_kode == user.role_kode
+    except AlurDitolak:
+        return False
+
+
+def berjalan(session: Session, *, sop_id: int, tahun: int, triwulan: int | None) -> Eksekusi | None:
+    """The running execution of an SOP (any of its revisions) for a period, if there is one."""
+    q = (select(Eksekusi).join(SopRevisi, SopRevisi.id == Eksekusi.revisi_id).where(SopRevisi.sop_id == sop_id)
+         .where(Eksekusi.status == "berjalan").where(Eksekusi.tahun == tahun))
+    q = q.where(Eksekusi.triwulan == None) if triwulan is None else q.where(Eksekusi.triwulan == triwulan)  # noqa: E711
+    return session.exec(q).first()
+
+
+def mulai_pekerjaan(session: Session, *, sop_id: int, judul: str, tahun: int, triwulan: int | None, oleh: User,
+                    pada: datetime | None = None, demo: bool = False) -> Eksekusi:
+    """Start the SOP in force about `judul` for the year (and quarter); its first pelaksana receives it at once."""
+    sop = session.get(Sop, sop_id)
+    if sop is None:
+        raise PekerjaanDitolak("SOP tidak ditemukan.")
+    judul = " ".join((judul or "").split())
+    if not judul:
+        raise PekerjaanDitolak("Judul pekerjaan wajib diisi, mis. \"Renja 2027\".")
+    if len(judul) > 200:
+        raise PekerjaanDitolak("Judul pekerjaan paling panjang 200 karakter.")
+    if not isinstance(tahun, int) or not 2000 <= tahun <= 2100:
+        raise PekerjaanDitolak("Tahun tidak sah.")
+    if triwulan is not None and triwulan not in (1, 2, 3, 4):
+        raise PekerjaanDitolak("Triwulan harus 1 sampai 4, atau kosong untuk pekerjaan tahunan.")
+    if not boleh_memulai(session, oleh, sop):
+        raise PekerjaanDitolak(f"{sop.nama} dimulai oleh pelaksana langkah pertamanya atau Camat kecamatan ini.")
+    rev = revisi_berlaku(session, sop.id)
+    if rev is None:
+        raise PekerjaanDitolak(f"{sop.nama} tidak memiliki revisi yang berlaku.")
+    # Take the SOP's row first: of two starts at once, the second waits here and then sees the first one's run.
+    session.execute(update(Sop).where(Sop.id == sop.id).values(id=sop.id))
+    ada = berjalan(session, sop_id=sop.id, tahun=tahun, triwulan=triwulan)
+    if ada is not None:
+        raise PekerjaanDitolak(f"{sop.nama} untuk {label_periode_pekerjaan(tahun, triwulan)} sudah berjalan "
+                               f"(\"{ada.judul}\"); selesaikan atau minta Camat membatalkannya lebih dulu.")
+    try:
+        return mulai(session, revisi_id=rev.id, kecamatan_id=sop.kecamatan_id, subjek_jenis="dokumen", subjek_id=None,
+                     judul=judul, tahun=tahun, triwulan=triwulan, oleh=oleh, pada=pada, demo=demo)
+    except AlurDitolak as e:
+        raise PekerjaanDitolak(str(e)) from None
+
+
+def batalkan(session: Session, *, eksekusi_id: int, alasan: str, oleh: User, pada: datetime | None = None) -> Eksekusi:
+    """The Camat cancels a running piece of work, with a reason. Audited. Its open step is left as it was: it leaves
+    every queue with the execution and, never completed, counts in no cycle time."""
+    eks = session.get(Eksekusi, eksekusi_id)
+    if eks is None or eks.subjek_jenis != JENIS:
+        raise PekerjaanDitolak("Pekerjaan tidak ditemukan.")
+    if oleh.role_kode not in PEMBATAL or oleh.kecamatan_id != eks.kecamatan_id or not oleh.aktif:
+        raise PekerjaanDitolak("Hanya Camat kecamatan ini yang dapat membatalkan pekerjaan.")
+    alasan = " ".join((alasan or "").split())
+    if not alasan:
+        raise PekerjaanDitolak("Alasan pembatalan wajib diisi.")
+    t = pada or utcnow()
+    # Compare-and-set: a run that has just ended or been cancelled by someone else is not cancelled again.
+    hasil = session.execute(update(Eksekusi).where(Eksekusi.id == eks.id).where(Eksekusi.status == "berjalan")
+                            .values(status="dibatalkan", selesai_pada=t).execution_options(synchronize_session=False))
+    if hasil.rowcount != 1:
+        raise PekerjaanDitolak(f"\"{eks.judul}\" tidak sedang berjalan; muat ulang halaman.")
+    session.expire(eks)
+    catat(session, aksi="eksekusi.batal", oleh=oleh, objek="eksekusi", objek_id=eks.id, kecamatan_id=eks.kecamatan_id,
+          sebelum={"status": "berjalan"}, sesudah={"status": "dibatalkan"}, keterangan=alasan)
+    return session.get(Eksekusi, eks.id)
+
+
+# A document has no Kasi of its own ("Kasi terkait" waits on every Kasi), lets no one stand in, and its steps all
+# move through the state machine: the defaults.
+daftarkan_subjek(JENIS, JenisSubjek())

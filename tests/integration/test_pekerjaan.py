@@ -1,0 +1,157 @@
+"""Pekerjaan SOP: every one of the fifteen seed procedures can be started, carried and timed by the one state
+machine, as its curated pelaksana, with one return at every decision step; and the rules of starting and cancelling.
+
+Each action takes 30 working minutes after the one before it (from Monday 2 March 2026, 08:00 in the office's
+zone, through the office's work calendar), so every step record must count exactly 30 working minutes.
+"""
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+from sqlmodel import func, select
+
+from models.akun.pengguna import buat_pengguna
+from models.db import session_scope
+from models.perencanaan.pekerjaan import PekerjaanDitolak, batalkan, mulai_pekerjaan, revisi_berlaku
+from models.sop.alur import antrian, catatan_terbuka, putuskan, selesaikan, urutan_pelaksana
+from models.tables import AuditLog, CatatanLangkah, Eksekusi, Kecamatan, Sop, SopLangkah, User
+from models.umum.hari_libur import kalender_kantor
+from seed import kurasi_pelaksana
+from tests.dash_util import sidik_basis_data
+
+PROSEDUR = sorted(kurasi_pelaksana())  # (kecamatan, SOP key): the fifteen seed procedures
+MULAI = datetime(2026, 3, 2, 8, 0)  # a Monday, far from the holidays of March 2026
+LANGKAH_MENIT = 30
+KASI = ("kasi_pem", "kasi_ekbang", "kasi_trantib")
+
+
+def _sop(s, kecamatan: str, kunci: str) -> Sop:
+    return s.exec(select(Sop).join(Kecamatan, Kecamatan.id == Sop.kecamatan_id)
+                  .where(func.lower(Kecamatan.nama) == kecamatan).where(Sop.kunci == kunci)).one()
+
+
+def _pengguna(s, kec_id: int, role: str) -> User:
+    """A user of the office in the role (the demo has none for some roles Muara Papalik's SOPs name)."""
+    role = KASI[0] if role == "kasi_terkait" else role
+    u = s.exec(select(User).where(User.kecamatan_id == kec_id).where(User.role_kode == role)).first()
+    return u or buat_pengguna(s, username=f"uji.{role}.{kec_id}", nama=f"Uji {role}", password="sandi-uji-123",
+                              role_kode=role, kecamatan_id=kec_id)
+
+
+def test_the_fifteen_seed_procedures_are_all_here():
+    assert len(PROSEDUR) == 15
+
+
+@pytest.mark.parametrize("kecamatan, kunci", PROSEDUR, ids=[f"{k}:{n[:40]}" for k, n in PROSEDUR])
+def test_every_seed_procedure_runs_from_start_to_end_with_a_return_at_every_decision(demo, kecamatan, kunci):
+    with session_scope(demo) as s:
+        sop = _sop(s, kecamatan, kunci)
+        rev = revisi_berlaku(s, sop.id)
+        kec = s.get(Kecamatan, sop.kecamatan_id)
+        kal = kalender_kantor(s, kec.id)
+        zona = ZoneInfo(kec.zona_waktu)
+        langkah = {lk.id: lk for lk in s.exec(select(SopLangkah).where(SopLangkah.revisi_id == rev.id))}
+        keputusan = {i for i, lk in langkah.items() if lk.keputusan and lk.kembali_ke_urutan}
+        pertama = urutan_pelaksana(s, rev.id)[0].role_kode
+        t = MULAI.replace(tzinfo=zona)
+        eks = mulai_pekerjaan(s, sop_id=sop.id, judul=f"{sop.nama} 2026", tahun=2026, triwulan=None,
+                              oleh=_pengguna(s, kec.id, pertama), pada=t)
+        dikembalikan: set[int] = set()
+        for _ in range(400):
+            rec = catatan_terbuka(s, eks.id)
+            if rec is None:
+                break
+            pelaku = _pengguna(s, kec.id, rec.role_kode)
+            t = kal.tambah_menit_kerja(t, LANGKAH_MENIT)
+            if rec.langkah_id in keputusan and rec.langkah_id not in dikembalikan:
+                dikembalikan.add(rec.langkah_id)
+                putuskan(s, catatan_id=rec.id, setuju=False, alasan="Perbaiki dulu", oleh=pelaku, pada=t)
+            elif langkah[rec.langkah_id].keputusan:
+                putuskan(s, catatan_id=rec.id, setuju=True, oleh=pelaku, pada=t)
+            else:
+                selesaikan(s, catatan_id=rec.id, oleh=pelaku, pada=t, bukti=[], catatan="Selesai")
+        eks_id, n_keputusan = eks.id, len(keputusan)
+    with session_scope(demo) as s:
+        eks = s.get(Eksekusi, eks_id)
+        assert (eks.status, eks.selesai_pada is not None) == ("selesai", True)
+        catatan = s.exec(select(CatatanLangkah).where(CatatanLangkah.eksekusi_id == eks_id)
+                         .order_by(CatatanLangkah.id)).all()
+        assert all(c.selesai_pada is not None for c in catatan)
+        assert [kal.working_minutes(c.diterima_pada, c.selesai_pada) for c in catatan] == [LANGKAH_MENIT] * len(catatan)
+        assert sum(c.hasil == "dikembalikan" for c in catatan) == n_keputusan
+        assert (n_keputusan == 0) == all(c.percobaan == 1 for c in catatan)  # a return makes rework
+        aksi = list(s.exec(select(AuditLog.aksi).where(AuditLog.objek.in_(("eksekusi", "catatan_langkah")))
+                           .where(AuditLog.kecamatan_id == eks.kecamatan_id).order_by(AuditLog.id)))
+        assert aksi[0] == "eksekusi.mulai" and aksi[-1] == "eksekusi.selesai"
+        assert sum(a.startswith("langkah.") for a in aksi) == len(catatan)
+
+
+def _ponco(s) -> tuple[Kecamatan, Sop, dict[str, User]]:
+    kec = s.exec(select(Kecamatan).where(Kecamatan.nama == "Poncokusumo")).one()
+    renja = s.exec(select(Sop).where(Sop.kecamatan_id == kec.id).where(Sop.kunci.contains("renja"))).one()
+    u = {u.username.split(".")[0]: u for u in s.exec(select(User).where(User.kecamatan_id == kec.id))}
+    return kec, renja, u
+
+
+def test_one_running_execution_per_sop_and_period_and_who_may_start(demo):
+    with session_scope(demo) as s:
+        _kec, renja, u = _ponco(s)
+        pertama = urutan_pelaksana(s, revisi_berlaku(s, renja.id).id)[0].role_kode
+        pemula = next(x for x in u.values() if x.role_kode == pertama)
+        eks = mulai_pekerjaan(s, sop_id=renja.id, judul="  Renja   2027 ", tahun=2027, triwulan=None, oleh=pemula)
+        assert (eks.judul, eks.subjek_jenis, eks.status) == ("Renja 2027", "dokumen", "berjalan")
+        assert [t.eksekusi.id for t in antrian(s, pemula)] == [eks.id]
+    sebelum = sidik_basis_data(demo)
+    bukan = "staf" if pertama != "staf" else "umum"
+    for nilai, pesan in (
+        (dict(judul="Renja 2027 lagi", tahun=2027, triwulan=None, oleh="camat"),
+         f'{renja.nama} untuk tahun 2027 sudah berjalan ("Renja 2027"); selesaikan atau minta Camat '
+         "membatalkannya lebih dulu."),
+        (dict(judul="   ", tahun=2028, triwulan=None, oleh="camat"), 'Judul pekerjaan wajib diisi, mis. "Renja 2027".'),
+        (dict(judul="Renja 2028", tahun=2028, triwulan=5, oleh="camat"),
+         "Triwulan harus 1 sampai 4, atau kosong untuk pekerjaan tahunan."),
+        (dict(judul="Renja 2028", tahun=2028, triwulan=None, oleh=bukan),
+         f"{renja.nama} dimulai oleh pelaksana langkah pertamanya atau Camat kecamatan ini."),
+        (dict(judul="Renja 2028", tahun=2028, triwulan=None, oleh="camat.kalipare"),
+         f"{renja.nama} dimulai oleh pelaksana langkah pertamanya atau Camat kecamatan ini."),
+    ):
+        with session_scope(demo) as s, pytest.raises(PekerjaanDitolak) as e:
+            _kec, renja, u = _ponco(s)
+            oleh = nilai.pop("oleh")
+            pengguna = (s.exec(select(User).where(User.username == oleh)).one() if "." in oleh else u[oleh])
+            mulai_pekerjaan(s, sop_id=renja.id, oleh=pengguna, **nilai)
+        assert str(e.value) == pesan
+    assert sidik_basis_data(demo) == sebelum
+    with session_scope(demo) as s:  # another period of the same SOP may run beside it
+        _kec, renja, u = _ponco(s)
+        assert mulai_pekerjaan(s, sop_id=renja.id, judul="Renja 2028", tahun=2028, triwulan=None,
+                               oleh=u["camat"]).status == "berjalan"
+
+
+def test_the_camat_cancels_with_a_reason_and_the_work_leaves_every_queue(demo):
+    with session_scope(demo) as s:
+        _kec, renja, u = _ponco(s)
+        eks_id = mulai_pekerjaan(s, sop_id=renja.id, judul="Renja 2027", tahun=2027, triwulan=None,
+                                 oleh=u["camat"]).id
+    sebelum = sidik_basis_data(demo)
+    for oleh, alasan, pesan in (("sekcam", "Salah", "Hanya Camat kecamatan ini yang dapat membatalkan pekerjaan."),
+                                ("camat", "  ", "Alasan pembatalan wajib diisi.")):
+        with session_scope(demo) as s, pytest.raises(PekerjaanDitolak) as e:
+            _kec, _renja, u = _ponco(s)
+            batalkan(s, eksekusi_id=eks_id, alasan=alasan, oleh=u[oleh])
+        assert str(e.value) == pesan
+    assert sidik_basis_data(demo) == sebelum
+    with session_scope(demo) as s:
+        _kec, _renja, u = _ponco(s)
+        eks = batalkan(s, eksekusi_id=eks_id, alasan="Diganti Renja perubahan", oleh=u["camat"])
+        assert eks.status == "dibatalkan"
+        assert all(t.eksekusi.id != eks_id for t in antrian(s, u["camat"]))
+        log = s.exec(select(AuditLog).where(AuditLog.aksi == "eksekusi.batal")).one()
+        assert (log.objek_id, log.keterangan, log.sesudah) == (eks_id, "Diganti Renja perubahan",
+                                                               {"status": "dibatalkan"})
+    with session_scope(demo) as s, pytest.raises(PekerjaanDitolak) as e:
+        _kec, _renja, u = _ponco(s)
+        batalkan(s, eksekusi_id=eks_id, alasan="Lagi", oleh=u["camat"])
+    assert str(e.value) == '"Renja 2027" tidak sedang berjalan; muat ulang halaman.'
