@@ -74,6 +74,7 @@ def create_app(config: dict | None = None) -> Dash:
         iku,
         katalog,
         monitoring_sop,
+        pekerjaan,
         pengguna,
         persetujuan,
         realisasi,
@@ -85,7 +86,7 @@ def create_app(config: dict | None = None) -> Dash:
     from dashboard.web.unduhan import pasang_unduhan
 
     for modul in (beranda, capaian, siklus, katalog, sop, pengguna, realisasi, persetujuan, iku, hari_libur,
-                  tindak_lanjut, monitoring_sop):
+                  tindak_lanjut, monitoring_sop, pekerjaan):
         modul.register(app)
     pasang_unduhan(server)
     pasang_cetak(server)

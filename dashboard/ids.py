@@ -103,3 +103,16 @@ PERSETUJUAN_PREFIX, PERSETUJUAN_SARINGAN = "persetujuan", ("kecamatan",)
 TL_PREFIX, TL_SARINGAN = "tl", ("kecamatan", "tahun", "triwulan")
 MONSOP_PREFIX, MONSOP_SARINGAN = "monsop", ("kecamatan", "tahun", "semester")
 TL_BARIS_REKOMENDASI = 5  # recommendation rows of the evaluation form
+
+# Pekerjaan SOP
+PEKERJAAN_SOP = "pekerjaan-sop"
+PEKERJAAN_JUDUL = "pekerjaan-judul"
+PEKERJAAN_TAHUN = "pekerjaan-tahun"
+PEKERJAAN_TRIWULAN = "pekerjaan-triwulan"
+PEKERJAAN_MULAI = "pekerjaan-mulai"
+PEKERJAAN_PESAN = "pekerjaan-pesan"
+PEKERJAAN_DAFTAR = "pekerjaan-daftar"
+PEKERJAAN_BATAL_PILIH = "pekerjaan-batal-pilih"
+PEKERJAAN_BATAL_ALASAN = "pekerjaan-batal-alasan"
+PEKERJAAN_BATAL = "pekerjaan-batal"
+PEKERJAAN_BATAL_PESAN = "pekerjaan-batal-pesan"

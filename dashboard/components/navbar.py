@@ -15,6 +15,7 @@ MENU: tuple[tuple[str, str, frozenset[str] | None], ...] = (
     ("Capaian", "/capaian", SEMUA),
     ("Waktu Siklus", "/siklus", SEMUA),
     ("Persetujuan", "/persetujuan", SEMUA),
+    ("Pekerjaan", "/pekerjaan", PERAN_KANTOR),
     ("Tindak Lanjut", "/tindak-lanjut", SEMUA),
     ("Realisasi", "/realisasi", PERAN_KANTOR),
     ("IKU & Target", "/iku", PERAN_KANTOR),
@@ -29,8 +30,8 @@ def menu_untuk(role_kode: str | None) -> list[tuple[str, str]]:
     """The menu entries a role sees.
 
     >>> [nama for nama, _ in menu_untuk("camat")]
-    ['Beranda', 'Capaian', 'Waktu Siklus', 'Persetujuan', 'Tindak Lanjut', 'Realisasi', 'IKU & Target', 'Katalog',
-     'Monitoring SOP']
+    ['Beranda', 'Capaian', 'Waktu Siklus', 'Persetujuan', 'Pekerjaan', 'Tindak Lanjut', 'Realisasi', 'IKU & Target',
+     'Katalog', 'Monitoring SOP']
     >>> [nama for nama, _ in menu_untuk("kabupaten")]
     ['Beranda', 'Capaian', 'Waktu Siklus', 'Persetujuan', 'Tindak Lanjut', 'Katalog', 'Monitoring SOP']
     >>> [nama for nama in ("Pengguna", "Hari Libur") if nama in dict(menu_untuk("admin"))]

@@ -39,8 +39,9 @@ def bilah_saringan(session: Session, prefix: str, sar: Saringan, *, indikator: l
                    sop: list[tuple[str, str]] | None = None, triwulan: bool = True, setahun: bool = False,
                    periode: bool = True, tahun_awal: int | None = None) -> dbc.Row:
     """Dropdowns for the page's filters; the office dropdown only for users who see more than one office."""
-    th_akhir = periode_baku()[0]
-    tahun_awal = min(tahun_awal or th_akhir - 5, sar.tahun)
+    # Pages that show a whole year also offer the next one: a Renja or a Perjanjian Kinerja is about next year.
+    th_akhir = max(periode_baku()[0] + (1 if setahun else 0), sar.tahun)
+    tahun_awal = min(tahun_awal or periode_baku()[0] - 5, sar.tahun)
     user = session.get(User, current_user.id)
     lingkup = kecamatan_terlihat(session)
     kolom = []

@@ -7,13 +7,14 @@ inside the caller's transaction, with its audit row.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import update
 from sqlmodel import Session, select
 
-from models.sop.alur import AlurDitolak, JenisSubjek, daftarkan_subjek, mulai, urutan_pelaksana
-from models.tables import Eksekusi, Sop, SopRevisi, User, utcnow
+from models.sop.alur import AlurDitolak, JenisSubjek, catatan_terbuka, daftarkan_subjek, mulai, urutan_pelaksana
+from models.tables import CatatanLangkah, Eksekusi, Sop, SopLangkah, SopRevisi, User, utcnow
 from models.umum.audit import catat
 from models.umum.periode import ROMAWI
 
@@ -121,3 +122,35 @@ def batalkan(session: Session, *, eksekusi_id: int, alasan: str, oleh: User, pad
 # A document has no Kasi of its own ("Kasi terkait" waits on every Kasi), lets no one stand in, and its steps all
 # move through the state machine: the defaults.
 daftarkan_subjek(JENIS, JenisSubjek())
+
+
+def sop_untuk_dimulai(session: Session, user: User) -> list[Sop]:
+    """The SOPs in force of the user's office that the user may start, by name."""
+    if not user.kecamatan_id:
+        return []
+    sop = session.exec(select(Sop).join(SopRevisi, SopRevisi.sop_id == Sop.id)
+                       .where(Sop.kecamatan_id == user.kecamatan_id).where(SopRevisi.berlaku == True)  # noqa: E712
+                       ).all()
+    return sorted((s for s in sop if boleh_memulai(session, user, s)), key=lambda s: s.nama.lower())
+
+
+@dataclass(frozen=True)
+class Berjalan:
+    """A running piece of work and where it stands."""
+
+    eksekusi: Eksekusi
+    sop_nama: str
+    langkah: SopLangkah | None  # the step waiting now
+    catatan: CatatanLangkah | None
+
+
+def daftar_berjalan(session: Session, kecamatan_id: int) -> list[Berjalan]:
+    """The office's running pieces of work (documents), oldest first, each with the step it waits at."""
+    q = (select(Eksekusi, SopRevisi.nama).join(SopRevisi, SopRevisi.id == Eksekusi.revisi_id)
+         .where(Eksekusi.kecamatan_id == kecamatan_id).where(Eksekusi.subjek_jenis == JENIS)
+         .where(Eksekusi.status == "berjalan").order_by(Eksekusi.dimulai_pada, Eksekusi.id))
+    hasil = []
+    for eks, nama in session.exec(q).all():
+        rec = catatan_terbuka(session, eks.id)
+        hasil.append(Berjalan(eks, nama, session.get(SopLangkah, rec.langkah_id) if rec else None, rec))
+    return hasil

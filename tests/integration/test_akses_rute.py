@@ -25,6 +25,8 @@ MENULIS = {
     "callbacks.iku.simpan": frozenset({"camat", "kasubag_evapor"}),
     "callbacks.monitoring_sop.simpan_monitoring": PENCATAT,
     "callbacks.monitoring_sop.simpan_evaluasi": PENCATAT,
+    "callbacks.pekerjaan.mulai": KANTOR,
+    "callbacks.pekerjaan.batal": frozenset({"camat"}),
     "callbacks.pengguna.buat": ADMIN,
     "callbacks.pengguna.simpan": ADMIN,
     "callbacks.persetujuan.bertindak": KANTOR,

@@ -155,3 +155,43 @@ def test_the_camat_cancels_with_a_reason_and_the_work_leaves_every_queue(demo):
         _kec, _renja, u = _ponco(s)
         batalkan(s, eksekusi_id=eks_id, alasan="Lagi", oleh=u["camat"])
     assert str(e.value) == '"Renja 2027" tidak sedang berjalan; muat ulang halaman.'
+
+
+def _kunci_cb(app, awalan: str) -> str:
+    from tests.dash_util import daftar_callback
+
+    return next(k for k in daftar_callback(app) if k.startswith(awalan))
+
+
+def test_the_page_starts_refuses_and_cancels_as_the_domain_says(client, app, demo):
+    from tests.conftest import masuk
+    from tests.dash_util import panggil, teks_jawaban
+
+    with session_scope(demo) as s:
+        _kec, renja, _u = _ponco(s)
+        renja_id = renja.id
+    masuk(client, "camat.poncokusumo")
+    client.get("/pekerjaan")
+    mulai = _kunci_cb(app, "..pekerjaan-pesan.children")
+    sebelum = sidik_basis_data(demo)
+    assert "Pilih SOP terlebih dahulu." in teks_jawaban(panggil(client, app, mulai, judul="Renja 2027", tahun=2027))
+    assert "Tahun tidak sah." in teks_jawaban(panggil(client, app, mulai, sop_id=renja_id, judul="Renja 2027",
+                                                      tahun="dua ribu"))
+    assert sidik_basis_data(demo) == sebelum
+    teks = teks_jawaban(panggil(client, app, mulai, sop_id=renja_id, judul="Renja 2027", tahun=2027, triwulan=0))
+    assert '"Renja 2027" dimulai; langkah pertamanya menunggu di Persetujuan.' in teks
+    assert "Penyusunan Rencana Kerja (Renja)" in teks and "Tahun 2027" in teks  # the running list
+    teks = teks_jawaban(panggil(client, app, mulai, sop_id=renja_id, judul="Renja lain", tahun=2027, triwulan=0))
+    assert "sudah berjalan" in teks
+    with session_scope(demo) as s:
+        eks_id = s.exec(select(Eksekusi.id).where(Eksekusi.judul == "Renja 2027")).one()
+
+    batal = _kunci_cb(app, "..pekerjaan-batal-pesan.children")
+    masuk(client, "sekcam.poncokusumo")
+    assert panggil(client, app, batal, eksekusi_id=eks_id, alasan="Salah").status_code == 403
+    masuk(client, "camat.poncokusumo")
+    assert "Alasan pembatalan wajib diisi." in teks_jawaban(panggil(client, app, batal, eksekusi_id=eks_id, alasan=""))
+    teks = teks_jawaban(panggil(client, app, batal, eksekusi_id=eks_id, alasan="Diganti Renja perubahan"))
+    assert '"Renja 2027" dibatalkan.' in teks and "Tidak ada pekerjaan SOP yang sedang berjalan." in teks
+    with session_scope(demo) as s:
+        assert s.get(Eksekusi, eks_id).status == "dibatalkan"

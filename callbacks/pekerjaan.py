@@ -1,0 +1,61 @@
+"""Pekerjaan SOP: start a piece of work, and the Camat's cancellation; the domain decides, the page reports."""
+from __future__ import annotations
+
+import dash_bootstrap_components as dbc
+from dash import Dash, Input, Output, State, no_update
+from flask_login import current_user
+
+from dashboard import ids
+from dashboard.akses import callback
+from dashboard.components.pekerjaan import opsi_batal, tabel_berjalan
+from dashboard.data import sesi
+from models.akun.peran import PERAN_KANTOR
+from models.perencanaan.pekerjaan import PEMBATAL, PekerjaanDitolak, batalkan, mulai_pekerjaan
+from models.tables import Eksekusi, Sop, User
+
+
+def register(app: Dash) -> None:
+    @callback(app, Output(ids.PEKERJAAN_PESAN, "children"), Output(ids.PEKERJAAN_DAFTAR, "children"),
+              Output(ids.PEKERJAAN_BATAL_PILIH, "options"),
+              Input(ids.PEKERJAAN_MULAI, "n_clicks"), State(ids.PEKERJAAN_SOP, "value"),
+              State(ids.PEKERJAAN_JUDUL, "value"), State(ids.PEKERJAAN_TAHUN, "value"),
+              State(ids.PEKERJAAN_TRIWULAN, "value"),
+              peran=PERAN_KANTOR, objek={"sop_id": Sop}, prevent_initial_call=True)
+    def mulai(_n, sop_id, judul, tahun, triwulan):
+        try:
+            if not sop_id:
+                raise PekerjaanDitolak("Pilih SOP terlebih dahulu.")
+            try:
+                th = int(tahun)
+            except (TypeError, ValueError):
+                raise PekerjaanDitolak("Tahun tidak sah.") from None
+            with sesi() as s:
+                user = s.get(User, current_user.id)
+                eks = mulai_pekerjaan(s, sop_id=int(sop_id), judul=judul or "", tahun=th,
+                                      triwulan=int(triwulan) if triwulan else None, oleh=user)
+                pesan = dbc.Alert(f"\"{eks.judul}\" dimulai; langkah pertamanya menunggu di Persetujuan.",
+                                  color="success")
+        except PekerjaanDitolak as e:
+            return dbc.Alert(str(e), color="danger"), no_update, no_update
+        with sesi() as s:
+            kec = s.get(User, current_user.id).kecamatan_id
+            return pesan, tabel_berjalan(s, kec), opsi_batal(s, kec)
+
+    @callback(app, Output(ids.PEKERJAAN_BATAL_PESAN, "children"),
+              Output(ids.PEKERJAAN_DAFTAR, "children", allow_duplicate=True),
+              Output(ids.PEKERJAAN_BATAL_PILIH, "options", allow_duplicate=True),
+              Input(ids.PEKERJAAN_BATAL, "n_clicks"), State(ids.PEKERJAAN_BATAL_PILIH, "value"),
+              State(ids.PEKERJAAN_BATAL_ALASAN, "value"),
+              peran=PEMBATAL, objek={"eksekusi_id": Eksekusi}, prevent_initial_call=True)
+    def batal(_n, eksekusi_id, alasan):
+        try:
+            if not eksekusi_id:
+                raise PekerjaanDitolak("Pilih pekerjaan yang akan dibatalkan.")
+            with sesi() as s:
+                eks = batalkan(s, eksekusi_id=int(eksekusi_id), alasan=alasan or "", oleh=s.get(User, current_user.id))
+                pesan = dbc.Alert(f"\"{eks.judul}\" dibatalkan.", color="success")
+        except PekerjaanDitolak as e:
+            return dbc.Alert(str(e), color="danger"), no_update, no_update
+        with sesi() as s:
+            kec = s.get(User, current_user.id).kecamatan_id
+            return pesan, tabel_berjalan(s, kec), opsi_batal(s, kec)

@@ -1,0 +1,38 @@
+"""Pekerjaan SOP: the office's running pieces of work, where each stands, and the choices of the cancel form."""
+from __future__ import annotations
+
+import dash_bootstrap_components as dbc
+from dash import html
+from sqlmodel import Session
+
+from dashboard import format as fmt
+from models.perencanaan.pekerjaan import Berjalan, daftar_berjalan, label_periode_pekerjaan
+from models.tables import Kecamatan, Role
+
+
+def _menunggu(s: Session, b: Berjalan) -> str:
+    if b.catatan is None:
+        return "-"
+    role = s.get(Role, b.catatan.role_kode)
+    return f"langkah {b.langkah.no} · {role.nama if role else b.catatan.role_kode}"
+
+
+def tabel_berjalan(s: Session, kecamatan_id: int) -> html.Div:
+    """The running pieces of work of the office, oldest first."""
+    daftar = daftar_berjalan(s, kecamatan_id)
+    if not daftar:
+        return dbc.Alert("Tidak ada pekerjaan SOP yang sedang berjalan.", color="light", className="mb-0")
+    zona = s.get(Kecamatan, kecamatan_id).zona_waktu
+    kepala = html.Thead(html.Tr([html.Th(x) for x in ("Pekerjaan", "SOP", "Periode", "Menunggu", "Sejak")]))
+    baris = [html.Tr([html.Td(b.eksekusi.judul), html.Td(b.sop_nama),
+                      html.Td(label_periode_pekerjaan(b.eksekusi.tahun, b.eksekusi.triwulan).capitalize()),
+                      html.Td(_menunggu(s, b)),
+                      html.Td(fmt.waktu(b.catatan.diterima_pada if b.catatan else b.eksekusi.dimulai_pada, zona))],
+                     **{"data-eksekusi": b.eksekusi.id})
+             for b in daftar]
+    return dbc.Table([kepala, html.Tbody(baris)], size="sm", hover=True, responsive=True, className="align-middle")
+
+
+def opsi_batal(s: Session, kecamatan_id: int) -> list[dict]:
+    return [{"label": f"{b.eksekusi.judul} · {b.sop_nama}", "value": b.eksekusi.id}
+            for b in daftar_berjalan(s, kecamatan_id)]
