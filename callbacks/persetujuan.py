@@ -12,7 +12,7 @@ from dashboard.components.saringan import pasang_alamat, saringan_halaman
 from dashboard.components.tugas import rincian
 from dashboard.data import pengaturan, sesi
 from models.akun.peran import PERAN_KANTOR
-from models.sop.alur import AlurDitolak, antrian, mulai_kerjakan, putuskan, selesaikan
+from models.sop.alur import AlurDitolak, antrian, daftar_bukti, mulai_kerjakan, putuskan, selesaikan
 from models.tables import CatatanLangkah, User
 
 PREFIX, SARINGAN = ids.PERSETUJUAN_PREFIX, ids.PERSETUJUAN_SARINGAN
@@ -29,26 +29,30 @@ def register(app: Dash) -> None:
 
     @callback(app, Output(ids.TUGAS_RINCI, "children"), Output(ids.TUGAS_SELESAI, "disabled"),
               Output(ids.TUGAS_SETUJU, "disabled"), Output(ids.TUGAS_KEMBALI, "disabled"),
-              Output(ids.TUGAS_MULAI, "disabled"), Input(ids.TUGAS_PILIH, "value"),
+              Output(ids.TUGAS_MULAI, "disabled"), Output(ids.TUGAS_BUKTI, "options"), Output(ids.TUGAS_BUKTI, "value"),
+              Input(ids.TUGAS_PILIH, "value"),
               peran=PERAN_KANTOR, objek={"catatan_id": CatatanLangkah}, prevent_initial_call=True)
     def tampilkan(catatan_id):
         if not catatan_id:
-            return no_update, True, True, True, True
+            return no_update, True, True, True, True, [], []
         with sesi() as s:
             tugas = {t.catatan.id: t for t in antrian(s, s.get(User, current_user.id))}.get(int(catatan_id))
             if tugas is None:
-                return dbc.Alert("Langkah ini tidak lagi menunggu Anda.", color="warning"), True, True, True, True
+                tidak_lagi = dbc.Alert("Langkah ini tidak lagi menunggu Anda.", color="warning")
+                return tidak_lagi, True, True, True, True, [], []
             isi = rincian(s, tugas, pengaturan().menit_per_hari)
             keputusan, dimulai = tugas.langkah.keputusan, tugas.catatan.dimulai_pada is not None
-        return isi, keputusan, not keputusan, not keputusan, dimulai
+            # The step's kelengkapan to tick (a figure's entry steps were ticked on its own form).
+            bukti = [] if tugas.eksekusi.subjek_jenis == "realisasi" else daftar_bukti(tugas.langkah.kelengkapan)
+        return isi, keputusan, not keputusan, not keputusan, dimulai, [{"label": b, "value": b} for b in bukti], []
 
     @callback(app, Output(ids.TUGAS_PESAN, "children"), Output(ids.TUGAS_PILIH, "options"),
               Output(ids.TUGAS_PILIH, "value"), Output(ids.TUGAS_ALASAN, "value"),
               Input(ids.TUGAS_SELESAI, "n_clicks"), Input(ids.TUGAS_SETUJU, "n_clicks"),
               Input(ids.TUGAS_KEMBALI, "n_clicks"), Input(ids.TUGAS_MULAI, "n_clicks"), State(ids.TUGAS_PILIH, "value"),
-              State(ids.TUGAS_ALASAN, "value"),
+              State(ids.TUGAS_ALASAN, "value"), State(ids.TUGAS_BUKTI, "value"),
               peran=PERAN_KANTOR, objek={"catatan_id": CatatanLangkah}, prevent_initial_call=True)
-    def bertindak(_n1, _n2, _n3, _n4, catatan_id, alasan):
+    def bertindak(_n1, _n2, _n3, _n4, catatan_id, alasan, bukti):
         if not catatan_id:
             return dbc.Alert("Pilih langkah terlebih dahulu.", color="warning"), no_update, no_update, no_update
         tombol = ctx.triggered_id
@@ -59,11 +63,13 @@ def register(app: Dash) -> None:
                     mulai_kerjakan(s, catatan_id=int(catatan_id), oleh=user)
                     pesan = "Dicatat: langkah mulai dikerjakan sekarang; waktu sebelumnya dihitung sebagai waktu tunggu."
                 elif tombol == ids.TUGAS_SELESAI:
-                    selesaikan(s, catatan_id=int(catatan_id), oleh=user, catatan=(alasan or "").strip() or None)
+                    selesaikan(s, catatan_id=int(catatan_id), oleh=user, catatan=(alasan or "").strip() or None,
+                               bukti=list(bukti) if bukti else None)
                     pesan = "Langkah diselesaikan; berkas diteruskan ke langkah berikutnya."
                 else:
                     setuju = tombol == ids.TUGAS_SETUJU
-                    putuskan(s, catatan_id=int(catatan_id), setuju=setuju, alasan=alasan, oleh=user)
+                    putuskan(s, catatan_id=int(catatan_id), setuju=setuju, alasan=alasan, oleh=user,
+                             bukti=list(bukti) if bukti else None)
                     pesan = "Disetujui." if setuju else "Dikembalikan untuk perbaikan."
                 opsi = opsi_tugas(s, user)
         except AlurDitolak as e:

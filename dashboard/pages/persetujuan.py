@@ -37,6 +37,7 @@ def layout(**kwargs) -> html.Div:
                              id=ids.TUGAS_DAFTAR), lg=5),
             dbc.Col(dbc.Card(dbc.CardBody([
                 html.Div(html.P("Pilih langkah di sebelah kiri.", className="text-muted"), id=ids.TUGAS_RINCI),
+                dbc.Checklist(id=ids.TUGAS_BUKTI, options=[], value=[], className="mb-2"),
                 dbc.Textarea(id=ids.TUGAS_ALASAN, placeholder="Catatan, atau alasan bila dikembalikan…",
                              className="mb-2"),
                 dbc.Button("Mulai kerjakan", id=ids.TUGAS_MULAI, color="secondary", outline=True, className="me-2",

@@ -57,28 +57,6 @@ def langkah_pertama(session: Session, revisi_id: int) -> SopLangkah | None:
                         .order_by(SopLangkah.urutan)).first()
 
 
-def daftar_bukti(kelengkapan: str) -> list[str]:
-    """The evidence items a step's kelengkapan lists, to tick one by one.
-
-    Commas separate items, unless the last part joins with "&" or "dan": then the commas enumerate inside one
-    item ("Buku Register KTP, KK & Mutasi" is one book).
-
-    >>> daftar_bukti("Daftar hadir Musrenbangcam, Berita Acara, Foto")
-    ['Daftar hadir Musrenbangcam', 'Berita Acara', 'Foto']
-    >>> daftar_bukti("Buku Register KTP, KK & Mutasi"), daftar_bukti("Laporan data Siskamling/ Poskamling")
-    (['Buku Register KTP, KK & Mutasi'], ['Laporan data Siskamling/ Poskamling'])
-    >>> daftar_bukti("")
-    []
-    """
-    teks = " ".join((kelengkapan or "").split())
-    if not teks:
-        return []
-    bagian = [b.strip() for b in teks.split(",") if b.strip()]
-    if len(bagian) > 1 and re.search(r"&|\bdan\b", bagian[-1]):
-        return [teks]
-    return bagian
-
-
 def target_berlaku(session: Session, *, indikator_id: int, kecamatan_id: int, tahun: int,
                    triwulan: int | None = None) -> Target | None:
     return session.exec(select(Target).where(Target.indikator_id == indikator_id)

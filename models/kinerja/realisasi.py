@@ -15,12 +15,13 @@ from sqlalchemy import update
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
-from models.kinerja.iku import daftar_bukti, langkah_pertama, milik_kantor, sop_pengumpul
+from models.kinerja.iku import langkah_pertama, milik_kantor, sop_pengumpul
 from models.kinerja.mesin import nilai_realisasi
 from models.sop.alur import (
     AlurDitolak,
     JenisSubjek,
     catatan_terbuka,
+    daftar_bukti,
     daftarkan_subjek,
     mulai,
     selesaikan,

@@ -13,6 +13,7 @@ Timestamps may be given (records typed in after the fact, demo history); they mu
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -28,6 +29,28 @@ from models.umum.audit import catat
 
 class AlurDitolak(ValueError):
     """A transition the rules do not allow; the message is what the person reads."""
+
+
+def daftar_bukti(kelengkapan: str) -> list[str]:
+    """The evidence items a step's kelengkapan lists, to tick one by one.
+
+    Commas separate items, unless the last part joins with "&" or "dan": then the commas enumerate inside one
+    item ("Buku Register KTP, KK & Mutasi" is one book).
+
+    >>> daftar_bukti("Daftar hadir Musrenbangcam, Berita Acara, Foto")
+    ['Daftar hadir Musrenbangcam', 'Berita Acara', 'Foto']
+    >>> daftar_bukti("Buku Register KTP, KK & Mutasi"), daftar_bukti("Laporan data Siskamling/ Poskamling")
+    (['Buku Register KTP, KK & Mutasi'], ['Laporan data Siskamling/ Poskamling'])
+    >>> daftar_bukti("")
+    []
+    """
+    teks = " ".join((kelengkapan or "").split())
+    if not teks:
+        return []
+    bagian = [b.strip() for b in teks.split(",") if b.strip()]
+    if len(bagian) > 1 and re.search(r"&|\bdan\b", bagian[-1]):
+        return [teks]
+    return bagian
 
 
 def _tanpa_wakil(_session: Session, _eks: Eksekusi, _rec: CatatanLangkah) -> frozenset[str]:
@@ -215,6 +238,15 @@ def _kasi(session: Session, eks: Eksekusi) -> str | None:
     return jenis_subjek(eks.subjek_jenis).kasi(session, eks)
 
 
+def _periksa_bukti(lk: SopLangkah, bukti: list[str] | None) -> None:
+    """Ticked evidence must be items of the step's own kelengkapan (a crafted list is refused by name)."""
+    if bukti is None:
+        return
+    asing = [b for b in bukti if b not in daftar_bukti(lk.kelengkapan)]
+    if asing:
+        raise AlurDitolak(f"Kelengkapan yang dicentang tidak ada pada langkah {lk.no}: {', '.join(asing)}.")
+
+
 def _tutup(session: Session, rec: CatatanLangkah, *, oleh: User, hasil: str, t: datetime, catatan: str | None,
            bukti: list[str] | None) -> None:
     """Close a record only if it is still open: of two people acting at once, the second is refused."""
@@ -249,6 +281,8 @@ def selesaikan(session: Session, *, catatan_id: int, oleh: User, pada: datetime 
     subject's own action (`lewat_pengajuan`, e.g. submitting the figure)."""
     rec, eks = _ambil(session, catatan_id, oleh, wakil, lewat_pengajuan)
     lk = session.get(SopLangkah, rec.langkah_id)
+    if not lewat_pengajuan:  # a figure's entry steps carry the evidence the figure's own form checked
+        _periksa_bukti(lk, bukti)
     if lk.keputusan and hasil == "selesai":
         raise AlurDitolak("Langkah ini adalah keputusan: setujui atau kembalikan dengan alasan.")
     t = _waktu(pada, rec.diterima_pada)
@@ -284,7 +318,8 @@ def _percobaan(session: Session, eksekusi_id: int, langkah_id: int, role_kode: s
 
 
 def putuskan(session: Session, *, catatan_id: int, setuju: bool, oleh: User, alasan: str | None = None,
-             pada: datetime | None = None, wakil: frozenset[str] = frozenset()) -> CatatanLangkah | None:
+             pada: datetime | None = None, wakil: frozenset[str] = frozenset(),
+             bukti: list[str] | None = None) -> CatatanLangkah | None:
     """Decide at a decision step: approve and go on, or return for correction with a required reason."""
     rec, eks = _ambil(session, catatan_id, oleh, wakil)
     lk = session.get(SopLangkah, rec.langkah_id)
@@ -292,13 +327,14 @@ def putuskan(session: Session, *, catatan_id: int, setuju: bool, oleh: User, ala
         raise AlurDitolak("Langkah ini bukan langkah keputusan.")
     if setuju:
         return selesaikan(session, catatan_id=catatan_id, oleh=oleh, pada=pada, catatan=alasan, hasil="disetujui",
-                          wakil=wakil)
+                          wakil=wakil, bukti=bukti)
     if not (alasan or "").strip():
         raise AlurDitolak("Alasan pengembalian wajib diisi.")
     if not lk.kembali_ke_urutan:
         raise AlurDitolak("SOP ini tidak menyebut langkah tujuan pengembalian untuk langkah ini.")
+    _periksa_bukti(lk, bukti)
     t = _waktu(pada, rec.diterima_pada)
-    _tutup(session, rec, oleh=oleh, hasil="dikembalikan", t=t, catatan=alasan.strip(), bukti=None)
+    _tutup(session, rec, oleh=oleh, hasil="dikembalikan", t=t, catatan=alasan.strip(), bukti=bukti)
     urut = urutan_pelaksana(session, eks.revisi_id, kasi=_kasi(session, eks))
     tujuan = next((p for p in urut if p.langkah.urutan == lk.kembali_ke_urutan), None)
     if tujuan is None:

@@ -5,7 +5,8 @@ from __future__ import annotations
 from sqlmodel import select
 
 from models.db import session_scope
-from models.tables import AuditLog, CatatanLangkah, Eksekusi, Sop
+from models.sop.alur import daftar_bukti
+from models.tables import AuditLog, CatatanLangkah, Eksekusi, Sop, SopLangkah
 from tests.e2e.conftest import masuk_sebagai
 
 JUDUL = "Renja 2027"
@@ -40,6 +41,9 @@ def test_renja_2027_is_started_carried_with_a_return_and_timed(page, server_url,
         pg.wait_for_selector(f"#tugas-rinci >> text={JUDUL}")
         if tombol == "tugas-kembali":
             pg.fill("#tugas-alasan", "Rancangan belum memuat program prioritas kecamatan")
+        else:  # the step's kelengkapan, all at hand
+            for kotak in pg.locator("#tugas-bukti input").all():
+                kotak.check()
         pg.click(f"#{tombol}")
         pg.wait_for_selector("#tugas-pesan .alert-success")
 
@@ -50,6 +54,9 @@ def test_renja_2027_is_started_carried_with_a_return_and_timed(page, server_url,
         assert len(catatan) == len(JALAN)
         assert [c.catatan for c in catatan if c.hasil == "dikembalikan"] == [
             "Rancangan belum memuat program prioritas kecamatan"]
+        langkah = {lk.id: lk for lk in s.exec(select(SopLangkah).where(SopLangkah.revisi_id == eks.revisi_id))}
+        assert all(c.bukti == (daftar_bukti(langkah[c.langkah_id].kelengkapan) or None)
+                   for c in catatan if c.hasil != "dikembalikan")
         mulai = s.exec(select(AuditLog).where(AuditLog.aksi == "eksekusi.mulai")
                        .where(AuditLog.objek_id == eks.id)).one()
         assert mulai.username == "camat.poncokusumo"

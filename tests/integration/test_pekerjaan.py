@@ -15,7 +15,15 @@ from sqlmodel import func, select
 from models.akun.pengguna import buat_pengguna
 from models.db import session_scope
 from models.perencanaan.pekerjaan import PekerjaanDitolak, batalkan, mulai_pekerjaan, revisi_berlaku
-from models.sop.alur import antrian, catatan_terbuka, putuskan, selesaikan, urutan_pelaksana
+from models.sop.alur import (
+    AlurDitolak,
+    antrian,
+    catatan_terbuka,
+    daftar_bukti,
+    putuskan,
+    selesaikan,
+    urutan_pelaksana,
+)
 from models.tables import AuditLog, CatatanLangkah, Eksekusi, Kecamatan, Sop, SopLangkah, User
 from models.umum.hari_libur import kalender_kantor
 from seed import kurasi_pelaksana
@@ -71,7 +79,8 @@ def test_every_seed_procedure_runs_from_start_to_end_with_a_return_at_every_deci
             elif langkah[rec.langkah_id].keputusan:
                 putuskan(s, catatan_id=rec.id, setuju=True, oleh=pelaku, pada=t)
             else:
-                selesaikan(s, catatan_id=rec.id, oleh=pelaku, pada=t, bukti=[], catatan="Selesai")
+                selesaikan(s, catatan_id=rec.id, oleh=pelaku, pada=t, catatan="Selesai",
+                           bukti=daftar_bukti(langkah[rec.langkah_id].kelengkapan))
         eks_id, n_keputusan = eks.id, len(keputusan)
     with session_scope(demo) as s:
         eks = s.get(Eksekusi, eks_id)
@@ -81,6 +90,7 @@ def test_every_seed_procedure_runs_from_start_to_end_with_a_return_at_every_deci
         assert all(c.selesai_pada is not None for c in catatan)
         assert [kal.working_minutes(c.diterima_pada, c.selesai_pada) for c in catatan] == [LANGKAH_MENIT] * len(catatan)
         assert sum(c.hasil == "dikembalikan" for c in catatan) == n_keputusan
+        assert all(c.bukti == daftar_bukti(langkah[c.langkah_id].kelengkapan) for c in catatan if c.hasil == "selesai")
         assert (n_keputusan == 0) == all(c.percobaan == 1 for c in catatan)  # a return makes rework
         aksi = list(s.exec(select(AuditLog.aksi).where(AuditLog.objek.in_(("eksekusi", "catatan_langkah")))
                            .where(AuditLog.kecamatan_id == eks.kecamatan_id).order_by(AuditLog.id)))
@@ -195,3 +205,17 @@ def test_the_page_starts_refuses_and_cancels_as_the_domain_says(client, app, dem
     assert '"Renja 2027" dibatalkan.' in teks and "Tidak ada pekerjaan SOP yang sedang berjalan." in teks
     with session_scope(demo) as s:
         assert s.get(Eksekusi, eks_id).status == "dibatalkan"
+
+
+def test_evidence_ticked_must_be_the_steps_own_kelengkapan(demo):
+    with session_scope(demo) as s:
+        _kec, renja, u = _ponco(s)
+        eks = mulai_pekerjaan(s, sop_id=renja.id, judul="Renja 2027", tahun=2027, triwulan=None, oleh=u["camat"])
+        rec = catatan_terbuka(s, eks.id)
+        lk = s.get(SopLangkah, rec.langkah_id)
+        rec_id, no = rec.id, lk.no
+    sebelum = sidik_basis_data(demo)
+    with session_scope(demo) as s, pytest.raises(AlurDitolak) as e:
+        selesaikan(s, catatan_id=rec_id, oleh=_ponco(s)[2]["camat"], bukti=["Surat palsu"])
+    assert str(e.value) == f"Kelengkapan yang dicentang tidak ada pada langkah {no}: Surat palsu."
+    assert sidik_basis_data(demo) == sebelum
