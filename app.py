@@ -94,6 +94,11 @@ def create_app(config: dict | None = None) -> Dash:
     from dashboard.cli import register_cli
 
     register_cli(server)
+    # Dash finishes its set-up on the first request, flagging it done before it has registered the component
+    # bundles it may serve; a gunicorn thread serving a bundle meanwhile answers 500 and the page stays blank.
+    # Do that set-up here, once, before any request.
+    with server.test_request_context("/"):
+        app._setup_server()
     return app
 
 

@@ -2,20 +2,37 @@
 from __future__ import annotations
 
 import dash_bootstrap_components as dbc
-from dash import Dash, Input, Output, State, ctx, no_update
+from dash import Dash, Input, Output, State, ctx, html, no_update
 from flask_login import current_user
 
 from dashboard import ids
 from dashboard.akses import callback
 from dashboard.components.persetujuan import isi_antrian, opsi_tugas
+from dashboard.components.realisasi import daftar_lampiran
 from dashboard.components.saringan import pasang_alamat, saringan_halaman
 from dashboard.components.tugas import rincian
 from dashboard.data import pengaturan, sesi
 from models.akun.peran import PERAN_KANTOR
 from models.sop.alur import AlurDitolak, antrian, daftar_bukti, mulai_kerjakan, putuskan, selesaikan
+from models.sop.keluaran import keluaran_eksekusi, lampirkan_keluaran
 from models.tables import CatatanLangkah, User
+from models.umum.berkas import BerkasDitolak, dari_unggahan
 
 PREFIX, SARINGAN = ids.PERSETUJUAN_PREFIX, ids.PERSETUJUAN_SARINGAN
+
+
+def _unggahan(isi: str) -> bytes:
+    try:
+        return dari_unggahan(isi)
+    except BerkasDitolak as e:
+        raise AlurDitolak(str(e)) from None
+
+
+def _keluaran(s, eksekusi_id: int):
+    """The files attached to the execution's steps so far."""
+    berkas = keluaran_eksekusi(s, eksekusi_id)
+    return html.Div([html.Small("Keluaran terlampir:", className="text-muted"), daftar_lampiran(berkas)]) if berkas \
+        else None
 
 
 def register(app: Dash) -> None:
@@ -30,21 +47,42 @@ def register(app: Dash) -> None:
     @callback(app, Output(ids.TUGAS_RINCI, "children"), Output(ids.TUGAS_SELESAI, "disabled"),
               Output(ids.TUGAS_SETUJU, "disabled"), Output(ids.TUGAS_KEMBALI, "disabled"),
               Output(ids.TUGAS_MULAI, "disabled"), Output(ids.TUGAS_BUKTI, "options"), Output(ids.TUGAS_BUKTI, "value"),
-              Input(ids.TUGAS_PILIH, "value"),
+              Output(ids.TUGAS_KELUARAN, "children"), Input(ids.TUGAS_PILIH, "value"),
               peran=PERAN_KANTOR, objek={"catatan_id": CatatanLangkah}, prevent_initial_call=True)
     def tampilkan(catatan_id):
         if not catatan_id:
-            return no_update, True, True, True, True, [], []
+            return no_update, True, True, True, True, [], [], None
         with sesi() as s:
             tugas = {t.catatan.id: t for t in antrian(s, s.get(User, current_user.id))}.get(int(catatan_id))
             if tugas is None:
                 tidak_lagi = dbc.Alert("Langkah ini tidak lagi menunggu Anda.", color="warning")
-                return tidak_lagi, True, True, True, True, [], []
+                return tidak_lagi, True, True, True, True, [], [], None
             isi = rincian(s, tugas, pengaturan().menit_per_hari)
             keputusan, dimulai = tugas.langkah.keputusan, tugas.catatan.dimulai_pada is not None
             # The step's kelengkapan to tick (a figure's entry steps were ticked on its own form).
             bukti = [] if tugas.eksekusi.subjek_jenis == "realisasi" else daftar_bukti(tugas.langkah.kelengkapan)
-        return isi, keputusan, not keputusan, not keputusan, dimulai, [{"label": b, "value": b} for b in bukti], []
+            keluaran = _keluaran(s, tugas.eksekusi.id)
+        return (isi, keputusan, not keputusan, not keputusan, dimulai, [{"label": b, "value": b} for b in bukti], [],
+                keluaran)
+
+    @callback(app, Output(ids.TUGAS_KELUARAN, "children", allow_duplicate=True),
+              Output(ids.TUGAS_PESAN, "children", allow_duplicate=True),
+              Input(ids.TUGAS_UNGGAH, "contents"), State(ids.TUGAS_UNGGAH, "filename"), State(ids.TUGAS_PILIH, "value"),
+              peran=PERAN_KANTOR, objek={"catatan_id": CatatanLangkah}, prevent_initial_call=True)
+    def unggah(isi, nama, catatan_id):
+        if not isi:
+            return no_update, no_update
+        try:
+            if not catatan_id:
+                raise AlurDitolak("Pilih langkah terlebih dahulu, lalu lampirkan keluarannya.")
+            with sesi() as s:
+                x = lampirkan_keluaran(s, catatan_id=int(catatan_id), nama_berkas=nama or "berkas",
+                                       data=_unggahan(isi), oleh=s.get(User, current_user.id),
+                                       folder=pengaturan().upload_dir)
+                disimpan, daftar = x.nama_berkas, _keluaran(s, s.get(CatatanLangkah, int(catatan_id)).eksekusi_id)
+        except AlurDitolak as e:
+            return no_update, dbc.Alert(str(e), color="danger")
+        return daftar, dbc.Alert(f"Lampiran {disimpan} disimpan pada langkah ini.", color="success")
 
     @callback(app, Output(ids.TUGAS_PESAN, "children"), Output(ids.TUGAS_PILIH, "options"),
               Output(ids.TUGAS_PILIH, "value"), Output(ids.TUGAS_ALASAN, "value"),

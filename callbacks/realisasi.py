@@ -1,9 +1,6 @@
 """Isi Realisasi: save, submit, attach, reopen, and the Excel round trip. Each write is one transaction."""
 from __future__ import annotations
 
-import base64
-import binascii
-
 import dash_bootstrap_components as dbc
 from dash import Dash, Input, Output, State, ctx, html, no_update
 from flask_login import current_user
@@ -19,6 +16,7 @@ from models.kinerja.lampiran import lampiran_realisasi, lampirkan
 from models.kinerja.realisasi import Isian, RealisasiDitolak, ajukan, buka_kembali, simpan_draf
 from models.sop.alur import AlurDitolak
 from models.tables import Indikator, Realisasi, User
+from models.umum.berkas import BerkasDitolak, dari_unggahan
 
 
 def _periode(periode: dict | None) -> tuple[int, int]:
@@ -35,9 +33,9 @@ def _tabel(s, user: User, tahun: int, triwulan: int, terpilih: int | None = None
 
 def _isi_berkas(isi: str | None) -> bytes:
     try:
-        return base64.b64decode((isi or "").split(",", 1)[1], validate=True)
-    except (IndexError, binascii.Error, ValueError):
-        raise RealisasiDitolak("Berkas tidak terbaca; coba unggah lagi.") from None
+        return dari_unggahan(isi)
+    except BerkasDitolak as e:
+        raise RealisasiDitolak(str(e)) from None
 
 
 def register(app: Dash) -> None:

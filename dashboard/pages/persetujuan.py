@@ -38,6 +38,10 @@ def layout(**kwargs) -> html.Div:
             dbc.Col(dbc.Card(dbc.CardBody([
                 html.Div(html.P("Pilih langkah di sebelah kiri.", className="text-muted"), id=ids.TUGAS_RINCI),
                 dbc.Checklist(id=ids.TUGAS_BUKTI, options=[], value=[], className="mb-2"),
+                html.Div(id=ids.TUGAS_KELUARAN, className="mb-2"),
+                dcc.Upload(id=ids.TUGAS_UNGGAH, className="unggah mb-2", max_size=5 * 1024 * 1024,
+                           children=html.Div(["Lampirkan keluaran langkah (PDF, DOCX, XLSX, JPG, PNG): seret ke sini "
+                                              "atau ", html.A("pilih berkas")])),
                 dbc.Textarea(id=ids.TUGAS_ALASAN, placeholder="Catatan, atau alasan bila dikembalikan…",
                              className="mb-2"),
                 dbc.Button("Mulai kerjakan", id=ids.TUGAS_MULAI, color="secondary", outline=True, className="me-2",

@@ -207,6 +207,11 @@ def _ambil(session: Session, catatan_id: int, oleh: User, wakil: frozenset[str],
     return rec, eks
 
 
+def siap_ditindak(session: Session, *, catatan_id: int, oleh: User) -> tuple[CatatanLangkah, Eksekusi]:
+    """The open record and its execution, if `oleh` may act on it now (as for completing it); else AlurDitolak."""
+    return _ambil(session, catatan_id, oleh, frozenset())
+
+
 def mulai_kerjakan(session: Session, *, catatan_id: int, oleh: User, pada: datetime | None = None) -> CatatanLangkah:
     """The person a record waits on (or the office's Camat) starts working on it: its dimulai_pada is set, so
     the time a step waited is told apart from the time it was worked on. Audited; the caller commits."""

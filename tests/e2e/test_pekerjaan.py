@@ -1,15 +1,18 @@
 """In Chromium: Poncokusumo's Camat starts "Renja 2027" on Pekerjaan SOP; each pelaksana carries its step on
-Persetujuan, the Kasubag Evapor returns it once at step 6; the finished run shows on Waktu Siklus."""
+Persetujuan, ticking its kelengkapan; the Kasubag Evapor attaches the draft at step 4 and returns it once at step 6;
+the finished run shows on Waktu Siklus."""
 from __future__ import annotations
 
 from sqlmodel import select
 
 from models.db import session_scope
 from models.sop.alur import daftar_bukti
+from models.sop.keluaran import keluaran_eksekusi
 from models.tables import AuditLog, CatatanLangkah, Eksekusi, Sop, SopLangkah
 from tests.e2e.conftest import masuk_sebagai
 
 JUDUL = "Renja 2027"
+RANCANGAN = b"%PDF-1.4\n% Rancangan Renja Kecamatan Poncokusumo 2027\n"
 # (user, step, button) in the order the SOP passes the work on; step 6 returns it to step 5 once.
 JALAN = [("camat", "1", "tugas-selesai"), ("sekcam", "2", "tugas-selesai"), ("tim", "3", "tugas-selesai"),
          ("evapor", "4", "tugas-selesai"), ("staf", "5", "tugas-selesai"), ("evapor", "6", "tugas-kembali"),
@@ -39,6 +42,11 @@ def test_renja_2027_is_started_carried_with_a_return_and_timed(page, server_url,
         pg.goto(server_url + "/persetujuan")
         pg.locator(".daftar-tugas label", has_text=f"{JUDUL} · langkah {no} · diterima").first.click()
         pg.wait_for_selector(f"#tugas-rinci >> text={JUDUL}")
+        if no == "4" and pengguna == "evapor":  # the draft Renja, as the step's output
+            pg.set_input_files("#tugas-unggah input[type=file]", files=[
+                {"name": "Rancangan Renja 2027.pdf", "mimeType": "application/pdf", "buffer": RANCANGAN}])
+            pg.wait_for_selector("#tugas-pesan .alert-success")
+            assert "Rancangan_Renja_2027.pdf" in pg.inner_text("#tugas-keluaran")
         if tombol == "tugas-kembali":
             pg.fill("#tugas-alasan", "Rancangan belum memuat program prioritas kecamatan")
         else:  # the step's kelengkapan, all at hand
@@ -57,6 +65,8 @@ def test_renja_2027_is_started_carried_with_a_return_and_timed(page, server_url,
         langkah = {lk.id: lk for lk in s.exec(select(SopLangkah).where(SopLangkah.revisi_id == eks.revisi_id))}
         assert all(c.bukti == (daftar_bukti(langkah[c.langkah_id].kelengkapan) or None)
                    for c in catatan if c.hasil != "dikembalikan")
+        assert [(b.nama_berkas, b.ukuran) for b in keluaran_eksekusi(s, eks.id)] == [
+            ("Rancangan_Renja_2027.pdf", len(RANCANGAN))]
         mulai = s.exec(select(AuditLog).where(AuditLog.aksi == "eksekusi.mulai")
                        .where(AuditLog.objek_id == eks.id)).one()
         assert mulai.username == "camat.poncokusumo"

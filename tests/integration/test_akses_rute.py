@@ -30,6 +30,7 @@ MENULIS = {
     "callbacks.pengguna.buat": ADMIN,
     "callbacks.pengguna.simpan": ADMIN,
     "callbacks.persetujuan.bertindak": KANTOR,
+    "callbacks.persetujuan.unggah": KANTOR,
     "callbacks.realisasi.buka": frozenset({"camat"}),
     "callbacks.realisasi.simpan": PENGISI,
     "callbacks.realisasi.terapkan_excel": PENGISI,

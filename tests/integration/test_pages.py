@@ -86,3 +86,13 @@ def test_bootstrap_is_served_locally(client, demo):
     halaman = client.get("/sop").get_data(as_text=True)
     assert "/vendor/bootstrap/css/bootstrap.min.css" in halaman
     assert "cdn" not in halaman.lower()
+
+
+def test_a_freshly_built_app_knows_its_bundles_before_any_request(db_url, tmp_path):
+    """Dash registers the bundles it may serve during its first-request set-up, after flagging that set-up done; a
+    second thread of a new gunicorn worker then answered bundle requests with 500. create_app does the set-up."""
+    from app import create_app
+
+    app = create_app({"DATABASE_URL": db_url, "APP_ENV": "test", "SECRET_KEY": "kunci-uji",
+                      "UPLOAD_DIR": str(tmp_path / "unggahan")})
+    assert {"dash", "dash_bootstrap_components"} <= set(app.registered_paths)

@@ -219,3 +219,40 @@ def test_evidence_ticked_must_be_the_steps_own_kelengkapan(demo):
         selesaikan(s, catatan_id=rec_id, oleh=_ponco(s)[2]["camat"], bukti=["Surat palsu"])
     assert str(e.value) == f"Kelengkapan yang dicentang tidak ada pada langkah {no}: Surat palsu."
     assert sidik_basis_data(demo) == sebelum
+
+
+PDF = b"%PDF-1.4\n% rancangan Renja\n"
+
+
+def test_a_steps_output_is_attached_by_whoever_may_act_on_it_and_read_back(demo, app, client, tmp_path):
+    from models.sop.keluaran import keluaran_eksekusi, lampirkan_keluaran
+    from tests.conftest import masuk
+
+    folder = app.server.extensions["sakip_settings"].upload_dir
+    with session_scope(demo) as s:
+        _kec, renja, u = _ponco(s)
+        eks = mulai_pekerjaan(s, sop_id=renja.id, judul="Renja 2027", tahun=2027, triwulan=None, oleh=u["camat"])
+        rec_id, eks_id = catatan_terbuka(s, eks.id).id, eks.id
+    sebelum = sidik_basis_data(demo)
+    for oleh, nama, data, pesan in (
+            ("staf", "renja.pdf", PDF, "Langkah ini menunggu pelaksana lain; Anda tidak dapat menyelesaikannya."),
+            ("camat", "renja.exe", PDF, "renja.exe: jenis berkas tidak diterima (hanya PDF, JPG, PNG, XLSX, DOCX)."),
+            ("camat", "renja.pdf", b"bukan pdf", "renja.pdf: isi berkas tidak sesuai dengan jenisnya (.pdf).")):
+        with session_scope(demo) as s, pytest.raises(AlurDitolak) as e:
+            lampirkan_keluaran(s, catatan_id=rec_id, nama_berkas=nama, data=data, oleh=_ponco(s)[2][oleh],
+                               folder=folder)
+        assert str(e.value) == pesan
+    assert sidik_basis_data(demo) == sebelum
+    assert not folder.exists() or not any(folder.rglob("*.*"))
+    with session_scope(demo) as s:
+        x = lampirkan_keluaran(s, catatan_id=rec_id, nama_berkas="Rancangan Renja 2027.pdf", data=PDF,
+                               oleh=_ponco(s)[2]["camat"], folder=folder)
+        lampiran_id = x.id
+    with session_scope(demo) as s:
+        assert [(b.nama_berkas, b.pemilik_jenis, b.pemilik_id) for b in keluaran_eksekusi(s, eks_id)] == [
+            ("Rancangan_Renja_2027.pdf", "catatan_langkah", rec_id)]
+    masuk(client, "sekcam.poncokusumo")
+    r = client.get(f"/lampiran/{lampiran_id}")
+    assert r.status_code == 200 and r.data == PDF
+    masuk(client, "camat.kalipare")
+    assert client.get(f"/lampiran/{lampiran_id}").status_code == 403

@@ -1,0 +1,92 @@
+"""Files attached to a record (a figure's evidence, a step's output): type and size limits, stored under the
+instance folder, one Lampiran row each. The caller decides who may attach to what."""
+from __future__ import annotations
+
+import base64
+import binascii
+import re
+import uuid
+from pathlib import Path
+
+from sqlmodel import Session, select
+
+from models.tables import Lampiran, User
+from models.umum.audit import catat
+
+MAKS_BYTE = 5 * 1024 * 1024
+# extension -> (MIME type, the bytes a real file of that type starts with)
+JENIS: dict[str, tuple[str, tuple[bytes, ...]]] = {
+    "pdf": ("application/pdf", (b"%PDF",)),
+    "jpg": ("image/jpeg", (b"\xff\xd8\xff",)),
+    "jpeg": ("image/jpeg", (b"\xff\xd8\xff",)),
+    "png": ("image/png", (b"\x89PNG\r\n\x1a\n",)),
+    "xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", (b"PK\x03\x04",)),
+    "docx": ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", (b"PK\x03\x04",)),
+}
+
+
+class BerkasDitolak(ValueError):
+    """A file the rules refuse; the message names the file and why."""
+
+
+def dari_unggahan(isi: str | None) -> bytes:
+    """The bytes of a browser upload ("data:<type>;base64,<data>").
+
+    >>> dari_unggahan("data:application/pdf;base64,JVBERg=="), dari_unggahan("data:x;base64,@@")
+    Traceback (most recent call last):
+    ...
+    models.umum.berkas.BerkasDitolak: Berkas tidak terbaca; coba unggah lagi.
+    """
+    try:
+        return base64.b64decode((isi or "").split(",", 1)[1], validate=True)
+    except (IndexError, binascii.Error, ValueError):
+        raise BerkasDitolak("Berkas tidak terbaca; coba unggah lagi.") from None
+
+
+def nama_aman(nama: str) -> str:
+    """A file name without folders or odd characters.
+
+    >>> nama_aman("../../etc/passwd"), nama_aman("Berita Acara (final).PDF")
+    ('passwd', 'Berita_Acara_final_.PDF')
+    """
+    dasar = re.split(r"[\\/]", nama or "")[-1]
+    return re.sub(r"[^\w.-]+", "_", dasar).strip("._")[:120] or "berkas"
+
+
+def simpan_berkas(session: Session, *, pemilik_jenis: str, pemilik_id: int, kecamatan_id: int, nama_berkas: str,
+                  data: bytes, oleh: User, folder: Path) -> Lampiran:
+    """Check and store one file for a record; the file is removed again if the database refuses. Audited."""
+    nama = nama_aman(nama_berkas)
+    ext = nama.rsplit(".", 1)[-1].lower() if "." in nama else ""
+    if ext not in JENIS:
+        raise BerkasDitolak(f"{nama}: jenis berkas tidak diterima (hanya PDF, JPG, PNG, XLSX, DOCX).")
+    if len(data) > MAKS_BYTE:
+        raise BerkasDitolak(f"{nama}: ukuran berkas lebih dari 5 MB.")
+    if not data:
+        raise BerkasDitolak(f"{nama}: berkas kosong.")
+    mime, tanda = JENIS[ext]
+    if not data.startswith(tanda):
+        raise BerkasDitolak(f"{nama}: isi berkas tidak sesuai dengan jenisnya (.{ext}).")
+    tujuan = folder / str(kecamatan_id) / f"{uuid.uuid4().hex}.{ext}"
+    tujuan.parent.mkdir(parents=True, exist_ok=True)
+    tujuan.write_bytes(data)
+    try:
+        row = Lampiran(pemilik_jenis=pemilik_jenis, pemilik_id=pemilik_id, kecamatan_id=kecamatan_id,
+                       nama_berkas=nama, jenis=mime, ukuran=len(data), lokasi=str(tujuan.relative_to(folder)),
+                       diunggah_oleh=oleh.id)
+        session.add(row)
+        session.flush()
+        catat(session, aksi="lampiran.tambah", oleh=oleh, objek="lampiran", objek_id=row.id,
+              kecamatan_id=kecamatan_id, sesudah={pemilik_jenis: pemilik_id, "nama": nama, "ukuran": len(data)})
+    except Exception:
+        tujuan.unlink(missing_ok=True)
+        raise
+    return row
+
+
+def lampiran_milik(session: Session, pemilik_jenis: str, pemilik_ids: list[int]) -> list[Lampiran]:
+    """The files of records of one kind, in the order they were attached."""
+    if not pemilik_ids:
+        return []
+    return list(session.exec(select(Lampiran).where(Lampiran.pemilik_jenis == pemilik_jenis)
+                             .where(Lampiran.pemilik_id.in_(pemilik_ids)).order_by(Lampiran.id)).all())
