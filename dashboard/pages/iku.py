@@ -18,8 +18,6 @@ from models.umum import periode
 dash.register_page(__name__, path="/iku", name="IKU & Target", title="IKU & Target · SAKIP Kecamatan", order=5)
 
 
-
-
 @halaman(peran=PERAN_KANTOR)
 def layout(**_kwargs) -> html.Div:
     tahun = periode.hari_ini().year
