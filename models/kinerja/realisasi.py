@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import update
 from sqlalchemy.exc import IntegrityError
@@ -31,7 +32,8 @@ from models.tables import CatatanLangkah, Eksekusi, Indikator, Kecamatan, Realis
 from models.umum import periode
 from models.umum.angka import AngkaTidakSah, baca_angka, tulis_angka
 from models.umum.audit import catat
-from models.umum.periode import awal_triwulan, label_periode
+from models.umum.periode import akhir_triwulan, awal_triwulan, label_periode
+from models.umum.tanggal import tanggal_panjang
 
 BISA_DIUBAH = ("draf", "dikembalikan", "dibuka")
 # The figure's own statuses; the only table its transitions consult (editing keeps the status: BISA_DIUBAH).
@@ -224,6 +226,10 @@ def ajukan(session: Session, *, realisasi_id: int, oleh: User, pada: datetime | 
     if not boleh_mengisi(session, oleh, ind, r.kecamatan_id):
         raise RealisasiDitolak(f"{label}: peran Anda tidak mengajukan realisasi indikator ini.")
     t = pada or utcnow()
+    akhir = akhir_triwulan(r.tahun, r.triwulan)
+    if t.astimezone(ZoneInfo(session.get(Kecamatan, r.kecamatan_id).zona_waktu)).date() < akhir:
+        raise RealisasiDitolak(f"{label}: triwulan ini berakhir {tanggal_panjang(akhir)}; angkanya dapat disimpan "
+                               "sebagai draf, dan diajukan mulai hari terakhir triwulan.")
     if r.status == "dikembalikan":
         eks = session.get(Eksekusi, r.eksekusi_id)
     else:

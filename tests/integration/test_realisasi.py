@@ -11,6 +11,7 @@ from models.kinerja.iku import IkuDitolak, iku_kantor, riwayat_target, target_be
 from models.kinerja.realisasi import Isian, RealisasiDitolak, ajukan, buka_kembali, simpan_draf
 from models.sop.alur import AlurDitolak, catatan_terbuka, putuskan, selesaikan
 from models.tables import AuditLog, CatatanLangkah, Eksekusi, Kecamatan, Realisasi, SopLangkah, User
+from tests.dash_util import sidik_basis_data
 
 HARI_INI = date(2026, 11, 21)
 T0 = datetime(2026, 10, 5, 2, 0, tzinfo=timezone.utc)
@@ -281,3 +282,22 @@ def test_a_racing_first_entry_is_refused_by_the_unique_constraint(demo, monkeypa
             _isi(s, kode="IKU-2", pembilang="10", penyebut="100")
     with session_scope(demo) as s:
         assert [(r.pembilang, r.versi) for r in s.exec(select(Realisasi))] == [(90, 1)]
+
+
+def test_a_quarter_not_yet_ended_is_kept_as_a_draft_and_submitted_from_its_last_day(demo):
+    """Entered on 27 November 2026, a fourth-quarter figure is saved as a draft; submitting it is refused until
+    31 December 2026 (WIB), and from that day on it runs its SOP."""
+    wib = timezone(timedelta(hours=7))
+    with session_scope(demo) as s:
+        r = _isi(s, triwulan=4)
+        r_id = r.id
+    sebelum = sidik_basis_data(demo)
+    with session_scope(demo) as s, pytest.raises(RealisasiDitolak) as e:
+        ajukan(s, realisasi_id=r_id, oleh=_u(s, "evapor.poncokusumo"), pada=datetime(2026, 12, 30, 23, 59, tzinfo=wib))
+    assert str(e.value) == ("IKU-1 Persentase partisipasi delegasi Musrenbangcam, triwulan IV 2026: triwulan ini "
+                            "berakhir 31 Desember 2026; angkanya dapat disimpan sebagai draf, dan diajukan mulai hari "
+                            "terakhir triwulan.")
+    assert sidik_basis_data(demo) == sebelum
+    with session_scope(demo) as s:
+        eks = ajukan(s, realisasi_id=r_id, oleh=_u(s, "evapor.poncokusumo"), pada=datetime(2026, 12, 31, 8, tzinfo=wib))
+        assert (s.get(Realisasi, r_id).status, eks.status) == ("diajukan", "berjalan")
