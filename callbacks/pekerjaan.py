@@ -10,8 +10,16 @@ from dashboard.akses import callback
 from dashboard.components.pekerjaan import opsi_batal, tabel_berjalan
 from dashboard.data import sesi
 from models.akun.peran import PERAN_KANTOR
-from models.perencanaan.pekerjaan import PEMBATAL, PekerjaanDitolak, batalkan, mulai_pekerjaan
+from models.perencanaan.pekerjaan import PEMBATAL, PekerjaanDitolak, batalkan, daftar_berjalan, mulai_pekerjaan
 from models.tables import Eksekusi, Sop, User
+
+
+def _berjalan() -> tuple:
+    """The running list and the cancel form's choices, after a start or a cancellation."""
+    with sesi() as s:
+        kec = s.get(User, current_user.id).kecamatan_id
+        daftar = daftar_berjalan(s, kec)
+        return tabel_berjalan(s, kec, daftar), opsi_batal(daftar)
 
 
 def register(app: Dash) -> None:
@@ -37,9 +45,7 @@ def register(app: Dash) -> None:
                                   color="success")
         except PekerjaanDitolak as e:
             return dbc.Alert(str(e), color="danger"), no_update, no_update
-        with sesi() as s:
-            kec = s.get(User, current_user.id).kecamatan_id
-            return pesan, tabel_berjalan(s, kec), opsi_batal(s, kec)
+        return pesan, *_berjalan()
 
     @callback(app, Output(ids.PEKERJAAN_BATAL_PESAN, "children"),
               Output(ids.PEKERJAAN_DAFTAR, "children", allow_duplicate=True),
@@ -56,6 +62,4 @@ def register(app: Dash) -> None:
                 pesan = dbc.Alert(f"\"{eks.judul}\" dibatalkan.", color="success")
         except PekerjaanDitolak as e:
             return dbc.Alert(str(e), color="danger"), no_update, no_update
-        with sesi() as s:
-            kec = s.get(User, current_user.id).kecamatan_id
-            return pesan, tabel_berjalan(s, kec), opsi_batal(s, kec)
+        return pesan, *_berjalan()

@@ -4,6 +4,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+import time
 import uuid
 
 os.environ.setdefault("APP_ENV", "test")
@@ -13,6 +14,7 @@ os.environ.setdefault("DATABASE_URL", f"sqlite:///{tempfile.gettempdir()}/sakip-
 import pytest  # noqa: E402
 from sqlalchemy import create_engine, text  # noqa: E402
 from sqlalchemy.engine import make_url  # noqa: E402
+from sqlalchemy.exc import DBAPIError  # noqa: E402
 
 from models.db import dispose_engine, get_engine  # noqa: E402
 from models.migrasi import pastikan_skema  # noqa: E402
@@ -21,58 +23,43 @@ PG_URL = os.environ.get("TEST_DATABASE_URL")
 BACKENDS = ["sqlite"] + (["postgresql"] if PG_URL else [])
 
 
-def _pg_database(nama: str) -> str:
-    """A fresh PostgreSQL database for one test, created from the TEST_DATABASE_URL server."""
-    url = make_url(PG_URL)
-    admin = create_engine(url, isolation_level="AUTOCOMMIT")
-    with admin.connect() as c:
-        c.execute(text(f'CREATE DATABASE "{nama}"'))
-    admin.dispose()
-    return url.set(database=nama).render_as_string(hide_password=False)
-
-
-def _pg_drop(nama: str) -> None:
-    """Drop a test database; an autovacuum worker still on it is waited for rather than failing the test."""
-    import time
-
-    from sqlalchemy.exc import DBAPIError
-
+def _pg_admin(sql: str, *, percobaan: int = 10) -> None:
+    """One statement on the TEST_DATABASE_URL server outside a transaction. A database still in use (an autovacuum
+    worker on a template or on a database being dropped) is waited for rather than failing the test."""
     admin = create_engine(make_url(PG_URL), isolation_level="AUTOCOMMIT")
     try:
-        for percobaan in range(10):
+        for ke in range(percobaan):
             try:
                 with admin.connect() as c:
-                    c.execute(text(f'DROP DATABASE IF EXISTS "{nama}" WITH (FORCE)'))
+                    c.execute(text(sql))
                 return
             except DBAPIError:
-                if percobaan == 9:
+                if ke == percobaan - 1:
                     raise
                 time.sleep(0.5)
     finally:
         admin.dispose()
+
+
+def _pg_url(nama: str) -> str:
+    return make_url(PG_URL).set(database=nama).render_as_string(hide_password=False)
+
+
+def _pg_database(nama: str) -> str:
+    """A fresh PostgreSQL database for one test, created from the TEST_DATABASE_URL server."""
+    _pg_admin(f'CREATE DATABASE "{nama}"', percobaan=1)
+    return _pg_url(nama)
+
+
+def _pg_drop(nama: str) -> None:
+    """Drop a test database."""
+    _pg_admin(f'DROP DATABASE IF EXISTS "{nama}" WITH (FORCE)')
 
 
 def _pg_dari_templat(nama: str, templat: str) -> str:
     """A test's PostgreSQL database as a copy of a template database (CREATE DATABASE … TEMPLATE)."""
-    import time
-
-    from sqlalchemy.exc import DBAPIError
-
-    url = make_url(PG_URL)
-    admin = create_engine(url, isolation_level="AUTOCOMMIT")
-    try:
-        for percobaan in range(10):  # a template still in use (an autovacuum worker) is waited for
-            try:
-                with admin.connect() as c:
-                    c.execute(text(f'CREATE DATABASE "{nama}" TEMPLATE "{templat}"'))
-                break
-            except DBAPIError:
-                if percobaan == 9:
-                    raise
-                time.sleep(0.5)
-    finally:
-        admin.dispose()
-    return url.set(database=nama).render_as_string(hide_password=False)
+    _pg_admin(f'CREATE DATABASE "{nama}" TEMPLATE "{templat}"')
+    return _pg_url(nama)
 
 
 def _bangun(url: str, demo: bool) -> None:

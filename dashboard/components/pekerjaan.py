@@ -6,7 +6,7 @@ from dash import html
 from sqlmodel import Session
 
 from dashboard import format as fmt
-from models.perencanaan.pekerjaan import Berjalan, daftar_berjalan, label_periode_pekerjaan
+from models.perencanaan.pekerjaan import Berjalan, label_periode_pekerjaan
 from models.tables import Kecamatan, Role
 
 
@@ -17,9 +17,8 @@ def _menunggu(s: Session, b: Berjalan) -> str:
     return f"langkah {b.langkah.no} · {role.nama if role else b.catatan.role_kode}"
 
 
-def tabel_berjalan(s: Session, kecamatan_id: int) -> html.Div:
-    """The running pieces of work of the office, oldest first."""
-    daftar = daftar_berjalan(s, kecamatan_id)
+def tabel_berjalan(s: Session, kecamatan_id: int, daftar: list[Berjalan]) -> html.Div:
+    """The office's running pieces of work (models.perencanaan.pekerjaan.daftar_berjalan), oldest first."""
     if not daftar:
         return dbc.Alert("Tidak ada pekerjaan SOP yang sedang berjalan.", color="light", className="mb-0")
     zona = s.get(Kecamatan, kecamatan_id).zona_waktu
@@ -33,6 +32,5 @@ def tabel_berjalan(s: Session, kecamatan_id: int) -> html.Div:
     return dbc.Table([kepala, html.Tbody(baris)], size="sm", hover=True, responsive=True, className="align-middle")
 
 
-def opsi_batal(s: Session, kecamatan_id: int) -> list[dict]:
-    return [{"label": f"{b.eksekusi.judul} · {b.sop_nama}", "value": b.eksekusi.id}
-            for b in daftar_berjalan(s, kecamatan_id)]
+def opsi_batal(daftar: list[Berjalan]) -> list[dict]:
+    return [{"label": f"{b.eksekusi.judul} · {b.sop_nama}", "value": b.eksekusi.id} for b in daftar]

@@ -11,7 +11,7 @@ from dashboard.akses import halaman
 from dashboard.components.pekerjaan import opsi_batal, tabel_berjalan
 from dashboard.data import sesi
 from models.akun.peran import PERAN_KANTOR
-from models.perencanaan.pekerjaan import PEMBATAL, sop_untuk_dimulai
+from models.perencanaan.pekerjaan import PEMBATAL, daftar_berjalan, sop_untuk_dimulai
 from models.tables import User
 from models.umum import periode
 from models.umum.periode import ROMAWI
@@ -62,8 +62,9 @@ def layout(**_kwargs) -> html.Div:
     with sesi() as s:
         user = s.get(User, current_user.id)
         opsi = [{"label": sop.nama, "value": sop.id} for sop in sop_untuk_dimulai(s, user)]
-        tabel = tabel_berjalan(s, user.kecamatan_id)
-        batal = opsi_batal(s, user.kecamatan_id)
+        daftar = daftar_berjalan(s, user.kecamatan_id)
+        tabel = tabel_berjalan(s, user.kecamatan_id, daftar)
+        batal = opsi_batal(daftar)
     return html.Div([
         html.H2("Pekerjaan SOP"),
         html.P("Setiap pekerjaan SAKIP kantor adalah pelaksanaan SOP-nya sendiri: Renstra, Renja, Pengukuran Kinerja, "

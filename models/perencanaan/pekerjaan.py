@@ -10,10 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import update
+from sqlalchemy import and_, update
 from sqlmodel import Session, select
 
-from models.sop.alur import AlurDitolak, JenisSubjek, catatan_terbuka, daftarkan_subjek, mulai, urutan_pelaksana
+from models.sop.alur import AlurDitolak, JenisSubjek, daftarkan_subjek, mulai, urutan_pelaksana
 from models.tables import CatatanLangkah, Eksekusi, Sop, SopLangkah, SopRevisi, User, utcnow
 from models.umum.audit import catat
 from models.umum.periode import ROMAWI
@@ -146,11 +146,10 @@ class Berjalan:
 
 def daftar_berjalan(session: Session, kecamatan_id: int) -> list[Berjalan]:
     """The office's running pieces of work (documents), oldest first, each with the step it waits at."""
-    q = (select(Eksekusi, SopRevisi.nama).join(SopRevisi, SopRevisi.id == Eksekusi.revisi_id)
+    terbuka = and_(CatatanLangkah.eksekusi_id == Eksekusi.id, CatatanLangkah.selesai_pada == None)  # noqa: E711
+    q = (select(Eksekusi, SopRevisi.nama, SopLangkah, CatatanLangkah)
+         .join(SopRevisi, SopRevisi.id == Eksekusi.revisi_id)
+         .outerjoin(CatatanLangkah, terbuka).outerjoin(SopLangkah, SopLangkah.id == CatatanLangkah.langkah_id)
          .where(Eksekusi.kecamatan_id == kecamatan_id).where(Eksekusi.subjek_jenis == JENIS)
          .where(Eksekusi.status == "berjalan").order_by(Eksekusi.dimulai_pada, Eksekusi.id))
-    hasil = []
-    for eks, nama in session.exec(q).all():
-        rec = catatan_terbuka(session, eks.id)
-        hasil.append(Berjalan(eks, nama, session.get(SopLangkah, rec.langkah_id) if rec else None, rec))
-    return hasil
+    return [Berjalan(eks, nama, lk, rec) for eks, nama, lk, rec in session.exec(q).all()]
