@@ -253,6 +253,34 @@ class Realisasi(SQLModel, table=True):
     demo: bool = False
 
 
+class PengumpulanIku(SQLModel, table=True):
+    """Which of its SOPs an office collects an indicator with (instead of the kabupaten's default, Indikator.sop_kunci),
+    and whether that SOP carries one indicator's quarter or all the indicators it collects in one quarter."""
+
+    __table_args__ = (UniqueConstraint("kecamatan_id", "indikator_id"),)
+    id: Optional[int] = Field(default=None, primary_key=True)
+    kecamatan_id: int = Field(foreign_key="kecamatan.id", index=True)
+    indikator_id: int = Field(foreign_key="indikator.id")
+    sop_id: int = Field(foreign_key="sop.id")
+    per_triwulan: bool = False
+    diubah_oleh: Optional[int] = Field(default=None, foreign_key="pengguna.id")
+    diubah_pada: datetime = Field(default_factory=utcnow)
+
+
+class TargetRenstra(SQLModel, table=True):
+    """The end-of-period target of an IKU in an office's Renstra (e.g. 2025–2029)."""
+
+    __table_args__ = (UniqueConstraint("indikator_id", "kecamatan_id", "tahun_akhir"),)
+    id: Optional[int] = Field(default=None, primary_key=True)
+    indikator_id: int = Field(foreign_key="indikator.id")
+    kecamatan_id: int = Field(foreign_key="kecamatan.id", index=True)
+    tahun_awal: int
+    tahun_akhir: int
+    nilai: float
+    diubah_oleh: Optional[int] = Field(default=None, foreign_key="pengguna.id")
+    diubah_pada: datetime = Field(default_factory=utcnow)
+
+
 class Lampiran(SQLModel, table=True):
     """A file attached as evidence (to a figure, a follow-up or a step record)."""
 
@@ -349,6 +377,35 @@ class EvaluasiSop(SQLModel, table=True):
     catatan: Optional[str] = Field(default=None, sa_column=Column(Text))
     penilai_id: Optional[int] = Field(default=None, foreign_key="pengguna.id")
     dinilai_pada: datetime = Field(default_factory=utcnow)
+
+
+# ---------------------------------------------------------------- the SAKIP calendar
+
+
+class JadwalSakip(SQLModel, table=True):
+    """One obligation of a kabupaten's SAKIP calendar: which SOP runs for it, how often, and by when it must end.
+
+    Quarterly obligations are due `tenggat_hari_kerja` working days after the quarter's last day and open the day
+    after it. Yearly and five-yearly ones open and are due on dates relative to the period's (first) year:
+    (geser_tahun, bulan, tanggal), e.g. the Laporan Kinerja of 2026 due (+1, 2, 28) = 28 Februari 2027."""
+
+    __table_args__ = (UniqueConstraint("kabupaten_id", "kewajiban"),)
+    id: Optional[int] = Field(default=None, primary_key=True)
+    kabupaten_id: int = Field(foreign_key="kabupaten.id", index=True)
+    kewajiban: str = Field(max_length=40)  # pengumpulan | pengukuran | pemantauan | evaluasi | renja | ...
+    nama: str = Field(max_length=120)
+    siklus: str = Field(max_length=12)  # triwulan | tahun | renstra
+    sop_nama: Optional[str] = Field(default=None, max_length=300)  # the SOP that fulfils it, by name; None: none
+    tenggat_hari_kerja: Optional[int] = None
+    mulai_geser_tahun: Optional[int] = None
+    mulai_bulan: Optional[int] = None
+    mulai_tanggal: Optional[int] = None
+    tenggat_geser_tahun: Optional[int] = None
+    tenggat_bulan: Optional[int] = None
+    tenggat_tanggal: Optional[int] = None
+    urutan: int = 0
+    diubah_oleh: Optional[int] = Field(default=None, foreign_key="pengguna.id")
+    diubah_pada: datetime = Field(default_factory=utcnow)
 
 
 # ---------------------------------------------------------------- audit
