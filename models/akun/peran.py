@@ -98,5 +98,6 @@ def cari_peran(label: str, alias: dict[str, str] | None = None) -> str | None:
 
 # Roles of a kecamatan office (users of one kecamatan), and who may touch a quarter's figures.
 PERAN_KANTOR = frozenset(p.kode for p in PERAN if p.di_sop and not p.dinamis)
-PENGISI_REALISASI = frozenset({"kasubag_evapor", "kasi_pem", "kasi_ekbang", "kasi_trantib", "camat"})
-PENGATUR_TARGET = frozenset({"kasubag_evapor", "camat"})
+PENGISI_REALISASI = frozenset({"kasubag_evapor", "kasubag_renkeu", "kasi_pem", "kasi_ekbang", "kasi_trantib", "camat"})
+PENGATUR_TARGET = frozenset({"kasubag_evapor", "kasubag_renkeu", "camat"})
+PENGATUR_PENGUMPUL = PENGATUR_TARGET  # who chooses an office's collection SOP per indicator

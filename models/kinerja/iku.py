@@ -6,10 +6,22 @@ from datetime import datetime
 
 from sqlmodel import Session, select
 
+from models.akun.peran import PENGATUR_PENGUMPUL
 from models.kinerja.mesin import AGREGASI, POLARITAS, RUMUS_NEGATIF
 from models.kinerja.mesin import Indikator as IndikatorMesin
 from models.sop.dokumen import kunci_nama
-from models.tables import Indikator, Kabupaten, Kecamatan, Sop, SopLangkah, SopRevisi, Target, User, utcnow
+from models.tables import (
+    Indikator,
+    Kabupaten,
+    Kecamatan,
+    PengumpulanIku,
+    Sop,
+    SopLangkah,
+    SopRevisi,
+    Target,
+    User,
+    utcnow,
+)
 from models.umum.audit import catat
 
 
@@ -42,14 +54,84 @@ def mesin(ind: Indikator) -> IndikatorMesin:
                           batas_atas=ind.batas_atas)
 
 
+def _pilihan(session: Session, ind: Indikator, kecamatan_id: int) -> PengumpulanIku | None:
+    return session.exec(select(PengumpulanIku).where(PengumpulanIku.kecamatan_id == kecamatan_id)
+                        .where(PengumpulanIku.indikator_id == ind.id)).first()
+
+
 def sop_pengumpul(session: Session, ind: Indikator, kecamatan_id: int) -> SopRevisi | None:
-    """The office's revision in force of the SOP that collects this indicator."""
+    """The office's revision in force of the SOP that collects this indicator: the office's own choice (IKU &
+    Target), else the SOP of the kabupaten's default name (Indikator.sop_kunci) in the office's register."""
+    pilihan = _pilihan(session, ind, kecamatan_id)
+    berlaku = select(SopRevisi).join(Sop, Sop.id == SopRevisi.sop_id).where(Sop.kecamatan_id == kecamatan_id) \
+        .where(SopRevisi.berlaku == True)  # noqa: E712
+    if pilihan is not None:
+        return session.exec(berlaku.where(Sop.id == pilihan.sop_id)).first()
     if not ind.sop_kunci:
         return None
-    return session.exec(
-        select(SopRevisi).join(Sop, Sop.id == SopRevisi.sop_id).where(Sop.kecamatan_id == kecamatan_id)
-        .where(Sop.kunci == ind.sop_kunci).where(SopRevisi.berlaku == True)  # noqa: E712
-    ).first()
+    return session.exec(berlaku.where(Sop.kunci == ind.sop_kunci)).first()
+
+
+def per_triwulan(session: Session, ind: Indikator, kecamatan_id: int) -> bool:
+    """Whether the office's collection SOP carries all the indicators it collects in one execution per quarter
+    (Muara Papalik's Mekanisme Pengumpulan Data Kinerja) rather than one indicator's quarter."""
+    pilihan = _pilihan(session, ind, kecamatan_id)
+    return bool(pilihan and pilihan.per_triwulan)
+
+
+def indikator_sekaligus(session: Session, *, kecamatan_id: int, sop_id: int) -> list[Indikator]:
+    """The active indicators of an office that one SOP collects together each quarter, by code."""
+    q = (select(Indikator).join(PengumpulanIku, PengumpulanIku.indikator_id == Indikator.id)
+         .where(PengumpulanIku.kecamatan_id == kecamatan_id).where(PengumpulanIku.sop_id == sop_id)
+         .where(PengumpulanIku.per_triwulan == True).where(Indikator.aktif == True))  # noqa: E712
+    return sorted(session.exec(q).all(), key=lambda i: kode_urut(i.kode))
+
+
+def atur_pengumpul(session: Session, *, kecamatan_id: int, indikator_id: int, sop_id: int | None,
+                   per_triwulan: bool, oleh: User | None) -> PengumpulanIku | None:
+    """Set which of its SOPs an office collects an indicator with, and whether that SOP carries one indicator's
+    quarter or all its indicators of a quarter together (the same for every indicator it collects: changing it
+    here changes it for all of them). `sop_id=None` returns to the kabupaten's default. Audited.
+
+    Only the office's Camat or its figure enterers' lead (Kasubag Evapor, Kasubag Perencanaan dan Keuangan) and
+    the admin may change it; a figure in the middle of its SOP keeps the SOP it started with."""
+    ind = session.get(Indikator, indikator_id)
+    if ind is None or not milik_kantor(session, ind, kecamatan_id):
+        raise IkuDitolak("Indikator ini tidak ada dalam IKU kantor Anda.")
+    if oleh is not None and oleh.role_kode != "admin" and (
+            oleh.kecamatan_id != kecamatan_id or oleh.role_kode not in PENGATUR_PENGUMPUL):
+        raise IkuDitolak(f"{ind.kode}: hanya Camat, Kasubag Evapor atau Kasubag Perencanaan dan Keuangan kecamatan "
+                         "ini yang dapat memilih SOP pengumpulan datanya.")
+    lama = _pilihan(session, ind, kecamatan_id)
+    sebelum = {"sop_id": lama.sop_id, "per_triwulan": lama.per_triwulan} if lama else None
+    if sop_id is None:
+        if lama is not None:
+            session.delete(lama)
+            session.flush()
+            catat(session, aksi="indikator.pengumpul", oleh=oleh, objek="indikator", objek_id=ind.id,
+                  kecamatan_id=kecamatan_id, sebelum=sebelum, sesudah={"sop_id": None})
+        return None
+    sop = session.get(Sop, sop_id)
+    if sop is None or sop.kecamatan_id != kecamatan_id:
+        raise IkuDitolak(f"{ind.kode}: SOP yang dipilih tidak ada dalam daftar SOP kecamatan ini.")
+    ada_berlaku = session.exec(select(SopRevisi.id).where(SopRevisi.sop_id == sop.id)
+                               .where(SopRevisi.berlaku == True)).first()  # noqa: E712
+    if ada_berlaku is None:
+        raise IkuDitolak(f"{ind.kode}: {sop.nama} tidak memiliki revisi yang berlaku.")
+    t = utcnow()
+    baris = lama or PengumpulanIku(kecamatan_id=kecamatan_id, indikator_id=ind.id, sop_id=sop.id)
+    baris.sop_id, baris.per_triwulan, baris.diubah_oleh, baris.diubah_pada = \
+        sop.id, per_triwulan, oleh.id if oleh else None, t
+    session.add(baris)
+    for lain in session.exec(select(PengumpulanIku).where(PengumpulanIku.kecamatan_id == kecamatan_id)
+                             .where(PengumpulanIku.sop_id == sop.id).where(PengumpulanIku.indikator_id != ind.id)):
+        lain.per_triwulan = per_triwulan
+        session.add(lain)
+    session.flush()
+    catat(session, aksi="indikator.pengumpul", oleh=oleh, objek="indikator", objek_id=ind.id,
+          kecamatan_id=kecamatan_id, sebelum=sebelum, sesudah={"sop_id": sop.id, "sop": sop.nama,
+                                                                "per_triwulan": per_triwulan})
+    return baris
 
 
 def langkah_pertama(session: Session, revisi_id: int) -> SopLangkah | None:

@@ -16,7 +16,7 @@ from sqlalchemy import update
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
-from models.kinerja.iku import langkah_pertama, milik_kantor, sop_pengumpul
+from models.kinerja.iku import indikator_sekaligus, langkah_pertama, milik_kantor, per_triwulan, sop_pengumpul
 from models.kinerja.mesin import nilai_realisasi
 from models.sop.alur import (
     AlurDitolak,
@@ -28,7 +28,17 @@ from models.sop.alur import (
     selesaikan,
     urutan_pelaksana,
 )
-from models.tables import CatatanLangkah, Eksekusi, Indikator, Kecamatan, Realisasi, SopLangkah, User, utcnow
+from models.tables import (
+    CatatanLangkah,
+    Eksekusi,
+    Indikator,
+    Kecamatan,
+    Realisasi,
+    SopLangkah,
+    SopRevisi,
+    User,
+    utcnow,
+)
 from models.umum import periode
 from models.umum.angka import AngkaTidakSah, baca_angka, tulis_angka
 from models.umum.audit import catat
@@ -202,11 +212,18 @@ def _langkah_isian(session: Session, eks_revisi_id: int, kasi: str | None) -> li
     return hasil
 
 
+def angka_eksekusi(session: Session, eks: Eksekusi) -> list[Realisasi]:
+    """The figures an execution carries: one indicator's quarter, or all that a per-quarter SOP collects."""
+    if eks.subjek_id is not None:
+        r = session.get(Realisasi, eks.subjek_id)
+        return [r] if r is not None else []
+    return list(session.exec(select(Realisasi).where(Realisasi.eksekusi_id == eks.id)
+                             .order_by(Realisasi.indikator_id)).all())
+
+
 def wakil(session: Session, eks: Eksekusi, rec: CatatanLangkah) -> frozenset[str]:
     """The Kasubag Evapor may act on the entry steps of a figure's execution, whoever they belong to."""
-    r = session.get(Realisasi, eks.subjek_id)
-    ind = session.get(Indikator, r.indikator_id)
-    return PENGISI if rec.langkah_id in _langkah_isian(session, eks.revisi_id, ind.role_penanggung_jawab) \
+    return PENGISI if rec.langkah_id in _langkah_isian(session, eks.revisi_id, _kasi_realisasi(session, eks)) \
         else frozenset()
 
 
@@ -230,6 +247,8 @@ def ajukan(session: Session, *, realisasi_id: int, oleh: User, pada: datetime | 
     if t.astimezone(ZoneInfo(session.get(Kecamatan, r.kecamatan_id).zona_waktu)).date() < akhir:
         raise RealisasiDitolak(f"{label}: triwulan ini berakhir {tanggal_panjang(akhir)}; angkanya dapat disimpan "
                                "sebagai draf, dan diajukan mulai hari terakhir triwulan.")
+    if per_triwulan(session, ind, r.kecamatan_id):
+        return _ajukan_bersama(session, r, oleh=oleh, t=t, demo=demo)
     if r.status == "dikembalikan":
         eks = session.get(Eksekusi, r.eksekusi_id)
     else:
@@ -242,24 +261,77 @@ def ajukan(session: Session, *, realisasi_id: int, oleh: User, pada: datetime | 
         eks = mulai(session, revisi_id=rev.id, kecamatan_id=r.kecamatan_id, subjek_jenis="realisasi",
                     subjek_id=r.id, judul=f"Realisasi {label}", tahun=r.tahun, triwulan=r.triwulan, oleh=oleh,
                     kasi=ind.role_penanggung_jawab, pada=diterima, demo=demo)
-    isian = _langkah_isian(session, eks.revisi_id, ind.role_penanggung_jawab)
+    _serahkan(session, eks, [(r, label)], oleh=oleh, t=t, kasi=ind.role_penanggung_jawab)
+    return eks
+
+
+def _serahkan(session: Session, eks: Eksekusi, angka: list[tuple[Realisasi, str]], *, oleh: User, t: datetime,
+              kasi: str | None) -> None:
+    """Move the figures to diajukan, carried by `eks`, and complete the entry steps in the submitter's name (the
+    first figure's evidence and note go with the first step)."""
+    isian = _langkah_isian(session, eks.revisi_id, kasi)
     rec = catatan_terbuka(session, eks.id)
     if rec is None or rec.langkah_id not in isian:
-        raise RealisasiDitolak(f"{label}: realisasi ini sedang menunggu langkah lain dalam SOP.")
-    # Compare-and-set: of two submissions (or a submission and a save) at once, only one goes through.
-    hasil = session.execute(update(Realisasi).where(Realisasi.id == r.id).where(Realisasi.versi == r.versi)
-                            .where(Realisasi.status == r.status)
-                            .values(status=ke, eksekusi_id=eks.id, versi=r.versi + 1))
-    if hasil.rowcount != 1:
-        raise RealisasiDitolak(_pesan_bentrok(session, r, label))
-    session.expire(r)
-    pertama = True
+        raise RealisasiDitolak(f"{angka[0][1]}: realisasi ini sedang menunggu langkah lain dalam SOP.")
+    for r, label in angka:
+        ke = _status_baru(r, "ajukan")
+        # Compare-and-set: of two submissions (or a submission and a save) at once, only one goes through.
+        hasil = session.execute(update(Realisasi).where(Realisasi.id == r.id).where(Realisasi.versi == r.versi)
+                                .where(Realisasi.status == r.status)
+                                .values(status=ke, eksekusi_id=eks.id, versi=r.versi + 1))
+        if hasil.rowcount != 1:
+            raise RealisasiDitolak(_pesan_bentrok(session, r, label))
+        session.expire(r)
+    pertama = angka[0][0] if len(angka) == 1 else None
+    bukti = list(pertama.bukti or []) if pertama else None
+    catatan = pertama.catatan if pertama else f"Diajukan bersama {len(angka)} indikator."
     while rec is not None and rec.langkah_id in isian:
-        rec = selesaikan(session, catatan_id=rec.id, oleh=oleh, pada=t, bukti=list(r.bukti or []) if pertama else None,
-                         catatan=r.catatan if pertama else None, wakil=PENGISI, lewat_pengajuan=True)
-        pertama = False
-    catat(session, aksi="realisasi.ajukan", oleh=oleh, objek="realisasi", objek_id=r.id, kecamatan_id=r.kecamatan_id,
-          sesudah={"eksekusi": eks.id, "nilai": r.nilai})
+        rec = selesaikan(session, catatan_id=rec.id, oleh=oleh, pada=t, bukti=bukti, catatan=catatan, wakil=PENGISI,
+                         lewat_pengajuan=True)
+        bukti = catatan = None
+    for r, _label in angka:
+        catat(session, aksi="realisasi.ajukan", oleh=oleh, objek="realisasi", objek_id=r.id,
+              kecamatan_id=r.kecamatan_id, sesudah={"eksekusi": eks.id, "nilai": r.nilai})
+
+
+def judul_bersama(tahun: int, triwulan: int) -> str:
+    return f"Pengumpulan data kinerja {label_periode(tahun, triwulan)}"
+
+
+def _ajukan_bersama(session: Session, r: Realisasi, *, oleh: User, t: datetime, demo: bool) -> Eksekusi:
+    """Submit every figure of the quarter that the office's per-quarter collection SOP carries, in one execution.
+
+    Each indicator it collects must have a figure; the ones still editable go (after a return: the ones that came
+    back). Official figures of the quarter stay as they are."""
+    ind = session.get(Indikator, r.indikator_id)
+    rev = sop_pengumpul(session, ind, r.kecamatan_id)
+    if rev is None:
+        raise RealisasiDitolak(f"{_label(ind, r.tahun, r.triwulan)}: SOP pengumpulan data indikator ini tidak "
+                               "berlaku lagi; pilih SOP-nya di halaman IKU & Target.")
+    semua = indikator_sekaligus(session, kecamatan_id=r.kecamatan_id, sop_id=rev.sop_id)
+    angka = {i.id: cari(session, indikator_id=i.id, kecamatan_id=r.kecamatan_id, tahun=r.tahun,
+                        triwulan=r.triwulan) for i in semua}
+    kosong = [i for i in semua if angka[i.id] is None]
+    if kosong:
+        daftar = ", ".join(f"{i.kode} {i.nama}" for i in kosong)
+        raise RealisasiDitolak(f"{label_periode(r.tahun, r.triwulan)}: SOP {rev.nama} mengajukan semua indikator "
+                               f"triwulan ini sekaligus; isi dahulu: {daftar}.")
+    dibawa = [(angka[i.id], _label(i, r.tahun, r.triwulan)) for i in semua if angka[i.id].status in BISA_DIUBAH]
+    for x, label in dibawa:
+        if not boleh_mengisi(session, oleh, session.get(Indikator, x.indikator_id), x.kecamatan_id):
+            raise RealisasiDitolak(f"{label}: peran Anda tidak mengajukan realisasi indikator ini.")
+    # The quarter's execution still running (returned to its entry steps, or further on: then refused by _serahkan).
+    eks = session.exec(select(Eksekusi).join(SopRevisi, SopRevisi.id == Eksekusi.revisi_id)
+                       .where(SopRevisi.sop_id == rev.sop_id).where(Eksekusi.kecamatan_id == r.kecamatan_id)
+                       .where(Eksekusi.subjek_jenis == "realisasi").where(Eksekusi.subjek_id == None)  # noqa: E711
+                       .where(Eksekusi.tahun == r.tahun).where(Eksekusi.triwulan == r.triwulan)
+                       .where(Eksekusi.status == "berjalan")).first()
+    if eks is None:
+        mulai_dari = min((x.dibuat_pada for x, _ in dibawa if x.status == "draf" and x.dibuat_pada <= t), default=t)
+        eks = mulai(session, revisi_id=rev.id, kecamatan_id=r.kecamatan_id, subjek_jenis="realisasi", subjek_id=None,
+                    judul=judul_bersama(r.tahun, r.triwulan), tahun=r.tahun, triwulan=r.triwulan, oleh=oleh,
+                    pada=mulai_dari, demo=demo)
+    _serahkan(session, eks, dibawa, oleh=oleh, t=t, kasi=None)
     return eks
 
 
@@ -269,22 +341,28 @@ def _status_baru(r: Realisasi, aksi: str) -> str | None:
 
 
 def pada_peristiwa(session: Session, eks: Eksekusi, peristiwa: str, rec: CatatanLangkah, oleh: User) -> None:
-    """What the figure does when its execution moves (registered with the state machine)."""
-    r = session.get(Realisasi, eks.subjek_id)
-    if r is None or r.eksekusi_id != eks.id:
+    """What the figures do when their execution moves (registered with the state machine): official when the
+    Camat approves one indicator's quarter or when the execution ends, whoever does its last step; back to the
+    enterer when returned to an entry step."""
+    bersama = eks.subjek_id is None
+    disahkan = (peristiwa == "disetujui" and rec.role_kode == "camat" and not bersama) \
+        or peristiwa == "eksekusi_selesai"
+    kembali = peristiwa == "dikembalikan" and \
+        rec.langkah_id in _langkah_isian(session, eks.revisi_id, _kasi_realisasi(session, eks))
+    if not (disahkan or kembali):
         return
-    disahkan = (peristiwa == "disetujui" and rec.role_kode == "camat") or peristiwa == "eksekusi_selesai"
-    if disahkan and (ke := _status_baru(r, "sahkan")):
-        r.status = ke
-        r.disahkan_oleh = oleh.id
-        r.disahkan_pada = rec.selesai_pada
-        r.versi += 1
-        session.add(r)
-        catat(session, aksi="realisasi.resmi", oleh=oleh, objek="realisasi", objek_id=r.id,
-              kecamatan_id=r.kecamatan_id, sesudah={"nilai": r.nilai, "eksekusi": eks.id})
-    elif peristiwa == "dikembalikan" and (ke := _status_baru(r, "kembalikan")):
-        ind = session.get(Indikator, r.indikator_id)
-        if rec.langkah_id in _langkah_isian(session, eks.revisi_id, ind.role_penanggung_jawab):
+    for r in angka_eksekusi(session, eks):
+        if r.eksekusi_id != eks.id:
+            continue
+        if disahkan and (ke := _status_baru(r, "sahkan")):
+            r.status = ke
+            r.disahkan_oleh = oleh.id
+            r.disahkan_pada = rec.selesai_pada
+            r.versi += 1
+            session.add(r)
+            catat(session, aksi="realisasi.resmi", oleh=oleh, objek="realisasi", objek_id=r.id,
+                  kecamatan_id=r.kecamatan_id, sesudah={"nilai": r.nilai, "eksekusi": eks.id})
+        elif kembali and (ke := _status_baru(r, "kembalikan")):
             r.status = ke
             r.versi += 1
             session.add(r)
