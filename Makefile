@@ -31,7 +31,8 @@ venv-test: $(BIN)/.terpasang-uji
 run: venv
 	$(BIN)/flask --app app:server db upgrade
 	$(BIN)/flask --app app:server demo load --jika-kosong
-	$(BIN)/flask --app app:server demo generate --kecamatan 5 --years 2 --seed 1 --jika-kosong
+	$(BIN)/flask --app app:server demo generate --kabupaten Malang --kecamatan 5 --years 2 --seed 1 --jika-kosong
+	$(BIN)/flask --app app:server demo generate --kabupaten "Tanjung Jabung Barat" --kecamatan 4 --years 2 --seed 1 --jika-kosong
 	$(BIN)/gunicorn --bind $(HOST):$(PORT) --workers 2 --threads 4 --access-logfile - app:server
 
 chromium:

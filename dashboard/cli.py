@@ -96,16 +96,16 @@ def demo_load(jika_kosong: bool) -> None:
 @click.option("--years", "tahun", default=5, show_default=True, type=click.IntRange(1, 20),
               help="Jumlah tahun riwayat, berakhir tahun ini.")
 @click.option("--seed", default=1, show_default=True, type=int, help="Benih acak: benih sama, data sama.")
-@click.option("--jika-kosong", is_flag=True, help="Lewati tanpa galat bila basis data sudah berisi riwayat.")
+@click.option("--jika-kosong", is_flag=True, help="Lewati tanpa galat bila kabupaten ini sudah berisi riwayat.")
 def demo_generate(kabupaten: str, jumlah: int, tahun: int, seed: int, jika_kosong: bool) -> None:
     """Buat riwayat demo (realisasi, langkah SOP, evaluasi, tindak lanjut) melalui fungsi domain."""
     from models.migrasi import pastikan_skema
     from seed.riwayat import PESAN_ADA_RIWAYAT, RiwayatDitolak, alasan_menolak, buat_riwayat
 
     pastikan_skema(_engine())
-    alasan = alasan_menolak(_engine())
+    alasan = alasan_menolak(_engine(), kabupaten)
     if alasan and jika_kosong:
-        click.echo("Basis data sudah berisi riwayat; riwayat demo tidak dibuat." if alasan == PESAN_ADA_RIWAYAT
+        click.echo(f"Kabupaten {kabupaten} sudah berisi riwayat; riwayat demo tidak dibuat." if alasan == PESAN_ADA_RIWAYAT
                    else "Basis data bukan basis data demo; riwayat demo tidak dibuat.")
         return
     try:

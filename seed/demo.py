@@ -7,40 +7,58 @@ from sqlmodel import select
 
 from models.akun.pengguna import KATA_SANDI_DEMO, buat_pengguna
 from models.db import session_scope
-from models.kinerja.iku import iku_kantor, pastikan_iku, tetapkan_target
+from models.kinerja.iku import atur_pengumpul, iku_kantor, pastikan_iku, tetapkan_target
+from models.sop.dokumen import kunci_nama
 from models.sop.register import impor_dokumen
-from models.tables import Kabupaten, Kecamatan, Sop, User
+from models.tables import Indikator, Kabupaten, Kecamatan, Sop, SopLangkah, SopPelaksana, SopRevisi, User
 from models.umum import periode
 from models.umum.audit import catat
 from seed import dokumen_seed, iku_awal, kurasi_pelaksana
 
-# The year's targets (Perjanjian Kinerja) the demo offices start with, per IKU code.
-TARGET_DEMO = {"IKU-1": 90.0, "IKU-2": 95.0, "IKU-3": 75.0}
+# The year's targets (Perjanjian Kinerja) the demo offices start with, per kabupaten and IKU code.
+TARGET_DEMO = {
+    "Malang": {"IKU-1": 90.0, "IKU-2": 95.0, "IKU-3": 75.0},
+    "Tanjung Jabung Barat": {"IKU-1": 85.0, "IKU-2": 90.0, "IKU-3": 70.0, "IKU-4": 10.0},
+}
 
 
 DEMO_PASSWORD = KATA_SANDI_DEMO
-# username prefix -> role, one user per role in every demo kecamatan
+# username prefix -> role: every role a demo office's SOPs name, plus the Camat, the Sekretaris, the three Kasi and
+# a staff member; a Malang office also has the Kasubag Evapor, the Kasubag Umum and the Tim.
 PENGGUNA_KANTOR = (
     ("camat", "camat", "Camat"), ("sekcam", "sekcam", "Sekretaris Camat"), ("evapor", "kasubag_evapor", "Kasubag Evapor"),
-    ("umum", "kasubag_umum", "Kasubag Umum"), ("kasipem", "kasi_pem", "Kasi Pemerintahan"),
+    ("umum", "kasubag_umum", "Kasubag Umum"), ("renkeu", "kasubag_renkeu", "Kasubag Perencanaan dan Keuangan"),
+    ("analis", "analis_perencanaan", "Analis Perencanaan"), ("kasipem", "kasi_pem", "Kasi Pemerintahan"),
     ("kasiekbang", "kasi_ekbang", "Kasi Ekbang"), ("kasitrantib", "kasi_trantib", "Kasi Trantib"),
     ("tim", "tim", "Tim Akuntabilitas Kinerja"), ("staf", "staf", "Staf"),
 )
+PERAN_DASAR = frozenset({"camat", "sekcam", "kasi_pem", "kasi_ekbang", "kasi_trantib", "staf"})
+PERAN_KABUPATEN = {"Malang": frozenset({"kasubag_evapor", "kasubag_umum", "tim"})}
 
 
 def _nama_login(teks: str) -> str:
     return "".join(teks.lower().split())
 
 
+def peran_kantor(session, kec: Kecamatan) -> frozenset[str]:
+    """The roles a demo office has people in: the basic ones, its kabupaten's, and every role its SOPs name."""
+    kab = session.get(Kabupaten, kec.kabupaten_id)
+    disebut = set(session.exec(select(SopPelaksana.role_kode).join(SopLangkah, SopLangkah.id == SopPelaksana.langkah_id)
+                               .join(SopRevisi, SopRevisi.id == SopLangkah.revisi_id)
+                               .join(Sop, Sop.id == SopRevisi.sop_id).where(Sop.kecamatan_id == kec.id)))
+    return PERAN_DASAR | PERAN_KABUPATEN.get(kab.nama, frozenset()) | (disebut - {"kasi_terkait"})
+
+
 def buat_pengguna_kantor(session, kec: Kecamatan, *, oleh: User | None = None) -> list[User]:
     """One demo user per role of one kecamatan ("camat.poncokusumo", ...); password demo12345."""
+    peran = peran_kantor(session, kec)
     return [buat_pengguna(session, username=f"{awalan}.{_nama_login(kec.nama)}", nama=f"{jabatan} {kec.nama}",
                           password=DEMO_PASSWORD, role_kode=role, kecamatan_id=kec.id, oleh=oleh)
-            for awalan, role, jabatan in PENGGUNA_KANTOR]
+            for awalan, role, jabatan in PENGGUNA_KANTOR if role in peran]
 
 
 def buat_pengguna_demo(session) -> int:
-    """One user per role in each demo kecamatan, one per kabupaten, and the admin; password demo12345."""
+    """The demo users of each office, one per kabupaten, and the admin; password demo12345."""
     n = 0
     for kec in session.exec(select(Kecamatan).order_by(Kecamatan.nama)):
         n += len(buat_pengguna_kantor(session, kec))
@@ -52,15 +70,40 @@ def buat_pengguna_demo(session) -> int:
     return n + 1
 
 
+def pengatur_target(session, kecamatan_id: int) -> User | None:
+    """The office's user who sets its targets: the Kasubag Evapor, else the Kasubag Perencanaan dan Keuangan."""
+    for role in ("kasubag_evapor", "kasubag_renkeu"):
+        u = session.exec(select(User).where(User.kecamatan_id == kecamatan_id).where(User.role_kode == role)
+                         .where(User.aktif == True).order_by(User.id)).first()  # noqa: E712
+        if u is not None:
+            return u
+    return None
+
+
 def target_demo(session, tahun: int) -> None:
-    """The year's targets of the shared IKU for every demo office, set by its Kasubag Evapor."""
+    """The year's targets of the shared IKU for every demo office, set by its target setter."""
     for kec in session.exec(select(Kecamatan).order_by(Kecamatan.nama)):
-        evapor = session.exec(select(User).where(User.kecamatan_id == kec.id)
-                              .where(User.role_kode == "kasubag_evapor")).first()
+        nilai = TARGET_DEMO.get(session.get(Kabupaten, kec.kabupaten_id).nama, {})
+        oleh = pengatur_target(session, kec.id)
         for ind in iku_kantor(session, kec.id):
-            if ind.kode in TARGET_DEMO and evapor is not None:
+            if ind.kode in nilai and oleh is not None:
                 tetapkan_target(session, indikator_id=ind.id, kecamatan_id=kec.id, tahun=tahun,
-                                nilai=TARGET_DEMO[ind.kode], oleh=evapor)
+                                nilai=nilai[ind.kode], oleh=oleh)
+
+
+def pengumpulan_demo(session, kec: Kecamatan) -> None:
+    """Indicators the seed says are collected per quarter (`sop_per_triwulan`): the office collects them through
+    its SOP of that name, all together each quarter, when it has one."""
+    kab = session.get(Kabupaten, kec.kabupaten_id)
+    for d in iku_awal():
+        if d["kabupaten"] != kab.nama or not d.get("sop_per_triwulan"):
+            continue
+        sop = session.exec(select(Sop).where(Sop.kecamatan_id == kec.id).where(Sop.kunci == kunci_nama(d["sop"]))).first()
+        ind = session.exec(select(Indikator).where(Indikator.kabupaten_id == kab.id)
+                           .where(Indikator.kode == d["kode"])).first()
+        if sop is not None and ind is not None:
+            atur_pengumpul(session, kecamatan_id=kec.id, indikator_id=ind.id, sop_id=sop.id, per_triwulan=True,
+                           oleh=None)
 
 
 class BasisDataTidakKosong(RuntimeError):
@@ -81,6 +124,8 @@ def muat_demo(engine: Engine, *, menit_per_hari: int = 480) -> str:
         hasil = impor_dokumen(s, dokumen, kurasi=kurasi_pelaksana(), menit_per_hari=menit_per_hari)
         pengguna = buat_pengguna_demo(s)
         pastikan_iku(s, iku_awal())
+        for kec in s.exec(select(Kecamatan).order_by(Kecamatan.nama)).all():
+            pengumpulan_demo(s, kec)
         for tahun in (periode.hari_ini().year - 1, periode.hari_ini().year):
             target_demo(s, tahun)
         catat(s, aksi="demo.muat", keterangan="data demo: SOP contoh dan pengguna per peran")

@@ -25,8 +25,8 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
 from models.db import session_scope
-from models.kinerja.iku import iku_kantor, target_berlaku, tetapkan_target
-from models.kinerja.realisasi import Isian, ajukan, bukti_diminta, simpan_draf
+from models.kinerja.iku import iku_kantor, per_triwulan, target_berlaku, tetapkan_target
+from models.kinerja.realisasi import Isian, ajukan, boleh_mengisi, bukti_diminta, simpan_draf
 from models.sop.alur import catatan_terbuka, mulai_kerjakan, putuskan, selesaikan
 from models.sop.register import pastikan_kantor, salin_sop
 from models.tables import (
@@ -50,7 +50,7 @@ from models.umum.audit import catat
 from models.umum.hari_libur import kalender_kantor
 from models.umum.kalender import KalenderKerja
 from models.umum.periode import ROMAWI, akhir_triwulan
-from seed.demo import TARGET_DEMO, basis_data_kosong, buat_pengguna_kantor, muat_demo
+from seed.demo import TARGET_DEMO, basis_data_kosong, buat_pengguna_kantor, muat_demo, pengumpulan_demo
 
 # The real kecamatan of the kabupaten the demo knows, for adding offices by name.
 KECAMATAN_KABUPATEN: dict[str, tuple[str, ...]] = {
@@ -60,11 +60,16 @@ KECAMATAN_KABUPATEN: dict[str, tuple[str, ...]] = {
         "Pagelaran", "Pakis", "Pakisaji", "Poncokusumo", "Pujon", "Singosari", "Sumbermanjing Wetan",
         "Sumberpucung", "Tajinan", "Tirtoyudo", "Tumpang", "Turen", "Wagir", "Wajak", "Wonosari",
     ),
+    "Tanjung Jabung Barat": (
+        "Batang Asam", "Betara", "Bram Itam", "Kuala Betara", "Merlung", "Muara Papalik", "Pengabuan",
+        "Renah Mendaluh", "Seberang Kota", "Senyerang", "Tebing Tinggi", "Tungkal Ilir", "Tungkal Ulu",
+    ),
 }
-KANTOR_CONTOH = "Poncokusumo"  # the seed office whose SOPs new offices adopt
+# The seed office of each kabupaten whose SOPs new offices adopt.
+KANTOR_CONTOH = {"Malang": "Poncokusumo", "Tanjung Jabung Barat": "Muara Papalik"}
 
-PESAN_ADA_RIWAYAT = ("Basis data sudah berisi riwayat (realisasi, eksekusi SOP atau evaluasi); riwayat demo hanya "
-                     "dibuat pada basis data yang belum memiliki riwayat.")
+PESAN_ADA_RIWAYAT = ("Kabupaten ini sudah berisi riwayat (realisasi, eksekusi SOP atau evaluasi); riwayat demo hanya "
+                     "dibuat untuk kabupaten yang belum memiliki riwayat.")
 # Demo offices and users (password demo12345) must never land in a real installation.
 PESAN_BUKAN_DEMO = ("Basis data ini berisi data yang tidak dimuat dengan demo load; riwayat demo hanya dibuat pada "
                     "basis data kosong atau basis data demo.")
@@ -79,12 +84,22 @@ KEADAAN_TERAKHIR = (("draf", 0.09), ("sekcam", 0.12), ("camat", 0.12))  # the re
 # Per IKU code, the range an office's character is drawn from: its level (share of the denominator), the rise of
 # that level per quarter, its size (delegates invited, requests per quarter, poskamling registered), and the floor
 # of a poor quarter.
+# For a negative indicator (less is better) the level is the share of the bad, the trend falls and a poor quarter
+# rises to at most `maksimum`.
 PROFIL = {
-    "IKU-1": {"tingkat": (0.80, 0.94), "tren": (0.001, 0.005), "ukuran": (60, 120), "minimum": 0.50},
-    "IKU-2": {"tingkat": (0.87, 0.97), "tren": (0.0005, 0.003), "ukuran": (150, 500), "minimum": 0.60},
-    "IKU-3": {"tingkat": (0.62, 0.84), "tren": (0.001, 0.005), "ukuran": (20, 60), "minimum": 0.30},
+    "Malang": {
+        "IKU-1": {"tingkat": (0.80, 0.94), "tren": (0.001, 0.005), "ukuran": (60, 120), "minimum": 0.50},
+        "IKU-2": {"tingkat": (0.87, 0.97), "tren": (0.0005, 0.003), "ukuran": (150, 500), "minimum": 0.60},
+        "IKU-3": {"tingkat": (0.62, 0.84), "tren": (0.001, 0.005), "ukuran": (20, 60), "minimum": 0.30},
+    },
+    "Tanjung Jabung Barat": {
+        "IKU-1": {"tingkat": (0.70, 0.90), "tren": (0.002, 0.006), "ukuran": (8, 20), "minimum": 0.40},
+        "IKU-2": {"tingkat": (0.82, 0.95), "tren": (0.001, 0.004), "ukuran": (120, 400), "minimum": 0.55},
+        "IKU-3": {"tingkat": (0.55, 0.80), "tren": (0.001, 0.004), "ukuran": (40, 90), "minimum": 0.30},
+        "IKU-4": {"tingkat": (0.06, 0.16), "tren": (-0.003, -0.001), "ukuran": (10, 40), "maksimum": 0.45},
+    },
 }
-CATATAN_ANGKA = {
+CATATAN_ANGKA_MALANG = {
     "IKU-1": ("Musrenbangcam dilaksanakan di pendopo kecamatan.", "Rekap dari daftar hadir dan berita acara.",
               "Delegasi perempuan dan pemuda ikut diundang."),
     "IKU-2": ("Rekap dari buku register pelayanan.", "Termasuk pengantar mutasi pindah antarkabupaten.",
@@ -92,7 +107,7 @@ CATATAN_ANGKA = {
     "IKU-3": ("Rekap laporan kelompok Siskamling per desa.", "Data poskamling terdaftar sesuai SK Camat.",
               "Laporan ronda diterima melalui kepala desa."),
 }
-CATATAN_BURUK = {
+CATATAN_BURUK_MALANG = {
     "IKU-1": ("Sebagian delegasi desa berhalangan hadir karena bersamaan dengan musyawarah desa.",
               "Undangan terlambat diterima beberapa desa."),
     "IKU-2": ("Pelayanan terganggu karena gangguan jaringan SIAK selama dua minggu.",
@@ -100,9 +115,23 @@ CATATAN_BURUK = {
     "IKU-3": ("Beberapa poskamling tidak melapor karena pergantian ketua RT.",
               "Musim panen, ronda di beberapa dusun tidak berjalan."),
 }
+CATATAN_ANGKA_TJB = {
+    "IKU-1": ("Rekap dari agenda surat masuk kecamatan.", "Laporan desa diterima melalui kurir dan surel."),
+    "IKU-2": ("Rekap dari buku register PATEN.", "Termasuk layanan rekomendasi izin usaha mikro."),
+    "IKU-3": ("Rekap dari berita acara Musrenbangcam.", "Usulan dibahas per bidang pembangunan."),
+    "IKU-4": ("Rekap laporan gangguan dari desa dan Bhabinkamtibmas.", "Laporan ditangani bersama Satpol PP."),
+}
+CATATAN_BURUK_TJB = {
+    "IKU-1": ("Beberapa desa terlambat melapor karena akses jalan terputus saat banjir.",),
+    "IKU-2": ("Pelayanan terhambat karena jaringan internet kantor terputus.",),
+    "IKU-3": ("Pagu indikatif kecamatan turun sehingga banyak usulan tidak tertampung.",),
+    "IKU-4": ("Sengketa batas kebun antardesa belum selesai dimediasi.",),
+}
+CATATAN_ANGKA = {"Malang": CATATAN_ANGKA_MALANG, "Tanjung Jabung Barat": CATATAN_ANGKA_TJB}
+CATATAN_BURUK = {"Malang": CATATAN_BURUK_MALANG, "Tanjung Jabung Barat": CATATAN_BURUK_TJB}
 
 # Reasons for returning work, by what is returned.
-ALASAN_DATA = {
+ALASAN_DATA_MALANG = {
     "IKU-1": ("Data pembilang belum sesuai daftar hadir", "Jumlah delegasi yang diundang belum sesuai surat undangan "
               "Musrenbangcam", "Berita acara Musrenbangcam belum ditandatangani pimpinan sidang"),
     "IKU-2": ("Jumlah permohonan belum sesuai buku register pelayanan", "Rekap pengantar mutasi pindah bulan terakhir "
@@ -110,6 +139,7 @@ ALASAN_DATA = {
     "IKU-3": ("Jumlah poskamling terdaftar belum sesuai SK Camat", "Laporan ronda dua desa belum masuk",
               "Poskamling yang tidak melapor masih dihitung aktif"),
 }
+ALASAN_DATA = {"Malang": ALASAN_DATA_MALANG}
 ALASAN_ANALISIS = ("Analisis capaian terhadap target Perjanjian Kinerja belum dicantumkan",
                    "Mohon dijelaskan penyebab capaian turun dibanding triwulan lalu",
                    "Angka belum dibandingkan dengan triwulan yang sama tahun lalu",
@@ -123,7 +153,7 @@ ALASAN_LANGKAH = {  # by kind of evaluation record
 ALASAN_UMUM = ("Dokumen belum lengkap; mohon dilengkapi", "Masih ada isian yang belum sesuai; mohon diperbaiki")
 
 # Recommendations of an evaluation: (text, what was done when it is followed up, evidence).
-REKOMENDASI_IKU = {
+REKOMENDASI_IKU_MALANG = {
     "IKU-1": (
         ("Undangan Musrenbangcam disampaikan paling lambat 7 hari sebelum pelaksanaan dan dikonfirmasi ulang ke "
          "setiap desa.", "Undangan dikirim 8 hari sebelum pelaksanaan dan dikonfirmasi melalui telepon kepada "
@@ -154,6 +184,17 @@ REKOMENDASI_IKU = {
          "Surat edaran Camat tentang jadwal laporan ronda sudah disampaikan ke desa.", ["Surat edaran Camat"]),
     ),
 }
+REKOMENDASI_IKU_TJB = {
+    "IKU-1": (("Kirim surat pengingat laporan kepada desa setiap tanggal 5.", "Surat pengingat dikirim setiap bulan.",
+               ["Surat pengingat"]),),
+    "IKU-2": (("Susun jadwal piket layanan PATEN agar permohonan selesai dalam standar waktu.",
+               "Jadwal piket layanan PATEN sudah ditetapkan.", ["Jadwal piket"]),),
+    "IKU-3": (("Verifikasi usulan desa terhadap pagu indikatif sebelum Musrenbangcam.",
+               "Usulan desa diverifikasi bersama Bappeda sebelum Musrenbangcam.", ["Rekap verifikasi usulan"]),),
+    "IKU-4": (("Tindak lanjuti laporan gangguan paling lambat tujuh hari bersama Satpol PP dan Bhabinkamtibmas.",
+               "Rapat koordinasi penanganan gangguan diadakan setiap bulan.", ["Notulen rapat koordinasi"]),),
+}
+REKOMENDASI_IKU = {"Malang": REKOMENDASI_IKU_MALANG, "Tanjung Jabung Barat": REKOMENDASI_IKU_TJB}
 REKOMENDASI_SOP = (
     ("Data kinerja triwulan disampaikan ke Sekretariat paling lambat 10 hari kerja setelah triwulan berakhir.",
      "Jadwal penyampaian data kinerja sudah disepakati dengan para Kasi.", ["Jadwal pengumpulan data"]),
@@ -200,15 +241,19 @@ class Ringkasan:
                 f"{n(self.rekomendasi)} rekomendasi, dalam {detik} detik.")
 
 
-def ada_riwayat(session: Session) -> bool:
-    """Whether any figure, SOP execution or evaluation is stored (demo or not)."""
-    return any(session.exec(select(func.count(t.id))).one() for t in (Realisasi, Eksekusi, Evaluasi))
+def ada_riwayat(session: Session, kabupaten: str) -> bool:
+    """Whether any figure, SOP execution or evaluation of the kabupaten's offices is stored (demo or not)."""
+    kantor = select(Kecamatan.id).join(Kabupaten, Kabupaten.id == Kecamatan.kabupaten_id) \
+        .where(Kabupaten.nama == kabupaten)
+    return any(session.exec(select(func.count(t.id)).where(t.kecamatan_id.in_(kantor))).one()
+               for t in (Realisasi, Eksekusi, Evaluasi))
 
 
-def alasan_menolak(engine: Engine) -> str | None:
-    """Why no history may be generated in this database (it has history, or it is not a demo database), or None."""
+def alasan_menolak(engine: Engine, kabupaten: str = "Malang") -> str | None:
+    """Why no history of the kabupaten may be generated in this database (it has some already, or it is not a demo
+    database), or None."""
     with session_scope(engine) as s:
-        if ada_riwayat(s):
+        if ada_riwayat(s, kabupaten):
             return PESAN_ADA_RIWAYAT
         demo = s.exec(select(AuditLog.id).where(AuditLog.aksi == "demo.muat")).first() is not None
     return None if demo or basis_data_kosong(engine) else PESAN_BUKAN_DEMO
@@ -230,13 +275,13 @@ def buat_riwayat(engine: Engine, *, kabupaten: str = "Malang", kecamatan: int = 
         raise RiwayatDitolak("Jumlah kecamatan sedikitnya 1.")
     if not 1 <= tahun <= 20:
         raise RiwayatDitolak("Jumlah tahun riwayat antara 1 dan 20.")
-    alasan = alasan_menolak(engine)
+    alasan = alasan_menolak(engine, kabupaten)
     if alasan:
         raise RiwayatDitolak(alasan)
     if basis_data_kosong(engine):
         muat_demo(engine, menit_per_hari=menit_per_hari)
     with session_scope(engine, jam_kerja=jam_kerja) as s:
-        if ada_riwayat(s):  # another generation finished in the meantime
+        if ada_riwayat(s, kabupaten):  # another generation finished in the meantime
             raise RiwayatDitolak(PESAN_ADA_RIWAYAT)
         kab = s.exec(select(Kabupaten).where(Kabupaten.nama == kabupaten)).first()
         if kab is None:
@@ -287,15 +332,15 @@ def _siapkan_kantor(s: Session, kab: Kabupaten, jumlah: int) -> tuple[list[Kecam
                              f"--kecamatan paling banyak {len(ada) + len(calon)}.")
     baru = []
     for nama in calon[:max(kurang, 0)]:
-        kec = pastikan_kantor(s, kab.nama, nama)
-        buat_pengguna_kantor(s, kec)
-        baru.append(kec)
+        baru.append(pastikan_kantor(s, kab.nama, nama))
     kantor = sorted(ada + baru, key=lambda k: k.nama)
     if not iku_kantor(s, kantor[0].id):
         raise RiwayatDitolak(f"Kabupaten {kab.nama} belum memiliki IKU; impor IKU lebih dahulu (iku import).")
-    contoh = next((k for k in kantor if k.nama == KANTOR_CONTOH), None)
+    nama_contoh = KANTOR_CONTOH.get(kab.nama)
+    contoh = next((k for k in kantor if k.nama == nama_contoh), None)
     if contoh is None:
-        raise RiwayatDitolak(f"Kecamatan {KANTOR_CONTOH}, sumber SOP kantor baru, tidak ada di Kabupaten {kab.nama}.")
+        raise RiwayatDitolak(f"Kabupaten {kab.nama} tidak memiliki kecamatan contoh yang SOP-nya disalin ke kantor "
+                             "baru.")
     sop_contoh = list(s.exec(select(Sop).where(Sop.kecamatan_id == contoh.id).order_by(Sop.id)))
     pengumpul = {i.sop_kunci for i in iku_kantor(s, contoh.id) if i.sop_kunci}
     id_baru = {k.id for k in baru}
@@ -304,6 +349,9 @@ def _siapkan_kantor(s: Session, kab: Kabupaten, jumlah: int) -> tuple[list[Kecam
         for sop in sop_contoh:
             if sop.kunci not in punya and (kec.id in id_baru or sop.kunci in pengumpul):
                 salin_sop(s, sop_id=sop.id, ke_kecamatan_id=kec.id, oleh=None)
+        if kec.id in id_baru:
+            pengumpulan_demo(s, kec)
+            buat_pengguna_kantor(s, kec)  # after its SOPs: one user for every role they name
     return kantor, len(baru)
 
 
@@ -346,10 +394,18 @@ class _Kantor:
         for u in s.exec(select(User).where(User.kecamatan_id == kec.id).where(User.aktif == True)  # noqa: E712
                         .order_by(User.id)):
             self.pengguna.setdefault(u.role_kode, u)
-        for wajib in ("camat", "sekcam", "kasubag_evapor", "tim"):
+        for wajib in ("camat", "sekcam"):
             if wajib not in self.pengguna:
                 raise RiwayatDitolak(f"Kecamatan {kec.nama} belum memiliki pengguna aktif berperan {wajib}.")
-        self.iku = [i for i in iku_kantor(s, kec.id) if i.kode in PROFIL]
+        # Who keeps the office's performance figures and targets (Malang: the Kasubag Evapor; Tanjung Jabung Barat:
+        # the Kasubag Perencanaan dan Keuangan), and who records its monitoring and evaluation meetings.
+        self.evapor = self.pengguna.get("kasubag_evapor") or self.pengguna.get("kasubag_renkeu")
+        if self.evapor is None:
+            raise RiwayatDitolak(f"Kecamatan {kec.nama} belum memiliki pengguna aktif berperan kasubag_evapor atau "
+                                 "kasubag_renkeu.")
+        self.tim = self.pengguna.get("tim") or self.pengguna["sekcam"]
+        self.kab = s.get(Kabupaten, kec.kabupaten_id).nama
+        self.iku = [i for i in iku_kantor(s, kec.id) if i.kode in PROFIL.get(self.kab, {})]
         self.bukti = {i.id: bukti_diminta(s, i, kec.id) for i in self.iku}
         self.sop = {sop.kunci: sop for sop in s.exec(select(Sop).where(Sop.kecamatan_id == kec.id))}
         self.langkah: dict[int, SopLangkah] = {}
@@ -357,9 +413,10 @@ class _Kantor:
         self.laju = rng.uniform(-0.45, -0.15)
         self.profil = {}
         for i in self.iku:
-            p = PROFIL[i.kode]
+            p = PROFIL[self.kab][i.kode]
             self.profil[i.kode] = {"tingkat": rng.uniform(*p["tingkat"]), "tren": rng.uniform(*p["tren"]),
                                    "ukuran": rng.randint(*p["ukuran"])}
+        self.bersama = {i.id: per_triwulan(s, i, kec.id) for i in self.iku}
         self.target: dict[tuple[str, int], float] = {}
         self.nilai: dict[tuple[str, int, int], float] = {}
 
@@ -396,15 +453,17 @@ class _Kantor:
     # ------------------------------------------------------------ the whole history
 
     def jalankan(self) -> None:
-        evapor = self.pengguna["kasubag_evapor"]
         for th in self.tahun:
             for ind in self.iku:
-                self._target(ind, th, evapor)
+                self._target(ind, th, self.evapor)
         triwulan = [(th, tw) for th in self.tahun for tw in (1, 2, 3, 4) if akhir_triwulan(th, tw) < self.hari_ini]
         for n, (th, tw) in enumerate(triwulan):
             terakhir = n == len(triwulan) - 1
-            for ind in self.iku:
+            sendiri = [i for i in self.iku if not self.bersama[i.id]]
+            for ind in sendiri:
                 self._realisasi(ind, th, tw, n, terakhir)
+            if len(sendiri) < len(self.iku):
+                self._realisasi_bersama([i for i in self.iku if self.bersama[i.id]], th, tw, n, terakhir)
             self._evaluasi(th, tw, terakhir=terakhir, baru_saja=n >= len(triwulan) - 2)
 
     def _target(self, ind: Indikator, th: int, oleh: User) -> None:
@@ -414,10 +473,11 @@ class _Kantor:
             return
         sebelumnya = self.target.get((ind.kode, th - 1))
         if sebelumnya is None:
-            nilai = TARGET_DEMO.get(ind.kode, 80.0) + self.rng.choice((-5, -4, -3, -2, -1, 0, 0, 1, 2, 3))
-        else:
-            nilai = sebelumnya + self.rng.choice((0, 0, 0.5, 1))
-        nilai = min(100.0, float(nilai))
+            nilai = TARGET_DEMO.get(self.kab, {}).get(ind.kode, 80.0) + self.rng.choice((-5, -4, -3, -2, -1, 0, 0, 1, 2))
+            nilai = max(1.0, nilai)
+        else:  # targets tighten: up for a positive indicator, down for a negative one
+            nilai = sebelumnya + self.rng.choice((0, 0, 0.5, 1)) * (1 if ind.polaritas == "positif" else -1)
+        nilai = min(100.0, max(1.0, float(nilai)))
         pada = self._hari_kerja(self._lokal(date(th, 1, 2)), self.rng.uniform(3, 12))
         tetapkan_target(self.s, indikator_id=ind.id, kecamatan_id=self.kec.id, tahun=th, nilai=nilai, oleh=oleh,
                         pada=min(pada, self.batas - timedelta(minutes=1)))
@@ -426,25 +486,39 @@ class _Kantor:
     # ------------------------------------------------------------ figures
 
     def _angka(self, ind: Indikator, th: int, tw: int, n: int) -> _Angka:
+        """A quarter's numerator and denominator: the denominator by the indicator's kind (an event's invitees, a
+        quarter's requests with their season, a register that grows), the numerator at the office's level."""
         p = self.profil[ind.kode]
+        batas = PROFIL[self.kab][ind.kode]
         r = self.rng
         tingkat = p["tingkat"] + p["tren"] * n + r.gauss(0, 0.02)
         buruk = r.random() < 0.06
-        if buruk:
-            tingkat -= r.uniform(0.10, 0.22)
-        tingkat = min(1.0, max(PROFIL[ind.kode]["minimum"], tingkat))
-        if ind.kode == "IKU-1":
-            penyebut = max(40, p["ukuran"] + r.randint(-6, 6))
-        elif ind.kode == "IKU-2":
+        if ind.polaritas == "positif":
+            tingkat = min(1.0, max(batas["minimum"], tingkat - (r.uniform(0.10, 0.22) if buruk else 0)))
+        else:
+            tingkat = max(0.0, min(batas["maksimum"], tingkat + (r.uniform(0.08, 0.2) if buruk else 0)))
+        if ind.agregasi == "terakhir":
+            penyebut = max(5, p["ukuran"] + r.randint(-6, 6))
+        elif ind.agregasi == "kumulatif":
             musim = {1: 1.05, 2: 0.95, 3: 1.10, 4: 0.90}[tw]
-            penyebut = round(p["ukuran"] * musim * 1.02 ** (th - self.tahun[0]) * r.uniform(0.9, 1.1))
+            penyebut = max(5, round(p["ukuran"] * musim * 1.02 ** (th - self.tahun[0]) * r.uniform(0.9, 1.1)))
         else:
             penyebut = p["ukuran"] + (th - self.tahun[0]) * r.randint(0, 2)
         return _Angka(min(penyebut, round(tingkat * penyebut)), penyebut, buruk)
 
+    def _catatan(self, ind: Indikator, buruk: bool) -> str | None:
+        r = self.rng
+        if buruk:
+            return r.choice(CATATAN_BURUK[self.kab][ind.kode])
+        return r.choice(CATATAN_ANGKA[self.kab][ind.kode]) if r.random() < 0.4 else None
+
     def _pengisi(self, ind: Indikator) -> User:
+        """The Kasi responsible when the collection SOP's first step is theirs to do (most quarters), else the
+        office's figure keeper."""
         kasi = self.pengguna.get(ind.role_penanggung_jawab or "")
-        return kasi if kasi is not None and self.rng.random() < 0.65 else self.pengguna["kasubag_evapor"]
+        if kasi is not None and self.rng.random() < 0.65 and boleh_mengisi(self.s, kasi, ind, self.kec.id):
+            return kasi
+        return self.evapor
 
     def _realisasi(self, ind: Indikator, th: int, tw: int, n: int, terakhir: bool) -> None:
         r = self.rng
@@ -459,8 +533,7 @@ class _Kantor:
             draf_pada = self._sebelum_batas(r.uniform(0.3, 4) * self.kal.menit_per_hari)
         if draf_pada >= self.batas:
             return
-        catatan = r.choice(CATATAN_BURUK[ind.kode]) if angka.buruk else (
-            r.choice(CATATAN_ANGKA[ind.kode]) if r.random() < 0.4 else None)
+        catatan = self._catatan(ind, angka.buruk)
         isian = Isian(ind.id, angka.pembilang, angka.penyebut, catatan, list(self.bukti[ind.id]))
         rea = simpan_draf(self.s, kecamatan_id=self.kec.id, tahun=th, triwulan=tw, isian=isian, oleh=pengisi,
                           pada=draf_pada, hari_ini=self.hari_ini, demo=True)
@@ -474,6 +547,32 @@ class _Kantor:
         berhenti = None if keadaan == "selesai" else (
             lambda rec, lk, keadaan=keadaan: rec.role_kode == keadaan and lk.keputusan)
         self._jalani(eks.id, t, berhenti=berhenti, realisasi=rea, ind=ind)
+
+    def _realisasi_bersama(self, iku: list[Indikator], th: int, tw: int, n: int, terakhir: bool) -> None:
+        """Every indicator of the quarter entered by the office's figure keeper, then submitted together through
+        the office's per-quarter collection SOP, whose steps run to its end (the figures become official there)."""
+        r = self.rng
+        keadaan = self.keadaan_terakhir if terakhir else "selesai"
+        t = self._hari_kerja(self._lokal(akhir_triwulan(th, tw) + timedelta(days=1)), r.uniform(0, 4) + r.uniform(0, 6))
+        if terakhir and keadaan != "selesai" and r.random() < 0.5:  # late: entered in the last days
+            t = self._sebelum_batas(r.uniform(0.3, 4) * self.kal.menit_per_hari)
+        rea = None
+        for ind in iku:
+            if t >= self.batas:
+                return
+            angka = self._angka(ind, th, tw, n)
+            isian = Isian(ind.id, angka.pembilang, angka.penyebut, self._catatan(ind, angka.buruk),
+                          list(self.bukti[ind.id]))
+            rea = simpan_draf(self.s, kecamatan_id=self.kec.id, tahun=th, triwulan=tw, isian=isian, oleh=self.evapor,
+                              pada=t, hari_ini=self.hari_ini, demo=True)
+            self.nilai[(ind.kode, th, tw)] = rea.nilai
+            t = self._tambah(t, self._durasi(20))
+        if keadaan == "draf" or rea is None or t >= self.batas:
+            return
+        eks = ajukan(self.s, realisasi_id=rea.id, oleh=self.evapor, pada=t, demo=True)
+        # Left open in the last quarter at the Sekretaris Camat's step (this SOP has no Camat decision).
+        berhenti = None if keadaan == "selesai" else (lambda rec, _lk: rec.role_kode == "sekcam")
+        self._jalani(eks.id, t, berhenti=berhenti)
 
     def _perbaiki(self, rea: Realisasi, ind: Indikator, rec: CatatanLangkah, t: datetime) -> datetime | None:
         """A figure returned to its entry step: the Kasi corrects it and submits again; returns when."""
@@ -505,7 +604,8 @@ class _Kantor:
         """A reason a person gives for returning this step: the data to the Kasi, the analysis to the Evapor."""
         r = self.rng
         if ind is not None:
-            return r.choice(ALASAN_DATA[ind.kode]) if lk.kembali_ke_urutan == 1 else r.choice(ALASAN_ANALISIS)
+            data = ALASAN_DATA.get(self.kab, {}).get(ind.kode, ALASAN_UMUM)
+            return r.choice(data) if lk.kembali_ke_urutan == 1 else r.choice(ALASAN_ANALISIS)
         return r.choice(ALASAN_LANGKAH.get(jenis, ALASAN_UMUM))
 
     def _jalani(self, eks_id: int, t: datetime, *, berhenti=None, realisasi: Realisasi | None = None,
@@ -582,7 +682,7 @@ class _Kantor:
         for jenis, t in (("pemantauan", t_pantau), ("evaluasi", t_eval)):
             if t >= self.batas:
                 return
-            oleh = self.pengguna["tim"] if r.random() < 0.6 else self.pengguna["kasubag_evapor"]
+            oleh = self.tim if r.random() < 0.6 else self.evapor  # both may record meetings (PENCATAT)
             tanggal = t.astimezone(self.zona).date()
             ba = (f"Berita Acara Evaluasi Kinerja Triwulan {ROMAWI[tw]} Tahun {th} Nomor 700/{r.randint(100, 999)}/"
                   f"{th}" if jenis == "evaluasi" else None)
@@ -608,25 +708,26 @@ class _Kantor:
                      baru_saja: bool) -> None:
         r = self.rng
         jumlah = r.choice((1, 2, 2, 3))
-        pilihan: list[tuple[Indikator | None, tuple]] = [(i, r.choice(REKOMENDASI_IKU[i.kode])) for i in kurang]
+        saran = REKOMENDASI_IKU[self.kab]
+        pilihan: list[tuple[Indikator | None, tuple]] = [(i, r.choice(saran[i.kode])) for i in kurang]
         lain = [i for i in self.iku if i not in kurang]
         r.shuffle(lain)
-        pilihan += [(i, r.choice(REKOMENDASI_IKU[i.kode])) for i in lain]
+        pilihan += [(i, r.choice(saran[i.kode])) for i in lain]
         pilihan.insert(min(len(pilihan), r.randint(0, 2)), (None, r.choice(REKOMENDASI_SOP)))
         t_rek = self._tambah(t, r.uniform(20, 90))
         if t_rek >= self.batas:
             return
-        pencatat = self.pengguna["tim"]
+        pencatat = self.tim
         for ind, (teks, uraian, bukti) in pilihan[:jumlah]:
             if ind is None:
-                role = "kasubag_evapor"
+                role = self.evapor.role_kode
                 kunci = r.choice([i.sop_kunci for i in self.iku if i.sop_kunci in self.sop] or [None])
                 sop_id = self.sop[kunci].id if kunci else None
             else:
-                role = ind.role_penanggung_jawab or "kasubag_evapor"
+                role = ind.role_penanggung_jawab or self.evapor.role_kode
                 sop_id = None
             if role not in self.pengguna:
-                role = "kasubag_evapor"
+                role = self.evapor.role_kode
             rek = tambah_rekomendasi(self.s, evaluasi_id=ev.id, teks=teks, role_kode=role,
                                      jatuh_tempo=ev.tanggal + timedelta(days=r.randint(30, 60)), oleh=pencatat,
                                      indikator_id=ind.id if ind else None, sop_id=sop_id, pada=t_rek)

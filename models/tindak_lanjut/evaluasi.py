@@ -61,8 +61,8 @@ def catat_evaluasi(session: Session, *, kecamatan_id: int, jenis: str, tahun: in
     nama_jenis = jenis.capitalize()
     periksa_pengguna(oleh, kecamatan_id, f"{nama_jenis} hanya dapat dicatat untuk kecamatan Anda sendiri.")
     if oleh.role_kode not in PENCATAT:
-        raise TindakLanjutDitolak(f"{nama_jenis} dicatat oleh Tim, Kasubag Evapor, Sekretaris Camat atau Camat; "
-                                  "peran Anda tidak dapat mencatatnya.")
+        raise TindakLanjutDitolak(f"{nama_jenis} dicatat oleh Tim, Kasubag Evapor, Kasubag Perencanaan dan Keuangan, "
+                                  "Sekretaris Camat atau Camat; peran Anda tidak dapat mencatatnya.")
     if triwulan not in (1, 2, 3, 4):
         raise TindakLanjutDitolak("Triwulan harus 1 sampai 4.")
     if not isinstance(tahun, int) or not 2000 <= tahun <= 2100:

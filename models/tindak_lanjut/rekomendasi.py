@@ -56,7 +56,7 @@ TRANSISI: dict[tuple[str, str], str] = {
     ("diverifikasi", "akui"): "selesai",
 }
 
-PENCATAT = frozenset({"tim", "kasubag_evapor", "sekcam", "camat"})  # record evaluations, add recommendations
+PENCATAT = frozenset({"tim", "kasubag_evapor", "kasubag_renkeu", "sekcam", "camat"})  # record evaluations, add recommendations
 PEMERIKSA = frozenset({"sekcam", "camat"})
 TUNTAS = frozenset({"diverifikasi", "selesai"})  # the responsible role's work is done and accepted
 

@@ -14,15 +14,15 @@ from tests.dash_util import daftar_callback
 
 KANTOR = frozenset({"analis_perencanaan", "camat", "kasi_ekbang", "kasi_pem", "kasi_trantib", "kasubag_evapor",
                     "kasubag_renkeu", "kasubag_umum", "sekcam", "staf", "tim"})
-PENGISI = frozenset({"camat", "kasi_ekbang", "kasi_pem", "kasi_trantib", "kasubag_evapor"})
-PENCATAT = frozenset({"camat", "kasubag_evapor", "sekcam", "tim"})
+PENGISI = frozenset({"camat", "kasi_ekbang", "kasi_pem", "kasi_trantib", "kasubag_evapor", "kasubag_renkeu"})
+PENCATAT = frozenset({"camat", "kasubag_evapor", "kasubag_renkeu", "sekcam", "tim"})
 ADMIN = frozenset({"admin"})
 
 # Every callback that writes, with the only roles that may call it.
 MENULIS = {
     "callbacks.hari_libur.tambah": ADMIN,
     "callbacks.hari_libur.hapus": ADMIN,
-    "callbacks.iku.simpan": frozenset({"camat", "kasubag_evapor"}),
+    "callbacks.iku.simpan": frozenset({"camat", "kasubag_evapor", "kasubag_renkeu"}),
     "callbacks.monitoring_sop.simpan_monitoring": PENCATAT,
     "callbacks.monitoring_sop.simpan_evaluasi": PENCATAT,
     "callbacks.pekerjaan.mulai": KANTOR,

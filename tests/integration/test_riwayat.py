@@ -249,7 +249,7 @@ def test_demo_generate_command_prints_a_summary_and_runs_once(app, engine):
     lagi = runner.invoke(args=["demo", "generate", "--kecamatan", "3", "--years", "1"])
     assert lagi.exit_code == 1 and f"Error: {PESAN_ADA_RIWAYAT}" in lagi.output
     lewati = runner.invoke(args=["demo", "generate", "--jika-kosong"])
-    assert lewati.exit_code == 0 and lewati.output == "Basis data sudah berisi riwayat; riwayat demo tidak dibuat.\n"
+    assert lewati.exit_code == 0 and lewati.output == "Kabupaten Malang sudah berisi riwayat; riwayat demo tidak dibuat.\n"
     with session_scope(engine) as s:
         assert _jumlah(s) == sebelum
 

@@ -212,8 +212,8 @@ def test_an_office_without_the_sop_still_keeps_its_evaluation(demo, kecamatan):
      "triwulan yang dinilai harus sudah berjalan."),
     (dict(peserta="  "), "Peserta evaluasi wajib diisi."),
     (dict(temuan=""), "Temuan evaluasi wajib diisi."),
-    (dict(username="kasipem.poncokusumo"), "Evaluasi dicatat oleh Tim, Kasubag Evapor, Sekretaris Camat atau "
-     "Camat; peran Anda tidak dapat mencatatnya."),
+    (dict(username="kasipem.poncokusumo"), "Evaluasi dicatat oleh Tim, Kasubag Evapor, Kasubag Perencanaan dan "
+     "Keuangan, Sekretaris Camat atau Camat; peran Anda tidak dapat mencatatnya."),
     (dict(username="tim.kalipare"), "Evaluasi hanya dapat dicatat untuk kecamatan Anda sendiri."),
     (dict(username="kabupaten.malang"), "Evaluasi hanya dapat dicatat untuk kecamatan Anda sendiri."),
 ])
