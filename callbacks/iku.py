@@ -10,8 +10,8 @@ from dashboard import ids
 from dashboard.akses import callback
 from dashboard.components.iku import tabel_iku
 from dashboard.data import sesi
-from models.akun.peran import PENGATUR_TARGET
-from models.kinerja.iku import IkuDitolak, riwayat_target, tetapkan_target
+from models.akun.peran import PENGATUR_PENGUMPUL, PENGATUR_TARGET
+from models.kinerja.iku import IkuDitolak, atur_pengumpul, riwayat_target, sop_pengumpul, tetapkan_target
 from models.tables import Indikator, Kecamatan, User
 from models.umum import periode
 from models.umum.angka import AngkaTidakSah, baca_angka, tulis_angka
@@ -62,3 +62,26 @@ def register(app: Dash) -> None:
         except IkuDitolak as e:
             return dbc.Alert(str(e), color="danger"), no_update, no_update
         return dbc.Alert(pesan, color="success"), tabel, riwayat_html
+
+    @callback(app, Output(ids.PENGUMPUL_PESAN, "children"), Output(ids.IKU_TABEL, "children", allow_duplicate=True),
+              Input(ids.PENGUMPUL_SIMPAN, "n_clicks"), State(ids.PENGUMPUL_INDIKATOR, "value"),
+              State(ids.PENGUMPUL_SOP, "value"), State(ids.PENGUMPUL_BERSAMA, "value"),
+              peran=PENGATUR_PENGUMPUL, objek={"indikator_id": Indikator}, prevent_initial_call=True)
+    def simpan_pengumpul(_n, indikator_id, sop_id, bersama):
+        try:
+            if not indikator_id:
+                raise IkuDitolak("Pilih indikator terlebih dahulu.")
+            if sop_id is None:
+                raise IkuDitolak("Pilih SOP pengumpulannya.")
+            with sesi() as s:
+                user = s.get(User, current_user.id)
+                atur_pengumpul(s, kecamatan_id=user.kecamatan_id, indikator_id=int(indikator_id),
+                               sop_id=int(sop_id) or None, per_triwulan=bool(bersama), oleh=user)
+                ind = s.get(Indikator, int(indikator_id))
+                rev = sop_pengumpul(s, ind, user.kecamatan_id)
+                pesan = (f"{ind.kode} dikumpulkan melalui {rev.nama}." if rev else
+                         f"{ind.kode} kembali ke SOP bawaan kabupaten, yang belum ada di kantor ini.")
+                tabel = tabel_iku(s, user.kecamatan_id, periode.hari_ini().year)
+        except IkuDitolak as e:
+            return dbc.Alert(str(e), color="danger"), no_update
+        return dbc.Alert(pesan, color="success"), tabel

@@ -13,7 +13,7 @@ from models.akun.peran import PENGISI_REALISASI
 from models.kinerja.capaian import capaian_kantor, predikat_kabupaten
 from models.kinerja.excel import BerkasTidakSah, baca, terapkan
 from models.kinerja.lampiran import lampiran_realisasi, lampirkan
-from models.kinerja.realisasi import Isian, RealisasiDitolak, ajukan, buka_kembali, simpan_draf
+from models.kinerja.realisasi import Isian, RealisasiDitolak, ajukan, angka_eksekusi, buka_kembali, simpan_draf
 from models.sop.alur import AlurDitolak
 from models.tables import Indikator, Realisasi, User
 from models.umum.berkas import BerkasDitolak, dari_unggahan
@@ -57,14 +57,19 @@ def register(app: Dash) -> None:
                 user = s.get(User, current_user.id)
                 r = simpan_draf(s, kecamatan_id=user.kecamatan_id, tahun=tahun, triwulan=triwulan, oleh=user,
                                 isian=Isian(int(indikator_id), pembilang, penyebut, catatan, list(bukti or []), versi))
+                bersama = 0
                 if ajukan_juga:
-                    ajukan(s, realisasi_id=r.id, oleh=user)
+                    eks = ajukan(s, realisasi_id=r.id, oleh=user)
+                    bersama = len(angka_eksekusi(s, eks)) if eks.subjek_id is None else 0
                 s.refresh(r)
                 versi_baru, r_id, status = r.versi, r.id, r.status
                 tabel = _tabel(s, user, tahun, triwulan, int(indikator_id))
         except (RealisasiDitolak, AlurDitolak) as e:
             return dbc.Alert(str(e), color="danger"), no_update, no_update, no_update, no_update, no_update
-        if ajukan_juga:
+        if bersama:
+            pesan = (f"Diajukan bersama {bersama} indikator triwulan ini. Angkanya berjalan melalui langkah SOP "
+                     "berikutnya, terkunci sampai dikembalikan, dan resmi ketika SOP selesai.")
+        elif ajukan_juga:
             pesan = ("Diajukan. Realisasi kini berjalan melalui langkah SOP berikutnya dan terkunci sampai "
                      "dikembalikan atau disetujui Camat.")
         else:

@@ -3,9 +3,11 @@ from __future__ import annotations
 
 import dash_bootstrap_components as dbc
 from dash import html
+from sqlmodel import select
 
-from models.kinerja.iku import iku_kantor, sop_pengumpul, target_berlaku
-from models.tables import Role
+from models.kinerja.iku import iku_kantor, per_triwulan, sop_pengumpul, target_berlaku
+from models.perencanaan.pekerjaan import revisi_berlaku
+from models.tables import Role, Sop
 from models.umum.angka import tulis_angka
 
 AGREGASI = {"kumulatif": "kumulatif (dijumlah)", "terakhir": "nilai triwulan terakhir", "rata-rata": "rata-rata"}
@@ -24,10 +26,25 @@ def tabel_iku(s, kecamatan_id: int, tahun: int) -> dbc.Table:
             html.Td([html.Div(f"{ind.pembilang}" + (f" / {ind.penyebut}" if ind.penyebut else "")),
                      html.Small(f"{arah}; {AGREGASI.get(ind.agregasi, ind.agregasi)}", className="text-muted")]),
             html.Td(role.nama if role else "-"),
-            html.Td(rev.nama if rev else html.Span("belum ada SOP pengumpulan", className="text-danger small")),
+            html.Td(_pengumpul(rev, per_triwulan(s, ind, kecamatan_id))),
             html.Td(tulis_angka(t.nilai) if t else html.Span("belum ada", className="text-muted"),
                     className="text-end", **{"data-target": ind.kode}),
         ]))
     return dbc.Table([html.Thead(html.Tr([html.Th(x) for x in ("Kode", "Indikator", "Rumus", "Penanggung jawab",
                                                                 "SOP pengumpul", f"Target {tahun}")])),
                       html.Tbody(baris)], size="sm", hover=True, responsive=True)
+
+
+def _pengumpul(rev, bersama: bool):
+    if rev is None:
+        return html.Span("belum ada SOP pengumpulan", className="text-danger small")
+    cara = "semua indikator sekaligus per triwulan" if bersama else "per indikator"
+    return html.Div([rev.nama, html.Div(cara, className="small text-muted")])
+
+
+def opsi_sop_kantor(s, kecamatan_id: int) -> list[dict]:
+    """The office's SOPs in force, to choose the one that collects an indicator; the first option returns to the
+    kabupaten's default."""
+    sop = [x for x in s.exec(select(Sop).where(Sop.kecamatan_id == kecamatan_id)).all() if revisi_berlaku(s, x.id)]
+    return [{"label": "Bawaan kabupaten (SOP yang namanya ditetapkan untuk IKU ini)", "value": 0}] + \
+        [{"label": x.nama, "value": x.id} for x in sorted(sop, key=lambda x: x.nama.lower())]

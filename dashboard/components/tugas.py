@@ -7,7 +7,7 @@ from dash import html
 from dashboard import format as fmt
 from dashboard.components.realisasi import daftar_lampiran, riwayat
 from models.kinerja.lampiran import lampiran_realisasi
-from models.kinerja.realisasi import jejak
+from models.kinerja.realisasi import angka_eksekusi, jejak
 from models.sop.alur import Tugas
 from models.tables import Indikator, Kecamatan, Realisasi, Role
 from models.umum.angka import tulis_angka
@@ -36,18 +36,33 @@ def rincian(s, t: Tugas, menit_per_hari: int) -> html.Div:
             html.Tr([html.Th("Diterima"), html.Td(fmt.waktu(t.catatan.diterima_pada, kec.zona_waktu))]),
         ]), size="sm", className="mb-2"),
     ]
-    if t.eksekusi.subjek_jenis == "realisasi":
-        r = s.get(Realisasi, t.eksekusi.subjek_id)
+    angka = angka_eksekusi(s, t.eksekusi) if t.eksekusi.subjek_jenis == "realisasi" else []
+    if len(angka) == 1:
+        r = angka[0]
         ind = s.get(Indikator, r.indikator_id)
-        rumus = (f"{tulis_angka(r.pembilang)} {ind.pembilang.lower()} / {tulis_angka(r.penyebut)} "
-                 f"{ind.penyebut.lower()} = " if r.penyebut is not None else "")
         isi += [
             html.H6("Angka yang diajukan"),
-            html.P([rumus, html.Strong(f"{tulis_angka(r.nilai, 2)}{ind.satuan if ind.satuan == '%' else ''}")],
-                   id="tugas-angka"),
+            html.P([_rumus(r, ind), html.Strong(_nilai(r, ind))], id="tugas-angka"),
             html.P(["Bukti: ", ", ".join(r.bukti) if r.bukti else "tidak ada yang dicentang"], className="small"),
             html.P(["Catatan: ", r.catatan], className="small") if r.catatan else None,
             daftar_lampiran(lampiran_realisasi(s, r.id)),
             riwayat(r, jejak(s, t.eksekusi.id), kec.zona_waktu),
         ]
+    elif angka:
+        baris = []
+        for r in angka:
+            ind = s.get(Indikator, r.indikator_id)
+            baris.append(html.Tr([html.Td(ind.kode), html.Td(ind.nama), html.Td(_rumus(r, ind), className="small"),
+                                  html.Td(_nilai(r, ind), className="text-end")]))
+        isi += [html.H6(f"Angka yang diajukan bersama ({len(angka)} indikator)"),
+                dbc.Table(html.Tbody(baris), size="sm", id="tugas-angka")]
     return html.Div(isi)
+
+
+def _rumus(r: Realisasi, ind: Indikator) -> str:
+    return (f"{tulis_angka(r.pembilang)} {ind.pembilang.lower()} / {tulis_angka(r.penyebut)} "
+            f"{ind.penyebut.lower()} = " if r.penyebut is not None else "")
+
+
+def _nilai(r: Realisasi, ind: Indikator) -> str:
+    return f"{tulis_angka(r.nilai, 2)}{ind.satuan if ind.satuan == '%' else ''}"

@@ -8,9 +8,9 @@ from flask_login import current_user
 
 from dashboard import ids
 from dashboard.akses import halaman
-from dashboard.components.iku import tabel_iku
+from dashboard.components.iku import opsi_sop_kantor, tabel_iku
 from dashboard.data import sesi
-from models.akun.peran import PENGATUR_TARGET, PERAN_KANTOR
+from models.akun.peran import PENGATUR_PENGUMPUL, PENGATUR_TARGET, PERAN_KANTOR
 from models.kinerja.iku import iku_kantor
 from models.tables import Kecamatan, User
 from models.umum import periode
@@ -26,6 +26,7 @@ def layout(**_kwargs) -> html.Div:
         kec = s.get(Kecamatan, user.kecamatan_id)
         tabel = tabel_iku(s, kec.id, tahun)
         opsi = [{"label": f"{i.kode} {i.nama}", "value": i.id} for i in iku_kantor(s, kec.id)]
+        opsi_sop = opsi_sop_kantor(s, kec.id)
     form = None
     if user.role_kode in PENGATUR_TARGET:
         form = dbc.Card(dbc.CardBody([
@@ -42,10 +43,26 @@ def layout(**_kwargs) -> html.Div:
             html.Div(id=ids.TARGET_PESAN, className="mt-2"),
             html.Div(id=ids.TARGET_RIWAYAT, className="mt-3"),
         ]))
+    pengumpul = None
+    if user.role_kode in PENGATUR_PENGUMPUL:
+        pengumpul = dbc.Card(dbc.CardBody([
+            html.H5("SOP pengumpulan data", className="card-title"),
+            html.P("SOP kantor ini yang mengumpulkan realisasi sebuah indikator. Sebuah SOP dapat membawa satu "
+                   "indikator per triwulan, atau semua indikator yang dikumpulkannya sekaligus dalam satu "
+                   "pelaksanaan per triwulan; angkanya resmi ketika pelaksanaan SOP itu selesai.",
+                   className="small text-muted"),
+            dcc.Dropdown(id=ids.PENGUMPUL_INDIKATOR, options=opsi, placeholder="Indikator…", className="mb-2"),
+            dcc.Dropdown(id=ids.PENGUMPUL_SOP, options=opsi_sop, placeholder="SOP…", className="mb-2"),
+            dbc.Checkbox(id=ids.PENGUMPUL_BERSAMA, value=False, className="mb-2",
+                         label="Semua indikator SOP ini dikumpulkan sekaligus setiap triwulan"),
+            dbc.Button("Simpan pilihan SOP", id=ids.PENGUMPUL_SIMPAN, color="primary"),
+            html.Div(id=ids.PENGUMPUL_PESAN, className="mt-2"),
+        ]))
     return html.Div([
         html.H2("IKU & Target"),
         html.P(f"Indikator Kinerja Utama Kecamatan {kec.nama}: definisi, rumus, penanggung jawab, SOP yang "
                "mengumpulkannya, dan target tahun ini.", className="text-muted"),
         html.Div(tabel, id=ids.IKU_TABEL),
-        dbc.Row(dbc.Col(form, lg=6)) if form else None,
+        dbc.Row([dbc.Col(form, lg=6) if form else None, dbc.Col(pengumpul, lg=6) if pengumpul else None],
+                className="g-3"),
     ])

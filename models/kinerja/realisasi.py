@@ -314,7 +314,7 @@ def _ajukan_bersama(session: Session, r: Realisasi, *, oleh: User, t: datetime, 
     kosong = [i for i in semua if angka[i.id] is None]
     if kosong:
         daftar = ", ".join(f"{i.kode} {i.nama}" for i in kosong)
-        raise RealisasiDitolak(f"{label_periode(r.tahun, r.triwulan)}: SOP {rev.nama} mengajukan semua indikator "
+        raise RealisasiDitolak(f"Triwulan {periode.ROMAWI[r.triwulan]} {r.tahun}: SOP {rev.nama} mengajukan semua indikator "
                                f"triwulan ini sekaligus; isi dahulu: {daftar}.")
     dibawa = [(angka[i.id], _label(i, r.tahun, r.triwulan)) for i in semua if angka[i.id].status in BISA_DIUBAH]
     for x, label in dibawa:

@@ -16,6 +16,7 @@ KANTOR = frozenset({"analis_perencanaan", "camat", "kasi_ekbang", "kasi_pem", "k
                     "kasubag_renkeu", "kasubag_umum", "sekcam", "staf", "tim"})
 PENGISI = frozenset({"camat", "kasi_ekbang", "kasi_pem", "kasi_trantib", "kasubag_evapor", "kasubag_renkeu"})
 PENCATAT = frozenset({"camat", "kasubag_evapor", "kasubag_renkeu", "sekcam", "tim"})
+PENILAI_SOP = frozenset({"camat", "kasubag_evapor", "sekcam", "tim"})
 ADMIN = frozenset({"admin"})
 
 # Every callback that writes, with the only roles that may call it.
@@ -23,8 +24,9 @@ MENULIS = {
     "callbacks.hari_libur.tambah": ADMIN,
     "callbacks.hari_libur.hapus": ADMIN,
     "callbacks.iku.simpan": frozenset({"camat", "kasubag_evapor", "kasubag_renkeu"}),
-    "callbacks.monitoring_sop.simpan_monitoring": PENCATAT,
-    "callbacks.monitoring_sop.simpan_evaluasi": PENCATAT,
+    "callbacks.iku.simpan_pengumpul": frozenset({"camat", "kasubag_evapor", "kasubag_renkeu"}),
+    "callbacks.monitoring_sop.simpan_monitoring": PENILAI_SOP,
+    "callbacks.monitoring_sop.simpan_evaluasi": PENILAI_SOP,
     "callbacks.pekerjaan.mulai": KANTOR,
     "callbacks.pekerjaan.batal": frozenset({"camat"}),
     "callbacks.pengguna.buat": ADMIN,

@@ -1,0 +1,155 @@
+"""One execution carrying several figures: Muara Papalik collects every indicator of a quarter at once through its
+"Mekanisme Pengumpulan Data Kinerja" (six steps, no Camat decision), and the figures become official when that
+execution ends, whoever does its last step. Which SOP collects an indicator, and how, is chosen per office."""
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+import pytest
+from sqlmodel import func, select
+
+from models.db import session_scope
+from models.kinerja.iku import IkuDitolak, atur_pengumpul, iku_kantor, per_triwulan, sop_pengumpul
+from models.kinerja.realisasi import Isian, RealisasiDitolak, ajukan, simpan_draf
+from models.sop.alur import catatan_terbuka, selesaikan
+from models.tables import AuditLog, CatatanLangkah, Eksekusi, Kecamatan, PengumpulanIku, Realisasi, Sop, User
+from tests.dash_util import sidik_basis_data
+
+T0 = datetime(2026, 4, 6, 1, 0, tzinfo=timezone.utc)  # Monday 6 April 2026, 08:00 WIB
+ANGKA = {"IKU-1": ("9", "12"), "IKU-2": ("180", "200"), "IKU-3": ("40", "60"), "IKU-4": ("2", "20")}
+# Curated pelaksana of the six steps (seed/pelaksana.toml)
+PELAKSANA = ["renkeu", "analis", "sekcam", "umum", "renkeu", "analis"]
+
+
+def _u(s, username: str) -> User:
+    return s.exec(select(User).where(User.username == username)).one()
+
+
+def _kantor(s, nama: str) -> Kecamatan:
+    return s.exec(select(Kecamatan).where(Kecamatan.nama == nama)).one()
+
+
+def _isi(s, kode: str, *, oleh: str = "renkeu.muarapapalik") -> Realisasi:
+    kec = _kantor(s, "Muara Papalik")
+    ind = next(i for i in iku_kantor(s, kec.id) if i.kode == kode)
+    p, q = ANGKA[kode]
+    return simpan_draf(s, kecamatan_id=kec.id, tahun=2026, triwulan=1, isian=Isian(ind.id, p, q), oleh=_u(s, oleh),
+                       pada=T0)
+
+
+def test_the_demo_collects_muara_papaliks_indicators_together_through_its_own_sop(demo):
+    with session_scope(demo) as s:
+        kec = _kantor(s, "Muara Papalik")
+        iku = iku_kantor(s, kec.id)
+        assert [i.kode for i in iku] == ["IKU-1", "IKU-2", "IKU-3", "IKU-4"]
+        assert {sop_pengumpul(s, i, kec.id).nama for i in iku} == {"MEKANISME PENGUMPULAN DATA KINERJA"}
+        assert all(per_triwulan(s, i, kec.id) for i in iku)
+        poncokusumo = _kantor(s, "Poncokusumo")
+        assert not any(per_triwulan(s, i, poncokusumo.id) for i in iku_kantor(s, poncokusumo.id))
+        # Every role the office's SOPs name has a person.
+        peran = set(s.exec(select(User.role_kode).where(User.kecamatan_id == kec.id)))
+        assert {"camat", "sekcam", "kasubag_renkeu", "analis_perencanaan", "kasubag_umum"} <= peran
+
+
+def test_a_quarter_is_submitted_only_with_every_indicator_and_changes_nothing_when_refused(demo):
+    with session_scope(demo) as s:
+        for kode in ("IKU-1", "IKU-2", "IKU-3"):
+            r = _isi(s, kode)
+    sidik = sidik_basis_data(demo)
+    with session_scope(demo) as s, pytest.raises(RealisasiDitolak) as e:
+        ajukan(s, realisasi_id=r.id, oleh=_u(s, "renkeu.muarapapalik"), pada=T0 + timedelta(hours=1))
+    assert str(e.value) == ("Triwulan I 2026: SOP MEKANISME PENGUMPULAN DATA KINERJA mengajukan semua indikator "
+                            "triwulan ini sekaligus; isi dahulu: IKU-4 Persentase gangguan ketenteraman dan "
+                            "ketertiban yang tidak tertangani.")
+    assert sidik_basis_data(demo) == sidik
+
+
+def test_a_kasi_does_not_enter_figures_the_kasubag_perencanaan_collects(demo):
+    with session_scope(demo) as s, pytest.raises(RealisasiDitolak) as e:
+        _isi(s, "IKU-1", oleh="kasipem.muarapapalik")
+    assert str(e.value).endswith(", triwulan I 2026: peran Anda tidak mengisi realisasi indikator ini.")
+
+
+def test_one_execution_carries_the_quarter_and_its_end_makes_every_figure_official(demo):
+    with session_scope(demo) as s:
+        ids = [_isi(s, kode).id for kode in ANGKA]
+        eks = ajukan(s, realisasi_id=ids[2], oleh=_u(s, "renkeu.muarapapalik"), pada=T0 + timedelta(hours=1))
+        eks_id = eks.id
+        assert (eks.subjek_jenis, eks.subjek_id, eks.judul) == ("realisasi", None,
+                                                                "Pengumpulan data kinerja triwulan I 2026")
+        angka = s.exec(select(Realisasi).where(Realisasi.id.in_(ids))).all()
+        assert {(r.status, r.eksekusi_id) for r in angka} == {("diajukan", eks_id)}
+        # The submission did step 1 (the Kasubag Perencanaan's); step 2 waits on the Analis Perencanaan.
+        rec = catatan_terbuka(s, eks_id)
+        assert rec.role_kode == "analis_perencanaan"
+        t = T0 + timedelta(hours=1)
+        for username in PELAKSANA[1:]:
+            t += timedelta(hours=2)
+            assert rec.role_kode == _u(s, f"{username}.muarapapalik").role_kode
+            rec = selesaikan(s, catatan_id=rec.id, oleh=_u(s, f"{username}.muarapapalik"), pada=t)
+        assert rec is None
+    with session_scope(demo) as s:
+        eks = s.get(Eksekusi, eks_id)
+        assert eks.status == "selesai" and eks.selesai_pada == t
+        analis = _u(s, "analis.muarapapalik")
+        angka = s.exec(select(Realisasi).where(Realisasi.id.in_(ids))).all()
+        assert {(r.status, r.disahkan_oleh, r.disahkan_pada) for r in angka} == {("resmi", analis.id, t)}
+        langkah = s.exec(select(CatatanLangkah).where(CatatanLangkah.eksekusi_id == eks_id)
+                         .order_by(CatatanLangkah.id)).all()
+        assert [r.role_kode for r in langkah] == ["kasubag_renkeu", "analis_perencanaan", "sekcam", "kasubag_umum",
+                                                 "kasubag_renkeu", "analis_perencanaan"]
+        assert langkah[0].catatan == "Diajukan bersama 4 indikator."
+        resmi = s.exec(select(func.count(AuditLog.id)).where(AuditLog.aksi == "realisasi.resmi")
+                       .where(AuditLog.objek_id.in_(ids))).one()
+        assert resmi == 4
+    # Nothing left to submit: the quarter's figures are official and locked.
+    with session_scope(demo) as s, pytest.raises(RealisasiDitolak) as e:
+        ajukan(s, realisasi_id=ids[0], oleh=_u(s, "renkeu.muarapapalik"))
+    assert str(e.value).endswith("realisasi berstatus resmi; tidak dapat diajukan lagi.")
+
+
+def test_the_office_chooses_its_collection_sop_and_how_it_carries_figures(demo):
+    with session_scope(demo) as s:
+        kec = _kantor(s, "Kalipare")
+        ind = {i.kode: i for i in iku_kantor(s, kec.id)}
+        sop = s.exec(select(Sop).where(Sop.kecamatan_id == kec.id).where(Sop.nama.like("%Musrenbangcam%"))).one()
+        camat = _u(s, "camat.kalipare")
+        for kode in ("IKU-1", "IKU-2"):
+            atur_pengumpul(s, kecamatan_id=kec.id, indikator_id=ind[kode].id, sop_id=sop.id, per_triwulan=False,
+                           oleh=camat)
+        # Switching one to "all together" switches every indicator that SOP collects.
+        atur_pengumpul(s, kecamatan_id=kec.id, indikator_id=ind["IKU-1"].id, sop_id=sop.id, per_triwulan=True,
+                       oleh=camat)
+        assert per_triwulan(s, ind["IKU-2"], kec.id) and sop_pengumpul(s, ind["IKU-2"], kec.id).sop_id == sop.id
+        audit = s.exec(select(AuditLog).where(AuditLog.aksi == "indikator.pengumpul")
+                       .order_by(AuditLog.id.desc())).first()
+        assert audit.sesudah == {"sop_id": sop.id, "sop": sop.nama, "per_triwulan": True}
+        assert audit.sebelum == {"sop_id": sop.id, "per_triwulan": False}
+        # Back to the kabupaten's default.
+        atur_pengumpul(s, kecamatan_id=kec.id, indikator_id=ind["IKU-2"].id, sop_id=None, per_triwulan=False,
+                       oleh=camat)
+        assert not per_triwulan(s, ind["IKU-2"], kec.id)
+        assert sop_pengumpul(s, ind["IKU-2"], kec.id).nama.startswith("Prosedur Pengumpulan Data Kinerja Indikator "
+                                                                        "Administrasi")
+
+
+@pytest.mark.parametrize("username, sop_dari, pesan", [
+    ("staf.kalipare", "Kalipare", "IKU-1: hanya Camat, Kasubag Evapor atau Kasubag Perencanaan dan Keuangan "
+                                  "kecamatan ini yang dapat memilih SOP pengumpulan datanya."),
+    ("camat.poncokusumo", "Kalipare", "IKU-1: hanya Camat, Kasubag Evapor atau Kasubag Perencanaan dan Keuangan "
+                                      "kecamatan ini yang dapat memilih SOP pengumpulan datanya."),
+    ("camat.kalipare", "Poncokusumo", "IKU-1: SOP yang dipilih tidak ada dalam daftar SOP kecamatan ini."),
+])
+def test_choosing_a_collection_sop_is_refused_with_why_and_changes_nothing(demo, username, sop_dari, pesan):
+    sidik = sidik_basis_data(demo)
+    with session_scope(demo) as s, pytest.raises(IkuDitolak) as e:
+        kec = _kantor(s, "Kalipare")
+        ind = next(i for i in iku_kantor(s, kec.id) if i.kode == "IKU-1")
+        sop = s.exec(select(Sop).where(Sop.kecamatan_id == _kantor(s, sop_dari).id)).first()
+        atur_pengumpul(s, kecamatan_id=kec.id, indikator_id=ind.id, sop_id=sop.id, per_triwulan=True,
+                       oleh=_u(s, username))
+    assert str(e.value) == pesan
+    assert sidik_basis_data(demo) == sidik
+    with session_scope(demo) as s:
+        assert s.exec(select(func.count(PengumpulanIku.id)).where(
+            PengumpulanIku.kecamatan_id == _kantor(s, "Kalipare").id)).one() == 0
