@@ -1,0 +1,578 @@
+"""The SAKIP calendar of a kabupaten: which SOP each obligation of its offices runs, and by when it must end.
+
+Quarterly obligations (the quarter's figures, Pengukuran, Pemantauan, Evaluasi) open the day after the quarter's
+last day and are due a number of working days of the office's work calendar later. Yearly ones (Renja, Perjanjian
+Kinerja, Laporan and Pelaporan Kinerja) and the five-yearly Renstra open and are due on dates relative to the
+period's (first) year. The defaults, seed/kalender_sakip.toml, hold for every kabupaten until it changes one; its
+first change stores its own copy of all of them.
+
+An office meets an obligation with an execution of its SOP of that name (matched by kunci_nama, for the same
+year and quarter, not cancelled). Two are met by data instead: the quarter's figures when every IKU of the office
+has an official figure, and a Perjanjian Kinerja the office has no SOP for when every IKU has the year's target.
+"Late" has one rule, `terlambat`, and the statuses one function, `status_kewajiban`.
+"""
+from __future__ import annotations
+
+import calendar
+import tomllib
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, timezone
+from functools import lru_cache
+from pathlib import Path
+from types import EllipsisType
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import update
+from sqlmodel import Session, or_, select
+
+from models.sop.dokumen import kunci_nama
+from models.tables import (
+    Eksekusi,
+    Indikator,
+    JadwalSakip,
+    Kabupaten,
+    Kecamatan,
+    Realisasi,
+    Sop,
+    SopRevisi,
+    Target,
+    User,
+    utcnow,
+)
+from models.umum import periode
+from models.umum.audit import catat
+from models.umum.hari_libur import kalender_kantor
+from models.umum.kalender import ZONA_BAKU, KalenderKerja
+from models.umum.periode import akhir_triwulan, label_triwulan
+from models.umum.tanggal import BULAN
+
+# The defaults are data kept with the other seed files; read (once) when first needed, never at import.
+BERKAS_BAWAAN = Path(__file__).resolve().parents[2] / "seed" / "kalender_sakip.toml"
+
+SIKLUS = ("triwulan", "tahun", "renstra")
+PENGUMPULAN = "pengumpulan"  # met by official figures, never by one SOP
+PERJANJIAN_KINERJA = "perjanjian_kinerja"  # met by the year's targets unless the office runs an SOP for it
+PANJANG_RENSTRA = 5
+BATAS_HARI_KERJA = 60
+GESER_TAHUN = range(-2, 3)
+HARI_SEGERA = 7  # not done and due within this many days: "segera"
+HARI_MENDATANG = 30  # kewajiban_kantor also lists what opens within this many days
+
+STATUS = ("belum_jatuh_tempo", "segera", "terlambat", "berjalan", "selesai", "selesai_terlambat", "tanpa_sop")
+STATUS_LABEL = {
+    "belum_jatuh_tempo": "Belum jatuh tempo",
+    "segera": "Segera jatuh tempo",
+    "terlambat": "Terlambat",
+    "berjalan": "Sedang berjalan",
+    "selesai": "Selesai tepat waktu",
+    "selesai_terlambat": "Selesai terlambat",
+    "tanpa_sop": "Belum ada SOP",
+}
+PESAN_PERAN = "Hanya Admin atau pengguna kabupaten ini yang dapat mengubah jadwal SAKIP-nya."
+
+TanggalRelatif = tuple[int, int, int]  # (geser_tahun, bulan, tanggal) from the period's year
+
+
+class JadwalDitolak(ValueError):
+    """A change to a kabupaten's SAKIP calendar that the rules refuse; the message is what the person reads."""
+
+
+# ---------------------------------------------------------------------- dates of a window
+
+
+def tanggal_relatif(tahun: int, geser: int, bulan: int, tanggal: int) -> date:
+    """The date (geser_tahun, bulan, tanggal) stands for in the period of `tahun`; a day beyond the month's length is
+    the month's last day.
+
+    >>> tanggal_relatif(2026, -1, 6, 30), tanggal_relatif(2026, 1, 2, 31), tanggal_relatif(2027, 1, 2, 31)
+    (datetime.date(2025, 6, 30), datetime.date(2027, 2, 28), datetime.date(2028, 2, 29))
+    """
+    y = tahun + geser
+    return date(y, bulan, min(tanggal, calendar.monthrange(y, bulan)[1]))
+
+
+def teks_tanggal_relatif(geser: int, bulan: int, tanggal: int) -> str:
+    """A relative date as the calendar page writes it.
+
+    >>> teks_tanggal_relatif(-1, 6, 30), teks_tanggal_relatif(0, 1, 31), teks_tanggal_relatif(1, 2, 31)
+    ('30 Juni tahun sebelumnya', '31 Januari tahun periode', 'akhir Februari tahun berikutnya')
+    """
+    tahun = {-2: "dua tahun sebelumnya", -1: "tahun sebelumnya", 0: "tahun periode", 1: "tahun berikutnya",
+             2: "dua tahun berikutnya"}.get(geser, f"tahun periode {geser:+d}")
+    hari = "akhir" if tanggal > calendar.monthrange(2001, bulan)[1] else str(tanggal)
+    return f"{hari} {BULAN[bulan - 1]} {tahun}"
+
+
+def hari_kerja_ke(kalender: KalenderKerja, setelah: date, n: int) -> date:
+    """The `n`th working day of the calendar after the day `setelah` (which itself does not count).
+
+    >>> from models.umum.kalender import baca_jam_kerja
+    >>> kal = KalenderKerja(jam=baca_jam_kerja("Sen-Jum 08:00-16:00"), libur=frozenset({date(2026, 10, 2)}))
+    >>> hari_kerja_ke(kal, date(2026, 9, 30), 1), hari_kerja_ke(kal, date(2026, 9, 30), 2)
+    (datetime.date(2026, 10, 1), datetime.date(2026, 10, 5))
+    """
+    d = setelah
+    for _ in range(n):
+        d += timedelta(days=1)
+        for _ in range(400):  # a calendar has working days every week; a year of holidays is a broken calendar
+            if kalender.hari_kerja(d):
+                break
+            d += timedelta(days=1)
+        else:
+            raise ValueError(f"Kalender kerja tanpa hari kerja setelah {setelah.isoformat()}.")
+    return d
+
+
+def _mulai(jadwal: JadwalSakip, tahun: int, triwulan: int | None) -> date:
+    if jadwal.siklus == "triwulan":
+        if triwulan not in (1, 2, 3, 4):
+            raise ValueError(f"{jadwal.nama} berulang tiap triwulan: triwulan harus 1 sampai 4.")
+        return akhir_triwulan(tahun, triwulan) + timedelta(days=1)
+    if triwulan is not None:
+        raise ValueError(f"{jadwal.nama} tidak berulang tiap triwulan.")
+    return tanggal_relatif(tahun, jadwal.mulai_geser_tahun, jadwal.mulai_bulan, jadwal.mulai_tanggal)
+
+
+def jendela(jadwal: JadwalSakip, tahun: int, triwulan: int | None, kalender: KalenderKerja) -> tuple[date, date]:
+    """The opening day and the due date of one obligation for one period (local dates of the office).
+
+    Quarterly: the day after the quarter's last day, and the `tenggat_hari_kerja`th working day of `kalender` after
+    the quarter's last day. Yearly: the dates relative to `tahun`; a Renstra: relative to its period's first year.
+    """
+    mulai = _mulai(jadwal, tahun, triwulan)
+    if jadwal.siklus == "triwulan":
+        return mulai, hari_kerja_ke(kalender, akhir_triwulan(tahun, triwulan), jadwal.tenggat_hari_kerja)
+    return mulai, tanggal_relatif(tahun, jadwal.tenggat_geser_tahun, jadwal.tenggat_bulan, jadwal.tenggat_tanggal)
+
+
+def label_periode_kewajiban(siklus: str, tahun: int, triwulan: int | None) -> str:
+    """The period of an obligation as a heading.
+
+    >>> label_periode_kewajiban("triwulan", 2026, 3), label_periode_kewajiban("tahun", 2027, None)
+    ('Triwulan III 2026', 'Tahun 2027')
+    >>> label_periode_kewajiban("renstra", 2025, None)
+    '2025–2029'
+    """
+    if siklus == "triwulan":
+        return label_triwulan(tahun, triwulan)
+    if siklus == "renstra":
+        return f"{tahun}–{tahun + PANJANG_RENSTRA - 1}"
+    return f"Tahun {tahun}"
+
+
+def periode_renstra(tahun: int) -> int:
+    """The first year of the five-year period a year falls in (periods counted from the defaults'
+    renstra_tahun_awal, 2025)."""
+    awal = _bawaan()[0]
+    return awal + (tahun - awal) // PANJANG_RENSTRA * PANJANG_RENSTRA
+
+
+# ---------------------------------------------------------------------- late, and the statuses
+
+
+def tanggal_lokal(waktu: datetime | date, zona: str = ZONA_BAKU) -> date:
+    """The office's local date of an instant (a naive datetime is taken as UTC, as the tables store it); a date is
+    taken as already local."""
+    if not isinstance(waktu, datetime):
+        return waktu
+    if waktu.tzinfo is None:
+        waktu = waktu.replace(tzinfo=timezone.utc)
+    return waktu.astimezone(ZoneInfo(zona)).date()
+
+
+def terlambat(selesai_pada: datetime | date, tenggat: date, zona: str = ZONA_BAKU) -> bool:
+    """Whether work that ended at `selesai_pada` ended late: after its due date on the office's wall clock. Ending on
+    the due date itself, at any hour, is on time.
+
+    >>> terlambat(datetime(2026, 10, 21, 16, 30, tzinfo=timezone.utc), date(2026, 10, 21))  # 23.30 WIB
+    False
+    >>> terlambat(datetime(2026, 10, 21, 17, 30, tzinfo=timezone.utc), date(2026, 10, 21))  # 00.30 WIB, 22 Oct
+    True
+    >>> terlambat(datetime(2026, 10, 21, 17, 30, tzinfo=timezone.utc), date(2026, 10, 21), "Asia/Jakarta"), \\
+    ...     terlambat(datetime(2026, 10, 21, 15, 30, tzinfo=timezone.utc), date(2026, 10, 21), "Asia/Jayapura")
+    (True, True)
+    """
+    return tanggal_lokal(selesai_pada, zona) > tenggat
+
+
+def status_kewajiban(*, tenggat: date, hari_ini: date, selesai_pada: datetime | date | None = None,
+                     berjalan: bool = False, ada_sop: bool = True, zona: str = ZONA_BAKU) -> str:
+    """The status of one obligation of one period, the one place these rules live.
+
+    Ended: "selesai", or "selesai_terlambat" when it ended after the due date (`terlambat`). Not ended: "tanpa_sop"
+    when the office has no SOP to do it with and nothing runs; else "terlambat" past the due date, "segera" when due
+    within 7 days (today included), "berjalan" when an execution runs and the due date is further, otherwise
+    "belum_jatuh_tempo". Lateness and urgency come before "berjalan": work still running on its due date is
+    "segera", the day after "terlambat".
+
+    >>> t = date(2026, 10, 21)  # Pengukuran Kinerja, triwulan III 2026
+    >>> status_kewajiban(tenggat=t, hari_ini=date(2026, 11, 2), selesai_pada=date(2026, 10, 21))
+    'selesai'
+    >>> status_kewajiban(tenggat=t, hari_ini=date(2026, 11, 2), selesai_pada=date(2026, 10, 22))
+    'selesai_terlambat'
+    >>> [status_kewajiban(tenggat=t, hari_ini=date(2026, 10, d)) for d in (13, 14, 21, 22)]
+    ['belum_jatuh_tempo', 'segera', 'segera', 'terlambat']
+    >>> [status_kewajiban(tenggat=t, hari_ini=date(2026, 10, d), berjalan=True) for d in (5, 14, 22)]
+    ['berjalan', 'segera', 'terlambat']
+    >>> status_kewajiban(tenggat=t, hari_ini=date(2026, 11, 2), ada_sop=False)
+    'tanpa_sop'
+    >>> status_kewajiban(tenggat=t, hari_ini=date(2026, 11, 2), ada_sop=False, selesai_pada=date(2026, 10, 1))
+    'selesai'
+    """
+    if selesai_pada is not None:
+        return "selesai_terlambat" if terlambat(selesai_pada, tenggat, zona) else "selesai"
+    if not ada_sop and not berjalan:
+        return "tanpa_sop"
+    if tenggat < hari_ini:
+        return "terlambat"
+    if tenggat <= hari_ini + timedelta(days=HARI_SEGERA):
+        return "segera"
+    return "berjalan" if berjalan else "belum_jatuh_tempo"
+
+
+# ---------------------------------------------------------------------- the calendar of a kabupaten
+
+_ISIAN = ("sop_nama", "tenggat_hari_kerja", "mulai", "tenggat")
+
+
+def _isi(j: JadwalSakip) -> dict[str, Any]:
+    """The fields of an obligation a kabupaten may change, as ubah_jadwal takes them."""
+    def tiga(awalan: str) -> tuple[Any, Any, Any] | None:
+        nilai = (getattr(j, f"{awalan}_geser_tahun"), getattr(j, f"{awalan}_bulan"), getattr(j, f"{awalan}_tanggal"))
+        return None if nilai == (None, None, None) else nilai
+
+    return {"sop_nama": j.sop_nama, "tenggat_hari_kerja": j.tenggat_hari_kerja, "mulai": tiga("mulai"),
+            "tenggat": tiga("tenggat")}
+
+
+def _kolom(isi: dict[str, Any]) -> dict[str, Any]:
+    """ubah_jadwal's fields as JadwalSakip's columns."""
+    kolom: dict[str, Any] = {"sop_nama": isi["sop_nama"], "tenggat_hari_kerja": isi["tenggat_hari_kerja"]}
+    for awalan in ("mulai", "tenggat"):
+        nilai = isi[awalan] or (None, None, None)
+        kolom.update({f"{awalan}_geser_tahun": nilai[0], f"{awalan}_bulan": nilai[1], f"{awalan}_tanggal": nilai[2]})
+    return kolom
+
+
+def _bulat(nilai: Any) -> bool:
+    return isinstance(nilai, int) and not isinstance(nilai, bool)
+
+
+def _periksa_tanggal(nilai: Any, jenis: str, nama: str) -> TanggalRelatif:
+    if not isinstance(nilai, (tuple, list)) or len(nilai) != 3 or not all(_bulat(v) for v in nilai):
+        raise JadwalDitolak(f"Tanggal {jenis} {nama} harus berisi geser tahun, bulan dan tanggal.")
+    geser, bulan, tanggal = nilai
+    if geser not in GESER_TAHUN:
+        raise JadwalDitolak(f"Tahun {jenis} {nama} harus antara dua tahun sebelum dan dua tahun sesudah tahun "
+                            f"periode, bukan {geser:+d}.")
+    if not 1 <= bulan <= 12:
+        raise JadwalDitolak(f"Bulan {jenis} {nama} harus 1 sampai 12, bukan {bulan}.")
+    if not 1 <= tanggal <= 31:
+        raise JadwalDitolak(f"Tanggal {jenis} {nama} harus 1 sampai 31, bukan {tanggal}.")
+    return geser, bulan, tanggal
+
+
+def _periksa(*, kewajiban: str, nama: str, siklus: str, isi: dict[str, Any]) -> dict[str, Any]:
+    """The fields of one obligation, checked and tidied; raises JadwalDitolak with the reason."""
+    if siklus not in SIKLUS:
+        raise JadwalDitolak(f"Siklus {nama} harus triwulan, tahun atau renstra, bukan \"{siklus}\".")
+    sop_nama = isi["sop_nama"]
+    if sop_nama is not None:
+        if not isinstance(sop_nama, str):
+            raise JadwalDitolak(f"Nama SOP {nama} harus berupa teks.")
+        sop_nama = " ".join(sop_nama.split()) or None
+    if sop_nama is not None:
+        if kewajiban == PENGUMPULAN:
+            raise JadwalDitolak(f"{nama} tidak memakai satu SOP: angka tiap IKU dikumpulkan dengan SOP "
+                                "pengumpulannya sendiri.")
+        if len(sop_nama) > 300:
+            raise JadwalDitolak(f"Nama SOP {nama} paling panjang 300 karakter.")
+        if not kunci_nama(sop_nama):
+            raise JadwalDitolak(f"Nama SOP \"{sop_nama}\" tidak dapat dipakai: tuliskan nama prosedurnya, "
+                                "mis. \"Pengukuran Kinerja\".")
+    hasil: dict[str, Any] = {"sop_nama": sop_nama, "tenggat_hari_kerja": None, "mulai": None, "tenggat": None}
+    if siklus == "triwulan":
+        if isi["mulai"] is not None or isi["tenggat"] is not None:
+            raise JadwalDitolak(f"{nama} berulang tiap triwulan: tenggatnya ditulis dalam hari kerja setelah akhir "
+                                "triwulan, bukan tanggal.")
+        n = isi["tenggat_hari_kerja"]
+        if not _bulat(n):
+            raise JadwalDitolak(f"Tenggat {nama} harus berupa jumlah hari kerja setelah akhir triwulan.")
+        if n < 1:
+            raise JadwalDitolak(f"Tenggat {nama} paling cepat 1 hari kerja setelah akhir triwulan, bukan {n}.")
+        if n > BATAS_HARI_KERJA:
+            raise JadwalDitolak(f"Tenggat {nama} paling lambat {BATAS_HARI_KERJA} hari kerja setelah akhir triwulan, "
+                                f"bukan {n}.")
+        hasil["tenggat_hari_kerja"] = n
+        return hasil
+    if isi["tenggat_hari_kerja"] is not None:
+        raise JadwalDitolak(f"Tenggat {nama} ditulis sebagai tanggal, bukan hari kerja setelah akhir triwulan.")
+    mulai = _periksa_tanggal(isi["mulai"], "mulai", nama)
+    tenggat = _periksa_tanggal(isi["tenggat"], "tenggat", nama)
+    # Four consecutive years meet every leap-year alignment of the shifted years.
+    if any(tanggal_relatif(y, *tenggat) < tanggal_relatif(y, *mulai) for y in range(2024, 2028)):
+        raise JadwalDitolak(f"Tenggat {nama} ({teks_tanggal_relatif(*tenggat)}) tidak boleh sebelum tanggal "
+                            f"mulainya ({teks_tanggal_relatif(*mulai)}).")
+    hasil.update(mulai=mulai, tenggat=tenggat)
+    return hasil
+
+
+@lru_cache(maxsize=1)
+def _bawaan() -> tuple[int, tuple[dict[str, Any], ...]]:
+    """(renstra_tahun_awal, the default obligations as JadwalSakip columns), read and checked once."""
+    data = tomllib.loads(BERKAS_BAWAAN.read_text(encoding="utf-8"))
+    baris = []
+    for urutan, d in enumerate(data["kewajiban"], start=1):
+        isi = {k: d.get(k) for k in _ISIAN}
+        isi = _periksa(kewajiban=d["kewajiban"], nama=d["nama"], siklus=d["siklus"], isi=isi)
+        baris.append({"kewajiban": d["kewajiban"], "nama": d["nama"], "siklus": d["siklus"], "urutan": urutan,
+                      **_kolom(isi)})
+    if len({b["kewajiban"] for b in baris}) != len(baris):
+        raise ValueError(f"{BERKAS_BAWAAN.name}: kode kewajiban berulang.")
+    return int(data["renstra_tahun_awal"]), tuple(baris)
+
+
+def _jadwal(session: Session, kabupaten_id: int, *, segar: bool = False) -> list[JadwalSakip]:
+    q = select(JadwalSakip).where(JadwalSakip.kabupaten_id == kabupaten_id)
+    if segar:
+        q = q.execution_options(populate_existing=True)
+    tersimpan = list(session.exec(q).all())
+    ada = {j.kewajiban for j in tersimpan}
+    baru = [JadwalSakip(kabupaten_id=kabupaten_id, diubah_oleh=None, **b) for b in _bawaan()[1]
+            if b["kewajiban"] not in ada]
+    return sorted(tersimpan + baru, key=lambda j: (j.urutan, j.kewajiban))
+
+
+def jadwal_kabupaten(session: Session, kabupaten_id: int) -> list[JadwalSakip]:
+    """The kabupaten's SAKIP calendar by urutan: its stored obligations, and the defaults (unsaved rows, id None)
+    for those it has not stored, which is all of them until its first change."""
+    return _jadwal(session, kabupaten_id)
+
+
+def boleh_mengubah_jadwal(user: User | None, kabupaten_id: int) -> bool:
+    """The admin, or an active user with role "kabupaten" of that kabupaten."""
+    if user is None or not user.aktif:
+        return False
+    return user.role_kode == "admin" or (user.role_kode == "kabupaten" and user.kabupaten_id == kabupaten_id)
+
+
+def ubah_jadwal(session: Session, *, kabupaten_id: int, kewajiban: str, oleh: User,
+                sop_nama: str | None | EllipsisType = ..., tenggat_hari_kerja: int | EllipsisType = ...,
+                mulai: TanggalRelatif | EllipsisType = ..., tenggat: TanggalRelatif | EllipsisType = ...,
+                pada: datetime | None = None) -> JadwalSakip:
+    """Change one obligation of a kabupaten's calendar; a field left as ... keeps its value, `sop_nama=None` means no
+    SOP. `mulai`/`tenggat` are (geser_tahun, bulan, tanggal) for yearly and Renstra obligations,
+    `tenggat_hari_kerja` the working days after the quarter's end for quarterly ones.
+
+    Admin or the kabupaten's own users only. The first change stores every default of the kabupaten, then applies
+    itself. Audited with before and after; a refusal (JadwalDitolak) writes nothing; no change returns the row."""
+    if not boleh_mengubah_jadwal(oleh, kabupaten_id):
+        raise JadwalDitolak(PESAN_PERAN)
+    kab = session.get(Kabupaten, kabupaten_id)
+    if kab is None:
+        raise JadwalDitolak("Kabupaten tidak ditemukan.")
+    diberikan = {k: v for k, v in (("sop_nama", sop_nama), ("tenggat_hari_kerja", tenggat_hari_kerja),
+                                    ("mulai", mulai), ("tenggat", tenggat)) if v is not Ellipsis}
+
+    def rencana(semua: list[JadwalSakip]) -> tuple[JadwalSakip, dict[str, Any], dict[str, Any]]:
+        row = next((j for j in semua if j.kewajiban == kewajiban), None)
+        if row is None:
+            raise JadwalDitolak(f"Kewajiban \"{kewajiban}\" tidak ada dalam jadwal SAKIP.")
+        sebelum = _isi(row)
+        return row, sebelum, _periksa(kewajiban=row.kewajiban, nama=row.nama, siklus=row.siklus,
+                                      isi=sebelum | diberikan)
+
+    row, sebelum, sesudah = rencana(_jadwal(session, kab.id))  # refuse, or see there is nothing to do, unlocked
+    if sesudah == sebelum:
+        return row
+    # Take the kabupaten's row: of two first changes at once, the second waits here, then sees the stored copy.
+    session.execute(update(Kabupaten).where(Kabupaten.id == kab.id).values(id=kab.id))
+    semua = _jadwal(session, kab.id, segar=True)
+    row, sebelum, sesudah = rencana(semua)
+    if sesudah == sebelum:
+        return row
+    for j in semua:
+        if j.id is None:
+            session.add(j)
+    for kolom, nilai in _kolom(sesudah).items():
+        setattr(row, kolom, nilai)
+    row.diubah_oleh = oleh.id
+    row.diubah_pada = pada or utcnow()
+    session.add(row)
+    session.flush()
+
+    def audit(isi: dict[str, Any]) -> dict[str, Any]:
+        return {"kewajiban": row.kewajiban, **{k: list(v) if isinstance(v, tuple) else v for k, v in isi.items()}}
+
+    catat(session, aksi="jadwal_sakip.ubah", oleh=oleh, objek="jadwal_sakip", objek_id=row.id,
+          sebelum=audit(sebelum), sesudah=audit(sesudah), keterangan=f"Kabupaten {kab.nama}: {row.nama}")
+    return row
+
+
+# ---------------------------------------------------------------------- an office's obligations
+
+
+@dataclass(frozen=True)
+class Kewajiban:
+    """One obligation of one office for one period, and where it stands."""
+
+    jadwal: JadwalSakip
+    tahun: int  # the period's year; a Renstra's first year
+    triwulan: int | None
+    label: str  # "Triwulan III 2026", "Tahun 2027", "2025–2029"
+    mulai: date
+    tenggat: date
+    sop: Sop | None  # the office's SOP for it; None: "belum ada SOP", or met by data (dasar)
+    eksekusi: tuple[Eksekusi, ...]  # the office's executions of that SOP for the period, not cancelled
+    selesai_pada: datetime | None  # when it was met (UTC); None while not met
+    status: str  # one of STATUS
+    dasar: str  # what meets it: "sop", "realisasi" (every IKU official) or "target" (every IKU's year target)
+
+    @property
+    def kewajiban(self) -> str:
+        return self.jadwal.kewajiban
+
+    @property
+    def nama(self) -> str:
+        return self.jadwal.nama
+
+    @property
+    def status_label(self) -> str:
+        return STATUS_LABEL[self.status]
+
+
+def _periode_sekarang(jadwal: JadwalSakip, hari: date) -> list[tuple[int, int | None]]:
+    """The periods of one obligation that matter on `hari`: of the current and previous year (for a Renstra, the
+    current period), and any later one, whose window opened by then or opens within HARI_MENDATANG days."""
+    y = hari.year
+    batas = hari + timedelta(days=HARI_MENDATANG)
+    if jadwal.siklus == "triwulan":
+        calon: list[tuple[int, int | None]] = [(t, q) for t in (y - 1, y) for q in (1, 2, 3, 4)]
+    elif jadwal.siklus == "renstra":
+        awal = periode_renstra(y)
+        calon = [(awal, None), (awal + PANJANG_RENSTRA, None)]
+    else:  # a window opens at most two years before its period (GESER_TAHUN)
+        calon = [(t, None) for t in range(y - 1, y + 4)]
+    return [(t, q) for t, q in calon if _mulai(jadwal, t, q) <= batas]
+
+
+def _periode_tahun(jadwal: JadwalSakip, tahun: int) -> list[tuple[int, int | None]]:
+    if jadwal.siklus == "triwulan":
+        return [(tahun, q) for q in (1, 2, 3, 4)]
+    if jadwal.siklus == "renstra":
+        return [(periode_renstra(tahun), None)]
+    return [(tahun, None)]
+
+
+def kewajiban_kantor(session: Session, kecamatan_id: int, *, hari_ini: date | None = None,
+                     tahun: int | None = None) -> list[Kewajiban]:
+    """The office's obligations that matter on `hari_ini` (default: the domain's clock), by due date: each one of
+    the current and the previous year whose window has opened (for the Renstra, the current period), and each
+    that opens within the next 30 days. With `tahun`: every obligation of that year instead (its four quarters,
+    its yearly ones, the Renstra of the period it falls in), with statuses as of `hari_ini`.
+
+    A handful of queries for the whole office, whatever the number of obligations."""
+    kec = session.get(Kecamatan, kecamatan_id)
+    if kec is None:
+        raise ValueError(f"Kecamatan {kecamatan_id} tidak ditemukan.")
+    hari = hari_ini or periode.hari_ini()
+    zona = kec.zona_waktu or ZONA_BAKU
+    semua = jadwal_kabupaten(session, kec.kabupaten_id)
+    contoh = [(j, t, q) for j in semua
+              for t, q in (_periode_tahun(j, tahun) if tahun is not None else _periode_sekarang(j, hari))]
+    if not contoh:
+        return []
+    tahun_contoh = {t for _, t, _ in contoh}
+    # The calendar must know the holidays up to the latest due date: a quarter's may fall in the next year.
+    kal = kalender_kantor(session, kec.id, tahun=(min(tahun_contoh) - 1, max(tahun_contoh) + 3))
+
+    kunci = {j.kewajiban: kunci_nama(j.sop_nama) for j in semua if j.sop_nama and j.kewajiban != PENGUMPULAN}
+    sop_kantor: dict[str, Sop] = {}
+    for s in session.exec(select(Sop).where(Sop.kecamatan_id == kec.id).order_by(Sop.id)).all():
+        sop_kantor.setdefault(s.kunci, s)
+    eksekusi: dict[tuple[str, int, int | None], list[Eksekusi]] = defaultdict(list)
+    if kunci:
+        q = (select(Eksekusi, Sop.kunci).join(SopRevisi, SopRevisi.id == Eksekusi.revisi_id)
+             .join(Sop, Sop.id == SopRevisi.sop_id).where(Eksekusi.kecamatan_id == kec.id)
+             .where(Eksekusi.status != "dibatalkan").where(Sop.kunci.in_(set(kunci.values())))
+             .where(Eksekusi.tahun.in_(tahun_contoh)).order_by(Eksekusi.dimulai_pada, Eksekusi.id))
+        for eks, k in session.exec(q).all():
+            eksekusi[(k, eks.tahun, eks.triwulan)].append(eks)
+
+    pakai_sop = {j.kewajiban for j in semua if j.kewajiban in kunci and kunci[j.kewajiban] in sop_kantor}
+    perlu_iku = any(j.kewajiban == PENGUMPULAN or (j.kewajiban == PERJANJIAN_KINERJA and j.kewajiban not in pakai_sop)
+                    for j, _, _ in contoh)
+    angka = _angka_resmi(session, kec, tahun_contoh) if perlu_iku else _Data(0, {}, {})
+
+    hasil = []
+    for j, t, q in contoh:
+        mulai, tenggat = jendela(j, t, q, kal)
+        sop, eks, berjalan, selesai = None, (), False, None
+        if j.kewajiban == PENGUMPULAN:
+            dasar, ada_sop = "realisasi", True
+            berjalan, selesai = angka.keadaan(angka.realisasi, (t, q))
+        elif j.kewajiban == PERJANJIAN_KINERJA and j.kewajiban not in pakai_sop:
+            dasar, ada_sop = "target", True
+            berjalan, selesai = angka.keadaan(angka.target, t)
+        else:
+            dasar = "sop"
+            sop = sop_kantor.get(kunci[j.kewajiban]) if j.kewajiban in kunci else None
+            ada_sop = sop is not None
+            eks = tuple(eksekusi.get((kunci[j.kewajiban], t, q), ())) if ada_sop else ()
+            berjalan = any(e.status == "berjalan" for e in eks)
+            selesai = min((e.selesai_pada for e in eks if e.status == "selesai" and e.selesai_pada), default=None)
+        status = status_kewajiban(tenggat=tenggat, hari_ini=hari, selesai_pada=selesai, berjalan=berjalan,
+                                  ada_sop=ada_sop, zona=zona)
+        hasil.append(Kewajiban(jadwal=j, tahun=t, triwulan=q, label=label_periode_kewajiban(j.siklus, t, q),
+                               mulai=mulai, tenggat=tenggat, sop=sop, eksekusi=eks, selesai_pada=selesai,
+                               status=status, dasar=dasar))
+    return sorted(hasil, key=lambda k: (k.tenggat, k.jadwal.urutan, k.tahun, k.triwulan or 0))
+
+
+@dataclass(frozen=True)
+class _Data:
+    """Per IKU of the office: when each quarter's figure became official and when each year first had a target."""
+
+    jumlah_iku: int
+    realisasi: dict[tuple[int, int | None], dict[int, datetime | None]]  # (tahun, triwulan) -> IKU -> disahkan_pada
+    target: dict[int, dict[int, datetime | None]]  # tahun -> IKU -> first diubah_pada, None: no target in force
+
+    def keadaan(self, per: dict, periode_: Any) -> tuple[bool, datetime | None]:
+        """(something started, the instant every IKU was done) for one period; an office without IKU has
+        nothing done."""
+        isi = per.get(periode_, {})
+        waktu = list(isi.values())
+        if self.jumlah_iku == 0 or len(isi) < self.jumlah_iku or any(w is None for w in waktu):
+            return bool(isi), None
+        return True, max(waktu)
+
+
+def _angka_resmi(session: Session, kec: Kecamatan, tahun: set[int]) -> _Data:
+    """The office's IKU (its kabupaten's shared set and its own, active), their figures and year targets."""
+    iku = set(session.exec(select(Indikator.id).where(Indikator.aktif == True).where(  # noqa: E712
+        or_(Indikator.kabupaten_id == kec.kabupaten_id, Indikator.kecamatan_id == kec.id))).all())
+    realisasi: dict[tuple[int, int | None], dict[int, datetime | None]] = defaultdict(dict)
+    target: dict[int, dict[int, datetime | None]] = defaultdict(dict)
+    if not iku:
+        return _Data(0, {}, {})
+    for ind, t, q, status, disahkan in session.exec(
+            select(Realisasi.indikator_id, Realisasi.tahun, Realisasi.triwulan, Realisasi.status,
+                   Realisasi.disahkan_pada).where(Realisasi.kecamatan_id == kec.id)
+            .where(Realisasi.indikator_id.in_(iku)).where(Realisasi.tahun.in_(tahun))).all():
+        realisasi[(t, q)][ind] = disahkan if status == "resmi" else None
+    # The year's target counts from the first time the IKU had one: a later revision (a changed Perjanjian
+    # Kinerja) replaces the row in force but does not undo the agreement being made on time.
+    pertama: dict[tuple[int, int], datetime] = {}
+    berlaku: set[tuple[int, int]] = set()
+    for ind, t, aktif, diubah in session.exec(
+            select(Target.indikator_id, Target.tahun, Target.berlaku, Target.diubah_pada)
+            .where(Target.kecamatan_id == kec.id).where(Target.triwulan == None)  # noqa: E711
+            .where(Target.indikator_id.in_(iku)).where(Target.tahun.in_(tahun))).all():
+        pertama[(ind, t)] = min(pertama.get((ind, t), diubah), diubah)
+        if aktif:
+            berlaku.add((ind, t))
+    for (ind, t), waktu in pertama.items():
+        target[t][ind] = waktu if (ind, t) in berlaku else None
+    return _Data(len(iku), dict(realisasi), dict(target))
