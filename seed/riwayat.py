@@ -25,9 +25,12 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
 from models.db import session_scope
-from models.kinerja.iku import iku_kantor, per_triwulan, target_berlaku, tetapkan_target
+from models.kinerja.iku import iku_kantor, per_triwulan, sop_pengumpul, target_berlaku, tetapkan_target
 from models.kinerja.realisasi import Isian, ajukan, boleh_mengisi, bukti_diminta, simpan_draf
-from models.sop.alur import catatan_terbuka, mulai_kerjakan, putuskan, selesaikan
+from models.perencanaan.kalender_sakip import jadwal_kabupaten, jendela, label_periode_kewajiban, periode_renstra
+from models.perencanaan.pekerjaan import mulai_pekerjaan, revisi_berlaku
+from models.sop.alur import catatan_terbuka, mulai_kerjakan, putuskan, selesaikan, urutan_pelaksana
+from models.sop.dokumen import kunci_nama
 from models.sop.register import pastikan_kantor, salin_sop
 from models.tables import (
     AuditLog,
@@ -43,7 +46,7 @@ from models.tables import (
     SopLangkah,
     User,
 )
-from models.tindak_lanjut.evaluasi import catat_evaluasi
+from models.tindak_lanjut.evaluasi import SOP_JENIS, catat_evaluasi
 from models.tindak_lanjut.rekomendasi import akui, mulai_tindak_lanjut, periksa, serahkan, tambah_rekomendasi
 from models.umum import periode
 from models.umum.audit import catat
@@ -77,6 +80,11 @@ PESAN_BUKAN_DEMO = ("Basis data ini berisi data yang tidak dimuat dengan demo lo
 PELUANG_KEMBALI = 0.12  # a decision returns the work (first time); a second return of the same work is rarer
 PELUANG_KEMBALI_LAGI = 0.05
 PELUANG_SANGAT_LAMA = 0.04  # a step left lying for days: waiting for a signature, the person on leave
+PELUANG_TERLAMBAT = 0.15  # a planning or reporting document started in the last days of its window
+# How a piece of work is titled, by its obligation in the SAKIP calendar: "Renja 2027", "Renstra 2025–2029".
+JUDUL_PEKERJAAN = {"pengukuran": "Pengukuran Kinerja", "renja": "Renja", "perjanjian_kinerja": "Perjanjian Kinerja",
+                   "laporan_kinerja": "Laporan Kinerja", "pelaporan_kinerja": "Pelaporan Kinerja",
+                   "renstra": "Renstra"}
 
 # The last ended quarter, per office: how far its figures got by today.
 KEADAAN_TERAKHIR = (("draf", 0.09), ("sekcam", 0.12), ("camat", 0.12))  # the rest: finished
@@ -465,6 +473,7 @@ class _Kantor:
             if len(sendiri) < len(self.iku):
                 self._realisasi_bersama([i for i in self.iku if self.bersama[i.id]], th, tw, n, terakhir)
             self._evaluasi(th, tw, terakhir=terakhir, baru_saja=n >= len(triwulan) - 2)
+        self._pekerjaan()
 
     def _target(self, ind: Indikator, th: int, oleh: User) -> None:
         ada = target_berlaku(self.s, indikator_id=ind.id, kecamatan_id=self.kec.id, tahun=th)
@@ -650,6 +659,59 @@ class _Kantor:
                 rec = selesaikan(self.s, catatan_id=rec.id, oleh=pelaku, pada=t_selesai)
             t = t_selesai
         return t
+
+    # ------------------------------------------------------------ planning and reporting documents
+
+    def _pekerjaan(self) -> None:
+        """Every other SOP of the office, run at its kabupaten's SAKIP calendar times: Pengukuran each quarter,
+        Renja, Laporan Kinerja and Pelaporan each year, the Renstra once per period; an SOP the calendar does not
+        name, each January. Most start early in their window; some start in its last days and end late."""
+        jadwal = {kunci_nama(j.sop_nama): j for j in jadwal_kabupaten(self.s, self.kec.kabupaten_id) if j.sop_nama}
+        lain = {kunci_nama(nama) for nama in SOP_JENIS.values()}  # run by catat_evaluasi
+        pengumpul = {rev.sop_id for i in self.iku if (rev := sop_pengumpul(self.s, i, self.kec.id))}
+        for sop in sorted(self.sop.values(), key=lambda x: x.id):
+            if sop.id in pengumpul or sop.kunci in lain or sop.kunci in {i.sop_kunci for i in self.iku}:
+                continue
+            j = jadwal.get(sop.kunci)
+            for th, tw in self._periode_pekerjaan(j):
+                buka, tenggat = jendela(j, th, tw, self.kal) if j else (date(th, 1, 2), date(th, 1, 31))
+                label = label_periode_kewajiban(j.siklus if j else "tahun", th, tw)
+                judul = f"{JUDUL_PEKERJAAN.get(j.kewajiban, j.nama)} {label}" if j else f"{sop.nama} {label}"
+                self._jalankan_pekerjaan(sop, judul.replace("Tahun ", "").replace("Triwulan", "triwulan"), th, tw,
+                                         buka, tenggat)
+
+    def _periode_pekerjaan(self, j) -> list[tuple[int, int | None]]:  # noqa: ANN001
+        awal = date(self.tahun[0], 1, 1)
+        if j is None:
+            calon: list[tuple[int, int | None]] = [(th, None) for th in self.tahun]
+        elif j.siklus == "triwulan":
+            calon = [(th, tw) for th in self.tahun for tw in (1, 2, 3, 4)]
+        elif j.siklus == "renstra":
+            calon = sorted({(periode_renstra(th) + geser, None) for th in self.tahun for geser in (0, 5)})
+        else:
+            calon = [(th, None) for th in range(self.tahun[0] - 1, self.tahun[-1] + 2)]
+        hasil = []
+        for th, tw in calon:  # the windows that overlap the history and have opened by today
+            buka, tenggat = jendela(j, th, tw, self.kal) if j else (date(th, 1, 2), date(th, 1, 31))
+            if tenggat >= awal and buka < self.hari_ini:
+                hasil.append((th, tw))
+        return hasil
+
+    def _jalankan_pekerjaan(self, sop: Sop, judul: str, th: int, tw: int | None, buka: date, tenggat: date) -> None:
+        r = self.rng
+        a, b = self._lokal(max(buka, date(self.tahun[0], 1, 2))), self._lokal(tenggat)
+        hari = max(1.0, self.kal.working_minutes(a, b) / self.kal.menit_per_hari)
+        porsi = r.uniform(0.9, 1.0) if r.random() < PELUANG_TERLAMBAT else r.uniform(0.02, 0.45)
+        t = self._tambah(self._hari_kerja(a, hari * porsi), r.uniform(0, 240))
+        if t >= self.batas:
+            return
+        rev = revisi_berlaku(self.s, sop.id)
+        if rev is None:
+            return
+        pemula = self.pengguna.get(urutan_pelaksana(self.s, rev.id)[0].role_kode, self.pengguna["camat"])
+        eks = mulai_pekerjaan(self.s, sop_id=sop.id, judul=judul, tahun=th, triwulan=tw, oleh=pemula, pada=t,
+                              demo=True)
+        self._jalani(eks.id, t, jenis="dokumen")
 
     # ------------------------------------------------------------ monitoring, evaluation, follow-up
 
