@@ -7,12 +7,14 @@ from flask_login import current_user
 
 from dashboard import ids
 from dashboard.akses import callback
+from dashboard.components.dokumen_kinerja import pratinjau
 from dashboard.components.persetujuan import isi_antrian, opsi_tugas
 from dashboard.components.realisasi import daftar_lampiran
 from dashboard.components.saringan import pasang_alamat, saringan_halaman
 from dashboard.components.tugas import rincian
 from dashboard.data import pengaturan, sesi
 from models.akun.peran import PERAN_KANTOR
+from models.perencanaan.keluaran_kinerja import TidakAdaDokumen, isi_dokumen, lampirkan_dokumen_kinerja
 from models.sop.alur import AlurDitolak, antrian, daftar_bukti, mulai_kerjakan, putuskan, selesaikan
 from models.sop.keluaran import keluaran_eksekusi, lampirkan_keluaran
 from models.tables import CatatanLangkah, User
@@ -47,23 +49,47 @@ def register(app: Dash) -> None:
     @callback(app, Output(ids.TUGAS_RINCI, "children"), Output(ids.TUGAS_SELESAI, "disabled"),
               Output(ids.TUGAS_SETUJU, "disabled"), Output(ids.TUGAS_KEMBALI, "disabled"),
               Output(ids.TUGAS_MULAI, "disabled"), Output(ids.TUGAS_BUKTI, "options"), Output(ids.TUGAS_BUKTI, "value"),
-              Output(ids.TUGAS_KELUARAN, "children"), Input(ids.TUGAS_PILIH, "value"),
+              Output(ids.TUGAS_KELUARAN, "children"), Output(ids.TUGAS_DOKUMEN, "className"),
+              Input(ids.TUGAS_PILIH, "value"),
               peran=PERAN_KANTOR, objek={"catatan_id": CatatanLangkah}, prevent_initial_call=True)
     def tampilkan(catatan_id):
+        tombol_dokumen = "mb-2 d-none"
         if not catatan_id:
-            return no_update, True, True, True, True, [], [], None
+            return no_update, True, True, True, True, [], [], None, tombol_dokumen
         with sesi() as s:
             tugas = {t.catatan.id: t for t in antrian(s, s.get(User, current_user.id))}.get(int(catatan_id))
             if tugas is None:
                 tidak_lagi = dbc.Alert("Langkah ini tidak lagi menunggu Anda.", color="warning")
-                return tidak_lagi, True, True, True, True, [], [], None
+                return tidak_lagi, True, True, True, True, [], [], None, tombol_dokumen
             isi = rincian(s, tugas, pengaturan().menit_per_hari)
+            dokumen = isi_dokumen(s, tugas.eksekusi)
+            if dokumen is not None:  # the document this work writes, as it stands now
+                isi = html.Div([isi, pratinjau(dokumen)])
+                tombol_dokumen = "mb-2"
             keputusan, dimulai = tugas.langkah.keputusan, tugas.catatan.dimulai_pada is not None
             # The step's kelengkapan to tick (a figure's entry steps were ticked on its own form).
             bukti = [] if tugas.eksekusi.subjek_jenis == "realisasi" else daftar_bukti(tugas.langkah.kelengkapan)
             keluaran = _keluaran(s, tugas.eksekusi.id)
         return (isi, keputusan, not keputusan, not keputusan, dimulai, [{"label": b, "value": b} for b in bukti], [],
-                keluaran)
+                keluaran, tombol_dokumen)
+
+    @callback(app, Output(ids.TUGAS_KELUARAN, "children", allow_duplicate=True),
+              Output(ids.TUGAS_PESAN, "children", allow_duplicate=True),
+              Input(ids.TUGAS_DOKUMEN, "n_clicks"), State(ids.TUGAS_PILIH, "value"),
+              peran=PERAN_KANTOR, objek={"catatan_id": CatatanLangkah}, prevent_initial_call=True)
+    def lampirkan_dokumen(_n, catatan_id):
+        try:
+            if not catatan_id:
+                raise AlurDitolak("Pilih langkah terlebih dahulu.")
+            with sesi() as s:
+                berkas = lampirkan_dokumen_kinerja(s, catatan_id=int(catatan_id), oleh=s.get(User, current_user.id),
+                                                   folder=pengaturan().upload_dir)
+                nama = " dan ".join(b.nama_berkas for b in berkas)
+                daftar = _keluaran(s, s.get(CatatanLangkah, int(catatan_id)).eksekusi_id)
+        except (AlurDitolak, TidakAdaDokumen) as e:
+            return no_update, dbc.Alert(str(e), color="danger")
+        return daftar, dbc.Alert(f"{nama} dibuat dari angka saat ini dan dilampirkan pada langkah ini.",
+                                 color="success")
 
     @callback(app, Output(ids.TUGAS_KELUARAN, "children", allow_duplicate=True),
               Output(ids.TUGAS_PESAN, "children", allow_duplicate=True),

@@ -39,6 +39,8 @@ def layout(**kwargs) -> html.Div:
                 html.Div(html.P("Pilih langkah di sebelah kiri.", className="text-muted"), id=ids.TUGAS_RINCI),
                 dbc.Checklist(id=ids.TUGAS_BUKTI, options=[], value=[], className="mb-2"),
                 html.Div(id=ids.TUGAS_KELUARAN, className="mb-2"),
+                dbc.Button("Buat dan lampirkan tabel pengukuran (XLSX dan PDF)", id=ids.TUGAS_DOKUMEN,
+                           color="info", outline=True, size="sm", className="mb-2 d-none"),
                 dcc.Upload(id=ids.TUGAS_UNGGAH, className="unggah mb-2", max_size=5 * 1024 * 1024,
                            children=html.Div(["Lampirkan keluaran langkah (PDF, DOCX, XLSX, JPG, PNG): seret ke sini "
                                               "atau ", html.A("pilih berkas")])),

@@ -33,6 +33,7 @@ MENULIS = {
     "callbacks.pengguna.simpan": ADMIN,
     "callbacks.persetujuan.bertindak": KANTOR,
     "callbacks.persetujuan.unggah": KANTOR,
+    "callbacks.persetujuan.lampirkan_dokumen": KANTOR,
     "callbacks.realisasi.buka": frozenset({"camat"}),
     "callbacks.realisasi.simpan": PENGISI,
     "callbacks.realisasi.terapkan_excel": PENGISI,

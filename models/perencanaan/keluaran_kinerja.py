@@ -1,0 +1,79 @@
+"""The documents the product writes itself as the output of an office's work: a quarter's Pengukuran Kinerja table
+and the Laporan Kinerja's measurement chapter, attached (xlsx and PDF) to a step of the execution that produces
+them. Which SOP produces which is the kabupaten's SAKIP calendar's word (its `pengukuran` and `laporan_kinerja`)."""
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from sqlmodel import Session
+
+from models.perencanaan.dokumen_kinerja import (
+    BabPengukuran,
+    TabelPengukuran,
+    bab_pengukuran_tahunan,
+    nama_berkas,
+    pdf_bab,
+    pdf_pengukuran,
+    tabel_pengukuran,
+    xlsx_bab,
+    xlsx_pengukuran,
+)
+from models.perencanaan.kalender_sakip import jadwal_kabupaten
+from models.sop.alur import siap_ditindak
+from models.sop.dokumen import kunci_nama
+from models.sop.keluaran import lampirkan_keluaran
+from models.tables import Eksekusi, Kecamatan, Lampiran, Sop, SopRevisi, User
+
+PENGUKURAN, LAPORAN = "pengukuran", "laporan_kinerja"
+
+
+def dokumen_otomatis(session: Session, eks: Eksekusi) -> str | None:
+    """PENGUKURAN for a quarter's execution of the SOP the calendar names for Pengukuran Kinerja, LAPORAN for a
+    year's execution of the Laporan Kinerja's SOP; None for any other work."""
+    if eks.subjek_jenis != "dokumen":
+        return None
+    rev = session.get(SopRevisi, eks.revisi_id)
+    sop = session.get(Sop, rev.sop_id)
+    kab = session.get(Kecamatan, eks.kecamatan_id).kabupaten_id
+    for j in jadwal_kabupaten(session, kab):
+        if j.sop_nama and kunci_nama(j.sop_nama) == sop.kunci:
+            if j.kewajiban == PENGUKURAN and eks.triwulan:
+                return PENGUKURAN
+            if j.kewajiban == LAPORAN and eks.triwulan is None:
+                return LAPORAN
+    return None
+
+
+def isi_dokumen(session: Session, eks: Eksekusi, *, dicetak: date | None = None
+                ) -> TabelPengukuran | BabPengukuran | None:
+    """What the execution's document holds now, from the capaian engine; None when it writes no document."""
+    jenis = dokumen_otomatis(session, eks)
+    if jenis == PENGUKURAN:
+        return tabel_pengukuran(session, kecamatan_id=eks.kecamatan_id, tahun=eks.tahun, triwulan=eks.triwulan,
+                                dicetak=dicetak)
+    if jenis == LAPORAN:
+        return bab_pengukuran_tahunan(session, kecamatan_id=eks.kecamatan_id, tahun=eks.tahun, dicetak=dicetak)
+    return None
+
+
+def berkas_dokumen(isi: TabelPengukuran | BabPengukuran) -> list[tuple[str, bytes]]:
+    """The document as an xlsx and a PDF, with their file names."""
+    if isinstance(isi, TabelPengukuran):
+        return [(nama_berkas(isi, "xlsx"), xlsx_pengukuran(isi)), (nama_berkas(isi, "pdf"), pdf_pengukuran(isi))]
+    return [(nama_berkas(isi, "xlsx"), xlsx_bab(isi)), (nama_berkas(isi, "pdf"), pdf_bab(isi))]
+
+
+class TidakAdaDokumen(ValueError):
+    """The step's execution writes no document of its own."""
+
+
+def lampirkan_dokumen_kinerja(session: Session, *, catatan_id: int, oleh: User, folder: Path) -> list[Lampiran]:
+    """Write the execution's document as it stands now and attach both files to the waiting step, as its output.
+    Only someone who may act on the step now, in the caller's transaction (audited per file)."""
+    _rec, eks = siap_ditindak(session, catatan_id=catatan_id, oleh=oleh)
+    isi = isi_dokumen(session, eks)
+    if isi is None:
+        raise TidakAdaDokumen("Pekerjaan ini tidak menghasilkan tabel pengukuran kinerja.")
+    return [lampirkan_keluaran(session, catatan_id=catatan_id, nama_berkas=nama, data=data, oleh=oleh, folder=folder)
+            for nama, data in berkas_dokumen(isi)]
