@@ -72,6 +72,7 @@ def create_app(config: dict | None = None) -> Dash:
         capaian,
         hari_libur,
         iku,
+        kalender_sakip,
         katalog,
         monitoring_sop,
         pekerjaan,
@@ -86,7 +87,7 @@ def create_app(config: dict | None = None) -> Dash:
     from dashboard.web.unduhan import pasang_unduhan
 
     for modul in (beranda, capaian, siklus, katalog, sop, pengguna, realisasi, persetujuan, iku, hari_libur,
-                  tindak_lanjut, monitoring_sop, pekerjaan):
+                  tindak_lanjut, monitoring_sop, pekerjaan, kalender_sakip):
         modul.register(app)
     pasang_unduhan(server)
     pasang_cetak(server)

@@ -25,6 +25,7 @@ from models.dasbor.kueri import (
 )
 from models.dasbor.kueri import kartu_iku as data_kartu
 from models.dasbor.laporan import tabel_iku_triwulan, tabel_tl_terlambat
+from models.perencanaan.kalender_sakip import kewajiban_kantor, untuk_saya
 from models.sop.alur import antrian
 from models.sop.durasi import format_menit
 from models.sop.siklus import dalam_baku_per_kantor
@@ -53,6 +54,7 @@ def isi_kantor(s: Session, sar: Saringan, user: User, hari_ini: date, menit_per_
         className="small mb-1 ps-3", id="beranda-daftar-saya") if len(saya) else None
     return html.Div([
         _pengingat(s, user, hari_ini) if user.kecamatan_id == kec else None,
+        _kalender(s, kec, user, hari_ini),
         html.H4(f"Capaian IKU triwulan {ROMAWI[sar.triwulan]} {sar.tahun}", className="mt-2"),
         dbc.Row([dbc.Col(kartu_iku(k, tw_lalu), md=4, className="mb-3") for k in kartu]
                 or [dbc.Col(dbc.Alert("Kantor ini belum memiliki IKU.", color="light"))], id="beranda-kartu"),
@@ -71,6 +73,53 @@ def isi_kantor(s: Session, sar: Saringan, user: User, hari_ini: date, menit_per_
         tabel_layar(tabel_tl_terlambat(s, sar, hari_ini), nama="tl-terlambat", q=q, ident="tabel-tl-terlambat",
                     kosong="Tidak ada tindak lanjut yang terlambat.", batas=20),
     ], **{"data-kantor": nama_kantor(s, [kec])[kec]}, className="isi-kantor")
+
+
+def _kalender(s: Session, kecamatan_id: int, user: User, hari_ini: date) -> dbc.Card:
+    """The SAKIP calendar's obligations of the office that are overdue or due within a week, the user's own marked,
+    and how many ended late this year."""
+    semua = kewajiban_kantor(s, kecamatan_id, hari_ini=hari_ini)
+    saya = untuk_saya(s, user, semua) if user.kecamatan_id == kecamatan_id else set()
+    penting = [(n, k) for n, k in enumerate(semua) if k.status in ("terlambat", "segera")]
+    telat_tahun_ini = [k for k in semua if k.status == "selesai_terlambat" and k.tenggat.year == hari_ini.year]
+
+    def baris(n: int, k) -> html.Li:
+        return html.Li([html.Span(k.status_label, className="fw-semibold"), f" · {k.nama} {k.label} · jatuh tempo ",
+                        fmt_tanggal(k.tenggat), f" · {_keadaan(k)}",
+                        dbc.Badge("untuk Anda", color="primary", className="ms-1") if n in saya else None],
+                       className="text-danger" if k.status == "terlambat" else None,
+                       **{"data-kewajiban": k.kewajiban})
+
+    isi = [html.Ul([baris(n, k) for n, k in penting], className="small mb-1 ps-3", id="beranda-kewajiban-daftar")
+           if penting else html.P("Tidak ada kewajiban SAKIP yang terlambat atau jatuh tempo dalam tujuh hari.",
+                                  className="small mb-1")]
+    tanpa = list(dict.fromkeys(k.nama for k in semua if k.status == "tanpa_sop"))
+    if tanpa:
+        isi.append(html.P(f"Belum ada SOP kantor untuk: {', '.join(tanpa)}.", className="small text-muted mb-1",
+                          id="beranda-kewajiban-tanpa-sop"))
+    if telat_tahun_ini:
+        isi.append(html.P(f"{angka(len(telat_tahun_ini))} kewajiban tahun ini selesai setelah jatuh tempo.",
+                          className="small text-muted mb-1"))
+    isi.append(html.A("Buka Kalender SAKIP", href="/kalender-sakip", className="small"))
+    return dbc.Card(dbc.CardBody([
+        html.H6(["Kalender SAKIP: ", html.Span(f"{angka(sum(k.status == 'terlambat' for _, k in penting))} terlambat, "
+                                               f"{angka(sum(k.status == 'segera' for _, k in penting))} segera")],
+                className="card-title"),
+        *isi]), className="mt-2", id="beranda-kewajiban")
+
+
+def _keadaan(k) -> str:
+    """Where an obligation stands, in words: its execution's state, or what is missing."""
+    if k.status == "tanpa_sop":
+        return "kantor belum memiliki SOP-nya"
+    berjalan = [e for e in k.eksekusi if e.status == "berjalan"]
+    if berjalan:
+        return f"sedang berjalan ({berjalan[0].judul})"
+    if k.dasar == "realisasi":
+        return "belum semua IKU resmi"
+    if k.dasar == "target":
+        return "belum semua IKU memiliki target tahun ini"
+    return "belum dimulai"
 
 
 def _pengingat(s: Session, user: User, hari_ini: date) -> dbc.Alert | None:

@@ -21,6 +21,7 @@ MENU: tuple[tuple[str, str, frozenset[str] | None], ...] = (
     ("IKU & Target", "/iku", PERAN_KANTOR),
     ("Katalog", "/sop", SEMUA),
     ("Monitoring SOP", "/monitoring-sop", SEMUA),
+    ("Kalender SAKIP", "/kalender-sakip", SEMUA),
     ("Pengguna", "/pengguna", frozenset({"admin"})),
     ("Hari Libur", "/hari-libur", frozenset({"admin"})),
 )
@@ -31,9 +32,9 @@ def menu_untuk(role_kode: str | None) -> list[tuple[str, str]]:
 
     >>> [nama for nama, _ in menu_untuk("camat")]
     ['Beranda', 'Capaian', 'Waktu Siklus', 'Persetujuan', 'Pekerjaan', 'Tindak Lanjut', 'Realisasi', 'IKU & Target',
-     'Katalog', 'Monitoring SOP']
+     'Katalog', 'Monitoring SOP', 'Kalender SAKIP']
     >>> [nama for nama, _ in menu_untuk("kabupaten")]
-    ['Beranda', 'Capaian', 'Waktu Siklus', 'Persetujuan', 'Tindak Lanjut', 'Katalog', 'Monitoring SOP']
+    ['Beranda', 'Capaian', 'Waktu Siklus', 'Persetujuan', 'Tindak Lanjut', 'Katalog', 'Monitoring SOP', 'Kalender SAKIP']
     >>> [nama for nama in ("Pengguna", "Hari Libur") if nama in dict(menu_untuk("admin"))]
     ['Pengguna', 'Hari Libur']
     """

@@ -27,6 +27,8 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import update
 from sqlmodel import Session, or_, select
 
+from models.perencanaan.pekerjaan import boleh_memulai
+from models.sop.alur import catatan_terbuka
 from models.sop.dokumen import kunci_nama
 from models.tables import (
     Eksekusi,
@@ -576,3 +578,24 @@ def _angka_resmi(session: Session, kec: Kecamatan, tahun: set[int]) -> _Data:
     for (ind, t), waktu in pertama.items():
         target[t][ind] = waktu if (ind, t) in berlaku else None
     return _Data(len(iku), dict(realisasi), dict(target))
+
+
+# ---------------------------------------------------------------------- what is mine to do
+
+
+def untuk_saya(session: Session, user: User, kewajiban: list[Kewajiban]) -> set[int]:
+    """Indexes into `kewajiban` of the open obligations that wait on `user`: one not started whose SOP the user may
+    start (its first step's pelaksana, or the Camat), or one running whose open step the user's role must do.
+    Done and not-yet-due ones are never the user's to act on now."""
+    hasil = set()
+    for n, k in enumerate(kewajiban):
+        if k.status not in ("segera", "terlambat", "berjalan") or k.dasar != "sop" or k.sop is None:
+            continue
+        berjalan = [e for e in k.eksekusi if e.status == "berjalan"]
+        if not berjalan:
+            if boleh_memulai(session, user, k.sop):
+                hasil.add(n)
+        elif any((rec := catatan_terbuka(session, e.id)) is not None and rec.role_kode == user.role_kode
+                 for e in berjalan):
+            hasil.add(n)
+    return hasil

@@ -34,6 +34,7 @@ MENULIS = {
     "callbacks.persetujuan.bertindak": KANTOR,
     "callbacks.persetujuan.unggah": KANTOR,
     "callbacks.persetujuan.lampirkan_dokumen": KANTOR,
+    "callbacks.kalender_sakip.simpan": frozenset({"admin", "kabupaten"}),
     "callbacks.realisasi.buka": frozenset({"camat"}),
     "callbacks.realisasi.simpan": PENGISI,
     "callbacks.realisasi.terapkan_excel": PENGISI,

@@ -1,0 +1,85 @@
+"""Kalender SAKIP: the kabupaten's calendar (the admin picks any, everyone else reads their own), an office's
+obligations of a year, and changes by the kabupaten or the admin (checked again by models.perencanaan)."""
+from __future__ import annotations
+
+import dash_bootstrap_components as dbc
+from dash import ALL, Dash, Input, Output, State, html, no_update
+from flask_login import current_user
+
+from dashboard import ids
+from dashboard.akses import callback
+from dashboard.components.kalender_sakip import tabel_jadwal, tabel_kewajiban
+from dashboard.data import sesi
+from dashboard.pages.kalender_sakip import PENGUBAH, kabupaten_pengguna
+from models.akun.peran import PERAN_KANTOR
+from models.perencanaan.kalender_sakip import JadwalDitolak, jadwal_kabupaten, kewajiban_kantor, ubah_jadwal
+from models.tables import Kabupaten, Kecamatan, User
+from models.umum import periode
+
+
+def _kabupaten(s, user: User, diminta) -> Kabupaten | None:
+    """The admin reads the kabupaten asked for; anyone else only their own, whatever the request says."""
+    sendiri = kabupaten_pengguna(s, user)
+    kab_id = sendiri if sendiri is not None else (int(diminta) if diminta else None)
+    return s.get(Kabupaten, kab_id) if kab_id else None
+
+
+def _tanggal(nilai: list) -> tuple[int, int, int] | None:
+    """(geser, bulan, tanggal) from the three inputs; None when all are empty."""
+    if all(v in (None, "") for v in nilai):
+        return None
+    try:
+        return tuple(int(v) for v in nilai)  # type: ignore[return-value]
+    except (TypeError, ValueError):
+        raise JadwalDitolak("Lengkapi tahun, bulan dan tanggal, atau kosongkan ketiganya.") from None
+
+
+def register(app: Dash) -> None:
+    @callback(app, Output(ids.JADWAL_TABEL, "children"), Input(ids.JADWAL_KABUPATEN, "value"),
+              Input(ids.JADWAL_VERSI, "data"))
+    def jadwal(kabupaten, _versi):
+        with sesi() as s:
+            kab = _kabupaten(s, s.get(User, current_user.id), kabupaten)
+            if kab is None:
+                return html.P("Belum ada kabupaten.", className="text-muted")
+            return html.Div([html.H4(f"Jadwal Kabupaten {kab.nama}"), tabel_jadwal(jadwal_kabupaten(s, kab.id))])
+
+    @callback(app, Output(ids.JADWAL_KANTOR, "children"), Input(ids.JADWAL_TAHUN, "value"),
+              peran=PERAN_KANTOR)
+    def kantor(tahun):
+        with sesi() as s:
+            user = s.get(User, current_user.id)
+            kec = s.get(Kecamatan, user.kecamatan_id)
+            daftar = kewajiban_kantor(s, kec.id, hari_ini=periode.hari_ini(), tahun=int(tahun))
+            return tabel_kewajiban(daftar, kec.zona_waktu)
+
+    @callback(app, Output(ids.JADWAL_PESAN, "children"), Output(ids.JADWAL_VERSI, "data"),
+              Input(ids.JADWAL_SIMPAN, "n_clicks"), State(ids.JADWAL_KABUPATEN, "value"),
+              State(ids.JADWAL_KEWAJIBAN, "value"), State(ids.JADWAL_SOP, "value"),
+              State(ids.JADWAL_HARI_KERJA, "value"), State({"type": ids.JADWAL_MULAI, "index": ALL}, "value"),
+              State({"type": ids.JADWAL_TENGGAT, "index": ALL}, "value"), State(ids.JADWAL_VERSI, "data"),
+              peran=PENGUBAH, prevent_initial_call=True)
+    def simpan(_n, kabupaten, kewajiban, sop, hari_kerja, mulai, tenggat, versi):
+        try:
+            if not kewajiban:
+                raise JadwalDitolak("Pilih kewajiban yang diubah.")
+            with sesi() as s:
+                user = s.get(User, current_user.id)
+                kab = _kabupaten(s, user, kabupaten)
+                if kab is None:
+                    raise JadwalDitolak("Kabupaten tidak ditemukan.")
+                ubah = {}
+                if sop is not None:
+                    ubah["sop_nama"] = sop.strip() or None
+                if hari_kerja not in (None, ""):
+                    ubah["tenggat_hari_kerja"] = int(hari_kerja)
+                for kunci, nilai in (("mulai", _tanggal(mulai)), ("tenggat", _tanggal(tenggat))):
+                    if nilai is not None:
+                        ubah[kunci] = nilai
+                if not ubah:
+                    raise JadwalDitolak("Isi sedikitnya satu perubahan.")
+                row = ubah_jadwal(s, kabupaten_id=kab.id, kewajiban=kewajiban, oleh=user, **ubah)
+                pesan = f"Jadwal {row.nama} Kabupaten {kab.nama} disimpan."
+        except (JadwalDitolak, ValueError) as e:
+            return dbc.Alert(str(e) if isinstance(e, JadwalDitolak) else "Isian tidak sah.", color="danger"), no_update
+        return dbc.Alert(pesan, color="success"), (versi or 0) + 1

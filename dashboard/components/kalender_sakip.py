@@ -1,0 +1,53 @@
+"""The SAKIP calendar of a kabupaten as a table, and an office's obligations of a year with where each stands."""
+from __future__ import annotations
+
+import dash_bootstrap_components as dbc
+from dash import html
+
+from dashboard.format import tanggal
+from models.perencanaan.kalender_sakip import Kewajiban, tanggal_lokal, teks_tanggal_relatif
+from models.tables import JadwalSakip
+
+SIKLUS = {"triwulan": "tiap triwulan", "tahun": "tiap tahun", "renstra": "tiap lima tahun"}
+WARNA = {"terlambat": "danger", "segera": "warning", "selesai_terlambat": "warning", "selesai": "success",
+         "berjalan": "info", "belum_jatuh_tempo": "secondary", "tanpa_sop": "light"}
+
+
+def jendela_teks(j: JadwalSakip) -> tuple[str, str]:
+    """When an obligation opens and is due, in words."""
+    if j.siklus == "triwulan":
+        return "hari setelah triwulan berakhir", f"{j.tenggat_hari_kerja} hari kerja setelah triwulan berakhir"
+    return (teks_tanggal_relatif(j.mulai_geser_tahun, j.mulai_bulan, j.mulai_tanggal),
+            teks_tanggal_relatif(j.tenggat_geser_tahun, j.tenggat_bulan, j.tenggat_tanggal))
+
+
+def tabel_jadwal(jadwal: list[JadwalSakip]) -> dbc.Table:
+    kepala = html.Thead(html.Tr([html.Th(x) for x in ("Kewajiban", "SOP", "Berulang", "Dibuka", "Jatuh tempo")]))
+    baris = []
+    for j in jadwal:
+        buka, tempo = jendela_teks(j)
+        sop = j.sop_nama or html.Span({"pengumpulan": "tanpa SOP tunggal: semua IKU resmi",
+                                       "perjanjian_kinerja": "tanpa SOP: target tahun semua IKU"}.get(
+            j.kewajiban, "tanpa SOP"), className="text-muted")
+        baris.append(html.Tr([html.Td(j.nama), html.Td(sop), html.Td(SIKLUS.get(j.siklus, j.siklus)), html.Td(buka),
+                              html.Td(tempo)], **{"data-kewajiban": j.kewajiban}))
+    return dbc.Table([kepala, html.Tbody(baris)], size="sm", hover=True, responsive=True, id="tabel-jadwal-sakip")
+
+
+def tabel_kewajiban(daftar: list[Kewajiban], zona: str) -> dbc.Table | html.P:
+    if not daftar:
+        return html.P("Tidak ada kewajiban pada tahun ini.", className="text-muted")
+    kepala = html.Thead(html.Tr([html.Th(x) for x in ("Kewajiban", "Periode", "Dibuka", "Jatuh tempo", "Keadaan",
+                                                      "Pelaksanaan")]))
+    baris = []
+    for k in daftar:
+        eks = "; ".join(f"{e.judul} ({'selesai' if e.status == 'selesai' else 'berjalan'})" for e in k.eksekusi)
+        if k.selesai_pada is not None:
+            eks = (eks + " · " if eks else "") + f"terpenuhi {tanggal(tanggal_lokal(k.selesai_pada, zona))}"
+        baris.append(html.Tr([html.Td(k.nama), html.Td(k.label), html.Td(tanggal(k.mulai)), html.Td(tanggal(k.tenggat)),
+                              html.Td(dbc.Badge(k.status_label, color=WARNA.get(k.status, "secondary"),
+                                                text_color="dark" if k.status in ("segera", "tanpa_sop",
+                                                                                  "selesai_terlambat") else None)),
+                              html.Td(eks or "-", className="small")],
+                             **{"data-kewajiban": k.kewajiban, "data-status": k.status}))
+    return dbc.Table([kepala, html.Tbody(baris)], size="sm", hover=True, responsive=True, id="tabel-kewajiban-kantor")

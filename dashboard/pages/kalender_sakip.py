@@ -1,0 +1,94 @@
+"""Kalender SAKIP: which SOP runs when and by when it must end, per kabupaten; an office's obligations of a year and
+where each stands. The kabupaten's users and the admin change the calendar."""
+from __future__ import annotations
+
+import dash
+import dash_bootstrap_components as dbc
+from dash import dcc, html
+from flask_login import current_user
+from sqlmodel import select
+
+from dashboard import ids
+from dashboard.akses import halaman
+from dashboard.data import sesi
+from models.perencanaan.kalender_sakip import jadwal_kabupaten
+from models.tables import Kabupaten, Kecamatan, User
+from models.umum import periode
+from models.umum.tanggal import BULAN
+
+dash.register_page(__name__, path="/kalender-sakip", name="Kalender SAKIP", title="Kalender SAKIP · SAKIP Kecamatan",
+                   order=11)
+
+PENGUBAH = frozenset({"admin", "kabupaten"})
+
+
+def kabupaten_pengguna(s, user: User) -> int | None:
+    """The kabupaten whose calendar the user reads: their own, or the office's; None for the admin (any)."""
+    if user.kabupaten_id:
+        return user.kabupaten_id
+    if user.kecamatan_id:
+        return s.get(Kecamatan, user.kecamatan_id).kabupaten_id
+    return None
+
+
+def _tanggal_relatif(nama: str, label: str) -> html.Div:
+    return html.Div([
+        dbc.Label(label),
+        dbc.InputGroup([
+            dbc.Select(id={"type": nama, "index": "geser"}, options=[
+                {"label": t, "value": g} for g, t in ((-2, "2 tahun sebelum"), (-1, "tahun sebelum"),
+                                                       (0, "tahun periode"), (1, "tahun sesudah"),
+                                                       (2, "2 tahun sesudah"))]),
+            dbc.Select(id={"type": nama, "index": "bulan"},
+                       options=[{"label": b, "value": n} for n, b in enumerate(BULAN, start=1)]),
+            dbc.Input(id={"type": nama, "index": "tanggal"}, type="number", min=1, max=31, placeholder="tgl"),
+        ], size="sm"),
+    ], className="mb-2")
+
+
+def _formulir(jadwal) -> dbc.Card:
+    return dbc.Card(dbc.CardBody([
+        html.H5("Ubah jadwal", className="card-title"),
+        dbc.Select(id=ids.JADWAL_KEWAJIBAN, options=[{"label": j.nama, "value": j.kewajiban} for j in jadwal],
+                   placeholder="Kewajiban…", className="mb-2"),
+        dbc.Label("Nama SOP yang memenuhinya (kosongkan bila tanpa SOP)"),
+        dbc.Input(id=ids.JADWAL_SOP, maxLength=300, className="mb-2"),
+        dbc.Label("Kewajiban triwulanan: jatuh tempo (hari kerja setelah triwulan berakhir)"),
+        dbc.Input(id=ids.JADWAL_HARI_KERJA, type="number", min=1, max=60, className="mb-2"),
+        _tanggal_relatif(ids.JADWAL_MULAI, "Kewajiban tahunan dan Renstra: dibuka"),
+        _tanggal_relatif(ids.JADWAL_TENGGAT, "Kewajiban tahunan dan Renstra: jatuh tempo"),
+        dbc.Button("Simpan jadwal", id=ids.JADWAL_SIMPAN, color="primary"),
+        html.Div(id=ids.JADWAL_PESAN, className="mt-2"),
+    ]), className="mb-3")
+
+
+@halaman()
+def layout(**_kwargs) -> html.Div:
+    tahun = periode.hari_ini().year
+    with sesi() as s:
+        user = s.get(User, current_user.id)
+        kab_id = kabupaten_pengguna(s, user)
+        semua_kab = s.exec(select(Kabupaten).order_by(Kabupaten.nama)).all()
+        kab_id = kab_id or (semua_kab[0].id if semua_kab else None)
+        jadwal = jadwal_kabupaten(s, kab_id) if kab_id else []
+        kantor = s.get(Kecamatan, user.kecamatan_id) if user.kecamatan_id else None
+    pilih_kab = dbc.Select(id=ids.JADWAL_KABUPATEN, value=kab_id, options=[
+        {"label": f"Kabupaten {k.nama}", "value": k.id} for k in semua_kab], className="mb-2",
+        style=None if user.role_kode == "admin" else {"display": "none"})
+    return html.Div([
+        html.H2("Kalender SAKIP"),
+        html.P("Kapan setiap kewajiban SAKIP kecamatan dibuka dan kapan harus selesai. Pelaksanaan SOP yang selesai "
+               "setelah jatuh tempo dihitung terlambat. Jatuh tempo triwulanan dihitung dengan kalender kerja kantor.",
+               className="text-muted"),
+        dcc.Store(id=ids.JADWAL_VERSI, data=0),
+        dbc.Row([
+            dbc.Col([pilih_kab, html.Div(id=ids.JADWAL_TABEL)], lg=8),
+            dbc.Col(_formulir(jadwal) if user.role_kode in PENGUBAH else None, lg=4),
+        ]),
+        html.Div([
+            html.H4(f"Kewajiban Kecamatan {kantor.nama}", className="mt-3"),
+            dbc.Select(id=ids.JADWAL_TAHUN, value=tahun, className="mb-2 w-auto", options=[
+                {"label": f"Tahun {t}", "value": t} for t in range(tahun + 1, tahun - 5, -1)]),
+            html.Div(id=ids.JADWAL_KANTOR),
+        ]) if kantor else None,
+    ])
