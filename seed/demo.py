@@ -1,6 +1,8 @@
 """The demo database: the seed offices, their SOPs, and one user per role (seed/riwayat.py adds history)."""
 from __future__ import annotations
 
+from datetime import datetime, timezone
+
 from sqlalchemy import func
 from sqlalchemy.engine import Engine
 from sqlmodel import select
@@ -10,7 +12,7 @@ from models.db import session_scope
 from models.kinerja.iku import atur_pengumpul, iku_kantor, pastikan_iku, tetapkan_target
 from models.sop.dokumen import kunci_nama
 from models.sop.register import impor_dokumen
-from models.tables import Indikator, Kabupaten, Kecamatan, Sop, SopLangkah, SopPelaksana, SopRevisi, User
+from models.tables import Indikator, Kabupaten, Kecamatan, Sop, SopLangkah, SopPelaksana, SopRevisi, User, utcnow
 from models.umum import periode
 from models.umum.audit import catat
 from seed import dokumen_seed, iku_awal, kurasi_pelaksana
@@ -81,14 +83,16 @@ def pengatur_target(session, kecamatan_id: int) -> User | None:
 
 
 def target_demo(session, tahun: int) -> None:
-    """The year's targets of the shared IKU for every demo office, set by its target setter."""
+    """The year's targets of the shared IKU for every demo office, set by its target setter in the second week of
+    January, when the Perjanjian Kinerja is signed (or now, for a year that has not yet reached it)."""
+    pada = min(datetime(tahun, 1, 12, 2, 0, tzinfo=timezone.utc), utcnow())
     for kec in session.exec(select(Kecamatan).order_by(Kecamatan.nama)):
         nilai = TARGET_DEMO.get(session.get(Kabupaten, kec.kabupaten_id).nama, {})
         oleh = pengatur_target(session, kec.id)
         for ind in iku_kantor(session, kec.id):
             if ind.kode in nilai and oleh is not None:
                 tetapkan_target(session, indikator_id=ind.id, kecamatan_id=kec.id, tahun=tahun,
-                                nilai=nilai[ind.kode], oleh=oleh)
+                                nilai=nilai[ind.kode], oleh=oleh, pada=pada)
 
 
 def pengumpulan_demo(session, kec: Kecamatan) -> None:
