@@ -15,7 +15,15 @@ from dashboard.components.tugas import rincian
 from dashboard.data import pengaturan, sesi
 from models.akun.peran import PERAN_KANTOR
 from models.perencanaan.keluaran_kinerja import TidakAdaDokumen, isi_dokumen, lampirkan_dokumen_kinerja
-from models.sop.alur import AlurDitolak, antrian, daftar_bukti, mulai_kerjakan, putuskan, selesaikan
+from models.sop.alur import (
+    AlurDitolak,
+    antrian,
+    daftar_bukti,
+    jenis_subjek,
+    mulai_kerjakan,
+    putuskan,
+    selesaikan,
+)
 from models.sop.keluaran import keluaran_eksekusi, lampirkan_keluaran
 from models.tables import CatatanLangkah, User
 from models.umum.berkas import BerkasDitolak, dari_unggahan
@@ -67,8 +75,9 @@ def register(app: Dash) -> None:
                 isi = html.Div([isi, pratinjau(dokumen)])
                 tombol_dokumen = "mb-2"
             keputusan, dimulai = tugas.langkah.keputusan, tugas.catatan.dimulai_pada is not None
-            # The step's kelengkapan to tick (a figure's entry steps were ticked on its own form).
-            bukti = [] if tugas.eksekusi.subjek_jenis == "realisasi" else daftar_bukti(tugas.langkah.kelengkapan)
+            # The step's kelengkapan to tick (a figure's entry steps are ticked on its own form).
+            terkunci = jenis_subjek(tugas.eksekusi.subjek_jenis).terkunci(s, tugas.eksekusi, tugas.catatan)
+            bukti = [] if terkunci else daftar_bukti(tugas.langkah.kelengkapan)
             keluaran = _keluaran(s, tugas.eksekusi.id)
         return (isi, keputusan, not keputusan, not keputusan, dimulai, [{"label": b, "value": b} for b in bukti], [],
                 keluaran, tombol_dokumen)
