@@ -50,24 +50,32 @@ def test_admin_corrects_a_pelaksana_in_the_page(page, server_url):
     assert page.locator(".tabel-langkah tbody tr").nth(5).locator("td").nth(2).inner_text() == "Sub. Evapor → Sekretaris"
 
 
-def _semua_pengguna_demo() -> list[tuple[str, str, set[str]]]:
-    """(username, role, the offices the user may see) for every demo user."""
-    from seed.demo import PENGGUNA_KANTOR
+def _semua_pengguna_demo(engine) -> list[tuple[str, str, set[str]]]:
+    """(username, role, the offices the user may see) for every demo user: each office's, as the demo made them
+    (one per role its SOPs name, and the basic ones), the two kabupaten and the admin."""
+    from sqlmodel import select
 
-    kantor = {"kalipare": "Kalipare", "karangploso": "Karangploso", "muarapapalik": "Muara Papalik",
-              "poncokusumo": "Poncokusumo"}
-    hasil = [(f"{awalan}.{k}", role, {nama}) for k, nama in kantor.items() for awalan, role, _ in PENGGUNA_KANTOR]
+    from models.db import session_scope
+    from models.tables import Kecamatan, User
+
+    kantor = {"Kalipare", "Karangploso", "Muara Papalik", "Poncokusumo"}
+    with session_scope(engine) as s:
+        hasil = [(u.username, u.role_kode, {k.nama}) for u, k in s.exec(
+            select(User, Kecamatan).join(Kecamatan, Kecamatan.id == User.kecamatan_id).order_by(User.id))]
+    assert {nama for _, _, (nama,) in hasil} == kantor
     hasil += [("kabupaten.malang", "kabupaten", {"Kalipare", "Karangploso", "Poncokusumo"}),
               ("kabupaten.tanjungjabungbarat", "kabupaten", {"Muara Papalik"}),
-              ("admin", "admin", set(kantor.values()))]
+              ("admin", "admin", kantor)]
     return hasil
 
 
-def test_every_demo_user_sees_its_menu_and_only_its_offices(page, server_url):
+def test_every_demo_user_sees_its_menu_and_only_its_offices(page, server_url, e2e_engine):
     from dashboard.components.navbar import menu_untuk
 
-    semua = _semua_pengguna_demo()
+    semua = _semua_pengguna_demo(e2e_engine)
     assert len(semua) == 39
+    assert {(u, r) for u, r, _ in semua} >= {("renkeu.muarapapalik", "kasubag_renkeu"),
+                                             ("analis.muarapapalik", "analis_perencanaan")}
     for username, role, kantor in semua:
         masuk_sebagai(page, server_url, username)
         page.wait_for_selector("#beranda-isi [data-kantor]", timeout=20000)
