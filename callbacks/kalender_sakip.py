@@ -20,8 +20,21 @@ from models.umum import periode
 def _kabupaten(s, user: User, diminta) -> Kabupaten | None:
     """The admin reads the kabupaten asked for; anyone else only their own, whatever the request says."""
     sendiri = kabupaten_pengguna(s, user)
-    kab_id = sendiri if sendiri is not None else (int(diminta) if diminta else None)
-    return s.get(Kabupaten, kab_id) if kab_id else None
+    if sendiri is not None:
+        return s.get(Kabupaten, sendiri)
+    try:
+        return s.get(Kabupaten, int(diminta)) if diminta else None
+    except (TypeError, ValueError):
+        return None
+
+
+def _tahun(nilai) -> int:
+    """The year asked for, or this year for anything that is not one."""
+    try:
+        tahun = int(nilai)
+    except (TypeError, ValueError):
+        return periode.hari_ini().year
+    return tahun if 2000 <= tahun <= 2100 else periode.hari_ini().year
 
 
 def _tanggal(nilai: list) -> tuple[int, int, int] | None:
@@ -50,7 +63,7 @@ def register(app: Dash) -> None:
         with sesi() as s:
             user = s.get(User, current_user.id)
             kec = s.get(Kecamatan, user.kecamatan_id)
-            daftar = kewajiban_kantor(s, kec.id, hari_ini=periode.hari_ini(), tahun=int(tahun))
+            daftar = kewajiban_kantor(s, kec.id, hari_ini=periode.hari_ini(), tahun=_tahun(tahun))
             return tabel_kewajiban(daftar, kec.zona_waktu)
 
     @callback(app, Output(ids.JADWAL_PESAN, "children"), Output(ids.JADWAL_VERSI, "data"),
@@ -80,6 +93,6 @@ def register(app: Dash) -> None:
                     raise JadwalDitolak("Isi sedikitnya satu perubahan.")
                 row = ubah_jadwal(s, kabupaten_id=kab.id, kewajiban=kewajiban, oleh=user, **ubah)
                 pesan = f"Jadwal {row.nama} Kabupaten {kab.nama} disimpan."
-        except (JadwalDitolak, ValueError) as e:
+        except (JadwalDitolak, ValueError, TypeError) as e:
             return dbc.Alert(str(e) if isinstance(e, JadwalDitolak) else "Isian tidak sah.", color="danger"), no_update
         return dbc.Alert(pesan, color="success"), (versi or 0) + 1

@@ -20,8 +20,11 @@ ROUTER = "_pages_content"
 ASING = "Poncokusumo"  # the office the crafted requests name
 # The offices a Kalipare user must never read about, and a user of another kabupaten.
 NAMA_ASING = ("Poncokusumo", "Karangploso", "Muara Papalik")
-PENGGUNA_KALIPARE = [f"{awalan}.kalipare" for awalan, _, _ in PENGGUNA_KANTOR]
-PERAN_DEMO = {f"{awalan}.kalipare": role for awalan, role, _ in PENGGUNA_KANTOR} | {
+# Kalipare's people: the roles its SOPs name and the basic ones (seed.demo.peran_kantor).
+PERAN_KALIPARE = ("camat", "sekcam", "kasubag_evapor", "kasubag_umum", "kasi_pem", "kasi_ekbang", "kasi_trantib", "tim",
+                  "staf")
+PENGGUNA_KALIPARE = [f"{awalan}.kalipare" for awalan, role, _ in PENGGUNA_KANTOR if role in PERAN_KALIPARE]
+PERAN_DEMO = {f"{awalan}.kalipare": role for awalan, role, _ in PENGGUNA_KANTOR if role in PERAN_KALIPARE} | {
     "kabupaten.malang": "kabupaten", "admin": "admin"}
 
 

@@ -12,8 +12,10 @@ from tests.dash_util import daftar_callback, panggil
 def test_target_set_then_revised_with_a_reason(client, app, demo):
     masuk(client, "evapor.poncokusumo")
     with session_scope(demo) as s:
-        ind_id = s.exec(select(Indikator.id).where(Indikator.kode == "IKU-3")).one()
-        kec_id = s.exec(select(Kecamatan.id).where(Kecamatan.nama == "Poncokusumo")).one()
+        kec = s.exec(select(Kecamatan).where(Kecamatan.nama == "Poncokusumo")).one()
+        kec_id = kec.id
+        ind_id = s.exec(select(Indikator.id).where(Indikator.kode == "IKU-3")
+                        .where(Indikator.kabupaten_id == kec.kabupaten_id)).one()
     kunci = next(k for k in daftar_callback(app) if k.startswith("..target-pesan.children"))
 
     def simpan(nilai, alasan=None):
