@@ -8,9 +8,8 @@ from flask_login import current_user
 
 from dashboard import ids
 from dashboard.akses import callback
-from dashboard.components.kalender_sakip import tabel_jadwal, tabel_kewajiban
+from dashboard.components.kalender_sakip import PENGUBAH, kabupaten_pengguna, tabel_jadwal, tabel_kewajiban
 from dashboard.data import sesi
-from dashboard.pages.kalender_sakip import PENGUBAH, kabupaten_pengguna
 from models.akun.peran import PERAN_KANTOR
 from models.perencanaan.kalender_sakip import JadwalDitolak, jadwal_kabupaten, kewajiban_kantor, ubah_jadwal
 from models.tables import Kabupaten, Kecamatan, User

@@ -6,8 +6,9 @@ from dash import html
 
 from dashboard.format import tanggal
 from models.perencanaan.kalender_sakip import Kewajiban, tanggal_lokal, teks_tanggal_relatif
-from models.tables import JadwalSakip
+from models.tables import JadwalSakip, Kecamatan, User
 
+PENGUBAH = frozenset({"admin", "kabupaten"})  # who may change a calendar (models.perencanaan checks the kabupaten)
 SIKLUS = {"triwulan": "tiap triwulan", "tahun": "tiap tahun", "renstra": "tiap lima tahun"}
 WARNA = {"terlambat": "danger", "segera": "warning", "selesai_terlambat": "warning", "selesai": "success",
          "berjalan": "info", "belum_jatuh_tempo": "secondary", "tanpa_sop": "light"}
@@ -51,3 +52,12 @@ def tabel_kewajiban(daftar: list[Kewajiban], zona: str) -> dbc.Table | html.P:
                               html.Td(eks or "-", className="small")],
                              **{"data-kewajiban": k.kewajiban, "data-status": k.status}))
     return dbc.Table([kepala, html.Tbody(baris)], size="sm", hover=True, responsive=True, id="tabel-kewajiban-kantor")
+
+
+def kabupaten_pengguna(s, user: User) -> int | None:
+    """The kabupaten whose calendar the user reads: their own, or the office's; None for the admin (any)."""
+    if user.kabupaten_id:
+        return user.kabupaten_id
+    if user.kecamatan_id:
+        return s.get(Kecamatan, user.kecamatan_id).kabupaten_id
+    return None

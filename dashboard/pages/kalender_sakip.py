@@ -10,6 +10,7 @@ from sqlmodel import select
 
 from dashboard import ids
 from dashboard.akses import halaman
+from dashboard.components.kalender_sakip import PENGUBAH, kabupaten_pengguna
 from dashboard.data import sesi
 from models.perencanaan.kalender_sakip import jadwal_kabupaten
 from models.tables import Kabupaten, Kecamatan, User
@@ -18,17 +19,6 @@ from models.umum.tanggal import BULAN
 
 dash.register_page(__name__, path="/kalender-sakip", name="Kalender SAKIP", title="Kalender SAKIP · SAKIP Kecamatan",
                    order=11)
-
-PENGUBAH = frozenset({"admin", "kabupaten"})
-
-
-def kabupaten_pengguna(s, user: User) -> int | None:
-    """The kabupaten whose calendar the user reads: their own, or the office's; None for the admin (any)."""
-    if user.kabupaten_id:
-        return user.kabupaten_id
-    if user.kecamatan_id:
-        return s.get(Kecamatan, user.kecamatan_id).kabupaten_id
-    return None
 
 
 def _tanggal_relatif(nama: str, label: str) -> html.Div:
