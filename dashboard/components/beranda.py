@@ -75,12 +75,17 @@ def isi_kantor(s: Session, sar: Saringan, user: User, hari_ini: date, menit_per_
     ], **{"data-kantor": nama_kantor(s, [kec])[kec]}, className="isi-kantor")
 
 
+BATAS_KEWAJIBAN = 8  # obligations listed on Beranda; the rest are on Kalender SAKIP
+
+
 def _kalender(s: Session, kecamatan_id: int, user: User, hari_ini: date) -> dbc.Card:
-    """The SAKIP calendar's obligations of the office that are overdue or due within a week, the user's own marked,
-    and how many ended late this year."""
+    """The SAKIP calendar's obligations of the office that are overdue or due within a week, the user's own first
+    and marked, what the office has no SOP for, and how many ended late this year."""
     semua = kewajiban_kantor(s, kecamatan_id, hari_ini=hari_ini)
     saya = untuk_saya(s, user, semua) if user.kecamatan_id == kecamatan_id else set()
-    penting = [(n, k) for n, k in enumerate(semua) if k.status in ("terlambat", "segera")]
+    # The user's own first, then the overdue, then what is due within a week, each by due date.
+    penting = sorted(((n, k) for n, k in enumerate(semua) if k.status in ("terlambat", "segera")),
+                     key=lambda x: (x[0] not in saya, x[1].status != "terlambat", x[1].tenggat))
     telat_tahun_ini = [k for k in semua if k.status == "selesai_terlambat" and k.tenggat.year == hari_ini.year]
 
     def baris(n: int, k) -> html.Li:
@@ -90,7 +95,10 @@ def _kalender(s: Session, kecamatan_id: int, user: User, hari_ini: date) -> dbc.
                        className="text-danger" if k.status == "terlambat" else None,
                        **{"data-kewajiban": k.kewajiban})
 
-    isi = [html.Ul([baris(n, k) for n, k in penting], className="small mb-1 ps-3", id="beranda-kewajiban-daftar")
+    lebih = len(penting) - BATAS_KEWAJIBAN
+    isi = [html.Ul([baris(n, k) for n, k in penting[:BATAS_KEWAJIBAN]]
+                   + ([html.Li(f"… dan {angka(lebih)} lainnya di Kalender SAKIP")] if lebih > 0 else []),
+                   className="small mb-1 ps-3", id="beranda-kewajiban-daftar")
            if penting else html.P("Tidak ada kewajiban SAKIP yang terlambat atau jatuh tempo dalam tujuh hari.",
                                   className="small mb-1")]
     tanpa = list(dict.fromkeys(k.nama for k in semua if k.status == "tanpa_sop"))

@@ -1,0 +1,108 @@
+"""Beranda's SAKIP calendar card: what is overdue or due within a week for the office, the user's own marked (one
+they may start, or one whose open step waits on their role), and the obligations the office has no SOP for."""
+from __future__ import annotations
+
+from datetime import date, datetime, timezone
+
+import pytest
+from sqlmodel import select
+
+from models.db import session_scope
+from models.perencanaan.kalender_sakip import kewajiban_kantor, untuk_saya
+from models.perencanaan.pekerjaan import mulai_pekerjaan
+from models.sop.alur import catatan_terbuka
+from models.tables import Kecamatan, Sop, User
+from models.umum import periode
+from tests.conftest import masuk
+from tests.dash_util import panggil
+
+HARI = date(2026, 6, 26)  # Friday: the Renja 2027 (due 30 June 2026) is due within a week
+
+
+@pytest.fixture
+def jam():
+    periode.atur_hari_ini(HARI)
+    yield HARI
+    periode.atur_hari_ini(None)
+
+
+def _u(s, username: str) -> User:
+    return s.exec(select(User).where(User.username == username)).one()
+
+
+def _teks(r) -> str:
+    """The text of the answer's calendar card, its pieces run together as the page shows them side by side."""
+    assert r.status_code == 200
+
+    def cari(x):
+        if isinstance(x, dict):
+            if x.get("props", {}).get("id") == "beranda-kewajiban":
+                return x
+            return next((h for v in x.values() if (h := cari(v)) is not None), None)
+        if isinstance(x, list):
+            return next((h for v in x if (h := cari(v)) is not None), None)
+        return None
+
+    def teks(x) -> str:
+        if isinstance(x, str):
+            return x
+        if isinstance(x, list):
+            return "".join(teks(v) for v in x)
+        if isinstance(x, dict):
+            return teks(x.get("props", {}).get("children", "")) + ("\n" if x.get("type") == "Li" else "")
+        return ""
+
+    kartu = cari(r.get_json()["response"])
+    assert kartu is not None
+    return teks(kartu)
+
+
+def _renja(kewajiban):
+    return next(n for n, k in enumerate(kewajiban) if k.kewajiban == "renja" and k.tahun == 2027)
+
+
+def test_an_obligation_not_started_is_for_whoever_may_start_it(demo, jam):
+    with session_scope(demo) as s:
+        kec = s.exec(select(Kecamatan).where(Kecamatan.nama == "Poncokusumo")).one()
+        daftar = kewajiban_kantor(s, kec.id, hari_ini=HARI)
+        n = _renja(daftar)
+        assert daftar[n].status == "segera" and daftar[n].tenggat == date(2026, 6, 30)
+        assert n in untuk_saya(s, _u(s, "camat.poncokusumo"), daftar)  # the Camat may start any SOP
+        assert n not in untuk_saya(s, _u(s, "kasipem.poncokusumo"), daftar)
+
+
+def test_a_running_obligation_is_for_the_role_its_open_step_waits_on(demo, jam):
+    with session_scope(demo) as s:
+        kec = s.exec(select(Kecamatan).where(Kecamatan.nama == "Poncokusumo")).one()
+        sop = s.exec(select(Sop).where(Sop.kecamatan_id == kec.id)
+                     .where(Sop.nama == "Penyusunan Rencana Kerja (Renja)")).one()
+        camat = _u(s, "camat.poncokusumo")
+        eks = mulai_pekerjaan(s, sop_id=sop.id, judul="Renja 2027", tahun=2027, triwulan=None, oleh=camat,
+                              pada=datetime(2026, 6, 22, 2, 0, tzinfo=timezone.utc))
+        rec = catatan_terbuka(s, eks.id)
+        assert rec.role_kode == "camat"
+        daftar = kewajiban_kantor(s, kec.id, hari_ini=HARI)
+        n = _renja(daftar)
+        assert n in untuk_saya(s, camat, daftar) and n not in untuk_saya(s, _u(s, "sekcam.poncokusumo"), daftar)
+
+
+def test_beranda_lists_the_due_renja_for_the_camat_and_what_has_no_sop(demo, jam, app, client):
+    masuk(client, "camat.poncokusumo")
+    client.get("/")
+    teks = _teks(panggil(client, app, "beranda-isi.children", kecamatan=None, tahun=2026, triwulan=1))
+    # A demo office without history: every obligation since 2025 is overdue; the Camat may start each of them, so
+    # all are his; eight are listed, the overdue first, by due date.
+    baris = teks.split("\n")
+    assert baris[0] == ("Kalender SAKIP: 24 terlambat, 1 segeraTerlambat · Rencana Kerja (Renja) Tahun 2025 · jatuh "
+                        "tempo 30 Juni 2024 · belum dimulaiuntuk Anda")
+    assert len(baris) == 10 and baris[8] == "… dan 17 lainnya di Kalender SAKIP"
+    assert all(b.endswith("untuk Anda") for b in baris[:8])
+    masuk(client, "camat.kalipare")
+    client.get("/")
+    teks = _teks(panggil(client, app, "beranda-isi.children", kecamatan=None, tahun=2026, triwulan=1))
+    assert teks.startswith("Kalender SAKIP: 5 terlambat, 0 segera"
+                           "Terlambat · Pengumpulan Data Kinerja Triwulan I 2025 · jatuh tempo 22 April 2025 · belum "
+                           "semua IKU resmi\n")
+    assert ("Belum ada SOP kantor untuk: Rencana Kerja (Renja), Rencana Strategis (Renstra), Pengukuran Kinerja, "
+            "Pemantauan Kinerja, Evaluasi Data Kinerja, Laporan Kinerja (LKj), Pelaporan Kinerja.") in teks
+    assert "untuk Anda" not in teks  # nothing Kalipare's Camat can start: it has no SOP for any of them
