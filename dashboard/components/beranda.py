@@ -101,7 +101,8 @@ def _kalender(s: Session, kecamatan_id: int, user: User, hari_ini: date) -> dbc.
                    className="small mb-1 ps-3", id="beranda-kewajiban-daftar")
            if penting else html.P("Tidak ada kewajiban SAKIP yang terlambat atau jatuh tempo dalam tujuh hari.",
                                   className="small mb-1")]
-    tanpa = list(dict.fromkeys(k.nama for k in semua if k.status == "tanpa_sop"))
+    tanpa = [j.nama for j in sorted({k.kewajiban: k.jadwal for k in semua if k.status == "tanpa_sop"}.values(),
+                                    key=lambda j: j.urutan)]  # in the calendar's order
     if tanpa:
         isi.append(html.P(f"Belum ada SOP kantor untuk: {', '.join(tanpa)}.", className="small text-muted mb-1",
                           id="beranda-kewajiban-tanpa-sop"))

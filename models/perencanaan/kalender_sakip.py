@@ -472,7 +472,8 @@ def kewajiban_kantor(session: Session, kecamatan_id: int, *, hari_ini: date | No
                      tahun: int | None = None) -> list[Kewajiban]:
     """The office's obligations that matter on `hari_ini` (default: the domain's clock), by due date: each one of
     the current and the previous year whose window has opened (for the Renstra, the current period), and each
-    that opens within the next 30 days. With `tahun`: every obligation of that year instead (its four quarters,
+    that opens within the next 30 days; none due before last year (a Renja of this year was due the year before
+    last). With `tahun`: every obligation of that year instead (its four quarters,
     its yearly ones, the Renstra of the period it falls in), with statuses as of `hari_ini`.
 
     A handful of queries for the whole office, whatever the number of obligations."""
@@ -511,6 +512,8 @@ def kewajiban_kantor(session: Session, kecamatan_id: int, *, hari_ini: date | No
     hasil = []
     for j, t, q in contoh:
         mulai, tenggat = jendela(j, t, q, kal)
+        if tahun is None and j.siklus != "renstra" and tenggat.year < hari.year - 1:  # long past: not "now"
+            continue
         sop, eks, berjalan, selesai = None, (), False, None
         if j.kewajiban == PENGUMPULAN:
             dasar, ada_sop = "realisasi", True

@@ -93,9 +93,9 @@ def test_beranda_lists_the_due_renja_for_the_camat_and_what_has_no_sop(demo, jam
     # A demo office without history: every obligation since 2025 is overdue; the Camat may start each of them, so
     # all are his; eight are listed, the overdue first, by due date.
     baris = teks.split("\n")
-    assert baris[0] == ("Kalender SAKIP: 24 terlambat, 1 segeraTerlambat · Rencana Kerja (Renja) Tahun 2025 · jatuh "
-                        "tempo 30 Juni 2024 · belum dimulaiuntuk Anda")
-    assert len(baris) == 10 and baris[8] == "… dan 17 lainnya di Kalender SAKIP"
+    assert baris[0] == ("Kalender SAKIP: 23 terlambat, 1 segeraTerlambat · Rencana Strategis (Renstra) 2025–2029 · "
+                        "jatuh tempo 31 Maret 2025 · belum dimulaiuntuk Anda")
+    assert len(baris) == 10 and baris[8] == "… dan 16 lainnya di Kalender SAKIP"
     assert all(b.endswith("untuk Anda") for b in baris[:8])
     masuk(client, "camat.kalipare")
     client.get("/")
@@ -103,6 +103,6 @@ def test_beranda_lists_the_due_renja_for_the_camat_and_what_has_no_sop(demo, jam
     assert teks.startswith("Kalender SAKIP: 5 terlambat, 0 segera"
                            "Terlambat · Pengumpulan Data Kinerja Triwulan I 2025 · jatuh tempo 22 April 2025 · belum "
                            "semua IKU resmi\n")
-    assert ("Belum ada SOP kantor untuk: Rencana Kerja (Renja), Rencana Strategis (Renstra), Pengukuran Kinerja, "
-            "Pemantauan Kinerja, Evaluasi Data Kinerja, Laporan Kinerja (LKj), Pelaporan Kinerja.") in teks
+    assert ("Belum ada SOP kantor untuk: Pengukuran Kinerja, Pemantauan Kinerja, Evaluasi Data Kinerja, Rencana Kerja "
+            "(Renja), Laporan Kinerja (LKj), Pelaporan Kinerja, Rencana Strategis (Renstra).") in teks
     assert "untuk Anda" not in teks  # nothing Kalipare's Camat can start: it has no SOP for any of them
