@@ -101,3 +101,6 @@ PERAN_KANTOR = frozenset(p.kode for p in PERAN if p.di_sop and not p.dinamis)
 PENGISI_REALISASI = frozenset({"kasubag_evapor", "kasubag_renkeu", "kasi_pem", "kasi_ekbang", "kasi_trantib", "camat"})
 PENGATUR_TARGET = frozenset({"kasubag_evapor", "kasubag_renkeu", "camat"})
 PENGATUR_PENGUMPUL = PENGATUR_TARGET  # who chooses an office's collection SOP per indicator
+# Enter and submit the figure of every IKU (besides the Kasi a collection SOP's first step names), and may stand in
+# on a figure's entry steps: the office's performance keeper, Evapor in Malang, Perencanaan dan Keuangan elsewhere.
+PENGISI_SEMUA_IKU = frozenset({"kasubag_evapor", "kasubag_renkeu"})

@@ -4,6 +4,8 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
+from sqlalchemy import update
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
 from models.akun.peran import PENGATUR_PENGUMPUL
@@ -15,6 +17,7 @@ from models.tables import (
     Kabupaten,
     Kecamatan,
     PengumpulanIku,
+    Realisasi,
     Sop,
     SopLangkah,
     SopRevisi,
@@ -23,6 +26,7 @@ from models.tables import (
     utcnow,
 )
 from models.umum.audit import catat
+from models.umum.periode import label_periode
 
 
 class IkuDitolak(ValueError):
@@ -90,11 +94,12 @@ def indikator_sekaligus(session: Session, *, kecamatan_id: int, sop_id: int) -> 
 def atur_pengumpul(session: Session, *, kecamatan_id: int, indikator_id: int, sop_id: int | None,
                    per_triwulan: bool, oleh: User | None) -> PengumpulanIku | None:
     """Set which of its SOPs an office collects an indicator with, and whether that SOP carries one indicator's
-    quarter or all its indicators of a quarter together (the same for every indicator it collects: changing it
-    here changes it for all of them). `sop_id=None` returns to the kabupaten's default. Audited.
+    quarter or all its indicators of a quarter together: the same for every indicator the SOP collects in the
+    office (including those it collects by the kabupaten's default name), so changing it here changes it for all of
+    them. `sop_id=None` returns to the kabupaten's default. Audited, one row per indicator changed.
 
-    Only the office's Camat or its figure enterers' lead (Kasubag Evapor, Kasubag Perencanaan dan Keuangan) and
-    the admin may change it; a figure in the middle of its SOP keeps the SOP it started with."""
+    Only the office's Camat or its performance keepers (Kasubag Evapor, Kasubag Perencanaan dan Keuangan) and the
+    admin may change it, and not while a figure of an indicator concerned is in the middle of its SOP."""
     ind = session.get(Indikator, indikator_id)
     if ind is None or not milik_kantor(session, ind, kecamatan_id):
         raise IkuDitolak("Indikator ini tidak ada dalam IKU kantor Anda.")
@@ -102,36 +107,58 @@ def atur_pengumpul(session: Session, *, kecamatan_id: int, indikator_id: int, so
             oleh.kecamatan_id != kecamatan_id or oleh.role_kode not in PENGATUR_PENGUMPUL):
         raise IkuDitolak(f"{ind.kode}: hanya Camat, Kasubag Evapor atau Kasubag Perencanaan dan Keuangan kecamatan "
                          "ini yang dapat memilih SOP pengumpulan datanya.")
-    lama = _pilihan(session, ind, kecamatan_id)
-    sebelum = {"sop_id": lama.sop_id, "per_triwulan": lama.per_triwulan} if lama else None
-    if sop_id is None:
-        if lama is not None:
-            session.delete(lama)
-            session.flush()
-            catat(session, aksi="indikator.pengumpul", oleh=oleh, objek="indikator", objek_id=ind.id,
-                  kecamatan_id=kecamatan_id, sebelum=sebelum, sesudah={"sop_id": None})
-        return None
-    sop = session.get(Sop, sop_id)
-    if sop is None or sop.kecamatan_id != kecamatan_id:
-        raise IkuDitolak(f"{ind.kode}: SOP yang dipilih tidak ada dalam daftar SOP kecamatan ini.")
-    ada_berlaku = session.exec(select(SopRevisi.id).where(SopRevisi.sop_id == sop.id)
-                               .where(SopRevisi.berlaku == True)).first()  # noqa: E712
-    if ada_berlaku is None:
-        raise IkuDitolak(f"{ind.kode}: {sop.nama} tidak memiliki revisi yang berlaku.")
+    sop = None
+    if sop_id is not None:
+        sop = session.get(Sop, sop_id)
+        if sop is None or sop.kecamatan_id != kecamatan_id:
+            raise IkuDitolak(f"{ind.kode}: SOP yang dipilih tidak ada dalam daftar SOP kecamatan ini.")
+        if session.exec(select(SopRevisi.id).where(SopRevisi.sop_id == sop.id)
+                        .where(SopRevisi.berlaku == True)).first() is None:  # noqa: E712
+            raise IkuDitolak(f"{ind.kode}: {sop.nama} tidak memiliki revisi yang berlaku.")
+        # Take the SOP's row: two choices for its indicators at once are made one after the other.
+        session.execute(update(Sop).where(Sop.id == sop.id).values(id=sop.id))
+    lama_rev = sop_pengumpul(session, ind, kecamatan_id)
+    terkait = {ind.id: ind}
+    if sop is not None:  # every indicator this SOP collects in the office, by choice or by default name
+        for lain in iku_kantor(session, kecamatan_id):
+            rev = sop_pengumpul(session, lain, kecamatan_id)
+            if rev is not None and rev.sop_id == sop.id:
+                terkait[lain.id] = lain
+    sibuk = session.exec(select(Realisasi).where(Realisasi.kecamatan_id == kecamatan_id)
+                         .where(Realisasi.indikator_id.in_(list(terkait)))
+                         .where(Realisasi.status.in_(("diajukan", "dikembalikan")))).first()
+    if sibuk is not None:
+        sedang = terkait[sibuk.indikator_id]
+        raise IkuDitolak(f"{ind.kode}: realisasi {sedang.kode} {label_periode(sibuk.tahun, sibuk.triwulan)} sedang "
+                         "berjalan melalui SOP pengumpulannya; ubah pilihan SOP setelah SOP itu selesai.")
     t = utcnow()
-    baris = lama or PengumpulanIku(kecamatan_id=kecamatan_id, indikator_id=ind.id, sop_id=sop.id)
-    baris.sop_id, baris.per_triwulan, baris.diubah_oleh, baris.diubah_pada = \
-        sop.id, per_triwulan, oleh.id if oleh else None, t
-    session.add(baris)
-    for lain in session.exec(select(PengumpulanIku).where(PengumpulanIku.kecamatan_id == kecamatan_id)
-                             .where(PengumpulanIku.sop_id == sop.id).where(PengumpulanIku.indikator_id != ind.id)):
-        lain.per_triwulan = per_triwulan
-        session.add(lain)
-    session.flush()
-    catat(session, aksi="indikator.pengumpul", oleh=oleh, objek="indikator", objek_id=ind.id,
-          kecamatan_id=kecamatan_id, sebelum=sebelum, sesudah={"sop_id": sop.id, "sop": sop.nama,
-                                                                "per_triwulan": per_triwulan})
-    return baris
+    hasil = None
+    for x in terkait.values():
+        lama = _pilihan(session, x, kecamatan_id)
+        sebelum = {"sop_id": lama.sop_id, "per_triwulan": lama.per_triwulan} if lama else \
+            {"sop_id": lama_rev.sop_id if x.id == ind.id and lama_rev else None, "per_triwulan": False}
+        if sop is None:
+            if lama is None:
+                continue
+            session.delete(lama)
+            sesudah = {"sop_id": None}
+        else:
+            baris = lama or PengumpulanIku(kecamatan_id=kecamatan_id, indikator_id=x.id, sop_id=sop.id)
+            if x.id != ind.id and lama is not None and lama.per_triwulan == per_triwulan:
+                continue  # already as asked
+            baris.sop_id, baris.per_triwulan, baris.diubah_oleh, baris.diubah_pada = \
+                sop.id, per_triwulan, oleh.id if oleh else None, t
+            session.add(baris)
+            hasil = baris if x.id == ind.id else hasil
+            sesudah = {"sop_id": sop.id, "sop": sop.nama, "per_triwulan": per_triwulan}
+        try:
+            session.flush()
+        except IntegrityError:  # another first choice for this indicator in the meantime
+            raise IkuDitolak(f"{ind.kode}: pilihan SOP pengumpulannya baru saja diubah orang lain; muat ulang "
+                             "halaman.") from None
+        catat(session, aksi="indikator.pengumpul", oleh=oleh, objek="indikator", objek_id=x.id,
+              kecamatan_id=kecamatan_id, sebelum=sebelum, sesudah=sesudah)
+    return hasil
 
 
 def langkah_pertama(session: Session, revisi_id: int) -> SopLangkah | None:

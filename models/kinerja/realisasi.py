@@ -16,6 +16,7 @@ from sqlalchemy import update
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
+from models.akun.peran import PENGISI_SEMUA_IKU
 from models.kinerja.iku import indikator_sekaligus, langkah_pertama, milik_kantor, per_triwulan, sop_pengumpul
 from models.kinerja.mesin import nilai_realisasi
 from models.sop.alur import (
@@ -55,7 +56,7 @@ TRANSISI: dict[tuple[str, str], str] = {
     ("diajukan", "sahkan"): "resmi",  # approved by the Camat, or the collection SOP ended
     ("resmi", "buka"): "dibuka",  # the Camat reopens it, with a reason
 }
-PENGISI = frozenset({"kasubag_evapor"})  # enters figures for every IKU, besides the Kasi the first step names
+PENGISI = PENGISI_SEMUA_IKU
 STATUS_LABEL = {"draf": "Draf", "diajukan": "Dalam proses SOP", "dikembalikan": "Dikembalikan untuk perbaikan",
                 "resmi": "Resmi", "dibuka": "Dibuka kembali"}
 
@@ -236,6 +237,8 @@ def ajukan(session: Session, *, realisasi_id: int, oleh: User, pada: datetime | 
         raise RealisasiDitolak("Realisasi tidak ditemukan.")
     ind = session.get(Indikator, r.indikator_id)
     label = _label(ind, r.tahun, r.triwulan)
+    if not milik_kantor(session, ind, r.kecamatan_id):
+        raise RealisasiDitolak(f"{label}: indikator ini tidak lagi termasuk IKU kantor ini.")
     ke = _status_baru(r, "ajukan")
     if ke is None:
         raise RealisasiDitolak(f"{label}: realisasi berstatus {STATUS_LABEL[r.status].lower()}; tidak dapat "
@@ -247,10 +250,15 @@ def ajukan(session: Session, *, realisasi_id: int, oleh: User, pada: datetime | 
     if t.astimezone(ZoneInfo(session.get(Kecamatan, r.kecamatan_id).zona_waktu)).date() < akhir:
         raise RealisasiDitolak(f"{label}: triwulan ini berakhir {tanggal_panjang(akhir)}; angkanya dapat disimpan "
                                "sebagai draf, dan diajukan mulai hari terakhir triwulan.")
-    if per_triwulan(session, ind, r.kecamatan_id):
-        return _ajukan_bersama(session, r, oleh=oleh, t=t, demo=demo)
-    if r.status == "dikembalikan":
-        eks = session.get(Eksekusi, r.eksekusi_id)
+    kembali = session.get(Eksekusi, r.eksekusi_id) if r.status == "dikembalikan" and r.eksekusi_id else None
+    if kembali is not None and kembali.status != "berjalan":
+        kembali = None
+    # A returned figure goes back into the execution that returned it, whatever the office has chosen since.
+    if (kembali is not None and kembali.subjek_id is None) or (kembali is None and per_triwulan(session, ind,
+                                                                                                r.kecamatan_id)):
+        return _ajukan_bersama(session, r, oleh=oleh, t=t, demo=demo, kembali=kembali)
+    if kembali is not None:
+        eks = kembali
     else:
         rev = sop_pengumpul(session, ind, r.kecamatan_id)
         if rev is None:
@@ -269,6 +277,8 @@ def _serahkan(session: Session, eks: Eksekusi, angka: list[tuple[Realisasi, str]
               kasi: str | None) -> None:
     """Move the figures to diajukan, carried by `eks`, and complete the entry steps in the submitter's name (the
     first figure's evidence and note go with the first step)."""
+    if not angka:
+        raise RealisasiDitolak("Tidak ada realisasi yang dapat diajukan.")
     isian = _langkah_isian(session, eks.revisi_id, kasi)
     rec = catatan_terbuka(session, eks.id)
     if rec is None or rec.langkah_id not in isian:
@@ -298,16 +308,24 @@ def judul_bersama(tahun: int, triwulan: int) -> str:
     return f"Pengumpulan data kinerja {label_periode(tahun, triwulan)}"
 
 
-def _ajukan_bersama(session: Session, r: Realisasi, *, oleh: User, t: datetime, demo: bool) -> Eksekusi:
+def _ajukan_bersama(session: Session, r: Realisasi, *, oleh: User, t: datetime, demo: bool,
+                    kembali: Eksekusi | None = None) -> Eksekusi:
     """Submit every figure of the quarter that the office's per-quarter collection SOP carries, in one execution.
 
-    Each indicator it collects must have a figure; the ones still editable go (after a return: the ones that came
-    back). Official figures of the quarter stay as they are."""
+    Each indicator it collects must have a figure; the ones still editable go. After a return (`kembali`, the
+    running execution that returned them) the figures it carries go back into it. Official figures of the quarter
+    stay as they are."""
     ind = session.get(Indikator, r.indikator_id)
+    label = _label(ind, r.tahun, r.triwulan)
+    if kembali is not None:
+        dibawa = [(x, _label(session.get(Indikator, x.indikator_id), x.tahun, x.triwulan))
+                  for x in angka_eksekusi(session, kembali) if x.status in BISA_DIUBAH]
+        _serahkan(session, kembali, dibawa, oleh=oleh, t=t, kasi=None)
+        return kembali
     rev = sop_pengumpul(session, ind, r.kecamatan_id)
     if rev is None:
-        raise RealisasiDitolak(f"{_label(ind, r.tahun, r.triwulan)}: SOP pengumpulan data indikator ini tidak "
-                               "berlaku lagi; pilih SOP-nya di halaman IKU & Target.")
+        raise RealisasiDitolak(f"{label}: SOP pengumpulan data indikator ini tidak berlaku lagi; pilih SOP-nya di "
+                               "halaman IKU & Target.")
     semua = indikator_sekaligus(session, kecamatan_id=r.kecamatan_id, sop_id=rev.sop_id)
     angka = {i.id: cari(session, indikator_id=i.id, kecamatan_id=r.kecamatan_id, tahun=r.tahun,
                         triwulan=r.triwulan) for i in semua}
@@ -317,6 +335,9 @@ def _ajukan_bersama(session: Session, r: Realisasi, *, oleh: User, t: datetime, 
         raise RealisasiDitolak(f"Triwulan {periode.ROMAWI[r.triwulan]} {r.tahun}: SOP {rev.nama} mengajukan semua indikator "
                                f"triwulan ini sekaligus; isi dahulu: {daftar}.")
     dibawa = [(angka[i.id], _label(i, r.tahun, r.triwulan)) for i in semua if angka[i.id].status in BISA_DIUBAH]
+    if not any(x.id == r.id for x, _ in dibawa):
+        raise RealisasiDitolak(f"{label}: indikator ini tidak dikumpulkan bersama oleh SOP {rev.nama}; periksa "
+                               "pilihan SOP-nya di halaman IKU & Target.")
     for x, label in dibawa:
         if not boleh_mengisi(session, oleh, session.get(Indikator, x.indikator_id), x.kecamatan_id):
             raise RealisasiDitolak(f"{label}: peran Anda tidak mengajukan realisasi indikator ini.")

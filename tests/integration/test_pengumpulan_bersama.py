@@ -11,8 +11,18 @@ from sqlmodel import func, select
 from models.db import session_scope
 from models.kinerja.iku import IkuDitolak, atur_pengumpul, iku_kantor, per_triwulan, sop_pengumpul
 from models.kinerja.realisasi import Isian, RealisasiDitolak, ajukan, simpan_draf
-from models.sop.alur import catatan_terbuka, selesaikan
-from models.tables import AuditLog, CatatanLangkah, Eksekusi, Kecamatan, PengumpulanIku, Realisasi, Sop, User
+from models.sop.alur import catatan_terbuka, putuskan, selesaikan
+from models.tables import (
+    AuditLog,
+    CatatanLangkah,
+    Eksekusi,
+    Kecamatan,
+    PengumpulanIku,
+    Realisasi,
+    Sop,
+    SopLangkah,
+    User,
+)
 from tests.dash_util import sidik_basis_data
 
 T0 = datetime(2026, 4, 6, 1, 0, tzinfo=timezone.utc)  # Monday 6 April 2026, 08:00 WIB
@@ -153,3 +163,41 @@ def test_choosing_a_collection_sop_is_refused_with_why_and_changes_nothing(demo,
     with session_scope(demo) as s:
         assert s.exec(select(func.count(PengumpulanIku.id)).where(
             PengumpulanIku.kecamatan_id == _kantor(s, "Kalipare").id)).one() == 0
+
+
+def test_a_quarter_returned_to_entry_comes_back_together_and_its_sop_cannot_be_switched_meanwhile(demo):
+    """Kalipare collects its three IKU together through its Musrenbangcam SOP, whose step 3 (Kasubag Evapor) may
+    return the work to step 1: every figure comes back, the choice of SOP is locked until the run ends, and one
+    resubmission puts them all back into the same execution."""
+    with session_scope(demo) as s:
+        kec = _kantor(s, "Kalipare")
+        sop = s.exec(select(Sop).where(Sop.kecamatan_id == kec.id).where(Sop.nama.like("%Musrenbangcam%"))).one()
+        evapor = _u(s, "evapor.kalipare")
+        iku = iku_kantor(s, kec.id)
+        for ind in iku:
+            atur_pengumpul(s, kecamatan_id=kec.id, indikator_id=ind.id, sop_id=sop.id, per_triwulan=True,
+                           oleh=_u(s, "camat.kalipare"))
+        angka = [simpan_draf(s, kecamatan_id=kec.id, tahun=2026, triwulan=1, isian=Isian(ind.id, "40", "50"),
+                             oleh=evapor, pada=T0) for ind in iku]
+        eks = ajukan(s, realisasi_id=angka[0].id, oleh=evapor, pada=T0 + timedelta(hours=1))
+        eks_id = eks.id
+        rec = catatan_terbuka(s, eks_id)
+        assert s.get(SopLangkah, rec.langkah_id).no == "3"
+        putuskan(s, catatan_id=rec.id, setuju=False, alasan="Jumlah delegasi belum sesuai daftar hadir",
+                 oleh=evapor, pada=T0 + timedelta(hours=2))
+        assert {s.get(Realisasi, r.id).status for r in angka} == {"dikembalikan"}
+    sidik = sidik_basis_data(demo)
+    with session_scope(demo) as s, pytest.raises(IkuDitolak) as e:
+        atur_pengumpul(s, kecamatan_id=kec.id, indikator_id=iku[1].id, sop_id=None, per_triwulan=False,
+                       oleh=_u(s, "camat.kalipare"))
+    assert str(e.value) == ("IKU-2: realisasi IKU-2 triwulan I 2026 sedang berjalan melalui SOP pengumpulannya; "
+                            "ubah pilihan SOP setelah SOP itu selesai.")
+    assert sidik_basis_data(demo) == sidik
+    with session_scope(demo) as s:
+        r = s.get(Realisasi, angka[1].id)
+        r = simpan_draf(s, kecamatan_id=kec.id, tahun=2026, triwulan=1, oleh=evapor, pada=T0 + timedelta(hours=3),
+                        isian=Isian(r.indikator_id, "41", "50", versi=r.versi))
+        assert ajukan(s, realisasi_id=r.id, oleh=evapor, pada=T0 + timedelta(hours=3)).id == eks_id
+        assert {(x.status, x.eksekusi_id) for x in s.exec(select(Realisasi).where(
+            Realisasi.id.in_([a.id for a in angka])))} == {("diajukan", eks_id)}
+        assert s.exec(select(func.count(Eksekusi.id)).where(Eksekusi.kecamatan_id == kec.id)).one() == 1
