@@ -25,7 +25,8 @@ from models.dasbor.kueri import (
 )
 from models.dasbor.kueri import kartu_iku as data_kartu
 from models.dasbor.laporan import tabel_iku_triwulan, tabel_tl_terlambat
-from models.perencanaan.kalender_sakip import kewajiban_kantor, untuk_saya
+from models.perencanaan.kalender_sakip import kewajiban_kantor
+from models.perencanaan.pekerjaan import untuk_saya
 from models.sop.alur import antrian
 from models.sop.durasi import format_menit
 from models.sop.siklus import dalam_baku_per_kantor

@@ -27,8 +27,6 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import update
 from sqlmodel import Session, or_, select
 
-from models.perencanaan.pekerjaan import boleh_memulai
-from models.sop.alur import catatan_terbuka
 from models.sop.dokumen import kunci_nama
 from models.tables import (
     Eksekusi,
@@ -499,7 +497,7 @@ def kewajiban_kantor(session: Session, kecamatan_id: int, *, hari_ini: date | No
     if kunci:
         q = (select(Eksekusi, Sop.kunci).join(SopRevisi, SopRevisi.id == Eksekusi.revisi_id)
              .join(Sop, Sop.id == SopRevisi.sop_id).where(Eksekusi.kecamatan_id == kec.id)
-             .where(Eksekusi.status != "dibatalkan").where(Sop.kunci.in_(set(kunci.values())))
+             .where(Eksekusi.status != "dibatalkan").where(Eksekusi.subjek_jenis != "realisasi").where(Sop.kunci.in_(set(kunci.values())))
              .where(Eksekusi.tahun.in_(tahun_contoh)).order_by(Eksekusi.dimulai_pada, Eksekusi.id))
         for eks, k in session.exec(q).all():
             eksekusi[(k, eks.tahun, eks.triwulan)].append(eks)
@@ -583,22 +581,26 @@ def _angka_resmi(session: Session, kec: Kecamatan, tahun: set[int]) -> _Data:
     return _Data(len(iku), dict(realisasi), dict(target))
 
 
-# ---------------------------------------------------------------------- what is mine to do
+def jadwal_sop(session: Session, sop: Sop) -> JadwalSakip | None:
+    """The obligation of the SOP's kabupaten calendar that this SOP fulfils, if any."""
+    kab = session.get(Kecamatan, sop.kecamatan_id).kabupaten_id
+    return next((j for j in jadwal_kabupaten(session, kab)
+                 if j.sop_nama and j.kewajiban != PENGUMPULAN and kunci_nama(j.sop_nama) == sop.kunci), None)
 
 
-def untuk_saya(session: Session, user: User, kewajiban: list[Kewajiban]) -> set[int]:
-    """Indexes into `kewajiban` of the open obligations that wait on `user`: one not started whose SOP the user may
-    start (its first step's pelaksana, or the Camat), or one running whose open step the user's role must do.
-    Done and not-yet-due ones are never the user's to act on now."""
-    hasil = set()
-    for n, k in enumerate(kewajiban):
-        if k.status not in ("segera", "terlambat", "berjalan") or k.dasar != "sop" or k.sop is None:
-            continue
-        berjalan = [e for e in k.eksekusi if e.status == "berjalan"]
-        if not berjalan:
-            if boleh_memulai(session, user, k.sop):
-                hasil.add(n)
-        elif any((rec := catatan_terbuka(session, e.id)) is not None and rec.role_kode == user.role_kode
-                 for e in berjalan):
-            hasil.add(n)
-    return hasil
+def periksa_periode(jadwal: JadwalSakip, tahun: int, triwulan: int | None) -> str | None:
+    """Why a period does not fit the obligation's cycle (the message a person reads), or None when it does.
+
+    >>> j = JadwalSakip(kabupaten_id=1, kewajiban="renstra", nama="Rencana Strategis (Renstra)", siklus="renstra")
+    >>> periksa_periode(j, 2027, None)
+    'Rencana Strategis (Renstra) berlaku lima tahun: periode yang mencakup 2027 adalah 2025–2029; isi tahun 2025.'
+    """
+    if jadwal.siklus == "triwulan" and triwulan is None:
+        return f"{jadwal.nama} dikerjakan tiap triwulan: pilih triwulannya."
+    if jadwal.siklus != "triwulan" and triwulan is not None:
+        return f"{jadwal.nama} dikerjakan {'tiap lima tahun' if jadwal.siklus == 'renstra' else 'tiap tahun'}: " \
+               "pilih Tahunan, bukan triwulan."
+    if jadwal.siklus == "renstra" and (awal := periode_renstra(tahun)) != tahun:
+        return (f"{jadwal.nama} berlaku lima tahun: periode yang mencakup {tahun} adalah "
+                f"{label_periode_kewajiban('renstra', awal, None)}; isi tahun {awal}.")
+    return None

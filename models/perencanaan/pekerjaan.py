@@ -13,7 +13,8 @@ from datetime import datetime
 from sqlalchemy import and_, update
 from sqlmodel import Session, select
 
-from models.sop.alur import AlurDitolak, JenisSubjek, daftarkan_subjek, mulai, urutan_pelaksana
+from models.perencanaan.kalender_sakip import Kewajiban, jadwal_sop, periksa_periode
+from models.sop.alur import KASI, AlurDitolak, JenisSubjek, catatan_terbuka, daftarkan_subjek, mulai, urutan_pelaksana
 from models.tables import CatatanLangkah, Eksekusi, Sop, SopLangkah, SopRevisi, User, utcnow
 from models.umum.audit import catat
 from models.umum.periode import ROMAWI
@@ -83,6 +84,9 @@ def mulai_pekerjaan(session: Session, *, sop_id: int, judul: str, tahun: int, tr
     rev = revisi_berlaku(session, sop.id)
     if rev is None:
         raise PekerjaanDitolak(f"{sop.nama} tidak memiliki revisi yang berlaku.")
+    jadwal = jadwal_sop(session, sop)  # the SAKIP calendar's cycle decides which periods fit
+    if jadwal is not None and (salah := periksa_periode(jadwal, tahun, triwulan)):
+        raise PekerjaanDitolak(salah)
     # Take the SOP's row first: of two starts at once, the second waits here and then sees the first one's run.
     session.execute(update(Sop).where(Sop.id == sop.id).values(id=sop.id))
     ada = berjalan(session, sop_id=sop.id, tahun=tahun, triwulan=triwulan)
@@ -153,3 +157,25 @@ def daftar_berjalan(session: Session, kecamatan_id: int) -> list[Berjalan]:
          .where(Eksekusi.kecamatan_id == kecamatan_id).where(Eksekusi.subjek_jenis == JENIS)
          .where(Eksekusi.status == "berjalan").order_by(Eksekusi.dimulai_pada, Eksekusi.id))
     return [Berjalan(eks, nama, lk, rec) for eks, nama, lk, rec in session.exec(q).all()]
+
+
+def untuk_saya(session: Session, user: User, kewajiban: list[Kewajiban]) -> set[int]:
+    """Indexes into `kewajiban` of the open obligations that wait on `user`: one not started whose SOP the user may
+    start (models.perencanaan.pekerjaan.boleh_memulai), or one running whose open step waits on the user's own role
+    (a "Kasi terkait" step on every Kasi), as Persetujuan counts a person's own steps. Done and not-yet-due ones are
+    never the user's to act on now."""
+    hasil = set()
+    for n, k in enumerate(kewajiban):
+        if k.status not in ("segera", "terlambat", "berjalan") or k.dasar != "sop" or k.sop is None:
+            continue
+        berjalan = [e for e in k.eksekusi if e.status == "berjalan"]
+        if not berjalan:
+            if boleh_memulai(session, user, k.sop):
+                hasil.add(n)
+            continue
+        for e in berjalan:
+            rec = catatan_terbuka(session, e.id)
+            if rec is not None and (rec.role_kode == user.role_kode
+                                    or (rec.role_kode == "kasi_terkait" and user.role_kode in KASI)):
+                hasil.add(n)
+    return hasil

@@ -8,8 +8,8 @@ import pytest
 from sqlmodel import select
 
 from models.db import session_scope
-from models.perencanaan.kalender_sakip import kewajiban_kantor, untuk_saya
-from models.perencanaan.pekerjaan import mulai_pekerjaan
+from models.perencanaan.kalender_sakip import kewajiban_kantor
+from models.perencanaan.pekerjaan import mulai_pekerjaan, untuk_saya
 from models.sop.alur import catatan_terbuka
 from models.tables import Kecamatan, Sop, User
 from models.umum import periode

@@ -14,6 +14,7 @@ from sqlmodel import func, select
 
 from models.akun.pengguna import buat_pengguna
 from models.db import session_scope
+from models.perencanaan.kalender_sakip import jadwal_sop
 from models.perencanaan.pekerjaan import PekerjaanDitolak, batalkan, mulai_pekerjaan, revisi_berlaku
 from models.sop.alur import (
     AlurDitolak,
@@ -64,7 +65,11 @@ def test_every_seed_procedure_runs_from_start_to_end_with_a_return_at_every_deci
         keputusan = {i for i, lk in langkah.items() if lk.keputusan and lk.kembali_ke_urutan}
         pertama = urutan_pelaksana(s, rev.id)[0].role_kode
         t = MULAI.replace(tzinfo=zona)
-        eks = mulai_pekerjaan(s, sop_id=sop.id, judul=f"{sop.nama} 2026", tahun=2026, triwulan=None,
+        # A period that fits the SOP's cycle in the SAKIP calendar: a quarter, the Renstra's first year, a year.
+        jadwal = jadwal_sop(s, sop)
+        tahun, triwulan = {"triwulan": (2026, 1), "renstra": (2025, None)}.get(jadwal.siklus if jadwal else "",
+                                                                              (2026, None))
+        eks = mulai_pekerjaan(s, sop_id=sop.id, judul=f"{sop.nama} {tahun}", tahun=tahun, triwulan=triwulan,
                               oleh=_pengguna(s, kec.id, pertama), pada=t)
         dikembalikan: set[int] = set()
         for _ in range(400):
@@ -122,6 +127,8 @@ def test_one_running_execution_per_sop_and_period_and_who_may_start(demo):
         (dict(judul="   ", tahun=2028, triwulan=None, oleh="camat"), 'Judul pekerjaan wajib diisi, mis. "Renja 2027".'),
         (dict(judul="Renja 2028", tahun=2028, triwulan=5, oleh="camat"),
          "Triwulan harus 1 sampai 4, atau kosong untuk pekerjaan tahunan."),
+        (dict(judul="Renja 2028", tahun=2028, triwulan=2, oleh="camat"),
+         "Rencana Kerja (Renja) dikerjakan tiap tahun: pilih Tahunan, bukan triwulan."),
         (dict(judul="Renja 2028", tahun=2028, triwulan=None, oleh=bukan),
          f"{renja.nama} dimulai oleh pelaksana langkah pertamanya atau Camat kecamatan ini."),
         (dict(judul="Renja 2028", tahun=2028, triwulan=None, oleh="camat.kalipare"),
@@ -256,3 +263,21 @@ def test_a_steps_output_is_attached_by_whoever_may_act_on_it_and_read_back(demo,
     assert r.status_code == 200 and r.data == PDF
     masuk(client, "camat.kalipare")
     assert client.get(f"/lampiran/{lampiran_id}").status_code == 403
+
+
+@pytest.mark.parametrize("nama, tahun, triwulan, pesan", [
+    ("Pengukuran Kinerja", 2026, None, "Pengukuran Kinerja dikerjakan tiap triwulan: pilih triwulannya."),
+    ("Penyusunan Renstra", 2027, None, "Rencana Strategis (Renstra) berlaku lima tahun: periode yang mencakup 2027 "
+                                       "adalah 2025–2029; isi tahun 2025."),
+    ("Penyusunan Laporan Kinerja (LKj)", 2026, 4, "Laporan Kinerja (LKj) dikerjakan tiap tahun: pilih Tahunan, "
+                                                  "bukan triwulan."),
+])
+def test_a_period_that_does_not_fit_the_calendars_cycle_is_refused(demo, nama, tahun, triwulan, pesan):
+    sebelum = sidik_basis_data(demo)
+    with session_scope(demo) as s, pytest.raises(PekerjaanDitolak) as e:
+        kec = s.exec(select(Kecamatan).where(Kecamatan.nama == "Poncokusumo")).one()
+        sop = s.exec(select(Sop).where(Sop.kecamatan_id == kec.id).where(Sop.nama == nama)).one()
+        camat = s.exec(select(User).where(User.username == "camat.poncokusumo")).one()
+        mulai_pekerjaan(s, sop_id=sop.id, judul=f"{nama} {tahun}", tahun=tahun, triwulan=triwulan, oleh=camat)
+    assert str(e.value) == pesan
+    assert sidik_basis_data(demo) == sebelum
