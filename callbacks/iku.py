@@ -73,10 +73,14 @@ def register(app: Dash) -> None:
                 raise IkuDitolak("Pilih indikator terlebih dahulu.")
             if sop_id is None:
                 raise IkuDitolak("Pilih SOP pengumpulannya.")
+            try:
+                sop = int(sop_id) or None
+            except (TypeError, ValueError):
+                raise IkuDitolak("SOP yang dipilih tidak dikenal.") from None
             with sesi() as s:
                 user = s.get(User, current_user.id)
                 atur_pengumpul(s, kecamatan_id=user.kecamatan_id, indikator_id=int(indikator_id),
-                               sop_id=int(sop_id) or None, per_triwulan=bool(bersama), oleh=user)
+                               sop_id=sop, per_triwulan=bool(bersama), oleh=user)
                 ind = s.get(Indikator, int(indikator_id))
                 rev = sop_pengumpul(s, ind, user.kecamatan_id)
                 pesan = (f"{ind.kode} dikumpulkan melalui {rev.nama}." if rev else

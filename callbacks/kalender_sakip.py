@@ -21,6 +21,8 @@ def _kabupaten(s, user: User, diminta) -> Kabupaten | None:
     sendiri = kabupaten_pengguna(s, user)
     if sendiri is not None:
         return s.get(Kabupaten, sendiri)
+    if user.role_kode != "admin":  # a user of no office and no kabupaten reads no calendar
+        return None
     try:
         return s.get(Kabupaten, int(diminta)) if diminta else None
     except (TypeError, ValueError):
@@ -61,7 +63,9 @@ def register(app: Dash) -> None:
     def kantor(tahun):
         with sesi() as s:
             user = s.get(User, current_user.id)
-            kec = s.get(Kecamatan, user.kecamatan_id)
+            kec = s.get(Kecamatan, user.kecamatan_id) if user.kecamatan_id else None
+            if kec is None:
+                return html.P("Akun Anda belum terhubung ke kantor kecamatan.", className="text-muted")
             daftar = kewajiban_kantor(s, kec.id, hari_ini=periode.hari_ini(), tahun=_tahun(tahun))
             return tabel_kewajiban(daftar, kec.zona_waktu)
 

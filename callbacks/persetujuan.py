@@ -14,6 +14,7 @@ from dashboard.components.saringan import pasang_alamat, saringan_halaman
 from dashboard.components.tugas import rincian
 from dashboard.data import pengaturan, sesi
 from models.akun.peran import PERAN_KANTOR
+from models.perencanaan.dokumen_kinerja import DokumenDitolak
 from models.perencanaan.keluaran_kinerja import TidakAdaDokumen, isi_dokumen, lampirkan_dokumen_kinerja
 from models.sop.alur import (
     AlurDitolak,
@@ -76,7 +77,10 @@ def register(app: Dash) -> None:
                 tombol_dokumen = "mb-2"
             keputusan, dimulai = tugas.langkah.keputusan, tugas.catatan.dimulai_pada is not None
             # The step's kelengkapan to tick (a figure's entry steps are ticked on its own form).
-            terkunci = jenis_subjek(tugas.eksekusi.subjek_jenis).terkunci(s, tugas.eksekusi, tugas.catatan)
+            try:
+                terkunci = jenis_subjek(tugas.eksekusi.subjek_jenis).terkunci(s, tugas.eksekusi, tugas.catatan)
+            except AlurDitolak:  # an SOP step left without pelaksana: nothing to tick until the admin fixes it
+                terkunci = "pelaksana"
             bukti = [] if terkunci else daftar_bukti(tugas.langkah.kelengkapan)
             keluaran = _keluaran(s, tugas.eksekusi.id)
         return (isi, keputusan, not keputusan, not keputusan, dimulai, [{"label": b, "value": b} for b in bukti], [],
@@ -95,7 +99,7 @@ def register(app: Dash) -> None:
                                                    folder=pengaturan().upload_dir)
                 nama = " dan ".join(b.nama_berkas for b in berkas)
                 daftar = _keluaran(s, s.get(CatatanLangkah, int(catatan_id)).eksekusi_id)
-        except (AlurDitolak, TidakAdaDokumen) as e:
+        except (AlurDitolak, TidakAdaDokumen, DokumenDitolak) as e:
             return no_update, dbc.Alert(str(e), color="danger")
         return daftar, dbc.Alert(f"{nama} dibuat dari angka saat ini dan dilampirkan pada langkah ini.",
                                  color="success")
