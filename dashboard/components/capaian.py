@@ -7,6 +7,7 @@ from sqlmodel import Session
 
 from dashboard import figures
 from dashboard import format as fmt
+from dashboard.components.grafik import konfigurasi
 from dashboard.components.realisasi import daftar_lampiran, riwayat
 from dashboard.components.saringan import query
 from dashboard.components.tabel import tabel_layar
@@ -30,10 +31,13 @@ def isi_kantor(s: Session, sar: Saringan, prefix: str) -> html.Div:
     grafik = []
     for ind_id, bagian in df.groupby("indikator_id", sort=False):
         r = bagian.iloc[0]
+        judul = f"{r['kode']} {r['indikator']}"
         grafik.append(dcc.Graph(id={"type": f"{prefix}-grafik", "indikator": int(ind_id)},
-                                figure=figures.grafik_capaian(bagian, pita, proyeksi.get(int(ind_id)),
-                                                              f"{r['kode']} {r['indikator']}", r["satuan"]),
-                                config={"displaylogo": False}, className="mb-3 grafik-capaian"))
+                                figure=figures.grafik_capaian(bagian, pita, proyeksi.get(int(ind_id)), judul,
+                                                              r["satuan"]),
+                                config=konfigurasi(f"Capaian {judul} {nama_kantor(s, [kec])[kec]} "
+                                                   f"{sar.tahun - TAHUN_SERI + 1}-{sar.tahun}"),
+                                className="mb-3 grafik-capaian"))
     if not grafik:
         grafik = [dbc.Alert("Kantor ini belum memiliki IKU.", color="light")]
     return html.Div([
@@ -52,7 +56,8 @@ def isi_kabupaten(s: Session, sar: Saringan) -> html.Div:
     df = semua[semua["indikator_id"] == sar.indikator_id] if sar.indikator_id else semua
     grafik = [dcc.Graph(figure=figures.grafik_perbandingan(bagian, f"{bagian.iloc[0]['kode']} "
                                                                    f"{bagian.iloc[0]['indikator']}"),
-                        config={"displaylogo": False}, className="mb-3 grafik-perbandingan")
+                        config=konfigurasi(f"Perbandingan {bagian.iloc[0]['kode']} triwulan {sar.triwulan} "
+                                           f"{sar.tahun}"), className="mb-3 grafik-perbandingan")
               for _, bagian in df.groupby("kode", sort=False)]
     return html.Div([
         html.H4(f"Perbandingan kecamatan, triwulan {ROMAWI[sar.triwulan]} {sar.tahun}", className="mt-2"),

@@ -1,10 +1,11 @@
 """The Persetujuan page's overview: open steps per role (chart and table) and the whole queue."""
 from __future__ import annotations
 
-from dash import dcc, html
+from dash import html
 from sqlmodel import Session
 
 from dashboard import figures
+from dashboard.components.grafik import grafik
 from dashboard.components.saringan import query
 from dashboard.components.tabel import tabel_layar
 from dashboard.components.tugas import label_tugas
@@ -22,7 +23,7 @@ def isi_antrian(s: Session, sar: Saringan, menit_per_hari: int) -> html.Div:
     peran = tabel_per_peran(s, sar, antrian)
     return html.Div([
         html.H4("Menunggu per peran", className="mt-4"),
-        dcc.Graph(figure=figures.grafik_per_peran(peran.data), config={"displaylogo": False}, id="grafik-per-peran"),
+        grafik(figures.grafik_per_peran(peran.data), "Langkah menunggu per peran", id="grafik-per-peran"),
         tabel_layar(peran, nama="per-peran", q=q, ident="tabel-per-peran"),
         tabel_layar(tabel_antrian(s, sar, antrian), nama="antrian", q=q, ident="tabel-antrian",
                     menit_per_hari=menit_per_hari, kosong="Tidak ada langkah yang menunggu.", batas=60),

@@ -3,11 +3,12 @@ from __future__ import annotations
 
 import dash_bootstrap_components as dbc
 import pandas as pd
-from dash import dcc, html
+from dash import html
 from sqlmodel import Session, select
 
 from dashboard import figures
 from dashboard import format as fmt
+from dashboard.components.grafik import grafik
 from dashboard.components.saringan import query
 from dashboard.components.tabel import tabel_layar
 from models.akun.peran import NAMA_PERAN
@@ -52,7 +53,8 @@ def isi(s: Session, sar: Saringan, menit_per_hari: int) -> tuple[html.Div, list[
                for r in urut.itertuples()]
     return html.Div([
         ringkas,
-        dcc.Graph(figure=figures.grafik_siklus(a.langkah, menit_per_hari), config={"displaylogo": False}, id="grafik-siklus"),
+        grafik(figures.grafik_siklus(a.langkah, menit_per_hari), f"Waktu siklus {sar.sop} {sar.tahun}",
+               id="grafik-siklus"),
         tabel_layar(tabel_langkah(a), nama="siklus-langkah", q=q, ident="tabel-siklus-langkah",
                     menit_per_hari=menit_per_hari),
         tabel_layar(tabel_langkah_menyimpang(a), nama="penyimpangan", q=q, ident="tabel-penyimpangan",
@@ -81,5 +83,5 @@ def garis(s: Session, eksekusi_id: int, menit_per_hari: int) -> html.Div:
           f" · mutu baku {format_menit(r.waktu_menit, menit_per_hari=menit_per_hari)}"
         for r in df.itertuples()]
     rev = s.get(SopRevisi, eks.revisi_id)
-    return html.Div([dcc.Graph(figure=figures.grafik_garis_waktu(df, f"{eks.judul} · {rev.nama}"),
-                               config={"displaylogo": False}, id="grafik-garis-waktu")])
+    judul = f"{eks.judul} · {rev.nama}"
+    return html.Div([grafik(figures.grafik_garis_waktu(df, judul), f"Garis waktu {judul}", id="grafik-garis-waktu")])
