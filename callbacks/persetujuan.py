@@ -14,6 +14,7 @@ from dashboard.components.saringan import pasang_alamat, saringan_halaman
 from dashboard.components.tugas import rincian
 from dashboard.data import pengaturan, sesi
 from models.akun.peran import PERAN_KANTOR
+from models.kinerja.realisasi import angka_eksekusi
 from models.perencanaan.dokumen_kinerja import DokumenDitolak
 from models.perencanaan.keluaran_kinerja import TidakAdaDokumen, isi_dokumen, lampirkan_dokumen_kinerja
 from models.sop.alur import (
@@ -44,6 +45,15 @@ def _keluaran(s, eksekusi_id: int):
     berkas = keluaran_eksekusi(s, eksekusi_id)
     return html.Div([html.Small("Keluaran terlampir:", className="text-muted"), daftar_lampiran(berkas)]) if berkas \
         else None
+
+
+def _tautan_realisasi(s, eks) -> str | None:
+    """Isi Realisasi at the figure (or the quarter) an execution carries."""
+    if eks.subjek_jenis != "realisasi":
+        return None
+    angka = angka_eksekusi(s, eks)
+    ind = f"&indikator={angka[0].indikator_id}" if len(angka) == 1 else ""
+    return f"/realisasi?tahun={eks.tahun}&triwulan={eks.triwulan}{ind}"
 
 
 def register(app: Dash) -> None:
@@ -79,10 +89,15 @@ def register(app: Dash) -> None:
             # The step's kelengkapan to tick (a figure's entry steps are ticked on its own form).
             try:
                 terkunci = jenis_subjek(tugas.eksekusi.subjek_jenis).terkunci(s, tugas.eksekusi, tugas.catatan)
-            except AlurDitolak:  # an SOP step left without pelaksana: nothing to tick until the admin fixes it
-                terkunci = "pelaksana"
+            except AlurDitolak as e:  # an SOP step left without pelaksana: nothing to do until the admin fixes it
+                terkunci = str(e)
             bukti = [] if terkunci else daftar_bukti(tugas.langkah.kelengkapan)
             keluaran = _keluaran(s, tugas.eksekusi.id)
+            tautan = _tautan_realisasi(s, tugas.eksekusi)
+        if terkunci:  # the step moves through the subject's own page: say where, offer no button that would refuse
+            isi = html.Div([dbc.Alert([terkunci, " ", html.A("Buka Isi Realisasi", href=tautan) if tautan else None],
+                                      color="warning", id="tugas-terkunci"), isi])
+            return isi, True, True, True, dimulai, [], [], keluaran, tombol_dokumen
         return (isi, keputusan, not keputusan, not keputusan, dimulai, [{"label": b, "value": b} for b in bukti], [],
                 keluaran, tombol_dokumen)
 

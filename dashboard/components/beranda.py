@@ -25,6 +25,7 @@ from models.dasbor.kueri import (
 )
 from models.dasbor.kueri import kartu_iku as data_kartu
 from models.dasbor.laporan import tabel_iku_triwulan, tabel_tl_terlambat
+from models.kinerja.realisasi import dikembalikan_untuk
 from models.perencanaan.kalender_sakip import kewajiban_kantor
 from models.perencanaan.pekerjaan import untuk_saya
 from models.sop.alur import antrian
@@ -54,6 +55,7 @@ def isi_kantor(s: Session, sar: Saringan, user: User, hari_ini: date, menit_per_
         className="text-danger" if r.terlambat else "")]) for r in saya.head(5).itertuples()],
         className="small mb-1 ps-3", id="beranda-daftar-saya") if len(saya) else None
     return html.Div([
+        _dikembalikan(s, user) if user.kecamatan_id == kec else None,
         _pengingat(s, user, hari_ini) if user.kecamatan_id == kec else None,
         _kalender(s, kec, user, hari_ini),
         html.H4(f"Capaian IKU triwulan {ROMAWI[sar.triwulan]} {sar.tahun}", className="mt-2"),
@@ -130,6 +132,20 @@ def _keadaan(k) -> str:
     if k.dasar == "target":
         return "belum semua IKU memiliki target tahun ini"
     return "belum dimulai"
+
+
+def _dikembalikan(s: Session, user: User) -> dbc.Alert | None:
+    """Figures returned for correction that wait on this user, each with why and a link to correct it."""
+    daftar = dikembalikan_untuk(s, user)
+    if not daftar:
+        return None
+    return dbc.Alert([
+        html.Strong(f"Realisasi dikembalikan untuk Anda perbaiki ({angka(len(daftar))})"),
+        html.Ul([html.Li([f"{ind.kode} triwulan {ROMAWI[r.triwulan]} {r.tahun} · {p.peran}: ", html.Em(p.alasan), " · ",
+                          html.A("Perbaiki", href=f"/realisasi?tahun={r.tahun}&triwulan={r.triwulan}"
+                                                  f"&indikator={ind.id}")])
+                 for r, ind, p in daftar[:8]], className="mb-0 small"),
+    ], color="warning", id="beranda-dikembalikan", className="mt-2")
 
 
 def _pengingat(s: Session, user: User, hari_ini: date) -> dbc.Alert | None:

@@ -6,6 +6,7 @@ import dash_bootstrap_components as dbc
 from dash import dcc, html
 from flask_login import current_user
 
+from dashboard import format as fmt
 from dashboard import ids
 from dashboard.akses import halaman
 from dashboard.components.realisasi import daftar_lampiran, riwayat, tabel_realisasi
@@ -13,7 +14,15 @@ from dashboard.data import sesi
 from models.akun.peran import PERAN_KANTOR
 from models.kinerja.capaian import capaian_kantor, predikat_kabupaten
 from models.kinerja.lampiran import lampiran_realisasi
-from models.kinerja.realisasi import BISA_DIUBAH, STATUS_LABEL, boleh_mengisi, bukti_diminta, cari, jejak
+from models.kinerja.realisasi import (
+    BISA_DIUBAH,
+    STATUS_LABEL,
+    boleh_mengisi,
+    bukti_diminta,
+    cari,
+    jejak,
+    pengembalian,
+)
 from models.tables import Indikator, Kecamatan, User
 from models.umum import periode
 from models.umum.angka import tulis_angka
@@ -69,8 +78,14 @@ def _form(s, user: User, ind: Indikator, tahun: int, triwulan: int, zona: str) -
             dbc.Textarea(id=ids.REAL_BUKA_ALASAN, placeholder="Alasan membuka kembali (wajib)…", className="mb-2"),
             dbc.Button("Buka kembali", id=ids.REAL_BUKA, color="warning", outline=True, size="sm"),
         ])
+    kembali = pengembalian(s, r) if r is not None else None
     return dbc.Card(dbc.CardBody([
         html.H5([f"{ind.kode} {ind.nama}", status], className="card-title"),
+        dbc.Alert([html.Strong("Dikembalikan untuk diperbaiki. "),
+                   f"{kembali.oleh} ({kembali.peran}), {fmt.waktu(kembali.pada, zona)}: ", html.Em(kembali.alasan),
+                   html.Br(), f"Perbaiki angkanya lalu ajukan kembali; pengajuan itu menyelesaikan langkah yang "
+                              f"menunggu {kembali.menunggu}."], color="warning", id="realisasi-dikembalikan")
+        if kembali else None,
         html.P(ind.definisi or "", className="text-muted small"),
         dcc.Store(id=ids.REAL_INDIKATOR, data=ind.id),
         dcc.Store(id=ids.REAL_ID, data=r.id if r else None),

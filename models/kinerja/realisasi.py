@@ -1,7 +1,10 @@
 """A quarter's figure of one IKU in one office: entry, submission through the collection SOP, approval, reopening.
 
     draf ─ajukan→ diajukan ─(Camat approves)→ resmi ─buka_kembali (Camat, reason)→ dibuka ─ajukan→ diajukan …
-                     └─(returned to the entry step)→ dikembalikan ─ajukan→ diajukan
+                     └─(returned, to any step)→ dikembalikan ─ajukan→ diajukan
+
+A returned figure is corrected on Isi Realisasi by whoever the step it went back to waits on, and its resubmission
+completes that step (the entry steps, or e.g. the Kasubag Evapor's check when the Sekretaris Camat returned it).
 
 Only draf, dikembalikan and dibuka can be edited. A save names the version it read: a second person saving the
 same figure is refused with a message instead of overwriting the first.
@@ -22,10 +25,12 @@ from models.kinerja.mesin import nilai_realisasi
 from models.sop.alur import (
     AlurDitolak,
     JenisSubjek,
+    boleh_bertindak,
     catatan_terbuka,
     daftar_bukti,
     daftarkan_subjek,
     mulai,
+    putuskan,
     selesaikan,
     urutan_pelaksana,
 )
@@ -35,6 +40,7 @@ from models.tables import (
     Indikator,
     Kecamatan,
     Realisasi,
+    Role,
     SopLangkah,
     SopRevisi,
     User,
@@ -52,7 +58,7 @@ TRANSISI: dict[tuple[str, str], str] = {
     ("draf", "ajukan"): "diajukan",
     ("dikembalikan", "ajukan"): "diajukan",
     ("dibuka", "ajukan"): "diajukan",
-    ("diajukan", "kembalikan"): "dikembalikan",  # returned to an entry step of its collection SOP
+    ("diajukan", "kembalikan"): "dikembalikan",  # returned to a step of its collection SOP, for correction
     ("diajukan", "sahkan"): "resmi",  # approved by the Camat, or the collection SOP ended
     ("resmi", "buka"): "dibuka",  # the Camat reopens it, with a reason
 }
@@ -281,8 +287,14 @@ def _serahkan(session: Session, eks: Eksekusi, angka: list[tuple[Realisasi, str]
         raise RealisasiDitolak("Tidak ada realisasi yang dapat diajukan.")
     isian = _langkah_isian(session, eks.revisi_id, kasi)
     rec = catatan_terbuka(session, eks.id)
-    if rec is None or rec.langkah_id not in isian:
+    # After a return, the step it went back to is completed by the resubmission, wherever it is in the SOP.
+    perbaikan = rec is not None and rec.langkah_id not in isian and all(r.status == "dikembalikan" for r, _ in angka)
+    if rec is None or (rec.langkah_id not in isian and not perbaikan):
         raise RealisasiDitolak(f"{angka[0][1]}: realisasi ini sedang menunggu langkah lain dalam SOP.")
+    if perbaikan and not boleh_bertindak(oleh, rec, eks, wakil=PENGISI if rec.langkah_id in isian else frozenset()):
+        peran = session.get(Role, rec.role_kode)
+        raise RealisasiDitolak(f"{angka[0][1]}: angka ini dikembalikan ke langkah yang dikerjakan "
+                               f"{peran.nama if peran else rec.role_kode}; perbaikannya diajukan oleh peran itu.")
     for r, label in angka:
         ke = _status_baru(r, "ajukan")
         # Compare-and-set: of two submissions (or a submission and a save) at once, only one goes through.
@@ -292,6 +304,14 @@ def _serahkan(session: Session, eks: Eksekusi, angka: list[tuple[Realisasi, str]
         if hasil.rowcount != 1:
             raise RealisasiDitolak(_pesan_bentrok(session, r, label))
         session.expire(r)
+    if perbaikan:  # the step the work came back to, done by correcting the figures
+        lk = session.get(SopLangkah, rec.langkah_id)
+        catatan = "Angka diperbaiki dan diajukan kembali."
+        if lk.keputusan:
+            putuskan(session, catatan_id=rec.id, setuju=True, oleh=oleh, alasan=catatan, pada=t)
+        else:
+            selesaikan(session, catatan_id=rec.id, oleh=oleh, pada=t, catatan=catatan)
+        rec = None
     pertama = angka[0][0] if len(angka) == 1 else None
     bukti = list(pertama.bukti or []) if pertama else None
     catatan = pertama.catatan if pertama else f"Diajukan bersama {len(angka)} indikator."
@@ -368,8 +388,7 @@ def pada_peristiwa(session: Session, eks: Eksekusi, peristiwa: str, rec: Catatan
     bersama = eks.subjek_id is None
     disahkan = (peristiwa == "disetujui" and rec.role_kode == "camat" and not bersama) \
         or peristiwa == "eksekusi_selesai"
-    kembali = peristiwa == "dikembalikan" and \
-        rec.langkah_id in _langkah_isian(session, eks.revisi_id, _kasi_realisasi(session, eks))
+    kembali = peristiwa == "dikembalikan"
     if not (disahkan or kembali):
         return
     for r in angka_eksekusi(session, eks):
@@ -398,7 +417,61 @@ def _kasi_realisasi(session: Session, eks: Eksekusi) -> str | None:
 def _terkunci(session: Session, eks: Eksekusi, rec: CatatanLangkah) -> str | None:
     if wakil(session, eks, rec):
         return "Langkah ini adalah pengisian angka: perbaiki angka di halaman Isi Realisasi lalu ajukan kembali."
+    if any(r.status == "dikembalikan" and r.eksekusi_id == eks.id for r in angka_eksekusi(session, eks)):
+        return ("Angka ini dikembalikan untuk diperbaiki: perbaiki di halaman Isi Realisasi lalu ajukan kembali; "
+                "pengajuan itu menyelesaikan langkah ini.")
     return None
+
+
+@dataclass(frozen=True)
+class Pengembalian:
+    """Why and by whom a figure came back, and the step that must correct it."""
+
+    alasan: str
+    oleh: str  # the name of who returned it
+    peran: str  # the role of the step that returned it
+    pada: datetime
+    menunggu: str  # the role the corrected figure waits on
+
+
+def pengembalian(session: Session, r: Realisasi) -> Pengembalian | None:
+    """The last return of a returned figure's execution, or None when the figure is not returned."""
+    if r.status != "dikembalikan" or not r.eksekusi_id:
+        return None
+    kembali = session.exec(select(CatatanLangkah).where(CatatanLangkah.eksekusi_id == r.eksekusi_id)
+                           .where(CatatanLangkah.hasil == "dikembalikan")
+                           .order_by(CatatanLangkah.selesai_pada.desc(), CatatanLangkah.id.desc())).first()
+    terbuka = catatan_terbuka(session, r.eksekusi_id)
+    if kembali is None or terbuka is None:
+        return None
+    pelaku = session.get(User, kembali.pelaku_id) if kembali.pelaku_id else None
+
+    def nama_peran(kode: str) -> str:
+        peran = session.get(Role, kode)
+        return peran.nama if peran else kode
+
+    return Pengembalian(kembali.catatan or "", pelaku.nama if pelaku else "-", nama_peran(kembali.role_kode),
+                        kembali.selesai_pada, nama_peran(terbuka.role_kode))
+
+
+def dikembalikan_untuk(session: Session, user: User) -> list[tuple[Realisasi, Indikator, Pengembalian]]:
+    """The returned figures of the user's office that wait on the user to correct them: the step they went back to is
+    the user's own role's (or an entry step, which the Kasubag Evapor may do for the Kasi)."""
+    if not user.kecamatan_id:
+        return []
+    hasil = []
+    q = (select(Realisasi, Indikator, Eksekusi).join(Indikator, Indikator.id == Realisasi.indikator_id)
+         .join(Eksekusi, Eksekusi.id == Realisasi.eksekusi_id)
+         .where(Realisasi.kecamatan_id == user.kecamatan_id).where(Realisasi.status == "dikembalikan")
+         .where(Eksekusi.status == "berjalan").order_by(Realisasi.tahun, Realisasi.triwulan, Indikator.kode))
+    for r, ind, eks in session.exec(q):
+        rec = catatan_terbuka(session, eks.id)
+        if rec is None:
+            continue
+        if rec.role_kode == user.role_kode or (user.role_kode in PENGISI and wakil(session, eks, rec)):
+            if (p := pengembalian(session, r)) is not None:
+                hasil.append((r, ind, p))
+    return hasil
 
 
 daftarkan_subjek("realisasi", JenisSubjek(kasi=_kasi_realisasi, wakil=wakil, terkunci=_terkunci,

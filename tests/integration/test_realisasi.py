@@ -131,7 +131,11 @@ def _jalankan_sampai_camat(s, eks_id, *, kembalikan_di_sekcam: bool):
         user = _u(s, f"{pelaku}.poncokusumo")
         t += timedelta(minutes=30)
         urutan.append((lk.no, rec.role_kode, rec.percobaan))
-        if lk.keputusan and rec.role_kode == "sekcam" and kembalikan_di_sekcam:
+        r = s.exec(select(Realisasi).where(Realisasi.eksekusi_id == eks_id)).one()
+        if r.status == "dikembalikan":  # corrected on Isi Realisasi; the resubmission completes this step
+            r = _isi(s, pembilang="44", versi=r.versi)
+            ajukan(s, realisasi_id=r.id, oleh=user, pada=t)
+        elif lk.keputusan and rec.role_kode == "sekcam" and kembalikan_di_sekcam:
             kembalikan_di_sekcam = False
             with pytest.raises(AlurDitolak, match="Alasan pengembalian wajib diisi."):
                 putuskan(s, catatan_id=rec.id, setuju=False, alasan="  ", oleh=user, pada=t)
@@ -301,3 +305,52 @@ def test_a_quarter_not_yet_ended_is_kept_as_a_draft_and_submitted_from_its_last_
     with session_scope(demo) as s:
         eks = ajukan(s, realisasi_id=r_id, oleh=_u(s, "evapor.poncokusumo"), pada=datetime(2026, 12, 31, 8, tzinfo=wib))
         assert (s.get(Realisasi, r_id).status, eks.status) == ("diajukan", "berjalan")
+
+
+def test_a_figure_the_sekcam_returns_opens_for_the_evapor_to_correct_and_resubmit(demo):
+    """The Sekretaris Camat returns IKU-3 to the Kasubag Evapor's check (step 3): the figure opens for editing with
+    the reason, Beranda lists it for the Evapor, the step itself cannot be approved unchanged, and the corrected
+    figure's resubmission completes step 3."""
+    from models.kinerja.realisasi import dikembalikan_untuk, pengembalian
+
+    with session_scope(demo) as s:
+        evapor, sekcam = _u(s, "evapor.poncokusumo"), _u(s, "sekcam.poncokusumo")
+        r = _isi(s, "IKU-3", "30", "35", bukti=())
+        eks = ajukan(s, realisasi_id=r.id, oleh=evapor, pada=T0)
+        eks_id, r_id = eks.id, r.id
+        putuskan(s, catatan_id=catatan_terbuka(s, eks_id).id, setuju=True, oleh=evapor, pada=T0 + timedelta(hours=1))
+        selesaikan(s, catatan_id=catatan_terbuka(s, eks_id).id, oleh=evapor, pada=T0 + timedelta(hours=2))
+        rec = catatan_terbuka(s, eks_id)
+        assert (_langkah(s, rec).no, rec.role_kode) == ("5", "sekcam")
+        putuskan(s, catatan_id=rec.id, setuju=False, alasan="penyebut 36, bukan 35", oleh=sekcam,
+                 pada=T0 + timedelta(hours=3))
+    with session_scope(demo) as s:
+        r = s.get(Realisasi, r_id)
+        assert r.status == "dikembalikan"
+        p = pengembalian(s, r)
+        assert (p.alasan, p.oleh, p.peran, p.menunggu) == ("penyebut 36, bukan 35", "Sekretaris Camat Poncokusumo",
+                                                           "Sekretaris Camat", "Kasubag Evapor")
+        assert [(x.id, p.alasan) for x, _ind, p in dikembalikan_untuk(s, _u(s, "evapor.poncokusumo"))] == [
+            (r_id, "penyebut 36, bukan 35")]
+        assert dikembalikan_untuk(s, _u(s, "sekcam.poncokusumo")) == []
+        rec = catatan_terbuka(s, eks_id)
+        with pytest.raises(AlurDitolak) as e:
+            putuskan(s, catatan_id=rec.id, setuju=True, oleh=_u(s, "evapor.poncokusumo"))
+        assert str(e.value) == ("Angka ini dikembalikan untuk diperbaiki: perbaiki di halaman Isi Realisasi lalu "
+                                "ajukan kembali; pengajuan itu menyelesaikan langkah ini.")
+    with session_scope(demo) as s, pytest.raises(RealisasiDitolak) as e:
+        ajukan(s, realisasi_id=r_id, oleh=_u(s, "kasitrantib.poncokusumo"), pada=T0 + timedelta(hours=4))
+    assert str(e.value).endswith("triwulan III 2026: angka ini dikembalikan ke langkah yang dikerjakan Kasubag "
+                                 "Evapor; perbaikannya diajukan oleh peran itu.")
+    with session_scope(demo) as s:
+        r = _isi(s, "IKU-3", "30", "36", versi=s.get(Realisasi, r_id).versi, bukti=())
+        ajukan(s, realisasi_id=r.id, oleh=_u(s, "evapor.poncokusumo"), pada=T0 + timedelta(hours=4))
+    with session_scope(demo) as s:
+        r = s.get(Realisasi, r_id)
+        assert (r.status, r.penyebut, pengembalian(s, r)) == ("diajukan", 36.0, None)
+        recs = s.exec(select(CatatanLangkah).where(CatatanLangkah.eksekusi_id == eks_id)
+                      .order_by(CatatanLangkah.id)).all()
+        assert [(_langkah(s, c).no, c.hasil, c.catatan) for c in recs[-3:]] == [
+            ("5", "dikembalikan", "penyebut 36, bukan 35"), ("3", "disetujui", "Angka diperbaiki dan diajukan kembali."),
+            ("4", None, None)]
+        assert s.get(User, recs[-2].pelaku_id).username == "evapor.poncokusumo"
