@@ -6,6 +6,7 @@ from dash import html
 
 from dashboard import format as fmt
 from dashboard.components.realisasi import daftar_lampiran, riwayat
+from models.akun.peran import NAMA_PERAN
 from models.kinerja.lampiran import lampiran_realisasi
 from models.kinerja.realisasi import angka_eksekusi, jejak
 from models.sop.alur import Tugas
@@ -14,7 +15,7 @@ from models.umum.angka import tulis_angka
 
 
 def label_tugas(t: Tugas, zona: str) -> str:
-    atas_nama = "" if t.milik_sendiri else f" (atas nama {t.catatan.role_kode.replace('_', ' ')})"
+    atas_nama = "" if t.milik_sendiri else f" (atas nama {NAMA_PERAN.get(t.catatan.role_kode, t.catatan.role_kode)})"
     return (f"{t.eksekusi.judul} · langkah {t.langkah.no}{atas_nama} · diterima "
             f"{fmt.waktu(t.catatan.diterima_pada, zona)}")
 

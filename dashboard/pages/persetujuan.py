@@ -12,6 +12,7 @@ from dashboard.components.persetujuan import opsi_tugas
 from dashboard.components.saringan import bilah_saringan, penyimpan_alamat, saringan_halaman
 from dashboard.data import sesi
 from dashboard.format import angka
+from models.sop.alur import antrian
 from models.tables import User
 
 dash.register_page(__name__, path="/persetujuan", name="Persetujuan", title="Persetujuan · SAKIP Kecamatan",
@@ -27,9 +28,13 @@ def layout(**kwargs) -> html.Div:
         sar = saringan_halaman(s, kwargs)
         bilah = bilah_saringan(s, PREFIX, sar, periode=False)
         opsi = opsi_tugas(s, user)
+        sendiri = sum(1 for t in antrian(s, user) if t.milik_sendiri)
     kosong = dbc.Alert("Tidak ada langkah yang menunggu Anda.", color="light", id="tugas-kosong")
     bertindak = html.Div([
-        html.H4(f"Tugas saya ({angka(len(opsi))})", className="mt-4", id="tugas-judul"),
+        html.H4(f"Tugas saya ({angka(sendiri)})", className="mt-4", id="tugas-judul"),
+        html.P(f"{angka(len(opsi) - sendiri)} langkah lain dapat Anda kerjakan atas nama peran lain; tercantum di "
+               "bawah tugas Anda sendiri.", className="text-muted", id="tugas-atas-nama") if len(opsi) > sendiri
+        else None,
         html.P("Pilih satu untuk melihat rinciannya lalu selesaikan, setujui, atau kembalikan dengan alasan. Yang "
                "melewati mutu baku di atas.", className="text-muted"),
         dbc.Row([

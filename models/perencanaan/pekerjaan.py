@@ -14,7 +14,15 @@ from sqlalchemy import and_, update
 from sqlmodel import Session, select
 
 from models.perencanaan.kalender_sakip import Kewajiban, jadwal_sop, periksa_periode
-from models.sop.alur import KASI, AlurDitolak, JenisSubjek, catatan_terbuka, daftarkan_subjek, mulai, urutan_pelaksana
+from models.sop.alur import (
+    AlurDitolak,
+    JenisSubjek,
+    catatan_terbuka,
+    daftarkan_subjek,
+    milik_peran,
+    mulai,
+    urutan_pelaksana,
+)
 from models.tables import CatatanLangkah, Eksekusi, Sop, SopLangkah, SopRevisi, User, utcnow
 from models.umum.audit import catat
 from models.umum.periode import ROMAWI
@@ -175,7 +183,6 @@ def untuk_saya(session: Session, user: User, kewajiban: list[Kewajiban]) -> set[
             continue
         for e in berjalan:
             rec = catatan_terbuka(session, e.id)
-            if rec is not None and (rec.role_kode == user.role_kode
-                                    or (rec.role_kode == "kasi_terkait" and user.role_kode in KASI)):
+            if rec is not None and milik_peran(user, rec):
                 hasil.add(n)
     return hasil

@@ -368,7 +368,7 @@ class Tugas:
     eksekusi: Eksekusi
     langkah: SopLangkah
     sop_nama: str
-    milik_sendiri: bool  # waits on the user's own role (not acting for someone)
+    milik_sendiri: bool  # waits on the user's own role (a "Kasi terkait" step on every Kasi), not acting for someone
 
 
 def antrian(session: Session, user: User) -> list[Tugas]:
@@ -386,5 +386,11 @@ def antrian(session: Session, user: User) -> list[Tugas]:
     for rec, eks, lk, rev in session.exec(q):
         jenis = _SUBJEK.get(eks.subjek_jenis, JenisSubjek())  # listing only: an unknown kind lets no one stand in
         if boleh_bertindak(user, rec, eks, wakil=jenis.wakil(session, eks, rec)):
-            hasil.append(Tugas(rec, eks, lk, rev.nama, rec.role_kode == user.role_kode))
+            hasil.append(Tugas(rec, eks, lk, rev.nama, milik_peran(user, rec)))
     return sorted(hasil, key=lambda t: not t.milik_sendiri)
+
+
+def milik_peran(user: User, rec: CatatanLangkah) -> bool:
+    """Whether a step waits on the user's own role: the one rule for "my tasks" on every page (a step of the "Kasi
+    terkait" of a subject that names no Kasi waits on each Kasi; acting for another role is not one's own)."""
+    return rec.role_kode == user.role_kode or (rec.role_kode == "kasi_terkait" and user.role_kode in KASI)

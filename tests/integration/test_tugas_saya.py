@@ -1,0 +1,79 @@
+"""One definition of "my tasks": Beranda's "Persetujuan saya" and Persetujuan's "Tugas saya" count the same steps,
+the steps of the user's own role ("Kasi terkait" included, for each Kasi); what the Camat may do for other roles is
+counted apart."""
+from __future__ import annotations
+
+import json
+from datetime import date, datetime, timezone
+
+import pytest
+from sqlmodel import select
+
+from models.db import session_scope
+from models.sop.alur import antrian, catatan_terbuka, selesaikan
+from models.tables import Kecamatan, User
+from models.tindak_lanjut.evaluasi import catat_evaluasi
+from tests.conftest import masuk
+from tests.dash_util import panggil
+
+T = datetime(2026, 10, 26, 2, 0, tzinfo=timezone.utc)
+
+
+def _u(s, username: str) -> User:
+    return s.exec(select(User).where(User.username == username)).one()
+
+
+@pytest.fixture
+def di_langkah_kasi(demo):
+    """Poncokusumo's Evaluasi Data Kinerja of triwulan III 2026, carried to its "Kasi terkait" step."""
+    with session_scope(demo) as s:
+        kec = s.exec(select(Kecamatan).where(Kecamatan.nama == "Poncokusumo")).one()
+        ev = catat_evaluasi(s, kecamatan_id=kec.id, jenis="evaluasi", tahun=2026, triwulan=3,
+                            tanggal=date(2026, 10, 26), peserta="Camat, Sekretaris Camat, Tim",
+                            temuan="IKU-3 di bawah target.", oleh=_u(s, "tim.poncokusumo"), pada=T)
+        while (rec := catatan_terbuka(s, ev.eksekusi_id)).role_kode != "kasi_terkait":
+            pelaku = {"kasubag_evapor": "evapor", "tim": "tim"}[rec.role_kode]
+            selesaikan(s, catatan_id=rec.id, oleh=_u(s, f"{pelaku}.poncokusumo"), pada=T)
+    return demo
+
+
+def _prop(x, ident: str):
+    """The children of the component with this id, anywhere in a Dash answer."""
+    if isinstance(x, dict):
+        if x.get("props", {}).get("id") == ident:
+            return x["props"].get("children")
+        return next((h for v in x.values() if (h := _prop(v, ident)) is not None), None)
+    if isinstance(x, list):
+        return next((h for v in x if (h := _prop(v, ident)) is not None), None)
+    return None
+
+
+def _halaman_persetujuan(client) -> str:
+    r = client.post("/_dash-update-component", json={
+        "output": ".._pages_content.children..._pages_store.data..",
+        "outputs": [{"id": "_pages_content", "property": "children"}, {"id": "_pages_store", "property": "data"}],
+        "inputs": [{"id": "_pages_location", "property": "pathname", "value": "/persetujuan"},
+                   {"id": "_pages_location", "property": "search", "value": ""}],
+        "state": [], "changedPropIds": ["_pages_location.pathname"]})
+    assert r.status_code == 200
+    return json.dumps(r.get_json(), ensure_ascii=False)
+
+
+def test_a_kasi_terkait_step_is_each_kasis_own_and_the_camats_on_their_behalf(di_langkah_kasi):
+    with session_scope(di_langkah_kasi) as s:
+        for username in ("kasipem.poncokusumo", "kasitrantib.poncokusumo"):
+            assert [(t.catatan.role_kode, t.milik_sendiri) for t in antrian(s, _u(s, username))] == [
+                ("kasi_terkait", True)]
+        assert [t.milik_sendiri for t in antrian(s, _u(s, "camat.poncokusumo"))] == [False]
+
+
+@pytest.mark.parametrize("username, sendiri, lain", [("kasipem.poncokusumo", 1, 0), ("camat.poncokusumo", 0, 1)])
+def test_beranda_and_persetujuan_count_the_same_own_tasks(di_langkah_kasi, app, client, username, sendiri, lain):
+    masuk(client, username)
+    client.get("/")
+    r = panggil(client, app, "beranda-isi.children", kecamatan=None, tahun=2026, triwulan=3)
+    assert r.status_code == 200
+    assert _prop(r.get_json(), "beranda-saya") == str(sendiri)  # the "Persetujuan saya" card's number
+    halaman = _halaman_persetujuan(client)
+    assert f"Tugas saya ({sendiri})" in halaman
+    assert (f"{lain} langkah lain dapat Anda kerjakan atas nama peran lain" in halaman) == (lain > 0)
