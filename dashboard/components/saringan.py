@@ -14,6 +14,7 @@ from dash import ClientsideFunction, Dash, Input, Output, State, dcc, html
 from flask_login import current_user
 from sqlmodel import Session
 
+from dashboard.components.pilihan import dropdown
 from dashboard.data import kecamatan_terlihat
 from models.dasbor.kueri import Saringan, baca_saringan, nama_kantor
 from models.tables import User
@@ -49,36 +50,36 @@ def bilah_saringan(session: Session, prefix: str, sar: Saringan, *, indikator: l
         kantor = sorted(nama_kantor(session, lingkup if lingkup is not None else sar.kecamatan_ids).values())
         pilihan = [{"label": "Semua kecamatan", "value": SEMUA_KANTOR}] + [{"label": k, "value": k} for k in kantor]
         nilai = nama_kantor(session, [sar.kecamatan_id])[sar.kecamatan_id] if sar.kecamatan_id else SEMUA_KANTOR
-        kolom.append(_kolom("Kecamatan", dcc.Dropdown(id=f"{prefix}-kecamatan", options=pilihan, value=nilai,
+        kolom.append(_kolom("Kecamatan", dropdown(id=f"{prefix}-kecamatan", options=pilihan, value=nilai,
                                                       clearable=False), md=3))
     else:
         kolom.append(_tersembunyi(f"{prefix}-kecamatan", None))
     if not periode:
         return dbc.Row(kolom, className="g-2 mb-3 saringan")
-    kolom.append(_kolom("Tahun", dcc.Dropdown(id=f"{prefix}-tahun", clearable=False, value=sar.tahun,
+    kolom.append(_kolom("Tahun", dropdown(id=f"{prefix}-tahun", clearable=False, value=sar.tahun,
                                               options=[{"label": str(t), "value": t}
                                                        for t in range(th_akhir, tahun_awal - 1, -1)]), md=2))
     if triwulan:
-        kolom.append(_kolom("Triwulan", dcc.Dropdown(id=f"{prefix}-triwulan", clearable=False, value=sar.triwulan,
+        kolom.append(_kolom("Triwulan", dropdown(id=f"{prefix}-triwulan", clearable=False, value=sar.triwulan,
                                                      options=[{"label": "Setahun", "value": 0}] * setahun + [
                                                          {"label": f"Triwulan {ROMAWI[n]}", "value": n}
                                                          for n in range(1, 5)]), md=2))
     else:
         kolom.append(_tersembunyi(f"{prefix}-triwulan", sar.triwulan))
     if indikator is not None:
-        kolom.append(_kolom("Indikator", dcc.Dropdown(
+        kolom.append(_kolom("Indikator", dropdown(
             id=f"{prefix}-indikator", value=sar.indikator_id, placeholder="Semua IKU",
             options=[{"label": nama, "value": i} for i, nama in indikator]), md=5))
     if sop is not None:
         nilai = sar.sop if sar.sop in {k for k, _ in sop} else (sop[0][0] if sop else None)
-        kolom.append(_kolom("SOP", dcc.Dropdown(id=f"{prefix}-sop", value=nilai, clearable=False,
+        kolom.append(_kolom("SOP", dropdown(id=f"{prefix}-sop", value=nilai, clearable=False,
                                                 options=[{"label": nama, "value": k} for k, nama in sop]), md=5))
     return dbc.Row(kolom, className="g-2 mb-3 saringan")
 
 
 def _tersembunyi(ident: str, nilai) -> html.Div:
     """A filter the user does not choose (their own office), kept so every page's callbacks have one shape."""
-    return html.Div(dcc.Dropdown(id=ident, options=[] if nilai is None else [{"label": str(nilai), "value": nilai}],
+    return html.Div(dropdown(id=ident, options=[] if nilai is None else [{"label": str(nilai), "value": nilai}],
                                  value=nilai), className="d-none")
 
 

@@ -8,6 +8,7 @@ from dash import dcc, html
 
 from dashboard import ids
 from dashboard.akses import halaman
+from dashboard.components.pilihan import dropdown
 from dashboard.data import pengaturan
 from models.umum import periode
 from models.umum.kalender import TAHUN_AWAL
@@ -59,7 +60,7 @@ def layout(**_kwargs) -> html.Div:
             dbc.Col([
                 html.Div([
                     dbc.Label("Tahun", html_for=ids.LIBUR_TAHUN, className="mb-0 me-2"),
-                    dcc.Dropdown(id=ids.LIBUR_TAHUN, options=tahun, value=tahun_ini, clearable=False,
+                    dropdown(id=ids.LIBUR_TAHUN, options=tahun, value=tahun_ini, clearable=False,
                                  searchable=False, style={"width": "8rem"}),
                 ], className="d-flex align-items-center mb-2"),
                 dcc.Loading(html.Div(id=ids.LIBUR_TABEL)),

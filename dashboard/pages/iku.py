@@ -3,12 +3,13 @@ from __future__ import annotations
 
 import dash
 import dash_bootstrap_components as dbc
-from dash import dcc, html
+from dash import html
 from flask_login import current_user
 
 from dashboard import ids
 from dashboard.akses import halaman
 from dashboard.components.iku import opsi_sop_kantor, tabel_iku
+from dashboard.components.pilihan import dropdown
 from dashboard.data import sesi
 from models.akun.peran import PENGATUR_PENGUMPUL, PENGATUR_TARGET, PERAN_KANTOR
 from models.kinerja.iku import iku_kantor
@@ -31,7 +32,7 @@ def layout(**_kwargs) -> html.Div:
     if user.role_kode in PENGATUR_TARGET:
         form = dbc.Card(dbc.CardBody([
             html.H5("Tetapkan atau ubah target", className="card-title"),
-            dcc.Dropdown(id=ids.TARGET_INDIKATOR, options=opsi, placeholder="Indikator…", className="mb-2"),
+            dropdown(id=ids.TARGET_INDIKATOR, options=opsi, placeholder="Indikator…", className="mb-2"),
             dbc.Row([
                 dbc.Col([dbc.Label("Tahun"), dbc.Input(id=ids.TARGET_TAHUN, type="number", value=tahun)], md=4),
                 dbc.Col([dbc.Label("Target (Perjanjian Kinerja)"),
@@ -51,8 +52,8 @@ def layout(**_kwargs) -> html.Div:
                    "indikator per triwulan, atau semua indikator yang dikumpulkannya sekaligus dalam satu "
                    "pelaksanaan per triwulan; angkanya resmi ketika pelaksanaan SOP itu selesai.",
                    className="small text-muted"),
-            dcc.Dropdown(id=ids.PENGUMPUL_INDIKATOR, options=opsi, placeholder="Indikator…", className="mb-2"),
-            dcc.Dropdown(id=ids.PENGUMPUL_SOP, options=opsi_sop, placeholder="SOP…", className="mb-2"),
+            dropdown(id=ids.PENGUMPUL_INDIKATOR, options=opsi, placeholder="Indikator…", className="mb-2"),
+            dropdown(id=ids.PENGUMPUL_SOP, options=opsi_sop, placeholder="SOP…", className="mb-2"),
             dbc.Checkbox(id=ids.PENGUMPUL_BERSAMA, value=False, className="mb-2",
                          label="Semua indikator SOP ini dikumpulkan sekaligus setiap triwulan"),
             dbc.Button("Simpan pilihan SOP", id=ids.PENGUMPUL_SIMPAN, color="primary"),

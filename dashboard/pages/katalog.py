@@ -7,6 +7,7 @@ from dash import dcc, html
 
 from dashboard import ids
 from dashboard.akses import halaman
+from dashboard.components.pilihan import dropdown
 from dashboard.data import kecamatan_terlihat, sesi
 from models.sop.register import daftar_sop
 
@@ -25,7 +26,7 @@ def layout(kecamatan: str | None = None, q: str | None = None, **_kwargs) -> htm
         dbc.Row([
             dbc.Col(dbc.Input(id=ids.KATALOG_CARI, type="search", value=q or "", debounce=True,
                               placeholder="Cari nama SOP, nomor atau kecamatan…"), md=6),
-            dbc.Col(dcc.Dropdown(id=ids.KATALOG_KECAMATAN, options=pilihan, value=kecamatan,
+            dbc.Col(dropdown(id=ids.KATALOG_KECAMATAN, options=pilihan, value=kecamatan,
                                  placeholder="Semua kecamatan", clearable=True), md=4),
         ], className="mb-3 g-2"),
         html.Div(id=ids.KATALOG_JUMLAH, className="text-muted small mb-2"),

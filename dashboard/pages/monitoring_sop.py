@@ -8,6 +8,7 @@ from dash import dcc, html
 from dashboard import ids
 from dashboard.akses import halaman
 from dashboard.components.monitoring_sop import pilihan_tahun, semester_halaman
+from dashboard.components.pilihan import dropdown
 from dashboard.components.saringan import bilah_saringan, penyimpan_alamat, saringan_halaman
 from dashboard.data import sesi
 
@@ -29,9 +30,9 @@ def layout(**kwargs) -> html.Div:
     semester = semester_halaman(kwargs, sar.tahun)
     # One row: the office (for readers of several offices; hidden for an office user), the year and the semester.
     bilah = dbc.Row(list(bilah.children) + [
-        _pilih("Tahun", dcc.Dropdown(id=ids.MONSOP_TAHUN, options=pilihan_tahun(sar.tahun), value=sar.tahun,
+        _pilih("Tahun", dropdown(id=ids.MONSOP_TAHUN, options=pilihan_tahun(sar.tahun), value=sar.tahun,
                                      clearable=False, searchable=False), md=2),
-        _pilih("Semester (monitoring)", dcc.Dropdown(
+        _pilih("Semester (monitoring)", dropdown(
             id=ids.MONSOP_SEMESTER, clearable=False, searchable=False, value=semester,
             options=[{"label": "Semester I (Januari–Juni)", "value": 1},
                      {"label": "Semester II (Juli–Desember)", "value": 2}]), md=3),

@@ -3,12 +3,13 @@ from __future__ import annotations
 
 import dash
 import dash_bootstrap_components as dbc
-from dash import dcc, html
+from dash import html
 from flask_login import current_user
 
 from dashboard import ids
 from dashboard.akses import halaman
 from dashboard.components.pekerjaan import opsi_batal, tabel_berjalan
+from dashboard.components.pilihan import dropdown
 from dashboard.data import sesi
 from models.akun.peran import PERAN_KANTOR
 from models.perencanaan.pekerjaan import PEMBATAL, daftar_berjalan, sop_untuk_dimulai
@@ -27,14 +28,14 @@ def _mulai(opsi: list[dict], tahun: int) -> dbc.Card:
     else:
         isi = [
             dbc.Label("SOP", html_for=ids.PEKERJAAN_SOP),
-            dcc.Dropdown(id=ids.PEKERJAAN_SOP, options=opsi, placeholder="Pilih SOP…", className="mb-2"),
+            dropdown(id=ids.PEKERJAAN_SOP, options=opsi, placeholder="Pilih SOP…", className="mb-2"),
             dbc.Label("Judul", html_for=ids.PEKERJAAN_JUDUL),
             dbc.Input(id=ids.PEKERJAAN_JUDUL, maxLength=200, placeholder='mis. "Renja 2027"', className="mb-2"),
             dbc.Row([
                 dbc.Col([dbc.Label("Tahun", html_for=ids.PEKERJAAN_TAHUN),
                          dbc.Input(id=ids.PEKERJAAN_TAHUN, type="number", value=tahun, min=2000, max=2100)], md=5),
                 dbc.Col([dbc.Label("Triwulan", html_for=ids.PEKERJAAN_TRIWULAN),
-                         dcc.Dropdown(id=ids.PEKERJAAN_TRIWULAN, value=0, clearable=False,
+                         dropdown(id=ids.PEKERJAAN_TRIWULAN, value=0, clearable=False,
                                       options=[{"label": "Tahunan", "value": 0}]
                                       + [{"label": f"Triwulan {ROMAWI[n]}", "value": n} for n in range(1, 5)])], md=7),
             ], className="g-2 mb-3"),
@@ -49,7 +50,7 @@ def _mulai(opsi: list[dict], tahun: int) -> dbc.Card:
 def _batal(opsi: list[dict], tampil: bool) -> dbc.Card:
     return dbc.Card(dbc.CardBody([
         html.H5("Batalkan pekerjaan", className="card-title"),
-        dcc.Dropdown(id=ids.PEKERJAAN_BATAL_PILIH, options=opsi, placeholder="Pilih pekerjaan…", className="mb-2"),
+        dropdown(id=ids.PEKERJAAN_BATAL_PILIH, options=opsi, placeholder="Pilih pekerjaan…", className="mb-2"),
         dbc.Label("Alasan", html_for=ids.PEKERJAAN_BATAL_ALASAN),
         dbc.Textarea(id=ids.PEKERJAAN_BATAL_ALASAN, className="mb-2"),
         dbc.Button("Batalkan", id=ids.PEKERJAAN_BATAL, color="danger", outline=True),

@@ -8,6 +8,7 @@ from sqlmodel import select
 
 from dashboard import ids
 from dashboard.akses import halaman
+from dashboard.components.pilihan import dropdown
 from dashboard.data import sesi
 from models.akun.pengguna import pilihan_kantor
 from models.tables import Role
@@ -32,9 +33,9 @@ def _baru(peran, kantor) -> dbc.Card:
         dbc.Label("Nama lengkap", html_for=ids.BARU_NAMA),
         dbc.Input(id=ids.BARU_NAMA, className="mb-2"),
         dbc.Label("Peran"),
-        dcc.Dropdown(id=ids.BARU_PERAN, options=peran, placeholder="Pilih peran…", className="mb-2"),
+        dropdown(id=ids.BARU_PERAN, options=peran, placeholder="Pilih peran…", className="mb-2"),
         dbc.Label("Kantor"),
-        dcc.Dropdown(id=ids.BARU_KANTOR, options=kantor, placeholder="Kecamatan atau kabupaten…", className="mb-2"),
+        dropdown(id=ids.BARU_KANTOR, options=kantor, placeholder="Kecamatan atau kabupaten…", className="mb-2"),
         dbc.Label("Kata sandi awal", html_for=ids.BARU_SANDI),
         dbc.Input(id=ids.BARU_SANDI, type="password", autocomplete="new-password", className="mb-1"),
         dbc.FormText("Sedikitnya 8 karakter. Sampaikan kepada pengguna secara langsung."),
@@ -47,11 +48,11 @@ def _kelola(peran, kantor) -> dbc.Card:
     return dbc.Card(dbc.CardBody([
         html.H5("Ubah pengguna", className="card-title"),
         dbc.Label("Pengguna"),
-        dcc.Dropdown(id=ids.KELOLA_PENGGUNA, placeholder="Pilih dari daftar…", className="mb-2"),
+        dropdown(id=ids.KELOLA_PENGGUNA, placeholder="Pilih dari daftar…", className="mb-2"),
         dbc.Label("Peran"),
-        dcc.Dropdown(id=ids.KELOLA_PERAN, options=peran, className="mb-2", clearable=False),
+        dropdown(id=ids.KELOLA_PERAN, options=peran, className="mb-2", clearable=False),
         dbc.Label("Kantor"),
-        dcc.Dropdown(id=ids.KELOLA_KANTOR, options=kantor, className="mb-2"),
+        dropdown(id=ids.KELOLA_KANTOR, options=kantor, className="mb-2"),
         dbc.Switch(id=ids.KELOLA_AKTIF, label="Akun aktif", value=True, className="mb-2"),
         dbc.Label("Kata sandi baru (kosongkan bila tidak diganti)", html_for=ids.KELOLA_SANDI),
         dbc.Input(id=ids.KELOLA_SANDI, type="password", autocomplete="new-password"),

@@ -6,6 +6,7 @@ from dash import dcc, html
 
 from dashboard import ids
 from dashboard.akses import halaman
+from dashboard.components.pilihan import dropdown
 from dashboard.components.saringan import bilah_saringan, penyimpan_alamat, saringan_halaman
 from dashboard.data import sesi
 from models.dasbor.kueri import sop_dalam_lingkup
@@ -30,6 +31,6 @@ def layout(**kwargs) -> html.Div:
         penyimpan_alamat(PREFIX, SARINGAN),
         dcc.Loading(html.Div(id=f"{PREFIX}-isi"), delay_show=300),
         html.H4("Garis waktu satu pelaksanaan", className="mt-4"),
-        dcc.Dropdown(id=f"{PREFIX}-eksekusi", placeholder="Pilih pelaksanaan…", className="mb-2"),
+        dropdown(id=f"{PREFIX}-eksekusi", placeholder="Pilih pelaksanaan…", className="mb-2"),
         dcc.Loading(html.Div(id=f"{PREFIX}-garis"), delay_show=300),
     ])

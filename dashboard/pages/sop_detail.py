@@ -5,12 +5,13 @@ import re
 
 import dash
 import dash_bootstrap_components as dbc
-from dash import dcc, html
+from dash import html
 
 from dashboard import format as fmt
 from dashboard import ids
 from dashboard.akses import halaman
 from dashboard.components.identitas import identitas, tabel_langkah
+from dashboard.components.pilihan import dropdown
 from dashboard.components.swimlane import swimlane_svg
 from dashboard.data import kecamatan_terlihat, pengaturan, peran_aktif, sesi
 from models.sop.durasi import format_menit
@@ -48,8 +49,8 @@ def koreksi_pelaksana(detail) -> dbc.Card:
         html.P("Pilih langkah lalu pelaksananya, berurutan bila lebih dari satu. Perubahan dicatat di log audit.",
                className="text-muted small"),
         dbc.Row([
-            dbc.Col(dcc.Dropdown(id=ids.KOREKSI_LANGKAH, options=pilihan_langkah, placeholder="Langkah…"), md=6),
-            dbc.Col(dcc.Dropdown(id=ids.KOREKSI_PELAKSANA, options=list(detail.revisi.pelaksana), multi=True,
+            dbc.Col(dropdown(id=ids.KOREKSI_LANGKAH, options=pilihan_langkah, placeholder="Langkah…"), md=6),
+            dbc.Col(dropdown(id=ids.KOREKSI_PELAKSANA, options=list(detail.revisi.pelaksana), multi=True,
                                  placeholder="Pelaksana…"), md=4),
             dbc.Col(dbc.Button("Simpan", id=ids.KOREKSI_SIMPAN, color="primary"), md=2),
         ], className="g-2"),

@@ -9,6 +9,7 @@ from flask_login import current_user
 
 from dashboard import ids
 from dashboard.akses import halaman
+from dashboard.components.pilihan import dropdown
 from dashboard.components.saringan import bilah_saringan, penyimpan_alamat, saringan_halaman
 from dashboard.data import sesi
 from models.akun.peran import PERAN, PERAN_KANTOR
@@ -30,8 +31,8 @@ def _formulir(s, user: User, tahun: int, triwulan: int) -> html.Div:
     peran = [{"label": p.nama, "value": p.kode} for p in PERAN if p.kode in PERAN_KANTOR]
     baris = [dbc.Row([
         dbc.Col(dbc.Input(id=f"tl-rek-teks-{n}", placeholder=f"Rekomendasi {n}"), md=5),
-        dbc.Col(dcc.Dropdown(id=f"tl-rek-iku-{n}", options=iku, placeholder="IKU (bila ada)"), md=3),
-        dbc.Col(dcc.Dropdown(id=f"tl-rek-peran-{n}", options=peran, placeholder="Penanggung jawab"), md=2),
+        dbc.Col(dropdown(id=f"tl-rek-iku-{n}", options=iku, placeholder="IKU (bila ada)"), md=3),
+        dbc.Col(dropdown(id=f"tl-rek-peran-{n}", options=peran, placeholder="Penanggung jawab"), md=2),
         dbc.Col(html.Div(dbc.Input(id=f"tl-rek-tempo-{n}", type="date"), title="Jatuh tempo"), md=2),
     ], className="g-2 mb-2") for n in range(1, BARIS_REKOMENDASI + 1)]
     return html.Div([
@@ -42,7 +43,7 @@ def _formulir(s, user: User, tahun: int, triwulan: int) -> html.Div:
                 dbc.Col([dbc.Label("Jenis"), dbc.RadioItems(id="tl-jenis", value="evaluasi", inline=True, options=[
                     {"label": "Evaluasi (Berita Acara Evaluasi)", "value": "evaluasi"},
                     {"label": "Pemantauan", "value": "pemantauan"}])], md=5),
-                dbc.Col([dbc.Label("Triwulan yang dinilai"), dcc.Dropdown(
+                dbc.Col([dbc.Label("Triwulan yang dinilai"), dropdown(
                     id="tl-ev-triwulan", clearable=False, value=triwulan,
                     options=[{"label": f"Triwulan {ROMAWI[n]}", "value": n} for n in range(1, 5)])], md=2),
                 dbc.Col([dbc.Label("Tahun"), dbc.Input(id="tl-ev-tahun", type="number", value=tahun)], md=2),
@@ -78,7 +79,7 @@ def layout(**kwargs) -> html.Div:
         html.Div(id="tl-ev-pesan", className="mb-2"),
         dcc.Loading(html.Div(id="tl-isi"), delay_show=300),
         html.H4("Rincian dan tindakan", className="mt-4"),
-        dcc.Dropdown(id="tl-pilih", placeholder="Pilih rekomendasi…", className="mb-2"),
+        dropdown(id="tl-pilih", placeholder="Pilih rekomendasi…", className="mb-2"),
         dbc.Card(dbc.CardBody([
             html.Div(html.P("Pilih rekomendasi di atas.", className="text-muted"), id="tl-rinci"),
             dbc.Textarea(id="tl-uraian", className="mb-2",

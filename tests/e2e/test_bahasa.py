@@ -1,0 +1,20 @@
+"""In Chromium: the words the components bring are Indonesian too (a dropdown's search, an unknown address)."""
+from __future__ import annotations
+
+from tests.e2e.conftest import masuk_sebagai
+
+
+def test_dropdown_search_and_an_unknown_address_speak_indonesian(page, server_url):
+    pg = page
+    masuk_sebagai(pg, server_url, "camat.poncokusumo")
+    pg.goto(server_url + "/pekerjaan")
+    pg.locator("#pekerjaan-sop").click()
+    cari = pg.locator("input.dash-dropdown-search").first  # the open menu's search box
+    cari.wait_for()
+    assert cari.get_attribute("placeholder") == "Cari"
+    pg.keyboard.type("zzz tidak ada")
+    assert pg.get_by_text("Tidak ada pilihan yang cocok").is_visible()
+    pg.goto(server_url + "/alamat-yang-tidak-ada")
+    pg.wait_for_selector("#halaman-tidak-ada")
+    teks = pg.inner_text("#_pages_content")
+    assert "Halaman tidak ditemukan" in teks and "Page not found" not in teks
