@@ -24,7 +24,7 @@ from models.umum.kalender import (
     libur_nasional,
     libur_resmi,
 )
-from models.umum.tanggal import tanggal_panjang
+from models.umum.tanggal import tanggal_hari, tanggal_panjang
 
 
 def kalender_kantor(session: Session, kecamatan_id: int | None, *, jam_kerja: str | None = None,
@@ -75,6 +75,10 @@ def tambah_hari_libur(session: Session, *, tanggal: date, keterangan: str, oleh:
         raise KalenderDitolak("Keterangan hari libur wajib diisi.")
     if len(keterangan) > 200:
         raise KalenderDitolak("Keterangan hari libur paling panjang 200 karakter.")
+    jam = baca_jam_kerja(session.info.get("jam_kerja") or JAM_KERJA_BAKU)
+    if tanggal.weekday() not in jam:  # the office is closed that day anyway: a day off there changes nothing
+        raise KalenderDitolak(f"{tanggal_hari(tanggal)} bukan hari kerja kantor; hari libur hanya dicatat pada hari "
+                              "kerja.")
     if tanggal in libur_resmi(tanggal.year, tanggal.year) or session.exec(
             select(HariLibur.id).where(HariLibur.tanggal == tanggal)).first() is not None:
         raise KalenderDitolak(_sudah_ada(tanggal))

@@ -101,6 +101,8 @@ def test_admin_adds_a_local_day_off_that_every_office_then_takes_off(client, app
     (dict(tanggal="2026-12-24", keterangan="Natal"), "Tanggal 24 Desember 2026 sudah tercatat sebagai hari libur."),
     (dict(tanggal="2026-10-29", keterangan="Lagi"), "Tanggal 29 Oktober 2026 sudah tercatat sebagai hari libur."),
     (dict(tanggal="2026-12-31", keterangan="   "), "Keterangan hari libur wajib diisi."),
+    (dict(tanggal="2026-12-26", keterangan="Cuti bersama"),
+     "Sabtu, 26 Desember 2026 bukan hari kerja kantor; hari libur hanya dicatat pada hari kerja."),
     (dict(tanggal=None, keterangan="Cuti"), "Tanggal hari libur wajib diisi."),
     (dict(tanggal="31-12-2026", keterangan="Cuti"), "Tanggal tidak dapat dibaca; pilih dari kalender."),
 ])
