@@ -8,6 +8,7 @@ from sqlmodel import Session
 from dashboard import format as fmt
 from models.perencanaan.pekerjaan import Berjalan, label_periode_pekerjaan
 from models.tables import Kecamatan, Role
+from models.umum.periode import kalimat
 
 
 def _menunggu(s: Session, b: Berjalan) -> str:
@@ -24,7 +25,7 @@ def tabel_berjalan(s: Session, kecamatan_id: int, daftar: list[Berjalan]) -> htm
     zona = s.get(Kecamatan, kecamatan_id).zona_waktu
     kepala = html.Thead(html.Tr([html.Th(x) for x in ("Pekerjaan", "SOP", "Periode", "Menunggu", "Sejak")]))
     baris = [html.Tr([html.Td(b.eksekusi.judul), html.Td(b.sop_nama),
-                      html.Td(label_periode_pekerjaan(b.eksekusi.tahun, b.eksekusi.triwulan).capitalize()),
+                      html.Td(kalimat(label_periode_pekerjaan(b.eksekusi.tahun, b.eksekusi.triwulan))),
                       html.Td(_menunggu(s, b)),
                       html.Td(fmt.waktu(b.catatan.diterima_pada if b.catatan else b.eksekusi.dimulai_pada, zona))],
                      **{"data-eksekusi": b.eksekusi.id})

@@ -117,3 +117,13 @@ def semester_triwulan(triwulan: int) -> int:
     [1, 1, 2, 2]
     """
     return 1 if triwulan <= 2 else 2
+
+
+def kalimat(teks: str) -> str:
+    """A label at the start of a sentence or cell: its first letter upper case, the rest as written (str.capitalize
+    would print "Triwulan iii 2026").
+
+    >>> kalimat("triwulan III 2026"), kalimat("tahun 2027"), kalimat("")
+    ('Triwulan III 2026', 'Tahun 2027', '')
+    """
+    return teks[:1].upper() + teks[1:]

@@ -1,0 +1,42 @@
+"""What pages print of periods reads as the office writes it: "Triwulan III 2026", never "Triwulan iii 2026"."""
+from __future__ import annotations
+
+from datetime import date, datetime, timezone
+
+from sqlmodel import select
+
+from dashboard.components.pekerjaan import tabel_berjalan
+from dashboard.components.tindak_lanjut import rincian
+from models.db import session_scope
+from models.perencanaan.pekerjaan import daftar_berjalan, mulai_pekerjaan
+from models.tables import Kecamatan, Sop, User
+from models.tindak_lanjut.evaluasi import catat_evaluasi
+from models.tindak_lanjut.rekomendasi import tambah_rekomendasi
+
+T = datetime(2026, 10, 26, 2, 0, tzinfo=timezone.utc)
+
+
+def _teks(komponen) -> str:
+    if isinstance(komponen, str):
+        return komponen
+    if isinstance(komponen, (list, tuple)):
+        return " ".join(_teks(k) for k in komponen)
+    anak = getattr(komponen, "children", None)
+    return _teks(anak) if anak is not None else ""
+
+
+def test_a_follow_up_and_a_running_piece_of_work_name_their_quarter_in_roman_capitals(demo):
+    with session_scope(demo) as s:
+        kec = s.exec(select(Kecamatan).where(Kecamatan.nama == "Poncokusumo")).one()
+        tim = s.exec(select(User).where(User.username == "tim.poncokusumo")).one()
+        ev = catat_evaluasi(s, kecamatan_id=kec.id, jenis="evaluasi", tahun=2026, triwulan=3,
+                            tanggal=date(2026, 10, 26), peserta="Tim", temuan="IKU-3 di bawah target.", oleh=tim,
+                            pada=T)
+        rek = tambah_rekomendasi(s, evaluasi_id=ev.id, teks="Perbarui data poskamling.", role_kode="kasi_trantib",
+                                 jatuh_tempo=date(2026, 12, 15), oleh=tim, pada=T)
+        assert "Triwulan III 2026, 26 Oktober 2026" in _teks(rincian(s, rek.id))
+        sop = s.exec(select(Sop).where(Sop.kecamatan_id == kec.id).where(Sop.nama == "Pengukuran Kinerja")).one()
+        mulai_pekerjaan(s, sop_id=sop.id, judul="Pengukuran Kinerja triwulan III 2026", tahun=2026, triwulan=3,
+                        oleh=s.exec(select(User).where(User.username == "camat.poncokusumo")).one(), pada=T)
+        teks = _teks(tabel_berjalan(s, kec.id, daftar_berjalan(s, kec.id)))
+        assert "Triwulan III 2026" in teks and "iii" not in teks
