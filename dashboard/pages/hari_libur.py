@@ -11,7 +11,7 @@ from dashboard.akses import halaman
 from dashboard.components.pilihan import dropdown
 from dashboard.data import pengaturan
 from models.umum import periode
-from models.umum.kalender import TAHUN_AWAL
+from models.umum.kalender import TAHUN_AWAL, baca_jam_kerja, tulis_jam_kerja
 
 dash.register_page(__name__, path="/hari-libur", name="Hari Libur", title="Hari Libur · SAKIP Kecamatan", order=10)
 
@@ -51,8 +51,9 @@ def layout(**_kwargs) -> html.Div:
     return html.Div([
         html.H2("Hari Libur"),
         html.P(["Hari libur nasional, cuti bersama dan libur lokal tidak dihitung sebagai waktu kerja dalam setiap perhitungan "
-                "waktu siklus SOP. Jam kerja kantor: ", html.Strong(pengaturan().jam_kerja),
-                " (pengaturan JAM_KERJA, waktu setempat tiap kecamatan). Setiap perubahan dicatat di log audit."],
+                "waktu siklus SOP. Jam kerja kantor: ", html.Strong(tulis_jam_kerja(baca_jam_kerja(pengaturan().jam_kerja))),
+                " (waktu setempat tiap kecamatan; diatur oleh pengelola server). Setiap perubahan dicatat di log "
+                "audit."],
                className="text-muted"),
         dcc.Store(id=ids.LIBUR_VERSI, data=0),
         dcc.Store(id=ids.LIBUR_HAPUS_ID),

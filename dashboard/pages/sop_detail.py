@@ -100,5 +100,6 @@ def layout(sop_id: str | None = None, revisi: str | None = None, **_kwargs) -> h
             dbc.Tab(identitas(detail), label="Identitas SOP", tab_id="identitas", className="pt-3"),
         ], active_tab="langkah", id="sop-tab"),
         html.Div([html.H5("Revisi lain", className="mt-4"), html.Ul(revisi_lain)]) if revisi_lain else None,
-        html.Small(f"Sumber: {rev.sumber or '-'}", className="text-muted"),
+        html.Small(f"Revisi ke-{rev.revisi_ke}, diimpor {fmt.waktu(rev.diimpor_pada, detail.kecamatan.zona_waktu)} "
+                   "dari dokumen SOP kantor.", className="text-muted", id="sop-asal"),
     ])

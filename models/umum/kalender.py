@@ -24,7 +24,7 @@ import pandas as pd
 
 from models.umum import periode
 
-__all__ = ["JAM_KERJA_BAKU", "KalenderDitolak", "KalenderKerja", "baca_jam_kerja", "libur_nasional",
+__all__ = ["JAM_KERJA_BAKU", "KalenderDitolak", "KalenderKerja", "baca_jam_kerja", "tulis_jam_kerja", "libur_nasional",
            "menit_hari_terpanjang"]
 
 JAM_KERJA_BAKU = "Sen-Jum 08:00-16:00"
@@ -342,3 +342,27 @@ def libur_resmi(tahun_awal: int, tahun_akhir: int) -> dict[date, str]:
     """Every official day off of the years: public holidays and cuti bersama (a day that is both keeps the
     holiday's name)."""
     return cuti_bersama(tahun_awal, tahun_akhir) | libur_nasional(tahun_awal, tahun_akhir)
+
+
+_HARI_PENUH = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
+
+
+def tulis_jam_kerja(jam: dict[int, tuple[time, time]]) -> str:
+    """Office hours as a person reads them, consecutive days with the same hours joined.
+
+    >>> tulis_jam_kerja(baca_jam_kerja("Sen-Jum 08:00-16:00"))
+    'Senin–Jumat 08.00–16.00'
+    >>> tulis_jam_kerja(baca_jam_kerja("Sen-Kam 07:30-16:00; Jum 07:30-16:30"))
+    'Senin–Kamis 07.30–16.00; Jumat 07.30–16.30'
+    """
+    bagian: list[tuple[int, int, tuple[time, time]]] = []
+    for hari in sorted(jam):
+        if bagian and bagian[-1][1] == hari - 1 and bagian[-1][2] == jam[hari]:
+            bagian[-1] = (bagian[-1][0], hari, jam[hari])
+        else:
+            bagian.append((hari, hari, jam[hari]))
+
+    def hari_teks(a: int, b: int) -> str:
+        return _HARI_PENUH[a] if a == b else f"{_HARI_PENUH[a]}–{_HARI_PENUH[b]}"
+
+    return "; ".join(f"{hari_teks(a, b)} {m:%H.%M}–{s:%H.%M}" for a, b, (m, s) in bagian)

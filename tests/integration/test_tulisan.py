@@ -40,3 +40,29 @@ def test_a_follow_up_and_a_running_piece_of_work_name_their_quarter_in_roman_cap
                         oleh=s.exec(select(User).where(User.username == "camat.poncokusumo")).one(), pada=T)
         teks = _teks(tabel_berjalan(s, kec.id, daftar_berjalan(s, kec.id)))
         assert "Triwulan III 2026" in teks and "iii" not in teks
+
+
+def _halaman(client, alamat: str) -> str:
+    import json
+
+    path, _, query = alamat.partition("?")
+    r = client.post("/_dash-update-component", json={
+        "output": ".._pages_content.children..._pages_store.data..",
+        "outputs": [{"id": "_pages_content", "property": "children"}, {"id": "_pages_store", "property": "data"}],
+        "inputs": [{"id": "_pages_location", "property": "pathname", "value": path},
+                   {"id": "_pages_location", "property": "search", "value": f"?{query}" if query else ""}],
+        "state": [], "changedPropIds": ["_pages_location.pathname"]})
+    assert r.status_code == 200
+    return json.dumps(r.get_json(), ensure_ascii=False)
+
+
+def test_pages_show_what_a_person_understands_not_settings_or_file_names(client, app, demo):
+    from tests.conftest import masuk
+
+    masuk(client, "admin")
+    libur = _halaman(client, "/hari-libur")
+    assert "Senin–Jumat 08.00–16.00" in libur and "JAM_KERJA" not in libur
+    with session_scope(demo) as s:
+        sop = s.exec(select(Sop).where(Sop.nama == "Pengukuran Kinerja")).one()
+    detail = _halaman(client, f"/sop/{sop.id}")
+    assert ".txt" not in detail and "dari dokumen SOP kantor." in detail
