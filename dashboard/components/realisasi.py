@@ -9,6 +9,7 @@ from models.akun.peran import NAMA_PERAN
 from models.kinerja.capaian import BarisCapaian
 from models.kinerja.mesin import Capaian, Predikat, predikat
 from models.kinerja.realisasi import STATUS_LABEL
+from models.sop.alur import milik_peran
 from models.umum.angka import tulis_angka
 from models.umum.periode import ROMAWI
 
@@ -73,14 +74,23 @@ def _peran(kode: str) -> str:
     return NAMA_PERAN.get(kode, kode)
 
 
+def _pelaku(c, pelaku) -> str:
+    """Who acted on a step record: the person, and on whose behalf when it was not their role's step."""
+    if pelaku is None:
+        return ""
+    atas_nama = "" if milik_peran(pelaku, c) else f" atas nama {_peran(c.role_kode)}"
+    return f" oleh {pelaku.nama}{atas_nama}"
+
+
 def riwayat(r, catatan_langkah, zona: str) -> html.Div | None:
+    """The SOP trail of a figure: each step, the role it waits on, what was done, by whom and when."""
     if not catatan_langkah:
         return None
     return html.Div([
         html.H6("Jejak SOP", className="mt-3"),
         html.Ol([html.Li([f"Langkah {lk.no} ({_peran(c.role_kode)}): ",
-                          html.Strong(c.hasil or "menunggu"),
+                          html.Strong(c.hasil or "menunggu"), _pelaku(c, pelaku),
                           f" · {fmt.waktu(c.selesai_pada or c.diterima_pada, zona)}",
                           html.Em(f" · {c.catatan}") if c.catatan and c.hasil == "dikembalikan" else None])
-                 for c, lk in catatan_langkah], className="small"),
+                 for c, lk, pelaku in catatan_langkah], className="small", id="jejak-sop"),
     ])

@@ -503,11 +503,12 @@ def buka_kembali(session: Session, *, realisasi_id: int, alasan: str, oleh: User
 
 
 
-def jejak(session: Session, eksekusi_id: int | None) -> list[tuple[CatatanLangkah, SopLangkah]]:
-    """Every step record of an execution with its step, in order."""
+def jejak(session: Session, eksekusi_id: int | None) -> list[tuple[CatatanLangkah, SopLangkah, User | None]]:
+    """Every step record of an execution with its step and who acted on it (None while it waits), in order."""
     if not eksekusi_id:
         return []
-    return list(session.exec(select(CatatanLangkah, SopLangkah).join(SopLangkah)
+    return list(session.exec(select(CatatanLangkah, SopLangkah, User).join(SopLangkah)
+                             .outerjoin(User, User.id == CatatanLangkah.pelaku_id)
                              .where(CatatanLangkah.eksekusi_id == eksekusi_id).order_by(CatatanLangkah.id)).all())
 
 

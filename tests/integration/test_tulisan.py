@@ -66,3 +66,24 @@ def test_pages_show_what_a_person_understands_not_settings_or_file_names(client,
         sop = s.exec(select(Sop).where(Sop.nama == "Pengukuran Kinerja")).one()
     detail = _halaman(client, f"/sop/{sop.id}")
     assert ".txt" not in detail and "dari dokumen SOP kantor." in detail
+
+
+def test_the_sop_trail_names_who_acted_and_on_whose_behalf(demo):
+    from dashboard.components.realisasi import riwayat
+    from models.kinerja.iku import iku_kantor
+    from models.kinerja.realisasi import Isian, ajukan, jejak, simpan_draf
+    from models.sop.alur import catatan_terbuka, putuskan
+
+    with session_scope(demo) as s:
+        kec = s.exec(select(Kecamatan).where(Kecamatan.nama == "Poncokusumo")).one()
+        evapor = s.exec(select(User).where(User.username == "evapor.poncokusumo")).one()
+        ind = next(i for i in iku_kantor(s, kec.id) if i.kode == "IKU-1")
+        r = simpan_draf(s, kecamatan_id=kec.id, tahun=2026, triwulan=3, isian=Isian(ind.id, "45", "50"), oleh=evapor,
+                        pada=T)
+        eks = ajukan(s, realisasi_id=r.id, oleh=evapor, pada=T)
+        putuskan(s, catatan_id=catatan_terbuka(s, eks.id).id, setuju=True, oleh=evapor, pada=T)
+        teks = " ".join(_teks(riwayat(r, jejak(s, eks.id), kec.zona_waktu)).split())
+    assert ("Langkah 1 (Kasi Ekonomi dan Pembangunan): selesai oleh Kasubag Evapor Poncokusumo atas nama Kasi "
+            "Ekonomi dan Pembangunan ·") in teks
+    assert "Langkah 3 (Kasubag Evapor): disetujui oleh Kasubag Evapor Poncokusumo ·" in teks
+    assert "Langkah 4 (Kasubag Evapor): menunggu ·" in teks
