@@ -332,7 +332,9 @@ def tindak_lanjut(session: Session, *, kecamatan_ids: list[int], tahun: int, tri
             "tahun": th, "triwulan": tw, "periode": f"Triwulan {ROMAWI[tw]} {th}", "teks": r.teks, "iku": kode or "",
             "sop": sop or "", "role_kode": r.role_kode, "penanggung_jawab": NAMA_PERAN.get(r.role_kode, r.role_kode),
             "menunggu": NAMA_PERAN.get(tunggu, tunggu) if tunggu else "-", "jatuh_tempo": r.jatuh_tempo,
-            "dibuat": r.dibuat_pada, "umur": (hari_ini - r.dibuat_pada.date()).days, "status": r.status,
+            # Age stops when the recommendation is done: a finished one keeps the days it took.
+            "dibuat": r.dibuat_pada, "umur": ((r.selesai_pada.date() if r.selesai_pada else hari_ini)
+                                              - r.dibuat_pada.date()).days, "status": r.status,
             "status_label": STATUS_LABEL[r.status], "terlambat": telat,
             "hari_terlambat": (hari_ini - r.jatuh_tempo).days if telat else 0})
     df = pd.DataFrame(baris, columns=KOLOM_TL)

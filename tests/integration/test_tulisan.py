@@ -87,3 +87,25 @@ def test_the_sop_trail_names_who_acted_and_on_whose_behalf(demo):
             "Ekonomi dan Pembangunan ·") in teks
     assert "Langkah 3 (Kasubag Evapor): disetujui oleh Kasubag Evapor Poncokusumo ·" in teks
     assert "Langkah 4 (Kasubag Evapor): menunggu ·" in teks
+
+
+def test_a_finished_recommendation_stops_ageing(demo):
+    from datetime import timedelta
+
+    from models.dasbor.kueri import tindak_lanjut
+    from models.tables import Rekomendasi
+
+    with session_scope(demo) as s:
+        kec = s.exec(select(Kecamatan).where(Kecamatan.nama == "Poncokusumo")).one()
+        tim = s.exec(select(User).where(User.username == "tim.poncokusumo")).one()
+        ev = catat_evaluasi(s, kecamatan_id=kec.id, jenis="evaluasi", tahun=2026, triwulan=1,
+                            tanggal=date(2026, 4, 20), peserta="Tim", temuan="IKU-3 di bawah target.", oleh=tim,
+                            pada=T.replace(month=4, day=20))
+        rek = tambah_rekomendasi(s, evaluasi_id=ev.id, teks="Perbarui data poskamling.", role_kode="kasi_trantib",
+                                 jatuh_tempo=date(2026, 6, 15), oleh=tim, pada=T.replace(month=4, day=20))
+        rek = s.get(Rekomendasi, rek.id)
+        rek.status, rek.selesai_pada = "selesai", rek.dibuat_pada + timedelta(days=30)
+        s.add(rek)
+        s.flush()
+        df = tindak_lanjut(s, kecamatan_ids=[kec.id], tahun=2026, triwulan=1, hari_ini=date(2026, 11, 27))
+        assert df.set_index("rekomendasi_id").loc[rek.id, "umur"] == 30  # not the 221 days to 27 November
