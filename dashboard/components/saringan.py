@@ -38,7 +38,7 @@ def query(session: Session, sar: Saringan) -> str:
 
 def bilah_saringan(session: Session, prefix: str, sar: Saringan, *, indikator: list[tuple[int, str]] | None = None,
                    sop: list[tuple[str, str]] | None = None, triwulan: bool = True, setahun: bool = False,
-                   periode: bool = True, tahun_awal: int | None = None) -> dbc.Row:
+                   periode: bool = True, tahun_awal: int | None = None, sop_bawaan: str | None = None) -> dbc.Row:
     """Dropdowns for the page's filters; the office dropdown only for users who see more than one office."""
     # Pages that show a whole year also offer the next one: a Renja or a Perjanjian Kinerja is about next year.
     th_akhir = max(periode_baku()[0] + (1 if setahun else 0), sar.tahun)
@@ -71,7 +71,8 @@ def bilah_saringan(session: Session, prefix: str, sar: Saringan, *, indikator: l
             id=f"{prefix}-indikator", value=sar.indikator_id, placeholder="Semua IKU",
             options=[{"label": nama, "value": i} for i, nama in indikator]), md=5))
     if sop is not None:
-        nilai = sar.sop if sar.sop in {k for k, _ in sop} else (sop[0][0] if sop else None)
+        kunci = {k for k, _ in sop}
+        nilai = sar.sop if sar.sop in kunci else (sop_bawaan if sop_bawaan in kunci else (sop[0][0] if sop else None))
         kolom.append(_kolom("SOP", dropdown(id=f"{prefix}-sop", value=nilai, clearable=False,
                                                 options=[{"label": nama, "value": k} for k, nama in sop]), md=5))
     return dbc.Row(kolom, className="g-2 mb-3 saringan")

@@ -31,7 +31,7 @@ def isi(s: Session, sar: Saringan, menit_per_hari: int) -> tuple[html.Div, list[
     selesai = eks[eks["status"] == "selesai"] if not eks.empty else eks
     total_baku = sum(x.mutu_baku for x in a.langkah)
     hambatan = next((x for x in a.langkah if x.hambatan), None)
-    dalam = [x for x in a.langkah if x.n]
+    dalam = [x for x in a.langkah if x.n and x.dalam_baku is not None]  # steps with a standard time, measured
     n_baku = sum(round((x.dalam_baku or 0) * x.n) for x in dalam)
     n_semua = sum(x.n for x in dalam)
     m = lambda v: format_menit(v, menit_per_hari=menit_per_hari)  # noqa: E731
@@ -43,8 +43,10 @@ def isi(s: Session, sar: Saringan, menit_per_hari: int) -> tuple[html.Div, list[
         dbc.Col(_angka("Langkah dalam mutu baku",
                        f"{fmt.angka(n_baku / n_semua * 100, 1)}%" if n_semua else "-",
                        f"{fmt.angka(n_baku)} dari {fmt.angka(n_semua)} kunjungan langkah"), md=3),
-        dbc.Col(_angka("Hambatan", f"Langkah {hambatan.no}" if hambatan else "Tidak ada",
-                       hambatan.kegiatan[:90] if hambatan else "Median setiap langkah dalam mutu baku."), md=3),
+        dbc.Col(_angka("Hambatan", _nama_langkah(hambatan, a.langkah) if hambatan else ("Tidak ada" if n_semua else "-"),
+                       hambatan.kegiatan[:90] if hambatan else (
+                           "Median setiap langkah dalam mutu baku." if n_semua else
+                           "Belum ada langkah yang selesai pada periode ini; belum ada yang dapat diukur.")), md=3),
     ], className="mb-3", id="siklus-ringkas")
     kantor = nama_kantor(s, list(set(eks["kecamatan_id"]))) if not eks.empty else {}
     urut = eks.sort_values("total", ascending=False) if not eks.empty else eks
@@ -60,6 +62,12 @@ def isi(s: Session, sar: Saringan, menit_per_hari: int) -> tuple[html.Div, list[
         tabel_layar(tabel_langkah_menyimpang(a), nama="penyimpangan", q=q, ident="tabel-penyimpangan",
                     kosong="Tidak ada langkah yang dilewati atau dikerjakan tidak berurutan.", batas=50),
     ]), pilihan
+
+
+def _nama_langkah(x, semua) -> str:
+    """"Langkah 2", or "Langkah 2 (urutan 4)" when the SOP's table numbers its steps again from 1 in a later part."""
+    ulang = sum(1 for y in semua if y.no == x.no) > 1
+    return f"Langkah {x.no}" + (f" (urutan {x.urutan})" if ulang else "")
 
 
 def _angka(judul: str, nilai: str, ket: str) -> dbc.Card:

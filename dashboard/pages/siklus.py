@@ -9,7 +9,7 @@ from dashboard.akses import halaman
 from dashboard.components.pilihan import dropdown
 from dashboard.components.saringan import bilah_saringan, penyimpan_alamat, saringan_halaman
 from dashboard.data import sesi
-from models.dasbor.kueri import sop_dalam_lingkup
+from models.dasbor.kueri import sop_dalam_lingkup, sop_terbanyak
 
 dash.register_page(__name__, path="/siklus", name="Waktu Siklus SOP", title="Waktu Siklus SOP · SAKIP Kecamatan",
                    order=2)
@@ -21,7 +21,8 @@ PREFIX, SARINGAN = ids.SIKLUS_PREFIX, ids.SIKLUS_SARINGAN
 def layout(**kwargs) -> html.Div:
     with sesi() as s:
         sar = saringan_halaman(s, kwargs, setahun=True)
-        bilah = bilah_saringan(s, PREFIX, sar, sop=sop_dalam_lingkup(s, sar.kecamatan_ids), setahun=True)
+        bilah = bilah_saringan(s, PREFIX, sar, sop=sop_dalam_lingkup(s, sar.kecamatan_ids), setahun=True,
+                               sop_bawaan=sop_terbanyak(s, sar.kecamatan_ids, sar.tahun))
     return html.Div([
         html.H2("Waktu Siklus SOP"),
         html.P("Waktu kerja tiap langkah dihitung menurut kalender kerja kantor (hari dan jam kerja, tanpa hari libur "

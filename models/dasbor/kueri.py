@@ -257,6 +257,18 @@ def sop_dalam_lingkup(session: Session, kecamatan_ids: list[int]) -> list[tuple[
     return sorted(dict(rows).items(), key=lambda kv: kv[1].lower())
 
 
+def sop_terbanyak(session: Session, kecamatan_ids: list[int], tahun: int) -> str | None:
+    """The name key of the SOP with the most executions (not cancelled) about the year in the offices: the one a
+    page on cycle time opens on when the address names none. None when nothing ran."""
+    if not kecamatan_ids:
+        return None
+    baris = session.exec(select(Sop.kunci, func.count(Eksekusi.id)).join(SopRevisi, SopRevisi.sop_id == Sop.id)
+                         .join(Eksekusi, Eksekusi.revisi_id == SopRevisi.id)
+                         .where(Eksekusi.kecamatan_id.in_(kecamatan_ids)).where(Eksekusi.tahun == tahun)
+                         .where(Eksekusi.status != "dibatalkan").group_by(Sop.kunci)).all()
+    return max(baris, key=lambda b: (b[1], b[0]))[0] if baris else None
+
+
 # ---------------------------------------------------------------- capaian over the years
 
 KOLOM_SERI = ["indikator_id", "kode", "indikator", "satuan", "tahun", "triwulan", "target", "realisasi",

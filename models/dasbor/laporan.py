@@ -112,9 +112,11 @@ def tabel_seri_capaian(session: Session, sar: Saringan, *, terbaru_dulu: bool = 
 
 def tabel_langkah(a: AnalisisSiklus) -> Tabel:
     df = pd.DataFrame([{**s.__dict__, "dalam_baku": None if s.dalam_baku is None else s.dalam_baku * 100,
+                        "mutu_baku": s.mutu_baku if s.mutu_baku > 0 else None,  # 0: no standard time ("-")
                         "hambatan": "Ya" if s.hambatan else ""} for s in a.langkah])
     return Tabel("Waktu siklus per langkah", (
-        Kolom("Langkah", "no"), Kolom("Kegiatan", "kegiatan"), Kolom("Mutu baku", "mutu_baku", "menit"),
+        Kolom("Urutan", "urutan", "angka"), Kolom("Langkah", "no"), Kolom("Kegiatan", "kegiatan"),
+        Kolom("Mutu baku", "mutu_baku", "menit"),
         Kolom("Jumlah selesai", "n", "angka"), Kolom("Median", "median", "menit"), Kolom("Persentil 80", "p80", "menit"),
         Kolom("Dalam mutu baku", "dalam_baku", "persen"), Kolom("Median tunggu", "tunggu", "menit"),
         Kolom("Median proses", "proses", "menit"), Kolom("Pengulangan", "rework", "angka"),

@@ -160,10 +160,11 @@ def statistik_langkah(v: pd.DataFrame, langkah: list[SopLangkah]) -> list[Statis
         hasil.append(StatistikLangkah(
             urutan=lk.urutan, no=lk.no, kegiatan=lk.kegiatan, mutu_baku=lk.waktu_menit, n=n,
             median=float(t.median()) if n else None, p80=float(t.quantile(0.8)) if n else None,
-            dalam_baku=float((t <= lk.waktu_menit).mean()) if n else None,
+            # A mutu baku of 0 sets no standard time: nothing to be within or over.
+            dalam_baku=float((t <= lk.waktu_menit).mean()) if n and lk.waktu_menit > 0 else None,
             tunggu=float(done["tunggu"].median()) if n else None, proses=float(done["proses"].median()) if n else None,
             rework=int((semua["ke"] > 1).sum()) if not semua.empty else 0))
-    lebih = [(s.median - s.mutu_baku, i) for i, s in enumerate(hasil) if s.median is not None]
+    lebih = [(s.median - s.mutu_baku, i) for i, s in enumerate(hasil) if s.median is not None and s.mutu_baku > 0]
     if lebih and max(lebih)[0] > 0:
         i = max(lebih)[1]
         s = hasil[i]
@@ -172,10 +173,11 @@ def statistik_langkah(v: pd.DataFrame, langkah: list[SopLangkah]) -> list[Statis
 
 
 def persen_dalam_baku(v: pd.DataFrame) -> tuple[int, int]:
-    """(finished visits within their step's mutu baku, finished visits)."""
+    """(finished visits within their step's mutu baku, finished visits); steps without a standard time (mutu baku 0)
+    count in neither."""
     if v.empty:
         return 0, 0
-    done = v[v["selesai"]]
+    done = v[v["selesai"] & (v["waktu_menit"] > 0)]
     return int((done["total"] <= done["waktu_menit"]).sum()), len(done)
 
 
@@ -312,7 +314,7 @@ def dalam_baku_per_kantor(session: Session, *, kecamatan_ids: list[int], tahun: 
     if df.empty:
         return hasil
     v = kunjungan(dengan_waktu(df, kalender_per_kantor(session, set(df["kecamatan_id"]))))
-    done = v[v["selesai"]]
+    done = v[v["selesai"] & (v["waktu_menit"] > 0)]  # as persen_dalam_baku: no standard, nothing to be within
     dalam = (done["total"] <= done["waktu_menit"]).groupby(done["kecamatan_id"]).agg(["sum", "count"])
     for kec_id, r in dalam.iterrows():
         hasil[int(kec_id)] = (int(r["sum"]), int(r["count"]))
