@@ -70,8 +70,9 @@ def _pita(pita: tuple[Predikat, ...], atas: float, x: str, y: str) -> tuple[list
         puncak = pita[i - 1].di_atas if i > 0 else atas
         bentuk.append({"type": "rect", "xref": f"{x} domain", "yref": y, "x0": 0, "x1": 1, "y0": bawah,
                        "y1": puncak, "fillcolor": p.warna, "opacity": 0.10, "line": {"width": 0}, "layer": "below"})
-        label.append({"text": p.nama, "x": 1, "xref": f"{x} domain", "y": (bawah + puncak) / 2, "yref": y,
-                      "showarrow": False, "xanchor": "right", "font": {"size": 10, "color": p.warna}})
+        # Named just outside the plot's right edge, where no point or label of the data can sit on it.
+        label.append({"text": p.nama, "x": 1.005, "xref": f"{x} domain", "y": (bawah + puncak) / 2, "yref": y,
+                      "showarrow": False, "xanchor": "left", "font": {"size": 10, "color": p.warna}})
     return bentuk, label
 
 
@@ -126,7 +127,7 @@ def grafik_capaian(df: pd.DataFrame, pita: tuple[Predikat, ...], proyeksi: tuple
            {"text": "Capaian (%)", "x": 0, "y": 0.58, "xref": "paper", "yref": "paper", "showarrow": False,
             "xanchor": "left", "yanchor": "bottom", "font": {"size": 12}}]
     layout = _layout(
-        500, title=_judul(judul), shapes=bentuk,
+        500, title=_judul(judul), shapes=bentuk, margin={"l": 10, "r": 90, "t": 80, "b": 10},
         annotations=sub + label_pita,
         xaxis={"anchor": "y", "matches": "x2", "showticklabels": False, "categoryorder": "array",
                "categoryarray": urutan},

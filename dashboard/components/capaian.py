@@ -26,6 +26,7 @@ TAHUN_SERI = 5  # quarters of this many years, up to the year chosen
 def isi_kantor(s: Session, sar: Saringan, prefix: str) -> html.Div:
     kec = sar.kecamatan_id
     df, proyeksi = seri_capaian(s, kecamatan_id=kec, tahun_awal=sar.tahun - TAHUN_SERI + 1, tahun_akhir=sar.tahun,
+                                sampai_triwulan=sar.triwulan or 4,
                                 indikator_id=sar.indikator_id)
     pita = predikat_kabupaten(s, kec)
     grafik = []

@@ -28,6 +28,7 @@ from models.tables import (
     utcnow,
 )
 from models.tindak_lanjut.rekomendasi import STATUS, STATUS_LABEL, TUNTAS, menunggu, terlambat
+from models.umum import periode
 from models.umum.angka import bulatkan
 from models.umum.periode import ROMAWI, periode_baku, triwulan_sebelumnya
 
@@ -276,10 +277,15 @@ KOLOM_SERI = ["indikator_id", "kode", "indikator", "satuan", "tahun", "triwulan"
 
 
 def seri_capaian(session: Session, *, kecamatan_id: int, tahun_awal: int, tahun_akhir: int,
-                 indikator_id: int | None = None) -> tuple[pd.DataFrame, dict[int, tuple[int, float | None]]]:
-    """Quarter by quarter over the years for one office: target, the quarter's figure, the combined figure the
-    capaian compares with the target, official and provisional capaian. Also, per indicator, the projection of the
-    last year shown: {indikator_id: (tahun, persen)}."""
+                 indikator_id: int | None = None, sampai_triwulan: int = 4,
+                 hari_ini: date | None = None) -> tuple[pd.DataFrame, dict[int, tuple[int, float | None]]]:
+    """Quarter by quarter over the years for one office, up to `sampai_triwulan` of the last year: target, the
+    quarter's figure, the combined figure the capaian compares with the target, official and provisional capaian.
+    Also, per indicator, the year-end projection of the last year as it stood at that quarter: {indikator_id:
+    (tahun, persen)}; none once the year has ended or for the fourth quarter (the year's own figure is there)."""
+    hari_ini = hari_ini or periode.hari_ini()
+    tw_akhir = sampai_triwulan if sampai_triwulan in (1, 2, 3, 4) else 4
+    berproyeksi = tw_akhir < 4 and date(tahun_akhir, 12, 31) >= hari_ini
     data = capaian_banyak(session, kecamatan_ids=[kecamatan_id], tahun=range(tahun_awal, tahun_akhir + 1),
                           ringkas=True)
     baris, proyeksi = [], {}
@@ -288,7 +294,7 @@ def seri_capaian(session: Session, *, kecamatan_id: int, tahun_awal: int, tahun_
             ind = b.indikator
             if indikator_id and ind.id != indikator_id:
                 continue
-            for n in range(1, 5):
+            for n in range(1, (tw_akhir if th == tahun_akhir else 4) + 1):
                 r = b.realisasi[n - 1]
                 resmi, sementara = b.resmi[n - 1], b.sementara[n - 1]
                 baris.append({"indikator_id": ind.id, "kode": ind.kode, "indikator": ind.nama, "satuan": ind.satuan,
@@ -298,8 +304,8 @@ def seri_capaian(session: Session, *, kecamatan_id: int, tahun_awal: int, tahun_
                               "capaian_resmi": resmi.persen, "capaian_sementara": sementara.persen,
                               "status": r.status if r is not None else None,
                               "realisasi_id": r.id if r is not None else None})
-            if th == tahun_akhir:
-                proyeksi[ind.id] = (th, b.proyeksi.persen)
+            if th == tahun_akhir and berproyeksi:
+                proyeksi[ind.id] = (th, b.proyeksi_sampai(tw_akhir).persen)
     return pd.DataFrame(baris, columns=KOLOM_SERI), proyeksi
 
 

@@ -94,10 +94,10 @@ def tabel_perbandingan(session: Session, sar: Saringan, df: pd.DataFrame | None 
 
 
 def tabel_seri_capaian(session: Session, sar: Saringan, *, terbaru_dulu: bool = False) -> Tabel:
-    """Quarter by quarter over the five years up to the filter's year (the page lists the latest first)."""
+    """Quarter by quarter over the five years up to the filter's quarter (the page lists the latest first)."""
     kec = sar.kecamatan_id or sar.kecamatan_ids[0]
     df, _ = seri_capaian(session, kecamatan_id=kec, tahun_awal=sar.tahun - 4, tahun_akhir=sar.tahun,
-                         indikator_id=sar.indikator_id)
+                         indikator_id=sar.indikator_id, sampai_triwulan=sar.triwulan or 4)
     if terbaru_dulu:
         df = df.sort_values(["tahun", "triwulan", "kode"], ascending=[False, False, True], kind="stable")
     df = df.assign(periode=[f"Triwulan {ROMAWI[t]} {th}" for th, t in zip(df["tahun"], df["triwulan"])],

@@ -39,6 +39,10 @@ class BarisCapaian:
     def proyeksi(self) -> Capaian:
         return proyeksi_tahun(self._mesin, self.target, self._semua)
 
+    def proyeksi_sampai(self, triwulan: int) -> Capaian:
+        """The year-end projection as it stood at the end of a quarter: from the figures up to that quarter."""
+        return proyeksi_tahun(self._mesin, self.target, self._semua[:triwulan] + [None] * (4 - triwulan))
+
     def _triwulan(self, angka: list, n: int) -> Capaian:
         return capaian_triwulan(self._mesin, self.target, angka, n)
 

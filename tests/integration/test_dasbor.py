@@ -102,8 +102,17 @@ def test_capaian_cards_series_and_projection(kasus):
         assert round(df["capaian_resmi"][0], 2) == 94.74 and pd.isna(df["capaian_resmi"][1])
         assert round(df["capaian_sementara"][1], 2) == 97.37 and df["realisasi_gabungan"][1] == 92.5
         assert df["status"].tolist()[:2] == ["resmi", "diajukan"]
-        # The run rate of Q1–Q2 (92,5 %) held for the year: 92,5 / 95.
+        assert proyeksi == {}  # the year has ended: no projection, its own figures are there
+        # As the page shows it when the second quarter is chosen in July of that year: the quarters up to it and
+        # the run rate of Q1–Q2 (92,5 %) held for the year: 92,5 / 95.
+        df, proyeksi = seri_capaian(s, kecamatan_id=k["kec"], tahun_awal=TAHUN, tahun_akhir=TAHUN,
+                                    indikator_id=k["ind"], sampai_triwulan=2, hari_ini=date(TAHUN, 7, 15))
+        assert list(df["triwulan"]) == [1, 2]
         assert round(proyeksi[k["ind"]][1], 2) == 97.37
+        # As of the first quarter, only Q1's 90 %: 90 / 95.
+        _df, proyeksi = seri_capaian(s, kecamatan_id=k["kec"], tahun_awal=TAHUN, tahun_akhir=TAHUN,
+                                     indikator_id=k["ind"], sampai_triwulan=1, hari_ini=date(TAHUN, 4, 15))
+        assert round(proyeksi[k["ind"]][1], 2) == 94.74
 
 
 def test_cycle_time_per_step_against_mutu_baku(kasus):
