@@ -36,10 +36,10 @@ def register(app: Dash) -> None:
         Output(f"{PREFIX}-terpilih", "data"), Input({"type": f"{PREFIX}-grafik", "indikator": ALL}, "clickData"),
         prevent_initial_call=True)
 
-    @callback(app, Output(f"{PREFIX}-rincian", "children"), Input(f"{PREFIX}-terpilih", "data"),
-              objek={"realisasi_id": Realisasi}, prevent_initial_call=True)
+    @callback(app, Output(f"{PREFIX}-rincian", "children"), Output(f"{PREFIX}-rincian-jendela", "is_open"),
+              Input(f"{PREFIX}-terpilih", "data"), objek={"realisasi_id": Realisasi}, prevent_initial_call=True)
     def rincian(realisasi_id):
         if not realisasi_id:
-            return no_update
+            return no_update, no_update
         with sesi() as s:
-            return rincian_realisasi(s, int(realisasi_id))
+            return rincian_realisasi(s, int(realisasi_id)), True

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import dash
+import dash_bootstrap_components as dbc
 from dash import dcc, html
 
 from dashboard import ids
@@ -29,5 +30,7 @@ def layout(**kwargs) -> html.Div:
         penyimpan_alamat(PREFIX, SARINGAN),
         dcc.Store(id=f"{PREFIX}-terpilih"),
         dcc.Loading(html.Div(id=f"{PREFIX}-isi"), delay_show=300),
-        html.Div(id=f"{PREFIX}-rincian", className="mt-3"),
+        # A clicked point's records open over the chart, where the person is looking.
+        dbc.Modal([dbc.ModalHeader(dbc.ModalTitle("Catatan realisasi")), dbc.ModalBody(id=f"{PREFIX}-rincian")],
+                  id=f"{PREFIX}-rincian-jendela", size="lg", scrollable=True, is_open=False),
     ])

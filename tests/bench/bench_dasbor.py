@@ -135,7 +135,7 @@ def main() -> int:
         ]
     kasus += [("camat.poncokusumo", None, "Garis waktu", "siklus-garis.children", {"eksekusi_id": eks},
                sql_garis, (eks,)),
-              ("camat.poncokusumo", None, "Rincian titik", "capaian-rincian.children", {"realisasi_id": rea},
+              ("camat.poncokusumo", None, "Rincian titik", "..capaian-rincian.children...capaian-rincian-jendela.is_open..", {"realisasi_id": rea},
                sql_rincian, (rea,))]
 
     client_per_user = {}

@@ -70,6 +70,9 @@ def test_capaian_point_opens_its_records(halaman_riwayat, riwayat_url):
     pg.wait_for_selector("#rincian-realisasi", timeout=20000)
     teks = pg.inner_text(".rincian-titik")
     assert "Diisi oleh" in teks and "Disahkan oleh" in teks and "Jejak SOP" in teks
+    # The records open where the person is looking: in view, without scrolling.
+    assert pg.evaluate("() => { const r = document.querySelector('#rincian-realisasi').getBoundingClientRect();"
+                       " return r.top >= 0 && r.top < window.innerHeight; }")
 
 
 def test_cycle_time_page_and_timeline(halaman_riwayat, riwayat_url):
