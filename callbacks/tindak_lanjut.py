@@ -45,14 +45,18 @@ def _tanggal(teks: str | None) -> date | None:
 def register(app: Dash) -> None:
     pasang_alamat(app, PREFIX, SARINGAN)
 
-    @callback(app, Output("tl-isi", "children"), Output("tl-pilih", "options"),
+    @callback(app, Output("tl-isi", "children"), Output("tl-pilih", "options"), Output("tl-pilih", "value"),
+              Output("tl-minta", "data"),
               Input(f"{PREFIX}-kecamatan", "value"), Input(f"{PREFIX}-tahun", "value"),
               Input(f"{PREFIX}-triwulan", "value"), Input("tl-pesan", "children"), Input("tl-ev-pesan", "children"),
-              kecamatan=("kecamatan",))
-    def tampil(kecamatan, tahun, triwulan, _pesan, _pesan_ev):
+              State("tl-minta", "data"), kecamatan=("kecamatan",))
+    def tampil(kecamatan, tahun, triwulan, _pesan, _pesan_ev, minta):
         with sesi() as s:
             sar = saringan_halaman(s, {"kecamatan": kecamatan, "tahun": tahun, "triwulan": triwulan}, setahun=True)
-            return isi(s, sar, s.get(User, current_user.id))
+            isi_halaman, pilihan = isi(s, sar, s.get(User, current_user.id))
+        # An item the address names (a reminder's link) is opened once, if it is one the page lists.
+        terpilih = minta if minta in {p["value"] for p in pilihan} else no_update
+        return isi_halaman, pilihan, terpilih, None
 
     @callback(app, Output("tl-rinci", "children"), *[Output(f"tl-{a}", "disabled") for a in AKSI],
               Input("tl-pilih", "value"), Input("tl-pesan", "children"),

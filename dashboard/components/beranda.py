@@ -157,7 +157,9 @@ def _pengingat(s: Session, user: User, hari_ini: date) -> dbc.Alert | None:
         html.Strong(f"Pengingat tindak lanjut ({angka(len(daftar))})"),
         html.Ul([html.Li([html.Span("Terlambat" if telat else "Jatuh tempo", className="fw-semibold"),
                           f" {fmt_tanggal(r.jatuh_tempo)} · {r.teks[:110]} · {STATUS_LABEL[r.status]} · ",
-                          f"menunggu {NAMA_PERAN.get(menunggu(r), '-')}"], className="text-danger" if telat else None)
+                          f"menunggu {NAMA_PERAN.get(menunggu(r), '-')} · ",
+                          html.A("Buka", href=f"/tindak-lanjut?rekomendasi={r.id}")],
+                         className="text-danger" if telat else None)
                  for r, telat in daftar[:8]], className="mb-1 small"),
         html.A("Buka Tindak Lanjut", href="/tindak-lanjut", className="small"),
     ], color="warning", id="beranda-pengingat", className="mt-2")

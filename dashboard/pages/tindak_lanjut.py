@@ -60,6 +60,13 @@ def _formulir(s, user: User, tahun: int, triwulan: int) -> html.Div:
     ], className="mb-3")
 
 
+def _nomor(teks) -> int | None:
+    try:
+        return int(teks) if teks else None
+    except (TypeError, ValueError):
+        return None
+
+
 @halaman(kecamatan=("kecamatan",))
 def layout(**kwargs) -> html.Div:
     with sesi() as s:
@@ -75,6 +82,7 @@ def layout(**kwargs) -> html.Div:
                className="text-muted"),
         bilah,
         penyimpan_alamat(PREFIX, SARINGAN),
+        dcc.Store(id="tl-minta", data=_nomor(kwargs.get("rekomendasi"))),
         formulir,
         html.Div(id="tl-ev-pesan", className="mb-2"),
         dcc.Loading(html.Div(id="tl-isi"), delay_show=300),

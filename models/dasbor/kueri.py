@@ -329,17 +329,20 @@ KOLOM_TL = ["rekomendasi_id", "kecamatan_id", "kecamatan", "tahun", "triwulan", 
 
 def tindak_lanjut(session: Session, *, kecamatan_ids: list[int], tahun: int, triwulan: int | None,
                   hari_ini: date) -> pd.DataFrame:
-    """Every recommendation of the offices' evaluations of the year (and quarter), with its age in days, whom it
-    waits on and how late it is; overdue first (the latest first), then by due date."""
+    """Every recommendation of the offices' evaluations of the year (and quarter), and every overdue one whatever its
+    period, with its age in days, whom it waits on and how late it is; overdue first (the latest first), then by
+    due date."""
     if not kecamatan_ids:
         return pd.DataFrame(columns=KOLOM_TL)
     q = (select(Rekomendasi, Evaluasi.tahun, Evaluasi.triwulan, Indikator.kode, Sop.nama)
          .join(Evaluasi, Evaluasi.id == Rekomendasi.evaluasi_id)
          .outerjoin(Indikator, Indikator.id == Rekomendasi.indikator_id)
          .outerjoin(Sop, Sop.id == Rekomendasi.sop_id)
-         .where(Rekomendasi.kecamatan_id.in_(kecamatan_ids)).where(Evaluasi.tahun == tahun))
-    if triwulan:
-        q = q.where(Evaluasi.triwulan == triwulan)
+         .where(Rekomendasi.kecamatan_id.in_(kecamatan_ids)))
+    periode_ini = (Evaluasi.tahun == tahun) & (Evaluasi.triwulan == triwulan) if triwulan else Evaluasi.tahun == tahun
+    # An overdue item stays in sight until it is done, whatever the period chosen (terlambat() says the same).
+    lewat = Rekomendasi.status.not_in(TUNTAS) & (Rekomendasi.jatuh_tempo < hari_ini)
+    q = q.where(periode_ini | lewat)
     kantor = nama_kantor(session, kecamatan_ids)
     baris = []
     for r, th, tw, kode, sop in session.exec(q):

@@ -109,3 +109,36 @@ def test_a_finished_recommendation_stops_ageing(demo):
         s.flush()
         df = tindak_lanjut(s, kecamatan_ids=[kec.id], tahun=2026, triwulan=1, hari_ini=date(2026, 11, 27))
         assert df.set_index("rekomendasi_id").loc[rek.id, "umur"] == 30  # not the 221 days to 27 November
+
+
+def test_an_overdue_follow_up_of_an_earlier_year_is_listed_and_a_reminder_opens_it(demo, app, client):
+    import json
+
+    from models.dasbor.kueri import tindak_lanjut
+    from tests.conftest import masuk
+    from tests.dash_util import daftar_callback, panggil
+
+    with session_scope(demo) as s:
+        kec = s.exec(select(Kecamatan).where(Kecamatan.nama == "Poncokusumo")).one()
+        tim = s.exec(select(User).where(User.username == "tim.poncokusumo")).one()
+        lama = T.replace(year=2025, month=4, day=21)
+        ev = catat_evaluasi(s, kecamatan_id=kec.id, jenis="evaluasi", tahun=2025, triwulan=1,
+                            tanggal=date(2025, 4, 21), peserta="Tim", temuan="IKU-2 di bawah target.", oleh=tim,
+                            pada=lama)
+        rek = tambah_rekomendasi(s, evaluasi_id=ev.id, teks="Rekap register pelayanan setiap akhir bulan.",
+                                 role_kode="kasi_pem", jatuh_tempo=date(2025, 6, 30), oleh=tim, pada=lama)
+        rek_id = rek.id
+        df = tindak_lanjut(s, kecamatan_ids=[kec.id], tahun=2026, triwulan=None, hari_ini=date(2026, 11, 27))
+        baris = df.set_index("rekomendasi_id").loc[rek_id]
+        assert (baris["periode"], bool(baris["terlambat"]), baris["hari_terlambat"]) == ("Triwulan I 2025", True, 515)
+    masuk(client, "camat.poncokusumo")
+    client.get("/")
+    beranda = json.dumps(panggil(client, app, "beranda-isi.children", kecamatan=None, tahun=2026,
+                                 triwulan=3).get_json(), ensure_ascii=False)
+    assert f"/tindak-lanjut?rekomendasi={rek_id}" in beranda
+    assert f'"id": "tl-minta", "data": {rek_id}' in _halaman(client, f"/tindak-lanjut?rekomendasi={rek_id}")
+    kunci = next(k for k in daftar_callback(app) if k.startswith("..tl-isi.children...tl-pilih.options"))
+    jawab = panggil(client, app, kunci, kecamatan=None, tahun=2026, triwulan=0, _pesan=None, _pesan_ev=None,
+                    minta=rek_id).get_json()["response"]
+    assert jawab["tl-pilih"]["value"] == rek_id and jawab["tl-minta"]["data"] is None
+    assert rek_id in [p["value"] for p in jawab["tl-pilih"]["options"]]
