@@ -13,7 +13,16 @@ from models.akun.peran import PENGISI_REALISASI
 from models.kinerja.capaian import capaian_kantor, predikat_kabupaten
 from models.kinerja.excel import BerkasTidakSah, baca, terapkan
 from models.kinerja.lampiran import lampiran_realisasi, lampirkan
-from models.kinerja.realisasi import Isian, RealisasiDitolak, ajukan, angka_eksekusi, buka_kembali, simpan_draf
+from models.kinerja.realisasi import (
+    BISA_DIUBAH,
+    STATUS_LABEL,
+    Isian,
+    RealisasiDitolak,
+    ajukan,
+    angka_eksekusi,
+    buka_kembali,
+    simpan_draf,
+)
 from models.sop.alur import AlurDitolak
 from models.tables import Indikator, Realisasi, User
 from models.umum.berkas import BerkasDitolak, dari_unggahan
@@ -41,7 +50,7 @@ def _isi_berkas(isi: str | None) -> bytes:
 def register(app: Dash) -> None:
     @callback(app, Output(ids.REAL_PESAN, "children"), Output(ids.REAL_VERSI, "data"), Output(ids.REAL_ID, "data"),
               Output(ids.REAL_TABEL, "children"), Output(ids.REAL_SIMPAN, "disabled"),
-              Output(ids.REAL_AJUKAN, "disabled"),
+              Output(ids.REAL_AJUKAN, "disabled"), Output(ids.REAL_STATUS, "children"),
               Input(ids.REAL_SIMPAN, "n_clicks"), Input(ids.REAL_AJUKAN, "n_clicks"),
               State(ids.REAL_INDIKATOR, "data"), State(ids.REAL_PERIODE, "data"), State(ids.REAL_PEMBILANG, "value"),
               State(ids.REAL_PENYEBUT, "value"), State(ids.REAL_CATATAN, "value"), State(ids.REAL_BUKTI, "value"),
@@ -64,8 +73,9 @@ def register(app: Dash) -> None:
                 s.refresh(r)
                 versi_baru, r_id, status = r.versi, r.id, r.status
                 tabel = _tabel(s, user, tahun, triwulan, int(indikator_id))
+                tanpa_bukti = ajukan_juga and not bukti and not lampiran_realisasi(s, r_id)
         except (RealisasiDitolak, AlurDitolak) as e:
-            return dbc.Alert(str(e), color="danger"), no_update, no_update, no_update, no_update, no_update
+            return dbc.Alert(str(e), color="danger"), no_update, no_update, no_update, no_update, no_update, no_update
         if bersama:
             pesan = (f"Diajukan bersama {bersama} indikator triwulan ini. Angkanya berjalan melalui langkah SOP "
                      "berikutnya, terkunci sampai dikembalikan, dan resmi ketika SOP selesai.")
@@ -74,8 +84,13 @@ def register(app: Dash) -> None:
                      "dikembalikan atau disetujui Camat.")
         else:
             pesan = "Draf disimpan."
-        terkunci = status not in ("draf", "dikembalikan", "dibuka")
-        return dbc.Alert(pesan, color="success"), versi_baru, r_id, tabel, terkunci, terkunci
+        if tanpa_bukti:  # allowed, but the checker downstream will ask for it: say so now
+            pesan += (" Perhatian: diajukan tanpa bukti yang dicentang maupun lampiran; pemeriksa di langkah "
+                      "berikutnya dapat mengembalikannya.")
+        terkunci = status not in BISA_DIUBAH
+        return (dbc.Alert(pesan, color="warning" if tanpa_bukti else "success"), versi_baru, r_id, tabel, terkunci,
+                terkunci,
+                dbc.Badge(STATUS_LABEL[status], className="ms-2"))
 
     @callback(app, Output(ids.REAL_LAMPIRAN_DAFTAR, "children"), Output(ids.REAL_PESAN, "children", allow_duplicate=True),
               Input(ids.REAL_LAMPIRAN, "contents"), State(ids.REAL_LAMPIRAN, "filename"), State(ids.REAL_ID, "data"),

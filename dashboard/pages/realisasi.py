@@ -54,12 +54,17 @@ def _pilih_periode(tahun: int, triwulan: int) -> html.Form:
     ], method="get", action="/realisasi", className="d-flex gap-2 mb-3")
 
 
+def lencana_status(status: str | None) -> html.Span:
+    """The figure's status beside its name; the same id whatever the status, so a save can update it."""
+    return html.Span(dbc.Badge(STATUS_LABEL[status], className="ms-2") if status else None, id=ids.REAL_STATUS)
+
+
 def _form(s, user: User, ind: Indikator, tahun: int, triwulan: int, zona: str) -> dbc.Card:
     r = cari(s, indikator_id=ind.id, kecamatan_id=user.kecamatan_id, tahun=tahun, triwulan=triwulan)
     boleh = boleh_mengisi(s, user, ind, user.kecamatan_id)
     terkunci = not boleh or (r is not None and r.status not in BISA_DIUBAH)
     opsi = bukti_diminta(s, ind, user.kecamatan_id)
-    status = (dbc.Badge(STATUS_LABEL[r.status], className="ms-2") if r else None)
+    status = lencana_status(r.status if r else None)
     angka = [
         dbc.Col([dbc.Label(ind.pembilang, html_for=ids.REAL_PEMBILANG),
                  dbc.Input(id=ids.REAL_PEMBILANG, value=_teks(r.pembilang if r else None), disabled=terkunci,

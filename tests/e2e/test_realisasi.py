@@ -44,6 +44,7 @@ def test_a_quarter_from_entry_to_the_camats_approval(page, server_url, e2e_engin
         page.click("#real-ajukan")
         page.wait_for_selector("#real-pesan .alert-success")
         assert page.locator(f"tr[data-kode='{kode}']").get_by_text("Dalam proses SOP").is_visible()
+        assert page.inner_text("#real-status") == "Dalam proses SOP"  # the form's badge moved with the figure
     # Step 3 (analysis, a decision) and step 4 (report to the Sekcam) are the Kasubag Evapor's.
     for kode in KODE:
         _tugas(page, server_url, kode, "tugas-setuju")
@@ -99,3 +100,18 @@ def test_a_quarter_from_entry_to_the_camats_approval(page, server_url, e2e_engin
         eksekusi = {r.eksekusi_id for r, _ in rs}  # other tests' work shares this database
         aksi = [a.aksi for a in s.exec(select(AuditLog)) if (a.sesudah or {}).get("eksekusi") in eksekusi]
         assert aksi.count("langkah.dikembalikan") == 1 and aksi.count("realisasi.resmi") == 3
+
+
+def test_submitting_without_any_evidence_warns(page, server_url):
+    masuk_sebagai(page, server_url, "evapor.kalipare")
+    tahun = periode.periode_baku()[0]
+    page.goto(f"{server_url}/realisasi?tahun={tahun}&triwulan=2")
+    page.wait_for_selector(".tabel-realisasi")
+    page.locator("tr[data-kode='IKU-2'] a").click()
+    page.locator("#form-realisasi h5", has_text="IKU-2").wait_for()
+    page.fill("#real-pembilang", "90")
+    page.fill("#real-penyebut", "100")
+    page.click("#real-ajukan")
+    page.wait_for_selector("#real-pesan .alert-warning")
+    assert "Perhatian: diajukan tanpa bukti yang dicentang maupun lampiran" in page.inner_text("#real-pesan")
+    assert page.inner_text("#real-status") == "Dalam proses SOP"
