@@ -36,6 +36,15 @@ class BerkasTidakSah(ValueError):
     pass
 
 
+
+def _terkunci(status: str) -> str:
+    """Why a figure of the quarter cannot be changed from a spreadsheet, in the words of its status."""
+    if status == "resmi":
+        return "triwulan ini sudah resmi dan terkunci; hanya Camat yang dapat membukanya kembali untuk diperbaiki."
+    return (f"triwulan ini berstatus {STATUS_LABEL[status].lower()} dan terkunci sampai dikembalikan untuk "
+            "diperbaiki.")
+
+
 def templat(session: Session, *, kecamatan_id: int, tahun: int, triwulan: int) -> bytes:
     """The template for one office and quarter, with figures already entered filled in."""
     kec = session.get(Kecamatan, kecamatan_id)
@@ -127,13 +136,12 @@ def baca(session: Session, data: bytes, *, kecamatan_id: int, tahun: int, triwul
             continue
         ada = cari(session, indikator_id=ind.id, kecamatan_id=kecamatan_id, tahun=tahun, triwulan=triwulan)
         versi = int(isi[9]) if isinstance(isi[9], (int, float)) else None
+        if ada is not None and ada.status not in BISA_DIUBAH:  # what the person must know first: it is locked
+            hasil.append(BarisUnggah(n, kode, ind.nama, None, f"Baris {n}: {kode} {_terkunci(ada.status)}", False))
+            continue
         if (ada.versi if ada else None) != versi:
             hasil.append(BarisUnggah(n, kode, ind.nama, None, f"Baris {n}: angka {kode} telah diubah sejak templat "
                                      "ini diunduh; unduh templat baru agar perubahan itu tidak tertimpa.", False))
-            continue
-        if ada is not None and ada.status not in BISA_DIUBAH:
-            hasil.append(BarisUnggah(n, kode, ind.nama, None, f"Baris {n}: realisasi berstatus "
-                                     f"{STATUS_LABEL[ada.status].lower()} dan terkunci.", False))
             continue
         isian = Isian(ind.id, pembilang, penyebut if ind.penyebut else None, catatan,
                       list(ada.bukti or []) if ada else [], versi)

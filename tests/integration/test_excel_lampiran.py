@@ -9,7 +9,7 @@ from openpyxl import load_workbook
 from sqlmodel import select
 
 from models.db import session_scope
-from models.tables import AuditLog, Kecamatan, Lampiran, Realisasi
+from models.tables import AuditLog, Indikator, Kecamatan, Lampiran, Realisasi
 from tests.conftest import masuk
 from tests.dash_util import daftar_callback, panggil, sidik_basis_data
 
@@ -146,3 +146,20 @@ def test_evidence_files_are_checked_stored_and_served_only_to_the_office(client,
     masuk(lain, "camat.kalipare")
     r = lain.get(f"/lampiran/{x.id}")
     assert r.status_code == 403 and PDF not in r.data
+
+
+def test_a_spreadsheet_row_for_an_official_figure_says_it_is_official_and_locked(client, app, demo):
+    masuk(client, "evapor.poncokusumo")
+    data = _templat(client)
+    with session_scope(demo) as s:
+        kec = s.exec(select(Kecamatan).where(Kecamatan.nama == "Poncokusumo")).one()
+        ind = s.exec(select(Indikator).where(Indikator.kode == "IKU-1")
+                     .where(Indikator.kabupaten_id == kec.kabupaten_id)).one()
+        s.add(Realisasi(indikator_id=ind.id, kecamatan_id=kec.id, tahun=TAHUN, triwulan=1, pembilang=45, penyebut=50,
+                        nilai=90.0, status="resmi", versi=3))
+    isi = _isi_templat(data, {"IKU-1": (46, 50, None)})
+    pratinjau = panggil(client, app, "excel-pratinjau.children", isi=_unggah(isi), nama="isi.xlsx",
+                        periode={"tahun": TAHUN, "triwulan": 1}).get_data(as_text=True)
+    assert ("Baris 6: IKU-1 triwulan ini sudah resmi dan terkunci; hanya Camat yang dapat membukanya kembali untuk "
+            "diperbaiki.") in pratinjau
+    assert "telah diubah sejak templat ini diunduh" not in pratinjau
