@@ -149,12 +149,16 @@ def grafik_perbandingan(df: pd.DataFrame, judul: str) -> dict:
              "marker": {"color": [w if isinstance(w, str) else "#adb5bd" for w in df["warna"]],
                         "opacity": [1 if r else 0.45 for r in resmi],
                         "pattern": {"shape": ["" if r else "/" for r in resmi]}},
-             "text": [f"{angka(c, 2)}%{'' if r else ' (sementara)'}" for c, r in zip(df["capaian"], resmi)],
+             "text": [f"{angka(c, 2)}%{_label_keadaan(k)}" for c, k in zip(df["capaian"], df["status"])],
              "textposition": "outside", "hovertemplate": "%{y}: %{x:,.2f}%<extra></extra>"}]
     return {"data": data, "layout": _layout(
         max(260, 22 * len(df) + 80), title=_judul(judul), showlegend=False, bargap=0.25,
         xaxis={"ticksuffix": "%", "gridcolor": GRID, "range": [0, max(110.0, float(df["capaian"].max()) * 1.15)]},
         yaxis={"automargin": True})}
+
+
+def _label_keadaan(keadaan: str | None) -> str:
+    return {"resmi": "", "draf": " (draf, belum diajukan)"}.get(keadaan or "", " (diajukan, belum disahkan)")
 
 
 def grafik_siklus(langkah: list, menit_per_hari: int = MENIT_PER_HARI_BAKU) -> dict:

@@ -182,6 +182,9 @@ def isi_kabupaten(s: Session, sar: Saringan, hari_ini: date) -> html.Div:
         r = sel.get((kec_id, k))
         if r is None or pd.isna(r.capaian):
             return html.Td("-", className="text-end text-muted", title=getattr(r, "keterangan", "") or "")
+        if r.status == "draf":  # entered, never submitted: not a figure the office stands behind yet
+            return html.Td(f"{angka(r.capaian, 2)}% (draf)", className="text-end text-muted fst-italic",
+                           title="draf, belum diajukan")
         teks = f"{angka(r.capaian, 2)}%" + ("" if r.resmi else "*")
         return html.Td(teks, className="text-end", style={"backgroundColor": f"{r.warna}26"}, title=r.predikat)
 
@@ -195,8 +198,8 @@ def isi_kabupaten(s: Session, sar: Saringan, hari_ini: date) -> html.Div:
     return html.Div([
         html.H4([f"Perbandingan kecamatan, triwulan {ROMAWI[sar.triwulan]} {sar.tahun}",
                  tautan_unduh("perbandingan", q)], className="mt-2"),
-        html.P("Capaian per IKU diwarnai menurut predikat; * = sementara, belum disahkan Camat. Pilih nama "
-               "kecamatan untuk melihat berandanya.", className="small text-muted"),
+        html.P("Capaian per IKU diwarnai menurut predikat; * = diajukan, belum disahkan Camat; (draf) = diisi, belum "
+               "diajukan. Pilih nama kecamatan untuk melihat berandanya.", className="small text-muted"),
         dbc.Table([kepala, badan], hover=True, size="sm", responsive=True, id="tabel-perbandingan-kantor",
                   className="tabel-dasbor"),
         tabel_layar(tabel_tl_terlambat(s, sar, hari_ini), nama="tl-terlambat", q=q, ident="tabel-tl-terlambat",

@@ -205,12 +205,27 @@ def perbandingan(session: Session, *, kecamatan_ids: list[int], tahun: int, triw
         for b in rows:
             persen, resmi, alasan = _persen(b, triwulan)
             p = predikat(persen, pita)
+            r = b.realisasi[triwulan - 1]
             baris.append({"kecamatan_id": kec_id, "kecamatan": kantor[kec_id], "indikator_id": b.indikator.id,
                           "kode": b.indikator.kode, "indikator": b.indikator.nama, "target": b.target,
-                          "capaian": persen, "resmi": resmi, "predikat": p.nama if p else None,
-                          "warna": p.warna if p else None, "keterangan": alasan})
+                          "capaian": persen, "resmi": resmi, "status": keadaan_angka(resmi, r.status if r else None),
+                          "predikat": p.nama if p else None, "warna": p.warna if p else None, "keterangan": alasan})
     return pd.DataFrame(baris, columns=["kecamatan_id", "kecamatan", "indikator_id", "kode", "indikator", "target",
-                                        "capaian", "resmi", "predikat", "warna", "keterangan"])
+                                        "capaian", "resmi", "status", "predikat", "warna", "keterangan"])
+
+
+def keadaan_angka(resmi: bool, status: str | None) -> str | None:
+    """How far a quarter's capaian has got, for readers comparing offices: "resmi", "diajukan" (inside its SOP, or
+    returned or reopened there) or "draf" (entered, never submitted); None without a figure.
+
+    >>> keadaan_angka(True, "resmi"), keadaan_angka(False, "dikembalikan"), keadaan_angka(False, "draf")
+    ('resmi', 'diajukan', 'draf')
+    """
+    if resmi:
+        return "resmi"
+    if status is None:
+        return None
+    return "draf" if status == "draf" else "diajukan"
 
 
 # ---------------------------------------------------------------- follow-ups of recommendations

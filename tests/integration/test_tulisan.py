@@ -142,3 +142,28 @@ def test_an_overdue_follow_up_of_an_earlier_year_is_listed_and_a_reminder_opens_
                     minta=rek_id).get_json()["response"]
     assert jawab["tl-pilih"]["value"] == rek_id and jawab["tl-minta"]["data"] is None
     assert rek_id in [p["value"] for p in jawab["tl-pilih"]["options"]]
+
+
+def test_a_kabupaten_tells_a_draft_from_a_submitted_and_an_official_figure(demo, app, client):
+    import json
+
+    from models.kinerja.iku import iku_kantor
+    from models.kinerja.realisasi import Isian, ajukan, simpan_draf
+    from tests.conftest import masuk
+    from tests.dash_util import panggil
+
+    with session_scope(demo) as s:
+        for nama, ajukan_juga in (("Kalipare", False), ("Poncokusumo", True)):
+            kec = s.exec(select(Kecamatan).where(Kecamatan.nama == nama)).one()
+            evapor = s.exec(select(User).where(User.username == f"evapor.{nama.lower()}")).one()
+            ind = next(i for i in iku_kantor(s, kec.id) if i.kode == "IKU-1")
+            r = simpan_draf(s, kecamatan_id=kec.id, tahun=2026, triwulan=3, isian=Isian(ind.id, "44", "50"),
+                            oleh=evapor, pada=T)
+            if ajukan_juga:
+                ajukan(s, realisasi_id=r.id, oleh=evapor, pada=T)
+    masuk(client, "kabupaten.malang")
+    client.get("/")
+    teks = json.dumps(panggil(client, app, "beranda-isi.children", kecamatan=None, tahun=2026, triwulan=3).get_json(),
+                      ensure_ascii=False)
+    # 44/50 = 88 % against 90: 97,78 % in both offices, read as a draft in Kalipare and as submitted in Poncokusumo.
+    assert '"97,78% (draf)"' in teks and '"97,78%*"' in teks

@@ -29,11 +29,13 @@ def test_capaian_chart_marks_official_provisional_and_projection():
 
 
 def test_comparison_cycle_timeline_and_role_charts_are_valid():
-    df = pd.DataFrame({"kecamatan": ["A", "B"], "capaian": [80.0, 95.5], "resmi": [True, False],
-                       "warna": ["#4c9a2a", "#1a7f37"]})
+    df = pd.DataFrame({"kecamatan": ["A", "B", "C"], "capaian": [80.0, 95.5, 97.84], "resmi": [True, False, False],
+                       "status": ["resmi", "diajukan", "draf"], "warna": ["#4c9a2a", "#1a7f37", "#1a7f37"]})
     fig = figures.grafik_perbandingan(df, "IKU-1")
     go.Figure(fig)
-    assert fig["data"][0]["text"] == ["80,00%", "95,50% (sementara)"]
+    # Three states read differently: official, submitted but not approved, entered but never submitted.
+    assert fig["data"][0]["text"] == ["80,00%", "95,50% (diajukan, belum disahkan)",
+                                      "97,84% (draf, belum diajukan)"]
     langkah = [StatistikLangkah(1, "1", "Menyiapkan", 60, 3, 30.0, 48.0, 1.0, 0.0, 30.0, 1),
                StatistikLangkah(2, "2", "Menyetujui", 15, 1, 285.0, 285.0, 0.0, 0.0, 285.0, 0, True)]
     fig = figures.grafik_siklus(langkah)
