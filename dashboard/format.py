@@ -33,3 +33,18 @@ def waktu(nilai: datetime | None, zona: str = "Asia/Jakarta", kosong: str = "-")
     if nilai is None:
         return kosong
     return waktu_panjang(nilai, zona)
+
+
+def ringkas(teks: str | None, panjang: int) -> str:
+    """Text shortened for a card or a list: cut at a word boundary, with "…" when anything was left out.
+
+    >>> ringkas("Menyiapkan bahan-bahan meliputi daftar hadir, foto dokumentasi", 40)
+    'Menyiapkan bahan-bahan meliputi daftar…'
+    >>> ringkas("Pendek", 40)
+    'Pendek'
+    """
+    teks = " ".join((teks or "").split())
+    if len(teks) <= panjang:
+        return teks
+    potong = teks[:panjang].rsplit(" ", 1)[0] if " " in teks[:panjang] else teks[:panjang]
+    return potong.rstrip(",.;:") + "…"

@@ -12,7 +12,7 @@ from sqlmodel import Session
 from dashboard.components.kartu import kartu_angka, kartu_iku
 from dashboard.components.saringan import query, tautan_unduh
 from dashboard.components.tabel import tabel_layar
-from dashboard.format import angka
+from dashboard.format import angka, ringkas
 from dashboard.format import tanggal as fmt_tanggal
 from models.akun.peran import NAMA_PERAN
 from models.dasbor.kueri import (
@@ -156,7 +156,7 @@ def _pengingat(s: Session, user: User, hari_ini: date) -> dbc.Alert | None:
     return dbc.Alert([
         html.Strong(f"Pengingat tindak lanjut ({angka(len(daftar))})"),
         html.Ul([html.Li([html.Span("Terlambat" if telat else "Jatuh tempo", className="fw-semibold"),
-                          f" {fmt_tanggal(r.jatuh_tempo)} · {r.teks[:110]} · {STATUS_LABEL[r.status]} · ",
+                          f" {fmt_tanggal(r.jatuh_tempo)} · {ringkas(r.teks, 110)} · {STATUS_LABEL[r.status]} · ",
                           f"menunggu {NAMA_PERAN.get(menunggu(r), '-')} · ",
                           html.A("Buka", href=f"/tindak-lanjut?rekomendasi={r.id}")],
                          className="text-danger" if telat else None)

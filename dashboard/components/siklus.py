@@ -44,7 +44,7 @@ def isi(s: Session, sar: Saringan, menit_per_hari: int) -> tuple[html.Div, list[
                        f"{fmt.angka(n_baku / n_semua * 100, 1)}%" if n_semua else "-",
                        f"{fmt.angka(n_baku)} dari {fmt.angka(n_semua)} kunjungan langkah"), md=3),
         dbc.Col(_angka("Hambatan", _nama_langkah(hambatan, a.langkah) if hambatan else ("Tidak ada" if n_semua else "-"),
-                       hambatan.kegiatan[:90] if hambatan else (
+                       fmt.ringkas(hambatan.kegiatan, 90) if hambatan else (
                            "Median setiap langkah dalam mutu baku." if n_semua else
                            "Belum ada langkah yang selesai pada periode ini; belum ada yang dapat diukur.")), md=3),
     ], className="mb-3", id="siklus-ringkas")

@@ -44,7 +44,7 @@ def isi(s: Session, sar: Saringan, user: User) -> tuple[html.Div, list[dict]]:
         urut = pd.concat([df[sendiri], df[~sendiri]])
     bagian.append(tabel_layar(tabel_tl_daftar(s, sar, urut), nama="tl-daftar", q=q, ident="tabel-tl-daftar",
                               kosong="Belum ada rekomendasi pada periode ini.", batas=25))
-    pilihan = [{"label": f"{r.kecamatan} · {r.periode} · {r.teks[:80]} · {r.status_label}"
+    pilihan = [{"label": f"{r.kecamatan} · {r.periode} · {fmt.ringkas(r.teks, 80)} · {r.status_label}"
                          + (f" · terlambat {r.hari_terlambat} hari" if r.terlambat else ""),
                 "value": int(r.rekomendasi_id)} for r in urut.itertuples()]
     return html.Div(bagian), pilihan
