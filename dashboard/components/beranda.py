@@ -64,7 +64,12 @@ def isi_kantor(s: Session, sar: Saringan, user: User, hari_ini: date, menit_per_
         dbc.Row([
             dbc.Col(kartu_angka("Persetujuan saya", angka(len(saya)), [
                 f"{angka(int(saya['terlambat'].sum()))} melewati mutu baku" if len(saya) else
-                "Tidak ada yang menunggu Anda.", daftar_saya], ident="beranda-saya", href="/persetujuan"), md=4),
+                "Tidak ada yang menunggu Anda.", daftar_saya], ident="beranda-saya", href="/persetujuan"), md=4)
+            if user.kecamatan_id == kec else  # a reader from outside the office has no tasks here: its queue
+            dbc.Col(kartu_angka("Langkah menunggu", angka(len(tunggu)), [
+                f"{angka(int(tunggu['terlambat'].sum()))} melewati mutu baku" if len(tunggu) else
+                "Tidak ada langkah SOP yang menunggu di kantor ini."], ident="beranda-menunggu",
+                href=f"/persetujuan?{q}"), md=4),
             dbc.Col(kartu_angka("Tindak lanjut terlambat", angka(len(terlambat)),
                                 "Rekomendasi evaluasi yang melewati jatuh tempo.", ident="beranda-tl",
                                 warna="danger" if terlambat else "success"), md=4),

@@ -11,7 +11,7 @@ from dashboard import ids
 from dashboard.akses import halaman
 from dashboard.components.realisasi import daftar_lampiran, riwayat, tabel_realisasi
 from dashboard.data import sesi
-from models.akun.peran import PERAN_KANTOR
+from models.akun.peran import PENGISI_REALISASI, PERAN_KANTOR
 from models.kinerja.capaian import capaian_kantor, predikat_kabupaten
 from models.kinerja.lampiran import lampiran_realisasi
 from models.kinerja.realisasi import (
@@ -157,6 +157,7 @@ def layout(tahun: str | None = None, triwulan: str | None = None, indikator: str
         html.Div(tabel_realisasi(baris, tahun=th, triwulan=tw, pita=pita, terpilih=terpilih), id=ids.REAL_TABEL),
         dbc.Row([
             dbc.Col(form or dbc.Alert("Pilih Isi, Ubah atau Lihat pada baris indikator.", color="light"), lg=7),
-            dbc.Col(_excel(th, tw), lg=5),
+            # The spreadsheet round trip only for those who may enter figures (the server refuses the others too).
+            dbc.Col(_excel(th, tw), lg=5) if user.role_kode in PENGISI_REALISASI else None,
         ]),
     ])

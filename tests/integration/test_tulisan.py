@@ -167,3 +167,21 @@ def test_a_kabupaten_tells_a_draft_from_a_submitted_and_an_official_figure(demo,
                       ensure_ascii=False)
     # 44/50 = 88 % against 90: 97,78 % in both offices, read as a draft in Kalipare and as submitted in Poncokusumo.
     assert '"97,78% (draf)"' in teks and '"97,78%*"' in teks
+
+
+def test_controls_are_shown_to_those_who_can_use_them(demo, app, client):
+    import json
+
+    from tests.conftest import masuk
+    from tests.dash_util import panggil
+
+    masuk(client, "staf.poncokusumo")
+    assert "excel-unggah" not in _halaman(client, "/realisasi") and "Unduh templat" not in _halaman(client, "/realisasi")
+    masuk(client, "evapor.poncokusumo")
+    assert "excel-unggah" in _halaman(client, "/realisasi")
+    # A kabupaten reader opening an office's Beranda sees its queue, not "my approvals" of someone with none there.
+    masuk(client, "kabupaten.malang")
+    client.get("/")
+    teks = json.dumps(panggil(client, app, "beranda-isi.children", kecamatan="Poncokusumo", tahun=2026,
+                              triwulan=3).get_json(), ensure_ascii=False)
+    assert "Langkah menunggu" in teks and "Persetujuan saya" not in teks
