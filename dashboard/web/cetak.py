@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from pathlib import Path
 
 from flask import Flask, Response, render_template, request
 from fpdf import FPDF
@@ -30,11 +29,11 @@ from models.sop.monitoring import (
     tanggal_lembar,
 )
 from models.tables import Kabupaten, Kecamatan
+from models.umum.pdf import GAYA_KEPALA, TITIK, LembarPdf, kop, tanda_tangan
 from models.umum.periode import bulan_semester, label_semester
 
 CETAK = Kebijakan(kecamatan=("kecamatan",))
 CENTANG = "✓"
-TITIK = "." * 40
 
 
 @dataclass(frozen=True)
@@ -142,43 +141,10 @@ def ke_html(lembar: Lembar, *, pdf: str, kembali: str) -> str:
 
 # ---------------------------------------------------------------- PDF
 
-# DejaVu Sans Condensed (as narrow as the Helvetica the columns were drawn for), shipped with the app (fonts/, with its licence) and embedded: every character prints as typed
-# (a tick, dashes, quotes), the same on every machine.
-FONTA = Path(__file__).resolve().parent / "fonts"
-
-
-class _Pdf(FPDF):
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        self.add_font("dejavu", "", str(FONTA / "DejaVuSansCondensed.ttf"))
-        self.add_font("dejavu", "B", str(FONTA / "DejaVuSansCondensed-Bold.ttf"))
-
-    def footer(self) -> None:
-        self.set_y(-8)
-        self.set_font("dejavu", size=7)
-        self.cell(0, 4, f"Halaman {self.page_no()} dari {{nb}}", align="R")
-
 
 def ke_pdf(lembar: Lembar) -> bytes:
-    pdf = _Pdf(orientation="L", unit="mm", format="A4")
-    pdf.set_margins(10, 10, 10)
-    pdf.set_auto_page_break(True, margin=12)
-    pdf.set_title((f"{lembar.judul} - {lembar.kecamatan} - {lembar.periode}"))
-    pdf.set_creator("SAKIP Kecamatan")
-    pdf.add_page()
-    pdf.set_font("dejavu", "B", 11)
-    kop = ([f"PEMERINTAH KABUPATEN {lembar.kabupaten.upper()}"] if lembar.kabupaten else []) + [f"KECAMATAN {lembar.kecamatan.upper()}"]
-    for teks in kop:
-        pdf.cell(0, 5, (teks), align="C", new_x="LMARGIN", new_y="NEXT")
-    y = pdf.get_y() + 1
-    pdf.set_line_width(0.6)
-    pdf.line(10, y, 287, y)
-    pdf.set_line_width(0.2)
-    pdf.line(10, y + 1, 287, y + 1)
-    pdf.ln(4)
-    pdf.set_font("dejavu", "B", 12)
-    pdf.cell(0, 6, (lembar.judul), align="C", new_x="LMARGIN", new_y="NEXT")
-    pdf.set_font("dejavu", size=9)
+    pdf = LembarPdf(f"{lembar.judul} - {lembar.kecamatan} - {lembar.periode}")
+    kop(pdf, lembar.judul, lembar.kecamatan, lembar.kabupaten)
     for label, nilai in (("Kecamatan", lembar.kecamatan), ("Periode", lembar.periode)):
         pdf.cell(22, 5, label)
         pdf.cell(0, 5, (f": {nilai}"), new_x="LMARGIN", new_y="NEXT")
@@ -188,7 +154,7 @@ def ke_pdf(lembar: Lembar) -> bytes:
     with pdf.table(col_widths=[k.lebar for k in lembar.kolom], width=sum(k.lebar for k in lembar.kolom), align="LEFT",
                    text_align=[k.rata if k.rata == "C" else "LEFT" for k in lembar.kolom], v_align="TOP",
                    line_height=3.4, padding=1, num_heading_rows=2 if lembar.kelompok else 1,
-                   headings_style=_gaya_kepala()) as tabel:
+                   headings_style=GAYA_KEPALA) as tabel:
         if lembar.kelompok:
             r = tabel.row()
             for sel in kepala1:
@@ -213,28 +179,8 @@ def ke_pdf(lembar: Lembar) -> bytes:
     return bytes(pdf.output())
 
 
-def _gaya_kepala():
-    from fpdf.fonts import FontFace
-
-    return FontFace(emphasis="BOLD", size_pt=7, fill_color=(235, 235, 235))
-
-
 def _tanda_tangan(pdf: FPDF, lembar: Lembar) -> None:
-    if pdf.get_y() + 42 > pdf.h - 12:  # the block is 42 mm high: keep it whole, on a new page if need be
-        pdf.add_page()
-    pdf.ln(4)
-    x = pdf.w - 10 - 85
-    pdf.set_font("dejavu", size=9)
-    for teks in (f"{lembar.kecamatan}, {tanggal(lembar.tanggal, kosong=TITIK[:25])}", f"CAMAT {lembar.kecamatan.upper()}"):
-        pdf.set_x(x)
-        pdf.cell(85, 5, (teks), align="C", new_x="LMARGIN", new_y="NEXT")
-    pdf.ln(18)  # room to sign
-    pdf.set_x(x)
-    pdf.set_font("dejavu", "BU" if lembar.camat else "", 9)
-    pdf.cell(85, 5, (lembar.camat or TITIK), align="C", new_x="LMARGIN", new_y="NEXT")
-    pdf.set_font("dejavu", size=9)
-    pdf.set_x(x)
-    pdf.cell(85, 5, f"NIP. {TITIK}", align="C")
+    tanda_tangan(pdf, lembar.kecamatan, tanggal(lembar.tanggal, kosong=TITIK[:25]), lembar.camat, garis_bawah=True)
 
 
 # ---------------------------------------------------------------- routes

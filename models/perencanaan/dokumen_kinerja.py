@@ -12,10 +12,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
-from pathlib import Path
 
-from fpdf import FPDF
-from fpdf.fonts import FontFace
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
@@ -30,6 +27,7 @@ from models.sop.monitoring import camat_kantor
 from models.tables import Indikator, Kabupaten, Kecamatan, TargetRenstra, User, utcnow
 from models.umum.angka import bulatkan, format_angka, tulis_angka
 from models.umum.audit import catat
+from models.umum.pdf import GAYA_KEPALA, LembarPdf, kop, tanda_tangan
 from models.umum.periode import ROMAWI, hari_ini, label_periode, label_triwulan
 from models.umum.tanggal import tanggal_panjang
 
@@ -456,60 +454,26 @@ def xlsx_bab(bab: BabPengukuran) -> bytes:
 
 # ---------------------------------------------------------------- as a PDF
 
-# DejaVu Sans Condensed, shipped with the app (with its licence) and embedded, as the printed SOP sheets use it:
-# ÷, ×, − and every Indonesian letter print the same on every machine.
-FONTA = Path(__file__).resolve().parents[2] / "dashboard" / "web" / "fonts"
-TITIK = "." * 40
-_GAYA_KEPALA = FontFace(emphasis="BOLD", size_pt=7, fill_color=(235, 235, 235))
-
-
-class _Pdf(FPDF):
-    def __init__(self) -> None:
-        super().__init__(orientation="L", unit="mm", format="A4")
-        self.add_font("dejavu", "", str(FONTA / "DejaVuSansCondensed.ttf"))
-        self.add_font("dejavu", "B", str(FONTA / "DejaVuSansCondensed-Bold.ttf"))
-        self.set_margins(10, 10, 10)
-        self.set_auto_page_break(True, margin=12)
-        self.set_creator("SAKIP Kecamatan")
-
-    def footer(self) -> None:
-        self.set_y(-8)
-        self.set_font("dejavu", size=7)
-        self.cell(0, 4, f"Halaman {self.page_no()} dari {{nb}}", align="R")
-
-
 def _teks_pdf(nilai: str | float | None, angka: bool, desimal: int) -> str:
     if angka:
         return format_angka(nilai, desimal) if desimal else tulis_angka(nilai)
     return "" if nilai is None else str(nilai)
 
 
-def _kop(pdf: _Pdf, judul: str, kecamatan: str, kabupaten: str, identitas: Sequence[tuple[str, str]]) -> None:
-    pdf.add_page()
-    pdf.set_font("dejavu", "B", 11)
-    for teks in (f"PEMERINTAH KABUPATEN {kabupaten.upper()}", f"KECAMATAN {kecamatan.upper()}"):
-        pdf.cell(0, 5, teks, align="C", new_x="LMARGIN", new_y="NEXT")
-    y = pdf.get_y() + 1
-    pdf.set_line_width(0.6)
-    pdf.line(10, y, 287, y)
-    pdf.set_line_width(0.2)
-    pdf.line(10, y + 1, 287, y + 1)
-    pdf.ln(4)
-    pdf.set_font("dejavu", "B", 12)
-    pdf.cell(0, 6, judul.upper(), align="C", new_x="LMARGIN", new_y="NEXT")
-    pdf.set_font("dejavu", size=9)
+def _kop(pdf: LembarPdf, judul: str, kecamatan: str, kabupaten: str, identitas: Sequence[tuple[str, str]]) -> None:
+    kop(pdf, judul.upper(), kecamatan, kabupaten)
     for label, nilai in identitas:
         pdf.cell(24, 5, label)
         pdf.cell(0, 5, f": {nilai}", new_x="LMARGIN", new_y="NEXT")
     pdf.ln(2)
 
 
-def _tabel_pdf(pdf: _Pdf, kolom: Sequence[_Kolom], baris: Sequence[Sequence], persen: set[int],
+def _tabel_pdf(pdf: LembarPdf, kolom: Sequence[_Kolom], baris: Sequence[Sequence], persen: set[int],
                kosong: str) -> None:
     """A table; numbers right-aligned in Indonesian format, two decimals in the columns of `persen`."""
     pdf.set_font("dejavu", size=7)
     with pdf.table(col_widths=[k.lebar for k in kolom], width=sum(k.lebar for k in kolom), align="LEFT",
-                   v_align="TOP", line_height=3.4, padding=1, headings_style=_GAYA_KEPALA) as tabel:
+                   v_align="TOP", line_height=3.4, padding=1, headings_style=GAYA_KEPALA) as tabel:
         r = tabel.row()
         for k in kolom:
             r.cell(k.judul, align="C", v_align="MIDDLE")
@@ -521,27 +485,13 @@ def _tabel_pdf(pdf: _Pdf, kolom: Sequence[_Kolom], baris: Sequence[Sequence], pe
             tabel.row().cell(kosong, colspan=len(kolom), align="C")
 
 
-def _catatan(pdf: _Pdf, teks: str) -> None:
+def _catatan(pdf: LembarPdf, teks: str) -> None:
     pdf.set_font("dejavu", size=7)
     pdf.multi_cell(0, 3.5, teks, new_x="LMARGIN", new_y="NEXT")
 
 
-def _tanda_tangan(pdf: _Pdf, kecamatan: str, dicetak: date, camat: str | None) -> None:
-    if pdf.get_y() + 42 > pdf.h - 12:  # the block is 42 mm high: keep it whole
-        pdf.add_page()
-    pdf.ln(4)
-    x = pdf.w - 10 - 85
-    pdf.set_font("dejavu", size=9)
-    for teks in (f"{kecamatan}, {tanggal_panjang(dicetak)}", f"CAMAT {kecamatan.upper()}"):
-        pdf.set_x(x)
-        pdf.cell(85, 5, teks, align="C", new_x="LMARGIN", new_y="NEXT")
-    pdf.ln(18)
-    pdf.set_x(x)
-    pdf.set_font("dejavu", "B" if camat else "", 9)
-    pdf.cell(85, 5, camat or TITIK, align="C", new_x="LMARGIN", new_y="NEXT")
-    pdf.set_font("dejavu", size=9)
-    pdf.set_x(x)
-    pdf.cell(85, 5, f"NIP. {TITIK}", align="C")
+def _tanda_tangan(pdf: LembarPdf, kecamatan: str, dicetak: date, camat: str | None) -> None:
+    tanda_tangan(pdf, kecamatan, tanggal_panjang(dicetak), camat)
 
 
 def _status_cetak(b: BarisPengukuran) -> str:
@@ -550,7 +500,7 @@ def _status_cetak(b: BarisPengukuran) -> str:
 
 def pdf_pengukuran(tabel: TabelPengukuran) -> bytes:
     """The quarter's Pengukuran Kinerja as an A4 landscape PDF with the Camat's signature block."""
-    pdf = _Pdf()
+    pdf = LembarPdf()
     pdf.set_title(f"Pengukuran Kinerja - {tabel.kecamatan} - {tabel.periode}")
     _kop(pdf, "Pengukuran Kinerja", tabel.kecamatan, tabel.kabupaten,
          (("Kecamatan", tabel.kecamatan), ("Periode", tabel.periode), ("Dicetak", tanggal_panjang(tabel.dicetak))))
@@ -569,7 +519,7 @@ def _teks_renstra(b: BarisBab) -> str:
 
 def pdf_bab(bab: BabPengukuran) -> bytes:
     """The Laporan Kinerja's measurement chapter as an A4 landscape PDF: the year's table, then the quarters'."""
-    pdf = _Pdf()
+    pdf = LembarPdf()
     pdf.set_title(f"Pengukuran Kinerja - {bab.kecamatan} - {bab.periode}")
     identitas = (("Kecamatan", bab.kecamatan), ("Periode", f"Laporan Kinerja {bab.periode}"),
                  ("Dicetak", tanggal_panjang(bab.dicetak)))

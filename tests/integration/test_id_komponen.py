@@ -22,7 +22,7 @@ from models.kinerja.realisasi import Isian, simpan_draf
 from models.tables import HariLibur, Kecamatan, Sop, User
 from tests.alur_util import sahkan
 from tests.conftest import masuk
-from tests.dash_util import daftar_callback, panggil
+from tests.dash_util import buka_halaman, daftar_callback, panggil
 
 ROUTER = ".._pages_content.children..._pages_store.data.."
 PENGGUNA = ("admin", "camat.poncokusumo", "evapor.poncokusumo", "tim.poncokusumo", "kasipem.poncokusumo",
@@ -44,13 +44,7 @@ def _ids(isi, hasil: set[str]) -> set[str]:
 
 
 def _halaman(client, alamat: str) -> dict:
-    path, _, query = alamat.partition("?")
-    r = client.post("/_dash-update-component", json={
-        "output": ROUTER, "outputs": [{"id": "_pages_content", "property": "children"},
-                                      {"id": "_pages_store", "property": "data"}],
-        "inputs": [{"id": "_pages_location", "property": "pathname", "value": path},
-                   {"id": "_pages_location", "property": "search", "value": f"?{query}" if query else ""}],
-        "state": [], "changedPropIds": ["_pages_location.pathname"]})
+    r = buka_halaman(client, alamat)
     assert r.status_code in (200, 403), (alamat, r.status_code)
     return r.get_json() if r.status_code == 200 else {}
 

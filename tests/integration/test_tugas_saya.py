@@ -14,7 +14,7 @@ from models.sop.alur import antrian, catatan_terbuka, selesaikan
 from models.tables import Kecamatan, User
 from models.tindak_lanjut.evaluasi import catat_evaluasi
 from tests.conftest import masuk
-from tests.dash_util import panggil
+from tests.dash_util import buka_halaman, panggil
 
 T = datetime(2026, 10, 26, 2, 0, tzinfo=timezone.utc)
 
@@ -49,12 +49,7 @@ def _prop(x, ident: str):
 
 
 def _halaman_persetujuan(client) -> str:
-    r = client.post("/_dash-update-component", json={
-        "output": ".._pages_content.children..._pages_store.data..",
-        "outputs": [{"id": "_pages_content", "property": "children"}, {"id": "_pages_store", "property": "data"}],
-        "inputs": [{"id": "_pages_location", "property": "pathname", "value": "/persetujuan"},
-                   {"id": "_pages_location", "property": "search", "value": ""}],
-        "state": [], "changedPropIds": ["_pages_location.pathname"]})
+    r = buka_halaman(client, "/persetujuan")
     assert r.status_code == 200
     return json.dumps(r.get_json(), ensure_ascii=False)
 

@@ -45,13 +45,9 @@ def test_a_follow_up_and_a_running_piece_of_work_name_their_quarter_in_roman_cap
 def _halaman(client, alamat: str) -> str:
     import json
 
-    path, _, query = alamat.partition("?")
-    r = client.post("/_dash-update-component", json={
-        "output": ".._pages_content.children..._pages_store.data..",
-        "outputs": [{"id": "_pages_content", "property": "children"}, {"id": "_pages_store", "property": "data"}],
-        "inputs": [{"id": "_pages_location", "property": "pathname", "value": path},
-                   {"id": "_pages_location", "property": "search", "value": f"?{query}" if query else ""}],
-        "state": [], "changedPropIds": ["_pages_location.pathname"]})
+    from tests.dash_util import buka_halaman
+
+    r = buka_halaman(client, alamat)
     assert r.status_code == 200
     return json.dumps(r.get_json(), ensure_ascii=False)
 
