@@ -14,7 +14,7 @@ from models.tables import HariLibur, User
 from models.umum import periode
 from models.umum.hari_libur import daftar_hari_libur, hapus_hari_libur, hari_libur_tercatat, tambah_hari_libur
 from models.umum.kalender import KalenderDitolak, baca_jam_kerja
-from models.umum.tanggal import tanggal_hari
+from models.umum.tanggal import TanggalTidakSah, baca_tanggal, tanggal_hari
 
 ADMIN = {"admin"}
 _SUMBER = {"nasional": ("Libur nasional", "secondary"), "cuti bersama": ("Cuti bersama", "info"),
@@ -43,12 +43,10 @@ def _tabel(tahun: int, baris: list[tuple[date, str, str]], tercatat: dict[date, 
 
 
 def _tanggal(nilai: str | None) -> date | None:
-    if not nilai:
-        return None
     try:
-        return date.fromisoformat(str(nilai)[:10])
-    except ValueError:
-        raise KalenderDitolak("Tanggal tidak dapat dibaca; pilih dari kalender.") from None
+        return baca_tanggal(nilai)
+    except TanggalTidakSah as e:
+        raise KalenderDitolak(str(e)) from None
 
 
 def register(app: Dash) -> None:

@@ -25,6 +25,7 @@ from models.tindak_lanjut.rekomendasi import (
     serahkan,
     tindakan_tersedia,
 )
+from models.umum.tanggal import TanggalTidakSah, baca_tanggal
 
 PESAN_AKSI = {"mulai": "Tindak lanjut dimulai.", "serahkan": "Tindak lanjut diserahkan kepada Sekretaris Camat.",
               "terima": "Tindak lanjut diterima.", "kembalikan": "Tindak lanjut dikembalikan kepada penanggung jawab.",
@@ -36,10 +37,11 @@ BARIS_REKOMENDASI = ids.TL_BARIS_REKOMENDASI
 
 
 def _tanggal(teks: str | None) -> date | None:
+    """A date as typed ("15 Februari 2026", "15/02/2026"); a date that cannot be read is refused, not dropped."""
     try:
-        return date.fromisoformat(teks) if teks else None
-    except ValueError:
-        return None
+        return baca_tanggal(teks)
+    except TanggalTidakSah as e:
+        raise TindakLanjutDitolak(str(e)) from None
 
 
 def register(app: Dash) -> None:
@@ -107,9 +109,9 @@ def register(app: Dash) -> None:
               *[State(i, "value") for b in baris for i in b],
               peran=PENCATAT, prevent_initial_call=True)
     def simpan_evaluasi(_n, jenis, tahun, triwulan, tanggal, peserta, temuan, berita_acara, *isian):
-        rek = [RekomendasiBaru(teks=isian[i] or "", indikator_id=isian[i + 1], role_kode=isian[i + 2],
-                               jatuh_tempo=_tanggal(isian[i + 3])) for i in range(0, len(isian), 4)]
         try:
+            rek = [RekomendasiBaru(teks=isian[i] or "", indikator_id=isian[i + 1], role_kode=isian[i + 2],
+                                   jatuh_tempo=_tanggal(isian[i + 3])) for i in range(0, len(isian), 4)]
             with sesi() as s:
                 user = s.get(User, current_user.id)
                 ev = catat_evaluasi_lengkap(

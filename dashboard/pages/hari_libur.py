@@ -22,8 +22,8 @@ def _tambah() -> dbc.Card:
     return dbc.Card(dbc.CardBody([
         html.H5("Tambah libur lokal", className="card-title"),
         dbc.Label("Tanggal", html_for=ids.LIBUR_TANGGAL),
-        # The browser's own date picker: it speaks the reader's language, where dcc's calendar speaks English.
-        dbc.Input(id=ids.LIBUR_TANGGAL, type="date", min=f"{TAHUN_AWAL}-01-01", className="mb-2"),
+        # Typed as people write dates (a browser's date field shows its own locale's order, mm/dd/yyyy in English).
+        dbc.Input(id=ids.LIBUR_TANGGAL, placeholder="mis. 29 Oktober 2026", className="mb-2"),
         dbc.Label("Keterangan", html_for=ids.LIBUR_KETERANGAN),
         dbc.Input(id=ids.LIBUR_KETERANGAN, maxLength=200, placeholder="mis. Hari Jadi Kabupaten"),
         dbc.FormText("Hari libur nasional dan cuti bersama (SKB Tiga Menteri) sudah termasuk dengan sendirinya. "

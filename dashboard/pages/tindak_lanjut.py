@@ -33,7 +33,8 @@ def _formulir(s, user: User, tahun: int, triwulan: int) -> html.Div:
         dbc.Col(dbc.Input(id=f"tl-rek-teks-{n}", placeholder=f"Rekomendasi {n}"), md=5),
         dbc.Col(dropdown(id=f"tl-rek-iku-{n}", options=iku, placeholder="IKU (bila ada)"), md=3),
         dbc.Col(dropdown(id=f"tl-rek-peran-{n}", options=peran, placeholder="Penanggung jawab"), md=2),
-        dbc.Col(html.Div(dbc.Input(id=f"tl-rek-tempo-{n}", type="date"), title="Jatuh tempo"), md=2),
+        dbc.Col(html.Div(dbc.Input(id=f"tl-rek-tempo-{n}", placeholder="jatuh tempo, mis. 15 Desember 2026"),
+                         title="Jatuh tempo"), md=2),
     ], className="g-2 mb-2") for n in range(1, BARIS_REKOMENDASI + 1)]
     return html.Div([
         dbc.Button("Catat pemantauan atau evaluasi", id="tl-buka-formulir", color="primary", outline=True,
@@ -47,7 +48,8 @@ def _formulir(s, user: User, tahun: int, triwulan: int) -> html.Div:
                     id="tl-ev-triwulan", clearable=False, value=triwulan,
                     options=[{"label": f"Triwulan {ROMAWI[n]}", "value": n} for n in range(1, 5)])], md=2),
                 dbc.Col([dbc.Label("Tahun"), dbc.Input(id="tl-ev-tahun", type="number", value=tahun)], md=2),
-                dbc.Col([dbc.Label("Tanggal"), dbc.Input(id="tl-ev-tanggal", type="date")], md=3),
+                dbc.Col([dbc.Label("Tanggal"), dbc.Input(id="tl-ev-tanggal", placeholder="mis. 26 Oktober 2026")],
+                        md=3),
             ], className="g-2 mb-2"),
             dbc.Label("Peserta"), dbc.Textarea(id="tl-ev-peserta", className="mb-2",
                                                placeholder="Nama dan jabatan peserta rapat"),

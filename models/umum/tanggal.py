@@ -44,3 +44,42 @@ def waktu_panjang(nilai: datetime, zona: str = "Asia/Jakarta") -> str:
     """
     lokal = nilai.astimezone(ZoneInfo(zona))
     return f"{tanggal_panjang(lokal)} {lokal:%H.%M} {_SINGKATAN_ZONA.get(zona, '')}".strip()
+
+
+class TanggalTidakSah(ValueError):
+    """A date as typed that cannot be read; the message says how to write one."""
+
+
+PESAN_TANGGAL = "Tanggal tidak dapat dibaca; tulis seperti 15 Februari 2026 atau 15/02/2026."
+_BULAN_KUNCI = {b.lower(): n for n, b in enumerate(BULAN, start=1)} | {
+    b.lower()[:3]: n for n, b in enumerate(BULAN, start=1)} | {"agu": 8, "agt": 8, "okt": 10, "nop": 11, "des": 12}
+
+
+def baca_tanggal(teks: str | date | None) -> date | None:
+    """A date as Indonesians type it: "15 Februari 2026", "15 Feb 2026", "15/02/2026", "15-2-2026", or ISO
+    "2026-02-15"; None for nothing typed.
+
+    >>> [baca_tanggal(t) for t in ("15 Februari 2026", "15 feb 2026", "15/02/2026", "15-2-2026", "2026-02-15")]
+    ... # doctest: +ELLIPSIS
+    [datetime.date(2026, 2, 15), datetime.date(2026, 2, 15), ...]
+    >>> baca_tanggal("  "), baca_tanggal("31 Februari 2026")
+    Traceback (most recent call last):
+    ...
+    models.umum.tanggal.TanggalTidakSah: Tanggal tidak dapat dibaca; tulis seperti 15 Februari 2026 atau 15/02/2026.
+    """
+    if teks is None or isinstance(teks, date):
+        return teks
+    bersih = " ".join(str(teks).replace(",", " ").split()).lower()
+    if not bersih:
+        return None
+    try:
+        if len(bersih) == 10 and bersih[4] == "-" and bersih[7] == "-":
+            return date.fromisoformat(bersih)
+        for pemisah in ("/", "-", "."):
+            if pemisah in bersih:
+                h, b, t = (int(x) for x in bersih.split(pemisah))
+                return date(t, b, h)
+        h, b, t = bersih.split(" ")
+        return date(int(t), _BULAN_KUNCI[b], int(h))
+    except (ValueError, KeyError):
+        raise TanggalTidakSah(PESAN_TANGGAL) from None

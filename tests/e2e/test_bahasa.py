@@ -18,3 +18,14 @@ def test_dropdown_search_and_an_unknown_address_speak_indonesian(page, server_ur
     pg.wait_for_selector("#halaman-tidak-ada")
     teks = pg.inner_text("#_pages_content")
     assert "Halaman tidak ditemukan" in teks and "Page not found" not in teks
+
+
+def test_dates_are_typed_as_people_write_them_not_in_the_browsers_order(page, server_url):
+    pg = page
+    masuk_sebagai(pg, server_url, "admin")
+    pg.goto(server_url + "/hari-libur")
+    tanggal = pg.locator("#libur-tanggal")
+    tanggal.wait_for()
+    assert tanggal.get_attribute("type") in (None, "text")  # a date field would show mm/dd/yyyy in English
+    assert tanggal.get_attribute("placeholder") == "mis. 29 Oktober 2026"
+    assert pg.locator("input[type=date]").count() == 0

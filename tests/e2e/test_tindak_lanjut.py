@@ -9,6 +9,7 @@ from sqlmodel import select
 from models.db import session_scope
 from models.tables import AuditLog, Rekomendasi, TindakLanjut
 from models.umum.periode import ROMAWI, periode_baku
+from models.umum.tanggal import tanggal_panjang
 from tests.e2e.conftest import masuk_sebagai
 
 TEKS = ("Register pelayanan KTP dicatat harian dan direkap mingguan",
@@ -47,7 +48,7 @@ def test_evaluation_follow_up_return_and_the_camat_sees_it(page, server_url, e2e
     pg.fill("#tl-ev-tahun", str(th))
     pg.locator("#tl-ev-triwulan").click()
     pg.get_by_role("option", name=f"Triwulan {ROMAWI[tw]}", exact=True).click()
-    pg.fill("#tl-ev-tanggal", hari_ini.isoformat())
+    pg.fill("#tl-ev-tanggal", tanggal_panjang(hari_ini))
     pg.fill("#tl-ev-peserta", "Camat, Sekretaris Camat, Kasubag Evapor, Kasi Pem, Kasi Ekbang, Tim")
     pg.fill("#tl-ev-temuan", "Realisasi Adminduk di bawah target; daftar hadir Musrenbangcam belum terpilah.")
     tempo = (hari_ini + timedelta(days=5), hari_ini + timedelta(days=30), hari_ini + timedelta(days=3))
@@ -56,7 +57,7 @@ def test_evaluation_follow_up_return_and_the_camat_sees_it(page, server_url, e2e
         pg.fill(f"#tl-rek-teks-{n}", teks)
         pg.locator(f"#tl-rek-peran-{n}").click()
         pg.get_by_role("option", name=peran, exact=True).click()
-        pg.fill(f"#tl-rek-tempo-{n}", jatuh.isoformat())
+        pg.fill(f"#tl-rek-tempo-{n}", jatuh.strftime("%d/%m/%Y"))
     pg.click("#tl-ev-simpan")
     pg.wait_for_selector("#tl-ev-pesan .alert-success")
     assert pg.inner_text("#tl-ev-pesan") == "Evaluasi tersimpan dengan 3 rekomendasi."

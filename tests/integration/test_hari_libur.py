@@ -104,7 +104,8 @@ def test_admin_adds_a_local_day_off_that_every_office_then_takes_off(client, app
     (dict(tanggal="2026-12-26", keterangan="Cuti bersama"),
      "Sabtu, 26 Desember 2026 bukan hari kerja kantor; hari libur hanya dicatat pada hari kerja."),
     (dict(tanggal=None, keterangan="Cuti"), "Tanggal hari libur wajib diisi."),
-    (dict(tanggal="31-12-2026", keterangan="Cuti"), "Tanggal tidak dapat dibaca; pilih dari kalender."),
+    (dict(tanggal="31-13-2026", keterangan="Cuti"),
+     "Tanggal tidak dapat dibaca; tulis seperti 15 Februari 2026 atau 15/02/2026."),
 ])
 def test_a_day_already_off_or_an_empty_form_is_refused_and_nothing_is_written(client, app, demo, nilai, pesan):
     _catat_lokal(demo)
