@@ -8,7 +8,7 @@ from sqlmodel import select
 from models.kinerja.iku import iku_kantor, per_triwulan, sop_pengumpul, target_berlaku
 from models.perencanaan.pekerjaan import revisi_berlaku
 from models.tables import Role, Sop
-from models.umum.angka import tulis_angka
+from models.umum.angka import tulis_target
 
 AGREGASI = {"kumulatif": "kumulatif (dijumlah)", "terakhir": "nilai triwulan terakhir", "rata-rata": "rata-rata"}
 
@@ -27,7 +27,7 @@ def tabel_iku(s, kecamatan_id: int, tahun: int) -> dbc.Table:
                      html.Small(f"{arah}; {AGREGASI.get(ind.agregasi, ind.agregasi)}", className="text-muted")]),
             html.Td(role.nama if role else "-"),
             html.Td(_pengumpul(rev, per_triwulan(s, ind, kecamatan_id))),
-            html.Td(tulis_angka(t.nilai) if t else html.Span("belum ada", className="text-muted"),
+            html.Td(tulis_target(t.nilai, ind.satuan) if t else html.Span("belum ada", className="text-muted"),
                     className="text-end", **{"data-target": ind.kode}),
         ]))
     return dbc.Table([html.Thead(html.Tr([html.Th(x) for x in ("Kode", "Indikator", "Rumus", "Penanggung jawab",

@@ -6,6 +6,7 @@ from dash import html
 
 from dashboard.format import angka
 from models.dasbor.kueri import KartuIku
+from models.umum.angka import tulis_target
 from models.umum.periode import ROMAWI
 
 
@@ -34,7 +35,7 @@ def kartu_iku(k: KartuIku, tw_lalu: int) -> html.Div:
         html.Div(k.indikator.nama, className="small text-muted mb-2 nama-iku"),
         *nilai,
         html.Div(_perubahan(k, tw_lalu), className="small mt-1"),
-        html.Div(f"Target tahun: {angka(k.target, 2) if k.target is not None else '-'}", className="small text-muted"),
+        html.Div(f"Target tahun: {tulis_target(k.target, k.indikator.satuan)}", className="small text-muted"),
     ]), className="h-100 kartu-iku", style={"borderTop": f"6px solid {warna}"}), className="h-100",
         **{"data-kode": k.indikator.kode})
 

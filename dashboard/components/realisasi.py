@@ -10,7 +10,7 @@ from models.kinerja.capaian import BarisCapaian
 from models.kinerja.mesin import Capaian, Predikat, predikat
 from models.kinerja.realisasi import STATUS_LABEL
 from models.sop.alur import milik_peran
-from models.umum.angka import tulis_angka
+from models.umum.angka import tulis_angka, tulis_target
 from models.umum.periode import ROMAWI
 
 WARNA_STATUS = {"draf": "secondary", "diajukan": "info", "dikembalikan": "warning", "resmi": "success",
@@ -52,7 +52,7 @@ def tabel_realisasi(baris: list[BarisCapaian], *, tahun: int, triwulan: int, pit
         aksi = "Lihat" if r is not None and r.status in ("diajukan", "resmi") else ("Ubah" if r else "Isi")
         isi.append(html.Tr([
             html.Td(ind.kode, className="text-nowrap"), html.Td(ind.nama),
-            html.Td(persen(b.target) if ind.satuan == "%" else tulis_angka(b.target), className="text-end"),
+            html.Td(tulis_target(b.target, ind.satuan), className="text-end"),
             html.Td(angka), html.Td(status),
             sel_capaian(b.resmi[triwulan - 1], b.sementara[triwulan - 1], pita),
             html.Td(dcc.Link(aksi, href=f"/realisasi?tahun={tahun}&triwulan={triwulan}&indikator={ind.id}",

@@ -98,3 +98,14 @@ def tulis_angka(x: float | None, desimal: int = 2) -> str:
 def pemisah_indonesia(teks: str) -> str:
     """Swap the separators of a Python-formatted number: "1,234.5" -> "1.234,5"."""
     return teks.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+
+
+def tulis_target(nilai: float | None, satuan: str) -> str:
+    """A target as every page prints it: the number as written, with its unit ("90%", "92,5%", "12 desa").
+
+    >>> tulis_target(90.0, "%"), tulis_target(92.5, "%"), tulis_target(1200, "berkas"), tulis_target(None, "%")
+    ('90%', '92,5%', '1.200 berkas', '-')
+    """
+    if nilai is None:
+        return "-"
+    return f"{tulis_angka(nilai)}%" if satuan == "%" else f"{tulis_angka(nilai)} {satuan}".strip()

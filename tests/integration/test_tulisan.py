@@ -181,3 +181,21 @@ def test_controls_are_shown_to_those_who_can_use_them(demo, app, client):
     teks = json.dumps(panggil(client, app, "beranda-isi.children", kecamatan="Poncokusumo", tahun=2026,
                               triwulan=3).get_json(), ensure_ascii=False)
     assert "Langkah menunggu" in teks and "Persetujuan saya" not in teks
+
+
+def test_a_target_reads_the_same_on_every_page(demo, app, client):
+    """Beranda's card, IKU & Target and Isi Realisasi print Poncokusumo's IKU-1 target of 90 alike: "90%"."""
+    import json
+
+    from tests.conftest import masuk
+    from tests.dash_util import panggil
+
+    masuk(client, "evapor.poncokusumo")
+    client.get("/")
+    beranda = json.dumps(panggil(client, app, "beranda-isi.children", kecamatan=None, tahun=2026,
+                                 triwulan=3).get_json(), ensure_ascii=False)
+    assert "Target tahun: 90%" in beranda and "Target tahun: 90,00" not in beranda
+    iku = _halaman(client, "/iku")
+    assert '"90%"' in iku
+    realisasi = _halaman(client, "/realisasi?tahun=2026&triwulan=3")
+    assert '"90%"' in realisasi
