@@ -18,13 +18,11 @@ from models.akun.peran import NAMA_PERAN
 from models.dasbor.kueri import (
     Saringan,
     antrian_terbuka,
-    jumlah_per_kantor,
     nama_kantor,
-    perbandingan,
     rekomendasi_terlambat,
 )
 from models.dasbor.kueri import kartu_iku as data_kartu
-from models.dasbor.laporan import tabel_iku_triwulan, tabel_tl_terlambat
+from models.dasbor.laporan import KEADAAN, tabel_beranda_kabupaten, tabel_iku_triwulan, tabel_tl_terlambat
 from models.kinerja.realisasi import dikembalikan_untuk
 from models.perencanaan.kalender_sakip import kewajiban_kantor
 from models.perencanaan.pekerjaan import untuk_saya
@@ -171,38 +169,38 @@ def _pengingat(s: Session, user: User, hari_ini: date) -> dbc.Alert | None:
 
 
 def isi_kabupaten(s: Session, sar: Saringan, hari_ini: date) -> html.Div:
-    """Offices side by side: capaian per IKU coloured by band, open steps, overdue follow-ups, within mutu baku."""
-    df = perbandingan(s, kecamatan_ids=sar.kecamatan_ids, tahun=sar.tahun, triwulan=sar.triwulan)
-    jumlah = jumlah_per_kantor(s, kecamatan_ids=sar.kecamatan_ids, hari_ini=hari_ini)
-    baku = dalam_baku_per_kantor(s, kecamatan_ids=sar.kecamatan_ids, tahun=sar.tahun, triwulan=sar.triwulan)
-    kantor = nama_kantor(s, sar.kecamatan_ids)
-    q = query(s, sar)
-    kode = list(dict.fromkeys(df["kode"])) if not df.empty else []
-    sel = {(r.kecamatan_id, r.kode): r for r in df.itertuples()}
+    """Offices side by side: capaian per IKU coloured by band and marked by how far the figure got, open steps,
+    overdue follow-ups, within mutu baku; the same table the CSV and Excel downloads hold."""
+    tabel = tabel_beranda_kabupaten(s, sar, hari_ini)
+    df = tabel.data
+    kode = [k.kunci.removeprefix("capaian_") for k in tabel.kolom if k.kunci.startswith("capaian_")]
     kepala = html.Thead(html.Tr([html.Th("Kecamatan")] + [html.Th(k, className="text-end") for k in kode] + [
         html.Th("Langkah menunggu", className="text-end"), html.Th("Tindak lanjut terlambat", className="text-end"),
         html.Th("Dalam mutu baku", className="text-end")]))
 
-    def td(kec_id, k):
-        r = sel.get((kec_id, k))
-        if r is None or pd.isna(r.capaian):
-            return html.Td("-", className="text-end text-muted", title=getattr(r, "keterangan", "") or "")
-        if r.status == "draf":  # entered, never submitted: not a figure the office stands behind yet
-            return html.Td(f"{angka(r.capaian, 2)}% (draf)", className="text-end text-muted fst-italic",
+    def td(r: dict, k: str) -> html.Td:
+        capaian, keadaan = r[f"capaian_{k}"], r[f"keadaan_{k}"]
+        if capaian is None or pd.isna(capaian):
+            return html.Td("-", className="text-end text-muted", title=r[f"keterangan_{k}"] or "")
+        if keadaan == KEADAAN["draf"]:  # entered, never submitted: not a figure the office stands behind yet
+            return html.Td(f"{angka(capaian, 2)}% (draf)", className="text-end text-muted fst-italic",
                            title="draf, belum diajukan")
-        teks = f"{angka(r.capaian, 2)}%" + ("" if r.resmi else "*")
-        return html.Td(teks, className="text-end", style={"backgroundColor": f"{r.warna}26"}, title=r.predikat)
+        teks = f"{angka(capaian, 2)}%" + ("" if keadaan == KEADAAN["resmi"] else "*")
+        return html.Td(teks, className="text-end", style={"backgroundColor": f"{r[f'warna_{k}']}26"},
+                       title=r[f"predikat_{k}"])
 
     tautan = lambda nama: "/?" + urlencode({"kecamatan": nama, "tahun": sar.tahun, "triwulan": sar.triwulan})  # noqa: E731
-    badan = html.Tbody([html.Tr([html.Td(html.A(kantor[k], href=tautan(kantor[k])))] + [td(k, x) for x in kode] + [
-        html.Td(angka(jumlah[k]["langkah_terbuka"]), className="text-end"),
-        html.Td(angka(jumlah[k]["tl_terlambat"]), className="text-end"),
-        html.Td(_persen_baku(*baku[k]), className="text-end")], **{"data-kantor": kantor[k]})
-        for k in sorted(sar.kecamatan_ids, key=lambda i: kantor[i])])
+    badan = html.Tbody([html.Tr([html.Td(html.A(r["kecamatan"], href=tautan(r["kecamatan"])))]
+                                + [td(r, x) for x in kode] + [
+        html.Td(angka(r["langkah_terbuka"]), className="text-end"),
+        html.Td(angka(r["tl_terlambat"]), className="text-end"),
+        html.Td(f"{angka(r['dalam_baku'], 1)}%" if r["dalam_baku"] is not None and not pd.isna(r["dalam_baku"])
+                else "-", className="text-end")], **{"data-kantor": r["kecamatan"]})
+        for r in df.to_dict("records")])
     q = query(s, sar)
     return html.Div([
         html.H4([f"Perbandingan kecamatan, triwulan {ROMAWI[sar.triwulan]} {sar.tahun}",
-                 tautan_unduh("perbandingan", q)], className="mt-2"),
+                 tautan_unduh("beranda-kabupaten", q)], className="mt-2"),
         html.P("Capaian per IKU diwarnai menurut predikat; * = diajukan, belum disahkan Camat; (draf) = diisi, belum "
                "diajukan. Pilih nama kecamatan untuk melihat berandanya.", className="small text-muted"),
         dbc.Table([kepala, badan], hover=True, size="sm", responsive=True, id="tabel-perbandingan-kantor",

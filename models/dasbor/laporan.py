@@ -18,6 +18,7 @@ from models.akun.peran import NAMA_PERAN
 from models.dasbor.kueri import (
     Saringan,
     antrian_terbuka,
+    jumlah_per_kantor,
     kartu_iku,
     nama_kantor,
     per_peran,
@@ -28,7 +29,7 @@ from models.dasbor.kueri import (
     tindak_lanjut,
 )
 from models.kinerja.realisasi import STATUS_LABEL
-from models.sop.siklus import AnalisisSiklus, analisis
+from models.sop.siklus import AnalisisSiklus, analisis, dalam_baku_per_kantor
 from models.tables import Indikator
 from models.tindak_lanjut.rekomendasi import STATUS
 from models.tindak_lanjut.rekomendasi import STATUS_LABEL as STATUS_TL
@@ -78,14 +79,52 @@ def tabel_iku_triwulan(session: Session, sar: Saringan) -> Tabel:
         Kolom("Keterangan", "keterangan")), pd.DataFrame(baris))
 
 
+KEADAAN = {"resmi": "Resmi", "diajukan": "Diajukan, belum disahkan", "draf": "Draf, belum diajukan"}
+
+
+def tabel_beranda_kabupaten(session: Session, sar: Saringan, hari_ini: date | None = None,
+                            df: pd.DataFrame | None = None) -> Tabel:
+    """Beranda's comparison of a kabupaten's offices as on the screen: per office each IKU's capaian of the quarter
+    and how far its figure has got, the open steps, the overdue follow-ups and the share of steps within mutu
+    baku. `df` is models.dasbor.kueri.perbandingan's result when the caller already has it."""
+    if df is None:
+        df = perbandingan(session, kecamatan_ids=sar.kecamatan_ids, tahun=sar.tahun, triwulan=sar.triwulan)
+    jumlah = jumlah_per_kantor(session, kecamatan_ids=sar.kecamatan_ids, hari_ini=hari_ini or periode.hari_ini())
+    baku = dalam_baku_per_kantor(session, kecamatan_ids=sar.kecamatan_ids, tahun=sar.tahun, triwulan=sar.triwulan)
+    kantor = nama_kantor(session, sar.kecamatan_ids)
+    kode = list(dict.fromkeys(df["kode"])) if not df.empty else []
+    sel = {(r.kecamatan_id, r.kode): r for r in df.itertuples()}
+    baris = []
+    for k in sorted(sar.kecamatan_ids, key=lambda i: kantor[i]):
+        isi = {"kecamatan_id": k, "kecamatan": kantor[k], "langkah_terbuka": jumlah[k]["langkah_terbuka"],
+               "tl_terlambat": jumlah[k]["tl_terlambat"],
+               "dalam_baku": baku[k][0] / baku[k][1] * 100 if baku[k][1] else None}
+        for x in kode:
+            r = sel.get((k, x))
+            ada = r is not None and not pd.isna(r.capaian)
+            isi[f"capaian_{x}"] = r.capaian if ada else None
+            isi[f"keadaan_{x}"] = KEADAAN.get(r.status, "-") if ada else "-"
+            isi[f"warna_{x}"] = r.warna if ada else None
+            isi[f"predikat_{x}"] = r.predikat if ada else None
+            isi[f"keterangan_{x}"] = (r.keterangan or "") if r is not None else ""
+        baris.append(isi)
+    kolom = [Kolom("Kecamatan", "kecamatan")]
+    for x in kode:
+        kolom += [Kolom(f"{x} capaian", f"capaian_{x}", "persen"), Kolom(f"{x} keadaan", f"keadaan_{x}")]
+    kolom += [Kolom("Langkah menunggu", "langkah_terbuka", "angka"),
+              Kolom("Tindak lanjut terlambat", "tl_terlambat", "angka"),
+              Kolom("Dalam mutu baku", "dalam_baku", "persen")]
+    return Tabel(f"Perbandingan kecamatan, triwulan {ROMAWI[sar.triwulan]} {sar.tahun}", tuple(kolom),
+                 pd.DataFrame(baris))
+
+
 def tabel_perbandingan(session: Session, sar: Saringan, df: pd.DataFrame | None = None) -> Tabel:
     """The offices side by side; `df` is models.dasbor.kueri.perbandingan's result when the caller already has it."""
     if df is None:
         df = perbandingan(session, kecamatan_ids=sar.kecamatan_ids, tahun=sar.tahun, triwulan=sar.triwulan)
     if sar.indikator_id:
         df = df[df["indikator_id"] == sar.indikator_id]
-    df = df.assign(status=[("Resmi" if r else "Sementara") if c is not None else "-"
-                           for r, c in zip(df["resmi"], df["capaian"])],
+    df = df.assign(status=[KEADAAN.get(k, "-") if c is not None else "-" for k, c in zip(df["status"], df["capaian"])],
                    predikat=df["predikat"].fillna("-"), keterangan=df["keterangan"].fillna(""))
     return Tabel(f"Perbandingan capaian kecamatan, triwulan {ROMAWI[sar.triwulan]} {sar.tahun}", (
         Kolom("Kecamatan", "kecamatan"), Kolom("Kode", "kode"), Kolom("Indikator", "indikator"),
@@ -216,6 +255,7 @@ SETAHUN = frozenset({"siklus-langkah", "penyimpangan", "tl-daftar", "tl-per-keca
 TABEL: dict[str, Callable[[Session, Saringan], Tabel]] = {
     "iku-triwulan": tabel_iku_triwulan,
     "perbandingan": tabel_perbandingan,
+    "beranda-kabupaten": tabel_beranda_kabupaten,
     "seri-capaian": tabel_seri_capaian,
     "siklus-langkah": tabel_siklus_langkah,
     "penyimpangan": tabel_penyimpangan,

@@ -163,6 +163,17 @@ def test_a_kabupaten_tells_a_draft_from_a_submitted_and_an_official_figure(demo,
                       ensure_ascii=False)
     # 44/50 = 88 % against 90: 97,78 % in both offices, read as a draft in Kalipare and as submitted in Poncokusumo.
     assert '"97,78% (draf)"' in teks and '"97,78%*"' in teks
+    # The download holds the table on the screen: the same offices, the same columns, the same states.
+    assert "/unduh/beranda-kabupaten.csv?" in teks
+    csv = client.get("/unduh/beranda-kabupaten.csv?tahun=2026&triwulan=3").get_data(as_text=True).lstrip("\ufeff")
+    baris = [b.split(";") for b in csv.strip().splitlines()]
+    assert baris[0] == ["Kecamatan", "IKU-1 capaian (%)", "IKU-1 keadaan", "IKU-2 capaian (%)", "IKU-2 keadaan",
+                        "IKU-3 capaian (%)", "IKU-3 keadaan", "Langkah menunggu", "Tindak lanjut terlambat",
+                        "Dalam mutu baku (%)"]
+    per_kantor = {b[0]: b for b in baris[1:]}
+    assert per_kantor["Kalipare"][1:3] == ["97,78", "Draf, belum diajukan"]
+    assert per_kantor["Poncokusumo"][1:3] == ["97,78", "Diajukan, belum disahkan"]
+    assert sorted(per_kantor) == ["Kalipare", "Karangploso", "Poncokusumo"]
 
 
 def test_controls_are_shown_to_those_who_can_use_them(demo, app, client):
