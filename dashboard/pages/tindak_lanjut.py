@@ -92,14 +92,19 @@ def layout(**kwargs) -> html.Div:
         dropdown(id="tl-pilih", placeholder="Pilih rekomendasi…", className="mb-2"),
         dbc.Card(dbc.CardBody([
             html.Div(html.P("Pilih rekomendasi di atas.", className="text-muted"), id="tl-rinci"),
-            dbc.Textarea(id="tl-uraian", className="mb-2",
-                         placeholder="Uraian tindak lanjut (saat menyerahkan) atau alasan pengembalian"),
-            dbc.Input(id="tl-bukti", className="mb-2",
-                      placeholder="Bukti yang dilampirkan, dipisah koma (mis. Berita Acara, Daftar Hadir)"),
-            *[dbc.Button(label, id=f"tl-{aksi}", color=warna, className="me-2", disabled=True)
-              for aksi, label, warna in (("mulai", "Mulai kerjakan", "secondary"), ("serahkan", "Serahkan", "primary"),
-                                         ("terima", "Terima", "success"), ("kembalikan", "Kembalikan", "warning"),
-                                         ("akui", "Akui selesai", "success"))],
+            # The action form only for people of an office (a kabupaten reader or the admin acts on none); the
+            # buttons a person may not use on the chosen item stay disabled, and the server refuses them anyway.
+            html.Div([
+                dbc.Textarea(id="tl-uraian", className="mb-2",
+                             placeholder="Uraian tindak lanjut (saat menyerahkan) atau alasan pengembalian"),
+                dbc.Input(id="tl-bukti", className="mb-2",
+                          placeholder="Bukti yang dilampirkan, dipisah koma (mis. Berita Acara, Daftar Hadir)"),
+                *[dbc.Button(label, id=f"tl-{aksi}", color=warna, className="me-2", disabled=True)
+                  for aksi, label, warna in (("mulai", "Mulai kerjakan", "secondary"),
+                                             ("serahkan", "Serahkan", "primary"), ("terima", "Terima", "success"),
+                                             ("kembalikan", "Kembalikan", "warning"),
+                                             ("akui", "Akui selesai", "success"))],
+            ], hidden=not user.kecamatan_id, id="tl-tindakan"),
             html.Div(id="tl-pesan", className="mt-2"),
         ])),
     ])

@@ -210,3 +210,23 @@ def test_a_target_reads_the_same_on_every_page(demo, app, client):
     assert '"90%"' in iku
     realisasi = _halaman(client, "/realisasi?tahun=2026&triwulan=3")
     assert '"90%"' in realisasi
+
+
+def test_the_follow_up_action_form_is_for_people_of_an_office(client, demo):
+    import json
+
+    from tests.conftest import masuk
+
+    def tersembunyi(x):
+        if isinstance(x, dict):
+            if x.get("props", {}).get("id") == "tl-tindakan":
+                return x["props"].get("hidden")
+            return next((h for v in x.values() if (h := tersembunyi(v)) is not None), None)
+        if isinstance(x, list):
+            return next((h for v in x if (h := tersembunyi(v)) is not None), None)
+        return None
+
+    masuk(client, "kabupaten.malang")
+    assert tersembunyi(json.loads(_halaman(client, "/tindak-lanjut"))) is True
+    masuk(client, "kasipem.poncokusumo")
+    assert tersembunyi(json.loads(_halaman(client, "/tindak-lanjut"))) is False
