@@ -92,4 +92,6 @@ def garis(s: Session, eksekusi_id: int, menit_per_hari: int) -> html.Div:
         for r in df.itertuples()]
     rev = s.get(SopRevisi, eks.revisi_id)
     judul = f"{eks.judul} · {rev.nama}"
-    return html.Div([grafik(figures.grafik_garis_waktu(df, judul), f"Garis waktu {judul}", id="grafik-garis-waktu")])
+    # The chart's title does not wrap: a long one ends at a word with "…" (the full one is in the dropdown above).
+    return html.Div([grafik(figures.grafik_garis_waktu(df, fmt.ringkas(judul, 95)), f"Garis waktu {judul}",
+                            id="grafik-garis-waktu")])
