@@ -130,12 +130,14 @@ def main() -> int:
              {"kecamatan": kec, "tahun": th, "triwulan": 0, "sop": kunci}, sql_siklus, (kunci, th)),
             (user, kec, "Persetujuan", "persetujuan-isi.children", {"kecamatan": kec, "_pesan": None},
              sql_antrian, ()),
-            (user, kec, "Tindak Lanjut (setahun)", "..tl-isi.children...tl-pilih.options..",
-             {"kecamatan": kec, "tahun": th, "triwulan": 0}, sql_tl, (th,)),
+            (user, kec, "Tindak Lanjut (setahun)",
+             "..tl-isi.children...tl-pilih.options...tl-pilih.value...tl-minta.data..",
+             {"kecamatan": kec, "tahun": th, "triwulan": 0, "minta": None}, sql_tl, (th,)),
         ]
     kasus += [("camat.poncokusumo", None, "Garis waktu", "siklus-garis.children", {"eksekusi_id": eks},
                sql_garis, (eks,)),
-              ("camat.poncokusumo", None, "Rincian titik", "..capaian-rincian.children...capaian-rincian-jendela.is_open..", {"realisasi_id": rea},
+              ("camat.poncokusumo", None, "Rincian titik",
+               "..capaian-rincian.children...capaian-rincian-jendela.is_open..", {"realisasi_id": rea},
                sql_rincian, (rea,))]
 
     client_per_user = {}
