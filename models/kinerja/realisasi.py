@@ -291,7 +291,7 @@ def _serahkan(session: Session, eks: Eksekusi, angka: list[tuple[Realisasi, str]
     perbaikan = rec is not None and rec.langkah_id not in isian and all(r.status == "dikembalikan" for r, _ in angka)
     if rec is None or (rec.langkah_id not in isian and not perbaikan):
         raise RealisasiDitolak(f"{angka[0][1]}: realisasi ini sedang menunggu langkah lain dalam SOP.")
-    if perbaikan and not boleh_bertindak(oleh, rec, eks, wakil=PENGISI if rec.langkah_id in isian else frozenset()):
+    if perbaikan and not boleh_bertindak(oleh, rec, eks):  # the step's own role, or the Camat
         peran = session.get(Role, rec.role_kode)
         raise RealisasiDitolak(f"{angka[0][1]}: angka ini dikembalikan ke langkah yang dikerjakan "
                                f"{peran.nama if peran else rec.role_kode}; perbaikannya diajukan oleh peran itu.")
