@@ -79,7 +79,7 @@ def baca_tanggal(teks: str | date | None) -> date | None:
             if pemisah in bersih:
                 h, b, t = (int(x) for x in bersih.split(pemisah))
                 return date(t, b, h)
-        h, b, t = bersih.split(" ")
-        return date(int(t), _BULAN_KUNCI[b], int(h))
+        hari, bulan, tahun = bersih.split(" ")
+        return date(int(tahun), _BULAN_KUNCI[bulan], int(hari))
     except (ValueError, KeyError):
         raise TanggalTidakSah(PESAN_TANGGAL) from None
