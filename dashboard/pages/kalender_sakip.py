@@ -44,7 +44,7 @@ def _formulir(jadwal) -> dbc.Card:
         dbc.Label("Nama SOP yang memenuhinya (kosongkan bila tanpa SOP)"),
         dbc.Input(id=ids.JADWAL_SOP, maxLength=300, className="mb-2"),
         dbc.Label("Kewajiban triwulanan: jatuh tempo (hari kerja setelah triwulan berakhir)"),
-        dbc.Input(id=ids.JADWAL_HARI_KERJA, type="number", min=1, max=60, className="mb-2"),
+        dbc.Input(id=ids.JADWAL_HARI_KERJA, type="number", className="mb-2"),  # limits: the server says them
         _tanggal_relatif(ids.JADWAL_MULAI, "Kewajiban tahunan dan Renstra: dibuka"),
         _tanggal_relatif(ids.JADWAL_TENGGAT, "Kewajiban tahunan dan Renstra: jatuh tempo"),
         dbc.Button("Simpan jadwal", id=ids.JADWAL_SIMPAN, color="primary"),
