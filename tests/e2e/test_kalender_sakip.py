@@ -23,7 +23,9 @@ def test_a_kabupaten_changes_its_calendar_and_is_told_the_limits(page, server_ur
     pg.fill("#jadwal-hari-kerja", "12")
     pg.click("#jadwal-simpan")
     pg.wait_for_selector("#jadwal-pesan .alert-success")
-    assert "12 hari kerja setelah triwulan berakhir" in pg.inner_text("#tabel-jadwal-sakip tr[data-kewajiban=pengukuran]")
+    # The table is drawn again after the save (its own callback): wait for it.
+    pg.locator("#tabel-jadwal-sakip tr[data-kewajiban=pengukuran]",
+               has_text="12 hari kerja setelah triwulan berakhir").wait_for()
     with session_scope(e2e_engine) as s:
         j = s.exec(select(JadwalSakip).where(JadwalSakip.kewajiban == "pengukuran")).one()
         assert j.tenggat_hari_kerja == 12
