@@ -88,7 +88,7 @@ def register(app: Dash) -> None:
                 if sop is not None:
                     ubah["sop_nama"] = sop.strip() or None
                 if hari_kerja not in (None, ""):
-                    ubah["tenggat_hari_kerja"] = int(hari_kerja)
+                    ubah["tenggat_hari_kerja"] = hari_kerja  # as typed: the domain refuses 2,5 with its message
                 for kunci, nilai in (("mulai", _tanggal(mulai)), ("tenggat", _tanggal(tenggat))):
                     if nilai is not None:
                         ubah[kunci] = nilai

@@ -97,7 +97,8 @@ def register(app: Dash) -> None:
         if terkunci:  # the step moves through the subject's own page: say where, offer no button that would refuse
             isi = html.Div([dbc.Alert([terkunci, " ", html.A("Buka Isi Realisasi", href=tautan) if tautan else None],
                                       color="warning", id="tugas-terkunci"), isi])
-            return isi, True, True, True, dimulai, [], [], keluaran, tombol_dokumen
+            # Sending the work back stays the decision's own (a returned figure's checker may return it further).
+            return isi, True, True, not keputusan, dimulai, [], [], keluaran, tombol_dokumen
         return (isi, keputusan, not keputusan, not keputusan, dimulai, [{"label": b, "value": b} for b in bukti], [],
                 keluaran, tombol_dokumen)
 

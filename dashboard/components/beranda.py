@@ -29,7 +29,7 @@ from models.perencanaan.pekerjaan import untuk_saya
 from models.sop.alur import antrian
 from models.sop.durasi import format_menit
 from models.sop.siklus import dalam_baku_per_kantor
-from models.tables import User
+from models.tables import Evaluasi, User
 from models.tindak_lanjut.rekomendasi import STATUS_LABEL, menunggu, pengingat
 from models.umum.periode import ROMAWI, triwulan_sebelumnya
 
@@ -161,11 +161,17 @@ def _pengingat(s: Session, user: User, hari_ini: date) -> dbc.Alert | None:
         html.Ul([html.Li([html.Span("Terlambat" if telat else "Jatuh tempo", className="fw-semibold"),
                           f" {fmt_tanggal(r.jatuh_tempo)} · {ringkas(r.teks, 110)} · {STATUS_LABEL[r.status]} · ",
                           f"menunggu {NAMA_PERAN.get(menunggu(r), '-')} · ",
-                          html.A("Buka", href=f"/tindak-lanjut?rekomendasi={r.id}")],
+                          html.A("Buka", href=_tautan_rekomendasi(s, r))],
                          className="text-danger" if telat else None)
                  for r, telat in daftar[:8]], className="mb-1 small"),
         html.A("Buka Tindak Lanjut", href="/tindak-lanjut", className="small"),
     ], color="warning", id="beranda-pengingat", className="mt-2")
+
+
+def _tautan_rekomendasi(s: Session, r) -> str:
+    """Tindak Lanjut at the recommendation's own period, opened on it."""
+    ev = s.get(Evaluasi, r.evaluasi_id)
+    return f"/tindak-lanjut?tahun={ev.tahun}&triwulan={ev.triwulan}&rekomendasi={r.id}"
 
 
 def isi_kabupaten(s: Session, sar: Saringan, hari_ini: date) -> html.Div:

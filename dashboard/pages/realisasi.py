@@ -17,6 +17,7 @@ from models.kinerja.lampiran import lampiran_realisasi
 from models.kinerja.realisasi import (
     BISA_DIUBAH,
     STATUS_LABEL,
+    boleh_memperbaiki,
     boleh_mengisi,
     bukti_diminta,
     cari,
@@ -61,7 +62,7 @@ def lencana_status(status: str | None) -> html.Span:
 
 def _form(s, user: User, ind: Indikator, tahun: int, triwulan: int, zona: str) -> dbc.Card:
     r = cari(s, indikator_id=ind.id, kecamatan_id=user.kecamatan_id, tahun=tahun, triwulan=triwulan)
-    boleh = boleh_mengisi(s, user, ind, user.kecamatan_id)
+    boleh = boleh_memperbaiki(s, user, r) if r is not None else boleh_mengisi(s, user, ind, user.kecamatan_id)
     terkunci = not boleh or (r is not None and r.status not in BISA_DIUBAH)
     opsi = bukti_diminta(s, ind, user.kecamatan_id)
     status = lencana_status(r.status if r else None)

@@ -131,11 +131,12 @@ def antrian_terbuka(session: Session, *, kecamatan_ids: list[int], sekarang: dat
     for kec_id, idx in df.groupby("kecamatan_id").indices.items():
         df.loc[df.index[idx], "umur"] = kal[kec_id].working_minutes_many(
             list(df["diterima_pada"].iloc[idx]), [t] * len(idx))
-    df["terlambat"] = df["umur"] > df["mutu_baku"]
+    # A mutu baku of 0 sets no standard time (as Waktu Siklus reads it): such a step is never overdue.
+    df["terlambat"] = (df["mutu_baku"] > 0) & (df["umur"] > df["mutu_baku"])
     kantor = nama_kantor(session, list(set(df["kecamatan_id"])))
     df["kecamatan"] = df["kecamatan_id"].map(kantor)
     df["peran"] = df["role_kode"].map(lambda k: NAMA_PERAN.get(k, k))
-    df["_lebih"] = df["umur"] / df["mutu_baku"].clip(lower=1)
+    df["_lebih"] = (df["umur"] / df["mutu_baku"].clip(lower=1)).where(df["mutu_baku"] > 0, 0.0)
     df = df.sort_values(["terlambat", "_lebih", "catatan_id"], ascending=[False, False, True], kind="stable")
     return df[KOLOM_ANTRIAN].reset_index(drop=True)
 

@@ -29,6 +29,7 @@ from models.sop.alur import (
     catatan_terbuka,
     daftar_bukti,
     daftarkan_subjek,
+    milik_peran,
     mulai,
     putuskan,
     selesaikan,
@@ -151,16 +152,48 @@ def boleh_mengisi(session: Session, user: User, ind: Indikator, kecamatan_id: in
         return False
 
 
+def _langkah_perbaikan(session: Session, r: Realisasi) -> tuple[CatatanLangkah, Eksekusi] | None:
+    """The open step a returned figure went back to, when it lies beyond its entry steps (e.g. the Kasubag Evapor's
+    check after the Sekretaris Camat returned it); None otherwise."""
+    if r.status != "dikembalikan" or not r.eksekusi_id:
+        return None
+    eks = session.get(Eksekusi, r.eksekusi_id)
+    rec = catatan_terbuka(session, eks.id) if eks.status == "berjalan" else None
+    if rec is None or rec.langkah_id in _langkah_isian(session, eks.revisi_id, _kasi_realisasi(session, eks)):
+        return None
+    return rec, eks
+
+
+def boleh_memperbaiki(session: Session, user: User, r: Realisasi) -> bool:
+    """Who may change and submit an existing figure: while it is returned to a step beyond its entry steps, the
+    person that step waits on or the Camat (the state machine's rule); otherwise whoever may enter it."""
+    if (langkah := _langkah_perbaikan(session, r)) is not None:
+        return boleh_bertindak(user, *langkah)
+    return boleh_mengisi(session, user, session.get(Indikator, r.indikator_id), r.kecamatan_id)
+
+
+def _pesan_bukan_pemerbaiki(session: Session, r: Realisasi, label: str, kata: str) -> str:
+    """Why this user may not change or submit the figure: the step it came back to is another role's, or their
+    role does not enter it."""
+    if (langkah := _langkah_perbaikan(session, r)) is not None:
+        peran = session.get(Role, langkah[0].role_kode)
+        return (f"{label}: angka ini dikembalikan ke langkah yang dikerjakan "
+                f"{peran.nama if peran else langkah[0].role_kode}; perbaikannya diajukan oleh peran itu.")
+    return f"{label}: peran Anda tidak {kata} realisasi indikator ini."
+
+
 def simpan_draf(session: Session, *, kecamatan_id: int, tahun: int, triwulan: int, isian: Isian, oleh: User,
                 pada: datetime | None = None, hari_ini: date | None = None, demo: bool = False) -> Realisasi:
     """Save (create or change) a figure that is still editable. Audited with before and after."""
     ind, angka = periksa_isian(session, kecamatan_id=kecamatan_id, tahun=tahun, triwulan=triwulan, isian=isian,
                                hari_ini=hari_ini)
     label = _label(ind, tahun, triwulan)
-    if not boleh_mengisi(session, oleh, ind, kecamatan_id):
-        raise RealisasiDitolak(f"{label}: peran Anda tidak mengisi realisasi indikator ini.")
     t = pada or utcnow()
     ada = cari(session, indikator_id=ind.id, kecamatan_id=kecamatan_id, tahun=tahun, triwulan=triwulan)
+    if ada is not None and not boleh_memperbaiki(session, oleh, ada):
+        raise RealisasiDitolak(_pesan_bukan_pemerbaiki(session, ada, label, "mengisi"))
+    if ada is None and not boleh_mengisi(session, oleh, ind, kecamatan_id):
+        raise RealisasiDitolak(f"{label}: peran Anda tidak mengisi realisasi indikator ini.")
     nilai = {"pembilang": angka.pembilang, "penyebut": angka.penyebut, "nilai": angka.nilai,
              "catatan": (isian.catatan or "").strip() or None, "bukti": list(isian.bukti or [])}
     if ada is None:
@@ -249,8 +282,8 @@ def ajukan(session: Session, *, realisasi_id: int, oleh: User, pada: datetime | 
     if ke is None:
         raise RealisasiDitolak(f"{label}: realisasi berstatus {STATUS_LABEL[r.status].lower()}; tidak dapat "
                                "diajukan lagi.")
-    if not boleh_mengisi(session, oleh, ind, r.kecamatan_id):
-        raise RealisasiDitolak(f"{label}: peran Anda tidak mengajukan realisasi indikator ini.")
+    if not boleh_memperbaiki(session, oleh, r):
+        raise RealisasiDitolak(_pesan_bukan_pemerbaiki(session, r, label, "mengajukan"))
     t = pada or utcnow()
     akhir = akhir_triwulan(r.tahun, r.triwulan)
     if t.astimezone(ZoneInfo(session.get(Kecamatan, r.kecamatan_id).zona_waktu)).date() < akhir:
@@ -292,9 +325,7 @@ def _serahkan(session: Session, eks: Eksekusi, angka: list[tuple[Realisasi, str]
     if rec is None or (rec.langkah_id not in isian and not perbaikan):
         raise RealisasiDitolak(f"{angka[0][1]}: realisasi ini sedang menunggu langkah lain dalam SOP.")
     if perbaikan and not boleh_bertindak(oleh, rec, eks):  # the step's own role, or the Camat
-        peran = session.get(Role, rec.role_kode)
-        raise RealisasiDitolak(f"{angka[0][1]}: angka ini dikembalikan ke langkah yang dikerjakan "
-                               f"{peran.nama if peran else rec.role_kode}; perbaikannya diajukan oleh peran itu.")
+        raise RealisasiDitolak(_pesan_bukan_pemerbaiki(session, angka[0][0], angka[0][1], "mengajukan"))
     for r, label in angka:
         ke = _status_baru(r, "ajukan")
         # Compare-and-set: of two submissions (or a submission and a save) at once, only one goes through.
@@ -436,7 +467,7 @@ class Pengembalian:
 
 def pengembalian(session: Session, r: Realisasi) -> Pengembalian | None:
     """The last return of a returned figure's execution, or None when the figure is not returned."""
-    if r.status != "dikembalikan" or not r.eksekusi_id:
+    if r.status != "dikembalikan" or not r.eksekusi_id or session.get(Eksekusi, r.eksekusi_id).status != "berjalan":
         return None
     kembali = session.exec(select(CatatanLangkah).where(CatatanLangkah.eksekusi_id == r.eksekusi_id)
                            .where(CatatanLangkah.hasil == "dikembalikan")
@@ -468,7 +499,7 @@ def dikembalikan_untuk(session: Session, user: User) -> list[tuple[Realisasi, In
         rec = catatan_terbuka(session, eks.id)
         if rec is None:
             continue
-        if rec.role_kode == user.role_kode or (user.role_kode in PENGISI and wakil(session, eks, rec)):
+        if milik_peran(user, rec) or (user.role_kode in PENGISI and wakil(session, eks, rec)):
             if (p := pengembalian(session, r)) is not None:
                 hasil.append((r, ind, p))
     return hasil

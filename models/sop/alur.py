@@ -196,10 +196,11 @@ def _terbuka(session: Session, catatan_id: int) -> tuple[CatatanLangkah, Eksekus
 
 
 def _ambil(session: Session, catatan_id: int, oleh: User, wakil: frozenset[str],
-           lewat_pengajuan: bool = False) -> tuple[CatatanLangkah, Eksekusi]:
+           lewat_pengajuan: bool = False, mengembalikan: bool = False) -> tuple[CatatanLangkah, Eksekusi]:
     rec, eks = _terbuka(session, catatan_id)
     jenis = jenis_subjek(eks.subjek_jenis)
-    if not lewat_pengajuan and (alasan := jenis.terkunci(session, eks, rec)):
+    # A subject's lock keeps work from moving on past it; sending the work back is always the decision's own.
+    if not (lewat_pengajuan or mengembalikan) and (alasan := jenis.terkunci(session, eks, rec)):
         raise AlurDitolak(alasan)
     wakil = wakil | jenis.wakil(session, eks, rec)
     if not boleh_bertindak(oleh, rec, eks, wakil=wakil):
@@ -326,7 +327,7 @@ def putuskan(session: Session, *, catatan_id: int, setuju: bool, oleh: User, ala
              pada: datetime | None = None, wakil: frozenset[str] = frozenset(),
              bukti: list[str] | None = None) -> CatatanLangkah | None:
     """Decide at a decision step: approve and go on, or return for correction with a required reason."""
-    rec, eks = _ambil(session, catatan_id, oleh, wakil)
+    rec, eks = _ambil(session, catatan_id, oleh, wakil, mengembalikan=not setuju)
     lk = session.get(SopLangkah, rec.langkah_id)
     if not lk.keputusan:
         raise AlurDitolak("Langkah ini bukan langkah keputusan.")

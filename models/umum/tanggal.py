@@ -62,6 +62,12 @@ def baca_tanggal(teks: str | date | None) -> date | None:
     >>> [baca_tanggal(t) for t in ("15 Februari 2026", "15 feb 2026", "15/02/2026", "15-2-2026", "2026-02-15")]
     ... # doctest: +ELLIPSIS
     [datetime.date(2026, 2, 15), datetime.date(2026, 2, 15), ...]
+    >>> baca_tanggal("Senin, 16 Februari 2026")
+    datetime.date(2026, 2, 16)
+    >>> baca_tanggal("16/02/26")
+    Traceback (most recent call last):
+    ...
+    models.umum.tanggal.TanggalTidakSah: Tanggal tidak dapat dibaca; tulis seperti 15 Februari 2026 atau 15/02/2026.
     >>> baca_tanggal("  "), baca_tanggal("31 Februari 2026")
     Traceback (most recent call last):
     ...
@@ -72,14 +78,27 @@ def baca_tanggal(teks: str | date | None) -> date | None:
     bersih = " ".join(str(teks).replace(",", " ").split()).lower()
     if not bersih:
         return None
+    hari_nama = bersih.split(" ", 1)
+    if len(hari_nama) == 2 and hari_nama[0] in _NAMA_HARI:  # "Senin, 16 Februari 2026", as the pages print dates
+        bersih = hari_nama[1]
     try:
         if len(bersih) == 10 and bersih[4] == "-" and bersih[7] == "-":
             return date.fromisoformat(bersih)
         for pemisah in ("/", "-", "."):
             if pemisah in bersih:
-                h, b, t = (int(x) for x in bersih.split(pemisah))
-                return date(t, b, h)
+                h, b, t = bersih.split(pemisah)
+                return _tanggal(t, b, h)
         hari, bulan, tahun = bersih.split(" ")
-        return date(int(tahun), _BULAN_KUNCI[bulan], int(hari))
+        return _tanggal(tahun, str(_BULAN_KUNCI[bulan]), hari)
     except (ValueError, KeyError):
         raise TanggalTidakSah(PESAN_TANGGAL) from None
+
+
+_NAMA_HARI = frozenset({"senin", "selasa", "rabu", "kamis", "jumat", "jum'at", "sabtu", "minggu"})
+
+
+def _tanggal(tahun: str, bulan: str, hari: str) -> date:
+    """A date from its parts as typed; the year in full (a two-digit "26" is refused, not taken as the year 26)."""
+    if len(tahun) != 4 or not 1900 <= int(tahun) <= 2100:
+        raise ValueError("tahun")
+    return date(int(tahun), int(bulan), int(hari))

@@ -354,3 +354,32 @@ def test_a_figure_the_sekcam_returns_opens_for_the_evapor_to_correct_and_resubmi
             ("5", "dikembalikan", "penyebut 36, bukan 35"), ("3", "disetujui", "Angka diperbaiki dan diajukan kembali."),
             ("4", None, None)]
         assert s.get(User, recs[-2].pelaku_id).username == "evapor.poncokusumo"
+
+
+def test_a_figure_returned_to_the_evapors_check_is_hers_to_correct_or_to_send_back_to_the_kasi(demo):
+    """While the figure waits at the Kasubag Evapor's check after the Sekretaris Camat returned it, the Kasi may
+    not change it; the Evapor may still return it to the Kasi's entry step, and then the Kasi corrects it."""
+    with session_scope(demo) as s:
+        evapor, sekcam = _u(s, "evapor.poncokusumo"), _u(s, "sekcam.poncokusumo")
+        r = _isi(s, "IKU-3", "30", "35", bukti=())
+        eks = ajukan(s, realisasi_id=r.id, oleh=evapor, pada=T0)
+        eks_id, r_id = eks.id, r.id
+        putuskan(s, catatan_id=catatan_terbuka(s, eks_id).id, setuju=True, oleh=evapor, pada=T0 + timedelta(hours=1))
+        selesaikan(s, catatan_id=catatan_terbuka(s, eks_id).id, oleh=evapor, pada=T0 + timedelta(hours=2))
+        putuskan(s, catatan_id=catatan_terbuka(s, eks_id).id, setuju=False, alasan="penyebut 36, bukan 35",
+                 oleh=sekcam, pada=T0 + timedelta(hours=3))
+    with session_scope(demo) as s, pytest.raises(RealisasiDitolak) as e:
+        _isi(s, "IKU-3", "30", "36", versi=s.get(Realisasi, r_id).versi, username="kasitrantib.poncokusumo", bukti=())
+    assert str(e.value).endswith("triwulan III 2026: angka ini dikembalikan ke langkah yang dikerjakan Kasubag "
+                                 "Evapor; perbaikannya diajukan oleh peran itu.")
+    with session_scope(demo) as s:
+        baru = putuskan(s, catatan_id=catatan_terbuka(s, eks_id).id, setuju=False,
+                        alasan="Data poskamling dari desa perlu dicek ulang", oleh=_u(s, "evapor.poncokusumo"),
+                        pada=T0 + timedelta(hours=4))
+        assert (_langkah(s, baru).no, baru.role_kode) == ("1", "kasi_trantib")
+        kasi = "kasitrantib.poncokusumo"
+        r = _isi(s, "IKU-3", "30", "36", versi=s.get(Realisasi, r_id).versi, username=kasi, bukti=())
+        ajukan(s, realisasi_id=r.id, oleh=_u(s, kasi), pada=T0 + timedelta(hours=5))
+        assert s.get(Realisasi, r_id).status == "diajukan"
+        rec = catatan_terbuka(s, eks_id)
+        assert (_langkah(s, rec).no, rec.role_kode) == ("3", "kasubag_evapor")

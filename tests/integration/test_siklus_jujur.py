@@ -90,3 +90,19 @@ def test_the_page_opens_on_an_sop_that_ran(demo):
         mulai_pekerjaan(s, sop_id=sop.id, judul="Pelaporan Kinerja 2026", tahun=2026, triwulan=None,
                         oleh=_u(s, "camat.karangploso"), pada=T)
         assert sop_terbanyak(s, [kec.id], 2026) == sop.kunci
+
+
+def test_a_waiting_step_without_a_standard_is_never_overdue(demo):
+    from models.dasbor.kueri import antrian_terbuka
+
+    with session_scope(demo) as s:
+        kec = s.exec(select(Kecamatan).where(Kecamatan.nama == "Poncokusumo")).one()
+        ev = catat_evaluasi(s, kecamatan_id=kec.id, jenis="evaluasi", tahun=2026, triwulan=3,
+                            tanggal=date(2026, 10, 26), peserta="Tim", temuan="IKU-3 di bawah target.",
+                            oleh=_u(s, "tim.poncokusumo"), pada=T)
+        pelaku = {"kasubag_evapor": "evapor", "tim": "tim"}
+        while s.get(SopLangkah, (rec := catatan_terbuka(s, ev.eksekusi_id)).langkah_id).waktu_menit > 0:
+            selesaikan(s, catatan_id=rec.id, oleh=_u(s, f"{pelaku[rec.role_kode]}.poncokusumo"), pada=T)
+        df = antrian_terbuka(s, kecamatan_ids=[kec.id])
+        baris = df.set_index("catatan_id").loc[rec.id]
+        assert (baris["mutu_baku"], bool(baris["terlambat"])) == (0, False)  # waiting since October: no standard

@@ -131,7 +131,7 @@ def test_an_overdue_follow_up_of_an_earlier_year_is_listed_and_a_reminder_opens_
     client.get("/")
     beranda = json.dumps(panggil(client, app, "beranda-isi.children", kecamatan=None, tahun=2026,
                                  triwulan=3).get_json(), ensure_ascii=False)
-    assert f"/tindak-lanjut?rekomendasi={rek_id}" in beranda
+    assert f"/tindak-lanjut?tahun=2025&triwulan=1&rekomendasi={rek_id}" in beranda
     assert f'"id": "tl-minta", "data": {rek_id}' in _halaman(client, f"/tindak-lanjut?rekomendasi={rek_id}")
     kunci = next(k for k in daftar_callback(app) if k.startswith("..tl-isi.children...tl-pilih.options"))
     jawab = panggil(client, app, kunci, kecamatan=None, tahun=2026, triwulan=0, _pesan=None, _pesan_ev=None,
