@@ -63,7 +63,8 @@ def test_a_quarter_from_entry_to_the_camats_approval(page, server_url, e2e_engin
     page.goto(server_url + "/persetujuan")
     page.locator(".daftar-tugas label", has_text="Realisasi IKU-1 ").first.click()
     page.wait_for_selector("#tugas-terkunci")
-    assert page.locator("#tugas-setuju").is_disabled() and page.locator("#tugas-kembali").is_disabled()
+    # Approving unchanged is not offered; sending it back further (to the Kasi) still is.
+    assert page.locator("#tugas-setuju").is_disabled() and page.locator("#tugas-kembali").is_enabled()
     page.goto(server_url + "/")
     page.locator("#beranda-dikembalikan a", has_text="Perbaiki").click()
     page.wait_for_selector("#realisasi-dikembalikan")
