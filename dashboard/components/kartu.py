@@ -28,6 +28,8 @@ def kartu_iku(k: KartuIku, tw_lalu: int) -> html.Div:
         nilai = [html.Div(f"{angka(k.persen, 2)}%", className="fs-2 fw-semibold capaian-angka"),
                  html.Div(k.predikat.nama if k.predikat else "", style={"color": warna}, className="fw-semibold")]
         status = (dbc.Badge("Resmi", color="success", className="status-resmi") if k.resmi else
+                  dbc.Badge("Draf, belum diajukan", color="secondary", className="status-draf")
+                  if k.keadaan == "draf" else
                   dbc.Badge("Sementara, belum disahkan", color="warning", text_color="dark",
                             className="status-sementara"))
     return html.Div(dbc.Card(dbc.CardBody([

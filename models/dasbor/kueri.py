@@ -169,6 +169,7 @@ class KartuIku:
     predikat: Predikat | None
     sebelumnya: float | None  # the previous quarter's capaian, on the same terms
     selisih: float | None  # percentage points, rounded to two decimals
+    keadaan: str | None = None  # how far the quarter's figure got: resmi | diajukan | draf (keadaan_angka)
 
 
 def _persen(baris: BarisCapaian | None, triwulan: int) -> tuple[float | None, bool, str | None]:
@@ -191,7 +192,9 @@ def kartu_iku(session: Session, *, kecamatan_id: int, tahun: int, triwulan: int)
         sebelum, _, _ = _persen(lalu.get(b.indikator.id), tw_lalu)
         selisih = bulatkan(bulatkan(persen) - bulatkan(sebelum)) if persen is not None and sebelum is not None \
             else None
-        kartu.append(KartuIku(b.indikator, b.target, persen, resmi, alasan, predikat(persen, pita), sebelum, selisih))
+        r = b.realisasi[triwulan - 1]
+        kartu.append(KartuIku(b.indikator, b.target, persen, resmi, alasan, predikat(persen, pita), sebelum, selisih,
+                              keadaan_angka(resmi, r.status if r is not None else None)))
     return kartu
 
 

@@ -68,7 +68,7 @@ def tabel_iku_triwulan(session: Session, sar: Saringan) -> Tabel:
     """The IKU cards of Beranda as a table (one office)."""
     kec = sar.kecamatan_id or sar.kecamatan_ids[0]
     baris = [{"kode": k.indikator.kode, "indikator": k.indikator.nama, "target": k.target, "capaian": k.persen,
-              "status": "-" if k.persen is None else ("Resmi" if k.resmi else "Sementara"),
+              "status": "-" if k.persen is None else KEADAAN.get(k.keadaan or "", "-"),
               "predikat": k.predikat.nama if k.predikat else "-", "sebelumnya": k.sebelumnya, "selisih": k.selisih,
               "keterangan": k.alasan or ""}
              for k in kartu_iku(session, kecamatan_id=kec, tahun=sar.tahun, triwulan=sar.triwulan)]

@@ -230,3 +230,27 @@ def test_the_follow_up_action_form_is_for_people_of_an_office(client, demo):
     assert tersembunyi(json.loads(_halaman(client, "/tindak-lanjut"))) is True
     masuk(client, "kasipem.poncokusumo")
     assert tersembunyi(json.loads(_halaman(client, "/tindak-lanjut"))) is False
+
+
+def test_the_office_card_tells_a_draft_from_a_submitted_figure(demo):
+    """IKU-1 (the quarter's own figure counts): a draft in Poncokusumo, submitted in Kalipare; the cards differ."""
+    from dashboard.components.kartu import kartu_iku as tampil
+    from models.dasbor.kueri import kartu_iku
+    from models.kinerja.iku import iku_kantor
+    from models.kinerja.realisasi import Isian, ajukan, simpan_draf
+
+    with session_scope(demo) as s:
+        kartu = {}
+        for nama, ajukan_juga in (("Poncokusumo", False), ("Kalipare", True)):
+            kec = s.exec(select(Kecamatan).where(Kecamatan.nama == nama)).one()
+            evapor = s.exec(select(User).where(User.username == f"evapor.{nama.lower()}")).one()
+            ind = next(i for i in iku_kantor(s, kec.id) if i.kode == "IKU-1")
+            r = simpan_draf(s, kecamatan_id=kec.id, tahun=2026, triwulan=3, isian=Isian(ind.id, "44", "50"),
+                            oleh=evapor, pada=T)
+            if ajukan_juga:
+                ajukan(s, realisasi_id=r.id, oleh=evapor, pada=T)
+            kartu[nama] = next(k for k in kartu_iku(s, kecamatan_id=kec.id, tahun=2026, triwulan=3)
+                               if k.indikator.kode == "IKU-1")
+        assert (kartu["Poncokusumo"].keadaan, kartu["Kalipare"].keadaan) == ("draf", "diajukan")
+        assert "Draf, belum diajukan" in _teks(tampil(kartu["Poncokusumo"], 2))
+        assert "Sementara, belum disahkan" in _teks(tampil(kartu["Kalipare"], 2))
