@@ -3,11 +3,10 @@ from __future__ import annotations
 
 import dash_bootstrap_components as dbc
 from dash import html
-from sqlmodel import select
 
 from models.kinerja.iku import iku_kantor, per_triwulan, sop_pengumpul, target_berlaku
-from models.perencanaan.pekerjaan import revisi_berlaku
-from models.tables import Role, Sop
+from models.sop.monitoring import sop_berlaku
+from models.tables import Role
 from models.umum.angka import tulis_target
 
 AGREGASI = {"kumulatif": "kumulatif (dijumlah)", "terakhir": "nilai triwulan terakhir", "rata-rata": "rata-rata"}
@@ -45,6 +44,6 @@ def _pengumpul(rev, bersama: bool):
 def opsi_sop_kantor(s, kecamatan_id: int) -> list[dict]:
     """The office's SOPs in force, to choose the one that collects an indicator; the first option returns to the
     kabupaten's default."""
-    sop = [x for x in s.exec(select(Sop).where(Sop.kecamatan_id == kecamatan_id)).all() if revisi_berlaku(s, x.id)]
+    sop = [x for x, _rev in sop_berlaku(s, kecamatan_id)]
     return [{"label": "Bawaan kabupaten (SOP yang namanya ditetapkan untuk IKU ini)", "value": 0}] + \
         [{"label": x.nama, "value": x.id} for x in sorted(sop, key=lambda x: x.nama.lower())]

@@ -12,7 +12,7 @@ from dashboard.components.tugas import label_tugas
 from dashboard.data import pengaturan
 from models.dasbor.kueri import Saringan, antrian_terbuka
 from models.dasbor.laporan import tabel_antrian, tabel_per_peran
-from models.sop.alur import antrian
+from models.sop.alur import Tugas, antrian
 from models.sop.durasi import format_menit
 from models.tables import Kecamatan, User
 
@@ -30,12 +30,13 @@ def isi_antrian(s: Session, sar: Saringan, menit_per_hari: int) -> html.Div:
     ])
 
 
-def opsi_tugas(s, user: User) -> list[dict]:
-    """The user's own actionable steps, overdue first, each with its age in working time against mutu baku."""
+def opsi_tugas(s, user: User, daftar: list[Tugas] | None = None) -> list[dict]:
+    """The user's actionable steps (own first, then on others' behalf), overdue first, each with its age in working
+    time against mutu baku; `daftar` is the user's queue (models.sop.alur.antrian) when the caller has it."""
     if not user.kecamatan_id:
         return []
     zona = s.get(Kecamatan, user.kecamatan_id).zona_waktu
-    tugas = {t.catatan.id: t for t in antrian(s, user)}
+    tugas = {t.catatan.id: t for t in (antrian(s, user) if daftar is None else daftar)}
     umur = antrian_terbuka(s, kecamatan_ids=[user.kecamatan_id])
     urut = [int(c) for c in umur["catatan_id"] if int(c) in tugas]
     urut.sort(key=lambda c: not tugas[c].milik_sendiri)

@@ -27,8 +27,9 @@ def layout(**kwargs) -> html.Div:
         user = s.get(User, current_user.id)
         sar = saringan_halaman(s, kwargs)
         bilah = bilah_saringan(s, PREFIX, sar, periode=False)
-        opsi = opsi_tugas(s, user)
-        sendiri = sum(1 for t in antrian(s, user) if t.milik_sendiri)
+        tugas = antrian(s, user)
+        opsi = opsi_tugas(s, user, tugas)
+        sendiri = sum(1 for t in tugas if t.milik_sendiri)
     kosong = dbc.Alert("Tidak ada langkah yang menunggu Anda.", color="light", id="tugas-kosong")
     bertindak = html.Div([
         html.H4(f"Tugas saya ({angka(sendiri)})", className="mt-4", id="tugas-judul"),

@@ -19,11 +19,10 @@ from models.perencanaan.dokumen_kinerja import (
     xlsx_bab,
     xlsx_pengukuran,
 )
-from models.perencanaan.kalender_sakip import jadwal_kabupaten
+from models.perencanaan.kalender_sakip import jadwal_sop
 from models.sop.alur import siap_ditindak
-from models.sop.dokumen import kunci_nama
 from models.sop.keluaran import lampirkan_keluaran
-from models.tables import Eksekusi, Kecamatan, Lampiran, Sop, SopRevisi, User
+from models.tables import Eksekusi, Lampiran, Sop, SopRevisi, User
 
 PENGUKURAN, LAPORAN = "pengukuran", "laporan_kinerja"
 
@@ -33,15 +32,11 @@ def dokumen_otomatis(session: Session, eks: Eksekusi) -> str | None:
     year's execution of the Laporan Kinerja's SOP; None for any other work."""
     if eks.subjek_jenis != "dokumen":
         return None
-    rev = session.get(SopRevisi, eks.revisi_id)
-    sop = session.get(Sop, rev.sop_id)
-    kab = session.get(Kecamatan, eks.kecamatan_id).kabupaten_id
-    for j in jadwal_kabupaten(session, kab):
-        if j.sop_nama and kunci_nama(j.sop_nama) == sop.kunci:
-            if j.kewajiban == PENGUKURAN and eks.triwulan:
-                return PENGUKURAN
-            if j.kewajiban == LAPORAN and eks.triwulan is None:
-                return LAPORAN
+    j = jadwal_sop(session, session.get(Sop, session.get(SopRevisi, eks.revisi_id).sop_id))
+    if j is not None and j.kewajiban == PENGUKURAN and eks.triwulan:
+        return PENGUKURAN
+    if j is not None and j.kewajiban == LAPORAN and eks.triwulan is None:
+        return LAPORAN
     return None
 
 

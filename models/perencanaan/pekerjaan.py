@@ -23,6 +23,7 @@ from models.sop.alur import (
     mulai,
     urutan_pelaksana,
 )
+from models.sop.monitoring import sop_berlaku
 from models.tables import CatatanLangkah, Eksekusi, Sop, SopLangkah, SopRevisi, User, utcnow
 from models.umum.audit import catat
 from models.umum.periode import ROMAWI
@@ -56,12 +57,15 @@ def boleh_memulai(session: Session, user: User, sop: Sop) -> bool:
     if user.role_kode in PEMBATAL:
         return True
     rev = revisi_berlaku(session, sop.id)
-    if rev is None:
-        return False
+    return rev is not None and _pemula(session, rev.id) == user.role_kode
+
+
+def _pemula(session: Session, revisi_id: int) -> str | None:
+    """The role of a revision's first step, or None when a step has no pelaksana (it cannot run)."""
     try:
-        return urutan_pelaksana(session, rev.id)[0].role_kode == user.role_kode
+        return urutan_pelaksana(session, revisi_id)[0].role_kode
     except AlurDitolak:
-        return False
+        return None
 
 
 def berjalan(session: Session, *, sop_id: int, tahun: int, triwulan: int | None) -> Eksekusi | None:
@@ -138,12 +142,12 @@ daftarkan_subjek(JENIS, JenisSubjek())
 
 def sop_untuk_dimulai(session: Session, user: User) -> list[Sop]:
     """The SOPs in force of the user's office that the user may start, by name."""
-    if not user.kecamatan_id:
+    if not user.kecamatan_id or not user.aktif:
         return []
-    sop = session.exec(select(Sop).join(SopRevisi, SopRevisi.sop_id == Sop.id)
-                       .where(Sop.kecamatan_id == user.kecamatan_id).where(SopRevisi.berlaku == True)  # noqa: E712
-                       ).all()
-    return sorted((s for s in sop if boleh_memulai(session, user, s)), key=lambda s: s.nama.lower())
+    # boleh_memulai's rule, with the revisions in force read once for the office
+    sop = [s for s, rev in sop_berlaku(session, user.kecamatan_id)
+           if user.role_kode in PEMBATAL or _pemula(session, rev.id) == user.role_kode]
+    return sorted(sop, key=lambda s: s.nama.lower())
 
 
 @dataclass(frozen=True)

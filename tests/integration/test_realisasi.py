@@ -307,23 +307,29 @@ def test_a_quarter_not_yet_ended_is_kept_as_a_draft_and_submitted_from_its_last_
         assert (s.get(Realisasi, r_id).status, eks.status) == ("diajukan", "berjalan")
 
 
-def test_a_figure_the_sekcam_returns_opens_for_the_evapor_to_correct_and_resubmit(demo):
-    """The Sekretaris Camat returns IKU-3 to the Kasubag Evapor's check (step 3): the figure opens for editing with
-    the reason, Beranda lists it for the Evapor, the step itself cannot be approved unchanged, and the corrected
-    figure's resubmission completes step 3."""
-    from models.kinerja.realisasi import dikembalikan_untuk, pengembalian
-
+def _dikembalikan_sekcam(demo) -> tuple[int, int]:
+    """Poncokusumo's IKU-3 of triwulan III 2026 (30/35) through the Evapor's steps 3 and 4 to the Sekretaris Camat,
+    who returns it to step 3 with "penyebut 36, bukan 35"; (execution id, figure id)."""
     with session_scope(demo) as s:
         evapor, sekcam = _u(s, "evapor.poncokusumo"), _u(s, "sekcam.poncokusumo")
         r = _isi(s, "IKU-3", "30", "35", bukti=())
-        eks = ajukan(s, realisasi_id=r.id, oleh=evapor, pada=T0)
-        eks_id, r_id = eks.id, r.id
+        eks_id = ajukan(s, realisasi_id=r.id, oleh=evapor, pada=T0).id
         putuskan(s, catatan_id=catatan_terbuka(s, eks_id).id, setuju=True, oleh=evapor, pada=T0 + timedelta(hours=1))
         selesaikan(s, catatan_id=catatan_terbuka(s, eks_id).id, oleh=evapor, pada=T0 + timedelta(hours=2))
         rec = catatan_terbuka(s, eks_id)
         assert (_langkah(s, rec).no, rec.role_kode) == ("5", "sekcam")
         putuskan(s, catatan_id=rec.id, setuju=False, alasan="penyebut 36, bukan 35", oleh=sekcam,
                  pada=T0 + timedelta(hours=3))
+        return eks_id, r.id
+
+
+def test_a_figure_the_sekcam_returns_opens_for_the_evapor_to_correct_and_resubmit(demo):
+    """The Sekretaris Camat returns IKU-3 to the Kasubag Evapor's check (step 3): the figure opens for editing with
+    the reason, Beranda lists it for the Evapor, the step itself cannot be approved unchanged, and the corrected
+    figure's resubmission completes step 3."""
+    from models.kinerja.realisasi import dikembalikan_untuk, pengembalian
+
+    eks_id, r_id = _dikembalikan_sekcam(demo)
     with session_scope(demo) as s:
         r = s.get(Realisasi, r_id)
         assert r.status == "dikembalikan"
@@ -359,15 +365,7 @@ def test_a_figure_the_sekcam_returns_opens_for_the_evapor_to_correct_and_resubmi
 def test_a_figure_returned_to_the_evapors_check_is_hers_to_correct_or_to_send_back_to_the_kasi(demo):
     """While the figure waits at the Kasubag Evapor's check after the Sekretaris Camat returned it, the Kasi may
     not change it; the Evapor may still return it to the Kasi's entry step, and then the Kasi corrects it."""
-    with session_scope(demo) as s:
-        evapor, sekcam = _u(s, "evapor.poncokusumo"), _u(s, "sekcam.poncokusumo")
-        r = _isi(s, "IKU-3", "30", "35", bukti=())
-        eks = ajukan(s, realisasi_id=r.id, oleh=evapor, pada=T0)
-        eks_id, r_id = eks.id, r.id
-        putuskan(s, catatan_id=catatan_terbuka(s, eks_id).id, setuju=True, oleh=evapor, pada=T0 + timedelta(hours=1))
-        selesaikan(s, catatan_id=catatan_terbuka(s, eks_id).id, oleh=evapor, pada=T0 + timedelta(hours=2))
-        putuskan(s, catatan_id=catatan_terbuka(s, eks_id).id, setuju=False, alasan="penyebut 36, bukan 35",
-                 oleh=sekcam, pada=T0 + timedelta(hours=3))
+    eks_id, r_id = _dikembalikan_sekcam(demo)
     with session_scope(demo) as s, pytest.raises(RealisasiDitolak) as e:
         _isi(s, "IKU-3", "30", "36", versi=s.get(Realisasi, r_id).versi, username="kasitrantib.poncokusumo", bukti=())
     assert str(e.value).endswith("triwulan III 2026: angka ini dikembalikan ke langkah yang dikerjakan Kasubag "
