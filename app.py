@@ -81,13 +81,14 @@ def create_app(config: dict | None = None) -> Dash:
         realisasi,
         siklus,
         sop,
+        tabel,
         tindak_lanjut,
     )
     from dashboard.web.cetak import pasang_cetak
     from dashboard.web.unduhan import pasang_unduhan
 
     for modul in (beranda, capaian, siklus, katalog, sop, pengguna, realisasi, persetujuan, iku, hari_libur,
-                  tindak_lanjut, monitoring_sop, pekerjaan, kalender_sakip):
+                  tindak_lanjut, monitoring_sop, pekerjaan, kalender_sakip, tabel):
         modul.register(app)
     pasang_unduhan(server)
     pasang_cetak(server)

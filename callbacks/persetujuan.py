@@ -69,9 +69,10 @@ def register(app: Dash) -> None:
               Output(ids.TUGAS_SETUJU, "disabled"), Output(ids.TUGAS_KEMBALI, "disabled"),
               Output(ids.TUGAS_MULAI, "disabled"), Output(ids.TUGAS_BUKTI, "options"), Output(ids.TUGAS_BUKTI, "value"),
               Output(ids.TUGAS_KELUARAN, "children"), Output(ids.TUGAS_DOKUMEN, "className"),
-              Input(ids.TUGAS_PILIH, "value"),
+              Input(ids.TUGAS_PILIH, "value"), Input(ids.TUGAS_PESAN, "children"),
               peran=PERAN_KANTOR, objek={"catatan_id": CatatanLangkah}, prevent_initial_call=True)
-    def tampilkan(catatan_id):
+    def tampilkan(catatan_id, _pesan):
+        """The chosen step as it stands, drawn again after each action on it (a started step says so)."""
         tombol_dokumen = "mb-2 d-none"
         if not catatan_id:
             return no_update, True, True, True, True, [], [], None, tombol_dokumen

@@ -9,7 +9,7 @@ from dashboard import ids
 from dashboard.akses import callback
 from dashboard.components.realisasi import daftar_lampiran, tabel_realisasi
 from dashboard.data import pengaturan, sesi
-from models.akun.peran import PENGISI_REALISASI
+from models.akun.peran import PENGISI_REALISASI, PERAN_KANTOR
 from models.kinerja.capaian import capaian_kantor, predikat_kabupaten
 from models.kinerja.excel import BerkasTidakSah, baca, terapkan
 from models.kinerja.lampiran import lampiran_realisasi, lampirkan
@@ -48,6 +48,9 @@ def _isi_berkas(isi: str | None) -> bytes:
 
 
 def register(app: Dash) -> None:
+    # Saving a figure and attaching to it are open to every office role at the gate: whether this person may touch
+    # this figure (its indicator's collector, or the role a returned figure came back to) is the domain's rule,
+    # told in its own words (simpan_draf, ajukan, lampirkan).
     @callback(app, Output(ids.REAL_PESAN, "children"), Output(ids.REAL_VERSI, "data"), Output(ids.REAL_ID, "data"),
               Output(ids.REAL_TABEL, "children"), Output(ids.REAL_SIMPAN, "disabled"),
               Output(ids.REAL_AJUKAN, "disabled"), Output(ids.REAL_STATUS, "children"),
@@ -55,7 +58,7 @@ def register(app: Dash) -> None:
               State(ids.REAL_INDIKATOR, "data"), State(ids.REAL_PERIODE, "data"), State(ids.REAL_PEMBILANG, "value"),
               State(ids.REAL_PENYEBUT, "value"), State(ids.REAL_CATATAN, "value"), State(ids.REAL_BUKTI, "value"),
               State(ids.REAL_VERSI, "data"),
-              peran=PENGISI_REALISASI, objek={"indikator_id": Indikator}, prevent_initial_call=True)
+              peran=PERAN_KANTOR, objek={"indikator_id": Indikator}, prevent_initial_call=True)
     def simpan(_n1, _n2, indikator_id, periode, pembilang, penyebut, catatan, bukti, versi):
         ajukan_juga = ctx.triggered_id == ids.REAL_AJUKAN
         try:
@@ -94,7 +97,7 @@ def register(app: Dash) -> None:
 
     @callback(app, Output(ids.REAL_LAMPIRAN_DAFTAR, "children"), Output(ids.REAL_PESAN, "children", allow_duplicate=True),
               Input(ids.REAL_LAMPIRAN, "contents"), State(ids.REAL_LAMPIRAN, "filename"), State(ids.REAL_ID, "data"),
-              peran=PENGISI_REALISASI, objek={"realisasi_id": Realisasi}, prevent_initial_call=True)
+              peran=PERAN_KANTOR, objek={"realisasi_id": Realisasi}, prevent_initial_call=True)
     def unggah_lampiran(isi, nama, realisasi_id):
         if not isi:
             return no_update, no_update

@@ -77,7 +77,7 @@ def isi_kantor(s: Session, sar: Saringan, user: User, hari_ini: date, menit_per_
         ], className="mb-2"),
         tabel_layar(tabel_iku_triwulan(s, sar), nama="iku-triwulan", q=q, ident="tabel-iku-triwulan"),
         tabel_layar(tabel_tl_terlambat(s, sar, hari_ini), nama="tl-terlambat", q=q, ident="tabel-tl-terlambat",
-                    kosong="Tidak ada tindak lanjut yang terlambat.", batas=20),
+                    kosong="Tidak ada tindak lanjut yang terlambat.", per_halaman=20),
     ], **{"data-kantor": nama_kantor(s, [kec])[kec]}, className="isi-kantor")
 
 
@@ -212,5 +212,5 @@ def isi_kabupaten(s: Session, sar: Saringan, hari_ini: date) -> html.Div:
         dbc.Table([kepala, badan], hover=True, size="sm", responsive=True, id="tabel-perbandingan-kantor",
                   className="tabel-dasbor"),
         tabel_layar(tabel_tl_terlambat(s, sar, hari_ini), nama="tl-terlambat", q=q, ident="tabel-tl-terlambat",
-                    kosong="Tidak ada tindak lanjut yang terlambat.", batas=20),
+                    kosong="Tidak ada tindak lanjut yang terlambat.", per_halaman=20),
     ], className="isi-kabupaten")

@@ -48,7 +48,7 @@ def isi_kantor(s: Session, sar: Saringan, prefix: str) -> html.Div:
                className="small text-muted"),
         *grafik,
         tabel_layar(tabel_seri_capaian(s, sar, terbaru_dulu=True), nama="seri-capaian", q=query(s, sar),
-                    ident="tabel-seri-capaian", batas=12),
+                    ident="tabel-seri-capaian", per_halaman=12),
     ])
 
 
@@ -65,8 +65,7 @@ def isi_kabupaten(s: Session, sar: Saringan) -> html.Div:
         html.P("Warna menurut predikat; arsir dan warna pucat: sementara, belum disahkan. Pilih satu kecamatan pada "
                "saringan untuk melihat capaiannya per triwulan.", className="small text-muted"),
         *(grafik or [dbc.Alert("Belum ada IKU pada kecamatan ini.", color="light")]),
-        tabel_layar(tabel_perbandingan(s, sar, semua), nama="perbandingan", q=query(s, sar), ident="tabel-perbandingan",
-                    batas=30),
+        tabel_layar(tabel_perbandingan(s, sar, semua), nama="perbandingan", q=query(s, sar), ident="tabel-perbandingan"),
     ])
 
 

@@ -26,7 +26,7 @@ def isi_antrian(s: Session, sar: Saringan, menit_per_hari: int) -> html.Div:
         grafik(figures.grafik_per_peran(peran.data), "Langkah menunggu per peran", id="grafik-per-peran"),
         tabel_layar(peran, nama="per-peran", q=q, ident="tabel-per-peran"),
         tabel_layar(tabel_antrian(s, sar, antrian), nama="antrian", q=q, ident="tabel-antrian",
-                    menit_per_hari=menit_per_hari, kosong="Tidak ada langkah yang menunggu.", batas=60),
+                    menit_per_hari=menit_per_hari, kosong="Tidak ada langkah yang menunggu."),
     ])
 
 

@@ -60,7 +60,7 @@ def isi(s: Session, sar: Saringan, menit_per_hari: int) -> tuple[html.Div, list[
         tabel_layar(tabel_langkah(a), nama="siklus-langkah", q=q, ident="tabel-siklus-langkah",
                     menit_per_hari=menit_per_hari),
         tabel_layar(tabel_langkah_menyimpang(a), nama="penyimpangan", q=q, ident="tabel-penyimpangan",
-                    kosong="Tidak ada langkah yang dilewati atau dikerjakan tidak berurutan.", batas=50),
+                    kosong="Tidak ada langkah yang dilewati atau dikerjakan tidak berurutan."),
     ]), pilihan
 
 

@@ -30,6 +30,11 @@ def isi(s: Session, sar: Saringan, user: User) -> tuple[html.Div, list[dict]]:
                        + [dbc.Badge(f"Terlambat: {int(df['terlambat'].sum()) if not df.empty else 0}",
                                     color="danger", className="p-2", id="tl-jumlah-terlambat")], className="mb-3")
     bagian = [lencana]
+    lain = int(df["periode_lain"].sum()) if not df.empty else 0
+    if lain:  # counted above, though their evaluation is of another period: say so
+        bagian.append(html.P(f"Termasuk {lain} rekomendasi dari periode lain yang terlambat dan belum selesai; "
+                             "ditandai \"periode lain\" pada daftar.", className="small text-muted",
+                             id="tl-periode-lain"))
     if len(sar.kecamatan_ids) > 1:
         bagian.append(tabel_layar(tabel_tl_rekap(s, sar, "kecamatan", df), nama="tl-per-kecamatan", q=q,
                                   ident="tabel-tl-per-kecamatan"))
@@ -43,8 +48,9 @@ def isi(s: Session, sar: Saringan, user: User) -> tuple[html.Div, list[dict]]:
         sendiri = (df["role_kode"] == user.role_kode) | (df["menunggu"] == NAMA_PERAN.get(user.role_kode))
         urut = pd.concat([df[sendiri], df[~sendiri]])
     bagian.append(tabel_layar(tabel_tl_daftar(s, sar, urut), nama="tl-daftar", q=q, ident="tabel-tl-daftar",
-                              kosong="Belum ada rekomendasi pada periode ini.", batas=25))
-    pilihan = [{"label": f"{r.kecamatan} · {r.periode} · {fmt.ringkas(r.teks, 80)} · {r.status_label}"
+                              kosong="Belum ada rekomendasi pada periode ini."))
+    pilihan = [{"label": f"{r.kecamatan} · {r.periode}{' (periode lain)' if r.periode_lain else ''} · "
+                         f"{fmt.ringkas(r.teks, 80)} · {r.status_label}"
                          + (f" · terlambat {r.hari_terlambat} hari" if r.terlambat else ""),
                 "value": int(r.rekomendasi_id)} for r in urut.itertuples()]
     return html.Div(bagian), pilihan

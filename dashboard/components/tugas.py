@@ -20,6 +20,13 @@ def label_tugas(t: Tugas, zona: str) -> str:
             f"{fmt.waktu(t.catatan.diterima_pada, zona)}")
 
 
+def keadaan_langkah(t: Tugas, peran: str, zona: str) -> list:
+    """Whether the step still waits on its pelaksana or is being worked on, and since when."""
+    if t.catatan.dimulai_pada is None:
+        return ["menunggu ", html.Strong(peran)]
+    return [html.Strong("sedang dikerjakan"), f" ({peran}) sejak {fmt.waktu(t.catatan.dimulai_pada, zona)}"]
+
+
 def rincian(s, t: Tugas, menit_per_hari: int) -> html.Div:
     from models.sop.durasi import format_menit
 
@@ -27,8 +34,9 @@ def rincian(s, t: Tugas, menit_per_hari: int) -> html.Div:
     role = s.get(Role, t.catatan.role_kode)
     isi = [
         html.H5(t.eksekusi.judul),
-        html.P([f"{t.sop_nama} · langkah {t.langkah.no}, percobaan ke-{t.catatan.percobaan} · menunggu ",
-                html.Strong(role.nama if role else t.catatan.role_kode)], className="text-muted small"),
+        html.P([f"{t.sop_nama} · langkah {t.langkah.no}, percobaan ke-{t.catatan.percobaan} · ",
+                *keadaan_langkah(t, role.nama if role else t.catatan.role_kode, kec.zona_waktu)],
+               className="text-muted small", id="tugas-keadaan"),
         dbc.Table(html.Tbody([
             html.Tr([html.Th("Kegiatan"), html.Td(t.langkah.kegiatan)]),
             html.Tr([html.Th("Kelengkapan"), html.Td(t.langkah.kelengkapan or "-")]),

@@ -343,7 +343,7 @@ def indikator_dalam_lingkup(session: Session, kecamatan_ids: list[int]) -> list[
 
 KOLOM_TL = ["rekomendasi_id", "kecamatan_id", "kecamatan", "tahun", "triwulan", "periode", "teks", "iku", "sop",
             "role_kode", "penanggung_jawab", "menunggu", "jatuh_tempo", "dibuat", "umur", "status", "status_label",
-            "terlambat", "hari_terlambat"]
+            "terlambat", "hari_terlambat", "periode_lain"]
 
 
 def tindak_lanjut(session: Session, *, kecamatan_ids: list[int], tahun: int, triwulan: int | None,
@@ -376,7 +376,9 @@ def tindak_lanjut(session: Session, *, kecamatan_ids: list[int], tahun: int, tri
             "dibuat": r.dibuat_pada, "umur": ((r.selesai_pada.date() if r.selesai_pada else hari_ini)
                                               - r.dibuat_pada.date()).days, "status": r.status,
             "status_label": STATUS_LABEL[r.status], "terlambat": telat,
-            "hari_terlambat": (hari_ini - r.jatuh_tempo).days if telat else 0})
+            "hari_terlambat": (hari_ini - r.jatuh_tempo).days if telat else 0,
+            # In sight only because it is overdue: its evaluation belongs to another period than the one chosen.
+            "periode_lain": th != tahun or (bool(triwulan) and tw != triwulan)})
     df = pd.DataFrame(baris, columns=KOLOM_TL)
     if df.empty:
         return df
@@ -385,19 +387,20 @@ def tindak_lanjut(session: Session, *, kecamatan_ids: list[int], tahun: int, tri
 
 
 def rekap_tindak_lanjut(df: pd.DataFrame, menurut: str) -> pd.DataFrame:
-    """Counts by status per `menurut` (kecamatan, penanggung_jawab or periode), with the overdue count and the
-    oldest open item's age in days."""
-    kolom = [menurut, *STATUS, "terlambat", "jumlah", "umur_terlama"]
+    """Counts by status per `menurut` (kecamatan, penanggung_jawab or periode, in calendar order), with the overdue
+    count, how many of them are another period's overdue items, and the oldest open item's age in days."""
+    kolom = [menurut, *STATUS, "terlambat", "jumlah", "periode_lain", "umur_terlama"]
     if df.empty:
         return pd.DataFrame(columns=kolom)
     hitung = pd.crosstab(df[menurut], df["status"]).reindex(columns=list(STATUS), fill_value=0)
     hitung["terlambat"] = df.groupby(menurut)["terlambat"].sum().astype(int)
     hitung["jumlah"] = hitung[list(STATUS)].sum(axis=1)
+    hitung["periode_lain"] = df.groupby(menurut)["periode_lain"].sum().astype(int)
     terbuka = df[df["status"] != "selesai"]
     hitung["umur_terlama"] = terbuka.groupby(menurut)["umur"].max()
     hitung = hitung.reset_index()
     if menurut == "periode":
-        urut = df.drop_duplicates("periode").set_index("periode")["triwulan"]
+        urut = df.drop_duplicates("periode").set_index("periode").eval("tahun * 10 + triwulan")
         hitung = hitung.assign(_u=hitung["periode"].map(urut)).sort_values("_u").drop(columns="_u")
     else:
         hitung = hitung.sort_values(["terlambat", menurut], ascending=[False, True])

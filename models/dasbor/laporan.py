@@ -228,8 +228,10 @@ def data_tl(session: Session, sar: Saringan, hari_ini: date | None = None) -> pd
 def tabel_tl_daftar(session: Session, sar: Saringan, df: pd.DataFrame | None = None) -> Tabel:
     """Every recommendation of the period, overdue first."""
     df = data_tl(session, sar) if df is None else df
+    df = df.assign(periode_tampil=[f"{p} (periode lain, terlambat)" if lain else p
+                                   for p, lain in zip(df["periode"], df["periode_lain"])])
     return Tabel("Rekomendasi dan tindak lanjutnya", (
-        Kolom("Kecamatan", "kecamatan"), Kolom("Periode evaluasi", "periode"), Kolom("Rekomendasi", "teks"),
+        Kolom("Kecamatan", "kecamatan"), Kolom("Periode evaluasi", "periode_tampil"), Kolom("Rekomendasi", "teks"),
         Kolom("IKU", "iku"), Kolom("SOP", "sop"), Kolom("Penanggung jawab", "penanggung_jawab"),
         Kolom("Status", "status_label"), Kolom("Menunggu", "menunggu"), Kolom("Jatuh tempo", "jatuh_tempo", "tanggal"),
         Kolom("Umur (hari)", "umur", "angka"), Kolom("Terlambat (hari)", "hari_terlambat", "angka")), df)
@@ -247,6 +249,7 @@ def tabel_tl_rekap(session: Session, sar: Saringan, menurut: str, df: pd.DataFra
     return Tabel(f"Status tindak lanjut {judul}", (
         Kolom(kepala, menurut), *(Kolom(STATUS_TL[st], st, "angka") for st in STATUS),
         Kolom("Terlambat", "terlambat", "angka"), Kolom("Jumlah", "jumlah", "angka"),
+        Kolom("Dari periode lain", "periode_lain", "angka"),
         Kolom("Umur terlama yang belum selesai (hari)", "umur_terlama", "angka")), rekap)
 
 

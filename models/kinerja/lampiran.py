@@ -5,8 +5,8 @@ from pathlib import Path
 
 from sqlmodel import Session
 
-from models.kinerja.realisasi import BISA_DIUBAH, RealisasiDitolak, boleh_mengisi
-from models.tables import Indikator, Lampiran, Realisasi, User
+from models.kinerja.realisasi import BISA_DIUBAH, RealisasiDitolak, boleh_memperbaiki
+from models.tables import Lampiran, Realisasi, User
 from models.umum.berkas import BerkasDitolak, lampiran_milik, simpan_berkas
 
 
@@ -16,8 +16,7 @@ def lampirkan(session: Session, *, realisasi_id: int, nama_berkas: str, data: by
     r = session.get(Realisasi, realisasi_id)
     if r is None:
         raise RealisasiDitolak("Simpan draf realisasi dahulu, lalu lampirkan berkas.")
-    ind = session.get(Indikator, r.indikator_id)
-    if not boleh_mengisi(session, oleh, ind, r.kecamatan_id):
+    if not boleh_memperbaiki(session, oleh, r):  # whoever may change the figure (a returned one: its corrector)
         raise RealisasiDitolak("Peran Anda tidak melampirkan berkas untuk indikator ini.")
     if r.status not in BISA_DIUBAH:
         raise RealisasiDitolak("Realisasi ini terkunci; lampiran tidak dapat ditambah.")

@@ -142,3 +142,26 @@ def test_persetujuan_per_role_and_the_camat_acts_from_the_queue(halaman_riwayat,
         assert s.exec(select(AuditLog).where(AuditLog.objek == "catatan_langkah")
                       .where(AuditLog.objek_id == catatan_id)).first() is not None
     assert re.search(r"Tugas saya \(\d+\)", pg.inner_text("#tugas-judul"))
+
+
+def test_a_step_started_from_the_queue_says_so_at_once(halaman_riwayat, riwayat_url, riwayat_engine):
+    """After "Mulai kerjakan" the step's detail says it is being worked on, and the button is not offered again."""
+    from models.tables import CatatanLangkah, Eksekusi
+
+    with session_scope(riwayat_engine) as s:
+        rec, kantor = s.exec(select(CatatanLangkah, Kecamatan.nama).join(Eksekusi, Eksekusi.id == CatatanLangkah.eksekusi_id)
+                             .join(Kecamatan, Kecamatan.id == Eksekusi.kecamatan_id)
+                             .where(CatatanLangkah.selesai_pada == None)  # noqa: E711
+                             .where(CatatanLangkah.dimulai_pada == None)).first()  # noqa: E711
+    pg = halaman_riwayat
+    masuk_sebagai(pg, riwayat_url, f"camat.{kantor.lower().replace(' ', '')}")
+    pg.goto(riwayat_url + "/persetujuan")
+    pg.wait_for_selector(f".daftar-tugas input[value='{rec.id}']", timeout=20000)
+    pg.locator(f".daftar-tugas input[value='{rec.id}']").check()
+    pg.wait_for_selector("#tugas-keadaan")
+    assert "menunggu" in pg.inner_text("#tugas-keadaan")
+    pg.click("#tugas-mulai")
+    pg.wait_for_selector("#tugas-keadaan:has-text('sedang dikerjakan')")
+    assert pg.locator("#tugas-mulai").is_disabled()
+    with session_scope(riwayat_engine) as s:
+        assert s.get(CatatanLangkah, rec.id).dimulai_pada is not None

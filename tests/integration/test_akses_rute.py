@@ -36,9 +36,11 @@ MENULIS = {
     "callbacks.persetujuan.lampirkan_dokumen": KANTOR,
     "callbacks.kalender_sakip.simpan": frozenset({"admin", "kabupaten"}),
     "callbacks.realisasi.buka": frozenset({"camat"}),
-    "callbacks.realisasi.simpan": PENGISI,
+    # Every office role reaches saving a figure and attaching to it; the domain then says whether this figure is
+    # theirs (its collector, or the role a returned figure came back to): tests/integration/test_realisasi.py.
+    "callbacks.realisasi.simpan": KANTOR,
     "callbacks.realisasi.terapkan_excel": PENGISI,
-    "callbacks.realisasi.unggah_lampiran": PENGISI,
+    "callbacks.realisasi.unggah_lampiran": KANTOR,
     "callbacks.sop.simpan": ADMIN,
     "callbacks.tindak_lanjut.bertindak": KANTOR,
     "callbacks.tindak_lanjut.simpan_evaluasi": PENCATAT,

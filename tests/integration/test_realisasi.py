@@ -381,3 +381,25 @@ def test_a_figure_returned_to_the_evapors_check_is_hers_to_correct_or_to_send_ba
         assert s.get(Realisasi, r_id).status == "diajukan"
         rec = catatan_terbuka(s, eks_id)
         assert (_langkah(s, rec).no, rec.role_kode) == ("3", "kasubag_evapor")
+
+
+@pytest.mark.parametrize("username", ["sekcam.poncokusumo", "staf.poncokusumo"])
+def test_a_role_that_does_not_enter_the_figure_reads_why_on_the_form(client, app, demo, username):
+    """Saving from Isi Realisasi as a role that does not collect the indicator: the person reads the domain's
+    reason (not a silent 403), and nothing is written."""
+    from tests.conftest import masuk
+    from tests.dash_util import daftar_callback, panggil, teks_jawaban
+
+    with session_scope(demo) as s:
+        ind = next(i for i in iku_kantor(s, _u(s, "evapor.poncokusumo").kecamatan_id) if i.kode == "IKU-3")
+        ind_id = ind.id
+    sebelum = sidik_basis_data(demo)
+    masuk(client, username)
+    client.get("/_dash-layout")
+    kunci = next(k for k, cb in daftar_callback(app).items()
+                 if f"{cb['callback'].__module__}.{cb['callback'].__name__}" == "callbacks.realisasi.simpan")
+    teks = teks_jawaban(panggil(client, app, kunci, indikator_id=ind_id, periode={"tahun": 2026, "triwulan": 3},
+                                pembilang="30", penyebut="35", catatan=None, bukti=[], versi=None))
+    assert teks.split(" | ")[:2] == ["IKU-3 Persentase poskamling aktif, triwulan III 2026: peran Anda tidak "
+                                     "mengisi realisasi indikator ini.", "danger"]
+    assert sidik_basis_data(demo) == sebelum

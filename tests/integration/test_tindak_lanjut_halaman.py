@@ -85,6 +85,45 @@ def test_counts_by_status_per_role_and_quarter(demo):
         assert rekap.loc["Kasi Ekonomi dan Pembangunan", ["baru", "terlambat", "jumlah"]].tolist() == [1, 0, 1]
 
 
+def test_another_periods_overdue_item_is_counted_and_said_to_be_so(demo):
+    """Viewing triwulan IV 2026 on 5 December: A and B of triwulan III are overdue and shown, marked as of another
+    period in the list and counted apart in the recaps; C (not overdue, triwulan III) is not shown. Quarters are
+    in calendar order."""
+    from models.dasbor.kueri import Saringan
+    from models.dasbor.laporan import tabel_tl_daftar, tabel_tl_rekap
+
+    with session_scope(demo) as s:
+        ev = _catat(s, [RekomendasiBaru("A", "kasi_pem", date(2026, 11, 25)),
+                        RekomendasiBaru("B", "kasi_pem", date(2026, 12, 1)),
+                        RekomendasiBaru("C", "kasi_ekbang", date(2026, 12, 20))])
+        kec = ev.kecamatan_id
+        df = tindak_lanjut(s, kecamatan_ids=[kec], tahun=2026, triwulan=4, hari_ini=date(2026, 12, 5))
+        assert df[["teks", "periode_lain"]].values.tolist() == [["A", True], ["B", True]]
+        sar = Saringan(kecamatan_ids=[kec], kecamatan_id=kec, tahun=2026, triwulan=4)
+        daftar = tabel_tl_daftar(s, sar, df)
+        assert [b[1] for b in daftar.baris()] == ["Triwulan III 2026 (periode lain, terlambat)"] * 2
+        rekap = tabel_tl_rekap(s, sar, "penanggung_jawab", df)
+        nama = [k.nama for k in rekap.kolom]
+        baris = dict(zip(nama, rekap.baris()[0]))
+        assert {k: baris[k] for k in ("Penanggung jawab", "Terlambat", "Jumlah", "Dari periode lain")} == {
+            "Penanggung jawab": "Kasi Pemerintahan", "Terlambat": 2, "Jumlah": 2, "Dari periode lain": 2}
+        setahun = tindak_lanjut(s, kecamatan_ids=[kec], tahun=2026, triwulan=None, hari_ini=date(2026, 12, 5))
+        assert not setahun["periode_lain"].any()
+        # An overdue item of 2026 seen from 2025 is another period's; its quarter sorts after 2025's.
+        lalu = tindak_lanjut(s, kecamatan_ids=[kec], tahun=2025, triwulan=None, hari_ini=date(2026, 12, 5))
+        assert lalu["periode_lain"].tolist() == [True, True]
+
+
+def test_the_per_quarter_recap_is_in_calendar_order():
+    import pandas as pd
+
+    df = pd.DataFrame({"periode": ["Triwulan I 2026", "Triwulan II 2025", "Triwulan I 2025"], "tahun": [2026, 2025, 2025],
+                       "triwulan": [1, 2, 1], "status": ["baru"] * 3, "terlambat": [True, False, False],
+                       "periode_lain": [True, False, False], "umur": [3, 2, 1]})
+    assert rekap_tindak_lanjut(df, "periode")["periode"].tolist() == ["Triwulan I 2025", "Triwulan II 2025",
+                                                                      "Triwulan I 2026"]
+
+
 def test_page_callbacks_refuse_what_the_rules_refuse(demo, app, client):
     with session_scope(demo) as s:
         ev = _catat(s, [RekomendasiBaru("A", "kasi_pem", date(2026, 12, 25))])
