@@ -32,8 +32,14 @@ def create_app(config: dict | None = None) -> Dash:
         # Secure cookies outside development; COOKIE_SECURE=0 for a production test without HTTPS.
         SESSION_COOKIE_SECURE=not settings.development and os.environ.get("COOKIE_SECURE", "1") != "0",
         REMEMBER_COOKIE_HTTPONLY=True,
-        MAX_CONTENT_LENGTH=20 * 1024 * 1024,
+        MAX_CONTENT_LENGTH=settings.maks_permintaan,
+        SESI_MENGANGGUR_MENIT=settings.sesi_menganggur_menit,
+        SESI_MAKS_JAM=settings.sesi_maks_jam,
     )
+    if settings.jumlah_proxy:
+        from werkzeug.middleware.proxy_fix import ProxyFix
+
+        server.wsgi_app = ProxyFix(server.wsgi_app, x_for=settings.jumlah_proxy, x_proto=settings.jumlah_proxy)
     server.extensions["sakip_settings"] = settings
     server.extensions["sakip_engine"] = get_engine(settings.database_url)
 
@@ -101,6 +107,9 @@ def create_app(config: dict | None = None) -> Dash:
     # Do that set-up here, once, before any request.
     with server.test_request_context("/"):
         app._setup_server()
+    from dashboard.web.keamanan import pasang_kepala_keamanan
+
+    pasang_kepala_keamanan(server, app, https=server.config["SESSION_COOKIE_SECURE"])
     return app
 
 

@@ -11,7 +11,8 @@ from dashboard.akses import callback
 from dashboard.components.iku import tabel_iku
 from dashboard.data import sesi
 from models.akun.peran import PENGATUR_PENGUMPUL, PENGATUR_TARGET
-from models.kinerja.iku import IkuDitolak, atur_pengumpul, riwayat_target, sop_pengumpul, tetapkan_target
+from models.kinerja.iku import IkuDitolak, atur_pengumpul, riwayat_target, sop_pengumpul
+from models.perencanaan.target import ubah_target
 from models.tables import Indikator, Kecamatan, User
 from models.umum import periode
 from models.umum.angka import AngkaTidakSah, baca_angka, tulis_angka
@@ -54,9 +55,11 @@ def register(app: Dash) -> None:
                 raise IkuDitolak(f"Target: {e}" if isinstance(e, AngkaTidakSah) else "Tahun tidak sah.") from None
             with sesi() as s:
                 user = s.get(User, current_user.id)
-                t = tetapkan_target(s, indikator_id=int(indikator_id), kecamatan_id=user.kecamatan_id, tahun=th,
+                hasil = ubah_target(s, indikator_id=int(indikator_id), kecamatan_id=user.kecamatan_id, tahun=th,
                                     nilai=angka, alasan=alasan, oleh=user)
-                pesan = f"Target {th} disimpan: {tulis_angka(t.nilai)}."
+                pesan = f"Target {th} disimpan: {tulis_angka(hasil.target.nilai)}."
+                if hasil.capaian_resmi:
+                    pesan += f" Capaian resmi yang berubah: {'; '.join(hasil.capaian_resmi)}."
                 tabel = tabel_iku(s, user.kecamatan_id, periode.hari_ini().year)
                 riwayat_html = _riwayat(s, int(indikator_id), user.kecamatan_id, th)
         except IkuDitolak as e:

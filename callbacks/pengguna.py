@@ -24,8 +24,7 @@ ADMIN = {"admin"}
 def _tabel(baris) -> dbc.Table:
     isi = [html.Tr([
         html.Td(html.Code(b.username)), html.Td(b.nama), html.Td(b.peran), html.Td(b.kantor),
-        html.Td(dbc.Badge("terkunci", color="warning") if b.terkunci else
-                dbc.Badge("aktif", color="success") if b.aktif else dbc.Badge("nonaktif", color="secondary")),
+        html.Td(dbc.Badge("aktif", color="success") if b.aktif else dbc.Badge("nonaktif", color="secondary")),
     ], className="" if b.aktif else "text-muted") for b in baris]
     return dbc.Table([html.Thead(html.Tr([html.Th(x) for x in ("Nama pengguna", "Nama", "Peran", "Kantor",
                                                                "Status")])),

@@ -17,6 +17,11 @@ def sesi() -> Iterator[Session]:
         yield session
 
 
+def mesin():
+    """The app's engine, for the few statements that must commit on their own (login attempts)."""
+    return current_app.extensions["sakip_engine"]
+
+
 def pengaturan():
     return current_app.extensions["sakip_settings"]
 

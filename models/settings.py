@@ -25,6 +25,13 @@ class Settings:
     menit_per_hari: int  # "1 hari": the longest working day of `jam_kerja`
     upload_dir: Path
     jam_kerja: str  # office hours of the work calendar, e.g. "Sen-Jum 08:00-16:00" (models.umum.kalender)
+    sesi_menganggur_menit: int = 60  # a session ends after this long without a request
+    sesi_maks_jam: int = 10  # and this long after its login, whatever happens in between
+    # The largest request body the server reads: a 5 MB attachment travels base64-encoded inside a callback.
+    maks_permintaan: int = 8 * 1024 * 1024
+    # Reverse proxies in front of the app whose X-Forwarded-For is trusted (0: none); the login limits count the
+    # address a request came from, which behind a proxy is only known through it.
+    jumlah_proxy: int = 0
 
     @property
     def development(self) -> bool:
@@ -42,7 +49,8 @@ def _dev_secret() -> str:
 
 
 def load_settings(overrides: dict | None = None) -> Settings:
-    """Settings from the environment (APP_ENV, DATABASE_URL, SECRET_KEY, MENIT_PER_HARI, UPLOAD_DIR, JAM_KERJA)."""
+    """Settings from the environment (APP_ENV, DATABASE_URL, SECRET_KEY, MENIT_PER_HARI, UPLOAD_DIR, JAM_KERJA,
+    SESI_MENGANGGUR_MENIT, SESI_MAKS_JAM)."""
     o = {k.upper(): v for k, v in (overrides or {}).items()}
     get = lambda k, d=None: o.get(k, os.environ.get(k, d))  # noqa: E731
     env = str(get("APP_ENV", "production")).lower()
@@ -68,7 +76,19 @@ def load_settings(overrides: dict | None = None) -> Settings:
             raise KonfigurasiSalah(
                 f"MENIT_PER_HARI ({ditulis}) tidak sama dengan hari kerja terpanjang JAM_KERJA \"{jam_kerja}\" "
                 f"({menit} menit); kosongkan MENIT_PER_HARI atau samakan keduanya.")
+    def bulat(nama: str, baku: int, *, boleh_nol: bool = False) -> int:
+        try:
+            nilai = int(get(nama) or baku)
+        except ValueError:
+            raise KonfigurasiSalah(f"{nama} harus bilangan bulat.") from None
+        if nilai < 0 or (nilai == 0 and not boleh_nol):
+            raise KonfigurasiSalah(f"{nama} harus lebih dari 0." if not boleh_nol else f"{nama} tidak boleh negatif.")
+        return nilai
+
     return Settings(
+        sesi_menganggur_menit=bulat("SESI_MENGANGGUR_MENIT", 60),
+        sesi_maks_jam=bulat("SESI_MAKS_JAM", 10),
+        jumlah_proxy=bulat("JUMLAH_PROXY", 0, boleh_nol=True),
         database_url=str(get("DATABASE_URL", DEFAULT_DB)),
         secret_key=str(secret),
         env=env,

@@ -5,10 +5,11 @@ Dates that offices print as a month only ("Januari 2022") are kept as ISO text (
 """
 from __future__ import annotations
 
+import secrets
 from datetime import date, datetime, timezone
 from typing import Any, Optional
 
-from sqlalchemy import JSON, Column, Index, Text, UniqueConstraint
+from sqlalchemy import JSON, Column, Index, Text, UniqueConstraint, text
 from sqlmodel import Field, SQLModel
 
 
@@ -64,9 +65,18 @@ class User(SQLModel, table=True):
     kecamatan_id: Optional[int] = Field(default=None, foreign_key="kecamatan.id", index=True)
     kabupaten_id: Optional[int] = Field(default=None, foreign_key="kabupaten.id", index=True)
     aktif: bool = True
-    gagal_login: int = 0
-    terkunci_sampai: Optional[datetime] = None
+    # Every session carries this token; a new one (logout, a password change or reset, deactivation) ends them all.
+    sesi_token: str = Field(default_factory=lambda: secrets.token_hex(16), max_length=32)
     dibuat_pada: datetime = Field(default_factory=utcnow)
+
+
+class PercobaanMasuk(SQLModel, table=True):
+    """Login attempts counted per key within a window (models.akun.pembatas), and the devices known to have
+    signed an account in; counted atomically before a password is checked."""
+
+    kunci: str = Field(primary_key=True, max_length=200)
+    jumlah: int = 0
+    mulai: datetime
 
 
 class HariLibur(SQLModel, table=True):
@@ -215,7 +225,12 @@ class Indikator(SQLModel, table=True):
 class Target(SQLModel, table=True):
     """A target value; a revision adds a row and marks the old one as no longer in force."""
 
-    __table_args__ = (Index("ix_target_berlaku", "indikator_id", "kecamatan_id", "tahun", "triwulan", "berlaku"),)
+    __table_args__ = (
+        Index("ix_target_berlaku", "indikator_id", "kecamatan_id", "tahun", "triwulan", "berlaku"),
+        # Exactly one target in force per indicator, office, year and quarter (the year's own: triwulan 0).
+        Index("ux_target_satu_berlaku", "indikator_id", "kecamatan_id", "tahun", text("coalesce(triwulan, 0)"),
+              unique=True, sqlite_where=text("berlaku"), postgresql_where=text("berlaku")),
+    )
     id: Optional[int] = Field(default=None, primary_key=True)
     indikator_id: int = Field(foreign_key="indikator.id")
     kecamatan_id: int = Field(foreign_key="kecamatan.id")

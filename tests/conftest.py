@@ -140,13 +140,25 @@ def demo(engine):
     return engine
 
 
-def masuk(client, username: str, password: str = "demo12345"):
-    """Log in through the real form, CSRF token included; returns the response of the POST."""
+def masuk(client, username: str, password: str = "demo12345", alamat: str = "127.0.0.1"):
+    """Log in through the real form, CSRF token included, from `alamat`; returns the response of the POST."""
     import re
 
     halaman = client.get("/login").get_data(as_text=True)
     token = re.search(r'name="csrf_token" value="([^"]+)"', halaman).group(1)
-    return client.post("/login", data={"username": username, "password": password, "csrf_token": token})
+    return client.post("/login", data={"username": username, "password": password, "csrf_token": token},
+                       environ_base={"REMOTE_ADDR": alamat})
+
+
+def keluar(client):
+    """Sign out as the navbar's button does: a POST with the page's CSRF token."""
+    import re
+
+    halaman = client.get("/logout").get_data(as_text=True)
+    cocok = re.search(r'name="csrf_token" value="([^"]+)"', halaman)
+    if cocok is None:  # not signed in: /logout sends to the login page
+        return None
+    return client.post("/logout", data={"csrf_token": cocok.group(1)})
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 import dash_bootstrap_components as dbc
-from dash import html
+from dash import dcc, html
 from flask_login import current_user
+from flask_wtf.csrf import generate_csrf
 
 from models.akun.peran import PERAN_KANTOR
 
@@ -50,7 +51,10 @@ def navbar() -> dbc.Navbar:
                       html.Span(f"{current_user.role_nama} · {current_user.kantor}", className="text-white-50")],
                      className="navbar-text text-light small me-2 lh-sm text-end pengguna-aktif", id="pengguna-aktif",
                      title=f"{current_user.nama} · {current_user.role_nama} · {current_user.kantor}"),
-            html.A("Keluar", href="/logout", className="btn btn-outline-light btn-sm", id="tombol-keluar"),
+            # Signing out is a POST with the form's token: no other site can sign a person out with a link.
+            html.Form([dcc.Input(type="hidden", name="csrf_token", value=generate_csrf()),
+                       html.Button("Keluar", type="submit", className="btn btn-outline-light btn-sm",
+                                   id="tombol-keluar")], method="POST", action="/logout", className="m-0"),
         ]
     return dbc.Navbar(
         dbc.Container(

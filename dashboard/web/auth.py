@@ -1,23 +1,33 @@
-"""Login and logout (Flask routes with an HTML form), and the one guard in front of every page and callback."""
+"""Login and logout (Flask routes with an HTML form), and the one guard in front of every page and callback.
+
+A session names its user and the user's session token (`id:token`); a new token (logout, a password change or
+reset, deactivation) ends every session of that user on the server. A session also ends after SESI_MENGANGGUR_MENIT
+without a request and SESI_MAKS_JAM after its login, whatever the cookie says.
+"""
 from __future__ import annotations
 
+import hmac
+import time
 from dataclasses import dataclass
 from urllib.parse import urlencode, urlparse
 
-from flask import Flask, jsonify, redirect, render_template, request, url_for
+from flask import Flask, jsonify, redirect, render_template, request, session, url_for
 from flask_login import LoginManager, UserMixin, current_user, login_user, logout_user
 from flask_wtf.csrf import CSRFError, generate_csrf, validate_csrf
 from sqlmodel import select
 from wtforms.validators import ValidationError
 
 from dashboard.akses import PESAN_MASUK, periksa_alamat
-from dashboard.data import sesi
+from dashboard.data import mesin, sesi
 from models.akun.akses import AksesDitolak
-from models.akun.pengguna import KATA_SANDI_DEMO, autentikasi
+from models.akun.pembatas import PESAN_DIBATASI, berhasil, boleh_mencoba
+from models.akun.pengguna import KATA_SANDI_DEMO, akhiri_sesi, autentikasi
 from models.tables import AuditLog, Kabupaten, Kecamatan, Role, User
+from models.umum.audit import catat
 
 PUBLIK = ("/login", "/vendor/", "/assets/", "/_dash-component-suites/", "/_favicon.ico", "/favicon.ico")
 DASH_DATA = ("/_dash-update-component", "/_dash-layout", "/_dash-dependencies")
+PESAN_SESI_HABIS = "Sesi Anda berakhir karena lama tidak digunakan atau sudah terlalu lama. Silakan masuk kembali."
 
 
 @dataclass
@@ -32,17 +42,20 @@ class PenggunaSesi(UserMixin):
     kecamatan_id: int | None
     kabupaten_id: int | None
     kantor: str
+    token: str
 
     def get_id(self) -> str:
-        return str(self.id)
+        return f"{self.id}:{self.token}"
 
 
-def muat_pengguna(user_id: str) -> PenggunaSesi | None:
-    if not user_id.isdigit():
+def muat_pengguna(sesi_id: str) -> PenggunaSesi | None:
+    """The user a session names, while the session's token is still the user's (and the user active)."""
+    user_id, _, token = (sesi_id or "").partition(":")
+    if not user_id.isdigit() or not token:
         return None
     with sesi() as s:
         u = s.get(User, int(user_id))
-        if u is None or not u.aktif:
+        if u is None or not u.aktif or not hmac.compare_digest(u.sesi_token.encode(), token.encode()):
             return None
         role = s.get(Role, u.role_kode)
         if u.kecamatan_id:
@@ -52,7 +65,7 @@ def muat_pengguna(user_id: str) -> PenggunaSesi | None:
         else:
             kantor = "Semua kantor"
         return PenggunaSesi(u.id, u.username, u.nama, u.role_kode, role.nama if role else u.role_kode,
-                            u.kecamatan_id, u.kabupaten_id, kantor)
+                            u.kecamatan_id, u.kabupaten_id, kantor, u.sesi_token)
 
 
 def _aman(tujuan: str | None) -> str:
@@ -90,33 +103,78 @@ def pasang_auth(server: Flask) -> None:
 
     @server.route("/login", methods=["GET", "POST"])
     def login():
-        if request.method == "GET":
+        if request.method != "POST":
             return _halaman_login(None)
         try:
             validate_csrf(request.form.get("csrf_token"))
         except (CSRFError, ValidationError):
             return _halaman_login("Sesi formulir kedaluwarsa. Silakan coba lagi.", status=400)
         username = request.form.get("username", "")
+        alamat = request.remote_addr or "-"
+        # Counted before the password is checked, whether or not the account exists.
+        if not boleh_mencoba(mesin(), username=username, alamat=alamat):
+            with sesi() as s:
+                catat(s, aksi="login.dibatasi", keterangan=f"nama pengguna: {username[:80]}; alamat: {alamat}")
+            return _halaman_login(PESAN_DIBATASI, username=username, status=429)
         with sesi() as s:
             hasil = autentikasi(s, username=username, password=request.form.get("password", ""))
             user_id = hasil.user.id if hasil.user else None
+            token = hasil.user.sesi_token if hasil.user else ""
         if user_id is None:
             return _halaman_login(hasil.pesan, username=username, status=401)
-        login_user(muat_pengguna(str(user_id)))
+        berhasil(mesin(), username=username, alamat=alamat)
+        session.clear()
+        login_user(muat_pengguna(f"{user_id}:{token}"))
+        sekarang = int(time.time())
+        session["masuk_pada"], session["aktif_pada"] = sekarang, sekarang
         return redirect(_aman(request.args.get("next")))
 
-    @server.route("/logout", methods=["POST", "GET"])
+    @server.route("/logout", methods=["GET", "POST"])
     def logout():
+        """A POST with the form's token signs out (every session of the user ends); a GET only asks."""
+        if request.method != "POST":
+            if not current_user.is_authenticated:
+                return redirect(url_for("login"))
+            return (render_template("keluar.html", csrf_token=generate_csrf()), 200,
+                    {"Content-Type": "text/html; charset=utf-8"})
+        try:
+            validate_csrf(request.form.get("csrf_token"))
+        except (CSRFError, ValidationError):
+            return (render_template("keluar.html", csrf_token=generate_csrf(),
+                                    pesan="Formulir kedaluwarsa; tekan Keluar sekali lagi."), 400,
+                    {"Content-Type": "text/html; charset=utf-8"})
+        if current_user.is_authenticated:
+            with sesi() as s:
+                u = s.get(User, current_user.id)
+                akhiri_sesi(u)
+                s.add(u)
+                catat(s, aksi="logout", oleh=u, objek="pengguna", objek_id=u.id, kecamatan_id=u.kecamatan_id)
         logout_user()
+        session.clear()
         return redirect(url_for("login"))
 
     server.register_error_handler(AksesDitolak, jawaban_ditolak)
+
+    @server.errorhandler(413)
+    def terlalu_besar(_e):
+        """A body over MAX_CONTENT_LENGTH is not read; the person is told in words."""
+        mb = server.config["MAX_CONTENT_LENGTH"] // (1024 * 1024)
+        pesan = f"Berkas atau isian terlalu besar (lebih dari {mb} MB); tidak ada yang disimpan."
+        if request.path.startswith("/_dash"):
+            return jsonify({"galat": pesan}), 413
+        return render_template("ditolak.html", pesan=pesan), 413, {"Content-Type": "text/html; charset=utf-8"}
 
     @server.before_request
     def penjaga():
         path = request.path
         if path.startswith(PUBLIK):
             return None
+        if current_user.is_authenticated and _sesi_habis(server):
+            logout_user()
+            session.clear()
+            if path.startswith(DASH_DATA):
+                return jsonify({"galat": PESAN_SESI_HABIS}), 401
+            return _halaman_login(PESAN_SESI_HABIS, status=401)
         if current_user.is_authenticated:
             if request.method == "GET" and not path.startswith("/_dash"):
                 periksa_alamat(path, request.args.to_dict())  # a page address naming another office: 403
@@ -124,3 +182,17 @@ def pasang_auth(server: Flask) -> None:
         if path.startswith(DASH_DATA):
             return jsonify({"galat": PESAN_MASUK}), 401
         return redirect(url_for("login", next=request.full_path.rstrip("?")))
+
+
+def _sesi_habis(server: Flask) -> bool:
+    """Idle too long, or signed in too long ago; otherwise the session's last activity is noted (once a minute)."""
+    sekarang = int(time.time())
+    masuk, aktif = session.get("masuk_pada"), session.get("aktif_pada")
+    if not isinstance(masuk, int) or not isinstance(aktif, int):
+        return True
+    if (sekarang - aktif > server.config["SESI_MENGANGGUR_MENIT"] * 60
+            or sekarang - masuk > server.config["SESI_MAKS_JAM"] * 3600):
+        return True
+    if sekarang - aktif >= 60:
+        session["aktif_pada"] = sekarang
+    return False

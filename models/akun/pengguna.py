@@ -1,22 +1,23 @@
-"""Accounts: creating users, checking a login (with a lock after repeated failures), and what a user may see."""
+"""Accounts: creating users, checking a login, ending a user's sessions, and what a user may see.
+
+How often a login may be tried is models.akun.pembatas's; nothing here says whether an account exists.
+"""
 from __future__ import annotations
 
+import secrets
 from dataclasses import dataclass
-from datetime import timedelta
+from functools import cache
 
 from sqlmodel import Session, select
 from werkzeug.security import check_password_hash, generate_password_hash
 
-from models.tables import Kabupaten, Kecamatan, Role, User, utcnow
+from models.tables import Kabupaten, Kecamatan, Role, User
 from models.umum.audit import catat
 
 KATA_SANDI_DEMO = "demo12345"  # every account of the demo data; the login page shows it on a demo database
 
 
-BATAS_GAGAL = 5
-LAMA_KUNCI = timedelta(minutes=15)
 PESAN_GAGAL = "Nama pengguna atau kata sandi salah."  # never says which of the two
-PESAN_TERKUNCI = "Terlalu banyak percobaan masuk yang gagal. Coba lagi setelah 15 menit."
 
 
 class AkunTidakSah(ValueError):
@@ -89,6 +90,8 @@ def ubah_pengguna(session: Session, *, user_id: int, role_kode: str, kecamatan_i
     user.role_kode, user.kecamatan_id, user.kabupaten_id, user.aktif = role_kode, kecamatan_id, kabupaten_id, aktif
     sesudah = _ringkas(user)
     if sesudah != sebelum:
+        if sesudah["aktif"] != sebelum["aktif"] or sesudah["role"] != sebelum["role"]:
+            akhiri_sesi(user)  # a deactivated (or reactivated, or re-roled) account signs in afresh
         session.add(user)
         aksi = "pengguna.nonaktif" if sebelum["aktif"] and not aktif else "pengguna.ubah"
         catat(session, aksi=aksi, oleh=oleh, objek="pengguna", objek_id=user.id, kecamatan_id=kecamatan_id,
@@ -97,12 +100,12 @@ def ubah_pengguna(session: Session, *, user_id: int, role_kode: str, kecamatan_i
 
 
 def setel_ulang_sandi(session: Session, *, user_id: int, password: str, oleh: User) -> User:
-    """Set a new password (the admin tells the user); also lifts a lock. Audited without the password."""
+    """Set a new password (the admin tells the user); every session of the user ends. Audited without the
+    password."""
     user = _pengguna(session, user_id)
     _periksa_sandi(password)
     user.password_hash = generate_password_hash(password)
-    user.gagal_login = 0
-    user.terkunci_sampai = None
+    akhiri_sesi(user)
     session.add(user)
     catat(session, aksi="pengguna.sandi", oleh=oleh, objek="pengguna", objek_id=user.id,
           kecamatan_id=user.kecamatan_id)
@@ -115,30 +118,28 @@ class HasilLogin:
     pesan: str | None = None
 
 
+def akhiri_sesi(user: User) -> None:
+    """End every session of the user: each carries the old token, which no longer matches. The caller commits."""
+    user.sesi_token = secrets.token_hex(16)
+
+
+@cache
+def _sandi_tiruan() -> str:
+    """A hash checked when the account does not exist, so that the answer takes as long as for one that does."""
+    return generate_password_hash(secrets.token_hex(16))
+
+
 def autentikasi(session: Session, *, username: str, password: str) -> HasilLogin:
-    """Check a login. Failures are counted (and committed with the caller's transaction, so they are not
-    rolled back with an exception); the fifth in a row locks the account for LAMA_KUNCI."""
+    """Check a login: the same message and the same work whether the account is unknown, inactive or the password
+    wrong. Audited."""
     user = session.exec(select(User).where(User.username == (username or "").strip().lower())).first()
-    sekarang = utcnow()
-    if user is None or not user.aktif:
-        catat(session, aksi="login.gagal", keterangan=f"nama pengguna: {(username or '')[:80]}")
+    cocok = check_password_hash(user.password_hash if user else _sandi_tiruan(), password or "")
+    if user is None or not user.aktif or not cocok:
+        if user is None:
+            catat(session, aksi="login.gagal", keterangan=f"nama pengguna: {(username or '')[:80]}")
+        else:
+            catat(session, aksi="login.gagal", oleh=user, objek="pengguna", objek_id=user.id)
         return HasilLogin(None, PESAN_GAGAL)
-    if user.terkunci_sampai and user.terkunci_sampai > sekarang:
-        catat(session, aksi="login.terkunci", oleh=user, objek="pengguna", objek_id=user.id)
-        return HasilLogin(None, PESAN_TERKUNCI)
-    if not check_password_hash(user.password_hash, password or ""):
-        user.gagal_login += 1
-        pesan = PESAN_GAGAL
-        if user.gagal_login >= BATAS_GAGAL:
-            user.terkunci_sampai = sekarang + LAMA_KUNCI
-            user.gagal_login = 0
-            pesan = PESAN_TERKUNCI
-        session.add(user)
-        catat(session, aksi="login.gagal", oleh=user, objek="pengguna", objek_id=user.id)
-        return HasilLogin(None, pesan)
-    user.gagal_login = 0
-    user.terkunci_sampai = None
-    session.add(user)
     catat(session, aksi="login", oleh=user, objek="pengguna", objek_id=user.id, kecamatan_id=user.kecamatan_id)
     return HasilLogin(user)
 
@@ -170,7 +171,6 @@ class BarisPengguna:
     kecamatan_id: int | None
     kabupaten_id: int | None
     aktif: bool
-    terkunci: bool
 
 
 def daftar_pengguna(session: Session, *, cari: str | None = None) -> list[BarisPengguna]:
@@ -178,7 +178,6 @@ def daftar_pengguna(session: Session, *, cari: str | None = None) -> list[BarisP
     peran = {r.kode: r for r in session.exec(select(Role))}
     kec = {k.id: k for k in session.exec(select(Kecamatan))}
     kab = {k.id: k for k in session.exec(select(Kabupaten))}
-    sekarang = utcnow()
     baris = []
     for u in session.exec(select(User)):
         if u.kecamatan_id:
@@ -189,9 +188,8 @@ def daftar_pengguna(session: Session, *, cari: str | None = None) -> list[BarisP
         else:
             kantor = "Semua kantor"
         r = peran.get(u.role_kode)
-        kunci = u.terkunci_sampai is not None and u.terkunci_sampai > sekarang
         baris.append(BarisPengguna(u.id, u.username, u.nama, u.role_kode, r.nama if r else u.role_kode, kantor,
-                                   u.kecamatan_id, u.kabupaten_id, u.aktif, kunci))
+                                   u.kecamatan_id, u.kabupaten_id, u.aktif))
     if cari and cari.strip():
         c = cari.strip().lower()
         baris = [b for b in baris if c in f"{b.username} {b.nama} {b.kantor} {b.peran}".lower()]

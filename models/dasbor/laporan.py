@@ -35,6 +35,7 @@ from models.tindak_lanjut.rekomendasi import STATUS
 from models.tindak_lanjut.rekomendasi import STATUS_LABEL as STATUS_TL
 from models.umum import periode
 from models.umum.angka import bulatkan, format_angka
+from models.umum.lembar_kerja import simpan_xlsx, teks_csv
 from models.umum.periode import ROMAWI
 
 Jenis = str  # teks | angka | persen | menit | tanggal | waktu | ya
@@ -308,9 +309,7 @@ def ke_xlsx(t: Tabel) -> bytes:
             for sel in ws[get_column_letter(i)][1:]:
                 sel.number_format = "dd/mm/yyyy"
     ws.freeze_panes = "A2"
-    buf = io.BytesIO()
-    wb.save(buf)
-    return buf.getvalue()
+    return simpan_xlsx(wb)
 
 
 def ke_csv(t: Tabel) -> bytes:
@@ -328,6 +327,8 @@ def ke_csv(t: Tabel) -> bytes:
                 m = m.strftime("%d/%m/%Y %H:%M")
             elif isinstance(m, date):
                 m = m.strftime("%d/%m/%Y")
+            elif isinstance(m, str):
+                m = teks_csv(m)
             sel.append("" if m is None else m)
         w.writerow(sel)
     return ("\ufeff" + buf.getvalue()).encode("utf-8")

@@ -2,14 +2,11 @@
 row by row with each row's result, applied all or nothing."""
 from __future__ import annotations
 
-import io
 from dataclasses import dataclass
 from datetime import date
-from zipfile import BadZipFile
 
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.utils.exceptions import InvalidFileException
 from sqlmodel import Session
 
 from models.kinerja.iku import iku_kantor, target_berlaku
@@ -23,6 +20,7 @@ from models.kinerja.realisasi import (
     simpan_draf,
 )
 from models.tables import Kecamatan, User
+from models.umum.lembar_kerja import LembarDitolak, buka_xlsx, simpan_xlsx
 from models.umum.periode import label_periode
 
 LEMBAR = "Realisasi"
@@ -72,9 +70,7 @@ def templat(session: Session, *, kecamatan_id: int, tahun: int, triwulan: int) -
     for kol, lebar in zip("ABCDEFGHI", (10, 48, 8, 12, 26, 16, 26, 16, 30)):
         ws.column_dimensions[kol].width = lebar
     ws.column_dimensions["J"].hidden = True
-    buf = io.BytesIO()
-    wb.save(buf)
-    return buf.getvalue()
+    return simpan_xlsx(wb)
 
 
 @dataclass(frozen=True)
@@ -98,13 +94,13 @@ def baca(session: Session, data: bytes, *, kecamatan_id: int, tahun: int, triwul
          hari_ini: date | None = None) -> list[BarisUnggah]:
     """Each row of an uploaded workbook with its result; nothing is written."""
     try:
-        wb = load_workbook(io.BytesIO(data), data_only=True, read_only=True)
-    except (InvalidFileException, BadZipFile, OSError, KeyError, ValueError):
-        raise BerkasTidakSah("Berkas bukan buku kerja Excel (.xlsx) yang dapat dibaca.") from None
+        wb = buka_xlsx(data)
+    except LembarDitolak as e:
+        raise BerkasTidakSah(str(e)) from None
     if LEMBAR not in wb.sheetnames:
         raise BerkasTidakSah(f'Lembar "{LEMBAR}" tidak ada; gunakan templat yang diunduh dari halaman ini.')
     ws = wb[LEMBAR]
-    baris = list(ws.iter_rows(min_row=1, max_row=BARIS_JUDUL + MAKS_BARIS, values_only=True))
+    baris = list(ws.iter_rows(min_row=1, max_row=BARIS_JUDUL + MAKS_BARIS, max_col=len(KOLOM) + 1, values_only=True))
     if len(baris) < BARIS_JUDUL or [(_teks(x) or "") for x in baris[BARIS_JUDUL - 1][:len(KOLOM)]] != KOLOM:
         raise BerkasTidakSah(f"Baris judul (baris {BARIS_JUDUL}) tidak sesuai templat; unduh templat baru.")
     try:

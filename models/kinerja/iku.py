@@ -207,12 +207,19 @@ def tetapkan_target(session: Session, *, indikator_id: int, kecamatan_id: int, t
     baru = Target(indikator_id=indikator_id, kecamatan_id=kecamatan_id, tahun=tahun, triwulan=triwulan,
                   nilai=nilai, alasan=(alasan or "").strip() or None, diubah_oleh=oleh.id,
                   diubah_pada=pada or utcnow(), menggantikan_id=lama.id if lama else None)
+    sudah_diubah = IkuDitolak(f"{nama}: target ini baru saja diubah orang lain; muat ulang halaman lalu periksa lagi.")
     if lama is not None:
-        lama.berlaku = False
-        session.add(lama)
-        session.flush()
+        # Compare-and-set: of two revisions of the same target at once, the second finds it no longer in force.
+        hasil = session.execute(update(Target).where(Target.id == lama.id).where(Target.berlaku == True)  # noqa: E712
+                                .values(berlaku=False).execution_options(synchronize_session=False))
+        if hasil.rowcount != 1:
+            raise sudah_diubah
+        session.expire(lama)
     session.add(baru)
-    session.flush()
+    try:
+        session.flush()  # the database keeps exactly one target in force (ux_target_satu_berlaku)
+    except IntegrityError:
+        raise sudah_diubah from None
     catat(session, aksi="target.ubah" if lama else "target.tetapkan", oleh=oleh, objek="target", objek_id=baru.id,
           kecamatan_id=kecamatan_id, sebelum={"nilai": lama.nilai} if lama else None,
           sesudah={"indikator": ind.kode, "tahun": tahun, "triwulan": triwulan, "nilai": nilai},

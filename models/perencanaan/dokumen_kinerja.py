@@ -7,7 +7,6 @@ realisasi", "Target belum ditetapkan", the engine's reason) and prints "-", neve
 """
 from __future__ import annotations
 
-import io
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -27,6 +26,7 @@ from models.sop.monitoring import camat_kantor
 from models.tables import Indikator, Kabupaten, Kecamatan, TargetRenstra, User, utcnow
 from models.umum.angka import bulatkan, format_angka, tulis_angka
 from models.umum.audit import catat
+from models.umum.lembar_kerja import simpan_xlsx
 from models.umum.pdf import GAYA_KEPALA, LembarPdf, kop, tanda_tangan
 from models.umum.periode import ROMAWI, hari_ini, label_periode, label_triwulan
 from models.umum.tanggal import tanggal_panjang
@@ -372,9 +372,7 @@ def _buku(lembar: Sequence[tuple[str, Sequence[str], Sequence[_Kolom], Sequence[
     wb.remove(wb.active)
     for judul, kepala, kolom, baris in lembar:
         _isi_lembar(wb.create_sheet(judul), kepala, kolom, baris)
-    buf = io.BytesIO()
-    wb.save(buf)
-    return buf.getvalue()
+    return simpan_xlsx(wb)
 
 
 def _kepala(judul: str, kecamatan: str, kabupaten: str, periode: str, dicetak: date) -> list[str]:

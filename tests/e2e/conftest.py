@@ -115,11 +115,31 @@ def halaman_riwayat(browser, riwayat_url):
     yield from _halaman(browser, riwayat_url)
 
 
+def tunggu_js(pg, ekspresi: str, arg=None, batas: float = 10.0) -> None:
+    """Wait until a JavaScript expression is true. Polled through page.evaluate (the DevTools protocol): Playwright's
+    own wait_for_function evaluates a string inside the page, which the app's Content-Security-Policy forbids."""
+    import time
+
+    akhir = time.monotonic() + batas
+    while not pg.evaluate(ekspresi, arg):
+        if time.monotonic() > akhir:
+            raise AssertionError(f"tidak terjadi dalam {batas} detik: {ekspresi}")
+        pg.wait_for_timeout(100)
+
+
+def keluar(pg, server_url: str) -> None:
+    """Sign out (the confirmation's POST), when signed in."""
+    pg.goto(server_url + "/logout")
+    if pg.locator("#konfirmasi-keluar").count():
+        pg.click("#konfirmasi-keluar")
+        pg.wait_for_url("**/login")
+
+
 def masuk_sebagai(pg, server_url: str, username: str, password: str = "demo12345") -> None:
     """Log in through the form, as a person does. The page's callbacks still under way finish first: answered
     after the logout, they would be refused (401) and logged by the browser as errors."""
     pg.wait_for_load_state("networkidle")
-    pg.goto(server_url + "/logout")
+    keluar(pg, server_url)
     pg.goto(server_url + "/login")
     pg.fill("input[name=username]", username)
     pg.fill("input[name=password]", password)

@@ -14,7 +14,7 @@ from models.dasbor.kueri import antrian_terbuka, kartu_iku
 from models.db import session_scope
 from models.tables import Kecamatan, User
 from models.umum.periode import periode_baku
-from tests.e2e.conftest import masuk_sebagai
+from tests.e2e.conftest import masuk_sebagai, tunggu_js
 
 
 def _kec(engine, nama="Poncokusumo") -> int:
@@ -48,7 +48,7 @@ def test_camat_beranda_shows_the_cards_the_engine_computes(halaman_riwayat, riwa
     lain = 2 if tw != 2 else 1
     assert lain != tw
     pg.get_by_role("option", name=f"Triwulan {'I' * lain}", exact=True).click()
-    pg.wait_for_function(f"window.location.search.includes('triwulan={lain}')")
+    tunggu_js(pg, f"window.location.search.includes('triwulan={lain}')")
     pg.wait_for_selector(f"text=Capaian IKU triwulan {'I' * lain} {th}")
     alamat = pg.url
     pg.goto(alamat)

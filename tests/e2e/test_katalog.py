@@ -6,6 +6,7 @@ import re
 from models.sop.dokumen import baca_dokumen_banyak
 from models.sop.durasi import format_menit
 from seed import dokumen_seed
+from tests.e2e.conftest import tunggu_js
 
 
 def _prosedur_seed():
@@ -21,7 +22,7 @@ def test_catalog_lists_all_15_and_searches(page, server_url):
     assert page.locator(".kantor tbody tr").count() == 15
     page.fill("#katalog-cari", "renja")
     page.keyboard.press("Enter")
-    page.wait_for_function("document.querySelector('#katalog-jumlah').innerText === '1 SOP di 1 kecamatan'")
+    tunggu_js(page, "document.querySelector('#katalog-jumlah').innerText === '1 SOP di 1 kecamatan'")
     page.get_by_role("link", name="Penyusunan Rencana Kerja (Renja)").click()
     page.wait_for_selector("#sop-judul")
     assert page.locator("#sop-judul").inner_text() == "Penyusunan Rencana Kerja (Renja)"

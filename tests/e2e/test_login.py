@@ -1,11 +1,11 @@
 """Logging in as office, kabupaten and admin users in Chromium: each sees its own offices."""
 from __future__ import annotations
 
-from tests.e2e.conftest import masuk_sebagai
+from tests.e2e.conftest import keluar, masuk_sebagai
 
 
 def test_wrong_password_shows_the_message(page, server_url):
-    page.goto(server_url + "/logout")
+    keluar(page, server_url)
     page.goto(server_url + "/sop")
     assert "/login" in page.url
     page.fill("input[name=username]", "camat.poncokusumo")
@@ -106,3 +106,14 @@ def test_admin_manages_users_and_others_are_refused_the_page(page, server_url):
     assert r.status == 403
     assert page.locator(".alert-danger").inner_text() == "Peran Anda tidak berwenang melakukan tindakan ini."
     page.masalah.clear()  # the browser logs the 403 of the refused address
+
+
+def test_the_navbar_signs_out_with_a_post_and_the_page_works_under_the_csp(page, server_url):
+    masuk_sebagai(page, server_url, "camat.poncokusumo")
+    page.wait_for_selector("#beranda-isi [data-kantor]", timeout=20000)
+    kepala = page.request.get(server_url + "/").headers
+    assert "frame-ancestors 'none'" in kepala["content-security-policy"]
+    page.click("#tombol-keluar")
+    page.wait_for_url("**/login")
+    page.goto(server_url + "/")
+    assert "/login" in page.url

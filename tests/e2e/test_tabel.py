@@ -9,7 +9,7 @@ from sqlmodel import func, select
 
 from models.db import session_scope
 from models.tables import Evaluasi
-from tests.e2e.conftest import masuk_sebagai
+from tests.e2e.conftest import masuk_sebagai, tunggu_js
 
 TABEL = "#tabel-tl-daftar"
 
@@ -19,9 +19,8 @@ def _kolom(pg, nomor: int) -> list[str]:
 
 
 def _tunggu_keterangan(pg, teks: str) -> None:
-    pg.wait_for_function(
-        "t => [...document.querySelectorAll(\"[id*='tabel-keterangan'][id*='tabel-tl-daftar']\")]"
-        ".some(e => e.textContent === t)", arg=teks, timeout=10000)
+    tunggu_js(pg, "t => [...document.querySelectorAll(\"[id*='tabel-keterangan'][id*='tabel-tl-daftar']\")]"
+                  ".some(e => e.textContent === t)", arg=teks)
 
 
 def test_a_long_table_pages_sorts_and_searches(halaman_riwayat, riwayat_url, riwayat_engine):

@@ -10,7 +10,7 @@ from models.db import session_scope
 from models.tables import AuditLog, Rekomendasi, TindakLanjut
 from models.umum.periode import ROMAWI, periode_baku
 from models.umum.tanggal import tanggal_panjang
-from tests.e2e.conftest import masuk_sebagai
+from tests.e2e.conftest import masuk_sebagai, tunggu_js
 
 TEKS = ("Register pelayanan KTP dicatat harian dan direkap mingguan",
         "Permohonan pindah yang tertunda diselesaikan sebelum akhir bulan",
@@ -81,7 +81,7 @@ def test_evaluation_follow_up_return_and_the_camat_sees_it(page, server_url, e2e
     _pilih(pg, TEKS[0])
     pg.click("#tl-mulai")
     pg.wait_for_selector("#tl-pesan .alert-success")
-    pg.wait_for_function("!document.querySelector('#tl-serahkan').disabled")
+    tunggu_js(pg, "!document.querySelector('#tl-serahkan').disabled")
     pg.fill("#tl-uraian", "Register harian dibuat mulai pekan ini; rekap mingguan diserahkan ke Sekretariat.")
     pg.fill("#tl-bukti", "Register pelayanan harian, Rekap minggu pertama")
     pg.click("#tl-serahkan")

@@ -4,13 +4,16 @@ from __future__ import annotations
 import json
 import re
 
+import pytest
 from sqlmodel import select
 
-from models.akun.pengguna import PESAN_GAGAL, PESAN_TERKUNCI
+from dashboard.web.auth import PESAN_SESI_HABIS
+from models.akun.pembatas import PESAN_DIBATASI
+from models.akun.pengguna import PESAN_GAGAL
 from models.db import session_scope
 from models.sop.register import daftar_sop
-from models.tables import AuditLog, SopLangkah, SopPelaksana, User
-from tests.conftest import masuk
+from models.tables import AuditLog, SopLangkah, SopPelaksana
+from tests.conftest import keluar, masuk
 
 
 def _katalog(client, kecamatan=None):
@@ -49,15 +52,100 @@ def test_wrong_password_and_unknown_user_get_the_same_message(client, demo):
         assert len(s.exec(select(AuditLog).where(AuditLog.aksi == "login.gagal")).all()) == 2
 
 
-def test_five_failures_lock_the_account(client, demo):
-    for _ in range(4):
-        assert PESAN_GAGAL in masuk(client, "evapor.poncokusumo", "keliru123").get_data(as_text=True)
-    assert PESAN_TERKUNCI in masuk(client, "evapor.poncokusumo", "keliru123").get_data(as_text=True)
-    r = masuk(client, "evapor.poncokusumo")  # the right password, while locked
-    assert r.status_code == 401 and PESAN_TERKUNCI in r.get_data(as_text=True)
+def test_attempts_are_limited_per_account_and_address_without_telling_which_accounts_exist(client, demo):
+    """Five attempts per account from one address; the sixth is refused before its password is checked, even the
+    right one, with the same answer for an unknown account. From another address the person still signs in."""
+    for username in ("evapor.poncokusumo", "tidak.ada"):
+        for _ in range(5):
+            r = masuk(client, username, "keliru123", alamat="10.0.0.1")
+            assert r.status_code == 401 and PESAN_GAGAL in r.get_data(as_text=True)
+        r = masuk(client, username, "demo12345", alamat="10.0.0.1")
+        assert r.status_code == 429 and PESAN_DIBATASI in r.get_data(as_text=True)
+    assert _katalog(client).status_code == 401
+    assert masuk(client, "evapor.poncokusumo", alamat="10.0.0.2").status_code == 302  # not locked out
     with session_scope(demo) as s:
-        assert s.exec(select(User).where(User.username == "evapor.poncokusumo")).one().terkunci_sampai is not None
-        assert s.exec(select(AuditLog).where(AuditLog.aksi == "login.terkunci")).first() is not None
+        assert len(s.exec(select(AuditLog).where(AuditLog.aksi == "login.gagal")).all()) == 10
+        assert len(s.exec(select(AuditLog).where(AuditLog.aksi == "login.dibatasi")).all()) == 2
+
+
+def test_an_address_guessing_across_accounts_is_limited(client, demo):
+    for n in range(30):
+        assert masuk(client, f"tebakan{n}", "keliru123", alamat="10.0.0.3").status_code == 401
+    assert masuk(client, "camat.poncokusumo", alamat="10.0.0.3").status_code == 429
+    assert masuk(client, "camat.poncokusumo", alamat="10.0.0.4").status_code == 302
+
+
+def test_an_account_guessed_from_many_addresses_is_slowed_but_its_own_device_still_signs_in(client, demo):
+    assert masuk(client, "sekcam.poncokusumo", alamat="192.168.1.10").status_code == 302  # the person's device
+    keluar(client)
+    for n in range(20):
+        assert masuk(client, "sekcam.poncokusumo", "keliru123", alamat=f"10.1.0.{n}").status_code == 401
+    assert masuk(client, "sekcam.poncokusumo", alamat="10.1.1.1").status_code == 429
+    assert masuk(client, "sekcam.poncokusumo", alamat="192.168.1.10").status_code == 302
+
+
+def test_parallel_attempts_cannot_outrun_the_count(app, demo):
+    """Forty simultaneous wrong passwords for one account from one address: exactly five are checked; the right
+    password sent after the burst is refused."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    klien = [app.server.test_client() for _ in range(40)]
+    token = [re.search(r'name="csrf_token" value="([^"]+)"', k.get("/login").get_data(as_text=True)).group(1)
+             for k in klien]
+
+    def coba(i):
+        return klien[i].post("/login", data={"username": "evapor.poncokusumo", "password": "keliru123",
+                                             "csrf_token": token[i]}, environ_base={"REMOTE_ADDR": "10.9.9.9"}).status_code
+
+    with ThreadPoolExecutor(max_workers=8) as ex:
+        kode = list(ex.map(coba, range(40)))
+    assert sorted(set(kode)) == [401, 429] and kode.count(401) == 5
+    assert masuk(app.server.test_client(), "evapor.poncokusumo", alamat="10.9.9.9").status_code == 429
+    with session_scope(demo) as s:
+        assert len(s.exec(select(AuditLog).where(AuditLog.aksi == "login.gagal")).all()) == 5
+
+
+def test_an_unknown_account_costs_a_password_check_too(client, demo, monkeypatch):
+    import models.akun.pengguna as pengguna
+
+    diperiksa = []
+    asli = pengguna.check_password_hash
+    monkeypatch.setattr(pengguna, "check_password_hash", lambda h, p: diperiksa.append(h) or asli(h, p))
+    masuk(client, "tidak.ada.sama.sekali", "keliru123")
+    masuk(client, "camat.poncokusumo", "keliru123")
+    assert len(diperiksa) == 2 and diperiksa[0] != diperiksa[1]
+
+
+def test_logout_ends_every_session_of_the_user_and_is_a_post(client, app, demo):
+    lain = app.server.test_client()
+    masuk(client, "camat.poncokusumo")
+    masuk(lain, "camat.poncokusumo")
+    simpanan = client.get_cookie("session").value
+    # A link (GET) only asks; a POST without the form's token changes nothing.
+    r = client.get("/logout")
+    assert r.status_code == 200 and "Keluar dari SAKIP Kecamatan?" in r.get_data(as_text=True)
+    assert client.post("/logout").status_code == 400
+    assert client.get("/sop").status_code == 200 and lain.get("/sop").status_code == 200
+    keluar(client)
+    assert client.get("/sop").status_code == 302
+    assert lain.get("/sop").status_code == 302  # the other device's session ended with it
+    curi = app.server.test_client()
+    curi.set_cookie("session", simpanan)  # a saved copy of the cookie from before the logout
+    assert curi.get("/sop").status_code == 302
+    assert _katalog(curi).status_code == 401
+
+
+@pytest.mark.parametrize("kunci,lalu", [("aktif_pada", 61 * 60), ("masuk_pada", 10 * 3600 + 1)])
+def test_a_session_ends_when_idle_or_too_old(client, demo, kunci, lalu):
+    import time
+
+    masuk(client, "camat.poncokusumo")
+    assert client.get("/sop").status_code == 200
+    with client.session_transaction() as sesi:
+        sesi[kunci] = int(time.time()) - lalu
+    r = client.get("/sop")
+    assert r.status_code == 401 and PESAN_SESI_HABIS in r.get_data(as_text=True)
+    assert client.get("/sop").status_code == 302
 
 
 def test_login_without_csrf_token_is_refused(client, demo):
@@ -77,7 +165,7 @@ def test_login_sets_a_safe_session_cookie_and_follows_next(client, demo):
     assert "HttpOnly" in cookie and "SameSite=Lax" in cookie
     with session_scope(demo) as s:
         assert s.exec(select(AuditLog).where(AuditLog.aksi == "login")).one().username == "camat.poncokusumo"
-    client.get("/logout")
+    keluar(client)
     assert _katalog(client).status_code == 401
 
 
@@ -129,7 +217,7 @@ def test_only_the_admin_corrects_a_pelaksana(client, demo):
     assert _koreksi(client, langkah_id, ["Sub. Umum"], status=403) == json.dumps(
         {"galat": "Peran Anda tidak berwenang melakukan tindakan ini."})
     assert _pelaksana(demo, langkah_id) == ["Sub. Evapor"]
-    client.get("/logout")
+    keluar(client)
     masuk(client, "admin")
     jawab = _koreksi(client, langkah_id, ["Sub. Umum"])
     assert "Pelaksana langkah 6 disimpan: Sub. Umum." in jawab
@@ -140,3 +228,19 @@ def test_only_the_admin_corrects_a_pelaksana(client, demo):
     with session_scope(demo) as s:
         log = s.exec(select(AuditLog).where(AuditLog.aksi == "sop.pelaksana.ubah")).one()
         assert log.username == "admin" and log.sesudah == {"pelaksana": ["Sub. Umum"]}
+
+
+def test_behind_a_trusted_proxy_attempts_count_per_forwarded_address(db_url, demo, tmp_path):
+    from app import create_app
+
+    klien = create_app({"DATABASE_URL": db_url, "APP_ENV": "test", "SECRET_KEY": "kunci-uji", "JUMLAH_PROXY": "1",
+                        "UPLOAD_DIR": str(tmp_path)}).server.test_client()
+
+    def coba(password, diteruskan):
+        halaman = klien.get("/login").get_data(as_text=True)
+        token = re.search(r'name="csrf_token" value="([^"]+)"', halaman).group(1)
+        return klien.post("/login", data={"username": "camat.kalipare", "password": password, "csrf_token": token},
+                          headers={"X-Forwarded-For": diteruskan}).status_code
+
+    assert [coba("keliru123", "203.0.113.7") for _ in range(6)] == [401] * 5 + [429]
+    assert coba("demo12345", "198.51.100.20") == 302  # another person behind the same proxy

@@ -14,7 +14,7 @@ from models.db import session_scope
 from models.tables import AuditLog, HariLibur, Kecamatan, User
 from models.umum.hari_libur import kalender_kantor, tambah_hari_libur
 from models.umum.kalender import JAM_KERJA_BAKU, KalenderDitolak
-from tests.conftest import masuk
+from tests.conftest import keluar, masuk
 from tests.dash_util import daftar_callback, panggil, sidik_basis_data, teks_jawaban
 
 LOKAL = date(2026, 10, 29)  # a Thursday that is neither a holiday nor a cuti bersama
@@ -166,7 +166,7 @@ def test_only_the_admin_may_change_the_list_even_without_the_page(demo):
 def test_the_page_is_the_admins(client, app, demo):
     masuk(client, "admin")
     assert client.get("/hari-libur").status_code == 200
-    client.get("/logout")
+    keluar(client)
     masuk(client, "camat.kalipare")
     r = client.get("/hari-libur")
     assert r.status_code == 403 and "Akses ditolak" in r.get_data(as_text=True)

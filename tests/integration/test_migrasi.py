@@ -18,4 +18,4 @@ def test_upgrade_twice_is_harmless(engine):
 
     pastikan_skema(engine)
     with engine.connect() as conn:
-        assert MigrationContext.configure(conn).get_current_revision() == "0003"
+        assert MigrationContext.configure(conn).get_current_revision() == "0004"

@@ -48,7 +48,7 @@ from models.sop.monitoring import (
     PESAN_PERAN as PESAN_PENILAI,
 )
 from models.tables import AuditLog, EvaluasiSop, Kecamatan, MonitoringSop, Realisasi, Sop, SopRevisi, User
-from tests.conftest import masuk
+from tests.conftest import keluar, masuk
 from tests.dash_util import daftar_callback, panggil, sidik_basis_data
 
 WIB = ZoneInfo("Asia/Jakarta")
@@ -359,12 +359,12 @@ def test_print_routes_check_the_office_like_callbacks(client, kasus):
         assert r.status_code == 403, alamat
         assert "Poncokusumo" not in r.get_data(as_text=True)
     assert len(_audit(engine, "akses.ditolak")) == n + 4
-    client.get("/logout")
+    keluar(client)
     masuk(client, "kabupaten.malang")
     assert client.get("/monitoring-sop/cetak?tahun=2024&semester=1").status_code == 400  # no office named
     r = client.get("/monitoring-sop/cetak?kecamatan=Poncokusumo&tahun=2024&semester=1")
     assert r.status_code == 200 and "KECAMATAN PONCOKUSUMO" in r.get_data(as_text=True)
-    client.get("/logout")
+    keluar(client)
     masuk(client, "kabupaten.tanjungjabungbarat")
     assert client.get("/monitoring-sop/evaluasi/cetak.pdf?kecamatan=Poncokusumo").status_code == 403
 
@@ -395,7 +395,7 @@ def test_sheet_callback_offers_forms_to_assessors_and_text_to_readers(client, ap
     assert ids.MONSOP_SIMPAN in teks and ids.EVSOP_SIMPAN in teks and ADMINDUK in teks
     assert "/monitoring-sop/cetak?kecamatan=Poncokusumo&tahun=2024&semester=1" in teks
     assert "Langkah dalam mutu baku: 81,8% (9 dari 11)" in teks
-    client.get("/logout")
+    keluar(client)
 
     masuk(client, "kabupaten.malang")
     r = panggil(client, app, kunci, kecamatan="Poncokusumo", tahun=TAHUN, semester=1)

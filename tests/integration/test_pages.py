@@ -63,8 +63,8 @@ def test_sop_page_shows_total_and_flowchart(app, demo):
         (karangploso,) = [b for b in daftar_sop(s) if b.kecamatan == "Karangploso"]
     with app.server.test_request_context():
         with session_scope(demo) as s:
-            admin_id = s.exec(select(User.id).where(User.username == "admin")).one()
-        login_user(muat_pengguna(str(admin_id)))
+            admin_id, token = s.exec(select(User.id, User.sesi_token).where(User.username == "admin")).one()
+        login_user(muat_pengguna(f"{admin_id}:{token}"))
         halaman = sop_detail.layout(sop_id=str(karangploso.sop_id))
         teks = _teks(halaman)
         assert "Pelaporan Kinerja" in teks

@@ -3,10 +3,10 @@ from __future__ import annotations
 
 from sqlmodel import select
 
-from models.akun.pengguna import PESAN_GAGAL, PESAN_TERKUNCI
+from models.akun.pengguna import PESAN_GAGAL
 from models.db import session_scope
 from models.tables import AuditLog, Kecamatan, User
-from tests.conftest import masuk
+from tests.conftest import keluar, masuk
 from tests.dash_util import daftar_callback, panggil, sidik_basis_data, teks_jawaban
 
 TABEL = "..pengguna-tabel.children...kelola-pengguna.options.."
@@ -46,7 +46,7 @@ def test_admin_creates_a_user_who_can_then_log_in(client, app, demo):
         log = s.exec(select(AuditLog).where(AuditLog.aksi == "pengguna.buat")
                      .where(AuditLog.objek_id == u.id)).one()
         assert log.username == "admin" and log.sesudah == {"username": "evapor2.kalipare", "role": "kasubag_evapor"}
-    client.get("/logout")
+    keluar(client)
     assert masuk(client, "evapor2.kalipare", "rahasia-99").status_code == 302
 
 
@@ -88,12 +88,17 @@ def test_deactivated_user_cannot_log_in_and_loses_the_session(client, app, demo)
     with session_scope(demo) as s:
         log = s.exec(select(AuditLog).where(AuditLog.aksi == "pengguna.nonaktif")).one()
         assert log.sebelum["aktif"] is True and log.sesudah["aktif"] is False
+    # Reactivated, the account signs in afresh: the session of before stays ended.
+    teks = _teks(panggil(client, app, UBAH, user_id=target.id, peran="staf",
+                         kantor=f"kec:{target.kecamatan_id}", aktif=True, sandi=None, versi=3))
+    assert _user(demo, "staf.kalipare").aktif is True
+    assert other.get("/sop").status_code == 302
 
 
-def test_reassigning_role_and_office_and_resetting_a_locked_password(client, app, demo):
-    for _ in range(5):
-        masuk(app.server.test_client(), "kasipem.kalipare", "keliru-terus")
-    assert PESAN_TERKUNCI in masuk(app.server.test_client(), "kasipem.kalipare").get_data(as_text=True)
+def test_reassigning_role_and_office_and_resetting_a_password_ends_the_users_sessions(client, app, demo):
+    lain = app.server.test_client()
+    assert masuk(lain, "kasipem.kalipare").status_code == 302
+    assert lain.get("/sop").status_code == 200
     target = _user(demo, "kasipem.kalipare")
     masuk(client, "admin")
     ponco = _kec(demo, "Poncokusumo")
@@ -101,7 +106,8 @@ def test_reassigning_role_and_office_and_resetting_a_locked_password(client, app
                          aktif=True, sandi="sandi-baru-1", versi=0))
     assert "Perubahan kasipem.kalipare disimpan dan kata sandi diganti." in teks
     u = _user(demo, "kasipem.kalipare")
-    assert (u.role_kode, u.kecamatan_id, u.terkunci_sampai, u.gagal_login) == ("kasi_ekbang", ponco, None, 0)
+    assert (u.role_kode, u.kecamatan_id) == ("kasi_ekbang", ponco)
+    assert lain.get("/sop").status_code == 302  # the session signed in before the reset has ended
     assert masuk(app.server.test_client(), "kasipem.kalipare", "sandi-baru-1").status_code == 302
     with session_scope(demo) as s:
         aksi = [a.aksi for a in s.exec(select(AuditLog).where(AuditLog.objek_id == u.id)

