@@ -123,6 +123,7 @@ CAPAIAN_PREFIX, CAPAIAN_SARINGAN = "capaian", ("kecamatan", "tahun", "triwulan",
 SIKLUS_PREFIX, SIKLUS_SARINGAN = "siklus", ("kecamatan", "tahun", "triwulan", "sop")
 PERSETUJUAN_PREFIX, PERSETUJUAN_SARINGAN = "persetujuan", ("kecamatan",)
 TL_PREFIX, TL_SARINGAN = "tl", ("kecamatan", "tahun", "triwulan")
+PERBANDINGAN_PREFIX, PERBANDINGAN_SARINGAN = "pk", ("kecamatan", "tahun", "triwulan", "sop")
 MONSOP_PREFIX, MONSOP_SARINGAN = "monsop", ("kecamatan", "tahun", "semester")
 TL_BARIS_REKOMENDASI = 5  # recommendation rows of the evaluation form
 

@@ -15,6 +15,7 @@ MENU: tuple[tuple[str, str, frozenset[str] | None], ...] = (
     ("Beranda", "/", SEMUA),
     ("Capaian", "/capaian", SEMUA),
     ("Waktu Siklus", "/siklus", SEMUA),
+    ("Perbandingan", "/perbandingan", SEMUA),
     ("Persetujuan", "/persetujuan", SEMUA),
     ("Pekerjaan", "/pekerjaan", PERAN_KANTOR),
     ("Tindak Lanjut", "/tindak-lanjut", SEMUA),
@@ -32,10 +33,11 @@ def menu_untuk(role_kode: str | None) -> list[tuple[str, str]]:
     """The menu entries a role sees.
 
     >>> [nama for nama, _ in menu_untuk("camat")]
-    ['Beranda', 'Capaian', 'Waktu Siklus', 'Persetujuan', 'Pekerjaan', 'Tindak Lanjut', 'Realisasi', 'IKU & Target',
-     'Katalog', 'Monitoring SOP', 'Kalender SAKIP']
+    ['Beranda', 'Capaian', 'Waktu Siklus', 'Perbandingan', 'Persetujuan', 'Pekerjaan', 'Tindak Lanjut', 'Realisasi',
+     'IKU & Target', 'Katalog', 'Monitoring SOP', 'Kalender SAKIP']
     >>> [nama for nama, _ in menu_untuk("kabupaten")]
-    ['Beranda', 'Capaian', 'Waktu Siklus', 'Persetujuan', 'Tindak Lanjut', 'Katalog', 'Monitoring SOP', 'Kalender SAKIP']
+    ['Beranda', 'Capaian', 'Waktu Siklus', 'Perbandingan', 'Persetujuan', 'Tindak Lanjut', 'Katalog', 'Monitoring SOP',
+     'Kalender SAKIP']
     >>> [nama for nama in ("Pengguna", "Hari Libur") if nama in dict(menu_untuk("admin"))]
     ['Pengguna', 'Hari Libur']
     """

@@ -1,16 +1,13 @@
 """A table of the dashboards on screen: Indonesian numbers, dates and working times, with its downloads."""
 from __future__ import annotations
 
-from datetime import date, datetime
-
 import dash_bootstrap_components as dbc
 import pandas as pd
 from dash import dcc, html
 
 from dashboard.components.saringan import tautan_unduh
-from dashboard.format import angka, tanggal, waktu
-from models.dasbor.laporan import Kolom, Tabel
-from models.sop.durasi import format_menit
+from dashboard.format import angka
+from models.dasbor.laporan import Kolom, Tabel, teks_sel
 
 PER_HALAMAN = 25
 ANGKA = {"persen", "angka", "menit"}  # right-aligned, sorted as numbers
@@ -19,26 +16,13 @@ TABEL_CARI, TABEL_URUT, TABEL_BADAN, TABEL_HALAMAN = "tabel-cari", "tabel-urut",
 TABEL_KETERANGAN, TABEL_DATA, TABEL_URUTAN = "tabel-keterangan", "tabel-data", "tabel-urutan"
 
 
+def sel(v, k: Kolom, zona: str, menit_per_hari: int = 480) -> str:
+    """One value as printed for its kind (models.dasbor.laporan.teks_sel, shared with the printed recap)."""
+    return teks_sel(v, k, zona, menit_per_hari)
+
+
 def _kosong(v) -> bool:
     return v is None or v is pd.NaT or (isinstance(v, float) and pd.isna(v))
-
-
-def sel(v, k: Kolom, zona: str, menit_per_hari: int = 480) -> str:
-    """One value as printed for its kind."""
-    if _kosong(v):
-        return "-"
-    if k.jenis == "persen":
-        return f"{angka(float(v), 2)}%"
-    if k.jenis == "angka":
-        f = float(v)
-        return angka(f, 0 if f.is_integer() else 2)
-    if k.jenis == "menit":
-        return format_menit(float(v), menit_per_hari=menit_per_hari)
-    if k.jenis == "waktu" and isinstance(v, datetime):
-        return waktu(v.to_pydatetime() if hasattr(v, "to_pydatetime") else v, zona)
-    if k.jenis == "tanggal" and isinstance(v, date):
-        return tanggal(v)
-    return str(v)
 
 
 def kunci_urut(v, k: Kolom) -> float | str | None:

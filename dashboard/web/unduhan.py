@@ -9,7 +9,8 @@ from dashboard.components.saringan import saringan_halaman
 from dashboard.data import pengaturan, sesi
 from models.akun.akses import AksesDitolak
 from models.akun.peran import PERAN_KANTOR
-from models.dasbor.laporan import SETAHUN, TABEL, ke_csv, ke_xlsx
+from models.dasbor.laporan import SETAHUN, TABEL, ke_csv, ke_xlsx, ke_xlsx_banyak
+from models.dasbor.perbandingan import TABEL_PERBANDINGAN, pdf_rekap, rekap
 from models.kinerja.excel import templat
 from models.tables import Kecamatan, Lampiran, User
 from models.umum.periode import label_periode
@@ -43,11 +44,14 @@ def pasang_unduhan(server: Flask) -> None:
     def unduh_tabel(nama: str, format_berkas: str):
         """Any table of the dashboards for the view in the address, as the page shows it."""
         periksa(TABEL_DASBOR, request.args.to_dict(), sasaran=f"rute unduh {nama}")
-        if nama not in TABEL or format_berkas not in ("csv", "xlsx"):
+        semua = TABEL | TABEL_PERBANDINGAN
+        if nama == "perbandingan-rekap" and format_berkas in ("xlsx", "pdf"):
+            return unduh_rekap(format_berkas)
+        if nama not in semua or format_berkas not in ("csv", "xlsx"):
             return "Tabel tidak dikenal.", 404, {"Content-Type": "text/plain; charset=utf-8"}
         with sesi() as s:
             sar = saringan_halaman(s, request.args.to_dict(), setahun=nama in SETAHUN)
-            tabel = TABEL[nama](s, sar)
+            tabel = semua[nama](s, sar)
             kantor = s.get(Kecamatan, sar.kecamatan_id).nama if sar.kecamatan_id else "semua-kecamatan"
         berkas = f"{nama}-{kantor.lower().replace(' ', '-')}-{sar.tahun}-tw{sar.triwulan}.{format_berkas}"
         if format_berkas == "csv":
@@ -55,6 +59,19 @@ def pasang_unduhan(server: Flask) -> None:
                             headers={"Content-Disposition": f'attachment; filename="{berkas}"'})
         return Response(ke_xlsx(tabel), mimetype=XLSX,
                         headers={"Content-Disposition": f'attachment; filename="{berkas}"'})
+
+    def unduh_rekap(format_berkas: str):
+        """Perbandingan Kecamatan's tables as one workbook (a sheet per section) or one PDF, as on the screen."""
+        with sesi() as s:
+            sar = saringan_halaman(s, request.args.to_dict())
+            if format_berkas == "pdf":
+                data, jenis = pdf_rekap(s, sar), "application/pdf"
+            else:
+                data, jenis = ke_xlsx_banyak(rekap(s, sar), ["Kepatuhan", "Capaian", "Proses SOP", "Pengesahan",
+                                                             "Tindak lanjut"]), XLSX
+            kantor = s.get(Kecamatan, sar.kecamatan_id).nama if sar.kecamatan_id else "semua-kecamatan"
+        berkas = f"perbandingan-{kantor.lower().replace(' ', '-')}-{sar.tahun}-tw{sar.triwulan}.{format_berkas}"
+        return Response(data, mimetype=jenis, headers={"Content-Disposition": f'attachment; filename="{berkas}"'})
 
     @server.route("/lampiran/<int:lampiran_id>")
     def unduh_lampiran(lampiran_id: int):

@@ -17,14 +17,14 @@ depends_on = None
 
 def upgrade() -> None:
     conn = op.get_bind()
-    with op.batch_alter_table('pengguna', schema=None) as batch_op:
-        batch_op.add_column(sa.Column('sesi_token', sqlmodel.sql.sqltypes.AutoString(length=32), nullable=True))
+    # Plain ALTERs, not a batch copy of the table: on SQLite a copy of `pengguna` would have to drop the table that
+    # every audited row refers to.
+    op.add_column('pengguna', sa.Column('sesi_token', sqlmodel.sql.sqltypes.AutoString(length=32), nullable=False,
+                                        server_default=''))
     for (uid,) in conn.execute(sa.text("SELECT id FROM pengguna")).all():
         conn.execute(sa.text("UPDATE pengguna SET sesi_token = :t WHERE id = :i"), {"t": secrets.token_hex(16), "i": uid})
-    with op.batch_alter_table('pengguna', schema=None) as batch_op:
-        batch_op.alter_column('sesi_token', existing_type=sqlmodel.sql.sqltypes.AutoString(length=32), nullable=False)
-        batch_op.drop_column('gagal_login')
-        batch_op.drop_column('terkunci_sampai')
+    op.drop_column('pengguna', 'gagal_login')
+    op.drop_column('pengguna', 'terkunci_sampai')
 
     op.create_table('percobaanmasuk',
     sa.Column('kunci', sqlmodel.sql.sqltypes.AutoString(length=200), nullable=False),
@@ -46,7 +46,6 @@ def upgrade() -> None:
 def downgrade() -> None:
     op.drop_index('ux_target_satu_berlaku', table_name='target')
     op.drop_table('percobaanmasuk')
-    with op.batch_alter_table('pengguna', schema=None) as batch_op:
-        batch_op.add_column(sa.Column('terkunci_sampai', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=True))
-        batch_op.add_column(sa.Column('gagal_login', sa.Integer(), nullable=False, server_default='0'))
-        batch_op.drop_column('sesi_token')
+    op.add_column('pengguna', sa.Column('terkunci_sampai', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=True))
+    op.add_column('pengguna', sa.Column('gagal_login', sa.Integer(), nullable=False, server_default='0'))
+    op.drop_column('pengguna', 'sesi_token')

@@ -29,6 +29,7 @@ from models.dasbor.kueri import (
     tindak_lanjut,
 )
 from models.kinerja.realisasi import STATUS_LABEL
+from models.sop.durasi import format_menit
 from models.sop.siklus import AnalisisSiklus, analisis, dalam_baku_per_kantor
 from models.tables import Indikator
 from models.tindak_lanjut.rekomendasi import STATUS
@@ -37,6 +38,7 @@ from models.umum import periode
 from models.umum.angka import bulatkan, format_angka
 from models.umum.lembar_kerja import simpan_xlsx, teks_csv
 from models.umum.periode import ROMAWI
+from models.umum.tanggal import tanggal_panjang, waktu_panjang
 
 Jenis = str  # teks | angka | persen | menit | tanggal | waktu | ya
 
@@ -289,19 +291,41 @@ def _mentah(nilai, jenis: Jenis, zona: str):
     return nilai
 
 
-def _kepala(k: Kolom) -> str:
+def _kosong(v) -> bool:
+    return v is None or v is pd.NaT or (isinstance(v, float) and pd.isna(v))
+
+
+def teks_sel(v, k: Kolom, zona: str, menit_per_hari: int = 480) -> str:
+    """One value as printed for its kind, on screen and on paper: "90,01%", "1.234", "2 jam 5 menit",
+    "15 Februari 2021", "15 Februari 2021 09.30 WIB"; "-" when empty."""
+    if _kosong(v):
+        return "-"
+    if k.jenis == "persen":
+        return f"{format_angka(float(v), 2)}%"
+    if k.jenis == "angka":
+        f = float(v)
+        return format_angka(f, 0 if f.is_integer() else 2)
+    if k.jenis == "menit":
+        return format_menit(float(v), menit_per_hari=menit_per_hari)
+    if k.jenis == "waktu" and isinstance(v, datetime):
+        return waktu_panjang(v.to_pydatetime() if hasattr(v, "to_pydatetime") else v, zona)
+    if k.jenis == "tanggal" and isinstance(v, date):
+        return tanggal_panjang(v)
+    return str(v)
+
+
+def kepala_berkas(k: Kolom) -> str:
+    """A column's header in a file: the unit the screen shows in each cell goes into the header."""
     return {"persen": f"{k.nama} (%)", "menit": f"{k.nama} (menit kerja)"}.get(k.jenis, k.nama)
 
 
-def ke_xlsx(t: Tabel) -> bytes:
-    wb = Workbook()
-    ws = wb.active
+def _lembar(ws, t: Tabel) -> None:
     ws.title = t.judul[:31].replace("/", "-")
-    ws.append([_kepala(k) for k in t.kolom])
+    ws.append([kepala_berkas(k) for k in t.kolom])
     for baris in t.baris():
         ws.append([_mentah(v, k.jenis, t.zona) for v, k in zip(baris, t.kolom)])
     for i, k in enumerate(t.kolom, start=1):
-        ws.column_dimensions[get_column_letter(i)].width = min(60, max(12, len(_kepala(k)) + 2))
+        ws.column_dimensions[get_column_letter(i)].width = min(60, max(12, len(kepala_berkas(k)) + 2))
         if k.jenis == "waktu":
             for sel in ws[get_column_letter(i)][1:]:
                 sel.number_format = "dd/mm/yyyy hh:mm"
@@ -309,6 +333,20 @@ def ke_xlsx(t: Tabel) -> bytes:
             for sel in ws[get_column_letter(i)][1:]:
                 sel.number_format = "dd/mm/yyyy"
     ws.freeze_panes = "A2"
+
+
+def ke_xlsx(t: Tabel) -> bytes:
+    return ke_xlsx_banyak([t])
+
+
+def ke_xlsx_banyak(tabel: list[Tabel], judul_lembar: list[str] | None = None) -> bytes:
+    """One sheet per table, with the same columns and values as on the screen."""
+    wb = Workbook()
+    for i, t in enumerate(tabel):
+        ws = wb.active if i == 0 else wb.create_sheet()
+        _lembar(ws, t)
+        if judul_lembar:
+            ws.title = judul_lembar[i][:31]
     return simpan_xlsx(wb)
 
 
@@ -316,7 +354,7 @@ def ke_csv(t: Tabel) -> bytes:
     """Semicolon-separated with a decimal comma, as a spreadsheet set to Indonesian opens it; UTF-8 with BOM."""
     buf = io.StringIO()
     w = csv.writer(buf, delimiter=";", lineterminator="\r\n")
-    w.writerow([_kepala(k) for k in t.kolom])
+    w.writerow([kepala_berkas(k) for k in t.kolom])
     for baris in t.baris():
         sel = []
         for v, k in zip(baris, t.kolom):

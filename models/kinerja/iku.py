@@ -43,6 +43,19 @@ def iku_kantor(session: Session, kecamatan_id: int) -> list[Indikator]:
     return sorted(session.exec(q).all(), key=lambda i: (i.kecamatan_id is not None, kode_urut(i.kode)))
 
 
+def iku_banyak(session: Session, kecamatan_ids: list[int]) -> dict[int, set[int]]:
+    """The ids of the indicators each office reports on (as iku_kantor), for many offices in one query."""
+    kab = dict(session.exec(select(Kecamatan.id, Kecamatan.kabupaten_id)
+                            .where(Kecamatan.id.in_(list(kecamatan_ids)))).all())
+    if not kab:
+        return {}
+    baris = session.exec(select(Indikator.id, Indikator.kabupaten_id, Indikator.kecamatan_id)
+                         .where(Indikator.aktif == True).where(  # noqa: E712
+                             Indikator.kabupaten_id.in_(set(kab.values())) | Indikator.kecamatan_id.in_(list(kab)))
+                         ).all()
+    return {k: {i for i, ikab, ikec in baris if ikec == k or (ikec is None and ikab == kab[k])} for k in kab}
+
+
 def kode_urut(kode: str) -> tuple:
     return tuple(int(x) if x.isdigit() else x for x in re.split(r"(\d+)", kode))
 

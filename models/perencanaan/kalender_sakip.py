@@ -25,12 +25,12 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import update
-from sqlmodel import Session, or_, select
+from sqlmodel import Session, select
 
+from models.kinerja.iku import iku_banyak
 from models.sop.dokumen import kunci_nama
 from models.tables import (
     Eksekusi,
-    Indikator,
     JadwalSakip,
     Kabupaten,
     Kecamatan,
@@ -415,6 +415,16 @@ def ubah_jadwal(session: Session, *, kabupaten_id: int, kewajiban: str, oleh: Us
 
 
 @dataclass(frozen=True)
+class EksekusiKewajiban:
+    """What an obligation needs of one of its executions (read as columns, not as records)."""
+
+    id: int
+    judul: str
+    status: str
+    selesai_pada: datetime | None
+
+
+@dataclass(frozen=True)
 class Kewajiban:
     """One obligation of one office for one period, and where it stands."""
 
@@ -425,7 +435,7 @@ class Kewajiban:
     mulai: date
     tenggat: date
     sop: Sop | None  # the office's SOP for it; None: "belum ada SOP", or met by data (dasar)
-    eksekusi: tuple[Eksekusi, ...]  # the office's executions of that SOP for the period, not cancelled
+    eksekusi: tuple[EksekusiKewajiban, ...]  # the office's executions of that SOP for the period, not cancelled
     selesai_pada: datetime | None  # when it was met (UTC); None while not met
     status: str  # one of STATUS
     dasar: str  # what meets it: "sop", "realisasi" (every IKU official) or "target" (every IKU's year target)
@@ -472,66 +482,89 @@ def kewajiban_kantor(session: Session, kecamatan_id: int, *, hari_ini: date | No
     the current and the previous year whose window has opened (for the Renstra, the current period), and each
     that opens within the next 30 days; none due before last year (a Renja of this year was due the year before
     last). With `tahun`: every obligation of that year instead (its four quarters,
-    its yearly ones, the Renstra of the period it falls in), with statuses as of `hari_ini`.
-
-    A handful of queries for the whole office, whatever the number of obligations."""
-    kec = session.get(Kecamatan, kecamatan_id)
-    if kec is None:
+    its yearly ones, the Renstra of the period it falls in), with statuses as of `hari_ini`."""
+    if session.get(Kecamatan, kecamatan_id) is None:
         raise ValueError(f"Kecamatan {kecamatan_id} tidak ditemukan.")
+    return kewajiban_banyak(session, [kecamatan_id], hari_ini=hari_ini, tahun=tahun)[kecamatan_id]
+
+
+def kewajiban_banyak(session: Session, kecamatan_ids: list[int], *, hari_ini: date | None = None,
+                     tahun: int | None = None) -> dict[int, list[Kewajiban]]:
+    """`kewajiban_kantor` for many offices at once: the same obligations and statuses, from one query per kind of
+    record whatever the number of offices (a kabupaten's comparison reads 33 offices in one go)."""
     hari = hari_ini or periode.hari_ini()
-    zona = kec.zona_waktu or ZONA_BAKU
-    semua = jadwal_kabupaten(session, kec.kabupaten_id)
-    contoh = [(j, t, q) for j in semua
-              for t, q in (_periode_tahun(j, tahun) if tahun is not None else _periode_sekarang(j, hari))]
-    if not contoh:
-        return []
-    tahun_contoh = {t for _, t, _ in contoh}
+    kantor = list(session.exec(select(Kecamatan).where(Kecamatan.id.in_(list(kecamatan_ids)))).all())
+    jadwal_kab = {kab: jadwal_kabupaten(session, kab) for kab in {k.kabupaten_id for k in kantor}}
+    contoh_kab = {kab: [(j, t, q) for j in semua
+                        for t, q in (_periode_tahun(j, tahun) if tahun is not None else _periode_sekarang(j, hari))]
+                  for kab, semua in jadwal_kab.items()}
+    tahun_contoh = {t for contoh in contoh_kab.values() for _, t, _ in contoh}
+    hasil: dict[int, list[Kewajiban]] = {k.id: [] for k in kantor}
+    if not tahun_contoh:
+        return hasil
     # The calendar must know the holidays up to the latest due date: a quarter's may fall in the next year.
-    kal = kalender_kantor(session, kec.id, tahun=(min(tahun_contoh) - 1, max(tahun_contoh) + 3))
+    rentang = (min(tahun_contoh) - 1, max(tahun_contoh) + 3)
+    kal_zona: dict[str, Any] = {}
+    jendela_kab: dict[tuple[int, str, int, int | None, str], tuple[date, date]] = {}
+    kunci_kab = {kab: {j.kewajiban: kunci_nama(j.sop_nama) for j in semua if j.sop_nama and j.kewajiban != PENGUMPULAN}
+                 for kab, semua in jadwal_kab.items()}
+    semua_kunci = {k for kunci in kunci_kab.values() for k in kunci.values()}
+    ids = [k.id for k in kantor]
+    sop_kantor: dict[tuple[int, str], Sop] = {}
+    for sop in session.exec(select(Sop).where(Sop.kecamatan_id.in_(ids)).order_by(Sop.id)).all():
+        sop_kantor.setdefault((sop.kecamatan_id, sop.kunci), sop)
+    eksekusi: dict[tuple[int, str, int, int | None], list[EksekusiKewajiban]] = defaultdict(list)
+    if semua_kunci:
+        q = (select(Eksekusi.id, Eksekusi.judul, Eksekusi.status, Eksekusi.selesai_pada, Eksekusi.kecamatan_id,
+                    Eksekusi.tahun, Eksekusi.triwulan, Sop.kunci).join(SopRevisi, SopRevisi.id == Eksekusi.revisi_id)
+             .join(Sop, Sop.id == SopRevisi.sop_id).where(Eksekusi.kecamatan_id.in_(ids))
+             .where(Eksekusi.status != "dibatalkan").where(Eksekusi.subjek_jenis != "realisasi")
+             .where(Sop.kunci.in_(semua_kunci)).where(Eksekusi.tahun.in_(tahun_contoh))
+             .order_by(Eksekusi.dimulai_pada, Eksekusi.id))
+        for e_id, judul, status, selesai_pada, kec_id, t, tw, k in session.exec(q).all():
+            eksekusi[(kec_id, k, t, tw)].append(EksekusiKewajiban(e_id, judul, status, selesai_pada))
+    perlu_iku = [k for k in kantor if any(
+        j.kewajiban == PENGUMPULAN or (j.kewajiban == PERJANJIAN_KINERJA and (k.id, kunci_kab[k.kabupaten_id].get(
+            j.kewajiban)) not in sop_kantor) for j, _, _ in contoh_kab[k.kabupaten_id])]
+    angka = _angka_resmi_banyak(session, perlu_iku, tahun_contoh)
 
-    kunci = {j.kewajiban: kunci_nama(j.sop_nama) for j in semua if j.sop_nama and j.kewajiban != PENGUMPULAN}
-    sop_kantor: dict[str, Sop] = {}
-    for s in session.exec(select(Sop).where(Sop.kecamatan_id == kec.id).order_by(Sop.id)).all():
-        sop_kantor.setdefault(s.kunci, s)
-    eksekusi: dict[tuple[str, int, int | None], list[Eksekusi]] = defaultdict(list)
-    if kunci:
-        q = (select(Eksekusi, Sop.kunci).join(SopRevisi, SopRevisi.id == Eksekusi.revisi_id)
-             .join(Sop, Sop.id == SopRevisi.sop_id).where(Eksekusi.kecamatan_id == kec.id)
-             .where(Eksekusi.status != "dibatalkan").where(Eksekusi.subjek_jenis != "realisasi").where(Sop.kunci.in_(set(kunci.values())))
-             .where(Eksekusi.tahun.in_(tahun_contoh)).order_by(Eksekusi.dimulai_pada, Eksekusi.id))
-        for eks, k in session.exec(q).all():
-            eksekusi[(k, eks.tahun, eks.triwulan)].append(eks)
-
-    pakai_sop = {j.kewajiban for j in semua if j.kewajiban in kunci and kunci[j.kewajiban] in sop_kantor}
-    perlu_iku = any(j.kewajiban == PENGUMPULAN or (j.kewajiban == PERJANJIAN_KINERJA and j.kewajiban not in pakai_sop)
-                    for j, _, _ in contoh)
-    angka = _angka_resmi(session, kec, tahun_contoh) if perlu_iku else _Data(0, {}, {})
-
-    hasil = []
-    for j, t, q in contoh:
-        mulai, tenggat = jendela(j, t, q, kal)
-        if tahun is None and j.siklus != "renstra" and tenggat.year < hari.year - 1:  # long past: not "now"
-            continue
-        sop, eks, berjalan, selesai = None, (), False, None
-        if j.kewajiban == PENGUMPULAN:
-            dasar, ada_sop = "realisasi", True
-            berjalan, selesai = angka.keadaan(angka.realisasi, (t, q))
-        elif j.kewajiban == PERJANJIAN_KINERJA and j.kewajiban not in pakai_sop:
-            dasar, ada_sop = "target", True
-            berjalan, selesai = angka.keadaan(angka.target, t)
-        else:
-            dasar = "sop"
-            sop = sop_kantor.get(kunci[j.kewajiban]) if j.kewajiban in kunci else None
-            ada_sop = sop is not None
-            eks = tuple(eksekusi.get((kunci[j.kewajiban], t, q), ())) if ada_sop else ()
-            berjalan = any(e.status == "berjalan" for e in eks)
-            selesai = min((e.selesai_pada for e in eks if e.status == "selesai" and e.selesai_pada), default=None)
-        status = status_kewajiban(tenggat=tenggat, hari_ini=hari, selesai_pada=selesai, berjalan=berjalan,
-                                  ada_sop=ada_sop, zona=zona)
-        hasil.append(Kewajiban(jadwal=j, tahun=t, triwulan=q, label=label_periode_kewajiban(j.siklus, t, q),
-                               mulai=mulai, tenggat=tenggat, sop=sop, eksekusi=eks, selesai_pada=selesai,
-                               status=status, dasar=dasar))
-    return sorted(hasil, key=lambda k: (k.tenggat, k.jadwal.urutan, k.tahun, k.triwulan or 0))
+    for kec in kantor:
+        zona = kec.zona_waktu or ZONA_BAKU
+        if zona not in kal_zona:
+            kal_zona[zona] = kalender_kantor(session, kec.id, tahun=rentang)
+        kal = kal_zona[zona]
+        kunci = kunci_kab[kec.kabupaten_id]
+        pakai_sop = {w for w, k in kunci.items() if (kec.id, k) in sop_kantor}
+        data = angka.get(kec.id, _Data(0, {}, {}))
+        baris = []
+        for j, t, q in contoh_kab[kec.kabupaten_id]:
+            # The window is the kabupaten's and the calendar's: computed once for the offices that share both.
+            if (kunci_jendela := (kec.kabupaten_id, j.kewajiban, t, q, zona)) not in jendela_kab:
+                jendela_kab[kunci_jendela] = jendela(j, t, q, kal)
+            mulai, tenggat = jendela_kab[kunci_jendela]
+            if tahun is None and j.siklus != "renstra" and tenggat.year < hari.year - 1:  # long past: not "now"
+                continue
+            sop, eks, berjalan, selesai = None, (), False, None
+            if j.kewajiban == PENGUMPULAN:
+                dasar, ada_sop = "realisasi", True
+                berjalan, selesai = data.keadaan(data.realisasi, (t, q))
+            elif j.kewajiban == PERJANJIAN_KINERJA and j.kewajiban not in pakai_sop:
+                dasar, ada_sop = "target", True
+                berjalan, selesai = data.keadaan(data.target, t)
+            else:
+                dasar = "sop"
+                sop = sop_kantor.get((kec.id, kunci[j.kewajiban])) if j.kewajiban in kunci else None
+                ada_sop = sop is not None
+                eks = tuple(eksekusi.get((kec.id, kunci[j.kewajiban], t, q), ())) if ada_sop else ()
+                berjalan = any(e.status == "berjalan" for e in eks)
+                selesai = min((e.selesai_pada for e in eks if e.status == "selesai" and e.selesai_pada), default=None)
+            status = status_kewajiban(tenggat=tenggat, hari_ini=hari, selesai_pada=selesai, berjalan=berjalan,
+                                      ada_sop=ada_sop, zona=zona)
+            baris.append(Kewajiban(jadwal=j, tahun=t, triwulan=q, label=label_periode_kewajiban(j.siklus, t, q),
+                                   mulai=mulai, tenggat=tenggat, sop=sop, eksekusi=eks, selesai_pada=selesai,
+                                   status=status, dasar=dasar))
+        hasil[kec.id] = sorted(baris, key=lambda k: (k.tenggat, k.jadwal.urutan, k.tahun, k.triwulan or 0))
+    return hasil
 
 
 @dataclass(frozen=True)
@@ -552,33 +585,39 @@ class _Data:
         return True, max(waktu)
 
 
-def _angka_resmi(session: Session, kec: Kecamatan, tahun: set[int]) -> _Data:
-    """The office's IKU (its kabupaten's shared set and its own, active), their figures and year targets."""
-    iku = set(session.exec(select(Indikator.id).where(Indikator.aktif == True).where(  # noqa: E712
-        or_(Indikator.kabupaten_id == kec.kabupaten_id, Indikator.kecamatan_id == kec.id))).all())
-    realisasi: dict[tuple[int, int | None], dict[int, datetime | None]] = defaultdict(dict)
-    target: dict[int, dict[int, datetime | None]] = defaultdict(dict)
-    if not iku:
-        return _Data(0, {}, {})
-    for ind, t, q, status, disahkan in session.exec(
-            select(Realisasi.indikator_id, Realisasi.tahun, Realisasi.triwulan, Realisasi.status,
-                   Realisasi.disahkan_pada).where(Realisasi.kecamatan_id == kec.id)
-            .where(Realisasi.indikator_id.in_(iku)).where(Realisasi.tahun.in_(tahun))).all():
-        realisasi[(t, q)][ind] = disahkan if status == "resmi" else None
+def _angka_resmi_banyak(session: Session, kantor: list[Kecamatan], tahun: set[int]) -> dict[int, _Data]:
+    """Per office: its IKU (its kabupaten's shared set and its own, active), their figures and year targets."""
+    if not kantor:
+        return {}
+    ids = [k.id for k in kantor]
+    iku = iku_banyak(session, ids)
+    realisasi: dict[int, dict[tuple[int, int | None], dict[int, datetime | None]]] = defaultdict(
+        lambda: defaultdict(dict))
+    for kec, ind, t, q, status, disahkan in session.exec(
+            select(Realisasi.kecamatan_id, Realisasi.indikator_id, Realisasi.tahun, Realisasi.triwulan,
+                   Realisasi.status, Realisasi.disahkan_pada).where(Realisasi.kecamatan_id.in_(ids))
+            .where(Realisasi.tahun.in_(tahun))).all():
+        if ind in iku[kec]:
+            realisasi[kec][(t, q)][ind] = disahkan if status == "resmi" else None
     # The year's target counts from the first time the IKU had one: a later revision (a changed Perjanjian
     # Kinerja) replaces the row in force but does not undo the agreement being made on time.
-    pertama: dict[tuple[int, int], datetime] = {}
-    berlaku: set[tuple[int, int]] = set()
-    for ind, t, aktif, diubah in session.exec(
-            select(Target.indikator_id, Target.tahun, Target.berlaku, Target.diubah_pada)
-            .where(Target.kecamatan_id == kec.id).where(Target.triwulan == None)  # noqa: E711
-            .where(Target.indikator_id.in_(iku)).where(Target.tahun.in_(tahun))).all():
-        pertama[(ind, t)] = min(pertama.get((ind, t), diubah), diubah)
+    pertama: dict[tuple[int, int, int], datetime] = {}
+    berlaku: set[tuple[int, int, int]] = set()
+    for kec, ind, t, aktif, diubah in session.exec(
+            select(Target.kecamatan_id, Target.indikator_id, Target.tahun, Target.berlaku, Target.diubah_pada)
+            .where(Target.kecamatan_id.in_(ids)).where(Target.triwulan == None)  # noqa: E711
+            .where(Target.tahun.in_(tahun))).all():
+        if ind not in iku[kec]:
+            continue
+        pertama[(kec, ind, t)] = min(pertama.get((kec, ind, t), diubah), diubah)
         if aktif:
-            berlaku.add((ind, t))
-    for (ind, t), waktu in pertama.items():
-        target[t][ind] = waktu if (ind, t) in berlaku else None
-    return _Data(len(iku), dict(realisasi), dict(target))
+            berlaku.add((kec, ind, t))
+    target: dict[int, dict[int, dict[int, datetime | None]]] = defaultdict(lambda: defaultdict(dict))
+    for (kec, ind, t), waktu in pertama.items():
+        target[kec][t][ind] = waktu if (kec, ind, t) in berlaku else None
+    return {k.id: _Data(len(iku[k.id]), {p: dict(v) for p, v in realisasi[k.id].items()},
+                        {t: dict(v) for t, v in target[k.id].items()}) if iku[k.id] else _Data(0, {}, {})
+            for k in kantor}
 
 
 def jadwal_sop(session: Session, sop: Sop) -> JadwalSakip | None:

@@ -29,12 +29,14 @@ ULANG = int(os.environ.get("BENCH_ULANG", "25"))
 
 
 def _db() -> Path:
-    berkas = Path(os.environ.get("BENCH_DB", ROOT / "instance" / "bench-33x5.db"))
-    if berkas.exists():
-        return berkas
     from models.db import get_engine
     from models.migrasi import pastikan_skema
     from seed.riwayat import buat_riwayat
+
+    berkas = Path(os.environ.get("BENCH_DB", ROOT / "instance" / "bench-33x5.db"))
+    if berkas.exists():
+        pastikan_skema(get_engine(f"sqlite:///{berkas}"))  # a file kept from an older schema is upgraded in place
+        return berkas
 
     berkas.parent.mkdir(exist_ok=True)
     sementara = berkas.with_suffix(".baru")
@@ -133,6 +135,14 @@ def main() -> int:
             (user, kec, "Tindak Lanjut (setahun)",
              "..tl-isi.children...tl-pilih.options...tl-pilih.value...tl-minta.data..",
              {"kecamatan": kec, "tahun": th, "triwulan": 0, "minta": None}, sql_tl, (th,)),
+            (user, kec, "Perbandingan: kepatuhan", "pk-kepatuhan.children",
+             {"kecamatan": kec, "tahun": th, "triwulan": tw}, sql_beranda, (th, tw)),
+            (user, kec, "Perbandingan: capaian", "pk-capaian.children",
+             {"kecamatan": kec, "tahun": th, "triwulan": tw}, sql_capaian, (th, th)),
+            (user, kec, "Perbandingan: tindak", "pk-tindak.children",
+             {"kecamatan": kec, "tahun": th, "triwulan": tw}, sql_tl, (th,)),
+            (user, kec, "Perbandingan: proses SOP", "pk-proses.children",
+             {"kecamatan": kec, "tahun": th, "triwulan": tw, "sop": kunci}, sql_siklus, (kunci, th)),
         ]
     kasus += [("camat.poncokusumo", None, "Garis waktu", "siklus-garis.children", {"eksekusi_id": eks},
                sql_garis, (eks,)),

@@ -19,3 +19,48 @@ def test_upgrade_twice_is_harmless(engine):
     pastikan_skema(engine)
     with engine.connect() as conn:
         assert MigrationContext.configure(conn).get_current_revision() == "0004"
+
+
+def test_a_populated_database_upgrades_to_the_newest_revision(tmp_path, db_url):
+    """The demo written at revision 0003 (users referred to by audited rows, duplicate targets in force) upgrades in
+    place: every user gets a session token of its own, the newest duplicate target stays in force."""
+    from alembic import command
+    from sqlalchemy import text
+
+    from models.db import get_engine
+    from models.migrasi import alembic_config, pastikan_skema
+
+    url = db_url if db_url.startswith("postgresql") else f"sqlite:///{tmp_path / 'lama.db'}"
+    engine = get_engine(url)
+    if db_url.startswith("postgresql"):  # the fixture's database is already at head: start again from nothing
+        with engine.begin() as conn:
+            conn.execute(text("DROP SCHEMA public CASCADE; CREATE SCHEMA public"))
+    cfg = alembic_config(engine)
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "0003")
+        conn.execute(text("INSERT INTO kabupaten (nama, predikat) VALUES ('Uji', '[]')"))
+        conn.execute(text("INSERT INTO kecamatan (nama, kabupaten_id, zona_waktu) SELECT 'Satu', id, 'Asia/Jakarta' "
+                          "FROM kabupaten"))
+        conn.execute(text("INSERT INTO role (kode, nama, urutan, di_sop, dinamis) VALUES ('camat', 'Camat', 1, true, "
+                          "false)"))
+        for n in (1, 2):
+            conn.execute(text("INSERT INTO pengguna (username, nama, password_hash, role_kode, kecamatan_id, aktif, "
+                              "gagal_login, dibuat_pada) SELECT :u, 'Orang', 'x', 'camat', id, true, 0, "
+                              "CURRENT_TIMESTAMP FROM kecamatan"), {"u": f"camat{n}"})
+        conn.execute(text("INSERT INTO auditlog (waktu, aksi, user_id) SELECT CURRENT_TIMESTAMP, 'login', id "
+                          "FROM pengguna"))
+        conn.execute(text("INSERT INTO indikator (kode, nama, satuan, kabupaten_id, pembilang, polaritas, agregasi, "
+                          "aktif, rumus_negatif) SELECT 'IKU-1', 'Uji', '%', id, 'P', 'positif', 'kumulatif', true, "
+                          "'standar' FROM kabupaten"))
+        for nilai in (80, 90):
+            conn.execute(text("INSERT INTO target (indikator_id, kecamatan_id, tahun, nilai, berlaku, diubah_pada) "
+                              "SELECT i.id, k.id, 2025, :n, true, CURRENT_TIMESTAMP FROM indikator i, kecamatan k"),
+                         {"n": nilai})
+    pastikan_skema(engine)
+    with engine.connect() as conn:
+        token = [t for (t,) in conn.execute(text("SELECT sesi_token FROM pengguna ORDER BY id"))]
+        assert len(token) == 2 and len(set(token)) == 2 and all(len(t) == 32 for t in token)
+        assert conn.execute(text("SELECT nilai FROM target WHERE berlaku = true")).scalars().all() == [90.0]
+        assert conn.execute(text("SELECT count(*) FROM auditlog")).scalar() == 2
+        assert MigrationContext.configure(conn).get_current_revision() == "0004"

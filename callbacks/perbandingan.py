@@ -1,0 +1,42 @@
+"""Perbandingan Kecamatan: the page's content for the filter (offices in the user's scope only)."""
+from __future__ import annotations
+
+from dash import Dash, Input, Output
+
+from dashboard import ids
+from dashboard.akses import callback
+from dashboard.components.perbandingan import isi_capaian, isi_kepatuhan, isi_proses, isi_tindak
+from dashboard.components.saringan import pasang_alamat, saringan_halaman
+from dashboard.data import sesi
+
+PREFIX, SARINGAN = ids.PERBANDINGAN_PREFIX, ids.PERBANDINGAN_SARINGAN
+
+
+def register(app: Dash) -> None:
+    pasang_alamat(app, PREFIX, SARINGAN)
+
+    periode = (Input(f"{PREFIX}-kecamatan", "value"), Input(f"{PREFIX}-tahun", "value"),
+               Input(f"{PREFIX}-triwulan", "value"))
+
+    @callback(app, Output(f"{PREFIX}-kepatuhan", "children"), *periode, kecamatan=("kecamatan",))
+    def tampil(kecamatan, tahun, triwulan):
+        with sesi() as s:
+            return isi_kepatuhan(s, saringan_halaman(s, {"kecamatan": kecamatan, "tahun": tahun,
+                                                         "triwulan": triwulan}))
+
+    @callback(app, Output(f"{PREFIX}-capaian", "children"), *periode, kecamatan=("kecamatan",))
+    def tampil_capaian(kecamatan, tahun, triwulan):
+        with sesi() as s:
+            return isi_capaian(s, saringan_halaman(s, {"kecamatan": kecamatan, "tahun": tahun, "triwulan": triwulan}))
+
+    @callback(app, Output(f"{PREFIX}-tindak", "children"), *periode, kecamatan=("kecamatan",))
+    def tampil_tindak(kecamatan, tahun, triwulan):
+        with sesi() as s:
+            return isi_tindak(s, saringan_halaman(s, {"kecamatan": kecamatan, "tahun": tahun, "triwulan": triwulan}))
+
+    @callback(app, Output(f"{PREFIX}-proses", "children"), *periode, Input(f"{PREFIX}-sop", "value"),
+              kecamatan=("kecamatan",))
+    def tampil_proses(kecamatan, tahun, triwulan, sop):
+        with sesi() as s:
+            return isi_proses(s, saringan_halaman(s, {"kecamatan": kecamatan, "tahun": tahun, "triwulan": triwulan,
+                                                      "sop": sop}))

@@ -1,0 +1,372 @@
+"""Perbandingan Kecamatan: a kabupaten's offices side by side for one quarter, on what they owe (kepatuhan), what
+they achieve (capaian), how their shared SOPs run (proses) and how they follow up recommendations.
+
+Every section is a `Tabel`: the page, its xlsx recap and the tests read the same rows. Each number comes from the
+rule that computes it elsewhere: the SAKIP calendar's obligations and statuses (kalender_sakip), the capaian engine
+(kueri.perbandingan), the cycle-time analysis (siklus), the follow-up list (kueri.tindak_lanjut).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+import pandas as pd
+from sqlmodel import Session, select
+
+from models.dasbor.kueri import Saringan, keadaan_angka, nama_kantor, perbandingan, tindak_lanjut
+from models.dasbor.laporan import KEADAAN, Kolom, Tabel, teks_sel
+from models.kinerja.iku import iku_banyak
+from models.perencanaan.kalender_sakip import (
+    PENGUMPULAN,
+    STATUS_LABEL,
+    kewajiban_banyak,
+    tanggal_lokal,
+    terlambat,
+)
+from models.sop.siklus import catatan, dengan_waktu, kalender_per_kantor, kunjungan
+from models.tables import Kabupaten, Kecamatan, Realisasi, Sop, SopRevisi
+from models.umum import periode
+from models.umum.angka import format_angka
+from models.umum.pdf import GAYA_KEPALA, LembarPdf
+from models.umum.periode import ROMAWI, akhir_triwulan
+from models.umum.tanggal import tanggal_panjang
+
+# The obligations a quarter's row shows besides its figures: the quarter's own, then the year's.
+KEWAJIBAN_TRIWULAN = ("pengukuran", "pemantauan", "evaluasi")
+KEWAJIBAN_TAHUN = ("renja", "perjanjian_kinerja", "laporan_kinerja", "pelaporan_kinerja")
+BERMASALAH = {"terlambat", "selesai_terlambat", "tanpa_sop"}  # a state that counts against the office
+# A figure's state on the matrix: its keadaan, and whether it is late against the collection obligation.
+ANGKA_LABEL = {None: "Belum diisi", "draf": "Draf", "diajukan": "Diajukan", "resmi": "Resmi"}
+
+
+@dataclass(frozen=True)
+class SelKepatuhan:
+    teks: str  # as printed
+    keadaan: str  # a key for the colour: belum_diisi | draf | diajukan | resmi | one of the calendar's STATUS
+    bermasalah: bool
+
+
+def _sel_angka(keadaan: str | None, disahkan: datetime | None, tenggat: date | None, hari_ini: date,
+               zona: str) -> SelKepatuhan:
+    """One IKU figure of the quarter against the collection obligation's due date."""
+    lewat = tenggat is not None and tenggat < hari_ini
+    if keadaan == "resmi" and disahkan is not None:
+        telat = tenggat is not None and terlambat(disahkan, tenggat, zona)
+        teks = f"Resmi {tanggal_panjang(tanggal_lokal(disahkan, zona))}" + (", terlambat" if telat else "")
+        return SelKepatuhan(teks, "resmi", telat)
+    label = ANGKA_LABEL.get(keadaan, "Belum diisi")
+    return SelKepatuhan(label + (", lewat tenggat" if lewat else ""), keadaan or "belum_diisi", lewat)
+
+
+def _disahkan(session: Session, sar: Saringan) -> dict[tuple[int, int], datetime]:
+    """When each official figure of the quarter became official, per (office, indicator)."""
+    return {(k, i): t for k, i, t in session.exec(
+        select(Realisasi.kecamatan_id, Realisasi.indikator_id, Realisasi.disahkan_pada)
+        .where(Realisasi.kecamatan_id.in_(sar.kecamatan_ids)).where(Realisasi.tahun == sar.tahun)
+        .where(Realisasi.triwulan == sar.triwulan).where(Realisasi.status == "resmi")).all() if t is not None}
+
+
+def kepatuhan(session: Session, sar: Saringan, hari_ini: date | None = None,
+              df: pd.DataFrame | None = None) -> tuple[Tabel, dict]:
+    """Kecamatan × the quarter's obligations: each shared IKU's figure, the quarter's Pengukuran, Pemantauan and
+    Evaluasi, the year's Renja, Perjanjian Kinerja, Laporan Kinerja and Pelaporan; per office the count of cells in
+    trouble (late, not done past the due date, no SOP), worst first, and a last row counting per obligation.
+
+    Returns the table and, per (office id, column key), the cell (for colours and links). `df` is
+    kueri.perbandingan's result when the caller already has it."""
+    hari = hari_ini or periode.hari_ini()
+    kantor = nama_kantor(session, sar.kecamatan_ids)
+    if df is None:
+        df = perbandingan(session, kecamatan_ids=sar.kecamatan_ids, tahun=sar.tahun, triwulan=sar.triwulan)
+    kode = list(dict.fromkeys(df["kode"])) if not df.empty else []
+    disahkan = _disahkan(session, sar)
+    zona_kantor = dict(session.exec(select(Kecamatan.id, Kecamatan.zona_waktu)
+                                    .where(Kecamatan.id.in_(sar.kecamatan_ids))).all())
+    sel: dict[tuple[int, str], SelKepatuhan] = {}
+    nama_kewajiban: dict[str, str] = {}
+    per_kantor = kewajiban_banyak(session, sar.kecamatan_ids, tahun=sar.tahun, hari_ini=hari)
+    angka_kantor: dict[int, list] = {}
+    for r in df.itertuples():
+        angka_kantor.setdefault(r.kecamatan_id, []).append(r)
+    for k in sar.kecamatan_ids:
+        semua = per_kantor.get(k, [])
+        zona = zona_kantor.get(k) or "Asia/Jakarta"
+        tenggat_angka = None
+        for w in semua:
+            j = w.jadwal
+            if j.kewajiban == PENGUMPULAN and w.triwulan == sar.triwulan:
+                tenggat_angka = w.tenggat
+            elif (j.kewajiban in KEWAJIBAN_TRIWULAN and w.triwulan == sar.triwulan) or (
+                    j.kewajiban in KEWAJIBAN_TAHUN and w.tahun == sar.tahun):
+                nama_kewajiban.setdefault(j.kewajiban, j.nama)
+                sel[(k, j.kewajiban)] = SelKepatuhan(STATUS_LABEL[w.status], w.status, w.status in BERMASALAH)
+        for r in angka_kantor.get(k, ()):
+            sel[(k, r.kode)] = _sel_angka(r.status, disahkan.get((k, r.indikator_id)), tenggat_angka, hari, zona)
+    urutan_kewajiban = [x for x in (*KEWAJIBAN_TRIWULAN, *KEWAJIBAN_TAHUN) if x in nama_kewajiban]
+    kolom_kunci = [*kode, *urutan_kewajiban]
+    baris = []
+    for k in sar.kecamatan_ids:
+        isi: dict = {"kecamatan_id": k, "kecamatan": kantor[k]}
+        for x in kolom_kunci:
+            s = sel.get((k, x))
+            isi[x] = s.teks if s else "-"
+        isi["bermasalah"] = sum(1 for x in kolom_kunci if (s := sel.get((k, x))) and s.bermasalah)
+        baris.append(isi)
+    data = pd.DataFrame(baris)
+    if not data.empty:
+        data = data.sort_values(["bermasalah", "kecamatan"], ascending=[False, True], kind="stable")
+        jumlah: dict = {"kecamatan_id": None, "kecamatan": "Jumlah bermasalah",
+                        "bermasalah": int(data["bermasalah"].sum())}
+        for x in kolom_kunci:
+            jumlah[x] = str(sum(1 for k in sar.kecamatan_ids if (s := sel.get((k, x))) and s.bermasalah))
+        data = pd.concat([data, pd.DataFrame([jumlah])], ignore_index=True)
+    kolom = (Kolom("Kecamatan", "kecamatan"), *(Kolom(x, x) for x in kode),
+             *(Kolom(nama_kewajiban[x], x) for x in urutan_kewajiban), Kolom("Bermasalah", "bermasalah", "angka"))
+    return Tabel(f"Kepatuhan kalender SAKIP, triwulan {ROMAWI[sar.triwulan]} {sar.tahun}", kolom, data), sel
+
+
+def capaian_peringkat(session: Session, sar: Saringan, df: pd.DataFrame | None = None) -> Tabel:
+    """Kecamatan × shared IKU: the quarter's capaian (official, or marked provisional or draft), each office's
+    average over its IKU, its rank, and the distance of that average from the kabupaten's median of averages."""
+    df = perbandingan(session, kecamatan_ids=sar.kecamatan_ids, tahun=sar.tahun, triwulan=sar.triwulan) \
+        if df is None else df
+    kantor = nama_kantor(session, sar.kecamatan_ids)
+    kode = list(dict.fromkeys(df["kode"])) if not df.empty else []
+    baris = []
+    for k in sar.kecamatan_ids:
+        isi: dict = {"kecamatan_id": k, "kecamatan": kantor[k]}
+        nilai = []
+        for r in df[df["kecamatan_id"] == k].itertuples():
+            ada = r.capaian is not None and not pd.isna(r.capaian)
+            isi[f"capaian_{r.kode}"] = r.capaian if ada else None
+            isi[f"keadaan_{r.kode}"] = KEADAAN.get(keadaan_angka(bool(r.resmi), r.status) or "", "-") if ada else "-"
+            if ada:
+                nilai.append(float(r.capaian))
+        isi["rata"] = sum(nilai) / len(nilai) if nilai else None
+        baris.append(isi)
+    data = pd.DataFrame(baris)
+    if not data.empty:
+        rata = data["rata"].dropna()
+        median = float(rata.median()) if not rata.empty else None
+        data["peringkat"] = data["rata"].rank(ascending=False, method="min")
+        data["selisih_median"] = data["rata"] - median if median is not None else None
+        data = data.sort_values(["peringkat", "kecamatan"], kind="stable", na_position="last")
+    kolom = [Kolom("Kecamatan", "kecamatan")]
+    for x in kode:
+        kolom += [Kolom(f"{x} capaian", f"capaian_{x}", "persen"), Kolom(f"{x} keadaan", f"keadaan_{x}")]
+    kolom += [Kolom("Rata-rata capaian", "rata", "persen"), Kolom("Peringkat", "peringkat", "angka"),
+              Kolom("Selisih dari median kabupaten (poin)", "selisih_median", "angka")]
+    return Tabel(f"Capaian IKU per kecamatan, triwulan {ROMAWI[sar.triwulan]} {sar.tahun}", tuple(kolom), data)
+
+
+def proses(session: Session, sar: Saringan) -> Tabel:
+    """For each SOP that two or more offices hold by name (only the filter's SOP when it names one): per office the
+    number of finished executions of the quarter, their median cycle time (working minutes), the share of finished
+    steps within mutu baku and the rework rate (steps done again after a return, of all step visits)."""
+    pemegang = pd.Series(list(session.exec(select(Sop.kunci, Sop.kecamatan_id).distinct()
+                                           .where(Sop.kecamatan_id.in_(sar.kecamatan_ids))).all()),
+                         dtype=object).map(lambda x: x[0])
+    bersama = {kunci for kunci, n in pemegang.value_counts().items() if n >= 2}
+    df = catatan(session, kecamatan_ids=sar.kecamatan_ids, tahun=sar.tahun, triwulan=sar.triwulan, sop_kunci=sar.sop)
+    kolom = (Kolom("SOP", "sop"), Kolom("Kecamatan", "kecamatan"), Kolom("Pelaksanaan selesai", "selesai", "angka"),
+             Kolom("Median waktu siklus", "median", "menit"), Kolom("Langkah dalam mutu baku", "dalam_baku", "persen"),
+             Kolom("Langkah diulang", "rework", "persen"))
+    judul = f"Proses SOP bersama, triwulan {ROMAWI[sar.triwulan]} {sar.tahun}"
+    if df.empty or not bersama:
+        return Tabel(judul, kolom, pd.DataFrame(columns=[k.kunci for k in kolom]))
+    nama_sop = dict(session.exec(select(SopRevisi.id, Sop.nama).join(Sop, Sop.id == SopRevisi.sop_id)
+                                 .where(SopRevisi.id.in_(set(df["revisi_id"])))).all())
+    kunci_sop = dict(session.exec(select(SopRevisi.id, Sop.kunci).join(Sop, Sop.id == SopRevisi.sop_id)
+                                  .where(SopRevisi.id.in_(set(df["revisi_id"])))).all())
+    df = df.assign(sop_kunci=df["revisi_id"].map(kunci_sop), sop=df["revisi_id"].map(nama_sop))
+    df = df[df["sop_kunci"].isin(bersama)]
+    if df.empty:
+        return Tabel(judul, kolom, pd.DataFrame(columns=[k.kunci for k in kolom]))
+    df = dengan_waktu(df, kalender_per_kantor(session, set(df["kecamatan_id"])))
+    v = kunjungan(df).merge(df.drop_duplicates("eksekusi_id")[["eksekusi_id", "sop_kunci", "sop", "status"]],
+                            on="eksekusi_id")
+    kantor = nama_kantor(session, sar.kecamatan_ids)
+    baris = []
+    for (_, kec_id), g in v.groupby(["sop_kunci", "kecamatan_id"]):
+        selesai = g[g["status"] == "selesai"].groupby("eksekusi_id")["total"].sum()
+        berbaku = g[g["selesai"] & (g["waktu_menit"] > 0)]
+        baris.append({"sop": g["sop"].iloc[0], "kecamatan": kantor[int(kec_id)], "selesai": len(selesai),
+                      "median": float(selesai.median()) if len(selesai) else None,
+                      "dalam_baku": float((berbaku["total"] <= berbaku["waktu_menit"]).mean() * 100)
+                      if len(berbaku) else None,
+                      "rework": float((g["ke"] > 1).mean() * 100)})
+    data = pd.DataFrame(baris).sort_values(["sop", "kecamatan"], kind="stable")
+    return Tabel(judul, kolom, data)
+
+
+def lama_pengesahan(session: Session, sar: Saringan) -> Tabel:
+    """Per office: how many calendar days after the quarter's end its figures became official (median and the
+    latest), and how many of its IKU are not official yet."""
+    akhir = akhir_triwulan(sar.tahun, sar.triwulan)
+    kantor = nama_kantor(session, sar.kecamatan_ids)
+    hari: dict[int, list[int]] = {k: [] for k in sar.kecamatan_ids}
+    belum = dict.fromkeys(sar.kecamatan_ids, 0)
+    disahkan = _disahkan(session, sar)
+    for k, iku in iku_banyak(session, sar.kecamatan_ids).items():
+        for i in iku:
+            if (t := disahkan.get((k, i))) is None:
+                belum[k] += 1
+            else:
+                hari[k].append((tanggal_lokal(t) - akhir).days)
+    data = pd.DataFrame([{"kecamatan": kantor[k], "median": float(pd.Series(h).median()) if h else None,
+                          "terlama": max(h) if h else None, "resmi": len(h), "belum": belum[k]}
+                         for k, h in ((k, hari[k]) for k in sar.kecamatan_ids)]).sort_values("kecamatan", kind="stable")
+    return Tabel(f"Lama pengesahan angka triwulan {ROMAWI[sar.triwulan]} {sar.tahun} (hari sejak akhir triwulan)", (
+        Kolom("Kecamatan", "kecamatan"), Kolom("IKU resmi", "resmi", "angka"), Kolom("Belum resmi", "belum", "angka"),
+        Kolom("Median hari", "median", "angka"), Kolom("Terlama (hari)", "terlama", "angka")), data)
+
+
+def tindak_lanjut_kantor(session: Session, sar: Saringan, hari_ini: date | None = None) -> Tabel:
+    """Per office, the recommendations of the quarter's evaluations: made, done, overdue, and the median days from
+    a recommendation to its acknowledgement by the Camat (of those done)."""
+    hari = hari_ini or periode.hari_ini()
+    df = tindak_lanjut(session, kecamatan_ids=sar.kecamatan_ids, tahun=sar.tahun, triwulan=sar.triwulan, hari_ini=hari)
+    df = df[~df["periode_lain"]] if not df.empty else df  # the period's own recommendations
+    kantor = nama_kantor(session, sar.kecamatan_ids)
+    baris = []
+    for k in sar.kecamatan_ids:
+        g = df[df["kecamatan_id"] == k] if not df.empty else df
+        selesai = g[g["status"] == "selesai"] if not g.empty else g
+        baris.append({"kecamatan": kantor[k], "dibuat": len(g), "selesai": len(selesai),
+                      "terlambat": int(g["terlambat"].sum()) if not g.empty else 0,
+                      "median_hari": float(selesai["umur"].median()) if len(selesai) else None})
+    data = pd.DataFrame(baris).sort_values(["terlambat", "kecamatan"], ascending=[False, True], kind="stable")
+    return Tabel(f"Tindak lanjut rekomendasi evaluasi triwulan {ROMAWI[sar.triwulan]} {sar.tahun}", (
+        Kolom("Kecamatan", "kecamatan"), Kolom("Rekomendasi", "dibuat", "angka"), Kolom("Selesai", "selesai", "angka"),
+        Kolom("Terlambat", "terlambat", "angka"), Kolom("Median hari sampai selesai", "median_hari", "angka")), data)
+
+
+def rekap(session: Session, sar: Saringan, hari_ini: date | None = None) -> list[Tabel]:
+    """The page's tables in its order: the xlsx recap writes one sheet per table."""
+    semua_sop = Saringan(kecamatan_ids=sar.kecamatan_ids, kecamatan_id=sar.kecamatan_id, tahun=sar.tahun,
+                         triwulan=sar.triwulan)
+    return [kepatuhan(session, sar, hari_ini)[0], capaian_peringkat(session, sar), proses(session, semua_sop),
+            lama_pengesahan(session, sar), tindak_lanjut_kantor(session, sar, hari_ini)]
+
+
+def kantor_sekabupaten(session: Session, kecamatan_id: int) -> list[int]:
+    """Every office of the kabupaten the office belongs to (the office included)."""
+    kab = session.get(Kecamatan, kecamatan_id).kabupaten_id
+    return list(session.exec(select(Kecamatan.id).where(Kecamatan.kabupaten_id == kab)).all())
+
+
+def posisi_kantor(session: Session, sar: Saringan, *, bagian: tuple[str, ...] = ("iku", "sop")) -> Tabel:
+    """One office against its kabupaten, without naming the other offices: per shared IKU ("iku") the office's
+    capaian of the quarter, the kabupaten's median of the offices that have one, the difference and the office's
+    rank; per SOP held by other offices too ("sop"; the filter's SOP when it names one), its median cycle time
+    against the median of the offices' medians."""
+    k = sar.kecamatan_ids[0]
+    semua = kantor_sekabupaten(session, k)
+    df = perbandingan(session, kecamatan_ids=semua, tahun=sar.tahun, triwulan=sar.triwulan) if "iku" in bagian \
+        else pd.DataFrame(columns=["kode"])
+    baris = []
+    for kode, g in df.groupby("kode", sort=False):
+        nilai = g.dropna(subset=["capaian"])
+        sendiri = g[g["kecamatan_id"] == k]
+        if sendiri.empty:
+            continue
+        c = sendiri["capaian"].iloc[0]
+        ada = c is not None and not pd.isna(c)
+        median = float(nilai["capaian"].median()) if not nilai.empty else None
+        urut = int((nilai["capaian"] > c).sum()) + 1 if ada else None
+        baris.append({"bagian": "IKU", "nama": f"{kode} {sendiri['indikator'].iloc[0]}", "kantor": c if ada else None,
+                      "median": median, "selisih": c - median if ada and median is not None else None,
+                      "peringkat": f"{urut} dari {len(nilai)}" if urut else "-", "satuan": "persen"})
+    sar_semua = Saringan(kecamatan_ids=semua, kecamatan_id=None, tahun=sar.tahun, triwulan=sar.triwulan, sop=sar.sop)
+    p = proses(session, sar_semua) if "sop" in bagian else Tabel("", (), pd.DataFrame())
+    nama_sendiri = nama_kantor(session, [k])[k]
+    for sop, g in p.data.groupby("sop", sort=True) if not p.data.empty else ():
+        sendiri = g[g["kecamatan"] == nama_sendiri]
+        nilai = g.dropna(subset=["median"])
+        if sendiri.empty or nilai.empty:
+            continue
+        m = sendiri["median"].iloc[0]
+        median = float(nilai["median"].median())
+        ada = m is not None and not pd.isna(m)
+        urut = int((nilai["median"] < m).sum()) + 1 if ada else None
+        baris.append({"bagian": "Waktu siklus SOP (jam kerja)", "nama": sop,
+                      "kantor": m / 60 if ada else None, "median": median / 60,
+                      "selisih": (m - median) / 60 if ada else None,
+                      "peringkat": f"{urut} dari {len(nilai)} (tercepat 1)" if urut else "-", "satuan": "jam"})
+    return Tabel(f"Posisi kantor terhadap median kabupaten, triwulan {ROMAWI[sar.triwulan]} {sar.tahun}", (
+        Kolom("Bagian", "bagian"), Kolom("Ukuran", "nama"), Kolom("Kantor ini", "kantor", "angka"),
+        Kolom("Median kabupaten", "median", "angka"), Kolom("Selisih", "selisih", "angka"),
+        Kolom("Peringkat", "peringkat")), pd.DataFrame(baris, columns=["bagian", "nama", "kantor", "median", "selisih",
+                                                                      "peringkat", "satuan"]))
+
+
+# The page's tables by download name (dashboard/web/unduhan.py); an office user's view holds its own office only.
+TABEL_PERBANDINGAN = {
+    "pk-kepatuhan": lambda s, sar: kepatuhan(s, sar)[0],
+    "pk-capaian": capaian_peringkat,
+    "pk-proses": proses,  # the filter's SOP, as on the screen
+    "pk-pengesahan": lama_pengesahan,
+    "pk-tindak-lanjut": tindak_lanjut_kantor,
+}
+
+
+def pdf_rekap(session: Session, sar: Saringan, hari_ini: date | None = None) -> bytes:
+    """The recap as an A4 landscape PDF: the kabupaten's heading, the period and the date printed, the offices
+    ordered by obligations in trouble as a bar chart, then every table of the page as on the screen."""
+    hari = hari_ini or periode.hari_ini()
+    tabel = rekap(session, sar, hari)
+    kab_ids = set(session.exec(select(Kecamatan.kabupaten_id).where(Kecamatan.id.in_(sar.kecamatan_ids))).all())
+    nama_kab = ", ".join(sorted(session.get(Kabupaten, k).nama for k in kab_ids))
+    pdf = LembarPdf(f"Rekap Perbandingan Kecamatan {nama_kab}")
+    pdf.add_page()
+    pdf.set_font("dejavu", "B", 11)
+    pdf.cell(0, 5, f"PEMERINTAH KABUPATEN {nama_kab.upper()}", align="C", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("dejavu", "B", 12)
+    pdf.cell(0, 6, "REKAP PERBANDINGAN KECAMATAN", align="C", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("dejavu", size=9)
+    pdf.cell(0, 5, f"Periode: triwulan {ROMAWI[sar.triwulan]} {sar.tahun} · dicetak {tanggal_panjang(hari)}",
+             align="C", new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(3)
+    kp = tabel[0].data
+    kantor = kp[kp["kecamatan_id"].notna()] if not kp.empty else kp
+    if not kantor.empty:  # the chart: offices by obligations in trouble
+        pdf.set_font("dejavu", "B", 9)
+        pdf.cell(0, 5, "Kewajiban bermasalah per kecamatan", new_x="LMARGIN", new_y="NEXT")
+        pdf.set_font("dejavu", size=7)
+        tertinggi = max(1, int(kantor["bermasalah"].max()))
+        for r in kantor.itertuples():
+            y = pdf.get_y()
+            pdf.cell(40, 4, str(r.kecamatan))
+            lebar = 180 * int(r.bermasalah) / tertinggi
+            pdf.set_fill_color(220, 53, 69)
+            if lebar:
+                pdf.rect(52, y + 0.6, lebar, 2.8, style="F")
+            pdf.set_xy(54 + lebar, y)
+            pdf.cell(10, 4, format_angka(int(r.bermasalah), 0), new_x="LMARGIN", new_y="NEXT")
+        pdf.set_fill_color(255, 255, 255)
+        pdf.ln(3)
+    for t in tabel:
+        if pdf.get_y() > 150:
+            pdf.add_page()
+        pdf.set_font("dejavu", "B", 9)
+        pdf.cell(0, 6, t.judul, new_x="LMARGIN", new_y="NEXT")
+        pdf.set_font("dejavu", size=6.5)
+        teks = [[teks_sel(v, k, t.zona) for v, k in zip(baris, t.kolom)] for baris in t.baris()]
+        # As wide as the longest header word (bold) and cell (in 6.5 pt, about 1.3 mm a character).
+        lebar = [max(12.0, min(60.0, max([1.6 * len(w) for w in k.nama.split()] + [1.3 * len(b[i]) for b in teks]) + 3))
+                 for i, k in enumerate(t.kolom)]
+        skala = min(1.0, 277 / sum(lebar))
+        with pdf.table(col_widths=[w * skala for w in lebar], width=sum(lebar) * skala, align="LEFT",
+                       line_height=3.2, padding=0.8, headings_style=GAYA_KEPALA) as tb:
+            r = tb.row()
+            for k in t.kolom:
+                r.cell(k.nama, align="C")
+            for baris in teks:
+                r = tb.row()
+                for v, k in zip(baris, t.kolom):
+                    r.cell(v, align="R" if k.jenis in {"persen", "angka", "menit"} else "L")
+            if not teks:
+                tb.row().cell("Tidak ada data.", colspan=len(t.kolom), align="C")
+        pdf.ln(3)
+    return bytes(pdf.output())
+
