@@ -45,8 +45,10 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
         return {
           namespace: "dash_html_components", type: "Tr",
           props: { children: data.baris[i].map(function (v, k) {
+            const alamat = data.tautan && data.tautan[i][k];
+            const isi = alamat ? { namespace: "dash_html_components", type: "A", props: { children: v, href: alamat } } : v;
             return { namespace: "dash_html_components", type: "Td",
-                     props: { children: v, className: data.kanan[k] ? "text-end" : null } };
+                     props: { children: isi, className: data.kanan[k] ? "text-end" : null } };
           }) }
         };
       });

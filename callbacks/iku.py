@@ -11,7 +11,7 @@ from dashboard.akses import callback
 from dashboard.components.iku import tabel_iku
 from dashboard.data import sesi
 from models.akun.peran import PENGATUR_PENGUMPUL, PENGATUR_TARGET
-from models.kinerja.iku import IkuDitolak, atur_pengumpul, riwayat_target, sop_pengumpul
+from models.kinerja.iku import TANPA, IkuDitolak, atur_pengumpul, riwayat_target, sop_pengumpul, target_berlaku
 from models.perencanaan.target import ubah_target
 from models.tables import Indikator, Kecamatan, User
 from models.umum import periode
@@ -29,22 +29,34 @@ def _riwayat(s, indikator_id: int, kecamatan_id: int, tahun: int) -> html.Div:
                      html.Small("Belum ada target.", className="text-muted")])
 
 
+def _terlihat(s, indikator_id: int, kecamatan_id: int, tahun: int) -> dict:
+    t = target_berlaku(s, indikator_id=indikator_id, kecamatan_id=kecamatan_id, tahun=tahun)
+    return {"id": t.id if t else None}
+
+
 def register(app: Dash) -> None:
-    @callback(app, Output(ids.TARGET_RIWAYAT, "children"), Input(ids.TARGET_INDIKATOR, "value"),
-              Input(ids.TARGET_TAHUN, "value"), peran=PENGATUR_TARGET, objek={"indikator_id": Indikator},
-              prevent_initial_call=True)
+    @callback(app, Output(ids.TARGET_RIWAYAT, "children"), Output(ids.TARGET_TERLIHAT, "data"),
+              Input(ids.TARGET_INDIKATOR, "value"), Input(ids.TARGET_TAHUN, "value"), peran=PENGATUR_TARGET,
+              objek={"indikator_id": Indikator}, prevent_initial_call=True)
     def riwayat(indikator_id, tahun):
         if not indikator_id or not tahun:
-            return None
+            return None, None
+        try:
+            th = int(tahun)
+        except (TypeError, ValueError):
+            return None, None
         with sesi() as s:
-            return _riwayat(s, int(indikator_id), s.get(User, current_user.id).kecamatan_id, int(tahun))
+            kec = s.get(User, current_user.id).kecamatan_id
+            return _riwayat(s, int(indikator_id), kec, th), _terlihat(s, int(indikator_id), kec, th)
 
     @callback(app, Output(ids.TARGET_PESAN, "children"), Output(ids.IKU_TABEL, "children"),
               Output(ids.TARGET_RIWAYAT, "children", allow_duplicate=True),
+              Output(ids.TARGET_TERLIHAT, "data", allow_duplicate=True),
               Input(ids.TARGET_SIMPAN, "n_clicks"), State(ids.TARGET_INDIKATOR, "value"),
               State(ids.TARGET_TAHUN, "value"), State(ids.TARGET_NILAI, "value"), State(ids.TARGET_ALASAN, "value"),
+              State(ids.TARGET_TERLIHAT, "data"),
               peran=PENGATUR_TARGET, objek={"indikator_id": Indikator}, prevent_initial_call=True)
-    def simpan(_n, indikator_id, tahun, nilai, alasan):
+    def simpan(_n, indikator_id, tahun, nilai, alasan, terlihat):
         try:
             if not indikator_id:
                 raise IkuDitolak("Pilih indikator terlebih dahulu.")
@@ -55,16 +67,19 @@ def register(app: Dash) -> None:
                 raise IkuDitolak(f"Target: {e}" if isinstance(e, AngkaTidakSah) else "Tahun tidak sah.") from None
             with sesi() as s:
                 user = s.get(User, current_user.id)
+                # The form's record of the target it showed: {"id": …} (None: none in force); absent: not loaded.
+                harap = terlihat["id"] if isinstance(terlihat, dict) and "id" in terlihat else TANPA
                 hasil = ubah_target(s, indikator_id=int(indikator_id), kecamatan_id=user.kecamatan_id, tahun=th,
-                                    nilai=angka, alasan=alasan, oleh=user)
+                                    nilai=angka, alasan=alasan, oleh=user, diharapkan=harap)
                 pesan = f"Target {th} disimpan: {tulis_angka(hasil.target.nilai)}."
                 if hasil.capaian_resmi:
                     pesan += f" Capaian resmi yang berubah: {'; '.join(hasil.capaian_resmi)}."
                 tabel = tabel_iku(s, user.kecamatan_id, periode.hari_ini().year)
                 riwayat_html = _riwayat(s, int(indikator_id), user.kecamatan_id, th)
+                sekarang = _terlihat(s, int(indikator_id), user.kecamatan_id, th)
         except IkuDitolak as e:
-            return dbc.Alert(str(e), color="danger"), no_update, no_update
-        return dbc.Alert(pesan, color="success"), tabel, riwayat_html
+            return dbc.Alert(str(e), color="danger"), no_update, no_update, no_update
+        return dbc.Alert(pesan, color="success"), tabel, riwayat_html, sekarang
 
     @callback(app, Output(ids.PENGUMPUL_PESAN, "children"), Output(ids.IKU_TABEL, "children", allow_duplicate=True),
               Input(ids.PENGUMPUL_SIMPAN, "n_clicks"), State(ids.PENGUMPUL_INDIKATOR, "value"),

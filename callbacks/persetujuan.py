@@ -72,7 +72,14 @@ def register(app: Dash) -> None:
               Input(ids.TUGAS_PILIH, "value"), Input(ids.TUGAS_PESAN, "children"),
               peran=PERAN_KANTOR, objek={"catatan_id": CatatanLangkah}, prevent_initial_call=True)
     def tampilkan(catatan_id, _pesan):
-        """The chosen step as it stands, drawn again after each action on it (a started step says so)."""
+        """The chosen step as it stands, drawn again after each action on it (a started step says so). Drawn again
+        after an action, the kelengkapan ticked so far and the attached outputs are left as the person has them."""
+        hasil = _tampilkan(catatan_id)
+        if ctx.triggered_id == ids.TUGAS_PESAN and catatan_id:
+            hasil = (*hasil[:5], no_update, no_update, no_update, hasil[8])
+        return hasil
+
+    def _tampilkan(catatan_id):
         tombol_dokumen = "mb-2 d-none"
         if not catatan_id:
             return no_update, True, True, True, True, [], [], None, tombol_dokumen

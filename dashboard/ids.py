@@ -78,6 +78,7 @@ TARGET_ALASAN = "target-alasan"
 TARGET_SIMPAN = "target-simpan"
 TARGET_PESAN = "target-pesan"
 TARGET_RIWAYAT = "target-riwayat"
+TARGET_TERLIHAT = "target-terlihat"  # the id of the target in force the form was opened on
 IKU_TABEL = "iku-tabel"
 PENGUMPUL_INDIKATOR = "pengumpul-indikator"
 PENGUMPUL_SOP = "pengumpul-sop"

@@ -2,8 +2,6 @@
 its kabupaten's median (an office user, or a kabupaten user who picks one office)."""
 from __future__ import annotations
 
-from urllib.parse import urlencode
-
 import dash_bootstrap_components as dbc
 import plotly.graph_objects as go
 from dash import html
@@ -15,12 +13,15 @@ from dashboard.components.tabel import tabel_layar
 from dashboard.format import angka
 from models.dasbor.kueri import Saringan, nama_kantor, perbandingan
 from models.dasbor.perbandingan import (
+    MONITORING,
+    alamat,
     capaian_peringkat,
     kepatuhan,
     lama_pengesahan,
     posisi_kantor,
     proses,
     tindak_lanjut_kantor,
+    tren_kantor,
 )
 from models.umum.periode import ROMAWI
 
@@ -30,17 +31,15 @@ WARNA_KEADAAN = {"resmi": "success", "diajukan": "info", "draf": "secondary", "b
                  "berjalan": "info", "belum_jatuh_tempo": "light", "tanpa_sop": "dark"}
 
 
-def _alamat(jalur: str, **q) -> str:
-    return f"{jalur}?{urlencode({k: v for k, v in q.items() if v is not None})}"
-
-
 def _sel_kepatuhan(s, kantor: str, kunci: str, sar: Saringan, indikator: dict[str, int]) -> html.Td:
     warna = "danger" if s.bermasalah and s.keadaan in {"belum_diisi", "draf", "diajukan"} else \
         ("warning" if s.bermasalah and s.keadaan == "resmi" else WARNA_KEADAAN.get(s.keadaan, "light"))
     if kunci in indikator:  # a figure: its records on Capaian
-        href = _alamat("/capaian", kecamatan=kantor, tahun=sar.tahun, triwulan=sar.triwulan, indikator=indikator[kunci])
+        href = alamat("/capaian", kecamatan=kantor, tahun=sar.tahun, triwulan=sar.triwulan, indikator=indikator[kunci])
+    elif kunci == MONITORING:  # the semester's monitoring sheet
+        href = alamat("/monitoring-sop", kecamatan=kantor, tahun=sar.tahun, semester=1 if sar.triwulan <= 2 else 2)
     else:  # an obligation: the office's Beranda, whose calendar card lists it
-        href = _alamat("/", kecamatan=kantor, tahun=sar.tahun, triwulan=sar.triwulan)
+        href = alamat("/", kecamatan=kantor, tahun=sar.tahun, triwulan=sar.triwulan)
     return html.Td(html.A(dbc.Badge(s.teks, color=warna, text_color="dark" if warna == "light" else None,
                                     className="text-wrap text-start"), href=href),
                    **{"data-keadaan": s.keadaan, "data-kunci": kunci})
@@ -64,7 +63,7 @@ def matriks_kepatuhan(s: Session, sar: Saringan, tabel, sel, df) -> html.Div:
                                   html.Th(angka(rec["bermasalah"]))], className="table-light"))
             continue
         nama = rec["kecamatan"]
-        isi = [html.Th(html.A(nama, href=_alamat("/", kecamatan=nama, tahun=sar.tahun, triwulan=sar.triwulan)))]
+        isi = [html.Th(html.A(nama, href=alamat("/", kecamatan=nama, tahun=sar.tahun, triwulan=sar.triwulan)))]
         for x in tabel.kolom[1:-1]:
             c = sel.get((int(k), x.kunci))
             isi.append(_sel_kepatuhan(c, nama, x.kunci, sar, indikator) if c else html.Td("-"))
@@ -94,7 +93,10 @@ def grafik_bermasalah(sar: Saringan, tabel) -> html.Div:
 
 def matriks_capaian(s: Session, sar: Saringan, df) -> html.Div:
     """Kecamatan × IKU in the band colours; provisional and draft marked."""
-    tabel = capaian_peringkat(s, sar, df)
+    tren = tren_kantor(s, sar)
+    tabel = capaian_peringkat(s, sar, df, tren)
+    tren_teks = {k: "; ".join(f"{p}: {angka(v, 2) + '%' if v is not None else '-'}" for p, v in seri)
+                 for k, seri in tren.items()}
     q = query(s, sar)
     warna = {(r.kecamatan, r.kode): (r.warna, r.predikat, r.status, r.indikator_id) for r in df.itertuples()}
     kode = list(dict.fromkeys(df["kode"])) if not df.empty else []
@@ -106,11 +108,12 @@ def matriks_capaian(s: Session, sar: Saringan, df) -> html.Div:
         return html.Div([judul, dbc.Alert("Belum ada capaian pada periode ini.", color="light")])
     kepala = html.Thead(html.Tr([html.Th("Kecamatan"), *(html.Th(x, className="text-center") for x in kode),
                                  html.Th("Rata-rata", className="text-end"), html.Th("Peringkat", className="text-end"),
-                                 html.Th("Selisih dari median (poin)", className="text-end")]))
+                                 html.Th("Selisih dari median (poin)", className="text-end"),
+                                 html.Th("Tren 8 triwulan")]))
     baris = []
     for rec in tabel.data.to_dict("records"):
         nama = rec["kecamatan"]
-        isi = [html.Th(html.A(nama, href=_alamat("/", kecamatan=nama, tahun=sar.tahun, triwulan=sar.triwulan)))]
+        isi = [html.Th(html.A(nama, href=alamat("/", kecamatan=nama, tahun=sar.tahun, triwulan=sar.triwulan)))]
         for x in kode:
             c = rec.get(f"capaian_{x}")
             w, pred, status, ind = warna.get((nama, x), (None, None, None, None))
@@ -118,7 +121,7 @@ def matriks_capaian(s: Session, sar: Saringan, df) -> html.Div:
                 isi.append(html.Td("-", className="text-center text-muted"))
                 continue
             tanda = "" if status == "resmi" else (" (draf)" if status == "draf" else "*")
-            isi.append(html.Td(html.A(f"{angka(c, 2)}%{tanda}", href=_alamat(
+            isi.append(html.Td(html.A(f"{angka(c, 2)}%{tanda}", href=alamat(
                 "/capaian", kecamatan=nama, tahun=sar.tahun, triwulan=sar.triwulan, indikator=ind),
                 className="text-dark"), title=f"{pred or ''}{'' if status == 'resmi' else ' · belum resmi'}",
                 style={"backgroundColor": f"{w}40" if w else None}, className="text-center" + (
@@ -128,10 +131,12 @@ def matriks_capaian(s: Session, sar: Saringan, df) -> html.Div:
                 html.Td(angka(rec["peringkat"]) if rec["peringkat"] == rec["peringkat"] else "-",
                         className="text-end"),
                 html.Td(angka(rec["selisih_median"], 2) if rec["selisih_median"] == rec["selisih_median"] else "-",
-                        className="text-end")]
+                        className="text-end"),
+                html.Td(rec["tren"], className="tren font-monospace", title=tren_teks.get(rec["kecamatan_id"], ""))]
         baris.append(html.Tr(isi, **{"data-kantor": nama}))
     return html.Div([judul, html.P("Warna menurut predikat. Tanda * : sementara (diajukan, belum disahkan); "
-                                   "(draf): belum diajukan. Peringkat menurut rata-rata capaian IKU kantor.",
+                                   "(draf): belum diajukan. Peringkat menurut rata-rata capaian IKU kantor; tren: "
+                                   "rata-rata itu pada delapan triwulan terakhir (arahkan kursor untuk angkanya).",
                                    className="small text-muted"),
                      dbc.Table([kepala, html.Tbody(baris)], size="sm", bordered=True, responsive=True,
                                id="tabel-pk-capaian")])

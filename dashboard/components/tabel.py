@@ -57,7 +57,9 @@ def tabel_layar(t: Tabel, *, nama: str | None, q: str, ident: str | None = None,
     semua = t.baris()
     teks = [[sel(v, k, t.zona, menit_per_hari) for v, k in zip(baris, t.kolom)] for baris in semua]
     kanan = [k.jenis in ANGKA for k in t.kolom]
-    badan = [_baris(b, kanan) for b in teks[:per_halaman]]
+    # Per cell the address of its records, for the columns that have one (a link on screen; files keep the text).
+    tautan = [[rec.get(k.tautan) if k.tautan else None for k in t.kolom] for rec in t.data.to_dict("records")]
+    badan = [_baris(b, kanan, a) for b, a in zip(teks[:per_halaman], tautan)]
     tabel_id = {"id": ident} if ident else {}
     if len(semua) <= per_halaman:
         kepala = html.Thead(html.Tr([html.Th(k.nama, className="text-end" if r else None)
@@ -74,7 +76,7 @@ def tabel_layar(t: Tabel, *, nama: str | None, q: str, ident: str | None = None,
                             className="btn btn-link btn-sm p-0 text-reset fw-semibold text-decoration-none"),
                 className="text-end" if r else None)
         for i, (k, r) in enumerate(zip(t.kolom, kanan))]))
-    data = {"kolom": [k.nama for k in t.kolom], "kanan": kanan, "baris": teks,
+    data = {"kolom": [k.nama for k in t.kolom], "kanan": kanan, "baris": teks, "tautan": tautan,
             "kunci": [[kunci_urut(v, k) for v, k in zip(baris, t.kolom)] for baris in semua],
             "per_halaman": per_halaman}
     halaman = -(-len(semua) // per_halaman)
@@ -95,5 +97,6 @@ def tabel_layar(t: Tabel, *, nama: str | None, q: str, ident: str | None = None,
     ])
 
 
-def _baris(sel_teks: list[str], kanan: list[bool]) -> html.Tr:
-    return html.Tr([html.Td(v, className="text-end" if r else None) for v, r in zip(sel_teks, kanan)])
+def _baris(sel_teks: list[str], kanan: list[bool], tautan: list[str | None]) -> html.Tr:
+    return html.Tr([html.Td(html.A(v, href=a) if a else v, className="text-end" if r else None)
+                    for v, r, a in zip(sel_teks, kanan, tautan)])

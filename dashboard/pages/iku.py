@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import dash
 import dash_bootstrap_components as dbc
-from dash import html
+from dash import dcc, html
 from flask_login import current_user
 
 from dashboard import ids
@@ -43,6 +43,7 @@ def layout(**_kwargs) -> html.Div:
             dbc.Button("Simpan target", id=ids.TARGET_SIMPAN, color="primary"),
             html.Div(id=ids.TARGET_PESAN, className="mt-2"),
             html.Div(id=ids.TARGET_RIWAYAT, className="mt-3"),
+            dcc.Store(id=ids.TARGET_TERLIHAT),
         ]))
     pengumpul = None
     if user.role_kode in PENGATUR_PENGUMPUL:

@@ -21,7 +21,7 @@ from dashboard.akses import PESAN_MASUK, periksa_alamat
 from dashboard.data import mesin, sesi
 from models.akun.akses import AksesDitolak
 from models.akun.pembatas import PESAN_DIBATASI, berhasil, boleh_mencoba
-from models.akun.pengguna import KATA_SANDI_DEMO, akhiri_sesi, autentikasi
+from models.akun.pengguna import KATA_SANDI_DEMO, PESAN_GAGAL, akhiri_sesi, autentikasi
 from models.tables import AuditLog, Kabupaten, Kecamatan, Role, User
 from models.umum.audit import catat
 
@@ -111,8 +111,11 @@ def pasang_auth(server: Flask) -> None:
             return _halaman_login("Sesi formulir kedaluwarsa. Silakan coba lagi.", status=400)
         username = request.form.get("username", "")
         alamat = request.remote_addr or "-"
+        if len(username) > 80 or any(ord(c) < 32 or ord(c) == 127 for c in username):  # no such account can exist
+            return _halaman_login(PESAN_GAGAL, status=401)
         # Counted before the password is checked, whether or not the account exists.
-        if not boleh_mencoba(mesin(), username=username, alamat=alamat):
+        percobaan = boleh_mencoba(mesin(), username=username, alamat=alamat)
+        if not percobaan.boleh:
             with sesi() as s:
                 catat(s, aksi="login.dibatasi", keterangan=f"nama pengguna: {username[:80]}; alamat: {alamat}")
             return _halaman_login(PESAN_DIBATASI, username=username, status=429)
@@ -122,7 +125,7 @@ def pasang_auth(server: Flask) -> None:
             token = hasil.user.sesi_token if hasil.user else ""
         if user_id is None:
             return _halaman_login(hasil.pesan, username=username, status=401)
-        berhasil(mesin(), username=username, alamat=alamat)
+        berhasil(mesin(), username=username, alamat=alamat, percobaan=percobaan)
         session.clear()
         login_user(muat_pengguna(f"{user_id}:{token}"))
         sekarang = int(time.time())

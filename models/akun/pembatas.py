@@ -7,6 +7,7 @@ before, and none of the answers depend on whether the account exists.
 """
 from __future__ import annotations
 
+import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
@@ -28,6 +29,7 @@ ALAMAT = Batas("i", 30, timedelta(minutes=15))  # one address, whatever the acco
 AKUN = Batas("u", 20, timedelta(hours=1))  # one account from addresses it has not signed in from
 DIKENAL = timedelta(days=90)  # how long an address stays known to an account after a login from it
 PESAN_DIBATASI = "Terlalu banyak percobaan masuk. Coba lagi setelah 15 menit."
+PEMBERSIHAN = 200  # about one attempt in this many also removes the rows whose window has long passed
 
 
 def _kunci(batas_atau_awalan: Batas | str, *bagian: str) -> str:
@@ -54,30 +56,45 @@ def _kurangi(conn, kunci: str) -> None:
                  .values(jumlah=tabel.c.jumlah - 1))
 
 
-def boleh_mencoba(engine: Engine, *, username: str, alamat: str, sekarang: datetime | None = None) -> bool:
-    """Count this attempt; False when a limit is passed (then no password may be checked)."""
+@dataclass(frozen=True)
+class Percobaan:
+    boleh: bool  # False: a limit is passed, no password may be checked
+    akun_dihitung: bool  # the attempt counted against the account across addresses (an address it does not know)
+
+
+def boleh_mencoba(engine: Engine, *, username: str, alamat: str, sekarang: datetime | None = None) -> Percobaan:
+    """Count this attempt. The address's own limit is counted first: once it is passed nothing more is written for
+    the accounts it tries, so a flood from one address does not grow the table."""
     t = sekarang or utcnow()
     username = (username or "").strip().lower()
+    tabel = PercobaanMasuk.__table__
     with engine.begin() as conn:
-        dikenal = conn.execute(select(PercobaanMasuk.__table__.c.mulai)
-                               .where(PercobaanMasuk.__table__.c.kunci == _kunci("k", username, alamat))).scalar()
-        hasil = [_tambah(conn, _kunci(AKUN_ALAMAT, username, alamat), AKUN_ALAMAT.jendela, t) <= AKUN_ALAMAT.jumlah,
-                 _tambah(conn, _kunci(ALAMAT, alamat), ALAMAT.jendela, t) <= ALAMAT.jumlah]
-        if dikenal is None or _aware(dikenal) < t - DIKENAL:
-            hasil.append(_tambah(conn, _kunci(AKUN, username), AKUN.jendela, t) <= AKUN.jumlah)
-    return all(hasil)
+        if secrets.randbelow(PEMBERSIHAN) == 0:  # now and then, windows long past are removed
+            conn.execute(delete(tabel).where(~tabel.c.kunci.startswith("k:"))
+                         .where(tabel.c.mulai < t - max(AKUN_ALAMAT.jendela, ALAMAT.jendela, AKUN.jendela)))
+            conn.execute(delete(tabel).where(tabel.c.kunci.startswith("k:")).where(tabel.c.mulai < t - DIKENAL))
+        if _tambah(conn, _kunci(ALAMAT, alamat), ALAMAT.jendela, t) > ALAMAT.jumlah:
+            return Percobaan(False, False)
+        boleh = _tambah(conn, _kunci(AKUN_ALAMAT, username, alamat), AKUN_ALAMAT.jendela, t) <= AKUN_ALAMAT.jumlah
+        dikenal = conn.execute(select(tabel.c.mulai).where(tabel.c.kunci == _kunci("k", username, alamat))).scalar()
+        akun = dikenal is None or _aware(dikenal) < t - DIKENAL
+        if akun:
+            boleh = _tambah(conn, _kunci(AKUN, username), AKUN.jendela, t) <= AKUN.jumlah and boleh
+    return Percobaan(boleh, akun)
 
 
-def berhasil(engine: Engine, *, username: str, alamat: str, sekarang: datetime | None = None) -> None:
-    """A login succeeded: its attempt does not count against the address or the account, the account's count from
-    this address starts again, and the address becomes known to the account."""
+def berhasil(engine: Engine, *, username: str, alamat: str, percobaan: Percobaan,
+             sekarang: datetime | None = None) -> None:
+    """A login succeeded: its attempt is given back to the address (and to the account, where it was counted
+    there), the account's count from this address starts again, and the address becomes known to the account."""
     t = sekarang or utcnow()
     username = (username or "").strip().lower()
     tabel = PercobaanMasuk.__table__
     with engine.begin() as conn:
         conn.execute(delete(tabel).where(tabel.c.kunci == _kunci(AKUN_ALAMAT, username, alamat)))
         _kurangi(conn, _kunci(ALAMAT, alamat))
-        _kurangi(conn, _kunci(AKUN, username))
+        if percobaan.akun_dihitung:
+            _kurangi(conn, _kunci(AKUN, username))
         _tambah(conn, _kunci("k", username, alamat), DIKENAL, t)
         conn.execute(tabel.update().where(tabel.c.kunci == _kunci("k", username, alamat)).values(mulai=t))
 

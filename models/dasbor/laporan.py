@@ -48,6 +48,7 @@ class Kolom:
     nama: str  # the header as printed
     kunci: str  # the DataFrame column
     jenis: Jenis = "teks"
+    tautan: str | None = None  # a DataFrame column holding, per row, the address of the records behind the cell
 
 
 @dataclass(frozen=True)

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
+from urllib.parse import urlencode
 
 import pandas as pd
 from sqlmodel import Session, select
 
 from models.dasbor.kueri import Saringan, keadaan_angka, nama_kantor, perbandingan, tindak_lanjut
 from models.dasbor.laporan import KEADAAN, Kolom, Tabel, teks_sel
+from models.kinerja.capaian import capaian_banyak
 from models.kinerja.iku import iku_banyak
 from models.perencanaan.kalender_sakip import (
     PENGUMPULAN,
@@ -23,6 +25,7 @@ from models.perencanaan.kalender_sakip import (
     tanggal_lokal,
     terlambat,
 )
+from models.sop.monitoring import ringkasan_kantor
 from models.sop.siklus import catatan, dengan_waktu, kalender_per_kantor, kunjungan
 from models.tables import Kabupaten, Kecamatan, Realisasi, Sop, SopRevisi
 from models.umum import periode
@@ -34,9 +37,15 @@ from models.umum.tanggal import tanggal_panjang
 # The obligations a quarter's row shows besides its figures: the quarter's own, then the year's.
 KEWAJIBAN_TRIWULAN = ("pengukuran", "pemantauan", "evaluasi")
 KEWAJIBAN_TAHUN = ("renja", "perjanjian_kinerja", "laporan_kinerja", "pelaporan_kinerja")
+MONITORING = "monitoring_sop"  # the semester's SOP monitoring (PermenPAN-RB 35/2012), not in the SAKIP calendar
 BERMASALAH = {"terlambat", "selesai_terlambat", "tanpa_sop"}  # a state that counts against the office
 # A figure's state on the matrix: its keadaan, and whether it is late against the collection obligation.
 ANGKA_LABEL = {None: "Belum diisi", "draf": "Draf", "diajukan": "Diajukan", "resmi": "Resmi"}
+
+
+def alamat(halaman: str, **q) -> str:
+    """The address of a page of the product for a view (the records behind a number)."""
+    return f"{halaman}?{urlencode({k: v for k, v in q.items() if v is not None})}"
 
 
 @dataclass(frozen=True)
@@ -102,7 +111,18 @@ def kepatuhan(session: Session, sar: Saringan, hari_ini: date | None = None,
                 sel[(k, j.kewajiban)] = SelKepatuhan(STATUS_LABEL[w.status], w.status, w.status in BERMASALAH)
         for r in angka_kantor.get(k, ()):
             sel[(k, r.kode)] = _sel_angka(r.status, disahkan.get((k, r.indikator_id)), tenggat_angka, hari, zona)
-    urutan_kewajiban = [x for x in (*KEWAJIBAN_TRIWULAN, *KEWAJIBAN_TAHUN) if x in nama_kewajiban]
+    # The SOP monitoring of the quarter's semester: every SOP in force assessed; in trouble once the semester ended.
+    semester = 1 if sar.triwulan <= 2 else 2
+    akhir_semester = akhir_triwulan(sar.tahun, 2 * semester)
+    for r in ringkasan_kantor(session, kecamatan_ids=sar.kecamatan_ids, tahun=sar.tahun, semester=semester):
+        lengkap = r.sop > 0 and r.dimonitor >= r.sop
+        keadaan = "selesai" if lengkap else ("berjalan" if r.dimonitor else "belum_jatuh_tempo")
+        telat = not lengkap and r.sop > 0 and akhir_semester < hari
+        sel[(r.kecamatan_id, MONITORING)] = SelKepatuhan(
+            f"{r.dimonitor} dari {r.sop} SOP dipantau" + (", lewat semester" if telat else ""),
+            "terlambat" if telat else keadaan, telat)
+    nama_kewajiban[MONITORING] = f"Monitoring SOP semester {ROMAWI[semester]}"
+    urutan_kewajiban = [x for x in (*KEWAJIBAN_TRIWULAN, *KEWAJIBAN_TAHUN, MONITORING) if x in nama_kewajiban]
     kolom_kunci = [*kode, *urutan_kewajiban]
     baris = []
     for k in sar.kecamatan_ids:
@@ -125,13 +145,53 @@ def kepatuhan(session: Session, sar: Saringan, hari_ini: date | None = None,
     return Tabel(f"Kepatuhan kalender SAKIP, triwulan {ROMAWI[sar.triwulan]} {sar.tahun}", kolom, data), sel
 
 
-def capaian_peringkat(session: Session, sar: Saringan, df: pd.DataFrame | None = None) -> Tabel:
+BALOK = "▁▂▃▄▅▆▇█"
+
+
+def garis_kecil(nilai: list[float | None]) -> str:
+    """A line of bars, one per value, scaled between the smallest and the largest; "·" where there is none.
+
+    >>> garis_kecil([80.0, 90.0, None, 100.0]), garis_kecil([95.0, 95.0])
+    ('▁▅·█', '▄▄')
+    """
+    ada = [v for v in nilai if v is not None]
+    if not ada:
+        return "·" * len(nilai)
+    rendah, tinggi = min(ada), max(ada)
+    if tinggi == rendah:
+        return "".join("·" if v is None else BALOK[3] for v in nilai)
+    return "".join("·" if v is None else BALOK[round((v - rendah) / (tinggi - rendah) * (len(BALOK) - 1))]
+                   for v in nilai)
+
+
+def tren_kantor(session: Session, sar: Saringan, jumlah: int = 8) -> dict[int, list[tuple[str, float | None]]]:
+    """Per office, its average capaian over its IKU for each of the `jumlah` quarters up to the filter's, oldest
+    first (official where official, else provisional, as the capaian engine gives a quarter)."""
+    periode_ = [(sar.tahun, sar.triwulan)]
+    while len(periode_) < jumlah:
+        th, tw = periode_[0]
+        periode_.insert(0, (th - 1, 4) if tw == 1 else (th, tw - 1))
+    data = capaian_banyak(session, kecamatan_ids=sar.kecamatan_ids, tahun={t for t, _ in periode_}, ringkas=True)
+    hasil = {}
+    for k in sar.kecamatan_ids:
+        seri = []
+        for th, tw in periode_:
+            nilai = [c.persen for b in data.get((k, th), []) if (c := b.pada(tw)[0]).tersedia]
+            seri.append((f"{ROMAWI[tw]}/{th}", sum(nilai) / len(nilai) if nilai else None))
+        hasil[k] = seri
+    return hasil
+
+
+def capaian_peringkat(session: Session, sar: Saringan, df: pd.DataFrame | None = None,
+                      tren: dict[int, list[tuple[str, float | None]]] | None = None) -> Tabel:
     """Kecamatan × shared IKU: the quarter's capaian (official, or marked provisional or draft), each office's
-    average over its IKU, its rank, and the distance of that average from the kabupaten's median of averages."""
+    average over its IKU, its rank, the distance of that average from the kabupaten's median of averages, and the
+    average's trend over the last eight quarters (garis_kecil)."""
     df = perbandingan(session, kecamatan_ids=sar.kecamatan_ids, tahun=sar.tahun, triwulan=sar.triwulan) \
         if df is None else df
     kantor = nama_kantor(session, sar.kecamatan_ids)
     kode = list(dict.fromkeys(df["kode"])) if not df.empty else []
+    tren = tren_kantor(session, sar) if tren is None else tren
     baris = []
     for k in sar.kecamatan_ids:
         isi: dict = {"kecamatan_id": k, "kecamatan": kantor[k]}
@@ -143,6 +203,7 @@ def capaian_peringkat(session: Session, sar: Saringan, df: pd.DataFrame | None =
             if ada:
                 nilai.append(float(r.capaian))
         isi["rata"] = sum(nilai) / len(nilai) if nilai else None
+        isi["tren"] = garis_kecil([v for _, v in tren[k]])
         baris.append(isi)
     data = pd.DataFrame(baris)
     if not data.empty:
@@ -155,7 +216,8 @@ def capaian_peringkat(session: Session, sar: Saringan, df: pd.DataFrame | None =
     for x in kode:
         kolom += [Kolom(f"{x} capaian", f"capaian_{x}", "persen"), Kolom(f"{x} keadaan", f"keadaan_{x}")]
     kolom += [Kolom("Rata-rata capaian", "rata", "persen"), Kolom("Peringkat", "peringkat", "angka"),
-              Kolom("Selisih dari median kabupaten (poin)", "selisih_median", "angka")]
+              Kolom("Selisih dari median kabupaten (poin)", "selisih_median", "angka"),
+              Kolom("Tren 8 triwulan", "tren")]
     return Tabel(f"Capaian IKU per kecamatan, triwulan {ROMAWI[sar.triwulan]} {sar.tahun}", tuple(kolom), data)
 
 
@@ -168,9 +230,11 @@ def proses(session: Session, sar: Saringan) -> Tabel:
                          dtype=object).map(lambda x: x[0])
     bersama = {kunci for kunci, n in pemegang.value_counts().items() if n >= 2}
     df = catatan(session, kecamatan_ids=sar.kecamatan_ids, tahun=sar.tahun, triwulan=sar.triwulan, sop_kunci=sar.sop)
-    kolom = (Kolom("SOP", "sop"), Kolom("Kecamatan", "kecamatan"), Kolom("Pelaksanaan selesai", "selesai", "angka"),
-             Kolom("Median waktu siklus", "median", "menit"), Kolom("Langkah dalam mutu baku", "dalam_baku", "persen"),
-             Kolom("Langkah diulang", "rework", "persen"))
+    kolom = (Kolom("SOP", "sop"), Kolom("Kecamatan", "kecamatan", tautan="alamat"),
+             Kolom("Pelaksanaan selesai", "selesai", "angka", "alamat"),
+             Kolom("Median waktu siklus", "median", "menit", "alamat"),
+             Kolom("Langkah dalam mutu baku", "dalam_baku", "persen", "alamat"),
+             Kolom("Langkah diulang", "rework", "persen", "alamat"))
     judul = f"Proses SOP bersama, triwulan {ROMAWI[sar.triwulan]} {sar.tahun}"
     if df.empty or not bersama:
         return Tabel(judul, kolom, pd.DataFrame(columns=[k.kunci for k in kolom]))
@@ -191,6 +255,8 @@ def proses(session: Session, sar: Saringan) -> Tabel:
         selesai = g[g["status"] == "selesai"].groupby("eksekusi_id")["total"].sum()
         berbaku = g[g["selesai"] & (g["waktu_menit"] > 0)]
         baris.append({"sop": g["sop"].iloc[0], "kecamatan": kantor[int(kec_id)], "selesai": len(selesai),
+                      "alamat": alamat("/siklus", kecamatan=kantor[int(kec_id)], tahun=sar.tahun,
+                                       triwulan=sar.triwulan, sop=g["sop_kunci"].iloc[0]),
                       "median": float(selesai.median()) if len(selesai) else None,
                       "dalam_baku": float((berbaku["total"] <= berbaku["waktu_menit"]).mean() * 100)
                       if len(berbaku) else None,
@@ -214,11 +280,13 @@ def lama_pengesahan(session: Session, sar: Saringan) -> Tabel:
             else:
                 hari[k].append((tanggal_lokal(t) - akhir).days)
     data = pd.DataFrame([{"kecamatan": kantor[k], "median": float(pd.Series(h).median()) if h else None,
-                          "terlama": max(h) if h else None, "resmi": len(h), "belum": belum[k]}
+                          "terlama": max(h) if h else None, "resmi": len(h), "belum": belum[k],
+                          "alamat": alamat("/capaian", kecamatan=kantor[k], tahun=sar.tahun, triwulan=sar.triwulan)}
                          for k, h in ((k, hari[k]) for k in sar.kecamatan_ids)]).sort_values("kecamatan", kind="stable")
     return Tabel(f"Lama pengesahan angka triwulan {ROMAWI[sar.triwulan]} {sar.tahun} (hari sejak akhir triwulan)", (
-        Kolom("Kecamatan", "kecamatan"), Kolom("IKU resmi", "resmi", "angka"), Kolom("Belum resmi", "belum", "angka"),
-        Kolom("Median hari", "median", "angka"), Kolom("Terlama (hari)", "terlama", "angka")), data)
+        Kolom("Kecamatan", "kecamatan", tautan="alamat"), Kolom("IKU resmi", "resmi", "angka", "alamat"),
+        Kolom("Belum resmi", "belum", "angka", "alamat"), Kolom("Median hari", "median", "angka", "alamat"),
+        Kolom("Terlama (hari)", "terlama", "angka", "alamat")), data)
 
 
 def tindak_lanjut_kantor(session: Session, sar: Saringan, hari_ini: date | None = None) -> Tabel:
@@ -233,12 +301,14 @@ def tindak_lanjut_kantor(session: Session, sar: Saringan, hari_ini: date | None 
         g = df[df["kecamatan_id"] == k] if not df.empty else df
         selesai = g[g["status"] == "selesai"] if not g.empty else g
         baris.append({"kecamatan": kantor[k], "dibuat": len(g), "selesai": len(selesai),
+                      "alamat": alamat("/tindak-lanjut", kecamatan=kantor[k], tahun=sar.tahun, triwulan=sar.triwulan),
                       "terlambat": int(g["terlambat"].sum()) if not g.empty else 0,
                       "median_hari": float(selesai["umur"].median()) if len(selesai) else None})
     data = pd.DataFrame(baris).sort_values(["terlambat", "kecamatan"], ascending=[False, True], kind="stable")
     return Tabel(f"Tindak lanjut rekomendasi evaluasi triwulan {ROMAWI[sar.triwulan]} {sar.tahun}", (
-        Kolom("Kecamatan", "kecamatan"), Kolom("Rekomendasi", "dibuat", "angka"), Kolom("Selesai", "selesai", "angka"),
-        Kolom("Terlambat", "terlambat", "angka"), Kolom("Median hari sampai selesai", "median_hari", "angka")), data)
+        Kolom("Kecamatan", "kecamatan", tautan="alamat"), Kolom("Rekomendasi", "dibuat", "angka", "alamat"),
+        Kolom("Selesai", "selesai", "angka", "alamat"), Kolom("Terlambat", "terlambat", "angka", "alamat"),
+        Kolom("Median hari sampai selesai", "median_hari", "angka", "alamat")), data)
 
 
 def rekap(session: Session, sar: Saringan, hari_ini: date | None = None) -> list[Tabel]:

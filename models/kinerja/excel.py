@@ -2,6 +2,7 @@
 row by row with each row's result, applied all or nothing."""
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from datetime import date
 
@@ -20,7 +21,7 @@ from models.kinerja.realisasi import (
     simpan_draf,
 )
 from models.tables import Kecamatan, User
-from models.umum.lembar_kerja import LembarDitolak, buka_xlsx, simpan_xlsx
+from models.umum.lembar_kerja import LembarDitolak, baca_baris, buka_xlsx, simpan_xlsx
 from models.umum.periode import label_periode
 
 LEMBAR = "Realisasi"
@@ -99,13 +100,15 @@ def baca(session: Session, data: bytes, *, kecamatan_id: int, tahun: int, triwul
         raise BerkasTidakSah(str(e)) from None
     if LEMBAR not in wb.sheetnames:
         raise BerkasTidakSah(f'Lembar "{LEMBAR}" tidak ada; gunakan templat yang diunduh dari halaman ini.')
-    ws = wb[LEMBAR]
-    baris = list(ws.iter_rows(min_row=1, max_row=BARIS_JUDUL + MAKS_BARIS, max_col=len(KOLOM) + 1, values_only=True))
+    try:
+        baris = baca_baris(wb, LEMBAR, baris=BARIS_JUDUL + MAKS_BARIS, kolom=len(KOLOM) + 1)
+    except LembarDitolak as e:
+        raise BerkasTidakSah(str(e)) from None
     if len(baris) < BARIS_JUDUL or [(_teks(x) or "") for x in baris[BARIS_JUDUL - 1][:len(KOLOM)]] != KOLOM:
         raise BerkasTidakSah(f"Baris judul (baris {BARIS_JUDUL}) tidak sesuai templat; unduh templat baru.")
     try:
         th, tw = int(baris[1][1]), int(baris[2][1])
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):
         raise BerkasTidakSah("Tahun dan triwulan di sel B2 dan B3 tidak terbaca.") from None
     if (th, tw) != (tahun, triwulan):
         raise BerkasTidakSah(f"Berkas ini untuk {label_periode(th, tw)}, bukan {label_periode(tahun, triwulan)}.")
@@ -131,7 +134,7 @@ def baca(session: Session, data: bytes, *, kecamatan_id: int, tahun: int, triwul
             hasil.append(BarisUnggah(n, kode, ind.nama, None, "Kosong: dilewati.", True))
             continue
         ada = cari(session, indikator_id=ind.id, kecamatan_id=kecamatan_id, tahun=tahun, triwulan=triwulan)
-        versi = int(isi[9]) if isinstance(isi[9], (int, float)) else None
+        versi = int(isi[9]) if isinstance(isi[9], (int, float)) and math.isfinite(isi[9]) else None
         if ada is not None and ada.status not in BISA_DIUBAH:  # what the person must know first: it is locked
             hasil.append(BarisUnggah(n, kode, ind.nama, None, f"Baris {n}: {kode} {_terkunci(ada.status)}", False))
             continue

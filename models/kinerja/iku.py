@@ -194,11 +194,17 @@ def riwayat_target(session: Session, *, indikator_id: int, kecamatan_id: int, ta
                              .order_by(Target.diubah_pada.desc(), Target.id.desc())).all())
 
 
+TANPA = object()  # tetapkan_target(diharapkan=TANPA): whatever target is in force is the one being changed
+
+
 def tetapkan_target(session: Session, *, indikator_id: int, kecamatan_id: int, tahun: int, nilai: float | None,
                     oleh: User, triwulan: int | None = None, alasan: str | None = None,
-                    pada: datetime | None = None) -> Target:
+                    pada: datetime | None = None, diharapkan: object = TANPA) -> Target:
     """Set a target (the year's, from the Perjanjian Kinerja, or a quarter's). Changing one keeps the old row,
-    marked no longer in force, and needs a reason. Audited."""
+    marked no longer in force, and needs a reason. Audited.
+
+    `diharapkan`: the id of the target in force the person saw (None: they saw none); a change made by someone
+    else since is refused rather than silently replaced."""
     ind = session.get(Indikator, indikator_id)
     if ind is None or not milik_kantor(session, ind, kecamatan_id):
         raise IkuDitolak("Indikator ini tidak ada dalam IKU kantor Anda.")
@@ -213,6 +219,8 @@ def tetapkan_target(session: Session, *, indikator_id: int, kecamatan_id: int, t
         raise IkuDitolak(f"{nama}: tahun tidak sah.")
     lama = target_berlaku(session, indikator_id=indikator_id, kecamatan_id=kecamatan_id, tahun=tahun,
                           triwulan=triwulan)
+    if diharapkan is not TANPA and (lama.id if lama else None) != diharapkan:
+        raise IkuDitolak(f"{nama}: target ini baru saja diubah orang lain; muat ulang halaman lalu periksa lagi.")
     if lama is not None and lama.nilai == nilai:
         return lama
     if lama is not None and not (alasan or "").strip():

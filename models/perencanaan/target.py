@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from sqlmodel import Session
 
 from models.kinerja.capaian import BarisCapaian, capaian_kantor
-from models.kinerja.iku import IkuDitolak, target_berlaku, tetapkan_target
+from models.kinerja.iku import TANPA, IkuDitolak, target_berlaku, tetapkan_target
 from models.perencanaan.kalender_sakip import kewajiban_kantor, tanggal_lokal
 from models.tables import Indikator, Target, User
 from models.umum.angka import format_angka
@@ -54,12 +54,17 @@ def capaian_resmi_berubah(session: Session, *, indikator_id: int, kecamatan_id: 
 
 
 def ubah_target(session: Session, *, indikator_id: int, kecamatan_id: int, tahun: int, nilai: float | None,
-                oleh: User, alasan: str | None = None) -> PerubahanTarget:
-    """Set or change a year's target from the IKU & Target page. Refused, with the reason, in a closed year, and
-    when it changes an official capaian and the person is not the Camat."""
+                oleh: User, alasan: str | None = None, diharapkan: object = TANPA) -> PerubahanTarget:
+    """Set or change a year's target from the IKU & Target page. Refused, with the reason, in a closed year, when
+    it changes an official capaian and the person is not the Camat, and when the target in force is no longer the
+    one the page showed (`diharapkan`, its id or None)."""
     if (ditutup := tahun_ditutup(session, kecamatan_id, tahun)) is not None:
         raise IkuDitolak(ditutup)
     lama = target_berlaku(session, indikator_id=indikator_id, kecamatan_id=kecamatan_id, tahun=tahun)
+    if diharapkan is not TANPA and (lama.id if lama else None) != diharapkan:
+        ind = session.get(Indikator, indikator_id)
+        raise IkuDitolak(f"{ind.kode} target {tahun}: target ini baru saja diubah orang lain; muat ulang halaman lalu "
+                         "periksa lagi.")
     berubah: tuple[str, ...] = ()
     if lama is not None and nilai is not None and nilai >= 0 and lama.nilai != nilai:
         berubah = capaian_resmi_berubah(session, indikator_id=indikator_id, kecamatan_id=kecamatan_id, tahun=tahun,
@@ -68,6 +73,7 @@ def ubah_target(session: Session, *, indikator_id: int, kecamatan_id: int, tahun
             ind = session.get(Indikator, indikator_id)
             raise IkuDitolak(f"{ind.kode} target {tahun}: perubahan ini mengubah capaian yang sudah resmi "
                              f"({'; '.join(berubah)}); hanya Camat yang dapat mengubahnya.")
+    # The target checked above is the one replaced: a change committed meanwhile is refused, not overwritten.
     target = tetapkan_target(session, indikator_id=indikator_id, kecamatan_id=kecamatan_id, tahun=tahun, nilai=nilai,
-                             oleh=oleh, alasan=alasan)
+                             oleh=oleh, alasan=alasan, diharapkan=lama.id if lama else None)
     return PerubahanTarget(target, berubah)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 
 from openpyxl import Workbook, load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
@@ -25,6 +26,19 @@ MAKS_BAGIAN = 100  # files inside the zip
 
 class LembarDitolak(ValueError):
     """An uploaded workbook that is not opened; the message says why, in the user's words."""
+
+
+# What a damaged or hostile sheet raises while openpyxl parses it lazily (read-only mode reads a row when asked).
+GALAT_BACA = (ValueError, OverflowError, SyntaxError, KeyError, TypeError, EOFError, zipfile.BadZipFile, zlib.error)
+
+
+def baca_baris(wb: Workbook, lembar: str, *, baris: int, kolom: int) -> list[tuple]:
+    """The sheet's first rows and columns as values; a sheet that cannot be parsed is refused with a message."""
+    try:
+        return list(wb[lembar].iter_rows(min_row=1, max_row=baris, max_col=kolom, values_only=True))
+    except GALAT_BACA:
+        raise LembarDitolak(f'Lembar "{lembar}" rusak atau tidak dapat dibaca; gunakan templat yang diunduh dari '
+                            "halaman ini.") from None
 
 
 def buka_xlsx(data: bytes) -> Workbook:

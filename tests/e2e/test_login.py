@@ -117,3 +117,13 @@ def test_the_navbar_signs_out_with_a_post_and_the_page_works_under_the_csp(page,
     page.wait_for_url("**/login")
     page.goto(server_url + "/")
     assert "/login" in page.url
+
+
+def test_the_print_sheet_s_button_prints_under_the_csp(page, server_url):
+    """No inline handler runs under the policy: the button is bound from a file, and clicking it calls print."""
+    masuk_sebagai(page, server_url, "camat.poncokusumo")
+    page.goto(server_url + "/monitoring-sop/cetak?tahun=2026&semester=1")
+    page.wait_for_selector("#tombol-cetak")
+    page.evaluate("() => { window.__dicetak = 0; window.print = () => { window.__dicetak += 1; }; }")
+    page.click("#tombol-cetak")
+    assert page.evaluate("window.__dicetak") == 1

@@ -46,6 +46,16 @@ def test_the_kabupaten_compares_its_offices_follows_a_cell_and_downloads_the_rec
     pg.wait_for_selector("#beranda-isi .isi-kantor", timeout=20000)
     assert parse_qs(urlparse(pg.url).query)["kecamatan"][0] in semua
 
+    # A follow-up count opens that office's recommendations of the quarter.
+    pg.goto(f"{riwayat_url}/perbandingan?tahun={th}&triwulan={tw}")
+    pg.wait_for_selector("#tabel-pk-tindak-lanjut tbody tr", timeout=20000)
+    baris_tl = pg.locator("#tabel-pk-tindak-lanjut tbody tr").first
+    kantor_tl = baris_tl.locator("td").first.inner_text()
+    baris_tl.locator("td:nth-child(2) a").click()
+    pg.wait_for_selector("#tabel-tl-daftar, #tl-isi .alert", timeout=20000)
+    q = parse_qs(urlparse(pg.url).query)
+    assert urlparse(pg.url).path == "/tindak-lanjut" and q["kecamatan"] == [kantor_tl]
+
     pg.goto(f"{riwayat_url}/perbandingan?tahun={th}&triwulan={tw}")
     pg.wait_for_selector("#pk-unduh-xlsx")
     with pg.expect_download() as unduh:

@@ -6,6 +6,7 @@ import csv
 import io
 from datetime import date
 
+import pytest
 from openpyxl import load_workbook
 from python_calamine import CalamineWorkbook
 from sqlmodel import select
@@ -124,3 +125,49 @@ def test_every_answer_carries_the_security_headers(client, demo):
                            "SECRET_KEY": "kunci-produksi-uji"})
     hsts = produksi.server.test_client().get("/login").headers["Strict-Transport-Security"]
     assert hsts == "max-age=31536000; includeSubDomains"
+
+
+def test_a_damaged_or_hostile_sheet_is_refused_with_a_message(client, app, demo):
+    import base64
+    import zipfile
+
+    from models.kinerja.excel import BerkasTidakSah, baca, templat
+
+    with session_scope(demo) as s:
+        kec = s.exec(select(Kecamatan).where(Kecamatan.nama == "Poncokusumo")).one()
+        asli = templat(s, kecamatan_id=kec.id, tahun=2025, triwulan=2)
+
+    def ubah(fungsi) -> bytes:
+        keluar = io.BytesIO()
+        with zipfile.ZipFile(io.BytesIO(asli)) as z, zipfile.ZipFile(keluar, "w", zipfile.ZIP_DEFLATED) as baru:
+            for b in z.infolist():
+                isi = z.read(b)
+                baru.writestr(b.filename, fungsi(isi.decode()) if b.filename == "xl/worksheets/sheet1.xml" else isi)
+        return keluar.getvalue()
+
+    rusak = ubah(lambda x: x.replace("</sheetData>", "<row><c><v>1</sheetData>"))  # broken XML
+    nan = ubah(lambda x: x.replace('<c r="B2"', '<c r="B2" t="n"><v>NaN</v></c><c r="Z99"', 1))
+    besar = ubah(lambda x: x.replace('<c r="B2"', '<c r="B2" t="n"><v>1E999</v></c><c r="Z98"', 1))
+    with session_scope(demo) as s:
+        for data in (rusak, nan, besar):
+            with pytest.raises(BerkasTidakSah) as e:
+                baca(s, data, kecamatan_id=kec.id, tahun=2025, triwulan=2)
+            assert str(e.value) in ('Lembar "Realisasi" rusak atau tidak dapat dibaca; gunakan templat yang diunduh '
+                                    "dari halaman ini.", "Tahun dan triwulan di sel B2 dan B3 tidak terbaca.")
+    # Through the page's callback the person reads the message; no 500.
+    from tests.dash_util import daftar_callback, panggil, teks_jawaban
+
+    masuk(client, "evapor.poncokusumo")
+    client.get("/_dash-layout")
+    kunci = next(k for k, cb in daftar_callback(app).items()
+                 if f"{cb['callback'].__module__}.{cb['callback'].__name__}" == "callbacks.realisasi.pratinjau")
+    isi = "data:application/octet-stream;base64," + base64.b64encode(rusak).decode()
+    teks = teks_jawaban(panggil(client, app, kunci, isi=isi, nama="rusak.xlsx", periode={"tahun": 2025, "triwulan": 2}))
+    assert teks.startswith('rusak.xlsx: Lembar "Realisasi" rusak atau tidak dapat dibaca')
+
+
+def test_a_username_with_a_control_character_is_an_ordinary_failure(client, demo):
+    from models.akun.pengguna import PESAN_GAGAL
+
+    r = masuk(client, "camat.poncokusumo\x00", "demo12345")
+    assert r.status_code == 401 and PESAN_GAGAL in r.get_data(as_text=True)

@@ -82,6 +82,11 @@ def test_kepatuhan_tells_each_figure_s_state_and_counts_what_is_in_trouble(demo,
     assert [baris[n]["bermasalah"] for n in urut[:-1]] == sorted((baris[n]["bermasalah"] for n in urut[:-1]),
                                                                 reverse=True)
     assert baris["Jumlah bermasalah"]["IKU-1"] == "2"  # Poncokusumo late, Karangploso a draft past the due date
+    # The semester's SOP monitoring: nothing assessed yet, and 30 June is still inside semester I.
+    import re
+
+    assert all(re.fullmatch(r"0 dari [1-9]\d* SOP dipantau", baris[n]["monitoring_sop"]) for n in kantor)
+    assert "Monitoring SOP semester I" in [k.nama for k in tabel.kolom]
     assert baris["Jumlah bermasalah"]["IKU-3"] == "3"
 
 
@@ -170,3 +175,18 @@ def test_the_pdf_recap_has_the_kabupaten_s_heading_the_period_and_the_numbers(de
     assert "Kewajiban bermasalah per kecamatan" in teks
     assert "80,00%" in teks and "-20" in teks  # Poncokusumo's capaian and its distance from the median
     assert "Draf, lewat tenggat" in teks
+
+
+def test_each_office_s_trend_covers_the_eight_quarters_up_to_the_chosen_one(demo, kuartal):
+    from models.dasbor.perbandingan import tren_kantor
+
+    kantor, _, _ = kuartal
+    with session_scope(demo) as s:
+        tren = tren_kantor(s, _sar(kantor))
+        tabel = capaian_peringkat(s, _sar(kantor), tren=tren)
+    ponco = tren[kantor["Poncokusumo"]]
+    assert [p for p, _ in ponco] == ["II/2023", "III/2023", "IV/2023", "I/2024", "II/2024", "III/2024", "IV/2024",
+                                     "I/2025"]
+    assert ponco[-1] == ("I/2025", 80.0)  # the quarter of the fixture, as the capaian column
+    baris = {r["kecamatan"]: r["tren"] for r in tabel.data.to_dict("records")}
+    assert len(baris["Poncokusumo"]) == 8 and baris["Poncokusumo"].endswith(("▁", "▄", "█"))

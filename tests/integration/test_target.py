@@ -33,7 +33,7 @@ def test_target_set_then_revised_with_a_reason(client, app, demo):
                       .order_by(Target.id)).all()
         assert [(t.nilai, t.berlaku, t.alasan) for t in rows] == [(72.5, False, None),
                                                                   (80.0, True, "Perjanjian Kinerja perubahan")]
-    riwayat = panggil(client, app, "target-riwayat.children", indikator_id=ind_id, tahun=2031).get_data(as_text=True)
+    riwayat = panggil(client, app, "..target-riwayat.children...target-terlihat.data..", indikator_id=ind_id, tahun=2031).get_data(as_text=True)
     assert "Perjanjian Kinerja perubahan" in riwayat and "(diganti)" in riwayat
 
 
@@ -158,3 +158,30 @@ def test_the_database_refuses_a_second_target_in_force(demo):
         kunci = (t.indikator_id, t.kecamatan_id)
     with pytest.raises(IntegrityError), session_scope(demo) as s:
         s.add(Target(indikator_id=kunci[0], kecamatan_id=kunci[1], tahun=2025, nilai=1.0, berlaku=True))
+
+
+def test_a_revision_from_a_page_opened_before_another_s_change_is_refused(client, app, demo):
+    """The form remembers the target it showed; saving after someone else changed it is refused, not overwritten."""
+    from models.kinerja.iku import tetapkan_target
+    from models.tables import User
+
+    with session_scope(demo) as s:
+        kec = s.exec(select(Kecamatan).where(Kecamatan.nama == "Poncokusumo")).one()
+        kec_id = kec.id
+        ind_id = s.exec(select(Indikator.id).where(Indikator.kode == "IKU-2")
+                        .where(Indikator.kabupaten_id == kec.kabupaten_id)).one()
+    masuk(client, "evapor.poncokusumo")
+    buka = panggil(client, app, "..target-riwayat.children...target-terlihat.data..", indikator_id=ind_id, tahun=2032)
+    terlihat = buka.get_json()["response"]["target-terlihat"]["data"]
+    assert terlihat == {"id": None}
+    with session_scope(demo) as s:  # meanwhile the Camat sets it
+        tetapkan_target(s, indikator_id=ind_id, kecamatan_id=kec_id, tahun=2032, nilai=95.0,
+                        oleh=s.exec(select(User).where(User.username == "camat.poncokusumo")).one())
+    kunci = next(k for k in daftar_callback(app) if k.startswith("..target-pesan.children"))
+    teks = panggil(client, app, kunci, indikator_id=ind_id, tahun=2032, nilai="90", alasan=None,
+                   terlihat=terlihat).get_data(as_text=True)
+    assert ("IKU-2 target 2032: target ini baru saja diubah orang lain; muat ulang halaman lalu periksa lagi."
+            in teks)
+    with session_scope(demo) as s:
+        assert [t.nilai for t in s.exec(select(Target).where(Target.indikator_id == ind_id)
+                                        .where(Target.kecamatan_id == kec_id).where(Target.tahun == 2032))] == [95.0]
