@@ -8,7 +8,7 @@ from dash import html
 from sqlmodel import Session
 
 from dashboard.components.grafik import grafik
-from dashboard.components.saringan import query
+from dashboard.components.saringan import query, tautan_unduh
 from dashboard.components.tabel import tabel_layar
 from dashboard.format import angka
 from models.dasbor.kueri import Saringan, nama_kantor, perbandingan
@@ -18,6 +18,7 @@ from models.dasbor.perbandingan import (
     capaian_peringkat,
     kepatuhan,
     lama_pengesahan,
+    per_kabupaten,
     posisi_kantor,
     proses,
     tindak_lanjut_kantor,
@@ -45,12 +46,8 @@ def _sel_kepatuhan(s, kantor: str, kunci: str, sar: Saringan, indikator: dict[st
                    **{"data-keadaan": s.keadaan, "data-kunci": kunci})
 
 
-def matriks_kepatuhan(s: Session, sar: Saringan, tabel, sel, df) -> html.Div:
-    q = query(s, sar)
-    judul = html.H5([tabel.judul, html.Span([
-        html.A("CSV", href=f"/unduh/pk-kepatuhan.csv?{q}", className="btn btn-outline-secondary btn-sm me-1"),
-        html.A("Excel", href=f"/unduh/pk-kepatuhan.xlsx?{q}", className="btn btn-outline-secondary btn-sm")],
-        className="float-end unduh")], className="mt-4 mb-2")
+def matriks_kepatuhan(sar: Saringan, q: str, akhiran: str, tabel, sel, df) -> html.Div:
+    judul = html.H5([tabel.judul, tautan_unduh("pk-kepatuhan", q)], className="mt-4 mb-2")
     if tabel.data.empty:
         return html.Div([judul, dbc.Alert("Tidak ada kecamatan pada lingkup ini.", color="light")])
     indikator = dict(zip(df["kode"], df["indikator_id"])) if not df.empty else {}
@@ -73,10 +70,10 @@ def matriks_kepatuhan(s: Session, sar: Saringan, tabel, sel, df) -> html.Div:
                                    "jatuh tempo, atau belum ada SOP). Klik sel untuk melihat catatannya.",
                                    className="small text-muted"),
                      dbc.Table([kepala, html.Tbody(baris)], size="sm", bordered=True, responsive=True,
-                               id="tabel-pk-kepatuhan", className="tabel-kepatuhan")])
+                               id=f"tabel-pk-kepatuhan{akhiran}", className="tabel-kepatuhan")])
 
 
-def grafik_bermasalah(sar: Saringan, tabel) -> html.Div:
+def grafik_bermasalah(sar: Saringan, tabel, akhiran: str = "") -> html.Div:
     """The offices ordered by their count of obligations in trouble (no boundary map ships with the product)."""
     data = tabel.data[tabel.data["kecamatan_id"].notna()] if not tabel.data.empty else tabel.data
     if data.empty:
@@ -88,22 +85,18 @@ def grafik_bermasalah(sar: Saringan, tabel) -> html.Div:
     fig.update_layout(height=max(220, 28 * len(data) + 80), margin={"l": 10, "r": 30, "t": 10, "b": 40},
                       xaxis_title="kewajiban bermasalah", plot_bgcolor="white", separators=",.")
     return grafik(fig, f"Kewajiban bermasalah per kecamatan triwulan {ROMAWI[sar.triwulan]} {sar.tahun}",
-                  id="grafik-pk-bermasalah")
+                  id=f"grafik-pk-bermasalah{akhiran}")
 
 
-def matriks_capaian(s: Session, sar: Saringan, df) -> html.Div:
+def matriks_capaian(s: Session, sar: Saringan, q: str, akhiran: str, df) -> html.Div:
     """Kecamatan × IKU in the band colours; provisional and draft marked."""
     tren = tren_kantor(s, sar)
     tabel = capaian_peringkat(s, sar, df, tren)
     tren_teks = {k: "; ".join(f"{p}: {angka(v, 2) + '%' if v is not None else '-'}" for p, v in seri)
                  for k, seri in tren.items()}
-    q = query(s, sar)
     warna = {(r.kecamatan, r.kode): (r.warna, r.predikat, r.status, r.indikator_id) for r in df.itertuples()}
     kode = list(dict.fromkeys(df["kode"])) if not df.empty else []
-    judul = html.H5([tabel.judul, html.Span([
-        html.A("CSV", href=f"/unduh/pk-capaian.csv?{q}", className="btn btn-outline-secondary btn-sm me-1"),
-        html.A("Excel", href=f"/unduh/pk-capaian.xlsx?{q}", className="btn btn-outline-secondary btn-sm")],
-        className="float-end unduh")], className="mt-4 mb-2")
+    judul = html.H5([tabel.judul, tautan_unduh("pk-capaian", q)], className="mt-4 mb-2")
     if tabel.data.empty:
         return html.Div([judul, dbc.Alert("Belum ada capaian pada periode ini.", color="light")])
     kepala = html.Thead(html.Tr([html.Th("Kecamatan"), *(html.Th(x, className="text-center") for x in kode),
@@ -139,49 +132,73 @@ def matriks_capaian(s: Session, sar: Saringan, df) -> html.Div:
                                    "rata-rata itu pada delapan triwulan terakhir (arahkan kursor untuk angkanya).",
                                    className="small text-muted"),
                      dbc.Table([kepala, html.Tbody(baris)], size="sm", bordered=True, responsive=True,
-                               id="tabel-pk-capaian")])
+                               id=f"tabel-pk-capaian{akhiran}")])
+
+
+def _tiap_kabupaten(s: Session, sar: Saringan, gambar) -> html.Div:
+    """Draw a part once per kabupaten in the view (the admin's spans several; IKU codes and calendars are each
+    kabupaten's own). `gambar(s, view, query, suffix)`; a kabupaten user's view is one part, drawn as is."""
+    bagian = per_kabupaten(s, sar)
+    q = query(s, sar)
+    if len(bagian) <= 1:
+        return gambar(s, bagian[0][2] if bagian else sar, q, "")
+    return html.Div([html.Div([html.H3(f"Kabupaten {nama}", className="mt-4 border-bottom"),
+                               gambar(s, sub, f"{q}&kabupaten={kab_id}", f"-{kab_id}")])
+                     for kab_id, nama, sub in bagian])
 
 
 def isi_kepatuhan(s: Session, sar: Saringan) -> html.Div:
     """The downloads and what the offices owe; for one office, its place against the kabupaten instead."""
-    q = query(s, sar)
     if len(sar.kecamatan_ids) == 1:
         nama = nama_kantor(s, sar.kecamatan_ids)[sar.kecamatan_ids[0]]
         return html.Div([
             html.H4(f"Kecamatan {nama} dibandingkan dengan median kabupaten"),
             html.P("Nama kecamatan lain tidak ditampilkan; median dihitung dari semua kecamatan kabupaten yang "
                    "mempunyai angkanya.", className="small text-muted"),
-            tabel_layar(posisi_kantor(s, sar, bagian=("iku",)), nama=None, q=q, ident="tabel-pk-posisi",
+            tabel_layar(posisi_kantor(s, sar, bagian=("iku",)), nama=None, q=query(s, sar), ident="tabel-pk-posisi",
                         kosong="Belum ada capaian pada periode ini."),
         ])
-    unduh = html.Div([
-        html.A("Unduh rekap (Excel)", href=f"/unduh/perbandingan-rekap.xlsx?{q}", id="pk-unduh-xlsx",
-               className="btn btn-outline-primary btn-sm me-2"),
-        html.A("Unduh rekap (PDF)", href=f"/unduh/perbandingan-rekap.pdf?{q}", id="pk-unduh-pdf",
-               className="btn btn-outline-primary btn-sm"),
-    ], className="mb-2")
-    df = perbandingan(s, kecamatan_ids=sar.kecamatan_ids, tahun=sar.tahun, triwulan=sar.triwulan)
-    tabel, sel = kepatuhan(s, sar, df=df)
-    return html.Div([unduh, matriks_kepatuhan(s, sar, tabel, sel, df), grafik_bermasalah(sar, tabel)])
+
+    def gambar(s, sub, q, akhiran):
+        unduh = html.Div([
+            html.A("Unduh rekap (Excel)", href=f"/unduh/perbandingan-rekap.xlsx?{q}", id=f"pk-unduh-xlsx{akhiran}",
+                   className="btn btn-outline-primary btn-sm me-2"),
+            html.A("Unduh rekap (PDF)", href=f"/unduh/perbandingan-rekap.pdf?{q}", id=f"pk-unduh-pdf{akhiran}",
+                   className="btn btn-outline-primary btn-sm"),
+        ], className="mb-2")
+        df = perbandingan(s, kecamatan_ids=sub.kecamatan_ids, tahun=sub.tahun, triwulan=sub.triwulan)
+        tabel, sel = kepatuhan(s, sub, df=df)
+        return html.Div([unduh, matriks_kepatuhan(sub, q, akhiran, tabel, sel, df), grafik_bermasalah(sub, tabel,
+                                                                                                   akhiran)])
+
+    return _tiap_kabupaten(s, sar, gambar)
 
 
 def isi_capaian(s: Session, sar: Saringan) -> html.Div:
     """What the offices achieve, side by side."""
     if len(sar.kecamatan_ids) == 1:
         return html.Div()
-    df = perbandingan(s, kecamatan_ids=sar.kecamatan_ids, tahun=sar.tahun, triwulan=sar.triwulan)
-    return matriks_capaian(s, sar, df)
+
+    def gambar(s, sub, q, akhiran):
+        df = perbandingan(s, kecamatan_ids=sub.kecamatan_ids, tahun=sub.tahun, triwulan=sub.triwulan)
+        return matriks_capaian(s, sub, q, akhiran, df)
+
+    return _tiap_kabupaten(s, sar, gambar)
 
 
 def isi_tindak(s: Session, sar: Saringan) -> html.Div:
     """How soon each office's figures became official, and how it follows up its recommendations."""
     if len(sar.kecamatan_ids) == 1:
         return html.Div()
-    q = query(s, sar)
-    return html.Div([
-        tabel_layar(lama_pengesahan(s, sar), nama="pk-pengesahan", q=q, ident="tabel-pk-pengesahan"),
-        tabel_layar(tindak_lanjut_kantor(s, sar), nama="pk-tindak-lanjut", q=q, ident="tabel-pk-tindak-lanjut"),
-    ])
+
+    def gambar(s, sub, q, akhiran):
+        return html.Div([
+            tabel_layar(lama_pengesahan(s, sub), nama="pk-pengesahan", q=q, ident=f"tabel-pk-pengesahan{akhiran}"),
+            tabel_layar(tindak_lanjut_kantor(s, sub), nama="pk-tindak-lanjut", q=q,
+                        ident=f"tabel-pk-tindak-lanjut{akhiran}"),
+        ])
+
+    return _tiap_kabupaten(s, sar, gambar)
 
 
 def isi_proses(s: Session, sar: Saringan) -> html.Div:
@@ -193,5 +210,10 @@ def isi_proses(s: Session, sar: Saringan) -> html.Div:
             tabel_layar(posisi_kantor(s, sar, bagian=("sop",)), nama=None, q=query(s, sar), ident="tabel-pk-posisi-sop",
                         kosong="Belum ada pelaksanaan SOP ini yang selesai di kantor ini pada periode ini."),
         ])
-    return tabel_layar(proses(s, sar), nama="pk-proses", q=query(s, sar), ident="tabel-pk-proses",
-                       kosong="Belum ada pelaksanaan SOP ini yang dimiliki dua kecamatan atau lebih pada periode ini.")
+
+    def gambar(s, sub, q, akhiran):
+        return tabel_layar(proses(s, sub), nama="pk-proses", q=q, ident=f"tabel-pk-proses{akhiran}",
+                           kosong="Belum ada pelaksanaan SOP ini yang dimiliki dua kecamatan atau lebih pada periode "
+                                  "ini.")
+
+    return _tiap_kabupaten(s, sar, gambar)

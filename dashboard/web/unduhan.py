@@ -10,7 +10,7 @@ from dashboard.data import pengaturan, sesi
 from models.akun.akses import AksesDitolak
 from models.akun.peran import PERAN_KANTOR
 from models.dasbor.laporan import SETAHUN, TABEL, ke_csv, ke_xlsx, ke_xlsx_banyak
-from models.dasbor.perbandingan import TABEL_PERBANDINGAN, pdf_rekap, rekap
+from models.dasbor.perbandingan import TABEL_PERBANDINGAN, pdf_rekap, per_kabupaten, rekap
 from models.kinerja.excel import templat
 from models.tables import Kecamatan, Lampiran, User
 from models.umum.periode import label_periode
@@ -26,6 +26,16 @@ def _bilangan(nama: str, batas: range) -> int:
     if not v.isdigit() or int(v) not in batas:
         raise AksesDitolak(f"Parameter {nama} tidak sah.")
     return int(v)
+
+
+def _satu_kabupaten(s, sar):
+    """The comparison's offices of one kabupaten (`kabupaten` in the address, among those in the user's scope; the
+    first by name otherwise): offices are compared within their kabupaten."""
+    kab = request.args.get("kabupaten", "")
+    bagian = per_kabupaten(s, sar, int(kab) if kab.isdigit() else None)
+    if not bagian:
+        raise AksesDitolak("Kabupaten ini tidak ada dalam lingkup Anda.")
+    return bagian[0][2]
 
 
 def pasang_unduhan(server: Flask) -> None:
@@ -51,6 +61,8 @@ def pasang_unduhan(server: Flask) -> None:
             return "Tabel tidak dikenal.", 404, {"Content-Type": "text/plain; charset=utf-8"}
         with sesi() as s:
             sar = saringan_halaman(s, request.args.to_dict(), setahun=nama in SETAHUN)
+            if nama in TABEL_PERBANDINGAN:
+                sar = _satu_kabupaten(s, sar)
             tabel = semua[nama](s, sar)
             kantor = s.get(Kecamatan, sar.kecamatan_id).nama if sar.kecamatan_id else "semua-kecamatan"
         berkas = f"{nama}-{kantor.lower().replace(' ', '-')}-{sar.tahun}-tw{sar.triwulan}.{format_berkas}"
@@ -63,7 +75,7 @@ def pasang_unduhan(server: Flask) -> None:
     def unduh_rekap(format_berkas: str):
         """Perbandingan Kecamatan's tables as one workbook (a sheet per section) or one PDF, as on the screen."""
         with sesi() as s:
-            sar = saringan_halaman(s, request.args.to_dict())
+            sar = _satu_kabupaten(s, saringan_halaman(s, request.args.to_dict()))
             if format_berkas == "pdf":
                 data, jenis = pdf_rekap(s, sar), "application/pdf"
             else:

@@ -58,6 +58,7 @@ class SelKepatuhan:
 def _sel_angka(keadaan: str | None, disahkan: datetime | None, tenggat: date | None, hari_ini: date,
                zona: str) -> SelKepatuhan:
     """One IKU figure of the quarter against the collection obligation's due date."""
+    keadaan = keadaan if isinstance(keadaan, str) else None  # no figure: None (or pandas' NaN)
     lewat = tenggat is not None and tenggat < hari_ini
     if keadaan == "resmi" and disahkan is not None:
         telat = tenggat is not None and terlambat(disahkan, tenggat, zona)
@@ -312,11 +313,25 @@ def tindak_lanjut_kantor(session: Session, sar: Saringan, hari_ini: date | None 
 
 
 def rekap(session: Session, sar: Saringan, hari_ini: date | None = None) -> list[Tabel]:
-    """The page's tables in its order: the xlsx recap writes one sheet per table."""
+    """The page's tables in its order, for one kabupaten's offices: the xlsx recap writes one sheet per table."""
     semua_sop = Saringan(kecamatan_ids=sar.kecamatan_ids, kecamatan_id=sar.kecamatan_id, tahun=sar.tahun,
                          triwulan=sar.triwulan)
     return [kepatuhan(session, sar, hari_ini)[0], capaian_peringkat(session, sar), proses(session, semua_sop),
             lama_pengesahan(session, sar), tindak_lanjut_kantor(session, sar, hari_ini)]
+
+
+def per_kabupaten(session: Session, sar: Saringan, kabupaten_id: int | None = None) -> list[tuple[int, str, Saringan]]:
+    """The view split by kabupaten, by name (IKU codes and calendars are a kabupaten's own, so offices are compared
+    within one): (kabupaten id, name, view); only `kabupaten_id`'s when given. A kabupaten user's view is one part."""
+    ids_kab: dict[tuple[int, str], list[int]] = {}
+    for k, kab_id, nama in session.exec(select(Kecamatan.id, Kecamatan.kabupaten_id, Kabupaten.nama)
+                                        .join(Kabupaten, Kabupaten.id == Kecamatan.kabupaten_id)
+                                        .where(Kecamatan.id.in_(sar.kecamatan_ids))).all():
+        ids_kab.setdefault((kab_id, nama), []).append(k)
+    return [(kab_id, nama, Saringan(kecamatan_ids=sorted(ids), kecamatan_id=sar.kecamatan_id, tahun=sar.tahun,
+                                    triwulan=sar.triwulan, indikator_id=sar.indikator_id, sop=sar.sop))
+            for (kab_id, nama), ids in sorted(ids_kab.items(), key=lambda kv: kv[0][1])
+            if kabupaten_id is None or kab_id == kabupaten_id]
 
 
 def kantor_sekabupaten(session: Session, kecamatan_id: int) -> list[int]:

@@ -190,3 +190,23 @@ def test_each_office_s_trend_covers_the_eight_quarters_up_to_the_chosen_one(demo
     assert ponco[-1] == ("I/2025", 80.0)  # the quarter of the fixture, as the capaian column
     baris = {r["kecamatan"]: r["tren"] for r in tabel.data.to_dict("records")}
     assert len(baris["Poncokusumo"]) == 8 and baris["Poncokusumo"].endswith(("▁", "▄", "█"))
+
+
+def test_the_admin_compares_offices_within_each_kabupaten(demo, kuartal, client, app):
+    """IKU codes and calendars are each kabupaten's own: the admin's view is drawn per kabupaten, and the recap of
+    one kabupaten holds its offices only."""
+    masuk(client, "admin")
+    client.get("/_dash-layout")
+    kunci = next(k for k, cb in daftar_callback(app).items()
+                 if f"{cb['callback'].__module__}.{cb['callback'].__name__}" == "callbacks.perbandingan.tampil")
+    teks = teks_jawaban(panggil(client, app, kunci, kecamatan=None, tahun=2025, triwulan=1))
+    assert "Kabupaten Malang" in teks and "Kabupaten Tanjung Jabung Barat" in teks
+    with session_scope(demo) as s:
+        tjb = s.exec(select(Kecamatan.kabupaten_id).where(Kecamatan.nama == "Muara Papalik")).one()
+    r = client.get(f"/unduh/perbandingan-rekap.xlsx?tahun=2025&triwulan=1&kabupaten={tjb}")
+    kantor = {b[0] for b in CalamineWorkbook.from_filelike(io.BytesIO(r.data)).get_sheet_by_name("Capaian")
+              .to_python()[1:]}
+    assert kantor == {"Muara Papalik"}
+    keluar(client)
+    masuk(client, "kabupaten.malang")  # another kabupaten named in the address is outside the scope
+    assert client.get(f"/unduh/perbandingan-rekap.xlsx?tahun=2025&triwulan=1&kabupaten={tjb}").status_code == 403
