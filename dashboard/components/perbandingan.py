@@ -16,6 +16,7 @@ from models.dasbor.perbandingan import (
     MONITORING,
     alamat,
     capaian_peringkat,
+    capaian_tren,
     kepatuhan,
     lama_pengesahan,
     per_kabupaten,
@@ -32,11 +33,11 @@ WARNA_KEADAAN = {"resmi": "success", "diajukan": "info", "draf": "secondary", "b
                  "berjalan": "info", "belum_jatuh_tempo": "light", "tanpa_sop": "dark"}
 
 
-def _sel_kepatuhan(s, kantor: str, kunci: str, sar: Saringan, indikator: dict[str, int]) -> html.Td:
+def _sel_kepatuhan(s, kantor: str, kunci: str, sar: Saringan) -> html.Td:
     warna = "danger" if s.bermasalah and s.keadaan in {"belum_diisi", "draf", "diajukan"} else \
         ("warning" if s.bermasalah and s.keadaan == "resmi" else WARNA_KEADAAN.get(s.keadaan, "light"))
-    if kunci in indikator:  # a figure: its records on Capaian
-        href = alamat("/capaian", kecamatan=kantor, tahun=sar.tahun, triwulan=sar.triwulan, indikator=indikator[kunci])
+    if s.indikator_id is not None:  # a figure: its records on Capaian
+        href = alamat("/capaian", kecamatan=kantor, tahun=sar.tahun, triwulan=sar.triwulan, indikator=s.indikator_id)
     elif kunci == MONITORING:  # the semester's monitoring sheet
         href = alamat("/monitoring-sop", kecamatan=kantor, tahun=sar.tahun, semester=1 if sar.triwulan <= 2 else 2)
     else:  # an obligation: the office's Beranda, whose calendar card lists it
@@ -46,11 +47,10 @@ def _sel_kepatuhan(s, kantor: str, kunci: str, sar: Saringan, indikator: dict[st
                    **{"data-keadaan": s.keadaan, "data-kunci": kunci})
 
 
-def matriks_kepatuhan(sar: Saringan, q: str, akhiran: str, tabel, sel, df) -> html.Div:
+def matriks_kepatuhan(sar: Saringan, q: str, akhiran: str, tabel, sel) -> html.Div:
     judul = html.H5([tabel.judul, tautan_unduh("pk-kepatuhan", q)], className="mt-4 mb-2")
     if tabel.data.empty:
         return html.Div([judul, dbc.Alert("Tidak ada kecamatan pada lingkup ini.", color="light")])
-    indikator = dict(zip(df["kode"], df["indikator_id"])) if not df.empty else {}
     kepala = html.Thead(html.Tr([html.Th(k.nama) for k in tabel.kolom]))
     baris = []
     for rec in tabel.data.to_dict("records"):
@@ -63,7 +63,7 @@ def matriks_kepatuhan(sar: Saringan, q: str, akhiran: str, tabel, sel, df) -> ht
         isi = [html.Th(html.A(nama, href=alamat("/", kecamatan=nama, tahun=sar.tahun, triwulan=sar.triwulan)))]
         for x in tabel.kolom[1:-1]:
             c = sel.get((int(k), x.kunci))
-            isi.append(_sel_kepatuhan(c, nama, x.kunci, sar, indikator) if c else html.Td("-"))
+            isi.append(_sel_kepatuhan(c, nama, x.kunci, sar) if c else html.Td("-"))
         isi.append(html.Td(angka(rec["bermasalah"]), className="text-end fw-bold"))
         baris.append(html.Tr(isi, **{"data-kantor": nama}))
     return html.Div([judul, html.P("Urut dari yang paling banyak bermasalah (terlambat, belum dikerjakan setelah "
@@ -88,9 +88,8 @@ def grafik_bermasalah(sar: Saringan, tabel, akhiran: str = "") -> html.Div:
                   id=f"grafik-pk-bermasalah{akhiran}")
 
 
-def matriks_capaian(s: Session, sar: Saringan, q: str, akhiran: str, df) -> html.Div:
+def matriks_capaian(s: Session, sar: Saringan, q: str, akhiran: str, df, tren) -> html.Div:
     """Kecamatan × IKU in the band colours; provisional and draft marked."""
-    tren = tren_kantor(s, sar)
     tabel = capaian_peringkat(s, sar, df, tren)
     tren_teks = {k: "; ".join(f"{p}: {angka(v, 2) + '%' if v is not None else '-'}" for p, v in seri)
                  for k, seri in tren.items()}
@@ -166,10 +165,8 @@ def isi_kepatuhan(s: Session, sar: Saringan) -> html.Div:
             html.A("Unduh rekap (PDF)", href=f"/unduh/perbandingan-rekap.pdf?{q}", id=f"pk-unduh-pdf{akhiran}",
                    className="btn btn-outline-primary btn-sm"),
         ], className="mb-2")
-        df = perbandingan(s, kecamatan_ids=sub.kecamatan_ids, tahun=sub.tahun, triwulan=sub.triwulan)
-        tabel, sel = kepatuhan(s, sub, df=df)
-        return html.Div([unduh, matriks_kepatuhan(sub, q, akhiran, tabel, sel, df), grafik_bermasalah(sub, tabel,
-                                                                                                   akhiran)])
+        tabel, sel = kepatuhan(s, sub)
+        return html.Div([unduh, matriks_kepatuhan(sub, q, akhiran, tabel, sel), grafik_bermasalah(sub, tabel, akhiran)])
 
     return _tiap_kabupaten(s, sar, gambar)
 
@@ -180,8 +177,9 @@ def isi_capaian(s: Session, sar: Saringan) -> html.Div:
         return html.Div()
 
     def gambar(s, sub, q, akhiran):
-        df = perbandingan(s, kecamatan_ids=sub.kecamatan_ids, tahun=sub.tahun, triwulan=sub.triwulan)
-        return matriks_capaian(s, sub, q, akhiran, df)
+        data = capaian_tren(s, sub)  # the trend's years include the quarter's: read once for both
+        df = perbandingan(s, kecamatan_ids=sub.kecamatan_ids, tahun=sub.tahun, triwulan=sub.triwulan, data=data)
+        return matriks_capaian(s, sub, q, akhiran, df, tren_kantor(s, sub, data=data))
 
     return _tiap_kabupaten(s, sar, gambar)
 

@@ -198,9 +198,13 @@ def kartu_iku(session: Session, *, kecamatan_id: int, tahun: int, triwulan: int)
     return kartu
 
 
-def perbandingan(session: Session, *, kecamatan_ids: list[int], tahun: int, triwulan: int) -> pd.DataFrame:
-    """The offices side by side for one quarter: one row per office and IKU (long form)."""
-    data = capaian_banyak(session, kecamatan_ids=kecamatan_ids, tahun=[tahun], ringkas=True)
+def perbandingan(session: Session, *, kecamatan_ids: list[int], tahun: int, triwulan: int,
+                 data: dict | None = None) -> pd.DataFrame:
+    """The offices side by side for one quarter: one row per office and IKU (long form). `data`: capaian_banyak's
+    result covering the year, when the caller already has it."""
+    if data is None:
+        data = capaian_banyak(session, kecamatan_ids=kecamatan_ids, tahun=[tahun], ringkas=True)
+    data = {kunci: b for kunci, b in data.items() if kunci[1] == tahun}
     kantor = nama_kantor(session, kecamatan_ids)
     pita_kantor = predikat_per_kantor(session, kecamatan_ids)
     baris = []

@@ -17,7 +17,7 @@ from sqlmodel import Session, select
 from models.dasbor.kueri import Saringan, keadaan_angka, nama_kantor, perbandingan, tindak_lanjut
 from models.dasbor.laporan import KEADAAN, Kolom, Tabel, teks_sel
 from models.kinerja.capaian import capaian_banyak
-from models.kinerja.iku import iku_banyak
+from models.kinerja.iku import iku_banyak, kode_urut
 from models.perencanaan.kalender_sakip import (
     PENGUMPULAN,
     STATUS_LABEL,
@@ -27,7 +27,7 @@ from models.perencanaan.kalender_sakip import (
 )
 from models.sop.monitoring import ringkasan_kantor
 from models.sop.siklus import catatan, dengan_waktu, kalender_per_kantor, kunjungan
-from models.tables import Kabupaten, Kecamatan, Realisasi, Sop, SopRevisi
+from models.tables import Indikator, Kabupaten, Kecamatan, Realisasi, Sop, SopRevisi
 from models.umum import periode
 from models.umum.angka import format_angka
 from models.umum.pdf import GAYA_KEPALA, LembarPdf
@@ -53,19 +53,20 @@ class SelKepatuhan:
     teks: str  # as printed
     keadaan: str  # a key for the colour: belum_diisi | draf | diajukan | resmi | one of the calendar's STATUS
     bermasalah: bool
+    indikator_id: int | None = None  # a figure's indicator (its records are on Capaian)
 
 
 def _sel_angka(keadaan: str | None, disahkan: datetime | None, tenggat: date | None, hari_ini: date,
-               zona: str) -> SelKepatuhan:
+               zona: str, indikator_id: int) -> SelKepatuhan:
     """One IKU figure of the quarter against the collection obligation's due date."""
     keadaan = keadaan if isinstance(keadaan, str) else None  # no figure: None (or pandas' NaN)
     lewat = tenggat is not None and tenggat < hari_ini
     if keadaan == "resmi" and disahkan is not None:
         telat = tenggat is not None and terlambat(disahkan, tenggat, zona)
         teks = f"Resmi {tanggal_panjang(tanggal_lokal(disahkan, zona))}" + (", terlambat" if telat else "")
-        return SelKepatuhan(teks, "resmi", telat)
+        return SelKepatuhan(teks, "resmi", telat, indikator_id)
     label = ANGKA_LABEL.get(keadaan, "Belum diisi")
-    return SelKepatuhan(label + (", lewat tenggat" if lewat else ""), keadaan or "belum_diisi", lewat)
+    return SelKepatuhan(label + (", lewat tenggat" if lewat else ""), keadaan or "belum_diisi", lewat, indikator_id)
 
 
 def _disahkan(session: Session, sar: Saringan) -> dict[tuple[int, int], datetime]:
@@ -76,28 +77,38 @@ def _disahkan(session: Session, sar: Saringan) -> dict[tuple[int, int], datetime
         .where(Realisasi.triwulan == sar.triwulan).where(Realisasi.status == "resmi")).all() if t is not None}
 
 
-def kepatuhan(session: Session, sar: Saringan, hari_ini: date | None = None,
-              df: pd.DataFrame | None = None) -> tuple[Tabel, dict]:
+def _angka_kuartal(session: Session, sar: Saringan) -> list[tuple[int, int, str, str | None]]:
+    """(office, indicator, code, keadaan_angka) for each IKU of each office in the quarter, codes in IKU order."""
+    iku = iku_banyak(session, sar.kecamatan_ids)
+    kode = dict(session.exec(select(Indikator.id, Indikator.kode)
+                             .where(Indikator.id.in_({i for ids in iku.values() for i in ids}))).all())
+    status = {(k, i): st for k, i, st in session.exec(
+        select(Realisasi.kecamatan_id, Realisasi.indikator_id, Realisasi.status)
+        .where(Realisasi.kecamatan_id.in_(sar.kecamatan_ids)).where(Realisasi.tahun == sar.tahun)
+        .where(Realisasi.triwulan == sar.triwulan)).all()}
+    return [(k, i, kode[i], keadaan_angka(status.get((k, i)) == "resmi", status.get((k, i))))
+            for k in sar.kecamatan_ids for i in sorted(iku.get(k, ()), key=lambda i: kode_urut(kode[i]))]
+
+
+def kepatuhan(session: Session, sar: Saringan, hari_ini: date | None = None) -> tuple[Tabel, dict]:
     """Kecamatan × the quarter's obligations: each shared IKU's figure, the quarter's Pengukuran, Pemantauan and
     Evaluasi, the year's Renja, Perjanjian Kinerja, Laporan Kinerja and Pelaporan; per office the count of cells in
     trouble (late, not done past the due date, no SOP), worst first, and a last row counting per obligation.
 
-    Returns the table and, per (office id, column key), the cell (for colours and links). `df` is
-    kueri.perbandingan's result when the caller already has it."""
+    Returns the table and, per (office id, column key), the cell (for colours and links)."""
     hari = hari_ini or periode.hari_ini()
     kantor = nama_kantor(session, sar.kecamatan_ids)
-    if df is None:
-        df = perbandingan(session, kecamatan_ids=sar.kecamatan_ids, tahun=sar.tahun, triwulan=sar.triwulan)
-    kode = list(dict.fromkeys(df["kode"])) if not df.empty else []
+    angka = _angka_kuartal(session, sar)
+    kode = list(dict.fromkeys(x for _, _, x, _ in angka))
     disahkan = _disahkan(session, sar)
     zona_kantor = dict(session.exec(select(Kecamatan.id, Kecamatan.zona_waktu)
                                     .where(Kecamatan.id.in_(sar.kecamatan_ids))).all())
     sel: dict[tuple[int, str], SelKepatuhan] = {}
     nama_kewajiban: dict[str, str] = {}
-    per_kantor = kewajiban_banyak(session, sar.kecamatan_ids, tahun=sar.tahun, hari_ini=hari)
+    per_kantor = kewajiban_banyak(session, sar.kecamatan_ids, tahun=sar.tahun, triwulan=sar.triwulan, hari_ini=hari)
     angka_kantor: dict[int, list] = {}
-    for r in df.itertuples():
-        angka_kantor.setdefault(r.kecamatan_id, []).append(r)
+    for r in angka:
+        angka_kantor.setdefault(r[0], []).append(r)
     for k in sar.kecamatan_ids:
         semua = per_kantor.get(k, [])
         zona = zona_kantor.get(k) or "Asia/Jakarta"
@@ -110,8 +121,8 @@ def kepatuhan(session: Session, sar: Saringan, hari_ini: date | None = None,
                     j.kewajiban in KEWAJIBAN_TAHUN and w.tahun == sar.tahun):
                 nama_kewajiban.setdefault(j.kewajiban, j.nama)
                 sel[(k, j.kewajiban)] = SelKepatuhan(STATUS_LABEL[w.status], w.status, w.status in BERMASALAH)
-        for r in angka_kantor.get(k, ()):
-            sel[(k, r.kode)] = _sel_angka(r.status, disahkan.get((k, r.indikator_id)), tenggat_angka, hari, zona)
+        for _, ind, x, keadaan in angka_kantor.get(k, ()):
+            sel[(k, x)] = _sel_angka(keadaan, disahkan.get((k, ind)), tenggat_angka, hari, zona, ind)
     # The SOP monitoring of the quarter's semester: every SOP in force assessed; in trouble once the semester ended.
     semester = 1 if sar.triwulan <= 2 else 2
     akhir_semester = akhir_triwulan(sar.tahun, 2 * semester)
@@ -165,14 +176,28 @@ def garis_kecil(nilai: list[float | None]) -> str:
                    for v in nilai)
 
 
-def tren_kantor(session: Session, sar: Saringan, jumlah: int = 8) -> dict[int, list[tuple[str, float | None]]]:
-    """Per office, its average capaian over its IKU for each of the `jumlah` quarters up to the filter's, oldest
-    first (official where official, else provisional, as the capaian engine gives a quarter)."""
+def _periode_tren(sar: Saringan, jumlah: int) -> list[tuple[int, int]]:
     periode_ = [(sar.tahun, sar.triwulan)]
     while len(periode_) < jumlah:
         th, tw = periode_[0]
         periode_.insert(0, (th - 1, 4) if tw == 1 else (th, tw - 1))
-    data = capaian_banyak(session, kecamatan_ids=sar.kecamatan_ids, tahun={t for t, _ in periode_}, ringkas=True)
+    return periode_
+
+
+def capaian_tren(session: Session, sar: Saringan, jumlah: int = 8) -> dict:
+    """capaian_banyak over the years the trend covers (the filter's year included): one read for both."""
+    return capaian_banyak(session, kecamatan_ids=sar.kecamatan_ids,
+                          tahun={t for t, _ in _periode_tren(sar, jumlah)}, ringkas=True)
+
+
+def tren_kantor(session: Session, sar: Saringan, jumlah: int = 8,
+                data: dict | None = None) -> dict[int, list[tuple[str, float | None]]]:
+    """Per office, its average capaian over its IKU for each of the `jumlah` quarters up to the filter's, oldest
+    first (official where official, else provisional, as the capaian engine gives a quarter). `data`:
+    capaian_tren's result when the caller already has it."""
+    periode_ = _periode_tren(sar, jumlah)
+    if data is None:
+        data = capaian_tren(session, sar, jumlah)
     hasil = {}
     for k in sar.kecamatan_ids:
         seri = []

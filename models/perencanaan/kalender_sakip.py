@@ -489,14 +489,16 @@ def kewajiban_kantor(session: Session, kecamatan_id: int, *, hari_ini: date | No
 
 
 def kewajiban_banyak(session: Session, kecamatan_ids: list[int], *, hari_ini: date | None = None,
-                     tahun: int | None = None) -> dict[int, list[Kewajiban]]:
+                     tahun: int | None = None, triwulan: int | None = None) -> dict[int, list[Kewajiban]]:
     """`kewajiban_kantor` for many offices at once: the same obligations and statuses, from one query per kind of
-    record whatever the number of offices (a kabupaten's comparison reads 33 offices in one go)."""
+    record whatever the number of offices (a kabupaten's comparison reads 33 offices in one go). With `tahun` and
+    `triwulan`, of the quarterly obligations only that quarter's."""
     hari = hari_ini or periode.hari_ini()
     kantor = list(session.exec(select(Kecamatan).where(Kecamatan.id.in_(list(kecamatan_ids)))).all())
     jadwal_kab = {kab: jadwal_kabupaten(session, kab) for kab in {k.kabupaten_id for k in kantor}}
     contoh_kab = {kab: [(j, t, q) for j in semua
-                        for t, q in (_periode_tahun(j, tahun) if tahun is not None else _periode_sekarang(j, hari))]
+                        for t, q in (_periode_tahun(j, tahun) if tahun is not None else _periode_sekarang(j, hari))
+                        if triwulan is None or j.siklus != "triwulan" or q == triwulan]
                   for kab, semua in jadwal_kab.items()}
     tahun_contoh = {t for contoh in contoh_kab.values() for _, t, _ in contoh}
     hasil: dict[int, list[Kewajiban]] = {k.id: [] for k in kantor}
