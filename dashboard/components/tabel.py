@@ -2,12 +2,11 @@
 from __future__ import annotations
 
 import dash_bootstrap_components as dbc
-import pandas as pd
 from dash import dcc, html
 
 from dashboard.components.saringan import tautan_unduh
 from dashboard.format import angka
-from models.dasbor.laporan import Kolom, Tabel, teks_sel
+from models.dasbor.laporan import Kolom, Tabel, nilai_kosong, teks_sel
 
 PER_HALAMAN = 25
 ANGKA = {"persen", "angka", "menit"}  # right-aligned, sorted as numbers
@@ -21,13 +20,9 @@ def sel(v, k: Kolom, zona: str, menit_per_hari: int = 480) -> str:
     return teks_sel(v, k, zona, menit_per_hari)
 
 
-def _kosong(v) -> bool:
-    return v is None or v is pd.NaT or (isinstance(v, float) and pd.isna(v))
-
-
 def kunci_urut(v, k: Kolom) -> float | str | None:
     """The value a column sorts by: numbers as numbers, dates in calendar order, text as read; empty sorts last."""
-    if _kosong(v):
+    if nilai_kosong(v):
         return None
     if k.jenis in ANGKA:
         return float(v)

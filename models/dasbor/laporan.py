@@ -292,14 +292,15 @@ def _mentah(nilai, jenis: Jenis, zona: str):
     return nilai
 
 
-def _kosong(v) -> bool:
+def nilai_kosong(v) -> bool:
+    """None, NaN or NaT: nothing to show (printed "-", sorted last)."""
     return v is None or v is pd.NaT or (isinstance(v, float) and pd.isna(v))
 
 
 def teks_sel(v, k: Kolom, zona: str, menit_per_hari: int = 480) -> str:
     """One value as printed for its kind, on screen and on paper: "90,01%", "1.234", "2 jam 5 menit",
     "15 Februari 2021", "15 Februari 2021 09.30 WIB"; "-" when empty."""
-    if _kosong(v):
+    if nilai_kosong(v):
         return "-"
     if k.jenis == "persen":
         return f"{format_angka(float(v), 2)}%"

@@ -7,6 +7,7 @@ rule that computes it elsewhere: the SAKIP calendar's obligations and statuses (
 """
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime
 from urllib.parse import urlencode
@@ -31,7 +32,7 @@ from models.tables import Indikator, Kabupaten, Kecamatan, Realisasi, Sop, SopRe
 from models.umum import periode
 from models.umum.angka import format_angka
 from models.umum.pdf import GAYA_KEPALA, LembarPdf
-from models.umum.periode import ROMAWI, akhir_triwulan
+from models.umum.periode import ROMAWI, akhir_triwulan, triwulan_sebelumnya
 from models.umum.tanggal import tanggal_panjang
 
 # The obligations a quarter's row shows besides its figures: the quarter's own, then the year's.
@@ -179,8 +180,7 @@ def garis_kecil(nilai: list[float | None]) -> str:
 def _periode_tren(sar: Saringan, jumlah: int) -> list[tuple[int, int]]:
     periode_ = [(sar.tahun, sar.triwulan)]
     while len(periode_) < jumlah:
-        th, tw = periode_[0]
-        periode_.insert(0, (th - 1, 4) if tw == 1 else (th, tw - 1))
+        periode_.insert(0, triwulan_sebelumnya(*periode_[0]))
     return periode_
 
 
@@ -251,10 +251,9 @@ def proses(session: Session, sar: Saringan) -> Tabel:
     """For each SOP that two or more offices hold by name (only the filter's SOP when it names one): per office the
     number of finished executions of the quarter, their median cycle time (working minutes), the share of finished
     steps within mutu baku and the rework rate (steps done again after a return, of all step visits)."""
-    pemegang = pd.Series(list(session.exec(select(Sop.kunci, Sop.kecamatan_id).distinct()
-                                           .where(Sop.kecamatan_id.in_(sar.kecamatan_ids))).all()),
-                         dtype=object).map(lambda x: x[0])
-    bersama = {kunci for kunci, n in pemegang.value_counts().items() if n >= 2}
+    pemegang = Counter(kunci for kunci, _ in session.exec(select(Sop.kunci, Sop.kecamatan_id).distinct()
+                                                          .where(Sop.kecamatan_id.in_(sar.kecamatan_ids))).all())
+    bersama = {kunci for kunci, n in pemegang.items() if n >= 2}
     df = catatan(session, kecamatan_ids=sar.kecamatan_ids, tahun=sar.tahun, triwulan=sar.triwulan, sop_kunci=sar.sop)
     kolom = (Kolom("SOP", "sop"), Kolom("Kecamatan", "kecamatan", tautan="alamat"),
              Kolom("Pelaksanaan selesai", "selesai", "angka", "alamat"),
@@ -264,11 +263,10 @@ def proses(session: Session, sar: Saringan) -> Tabel:
     judul = f"Proses SOP bersama, triwulan {ROMAWI[sar.triwulan]} {sar.tahun}"
     if df.empty or not bersama:
         return Tabel(judul, kolom, pd.DataFrame(columns=[k.kunci for k in kolom]))
-    nama_sop = dict(session.exec(select(SopRevisi.id, Sop.nama).join(Sop, Sop.id == SopRevisi.sop_id)
-                                 .where(SopRevisi.id.in_(set(df["revisi_id"])))).all())
-    kunci_sop = dict(session.exec(select(SopRevisi.id, Sop.kunci).join(Sop, Sop.id == SopRevisi.sop_id)
-                                  .where(SopRevisi.id.in_(set(df["revisi_id"])))).all())
-    df = df.assign(sop_kunci=df["revisi_id"].map(kunci_sop), sop=df["revisi_id"].map(nama_sop))
+    sop = {rev: (kunci, nama) for rev, kunci, nama in session.exec(
+        select(SopRevisi.id, Sop.kunci, Sop.nama).join(Sop, Sop.id == SopRevisi.sop_id)
+        .where(SopRevisi.id.in_(set(df["revisi_id"])))).all()}
+    df = df.assign(sop_kunci=df["revisi_id"].map(lambda r: sop[r][0]), sop=df["revisi_id"].map(lambda r: sop[r][1]))
     df = df[df["sop_kunci"].isin(bersama)]
     if df.empty:
         return Tabel(judul, kolom, pd.DataFrame(columns=[k.kunci for k in kolom]))
