@@ -294,7 +294,7 @@ def buat_riwayat(engine: Engine, *, kabupaten: str = "Malang", kecamatan: int = 
         kab = s.exec(select(Kabupaten).where(Kabupaten.nama == kabupaten)).first()
         if kab is None:
             raise RiwayatDitolak(f"Kabupaten {kabupaten} tidak ada di basis data.")
-        kantor, baru = _siapkan_kantor(s, kab, kecamatan)
+        kantor, baru = siapkan_kantor(s, kab, kecamatan)
         keadaan = _keadaan_triwulan_terakhir([k.nama for k in kantor], seed, kab.nama)
         for kec in kantor:
             _Kantor(s, kec, random.Random(f"{seed}/{kab.nama}/{kec.nama}"), hari_ini, tahun,
@@ -326,7 +326,7 @@ def buat_riwayat(engine: Engine, *, kabupaten: str = "Malang", kecamatan: int = 
 # ---------------------------------------------------------------- offices
 
 
-def _siapkan_kantor(s: Session, kab: Kabupaten, jumlah: int) -> tuple[list[Kecamatan], int]:
+def siapkan_kantor(s: Session, kab: Kabupaten, jumlah: int) -> tuple[list[Kecamatan], int]:
     """The kabupaten's offices, topped up with real names to `jumlah`; each with the SOPs it needs."""
     ada = list(s.exec(select(Kecamatan).where(Kecamatan.kabupaten_id == kab.id).order_by(Kecamatan.nama)))
     nama_ada = {k.nama for k in ada}

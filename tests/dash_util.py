@@ -109,3 +109,46 @@ def buka_halaman(client, alamat: str):
         "inputs": [{"id": "_pages_location", "property": "pathname", "value": path},
                    {"id": "_pages_location", "property": "search", "value": f"?{query}" if query else ""}],
         "state": [], "changedPropIds": ["_pages_location.pathname"]})
+
+
+def tabel_jawaban(r, ident: str) -> list[list[str]]:
+    """The rows of the table `ident` in a callback's answer, header first, each cell's text as a person reads it
+    (the answer must be 200)."""
+    assert r.status_code == 200, r.get_data(as_text=True)[:300]
+
+    def teks(x) -> str:
+        if isinstance(x, (str, int, float)):
+            return str(x)
+        if isinstance(x, dict):
+            return teks(x.get("props", {}).get("children"))
+        if isinstance(x, list):
+            return "".join(teks(v) for v in x)
+        return ""
+
+    def cari(x):
+        if isinstance(x, dict):
+            if x.get("props", {}).get("id") == ident:
+                return x
+            for v in x.values():
+                if (hit := cari(v)) is not None:
+                    return hit
+        elif isinstance(x, list):
+            for v in x:
+                if (hit := cari(v)) is not None:
+                    return hit
+        return None
+
+    def baris(x):
+        if isinstance(x, dict):
+            if x.get("type") == "Tr":
+                yield [teks(c) for c in (x["props"].get("children") or [])]
+                return
+            for v in x.values():
+                yield from baris(v)
+        elif isinstance(x, list):
+            for v in x:
+                yield from baris(v)
+
+    tabel = cari(r.get_json()["response"])
+    assert tabel is not None, f"tabel {ident} tidak ada pada jawaban"
+    return list(baris(tabel))

@@ -24,26 +24,19 @@ from models.dasbor.perbandingan import (
     proses,
     tindak_lanjut_kantor,
     tren_kantor,
+    warna_kepatuhan,
 )
 from models.umum.periode import ROMAWI
 
-# The colour of a cell by its state (Bootstrap's contextual classes).
-WARNA_KEADAAN = {"resmi": "success", "diajukan": "info", "draf": "secondary", "belum_diisi": "light",
-                 "selesai": "success", "selesai_terlambat": "warning", "terlambat": "danger", "segera": "warning",
-                 "berjalan": "info", "belum_jatuh_tempo": "light", "tanpa_sop": "dark"}
-
 
 def _sel_kepatuhan(s, kantor: str, kunci: str, sar: Saringan) -> html.Td:
-    warna = "danger" if s.bermasalah and s.keadaan in {"belum_diisi", "draf", "diajukan"} else \
-        ("warning" if s.bermasalah and s.keadaan == "resmi" else WARNA_KEADAAN.get(s.keadaan, "light"))
     if s.indikator_id is not None:  # a figure: its records on Capaian
         href = alamat("/capaian", kecamatan=kantor, tahun=sar.tahun, triwulan=sar.triwulan, indikator=s.indikator_id)
     elif kunci == MONITORING:  # the semester's monitoring sheet
         href = alamat("/monitoring-sop", kecamatan=kantor, tahun=sar.tahun, semester=1 if sar.triwulan <= 2 else 2)
     else:  # an obligation: the office's Beranda, whose calendar card lists it
         href = alamat("/", kecamatan=kantor, tahun=sar.tahun, triwulan=sar.triwulan)
-    return html.Td(html.A(dbc.Badge(s.teks, color=warna, text_color="dark" if warna == "light" else None,
-                                    className="text-wrap text-start"), href=href),
+    return html.Td(html.A(s.teks, href=href), className=f"table-{warna_kepatuhan(s.keadaan, s.bermasalah)}",
                    **{"data-keadaan": s.keadaan, "data-kunci": kunci})
 
 
@@ -56,15 +49,15 @@ def matriks_kepatuhan(sar: Saringan, q: str, akhiran: str, tabel, sel) -> html.D
     for rec in tabel.data.to_dict("records"):
         k = rec["kecamatan_id"]
         if k is None or k != k:  # the totals row
-            baris.append(html.Tr([html.Th(rec["kecamatan"]), *(html.Td(rec[x.kunci]) for x in tabel.kolom[1:-1]),
-                                  html.Th(angka(rec["bermasalah"]))], className="table-light"))
+            baris.append(html.Tr([html.Th(rec["kecamatan"]), html.Th(angka(rec["bermasalah"]), className="text-end"),
+                                  *(html.Td(rec[x.kunci]) for x in tabel.kolom[2:])], className="table-light"))
             continue
         nama = rec["kecamatan"]
-        isi = [html.Th(html.A(nama, href=alamat("/", kecamatan=nama, tahun=sar.tahun, triwulan=sar.triwulan)))]
-        for x in tabel.kolom[1:-1]:
+        isi = [html.Th(html.A(nama, href=alamat("/", kecamatan=nama, tahun=sar.tahun, triwulan=sar.triwulan))),
+               html.Td(angka(rec["bermasalah"]), className="text-end fw-bold")]
+        for x in tabel.kolom[2:]:
             c = sel.get((int(k), x.kunci))
             isi.append(_sel_kepatuhan(c, nama, x.kunci, sar) if c else html.Td("-"))
-        isi.append(html.Td(angka(rec["bermasalah"]), className="text-end fw-bold"))
         baris.append(html.Tr(isi, **{"data-kantor": nama}))
     return html.Div([judul, html.P("Urut dari yang paling banyak bermasalah (terlambat, belum dikerjakan setelah "
                                    "jatuh tempo, atau belum ada SOP). Klik sel untuk melihat catatannya.",
@@ -93,7 +86,7 @@ def matriks_capaian(s: Session, sar: Saringan, q: str, akhiran: str, df, tren) -
     tabel = capaian_peringkat(s, sar, df, tren)
     tren_teks = {k: "; ".join(f"{p}: {angka(v, 2) + '%' if v is not None else '-'}" for p, v in seri)
                  for k, seri in tren.items()}
-    warna = {(r.kecamatan, r.kode): (r.warna, r.predikat, r.status, r.indikator_id) for r in df.itertuples()}
+    info = {(r.kecamatan, r.kode): (r.predikat, r.status, r.indikator_id) for r in df.itertuples()}
     kode = list(dict.fromkeys(df["kode"])) if not df.empty else []
     judul = html.H5([tabel.judul, tautan_unduh("pk-capaian", q)], className="mt-4 mb-2")
     if tabel.data.empty:
@@ -108,7 +101,8 @@ def matriks_capaian(s: Session, sar: Saringan, q: str, akhiran: str, df, tren) -
         isi = [html.Th(html.A(nama, href=alamat("/", kecamatan=nama, tahun=sar.tahun, triwulan=sar.triwulan)))]
         for x in kode:
             c = rec.get(f"capaian_{x}")
-            w, pred, status, ind = warna.get((nama, x), (None, None, None, None))
+            w = rec.get(f"warna_{x}")
+            pred, status, ind = info.get((nama, x), (None, None, None))
             if c is None or c != c:
                 isi.append(html.Td("-", className="text-center text-muted"))
                 continue

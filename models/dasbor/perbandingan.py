@@ -13,6 +13,7 @@ from datetime import date, datetime
 from urllib.parse import urlencode
 
 import pandas as pd
+from fpdf.fonts import FontFace
 from sqlmodel import Session, select
 
 from models.dasbor.kueri import Saringan, keadaan_angka, nama_kantor, perbandingan, tindak_lanjut
@@ -57,6 +58,31 @@ class SelKepatuhan:
     indikator_id: int | None = None  # a figure's indicator (its records are on Capaian)
 
 
+# The colour of a kepatuhan cell by its state (Bootstrap's contextual names; the PDF uses the same light tints).
+WARNA_KEADAAN = {"resmi": "success", "diajukan": "info", "draf": "secondary", "belum_diisi": "light",
+                 "selesai": "success", "selesai_terlambat": "warning", "terlambat": "danger", "segera": "warning",
+                 "berjalan": "info", "belum_jatuh_tempo": "light", "tanpa_sop": "dark"}
+TINT_PDF = {"success": (209, 231, 221), "info": (207, 244, 252), "secondary": (226, 227, 229),
+            "light": (248, 249, 250), "warning": (255, 243, 205), "danger": (248, 215, 218), "dark": (173, 181, 189)}
+
+
+def warna_kepatuhan(keadaan: str, bermasalah: bool) -> str:
+    """A figure not official past its due date is red, an official one made late amber; else by the state."""
+    if bermasalah and keadaan in {"belum_diisi", "draf", "diajukan"}:
+        return "danger"
+    if bermasalah and keadaan == "resmi":
+        return "warning"
+    return WARNA_KEADAAN.get(keadaan, "light")
+
+
+def tint(warna_hex: str | None, alfa: float = 0.25) -> tuple[int, int, int] | None:
+    """A band colour (#rrggbb) laid at `alfa` over white, as the screen's cells show it."""
+    if not warna_hex or len(warna_hex) != 7:
+        return None
+    rgb = (int(warna_hex[i:i + 2], 16) for i in (1, 3, 5))
+    return tuple(round(c * alfa + 255 * (1 - alfa)) for c in rgb)  # type: ignore[return-value]
+
+
 def _sel_angka(keadaan: str | None, disahkan: datetime | None, tenggat: date | None, hari_ini: date,
                zona: str, indikator_id: int) -> SelKepatuhan:
     """One IKU figure of the quarter against the collection obligation's due date."""
@@ -94,7 +120,8 @@ def _angka_kuartal(session: Session, sar: Saringan) -> list[tuple[int, int, str,
 def kepatuhan(session: Session, sar: Saringan, hari_ini: date | None = None) -> tuple[Tabel, dict]:
     """Kecamatan × the quarter's obligations: each shared IKU's figure, the quarter's Pengukuran, Pemantauan and
     Evaluasi, the year's Renja, Perjanjian Kinerja, Laporan Kinerja and Pelaporan; per office the count of cells in
-    trouble (late, not done past the due date, no SOP), worst first, and a last row counting per obligation.
+    trouble (late, not done past the due date, no SOP) beside its name, worst first, and a last row counting per
+    obligation.
 
     Returns the table and, per (office id, column key), the cell (for colours and links)."""
     hari = hari_ini or periode.hari_ini()
@@ -143,6 +170,7 @@ def kepatuhan(session: Session, sar: Saringan, hari_ini: date | None = None) -> 
         for x in kolom_kunci:
             s = sel.get((k, x))
             isi[x] = s.teks if s else "-"
+            isi[f"warna_{x}"] = warna_kepatuhan(s.keadaan, s.bermasalah) if s else None  # not a column: the tint
         isi["bermasalah"] = sum(1 for x in kolom_kunci if (s := sel.get((k, x))) and s.bermasalah)
         baris.append(isi)
     data = pd.DataFrame(baris)
@@ -153,8 +181,8 @@ def kepatuhan(session: Session, sar: Saringan, hari_ini: date | None = None) -> 
         for x in kolom_kunci:
             jumlah[x] = str(sum(1 for k in sar.kecamatan_ids if (s := sel.get((k, x))) and s.bermasalah))
         data = pd.concat([data, pd.DataFrame([jumlah])], ignore_index=True)
-    kolom = (Kolom("Kecamatan", "kecamatan"), *(Kolom(x, x) for x in kode),
-             *(Kolom(nama_kewajiban[x], x) for x in urutan_kewajiban), Kolom("Bermasalah", "bermasalah", "angka"))
+    kolom = (Kolom("Kecamatan", "kecamatan"), Kolom("Bermasalah", "bermasalah", "angka"), *(Kolom(x, x) for x in kode),
+             *(Kolom(nama_kewajiban[x], x) for x in urutan_kewajiban))
     return Tabel(f"Kepatuhan kalender SAKIP, triwulan {ROMAWI[sar.triwulan]} {sar.tahun}", kolom, data), sel
 
 
@@ -218,14 +246,18 @@ def capaian_peringkat(session: Session, sar: Saringan, df: pd.DataFrame | None =
     kantor = nama_kantor(session, sar.kecamatan_ids)
     kode = list(dict.fromkeys(df["kode"])) if not df.empty else []
     tren = tren_kantor(session, sar) if tren is None else tren
+    per_kantor: dict[int, list] = {}
+    for r in df.itertuples():  # one pass over the quarter's rows, not one filter per office
+        per_kantor.setdefault(int(r.kecamatan_id), []).append(r)
     baris = []
     for k in sar.kecamatan_ids:
         isi: dict = {"kecamatan_id": k, "kecamatan": kantor[k]}
         nilai = []
-        for r in df[df["kecamatan_id"] == k].itertuples():
+        for r in per_kantor.get(k, []):
             ada = r.capaian is not None and not pd.isna(r.capaian)
             isi[f"capaian_{r.kode}"] = r.capaian if ada else None
             isi[f"keadaan_{r.kode}"] = KEADAAN.get(keadaan_angka(bool(r.resmi), r.status) or "", "-") if ada else "-"
+            isi[f"warna_{r.kode}"] = r.warna if ada else None  # not a column: the band's colour, for the tint
             if ada:
                 nilai.append(float(r.capaian))
         isi["rata"] = sum(nilai) / len(nilai) if nilai else None
@@ -418,6 +450,39 @@ TABEL_PERBANDINGAN = {
 }
 
 
+def _tint_sel(t: Tabel) -> list[dict[str, tuple[int, int, int]]]:
+    """Per row, the fill of the cells the screen colours: a kepatuhan cell by its state, a capaian cell (and its
+    keadaan beside it) by its band."""
+    hasil = []
+    for rec in t.data.to_dict("records") if not t.data.empty else ():
+        isi = {}
+        for k in t.kolom:
+            kunci = k.kunci.removeprefix("capaian_").removeprefix("keadaan_")
+            w = rec.get(f"warna_{kunci}")
+            if isinstance(w, str):
+                rgb = TINT_PDF.get(w) or tint(w)
+                if rgb:
+                    isi[k.kunci] = rgb
+        hasil.append(isi)
+    return hasil
+
+
+def _lebar_kolom(pdf: LembarPdf, t: Tabel, teks: list[list[str]], muat: float = 277.0) -> list[float]:
+    """Column widths (mm) for a table on the landscape page: never narrower than the longest word of the header
+    (bold, so no header word breaks), at most 60 mm, and what is left of the page shared in proportion to how much
+    wider than that each column's cells would like to be."""
+    pdf.set_font("dejavu", "B", GAYA_KEPALA.size_pt)
+    minimum = [max(pdf.get_string_width(w) for w in (k.nama.split() or [""])) + 2.5 for k in t.kolom]
+    pdf.set_font("dejavu", size=6.5)
+    ingin = [max(m, min(60.0, max([pdf.get_string_width(b[i]) for b in teks] + [0.0]) + 2.5))
+             for i, m in enumerate(minimum)]
+    if sum(ingin) <= muat or sum(minimum) >= muat:
+        return ingin
+    lebih = [i - m for i, m in zip(ingin, minimum)]
+    bagi = (muat - sum(minimum)) / sum(lebih)
+    return [m + x * bagi for m, x in zip(minimum, lebih)]
+
+
 def pdf_rekap(session: Session, sar: Saringan, hari_ini: date | None = None) -> bytes:
     """The recap as an A4 landscape PDF: the kabupaten's heading, the period and the date printed, the offices
     ordered by obligations in trouble as a bar chart, then every table of the page as on the screen."""
@@ -460,19 +525,19 @@ def pdf_rekap(session: Session, sar: Saringan, hari_ini: date | None = None) -> 
         pdf.cell(0, 6, t.judul, new_x="LMARGIN", new_y="NEXT")
         pdf.set_font("dejavu", size=6.5)
         teks = [[teks_sel(v, k, t.zona) for v, k in zip(baris, t.kolom)] for baris in t.baris()]
-        # As wide as the longest header word (bold) and cell (in 6.5 pt, about 1.3 mm a character).
-        lebar = [max(12.0, min(60.0, max([1.6 * len(w) for w in k.nama.split()] + [1.3 * len(b[i]) for b in teks]) + 3))
-                 for i, k in enumerate(t.kolom)]
-        skala = min(1.0, 277 / sum(lebar))
-        with pdf.table(col_widths=[w * skala for w in lebar], width=sum(lebar) * skala, align="LEFT",
+        isian = _tint_sel(t)
+        lebar = _lebar_kolom(pdf, t, teks)
+        with pdf.table(col_widths=lebar, width=sum(lebar), align="LEFT",
                        line_height=3.2, padding=0.8, headings_style=GAYA_KEPALA) as tb:
             r = tb.row()
             for k in t.kolom:
                 r.cell(k.nama, align="C")
-            for baris in teks:
+            for baris, warna in zip(teks, isian):
                 r = tb.row()
                 for v, k in zip(baris, t.kolom):
-                    r.cell(v, align="R" if k.jenis in {"persen", "angka", "menit"} else "L")
+                    w = warna.get(k.kunci)
+                    r.cell(v, align="R" if k.jenis in {"persen", "angka", "menit"} else "L",
+                           style=FontFace(fill_color=w) if w else None)
             if not teks:
                 tb.row().cell("Tidak ada data.", colspan=len(t.kolom), align="C")
         pdf.ln(3)

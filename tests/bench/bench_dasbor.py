@@ -1,6 +1,7 @@
 """Speed of the dashboards' callbacks on the 33-kecamatan, five-year demo history (SQLite).
 
     make bench            # builds instance/bench-33x5.db once (flask demo generate …), then measures
+    BENCH_SARING=Perbandingan make bench   # only the calls whose label holds the text
 
 Each callback of Beranda, Capaian IKU, Waktu Siklus, Persetujuan and Tindak Lanjut is called through Dash's real endpoint
 (POST /_dash-update-component, in-process, so the time is the server's), as camat.poncokusumo and as
@@ -26,6 +27,7 @@ os.environ.setdefault("SECRET_KEY", "kunci-bench")
 BATAS_P95_MS = 100.0
 BATAS_FIGUR = 1_000_000
 ULANG = int(os.environ.get("BENCH_ULANG", "25"))
+SARING = os.environ.get("BENCH_SARING", "")  # only the calls whose label contains this text (e.g. "Perbandingan")
 
 
 def _db() -> Path:
@@ -161,6 +163,8 @@ def main() -> int:
     gagal = []
     db = sqlite3.connect(str(berkas))
     for user, kec, label, kunci_cb, nilai, sql, param in kasus:
+        if SARING.lower() not in label.lower():
+            continue
         if user not in client_per_user:
             c = app.server.test_client()
             masuk(c, user)

@@ -61,12 +61,23 @@ def server_url(e2e_engine, tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def riwayat_engine(tmp_path_factory):
-    """A second database with a small generated history (4 Malang offices, 2 years), for the dashboards."""
+    """A second database with a small generated history (4 Malang offices, 2 years), for the dashboards; or a copy
+    of the SQLite file E2E_RIWAYAT_DB names (e.g. make bench's instance/bench-33x5.db, 33 offices over 5 years)."""
+    import os
+    import sqlite3
+
     from models.db import get_engine
     from models.migrasi import pastikan_skema
     from seed.riwayat import buat_riwayat
 
-    engine = get_engine(f"sqlite:///{tmp_path_factory.mktemp('riwayat') / 'riwayat.db'}")
+    berkas = tmp_path_factory.mktemp("riwayat") / "riwayat.db"
+    if os.environ.get("E2E_RIWAYAT_DB"):
+        with sqlite3.connect(os.environ["E2E_RIWAYAT_DB"]) as asal, sqlite3.connect(berkas) as salinan:
+            asal.backup(salinan)  # its write-ahead log included
+        engine = get_engine(f"sqlite:///{berkas}")
+        pastikan_skema(engine)
+        return engine
+    engine = get_engine(f"sqlite:///{berkas}")
     pastikan_skema(engine)
     buat_riwayat(engine, kabupaten="Malang", kecamatan=4, tahun=2, seed=1)
     return engine

@@ -27,7 +27,7 @@ def test_the_kabupaten_compares_its_offices_follows_a_cell_and_downloads_the_rec
         semua = set(s.exec(select(Kecamatan.nama).where(Kecamatan.kabupaten_id == 1)).all())
     baris = pg.locator("#tabel-pk-kepatuhan tbody tr[data-kantor]").evaluate_all("rs => rs.map(r => r.dataset.kantor)")
     assert set(baris) == semua
-    bermasalah = [int(x) for x in pg.locator("#tabel-pk-kepatuhan tbody tr[data-kantor] td:last-child")
+    bermasalah = [int(x) for x in pg.locator("#tabel-pk-kepatuhan tbody tr[data-kantor] td:nth-child(2)")
                   .all_inner_texts()]
     assert bermasalah == sorted(bermasalah, reverse=True)  # worst first
     pg.wait_for_selector("#tabel-pk-capaian tbody tr")
