@@ -11,7 +11,8 @@ from flask import Flask, current_app
 from flask.cli import AppGroup
 
 from models.db import session_scope
-from models.sop.dokumen import DokumenTidakTerbaca, baca_dokumen_banyak
+from models.sop.berkas import baca_dokumen_banyak
+from models.sop.dokumen import DokumenTidakTerbaca
 from models.sop.register import ImporDitolak
 
 sop_cli = AppGroup("sop", help="Membaca dan menyimpan dokumen SOP.")
@@ -30,12 +31,13 @@ def _settings():
     return current_app.extensions["sakip_settings"]
 
 
-def _baca_berkas(berkas: tuple[str, ...]) -> list[tuple[str, str]]:
-    hasil = []
+def _baca_berkas(berkas: tuple[str, ...]) -> list[tuple[str, str | bytes]]:
+    """Each file's bytes: a Word document (.docx) or a text export, told apart by their content."""
+    hasil: list[tuple[str, str | bytes]] = []
     for b in berkas:
         try:
-            hasil.append((b, Path(b).read_text(encoding="utf-8-sig")))
-        except (OSError, UnicodeDecodeError) as e:
+            hasil.append((b, Path(b).read_bytes()))
+        except OSError as e:
             raise click.ClickException(f"{b}: berkas tidak dapat dibaca ({e.__class__.__name__}).") from None
     return hasil
 
@@ -43,7 +45,7 @@ def _baca_berkas(berkas: tuple[str, ...]) -> list[tuple[str, str]]:
 @sop_cli.command("parse")
 @click.argument("berkas", nargs=-1, required=True, type=click.Path(dir_okay=False))
 def sop_parse(berkas: tuple[str, ...]) -> None:
-    """Cetak JSON prosedur dari satu atau beberapa dokumen SOP; tidak menyimpan apa pun."""
+    """Cetak JSON prosedur dari satu atau beberapa dokumen SOP (.docx atau teks); tidak menyimpan apa pun."""
     try:
         prosedur = baca_dokumen_banyak(_baca_berkas(berkas), menit_per_hari=_settings().menit_per_hari)
     except DokumenTidakTerbaca as e:
@@ -55,7 +57,7 @@ def sop_parse(berkas: tuple[str, ...]) -> None:
 @sop_cli.command("import")
 @click.argument("berkas", nargs=-1, required=True, type=click.Path(dir_okay=False))
 def sop_import(berkas: tuple[str, ...]) -> None:
-    """Simpan SOP dari dokumen (mengimpor dua kali tidak mengubah apa pun)."""
+    """Simpan SOP dari dokumen .docx atau teks (mengimpor dua kali tidak mengubah apa pun)."""
     from models.migrasi import pastikan_skema
     from models.sop.register import impor_dokumen
     from seed import kurasi_pelaksana

@@ -158,7 +158,7 @@ class SopPelaksana(SQLModel, table=True):
     role_kode: str = Field(foreign_key="role.kode")
     label: str = Field(max_length=160)
     urutan: int = 1  # a step with several actors passes through them in this order
-    sumber: str = Field(default="saran", max_length=20)  # kurasi | saran | admin
+    sumber: str = Field(default="saran", max_length=20)  # tanda (the Word file's flowchart marks) | kurasi | saran | admin
 
 
 # ---------------------------------------------------------------- executions of SOPs

@@ -25,10 +25,11 @@ BULAN = {
 class DokumenTidakTerbaca(ValueError):
     """A document that cannot be read; the message is Indonesian and names the file and the line."""
 
-    def __init__(self, sumber: str, baris: int | None, pesan: str) -> None:
-        self.sumber, self.baris, self.pesan = sumber, baris, pesan
-        letak = f"{sumber}, baris {baris}" if baris else sumber
-        super().__init__(f"{letak}: {pesan}")
+    def __init__(self, sumber: str, baris: int | None, pesan: str, *, letak: str | None = None) -> None:
+        """`letak`: where in a Word document (e.g. "tabel 2 baris 5"), in place of a line number."""
+        self.sumber, self.baris, self.pesan, self.letak = sumber, baris, pesan, letak
+        tempat = f"{sumber}, {letak}" if letak else (f"{sumber}, baris {baris}" if baris else sumber)
+        super().__init__(f"{tempat}: {pesan}")
 
 
 @dataclass
@@ -41,6 +42,18 @@ class Langkah:
     output: str
     keterangan: str
     keputusan: bool
+    # The printed labels of the pelaksana columns whose cell holds a flowchart shape, in column order (a Word
+    # document read by models.sop.docx_baca); empty when the document carries no marks.
+    pelaksana_tanda: list[str] = field(default_factory=list)
+    # Not part of the JSON contract: the line it was read from, the kinds of its shapes, and what their alternative
+    # text says (the order the work passes through the marked columns; a decision's return step, by position).
+    baris: int = field(default=0, repr=False, compare=False)
+    bentuk: list[str] = field(default_factory=list, repr=False, compare=False)
+    pelaksana_urut: list[str] = field(default_factory=list, repr=False, compare=False)
+    kembali_ke: int | None = field(default=None, repr=False, compare=False)
+
+
+KUNCI_LUAR_KONTRAK = ("baris", "bentuk", "pelaksana_urut", "kembali_ke")
 
 
 @dataclass
@@ -70,13 +83,22 @@ class Prosedur:
     total_tercetak: str | None = field(default=None, repr=False)
     pangkat: str | None = field(default=None, repr=False)
     punya_identitas: bool = field(default=False, repr=False)
+    letak: dict[int, str] = field(default_factory=dict, repr=False)  # a Word document's line → table and row
 
     def as_json(self) -> dict[str, Any]:
         """The parse contract: the fields above the line, in order."""
         data = asdict(self)
-        for kunci in ("sumber", "baris", "judul_tabel", "total_tercetak", "pangkat", "punya_identitas"):
+        for kunci in ("sumber", "baris", "judul_tabel", "total_tercetak", "pangkat", "punya_identitas", "letak"):
             data.pop(kunci)
+        for lk in data["langkah"]:
+            for kunci in KUNCI_LUAR_KONTRAK:
+                lk.pop(kunci)
         return data
+
+    def tempat(self, baris: int | None = None) -> str:
+        """Where a line of this procedure is, for a message: "tabel 2 baris 5" in Word, "baris 40" in text."""
+        baris = baris or self.baris
+        return self.letak.get(baris) or f"baris {baris}"
 
     def sidik_langkah(self) -> tuple[tuple[str, ...], ...]:
         """What two procedures must share to be copies of each other: the steps as printed."""
@@ -431,7 +453,8 @@ def _baca_langkah(sel: list[str], nomor_baris: int, sumber: str, menit_per_hari:
         menit = parse_waktu(waktu, menit_per_hari=menit_per_hari)
     except DurasiTidakTerbaca as e:
         raise DokumenTidakTerbaca(sumber, nomor_baris, f"langkah {no}: {e}") from None
-    return Langkah(no, kegiatan, kelengkapan, waktu, menit, output, keterangan, apakah_keputusan(kegiatan))
+    return Langkah(no, kegiatan, kelengkapan, waktu, menit, output, keterangan, apakah_keputusan(kegiatan),
+                   baris=nomor_baris)
 
 
 def _waktu_terbaca(teks: str, menit_per_hari: int) -> bool:
@@ -537,18 +560,6 @@ def _pasangkan(identitas: list[_Identitas], tabel: list[_Tabel]) -> dict[int, _I
             pasangan[id(t)] = ident
             ident.dipakai = True
     return pasangan
-
-
-def baca_dokumen_banyak(
-    dokumen: list[tuple[str, str]], *, menit_per_hari: int = MENIT_PER_HARI_BAKU
-) -> list[Prosedur]:
-    """Procedures of several documents in order; a procedure without an identity of its own whose steps equal
-    an earlier one's is marked as its copy (duplikat_dari)."""
-    semua: list[Prosedur] = []
-    for sumber, teks in dokumen:
-        semua.extend(baca_dokumen(teks, sumber, menit_per_hari=menit_per_hari))
-    tandai_duplikat(semua)
-    return semua
 
 
 def tandai_duplikat(prosedur: list[Prosedur], sebelumnya: list[Prosedur] | None = None) -> None:

@@ -47,6 +47,20 @@ _POLA: tuple[tuple[str, str], ...] = (
 _KASI = ("kasi_pem", "kasi_ekbang", "kasi_trantib", "kasi_terkait")
 
 
+def urutan_tanda(tanda: list[str], kolom: list[str], sebelumnya: list[str] | None) -> list[str]:
+    """The order the work passes through a step's marked columns: a flowchart's arrow comes in from the previous
+    step, so the column nearest to where the work was goes first (the Sekretaris, beside the Kasubag, before the
+    Camat); the first step keeps the columns' order.
+
+    >>> urutan_tanda(["Camat", "Sekretaris"], ["Camat", "Sekretaris", "Kasi", "Evapor"], ["Evapor"])
+    ['Sekretaris', 'Camat']
+    """
+    if len(tanda) < 2 or not sebelumnya:
+        return list(tanda)
+    asal = kolom.index(sebelumnya[-1])
+    return sorted(tanda, key=lambda label: (abs(kolom.index(label) - asal), kolom.index(label)))
+
+
 def sarankan_pelaksana(kegiatan: str, kolom: dict[str, str]) -> list[str]:
     """Column labels suggested for a step, from its wording; `kolom` maps each printed label to its role.
 

@@ -11,8 +11,9 @@ from sqlalchemy import func
 from sqlmodel import Session, select
 
 from models.akun.peran import ALIAS_BAKU, PERAN, kunci_label
-from models.sop.dokumen import DokumenTidakTerbaca, Langkah, Prosedur, baca_dokumen, kunci_nama, tandai_duplikat
-from models.sop.pelaksana import LangkahKurasi, kembali_ke_disarankan, sarankan_pelaksana
+from models.sop.berkas import baca_berkas
+from models.sop.dokumen import DokumenTidakTerbaca, Langkah, Prosedur, kunci_nama, tandai_duplikat
+from models.sop.pelaksana import LangkahKurasi, kembali_ke_disarankan, sarankan_pelaksana, urutan_tanda
 from models.tables import (
     Kabupaten,
     Kecamatan,
@@ -73,8 +74,15 @@ def pastikan_kantor(session: Session, kabupaten: str, kecamatan: str, *, oleh: U
 
 
 def sidik_prosedur(p: Prosedur) -> str:
+    """What a revision is recognised by: the contract, less the copy mark and the empty flowchart marks (a text
+    export carries none, so its procedures keep the fingerprint they had before Word files were read)."""
     data = p.as_json()
     data.pop("duplikat_dari", None)
+    for lk, asal in zip(data["langkah"], p.langkah):
+        if not lk["pelaksana_tanda"]:
+            lk.pop("pelaksana_tanda")
+        elif asal.pelaksana_urut or asal.kembali_ke:  # what the shapes' alternative text adds
+            lk.update(pelaksana_urut=asal.pelaksana_urut, kembali_ke=asal.kembali_ke)
     return hashlib.sha256(json.dumps(data, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
 
 
@@ -130,7 +138,7 @@ def _prosedur_tersimpan(session: Session) -> list[Prosedur]:
 
 def impor_dokumen(
     session: Session,
-    dokumen: list[tuple[str, str]],
+    dokumen: list[tuple[str, str | bytes]],
     *,
     kurasi: dict[tuple[str, str], list[LangkahKurasi]] | None = None,
     oleh: User | None = None,
@@ -145,8 +153,8 @@ def impor_dokumen(
     pastikan_peran(session)
     alias = peta_alias(session)
     prosedur: list[Prosedur] = []
-    for sumber, teks in dokumen:
-        prosedur.extend(baca_dokumen(teks, sumber, menit_per_hari=menit_per_hari))
+    for sumber, isi in dokumen:
+        prosedur.extend(baca_berkas(sumber, isi, menit_per_hari=menit_per_hari))
     tandai_duplikat(prosedur, sebelumnya=_prosedur_tersimpan(session))
 
     hasil = []
@@ -219,10 +227,16 @@ def _simpan(session: Session, p: Prosedur, *, alias: dict[str, str],
         hasil.catatan.append("penetapan pelaksana kurasi tidak cocok dengan langkah dokumen; dipakai saran")
         dikurasi = None
 
+    bertanda = any(lk.pelaksana_tanda for lk in p.langkah)
+    if bertanda:  # the document's flowchart marks decide, as on paper; a curated assignment is for text exports
+        dikurasi = None
     aktor: list[list[str]] = []
     for urutan, lk in enumerate(p.langkah, start=1):
         k = dikurasi[urutan - 1] if dikurasi else None
-        label_aktor = list(k.pelaksana) if k else sarankan_pelaksana(lk.kegiatan, kolom)
+        if lk.pelaksana_tanda:  # the marks, in the order their alternative text or the flowchart's arrow says
+            label_aktor = lk.pelaksana_urut or urutan_tanda(lk.pelaksana_tanda, p.pelaksana, aktor[-1] if aktor else None)
+        else:
+            label_aktor = list(k.pelaksana) if k else sarankan_pelaksana(lk.kegiatan, kolom)
         if not label_aktor:  # nothing in the wording: the work stays with whoever had it, until corrected
             label_aktor = list(aktor[-1]) if aktor else [p.pelaksana[0]]
         for label in label_aktor:
@@ -230,7 +244,7 @@ def _simpan(session: Session, p: Prosedur, *, alias: dict[str, str],
                 raise ImporDitolak(f'pelaksana "{label}" langkah {lk.no} SOP "{p.nama}" bukan kolom tabelnya')
         aktor.append(label_aktor)
         keputusan = k.keputusan if k and k.keputusan is not None else lk.keputusan
-        kembali = (k.kembali_ke if k and k.kembali_ke else None) if k else None
+        kembali = lk.kembali_ke or ((k.kembali_ke if k and k.kembali_ke else None) if k else None)
         if keputusan and kembali is None:
             kembali = kembali_ke_disarankan(urutan, lk.kegiatan, aktor[:-1], kolom)
         if kembali is not None and not 1 <= kembali < urutan:
@@ -244,7 +258,7 @@ def _simpan(session: Session, p: Prosedur, *, alias: dict[str, str],
         session.flush()
         for n, label in enumerate(label_aktor, start=1):
             session.add(SopPelaksana(langkah_id=row.id, role_kode=kolom[label], label=label, urutan=n,
-                                     sumber="kurasi" if k else "saran"))
+                                     sumber="tanda" if lk.pelaksana_tanda else ("kurasi" if k else "saran")))
     catat(session, aksi="sop.impor", oleh=oleh, objek="sop_revisi", objek_id=rev.id, kecamatan_id=kec.id,
           sesudah={"nama": p.nama, "revisi_ke": revisi_ke, "langkah": len(p.langkah), "sidik": sidik,
                    "sumber": rev.sumber})

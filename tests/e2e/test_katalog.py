@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from models.sop.dokumen import baca_dokumen_banyak
+from models.sop.berkas import baca_dokumen_banyak
 from models.sop.durasi import format_menit
 from seed import dokumen_seed
 from tests.e2e.conftest import tunggu_js

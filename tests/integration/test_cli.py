@@ -132,3 +132,76 @@ def test_iku_import_adds_a_kecamatans_own_indicator_once(app, demo, tmp_path):
     salah = runner.invoke(args=["iku", "import", str(berkas)])
     assert salah.exit_code == 1 and "Kecamatan Atlantis tidak ada di Kabupaten Malang. Tidak ada yang disimpan." \
         in salah.output
+
+
+def _kalipare_docx(tmp_path, ubah=None):
+    """Kalipare's seed document (three collection SOPs) as a Word file with its flowchart marks."""
+    from models.sop.berkas import baca_dokumen_banyak
+    from models.sop.dokumen import kunci_nama
+    from seed import kurasi_pelaksana
+    from tests.docx_contoh import Tanda, tulis_docx
+
+    teks = dokumen_seed()[0]
+    kurasi = kurasi_pelaksana()
+    isi = []
+    for p in baca_dokumen_banyak([(teks.name, teks.read_text(encoding="utf-8"))]):
+        tanda = [Tanda(x.pelaksana, bool(x.keputusan)) for x in kurasi[("kalipare", kunci_nama(p.nama))]]
+        isi.append((p, ubah(tanda) if ubah else tanda))
+    berkas = tmp_path / "kalipare.docx"
+    berkas.write_bytes(tulis_docx(isi))
+    return berkas
+
+
+def test_sop_parse_and_import_read_a_word_document_and_its_marks_decide_who_does_each_step(app, engine, tmp_path):
+    from models.tables import SopLangkah, SopPelaksana, SopRevisi
+
+    runner = app.server.test_cli_runner()
+    berkas = _kalipare_docx(tmp_path)
+    hasil = runner.invoke(args=["sop", "parse", str(berkas)])
+    assert hasil.exit_code == 0, hasil.output
+    data = json.loads(hasil.output)
+    assert [lk["pelaksana_tanda"] for lk in data[0]["langkah"]] == [
+        ["Kasi Ekbang"], ["Kasi Ekbang"], ["Sub. Evapor"], ["Sub. Evapor"], ["Camat", "Sekretaris"], ["Sub. Evapor"]]
+    assert [lk["keputusan"] for lk in data[0]["langkah"]] == [False, False, True, False, True, False]
+    assert _jumlah_sop(engine) == 0
+
+    hasil = runner.invoke(args=["sop", "import", str(berkas)])
+    assert hasil.exit_code == 0, hasil.output
+    assert hasil.output.count("Disimpan:") == 3
+    with session_scope(engine) as s:
+        rev = s.exec(select(SopRevisi).where(SopRevisi.nama.like("Pengumpulan%Musrenbangcam"))).one()
+        langkah = s.exec(select(SopLangkah).where(SopLangkah.revisi_id == rev.id).order_by(SopLangkah.urutan)).all()
+        pelaksana = [[(x.role_kode, x.sumber) for x in s.exec(select(SopPelaksana).where(
+            SopPelaksana.langkah_id == lk.id).order_by(SopPelaksana.urutan))] for lk in langkah]
+    # Step 5: the Sekretaris (nearer to where the work was) before the Camat, as the arrow runs.
+    assert pelaksana == [[("kasi_ekbang", "tanda")], [("kasi_ekbang", "tanda")], [("kasubag_evapor", "tanda")],
+                         [("kasubag_evapor", "tanda")], [("sekcam", "tanda"), ("camat", "tanda")],
+                         [("kasubag_evapor", "tanda")]]
+    # Nothing in these shapes says where a "tidak" goes back to: the suggestion (the previous pelaksana's step) stays.
+    assert [(lk.keputusan, lk.kembali_ke_urutan) for lk in langkah][2:5] == [(True, 2), (False, None), (True, 4)]
+
+    # The office moves step 6 to the Sekretaris in Word: a new revision, the old one kept.
+    from tests.docx_contoh import Tanda
+
+    def pindah(tanda):
+        return [*tanda[:5], Tanda(("Sekretaris",), False)]
+
+    hasil = runner.invoke(args=["sop", "import", str(_kalipare_docx(tmp_path, pindah))])
+    assert hasil.exit_code == 0, hasil.output
+    assert hasil.output.count("Revisi ke-2 disimpan") == 3
+    with session_scope(engine) as s:
+        baru = s.exec(select(SopRevisi).where(SopRevisi.sop_id == rev.sop_id).where(SopRevisi.berlaku == True)  # noqa: E712
+                      ).one()
+        akhir = s.exec(select(SopLangkah).where(SopLangkah.revisi_id == baru.id).where(SopLangkah.urutan == 6)).one()
+        assert [x.role_kode for x in s.exec(select(SopPelaksana).where(SopPelaksana.langkah_id == akhir.id))] == [
+            "sekcam"]
+        assert len(s.exec(select(SopRevisi).where(SopRevisi.sop_id == rev.sop_id)).all()) == 2
+
+
+def test_sop_import_of_a_damaged_word_file_names_it_and_stores_nothing(app, engine, tmp_path):
+    rusak = tmp_path / "rusak.docx"
+    rusak.write_bytes(_kalipare_docx(tmp_path).read_bytes()[:3000])
+    hasil = app.server.test_cli_runner().invoke(args=["sop", "import", str(dokumen_seed()[1]), str(rusak)])
+    assert hasil.exit_code == 1
+    assert f"{rusak}: berkas bukan dokumen Word (.docx) yang utuh Tidak ada yang disimpan." in hasil.output
+    assert _jumlah_sop(engine) == 0

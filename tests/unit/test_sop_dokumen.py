@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from models.sop.dokumen import DokumenTidakTerbaca, baca_dokumen, baca_dokumen_banyak
+from models.sop.berkas import baca_dokumen_banyak
+from models.sop.dokumen import DokumenTidakTerbaca, baca_dokumen
 from seed import dokumen_seed
 
 
@@ -134,7 +135,8 @@ def test_json_contract_keys_in_order(seed_prosedur):
         "pencatatan", "pelaksana", "langkah", "total_menit", "duplikat_dari",
     ]
     assert list(data["langkah"][0]) == ["no", "kegiatan", "kelengkapan", "waktu", "waktu_menit", "output",
-                                        "keterangan", "keputusan"]
+                                        "keterangan", "keputusan", "pelaksana_tanda"]
+    assert all(lk["pelaksana_tanda"] == [] for p in seed_prosedur for lk in p.as_json()["langkah"])  # text: no marks
 
 
 def test_two_offices_adopting_the_same_steps_are_not_copies(seed_prosedur):

@@ -1,0 +1,385 @@
+"""Reading SOP documents from Word itself (.docx): the tables by their cells, merged cells as Word stores them, the
+identity block as a table or as paragraphs, and the flowchart shapes in the pelaksana columns.
+
+The body is laid out as the text export that models.sop.dokumen reads (a line per paragraph; a line per table row,
+one tab-separated cell per grid column, a merged cell's text in its first column), so a Word file and its text
+export give the same procedure by construction. What the text loses is read beside it: the shapes in the pelaksana
+cells of each step row.
+
+Word stores a shape as DrawingML (`wps:wsp` with a preset geometry such as `flowChartProcess`), usually inside
+`mc:AlternateContent` with a VML copy as the fallback for older readers, or as VML alone (`v:shape` of a shapetype,
+`v:rect`, `v:roundrect`) in documents from older Word. A shape is counted once, whichever encodings carry it; lines
+and connectors are not marks.
+
+Pure: bytes in, dataclasses out.
+"""
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+import zlib
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from models.sop.dokumen import DokumenTidakTerbaca, Prosedur, baca_dokumen, bersihkan
+from models.sop.durasi import MENIT_PER_HARI_BAKU
+
+MAKS_DOCX = 8 * 1024 * 1024  # as sent
+MAKS_DOCX_TERBUKA = 64 * 1024 * 1024  # everything its zip holds, unpacked (pictures included)
+MAKS_BAGIAN_DOCX = 2000
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+NS = {
+    "w": W,
+    "mc": "http://schemas.openxmlformats.org/markup-compatibility/2006",
+    "wps": "http://schemas.microsoft.com/office/word/2010/wordprocessingShape",
+    "wpg": "http://schemas.microsoft.com/office/word/2010/wordprocessingGroup",
+    "a": "http://schemas.openxmlformats.org/drawingml/2006/main",
+    "v": "urn:schemas-microsoft-com:vml",
+    "o": "urn:schemas-microsoft-com:office:office",
+    "wp": "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing",
+}
+
+# The kind of a flowchart symbol (PermenPAN-RB 35/2012): DrawingML preset geometry → kind.
+BENTUK_DRAWINGML = {
+    "flowChartTerminator": "terminator", "roundRect": "terminator", "ellipse": "terminator",
+    "flowChartProcess": "proses", "rect": "proses", "flowChartAlternateProcess": "proses",
+    "flowChartPredefinedProcess": "proses", "flowChartDocument": "proses", "flowChartInputOutput": "proses",
+    "flowChartDecision": "keputusan", "diamond": "keputusan",
+    "flowChartOffpageConnector": "konektor", "flowChartConnector": "konektor",
+}
+# VML: the shapetype's number (o:spt, or the "#_x0000_tNNN" a v:shape refers to) → kind; v:rect and v:roundrect.
+BENTUK_VML = {116: "terminator", 109: "proses", 176: "proses", 112: "proses", 114: "proses", 111: "proses",
+              110: "keputusan", 4: "keputusan", 177: "konektor", 120: "konektor", 1: "proses", 2: "terminator",
+              3: "terminator"}
+
+
+@dataclass(frozen=True)
+class Bentuk:
+    jenis: str  # terminator | proses | keputusan | konektor
+    pengodean: str  # drawingml | vml
+    # From the shape's alternative text, when it says so (the product's own documents do): "(2 dari 2)" the order
+    # of the work through a step's columns, "kembali ke langkah 3" where a decision's "tidak" goes back to.
+    urut: int | None = None
+    kembali_ke: int | None = None
+
+
+def _dari_alt(alt: str | None) -> tuple[int | None, int | None]:
+    alt = alt or ""
+    urut = re.search(r"\((\d+) dari \d+\)", alt)
+    kembali = re.search(r"kembali ke langkah (\d+)", alt, re.IGNORECASE)
+    return (int(urut.group(1)) if urut else None), (int(kembali.group(1)) if kembali else None)
+
+
+@dataclass
+class _Tata:
+    """The body laid out as lines, with what the lines do not say."""
+
+    baris: list[str] = field(default_factory=list)
+    letak: list[str] = field(default_factory=list)  # per line: where it is in the document, for messages
+    bentuk: dict[int, dict[int, list[Bentuk]]] = field(default_factory=dict)  # line (1-based) → grid column → shapes
+
+    def tambah(self, teks: str, letak: str, bentuk: dict[int, list[Bentuk]] | None = None) -> None:
+        self.baris.append(teks)
+        self.letak.append(letak)
+        if bentuk:
+            self.bentuk[len(self.baris)] = bentuk
+
+
+def _q(nama: str) -> str:
+    awalan, lokal = nama.split(":")
+    return f"{{{NS[awalan]}}}{lokal}"
+
+
+# ---------------------------------------------------------------- shapes
+
+
+def _spt_vml(el: etree._Element) -> int | None:
+    spt = el.get(_q("o:spt"))
+    if spt and spt.isdigit():
+        return int(spt)
+    m = re.search(r"_x0000_t(\d+)$", el.get("type") or "")
+    return int(m.group(1)) if m else None
+
+
+def bentuk_dalam(el: etree._Element) -> list[Bentuk]:
+    """The flowchart symbols inside an element (a cell), in document order; connectors and lines are left out.
+    Of an mc:AlternateContent only the choice is read (its fallback holds the same shapes in VML)."""
+    hasil: list[Bentuk] = []
+
+    def jelajah(x: etree._Element) -> None:
+        tag = x.tag
+        if tag == _q("mc:Fallback"):
+            if x.getparent() is not None and x.getparent().find(_q("mc:Choice")) is not None:
+                return
+        if tag == _q("wps:wsp"):
+            geom = x.find(f"{_q('wps:spPr')}/{_q('a:prstGeom')}")
+            jenis = BENTUK_DRAWINGML.get(geom.get("prst")) if geom is not None else None
+            if jenis:
+                bingkai = next((a for a in x.iterancestors() if a.tag in (_q("wp:anchor"), _q("wp:inline"))), None)
+                docpr = bingkai.find(_q("wp:docPr")) if bingkai is not None else None
+                hasil.append(Bentuk(jenis, "drawingml", *_dari_alt(docpr.get("descr") if docpr is not None else None)))
+            return  # a text box inside the shape holds no symbol of its own
+        if tag in (_q("v:rect"), _q("v:roundrect"), _q("v:oval")):
+            hasil.append(Bentuk({"rect": "proses", "roundrect": "terminator", "oval": "konektor"}[
+                etree.QName(x).localname], "vml", *_dari_alt(x.get("alt"))))
+            return
+        if tag == _q("v:shape"):
+            jenis = BENTUK_VML.get(_spt_vml(x) or -1)
+            if jenis:
+                hasil.append(Bentuk(jenis, "vml", *_dari_alt(x.get("alt"))))
+            return
+        for anak in x:
+            jelajah(anak)
+
+    jelajah(el)
+    return hasil
+
+
+# ---------------------------------------------------------------- text
+
+
+def _teks_run(r: etree._Element) -> str:
+    bagian = []
+    for x in r:
+        if x.tag == _q("w:t"):
+            bagian.append(x.text or "")
+        elif x.tag in (_q("w:tab"), _q("w:ptab")):
+            bagian.append(" ")
+        elif x.tag in (_q("w:br"), _q("w:cr")):
+            bagian.append("<br>")
+    return "".join(bagian)
+
+
+def _teks_paragraf(p: etree._Element, *, tanda: bool) -> str:
+    """A paragraph's text (runs, hyperlinks, fields' results), never the text of a shape's text box. With `tanda`,
+    underlined runs are wrapped in <u> (the name in a signature block) and bold runs in <b>."""
+    bagian = []
+    for r in p.iter(_q("w:r")):
+        if any(a.tag in (_q("w:txbxContent"), _q("v:textbox"), _q("mc:Fallback")) for a in r.iterancestors()):
+            continue
+        teks = _teks_run(r)
+        if not teks:
+            continue
+        if tanda:
+            rpr = r.find(_q("w:rPr"))
+            u = rpr.find(_q("w:u")) if rpr is not None else None
+            b = rpr.find(_q("w:b")) if rpr is not None else None
+            if u is not None and u.get(_q("w:val"), "single") != "none":
+                teks = f"<u>{teks}</u>"
+            if b is not None and b.get(_q("w:val"), "true") not in ("0", "false"):
+                teks = f"<b>{teks}</b>"
+        bagian.append(teks)
+    return "".join(bagian).replace("\t", " ")
+
+
+def _teks_sel(tc: etree._Element) -> str:
+    """A cell as the text export writes it: each paragraph <p>…</p>, a numbered one <li>…</li>."""
+    isi = []
+    for p in tc.iterchildren(_q("w:p")):
+        teks = _teks_paragraf(p, tanda=True).strip()
+        if not teks:
+            continue
+        bernomor = p.find(f"{_q('w:pPr')}/{_q('w:numPr')}") is not None
+        isi.append(f"<li>{teks}</li>" if bernomor else f"<p>{teks}</p>")
+    if any(x.startswith("<li>") for x in isi):
+        isi = [x if x.startswith("<li>") else f"<li>{x[3:-4]}</li>" for x in isi]
+        return "<ol> " + " ".join(isi) + " </ol>"
+    return " ".join(isi)
+
+
+def _angka(el: etree._Element | None, nama: str, baku: int) -> int:
+    if el is None:
+        return baku
+    nilai = el.get(_q(f"w:{nama}"))
+    return int(nilai) if nilai and nilai.isdigit() else baku
+
+
+def _tata_tabel(tbl: etree._Element, nomor: int, tata: _Tata) -> None:
+    for n, tr in enumerate(tbl.iterchildren(_q("w:tr")), start=1):
+        sel: list[str] = []
+        bentuk: dict[int, list[Bentuk]] = {}
+        trpr = tr.find(_q("w:trPr"))
+        sebelum = _angka(trpr.find(_q("w:gridBefore")) if trpr is not None else None, "val", 0)
+        sel.extend([""] * sebelum)
+        for tc in tr.iterchildren(_q("w:tc")):
+            tcpr = tc.find(_q("w:tcPr"))
+            lebar = _angka(tcpr.find(_q("w:gridSpan")) if tcpr is not None else None, "val", 1)
+            vmerge = tcpr.find(_q("w:vMerge")) if tcpr is not None else None
+            lanjutan = vmerge is not None and vmerge.get(_q("w:val"), "continue") == "continue"
+            if not lanjutan:
+                simbol = bentuk_dalam(tc)
+                if simbol:
+                    bentuk[len(sel)] = simbol
+            sel.append("" if lanjutan else _teks_sel(tc))
+            sel.extend([""] * (lebar - 1))
+        tata.tambah("\t".join(sel), f"tabel {nomor} baris {n}", bentuk)
+
+
+# The identity block written as paragraphs ("Nomor SOP : 070/…"), turned into the table rows the text reader knows.
+_LABEL_PARAGRAF = re.compile(
+    r"^(nomor sop|no\.? sop|tanggal pembuatan|tgl\.? pembuatan|tanggal revisi|tgl\.? revisi|tanggal efektif|"
+    r"tgl\.? efektif|tanggal pengesahan|disahkan oleh|nama sop)\s*:?\s*(.*)$", re.IGNORECASE)
+_BAGIAN_PARAGRAF = re.compile(
+    r"^(dasar hukum|kualifikasi pelaksana|keterkaitan|peralatan\s*/\s*perlengkapan|peralatan perlengkapan|"
+    r"peringatan|pencatatan dan pendataan)\s*:?\s*(.*)$", re.IGNORECASE)
+_PASANGAN_PARAGRAF = (("dasar hukum", "kualifikasi pelaksana"), ("keterkaitan", "peralatan/perlengkapan"),
+                      ("peringatan", "pencatatan dan pendataan"))
+
+
+def _kunci_bagian(label: str) -> str:
+    label = " ".join(label.lower().split())
+    return "peralatan/perlengkapan" if label.startswith("peralatan") else label
+
+
+def _identitas_paragraf(paragraf: list[tuple[str, str, bool, str]], mulai: int, tata: _Tata) -> int:
+    """Lay out an identity block written as paragraphs from paragraf[mulai] ("Nomor SOP …"); return the index of
+    the first paragraph after it. paragraf: (plain text, marked text, numbered, where)."""
+    kepala = [t for t, _, _, _ in paragraf[max(0, mulai - 3):mulai]
+              if re.search(r"\b(kabupaten|kecamatan|kantor camat)\b", t, re.IGNORECASE)]
+    label: list[tuple[str, str, str]] = []  # (label as printed, value, where)
+    bagian: dict[str, list[str]] = {}
+    sekarang: str | None = None
+    i = mulai
+    while i < len(paragraf):
+        polos, bertanda, bernomor, letak = paragraf[i]
+        if not polos:  # blank lines people leave between the parts
+            i += 1
+            continue
+        m_label, m_bagian = _LABEL_PARAGRAF.match(polos), _BAGIAN_PARAGRAF.match(polos)
+        if m_label and not bernomor:
+            label.append((m_label.group(1), bersihkan(m_label.group(2)), letak))
+            sekarang = "disahkan" if m_label.group(1).lower().startswith("disahkan") else None
+        elif m_bagian and not bernomor:
+            kunci = _kunci_bagian(m_bagian.group(1))
+            bagian[kunci] = [m_bagian.group(2)] if m_bagian.group(2).strip() else []
+            sebaris = kunci in ("peringatan", "pencatatan dan pendataan") and ":" in bertanda
+            sekarang = None if sebaris else kunci  # "Peringatan : …" holds its text on its own line
+            if sebaris and kunci == "pencatatan dan pendataan":
+                i += 1
+                break
+        elif sekarang == "disahkan":  # the signature block's lines under "Disahkan oleh"
+            nama, nilai, tempat = label[-1]
+            label[-1] = (nama, f"{nilai} <p>{bertanda}</p>".strip(), tempat)
+        elif sekarang is not None:
+            bagian[sekarang].append(polos)
+        else:
+            break
+        i += 1
+        if sekarang == "pencatatan dan pendataan" and bagian[sekarang]:
+            break  # the block's last part is one paragraph
+    for n, (nama, nilai, letak) in enumerate(label):
+        awal = " ".join(kepala) if n == 0 else ""
+        tata.tambah(f"{awal}\t{nama}\t{nilai}" if not nama.lower().startswith("nama sop") else f"{nama}\t{nilai}",
+                    letak)
+    for kiri, kanan in _PASANGAN_PARAGRAF:
+        if kiri in bagian or kanan in bagian:
+            tata.tambah(f"{kiri}\t{kanan}", "identitas")
+            sel = ["<ol> " + " ".join(f"<li>{x}</li>" for x in bagian.get(k, []) if x.strip()) + " </ol>"
+                   if k not in ("peringatan", "pencatatan dan pendataan") else " ".join(bagian.get(k, []))
+                   for k in (kiri, kanan)]
+            tata.tambah("\t".join(sel), "identitas")
+    tata.tambah("", "identitas")
+    return i
+
+
+def tata_docx(data: bytes, sumber: str) -> _Tata:
+    """The document's body laid out as lines (see the module docstring)."""
+    if len(data) > MAKS_DOCX:
+        raise DokumenTidakTerbaca(sumber, None, "berkas Word lebih dari 8 MB")
+    utuh = DokumenTidakTerbaca(sumber, None, "berkas bukan dokumen Word (.docx) yang utuh")
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            bagian = z.infolist()
+            besar = len(bagian) > MAKS_BAGIAN_DOCX or sum(b.file_size for b in bagian) > MAKS_DOCX_TERBUKA
+            xml = None if besar else z.read("word/document.xml")
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError, EOFError, zlib.error):
+        raise utuh from None
+    if xml is None:
+        raise DokumenTidakTerbaca(sumber, None, "isi berkas Word terlalu besar setelah dibuka (lebih dari 64 MB)")
+    try:
+        root = etree.fromstring(xml, etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False))
+    except etree.XMLSyntaxError:
+        raise DokumenTidakTerbaca(sumber, None, "isi dokumen Word rusak (XML tidak dapat dibaca)") from None
+    body = root.find(_q("w:body"))
+    if body is None:
+        raise DokumenTidakTerbaca(sumber, None, "dokumen Word tidak memiliki isi")
+    tata = _Tata()
+    nomor_tabel = nomor_paragraf = 0
+    paragraf: list[tuple[str, str, bool, str]] = []  # consecutive paragraphs not yet laid out
+
+    def lepas() -> None:
+        i = 0
+        while i < len(paragraf):
+            polos = paragraf[i][0]
+            if re.match(r"^(nomor sop|no\.? sop)\b", polos, re.IGNORECASE) and not paragraf[i][2]:
+                i = _identitas_paragraf(paragraf, i, tata)
+                continue
+            tata.tambah(polos, paragraf[i][3])
+            i += 1
+        paragraf.clear()
+
+    for el in body:
+        if el.tag == _q("w:p"):
+            nomor_paragraf += 1
+            bernomor = el.find(f"{_q('w:pPr')}/{_q('w:numPr')}") is not None
+            paragraf.append((bersihkan(_teks_paragraf(el, tanda=False)), _teks_paragraf(el, tanda=True).strip(),
+                             bernomor, f"paragraf {nomor_paragraf}"))
+        elif el.tag == _q("w:tbl"):
+            lepas()
+            nomor_tabel += 1
+            _tata_tabel(el, nomor_tabel, tata)
+            tata.tambah("", f"sesudah tabel {nomor_tabel}")
+    lepas()
+    return tata
+
+
+def _kolom_pelaksana(baris: list[str], kepala: int) -> dict[int, str]:
+    """The pelaksana columns of the procedure table whose header is at line `kepala` (1-based): grid column →
+    label as printed (the roles' row is the header's own in the one-row layout, else the row under it)."""
+    for n in (kepala, kepala + 1):
+        sel = baris[n - 1].split("\t") if n - 1 < len(baris) else []
+        label = [bersihkan(s).lower() for s in sel]
+        if "kelengkapan" in label:
+            akhir = label.index("kelengkapan")
+            return {i: bersihkan(sel[i]) for i in range(2, akhir) if bersihkan(sel[i])}
+    return {}
+
+
+def baca_docx(data: bytes, sumber: str = "dokumen.docx", *,
+              menit_per_hari: int = MENIT_PER_HARI_BAKU) -> list[Prosedur]:
+    """Every procedure of a Word document, as baca_dokumen reads its text export, each step with the pelaksana
+    columns whose cell holds a flowchart shape (pelaksana_tanda) and, where the document carries marks, the
+    decision flag read from the shape (a diamond) instead of the wording."""
+    tata = tata_docx(data, sumber)
+    try:
+        prosedur = baca_dokumen("\n".join(tata.baris), sumber, menit_per_hari=menit_per_hari)
+    except DokumenTidakTerbaca as e:
+        letak = tata.letak[e.baris - 1] if e.baris and 0 < e.baris <= len(tata.letak) else None
+        raise DokumenTidakTerbaca(sumber, None, e.pesan, letak=letak) from None
+    for p in prosedur:
+        kolom = _kolom_pelaksana(tata.baris, p.baris)
+        bertanda = False
+        for lk in p.langkah:
+            bentuk = tata.bentuk.get(lk.baris, {})
+            lk.pelaksana_tanda = [label for i, label in kolom.items() if bentuk.get(i)]
+            lk.bentuk = [b.jenis for i in kolom if i in bentuk for b in bentuk[i]]
+            urut = {label: b.urut for i, label in kolom.items() for b in bentuk.get(i, [])[:1]}
+            if len(urut) > 1 and all(u is not None for u in urut.values()):
+                lk.pelaksana_urut = sorted(urut, key=lambda label: urut[label] or 0)
+            lk.kembali_ke = next((b.kembali_ke for i in kolom for b in bentuk.get(i, []) if b.kembali_ke), None)
+            bertanda = bertanda or bool(lk.pelaksana_tanda)
+        if bertanda:  # the marks decide, as on paper
+            for lk in p.langkah:
+                if lk.pelaksana_tanda:
+                    lk.keputusan = "keputusan" in lk.bentuk
+        p.letak = {lk.baris: tata.letak[lk.baris - 1] for lk in p.langkah}
+        p.letak[p.baris] = tata.letak[p.baris - 1]
+    return prosedur
+
+
+def apakah_docx(data: bytes) -> bool:
+    """A zip (Word's .docx is one); the text exports are not."""
+    return data[:4] == b"PK\x03\x04"
