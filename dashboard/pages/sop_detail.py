@@ -92,6 +92,15 @@ def layout(sop_id: str | None = None, revisi: str | None = None, **_kwargs) -> h
             html.Strong(format_menit(rev.total_menit, menit_per_hari=menit_per_hari), id="sop-total-ringkas"),
         ], className="text-muted"),
         catatan_total,
+        html.Div([
+            dbc.Button("Cetak SOP (PDF)", href=f"/cetak/sop/{detail.sop.id}.pdf?revisi={rev.revisi_ke}",
+                       external_link=True, target="_blank", color="secondary", outline=True, size="sm",
+                       id="sop-cetak-pdf"),
+            dbc.Button("Unduh SOP (Word)", href=f"/cetak/sop/{detail.sop.id}.docx?revisi={rev.revisi_ke}",
+                       external_link=True, color="secondary", outline=True, size="sm", id="sop-cetak-docx"),
+            html.Small("format PermenPAN-RB 35/2012: halaman identitas dan tabel prosedur dengan diagram alir",
+                       className="text-muted align-self-center"),
+        ], className="d-flex gap-2 mb-3"),
         dbc.Tabs([
             dbc.Tab([html.Div(tabel_langkah(detail, menit_per_hari), id=ids.SOP_LANGKAH),
                      koreksi_pelaksana(detail) if peran_aktif() == "admin" and rev.berlaku else None],

@@ -4,6 +4,7 @@ the browser (A4 landscape, Bootstrap served by the app) and the same sheet as PD
 Routes, each checked like a callback (a foreign office answers 403 and is audited):
   /monitoring-sop/cetak?kecamatan=…&tahun=…&semester=…   and  …/cetak.pdf
   /monitoring-sop/evaluasi/cetak?kecamatan=…&tahun=…      and  …/cetak.pdf
+  /cetak/sop/<id>.pdf and /cetak/sop/<id>.docx[?revisi=n]  an SOP in the 35/2012 layout (models/sop/cetak_sop.py)
 An office user always gets their own office; a kabupaten reader or the admin names one.
 """
 from __future__ import annotations
@@ -18,8 +19,9 @@ from sqlmodel import Session
 from dashboard.akses import Kebijakan, periksa
 from dashboard.components.monitoring_sop import semester_halaman, teks_bukti_ringkas
 from dashboard.components.saringan import saringan_halaman
-from dashboard.data import pengaturan, sesi
+from dashboard.data import kecamatan_terlihat, pengaturan, sesi
 from dashboard.format import tanggal
+from models.sop.cetak_sop import dari_detail, docx_sop, pdf_sop
 from models.sop.monitoring import (
     KRITERIA,
     camat_kantor,
@@ -28,11 +30,14 @@ from models.sop.monitoring import (
     lembar_monitoring,
     tanggal_lembar,
 )
-from models.tables import Kabupaten, Kecamatan
+from models.sop.register import detail_sop
+from models.tables import Kabupaten, Kecamatan, Sop
 from models.umum.pdf import GAYA_KEPALA, TITIK, LembarPdf, kop, tanda_tangan
 from models.umum.periode import bulan_semester, label_semester
 
 CETAK = Kebijakan(kecamatan=("kecamatan",))
+CETAK_SOP = Kebijakan(objek={"sop_id": Sop})
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 CENTANG = "✓"
 
 
@@ -230,6 +235,25 @@ def pasang_cetak(server: Flask) -> None:
         q = request.query_string.decode()
         return ke_html(lembar, pdf=f"/monitoring-sop/evaluasi/cetak.pdf?{q}", kembali=f"/monitoring-sop?{q}")
 
+    def sop(sop_id: int, jenis: str):
+        periksa(CETAK_SOP, {"sop_id": sop_id}, sasaran="rute cetak SOP")
+        revisi = request.args.get("revisi", "")
+        with sesi() as s:
+            detail = detail_sop(s, sop_id, kecamatan_ids=kecamatan_terlihat(s),
+                                revisi_ke=int(revisi) if revisi.isdigit() else None)
+            if detail is None:
+                return ("SOP atau revisinya tidak ditemukan.", 404, {"Content-Type": "text/plain; charset=utf-8"})
+            isi = dari_detail(detail, menit_per_hari=pengaturan().menit_per_hari)
+            nama = f"SOP {detail.kecamatan.nama} {detail.revisi.nama} revisi {detail.revisi.revisi_ke}"
+        nama = _slug(nama)
+        if jenis == "pdf":
+            return Response(pdf_sop(isi), mimetype="application/pdf",
+                            headers={"Content-Disposition": f'inline; filename="{nama}.pdf"'})
+        return Response(docx_sop(isi), mimetype=DOCX,
+                        headers={"Content-Disposition": f'attachment; filename="{nama}.docx"'})
+
+    server.add_url_rule("/cetak/sop/<int:sop_id>.pdf", "cetak_sop_pdf", lambda sop_id: sop(sop_id, "pdf"))
+    server.add_url_rule("/cetak/sop/<int:sop_id>.docx", "cetak_sop_docx", lambda sop_id: sop(sop_id, "docx"))
     server.add_url_rule("/monitoring-sop/cetak", "cetak_monitoring_sop", lambda: monitoring(False))
     server.add_url_rule("/monitoring-sop/cetak.pdf", "cetak_monitoring_sop_pdf", lambda: monitoring(True))
     server.add_url_rule("/monitoring-sop/evaluasi/cetak", "cetak_evaluasi_sop", lambda: evaluasi(False))

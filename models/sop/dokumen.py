@@ -323,6 +323,8 @@ def _baca_pengesah(teks: str) -> tuple[dict[str, str | None], str | None]:
         pangkat = potong[2] if len(potong) > 2 else None
         if not potong and polos_tanpa_nip:
             jabatan = polos_tanpa_nip
+    kosong = re.compile(r"[.\s_…:-]*")  # a blank left to fill in by hand ("........") is no value
+    jabatan, nama, pangkat = (None if x is None or kosong.fullmatch(x) else x for x in (jabatan, nama, pangkat))
     return {"jabatan": jabatan, "nama": nama or None, "nip": nip}, pangkat
 
 
@@ -337,7 +339,7 @@ def _baca_identitas(baris: list[str], mulai: int, sumber: str) -> tuple[_Identit
         sel = _sel(baris[i])
         label_sel = [_label(s) for s in sel]
         if menunggu:
-            if not any(label_sel) and not baris[i].strip():
+            if not baris[i].strip() and "\t" not in baris[i]:  # a blank line; a row of empty cells is content
                 i += 1
                 continue
             kiri, kanan = (sel + ["", ""])[:2]
