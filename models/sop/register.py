@@ -73,9 +73,10 @@ def pastikan_kantor(session: Session, kabupaten: str, kecamatan: str, *, oleh: U
     return kec
 
 
-def sidik_prosedur(p: Prosedur) -> str:
+def sidik_prosedur(p: Prosedur, penetapan: list[Penetapan] | None = None) -> str:
     """What a revision is recognised by: the contract, less the copy mark and the empty flowchart marks (a text
-    export carries none, so its procedures keep the fingerprint they had before Word files were read)."""
+    export carries none, so its procedures keep the fingerprint they had before Word files were read), plus who
+    does each step when a person settled it or the document's marks said more (their order, a return)."""
     data = p.as_json()
     data.pop("duplikat_dari", None)
     for lk, asal in zip(data["langkah"], p.langkah):
@@ -83,6 +84,8 @@ def sidik_prosedur(p: Prosedur) -> str:
             lk.pop("pelaksana_tanda")
         elif asal.pelaksana_urut or asal.kembali_ke:  # what the shapes' alternative text adds
             lk.update(pelaksana_urut=asal.pelaksana_urut, kembali_ke=asal.kembali_ke)
+    if penetapan is not None and any(t.sumber == "koreksi" for t in penetapan):
+        data["penetapan"] = [[list(t.pelaksana), t.keputusan, t.kembali_ke] for t in penetapan]
     return hashlib.sha256(json.dumps(data, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
 
 
@@ -106,7 +109,7 @@ class HasilImpor:
         return f"Tidak disimpan: salinan dari \"{asal.get('nama')}\" ({asal.get('kecamatan')})."
 
 
-def _prosedur_tersimpan(session: Session) -> list[Prosedur]:
+def prosedur_tersimpan(session: Session) -> list[Prosedur]:
     """Stored procedures in force, as Prosedur objects, to recognise copies brought in a later import."""
     hasil = []
     baris = session.exec(
@@ -155,7 +158,7 @@ def impor_dokumen(
     prosedur: list[Prosedur] = []
     for sumber, isi in dokumen:
         prosedur.extend(baca_berkas(sumber, isi, menit_per_hari=menit_per_hari))
-    tandai_duplikat(prosedur, sebelumnya=_prosedur_tersimpan(session))
+    tandai_duplikat(prosedur, sebelumnya=prosedur_tersimpan(session))
 
     hasil = []
     for p in prosedur:
@@ -167,27 +170,84 @@ def impor_dokumen(
                 p.sumber, p.baris,
                 f'prosedur "{p.nama}" tidak menyebut kabupaten dan kecamatannya (blok identitas SOP tidak ada)',
             )
-        hasil.append(_simpan(session, p, alias=alias, kurasi=kurasi or {}, oleh=oleh))
+        hasil.append(simpan_prosedur(session, p, alias=alias, kurasi=kurasi or {}, oleh=oleh))
     session.flush()
     return hasil
 
 
-def _simpan(session: Session, p: Prosedur, *, alias: dict[str, str],
-            kurasi: dict[tuple[str, str], list[LangkahKurasi]], oleh: User | None) -> HasilImpor:
-    kolom: dict[str, str] = {}
+@dataclass(frozen=True)
+class Penetapan:
+    """Who carries out one step (printed labels, in the order the work passes), whether it decides, where a
+    "tidak" goes back to (position, 1-based), and where that came from: tanda | kurasi | saran | koreksi."""
+
+    pelaksana: tuple[str, ...]
+    keputusan: bool
+    kembali_ke: int | None
+    sumber: str
+
+
+def kolom_peran(p: Prosedur, alias: dict[str, str]) -> tuple[dict[str, str], list[str]]:
+    """The procedure's pelaksana columns by role code, and the labels no role is known by."""
+    kolom, asing = {}, []
     for label in p.pelaksana:
         kode = alias.get(kunci_label(label))
         if kode is None:
-            raise ImporDitolak(
-                f'{p.sumber}, baris {p.baris}: pelaksana "{label}" pada SOP "{p.nama}" belum dikenal; '
-                "tambahkan padanannya pada daftar peran lalu impor ulang"
-            )
-        kolom[label] = kode
+            asing.append(label)
+        else:
+            kolom[label] = kode
+    return kolom, asing
+
+
+def penetapan_otomatis(p: Prosedur, kolom: dict[str, str],
+                       dikurasi: list[LangkahKurasi] | None = None) -> tuple[list[Penetapan], list[str]]:
+    """Who does each step, in this order: the document's flowchart marks, a curated assignment (seed texts), the
+    wording. Returns the assignment and notes for the importer."""
+    catatan = []
+    if any(lk.pelaksana_tanda for lk in p.langkah):  # the marks decide, as on paper
+        dikurasi = None
+    elif dikurasi is not None and [k.no for k in dikurasi] != [lk.no for lk in p.langkah]:
+        catatan.append("penetapan pelaksana kurasi tidak cocok dengan langkah dokumen; dipakai saran")
+        dikurasi = None
+    hasil: list[Penetapan] = []
+    aktor: list[list[str]] = []
+    for urutan, lk in enumerate(p.langkah, start=1):
+        k = dikurasi[urutan - 1] if dikurasi else None
+        if lk.pelaksana_tanda:  # in the order their alternative text or the flowchart's arrow says
+            label_aktor = lk.pelaksana_urut or urutan_tanda(lk.pelaksana_tanda, p.pelaksana, aktor[-1] if aktor else None)
+            sumber = "tanda"
+        else:
+            label_aktor = list(k.pelaksana) if k else sarankan_pelaksana(lk.kegiatan, kolom)
+            sumber = "kurasi" if k else "saran"
+        if not label_aktor:  # nothing in the wording: the work stays with whoever had it, until corrected
+            label_aktor = list(aktor[-1]) if aktor else [p.pelaksana[0]]
+        aktor.append(list(label_aktor))
+        keputusan = k.keputusan if k and k.keputusan is not None else lk.keputusan
+        kembali = lk.kembali_ke or ((k.kembali_ke if k and k.kembali_ke else None) if k else None)
+        if keputusan and kembali is None:
+            kembali = kembali_ke_disarankan(urutan, lk.kegiatan, aktor[:-1], kolom)
+        hasil.append(Penetapan(tuple(label_aktor), bool(keputusan), kembali if keputusan else None, sumber))
+    return hasil, catatan
+
+
+def simpan_prosedur(session: Session, p: Prosedur, *, alias: dict[str, str],
+            kurasi: dict[tuple[str, str], list[LangkahKurasi]], oleh: User | None,
+            penetapan: list[Penetapan] | None = None, sumber_audit: str | None = None) -> HasilImpor:
+    """Store one procedure as a new SOP or a new revision of the office's SOP of that name. `penetapan`: who does
+    each step as a person settled it (the upload's preview); else penetapan_otomatis decides."""
+    kolom, asing = kolom_peran(p, alias)
+    if asing:
+        raise ImporDitolak(
+            f'{p.sumber}, {p.tempat()}: pelaksana "{asing[0]}" pada SOP "{p.nama}" belum dikenal; '
+            "tambahkan padanannya pada daftar peran lalu impor ulang"
+        )
 
     kec = pastikan_kantor(session, p.kabupaten or "", p.kecamatan or "", oleh=oleh)
     kunci = kunci_nama(p.nama)
+    catatan: list[str] = []
+    if penetapan is None:
+        penetapan, catatan = penetapan_otomatis(p, kolom, kurasi.get(((p.kecamatan or "").lower(), kunci)))
     sop = session.exec(select(Sop).where(Sop.kecamatan_id == kec.id, Sop.kunci == kunci)).first()
-    sidik = sidik_prosedur(p)
+    sidik = sidik_prosedur(p, penetapan)
     revisi_ke = 1
     status = "baru"
     if sop is None:
@@ -221,47 +281,26 @@ def _simpan(session: Session, p: Prosedur, *, alias: dict[str, str],
     session.add(rev)
     session.flush()
 
-    hasil = HasilImpor(p, status, sop.id, revisi_ke)
-    dikurasi = kurasi.get(((p.kecamatan or "").lower(), kunci))
-    if dikurasi is not None and [k.no for k in dikurasi] != [lk.no for lk in p.langkah]:
-        hasil.catatan.append("penetapan pelaksana kurasi tidak cocok dengan langkah dokumen; dipakai saran")
-        dikurasi = None
-
-    bertanda = any(lk.pelaksana_tanda for lk in p.langkah)
-    if bertanda:  # the document's flowchart marks decide, as on paper; a curated assignment is for text exports
-        dikurasi = None
-    aktor: list[list[str]] = []
-    for urutan, lk in enumerate(p.langkah, start=1):
-        k = dikurasi[urutan - 1] if dikurasi else None
-        if lk.pelaksana_tanda:  # the marks, in the order their alternative text or the flowchart's arrow says
-            label_aktor = lk.pelaksana_urut or urutan_tanda(lk.pelaksana_tanda, p.pelaksana, aktor[-1] if aktor else None)
-        else:
-            label_aktor = list(k.pelaksana) if k else sarankan_pelaksana(lk.kegiatan, kolom)
-        if not label_aktor:  # nothing in the wording: the work stays with whoever had it, until corrected
-            label_aktor = list(aktor[-1]) if aktor else [p.pelaksana[0]]
-        for label in label_aktor:
+    hasil = HasilImpor(p, status, sop.id, revisi_ke, catatan=catatan)
+    for urutan, (lk, t) in enumerate(zip(p.langkah, penetapan, strict=True), start=1):
+        for label in t.pelaksana:
             if label not in kolom:
                 raise ImporDitolak(f'pelaksana "{label}" langkah {lk.no} SOP "{p.nama}" bukan kolom tabelnya')
-        aktor.append(label_aktor)
-        keputusan = k.keputusan if k and k.keputusan is not None else lk.keputusan
-        kembali = lk.kembali_ke or ((k.kembali_ke if k and k.kembali_ke else None) if k else None)
-        if keputusan and kembali is None:
-            kembali = kembali_ke_disarankan(urutan, lk.kegiatan, aktor[:-1], kolom)
-        if kembali is not None and not 1 <= kembali < urutan:
-            raise ImporDitolak(f'langkah {lk.no} SOP "{p.nama}": kembali_ke {kembali} bukan langkah sebelumnya')
+        if t.kembali_ke is not None and not 1 <= t.kembali_ke < urutan:
+            raise ImporDitolak(f'langkah {lk.no} SOP "{p.nama}": kembali_ke {t.kembali_ke} bukan langkah sebelumnya')
         row = SopLangkah(
             revisi_id=rev.id, urutan=urutan, no=lk.no, kegiatan=lk.kegiatan, kelengkapan=lk.kelengkapan,
             waktu=lk.waktu, waktu_menit=lk.waktu_menit, output=lk.output, keterangan=lk.keterangan,
-            keputusan=bool(keputusan), kembali_ke_urutan=kembali if keputusan else None,
+            keputusan=t.keputusan, kembali_ke_urutan=t.kembali_ke if t.keputusan else None,
         )
         session.add(row)
         session.flush()
-        for n, label in enumerate(label_aktor, start=1):
+        for n, label in enumerate(t.pelaksana, start=1):
             session.add(SopPelaksana(langkah_id=row.id, role_kode=kolom[label], label=label, urutan=n,
-                                     sumber="tanda" if lk.pelaksana_tanda else ("kurasi" if k else "saran")))
+                                     sumber=t.sumber))
     catat(session, aksi="sop.impor", oleh=oleh, objek="sop_revisi", objek_id=rev.id, kecamatan_id=kec.id,
           sesudah={"nama": p.nama, "revisi_ke": revisi_ke, "langkah": len(p.langkah), "sidik": sidik,
-                   "sumber": rev.sumber})
+                   "sumber": rev.sumber, **({"cara": sumber_audit} if sumber_audit else {})})
     return hasil
 
 
