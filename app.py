@@ -91,12 +91,13 @@ def create_app(config: dict | None = None) -> Dash:
         sop,
         tabel,
         tindak_lanjut,
+        unggah_sop,
     )
     from dashboard.web.cetak import pasang_cetak
     from dashboard.web.unduhan import pasang_unduhan
 
     for modul in (beranda, capaian, siklus, katalog, sop, pengguna, realisasi, persetujuan, iku, hari_libur,
-                  tindak_lanjut, monitoring_sop, pekerjaan, kalender_sakip, tabel, perbandingan):
+                  tindak_lanjut, monitoring_sop, pekerjaan, kalender_sakip, tabel, perbandingan, unggah_sop):
         modul.register(app)
     pasang_unduhan(server)
     pasang_cetak(server)

@@ -16,6 +16,7 @@ def _kartu_kantor(kab: str, kec: str, baris: list[BarisKatalog], menit_per_hari:
         html.Tr([
             html.Td(html.A(b.nama, href=f"/sop/{b.sop_id}")),
             html.Td(b.nomor or "-", className="text-nowrap"),
+            html.Td(f"ke-{b.revisi_ke}", className="text-nowrap revisi"),
             html.Td(str(b.jumlah_langkah), className="text-end"),
             html.Td(format_menit(b.total_menit, menit_per_hari=menit_per_hari), className="text-nowrap"),
         ])
@@ -24,7 +25,8 @@ def _kartu_kantor(kab: str, kec: str, baris: list[BarisKatalog], menit_per_hari:
     return html.Div(dbc.Card([
         dbc.CardHeader([html.Strong(f"Kecamatan {kec}"), html.Span(f" · Kabupaten {kab}", className="text-muted")]),
         dbc.Table([
-            html.Thead(html.Tr([html.Th("Nama SOP"), html.Th("Nomor"), html.Th("Langkah", className="text-end"),
+            html.Thead(html.Tr([html.Th("Nama SOP"), html.Th("Nomor"), html.Th("Revisi"),
+                                html.Th("Langkah", className="text-end"),
                                 html.Th("Waktu baku")])),
             html.Tbody(isi),
         ], hover=True, size="sm", className="mb-0"),

@@ -140,3 +140,13 @@ PEKERJAAN_BATAL_PILIH = "pekerjaan-batal-pilih"
 PEKERJAAN_BATAL_ALASAN = "pekerjaan-batal-alasan"
 PEKERJAAN_BATAL = "pekerjaan-batal"
 PEKERJAAN_BATAL_PESAN = "pekerjaan-batal-pesan"
+
+# Unggah SOP
+UNGGAH_SOP_BERKAS = "unggah-sop-berkas"
+UNGGAH_SOP_KANTOR = "unggah-sop-kantor"
+UNGGAH_SOP_PRATINJAU = "unggah-sop-pratinjau"
+UNGGAH_SOP_SIMPAN = "unggah-sop-simpan"
+UNGGAH_SOP_PESAN = "unggah-sop-pesan"
+UNGGAH_PELAKSANA = "unggah-pelaksana"  # pattern: {"type", "p": procedure index, "l": step position}
+UNGGAH_SELISIH = "unggah-selisih"  # pattern: {"type", "p"}
+UNGGAH_DIAGRAM = "unggah-diagram"  # pattern: {"type", "p"}

@@ -7,6 +7,7 @@ from flask_login import current_user
 from flask_wtf.csrf import generate_csrf
 
 from models.akun.peran import PERAN_KANTOR
+from models.sop.unggah import PERAN_UNGGAH
 
 SEMUA = None
 # (label, address, roles that may use the page; None: every signed-in user). Comfort only: each page and
@@ -22,6 +23,7 @@ MENU: tuple[tuple[str, str, frozenset[str] | None], ...] = (
     ("Realisasi", "/realisasi", PERAN_KANTOR),
     ("IKU & Target", "/iku", PERAN_KANTOR),
     ("Katalog", "/sop", SEMUA),
+    ("Unggah SOP", "/unggah-sop", PERAN_UNGGAH),
     ("Monitoring SOP", "/monitoring-sop", SEMUA),
     ("Kalender SAKIP", "/kalender-sakip", SEMUA),
     ("Pengguna", "/pengguna", frozenset({"admin"})),
@@ -34,7 +36,7 @@ def menu_untuk(role_kode: str | None) -> list[tuple[str, str]]:
 
     >>> [nama for nama, _ in menu_untuk("camat")]
     ['Beranda', 'Capaian', 'Waktu Siklus', 'Perbandingan', 'Persetujuan', 'Pekerjaan', 'Tindak Lanjut', 'Realisasi',
-     'IKU & Target', 'Katalog', 'Monitoring SOP', 'Kalender SAKIP']
+     'IKU & Target', 'Katalog', 'Unggah SOP', 'Monitoring SOP', 'Kalender SAKIP']
     >>> [nama for nama, _ in menu_untuk("kabupaten")]
     ['Beranda', 'Capaian', 'Waktu Siklus', 'Perbandingan', 'Persetujuan', 'Tindak Lanjut', 'Katalog', 'Monitoring SOP',
      'Kalender SAKIP']

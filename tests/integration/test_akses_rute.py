@@ -44,6 +44,7 @@ MENULIS = {
     "callbacks.sop.simpan": ADMIN,
     "callbacks.tindak_lanjut.bertindak": KANTOR,
     "callbacks.tindak_lanjut.simpan_evaluasi": PENCATAT,
+    "callbacks.unggah_sop.simpan_semua": frozenset({"admin", "camat", "sekcam"}),
 }
 
 # Every Flask route, by rule: the framework's and the public ones, then the file routes with an address that
@@ -60,6 +61,9 @@ RUTE_BERKAS = {
     "/monitoring-sop/cetak.pdf": "/monitoring-sop/cetak.pdf?kecamatan=Poncokusumo&tahun=2025&semester=1",
     "/monitoring-sop/evaluasi/cetak": "/monitoring-sop/evaluasi/cetak?kecamatan=Poncokusumo&tahun=2025",
     "/monitoring-sop/evaluasi/cetak.pdf": "/monitoring-sop/evaluasi/cetak.pdf?kecamatan=Poncokusumo&tahun=2025",
+    # SOP 4 is Poncokusumo's Penyusunan Renstra in the demo (the seed documents' order)
+    "/cetak/sop/<int:sop_id>.pdf": "/cetak/sop/4.pdf",
+    "/cetak/sop/<int:sop_id>.docx": "/cetak/sop/4.docx",
 }
 
 

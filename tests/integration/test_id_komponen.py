@@ -73,6 +73,11 @@ def test_every_id_a_callback_names_is_rendered_somewhere(client, app, demo):
         r = simpan_draf(s, kecamatan_id=ponco.id, tahun=2025, triwulan=1, isian=Isian(ind, "40", "50"),
                         oleh=u["evapor"], pada=pada, hari_ini=date(2025, 4, 7))
         sahkan(s, realisasi_id=r.id, pengisi=u["evapor"], camat=u["camat"], pada=pada)  # the Camat may reopen it
+    import base64
+
+    from tests.integration.test_sop_unggah import _kalipare
+
+    dokumen_unggah = "data:application/octet-stream;base64," + base64.b64encode(_kalipare()).decode()
     client.get("/_dash-layout")
     ditemukan = _ids(client.get("/_dash-layout").get_json(), set())
     for username in PENGGUNA:
@@ -88,6 +93,10 @@ def test_every_id_a_callback_names_is_rendered_somewhere(client, app, demo):
             if r.status_code == 200:
                 _ids(r.get_json(), ditemukan)
         for kunci in daftar_callback(app):
+            if kunci.startswith("..unggah-sop-pratinjau.children"):  # an uploaded SOP's preview: its pickers
+                r = panggil(client, app, kunci, isi=dokumen_unggah, kantor=None, nama="kalipare.docx")
+                if r.status_code == 200:
+                    _ids(r.get_json(), ditemukan)
             if kunci.startswith("..monsop-monitoring.children"):
                 r = panggil(client, app, kunci, kecamatan="Poncokusumo", tahun=2025, semester=1)
                 if r.status_code == 200:

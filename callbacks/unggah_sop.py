@@ -1,0 +1,87 @@
+"""Unggah SOP: preview an uploaded document, redraw a procedure's difference and flowchart as its pelaksana are
+corrected, save the whole document. Every call reads the document again on the server and checks who asks."""
+from __future__ import annotations
+
+import dash_bootstrap_components as dbc
+from dash import ALL, MATCH, Dash, Input, Output, State, html, no_update
+from flask_login import current_user
+
+from dashboard import ids
+from dashboard.akses import callback
+from dashboard.components.unggah_sop import bagian_diagram, bagian_selisih, tampil_pratinjau
+from dashboard.data import pengaturan, sesi
+from models.sop.unggah import PERAN_UNGGAH, UnggahDitolak, pratinjau, simpan
+from models.tables import User
+from models.umum.berkas import BerkasDitolak, dari_unggahan, nama_aman
+
+PELAKSANA = {"type": ids.UNGGAH_PELAKSANA, "p": ALL, "l": ALL}
+
+
+def _koreksi(nilai: list | None, ident: list | None) -> dict[tuple[int, int], list[str]]:
+    return {(int(i["p"]), int(i["l"])): [str(x) for x in (v or [])] for v, i in zip(nilai or [], ident or [])}
+
+
+def _baca(s, isi: str, nama: str | None, kantor, koreksi=None):
+    user = s.get(User, current_user.id)
+    return user, pratinjau(s, dari_unggahan(isi), nama_aman(nama or "sop.docx"), user,
+                           kecamatan_id=int(kantor) if kantor else None, koreksi=koreksi,
+                           menit_per_hari=pengaturan().menit_per_hari)
+
+
+def register(app: Dash) -> None:
+    @callback(app, Output(ids.UNGGAH_SOP_PRATINJAU, "children"), Output(ids.UNGGAH_SOP_SIMPAN, "disabled"),
+              Output(ids.UNGGAH_SOP_PESAN, "children"),
+              Input(ids.UNGGAH_SOP_BERKAS, "contents"), Input(ids.UNGGAH_SOP_KANTOR, "value"),
+              State(ids.UNGGAH_SOP_BERKAS, "filename"),
+              peran=PERAN_UNGGAH, kecamatan=("kantor",), prevent_initial_call=True)
+    def tampil(isi, kantor, nama):
+        if not isi:
+            return no_update, True, None
+        try:
+            with sesi() as s:
+                _, pr = _baca(s, isi, nama, kantor)
+        except BerkasDitolak as e:
+            return dbc.Alert(str(e), color="danger"), True, None
+        return tampil_pratinjau(pr, pengaturan().menit_per_hari), not pr.bisa_disimpan, None
+
+    @callback(app, Output({"type": ids.UNGGAH_SELISIH, "p": MATCH}, "children"),
+              Output({"type": ids.UNGGAH_DIAGRAM, "p": MATCH}, "children"),
+              Input({"type": ids.UNGGAH_PELAKSANA, "p": MATCH, "l": ALL}, "value"),
+              State({"type": ids.UNGGAH_PELAKSANA, "p": MATCH, "l": ALL}, "id"),
+              State(ids.UNGGAH_SOP_BERKAS, "contents"), State(ids.UNGGAH_SOP_BERKAS, "filename"),
+              State(ids.UNGGAH_SOP_KANTOR, "value"),
+              peran=PERAN_UNGGAH, kecamatan=("kantor",), prevent_initial_call=True)
+    def koreksi(nilai, ident, isi, nama, kantor):
+        if not isi or not ident:
+            return no_update, no_update
+        try:
+            with sesi() as s:
+                _, pr = _baca(s, isi, nama, kantor, _koreksi(nilai, ident))
+        except BerkasDitolak as e:
+            return dbc.Alert(str(e), color="danger"), no_update
+        indeks = int(ident[0]["p"])
+        pp = next((x for x in pr.prosedur if x.indeks == indeks), None)
+        if pp is None:
+            return no_update, no_update
+        return bagian_selisih(pp), bagian_diagram(pp)
+
+    @callback(app, Output(ids.UNGGAH_SOP_PESAN, "children", allow_duplicate=True),
+              Output(ids.UNGGAH_SOP_PRATINJAU, "children", allow_duplicate=True),
+              Output(ids.UNGGAH_SOP_SIMPAN, "disabled", allow_duplicate=True),
+              Input(ids.UNGGAH_SOP_SIMPAN, "n_clicks"),
+              State(ids.UNGGAH_SOP_BERKAS, "contents"), State(ids.UNGGAH_SOP_BERKAS, "filename"),
+              State(ids.UNGGAH_SOP_KANTOR, "value"), State(PELAKSANA, "value"), State(PELAKSANA, "id"),
+              peran=PERAN_UNGGAH, kecamatan=("kantor",), prevent_initial_call=True)
+    def simpan_semua(_n, isi, nama, kantor, nilai, ident):
+        if not isi:
+            return dbc.Alert("Unggah dokumen SOP terlebih dahulu.", color="warning"), no_update, True
+        try:
+            with sesi() as s:
+                user, pr = _baca(s, isi, nama, kantor, _koreksi(nilai, ident))
+                hasil = simpan(s, pr, user)
+        except (BerkasDitolak, UnggahDitolak) as e:
+            return dbc.Alert(str(e), color="danger"), no_update, no_update
+        baris = [html.Li([h.kalimat(), " ", html.A("Lihat SOP", href=f"/sop/{h.sop_id}")] if h.sop_id
+                         else h.kalimat()) for h in hasil]
+        return (dbc.Alert([html.Strong("Tersimpan. "), html.Ul(baris, className="mb-0")], color="success",
+                          id="unggah-sop-berhasil"), None, True)
