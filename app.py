@@ -82,6 +82,7 @@ def create_app(config: dict | None = None) -> Dash:
         kalender_sakip,
         katalog,
         monitoring_sop,
+        pegawai,
         pekerjaan,
         pengguna,
         perbandingan,
@@ -97,7 +98,8 @@ def create_app(config: dict | None = None) -> Dash:
     from dashboard.web.unduhan import pasang_unduhan
 
     for modul in (beranda, capaian, siklus, katalog, sop, pengguna, realisasi, persetujuan, iku, hari_libur,
-                  tindak_lanjut, monitoring_sop, pekerjaan, kalender_sakip, tabel, perbandingan, unggah_sop):
+                  tindak_lanjut, monitoring_sop, pekerjaan, kalender_sakip, tabel, perbandingan, unggah_sop,
+                  pegawai):
         modul.register(app)
     pasang_unduhan(server)
     pasang_cetak(server)

@@ -150,3 +150,12 @@ UNGGAH_SOP_PESAN = "unggah-sop-pesan"
 UNGGAH_PELAKSANA = "unggah-pelaksana"  # pattern: {"type", "p": procedure index, "l": step position}
 UNGGAH_SELISIH = "unggah-selisih"  # pattern: {"type", "p"}
 UNGGAH_DIAGRAM = "unggah-diagram"  # pattern: {"type", "p"}
+
+# Impor pegawai
+PEGAWAI_KANTOR = "pegawai-kantor"
+PEGAWAI_BERKAS = "pegawai-berkas"
+PEGAWAI_PRATINJAU = "pegawai-pratinjau"
+PEGAWAI_SIMPAN = "pegawai-simpan"
+PEGAWAI_PESAN = "pegawai-pesan"
+PEGAWAI_TEMPLAT = "pegawai-templat"
+PEGAWAI_UNDUH_TEMPLAT = "pegawai-unduh-templat"

@@ -65,6 +65,9 @@ class User(SQLModel, table=True):
     kecamatan_id: Optional[int] = Field(default=None, foreign_key="kecamatan.id", index=True)
     kabupaten_id: Optional[int] = Field(default=None, foreign_key="kabupaten.id", index=True)
     aktif: bool = True
+    nip: Optional[str] = Field(default=None, max_length=18)  # the civil servant number, 18 digits
+    jabatan: Optional[str] = Field(default=None, max_length=160)  # as the office writes it (signature blocks)
+    ganti_sandi: bool = False  # signed in with a first-login password: must set their own first
     # Every session carries this token; a new one (logout, a password change or reset, deactivation) ends them all.
     sesi_token: str = Field(default_factory=lambda: secrets.token_hex(16), max_length=32)
     dibuat_pada: datetime = Field(default_factory=utcnow)

@@ -27,6 +27,7 @@ MENU: tuple[tuple[str, str, frozenset[str] | None], ...] = (
     ("Monitoring SOP", "/monitoring-sop", SEMUA),
     ("Kalender SAKIP", "/kalender-sakip", SEMUA),
     ("Pengguna", "/pengguna", frozenset({"admin"})),
+    ("Impor Pegawai", "/pegawai", frozenset({"admin", "kabupaten"})),
     ("Hari Libur", "/hari-libur", frozenset({"admin"})),
 )
 
@@ -39,7 +40,7 @@ def menu_untuk(role_kode: str | None) -> list[tuple[str, str]]:
      'IKU & Target', 'Katalog', 'Unggah SOP', 'Monitoring SOP', 'Kalender SAKIP']
     >>> [nama for nama, _ in menu_untuk("kabupaten")]
     ['Beranda', 'Capaian', 'Waktu Siklus', 'Perbandingan', 'Persetujuan', 'Tindak Lanjut', 'Katalog', 'Monitoring SOP',
-     'Kalender SAKIP']
+     'Kalender SAKIP', 'Impor Pegawai']
     >>> [nama for nama in ("Pengguna", "Hari Libur") if nama in dict(menu_untuk("admin"))]
     ['Pengguna', 'Hari Libur']
     """
@@ -52,7 +53,8 @@ def navbar() -> dbc.Navbar:
     if current_user.is_authenticated:
         pengguna = [
             html.Div([html.Strong(current_user.nama), html.Br(),
-                      html.Span(f"{current_user.role_nama} · {current_user.kantor}", className="text-white-50")],
+                      html.Span(f"{current_user.role_nama} · {current_user.kantor}", className="text-white-50"),
+                      " · ", html.A("Ganti sandi", href="/ganti-sandi", className="link-light", id="tautan-sandi")],
                      className="navbar-text text-light small me-2 lh-sm text-end pengguna-aktif", id="pengguna-aktif",
                      title=f"{current_user.nama} · {current_user.role_nama} · {current_user.kantor}"),
             # Signing out is a POST with the form's token: no other site can sign a person out with a link.

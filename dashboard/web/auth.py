@@ -21,12 +21,20 @@ from dashboard.akses import PESAN_MASUK, periksa_alamat
 from dashboard.data import mesin, sesi
 from models.akun.akses import AksesDitolak
 from models.akun.pembatas import PESAN_DIBATASI, berhasil, boleh_mencoba
-from models.akun.pengguna import KATA_SANDI_DEMO, PESAN_GAGAL, akhiri_sesi, autentikasi
+from models.akun.pengguna import (
+    KATA_SANDI_DEMO,
+    PESAN_GAGAL,
+    AkunTidakSah,
+    akhiri_sesi,
+    autentikasi,
+    ganti_sandi_sendiri,
+)
 from models.tables import AuditLog, Kabupaten, Kecamatan, Role, User
 from models.umum.audit import catat
 
 PUBLIK = ("/login", "/vendor/", "/assets/", "/_dash-component-suites/", "/_favicon.ico", "/favicon.ico")
 DASH_DATA = ("/_dash-update-component", "/_dash-layout", "/_dash-dependencies")
+PESAN_GANTI_SANDI = "Ganti kata sandi awal Anda lebih dahulu (halaman Ganti Kata Sandi)."
 PESAN_SESI_HABIS = "Sesi Anda berakhir karena lama tidak digunakan atau sudah terlalu lama. Silakan masuk kembali."
 
 
@@ -43,6 +51,7 @@ class PenggunaSesi(UserMixin):
     kabupaten_id: int | None
     kantor: str
     token: str
+    ganti_sandi: bool = False  # a first-login password: nothing else opens until the person sets their own
 
     def get_id(self) -> str:
         return f"{self.id}:{self.token}"
@@ -65,7 +74,12 @@ def muat_pengguna(sesi_id: str) -> PenggunaSesi | None:
         else:
             kantor = "Semua kantor"
         return PenggunaSesi(u.id, u.username, u.nama, u.role_kode, role.nama if role else u.role_kode,
-                            u.kecamatan_id, u.kabupaten_id, kantor, u.sesi_token)
+                            u.kecamatan_id, u.kabupaten_id, kantor, u.sesi_token, u.ganti_sandi)
+
+
+def _halaman_sandi(pesan: str | None, wajib: bool, *, status: int = 200):
+    return (render_template("ganti_sandi.html", pesan=pesan, wajib=wajib, csrf_token=generate_csrf()), status,
+            {"Content-Type": "text/html; charset=utf-8"})
 
 
 def _aman(tujuan: str | None) -> str:
@@ -156,6 +170,29 @@ def pasang_auth(server: Flask) -> None:
         session.clear()
         return redirect(url_for("login"))
 
+    @server.route("/ganti-sandi", methods=["GET", "POST"])
+    def ganti_sandi():
+        """The signed-in user sets their own password; after a first-login password, the only page that opens."""
+        if not current_user.is_authenticated:
+            return redirect(url_for("login"))
+        wajib = current_user.ganti_sandi
+        if request.method != "POST":
+            return _halaman_sandi(None, wajib)
+        try:
+            validate_csrf(request.form.get("csrf_token"))
+        except (CSRFError, ValidationError):
+            return _halaman_sandi("Sesi formulir kedaluwarsa. Silakan coba lagi.", wajib, status=400)
+        try:
+            with sesi() as s:
+                u = ganti_sandi_sendiri(s, user_id=current_user.id, sandi_lama=request.form.get("sandi_lama", ""),
+                                        sandi_baru=request.form.get("sandi_baru", ""),
+                                        ulangi=request.form.get("ulangi", ""))
+                sesi_id = f"{u.id}:{u.sesi_token}"
+        except AkunTidakSah as e:
+            return _halaman_sandi(str(e), wajib, status=400)
+        login_user(muat_pengguna(sesi_id))  # this session goes on with the new token; every other one has ended
+        return redirect("/?sandi=diganti")
+
     server.register_error_handler(AksesDitolak, jawaban_ditolak)
 
     @server.errorhandler(413)
@@ -178,6 +215,10 @@ def pasang_auth(server: Flask) -> None:
             if path.startswith(DASH_DATA):
                 return jsonify({"galat": PESAN_SESI_HABIS}), 401
             return _halaman_login(PESAN_SESI_HABIS, status=401)
+        if current_user.is_authenticated and current_user.ganti_sandi and path not in ("/ganti-sandi", "/logout"):
+            if path.startswith(DASH_DATA):
+                return jsonify({"galat": PESAN_GANTI_SANDI}), 403
+            return redirect(url_for("ganti_sandi"))
         if current_user.is_authenticated:
             if request.method == "GET" and not path.startswith("/_dash"):
                 periksa_alamat(path, request.args.to_dict())  # a page address naming another office: 403

@@ -24,6 +24,7 @@ from dashboard.format import tanggal
 from models.sop.cetak_sop import dari_detail, docx_sop, pdf_sop
 from models.sop.monitoring import (
     KRITERIA,
+    Penandatangan,
     camat_kantor,
     jawaban_dari,
     lembar_evaluasi,
@@ -59,7 +60,7 @@ class Lembar:
     kolom: tuple[KolomCetak, ...]
     baris: list[list[str]]
     tanggal: date | None  # the date of the latest assessment on the sheet
-    camat: str | None
+    camat: Penandatangan | None
     catatan_kaki: str
     nama_berkas: str
     kelompok: tuple[tuple[str, int, int], ...] = field(default=())  # (header, first column, columns) over row two
@@ -243,7 +244,8 @@ def pasang_cetak(server: Flask) -> None:
                                 revisi_ke=int(revisi) if revisi.isdigit() else None)
             if detail is None:
                 return ("SOP atau revisinya tidak ditemukan.", 404, {"Content-Type": "text/plain; charset=utf-8"})
-            isi = dari_detail(detail, menit_per_hari=pengaturan().menit_per_hari)
+            isi = dari_detail(detail, menit_per_hari=pengaturan().menit_per_hari,
+                              penandatangan=camat_kantor(s, detail.kecamatan.id))
             nama = f"SOP {detail.kecamatan.nama} {detail.revisi.nama} revisi {detail.revisi.revisi_ke}"
         nama = _slug(nama)
         if jenis == "pdf":

@@ -112,6 +112,27 @@ def setel_ulang_sandi(session: Session, *, user_id: int, password: str, oleh: Us
     return user
 
 
+def ganti_sandi_sendiri(session: Session, *, user_id: int, sandi_lama: str, sandi_baru: str, ulangi: str) -> User:
+    """A user sets their own password (the first-login one, or any later): the current one checked, the new one
+    at least 8 characters, typed twice, not the same. Every other session of the user ends; audited without the
+    passwords."""
+    user = _pengguna(session, user_id)
+    if not check_password_hash(user.password_hash, sandi_lama or ""):
+        raise AkunTidakSah("Kata sandi sekarang salah.")
+    _periksa_sandi(sandi_baru)
+    if sandi_baru != ulangi:
+        raise AkunTidakSah("Kata sandi baru dan ulangannya tidak sama.")
+    if sandi_baru == sandi_lama:
+        raise AkunTidakSah("Kata sandi baru harus berbeda dari yang sekarang.")
+    user.password_hash = generate_password_hash(sandi_baru)
+    user.ganti_sandi = False
+    akhiri_sesi(user)
+    session.add(user)
+    catat(session, aksi="pengguna.sandi.sendiri", oleh=user, objek="pengguna", objek_id=user.id,
+          kecamatan_id=user.kecamatan_id)
+    return user
+
+
 @dataclass(frozen=True)
 class HasilLogin:
     user: User | None

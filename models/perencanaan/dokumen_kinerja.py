@@ -22,7 +22,7 @@ from models.kinerja.capaian import BarisCapaian, capaian_banyak, predikat_kabupa
 from models.kinerja.iku import milik_kantor
 from models.kinerja.mesin import Capaian, Predikat, gabung, predikat
 from models.kinerja.mesin import Realisasi as AngkaMesin
-from models.sop.monitoring import camat_kantor
+from models.sop.monitoring import Penandatangan, camat_kantor
 from models.tables import Indikator, Kabupaten, Kecamatan, TargetRenstra, User, utcnow
 from models.umum.angka import bulatkan, format_angka, tulis_angka
 from models.umum.audit import catat
@@ -77,7 +77,7 @@ class TabelPengukuran:
     periode: str  # "Triwulan III 2026"
     baris: tuple[BarisPengukuran, ...]
     dicetak: date
-    camat: str | None  # for the signature
+    camat: Penandatangan | None  # for the signature
 
 
 @dataclass(frozen=True)
@@ -117,7 +117,7 @@ class BabPengukuran:
     periode: str  # "Tahun 2026"
     baris: tuple[BarisBab, ...]
     dicetak: date
-    camat: str | None
+    camat: Penandatangan | None
 
 
 def rumus_capaian(ind: Indikator) -> str:
@@ -488,7 +488,7 @@ def _catatan(pdf: LembarPdf, teks: str) -> None:
     pdf.multi_cell(0, 3.5, teks, new_x="LMARGIN", new_y="NEXT")
 
 
-def _tanda_tangan(pdf: LembarPdf, kecamatan: str, dicetak: date, camat: str | None) -> None:
+def _tanda_tangan(pdf: LembarPdf, kecamatan: str, dicetak: date, camat: Penandatangan | None) -> None:
     tanda_tangan(pdf, kecamatan, tanggal_panjang(dicetak), camat)
 
 

@@ -624,15 +624,20 @@ def docx_sop(sop: SopCetak) -> bytes:
     return buf.getvalue()
 
 
-def dari_detail(detail, *, menit_per_hari: int = MENIT_PER_HARI_BAKU) -> SopCetak:
-    """The printable SOP of a stored revision (models.sop.register.detail_sop)."""
+def dari_detail(detail, *, menit_per_hari: int = MENIT_PER_HARI_BAKU, penandatangan=None) -> SopCetak:
+    """The printable SOP of a stored revision (models.sop.register.detail_sop). `penandatangan` (.nama, .nip):
+    who signs when the document recorded no approver, e.g. the office's Camat as their account says."""
     rev = detail.revisi
+    if not rev.disahkan_nama and penandatangan is not None:
+        jabatan, nama, nip = f"CAMAT {detail.kecamatan.nama.upper()}", penandatangan.nama, penandatangan.nip
+    else:
+        jabatan, nama, nip = rev.disahkan_jabatan, rev.disahkan_nama, rev.disahkan_nip
     return SopCetak(
         kabupaten=detail.kabupaten.nama, kecamatan=detail.kecamatan.nama, nama=rev.nama,
         judul_tabel=rev.judul_tabel or rev.nama, nomor=rev.nomor, tanggal_pembuatan=rev.tanggal_pembuatan,
         tanggal_revisi=rev.tanggal_revisi, tanggal_efektif=rev.tanggal_efektif,
-        disahkan_jabatan=rev.disahkan_jabatan, disahkan_nama=rev.disahkan_nama, disahkan_pangkat=rev.disahkan_pangkat,
-        disahkan_nip=rev.disahkan_nip, dasar_hukum=list(rev.dasar_hukum or []),
+        disahkan_jabatan=jabatan, disahkan_nama=nama, disahkan_pangkat=rev.disahkan_pangkat if rev.disahkan_nama else None,
+        disahkan_nip=nip, dasar_hukum=list(rev.dasar_hukum or []),
         kualifikasi_pelaksana=list(rev.kualifikasi_pelaksana or []), keterkaitan=list(rev.keterkaitan or []),
         peralatan=list(rev.peralatan or []), peringatan=rev.peringatan, pencatatan=rev.pencatatan,
         pelaksana=list(rev.pelaksana), total_menit=rev.total_menit, menit_per_hari=menit_per_hari,

@@ -37,6 +37,7 @@ from models.sop.siklus import (
 )
 from models.tables import EvaluasiSop, Kecamatan, MonitoringSop, Sop, SopRevisi, User, utcnow
 from models.umum.audit import catat
+from models.umum.nip import format_nip
 from models.umum.periode import awal_semester, label_semester
 from models.umum.tanggal import tanggal_panjang
 
@@ -403,10 +404,21 @@ def ringkasan_kantor(session: Session, *, kecamatan_ids: list[int], tahun: int,
             for k in sorted(nama, key=lambda k: nama[k])]
 
 
-def camat_kantor(session: Session, kecamatan_id: int) -> str | None:
-    """The name of the office's Camat (its active user in that role), for the signature of the printed sheets."""
-    return session.exec(select(User.nama).where(User.kecamatan_id == kecamatan_id).where(User.role_kode == "camat")
-                        .where(User.aktif == True).order_by(User.id)).first()  # noqa: E712
+@dataclass(frozen=True)
+class Penandatangan:
+    """Who signs a printed sheet: the office's Camat as their account says (NIP printed in its groups)."""
+
+    nama: str
+    nip: str | None
+
+
+def camat_kantor(session: Session, kecamatan_id: int) -> Penandatangan | None:
+    """The office's Camat (its active user in that role), for the signature of the printed sheets."""
+    u = session.exec(select(User).where(User.kecamatan_id == kecamatan_id).where(User.role_kode == "camat")
+                     .where(User.aktif == True).order_by(User.id)).first()  # noqa: E712
+    if u is None:
+        return None
+    return Penandatangan(u.nama, format_nip(u.nip))
 
 
 def _dinilai_terakhir(rows: list) -> datetime | None:

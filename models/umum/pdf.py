@@ -53,9 +53,10 @@ def kop(pdf: FPDF, judul: str, kecamatan: str, kabupaten: str | None) -> None:
     pdf.set_font("dejavu", size=9)
 
 
-def tanda_tangan(pdf: FPDF, kecamatan: str, tanggal_teks: str, camat: str | None, *, garis_bawah: bool = False) -> None:
+def tanda_tangan(pdf: FPDF, kecamatan: str, tanggal_teks: str, camat, *, garis_bawah: bool = False) -> None:
     """The Camat's signature block at the right, kept whole (on a new page if need be): place and date, office,
-    room to sign, name (or a blank to fill in) and NIP."""
+    room to sign, name and NIP (`camat`: anything with .nama and .nip, e.g. models.sop.monitoring.Penandatangan;
+    a blank to fill in by hand where unknown)."""
     if pdf.get_y() + 42 > pdf.h - 12:  # the block is 42 mm high
         pdf.add_page()
     pdf.ln(4)
@@ -66,8 +67,9 @@ def tanda_tangan(pdf: FPDF, kecamatan: str, tanggal_teks: str, camat: str | None
         pdf.cell(85, 5, teks, align="C", new_x="LMARGIN", new_y="NEXT")
     pdf.ln(18)  # room to sign
     pdf.set_x(x)
-    pdf.set_font("dejavu", ("BU" if garis_bawah else "B") if camat else "", 9)
-    pdf.cell(85, 5, camat or TITIK, align="C", new_x="LMARGIN", new_y="NEXT")
+    nama = getattr(camat, "nama", None)
+    pdf.set_font("dejavu", ("BU" if garis_bawah else "B") if nama else "", 9)
+    pdf.cell(85, 5, nama or TITIK, align="C", new_x="LMARGIN", new_y="NEXT")
     pdf.set_font("dejavu", size=9)
     pdf.set_x(x)
-    pdf.cell(85, 5, f"NIP. {TITIK}", align="C")
+    pdf.cell(85, 5, f"NIP. {getattr(camat, 'nip', None) or TITIK}", align="C")

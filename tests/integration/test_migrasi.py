@@ -18,7 +18,7 @@ def test_upgrade_twice_is_harmless(engine):
 
     pastikan_skema(engine)
     with engine.connect() as conn:
-        assert MigrationContext.configure(conn).get_current_revision() == "0004"
+        assert MigrationContext.configure(conn).get_current_revision() == "0005"
 
 
 def test_a_populated_database_upgrades_to_the_newest_revision(tmp_path, db_url):
@@ -63,4 +63,4 @@ def test_a_populated_database_upgrades_to_the_newest_revision(tmp_path, db_url):
         assert len(token) == 2 and len(set(token)) == 2 and all(len(t) == 32 for t in token)
         assert conn.execute(text("SELECT nilai FROM target WHERE berlaku = true")).scalars().all() == [90.0]
         assert conn.execute(text("SELECT count(*) FROM auditlog")).scalar() == 2
-        assert MigrationContext.configure(conn).get_current_revision() == "0004"
+        assert MigrationContext.configure(conn).get_current_revision() == "0005"

@@ -1,0 +1,49 @@
+"""Impor Pegawai: an office's people from a spreadsheet, one account each (models/akun/impor_pegawai.py). For the
+admin (any office) and a kabupaten user (its offices)."""
+from __future__ import annotations
+
+import dash
+import dash_bootstrap_components as dbc
+from dash import dcc, html
+from sqlmodel import select
+
+from dashboard import ids
+from dashboard.akses import halaman
+from dashboard.components.pilihan import dropdown
+from dashboard.data import kecamatan_terlihat, sesi
+from models.akun.impor_pegawai import PERAN_IMPOR
+from models.tables import Kecamatan
+from models.umum.lembar_kerja import MAKS_BERKAS
+
+dash.register_page(__name__, path="/pegawai", name="Impor Pegawai", title="Impor Pegawai · SAKIP Kecamatan",
+                   order=40)
+
+
+@halaman(peran=PERAN_IMPOR)
+def layout(**_kwargs) -> html.Div:
+    with sesi() as s:
+        lingkup = kecamatan_terlihat(s)
+        q = select(Kecamatan).order_by(Kecamatan.nama)
+        if lingkup is not None:
+            q = q.where(Kecamatan.id.in_(lingkup))
+        pilihan = [{"label": k.nama, "value": k.id} for k in s.exec(q)]
+    return html.Div([
+        html.H2("Impor Pegawai"),
+        html.P("Satu akun untuk setiap pegawai kantor dari lembar Excel (Nama, NIP, Jabatan, Username). Peran akun "
+               "mengikuti jabatannya, dengan padanan yang sama seperti kolom pelaksana SOP. Pratinjau dulu; akun "
+               "dibuat semua sekaligus setelah setiap baris benar, masing-masing dengan kata sandi awal yang wajib "
+               "diganti pegawai saat masuk pertama. NIP dan jabatan tercetak pada blok tanda tangan SOP dan lembar "
+               "monitoring.", className="text-muted"),
+        dbc.Row([
+            dbc.Col([dbc.Label("Kecamatan", html_for=ids.PEGAWAI_KANTOR),
+                     dropdown(id=ids.PEGAWAI_KANTOR, options=pilihan, placeholder="Pilih kecamatan…")], md=5),
+            dbc.Col(dbc.Button("Unduh templat Excel", id=ids.PEGAWAI_UNDUH_TEMPLAT, color="secondary", outline=True),
+                    md="auto", className="align-self-end"),
+        ], className="mb-3 g-2"),
+        dcc.Download(id=ids.PEGAWAI_TEMPLAT),
+        dcc.Upload(id=ids.PEGAWAI_BERKAS, className="unggah mb-3", max_size=MAKS_BERKAS, accept=".xlsx",
+                   children=html.Div(["Seret berkas .xlsx ke sini atau ", html.A("pilih berkas")])),
+        html.Div(id=ids.PEGAWAI_PRATINJAU),
+        dbc.Button("Buat akun", id=ids.PEGAWAI_SIMPAN, color="primary", disabled=True, className="mb-3"),
+        html.Div(id=ids.PEGAWAI_PESAN),
+    ])

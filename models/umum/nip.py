@@ -1,0 +1,13 @@
+"""The NIP (Nomor Induk Pegawai) of a civil servant: 18 digits, printed in its four groups."""
+from __future__ import annotations
+
+
+def format_nip(nip: str | None) -> str | None:
+    """An 18-digit NIP as it is printed: birth date, appointment month, sex, serial; anything else as it is.
+
+    >>> format_nip("196102191981031007"), format_nip(None)
+    ('19610219 198103 1 007', None)
+    """
+    if not nip or len(nip) != 18 or not nip.isdigit():
+        return nip
+    return f"{nip[:8]} {nip[8:14]} {nip[14]} {nip[15:]}"
