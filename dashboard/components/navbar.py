@@ -53,10 +53,11 @@ def navbar() -> dbc.Navbar:
     if current_user.is_authenticated:
         pengguna = [
             html.Div([html.Strong(current_user.nama), html.Br(),
-                      html.Span(f"{current_user.role_nama} · {current_user.kantor}", className="text-white-50"),
-                      " · ", html.A("Ganti sandi", href="/ganti-sandi", className="link-light", id="tautan-sandi")],
+                      html.Span(f"{current_user.role_nama} · {current_user.kantor}", className="text-white-50")],
                      className="navbar-text text-light small me-2 lh-sm text-end pengguna-aktif", id="pengguna-aktif",
                      title=f"{current_user.nama} · {current_user.role_nama} · {current_user.kantor}"),
+            html.A("Ganti sandi", href="/ganti-sandi", className="btn btn-link btn-sm link-light text-nowrap px-1 me-1",
+                   id="tautan-sandi"),
             # Signing out is a POST with the form's token: no other site can sign a person out with a link.
             html.Form([dcc.Input(type="hidden", name="csrf_token", value=generate_csrf()),
                        html.Button("Keluar", type="submit", className="btn btn-outline-light btn-sm",

@@ -58,6 +58,20 @@ def _status(pp: ProsedurPratinjau) -> dbc.Badge:
     return dbc.Badge(f"Revisi ke-{(pp.revisi_berlaku or 0) + 1}", color="warning", text_color="dark")
 
 
+def _identitas_lengkap(p) -> html.Dl:
+    def daftar(isi: list[str]):
+        return html.Ol([html.Li(x) for x in isi], className="mb-1") if isi else "-"
+
+    bagian = [("Tanggal pembuatan", tanggal_iso_teks(p.tanggal_pembuatan)),
+              ("Tanggal revisi", tanggal_iso_teks(p.tanggal_revisi)), ("Dasar hukum", daftar(p.dasar_hukum)),
+              ("Kualifikasi pelaksana", daftar(p.kualifikasi_pelaksana)), ("Keterkaitan", daftar(p.keterkaitan)),
+              ("Peralatan/perlengkapan", daftar(p.peralatan)), ("Peringatan", p.peringatan or "-"),
+              ("Pencatatan dan pendataan", p.pencatatan or "-")]
+    return html.Dl([x for label, nilai in bagian for x in (html.Dt(label, className="col-sm-3"),
+                                                             html.Dd(nilai, className="col-sm-9"))],
+                   className="row mt-2")
+
+
 def kartu_prosedur(pp: ProsedurPratinjau, menit_per_hari: int) -> html.Div:
     p = pp.prosedur
     sah = p.disahkan_oleh
@@ -85,6 +99,7 @@ def kartu_prosedur(pp: ProsedurPratinjau, menit_per_hari: int) -> html.Div:
             html.Dl([x for label, nilai in identitas for x in (html.Dt(label, className="col-sm-3"),
                                                                  html.Dd(nilai, className="col-sm-9"))],
                     className="row small mb-2"),
+            html.Details([html.Summary("Identitas lengkap"), _identitas_lengkap(p)], className="mb-2 small"),
             html.Div(bagian_selisih(pp), id={"type": ids.UNGGAH_SELISIH, "p": pp.indeks}, className="mb-3"),
             dbc.Table([html.Thead(html.Tr([html.Th("No"), html.Th("Kegiatan"), html.Th("Kelengkapan"),
                                            html.Th("Waktu"), html.Th("Output"), html.Th("Pelaksana")])),

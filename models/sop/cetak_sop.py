@@ -403,8 +403,9 @@ def pdf_sop(sop: SopCetak) -> bytes:
         _kepala_pdf(pdf, sop, lebar)
     pdf.set_font("dejavu", "B", UKURAN_HURUF)
     pdf.cell(sum(lebar[:3 + n]), 7, "JUMLAH WAKTU PENYELESAIAN", border=1)
-    pdf.cell(lebar[3 + n], 7, format_menit(sop.total_menit, menit_per_hari=sop.menit_per_hari), border=1)
-    pdf.cell(lebar[4 + n] + lebar[5 + n], 7, "", border=1)
+    pdf.cell(lebar[3 + n] + lebar[4 + n], 7, format_menit(sop.total_menit, menit_per_hari=sop.menit_per_hari),
+             border=1)  # over Waktu and Output: "15 hari 20 menit" is wider than the Waktu column
+    pdf.cell(lebar[5 + n], 7, "", border=1)
     return bytes(pdf.output())
 
 
