@@ -11,7 +11,7 @@ PORT   ?= 8050
 HOST   ?= 127.0.0.1
 export APP_ENV ?= development
 
-.PHONY: run test test-cepat bench venv venv-test chromium lock clean
+.PHONY: run serve test test-cepat bench venv venv-test chromium lock clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -34,6 +34,16 @@ run: venv
 	$(BIN)/flask --app app:server demo generate --kabupaten Malang --kecamatan 5 --years 2 --seed 1 --jika-kosong
 	$(BIN)/flask --app app:server demo generate --kabupaten "Tanjung Jabung Barat" --kecamatan 4 --years 2 --seed 1 --jika-kosong
 	$(BIN)/gunicorn --bind $(HOST):$(PORT) --workers 2 --threads 4 --access-logfile - app:server
+
+# make serve : production serving: migrate, then gunicorn with WORKERS processes of THREADS threads against
+#              DATABASE_URL (PostgreSQL, or SQLite in WAL mode with a 30 s busy timeout), one JSON line per request
+#              on stderr, /sehat and /siap for the balancer. SECRET_KEY must be set.
+WORKERS ?= 4
+THREADS ?= 4
+serve: venv
+	$(BIN)/flask --app app:server db upgrade
+	LOG_PERMINTAAN=$${LOG_PERMINTAAN:-1} $(BIN)/gunicorn --bind $(HOST):$(PORT) --workers $(WORKERS) \
+	  --threads $(THREADS) --timeout 60 --graceful-timeout 30 --error-logfile - app:server
 
 chromium:
 	@command -v chromium >/dev/null 2>&1 || { \

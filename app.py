@@ -71,6 +71,9 @@ def create_app(config: dict | None = None) -> Dash:
     from dashboard.web.auth import pasang_auth
 
     pasang_auth(server)
+    from dashboard.web.sehat import pasang_sehat
+
+    pasang_sehat(server, log_permintaan=settings.log_permintaan)
     # A function: evaluated per request, after the guard, with the signed-in user known.
     app.layout = lambda: html.Div([navbar(), dbc.Container(page_container, fluid=True, className="pb-5")])
 

@@ -1,5 +1,5 @@
-"""Command line: `flask --app app:server sop parse|import`, `demo load|generate`, `db upgrade`, `user create`,
-`capaian hitung`."""
+"""Command line: `flask --app app:server sop parse|import`, `demo load|generate`, `db upgrade|backup|restore`,
+`user create`, `capaian hitung`."""
 from __future__ import annotations
 
 import json
@@ -127,6 +127,43 @@ def db_upgrade() -> None:
 
     pastikan_skema(_engine())
     click.echo("Skema basis data mutakhir.")
+
+
+@db_cli.command("backup")
+@click.argument("berkas", type=click.Path(dir_okay=False))
+def db_backup(berkas: str) -> None:
+    """Cadangkan seluruh basis data ke BERKAS (SQLite: salinan daring; PostgreSQL: pg_dump format custom)."""
+    from models.umum.cadangan import CadanganDitolak, cadangkan
+
+    url = _engine().url.render_as_string(hide_password=False)
+    try:
+        hasil = cadangkan(url, berkas, tulis=click.echo)
+    except CadanganDitolak as e:
+        raise click.ClickException(f"{e} Tidak ada berkas cadangan yang ditulis.") from None
+    click.echo(f"Cadangan ditulis: {hasil} ({hasil.stat().st_size / 1e6:.1f} MB).")
+
+
+@db_cli.command("restore")
+@click.argument("berkas", type=click.Path(dir_okay=False))
+@click.option("--ya", is_flag=True, help="Jangan bertanya lagi: isi basis data diganti dengan cadangan.")
+def db_restore(berkas: str, ya: bool) -> None:
+    """Ganti seluruh isi basis data dengan cadangan BERKAS, lalu mutakhirkan skemanya."""
+    from models.db import dispose_engine
+    from models.migrasi import pastikan_skema
+    from models.umum.cadangan import CadanganDitolak, pulihkan
+
+    engine = _engine()
+    url = engine.url.render_as_string(hide_password=False)
+    if not ya:
+        click.confirm(f"Seluruh isi basis data diganti dengan {berkas}. Lanjutkan?", abort=True)
+    engine.dispose()  # no pooled connection may hold the old content
+    dispose_engine(url)
+    try:
+        pulihkan(url, berkas, tulis=click.echo)
+    except CadanganDitolak as e:
+        raise click.ClickException(f"{e} Basis data tidak diubah.") from None
+    pastikan_skema(engine)
+    click.echo(f"Basis data dipulihkan dari {berkas}; skema mutakhir.")
 
 
 @user_cli.command("create")

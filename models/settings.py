@@ -32,6 +32,7 @@ class Settings:
     # Reverse proxies in front of the app whose X-Forwarded-For is trusted (0: none); the login limits count the
     # address a request came from, which behind a proxy is only known through it.
     jumlah_proxy: int = 0
+    log_permintaan: bool = False  # one JSON line per request on the "sakip.permintaan" logger (LOG_PERMINTAAN=1)
 
     @property
     def development(self) -> bool:
@@ -50,7 +51,7 @@ def _dev_secret() -> str:
 
 def load_settings(overrides: dict | None = None) -> Settings:
     """Settings from the environment (APP_ENV, DATABASE_URL, SECRET_KEY, MENIT_PER_HARI, UPLOAD_DIR, JAM_KERJA,
-    SESI_MENGANGGUR_MENIT, SESI_MAKS_JAM)."""
+    SESI_MENGANGGUR_MENIT, SESI_MAKS_JAM, JUMLAH_PROXY, LOG_PERMINTAAN)."""
     o = {k.upper(): v for k, v in (overrides or {}).items()}
     get = lambda k, d=None: o.get(k, os.environ.get(k, d))  # noqa: E731
     env = str(get("APP_ENV", "production")).lower()
@@ -89,6 +90,7 @@ def load_settings(overrides: dict | None = None) -> Settings:
         sesi_menganggur_menit=bulat("SESI_MENGANGGUR_MENIT", 60),
         sesi_maks_jam=bulat("SESI_MAKS_JAM", 10),
         jumlah_proxy=bulat("JUMLAH_PROXY", 0, boleh_nol=True),
+        log_permintaan=str(get("LOG_PERMINTAAN", "0")).strip().lower() in ("1", "ya", "true", "yes"),
         database_url=str(get("DATABASE_URL", DEFAULT_DB)),
         secret_key=str(secret),
         env=env,

@@ -32,7 +32,8 @@ from models.akun.pengguna import (
 from models.tables import AuditLog, Kabupaten, Kecamatan, Role, User
 from models.umum.audit import catat
 
-PUBLIK = ("/login", "/vendor/", "/assets/", "/_dash-component-suites/", "/_favicon.ico", "/favicon.ico")
+PUBLIK = ("/login", "/vendor/", "/assets/", "/_dash-component-suites/", "/_favicon.ico", "/favicon.ico", "/sehat",
+          "/siap")
 DASH_DATA = ("/_dash-update-component", "/_dash-layout", "/_dash-dependencies")
 PESAN_GANTI_SANDI = "Ganti kata sandi awal Anda lebih dahulu (halaman Ganti Kata Sandi)."
 PESAN_SESI_HABIS = "Sesi Anda berakhir karena lama tidak digunakan atau sudah terlalu lama. Silakan masuk kembali."

@@ -52,7 +52,7 @@ MENULIS = {
 RUTE_KERANGKA = {"/static/<path:filename>", "/vendor/bootstrap/<path:berkas>", "/assets/<path:filename>",
                  "/_dash-component-suites/<string:package_name>/<path:fingerprinted_path>", "/_dash-layout",
                  "/_dash-dependencies", "/_dash-update-component", "/_reload-hash", "/_favicon.ico", "/",
-                 "/<path:path>", "/login", "/logout", "/ganti-sandi"}
+                 "/<path:path>", "/login", "/logout", "/ganti-sandi", "/sehat", "/siap"}
 RUTE_BERKAS = {
     "/realisasi/templat.xlsx": "/realisasi/templat.xlsx?tahun=2025&triwulan=1",
     "/unduh/<nama>.<format_berkas>": "/unduh/iku-triwulan.csv?kecamatan=Poncokusumo&tahun=2025&triwulan=1",
