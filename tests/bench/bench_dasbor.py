@@ -3,7 +3,8 @@
     make bench            # builds instance/bench-33x5.db once (flask demo generate …), then measures
     BENCH_SARING=Perbandingan make bench   # only the calls whose label holds the text
 
-Each callback of Beranda, Capaian IKU, Waktu Siklus, Persetujuan and Tindak Lanjut is called through Dash's real endpoint
+Each callback of Beranda, Capaian IKU, Waktu Siklus, Persetujuan, Tindak Lanjut, Perbandingan, Katalog and
+Monitoring SOP is called through Dash's real endpoint
 (POST /_dash-update-component, in-process, so the time is the server's), as camat.poncokusumo and as
 kabupaten.malang, over several filters. Beside each, the same aggregation as one bare SQL query on the same file
 shows the overhead as a ratio. Fails (exit 1) when a p95 exceeds 100 ms or a response carries more than 1 MB
@@ -121,6 +122,9 @@ def main() -> int:
     sql_tl = ("SELECT r.role_kode, r.status, COUNT(*), MIN(r.jatuh_tempo) FROM rekomendasi r JOIN evaluasi v ON "
               "v.id = r.evaluasi_id WHERE r.kecamatan_id IN ({k}) AND v.tahun = ? GROUP BY r.role_kode, r.status")
     sql_garis = "SELECT * FROM catatanlangkah WHERE eksekusi_id = ? ORDER BY diterima_pada"
+    sql_katalog = ("SELECT s.id, r.nama, k.nama FROM sop s JOIN soprevisi r ON r.sop_id = s.id AND r.berlaku "
+                   "JOIN kecamatan k ON k.id = s.kecamatan_id WHERE s.kecamatan_id IN ({k}) AND lower(r.nama) LIKE "
+                   "'%pengumpulan%'")
     sql_rincian = "SELECT * FROM realisasi r JOIN catatanlangkah c ON c.eksekusi_id = r.eksekusi_id WHERE r.id = ?"
     kasus = []
     for user, kec in (("camat.poncokusumo", None), ("kabupaten.malang", ""), ("kabupaten.malang", kecamatan)):
@@ -145,6 +149,10 @@ def main() -> int:
              {"kecamatan": kec, "tahun": th, "triwulan": tw}, sql_tl, (th,)),
             (user, kec, "Perbandingan: proses SOP", "pk-proses.children",
              {"kecamatan": kec, "tahun": th, "triwulan": tw, "sop": kunci}, sql_siklus, (kunci, th)),
+            (user, kec, "Katalog (cari)", "..katalog-hasil.children...katalog-jumlah.children..",
+             {"cari": "pengumpulan", "kecamatan": kec or None}, sql_katalog, ()),
+            (user, kec, "Monitoring SOP", "..monsop-monitoring.children...monsop-evaluasi.children..",
+             {"kecamatan": kec, "tahun": th, "semester": 1 if tw <= 2 else 2}, sql_siklus, (kunci, th)),
         ]
     kasus += [("camat.poncokusumo", None, "Garis waktu", "siklus-garis.children", {"eksekusi_id": eks},
                sql_garis, (eks,)),
