@@ -282,13 +282,17 @@ def bukti_siklus(session: Session, *, kecamatan_id: int, tahun: int, triwulan: C
     df = dengan_waktu(df, kalender_per_kantor(session, [kecamatan_id]))
     v = kunjungan(df)
     langkah = langkah_revisi(session, sop.values())
+    # Executions and visits split by SOP once (an office has a dozen SOPs; filtering per SOP cost most of the sheet).
+    semua_eks = df.groupby("eksekusi_id").agg(status=("status", "first"), total=("total", "sum"),
+                                              sop_id=("sop_id", "first"))
+    v["sop_id"] = v["eksekusi_id"].map(semua_eks["sop_id"])
+    eks_per_sop, v_per_sop = semua_eks.groupby("sop_id").indices, v.groupby("sop_id").indices
     for sop_id, rev_id in sop.items():
-        d = df[df["sop_id"] == sop_id]
-        if d.empty:
+        if sop_id not in eks_per_sop:
             continue
-        eks = d.groupby("eksekusi_id").agg(status=("status", "first"), total=("total", "sum"))
+        eks = semua_eks.iloc[eks_per_sop[sop_id]]
         selesai = eks[eks["status"] == "selesai"]
-        vs = v[v["eksekusi_id"].isin(eks.index)]
+        vs = v.iloc[v_per_sop.get(sop_id, [])]
         dalam, n = persen_dalam_baku(vs)
         stat = statistik_langkah(vs, langkah.get(rev_id, []))
         hasil[sop_id] = BuktiSiklus(

@@ -147,23 +147,34 @@ class StatistikLangkah:
     hambatan: bool = False  # the bottleneck: furthest over mutu baku at the median
 
 
+def _median(x: np.ndarray) -> float | None:
+    x = x[~np.isnan(x)]
+    return float(np.median(x)) if len(x) else None
+
+
 def statistik_langkah(v: pd.DataFrame, langkah: list[SopLangkah]) -> list[StatistikLangkah]:
     """Per step of the SOP: median and 80th percentile (linear interpolation) of the visits' working time, the
     share within mutu baku, waiting and processing medians, rework; the bottleneck is the step whose median is
-    furthest over its mutu baku (none when every median is within)."""
+    furthest over its mutu baku (none when every median is within). The visits are split by step once and each
+    step's figures taken from plain arrays (a monitoring sheet asks this for every SOP of the office)."""
+    posisi = v.groupby("urutan", sort=False).indices if not v.empty else {}
+    kolom = {k: v[k].to_numpy(dtype=float) for k in ("total", "tunggu", "proses", "ke")} if not v.empty else {}
+    selesai = v["selesai"].to_numpy(dtype=bool) if not v.empty else np.array([], dtype=bool)
     hasil = []
     for lk in langkah:
-        semua = v[v["urutan"] == lk.urutan] if not v.empty else v
-        done = semua[semua["selesai"]] if not semua.empty else semua
-        n = len(done)
-        t = done["total"].astype(float) if n else None
+        i = posisi.get(lk.urutan, np.array([], dtype=int))
+        pilih = i[selesai[i]] if len(i) else i
+        n = len(pilih)
+        t = kolom["total"][pilih] if n else np.array([])
+        t_ada = t[~np.isnan(t)]
         hasil.append(StatistikLangkah(
             urutan=lk.urutan, no=lk.no, kegiatan=lk.kegiatan, mutu_baku=lk.waktu_menit, n=n,
-            median=float(t.median()) if n else None, p80=float(t.quantile(0.8)) if n else None,
+            median=_median(t) if n else None,
+            p80=float(np.quantile(t_ada, 0.8)) if len(t_ada) else (float("nan") if n else None),
             # A mutu baku of 0 sets no standard time: nothing to be within or over.
             dalam_baku=float((t <= lk.waktu_menit).mean()) if n and lk.waktu_menit > 0 else None,
-            tunggu=float(done["tunggu"].median()) if n else None, proses=float(done["proses"].median()) if n else None,
-            rework=int((semua["ke"] > 1).sum()) if not semua.empty else 0))
+            tunggu=_median(kolom["tunggu"][pilih]) if n else None, proses=_median(kolom["proses"][pilih]) if n else None,
+            rework=int((kolom["ke"][i] > 1).sum()) if len(i) else 0))
     lebih = [(s.median - s.mutu_baku, i) for i, s in enumerate(hasil) if s.median is not None and s.mutu_baku > 0]
     if lebih and max(lebih)[0] > 0:
         i = max(lebih)[1]
