@@ -22,8 +22,9 @@ def test_upgrade_twice_is_harmless(engine):
 
 
 def test_a_populated_database_upgrades_to_the_newest_revision(tmp_path, db_url):
-    """The demo written at revision 0003 (users referred to by audited rows, duplicate targets in force) upgrades in
-    place: every user gets a session token of its own, the newest duplicate target stays in force."""
+    """Data written at the first revision (users referred to by audited rows, duplicate targets in force) upgrades
+    in place through every migration: every user gets a session token of its own and no NIP yet, the newest
+    duplicate target stays in force, nothing is lost."""
     from alembic import command
     from sqlalchemy import text
 
@@ -38,7 +39,7 @@ def test_a_populated_database_upgrades_to_the_newest_revision(tmp_path, db_url):
     cfg = alembic_config(engine)
     with engine.begin() as conn:
         cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "0003")
+        command.upgrade(cfg, "0001")
         conn.execute(text("INSERT INTO kabupaten (nama, predikat) VALUES ('Uji', '[]')"))
         conn.execute(text("INSERT INTO kecamatan (nama, kabupaten_id, zona_waktu) SELECT 'Satu', id, 'Asia/Jakarta' "
                           "FROM kabupaten"))
@@ -63,4 +64,6 @@ def test_a_populated_database_upgrades_to_the_newest_revision(tmp_path, db_url):
         assert len(token) == 2 and len(set(token)) == 2 and all(len(t) == 32 for t in token)
         assert conn.execute(text("SELECT nilai FROM target WHERE berlaku = true")).scalars().all() == [90.0]
         assert conn.execute(text("SELECT count(*) FROM auditlog")).scalar() == 2
+        assert conn.execute(text("SELECT username, nip, jabatan, ganti_sandi FROM pengguna ORDER BY id")).all() == [
+            ("camat1", None, None, False), ("camat2", None, None, False)]
         assert MigrationContext.configure(conn).get_current_revision() == "0005"
