@@ -17,6 +17,7 @@ from models.akun.pengguna import (
     ubah_pengguna,
 )
 from models.tables import User
+from models.umum.nip import format_nip
 
 ADMIN = {"admin"}
 
@@ -24,10 +25,11 @@ ADMIN = {"admin"}
 def _tabel(baris) -> dbc.Table:
     isi = [html.Tr([
         html.Td(html.Code(b.username)), html.Td(b.nama), html.Td(b.peran), html.Td(b.kantor),
+        html.Td(b.nip or "-", className="text-nowrap"), html.Td(b.jabatan or "-"),
         html.Td(dbc.Badge("aktif", color="success") if b.aktif else dbc.Badge("nonaktif", color="secondary")),
     ], className="" if b.aktif else "text-muted") for b in baris]
-    return dbc.Table([html.Thead(html.Tr([html.Th(x) for x in ("Nama pengguna", "Nama", "Peran", "Kantor",
-                                                               "Status")])),
+    return dbc.Table([html.Thead(html.Tr([html.Th(x) for x in ("Nama pengguna", "Nama", "Peran", "Kantor", "NIP",
+                                                               "Jabatan", "Status")])),
                       html.Tbody(isi)], size="sm", hover=True, responsive=True)
 
 
@@ -41,15 +43,15 @@ def register(app: Dash) -> None:
         return _tabel(baris), pilihan
 
     @callback(app, Output(ids.KELOLA_PERAN, "value"), Output(ids.KELOLA_KANTOR, "value"),
-              Output(ids.KELOLA_AKTIF, "value"), Input(ids.KELOLA_PENGGUNA, "value"),
-              peran=ADMIN, objek={"user_id": User}, prevent_initial_call=True)
+              Output(ids.KELOLA_AKTIF, "value"), Output(ids.KELOLA_NIP, "value"), Output(ids.KELOLA_JABATAN, "value"),
+              Input(ids.KELOLA_PENGGUNA, "value"), peran=ADMIN, objek={"user_id": User}, prevent_initial_call=True)
     def isi_form(user_id: int | None):
         if not user_id:
-            return None, None, True
+            return None, None, True, "", ""
         with sesi() as s:
             u = s.get(User, int(user_id))
             kantor = f"kec:{u.kecamatan_id}" if u.kecamatan_id else f"kab:{u.kabupaten_id}" if u.kabupaten_id else None
-            return u.role_kode, kantor, u.aktif
+            return u.role_kode, kantor, u.aktif, format_nip(u.nip) or "", u.jabatan or ""
 
     @callback(app, Output(ids.BARU_PESAN, "children"), Output(ids.PENGGUNA_VERSI, "data", allow_duplicate=True),
               Input(ids.BARU_SIMPAN, "n_clicks"), State(ids.BARU_USERNAME, "value"), State(ids.BARU_NAMA, "value"),
@@ -73,10 +75,10 @@ def register(app: Dash) -> None:
     @callback(app, Output(ids.KELOLA_PESAN, "children"), Output(ids.PENGGUNA_VERSI, "data"),
               Input(ids.KELOLA_SIMPAN, "n_clicks"), State(ids.KELOLA_PENGGUNA, "value"),
               State(ids.KELOLA_PERAN, "value"), State(ids.KELOLA_KANTOR, "value"), State(ids.KELOLA_AKTIF, "value"),
-              State(ids.KELOLA_SANDI, "value"), State(ids.PENGGUNA_VERSI, "data"),
-              peran=ADMIN, objek={"user_id": User}, prevent_initial_call=True)
+              State(ids.KELOLA_SANDI, "value"), State(ids.PENGGUNA_VERSI, "data"), State(ids.KELOLA_NIP, "value"),
+              State(ids.KELOLA_JABATAN, "value"), peran=ADMIN, objek={"user_id": User}, prevent_initial_call=True)
     def simpan(_n, user_id: int | None, peran: str | None, kantor: str | None, aktif: bool | None,
-               sandi: str | None, versi: int | None):
+               sandi: str | None, versi: int | None, nip: str | None, jabatan: str | None):
         if not user_id or not peran:
             return dbc.Alert("Pilih pengguna yang akan diubah.", color="warning"), no_update
         kec, kab = baca_kantor(kantor)
@@ -84,7 +86,7 @@ def register(app: Dash) -> None:
             with sesi() as s:
                 admin = s.get(User, current_user.id)
                 u = ubah_pengguna(s, user_id=int(user_id), role_kode=peran, kecamatan_id=kec, kabupaten_id=kab,
-                                  aktif=bool(aktif), oleh=admin)
+                                  aktif=bool(aktif), oleh=admin, nip=nip or "", jabatan=jabatan or "")
                 if sandi:
                     setel_ulang_sandi(s, user_id=u.id, password=sandi, oleh=admin)
                 nama = u.username

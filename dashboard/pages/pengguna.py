@@ -53,6 +53,12 @@ def _kelola(peran, kantor) -> dbc.Card:
         dropdown(id=ids.KELOLA_PERAN, options=peran, className="mb-2", clearable=False),
         dbc.Label("Kantor"),
         dropdown(id=ids.KELOLA_KANTOR, options=kantor, className="mb-2"),
+        dbc.Row([
+            dbc.Col([dbc.Label("NIP (18 angka, boleh berspasi)", html_for=ids.KELOLA_NIP),
+                     dbc.Input(id=ids.KELOLA_NIP, placeholder="19700512 199503 1 002")], md=6),
+            dbc.Col([dbc.Label("Jabatan (tercetak pada tanda tangan)", html_for=ids.KELOLA_JABATAN),
+                     dbc.Input(id=ids.KELOLA_JABATAN, placeholder="Camat Kalipare")], md=6),
+        ], className="mb-2 g-2"),
         dbc.Switch(id=ids.KELOLA_AKTIF, label="Akun aktif", value=True, className="mb-2"),
         dbc.Label("Kata sandi baru (kosongkan bila tidak diganti)", html_for=ids.KELOLA_SANDI),
         dbc.Input(id=ids.KELOLA_SANDI, type="password", autocomplete="new-password"),

@@ -19,7 +19,7 @@ from models.akun.peran import ALIAS_PER_KUNCI, PERAN_KANTOR, kunci_label
 from models.tables import Kecamatan, RoleAlias, User
 from models.umum.audit import catat
 from models.umum.lembar_kerja import LembarDitolak, baca_baris, buka_xlsx, simpan_xlsx
-from models.umum.nip import format_nip
+from models.umum.nip import baca_nip, format_nip
 
 KOLOM = ("nama", "nip", "jabatan", "username")
 KEPALA = ("Nama", "NIP", "Jabatan", "Username")
@@ -123,13 +123,16 @@ def baca_pegawai(session: Session, data: bytes, *, kecamatan_id: int | None, ole
             hasil.masalah.append(f"Lembar berisi lebih dari {MAKS_BARIS} pegawai; bagi menjadi beberapa berkas.")
             break
         username = username.lower()
-        nip = re.sub(r"[\s.]", "", nip_teks) or None
+        try:
+            nip, nip_salah = baca_nip(nip_teks), None
+        except ValueError as e:
+            nip, nip_salah = None, str(e)
         role = alias.get(kunci_label(jabatan)) if jabatan else None
         b = BarisPegawai(n, nama, nip, jabatan, username, role if role in PERAN_KANTOR else None)
         if not nama:
             b.pesan.append(f"Baris {n}: nama wajib diisi.")
-        if nip is not None and not re.fullmatch(r"\d{18}", nip):
-            b.pesan.append(f'Baris {n}: NIP "{nip_teks}" harus 18 angka.')
+        if nip_salah:
+            b.pesan.append(f"Baris {n}: {nip_salah}")
         elif nip is not None and nip in nip_baris:
             b.pesan.append(f"Baris {n}: NIP {format_nip(nip)} sama dengan baris {nip_baris[nip]}.")
         elif nip is not None and nip in ada_nip:

@@ -13,6 +13,7 @@ from werkzeug.security import check_password_hash, generate_password_hash
 
 from models.tables import Kabupaten, Kecamatan, Role, User
 from models.umum.audit import catat
+from models.umum.nip import baca_nip, format_nip
 
 KATA_SANDI_DEMO = "demo12345"  # every account of the demo data; the login page shows it on a demo database
 
@@ -76,17 +77,33 @@ def _pengguna(session: Session, user_id: int) -> User:
 
 
 def _ringkas(u: User) -> dict:
-    return {"role": u.role_kode, "kecamatan_id": u.kecamatan_id, "kabupaten_id": u.kabupaten_id, "aktif": u.aktif}
+    return {"role": u.role_kode, "kecamatan_id": u.kecamatan_id, "kabupaten_id": u.kabupaten_id, "aktif": u.aktif,
+            "nip": u.nip, "jabatan": u.jabatan}
+
+
+TETAP = object()  # an argument not given: the value stays as it is
 
 
 def ubah_pengguna(session: Session, *, user_id: int, role_kode: str, kecamatan_id: int | None,
-                  kabupaten_id: int | None, aktif: bool, oleh: User) -> User:
-    """Assign role and office, or (de)activate; the admin cannot lock themself out. Audited with before/after."""
+                  kabupaten_id: int | None, aktif: bool, oleh: User, nip: object = TETAP,
+                  jabatan: object = TETAP) -> User:
+    """Assign role and office, (de)activate, set the NIP (18 digits, as typed with spaces) and the jabatan the
+    signature blocks print; the admin cannot lock themself out. Audited with before/after."""
     user = _pengguna(session, user_id)
     if user.id == oleh.id and (not aktif or role_kode != user.role_kode):
         raise AkunTidakSah("Anda tidak dapat menonaktifkan atau mengubah peran akun Anda sendiri.")
     kecamatan_id, kabupaten_id = _periksa_kantor(session, role_kode, kecamatan_id, kabupaten_id)
     sebelum = _ringkas(user)
+    if nip is not TETAP:
+        try:
+            nip = baca_nip(nip if isinstance(nip, str) else None)
+        except ValueError as e:
+            raise AkunTidakSah(str(e)) from None
+        if nip and session.exec(select(User.id).where(User.nip == nip).where(User.id != user.id)).first():
+            raise AkunTidakSah(f"NIP {format_nip(nip)} sudah dipakai akun lain.")
+        user.nip = nip
+    if jabatan is not TETAP:
+        user.jabatan = " ".join(str(jabatan or "").split())[:160] or None
     user.role_kode, user.kecamatan_id, user.kabupaten_id, user.aktif = role_kode, kecamatan_id, kabupaten_id, aktif
     sesudah = _ringkas(user)
     if sesudah != sebelum:
@@ -192,6 +209,8 @@ class BarisPengguna:
     kecamatan_id: int | None
     kabupaten_id: int | None
     aktif: bool
+    nip: str | None = None  # as printed, in its groups
+    jabatan: str | None = None
 
 
 def daftar_pengguna(session: Session, *, cari: str | None = None) -> list[BarisPengguna]:
@@ -210,7 +229,7 @@ def daftar_pengguna(session: Session, *, cari: str | None = None) -> list[BarisP
             kantor = "Semua kantor"
         r = peran.get(u.role_kode)
         baris.append(BarisPengguna(u.id, u.username, u.nama, u.role_kode, r.nama if r else u.role_kode, kantor,
-                                   u.kecamatan_id, u.kabupaten_id, u.aktif))
+                                   u.kecamatan_id, u.kabupaten_id, u.aktif, format_nip(u.nip), u.jabatan))
     if cari and cari.strip():
         c = cari.strip().lower()
         baris = [b for b in baris if c in f"{b.username} {b.nama} {b.kantor} {b.peran}".lower()]

@@ -11,3 +11,17 @@ def format_nip(nip: str | None) -> str | None:
     if not nip or len(nip) != 18 or not nip.isdigit():
         return nip
     return f"{nip[:8]} {nip[8:14]} {nip[14]} {nip[15:]}"
+
+
+def baca_nip(teks: str | None) -> str | None:
+    """A NIP as typed (spaces and dots allowed) → its 18 digits; nothing typed → None; ValueError otherwise.
+
+    >>> baca_nip("19610219 198103 1 007"), baca_nip("  ")
+    ('196102191981031007', None)
+    """
+    nip = "".join(ch for ch in (teks or "") if not ch.isspace() and ch != ".")
+    if not nip:
+        return None
+    if len(nip) != 18 or not nip.isdigit():
+        raise ValueError(f'NIP "{" ".join((teks or "").split())}" harus 18 angka.')
+    return nip

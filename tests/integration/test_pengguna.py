@@ -122,3 +122,26 @@ def test_admin_cannot_lock_themself_out(client, app, demo):
     teks = _teks(panggil(client, app, UBAH, user_id=admin.id, peran="admin", kantor=None, aktif=False, sandi=None))
     assert "Anda tidak dapat menonaktifkan atau mengubah peran akun Anda sendiri." in teks
     assert sidik_basis_data(demo) == sebelum
+
+
+def test_the_admin_sets_a_camat_s_nip_and_jabatan_and_a_bad_nip_changes_nothing(client, app, demo):
+    camat = _user(demo, "camat.kalipare")
+    masuk(client, "admin")
+    nilai = dict(user_id=camat.id, peran="camat", kantor=f"kec:{camat.kecamatan_id}", aktif=True, sandi=None, versi=1)
+    sebelum = sidik_basis_data(demo)
+    teks = _teks(panggil(client, app, UBAH, **nilai, nip="1970 0512", jabatan="Camat Kalipare"))
+    assert 'NIP "1970 0512" harus 18 angka.' in teks
+    assert sidik_basis_data(demo) == sebelum
+    teks = _teks(panggil(client, app, UBAH, **nilai, nip="19700512 199503 1 002", jabatan="  Camat   Kalipare "))
+    assert "Perubahan camat.kalipare disimpan." in teks
+    u = _user(demo, "camat.kalipare")
+    assert (u.nip, u.jabatan) == ("197005121995031002", "Camat Kalipare")
+    assert "19700512 199503 1 002" in _teks(panggil(client, app, TABEL, cari="camat.kalipare"))
+    with session_scope(demo) as s:
+        log = s.exec(select(AuditLog).where(AuditLog.aksi == "pengguna.ubah")).all()[-1]
+        assert (log.sebelum["nip"], log.sesudah["nip"]) == (None, "197005121995031002")
+    # The same NIP on another account is refused.
+    lain = _user(demo, "camat.poncokusumo")
+    teks = _teks(panggil(client, app, UBAH, **{**nilai, "user_id": lain.id, "kantor": f"kec:{lain.kecamatan_id}"},
+                         nip="197005121995031002", jabatan=None))
+    assert "NIP 19700512 199503 1 002 sudah dipakai akun lain." in teks
