@@ -15,16 +15,22 @@ from models.tables import User
 from models.umum.berkas import BerkasDitolak, dari_unggahan, nama_aman
 
 PELAKSANA = {"type": ids.UNGGAH_PELAKSANA, "p": ALL, "l": ALL}
+KEMBALI = {"type": ids.UNGGAH_KEMBALI, "p": ALL, "l": ALL}
 
 
 def _koreksi(nilai: list | None, ident: list | None) -> dict[tuple[int, int], list[str]]:
     return {(int(i["p"]), int(i["l"])): [str(x) for x in (v or [])] for v, i in zip(nilai or [], ident or [])}
 
 
-def _baca(s, isi: str, nama: str | None, kantor, koreksi=None):
+def _kembali(nilai: list | None, ident: list | None) -> dict[tuple[int, int], int | None]:
+    return {(int(i["p"]), int(i["l"])): (int(v) if isinstance(v, (int, str)) and str(v).isdigit() else None)
+            for v, i in zip(nilai or [], ident or [])}
+
+
+def _baca(s, isi: str, nama: str | None, kantor, koreksi=None, kembali=None):
     user = s.get(User, current_user.id)
     return user, pratinjau(s, dari_unggahan(isi), nama_aman(nama or "sop.docx"), user,
-                           kecamatan_id=int(kantor) if kantor else None, koreksi=koreksi,
+                           kecamatan_id=int(kantor) if kantor else None, koreksi=koreksi, kembali=kembali,
                            menit_per_hari=pengaturan().menit_per_hari)
 
 
@@ -47,16 +53,18 @@ def register(app: Dash) -> None:
     @callback(app, Output({"type": ids.UNGGAH_SELISIH, "p": MATCH}, "children"),
               Output({"type": ids.UNGGAH_DIAGRAM, "p": MATCH}, "children"),
               Input({"type": ids.UNGGAH_PELAKSANA, "p": MATCH, "l": ALL}, "value"),
+              Input({"type": ids.UNGGAH_KEMBALI, "p": MATCH, "l": ALL}, "value"),
               State({"type": ids.UNGGAH_PELAKSANA, "p": MATCH, "l": ALL}, "id"),
+              State({"type": ids.UNGGAH_KEMBALI, "p": MATCH, "l": ALL}, "id"),
               State(ids.UNGGAH_SOP_BERKAS, "contents"), State(ids.UNGGAH_SOP_BERKAS, "filename"),
               State(ids.UNGGAH_SOP_KANTOR, "value"),
               peran=PERAN_UNGGAH, kecamatan=("kantor",), prevent_initial_call=True)
-    def koreksi(nilai, ident, isi, nama, kantor):
+    def koreksi(nilai, nilai_kembali, ident, ident_kembali, isi, nama, kantor):
         if not isi or not ident:
             return no_update, no_update
         try:
             with sesi() as s:
-                _, pr = _baca(s, isi, nama, kantor, _koreksi(nilai, ident))
+                _, pr = _baca(s, isi, nama, kantor, _koreksi(nilai, ident), _kembali(nilai_kembali, ident_kembali))
         except BerkasDitolak as e:
             return dbc.Alert(str(e), color="danger"), no_update
         indeks = int(ident[0]["p"])
@@ -71,13 +79,14 @@ def register(app: Dash) -> None:
               Input(ids.UNGGAH_SOP_SIMPAN, "n_clicks"),
               State(ids.UNGGAH_SOP_BERKAS, "contents"), State(ids.UNGGAH_SOP_BERKAS, "filename"),
               State(ids.UNGGAH_SOP_KANTOR, "value"), State(PELAKSANA, "value"), State(PELAKSANA, "id"),
+              State(KEMBALI, "value"), State(KEMBALI, "id"),
               peran=PERAN_UNGGAH, kecamatan=("kantor",), prevent_initial_call=True)
-    def simpan_semua(_n, isi, nama, kantor, nilai, ident):
+    def simpan_semua(_n, isi, nama, kantor, nilai, ident, nilai_kembali, ident_kembali):
         if not isi:
             return dbc.Alert("Unggah dokumen SOP terlebih dahulu.", color="warning"), no_update, True
         try:
             with sesi() as s:
-                user, pr = _baca(s, isi, nama, kantor, _koreksi(nilai, ident))
+                user, pr = _baca(s, isi, nama, kantor, _koreksi(nilai, ident), _kembali(nilai_kembali, ident_kembali))
                 hasil = simpan(s, pr, user)
         except (BerkasDitolak, UnggahDitolak) as e:
             return dbc.Alert(str(e), color="danger"), no_update, no_update

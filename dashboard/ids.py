@@ -148,6 +148,7 @@ UNGGAH_SOP_PRATINJAU = "unggah-sop-pratinjau"
 UNGGAH_SOP_SIMPAN = "unggah-sop-simpan"
 UNGGAH_SOP_PESAN = "unggah-sop-pesan"
 UNGGAH_PELAKSANA = "unggah-pelaksana"  # pattern: {"type", "p": procedure index, "l": step position}
+UNGGAH_KEMBALI = "unggah-kembali"  # pattern: {"type", "p", "l"}: a decision's "tidak" step
 UNGGAH_SELISIH = "unggah-selisih"  # pattern: {"type", "p"}
 UNGGAH_DIAGRAM = "unggah-diagram"  # pattern: {"type", "p"}
 

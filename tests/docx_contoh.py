@@ -35,8 +35,8 @@ def _baru_id() -> int:
     return _id[0]
 
 
-def bentuk_drawingml(jenis: str) -> str:
-    """A run holding a floating flowchart shape the way Word 2010+ saves it."""
+def bentuk_drawingml(jenis: str, alt: str = "") -> str:
+    """A run holding a floating flowchart shape the way Word 2010+ saves it; `alt`: its alternative text."""
     prst, spt, path = GEOMETRI[jenis]
     n = _baru_id()
     return (
@@ -46,7 +46,7 @@ def bentuk_drawingml(jenis: str) -> str:
         f'<wp:positionH relativeFrom="column"><wp:posOffset>45720</wp:posOffset></wp:positionH>'
         f'<wp:positionV relativeFrom="paragraph"><wp:posOffset>22860</wp:posOffset></wp:positionV>'
         f'<wp:extent cx="457200" cy="228600"/><wp:effectExtent l="0" t="0" r="0" b="0"/><wp:wrapNone/>'
-        f'<wp:docPr id="{n}" name="Flowchart {n}"/><wp:cNvGraphicFramePr/>'
+        f'<wp:docPr id="{n}" name="Flowchart {n}" descr="{alt}"/><wp:cNvGraphicFramePr/>'
         f'<a:graphic><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape">'
         f'<wps:wsp><wps:cNvSpPr/><wps:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="457200" cy="228600"/></a:xfrm>'
         f'<a:prstGeom prst="{prst}"><a:avLst/></a:prstGeom><a:solidFill><a:srgbClr val="FFFFFF"/></a:solidFill>'
@@ -59,15 +59,15 @@ def bentuk_drawingml(jenis: str) -> str:
         f'z-index:{n}"/></w:pict></mc:Fallback></mc:AlternateContent></w:r>')
 
 
-def bentuk_vml(jenis: str) -> str:
-    """A run holding a flowchart shape as older Word saves it: VML alone."""
+def bentuk_vml(jenis: str, alt: str = "") -> str:
+    """A run holding a flowchart shape as older Word saves it: VML alone; `alt`: its alternative text."""
     _, spt, path = GEOMETRI[jenis]
     n = _baru_id()
     if jenis == "proses" and n % 2:  # Word also writes a plain rectangle for a process box
-        badan = f'<v:rect id="Persegi {n}" style="position:absolute;width:36pt;height:18pt;z-index:{n}"/>'
+        badan = f'<v:rect id="Persegi {n}" alt="{alt}" style="position:absolute;width:36pt;height:18pt;z-index:{n}"/>'
     else:
         badan = (f'<v:shapetype id="_x0000_t{spt}" coordsize="21600,21600" o:spt="{spt}" path="{path}"/>'
-                 f'<v:shape id="Bagan {n}" type="#_x0000_t{spt}" style="position:absolute;width:36pt;height:18pt;'
+                 f'<v:shape id="Bagan {n}" alt="{alt}" type="#_x0000_t{spt}" style="position:absolute;width:36pt;height:18pt;'
                  f'z-index:{n}"><v:textbox><w:txbxContent><w:p><w:r><w:t>teks</w:t></w:r></w:p></w:txbxContent>'
                  f'</v:textbox></v:shape>')
     return f'<w:r {NS_DECL}><w:pict>{badan}</w:pict></w:r>'
@@ -98,6 +98,7 @@ class Tanda:
 
     pelaksana: tuple[str, ...]
     keputusan: bool
+    kembali_ke: int | None = None  # written in the decision shape's alternative text, as an author may
 
 
 def _tanggal(iso: str | None) -> str:
@@ -237,7 +238,9 @@ def _tabel_prosedur(doc, p: Prosedur, tanda: list[Tanda] | None, *, tata: str, b
                 terakhir = k == len(p.langkah) - 1 and label == tk.pelaksana[-1]
                 jenis = "keputusan" if tk.keputusan else ("terminator" if pertama or terakhir else "proses")
                 par = sel[2 + j].paragraphs[0]
-                par._p.append(parse_xml(bentuk_drawingml(jenis) if bentuk == "drawingml" else bentuk_vml(jenis)))
+                alt = f"Keputusan; jika tidak, kembali ke langkah {tk.kembali_ke}" if tk.kembali_ke and tk.keputusan \
+                    else ""
+                par._p.append(parse_xml(bentuk_drawingml(jenis, alt) if bentuk == "drawingml" else bentuk_vml(jenis, alt)))
                 if not terakhir:  # the arrow to the next symbol, anchored in the same cell
                     par._p.append(parse_xml(garis_drawingml() if bentuk == "drawingml" else garis_vml()))
     if p.total_tercetak is not None or tata == "dua_baris":

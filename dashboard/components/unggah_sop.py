@@ -88,9 +88,15 @@ def kartu_prosedur(pp: ProsedurPratinjau, menit_per_hari: int) -> html.Div:
                          value=list(t.pelaksana) if t else [], multi=True, clearable=False,
                          disabled=pp.duplikat or t is None)
         asal = html.Small(SUMBER_LABEL.get(t.sumber, t.sumber) if t else "", className="text-muted")
-        putus = dbc.Badge(f"Keputusan{f', tidak → langkah {t.kembali_ke}' if t.kembali_ke else ''}",
-                          color="warning", text_color="dark") if t and t.keputusan else None
-        baris.append(html.Tr([html.Td(lk.no), html.Td([lk.kegiatan, html.Br() if putus else None, putus]),
+        putus = html.Div([
+            dbc.Badge("Keputusan", color="warning", text_color="dark", className="me-2"),
+            html.Small("jika tidak, kembali ke langkah ", className="text-muted"),
+            dropdown(id={"type": ids.UNGGAH_KEMBALI, "p": pp.indeks, "l": n},
+                     options=[{"label": p.langkah[k].no, "value": k + 1} for k in range(n - 1)],
+                     value=t.kembali_ke, clearable=False, disabled=pp.duplikat, className="d-inline-block",
+                     style={"minWidth": "5rem"}),
+        ], className="d-flex align-items-center mt-1") if t and t.keputusan else None
+        baris.append(html.Tr([html.Td(lk.no), html.Td([lk.kegiatan, putus]),
                               html.Td(lk.kelengkapan), html.Td(lk.waktu), html.Td(lk.output),
                               html.Td([pilih, asal], className="sel-pelaksana", **{"data-urutan": n})]))
     return html.Div(dbc.Card([

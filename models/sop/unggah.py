@@ -141,6 +141,8 @@ def selisih_langkah(lama: list[tuple[SopLangkah, list[str]]], baru: Prosedur, pe
             rincian.append(f"pelaksana {', '.join(pel_lama) or '-'} menjadi {', '.join(t.pelaksana)}")
         if lk_lama.keputusan != t.keputusan:
             rincian.append("menjadi langkah keputusan" if t.keputusan else "bukan lagi langkah keputusan")
+        elif t.keputusan and lk_lama.kembali_ke_urutan != t.kembali_ke:
+            rincian.append(f"jika tidak, kembali ke langkah {t.kembali_ke} (sebelumnya {lk_lama.kembali_ke_urutan})")
         if rincian:
             hasil.append(Selisih("ubah", lk_lama.no, lk_baru.no, lk_baru.kegiatan, tuple(rincian)))
 
@@ -185,9 +187,11 @@ def selisih_identitas(rev: SopRevisi, p: Prosedur) -> list[Selisih]:
 
 def pratinjau(session: Session, data: bytes, nama_berkas: str, oleh: User, *, kecamatan_id: int | None = None,
               koreksi: dict[tuple[int, int], list[str]] | None = None,
+              kembali: dict[tuple[int, int], int | None] | None = None,
               menit_per_hari: int = MENIT_PER_HARI_BAKU) -> Pratinjau:
     """Read an uploaded document for `oleh` and say what saving it would do. `kecamatan_id`: the office the admin
-    chose for a document that names none; `koreksi`: (procedure index, step position) → printed labels."""
+    chose for a document that names none; `koreksi`: (procedure index, step position) → printed labels;
+    `kembali`: (procedure index, position of a decision step) → the step its "tidak" goes back to."""
     if oleh.role_kode not in PERAN_UNGGAH:
         raise PermissionError(PESAN_PERAN)
     pastikan_peran(session)
@@ -239,6 +243,14 @@ def pratinjau(session: Session, data: bytes, nama_berkas: str, oleh: User, *, ke
                 elif list(dipilih) != list(penetapan[urutan - 1].pelaksana):
                     lama = penetapan[urutan - 1]
                     penetapan[urutan - 1] = Penetapan(tuple(dipilih), lama.keputusan, lama.kembali_ke, "koreksi")
+            for (i, urutan), ke in (kembali or {}).items():
+                if i != indeks or not 1 <= urutan <= len(penetapan) or not penetapan[urutan - 1].keputusan:
+                    continue
+                lama, no = penetapan[urutan - 1], p.langkah[urutan - 1].no
+                if ke is None or not 1 <= int(ke) < urutan:
+                    masalah.append(f"langkah {no}: jika tidak, harus kembali ke salah satu langkah sebelumnya.")
+                elif int(ke) != lama.kembali_ke:
+                    penetapan[urutan - 1] = Penetapan(lama.pelaksana, lama.keputusan, int(ke), "koreksi")
         pr = ProsedurPratinjau(indeks, p, kec.id if kec else None, p.kecamatan, p.kabupaten, penetapan, masalah,
                                duplikat=bool(p.duplikat_dari))
         if kec is not None and penetapan:

@@ -26,7 +26,8 @@ def _kalipare(ubah_tanda=None, ubah_prosedur=None, **kw) -> bytes:
     kurasi = kurasi_pelaksana()
     isi = []
     for p in baca_dokumen_banyak([(teks.name, teks.read_text(encoding="utf-8"))]):
-        tanda = [Tanda(x.pelaksana, bool(x.keputusan)) for x in kurasi[("kalipare", kunci_nama(p.nama))]]
+        tanda = [Tanda(x.pelaksana, bool(x.keputusan), x.kembali_ke)  # the returns written in the diamonds' alt text
+                 for x in kurasi[("kalipare", kunci_nama(p.nama))]]
         if p.nama == NAMA:
             p = copy.deepcopy(p)
             tanda = ubah_tanda(tanda) if ubah_tanda else tanda
@@ -160,3 +161,24 @@ def test_unknown_pelaksana_a_missing_office_and_a_broken_file_are_named(demo):
         pr = pratinjau(s, b"PK\x03\x04 bukan zip", "rusak.docx", admin)
         assert pr.masalah == ["rusak.docx: berkas bukan dokumen Word (.docx) yang utuh"] and not pr.bisa_disimpan
         assert s.exec(select(SopRevisi).where(SopRevisi.sop_id == hasil.sop_id)).one().revisi_ke == 1
+
+
+def test_a_decision_s_return_not_written_in_the_document_is_shown_and_corrected_before_saving(demo):
+    """Diamonds without alternative text: the return is suggested from the wording, differs from the revision in
+    force, and the person sets it back before saving."""
+    def tanpa_alt(tanda):
+        return [Tanda(t.pelaksana, t.keputusan) for t in tanda]
+
+    with session_scope(demo) as s:
+        admin = _u(s, "admin")
+        data = _kalipare(tanpa_alt)
+        pr = pratinjau(s, data, "kalipare.docx", admin)
+        musren = pr.prosedur[0]
+        assert [(t.keputusan, t.kembali_ke) for t in musren.penetapan][2:5] == [(True, 2), (False, None), (True, 4)]
+        assert [x.kalimat for x in musren.selisih] == [
+            "Langkah 3 diubah: jika tidak, kembali ke langkah 2 (sebelumnya 1)",
+            "Langkah 5 diubah: jika tidak, kembali ke langkah 4 (sebelumnya 3)"]
+        pr = pratinjau(s, data, "kalipare.docx", admin, kembali={(0, 3): 1, (0, 5): 3})
+        assert pr.prosedur[0].selisih == [] and pr.prosedur[0].penetapan[2].sumber == "koreksi"
+        pr = pratinjau(s, data, "kalipare.docx", admin, kembali={(0, 3): 3})  # not a step before it
+        assert pr.prosedur[0].masalah == ["langkah 3: jika tidak, harus kembali ke salah satu langkah sebelumnya."]
