@@ -175,10 +175,22 @@ def _teks_paragraf(p: etree._Element, *, tanda: bool) -> str:
     return "".join(bagian).replace("\t", " ")
 
 
+def _blok(el: etree._Element):
+    """The paragraphs and tables directly inside a body or a cell, through content controls (w:sdt) and custom
+    XML wrappers, in order."""
+    for anak in el:
+        if anak.tag in (_q("w:p"), _q("w:tbl")):
+            yield anak
+        elif anak.tag in (_q("w:sdt"), _q("w:customXml")):
+            isi = anak.find(_q("w:sdtContent")) if anak.tag == _q("w:sdt") else anak
+            if isi is not None:
+                yield from _blok(isi)
+
+
 def _teks_sel(tc: etree._Element) -> str:
     """A cell as the text export writes it: each paragraph <p>…</p>, a numbered one <li>…</li>."""
     isi = []
-    for p in tc.iterchildren(_q("w:p")):
+    for p in (b for b in _blok(tc) if b.tag == _q("w:p")):
         teks = _teks_paragraf(p, tanda=True).strip()
         if not teks:
             continue
@@ -321,7 +333,7 @@ def tata_docx(data: bytes, sumber: str) -> _Tata:
             i += 1
         paragraf.clear()
 
-    for el in body:
+    for el in _blok(body):
         if el.tag == _q("w:p"):
             nomor_paragraf += 1
             bernomor = el.find(f"{_q('w:pPr')}/{_q('w:numPr')}") is not None

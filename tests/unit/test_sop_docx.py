@@ -137,3 +137,23 @@ def test_a_zip_bomb_is_refused_before_it_is_parsed():
     with pytest.raises(DokumenTidakTerbaca) as e:
         baca_berkas("bom.docx", buf.getvalue())
     assert str(e.value) == "bom.docx: isi berkas Word terlalu besar setelah dibuka (lebih dari 64 MB)"
+
+
+def test_steps_inside_content_controls_are_read(seed_tanda):
+    """Word wraps a block in a content control (w:sdt) when a template asks for one: its paragraphs and tables are
+    read as if it were not there."""
+    from docx.oxml import parse_xml
+
+    p, tanda = seed_tanda[12]
+    doc = Document(io.BytesIO(tulis_docx([(p, tanda)])))
+    body = doc.element.body
+    tabel = doc.tables[1]._tbl
+    sdt = parse_xml('<w:sdt xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:sdtPr/>'
+                    '<w:sdtContent/></w:sdt>')
+    body.replace(tabel, sdt)
+    sdt[1].append(tabel)
+    buf = io.BytesIO()
+    doc.save(buf)
+    (dibaca,) = baca_berkas("sdt.docx", buf.getvalue())
+    assert [lk.kegiatan for lk in dibaca.langkah] == [lk.kegiatan for lk in p.langkah]
+    assert [lk.pelaksana_tanda for lk in dibaca.langkah][0]
