@@ -11,7 +11,7 @@ PORT   ?= 8050
 HOST   ?= 127.0.0.1
 export APP_ENV ?= development
 
-.PHONY: run serve test test-cepat bench venv venv-test chromium lock clean
+.PHONY: run serve test test-cepat bench load venv venv-test chromium lock clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -64,6 +64,12 @@ test: venv-test chromium
 # The suite without the browser tests (pytest -m "not e2e"), for a quick run while working.
 test-cepat: venv-test
 	$(BIN)/pytest -m "not e2e"
+
+# make load  : 50 simulated users of the real roles for two minutes against gunicorn on a fresh demo database
+#              (SQLite; and PostgreSQL when LOAD_PG_URL names a database URL), then every write checked
+load: venv-test
+	$(BIN)/python -m tests.muat.jalankan --pengguna 50 --detik 120
+	@if [ -n "$$LOAD_PG_URL" ]; then $(BIN)/python -m tests.muat.jalankan --db "$$LOAD_PG_URL" --pengguna 50 --detik 120; fi
 
 # make bench : callback speed of the dashboards on the 33-kecamatan, five-year demo history (built once)
 bench: venv-test
