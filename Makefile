@@ -43,7 +43,7 @@ THREADS ?= 4
 serve: venv
 	$(BIN)/flask --app app:server db upgrade
 	LOG_PERMINTAAN=$${LOG_PERMINTAAN:-1} $(BIN)/gunicorn --bind $(HOST):$(PORT) --workers $(WORKERS) \
-	  --threads $(THREADS) --timeout 60 --graceful-timeout 30 --error-logfile - app:server
+	  --threads $(THREADS) --timeout 60 --graceful-timeout 30 --keep-alive 75 --error-logfile - app:server
 
 chromium:
 	@command -v chromium >/dev/null 2>&1 || { \

@@ -131,7 +131,7 @@ def main(argv: list[str] | None = None) -> int:
                "COOKIE_SECURE": "0", "JUMLAH_PROXY": "1", "UPLOAD_DIR": str(folder / "unggahan"),
                "PYTHONPATH": str(ROOT)}
         server = subprocess.Popen([str(BIN / "gunicorn"), "--bind", f"127.0.0.1:{port}", "--workers",
-                                   str(a.workers), "--threads", "4", "--timeout", "60", "app:server"], cwd=ROOT,
+                                   str(a.workers), "--threads", "4", "--timeout", "60", "--keep-alive", "75", "app:server"], cwd=ROOT,
                                   env=env, stdout=subprocess.DEVNULL, stderr=open(folder / "server.log", "w"))
         try:
             for _ in range(120):
@@ -166,6 +166,7 @@ def main(argv: list[str] | None = None) -> int:
             gagal = folder / "hasil_failures.csv"
             if gagal.exists():
                 print(gagal.read_text(encoding="utf-8")[:2000])
+            print("Log server (akhir):\n" + (folder / "server.log").read_text(encoding="utf-8")[-3000:])
         if "Traceback" in hasil.stderr:  # an exception inside a simulated user's task
             masalah.append("pengguna simulasi berhenti karena galat:\n" + hasil.stderr[-2500:])
         if hasil.returncode not in (0, 1):
