@@ -1,11 +1,24 @@
-"""The identity page of an SOP (PermenPAN-RB 35/2012) and its step table."""
+"""The identity page of an SOP (PermenPAN-RB 35/2012), its step table and its swimlane flowchart."""
 from __future__ import annotations
+
+import re
 
 import dash_bootstrap_components as dbc
 from dash import html
 
 from dashboard import format as fmt
+from dashboard.components.swimlane import swimlane_svg
 from models.sop.durasi import format_menit
+
+
+def diagram_alir(pelaksana: list[str], langkah: list[dict], judul: str, ident: str | None = None) -> html.Iframe:
+    """The swimlane flowchart in a frame as tall as the drawing (`langkah`: as swimlane_svg takes them); raises
+    ValueError, in Indonesian, when the steps cannot be drawn."""
+    svg = swimlane_svg(list(pelaksana), langkah)
+    tinggi = int(float(re.search(r'height="([\d.]+)"', svg).group(1)))
+    return html.Iframe(srcDoc=f"<html><body style='margin:0'>{svg}</body></html>", title=f"Diagram alir {judul}",
+                       style={"width": "100%", "height": f"{tinggi + 8}px", "border": "0"},
+                       **({"id": ident} if ident else {}))
 
 
 def _daftar(isi: list[str]) -> html.Component:

@@ -3,14 +3,12 @@ picker (read from the flowchart marks or suggested from the wording), the total 
 flowchart, the difference from the revision in force and the problems that keep it from being saved."""
 from __future__ import annotations
 
-import re
-
 import dash_bootstrap_components as dbc
 from dash import html
 
 from dashboard import ids
+from dashboard.components.identitas import diagram_alir
 from dashboard.components.pilihan import dropdown
-from dashboard.components.swimlane import swimlane_svg
 from models.sop.cetak_sop import tanggal_iso_teks
 from models.sop.durasi import format_menit
 from models.sop.unggah import SUMBER_LABEL, Pratinjau, ProsedurPratinjau
@@ -21,13 +19,9 @@ def bagian_diagram(pp: ProsedurPratinjau) -> html.Div:
                 "keputusan": t.keputusan, "kembali_ke": t.kembali_ke, "waktu": lk.waktu}
                for n, (lk, t) in enumerate(zip(pp.prosedur.langkah, pp.penetapan), start=1)]
     try:
-        svg = swimlane_svg(list(pp.prosedur.pelaksana), langkah)
+        return html.Div(diagram_alir(pp.prosedur.pelaksana, langkah, pp.judul))
     except ValueError as e:
         return html.Div(dbc.Alert(f"Diagram alir belum dapat digambar: {e}.", color="warning"))
-    tinggi = int(float(re.search(r'height="([\d.]+)"', svg).group(1)))
-    return html.Div(html.Iframe(srcDoc=f"<html><body style='margin:0'>{svg}</body></html>",
-                                title=f"Diagram alir {pp.judul}", className="diagram-unggah",
-                                style={"width": "100%", "height": f"{tinggi + 8}px", "border": "0"}))
 
 
 def bagian_selisih(pp: ProsedurPratinjau) -> html.Div:

@@ -1,8 +1,6 @@
 """One SOP: identity page, steps with their mutu baku, total standard time and the swimlane flowchart."""
 from __future__ import annotations
 
-import re
-
 import dash
 import dash_bootstrap_components as dbc
 from dash import html
@@ -10,9 +8,8 @@ from dash import html
 from dashboard import format as fmt
 from dashboard import ids
 from dashboard.akses import halaman
-from dashboard.components.identitas import identitas, tabel_langkah
+from dashboard.components.identitas import diagram_alir, identitas, tabel_langkah
 from dashboard.components.pilihan import dropdown
-from dashboard.components.swimlane import swimlane_svg
 from dashboard.data import kecamatan_terlihat, pengaturan, peran_aktif, sesi
 from models.sop.durasi import format_menit
 from models.sop.register import detail_sop
@@ -33,11 +30,7 @@ def diagram(detail) -> html.Iframe:
          "keputusan": lk.keputusan, "kembali_ke": lk.kembali_ke, "waktu": lk.waktu}
         for lk in detail.langkah
     ]
-    svg = swimlane_svg(list(detail.revisi.pelaksana), langkah)
-    tinggi = int(float(re.search(r'height="([\d.]+)"', svg).group(1)))
-    return html.Iframe(srcDoc=f"<html><body style='margin:0'>{svg}</body></html>", id="sop-diagram",
-                       style={"width": "100%", "height": f"{tinggi + 8}px", "border": "0"},
-                       title=f"Diagram alir {detail.revisi.nama}")
+    return diagram_alir(detail.revisi.pelaksana, langkah, detail.revisi.nama, ident="sop-diagram")
 
 
 def koreksi_pelaksana(detail) -> dbc.Card:

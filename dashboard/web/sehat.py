@@ -64,7 +64,7 @@ def pasang_sehat(server: Flask, *, log_permintaan: bool) -> None:
     @server.after_request
     def _catat(jawaban):
         mulai = g.get("mulai_permintaan")
-        masuk = current_user.is_authenticated if current_user else False
+        masuk = current_user.is_authenticated
         LOG.info(json.dumps({
             "waktu": datetime.now(timezone.utc).isoformat(timespec="milliseconds"),
             "metode": request.method, "alamat": request.path, "status": jawaban.status_code,

@@ -23,9 +23,7 @@ from fpdf import FPDF
 
 from models.sop.durasi import MENIT_PER_HARI_BAKU, format_menit
 from models.umum.pdf import FONTA, TITIK, LembarPdf
-
-BULAN_NAMA = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
-              "November", "Desember")
+from models.umum.tanggal import BULAN
 
 
 @dataclass
@@ -73,8 +71,8 @@ def tanggal_iso_teks(iso: str | None) -> str:
         return "-"
     bagian = iso.split("-")
     if len(bagian) == 2:
-        return f"{BULAN_NAMA[int(bagian[1]) - 1]} {bagian[0]}"
-    return f"{int(bagian[2]):02d} {BULAN_NAMA[int(bagian[1]) - 1]} {bagian[0]}"
+        return f"{BULAN[int(bagian[1]) - 1]} {bagian[0]}"
+    return f"{int(bagian[2]):02d} {BULAN[int(bagian[1]) - 1]} {bagian[0]}"
 
 
 # ---------------------------------------------------------------- the layout (mm)

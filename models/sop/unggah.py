@@ -23,7 +23,9 @@ from models.sop.durasi import MENIT_PER_HARI_BAKU, format_menit
 from models.sop.register import (
     HasilImpor,
     ImporDitolak,
+    LangkahDetail,
     Penetapan,
+    detail_sop,
     kolom_peran,
     pastikan_peran,
     penetapan_otomatis,
@@ -31,7 +33,7 @@ from models.sop.register import (
     prosedur_tersimpan,
     simpan_prosedur,
 )
-from models.tables import Kabupaten, Kecamatan, Sop, SopLangkah, SopPelaksana, SopRevisi, User
+from models.tables import Kabupaten, Kecamatan, Sop, SopRevisi, User
 
 PERAN_UNGGAH_KANTOR = frozenset({"camat", "sekcam"})
 PERAN_UNGGAH = PERAN_UNGGAH_KANTOR | {"admin"}
@@ -72,6 +74,7 @@ class ProsedurPratinjau:
     kabupaten: str | None
     penetapan: list[Penetapan]
     masalah: list[str] = field(default_factory=list)
+    sop_id: int | None = None  # the office's SOP of this name, when it has one in force
     revisi_berlaku: int | None = None  # revisi_ke of the office's revision in force of this name
     selisih: list[Selisih] | None = None  # None: a new SOP
     duplikat: bool = False
@@ -101,30 +104,20 @@ def _kantor_pengguna(session: Session, oleh: User) -> tuple[Kecamatan | None, Ka
     return kec, session.get(Kabupaten, kec.kabupaten_id) if kec else None
 
 
-def _langkah_tersimpan(session: Session, revisi_id: int) -> list[tuple[SopLangkah, list[str]]]:
-    langkah = session.exec(select(SopLangkah).where(SopLangkah.revisi_id == revisi_id)
-                           .order_by(SopLangkah.urutan)).all()
-    pelaksana: dict[int, list[str]] = {}
-    for a in session.exec(select(SopPelaksana).where(SopPelaksana.langkah_id.in_([lk.id for lk in langkah]))
-                          .order_by(SopPelaksana.langkah_id, SopPelaksana.urutan)):
-        pelaksana.setdefault(a.langkah_id, []).append(a.label)
-    return [(lk, pelaksana.get(lk.id, [])) for lk in langkah]
-
-
 def _kunci_langkah(teks: str) -> str:
     return " ".join(teks.lower().split())
 
 
-def selisih_langkah(lama: list[tuple[SopLangkah, list[str]]], baru: Prosedur, penetapan: list[Penetapan],
+def selisih_langkah(lama: list[LangkahDetail], baru: Prosedur, penetapan: list[Penetapan],
                     menit_per_hari: int = MENIT_PER_HARI_BAKU) -> list[Selisih]:
     """The steps added, removed and changed against the revision in force, matched by their kegiatan (a step
     whose wording changed but whose place did not is a change, not a removal and an addition)."""
-    a = [_kunci_langkah(lk.kegiatan) for lk, _ in lama]
+    a = [_kunci_langkah(lk.kegiatan) for lk in lama]
     b = [_kunci_langkah(lk.kegiatan) for lk in baru.langkah]
     hasil: list[Selisih] = []
 
     def banding(i: int, j: int) -> None:
-        lk_lama, pel_lama = lama[i]
+        lk_lama = lama[i]
         lk_baru, t = baru.langkah[j], penetapan[j]
         rincian = []
         if _kunci_langkah(lk_lama.kegiatan) != _kunci_langkah(lk_baru.kegiatan):
@@ -137,12 +130,12 @@ def selisih_langkah(lama: list[tuple[SopLangkah, list[str]]], baru: Prosedur, pe
                            ("keterangan", lk_lama.keterangan, lk_baru.keterangan)):
             if _kunci_langkah(x) != _kunci_langkah(y):
                 rincian.append(f'{nama} "{x or "-"}" menjadi "{y or "-"}"')
-        if list(pel_lama) != list(t.pelaksana):
-            rincian.append(f"pelaksana {', '.join(pel_lama) or '-'} menjadi {', '.join(t.pelaksana)}")
+        if list(lk_lama.pelaksana) != list(t.pelaksana):
+            rincian.append(f"pelaksana {', '.join(lk_lama.pelaksana) or '-'} menjadi {', '.join(t.pelaksana)}")
         if lk_lama.keputusan != t.keputusan:
             rincian.append("menjadi langkah keputusan" if t.keputusan else "bukan lagi langkah keputusan")
-        elif t.keputusan and lk_lama.kembali_ke_urutan != t.kembali_ke:
-            rincian.append(f"jika tidak, kembali ke langkah {t.kembali_ke} (sebelumnya {lk_lama.kembali_ke_urutan})")
+        elif t.keputusan and lk_lama.kembali_ke != t.kembali_ke:
+            rincian.append(f"jika tidak, kembali ke langkah {t.kembali_ke} (sebelumnya {lk_lama.kembali_ke})")
         if rincian:
             hasil.append(Selisih("ubah", lk_lama.no, lk_baru.no, lk_baru.kegiatan, tuple(rincian)))
 
@@ -154,7 +147,7 @@ def selisih_langkah(lama: list[tuple[SopLangkah, list[str]]], baru: Prosedur, pe
             for k in range(i2 - i1):
                 banding(i1 + k, j1 + k)
         else:
-            hasil += [Selisih("hapus", lama[i][0].no, None, lama[i][0].kegiatan) for i in range(i1, i2)]
+            hasil += [Selisih("hapus", lama[i].no, None, lama[i].kegiatan) for i in range(i1, i2)]
             hasil += [Selisih("tambah", None, baru.langkah[j].no, baru.langkah[j].kegiatan) for j in range(j1, j2)]
     return hasil
 
@@ -254,13 +247,13 @@ def pratinjau(session: Session, data: bytes, nama_berkas: str, oleh: User, *, ke
         pr = ProsedurPratinjau(indeks, p, kec.id if kec else None, p.kecamatan, p.kabupaten, penetapan, masalah,
                                duplikat=bool(p.duplikat_dari))
         if kec is not None and penetapan:
-            rev = session.exec(select(SopRevisi).join(Sop, Sop.id == SopRevisi.sop_id)
-                               .where(Sop.kecamatan_id == kec.id).where(Sop.kunci == kunci_nama(p.nama))
-                               .where(SopRevisi.berlaku == True)).first()  # noqa: E712
-            if rev is not None:
-                pr.revisi_berlaku = rev.revisi_ke
-                pr.selisih = selisih_identitas(rev, p) + selisih_langkah(_langkah_tersimpan(session, rev.id), p,
-                                                                         penetapan, menit_per_hari)
+            sop_id = session.exec(select(Sop.id).where(Sop.kecamatan_id == kec.id)
+                                  .where(Sop.kunci == kunci_nama(p.nama))).first()
+            berlaku = detail_sop(session, sop_id) if sop_id is not None else None
+            if berlaku is not None:
+                pr.sop_id, pr.revisi_berlaku = sop_id, berlaku.revisi.revisi_ke
+                pr.selisih = selisih_identitas(berlaku.revisi, p) + selisih_langkah(berlaku.langkah, p, penetapan,
+                                                                                  menit_per_hari)
         hasil.prosedur.append(pr)
     if not hasil.prosedur:
         hasil.masalah.append(f"{nama_berkas}: tidak ada prosedur dalam dokumen ini.")
@@ -280,9 +273,7 @@ def simpan(session: Session, pr: Pratinjau, oleh: User) -> list[HasilImpor]:
             hasil.append(HasilImpor(p.prosedur, "duplikat"))
             continue
         if p.revisi_berlaku is not None and p.selisih == []:  # as in force: nothing to store
-            sop_id = session.exec(select(Sop.id).where(Sop.kecamatan_id == p.kecamatan_id)
-                                  .where(Sop.kunci == kunci_nama(p.prosedur.nama))).one()
-            hasil.append(HasilImpor(p.prosedur, "sama", sop_id, p.revisi_berlaku))
+            hasil.append(HasilImpor(p.prosedur, "sama", p.sop_id, p.revisi_berlaku))
             continue
         try:
             hasil.append(simpan_prosedur(session, p.prosedur, alias=alias, kurasi={}, oleh=oleh, penetapan=p.penetapan,
