@@ -98,11 +98,15 @@ def demo_load(jika_kosong: bool) -> None:
 @click.option("--years", "tahun", default=5, show_default=True, type=click.IntRange(1, 20),
               help="Jumlah tahun riwayat, berakhir tahun ini.")
 @click.option("--seed", default=1, show_default=True, type=int, help="Benih acak: benih sama, data sama.")
+@click.option("--sintetis", default=0, show_default=True, type=click.IntRange(min=0),
+              help="Tambahan kecamatan sintetis (skala provinsi), masing-masing membawa riwayat salah satu kecamatan "
+                   "baru kabupaten ini, ditulis massal, dalam kabupaten sintetis berisi 30 kecamatan.")
 @click.option("--jika-kosong", is_flag=True, help="Lewati tanpa galat bila kabupaten ini sudah berisi riwayat.")
-def demo_generate(kabupaten: str, jumlah: int, tahun: int, seed: int, jika_kosong: bool) -> None:
+def demo_generate(kabupaten: str, jumlah: int, tahun: int, seed: int, sintetis: int, jika_kosong: bool) -> None:
     """Buat riwayat demo (realisasi, langkah SOP, evaluasi, tindak lanjut) melalui fungsi domain."""
     from models.migrasi import pastikan_skema
     from seed.riwayat import PESAN_ADA_RIWAYAT, RiwayatDitolak, alasan_menolak, buat_riwayat
+    from seed.sintetis import buat_sintetis
 
     pastikan_skema(_engine())
     alasan = alasan_menolak(_engine(), kabupaten)
@@ -114,10 +118,14 @@ def demo_generate(kabupaten: str, jumlah: int, tahun: int, seed: int, jika_koson
         if alasan:
             raise RiwayatDitolak(alasan)
         hasil = buat_riwayat(_engine(), kabupaten=kabupaten, kecamatan=jumlah, tahun=tahun, seed=seed,
-                             menit_per_hari=_settings().menit_per_hari, jam_kerja=_settings().jam_kerja)
+                             menit_per_hari=_settings().menit_per_hari, jam_kerja=_settings().jam_kerja,
+                             tulis=click.echo)
+        click.echo(hasil.kalimat())
+        if sintetis:
+            click.echo(buat_sintetis(_engine(), dari=kabupaten, jumlah=sintetis, jam_kerja=_settings().jam_kerja,
+                                     tulis=click.echo).kalimat())
     except RiwayatDitolak as e:
         raise click.ClickException(str(e)) from None
-    click.echo(hasil.kalimat())
 
 
 @db_cli.command("upgrade")

@@ -37,8 +37,28 @@ PENGGUNA_KANTOR = (
 PERAN_DASAR = frozenset({"camat", "sekcam", "kasi_pem", "kasi_ekbang", "kasi_trantib", "staf"})
 PERAN_KABUPATEN = {"Malang": frozenset({"kasubag_evapor", "kasubag_umum", "tim"})}
 
+# A synthetic kabupaten (seed/sintetis.py), added to try the product at a province's scale, is named after the real
+# kabupaten whose configuration and histories it copies: "Sintetis Malang 01"; its offices are "Sintetis 01-07".
+AWALAN_SINTETIS = "Sintetis"
 
-def _nama_login(teks: str) -> str:
+
+def nama_kabupaten_sintetis(pola: str, nomor: int) -> str:
+    return f"{AWALAN_SINTETIS} {pola} {nomor:02d}"
+
+
+def pola_kabupaten(nama: str) -> str:
+    """The real kabupaten whose demo configuration a kabupaten follows: itself, or the one a synthetic name carries.
+
+    >>> pola_kabupaten("Malang"), pola_kabupaten("Sintetis Tanjung Jabung Barat 03")
+    ('Malang', 'Tanjung Jabung Barat')
+    """
+    if nama.startswith(AWALAN_SINTETIS + " "):
+        return nama[len(AWALAN_SINTETIS) + 1:].rsplit(" ", 1)[0]
+    return nama
+
+
+def nama_login(teks: str) -> str:
+    """An office's name as it ends its demo usernames: "Sumbermanjing Wetan" → "sumbermanjingwetan"."""
     return "".join(teks.lower().split())
 
 
@@ -48,13 +68,13 @@ def peran_kantor(session, kec: Kecamatan) -> frozenset[str]:
     disebut = set(session.exec(select(SopPelaksana.role_kode).join(SopLangkah, SopLangkah.id == SopPelaksana.langkah_id)
                                .join(SopRevisi, SopRevisi.id == SopLangkah.revisi_id)
                                .join(Sop, Sop.id == SopRevisi.sop_id).where(Sop.kecamatan_id == kec.id)))
-    return PERAN_DASAR | PERAN_KABUPATEN.get(kab.nama, frozenset()) | (disebut - {"kasi_terkait"})
+    return PERAN_DASAR | PERAN_KABUPATEN.get(pola_kabupaten(kab.nama), frozenset()) | (disebut - {"kasi_terkait"})
 
 
 def buat_pengguna_kantor(session, kec: Kecamatan, *, oleh: User | None = None) -> list[User]:
     """One demo user per role of one kecamatan ("camat.poncokusumo", ...); password demo12345."""
     peran = peran_kantor(session, kec)
-    return [buat_pengguna(session, username=f"{awalan}.{_nama_login(kec.nama)}", nama=f"{jabatan} {kec.nama}",
+    return [buat_pengguna(session, username=f"{awalan}.{nama_login(kec.nama)}", nama=f"{jabatan} {kec.nama}",
                           password=DEMO_PASSWORD, role_kode=role, kecamatan_id=kec.id, oleh=oleh)
             for awalan, role, jabatan in PENGGUNA_KANTOR if role in peran]
 
@@ -65,11 +85,16 @@ def buat_pengguna_demo(session) -> int:
     for kec in session.exec(select(Kecamatan).order_by(Kecamatan.nama)):
         n += len(buat_pengguna_kantor(session, kec))
     for kab in session.exec(select(Kabupaten).order_by(Kabupaten.nama)):
-        buat_pengguna(session, username=f"kabupaten.{_nama_login(kab.nama)}", nama=f"Kabupaten {kab.nama}",
-                      password=DEMO_PASSWORD, role_kode="kabupaten", kabupaten_id=kab.id)
+        buat_pengguna_kabupaten(session, kab)
         n += 1
     buat_pengguna(session, username="admin", nama="Admin Sistem", password=DEMO_PASSWORD, role_kode="admin")
     return n + 1
+
+
+def buat_pengguna_kabupaten(session, kab: Kabupaten) -> User:
+    """The kabupaten's demo user ("kabupaten.malang"); password demo12345."""
+    return buat_pengguna(session, username=f"kabupaten.{nama_login(kab.nama)}", nama=f"Kabupaten {kab.nama}",
+                         password=DEMO_PASSWORD, role_kode="kabupaten", kabupaten_id=kab.id)
 
 
 def pengatur_target(session, kecamatan_id: int) -> User | None:
@@ -100,7 +125,7 @@ def pengumpulan_demo(session, kec: Kecamatan) -> None:
     its SOP of that name, all together each quarter, when it has one."""
     kab = session.get(Kabupaten, kec.kabupaten_id)
     for d in iku_awal():
-        if d["kabupaten"] != kab.nama or not d.get("sop_per_triwulan"):
+        if d["kabupaten"] != pola_kabupaten(kab.nama) or not d.get("sop_per_triwulan"):
             continue
         sop = session.exec(select(Sop).where(Sop.kecamatan_id == kec.id).where(Sop.kunci == kunci_nama(d["sop"]))).first()
         ind = session.exec(select(Indikator).where(Indikator.kabupaten_id == kab.id)

@@ -16,6 +16,7 @@ from __future__ import annotations
 import math
 import random
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
@@ -52,8 +53,16 @@ from models.umum import periode
 from models.umum.audit import catat
 from models.umum.hari_libur import kalender_kantor
 from models.umum.kalender import KalenderKerja
+from models.umum.kemajuan import Kemajuan
 from models.umum.periode import ROMAWI, akhir_triwulan
-from seed.demo import TARGET_DEMO, basis_data_kosong, buat_pengguna_kantor, muat_demo, pengumpulan_demo
+from seed.demo import (
+    TARGET_DEMO,
+    basis_data_kosong,
+    buat_pengguna_kantor,
+    muat_demo,
+    pengumpulan_demo,
+    pola_kabupaten,
+)
 
 # The real kecamatan of the kabupaten the demo knows, for adding offices by name.
 KECAMATAN_KABUPATEN: dict[str, tuple[str, ...]] = {
@@ -268,14 +277,15 @@ def alasan_menolak(engine: Engine, kabupaten: str = "Malang") -> str | None:
 
 
 def buat_riwayat(engine: Engine, *, kabupaten: str = "Malang", kecamatan: int = 33, tahun: int = 5, seed: int = 1,
-                 hari_ini: date | None = None, menit_per_hari: int = 480, jam_kerja: str | None = None) -> Ringkasan:
+                 hari_ini: date | None = None, menit_per_hari: int = 480, jam_kerja: str | None = None,
+                 tulis: Callable[[str], None] | None = None) -> Ringkasan:
     """Generate the demo history of `kecamatan` offices of a kabupaten over `tahun` years ending this year.
 
     An empty database first gets the base demo (seed.demo.muat_demo). Offices are added with the kabupaten's real
     kecamatan names, in alphabetical order, until it has `kecamatan` of them; each new office gets one demo user
     per role and copies of the SOPs of Poncokusumo, and an existing office lacking a collection SOP gets a copy.
     Refused (RiwayatDitolak, nothing written) when any history is already stored, or when the database holds data
-    that the demo did not load. One transaction.
+    that the demo did not load. One transaction; `tulis` receives the progress, office by office.
     """
     mulai_detik = time.perf_counter()
     hari_ini = hari_ini or periode.hari_ini()
@@ -295,10 +305,13 @@ def buat_riwayat(engine: Engine, *, kabupaten: str = "Malang", kecamatan: int = 
         if kab is None:
             raise RiwayatDitolak(f"Kabupaten {kabupaten} tidak ada di basis data.")
         kantor, baru = siapkan_kantor(s, kab, kecamatan)
-        keadaan = _keadaan_triwulan_terakhir([k.nama for k in kantor], seed, kab.nama)
-        for kec in kantor:
-            _Kantor(s, kec, random.Random(f"{seed}/{kab.nama}/{kec.nama}"), hari_ini, tahun,
+        keadaan = keadaan_triwulan_terakhir([k.nama for k in kantor], seed, kab.nama)
+        kemajuan = Kemajuan(f"Riwayat Kabupaten {kab.nama}", len(kantor), tulis=tulis) if tulis else None
+        for n, kec in enumerate(kantor, 1):
+            KantorRiwayat(s, kec, random.Random(f"{seed}/{kab.nama}/{kec.nama}"), hari_ini, tahun,
                     keadaan[kec.nama]).jalankan()
+            if kemajuan:
+                kemajuan.maju(n)
         s.flush()
         ids = [k.id for k in kantor]
         hitung = {
@@ -338,32 +351,45 @@ def siapkan_kantor(s: Session, kab: Kabupaten, jumlah: int) -> tuple[list[Kecama
                                  "tidak dikenal; kurangi --kecamatan.")
         raise RiwayatDitolak(f"Kabupaten {kab.nama} hanya memiliki {len(ada) + len(calon)} kecamatan; "
                              f"--kecamatan paling banyak {len(ada) + len(calon)}.")
-    baru = []
-    for nama in calon[:max(kurang, 0)]:
-        baru.append(pastikan_kantor(s, kab.nama, nama))
-    kantor = sorted(ada + baru, key=lambda k: k.nama)
-    if not iku_kantor(s, kantor[0].id):
+    if ada and not iku_kantor(s, ada[0].id):
         raise RiwayatDitolak(f"Kabupaten {kab.nama} belum memiliki IKU; impor IKU lebih dahulu (iku import).")
-    nama_contoh = KANTOR_CONTOH.get(kab.nama)
-    contoh = next((k for k in kantor if k.nama == nama_contoh), None)
-    if contoh is None:
-        raise RiwayatDitolak(f"Kabupaten {kab.nama} tidak memiliki kecamatan contoh yang SOP-nya disalin ke kantor "
-                             "baru.")
-    sop_contoh = list(s.exec(select(Sop).where(Sop.kecamatan_id == contoh.id).order_by(Sop.id)))
-    pengumpul = {i.sop_kunci for i in iku_kantor(s, contoh.id) if i.sop_kunci}
-    id_baru = {k.id for k in baru}
-    for kec in kantor:
+    sop_contoh = sop_kantor_contoh(s, kab.nama)
+    pengumpul = {i.sop_kunci for i in iku_kantor(s, sop_contoh[0].kecamatan_id) if i.sop_kunci}
+    for kec in ada:  # an office lacking a collection SOP gets a copy
         punya = set(s.exec(select(Sop.kunci).where(Sop.kecamatan_id == kec.id)))
         for sop in sop_contoh:
-            if sop.kunci not in punya and (kec.id in id_baru or sop.kunci in pengumpul):
+            if sop.kunci not in punya and sop.kunci in pengumpul:
                 salin_sop(s, sop_id=sop.id, ke_kecamatan_id=kec.id, oleh=None)
-        if kec.id in id_baru:
-            pengumpulan_demo(s, kec)
-            buat_pengguna_kantor(s, kec)  # after its SOPs: one user for every role they name
-    return kantor, len(baru)
+    baru = [kantor_baru(s, kab.nama, nama, sop_contoh) for nama in calon[:max(kurang, 0)]]
+    return sorted(ada + baru, key=lambda k: k.nama), len(baru)
 
 
-def _keadaan_triwulan_terakhir(nama_kantor: list[str], seed: int, kabupaten: str) -> dict[str, str]:
+def sop_kantor_contoh(s: Session, kabupaten: str) -> list[Sop]:
+    """The SOPs a new office of the kabupaten (or of a synthetic kabupaten following it) adopts: its example
+    office's."""
+    pola = pola_kabupaten(kabupaten)
+    contoh = s.exec(select(Kecamatan).join(Kabupaten, Kabupaten.id == Kecamatan.kabupaten_id)
+                    .where(Kabupaten.nama == pola).where(Kecamatan.nama == KANTOR_CONTOH.get(pola, ""))).first()
+    sop = list(s.exec(select(Sop).where(Sop.kecamatan_id == contoh.id).order_by(Sop.id))) if contoh else []
+    if not sop:
+        raise RiwayatDitolak(f"Kabupaten {pola} tidak memiliki kecamatan contoh yang SOP-nya disalin ke kantor baru.")
+    return sop
+
+
+def kantor_baru(s: Session, kabupaten: str, nama: str, sop_contoh: list[Sop]) -> Kecamatan:
+    """A new demo office: the row, copies of the example office's SOPs, its collection settings and one demo user
+    per role its SOPs name."""
+    kec = pastikan_kantor(s, kabupaten, nama)
+    for sop in sop_contoh:
+        salin_sop(s, sop_id=sop.id, ke_kecamatan_id=kec.id, oleh=None)
+    pengumpulan_demo(s, kec)
+    buat_pengguna_kantor(s, kec)  # after its SOPs: one user for every role they name
+    if not iku_kantor(s, kec.id):
+        raise RiwayatDitolak(f"Kabupaten {kabupaten} belum memiliki IKU; impor IKU lebih dahulu (iku import).")
+    return kec
+
+
+def keadaan_triwulan_terakhir(nama_kantor: list[str], seed: int, kabupaten: str) -> dict[str, str]:
     """How far each office's figures of the last ended quarter got: a few of each open state, the rest finished."""
     rng = random.Random(f"{seed}/{kabupaten}/triwulan-terakhir")
     n = len(nama_kantor)
@@ -386,7 +412,7 @@ class _Angka:
     buruk: bool
 
 
-class _Kantor:
+class KantorRiwayat:
     """One office's history, in time order per quarter."""
 
     def __init__(self, s: Session, kec: Kecamatan, rng: random.Random, hari_ini: date, tahun: int,
@@ -412,7 +438,7 @@ class _Kantor:
             raise RiwayatDitolak(f"Kecamatan {kec.nama} belum memiliki pengguna aktif berperan kasubag_evapor atau "
                                  "kasubag_renkeu.")
         self.tim = self.pengguna.get("tim") or self.pengguna["sekcam"]
-        self.kab = s.get(Kabupaten, kec.kabupaten_id).nama
+        self.kab = pola_kabupaten(s.get(Kabupaten, kec.kabupaten_id).nama)  # whose demo profiles it follows
         self.iku = [i for i in iku_kantor(s, kec.id) if i.kode in PROFIL.get(self.kab, {})]
         self.bukti = {i.id: bukti_diminta(s, i, kec.id) for i in self.iku}
         self.sop = {sop.kunci: sop for sop in s.exec(select(Sop).where(Sop.kecamatan_id == kec.id))}

@@ -52,15 +52,20 @@ def peta_alias(session: Session) -> dict[str, str]:
     return {a.kunci: a.role_kode for a in session.exec(select(RoleAlias))}
 
 
-def pastikan_kantor(session: Session, kabupaten: str, kecamatan: str, *, oleh: User | None = None) -> Kecamatan:
-    """The kecamatan row, created with its kabupaten when the register meets it for the first time."""
-    kab = session.exec(select(Kabupaten).where(Kabupaten.nama == kabupaten)).first()
+def pastikan_kabupaten(session: Session, nama: str, *, oleh: User | None = None) -> Kabupaten:
+    """The kabupaten row, created (and audited) when it is met for the first time."""
+    kab = session.exec(select(Kabupaten).where(Kabupaten.nama == nama)).first()
     if kab is None:
-        kab = Kabupaten(nama=kabupaten)
+        kab = Kabupaten(nama=nama)
         session.add(kab)
         session.flush()
-        catat(session, aksi="kabupaten.buat", oleh=oleh, objek="kabupaten", objek_id=kab.id,
-              sesudah={"nama": kabupaten})
+        catat(session, aksi="kabupaten.buat", oleh=oleh, objek="kabupaten", objek_id=kab.id, sesudah={"nama": nama})
+    return kab
+
+
+def pastikan_kantor(session: Session, kabupaten: str, kecamatan: str, *, oleh: User | None = None) -> Kecamatan:
+    """The kecamatan row, created with its kabupaten when the register meets it for the first time."""
+    kab = pastikan_kabupaten(session, kabupaten, oleh=oleh)
     kec = session.exec(
         select(Kecamatan).where(Kecamatan.kabupaten_id == kab.id, Kecamatan.nama == kecamatan)
     ).first()
