@@ -128,6 +128,27 @@ def demo_generate(kabupaten: str, jumlah: int, tahun: int, seed: int, sintetis: 
         raise click.ClickException(str(e)) from None
 
 
+@demo_cli.command("sintetis")
+@click.option("--dari", default="Malang", show_default=True, help="Kabupaten berriwayat demo yang diikuti.")
+@click.option("--kecamatan", "jumlah", required=True, type=click.IntRange(min=1),
+              help="Jumlah kecamatan sintetis yang ditambahkan.")
+@click.option("--per-kabupaten", default=30, show_default=True, type=click.IntRange(min=1),
+              help="Kecamatan per kabupaten sintetis.")
+def demo_sintetis(dari: str, jumlah: int, per_kabupaten: int) -> None:
+    """Tambahkan kecamatan sintetis (skala provinsi) yang membawa riwayat kecamatan baru kabupaten DARI, ditulis massal."""
+    from models.migrasi import pastikan_skema
+    from seed.riwayat import RiwayatDitolak
+    from seed.sintetis import buat_sintetis
+
+    pastikan_skema(_engine())
+    try:
+        hasil = buat_sintetis(_engine(), dari=dari, jumlah=jumlah, per_kabupaten=per_kabupaten,
+                              jam_kerja=_settings().jam_kerja, tulis=click.echo)
+    except RiwayatDitolak as e:
+        raise click.ClickException(str(e)) from None
+    click.echo(hasil.kalimat())
+
+
 @db_cli.command("upgrade")
 def db_upgrade() -> None:
     """Terapkan migrasi Alembic sampai versi terbaru."""

@@ -1,23 +1,29 @@
-"""Speed of the dashboards' callbacks on the 33-kecamatan, five-year demo history (SQLite).
+"""Speed of the dashboards' callbacks at a kabupaten's scale and at a province's.
 
-    make bench            # builds instance/bench-33x5.db once (flask demo generate …), then measures
+    make bench          # SQLite, 33 kecamatan × 5 years (instance/bench-33x5.db, built once by demo generate)
+    BENCH_PG_URL=postgresql+psycopg://sakip:sakip@127.0.0.1:5432 make bench
+                        # and PostgreSQL at 33 and at 600 kecamatan (databases sakip_bench_33 and sakip_bench_600
+                        # on that server, built once: Malang's 33 offices through the state machine, then 567
+                        # synthetic offices in 19 kabupaten copied in bulk), side by side
     BENCH_SARING=Perbandingan make bench   # only the calls whose label holds the text
 
 Each callback of Beranda, Capaian IKU, Waktu Siklus, Persetujuan, Tindak Lanjut, Perbandingan, Katalog and
-Monitoring SOP is called through Dash's real endpoint
-(POST /_dash-update-component, in-process, so the time is the server's), as camat.poncokusumo and as
-kabupaten.malang, over several filters. Beside each, the same aggregation as one bare SQL query on the same file
-shows the overhead as a ratio. Fails (exit 1) when a p95 exceeds 100 ms or a response carries more than 1 MB
-of figure data.
+Monitoring SOP is called through Dash's real endpoint (POST /_dash-update-component, in-process, so the time is the
+server's) as camat.poncokusumo, as kabupaten.malang over its offices, and as kabupaten.malang for one office. At a
+province's scale the kabupaten still sees its own 33 offices: the growth factor (p95 at 600 / p95 at 33) shows what
+the other 567 offices' rows cost it. Beside each, the same aggregation as one bare SQL query shows the overhead.
+The slowest statement of each call is recorded; the plans of the three slowest calls at the largest scale are
+printed (EXPLAIN ANALYZE on PostgreSQL). Fails (exit 1) when a p95 for one kecamatan exceeds 100 ms, a kabupaten
+view's 300 ms, or a response carries more than 1 MB of figure data.
 """
 from __future__ import annotations
 
 import json
 import os
-import sqlite3
 import statistics
 import sys
 import time
+from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -25,33 +31,98 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("APP_ENV", "test")
 os.environ.setdefault("SECRET_KEY", "kunci-bench")
 
-BATAS_P95_MS = 100.0
+BATAS_KANTOR_MS = 100.0  # every callback for one kecamatan
+BATAS_KABUPATEN_MS = 300.0  # a kabupaten's views over all its offices
 BATAS_FIGUR = 1_000_000
 ULANG = int(os.environ.get("BENCH_ULANG", "25"))
 SARING = os.environ.get("BENCH_SARING", "")  # only the calls whose label contains this text (e.g. "Perbandingan")
+KECAMATAN_PROVINSI = 600
 
 
-def _db() -> Path:
+@dataclass
+class Ukuran:
+    """One call measured at one scale."""
+
+    label: str
+    siapa: str
+    p50: float
+    p95: float
+    sql: float
+    figur: int
+    batas: float
+    kueri: tuple[float, str, object] = field(default=(0.0, "", None))  # its slowest statement: ms, SQL, parameters
+    jumlah_kueri: int = 0  # statements one call runs
+    total_kueri: float = 0.0  # and their time, ms
+
+
+def siapkan_sqlite() -> str:
+    """The 33-office SQLite file, built once."""
     from models.db import get_engine
     from models.migrasi import pastikan_skema
     from seed.riwayat import buat_riwayat
 
     berkas = Path(os.environ.get("BENCH_DB", ROOT / "instance" / "bench-33x5.db"))
+    url = f"sqlite:///{berkas}"
     if berkas.exists():
-        pastikan_skema(get_engine(f"sqlite:///{berkas}"))  # a file kept from an older schema is upgraded in place
-        return berkas
-
+        pastikan_skema(get_engine(url))  # a file kept from an older schema is upgraded in place
+        return url
     berkas.parent.mkdir(exist_ok=True)
     sementara = berkas.with_suffix(".baru")
     sementara.unlink(missing_ok=True)
     engine = get_engine(f"sqlite:///{sementara}")
     pastikan_skema(engine)
-    t = time.perf_counter()
-    hasil = buat_riwayat(engine, kabupaten="Malang", kecamatan=33, tahun=5, seed=1)
+    hasil = buat_riwayat(engine, kabupaten="Malang", kecamatan=33, tahun=5, seed=1, tulis=print)
     engine.dispose()
     sementara.rename(berkas)
-    print(f"{hasil.kalimat()} ({time.perf_counter() - t:.0f} s)")
-    return berkas
+    print(hasil.kalimat())
+    return url
+
+
+def siapkan_pg(server: str, kecamatan: int) -> str:
+    """A PostgreSQL database of `kecamatan` offices on the server, built once: Malang's 33 through the state
+    machine; a larger one as a copy of that with synthetic offices added in bulk."""
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
+    from models.db import dispose_engine, get_engine
+    from models.migrasi import pastikan_skema
+    from seed.riwayat import buat_riwayat
+    from seed.sintetis import buat_sintetis
+
+    nama = f"sakip_bench_{kecamatan}"
+    url = make_url(server).set(database=nama).render_as_string(hide_password=False)
+    admin = create_engine(make_url(server).set(database="postgres"), isolation_level="AUTOCOMMIT")
+    with admin.connect() as c:
+        ada = c.execute(text("SELECT 1 FROM pg_database WHERE datname = :n"), {"n": nama}).first()
+    if ada:
+        pastikan_skema(get_engine(url))
+        admin.dispose()
+        return url
+    baru = f"{nama}_baru"
+    sementara = make_url(server).set(database=baru).render_as_string(hide_password=False)
+    with admin.connect() as c:
+        c.execute(text(f'DROP DATABASE IF EXISTS "{baru}" WITH (FORCE)'))
+        if kecamatan <= 33:
+            c.execute(text(f'CREATE DATABASE "{baru}"'))
+        else:
+            dasar = siapkan_pg(server, 33)
+            dispose_engine(dasar)
+            c.execute(text(f'CREATE DATABASE "{baru}" TEMPLATE "sakip_bench_33"'))
+    engine = get_engine(sementara)
+    pastikan_skema(engine)
+    if kecamatan <= 33:
+        hasil = buat_riwayat(engine, kabupaten="Malang", kecamatan=kecamatan, tahun=5, seed=1, tulis=print)
+    else:
+        hasil = buat_sintetis(engine, dari="Malang", jumlah=kecamatan - 33, tulis=print)
+    print(hasil.kalimat())
+    dispose_engine(sementara)
+    with admin.connect() as c:
+        c.execute(text(f'ALTER DATABASE "{baru}" RENAME TO "{nama}"'))
+    admin.dispose()
+    with get_engine(url).connect() as c:  # fresh planner statistics after the bulk load
+        c.execute(text("ANALYZE"))
+        c.commit()
+    return url
 
 
 def _persentil(xs: list[float], p: float) -> float:
@@ -81,30 +152,26 @@ def _figur(jawaban: dict) -> int:
     return n
 
 
-def main() -> int:
-    berkas = _db()
+def _kasus(engine) -> tuple[list[tuple], list[int], int]:
+    """The calls measured, the ids of kabupaten.malang's offices, and Poncokusumo's."""
     from sqlmodel import select
 
-    from app import create_app
     from models.db import session_scope
     from models.tables import Eksekusi, Kecamatan, Realisasi, Sop
     from models.umum.periode import periode_baku
-    from tests.conftest import masuk
-    from tests.dash_util import daftar_callback, payload
 
-    app = create_app({"DATABASE_URL": f"sqlite:///{berkas}", "APP_ENV": "test", "SECRET_KEY": "kunci-bench",
-                      "UPLOAD_DIR": str(ROOT / "instance" / "bench-unggahan")})
-    engine = app.server.extensions["sakip_engine"]
     th, tw = periode_baku()
     with session_scope(engine) as s:
-        ponco = s.exec(select(Kecamatan.id).where(Kecamatan.nama == "Poncokusumo")).one()
+        ponco_kec = s.exec(select(Kecamatan).where(Kecamatan.nama == "Poncokusumo")).one()
+        ponco = ponco_kec.id
+        kantor = list(s.exec(select(Kecamatan.id).where(Kecamatan.kabupaten_id == ponco_kec.kabupaten_id)))
         kunci = s.exec(select(Sop.kunci).where(Sop.kecamatan_id == ponco).where(Sop.nama.like("%Administrasi%"))
                        ).first()
         eks = s.exec(select(Eksekusi.id).where(Eksekusi.kecamatan_id == ponco).where(Eksekusi.tahun == th)
                      .order_by(Eksekusi.id.desc())).first()
         rea = s.exec(select(Realisasi.id).where(Realisasi.kecamatan_id == ponco).where(Realisasi.tahun == th)
                      .order_by(Realisasi.id)).first()
-        kecamatan = s.exec(select(Kecamatan).where(Kecamatan.id == ponco)).one().nama
+        kecamatan = ponco_kec.nama
     # (label, callback key, arguments by name, bare SQL of the same aggregation, its parameters)
     sql_capaian = ("SELECT r.indikator_id, r.tahun, r.triwulan, r.pembilang, r.penyebut, r.nilai, r.status, t.nilai "
                    "FROM realisasi r LEFT JOIN target t ON t.indikator_id = r.indikator_id AND "
@@ -160,55 +227,148 @@ def main() -> int:
                "..capaian-rincian.children...capaian-rincian-jendela.is_open..", {"realisasi_id": rea},
                sql_rincian, (rea,))]
 
-    client_per_user = {}
-    callbacks = None
-    semua_ids = {}
-    with session_scope(engine) as s:
-        semua_ids["kabupaten.malang"] = [k for k in s.exec(select(Kecamatan.id).where(Kecamatan.kabupaten_id == (
-            s.get(Kecamatan, ponco).kabupaten_id)))]
-    print(f"Basis data: {berkas} ({berkas.stat().st_size / 1e6:.0f} MB); periode {tw}/{th}; {ULANG} kali per kasus")
-    print(f"{'Panggilan':<28}{'Pengguna':<30}{'p50 ms':>8}{'p95 ms':>8}{'SQL ms':>8}{'rasio':>7}{'figur KB':>10}")
-    gagal = []
-    db = sqlite3.connect(str(berkas))
+    return kasus, kantor, ponco
+
+
+def ukur(url: str, *, ulang: int = ULANG, saring: str = SARING) -> dict[tuple[str, str], Ukuran]:
+    """Every call measured on one database: p50/p95 of `ulang` calls after two warm-up calls, the bare SQL's
+    median, the figure bytes, and the slowest statement of one more call."""
+    from sqlalchemy import event
+
+    from app import create_app
+    from tests.conftest import masuk
+    from tests.dash_util import daftar_callback, payload
+
+    app = create_app({"DATABASE_URL": url, "APP_ENV": "test", "SECRET_KEY": "kunci-bench",
+                      "UPLOAD_DIR": str(ROOT / "instance" / "bench-unggahan")})
+    engine = app.server.extensions["sakip_engine"]
+    kasus, kantor, ponco = _kasus(engine)
+    pg = engine.dialect.name == "postgresql"
+    rekam: list[tuple[float, str, object]] | None = None
+
+    @event.listens_for(engine, "before_cursor_execute")
+    def _mulai(conn, cursor, statement, parameters, context, executemany):  # noqa: ANN001
+        conn.info["bench_t"] = time.perf_counter()
+
+    @event.listens_for(engine, "after_cursor_execute")
+    def _selesai(conn, cursor, statement, parameters, context, executemany):  # noqa: ANN001
+        if rekam is not None:
+            rekam.append(((time.perf_counter() - conn.info["bench_t"]) * 1000, statement, parameters))
+
+    klien, callbacks, hasil = {}, daftar_callback(app), {}
     for user, kec, label, kunci_cb, nilai, sql, param in kasus:
-        if SARING.lower() not in label.lower():
+        if saring.lower() not in label.lower():
             continue
-        if user not in client_per_user:
+        if user not in klien:
             c = app.server.test_client()
             masuk(c, user)
             c.get("/")
-            client_per_user[user] = c
-        c = client_per_user[user]
-        callbacks = callbacks or daftar_callback(app)
+            klien[user] = c
+        c = klien[user]
         body = payload(kunci_cb, callbacks[kunci_cb], nilai)
         waktu, figur = [], 0
-        for i in range(ULANG + 2):
+        for i in range(ulang + 3):
+            rekam = [] if i == ulang + 2 else None
             t = time.perf_counter()
             r = c.post("/_dash-update-component", json=body)
             dt = (time.perf_counter() - t) * 1000
             if r.status_code != 200:
                 raise SystemExit(f"{label} {user}: {r.status_code} {r.get_data(as_text=True)[:200]}")
-            if i >= 2:  # the first calls warm caches
+            if 2 <= i < ulang + 2:  # the first calls warm caches; the last records its statements
                 waktu.append(dt)
             figur = max(figur, _figur(r.get_json()))
-        kec_ids = [ponco] if kec not in ("",) else semua_ids["kabupaten.malang"]
-        q = sql.replace("{k}", ",".join(str(k) for k in kec_ids))
+        terlama = max(rekam, default=(0.0, "", None), key=lambda x: x[0])
+        jumlah, total = len(rekam), sum(x[0] for x in rekam)
+        rekam = None
+        ids = [ponco] if kec != "" else kantor
+        q = sql.replace("{k}", ",".join(str(k) for k in ids))
+        if pg:
+            q = q.replace("?", "%s")
         sql_t = []
-        for _ in range(ULANG):
-            t = time.perf_counter()
-            db.execute(q, param).fetchall()
-            sql_t.append((time.perf_counter() - t) * 1000)
-        p50, p95, s50 = _persentil(waktu, 0.5), _persentil(waktu, 0.95), statistics.median(sql_t)
+        with engine.connect() as conn:
+            for _ in range(ulang):
+                t = time.perf_counter()
+                conn.exec_driver_sql(q, tuple(param)).fetchall()
+                sql_t.append((time.perf_counter() - t) * 1000)
         siapa = user + ("" if kec is None else (" (semua)" if kec == "" else f" ({kec})"))
-        print(f"{label:<28}{siapa:<30}{p50:>8.1f}{p95:>8.1f}{s50:>8.2f}{p50 / max(s50, 0.01):>7.0f}"
-              f"{figur / 1024:>10.1f}")
-        if p95 > BATAS_P95_MS:
-            gagal.append(f"{label} {siapa}: p95 {p95:.0f} ms > {BATAS_P95_MS:.0f} ms")
-        if figur > BATAS_FIGUR:
-            gagal.append(f"{label} {siapa}: data figur {figur} B > 1 MB")
+        hasil[(label, siapa)] = Ukuran(label, siapa, _persentil(waktu, 0.5), _persentil(waktu, 0.95),
+                                       statistics.median(sql_t), figur,
+                                       BATAS_KABUPATEN_MS if kec == "" else BATAS_KANTOR_MS, terlama, jumlah, total)
+    engine.dispose()
+    return hasil
+
+
+def rencana(url: str, ukuran: Ukuran) -> str:
+    """The plan of a call's slowest statement: EXPLAIN (ANALYZE, BUFFERS) on PostgreSQL, EXPLAIN QUERY PLAN on
+    SQLite."""
+    from models.db import get_engine
+
+    _, sql, param = ukuran.kueri
+    if not sql:
+        return "(tidak ada kueri)"
+    engine = get_engine(url)
+    awal = "EXPLAIN (ANALYZE, BUFFERS) " if engine.dialect.name == "postgresql" else "EXPLAIN QUERY PLAN "
+    with engine.connect() as conn:
+        baris = conn.exec_driver_sql(awal + sql, param or ()).fetchall()
+    return "\n".join(" ".join(str(x) for x in b) for b in baris)
+
+
+def laporan(skala: list[tuple[str, str, dict[tuple[str, str], Ukuran]]]) -> tuple[str, list[str]]:
+    """The table of every call at every scale side by side, the growth from the first to the last, and the
+    failures against the limits."""
+    judul = f"{'Panggilan':<26}{'Pengguna':<34}"
+    for nama, _, _ in skala:
+        judul += f"{'│ ' + nama:<26}"
+    if len(skala) > 1:
+        judul += f"{'tumbuh':>8}"
+    baris = [judul, f"{'':<60}" + "".join(f"{'│ p50 / p95 / SQL ms':<26}" for _ in skala)]
+    gagal = []
+    kunci = list(skala[0][2])
+    for k in kunci:
+        teks = f"{k[0]:<26}{k[1]:<34}"
+        for nama, _, hasil in skala:
+            u = hasil.get(k)
+            if u is None:
+                teks += f"{'│ –':<26}"
+                continue
+            teks += f"{f'│ {u.p50:.0f} / {u.p95:.0f} / {u.sql:.1f}':<26}"
+            if u.p95 > u.batas:
+                gagal.append(f"{nama}: {u.label} {u.siapa}: p95 {u.p95:.0f} ms > {u.batas:.0f} ms")
+            if u.figur > BATAS_FIGUR:
+                gagal.append(f"{nama}: {u.label} {u.siapa}: data figur {u.figur} B > 1 MB")
+        if len(skala) > 1 and k in skala[-1][2] and k in skala[0][2]:
+            teks += f"{skala[-1][2][k].p95 / max(skala[0][2][k].p95, 0.01):>7.1f}×"
+        baris.append(teks)
+    return "\n".join(baris), gagal
+
+
+def main() -> int:
+    server = os.environ.get("BENCH_PG_URL")
+    skala = [("SQLite 33 kec", siapkan_sqlite())]
+    if server:
+        skala += [("PostgreSQL 33 kec", siapkan_pg(server, 33)),
+                  (f"PostgreSQL {KECAMATAN_PROVINSI} kec", siapkan_pg(server, KECAMATAN_PROVINSI))]
+    print(f"{ULANG} panggilan per kasus; batas p95: {BATAS_KANTOR_MS:.0f} ms untuk satu kecamatan, "
+          f"{BATAS_KABUPATEN_MS:.0f} ms untuk tampilan kabupaten\n")
+    diukur = [(nama, url, ukur(url)) for nama, url in skala]
+    gagal: list[str] = []
+    for kelompok in ([diukur[0]], diukur[1:]):  # SQLite alone; PostgreSQL's two scales side by side
+        if kelompok:
+            tabel, g = laporan(kelompok)
+            print(tabel + "\n")
+            gagal += g
+    nama, url, terbesar = diukur[-1]
+    print(f"Rencana kueri terlama dari tiga panggilan terlambat ({nama}):")
+    for u in sorted(terbesar.values(), key=lambda u: -u.p95)[:3]:
+        ms, sql, _ = u.kueri
+        print(f"\n── {u.label} · {u.siapa} · p95 {u.p95:.0f} ms; {u.jumlah_kueri} kueri {u.total_kueri:.1f} ms, "
+              f"terlama {ms:.1f} ms:")
+        print("   " + " ".join(sql.split())[:600])
+        print("   " + rencana(url, u).replace("\n", "\n   "))
     for g in gagal:
         print("GAGAL:", g)
-    print("Semua panggilan memenuhi p95 ≤ 100 ms dan data figur ≤ 1 MB." if not gagal else "")
+    if not gagal:
+        print("\nSemua panggilan dalam batas p95 dan data figur ≤ 1 MB.")
     return 1 if gagal else 0
 
 

@@ -11,7 +11,12 @@ of access), or when the database breaks an invariant:
 - every step record is closed at most once, and no step a user was told they acted on was acted on twice;
 - every execution is in a state the state machine allows: one open record while it runs, none when it ended,
   and a figure's status agrees with its execution (submitted or returned: running; official: approved, its
-  execution running to its last filing step or ended).
+  execution running to its last filing step or ended);
+- every follow-up action a user was told succeeded is recorded exactly once, each recommendation's recorded actions
+  replay through the recommendation state machine (models.tindak_lanjut.rekomendasi.TRANSISI) to its status, and
+  it has one follow-up row per hand-in.
+The database starts as the demo plus, for each of the two offices, an evaluation of each quarter of 2025 with
+recommendations for the Kasubag Evapor to follow up.
 """
 from __future__ import annotations
 
@@ -64,8 +69,34 @@ def _siapkan_db(url: str | None, folder: Path) -> str:
             c.execute(text("DROP SCHEMA public CASCADE; CREATE SCHEMA public"))
     pastikan_skema(engine)
     muat_demo(engine)
+    _evaluasi_awal(engine)
     engine.dispose()
     return url
+
+
+def _evaluasi_awal(engine) -> None:
+    """An evaluation of each quarter of 2025 in Kalipare and Poncokusumo, recorded by the Tim, with recommendations
+    for the Kasubag Evapor."""
+    from datetime import timedelta
+
+    from sqlmodel import select
+
+    from models.db import session_scope
+    from models.tables import User
+    from models.tindak_lanjut.evaluasi import RekomendasiBaru, catat_evaluasi_lengkap
+    from models.umum.periode import akhir_triwulan
+
+    with session_scope(engine) as s:
+        for kantor in ("kalipare", "poncokusumo"):
+            tim = s.exec(select(User).where(User.username == f"tim.{kantor}")).one()
+            for tw in (1, 2, 3, 4):
+                tanggal = akhir_triwulan(2025, tw) + timedelta(days=25)
+                rekomendasi = [RekomendasiBaru(teks=f"Rekomendasi {n} evaluasi triwulan {tw}: perbaiki rekap data "
+                                                    "dukung bersama para Kasi.", role_kode="kasubag_evapor",
+                                               jatuh_tempo=tanggal + timedelta(days=45)) for n in (1, 2, 3)]
+                catat_evaluasi_lengkap(s, kecamatan_id=tim.kecamatan_id, jenis="evaluasi", tahun=2025, triwulan=tw,
+                                       tanggal=tanggal, peserta="Camat, Sekretaris Camat, Kasubag Evapor, Tim",
+                                       temuan="Sebagian IKU di bawah target.", oleh=tim, rekomendasi=rekomendasi)
 
 
 def periksa(url: str, catatan: list[dict]) -> list[str]:
@@ -113,6 +144,43 @@ def periksa(url: str, catatan: list[dict]) -> list[str]:
             hasil = c.execute(text("SELECT hasil FROM catatanlangkah WHERE id = :i"), {"i": k}).scalar()
             if hasil is None:
                 salah.append(f"langkah {k} dilaporkan dikerjakan tetapi masih terbuka")
+        salah += _periksa_tindak_lanjut(c, catatan)
+    return salah
+
+
+def _periksa_tindak_lanjut(c, catatan: list[dict]) -> list[str]:
+    """Follow-ups: the actions users were told succeeded are the audited ones, once each, and replay to the status."""
+    from sqlalchemy import text
+
+    from models.tindak_lanjut.rekomendasi import TRANSISI
+
+    salah = []
+    dilaporkan: dict[int, Counter] = {}
+    for b in catatan:
+        if b["aksi"].startswith("tl-"):
+            dilaporkan.setdefault(b["rekomendasi"], Counter())[b["aksi"][3:]] += 1
+    tercatat: dict[int, list[str]] = {}
+    for rid, aksi in c.execute(text("SELECT objek_id, aksi FROM auditlog WHERE objek = 'rekomendasi' AND "
+                                    "aksi <> 'rekomendasi.tambah' ORDER BY id")):
+        tercatat.setdefault(rid, []).append(aksi.removeprefix("rekomendasi."))
+    for rid, status, tl, serah in c.execute(text(
+            "SELECT r.id, r.status, count(t.id), (SELECT count(*) FROM auditlog a WHERE a.objek = 'rekomendasi' "
+            "AND a.objek_id = r.id AND a.aksi = 'rekomendasi.serahkan') FROM rekomendasi r LEFT JOIN tindaklanjut t "
+            "ON t.rekomendasi_id = r.id GROUP BY r.id, r.status")):
+        riwayat = tercatat.get(rid, [])
+        if Counter(riwayat) != dilaporkan.get(rid, Counter()):
+            salah.append(f"rekomendasi {rid}: tercatat {dict(Counter(riwayat))}, dilaporkan berhasil "
+                         f"{dict(dilaporkan.get(rid, {}))}")
+        keadaan = "baru"
+        for a in riwayat:
+            if (keadaan, a) not in TRANSISI:
+                salah.append(f"rekomendasi {rid}: {a} dari status {keadaan} tidak diizinkan")
+                break
+            keadaan = TRANSISI[(keadaan, a)]
+        if keadaan != status:
+            salah.append(f"rekomendasi {rid} berstatus {status}, tindakannya berakhir di {keadaan}")
+        if tl != serah:
+            salah.append(f"rekomendasi {rid}: {tl} baris tindak lanjut untuk {serah} penyerahan")
     return salah
 
 

@@ -4,6 +4,8 @@ Each user signs in through the login form from an address of its own (X-Forwarde
 proxy), then works the way the browser does, through Dash's endpoint with the pages' own callbacks:
 - the Kasubag Evapor enters a quarter's figure of an IKU and submits it, or resubmits one that came back;
 - the Camat takes a step from the approval queue and finishes, approves or returns it;
+- the Kasubag Evapor, the Sekretaris Camat and the Camat follow up the recommendations of the evaluations on the
+  Tindak Lanjut page: start, hand in, accept or return, acknowledge, whichever the item allows them now;
 - the kabupaten and the Camat read Beranda, Capaian, Perbandingan and the queue.
 Every write a user was told succeeded is appended to MUAT_CATATAN (one JSON line), for the checks afterwards.
 """
@@ -177,6 +179,39 @@ class Camat(Pengguna):
     @task(1)
     def beranda(self):
         self.panggil("callbacks.beranda.isi", "Beranda (camat)", kecamatan=None, tahun=2025, triwulan=4)
+
+
+class PenindakLanjut(Pengguna):
+    weight = 2
+
+    def on_start(self):
+        self.kantor = random.choice(KANTOR)
+        self.username = f"{random.choice(('evapor', 'evapor', 'sekcam', 'camat'))}.{self.kantor}"
+        super().on_start()
+
+    @task
+    def tindak_lanjut(self):
+        from callbacks.tindak_lanjut import PESAN_AKSI
+        from models.tindak_lanjut.rekomendasi import AKSI
+
+        daftar = self.panggil("callbacks.tindak_lanjut.tampil", "Tindak Lanjut (daftar)", kecamatan=None,
+                              tahun=2025, triwulan=0, _pesan=None, _pesan_ev=None, minta=None)
+        opsi = (daftar.get("tl-pilih") or {}).get("options") or []
+        if not opsi:
+            return
+        rid = random.choice(opsi)["value"]
+        rinci = self.panggil("callbacks.tindak_lanjut.tampil_rinci", "Tindak Lanjut: rincian", rekomendasi_id=rid,
+                             _pesan=None)
+        boleh = [a for a in AKSI if _cari_output(rinci, f"tl-{a}") is False]
+        if not boleh:
+            return
+        aksi = random.choice(boleh)
+        uraian = {"serahkan": "Sudah dilaksanakan bersama para Kasi; notulen terlampir.",
+                  "kembalikan": "Bukti kegiatan belum dilampirkan."}.get(aksi)
+        hasil = _teks(self.panggil("callbacks.tindak_lanjut.bertindak", f"Tindak Lanjut: {aksi}", picu=f"tl-{aksi}",
+                                   rekomendasi_id=rid, uraian=uraian, bukti="Notulen rapat"))
+        if PESAN_AKSI[aksi] in hasil:
+            _catat(aksi=f"tl-{aksi}", rekomendasi=rid)
 
 
 class Kabupaten(Pengguna):
