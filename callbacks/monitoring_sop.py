@@ -11,7 +11,14 @@ from dashboard.components.monitoring_sop import isi_evaluasi, isi_monitoring, is
 from dashboard.components.saringan import pasang_alamat, saringan_halaman
 from dashboard.data import pengaturan, sesi
 from dashboard.format import waktu
-from models.sop.monitoring import KRITERIA, PENILAI, MonitoringSopDitolak, catat_evaluasi_sop, catat_monitoring
+from models.sop.monitoring import (
+    KRITERIA,
+    PENILAI,
+    MonitoringSopDitolak,
+    catat_evaluasi_sop,
+    catat_monitoring,
+    catatan_tahun,
+)
 from models.tables import Kecamatan, Sop, User
 from models.umum.periode import label_semester
 
@@ -57,8 +64,9 @@ def register(app: Dash) -> None:
             if sar.kecamatan_id is None:  # the offices side by side (the table has both sheets' columns)
                 return isi_ringkasan(s, sar.kecamatan_ids, sar.tahun, smt), _pilih_kantor()
             user = s.get(User, current_user.id)
-            return (isi_monitoring(s, user, sar.kecamatan_id, sar.tahun, smt, mpd),
-                    isi_evaluasi(s, user, sar.kecamatan_id, sar.tahun, mpd))
+            data = catatan_tahun(s, kecamatan_id=sar.kecamatan_id, tahun=sar.tahun)  # one read for both sheets
+            return (isi_monitoring(s, user, sar.kecamatan_id, sar.tahun, smt, mpd, data),
+                    isi_evaluasi(s, user, sar.kecamatan_id, sar.tahun, mpd, data))
 
     @callback(app, Output({"type": ids.MONSOP_PESAN, "index": MATCH}, "children"),
               Input({"type": ids.MONSOP_SIMPAN, "index": MATCH}, "n_clicks"),

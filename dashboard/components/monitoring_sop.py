@@ -20,6 +20,7 @@ from models.sop.monitoring import (
     BarisEvaluasi,
     BarisMonitoring,
     BuktiSiklus,
+    CatatanTahun,
     jawaban_dari,
     lembar_evaluasi,
     lembar_monitoring,
@@ -167,9 +168,9 @@ def _baris_monitoring(no: int, b: BarisMonitoring, *, tulis: bool, tahun: int, s
 
 
 def isi_monitoring(s: Session, user: User, kecamatan_id: int, tahun: int, semester: int,
-                   menit_per_hari: int) -> html.Div:
+                   menit_per_hari: int, data: CatatanTahun | None = None) -> html.Div:
     kec = s.get(Kecamatan, kecamatan_id)
-    lembar = lembar_monitoring(s, kecamatan_id=kecamatan_id, tahun=tahun, semester=semester)
+    lembar = lembar_monitoring(s, kecamatan_id=kecamatan_id, tahun=tahun, semester=semester, data=data)
     tulis = boleh_menilai(user, kecamatan_id)
     judul = html.H5([f"Monitoring pelaksanaan SOP, {label_semester(tahun, semester)} · Kecamatan {kec.nama}",
                      tautan_cetak("/monitoring-sop", {"kecamatan": kec.nama, "tahun": tahun, "semester": semester})],
@@ -231,9 +232,10 @@ def _baris_evaluasi(no: int, b: BarisEvaluasi, *, tulis: bool, tahun: int, zona:
     ]), _baris_pesan({"type": ids.EVSOP_PESAN, "index": i}, 4 + len(KRITERIA))]
 
 
-def isi_evaluasi(s: Session, user: User, kecamatan_id: int, tahun: int, menit_per_hari: int) -> html.Div:
+def isi_evaluasi(s: Session, user: User, kecamatan_id: int, tahun: int, menit_per_hari: int,
+                 data: CatatanTahun | None = None) -> html.Div:
     kec = s.get(Kecamatan, kecamatan_id)
-    lembar = lembar_evaluasi(s, kecamatan_id=kecamatan_id, tahun=tahun)
+    lembar = lembar_evaluasi(s, kecamatan_id=kecamatan_id, tahun=tahun, data=data)
     tulis = boleh_menilai(user, kecamatan_id)
     judul = html.H5([f"Evaluasi penerapan SOP, tahun {tahun} · Kecamatan {kec.nama}",
                      tautan_cetak("/monitoring-sop/evaluasi", {"kecamatan": kec.nama, "tahun": tahun})],

@@ -22,6 +22,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from zoneinfo import ZoneInfo
 
+import numpy as np
+import pandas as pd
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, func, select
 
@@ -264,40 +266,64 @@ class BuktiSiklus:
 BUKTI_KOSONG = BuktiSiklus(0, 0, None, 0, 0, None)
 
 
-def bukti_siklus(session: Session, *, kecamatan_id: int, tahun: int, triwulan: Collection[int] | None,
-                 sop: Mapping[int, int]) -> dict[int, BuktiSiklus]:
-    """Per SOP (`sop`: sop_id -> id of its revision in force, whose steps are reported on): the cycle-time
-    figures of the office's executions about `tahun` and, when given, one of the quarters `triwulan` (None: every
-    execution about the year, the yearly ones without a quarter included). One read of the step records for all
-    the SOPs, measured with the office's work calendar, with the functions the Waktu Siklus page uses."""
+@dataclass(frozen=True)
+class CatatanTahun:
+    """An office's step records about one year, measured with its work calendar, and their visits, each with its
+    SOP and the quarter its execution is about: read once, for both sheets of the page."""
+
+    tahun: int
+    eksekusi: pd.DataFrame  # per execution: status, total, sop_id, triwulan
+    kunjungan: pd.DataFrame  # models.sop.siklus.kunjungan, plus sop_id and triwulan
+
+
+def catatan_tahun(session: Session, *, kecamatan_id: int, tahun: int) -> CatatanTahun:
+    """The office's step records about `tahun` (every execution about the year, the yearly ones included)."""
     df = catatan(session, kecamatan_ids=[kecamatan_id], tahun=tahun)
-    if triwulan is not None:
-        df = df[df["triwulan"].isin(list(triwulan))].reset_index(drop=True)
-    hasil = {sop_id: BUKTI_KOSONG for sop_id in sop}
     if df.empty:
-        return hasil
+        return CatatanTahun(tahun, pd.DataFrame(columns=["status", "total", "sop_id", "triwulan"]), kunjungan(df))
     milik = dict(session.exec(select(SopRevisi.id, SopRevisi.sop_id)
                               .where(SopRevisi.id.in_([int(r) for r in df["revisi_id"].unique()]))).all())
     df["sop_id"] = df["revisi_id"].map(lambda r: milik.get(int(r)))
     df = dengan_waktu(df, kalender_per_kantor(session, [kecamatan_id]))
     v = kunjungan(df)
+    eks = df.groupby("eksekusi_id").agg(status=("status", "first"), total=("total", "sum"),
+                                        sop_id=("sop_id", "first"), triwulan=("triwulan", "first"))
+    v["sop_id"] = v["eksekusi_id"].map(eks["sop_id"])
+    v["triwulan"] = v["eksekusi_id"].map(eks["triwulan"])
+    return CatatanTahun(tahun, eks, v)
+
+
+def bukti_siklus(session: Session, *, kecamatan_id: int, tahun: int, triwulan: Collection[int] | None,
+                 sop: Mapping[int, int], data: CatatanTahun | None = None) -> dict[int, BuktiSiklus]:
+    """Per SOP (`sop`: sop_id -> id of its revision in force, whose steps are reported on): the cycle-time
+    figures of the office's executions about `tahun` and, when given, one of the quarters `triwulan` (None: every
+    execution about the year, the yearly ones without a quarter included). `data`, the year's records already
+    read (catatan_tahun), saves reading them again; the figures come from the functions the Waktu Siklus page
+    uses."""
+    if data is None or data.tahun != tahun:
+        data = catatan_tahun(session, kecamatan_id=kecamatan_id, tahun=tahun)
+    semua_eks, v = data.eksekusi, data.kunjungan
+    if triwulan is not None:
+        semua_eks = semua_eks[semua_eks["triwulan"].isin(list(triwulan))]
+        v = v[v["triwulan"].isin(list(triwulan))]
+    hasil = {sop_id: BUKTI_KOSONG for sop_id in sop}
+    if semua_eks.empty:
+        return hasil
     langkah = langkah_revisi(session, sop.values())
     # Executions and visits split by SOP once (an office has a dozen SOPs; filtering per SOP cost most of the sheet).
-    semua_eks = df.groupby("eksekusi_id").agg(status=("status", "first"), total=("total", "sum"),
-                                              sop_id=("sop_id", "first"))
-    v["sop_id"] = v["eksekusi_id"].map(semua_eks["sop_id"])
     eks_per_sop, v_per_sop = semua_eks.groupby("sop_id").indices, v.groupby("sop_id").indices
+    status, total = semua_eks["status"].to_numpy(), semua_eks["total"].to_numpy(dtype=float)
     for sop_id, rev_id in sop.items():
         if sop_id not in eks_per_sop:
             continue
-        eks = semua_eks.iloc[eks_per_sop[sop_id]]
-        selesai = eks[eks["status"] == "selesai"]
+        i = eks_per_sop[sop_id]
+        selesai = total[i][status[i] == "selesai"]
         vs = v.iloc[v_per_sop.get(sop_id, [])]
         dalam, n = persen_dalam_baku(vs)
         stat = statistik_langkah(vs, langkah.get(rev_id, []))
         hasil[sop_id] = BuktiSiklus(
-            pelaksanaan=len(eks), selesai=len(selesai),
-            median=float(selesai["total"].median()) if len(selesai) else None,
+            pelaksanaan=len(i), selesai=len(selesai),
+            median=float(np.median(selesai)) if len(selesai) else None,
             dalam_baku=dalam, kunjungan=n, hambatan=next((x for x in stat if x.hambatan), None))
     return hasil
 
@@ -339,31 +365,33 @@ def _nama_pengguna(session: Session, ids: set[int | None]) -> dict[int, str]:
     return dict(session.exec(select(User.id, User.nama).where(User.id.in_(ids))).all())
 
 
-def lembar_monitoring(session: Session, *, kecamatan_id: int, tahun: int, semester: int) -> list[BarisMonitoring]:
+def lembar_monitoring(session: Session, *, kecamatan_id: int, tahun: int, semester: int,
+                      data: CatatanTahun | None = None) -> list[BarisMonitoring]:
     """Every SOP in force of the office with its monitoring row of the semester (or None yet), and as evidence the
-    cycle times of its executions about the semester's two quarters."""
+    cycle times of its executions about the semester's two quarters (from `data` when the year is read already)."""
     tahun, semester = _tahun(tahun), _semester(semester)
     sops = sop_berlaku(session, kecamatan_id)
     rows = {m.sop_id: m for m in session.exec(
         select(MonitoringSop).where(MonitoringSop.kecamatan_id == kecamatan_id)
         .where(MonitoringSop.tahun == tahun).where(MonitoringSop.semester == semester))}
     bukti = bukti_siklus(session, kecamatan_id=kecamatan_id, tahun=tahun, triwulan=SEMESTER_TRIWULAN[semester],
-                         sop={s.id: r.id for s, r in sops})
+                         sop={s.id: r.id for s, r in sops}, data=data)
     nama = _nama_pengguna(session, {m.penilai_id for m in rows.values()})
     return [BarisMonitoring(s.id, r.nama, r.nomor, rows.get(s.id),
                             nama.get(rows[s.id].penilai_id) if s.id in rows else None, bukti[s.id])
             for s, r in sops]
 
 
-def lembar_evaluasi(session: Session, *, kecamatan_id: int, tahun: int) -> list[BarisEvaluasi]:
+def lembar_evaluasi(session: Session, *, kecamatan_id: int, tahun: int,
+                    data: CatatanTahun | None = None) -> list[BarisEvaluasi]:
     """Every SOP in force of the office with its evaluation of the year (or None yet), and as evidence the cycle
-    times of all its executions about the year."""
+    times of all its executions about the year (from `data` when it is read already)."""
     tahun = _tahun(tahun)
     sops = sop_berlaku(session, kecamatan_id)
     rows = {e.sop_id: e for e in session.exec(
         select(EvaluasiSop).where(EvaluasiSop.kecamatan_id == kecamatan_id).where(EvaluasiSop.tahun == tahun))}
     bukti = bukti_siklus(session, kecamatan_id=kecamatan_id, tahun=tahun, triwulan=None,
-                         sop={s.id: r.id for s, r in sops})
+                         sop={s.id: r.id for s, r in sops}, data=data)
     nama = _nama_pengguna(session, {e.penilai_id for e in rows.values()})
     return [BarisEvaluasi(s.id, r.nama, r.nomor, rows.get(s.id),
                           nama.get(rows[s.id].penilai_id) if s.id in rows else None, bukti[s.id])

@@ -190,8 +190,7 @@ def _kasus(engine) -> tuple[list[tuple], list[int], int]:
               "v.id = r.evaluasi_id WHERE r.kecamatan_id IN ({k}) AND v.tahun = ? GROUP BY r.role_kode, r.status")
     sql_garis = "SELECT * FROM catatanlangkah WHERE eksekusi_id = ? ORDER BY diterima_pada"
     sql_katalog = ("SELECT s.id, r.nama, k.nama FROM sop s JOIN soprevisi r ON r.sop_id = s.id AND r.berlaku "
-                   "JOIN kecamatan k ON k.id = s.kecamatan_id WHERE s.kecamatan_id IN ({k}) AND lower(r.nama) LIKE "
-                   "'%pengumpulan%'")
+                   "JOIN kecamatan k ON k.id = s.kecamatan_id WHERE s.kecamatan_id IN ({k}) AND lower(r.nama) LIKE ?")
     sql_rincian = "SELECT * FROM realisasi r JOIN catatanlangkah c ON c.eksekusi_id = r.eksekusi_id WHERE r.id = ?"
     kasus = []
     for user, kec in (("camat.poncokusumo", None), ("kabupaten.malang", ""), ("kabupaten.malang", kecamatan)):
@@ -217,7 +216,7 @@ def _kasus(engine) -> tuple[list[tuple], list[int], int]:
             (user, kec, "Perbandingan: proses SOP", "pk-proses.children",
              {"kecamatan": kec, "tahun": th, "triwulan": tw, "sop": kunci}, sql_siklus, (kunci, th)),
             (user, kec, "Katalog (cari)", "..katalog-hasil.children...katalog-jumlah.children..",
-             {"cari": "pengumpulan", "kecamatan": kec or None}, sql_katalog, ()),
+             {"cari": "pengumpulan", "kecamatan": kec or None}, sql_katalog, ("%pengumpulan%",)),
             (user, kec, "Monitoring SOP", "..monsop-monitoring.children...monsop-evaluasi.children..",
              {"kecamatan": kec, "tahun": th, "semester": 1 if tw <= 2 else 2}, sql_siklus, (kunci, th)),
         ]
