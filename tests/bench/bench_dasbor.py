@@ -34,7 +34,7 @@ os.environ.setdefault("SECRET_KEY", "kunci-bench")
 BATAS_KANTOR_MS = 100.0  # every callback for one kecamatan
 BATAS_KABUPATEN_MS = 300.0  # a kabupaten's views over all its offices
 BATAS_FIGUR = 1_000_000
-ULANG = int(os.environ.get("BENCH_ULANG", "25"))
+ULANG = int(os.environ.get("BENCH_ULANG", "40"))
 SARING = os.environ.get("BENCH_SARING", "")  # only the calls whose label contains this text (e.g. "Perbandingan")
 KECAMATAN_PROVINSI = 600
 
