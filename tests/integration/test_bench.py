@@ -1,0 +1,32 @@
+"""The bench (tests/bench/bench_dasbor.py) in a shortened form: a small history with synthetic offices, each call
+a few times, both databases. The full run is `make bench`."""
+from __future__ import annotations
+
+from datetime import date
+
+from seed.riwayat import buat_riwayat
+from seed.sintetis import buat_sintetis
+from tests.bench.bench_dasbor import laporan, rencana, ukur
+
+
+def test_every_call_is_measured_compared_across_scales_and_its_slowest_statement_explained(engine):
+    url = engine.url.render_as_string(hide_password=False)
+    buat_riwayat(engine, kecamatan=4, tahun=1, seed=1, hari_ini=date(2026, 11, 21))
+    kecil = ukur(url, ulang=2)
+    buat_sintetis(engine, jumlah=3, per_kabupaten=3)
+    besar = ukur(url, ulang=2)
+
+    # 11 calls for each of the three users' views, and the two that open one record.
+    assert len(kecil) == len(besar) == 3 * 11 + 2
+    assert {k[1] for k in kecil} == {"camat.poncokusumo", "kabupaten.malang (semua)",
+                                     "kabupaten.malang (Poncokusumo)"}
+    for u in besar.values():
+        assert 0 < u.p50 <= u.p95 and u.jumlah_kueri > 0 and u.kueri[1].lstrip().upper().startswith("SELECT")
+        assert u.batas == (300.0 if u.siapa.endswith("(semua)") else 100.0)
+    tabel, _ = laporan([("kecil", url, kecil), ("besar", url, besar)])
+    baris = tabel.splitlines()
+    assert "tumbuh" in baris[0] and len(baris) == 2 + len(kecil)
+    assert all(b.rstrip().endswith("×") for b in baris[2:])
+    terlambat = max(besar.values(), key=lambda u: u.p95)
+    plan = rencana(url, terlambat)
+    assert ("Execution Time" in plan) if url.startswith("postgresql") else ("SCAN" in plan or "SEARCH" in plan)
