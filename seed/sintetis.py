@@ -136,7 +136,7 @@ def buat_sintetis(engine: Engine, *, dari: str = "Malang", jumlah: int, per_kabu
             kabupaten[nomor] = _kabupaten_sintetis(s, pola, nomor)
         kemajuan = Kemajuan("Kecamatan sintetis", jumlah, tulis=tulis) if tulis else None
         if massal:
-            baris = _Salinan(s, pola, dibuat).tulis_semua(rencana, kabupaten, kemajuan)
+            baris = _Salinan(s, pola).tulis_semua(rencana, kabupaten, kemajuan)
         else:
             baris = _jalankan_semua(s, rencana, kabupaten, dibuat, dari, kemajuan)
         ringkasan = RingkasanSintetis(kabupaten=len(kabupaten), kecamatan=jumlah, baris=baris, massal=massal,
@@ -209,7 +209,7 @@ def _hitung(s: Session) -> dict[str, int]:
 class _Salinan:
     """Copies of template offices, written with one multi-row INSERT per table and batch."""
 
-    def __init__(self, s: Session, pola: Kabupaten, dibuat: dict) -> None:
+    def __init__(self, s: Session, pola: Kabupaten) -> None:
         self.s = s
         self.pola = pola
         self.meta = SQLModel.metadata.tables

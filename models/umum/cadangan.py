@@ -105,10 +105,12 @@ def pulihkan(url: str, berkas: str | Path, *, tulis: Callable[[str], None] = pri
         daftar = subprocess.run(["pg_restore", "--list", str(berkas)], env=env, capture_output=True, text=True)
         if daftar.returncode != 0 or "alembic_version" not in daftar.stdout:
             raise CadanganDitolak(f"{berkas} bukan cadangan basis data SAKIP (PostgreSQL, format pg_dump custom).")
-        tabel = len(re.findall(r"TABLE DATA public ", daftar.stdout))
+        # The work that takes time: each table's data, then each index and constraint built over it.
+        berat = sum(1 for baris in daftar.stdout.splitlines()
+                    if re.search(r" (TABLE DATA|INDEX|CONSTRAINT|FK CONSTRAINT) public ", baris))
         _jalankan(["pg_restore", "--clean", "--if-exists", "--no-owner", "--no-privileges", "--single-transaction",
-                   "--exit-on-error", "--verbose", f"--dbname={dsn}", str(berkas)], env, "Memulihkan", tabel,
-                  r"processing data for table", tulis)
+                   "--exit-on-error", "--verbose", f"--dbname={dsn}", str(berkas)], env, "Memulihkan", berat,
+                  r"processing data for table|creating (INDEX|CONSTRAINT|FK CONSTRAINT) ", tulis)
     else:
         raise CadanganDitolak(f"Basis data {backend} tidak didukung.")
 

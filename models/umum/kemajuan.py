@@ -29,11 +29,15 @@ class Kemajuan:
         self.judul, self.total, self.tulis, self.jeda, self.jam = judul, max(total, 0), tulis, jeda, jam
         self.mulai = jam()
         self._terakhir = -jeda
+        self._tamat = False
 
     def maju(self, selesai: int, *, paksa: bool = False) -> None:
         sekarang = self.jam()
         if not paksa and sekarang - self._terakhir < self.jeda and selesai < self.total:
             return
+        if self.total > 0 and selesai >= self.total and self._tamat:
+            return  # the end is reported once
+        self._tamat = self.total > 0 and selesai >= self.total
         self._terakhir = sekarang
         lewat = sekarang - self.mulai
         if self.total <= 0:
