@@ -309,7 +309,7 @@ def buat_riwayat(engine: Engine, *, kabupaten: str = "Malang", kecamatan: int = 
         kemajuan = Kemajuan(f"Riwayat Kabupaten {kab.nama}", len(kantor), tulis=tulis) if tulis else None
         for n, kec in enumerate(kantor, 1):
             KantorRiwayat(s, kec, random.Random(f"{seed}/{kab.nama}/{kec.nama}"), hari_ini, tahun,
-                    keadaan[kec.nama]).jalankan()
+                          keadaan[kec.nama]).jalankan()
             if kemajuan:
                 kemajuan.maju(n)
         s.flush()

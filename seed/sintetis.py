@@ -192,8 +192,8 @@ def _jalankan_semua(s: Session, rencana: list[Rencana], kabupaten: dict[int, Kab
     hitung_awal = _hitung(s)
     for n, r in enumerate(rencana, 1):
         kec = kantor_baru(s, kabupaten[r.kabupaten].nama, r.nama, sop_contoh)
-        KantorRiwayat(s, kec, random.Random(f"{dibuat['seed']}/{dari}/{r.templat.nama}"), hari_ini, dibuat["tahun"],
-                keadaan[r.templat.nama]).jalankan()
+        KantorRiwayat(s, kec, random.Random(f"{dibuat['seed']}/{dari}/{r.templat.nama}"), hari_ini,
+                      dibuat["tahun"], keadaan[r.templat.nama]).jalankan()
         if kemajuan:
             kemajuan.maju(n)
     s.flush()
