@@ -280,7 +280,8 @@ def catatan_tahun(session: Session, *, kecamatan_id: int, tahun: int) -> Catatan
     """The office's step records about `tahun` (every execution about the year, the yearly ones included)."""
     df = catatan(session, kecamatan_ids=[kecamatan_id], tahun=tahun)
     if df.empty:
-        return CatatanTahun(tahun, pd.DataFrame(columns=["status", "total", "sop_id", "triwulan"]), kunjungan(df))
+        return CatatanTahun(tahun, pd.DataFrame(columns=["status", "total", "sop_id", "triwulan"]),
+                            kunjungan(df).assign(sop_id=None, triwulan=None))
     milik = dict(session.exec(select(SopRevisi.id, SopRevisi.sop_id)
                               .where(SopRevisi.id.in_([int(r) for r in df["revisi_id"].unique()]))).all())
     df["sop_id"] = df["revisi_id"].map(lambda r: milik.get(int(r)))
@@ -303,7 +304,7 @@ def bukti_siklus(session: Session, *, kecamatan_id: int, tahun: int, triwulan: C
     if data is None or data.tahun != tahun:
         data = catatan_tahun(session, kecamatan_id=kecamatan_id, tahun=tahun)
     semua_eks, v = data.eksekusi, data.kunjungan
-    if triwulan is not None:
+    if triwulan is not None and not semua_eks.empty:
         semua_eks = semua_eks[semua_eks["triwulan"].isin(list(triwulan))]
         v = v[v["triwulan"].isin(list(triwulan))]
     hasil = {sop_id: BUKTI_KOSONG for sop_id in sop}

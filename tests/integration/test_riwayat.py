@@ -240,9 +240,14 @@ def test_demo_generate_command_prints_a_summary_and_runs_once(app, engine):
     runner = app.server.test_cli_runner()
     hasil = runner.invoke(args=["demo", "generate", "--kecamatan", "3", "--years", "1", "--seed", "2"])
     assert hasil.exit_code == 0, hasil.output
+    *kemajuan, ringkasan = hasil.output.splitlines()
+    # Progress office by office, at most once a second, the end once: "…: 100% (3/3) · 4 detik · selesai".
+    assert kemajuan and all(re.fullmatch(r"Riwayat Kabupaten Malang: +\d+% \([0-3]/3\) · \d+ detik · .+", b)
+                            for b in kemajuan), hasil.output
+    assert re.fullmatch(r"Riwayat Kabupaten Malang: 100% \(3/3\) · \d+ detik · selesai", kemajuan[-1])
     assert re.fullmatch(r"Riwayat demo Kabupaten Malang dibuat: 3 kecamatan \(0 baru\), [\d.]+ realisasi, [\d.]+ "
                         r"eksekusi SOP, [\d.]+ catatan langkah, [\d.]+ evaluasi dan pemantauan, [\d.]+ rekomendasi, "
-                        r"dalam \d+,\d detik\.\n", hasil.output), hasil.output
+                        r"dalam \d+,\d detik\.", ringkasan), hasil.output
     with session_scope(engine) as s:
         assert s.exec(select(func.count(User.id))).one() == 39  # the base demo, loaded first
         sebelum = _jumlah(s)

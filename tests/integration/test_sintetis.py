@@ -9,6 +9,7 @@ records must be equal field by field once ids are read as positions within the o
 """
 from __future__ import annotations
 
+import re
 import uuid
 from datetime import date, datetime, timezone
 
@@ -197,3 +198,19 @@ def test_refused_twice_or_without_a_history_and_nothing_written(engine, demo):
     assert str(galat.value) == PESAN_ADA_SINTETIS
     assert _jumlah(engine) == sebelum
 
+
+
+def test_the_command_reports_progress_and_refuses_a_second_fill(app, engine):
+    _riwayat_malang(engine)
+    runner = app.server.test_cli_runner()
+    hasil = runner.invoke(args=["demo", "sintetis", "--kecamatan", "2", "--per-kabupaten", "2"])
+    assert hasil.exit_code == 0, hasil.output
+    *kemajuan, ringkasan = hasil.output.splitlines()
+    assert kemajuan[-1].startswith("Kecamatan sintetis: 100% (2/2) · ") and kemajuan[-1].endswith(" · selesai")
+    assert re.fullmatch(r"2 kecamatan sintetis dalam 1 kabupaten sintetis dibuat \(ditulis massal\): [\d.]+ realisasi, "
+                        r"[\d.]+ eksekusi SOP, [\d.]+ catatan langkah, [\d.]+ baris audit, dalam \d+,\d detik\.",
+                        ringkasan), hasil.output
+    sebelum = _jumlah(engine)
+    lagi = runner.invoke(args=["demo", "sintetis", "--kecamatan", "2"])
+    assert lagi.exit_code == 1 and lagi.output == f"Error: {PESAN_ADA_SINTETIS}\n"
+    assert _jumlah(engine) == sebelum
