@@ -9,7 +9,9 @@
 
 Each callback of Beranda, Capaian IKU, Waktu Siklus, Persetujuan, Tindak Lanjut, Perbandingan, Katalog and
 Monitoring SOP is called through Dash's real endpoint (POST /_dash-update-component, in-process, so the time is the
-server's) as camat.poncokusumo, as kabupaten.malang over its offices, and as kabupaten.malang for one office. At a
+server's) as camat.poncokusumo, as kabupaten.malang over its offices, and as kabupaten.malang for one office; then
+the detail views, Kalender SAKIP, the targets' history, Pengguna, Hari Libur and the pages whose layout reads the
+database. The registered callbacks not called are named (the writes are timed under load by tests/muat). At a
 province's scale the kabupaten still sees its own 33 offices: the growth factor (p95 at 600 / p95 at 33) shows what
 the other 567 offices' rows cost it. Beside each, the same aggregation as one bare SQL query shows the overhead.
 The slowest statement of each call is recorded; the plans of the three slowest calls at the largest scale are
@@ -20,6 +22,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import statistics
 import sys
 import time
@@ -157,7 +160,7 @@ def _kasus(engine) -> tuple[list[tuple], list[int], int]:
     from sqlmodel import select
 
     from models.db import session_scope
-    from models.tables import Eksekusi, Kecamatan, Realisasi, Sop
+    from models.tables import CatatanLangkah, Eksekusi, Kecamatan, Realisasi, Rekomendasi, Sop
     from models.umum.periode import periode_baku
 
     th, tw = periode_baku()
@@ -172,6 +175,13 @@ def _kasus(engine) -> tuple[list[tuple], list[int], int]:
         rea = s.exec(select(Realisasi.id).where(Realisasi.kecamatan_id == ponco).where(Realisasi.tahun == th)
                      .order_by(Realisasi.id)).first()
         kecamatan = ponco_kec.nama
+        terbuka = s.exec(select(CatatanLangkah.id).join(Eksekusi, Eksekusi.id == CatatanLangkah.eksekusi_id)
+                         .where(Eksekusi.kecamatan_id == ponco).where(CatatanLangkah.selesai_pada.is_(None))
+                         .order_by(CatatanLangkah.id)).first()
+        rek = s.exec(select(Rekomendasi.id).where(Rekomendasi.kecamatan_id == ponco)
+                     .order_by(Rekomendasi.id.desc())).first()
+        ind = s.exec(select(Realisasi.indikator_id).where(Realisasi.kecamatan_id == ponco)).first()
+        sop_id = s.exec(select(Sop.id).where(Sop.kecamatan_id == ponco).where(Sop.kunci == kunci)).one()
     # (label, callback key, arguments by name, bare SQL of the same aggregation, its parameters)
     sql_capaian = ("SELECT r.indikator_id, r.tahun, r.triwulan, r.pembilang, r.penyebut, r.nilai, r.status, t.nilai "
                    "FROM realisasi r LEFT JOIN target t ON t.indikator_id = r.indikator_id AND "
@@ -224,7 +234,29 @@ def _kasus(engine) -> tuple[list[tuple], list[int], int]:
                sql_garis, (eks,)),
               ("camat.poncokusumo", None, "Rincian titik",
                "..capaian-rincian.children...capaian-rincian-jendela.is_open..", {"realisasi_id": rea},
-               sql_rincian, (rea,))]
+               sql_rincian, (rea,)),
+              ("camat.poncokusumo", None, "Persetujuan: rincian", "fn:callbacks.persetujuan.tampilkan",
+               {"catatan_id": terbuka, "_pesan": None}, "SELECT * FROM catatanlangkah WHERE id = ?", (terbuka,)),
+              ("camat.poncokusumo", None, "Tindak Lanjut: rincian", "fn:callbacks.tindak_lanjut.tampil_rinci",
+               {"rekomendasi_id": rek, "_pesan": None}, "SELECT * FROM tindaklanjut WHERE rekomendasi_id = ?", (rek,)),
+              ("camat.poncokusumo", None, "Kalender SAKIP (kantor)", "fn:callbacks.kalender_sakip.kantor",
+               {"tahun": th}, "SELECT * FROM eksekusi WHERE kecamatan_id = ? AND tahun = ?", (ponco, th)),
+              ("evapor.poncokusumo", None, "IKU & Target: riwayat", "fn:callbacks.iku.riwayat",
+               {"indikator_id": ind, "tahun": th}, "SELECT * FROM target WHERE indikator_id = ? AND kecamatan_id = ?",
+               (ind, ponco)),
+              ("kabupaten.malang", "", "Kalender SAKIP (jadwal)", "fn:callbacks.kalender_sakip.jadwal",
+               {"kabupaten": None, "_versi": None}, "SELECT * FROM jadwalsakip WHERE kabupaten_id = ?",
+               (ponco_kec.kabupaten_id,)),
+              ("admin", "", "Pengguna (daftar)", "fn:callbacks.pengguna.tampilkan", {"cari": "poncokusumo",
+               "_versi": None}, "SELECT * FROM pengguna WHERE username LIKE ?", ("%poncokusumo%",)),
+              ("admin", "", "Hari Libur", "fn:callbacks.hari_libur.tampilkan", {"tahun": th, "_versi": None},
+               "SELECT * FROM harilibur", ())]
+    # Pages whose layout reads the database, opened as the browser opens them (the pages router's callback).
+    for user, alamat in (("evapor.poncokusumo", f"/realisasi?tahun={th}&triwulan={tw}"),
+                         ("evapor.poncokusumo", "/iku"), ("camat.poncokusumo", "/pekerjaan"),
+                         ("camat.poncokusumo", f"/sop/{sop_id}"), ("camat.poncokusumo", "/kalender-sakip")):
+        kasus.append((user, None, "Halaman " + re.sub(r"\d+", "…", alamat.split("?")[0]), f"halaman:{alamat}", {},
+                      None, ()))
 
     return kasus, kantor, ponco
 
@@ -255,6 +287,8 @@ def ukur(url: str, *, ulang: int = ULANG, saring: str = SARING) -> dict[tuple[st
             rekam.append(((time.perf_counter() - conn.info["bench_t"]) * 1000, statement, parameters))
 
     klien, callbacks, hasil = {}, daftar_callback(app), {}
+    nama_fungsi = {f"{cb['callback'].__module__}.{cb['callback'].__name__}": k for k, cb in callbacks.items()}
+    diukur: set[str] = set()
     for user, kec, label, kunci_cb, nilai, sql, param in kasus:
         if saring.lower() not in label.lower():
             continue
@@ -264,7 +298,12 @@ def ukur(url: str, *, ulang: int = ULANG, saring: str = SARING) -> dict[tuple[st
             c.get("/")
             klien[user] = c
         c = klien[user]
-        body = payload(kunci_cb, callbacks[kunci_cb], nilai)
+        if kunci_cb.startswith("halaman:"):
+            body = _badan_halaman(kunci_cb.removeprefix("halaman:"))
+        else:
+            kunci_cb = nama_fungsi.get(kunci_cb.removeprefix("fn:"), kunci_cb)
+            body = payload(kunci_cb, callbacks[kunci_cb], nilai)
+        diukur.add(kunci_cb if not kunci_cb.startswith("halaman:") else "_pages_content")
         waktu, figur = [], 0
         for i in range(ulang + 3):
             rekam = [] if i == ulang + 2 else None
@@ -280,21 +319,50 @@ def ukur(url: str, *, ulang: int = ULANG, saring: str = SARING) -> dict[tuple[st
         jumlah, total = len(rekam), sum(x[0] for x in rekam)
         rekam = None
         ids = [ponco] if kec != "" else kantor
-        q = sql.replace("{k}", ",".join(str(k) for k in ids))
-        if pg:
-            q = q.replace("?", "%s")
         sql_t = []
-        with engine.connect() as conn:
-            for _ in range(ulang):
-                t = time.perf_counter()
-                conn.exec_driver_sql(q, tuple(param)).fetchall()
-                sql_t.append((time.perf_counter() - t) * 1000)
+        if sql:
+            q = sql.replace("{k}", ",".join(str(k) for k in ids))
+            if pg:
+                q = q.replace("?", "%s")
+            with engine.connect() as conn:
+                for _ in range(ulang):
+                    t = time.perf_counter()
+                    conn.exec_driver_sql(q, tuple(param)).fetchall()
+                    sql_t.append((time.perf_counter() - t) * 1000)
         siapa = user + ("" if kec is None else (" (semua)" if kec == "" else f" ({kec})"))
         hasil[(label, siapa)] = Ukuran(label, siapa, _persentil(waktu, 0.5), _persentil(waktu, 0.95),
-                                       statistics.median(sql_t), figur,
+                                       statistics.median(sql_t) if sql_t else float("nan"), figur,
                                        BATAS_KABUPATEN_MS if kec == "" else BATAS_KANTOR_MS, terlama, jumlah, total)
     engine.dispose()
+    if not saring:
+        print(cakupan(callbacks, diukur))
     return hasil
+
+
+# Callbacks that write, measured under concurrent users by `make load` (tests/muat) rather than here.
+DIUKUR_MUAT = {"callbacks.realisasi.simpan", "callbacks.persetujuan.bertindak", "callbacks.tindak_lanjut.bertindak"}
+
+
+def cakupan(callbacks: dict, diukur: set[str]) -> str:
+    """Which of the callbacks the pages register were measured: here, under load, or not (and so named)."""
+    def nama(k: str) -> str:
+        f = callbacks[k]["callback"]
+        return f"{f.__module__}.{f.__name__}"
+
+    sisa = sorted(nama(k) for k in callbacks if not any(k.startswith(d) or d in k for d in diukur)
+                  and nama(k) not in DIUKUR_MUAT)
+    return (f"Callback terdaftar: {len(callbacks)}; diukur di sini: {len(callbacks) - len(sisa) - len(DIUKUR_MUAT)}; "
+            f"menulis, diukur oleh make load: {len(DIUKUR_MUAT)}; tidak diukur: {len(sisa)} ({', '.join(sisa)})")
+
+
+def _badan_halaman(alamat: str) -> dict:
+    """The pages router's request for an address, as the browser sends it."""
+    path, _, query = alamat.partition("?")
+    return {"output": ".._pages_content.children..._pages_store.data..",
+            "outputs": [{"id": "_pages_content", "property": "children"}, {"id": "_pages_store", "property": "data"}],
+            "inputs": [{"id": "_pages_location", "property": "pathname", "value": path},
+                       {"id": "_pages_location", "property": "search", "value": f"?{query}" if query else ""}],
+            "state": [], "changedPropIds": ["_pages_location.pathname"]}
 
 
 def rencana(url: str, ukuran: Ukuran) -> str:
@@ -330,7 +398,8 @@ def laporan(skala: list[tuple[str, str, dict[tuple[str, str], Ukuran]]]) -> tupl
             if u is None:
                 teks += f"{'│ –':<26}"
                 continue
-            teks += f"{f'│ {u.p50:.0f} / {u.p95:.0f} / {u.sql:.1f}':<26}"
+            sql = "–" if u.sql != u.sql else f"{u.sql:.1f}"  # NaN: a page load, no single query to compare
+            teks += f"{f'│ {u.p50:.0f} / {u.p95:.0f} / {sql}':<26}"
             if u.p95 > u.batas:
                 gagal.append(f"{nama}: {u.label} {u.siapa}: p95 {u.p95:.0f} ms > {u.batas:.0f} ms")
             if u.figur > BATAS_FIGUR:
