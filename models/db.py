@@ -11,6 +11,17 @@ from sqlmodel import Session, create_engine
 
 _engines: dict[str, Engine] = {}
 
+# The session's identity map holds its objects weakly: an office or a user read by one helper and dropped is read
+# again by the next (a page asks for the same office half a dozen times). These few kinds, small and read on every
+# request, stay for the unit of work, so a second `session.get` is answered from the map, as the ORM intends.
+_DITAHAN = ("Kecamatan", "Kabupaten", "User", "Role")
+
+
+@event.listens_for(Session, "loaded_as_persistent")
+def _tahan(session: Session, instance: object) -> None:
+    if type(instance).__name__ in _DITAHAN:
+        session.info.setdefault("ditahan", []).append(instance)
+
 
 def get_engine(url: str) -> Engine:
     """One engine per URL; SQLite gets foreign keys on and its folder created."""

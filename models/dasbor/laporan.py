@@ -16,6 +16,7 @@ from sqlmodel import Session, select
 
 from models.akun.peran import NAMA_PERAN
 from models.dasbor.kueri import (
+    KartuIku,
     Saringan,
     antrian_terbuka,
     jumlah_per_kantor,
@@ -68,14 +69,16 @@ def _status_angka(status: str | None, resmi: bool) -> str:
     return "Resmi" if resmi else f"Sementara ({STATUS_LABEL.get(status, status).lower()})"
 
 
-def tabel_iku_triwulan(session: Session, sar: Saringan) -> Tabel:
-    """The IKU cards of Beranda as a table (one office)."""
+def tabel_iku_triwulan(session: Session, sar: Saringan, kartu: list[KartuIku] | None = None) -> Tabel:
+    """The IKU cards of Beranda as a table (one office); `kartu`, the cards when the page has them already."""
     kec = sar.kecamatan_id or sar.kecamatan_ids[0]
+    if kartu is None:
+        kartu = kartu_iku(session, kecamatan_id=kec, tahun=sar.tahun, triwulan=sar.triwulan)
     baris = [{"kode": k.indikator.kode, "indikator": k.indikator.nama, "target": k.target, "capaian": k.persen,
               "status": "-" if k.persen is None else KEADAAN.get(k.keadaan or "", "-"),
               "predikat": k.predikat.nama if k.predikat else "-", "sebelumnya": k.sebelumnya, "selisih": k.selisih,
               "keterangan": k.alasan or ""}
-             for k in kartu_iku(session, kecamatan_id=kec, tahun=sar.tahun, triwulan=sar.triwulan)]
+             for k in kartu]
     return Tabel(f"Capaian IKU triwulan {ROMAWI[sar.triwulan]} {sar.tahun}", (
         Kolom("Kode", "kode"), Kolom("Indikator", "indikator"), Kolom("Target tahun", "target", "angka"),
         Kolom("Capaian", "capaian", "persen"), Kolom("Status", "status"), Kolom("Predikat", "predikat"),
