@@ -76,7 +76,8 @@ def isi_kantor(s: Session, sar: Saringan, user: User, hari_ini: date, menit_per_
                                 ident="beranda-baku", href=f"/siklus?{q}"), md=4),
         ], className="mb-2"),
         tabel_layar(tabel_iku_triwulan(s, sar, kartu), nama="iku-triwulan", q=q, ident="tabel-iku-triwulan"),
-        tabel_layar(tabel_tl_terlambat(s, sar, hari_ini), nama="tl-terlambat", q=q, ident="tabel-tl-terlambat",
+        tabel_layar(tabel_tl_terlambat(s, sar, hari_ini, terlambat), nama="tl-terlambat", q=q,
+                    ident="tabel-tl-terlambat",
                     kosong="Tidak ada tindak lanjut yang terlambat.", per_halaman=20),
     ], **{"data-kantor": nama_kantor(s, [kec])[kec]}, className="isi-kantor")
 

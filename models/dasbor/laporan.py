@@ -32,7 +32,7 @@ from models.dasbor.kueri import (
 from models.kinerja.realisasi import STATUS_LABEL
 from models.sop.durasi import format_menit
 from models.sop.siklus import AnalisisSiklus, analisis, dalam_baku_per_kantor
-from models.tables import Indikator
+from models.tables import Indikator, Rekomendasi
 from models.tindak_lanjut.rekomendasi import STATUS
 from models.tindak_lanjut.rekomendasi import STATUS_LABEL as STATUS_TL
 from models.umum import periode
@@ -208,10 +208,13 @@ def tabel_per_peran(session: Session, sar: Saringan, antrian: pd.DataFrame | Non
         Kolom("Jumlah", "jumlah", "angka")), df)
 
 
-def tabel_tl_terlambat(session: Session, sar: Saringan, hari_ini: date | None = None) -> Tabel:
+def tabel_tl_terlambat(session: Session, sar: Saringan, hari_ini: date | None = None,
+                       terlambat: list[Rekomendasi] | None = None) -> Tabel:
+    """The overdue follow-ups of the offices; `terlambat`, the list when the page has read it already."""
     d = hari_ini or periode.hari_ini()
     kantor = nama_kantor(session, sar.kecamatan_ids)
-    terlambat = rekomendasi_terlambat(session, kecamatan_ids=sar.kecamatan_ids, hari_ini=d)
+    if terlambat is None:
+        terlambat = rekomendasi_terlambat(session, kecamatan_ids=sar.kecamatan_ids, hari_ini=d)
     dipakai = {r.indikator_id for r in terlambat if r.indikator_id}
     ind = {i.id: i for i in session.exec(select(Indikator).where(Indikator.id.in_(dipakai)))} if dipakai else {}
     baris = [{"kecamatan": kantor.get(r.kecamatan_id), "rekomendasi": r.teks,

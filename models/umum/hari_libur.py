@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+from sqlalchemy import event
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
@@ -41,9 +42,23 @@ def kalender_kantor(session: Session, kecamatan_id: int | None, *, jam_kerja: st
     if jam_kerja is None:
         jam_kerja = session.info.get("jam_kerja") or JAM_KERJA_BAKU
     awal, akhir = tahun or (TAHUN_AWAL, periode.hari_ini().year + 1)
-    libur = set(libur_resmi(awal, akhir))
-    libur.update(session.exec(select(HariLibur.tanggal)).all())
-    return KalenderKerja(jam=baca_jam_kerja(jam_kerja), libur=frozenset(libur), zona=zona)
+    # One unit of work builds the same calendar several times (a page's parts each measure in it); it is kept
+    # until the session next writes, which may be a day off.
+    simpanan = session.info.setdefault(_KALENDER, {})
+    kunci = (zona, jam_kerja, awal, akhir)
+    if kunci not in simpanan:
+        libur = set(libur_resmi(awal, akhir))
+        libur.update(session.exec(select(HariLibur.tanggal)).all())
+        simpanan[kunci] = KalenderKerja(jam=baca_jam_kerja(jam_kerja), libur=frozenset(libur), zona=zona)
+    return simpanan[kunci]
+
+
+_KALENDER = "kalender_kantor"
+
+
+@event.listens_for(Session, "after_flush")
+def _lupakan_kalender(session: Session, _konteks) -> None:  # noqa: ANN001
+    session.info.pop(_KALENDER, None)
 
 
 # ---------------------------------------------------------------------- the admin's days off
