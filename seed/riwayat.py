@@ -50,6 +50,7 @@ from models.tables import (
 from models.tindak_lanjut.evaluasi import SOP_JENIS, catat_evaluasi
 from models.tindak_lanjut.rekomendasi import akui, mulai_tindak_lanjut, periksa, serahkan, tambah_rekomendasi
 from models.umum import periode
+from models.umum.angka import format_angka
 from models.umum.audit import catat
 from models.umum.hari_libur import kalender_kantor
 from models.umum.kalender import KalenderKerja
@@ -248,10 +249,8 @@ class Ringkasan:
     detik: float
 
     def kalimat(self) -> str:
-        def n(x: int) -> str:
-            return f"{x:,}".replace(",", ".")
-
-        detik = f"{self.detik:.1f}".replace(".", ",")
+        n = format_angka
+        detik = format_angka(self.detik, 1)
         return (f"Riwayat demo Kabupaten {self.kabupaten} dibuat: {n(self.kecamatan)} kecamatan "
                 f"({n(self.kecamatan_baru)} baru), {n(self.realisasi)} realisasi, {n(self.eksekusi)} eksekusi SOP, "
                 f"{n(self.catatan_langkah)} catatan langkah, {n(self.evaluasi)} evaluasi dan pemantauan, "

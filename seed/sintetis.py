@@ -31,6 +31,7 @@ from models.db import session_scope
 from models.kinerja.iku import pastikan_iku
 from models.sop.register import pastikan_kabupaten
 from models.tables import AuditLog, Eksekusi, Indikator, Kabupaten, Kecamatan
+from models.umum.angka import format_angka
 from models.umum.audit import catat
 from models.umum.kemajuan import Kemajuan
 from seed import iku_awal
@@ -91,10 +92,8 @@ class RingkasanSintetis:
     detik: float
 
     def kalimat(self) -> str:
-        def n(x: int) -> str:
-            return f"{x:,}".replace(",", ".")
-
-        detik = f"{self.detik:.1f}".replace(".", ",")
+        n = format_angka
+        detik = format_angka(self.detik, 1)
         cara = "ditulis massal" if self.massal else "melalui mesin status"
         return (f"{n(self.kecamatan)} kecamatan sintetis dalam {n(self.kabupaten)} kabupaten sintetis dibuat ({cara}): "
                 f"{n(self.baris.get('realisasi', 0))} realisasi, {n(self.baris.get('eksekusi', 0))} eksekusi SOP, "
