@@ -100,15 +100,19 @@ def teks_jawaban(r) -> str:
     return " | ".join(kumpul(r.get_json()["response"]))
 
 
+def badan_halaman(alamat: str) -> dict:
+    """The pages router's request for an address, as the browser sends it."""
+    path, _, query = alamat.partition("?")
+    return {"output": ".._pages_content.children..._pages_store.data..",
+            "outputs": [{"id": "_pages_content", "property": "children"}, {"id": "_pages_store", "property": "data"}],
+            "inputs": [{"id": "_pages_location", "property": "pathname", "value": path},
+                       {"id": "_pages_location", "property": "search", "value": f"?{query}" if query else ""}],
+            "state": [], "changedPropIds": ["_pages_location.pathname"]}
+
+
 def buka_halaman(client, alamat: str):
     """The page router's answer for an address, as the browser asks for it (the response; 200 or 403)."""
-    path, _, query = alamat.partition("?")
-    return client.post("/_dash-update-component", json={
-        "output": ".._pages_content.children..._pages_store.data..",
-        "outputs": [{"id": "_pages_content", "property": "children"}, {"id": "_pages_store", "property": "data"}],
-        "inputs": [{"id": "_pages_location", "property": "pathname", "value": path},
-                   {"id": "_pages_location", "property": "search", "value": f"?{query}" if query else ""}],
-        "state": [], "changedPropIds": ["_pages_location.pathname"]})
+    return client.post("/_dash-update-component", json=badan_halaman(alamat))
 
 
 def tabel_jawaban(r, ident: str) -> list[list[str]]:

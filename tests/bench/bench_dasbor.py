@@ -269,7 +269,7 @@ def ukur(url: str, *, ulang: int = ULANG, saring: str = SARING, cakupan_cetak: b
 
     from app import create_app
     from tests.conftest import masuk
-    from tests.dash_util import daftar_callback, payload
+    from tests.dash_util import badan_halaman, daftar_callback, payload
 
     app = create_app({"DATABASE_URL": url, "APP_ENV": "test", "SECRET_KEY": "kunci-bench",
                       "UPLOAD_DIR": str(ROOT / "instance" / "bench-unggahan")})
@@ -300,7 +300,7 @@ def ukur(url: str, *, ulang: int = ULANG, saring: str = SARING, cakupan_cetak: b
             klien[user] = c
         c = klien[user]
         if kunci_cb.startswith("halaman:"):
-            body = _badan_halaman(kunci_cb.removeprefix("halaman:"))
+            body = badan_halaman(kunci_cb.removeprefix("halaman:"))
         else:
             kunci_cb = nama_fungsi.get(kunci_cb.removeprefix("fn:"), kunci_cb)
             body = payload(kunci_cb, callbacks[kunci_cb], nilai)
@@ -354,16 +354,6 @@ def cakupan(callbacks: dict, diukur: set[str]) -> str:
                   and nama(k) not in DIUKUR_MUAT)
     return (f"Callback terdaftar: {len(callbacks)}; diukur di sini: {len(callbacks) - len(sisa) - len(DIUKUR_MUAT)}; "
             f"menulis, diukur oleh make load: {len(DIUKUR_MUAT)}; tidak diukur: {len(sisa)} ({', '.join(sisa)})")
-
-
-def _badan_halaman(alamat: str) -> dict:
-    """The pages router's request for an address, as the browser sends it."""
-    path, _, query = alamat.partition("?")
-    return {"output": ".._pages_content.children..._pages_store.data..",
-            "outputs": [{"id": "_pages_content", "property": "children"}, {"id": "_pages_store", "property": "data"}],
-            "inputs": [{"id": "_pages_location", "property": "pathname", "value": path},
-                       {"id": "_pages_location", "property": "search", "value": f"?{query}" if query else ""}],
-            "state": [], "changedPropIds": ["_pages_location.pathname"]}
 
 
 def rencana(url: str, ukuran: Ukuran) -> str:

@@ -10,7 +10,6 @@ import base64
 import os
 import re
 import signal
-import socket
 import subprocess
 import sys
 import threading
@@ -32,17 +31,12 @@ from tests.integration.test_gangguan import (
     _setelah_sop,
     _sop,
 )
+from tests.muat.jalankan import port_bebas
 
 ROOT = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-
-
-def _port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 class Server:
@@ -54,7 +48,7 @@ class Server:
         self.proses: subprocess.Popen | None = None
 
     def mulai(self) -> str:
-        port = _port()
+        port = port_bebas()
         env = {**os.environ, "DATABASE_URL": self.url, "APP_ENV": "production", "SECRET_KEY": "gangguan-http",
                "COOKIE_SECURE": "0", "UPLOAD_DIR": str(self.folder / "unggahan"), "PYTHONPATH": str(ROOT),
                "GANGGUAN_PASANG": str(self.pasang), "GANGGUAN_SIAP": str(self.siap)}

@@ -38,7 +38,8 @@ ROOT = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent
 
 
-def _port() -> int:
+def port_bebas() -> int:
+    """A free port on loopback for a server the test starts."""
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
@@ -194,7 +195,7 @@ def main(argv: list[str] | None = None) -> int:
     folder = Path(tempfile.mkdtemp(prefix="sakip-muat-"))
     try:
         url = _siapkan_db(a.db, folder)
-        port = _port()
+        port = port_bebas()
         env = {**os.environ, "DATABASE_URL": url, "APP_ENV": "production", "SECRET_KEY": "muat-" + folder.name,
                "COOKIE_SECURE": "0", "JUMLAH_PROXY": "1", "UPLOAD_DIR": str(folder / "unggahan"),
                "PYTHONPATH": str(ROOT)}

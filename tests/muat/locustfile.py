@@ -81,13 +81,9 @@ class Pengguna(HttpUser):
             return r.json().get("response", {})
 
     def halaman(self, alamat: str, label: str) -> dict:
-        path, _, query = alamat.partition("?")
-        body = {"output": ".._pages_content.children..._pages_store.data..",
-                "outputs": [{"id": "_pages_content", "property": "children"},
-                            {"id": "_pages_store", "property": "data"}],
-                "inputs": [{"id": "_pages_location", "property": "pathname", "value": path},
-                           {"id": "_pages_location", "property": "search", "value": f"?{query}" if query else ""}],
-                "state": [], "changedPropIds": ["_pages_location.pathname"]}
+        from tests.dash_util import badan_halaman
+
+        body = badan_halaman(alamat)
         with self.client.post("/_dash-update-component", json=body, name=label, catch_response=True) as r:
             if r.status_code != 200:
                 r.failure(f"{r.status_code}: {r.text[:200]}")
