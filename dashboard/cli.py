@@ -130,10 +130,8 @@ def demo_generate(kabupaten: str, jumlah: int, tahun: int, seed: int, sintetis: 
 
 @demo_cli.command("sintetis")
 @click.option("--dari", default="Malang", show_default=True, help="Kabupaten berriwayat demo yang diikuti.")
-@click.option("--kecamatan", "jumlah", required=True, type=click.IntRange(min=1),
-              help="Jumlah kecamatan sintetis yang ditambahkan.")
-@click.option("--per-kabupaten", default=30, show_default=True, type=click.IntRange(min=1),
-              help="Kecamatan per kabupaten sintetis.")
+@click.option("--kecamatan", "jumlah", required=True, type=int, help="Jumlah kecamatan sintetis yang ditambahkan.")
+@click.option("--per-kabupaten", default=30, show_default=True, type=int, help="Kecamatan per kabupaten sintetis.")
 def demo_sintetis(dari: str, jumlah: int, per_kabupaten: int) -> None:
     """Tambahkan kecamatan sintetis (skala provinsi) yang membawa riwayat kecamatan baru kabupaten DARI, ditulis massal."""
     from models.migrasi import pastikan_skema

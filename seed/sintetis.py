@@ -119,6 +119,8 @@ def buat_sintetis(engine: Engine, *, dari: str = "Malang", jumlah: int, per_kabu
     mulai = time.perf_counter()
     if jumlah < 1:
         raise RiwayatDitolak("Jumlah kecamatan sintetis sedikitnya 1.")
+    if per_kabupaten < 1:
+        raise RiwayatDitolak("Kecamatan per kabupaten sintetis sedikitnya 1.")
     with session_scope(engine, jam_kerja=jam_kerja) as s:
         if s.exec(select(Kabupaten.id).where(Kabupaten.nama.startswith(AWALAN_SINTETIS + " "))).first():
             raise RiwayatDitolak(PESAN_ADA_SINTETIS)

@@ -203,6 +203,13 @@ def test_refused_twice_or_without_a_history_and_nothing_written(engine, demo):
 def test_the_command_reports_progress_and_refuses_a_second_fill(app, engine):
     _riwayat_malang(engine)
     runner = app.server.test_cli_runner()
+    kosong = _jumlah(engine)
+    for argumen, pesan in ((["--kecamatan", "0"], "Jumlah kecamatan sintetis sedikitnya 1."),
+                           (["--kecamatan", "2", "--per-kabupaten", "0"], "Kecamatan per kabupaten sintetis sedikitnya 1."),
+                           (["--kecamatan", "2", "--dari", "Bandung"], "Kabupaten Bandung tidak ada di basis data.")):
+        tolak = runner.invoke(args=["demo", "sintetis", *argumen])
+        assert tolak.exit_code == 1 and tolak.output == f"Error: {pesan}\n", tolak.output
+    assert _jumlah(engine) == kosong
     hasil = runner.invoke(args=["demo", "sintetis", "--kecamatan", "2", "--per-kabupaten", "2"])
     assert hasil.exit_code == 0, hasil.output
     *kemajuan, ringkasan = hasil.output.splitlines()
