@@ -13,8 +13,9 @@ from dashboard.data import pengaturan, sesi
 from models.tables import HariLibur, User
 from models.umum import periode
 from models.umum.hari_libur import daftar_hari_libur, hapus_hari_libur, hari_libur_tercatat, tambah_hari_libur
-from models.umum.kalender import KalenderDitolak, baca_jam_kerja
-from models.umum.tanggal import TanggalTidakSah, baca_tanggal, tanggal_hari
+from models.umum.kalender import baca_jam_kerja
+from models.umum.penolakan import Ditolak
+from models.umum.tanggal import baca_tanggal, tanggal_hari
 
 ADMIN = {"admin"}
 _SUMBER = {"nasional": ("Libur nasional", "secondary"), "cuti bersama": ("Cuti bersama", "info"),
@@ -43,10 +44,7 @@ def _tabel(tahun: int, baris: list[tuple[date, str, str]], tercatat: dict[date, 
 
 
 def _tanggal(nilai: str | None) -> date | None:
-    try:
-        return baca_tanggal(nilai)
-    except TanggalTidakSah as e:
-        raise KalenderDitolak(str(e)) from None
+    return baca_tanggal(nilai)
 
 
 def register(app: Dash) -> None:
@@ -70,7 +68,7 @@ def register(app: Dash) -> None:
             with sesi() as s:
                 row = tambah_hari_libur(s, tanggal=tgl, keterangan=keterangan or "", oleh=s.get(User, current_user.id))
                 pesan = f"Libur lokal {tanggal_hari(row.tanggal)} ({row.keterangan}) ditambahkan."
-        except KalenderDitolak as e:
+        except Ditolak as e:
             return dbc.Alert(str(e), color="danger"), no_update, no_update, no_update
         return dbc.Alert(pesan, color="success"), (versi or 0) + 1, tgl.year, ""
 
@@ -106,7 +104,7 @@ def register(app: Dash) -> None:
                 row = s.get(HariLibur, int(hari_libur_id))
                 label = tanggal_hari(row.tanggal) if row else ""
                 hapus_hari_libur(s, hari_libur_id=int(hari_libur_id), oleh=s.get(User, current_user.id))
-        except KalenderDitolak as e:
+        except Ditolak as e:
             return dbc.Alert(str(e), color="danger"), no_update, False
         return dbc.Alert(f"Libur lokal {label} dihapus.", color="success"), (versi or 0) + 1, False
 

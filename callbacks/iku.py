@@ -11,11 +11,18 @@ from dashboard.akses import callback
 from dashboard.components.iku import tabel_iku
 from dashboard.data import sesi
 from models.akun.peran import PENGATUR_PENGUMPUL, PENGATUR_TARGET
-from models.kinerja.iku import TANPA, IkuDitolak, atur_pengumpul, riwayat_target, sop_pengumpul, target_berlaku
+from models.kinerja.iku import (
+    TANPA,
+    atur_pengumpul,
+    riwayat_target,
+    sop_pengumpul,
+    target_berlaku,
+)
 from models.perencanaan.target import ubah_target
 from models.tables import Indikator, Kecamatan, User
 from models.umum import periode
-from models.umum.angka import AngkaTidakSah, baca_angka, tulis_angka
+from models.umum.angka import baca_angka, tulis_angka
+from models.umum.penolakan import Ditolak
 
 
 def _riwayat(s, indikator_id: int, kecamatan_id: int, tahun: int) -> html.Div:
@@ -59,12 +66,12 @@ def register(app: Dash) -> None:
     def simpan(_n, indikator_id, tahun, nilai, alasan, terlihat):
         try:
             if not indikator_id:
-                raise IkuDitolak("Pilih indikator terlebih dahulu.")
+                raise Ditolak("Pilih indikator terlebih dahulu.")
             try:
                 angka = baca_angka(nilai)
                 th = int(tahun)
-            except (AngkaTidakSah, TypeError, ValueError) as e:
-                raise IkuDitolak(f"Target: {e}" if isinstance(e, AngkaTidakSah) else "Tahun tidak sah.") from None
+            except (Ditolak, TypeError, ValueError) as e:
+                raise Ditolak(f"Target: {e}" if isinstance(e, Ditolak) else "Tahun tidak sah.") from None
             with sesi() as s:
                 user = s.get(User, current_user.id)
                 # The form's record of the target it showed: {"id": …} (None: none in force); absent: not loaded.
@@ -77,7 +84,7 @@ def register(app: Dash) -> None:
                 tabel = tabel_iku(s, user.kecamatan_id, periode.hari_ini().year)
                 riwayat_html = _riwayat(s, int(indikator_id), user.kecamatan_id, th)
                 sekarang = _terlihat(s, int(indikator_id), user.kecamatan_id, th)
-        except IkuDitolak as e:
+        except Ditolak as e:
             return dbc.Alert(str(e), color="danger"), no_update, no_update, no_update
         return dbc.Alert(pesan, color="success"), tabel, riwayat_html, sekarang
 
@@ -88,13 +95,13 @@ def register(app: Dash) -> None:
     def simpan_pengumpul(_n, indikator_id, sop_id, bersama):
         try:
             if not indikator_id:
-                raise IkuDitolak("Pilih indikator terlebih dahulu.")
+                raise Ditolak("Pilih indikator terlebih dahulu.")
             if sop_id is None:
-                raise IkuDitolak("Pilih SOP pengumpulannya.")
+                raise Ditolak("Pilih SOP pengumpulannya.")
             try:
                 sop = int(sop_id) or None
             except (TypeError, ValueError):
-                raise IkuDitolak("SOP yang dipilih tidak dikenal.") from None
+                raise Ditolak("SOP yang dipilih tidak dikenal.") from None
             with sesi() as s:
                 user = s.get(User, current_user.id)
                 atur_pengumpul(s, kecamatan_id=user.kecamatan_id, indikator_id=int(indikator_id),
@@ -104,6 +111,6 @@ def register(app: Dash) -> None:
                 pesan = (f"{ind.kode} dikumpulkan melalui {rev.nama}." if rev else
                          f"{ind.kode} kembali ke SOP bawaan kabupaten, yang belum ada di kantor ini.")
                 tabel = tabel_iku(s, user.kecamatan_id, periode.hari_ini().year)
-        except IkuDitolak as e:
+        except Ditolak as e:
             return dbc.Alert(str(e), color="danger"), no_update
         return dbc.Alert(pesan, color="success"), tabel

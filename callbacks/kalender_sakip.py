@@ -11,9 +11,10 @@ from dashboard.akses import callback
 from dashboard.components.kalender_sakip import PENGUBAH, kabupaten_pengguna, tabel_jadwal, tabel_kewajiban
 from dashboard.data import sesi
 from models.akun.peran import PERAN_KANTOR
-from models.perencanaan.kalender_sakip import JadwalDitolak, jadwal_kabupaten, kewajiban_kantor, ubah_jadwal
+from models.perencanaan.kalender_sakip import jadwal_kabupaten, kewajiban_kantor, ubah_jadwal
 from models.tables import Kabupaten, Kecamatan, User
 from models.umum import periode
+from models.umum.penolakan import Ditolak
 
 
 def _kabupaten(s, user: User, diminta) -> Kabupaten | None:
@@ -45,7 +46,7 @@ def _tanggal(nilai: list) -> tuple[int, int, int] | None:
     try:
         return tuple(int(v) for v in nilai)  # type: ignore[return-value]
     except (TypeError, ValueError):
-        raise JadwalDitolak("Lengkapi tahun, bulan dan tanggal, atau kosongkan ketiganya.") from None
+        raise Ditolak("Lengkapi tahun, bulan dan tanggal, atau kosongkan ketiganya.") from None
 
 
 def register(app: Dash) -> None:
@@ -78,12 +79,12 @@ def register(app: Dash) -> None:
     def simpan(_n, kabupaten, kewajiban, sop, hari_kerja, mulai, tenggat, versi):
         try:
             if not kewajiban:
-                raise JadwalDitolak("Pilih kewajiban yang diubah.")
+                raise Ditolak("Pilih kewajiban yang diubah.")
             with sesi() as s:
                 user = s.get(User, current_user.id)
                 kab = _kabupaten(s, user, kabupaten)
                 if kab is None:
-                    raise JadwalDitolak("Kabupaten tidak ditemukan.")
+                    raise Ditolak("Kabupaten tidak ditemukan.")
                 ubah = {}
                 if sop is not None:
                     ubah["sop_nama"] = sop.strip() or None
@@ -93,9 +94,9 @@ def register(app: Dash) -> None:
                     if nilai is not None:
                         ubah[kunci] = nilai
                 if not ubah:
-                    raise JadwalDitolak("Isi sedikitnya satu perubahan.")
+                    raise Ditolak("Isi sedikitnya satu perubahan.")
                 row = ubah_jadwal(s, kabupaten_id=kab.id, kewajiban=kewajiban, oleh=user, **ubah)
                 pesan = f"Jadwal {row.nama} Kabupaten {kab.nama} disimpan."
-        except (JadwalDitolak, ValueError, TypeError) as e:
-            return dbc.Alert(str(e) if isinstance(e, JadwalDitolak) else "Isian tidak sah.", color="danger"), no_update
+        except (Ditolak, ValueError, TypeError) as e:
+            return dbc.Alert(str(e) if isinstance(e, Ditolak) else "Isian tidak sah.", color="danger"), no_update
         return dbc.Alert(pesan, color="success"), (versi or 0) + 1

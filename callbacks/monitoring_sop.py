@@ -14,12 +14,12 @@ from dashboard.format import waktu
 from models.sop.monitoring import (
     KRITERIA,
     PENILAI,
-    MonitoringSopDitolak,
     catat_evaluasi_sop,
     catat_monitoring,
     catatan_tahun,
 )
 from models.tables import Kecamatan, Sop, User
+from models.umum.penolakan import Ditolak
 from models.umum.periode import label_semester
 
 _YA_TIDAK = {"ya": True, "tidak": False}
@@ -88,7 +88,7 @@ def register(app: Dash) -> None:
                 zona = s.get(Kecamatan, m.kecamatan_id).zona_waktu
                 teks = (f"Disimpan: {'berjalan baik' if m.berjalan_baik else 'tidak berjalan baik'}, "
                         f"{label_semester(tahun, semester)} · {waktu(m.dinilai_pada, zona)}.")
-        except MonitoringSopDitolak as galat:
+        except Ditolak as galat:
             return _pesan(str(galat), "danger")
         return _pesan(teks, "success")
 
@@ -116,6 +116,6 @@ def register(app: Dash) -> None:
                 teks = (f"Disimpan: evaluasi tahun {e.tahun}, "
                         f"{'semua kriteria Ya' if not tidak else f'{tidak} kriteria Tidak'} · "
                         f"{waktu(e.dinilai_pada, zona)}.")
-        except MonitoringSopDitolak as galat:
+        except Ditolak as galat:
             return _pesan(str(galat), "danger")
         return _pesan(teks, "success")

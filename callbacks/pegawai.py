@@ -11,15 +11,15 @@ from dashboard.akses import callback
 from dashboard.data import sesi
 from models.akun.impor_pegawai import (
     PERAN_IMPOR,
-    ImporPegawaiDitolak,
     baca_pegawai,
     simpan_pegawai,
     templat_xlsx,
 )
 from models.akun.peran import PERAN
 from models.tables import User
-from models.umum.berkas import BerkasDitolak, dari_unggahan
+from models.umum.berkas import dari_unggahan
 from models.umum.nip import format_nip
+from models.umum.penolakan import Ditolak
 
 NAMA_PERAN = {p.kode: p.nama for p in PERAN}
 
@@ -39,7 +39,7 @@ def register(app: Dash) -> None:
         try:
             with sesi() as s:
                 pr = baca_pegawai(s, dari_unggahan(isi), kecamatan_id=kecamatan, oleh=s.get(User, current_user.id))
-        except (BerkasDitolak, ImporPegawaiDitolak) as e:
+        except Ditolak as e:
             return dbc.Alert(str(e), color="danger"), True
         kepala = html.Thead(html.Tr([html.Th(x) for x in ("Baris", "Nama", "NIP", "Jabatan", "Peran", "Username",
                                                            "Keterangan")]))
@@ -69,7 +69,7 @@ def register(app: Dash) -> None:
                 hasil = simpan_pegawai(s, dari_unggahan(isi), kecamatan_id=kecamatan,
                                        oleh=s.get(User, current_user.id))
                 baris = [(u.nama, u.username, NAMA_PERAN.get(u.role_kode, u.role_kode), sandi) for u, sandi in hasil]
-        except (BerkasDitolak, ImporPegawaiDitolak) as e:
+        except Ditolak as e:
             return dbc.Alert(str(e), color="danger"), no_update, no_update
         tabel = dbc.Table([html.Thead(html.Tr([html.Th(x) for x in ("Nama", "Username", "Peran", "Kata sandi awal")])),
                            html.Tbody([html.Tr([html.Td(a), html.Td(b), html.Td(c), html.Td(html.Code(d))])

@@ -10,8 +10,14 @@ from dashboard.akses import callback
 from dashboard.components.pekerjaan import opsi_batal, tabel_berjalan
 from dashboard.data import sesi
 from models.akun.peran import PERAN_KANTOR
-from models.perencanaan.pekerjaan import PEMBATAL, PekerjaanDitolak, batalkan, daftar_berjalan, mulai_pekerjaan
+from models.perencanaan.pekerjaan import (
+    PEMBATAL,
+    batalkan,
+    daftar_berjalan,
+    mulai_pekerjaan,
+)
 from models.tables import Eksekusi, Sop, User
+from models.umum.penolakan import Ditolak
 
 
 def _berjalan() -> tuple:
@@ -32,18 +38,18 @@ def register(app: Dash) -> None:
     def mulai(_n, sop_id, judul, tahun, triwulan):
         try:
             if not sop_id:
-                raise PekerjaanDitolak("Pilih SOP terlebih dahulu.")
+                raise Ditolak("Pilih SOP terlebih dahulu.")
             try:
                 th = int(tahun)
             except (TypeError, ValueError):
-                raise PekerjaanDitolak("Tahun tidak sah.") from None
+                raise Ditolak("Tahun tidak sah.") from None
             with sesi() as s:
                 user = s.get(User, current_user.id)
                 eks = mulai_pekerjaan(s, sop_id=int(sop_id), judul=judul or "", tahun=th,
                                       triwulan=int(triwulan) if triwulan else None, oleh=user)
                 pesan = dbc.Alert(f"\"{eks.judul}\" dimulai; langkah pertamanya menunggu di Persetujuan.",
                                   color="success")
-        except PekerjaanDitolak as e:
+        except Ditolak as e:
             return dbc.Alert(str(e), color="danger"), no_update, no_update
         return pesan, *_berjalan()
 
@@ -56,10 +62,10 @@ def register(app: Dash) -> None:
     def batal(_n, eksekusi_id, alasan):
         try:
             if not eksekusi_id:
-                raise PekerjaanDitolak("Pilih pekerjaan yang akan dibatalkan.")
+                raise Ditolak("Pilih pekerjaan yang akan dibatalkan.")
             with sesi() as s:
                 eks = batalkan(s, eksekusi_id=int(eksekusi_id), alasan=alasan or "", oleh=s.get(User, current_user.id))
                 pesan = dbc.Alert(f"\"{eks.judul}\" dibatalkan.", color="success")
-        except PekerjaanDitolak as e:
+        except Ditolak as e:
             return dbc.Alert(str(e), color="danger"), no_update, no_update
         return pesan, *_berjalan()

@@ -9,7 +9,6 @@ from dashboard import ids
 from dashboard.akses import callback
 from dashboard.data import sesi
 from models.akun.pengguna import (
-    AkunTidakSah,
     baca_kantor,
     buat_pengguna,
     daftar_pengguna,
@@ -18,6 +17,7 @@ from models.akun.pengguna import (
 )
 from models.tables import User
 from models.umum.nip import format_nip
+from models.umum.penolakan import Ditolak
 
 ADMIN = {"admin"}
 
@@ -68,7 +68,7 @@ def register(app: Dash) -> None:
                                   role_kode=peran, kecamatan_id=kec, kabupaten_id=kab,
                                   oleh=s.get(User, current_user.id))
                 nama_baru = u.username
-        except AkunTidakSah as e:
+        except Ditolak as e:
             return dbc.Alert(str(e), color="danger"), no_update
         return dbc.Alert(f"Pengguna {nama_baru} dibuat.", color="success"), (versi or 0) + 1
 
@@ -90,7 +90,7 @@ def register(app: Dash) -> None:
                 if sandi:
                     setel_ulang_sandi(s, user_id=u.id, password=sandi, oleh=admin)
                 nama = u.username
-        except AkunTidakSah as e:
+        except Ditolak as e:
             return dbc.Alert(str(e), color="danger"), no_update
         pesan = f"Perubahan {nama} disimpan" + (" dan kata sandi diganti." if sandi else ".")
         return dbc.Alert(pesan, color="success"), (versi or 0) + 1

@@ -15,10 +15,8 @@ from dashboard.components.tugas import rincian
 from dashboard.data import pengaturan, sesi
 from models.akun.peran import PERAN_KANTOR
 from models.kinerja.realisasi import angka_eksekusi
-from models.perencanaan.dokumen_kinerja import DokumenDitolak
-from models.perencanaan.keluaran_kinerja import TidakAdaDokumen, isi_dokumen, lampirkan_dokumen_kinerja
+from models.perencanaan.keluaran_kinerja import isi_dokumen, lampirkan_dokumen_kinerja
 from models.sop.alur import (
-    AlurDitolak,
     antrian,
     daftar_bukti,
     jenis_subjek,
@@ -28,16 +26,14 @@ from models.sop.alur import (
 )
 from models.sop.keluaran import keluaran_eksekusi, lampirkan_keluaran
 from models.tables import CatatanLangkah, User
-from models.umum.berkas import BerkasDitolak, dari_unggahan
+from models.umum.berkas import dari_unggahan
+from models.umum.penolakan import Ditolak
 
 PREFIX, SARINGAN = ids.PERSETUJUAN_PREFIX, ids.PERSETUJUAN_SARINGAN
 
 
 def _unggahan(isi: str) -> bytes:
-    try:
-        return dari_unggahan(isi)
-    except BerkasDitolak as e:
-        raise AlurDitolak(str(e)) from None
+    return dari_unggahan(isi)
 
 
 def _keluaran(s, eksekusi_id: int):
@@ -97,7 +93,7 @@ def register(app: Dash) -> None:
             # The step's kelengkapan to tick (a figure's entry steps are ticked on its own form).
             try:
                 terkunci = jenis_subjek(tugas.eksekusi.subjek_jenis).terkunci(s, tugas.eksekusi, tugas.catatan)
-            except AlurDitolak as e:  # an SOP step left without pelaksana: nothing to do until the admin fixes it
+            except Ditolak as e:  # an SOP step left without pelaksana: nothing to do until the admin fixes it
                 terkunci = str(e)
             bukti = [] if terkunci else daftar_bukti(tugas.langkah.kelengkapan)
             keluaran = _keluaran(s, tugas.eksekusi.id)
@@ -117,13 +113,13 @@ def register(app: Dash) -> None:
     def lampirkan_dokumen(_n, catatan_id):
         try:
             if not catatan_id:
-                raise AlurDitolak("Pilih langkah terlebih dahulu.")
+                raise Ditolak("Pilih langkah terlebih dahulu.")
             with sesi() as s:
                 berkas = lampirkan_dokumen_kinerja(s, catatan_id=int(catatan_id), oleh=s.get(User, current_user.id),
                                                    folder=pengaturan().upload_dir)
                 nama = " dan ".join(b.nama_berkas for b in berkas)
                 daftar = _keluaran(s, s.get(CatatanLangkah, int(catatan_id)).eksekusi_id)
-        except (AlurDitolak, TidakAdaDokumen, DokumenDitolak) as e:
+        except Ditolak as e:
             return no_update, dbc.Alert(str(e), color="danger")
         return daftar, dbc.Alert(f"{nama} dibuat dari angka saat ini dan dilampirkan pada langkah ini.",
                                  color="success")
@@ -137,13 +133,13 @@ def register(app: Dash) -> None:
             return no_update, no_update
         try:
             if not catatan_id:
-                raise AlurDitolak("Pilih langkah terlebih dahulu, lalu lampirkan keluarannya.")
+                raise Ditolak("Pilih langkah terlebih dahulu, lalu lampirkan keluarannya.")
             with sesi() as s:
                 x = lampirkan_keluaran(s, catatan_id=int(catatan_id), nama_berkas=nama or "berkas",
                                        data=_unggahan(isi), oleh=s.get(User, current_user.id),
                                        folder=pengaturan().upload_dir)
                 disimpan, daftar = x.nama_berkas, _keluaran(s, s.get(CatatanLangkah, int(catatan_id)).eksekusi_id)
-        except AlurDitolak as e:
+        except Ditolak as e:
             return no_update, dbc.Alert(str(e), color="danger")
         return daftar, dbc.Alert(f"Lampiran {disimpan} disimpan pada langkah ini.", color="success")
 
@@ -173,7 +169,7 @@ def register(app: Dash) -> None:
                              bukti=list(bukti) if bukti else None)
                     pesan = "Disetujui." if setuju else "Dikembalikan untuk perbaikan."
                 opsi = opsi_tugas(s, user)
-        except AlurDitolak as e:
+        except Ditolak as e:
             return dbc.Alert(str(e), color="danger"), no_update, no_update, no_update
         if tombol == ids.TUGAS_MULAI:  # the step stays selected: the person now works on it
             return dbc.Alert(pesan, color="info"), opsi, no_update, no_update

@@ -11,28 +11,27 @@ from dashboard.components.realisasi import daftar_lampiran, tabel_realisasi
 from dashboard.data import pengaturan, sesi
 from models.akun.peran import PENGISI_REALISASI, PERAN_KANTOR
 from models.kinerja.capaian import capaian_kantor, predikat_kabupaten
-from models.kinerja.excel import BerkasTidakSah, baca, terapkan
+from models.kinerja.excel import baca, terapkan
 from models.kinerja.lampiran import lampiran_realisasi, lampirkan
 from models.kinerja.realisasi import (
     BISA_DIUBAH,
     STATUS_LABEL,
     Isian,
-    RealisasiDitolak,
     ajukan,
     angka_eksekusi,
     buka_kembali,
     simpan_draf,
 )
-from models.sop.alur import AlurDitolak
 from models.tables import Indikator, Realisasi, User
-from models.umum.berkas import BerkasDitolak, dari_unggahan
+from models.umum.berkas import dari_unggahan
+from models.umum.penolakan import Ditolak
 
 
 def _periode(periode: dict | None) -> tuple[int, int]:
     try:
         return int(periode["tahun"]), int(periode["triwulan"])
     except (TypeError, KeyError, ValueError):
-        raise RealisasiDitolak("Periode tidak sah; muat ulang halaman.") from None
+        raise Ditolak("Periode tidak sah; muat ulang halaman.") from None
 
 
 def _tabel(s, user: User, tahun: int, triwulan: int, terpilih: int | None = None):
@@ -41,10 +40,7 @@ def _tabel(s, user: User, tahun: int, triwulan: int, terpilih: int | None = None
 
 
 def _isi_berkas(isi: str | None) -> bytes:
-    try:
-        return dari_unggahan(isi)
-    except BerkasDitolak as e:
-        raise RealisasiDitolak(str(e)) from None
+    return dari_unggahan(isi)
 
 
 def register(app: Dash) -> None:
@@ -63,7 +59,7 @@ def register(app: Dash) -> None:
         ajukan_juga = ctx.triggered_id == ids.REAL_AJUKAN
         try:
             if not indikator_id:
-                raise RealisasiDitolak("Pilih indikator terlebih dahulu.")
+                raise Ditolak("Pilih indikator terlebih dahulu.")
             tahun, triwulan = _periode(periode)
             with sesi() as s:
                 user = s.get(User, current_user.id)
@@ -77,7 +73,7 @@ def register(app: Dash) -> None:
                 versi_baru, r_id, status = r.versi, r.id, r.status
                 tabel = _tabel(s, user, tahun, triwulan, int(indikator_id))
                 tanpa_bukti = ajukan_juga and not bukti and not lampiran_realisasi(s, r_id)
-        except (RealisasiDitolak, AlurDitolak) as e:
+        except Ditolak as e:
             return dbc.Alert(str(e), color="danger"), no_update, no_update, no_update, no_update, no_update, no_update
         if bersama:
             pesan = (f"Diajukan bersama {bersama} indikator triwulan ini. Angkanya berjalan melalui langkah SOP "
@@ -104,14 +100,14 @@ def register(app: Dash) -> None:
         try:
             data = _isi_berkas(isi)
             if not realisasi_id:
-                raise RealisasiDitolak("Simpan draf realisasi dahulu, lalu lampirkan berkas.")
+                raise Ditolak("Simpan draf realisasi dahulu, lalu lampirkan berkas.")
             with sesi() as s:
                 user = s.get(User, current_user.id)
                 x = lampirkan(s, realisasi_id=int(realisasi_id), nama_berkas=nama or "berkas", data=data, oleh=user,
                               folder=pengaturan().upload_dir)
                 disimpan = x.nama_berkas
                 daftar = daftar_lampiran(lampiran_realisasi(s, int(realisasi_id)))
-        except RealisasiDitolak as e:
+        except Ditolak as e:
             return no_update, dbc.Alert(str(e), color="danger")
         return daftar, dbc.Alert(f"Lampiran {disimpan} disimpan.", color="success")
 
@@ -121,10 +117,10 @@ def register(app: Dash) -> None:
     def buka(_n, realisasi_id, alasan):
         try:
             if not realisasi_id:
-                raise RealisasiDitolak("Realisasi tidak ditemukan.")
+                raise Ditolak("Realisasi tidak ditemukan.")
             with sesi() as s:
                 buka_kembali(s, realisasi_id=int(realisasi_id), alasan=alasan or "", oleh=s.get(User, current_user.id))
-        except RealisasiDitolak as e:
+        except Ditolak as e:
             return dbc.Alert(str(e), color="danger")
         return dbc.Alert("Angka dibuka kembali untuk diperbaiki; ajukan lagi setelah diubah. Muat ulang halaman.",
                          color="success")
@@ -140,7 +136,7 @@ def register(app: Dash) -> None:
             with sesi() as s:
                 user = s.get(User, current_user.id)
                 baris = baca(s, _isi_berkas(isi), kecamatan_id=user.kecamatan_id, tahun=tahun, triwulan=triwulan)
-        except (RealisasiDitolak, BerkasTidakSah) as e:
+        except Ditolak as e:
             return dbc.Alert(f"{nama}: {e}", color="danger")
         return dbc.Table([html.Thead(html.Tr([html.Th("Baris"), html.Th("IKU"), html.Th("Hasil")])),
                           html.Tbody([html.Tr([html.Td(b.baris), html.Td(b.kode), html.Td(b.pesan)],
@@ -153,14 +149,14 @@ def register(app: Dash) -> None:
     def terapkan_excel(_n, isi, periode):
         try:
             if not isi:
-                raise RealisasiDitolak("Unggah berkas Excel terlebih dahulu.")
+                raise Ditolak("Unggah berkas Excel terlebih dahulu.")
             tahun, triwulan = _periode(periode)
             with sesi() as s:
                 user = s.get(User, current_user.id)
                 baris = baca(s, _isi_berkas(isi), kecamatan_id=user.kecamatan_id, tahun=tahun, triwulan=triwulan)
                 n = terapkan(s, baris, kecamatan_id=user.kecamatan_id, tahun=tahun, triwulan=triwulan, oleh=user)
                 tabel = _tabel(s, user, tahun, triwulan)
-        except (RealisasiDitolak, BerkasTidakSah) as e:
+        except Ditolak as e:
             return dbc.Alert(str(e), color="danger"), no_update
         return dbc.Alert(f"{n} realisasi disimpan sebagai draf. Periksa lalu ajukan tiap indikator.",
                          color="success"), tabel

@@ -18,14 +18,14 @@ from models.tindak_lanjut.evaluasi import RekomendasiBaru, catat_evaluasi_lengka
 from models.tindak_lanjut.rekomendasi import (
     AKSI,
     PENCATAT,
-    TindakLanjutDitolak,
     akui,
     mulai_tindak_lanjut,
     periksa,
     serahkan,
     tindakan_tersedia,
 )
-from models.umum.tanggal import TanggalTidakSah, baca_tanggal
+from models.umum.penolakan import Ditolak
+from models.umum.tanggal import baca_tanggal
 
 PESAN_AKSI = {"mulai": "Tindak lanjut dimulai.", "serahkan": "Tindak lanjut diserahkan kepada Sekretaris Camat.",
               "terima": "Tindak lanjut diterima.", "kembalikan": "Tindak lanjut dikembalikan kepada penanggung jawab.",
@@ -38,10 +38,7 @@ BARIS_REKOMENDASI = ids.TL_BARIS_REKOMENDASI
 
 def _tanggal(teks: str | None) -> date | None:
     """A date as typed ("15 Februari 2026", "15/02/2026"); a date that cannot be read is refused, not dropped."""
-    try:
-        return baca_tanggal(teks)
-    except TanggalTidakSah as e:
-        raise TindakLanjutDitolak(str(e)) from None
+    return baca_tanggal(teks)
 
 
 def register(app: Dash) -> None:
@@ -91,7 +88,7 @@ def register(app: Dash) -> None:
                     periksa(s, rekomendasi_id=rid, terima=aksi == "terima", alasan=uraian, oleh=user)
                 elif aksi == "akui":
                     akui(s, rekomendasi_id=rid, oleh=user)
-        except TindakLanjutDitolak as e:
+        except Ditolak as e:
             return dbc.Alert(str(e), color="danger"), no_update
         return dbc.Alert(PESAN_AKSI[aksi], color="success"), ""
 
@@ -120,6 +117,6 @@ def register(app: Dash) -> None:
                     oleh=user, rekomendasi=rek)
                 n = sum(1 for r in rek if not r.kosong)
                 pesan = f"{ev.jenis.capitalize()} tersimpan" + (f" dengan {n} rekomendasi." if n else ".")
-        except TindakLanjutDitolak as e:
+        except Ditolak as e:
             return dbc.Alert(str(e), color="danger")
         return dbc.Alert(pesan, color="success")

@@ -10,9 +10,10 @@ from dashboard import ids
 from dashboard.akses import callback
 from dashboard.components.unggah_sop import bagian_diagram, bagian_selisih, tampil_pratinjau
 from dashboard.data import pengaturan, sesi
-from models.sop.unggah import PERAN_UNGGAH, UnggahDitolak, pratinjau, simpan
+from models.sop.unggah import PERAN_UNGGAH, pratinjau, simpan
 from models.tables import User
-from models.umum.berkas import BerkasDitolak, dari_unggahan, nama_aman
+from models.umum.berkas import dari_unggahan, nama_aman
+from models.umum.penolakan import Ditolak
 
 PELAKSANA = {"type": ids.UNGGAH_PELAKSANA, "p": ALL, "l": ALL}
 KEMBALI = {"type": ids.UNGGAH_KEMBALI, "p": ALL, "l": ALL}
@@ -46,7 +47,7 @@ def register(app: Dash) -> None:
         try:
             with sesi() as s:
                 _, pr = _baca(s, isi, nama, kantor)
-        except BerkasDitolak as e:
+        except Ditolak as e:
             return dbc.Alert(str(e), color="danger"), True, None
         return tampil_pratinjau(pr, pengaturan().menit_per_hari), not pr.bisa_disimpan, None
 
@@ -65,7 +66,7 @@ def register(app: Dash) -> None:
         try:
             with sesi() as s:
                 _, pr = _baca(s, isi, nama, kantor, _koreksi(nilai, ident), _kembali(nilai_kembali, ident_kembali))
-        except BerkasDitolak as e:
+        except Ditolak as e:
             return dbc.Alert(str(e), color="danger"), no_update
         indeks = int(ident[0]["p"])
         pp = next((x for x in pr.prosedur if x.indeks == indeks), None)
@@ -88,7 +89,7 @@ def register(app: Dash) -> None:
             with sesi() as s:
                 user, pr = _baca(s, isi, nama, kantor, _koreksi(nilai, ident), _kembali(nilai_kembali, ident_kembali))
                 hasil = simpan(s, pr, user)
-        except (BerkasDitolak, UnggahDitolak) as e:
+        except Ditolak as e:
             return dbc.Alert(str(e), color="danger"), no_update, no_update
         baris = [html.Li([h.kalimat(), " ", html.A("Lihat SOP", href=f"/sop/{h.sop_id}")] if h.sop_id
                          else h.kalimat()) for h in hasil]

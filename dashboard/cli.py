@@ -13,7 +13,7 @@ from flask.cli import AppGroup
 from models.db import session_scope
 from models.sop.berkas import baca_dokumen_banyak
 from models.sop.dokumen import DokumenTidakTerbaca
-from models.sop.register import ImporDitolak
+from models.umum.penolakan import Ditolak
 
 sop_cli = AppGroup("sop", help="Membaca dan menyimpan dokumen SOP.")
 demo_cli = AppGroup("demo", help="Data demo.")
@@ -67,7 +67,7 @@ def sop_import(berkas: tuple[str, ...]) -> None:
         with session_scope(_engine(), jam_kerja=_settings().jam_kerja) as s:
             hasil = impor_dokumen(s, _baca_berkas(berkas), kurasi=kurasi_pelaksana(),
                                   menit_per_hari=_settings().menit_per_hari)
-    except (DokumenTidakTerbaca, ImporDitolak) as e:
+    except (DokumenTidakTerbaca, Ditolak) as e:
         raise click.ClickException(f"{e} Tidak ada yang disimpan.") from None
     for h in hasil:
         click.echo(h.kalimat())
@@ -160,12 +160,12 @@ def db_upgrade() -> None:
 @click.argument("berkas", type=click.Path(dir_okay=False))
 def db_backup(berkas: str) -> None:
     """Cadangkan seluruh basis data ke BERKAS (SQLite: salinan daring; PostgreSQL: pg_dump format custom)."""
-    from models.umum.cadangan import CadanganDitolak, cadangkan
+    from models.umum.cadangan import cadangkan
 
     url = _engine().url.render_as_string(hide_password=False)
     try:
         hasil = cadangkan(url, berkas, tulis=click.echo)
-    except CadanganDitolak as e:
+    except Ditolak as e:
         raise click.ClickException(f"{e} Tidak ada berkas cadangan yang ditulis.") from None
     click.echo(f"Cadangan ditulis: {hasil} ({hasil.stat().st_size / 1e6:.1f} MB).")
 
@@ -177,7 +177,7 @@ def db_restore(berkas: str, ya: bool) -> None:
     """Ganti seluruh isi basis data dengan cadangan BERKAS, lalu mutakhirkan skemanya."""
     from models.db import dispose_engine
     from models.migrasi import pastikan_skema
-    from models.umum.cadangan import CadanganDitolak, pulihkan
+    from models.umum.cadangan import pulihkan
 
     engine = _engine()
     url = engine.url.render_as_string(hide_password=False)
@@ -187,7 +187,7 @@ def db_restore(berkas: str, ya: bool) -> None:
     dispose_engine(url)
     try:
         pulihkan(url, berkas, tulis=click.echo)
-    except CadanganDitolak as e:
+    except Ditolak as e:
         raise click.ClickException(f"{e} Basis data tidak diubah.") from None
     pastikan_skema(engine)
     click.echo(f"Basis data dipulihkan dari {berkas}; skema mutakhir.")
@@ -204,7 +204,7 @@ def user_create(username, nama, role_kode, kecamatan, kabupaten, password) -> No
     """Buat pengguna, mis. admin pertama instalasi baru."""
     from sqlmodel import select
 
-    from models.akun.pengguna import AkunTidakSah, buat_pengguna
+    from models.akun.pengguna import buat_pengguna
     from models.migrasi import pastikan_skema
     from models.sop.register import pastikan_peran
     from models.tables import Kabupaten, Kecamatan
@@ -215,17 +215,17 @@ def user_create(username, nama, role_kode, kecamatan, kabupaten, password) -> No
             pastikan_peran(s)
             kab = s.exec(select(Kabupaten).where(Kabupaten.nama == kabupaten)).first() if kabupaten else None
             if kabupaten and kab is None:
-                raise AkunTidakSah(f'Kabupaten "{kabupaten}" tidak ada.')
+                raise Ditolak(f'Kabupaten "{kabupaten}" tidak ada.')
             kec = None
             if kecamatan:
                 q = select(Kecamatan).where(Kecamatan.nama == kecamatan)
                 kec = s.exec(q.where(Kecamatan.kabupaten_id == kab.id) if kab else q).first()
                 if kec is None:
-                    raise AkunTidakSah(f'Kecamatan "{kecamatan}" tidak ada.')
+                    raise Ditolak(f'Kecamatan "{kecamatan}" tidak ada.')
             buat_pengguna(s, username=username, nama=nama, password=password, role_kode=role_kode,
                           kecamatan_id=kec.id if kec else None,
                           kabupaten_id=kab.id if kab and role_kode == "kabupaten" else None)
-    except AkunTidakSah as e:
+    except Ditolak as e:
         raise click.ClickException(f"{e} Pengguna tidak dibuat.") from None
     click.echo(f"Pengguna {username.strip().lower()} dibuat.")
 
@@ -234,7 +234,7 @@ def user_create(username, nama, role_kode, kecamatan, kabupaten, password) -> No
 @click.argument("berkas", type=click.Path(dir_okay=False, allow_dash=True))
 def capaian_hitung(berkas: str) -> None:
     """Hitung capaian per triwulan dan tahun dari CSV (lihat README) dan cetak CSV hasilnya."""
-    from models.kinerja.capaian_csv import CsvTidakSah, hitung_csv
+    from models.kinerja.capaian_csv import hitung_csv
 
     try:
         teks = sys.stdin.read() if berkas == "-" else Path(berkas).read_text(encoding="utf-8-sig")
@@ -242,7 +242,7 @@ def capaian_hitung(berkas: str) -> None:
         raise click.ClickException(f"{berkas}: berkas tidak dapat dibaca ({e.__class__.__name__}).") from None
     try:
         click.echo(hitung_csv(teks), nl=False)
-    except CsvTidakSah as e:
+    except Ditolak as e:
         raise click.ClickException(f"{berkas}: {e}") from None
 
 
@@ -252,7 +252,7 @@ def iku_import(berkas: str) -> None:
     """Tambahkan IKU dari berkas TOML ([[iku]] seperti seed/iku.toml); yang sudah ada tidak diubah."""
     import tomllib
 
-    from models.kinerja.iku import IkuDitolak, pastikan_iku
+    from models.kinerja.iku import pastikan_iku
 
     try:
         definisi = tomllib.loads(Path(berkas).read_text(encoding="utf-8")).get("iku", [])
@@ -261,7 +261,7 @@ def iku_import(berkas: str) -> None:
     try:
         with session_scope(_engine(), jam_kerja=_settings().jam_kerja) as s:
             n = pastikan_iku(s, definisi)
-    except IkuDitolak as e:
+    except Ditolak as e:
         raise click.ClickException(f"{berkas}: {e} Tidak ada yang disimpan.") from None
     click.echo(f"{n} IKU baru disimpan, {len(definisi) - n} sudah ada.")
 

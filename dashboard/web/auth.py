@@ -24,13 +24,13 @@ from models.akun.pembatas import PESAN_DIBATASI, berhasil, boleh_mencoba
 from models.akun.pengguna import (
     KATA_SANDI_DEMO,
     PESAN_GAGAL,
-    AkunTidakSah,
     akhiri_sesi,
     autentikasi,
     ganti_sandi_sendiri,
 )
 from models.tables import AuditLog, Kabupaten, Kecamatan, Role, User
 from models.umum.audit import catat
+from models.umum.penolakan import Ditolak
 
 PUBLIK = ("/login", "/vendor/", "/assets/", "/_dash-component-suites/", "/_favicon.ico", "/favicon.ico", "/sehat",
           "/siap")
@@ -189,7 +189,7 @@ def pasang_auth(server: Flask) -> None:
                                         sandi_baru=request.form.get("sandi_baru", ""),
                                         ulangi=request.form.get("ulangi", ""))
                 sesi_id = f"{u.id}:{u.sesi_token}"
-        except AkunTidakSah as e:
+        except Ditolak as e:
             return _halaman_sandi(str(e), wajib, status=400)
         login_user(muat_pengguna(sesi_id))  # this session goes on with the new token; every other one has ended
         return redirect("/?sandi=diganti")

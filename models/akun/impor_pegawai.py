@@ -14,12 +14,13 @@ from dataclasses import dataclass, field
 from openpyxl import Workbook
 from sqlmodel import Session, select
 
-from models.akun.pengguna import AkunTidakSah, buat_pengguna, lingkup
+from models.akun.pengguna import buat_pengguna, lingkup
 from models.akun.peran import ALIAS_PER_KUNCI, PERAN_KANTOR, kunci_label
 from models.tables import Kecamatan, RoleAlias, User
 from models.umum.audit import catat
-from models.umum.lembar_kerja import LembarDitolak, baca_baris, buka_xlsx, simpan_xlsx
+from models.umum.lembar_kerja import baca_baris, buka_xlsx, simpan_xlsx
 from models.umum.nip import baca_nip, format_nip
+from models.umum.penolakan import Ditolak
 
 KOLOM = ("nama", "nip", "jabatan", "username")
 KEPALA = ("Nama", "NIP", "Jabatan", "Username")
@@ -31,8 +32,6 @@ PERAN_IMPOR = frozenset({"admin", "kabupaten"})
 PESAN_PERAN = "Hanya Admin atau pengguna kabupaten yang dapat mengimpor pegawai."
 
 
-class ImporPegawaiDitolak(ValueError):
-    """An import that writes nothing; the message says why."""
 
 
 @dataclass
@@ -90,7 +89,7 @@ def _periksa_kantor(session: Session, kecamatan_id: int | None, oleh: User) -> K
         raise PermissionError(PESAN_PERAN)
     kec = session.get(Kecamatan, kecamatan_id) if kecamatan_id else None
     if kec is None:
-        raise ImporPegawaiDitolak("Pilih kecamatan yang pegawainya diimpor.")
+        raise Ditolak("Pilih kecamatan yang pegawainya diimpor.")
     ids = lingkup(session, oleh).kecamatan_ids
     if ids is not None and kec.id not in ids:
         raise PermissionError(PESAN_LINGKUP)
@@ -103,7 +102,7 @@ def baca_pegawai(session: Session, data: bytes, *, kecamatan_id: int | None, ole
     try:
         wb = buka_xlsx(data)
         isi = baca_baris(wb, wb.sheetnames[0], baris=MAKS_BARIS + 2, kolom=len(KOLOM))
-    except LembarDitolak as e:
+    except Ditolak as e:
         return PratinjauPegawai(kec.id, [], [str(e)])
     kepala = [_teks(v).lower() for v in (isi[0] if isi else ())]
     if [k for k in kepala[:4]] != list(KOLOM):
@@ -170,7 +169,7 @@ def simpan_pegawai(session: Session, data: bytes, *, kecamatan_id: int | None,
     shown once and never stored in the clear."""
     pr = baca_pegawai(session, data, kecamatan_id=kecamatan_id, oleh=oleh)
     if not pr.bersih:
-        raise ImporPegawaiDitolak("Belum ada akun yang dibuat: " + " ".join(pr.semua_masalah or ["lembar kosong."])
+        raise Ditolak("Belum ada akun yang dibuat: " + " ".join(pr.semua_masalah or ["lembar kosong."])
                                   + " Perbaiki lembarnya lalu unggah lagi.")
     hasil = []
     for b in pr.baris:
@@ -178,8 +177,8 @@ def simpan_pegawai(session: Session, data: bytes, *, kecamatan_id: int | None,
         try:
             u = buat_pengguna(session, username=b.username, nama=b.nama, password=sandi, role_kode=b.role_kode or "",
                               kecamatan_id=pr.kecamatan_id, oleh=oleh)
-        except AkunTidakSah as e:
-            raise ImporPegawaiDitolak(f"Baris {b.baris}: {e} Belum ada akun yang dibuat.") from None
+        except Ditolak as e:
+            raise Ditolak(f"Baris {b.baris}: {e} Belum ada akun yang dibuat.") from None
         u.nip, u.jabatan, u.ganti_sandi = b.nip, b.jabatan, True
         session.add(u)
         hasil.append((u, sandi))

@@ -14,6 +14,7 @@ from werkzeug.security import check_password_hash, generate_password_hash
 from models.tables import Kabupaten, Kecamatan, Role, User
 from models.umum.audit import catat
 from models.umum.nip import baca_nip, format_nip
+from models.umum.penolakan import Ditolak
 
 KATA_SANDI_DEMO = "demo12345"  # every account of the demo data; the login page shows it on a demo database
 
@@ -21,8 +22,6 @@ KATA_SANDI_DEMO = "demo12345"  # every account of the demo data; the login page 
 PESAN_GAGAL = "Nama pengguna atau kata sandi salah."  # never says which of the two
 
 
-class AkunTidakSah(ValueError):
-    pass
 
 
 def buat_pengguna(session: Session, *, username: str, nama: str, password: str, role_kode: str,
@@ -31,12 +30,12 @@ def buat_pengguna(session: Session, *, username: str, nama: str, password: str, 
     """Create a user of one office (kecamatan) or one kabupaten; audited."""
     username = username.strip().lower()
     if not username or " " in username:
-        raise AkunTidakSah("Nama pengguna wajib diisi, tanpa spasi.")
+        raise Ditolak("Nama pengguna wajib diisi, tanpa spasi.")
     if not (nama or "").strip():
-        raise AkunTidakSah("Nama lengkap wajib diisi.")
+        raise Ditolak("Nama lengkap wajib diisi.")
     _periksa_sandi(password)
     if session.exec(select(User).where(User.username == username)).first():
-        raise AkunTidakSah(f'Nama pengguna "{username}" sudah dipakai.')
+        raise Ditolak(f'Nama pengguna "{username}" sudah dipakai.')
     kecamatan_id, kabupaten_id = _periksa_kantor(session, role_kode, kecamatan_id, kabupaten_id)
     nama = nama.strip()
     user = User(username=username, nama=nama, password_hash=generate_password_hash(password), role_kode=role_kode,
@@ -50,29 +49,29 @@ def buat_pengguna(session: Session, *, username: str, nama: str, password: str, 
 
 def _periksa_sandi(password: str) -> None:
     if len(password or "") < 8:
-        raise AkunTidakSah("Kata sandi sedikitnya 8 karakter.")
+        raise Ditolak("Kata sandi sedikitnya 8 karakter.")
 
 
 def _periksa_kantor(session: Session, role_kode: str, kecamatan_id: int | None,
                     kabupaten_id: int | None) -> tuple[int | None, int | None]:
     """A kantor user belongs to one kecamatan, a kabupaten user to one kabupaten, the admin to neither."""
     if session.get(Role, role_kode) is None:
-        raise AkunTidakSah(f'Peran "{role_kode}" tidak dikenal.')
+        raise Ditolak(f'Peran "{role_kode}" tidak dikenal.')
     if role_kode == "admin":
         return None, None
     if role_kode == "kabupaten":
         if kabupaten_id is None or session.get(Kabupaten, kabupaten_id) is None:
-            raise AkunTidakSah("Pengguna kabupaten harus terikat pada satu kabupaten.")
+            raise Ditolak("Pengguna kabupaten harus terikat pada satu kabupaten.")
         return None, kabupaten_id
     if kecamatan_id is None or session.get(Kecamatan, kecamatan_id) is None:
-        raise AkunTidakSah("Pengguna kantor harus terikat pada satu kecamatan.")
+        raise Ditolak("Pengguna kantor harus terikat pada satu kecamatan.")
     return kecamatan_id, None
 
 
 def _pengguna(session: Session, user_id: int) -> User:
     user = session.get(User, user_id)
     if user is None:
-        raise AkunTidakSah("Pengguna tidak ditemukan.")
+        raise Ditolak("Pengguna tidak ditemukan.")
     return user
 
 
@@ -91,16 +90,13 @@ def ubah_pengguna(session: Session, *, user_id: int, role_kode: str, kecamatan_i
     signature blocks print; the admin cannot lock themself out. Audited with before/after."""
     user = _pengguna(session, user_id)
     if user.id == oleh.id and (not aktif or role_kode != user.role_kode):
-        raise AkunTidakSah("Anda tidak dapat menonaktifkan atau mengubah peran akun Anda sendiri.")
+        raise Ditolak("Anda tidak dapat menonaktifkan atau mengubah peran akun Anda sendiri.")
     kecamatan_id, kabupaten_id = _periksa_kantor(session, role_kode, kecamatan_id, kabupaten_id)
     sebelum = _ringkas(user)
     if nip is not TETAP:
-        try:
-            nip = baca_nip(nip if isinstance(nip, str) else None)
-        except ValueError as e:
-            raise AkunTidakSah(str(e)) from None
+        nip = baca_nip(nip if isinstance(nip, str) else None)
         if nip and session.exec(select(User.id).where(User.nip == nip).where(User.id != user.id)).first():
-            raise AkunTidakSah(f"NIP {format_nip(nip)} sudah dipakai akun lain.")
+            raise Ditolak(f"NIP {format_nip(nip)} sudah dipakai akun lain.")
         user.nip = nip
     if jabatan is not TETAP:
         user.jabatan = " ".join(str(jabatan or "").split())[:160] or None
@@ -135,12 +131,12 @@ def ganti_sandi_sendiri(session: Session, *, user_id: int, sandi_lama: str, sand
     passwords."""
     user = _pengguna(session, user_id)
     if not check_password_hash(user.password_hash, sandi_lama or ""):
-        raise AkunTidakSah("Kata sandi sekarang salah.")
+        raise Ditolak("Kata sandi sekarang salah.")
     _periksa_sandi(sandi_baru)
     if sandi_baru != ulangi:
-        raise AkunTidakSah("Kata sandi baru dan ulangannya tidak sama.")
+        raise Ditolak("Kata sandi baru dan ulangannya tidak sama.")
     if sandi_baru == sandi_lama:
-        raise AkunTidakSah("Kata sandi baru harus berbeda dari yang sekarang.")
+        raise Ditolak("Kata sandi baru harus berbeda dari yang sekarang.")
     user.password_hash = generate_password_hash(sandi_baru)
     user.ganti_sandi = False
     akhiri_sesi(user)

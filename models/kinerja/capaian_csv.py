@@ -18,7 +18,8 @@ from models.kinerja.mesin import (
     capaian_triwulan,
 )
 from models.kinerja.mesin import predikat as predikat_dari
-from models.umum.angka import AngkaTidakSah, baca_angka, bulatkan
+from models.umum.angka import baca_angka, bulatkan
+from models.umum.penolakan import Ditolak
 
 KOLOM_MASUK = ["indikator", "polaritas", "rumus_negatif", "agregasi", "target",
                "realisasi_t1", "realisasi_t2", "realisasi_t3", "realisasi_t4"]
@@ -26,8 +27,6 @@ KOLOM_KELUAR = ["indikator", "capaian_t1", "capaian_t2", "capaian_t3", "capaian_
                 "predikat_tahun"]
 
 
-class CsvTidakSah(ValueError):
-    pass
 
 
 def _pilihan(nilai: str, boleh: tuple[str, ...], kolom: str, baris: int, baku: str) -> str:
@@ -35,7 +34,7 @@ def _pilihan(nilai: str, boleh: tuple[str, ...], kolom: str, baris: int, baku: s
     if v.upper() in ("2T-R", "T/R"):
         v = v.upper()
     if v not in boleh:
-        raise CsvTidakSah(f"baris {baris}: {kolom} \"{nilai}\" tidak dikenal (pilihan: {', '.join(boleh)})")
+        raise Ditolak(f"baris {baris}: {kolom} \"{nilai}\" tidak dikenal (pilihan: {', '.join(boleh)})")
     return v
 
 
@@ -49,7 +48,7 @@ def hitung_csv(teks: str) -> str:
     kolom = [k.strip() for k in (pembaca.fieldnames or [])]
     hilang = [k for k in KOLOM_MASUK if k not in kolom]
     if hilang:
-        raise CsvTidakSah(f"kolom tidak ada: {', '.join(hilang)} (baris judul harus: {','.join(KOLOM_MASUK)})")
+        raise Ditolak(f"kolom tidak ada: {', '.join(hilang)} (baris judul harus: {','.join(KOLOM_MASUK)})")
     keluar = io.StringIO()
     penulis = csv.writer(keluar, lineterminator="\n")
     penulis.writerow(KOLOM_KELUAR)
@@ -64,8 +63,8 @@ def hitung_csv(teks: str) -> str:
         try:
             target = baca_angka(baris["target"])
             nilai = [baca_angka(baris[f"realisasi_t{i}"]) for i in range(1, 5)]
-        except AngkaTidakSah as e:
-            raise CsvTidakSah(f"baris {n}: {e}") from None
+        except Ditolak as e:
+            raise Ditolak(f"baris {n}: {e}") from None
         realisasi = [Realisasi(v) if v is not None else None for v in nilai]
         tw = [capaian_triwulan(ind, target, realisasi, i).persen for i in range(1, 5)]
         tahun = capaian_tahun(ind, target, realisasi).persen

@@ -15,13 +15,13 @@ from models.kinerja.realisasi import (
     BISA_DIUBAH,
     STATUS_LABEL,
     Isian,
-    RealisasiDitolak,
     cari,
     periksa_isian,
     simpan_draf,
 )
 from models.tables import Kecamatan, User
-from models.umum.lembar_kerja import LembarDitolak, baca_baris, buka_xlsx, simpan_xlsx
+from models.umum.lembar_kerja import baca_baris, buka_xlsx, simpan_xlsx
+from models.umum.penolakan import Ditolak
 from models.umum.periode import label_periode
 
 LEMBAR = "Realisasi"
@@ -31,8 +31,6 @@ BARIS_JUDUL = 5  # header row; rows above name the office and the period
 MAKS_BARIS = 500
 
 
-class BerkasTidakSah(ValueError):
-    pass
 
 
 
@@ -94,24 +92,18 @@ def _teks(v) -> str | None:
 def baca(session: Session, data: bytes, *, kecamatan_id: int, tahun: int, triwulan: int,
          hari_ini: date | None = None) -> list[BarisUnggah]:
     """Each row of an uploaded workbook with its result; nothing is written."""
-    try:
-        wb = buka_xlsx(data)
-    except LembarDitolak as e:
-        raise BerkasTidakSah(str(e)) from None
+    wb = buka_xlsx(data)
     if LEMBAR not in wb.sheetnames:
-        raise BerkasTidakSah(f'Lembar "{LEMBAR}" tidak ada; gunakan templat yang diunduh dari halaman ini.')
-    try:
-        baris = baca_baris(wb, LEMBAR, baris=BARIS_JUDUL + MAKS_BARIS, kolom=len(KOLOM) + 1)
-    except LembarDitolak as e:
-        raise BerkasTidakSah(str(e)) from None
+        raise Ditolak(f'Lembar "{LEMBAR}" tidak ada; gunakan templat yang diunduh dari halaman ini.')
+    baris = baca_baris(wb, LEMBAR, baris=BARIS_JUDUL + MAKS_BARIS, kolom=len(KOLOM) + 1)
     if len(baris) < BARIS_JUDUL or [(_teks(x) or "") for x in baris[BARIS_JUDUL - 1][:len(KOLOM)]] != KOLOM:
-        raise BerkasTidakSah(f"Baris judul (baris {BARIS_JUDUL}) tidak sesuai templat; unduh templat baru.")
+        raise Ditolak(f"Baris judul (baris {BARIS_JUDUL}) tidak sesuai templat; unduh templat baru.")
     try:
         th, tw = int(baris[1][1]), int(baris[2][1])
     except (TypeError, ValueError, OverflowError):
-        raise BerkasTidakSah("Tahun dan triwulan di sel B2 dan B3 tidak terbaca.") from None
+        raise Ditolak("Tahun dan triwulan di sel B2 dan B3 tidak terbaca.") from None
     if (th, tw) != (tahun, triwulan):
-        raise BerkasTidakSah(f"Berkas ini untuk {label_periode(th, tw)}, bukan {label_periode(tahun, triwulan)}.")
+        raise Ditolak(f"Berkas ini untuk {label_periode(th, tw)}, bukan {label_periode(tahun, triwulan)}.")
     iku = {i.kode: i for i in iku_kantor(session, kecamatan_id)}
     hasil: list[BarisUnggah] = []
     dilihat: set[str] = set()
@@ -147,13 +139,13 @@ def baca(session: Session, data: bytes, *, kecamatan_id: int, tahun: int, triwul
         try:
             _, angka = periksa_isian(session, kecamatan_id=kecamatan_id, tahun=tahun, triwulan=triwulan,
                                      isian=isian, hari_ini=hari_ini)
-        except RealisasiDitolak as e:
+        except Ditolak as e:
             hasil.append(BarisUnggah(n, kode, ind.nama, None, f"Baris {n}: {e}", False))
             continue
         aksi = "mengubah draf" if ada else "isian baru"
         hasil.append(BarisUnggah(n, kode, ind.nama, isian, f"Sah ({aksi}).", True))
     if not hasil:
-        raise BerkasTidakSah("Berkas tidak berisi baris IKU.")
+        raise Ditolak("Berkas tidak berisi baris IKU.")
     return hasil
 
 
@@ -162,7 +154,7 @@ def terapkan(session: Session, baris: list[BarisUnggah], *, kecamatan_id: int, t
     """Save every valid row as a draft, in the caller's one transaction; any refusal undoes them all."""
     salah = [b for b in baris if not b.sah]
     if salah:
-        raise RealisasiDitolak(f"{len(salah)} baris bermasalah; tidak ada yang disimpan. Perbaiki berkas lalu "
+        raise Ditolak(f"{len(salah)} baris bermasalah; tidak ada yang disimpan. Perbaiki berkas lalu "
                                "unggah lagi.")
     n = 0
     for b in baris:

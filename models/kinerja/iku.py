@@ -26,11 +26,8 @@ from models.tables import (
     utcnow,
 )
 from models.umum.audit import catat
+from models.umum.penolakan import Ditolak
 from models.umum.periode import label_periode
-
-
-class IkuDitolak(ValueError):
-    """A change to an indicator or a target the rules refuse; the message is what the person reads."""
 
 
 def iku_kantor(session: Session, kecamatan_id: int) -> list[Indikator]:
@@ -115,19 +112,19 @@ def atur_pengumpul(session: Session, *, kecamatan_id: int, indikator_id: int, so
     admin may change it, and not while a figure of an indicator concerned is in the middle of its SOP."""
     ind = session.get(Indikator, indikator_id)
     if ind is None or not milik_kantor(session, ind, kecamatan_id):
-        raise IkuDitolak("Indikator ini tidak ada dalam IKU kantor Anda.")
+        raise Ditolak("Indikator ini tidak ada dalam IKU kantor Anda.")
     if oleh is not None and oleh.role_kode != "admin" and (
             oleh.kecamatan_id != kecamatan_id or oleh.role_kode not in PENGATUR_PENGUMPUL):
-        raise IkuDitolak(f"{ind.kode}: hanya Camat, Kasubag Evapor atau Kasubag Perencanaan dan Keuangan kecamatan "
+        raise Ditolak(f"{ind.kode}: hanya Camat, Kasubag Evapor atau Kasubag Perencanaan dan Keuangan kecamatan "
                          "ini yang dapat memilih SOP pengumpulan datanya.")
     sop = None
     if sop_id is not None:
         sop = session.get(Sop, sop_id)
         if sop is None or sop.kecamatan_id != kecamatan_id:
-            raise IkuDitolak(f"{ind.kode}: SOP yang dipilih tidak ada dalam daftar SOP kecamatan ini.")
+            raise Ditolak(f"{ind.kode}: SOP yang dipilih tidak ada dalam daftar SOP kecamatan ini.")
         if session.exec(select(SopRevisi.id).where(SopRevisi.sop_id == sop.id)
                         .where(SopRevisi.berlaku == True)).first() is None:  # noqa: E712
-            raise IkuDitolak(f"{ind.kode}: {sop.nama} tidak memiliki revisi yang berlaku.")
+            raise Ditolak(f"{ind.kode}: {sop.nama} tidak memiliki revisi yang berlaku.")
         # Take the SOP's row: two choices for its indicators at once are made one after the other.
         session.execute(update(Sop).where(Sop.id == sop.id).values(id=sop.id))
     lama_rev = sop_pengumpul(session, ind, kecamatan_id)
@@ -142,7 +139,7 @@ def atur_pengumpul(session: Session, *, kecamatan_id: int, indikator_id: int, so
                          .where(Realisasi.status.in_(("diajukan", "dikembalikan")))).first()
     if sibuk is not None:
         sedang = terkait[sibuk.indikator_id]
-        raise IkuDitolak(f"{ind.kode}: realisasi {sedang.kode} {label_periode(sibuk.tahun, sibuk.triwulan)} sedang "
+        raise Ditolak(f"{ind.kode}: realisasi {sedang.kode} {label_periode(sibuk.tahun, sibuk.triwulan)} sedang "
                          "berjalan melalui SOP pengumpulannya; ubah pilihan SOP setelah SOP itu selesai.")
     t = utcnow()
     hasil = None
@@ -167,7 +164,7 @@ def atur_pengumpul(session: Session, *, kecamatan_id: int, indikator_id: int, so
         try:
             session.flush()
         except IntegrityError:  # another first choice for this indicator in the meantime
-            raise IkuDitolak(f"{ind.kode}: pilihan SOP pengumpulannya baru saja diubah orang lain; muat ulang "
+            raise Ditolak(f"{ind.kode}: pilihan SOP pengumpulannya baru saja diubah orang lain; muat ulang "
                              "halaman.") from None
         catat(session, aksi="indikator.pengumpul", oleh=oleh, objek="indikator", objek_id=x.id,
               kecamatan_id=kecamatan_id, sebelum=sebelum, sesudah=sesudah)
@@ -207,28 +204,28 @@ def tetapkan_target(session: Session, *, indikator_id: int, kecamatan_id: int, t
     else since is refused rather than silently replaced."""
     ind = session.get(Indikator, indikator_id)
     if ind is None or not milik_kantor(session, ind, kecamatan_id):
-        raise IkuDitolak("Indikator ini tidak ada dalam IKU kantor Anda.")
+        raise Ditolak("Indikator ini tidak ada dalam IKU kantor Anda.")
     nama = f"{ind.kode} {ind.nama}, target {'triwulan ' + str(triwulan) + ' ' if triwulan else ''}{tahun}"
     if nilai is None:
-        raise IkuDitolak(f"{nama}: nilai target wajib diisi.")
+        raise Ditolak(f"{nama}: nilai target wajib diisi.")
     if nilai < 0:
-        raise IkuDitolak(f"{nama}: nilai target tidak boleh negatif.")
+        raise Ditolak(f"{nama}: nilai target tidak boleh negatif.")
     if triwulan is not None and triwulan not in (1, 2, 3, 4):
-        raise IkuDitolak(f"{nama}: triwulan harus 1 sampai 4.")
+        raise Ditolak(f"{nama}: triwulan harus 1 sampai 4.")
     if not 2000 <= tahun <= 2100:
-        raise IkuDitolak(f"{nama}: tahun tidak sah.")
+        raise Ditolak(f"{nama}: tahun tidak sah.")
     lama = target_berlaku(session, indikator_id=indikator_id, kecamatan_id=kecamatan_id, tahun=tahun,
                           triwulan=triwulan)
     if diharapkan is not TANPA and (lama.id if lama else None) != diharapkan:
-        raise IkuDitolak(f"{nama}: target ini baru saja diubah orang lain; muat ulang halaman lalu periksa lagi.")
+        raise Ditolak(f"{nama}: target ini baru saja diubah orang lain; muat ulang halaman lalu periksa lagi.")
     if lama is not None and lama.nilai == nilai:
         return lama
     if lama is not None and not (alasan or "").strip():
-        raise IkuDitolak(f"{nama}: perubahan target wajib disertai alasan (mis. perubahan Perjanjian Kinerja).")
+        raise Ditolak(f"{nama}: perubahan target wajib disertai alasan (mis. perubahan Perjanjian Kinerja).")
     baru = Target(indikator_id=indikator_id, kecamatan_id=kecamatan_id, tahun=tahun, triwulan=triwulan,
                   nilai=nilai, alasan=(alasan or "").strip() or None, diubah_oleh=oleh.id,
                   diubah_pada=pada or utcnow(), menggantikan_id=lama.id if lama else None)
-    sudah_diubah = IkuDitolak(f"{nama}: target ini baru saja diubah orang lain; muat ulang halaman lalu periksa lagi.")
+    sudah_diubah = Ditolak(f"{nama}: target ini baru saja diubah orang lain; muat ulang halaman lalu periksa lagi.")
     if lama is not None:
         # Compare-and-set: of two revisions of the same target at once, the second finds it no longer in force.
         hasil = session.execute(update(Target).where(Target.id == lama.id).where(Target.berlaku == True)  # noqa: E712
@@ -255,22 +252,22 @@ def pastikan_iku(session: Session, definisi: list[dict], *, oleh: User | None = 
     for d in definisi:
         for wajib in ("kabupaten", "kode", "nama", "pembilang"):
             if not d.get(wajib):
-                raise IkuDitolak(f"{d.get('kode', 'IKU')}: {wajib} wajib diisi.")
+                raise Ditolak(f"{d.get('kode', 'IKU')}: {wajib} wajib diisi.")
         kab = session.exec(select(Kabupaten).where(Kabupaten.nama == d["kabupaten"])).first()
         if kab is None:
-            raise IkuDitolak(f'{d["kode"]}: Kabupaten {d["kabupaten"]} tidak ada.')
+            raise Ditolak(f'{d["kode"]}: Kabupaten {d["kabupaten"]} tidak ada.')
         kec = None
         if d.get("kecamatan"):
             kec = session.exec(select(Kecamatan).where(Kecamatan.kabupaten_id == kab.id)
                                .where(Kecamatan.nama == d["kecamatan"])).first()
             if kec is None:
-                raise IkuDitolak(f'{d["kode"]}: Kecamatan {d["kecamatan"]} tidak ada di Kabupaten {kab.nama}.')
+                raise Ditolak(f'{d["kode"]}: Kecamatan {d["kecamatan"]} tidak ada di Kabupaten {kab.nama}.')
         pemilik = Indikator.kecamatan_id == kec.id if kec else Indikator.kabupaten_id == kab.id
         if session.exec(select(Indikator).where(pemilik).where(Indikator.kode == d["kode"])).first():
             continue
         for kolom, boleh in (("polaritas", POLARITAS), ("agregasi", AGREGASI), ("rumus_negatif", RUMUS_NEGATIF)):
             if d.get(kolom) and d[kolom] not in boleh:
-                raise IkuDitolak(f'{d["kode"]}: {kolom} "{d[kolom]}" tidak dikenal.')
+                raise Ditolak(f'{d["kode"]}: {kolom} "{d[kolom]}" tidak dikenal.')
         ind = Indikator(kabupaten_id=None if kec else kab.id, kecamatan_id=kec.id if kec else None, kode=d["kode"], nama=d["nama"], sasaran=d.get("sasaran"),
                         definisi=d.get("definisi"), satuan=d.get("satuan", "%"), pembilang=d["pembilang"],
                         penyebut=d.get("penyebut"), polaritas=d.get("polaritas", "positif"),

@@ -23,7 +23,6 @@ from models.akun.peran import PENGISI_SEMUA_IKU
 from models.kinerja.iku import indikator_sekaligus, langkah_pertama, milik_kantor, per_triwulan, sop_pengumpul
 from models.kinerja.mesin import nilai_realisasi
 from models.sop.alur import (
-    AlurDitolak,
     JenisSubjek,
     boleh_bertindak,
     catatan_terbuka,
@@ -48,8 +47,9 @@ from models.tables import (
     utcnow,
 )
 from models.umum import periode
-from models.umum.angka import AngkaTidakSah, baca_angka, tulis_angka
+from models.umum.angka import baca_angka, tulis_angka
 from models.umum.audit import catat
+from models.umum.penolakan import Ditolak
 from models.umum.periode import akhir_triwulan, awal_triwulan, label_periode
 from models.umum.tanggal import tanggal_panjang
 
@@ -68,8 +68,6 @@ STATUS_LABEL = {"draf": "Draf", "diajukan": "Dalam proses SOP", "dikembalikan": 
                 "resmi": "Resmi", "dibuka": "Dibuka kembali"}
 
 
-class RealisasiDitolak(ValueError):
-    """Input or a transition the rules refuse; the message says what and where."""
 
 
 @dataclass
@@ -97,34 +95,34 @@ class AngkaBersih:
 
 def periksa_isian(session: Session, *, kecamatan_id: int, tahun: int, triwulan: int, isian: Isian,
                   hari_ini: date | None = None) -> tuple[Indikator, AngkaBersih]:
-    """Validate an entry without writing; raises RealisasiDitolak with the indicator and quarter named."""
+    """Validate an entry without writing; raises Ditolak with the indicator and quarter named."""
     ind = session.get(Indikator, isian.indikator_id)
     if ind is None or not milik_kantor(session, ind, kecamatan_id):
-        raise RealisasiDitolak("Indikator ini tidak ada dalam IKU kantor Anda.")
+        raise Ditolak("Indikator ini tidak ada dalam IKU kantor Anda.")
     label = _label(ind, tahun, triwulan)
     if triwulan not in (1, 2, 3, 4) or not 2000 <= tahun <= 2100:
-        raise RealisasiDitolak(f"{ind.kode} {ind.nama}: periode tidak sah.")
+        raise Ditolak(f"{ind.kode} {ind.nama}: periode tidak sah.")
     if awal_triwulan(tahun, triwulan) > (hari_ini or periode.hari_ini()):
-        raise RealisasiDitolak(f"{label}: triwulan ini belum dimulai; realisasi hanya dapat diisi untuk "
+        raise Ditolak(f"{label}: triwulan ini belum dimulai; realisasi hanya dapat diisi untuk "
                                "triwulan yang sudah berjalan.")
     try:
         p = baca_angka(isian.pembilang)
         q = baca_angka(isian.penyebut)
-    except AngkaTidakSah as e:
-        raise RealisasiDitolak(f"{label}: {e}.") from None
+    except Ditolak as e:
+        raise Ditolak(f"{label}: {e}.") from None
     if p is None:
-        raise RealisasiDitolak(f"{label}: {ind.pembilang.lower()} belum diisi (kosong tidak sama dengan 0).")
+        raise Ditolak(f"{label}: {ind.pembilang.lower()} belum diisi (kosong tidak sama dengan 0).")
     if p < 0:
-        raise RealisasiDitolak(f"{label}: {ind.pembilang.lower()} tidak boleh negatif ({tulis_angka(p)}).")
+        raise Ditolak(f"{label}: {ind.pembilang.lower()} tidak boleh negatif ({tulis_angka(p)}).")
     if ind.penyebut:
         if q is None:
-            raise RealisasiDitolak(f"{label}: {ind.penyebut.lower()} belum diisi (kosong tidak sama dengan 0).")
+            raise Ditolak(f"{label}: {ind.penyebut.lower()} belum diisi (kosong tidak sama dengan 0).")
         if q < 0:
-            raise RealisasiDitolak(f"{label}: {ind.penyebut.lower()} tidak boleh negatif ({tulis_angka(q)}).")
+            raise Ditolak(f"{label}: {ind.penyebut.lower()} tidak boleh negatif ({tulis_angka(q)}).")
         if q == 0:
-            raise RealisasiDitolak(f"{label}: {ind.penyebut.lower()} tidak boleh 0.")
+            raise Ditolak(f"{label}: {ind.penyebut.lower()} tidak boleh 0.")
         if p > q:
-            raise RealisasiDitolak(f"{label}: {ind.pembilang.lower()} ({tulis_angka(p)}) lebih besar dari "
+            raise Ditolak(f"{label}: {ind.pembilang.lower()} ({tulis_angka(p)}) lebih besar dari "
                                    f"{ind.penyebut.lower()} ({tulis_angka(q)}).")
     else:
         q = None
@@ -148,7 +146,7 @@ def boleh_mengisi(session: Session, user: User, ind: Indikator, kecamatan_id: in
         return user.role_kode == ind.role_penanggung_jawab
     try:
         return user.role_kode == urutan_pelaksana(session, rev.id, kasi=ind.role_penanggung_jawab)[0].role_kode
-    except AlurDitolak:  # an SOP step without a pelaksana: only the roles above may enter
+    except Ditolak:  # an SOP step without a pelaksana: only the roles above may enter
         return False
 
 
@@ -191,14 +189,14 @@ def simpan_draf(session: Session, *, kecamatan_id: int, tahun: int, triwulan: in
     t = pada or utcnow()
     ada = cari(session, indikator_id=ind.id, kecamatan_id=kecamatan_id, tahun=tahun, triwulan=triwulan)
     if ada is not None and not boleh_memperbaiki(session, oleh, ada):
-        raise RealisasiDitolak(_pesan_bukan_pemerbaiki(session, ada, label, "mengisi"))
+        raise Ditolak(_pesan_bukan_pemerbaiki(session, ada, label, "mengisi"))
     if ada is None and not boleh_mengisi(session, oleh, ind, kecamatan_id):
-        raise RealisasiDitolak(f"{label}: peran Anda tidak mengisi realisasi indikator ini.")
+        raise Ditolak(f"{label}: peran Anda tidak mengisi realisasi indikator ini.")
     nilai = {"pembilang": angka.pembilang, "penyebut": angka.penyebut, "nilai": angka.nilai,
              "catatan": (isian.catatan or "").strip() or None, "bukti": list(isian.bukti or [])}
     if ada is None:
         if isian.versi is not None:
-            raise RealisasiDitolak(f"{label}: realisasi yang Anda ubah sudah tidak ada; muat ulang halaman.")
+            raise Ditolak(f"{label}: realisasi yang Anda ubah sudah tidak ada; muat ulang halaman.")
         r = Realisasi(indikator_id=ind.id, kecamatan_id=kecamatan_id, tahun=tahun, triwulan=triwulan,
                       dibuat_oleh=oleh.id, dibuat_pada=t, diubah_oleh=oleh.id, diubah_pada=t, demo=demo, **nilai)
         # A first entry racing another for the same quarter meets the unique constraint. No savepoint: on SQLite
@@ -208,25 +206,25 @@ def simpan_draf(session: Session, *, kecamatan_id: int, tahun: int, triwulan: in
             session.add(r)
             session.flush()
         except IntegrityError:
-            raise RealisasiDitolak(f"{label}: realisasi triwulan ini sudah diisi orang lain; muat ulang "
+            raise Ditolak(f"{label}: realisasi triwulan ini sudah diisi orang lain; muat ulang "
                                    "halaman.") from None
         catat(session, aksi="realisasi.buat", oleh=oleh, objek="realisasi", objek_id=r.id, kecamatan_id=kecamatan_id,
               sesudah={"indikator": ind.kode, "tahun": tahun, "triwulan": triwulan, **nilai})
         return r
     if isian.versi is None:
-        raise RealisasiDitolak(f"{label}: realisasi triwulan ini sudah ada (status "
+        raise Ditolak(f"{label}: realisasi triwulan ini sudah ada (status "
                                f"{STATUS_LABEL[ada.status].lower()}); ubah yang ada, jangan mengisi dua kali.")
     if ada.status not in BISA_DIUBAH:
-        raise RealisasiDitolak(f"{label}: realisasi berstatus {STATUS_LABEL[ada.status].lower()} dan terkunci.")
+        raise Ditolak(f"{label}: realisasi berstatus {STATUS_LABEL[ada.status].lower()} dan terkunci.")
     if ada.versi != isian.versi:
-        raise RealisasiDitolak(_pesan_bentrok(session, ada, label))
+        raise Ditolak(_pesan_bentrok(session, ada, label))
     sebelum = {k: getattr(ada, k) for k in nilai}
     # Compare-and-set on the version, so two saves racing in separate transactions cannot both win.
     hasil = session.execute(update(Realisasi).where(Realisasi.id == ada.id).where(Realisasi.versi == isian.versi)
                             .values(versi=isian.versi + 1, diubah_oleh=oleh.id, diubah_pada=t, **nilai))
     if hasil.rowcount != 1:
         session.expire(ada)
-        raise RealisasiDitolak(_pesan_bentrok(session, ada, label))
+        raise Ditolak(_pesan_bentrok(session, ada, label))
     session.expire(ada)
     catat(session, aksi="realisasi.ubah", oleh=oleh, objek="realisasi", objek_id=ada.id, kecamatan_id=kecamatan_id,
           sebelum=sebelum, sesudah=nilai)
@@ -273,21 +271,21 @@ def ajukan(session: Session, *, realisasi_id: int, oleh: User, pada: datetime | 
     submission itself, with the evidence ticked. The figure is locked until it comes back or is approved."""
     r = session.get(Realisasi, realisasi_id)
     if r is None:
-        raise RealisasiDitolak("Realisasi tidak ditemukan.")
+        raise Ditolak("Realisasi tidak ditemukan.")
     ind = session.get(Indikator, r.indikator_id)
     label = _label(ind, r.tahun, r.triwulan)
     if not milik_kantor(session, ind, r.kecamatan_id):
-        raise RealisasiDitolak(f"{label}: indikator ini tidak lagi termasuk IKU kantor ini.")
+        raise Ditolak(f"{label}: indikator ini tidak lagi termasuk IKU kantor ini.")
     ke = _status_baru(r, "ajukan")
     if ke is None:
-        raise RealisasiDitolak(f"{label}: realisasi berstatus {STATUS_LABEL[r.status].lower()}; tidak dapat "
+        raise Ditolak(f"{label}: realisasi berstatus {STATUS_LABEL[r.status].lower()}; tidak dapat "
                                "diajukan lagi.")
     if not boleh_memperbaiki(session, oleh, r):
-        raise RealisasiDitolak(_pesan_bukan_pemerbaiki(session, r, label, "mengajukan"))
+        raise Ditolak(_pesan_bukan_pemerbaiki(session, r, label, "mengajukan"))
     t = pada or utcnow()
     akhir = akhir_triwulan(r.tahun, r.triwulan)
     if t.astimezone(ZoneInfo(session.get(Kecamatan, r.kecamatan_id).zona_waktu)).date() < akhir:
-        raise RealisasiDitolak(f"{label}: triwulan ini berakhir {tanggal_panjang(akhir)}; angkanya dapat disimpan "
+        raise Ditolak(f"{label}: triwulan ini berakhir {tanggal_panjang(akhir)}; angkanya dapat disimpan "
                                "sebagai draf, dan diajukan mulai hari terakhir triwulan.")
     kembali = session.get(Eksekusi, r.eksekusi_id) if r.status == "dikembalikan" and r.eksekusi_id else None
     if kembali is not None and kembali.status != "berjalan":
@@ -302,7 +300,7 @@ def ajukan(session: Session, *, realisasi_id: int, oleh: User, pada: datetime | 
         rev = sop_pengumpul(session, ind, r.kecamatan_id)
         if rev is None:
             kec = session.get(Kecamatan, r.kecamatan_id)
-            raise RealisasiDitolak(f"{label}: Kecamatan {kec.nama} belum memiliki SOP pengumpulan data untuk "
+            raise Ditolak(f"{label}: Kecamatan {kec.nama} belum memiliki SOP pengumpulan data untuk "
                                    "indikator ini; minta Admin mengimpor SOP-nya.")
         diterima = r.dibuat_pada if r.status == "draf" and r.dibuat_pada <= t else t
         eks = mulai(session, revisi_id=rev.id, kecamatan_id=r.kecamatan_id, subjek_jenis="realisasi",
@@ -317,15 +315,15 @@ def _serahkan(session: Session, eks: Eksekusi, angka: list[tuple[Realisasi, str]
     """Move the figures to diajukan, carried by `eks`, and complete the entry steps in the submitter's name (the
     first figure's evidence and note go with the first step)."""
     if not angka:
-        raise RealisasiDitolak("Tidak ada realisasi yang dapat diajukan.")
+        raise Ditolak("Tidak ada realisasi yang dapat diajukan.")
     isian = _langkah_isian(session, eks.revisi_id, kasi)
     rec = catatan_terbuka(session, eks.id)
     # After a return, the step it went back to is completed by the resubmission, wherever it is in the SOP.
     perbaikan = rec is not None and rec.langkah_id not in isian and all(r.status == "dikembalikan" for r, _ in angka)
     if rec is None or (rec.langkah_id not in isian and not perbaikan):
-        raise RealisasiDitolak(f"{angka[0][1]}: realisasi ini sedang menunggu langkah lain dalam SOP.")
+        raise Ditolak(f"{angka[0][1]}: realisasi ini sedang menunggu langkah lain dalam SOP.")
     if perbaikan and not boleh_bertindak(oleh, rec, eks):  # the step's own role, or the Camat
-        raise RealisasiDitolak(_pesan_bukan_pemerbaiki(session, angka[0][0], angka[0][1], "mengajukan"))
+        raise Ditolak(_pesan_bukan_pemerbaiki(session, angka[0][0], angka[0][1], "mengajukan"))
     for r, label in angka:
         ke = _status_baru(r, "ajukan")
         # Compare-and-set: of two submissions (or a submission and a save) at once, only one goes through.
@@ -333,7 +331,7 @@ def _serahkan(session: Session, eks: Eksekusi, angka: list[tuple[Realisasi, str]
                                 .where(Realisasi.status == r.status)
                                 .values(status=ke, eksekusi_id=eks.id, versi=r.versi + 1))
         if hasil.rowcount != 1:
-            raise RealisasiDitolak(_pesan_bentrok(session, r, label))
+            raise Ditolak(_pesan_bentrok(session, r, label))
         session.expire(r)
     if perbaikan:  # the step the work came back to, done by correcting the figures
         lk = session.get(SopLangkah, rec.langkah_id)
@@ -375,7 +373,7 @@ def _ajukan_bersama(session: Session, r: Realisasi, *, oleh: User, t: datetime, 
         return kembali
     rev = sop_pengumpul(session, ind, r.kecamatan_id)
     if rev is None:
-        raise RealisasiDitolak(f"{label}: SOP pengumpulan data indikator ini tidak berlaku lagi; pilih SOP-nya di "
+        raise Ditolak(f"{label}: SOP pengumpulan data indikator ini tidak berlaku lagi; pilih SOP-nya di "
                                "halaman IKU & Target.")
     semua = indikator_sekaligus(session, kecamatan_id=r.kecamatan_id, sop_id=rev.sop_id)
     angka = {i.id: cari(session, indikator_id=i.id, kecamatan_id=r.kecamatan_id, tahun=r.tahun,
@@ -383,15 +381,15 @@ def _ajukan_bersama(session: Session, r: Realisasi, *, oleh: User, t: datetime, 
     kosong = [i for i in semua if angka[i.id] is None]
     if kosong:
         daftar = ", ".join(f"{i.kode} {i.nama}" for i in kosong)
-        raise RealisasiDitolak(f"Triwulan {periode.ROMAWI[r.triwulan]} {r.tahun}: SOP {rev.nama} mengajukan semua indikator "
+        raise Ditolak(f"Triwulan {periode.ROMAWI[r.triwulan]} {r.tahun}: SOP {rev.nama} mengajukan semua indikator "
                                f"triwulan ini sekaligus; isi dahulu: {daftar}.")
     dibawa = [(angka[i.id], _label(i, r.tahun, r.triwulan)) for i in semua if angka[i.id].status in BISA_DIUBAH]
     if not any(x.id == r.id for x, _ in dibawa):
-        raise RealisasiDitolak(f"{label}: indikator ini tidak dikumpulkan bersama oleh SOP {rev.nama}; periksa "
+        raise Ditolak(f"{label}: indikator ini tidak dikumpulkan bersama oleh SOP {rev.nama}; periksa "
                                "pilihan SOP-nya di halaman IKU & Target.")
     for x, label in dibawa:
         if not boleh_mengisi(session, oleh, session.get(Indikator, x.indikator_id), x.kecamatan_id):
-            raise RealisasiDitolak(f"{label}: peran Anda tidak mengajukan realisasi indikator ini.")
+            raise Ditolak(f"{label}: peran Anda tidak mengajukan realisasi indikator ini.")
     # The quarter's execution still running (returned to its entry steps, or further on: then refused by _serahkan).
     eks = session.exec(select(Eksekusi).join(SopRevisi, SopRevisi.id == Eksekusi.revisi_id)
                        .where(SopRevisi.sop_id == rev.sop_id).where(Eksekusi.kecamatan_id == r.kecamatan_id)
@@ -513,16 +511,16 @@ def buka_kembali(session: Session, *, realisasi_id: int, alasan: str, oleh: User
     """The Camat reopens an official figure for correction, with a reason; its next submission runs the SOP again."""
     r = session.get(Realisasi, realisasi_id)
     if r is None:
-        raise RealisasiDitolak("Realisasi tidak ditemukan.")
+        raise Ditolak("Realisasi tidak ditemukan.")
     ind = session.get(Indikator, r.indikator_id)
     label = _label(ind, r.tahun, r.triwulan)
     if oleh.role_kode != "camat" or oleh.kecamatan_id != r.kecamatan_id:
-        raise RealisasiDitolak(f"{label}: hanya Camat kecamatan ini yang dapat membuka kembali angka resmi.")
+        raise Ditolak(f"{label}: hanya Camat kecamatan ini yang dapat membuka kembali angka resmi.")
     ke = _status_baru(r, "buka")
     if ke is None:
-        raise RealisasiDitolak(f"{label}: hanya realisasi resmi yang dapat dibuka kembali.")
+        raise Ditolak(f"{label}: hanya realisasi resmi yang dapat dibuka kembali.")
     if not (alasan or "").strip():
-        raise RealisasiDitolak(f"{label}: alasan membuka kembali wajib diisi.")
+        raise Ditolak(f"{label}: alasan membuka kembali wajib diisi.")
     r.status = ke
     r.versi += 1
     r.diubah_oleh = oleh.id

@@ -28,6 +28,7 @@ from models.umum.angka import bulatkan, format_angka, tulis_angka
 from models.umum.audit import catat
 from models.umum.lembar_kerja import simpan_xlsx
 from models.umum.pdf import GAYA_KEPALA, LembarPdf, kop, tanda_tangan
+from models.umum.penolakan import Ditolak
 from models.umum.periode import ROMAWI, hari_ini, label_periode, label_triwulan
 from models.umum.tanggal import tanggal_panjang
 
@@ -44,8 +45,6 @@ _RUMUS = {
 _AGREGASI = {"kumulatif": "kumulatif", "terakhir": "nilai terakhir", "rata-rata": "rata-rata"}
 
 
-class DokumenDitolak(ValueError):
-    """A document or a Renstra target the rules refuse; the message is what the person reads."""
 
 
 # ---------------------------------------------------------------- what the documents hold
@@ -185,7 +184,7 @@ def _baris_pengukuran(baris: BarisCapaian, triwulan: int, pita: Sequence[Predika
 def _kantor(session: Session, kecamatan_id: int) -> tuple[Kecamatan, str]:
     kec = session.get(Kecamatan, kecamatan_id)
     if kec is None:
-        raise DokumenDitolak("Kecamatan tidak ditemukan.")
+        raise Ditolak("Kecamatan tidak ditemukan.")
     kab = session.get(Kabupaten, kec.kabupaten_id)
     return kec, kab.nama if kab else ""
 
@@ -195,7 +194,7 @@ def tabel_pengukuran(session: Session, *, kecamatan_id: int, tahun: int, triwula
     """The quarter's Pengukuran Kinerja: per IKU of the office the year's target, the realisasi and capaian up to
     the quarter (official, or provisional while not yet approved), its band and its formula."""
     if triwulan not in ROMAWI:
-        raise DokumenDitolak("Triwulan harus 1 sampai 4.")
+        raise Ditolak("Triwulan harus 1 sampai 4.")
     kec, kab = _kantor(session, kecamatan_id)
     pita = predikat_kabupaten(session, kecamatan_id)
     rows = capaian_banyak(session, kecamatan_ids=[kecamatan_id], tahun=[tahun]).get((kecamatan_id, tahun), [])
@@ -253,21 +252,21 @@ def bab_pengukuran_tahunan(session: Session, *, kecamatan_id: int, tahun: int,
 
 def _boleh_menetapkan(oleh: User, kecamatan_id: int) -> None:
     if not (oleh.aktif and oleh.kecamatan_id == kecamatan_id and oleh.role_kode in PENETAP_RENSTRA):
-        raise DokumenDitolak("Target Renstra hanya dapat ditetapkan oleh Camat, Sekretaris Camat, Kasubag Evapor "
+        raise Ditolak("Target Renstra hanya dapat ditetapkan oleh Camat, Sekretaris Camat, Kasubag Evapor "
                              "atau Kasubag Perencanaan dan Keuangan kantor ini.")
 
 
 def _periksa_renstra(nama: str, tahun_awal: int, tahun_akhir: int, nilai: float | None) -> None:
     if nilai is None:
-        raise DokumenDitolak(f"{nama}: nilai target wajib diisi.")
+        raise Ditolak(f"{nama}: nilai target wajib diisi.")
     if not math.isfinite(nilai):
-        raise DokumenDitolak(f"{nama}: nilai target bukan angka.")
+        raise Ditolak(f"{nama}: nilai target bukan angka.")
     if nilai < 0:
-        raise DokumenDitolak(f"{nama}: nilai target tidak boleh negatif.")
+        raise Ditolak(f"{nama}: nilai target tidak boleh negatif.")
     if not 2000 <= tahun_awal <= 2100:
-        raise DokumenDitolak(f"{nama}: tahun tidak sah.")
+        raise Ditolak(f"{nama}: tahun tidak sah.")
     if tahun_akhir != tahun_awal + 4:
-        raise DokumenDitolak(f"{nama}: periode Renstra harus lima tahun, {tahun_awal}–{tahun_awal + 4}.")
+        raise Ditolak(f"{nama}: periode Renstra harus lima tahun, {tahun_awal}–{tahun_awal + 4}.")
 
 
 def _renstra_lain(session: Session, *, indikator_id: int, kecamatan_id: int, tahun_awal: int,
@@ -287,7 +286,7 @@ def tetapkan_target_renstra(session: Session, *, indikator_id: int, kecamatan_id
     _boleh_menetapkan(oleh, kecamatan_id)
     ind = session.get(Indikator, indikator_id)
     if ind is None or not milik_kantor(session, ind, kecamatan_id):
-        raise DokumenDitolak("Indikator ini tidak ada dalam IKU kantor Anda.")
+        raise Ditolak("Indikator ini tidak ada dalam IKU kantor Anda.")
     nama = f"{ind.kode} {ind.nama}, target Renstra {tahun_awal}–{tahun_akhir}"
     _periksa_renstra(nama, tahun_awal, tahun_akhir, nilai)
     ada = _renstra_lain(session, indikator_id=indikator_id, kecamatan_id=kecamatan_id, tahun_awal=tahun_awal,
@@ -295,7 +294,7 @@ def tetapkan_target_renstra(session: Session, *, indikator_id: int, kecamatan_id
     lama = next((t for t in ada if (t.tahun_awal, t.tahun_akhir) == (tahun_awal, tahun_akhir)), None)
     for t in ada:
         if t is not lama:
-            raise DokumenDitolak(f"{nama}: periode ini bertumpang tindih dengan Renstra {t.tahun_awal}–"
+            raise Ditolak(f"{nama}: periode ini bertumpang tindih dengan Renstra {t.tahun_awal}–"
                                  f"{t.tahun_akhir} yang sudah ada.")
     if lama is not None and lama.nilai == nilai:
         return lama

@@ -45,6 +45,7 @@ from models.umum import periode
 from models.umum.audit import catat
 from models.umum.hari_libur import kalender_kantor
 from models.umum.kalender import ZONA_BAKU, KalenderKerja
+from models.umum.penolakan import Ditolak
 from models.umum.periode import akhir_triwulan, label_triwulan
 from models.umum.tanggal import BULAN
 
@@ -75,8 +76,6 @@ PESAN_PERAN = "Hanya Admin atau pengguna kabupaten ini yang dapat mengubah jadwa
 TanggalRelatif = tuple[int, int, int]  # (geser_tahun, bulan, tanggal) from the period's year
 
 
-class JadwalDitolak(ValueError):
-    """A change to a kabupaten's SAKIP calendar that the rules refuse; the message is what the person reads."""
 
 
 # ---------------------------------------------------------------------- dates of a window
@@ -262,58 +261,58 @@ def _bulat(nilai: Any) -> bool:
 
 def _periksa_tanggal(nilai: Any, jenis: str, nama: str) -> TanggalRelatif:
     if not isinstance(nilai, (tuple, list)) or len(nilai) != 3 or not all(_bulat(v) for v in nilai):
-        raise JadwalDitolak(f"Tanggal {jenis} {nama} harus berisi geser tahun, bulan dan tanggal.")
+        raise Ditolak(f"Tanggal {jenis} {nama} harus berisi geser tahun, bulan dan tanggal.")
     geser, bulan, tanggal = nilai
     if geser not in GESER_TAHUN:
-        raise JadwalDitolak(f"Tahun {jenis} {nama} harus antara dua tahun sebelum dan dua tahun sesudah tahun "
+        raise Ditolak(f"Tahun {jenis} {nama} harus antara dua tahun sebelum dan dua tahun sesudah tahun "
                             f"periode, bukan {geser:+d}.")
     if not 1 <= bulan <= 12:
-        raise JadwalDitolak(f"Bulan {jenis} {nama} harus 1 sampai 12, bukan {bulan}.")
+        raise Ditolak(f"Bulan {jenis} {nama} harus 1 sampai 12, bukan {bulan}.")
     if not 1 <= tanggal <= 31:
-        raise JadwalDitolak(f"Tanggal {jenis} {nama} harus 1 sampai 31, bukan {tanggal}.")
+        raise Ditolak(f"Tanggal {jenis} {nama} harus 1 sampai 31, bukan {tanggal}.")
     return geser, bulan, tanggal
 
 
 def _periksa(*, kewajiban: str, nama: str, siklus: str, isi: dict[str, Any]) -> dict[str, Any]:
-    """The fields of one obligation, checked and tidied; raises JadwalDitolak with the reason."""
+    """The fields of one obligation, checked and tidied; raises Ditolak with the reason."""
     if siklus not in SIKLUS:
-        raise JadwalDitolak(f"Siklus {nama} harus triwulan, tahun atau renstra, bukan \"{siklus}\".")
+        raise Ditolak(f"Siklus {nama} harus triwulan, tahun atau renstra, bukan \"{siklus}\".")
     sop_nama = isi["sop_nama"]
     if sop_nama is not None:
         if not isinstance(sop_nama, str):
-            raise JadwalDitolak(f"Nama SOP {nama} harus berupa teks.")
+            raise Ditolak(f"Nama SOP {nama} harus berupa teks.")
         sop_nama = " ".join(sop_nama.split()) or None
     if sop_nama is not None:
         if kewajiban == PENGUMPULAN:
-            raise JadwalDitolak(f"{nama} tidak memakai satu SOP: angka tiap IKU dikumpulkan dengan SOP "
+            raise Ditolak(f"{nama} tidak memakai satu SOP: angka tiap IKU dikumpulkan dengan SOP "
                                 "pengumpulannya sendiri.")
         if len(sop_nama) > 300:
-            raise JadwalDitolak(f"Nama SOP {nama} paling panjang 300 karakter.")
+            raise Ditolak(f"Nama SOP {nama} paling panjang 300 karakter.")
         if not kunci_nama(sop_nama):
-            raise JadwalDitolak(f"Nama SOP \"{sop_nama}\" tidak dapat dipakai: tuliskan nama prosedurnya, "
+            raise Ditolak(f"Nama SOP \"{sop_nama}\" tidak dapat dipakai: tuliskan nama prosedurnya, "
                                 "mis. \"Pengukuran Kinerja\".")
     hasil: dict[str, Any] = {"sop_nama": sop_nama, "tenggat_hari_kerja": None, "mulai": None, "tenggat": None}
     if siklus == "triwulan":
         if isi["mulai"] is not None or isi["tenggat"] is not None:
-            raise JadwalDitolak(f"{nama} berulang tiap triwulan: tenggatnya ditulis dalam hari kerja setelah akhir "
+            raise Ditolak(f"{nama} berulang tiap triwulan: tenggatnya ditulis dalam hari kerja setelah akhir "
                                 "triwulan, bukan tanggal.")
         n = isi["tenggat_hari_kerja"]
         if not _bulat(n):
-            raise JadwalDitolak(f"Tenggat {nama} harus berupa jumlah hari kerja setelah akhir triwulan.")
+            raise Ditolak(f"Tenggat {nama} harus berupa jumlah hari kerja setelah akhir triwulan.")
         if n < 1:
-            raise JadwalDitolak(f"Tenggat {nama} paling cepat 1 hari kerja setelah akhir triwulan, bukan {n}.")
+            raise Ditolak(f"Tenggat {nama} paling cepat 1 hari kerja setelah akhir triwulan, bukan {n}.")
         if n > BATAS_HARI_KERJA:
-            raise JadwalDitolak(f"Tenggat {nama} paling lambat {BATAS_HARI_KERJA} hari kerja setelah akhir triwulan, "
+            raise Ditolak(f"Tenggat {nama} paling lambat {BATAS_HARI_KERJA} hari kerja setelah akhir triwulan, "
                                 f"bukan {n}.")
         hasil["tenggat_hari_kerja"] = n
         return hasil
     if isi["tenggat_hari_kerja"] is not None:
-        raise JadwalDitolak(f"Tenggat {nama} ditulis sebagai tanggal, bukan hari kerja setelah akhir triwulan.")
+        raise Ditolak(f"Tenggat {nama} ditulis sebagai tanggal, bukan hari kerja setelah akhir triwulan.")
     mulai = _periksa_tanggal(isi["mulai"], "mulai", nama)
     tenggat = _periksa_tanggal(isi["tenggat"], "tenggat", nama)
     # Four consecutive years meet every leap-year alignment of the shifted years.
     if any(tanggal_relatif(y, *tenggat) < tanggal_relatif(y, *mulai) for y in range(2024, 2028)):
-        raise JadwalDitolak(f"Tenggat {nama} ({teks_tanggal_relatif(*tenggat)}) tidak boleh sebelum tanggal "
+        raise Ditolak(f"Tenggat {nama} ({teks_tanggal_relatif(*tenggat)}) tidak boleh sebelum tanggal "
                             f"mulainya ({teks_tanggal_relatif(*mulai)}).")
     hasil.update(mulai=mulai, tenggat=tenggat)
     return hasil
@@ -367,19 +366,19 @@ def ubah_jadwal(session: Session, *, kabupaten_id: int, kewajiban: str, oleh: Us
     `tenggat_hari_kerja` the working days after the quarter's end for quarterly ones.
 
     Admin or the kabupaten's own users only. The first change stores every default of the kabupaten, then applies
-    itself. Audited with before and after; a refusal (JadwalDitolak) writes nothing; no change returns the row."""
+    itself. Audited with before and after; a refusal (Ditolak) writes nothing; no change returns the row."""
     if not boleh_mengubah_jadwal(oleh, kabupaten_id):
-        raise JadwalDitolak(PESAN_PERAN)
+        raise Ditolak(PESAN_PERAN)
     kab = session.get(Kabupaten, kabupaten_id)
     if kab is None:
-        raise JadwalDitolak("Kabupaten tidak ditemukan.")
+        raise Ditolak("Kabupaten tidak ditemukan.")
     diberikan = {k: v for k, v in (("sop_nama", sop_nama), ("tenggat_hari_kerja", tenggat_hari_kerja),
                                     ("mulai", mulai), ("tenggat", tenggat)) if v is not Ellipsis}
 
     def rencana(semua: list[JadwalSakip]) -> tuple[JadwalSakip, dict[str, Any], dict[str, Any]]:
         row = next((j for j in semua if j.kewajiban == kewajiban), None)
         if row is None:
-            raise JadwalDitolak(f"Kewajiban \"{kewajiban}\" tidak ada dalam jadwal SAKIP.")
+            raise Ditolak(f"Kewajiban \"{kewajiban}\" tidak ada dalam jadwal SAKIP.")
         sebelum = _isi(row)
         return row, sebelum, _periksa(kewajiban=row.kewajiban, nama=row.nama, siklus=row.siklus,
                                       isi=sebelum | diberikan)

@@ -23,6 +23,7 @@ from models.perencanaan.kalender_sakip import jadwal_sop
 from models.sop.alur import siap_ditindak
 from models.sop.keluaran import lampirkan_keluaran
 from models.tables import Eksekusi, Lampiran, Sop, SopRevisi, User
+from models.umum.penolakan import Ditolak
 
 PENGUKURAN, LAPORAN = "pengukuran", "laporan_kinerja"
 
@@ -59,8 +60,6 @@ def berkas_dokumen(isi: TabelPengukuran | BabPengukuran) -> list[tuple[str, byte
     return [(nama_berkas(isi, "xlsx"), xlsx_bab(isi)), (nama_berkas(isi, "pdf"), pdf_bab(isi))]
 
 
-class TidakAdaDokumen(ValueError):
-    """The step's execution writes no document of its own."""
 
 
 def lampirkan_dokumen_kinerja(session: Session, *, catatan_id: int, oleh: User, folder: Path) -> list[Lampiran]:
@@ -69,6 +68,6 @@ def lampirkan_dokumen_kinerja(session: Session, *, catatan_id: int, oleh: User, 
     _rec, eks = siap_ditindak(session, catatan_id=catatan_id, oleh=oleh)
     isi = isi_dokumen(session, eks)
     if isi is None:
-        raise TidakAdaDokumen("Pekerjaan ini tidak menghasilkan tabel pengukuran kinerja.")
+        raise Ditolak("Pekerjaan ini tidak menghasilkan tabel pengukuran kinerja.")
     return [lampirkan_keluaran(session, catatan_id=catatan_id, nama_berkas=nama, data=data, oleh=oleh, folder=folder)
             for nama, data in berkas_dokumen(isi)]

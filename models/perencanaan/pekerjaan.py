@@ -15,7 +15,6 @@ from sqlmodel import Session, select
 
 from models.perencanaan.kalender_sakip import Kewajiban, jadwal_sop, periksa_periode
 from models.sop.alur import (
-    AlurDitolak,
     JenisSubjek,
     catatan_terbuka,
     daftarkan_subjek,
@@ -26,14 +25,13 @@ from models.sop.alur import (
 from models.sop.monitoring import sop_berlaku
 from models.tables import CatatanLangkah, Eksekusi, Sop, SopLangkah, SopRevisi, User, utcnow
 from models.umum.audit import catat
+from models.umum.penolakan import Ditolak
 from models.umum.periode import ROMAWI
 
 JENIS = "dokumen"
 PEMBATAL = frozenset({"camat"})
 
 
-class PekerjaanDitolak(ValueError):
-    """A start or a cancellation the rules refuse; the message is what the person reads."""
 
 
 def label_periode_pekerjaan(tahun: int, triwulan: int | None) -> str:
@@ -64,7 +62,7 @@ def _pemula(session: Session, revisi_id: int) -> str | None:
     """The role of a revision's first step, or None when a step has no pelaksana (it cannot run)."""
     try:
         return urutan_pelaksana(session, revisi_id)[0].role_kode
-    except AlurDitolak:
+    except Ditolak:
         return None
 
 
@@ -81,35 +79,32 @@ def mulai_pekerjaan(session: Session, *, sop_id: int, judul: str, tahun: int, tr
     """Start the SOP in force about `judul` for the year (and quarter); its first pelaksana receives it at once."""
     sop = session.get(Sop, sop_id)
     if sop is None:
-        raise PekerjaanDitolak("SOP tidak ditemukan.")
+        raise Ditolak("SOP tidak ditemukan.")
     judul = " ".join((judul or "").split())
     if not judul:
-        raise PekerjaanDitolak("Judul pekerjaan wajib diisi, mis. \"Renja 2027\".")
+        raise Ditolak("Judul pekerjaan wajib diisi, mis. \"Renja 2027\".")
     if len(judul) > 200:
-        raise PekerjaanDitolak("Judul pekerjaan paling panjang 200 karakter.")
+        raise Ditolak("Judul pekerjaan paling panjang 200 karakter.")
     if not isinstance(tahun, int) or not 2000 <= tahun <= 2100:
-        raise PekerjaanDitolak("Tahun tidak sah.")
+        raise Ditolak("Tahun tidak sah.")
     if triwulan is not None and triwulan not in (1, 2, 3, 4):
-        raise PekerjaanDitolak("Triwulan harus 1 sampai 4, atau kosong untuk pekerjaan tahunan.")
+        raise Ditolak("Triwulan harus 1 sampai 4, atau kosong untuk pekerjaan tahunan.")
     if not boleh_memulai(session, oleh, sop):
-        raise PekerjaanDitolak(f"{sop.nama} dimulai oleh pelaksana langkah pertamanya atau Camat kecamatan ini.")
+        raise Ditolak(f"{sop.nama} dimulai oleh pelaksana langkah pertamanya atau Camat kecamatan ini.")
     rev = revisi_berlaku(session, sop.id)
     if rev is None:
-        raise PekerjaanDitolak(f"{sop.nama} tidak memiliki revisi yang berlaku.")
+        raise Ditolak(f"{sop.nama} tidak memiliki revisi yang berlaku.")
     jadwal = jadwal_sop(session, sop)  # the SAKIP calendar's cycle decides which periods fit
     if jadwal is not None and (salah := periksa_periode(jadwal, tahun, triwulan)):
-        raise PekerjaanDitolak(salah)
+        raise Ditolak(salah)
     # Take the SOP's row first: of two starts at once, the second waits here and then sees the first one's run.
     session.execute(update(Sop).where(Sop.id == sop.id).values(id=sop.id))
     ada = berjalan(session, sop_id=sop.id, tahun=tahun, triwulan=triwulan)
     if ada is not None:
-        raise PekerjaanDitolak(f"{sop.nama} untuk {label_periode_pekerjaan(tahun, triwulan)} sudah berjalan "
+        raise Ditolak(f"{sop.nama} untuk {label_periode_pekerjaan(tahun, triwulan)} sudah berjalan "
                                f"(\"{ada.judul}\"); selesaikan atau minta Camat membatalkannya lebih dulu.")
-    try:
-        return mulai(session, revisi_id=rev.id, kecamatan_id=sop.kecamatan_id, subjek_jenis="dokumen", subjek_id=None,
-                     judul=judul, tahun=tahun, triwulan=triwulan, oleh=oleh, pada=pada, demo=demo)
-    except AlurDitolak as e:
-        raise PekerjaanDitolak(str(e)) from None
+    return mulai(session, revisi_id=rev.id, kecamatan_id=sop.kecamatan_id, subjek_jenis="dokumen", subjek_id=None,
+                 judul=judul, tahun=tahun, triwulan=triwulan, oleh=oleh, pada=pada, demo=demo)
 
 
 def batalkan(session: Session, *, eksekusi_id: int, alasan: str, oleh: User, pada: datetime | None = None) -> Eksekusi:
@@ -117,18 +112,18 @@ def batalkan(session: Session, *, eksekusi_id: int, alasan: str, oleh: User, pad
     every queue with the execution and, never completed, counts in no cycle time."""
     eks = session.get(Eksekusi, eksekusi_id)
     if eks is None or eks.subjek_jenis != JENIS:
-        raise PekerjaanDitolak("Pekerjaan tidak ditemukan.")
+        raise Ditolak("Pekerjaan tidak ditemukan.")
     if oleh.role_kode not in PEMBATAL or oleh.kecamatan_id != eks.kecamatan_id or not oleh.aktif:
-        raise PekerjaanDitolak("Hanya Camat kecamatan ini yang dapat membatalkan pekerjaan.")
+        raise Ditolak("Hanya Camat kecamatan ini yang dapat membatalkan pekerjaan.")
     alasan = " ".join((alasan or "").split())
     if not alasan:
-        raise PekerjaanDitolak("Alasan pembatalan wajib diisi.")
+        raise Ditolak("Alasan pembatalan wajib diisi.")
     t = pada or utcnow()
     # Compare-and-set: a run that has just ended or been cancelled by someone else is not cancelled again.
     hasil = session.execute(update(Eksekusi).where(Eksekusi.id == eks.id).where(Eksekusi.status == "berjalan")
                             .values(status="dibatalkan", selesai_pada=t).execution_options(synchronize_session=False))
     if hasil.rowcount != 1:
-        raise PekerjaanDitolak(f"\"{eks.judul}\" tidak sedang berjalan; muat ulang halaman.")
+        raise Ditolak(f"\"{eks.judul}\" tidak sedang berjalan; muat ulang halaman.")
     session.expire(eks)
     catat(session, aksi="eksekusi.batal", oleh=oleh, objek="eksekusi", objek_id=eks.id, kecamatan_id=eks.kecamatan_id,
           sebelum={"status": "berjalan"}, sesudah={"status": "dibatalkan"}, keterangan=alasan)

@@ -11,10 +11,11 @@ from dataclasses import dataclass
 from sqlmodel import Session
 
 from models.kinerja.capaian import BarisCapaian, capaian_kantor
-from models.kinerja.iku import TANPA, IkuDitolak, target_berlaku, tetapkan_target
+from models.kinerja.iku import TANPA, target_berlaku, tetapkan_target
 from models.perencanaan.kalender_sakip import kewajiban_kantor, tanggal_lokal
 from models.tables import Indikator, Target, User
 from models.umum.angka import format_angka
+from models.umum.penolakan import Ditolak
 from models.umum.periode import ROMAWI
 from models.umum.tanggal import tanggal_panjang
 
@@ -59,11 +60,11 @@ def ubah_target(session: Session, *, indikator_id: int, kecamatan_id: int, tahun
     it changes an official capaian and the person is not the Camat, and when the target in force is no longer the
     one the page showed (`diharapkan`, its id or None)."""
     if (ditutup := tahun_ditutup(session, kecamatan_id, tahun)) is not None:
-        raise IkuDitolak(ditutup)
+        raise Ditolak(ditutup)
     lama = target_berlaku(session, indikator_id=indikator_id, kecamatan_id=kecamatan_id, tahun=tahun)
     if diharapkan is not TANPA and (lama.id if lama else None) != diharapkan:
         ind = session.get(Indikator, indikator_id)
-        raise IkuDitolak(f"{ind.kode} target {tahun}: target ini baru saja diubah orang lain; muat ulang halaman lalu "
+        raise Ditolak(f"{ind.kode} target {tahun}: target ini baru saja diubah orang lain; muat ulang halaman lalu "
                          "periksa lagi.")
     berubah: tuple[str, ...] = ()
     if lama is not None and nilai is not None and nilai >= 0 and lama.nilai != nilai:
@@ -71,7 +72,7 @@ def ubah_target(session: Session, *, indikator_id: int, kecamatan_id: int, tahun
                                         nilai=nilai)
         if berubah and oleh.role_kode != "camat":
             ind = session.get(Indikator, indikator_id)
-            raise IkuDitolak(f"{ind.kode} target {tahun}: perubahan ini mengubah capaian yang sudah resmi "
+            raise Ditolak(f"{ind.kode} target {tahun}: perubahan ini mengubah capaian yang sudah resmi "
                              f"({'; '.join(berubah)}); hanya Camat yang dapat mengubahnya.")
     # The target checked above is the one replaced: a change committed meanwhile is refused, not overwritten.
     target = tetapkan_target(session, indikator_id=indikator_id, kecamatan_id=kecamatan_id, tahun=tahun, nilai=nilai,

@@ -25,10 +25,7 @@ from sqlmodel import Session, func, select
 
 from models.tables import CatatanLangkah, Eksekusi, SopLangkah, SopPelaksana, SopRevisi, User, utcnow
 from models.umum.audit import catat
-
-
-class AlurDitolak(ValueError):
-    """A transition the rules do not allow; the message is what the person reads."""
+from models.umum.penolakan import Ditolak
 
 
 def daftar_bukti(kelengkapan: str) -> list[str]:
@@ -121,7 +118,7 @@ def urutan_pelaksana(session: Session, revisi_id: int, *, kasi: str | None = Non
     langkah = session.exec(select(SopLangkah).where(SopLangkah.revisi_id == revisi_id)
                            .order_by(SopLangkah.urutan)).all()
     if not langkah:
-        raise AlurDitolak("SOP ini tidak memiliki langkah.")
+        raise Ditolak("SOP ini tidak memiliki langkah.")
     aktor: dict[int, list[str]] = {}
     for a in session.exec(select(SopPelaksana).where(SopPelaksana.langkah_id.in_([lk.id for lk in langkah]))
                           .order_by(SopPelaksana.langkah_id, SopPelaksana.urutan)):
@@ -130,7 +127,7 @@ def urutan_pelaksana(session: Session, revisi_id: int, *, kasi: str | None = Non
     for lk in langkah:
         peran = aktor.get(lk.id)
         if not peran:
-            raise AlurDitolak(f"Langkah {lk.no} SOP ini belum memiliki pelaksana; minta Admin melengkapinya.")
+            raise Ditolak(f"Langkah {lk.no} SOP ini belum memiliki pelaksana; minta Admin melengkapinya.")
         hasil.extend(Posisi(lk, r) for r in dict.fromkeys(peran))
     simpanan[(revisi_id, kasi)] = hasil
     return list(hasil)
@@ -141,7 +138,7 @@ def _waktu(pada: datetime | None, sejak: datetime | None = None) -> datetime:
     if t.tzinfo is None:
         raise ValueError("waktu harus memiliki zona waktu")
     if sejak is not None and t < sejak:
-        raise AlurDitolak("Waktu selesai tidak boleh sebelum waktu langkah diterima.")
+        raise Ditolak("Waktu selesai tidak boleh sebelum waktu langkah diterima.")
     return t
 
 
@@ -151,7 +148,7 @@ def mulai(session: Session, *, revisi_id: int, kecamatan_id: int, subjek_jenis: 
     """Start an execution of an SOP revision in force; the first pelaksana receives it at `pada`."""
     rev = session.get(SopRevisi, revisi_id)
     if rev is None or not rev.berlaku:
-        raise AlurDitolak("SOP ini tidak ada atau tidak berlaku lagi.")
+        raise Ditolak("SOP ini tidak ada atau tidak berlaku lagi.")
     urut = urutan_pelaksana(session, revisi_id, kasi=kasi)
     t = _waktu(pada)
     eks = Eksekusi(revisi_id=revisi_id, kecamatan_id=kecamatan_id, subjek_jenis=subjek_jenis, subjek_id=subjek_id,
@@ -188,10 +185,10 @@ def _terbuka(session: Session, catatan_id: int) -> tuple[CatatanLangkah, Eksekus
     """The record and its execution, if the record is still open."""
     rec = session.get(CatatanLangkah, catatan_id)
     if rec is None:
-        raise AlurDitolak("Langkah ini tidak ditemukan.")
+        raise Ditolak("Langkah ini tidak ditemukan.")
     eks = session.get(Eksekusi, rec.eksekusi_id)
     if rec.selesai_pada is not None or eks.status != "berjalan":
-        raise AlurDitolak("Langkah ini sudah diselesaikan oleh orang lain; muat ulang halaman.")
+        raise Ditolak("Langkah ini sudah diselesaikan oleh orang lain; muat ulang halaman.")
     return rec, eks
 
 
@@ -201,15 +198,15 @@ def _ambil(session: Session, catatan_id: int, oleh: User, wakil: frozenset[str],
     jenis = jenis_subjek(eks.subjek_jenis)
     # A subject's lock keeps work from moving on past it; sending the work back is always the decision's own.
     if not (lewat_pengajuan or mengembalikan) and (alasan := jenis.terkunci(session, eks, rec)):
-        raise AlurDitolak(alasan)
+        raise Ditolak(alasan)
     wakil = wakil | jenis.wakil(session, eks, rec)
     if not boleh_bertindak(oleh, rec, eks, wakil=wakil):
-        raise AlurDitolak("Langkah ini menunggu pelaksana lain; Anda tidak dapat menyelesaikannya.")
+        raise Ditolak("Langkah ini menunggu pelaksana lain; Anda tidak dapat menyelesaikannya.")
     return rec, eks
 
 
 def siap_ditindak(session: Session, *, catatan_id: int, oleh: User) -> tuple[CatatanLangkah, Eksekusi]:
-    """The open record and its execution, if `oleh` may act on it now (as for completing it); else AlurDitolak."""
+    """The open record and its execution, if `oleh` may act on it now (as for completing it); else Ditolak."""
     return _ambil(session, catatan_id, oleh, frozenset())
 
 
@@ -218,14 +215,14 @@ def mulai_kerjakan(session: Session, *, catatan_id: int, oleh: User, pada: datet
     the time a step waited is told apart from the time it was worked on. Audited; the caller commits."""
     rec, eks = _terbuka(session, catatan_id)
     if not boleh_bertindak(oleh, rec, eks):
-        raise AlurDitolak("Langkah ini menunggu pelaksana lain; Anda tidak dapat mengerjakannya.")
+        raise Ditolak("Langkah ini menunggu pelaksana lain; Anda tidak dapat mengerjakannya.")
     if rec.dimulai_pada is not None:
-        raise AlurDitolak("Langkah ini sudah mulai dikerjakan.")
+        raise Ditolak("Langkah ini sudah mulai dikerjakan.")
     t = pada or utcnow()
     if t.tzinfo is None:
         raise ValueError("waktu harus memiliki zona waktu")
     if t < rec.diterima_pada:
-        raise AlurDitolak("Waktu mulai dikerjakan tidak boleh sebelum waktu langkah diterima.")
+        raise Ditolak("Waktu mulai dikerjakan tidak boleh sebelum waktu langkah diterima.")
     # Compare-and-set: of two people starting at once, the second is told instead of moving the start.
     hasil = session.execute(update(CatatanLangkah).where(CatatanLangkah.id == rec.id)
                             .where(CatatanLangkah.selesai_pada == None)  # noqa: E711
@@ -233,7 +230,7 @@ def mulai_kerjakan(session: Session, *, catatan_id: int, oleh: User, pada: datet
                             .execution_options(synchronize_session=False))
     if hasil.rowcount != 1:
         session.expire(rec)
-        raise AlurDitolak("Langkah ini sudah mulai dikerjakan atau diselesaikan orang lain; muat ulang halaman.")
+        raise Ditolak("Langkah ini sudah mulai dikerjakan atau diselesaikan orang lain; muat ulang halaman.")
     set_committed_value(rec, "dimulai_pada", t)  # what the update wrote, without reading the row back
     lk = session.get(SopLangkah, rec.langkah_id)
     _audit_langkah(session, "langkah.dimulai", rec, eks, oleh, lk)
@@ -250,7 +247,7 @@ def _periksa_bukti(lk: SopLangkah, bukti: list[str] | None) -> None:
         return
     asing = [b for b in bukti if b not in daftar_bukti(lk.kelengkapan)]
     if asing:
-        raise AlurDitolak(f"Kelengkapan yang dicentang tidak ada pada langkah {lk.no}: {', '.join(asing)}.")
+        raise Ditolak(f"Kelengkapan yang dicentang tidak ada pada langkah {lk.no}: {', '.join(asing)}.")
 
 
 def _tutup(session: Session, rec: CatatanLangkah, *, oleh: User, hasil: str, t: datetime, catatan: str | None,
@@ -265,7 +262,7 @@ def _tutup(session: Session, rec: CatatanLangkah, *, oleh: User, hasil: str, t: 
                                    .execution_options(synchronize_session=False))
     if hasil_update.rowcount != 1:
         session.expire(rec)
-        raise AlurDitolak("Langkah ini sudah diselesaikan oleh orang lain; muat ulang halaman.")
+        raise Ditolak("Langkah ini sudah diselesaikan oleh orang lain; muat ulang halaman.")
     for kolom, isi in nilai.items():  # what the update wrote, without reading the row back
         set_committed_value(rec, kolom, isi)
 
@@ -290,13 +287,13 @@ def selesaikan(session: Session, *, catatan_id: int, oleh: User, pada: datetime 
     if not lewat_pengajuan:  # a figure's entry steps carry the evidence the figure's own form checked
         _periksa_bukti(lk, bukti)
     if lk.keputusan and hasil == "selesai":
-        raise AlurDitolak("Langkah ini adalah keputusan: setujui atau kembalikan dengan alasan.")
+        raise Ditolak("Langkah ini adalah keputusan: setujui atau kembalikan dengan alasan.")
     t = _waktu(pada, rec.diterima_pada)
     _tutup(session, rec, oleh=oleh, hasil=hasil, t=t, catatan=catatan, bukti=bukti)
     urut = urutan_pelaksana(session, eks.revisi_id, kasi=_kasi(session, eks))
     i = next((n for n, p in enumerate(urut) if p.langkah.id == rec.langkah_id and p.role_kode == rec.role_kode), None)
     if i is None:
-        raise AlurDitolak("Pelaksana langkah ini telah diubah sejak langkah diterima; minta Admin memeriksanya.")
+        raise Ditolak("Pelaksana langkah ini telah diubah sejak langkah diterima; minta Admin memeriksanya.")
     _audit_langkah(session, "langkah." + hasil, rec, eks, oleh, lk)
     _kabari(session, eks, "disetujui" if hasil == "disetujui" else "selesai", rec, oleh)
     if i + 1 == len(urut):
@@ -330,21 +327,21 @@ def putuskan(session: Session, *, catatan_id: int, setuju: bool, oleh: User, ala
     rec, eks = _ambil(session, catatan_id, oleh, wakil, mengembalikan=not setuju)
     lk = session.get(SopLangkah, rec.langkah_id)
     if not lk.keputusan:
-        raise AlurDitolak("Langkah ini bukan langkah keputusan.")
+        raise Ditolak("Langkah ini bukan langkah keputusan.")
     if setuju:
         return selesaikan(session, catatan_id=catatan_id, oleh=oleh, pada=pada, catatan=alasan, hasil="disetujui",
                           wakil=wakil, bukti=bukti)
     if not (alasan or "").strip():
-        raise AlurDitolak("Alasan pengembalian wajib diisi.")
+        raise Ditolak("Alasan pengembalian wajib diisi.")
     if not lk.kembali_ke_urutan:
-        raise AlurDitolak("SOP ini tidak menyebut langkah tujuan pengembalian untuk langkah ini.")
+        raise Ditolak("SOP ini tidak menyebut langkah tujuan pengembalian untuk langkah ini.")
     _periksa_bukti(lk, bukti)
     t = _waktu(pada, rec.diterima_pada)
     _tutup(session, rec, oleh=oleh, hasil="dikembalikan", t=t, catatan=alasan.strip(), bukti=bukti)
     urut = urutan_pelaksana(session, eks.revisi_id, kasi=_kasi(session, eks))
     tujuan = next((p for p in urut if p.langkah.urutan == lk.kembali_ke_urutan), None)
     if tujuan is None:
-        raise AlurDitolak("Langkah tujuan pengembalian tidak ada dalam SOP ini; minta Admin memeriksanya.")
+        raise Ditolak("Langkah tujuan pengembalian tidak ada dalam SOP ini; minta Admin memeriksanya.")
     baru = CatatanLangkah(eksekusi_id=eks.id, langkah_id=tujuan.langkah.id, role_kode=tujuan.role_kode,
                           diterima_pada=t,
                           percobaan=_percobaan(session, eks.id, tujuan.langkah.id, tujuan.role_kode))

@@ -14,7 +14,8 @@ import re
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from models.sop.durasi import MENIT_PER_HARI_BAKU, DurasiTidakTerbaca, parse_waktu
+from models.sop.durasi import MENIT_PER_HARI_BAKU, parse_waktu
+from models.umum.penolakan import Ditolak
 
 BULAN = {
     "januari": 1, "februari": 2, "pebruari": 2, "maret": 3, "april": 4, "mei": 5, "juni": 6, "juli": 7,
@@ -22,14 +23,14 @@ BULAN = {
 }
 
 
-class DokumenTidakTerbaca(ValueError):
+class DokumenTidakTerbaca(Ditolak):
     """A document that cannot be read; the message is Indonesian and names the file and the line."""
 
     def __init__(self, sumber: str, baris: int | None, pesan: str, *, letak: str | None = None) -> None:
         """`letak`: where in a Word document (e.g. "tabel 2 baris 5"), in place of a line number."""
-        self.sumber, self.baris, self.pesan, self.letak = sumber, baris, pesan, letak
         tempat = f"{sumber}, {letak}" if letak else (f"{sumber}, baris {baris}" if baris else sumber)
         super().__init__(f"{tempat}: {pesan}")
+        self.sumber, self.baris, self.pesan, self.letak = sumber, baris, pesan, letak
 
 
 @dataclass
@@ -453,7 +454,7 @@ def _baca_langkah(sel: list[str], nomor_baris: int, sumber: str, menit_per_hari:
     kelengkapan, waktu, output, keterangan = (bersihkan(s) for s in kolom[-4:])
     try:
         menit = parse_waktu(waktu, menit_per_hari=menit_per_hari)
-    except DurasiTidakTerbaca as e:
+    except Ditolak as e:
         raise DokumenTidakTerbaca(sumber, nomor_baris, f"langkah {no}: {e}") from None
     return Langkah(no, kegiatan, kelengkapan, waktu, menit, output, keterangan, apakah_keputusan(kegiatan),
                    baris=nomor_baris)
@@ -463,7 +464,7 @@ def _waktu_terbaca(teks: str, menit_per_hari: int) -> bool:
     try:
         parse_waktu(teks, menit_per_hari=menit_per_hari)
         return True
-    except DurasiTidakTerbaca:
+    except Ditolak:
         return False
 
 

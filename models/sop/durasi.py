@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from models.umum.angka import bulatkan
+from models.umum.penolakan import Ditolak
 
 MENIT_PER_HARI_BAKU = 480
 
@@ -15,8 +16,6 @@ _BAGIAN = re.compile(r"(\d+(?:[.,]\d+)?|½)\s*(hari|jam|menit)\b", re.IGNORECASE
 _ANGKA_SAJA = re.compile(r"^\d+$")
 
 
-class DurasiTidakTerbaca(ValueError):
-    """The text is not a standard time this reader understands."""
 
 
 def parse_waktu(teks: str, *, menit_per_hari: int = MENIT_PER_HARI_BAKU) -> int:
@@ -28,17 +27,17 @@ def parse_waktu(teks: str, *, menit_per_hari: int = MENIT_PER_HARI_BAKU) -> int:
     1155
 
     A bare number is minutes (the "Waktu (menit)" layout writes a day as 480); "0" is zero minutes.
-    Text that names no time ("", "-", "sebentar") raises DurasiTidakTerbaca.
+    Text that names no time ("", "-", "sebentar") raises Ditolak.
     """
     bersih = " ".join((teks or "").replace(":", " ").split())
     if not bersih:
-        raise DurasiTidakTerbaca("waktu kosong")
+        raise Ditolak("waktu kosong")
     if _ANGKA_SAJA.match(bersih):
         return int(bersih)
     bagian = _BAGIAN.findall(bersih)
     sisa = re.sub(r"[\s,.;+&]|\bdan\b", "", _BAGIAN.sub("", bersih), flags=re.IGNORECASE)
     if not bagian or sisa:
-        raise DurasiTidakTerbaca(f'waktu "{bersih}" tidak dapat dibaca')
+        raise Ditolak(f'waktu "{bersih}" tidak dapat dibaca')
     total = 0.0
     for angka, satuan in bagian:
         nilai = 0.5 if angka == "½" else float(angka.replace(",", "."))

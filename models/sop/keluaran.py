@@ -6,9 +6,9 @@ from pathlib import Path
 
 from sqlmodel import Session, select
 
-from models.sop.alur import AlurDitolak, siap_ditindak
+from models.sop.alur import siap_ditindak
 from models.tables import CatatanLangkah, Lampiran, User
-from models.umum.berkas import BerkasDitolak, lampiran_milik, simpan_berkas
+from models.umum.berkas import lampiran_milik, simpan_berkas
 
 PEMILIK = "catatan_langkah"
 
@@ -17,11 +17,8 @@ def lampirkan_keluaran(session: Session, *, catatan_id: int, nama_berkas: str, d
                        folder: Path) -> Lampiran:
     """Attach a file to a waiting step record the user may act on. Audited."""
     rec, eks = siap_ditindak(session, catatan_id=catatan_id, oleh=oleh)
-    try:
-        return simpan_berkas(session, pemilik_jenis=PEMILIK, pemilik_id=rec.id, kecamatan_id=eks.kecamatan_id,
-                             nama_berkas=nama_berkas, data=data, oleh=oleh, folder=folder)
-    except BerkasDitolak as e:
-        raise AlurDitolak(str(e)) from None
+    return simpan_berkas(session, pemilik_jenis=PEMILIK, pemilik_id=rec.id, kecamatan_id=eks.kecamatan_id,
+                         nama_berkas=nama_berkas, data=data, oleh=oleh, folder=folder)
 
 
 def keluaran_eksekusi(session: Session, eksekusi_id: int) -> list[Lampiran]:

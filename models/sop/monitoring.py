@@ -40,6 +40,7 @@ from models.sop.siklus import (
 from models.tables import EvaluasiSop, Kecamatan, MonitoringSop, Sop, SopRevisi, User, utcnow
 from models.umum.audit import catat
 from models.umum.nip import format_nip
+from models.umum.penolakan import Ditolak
 from models.umum.periode import awal_semester, label_semester
 from models.umum.tanggal import tanggal_panjang
 
@@ -63,8 +64,6 @@ KOLOM_KRITERIA = tuple(k for k, _ in KRITERIA)
 SEMESTER_TRIWULAN = {1: (1, 2), 2: (3, 4)}
 
 
-class MonitoringSopDitolak(ValueError):
-    """An input the rules refuse; the message is what the person reads."""
 
 
 # ---------------------------------------------------------------- periods
@@ -87,36 +86,36 @@ def _hari_ini(session: Session, kecamatan_id: int, t: datetime) -> date:
 
 def _tahun(tahun: object) -> int:
     if isinstance(tahun, bool) or not isinstance(tahun, int) or not 2000 <= tahun <= 2100:
-        raise MonitoringSopDitolak("Tahun tidak sah.")
+        raise Ditolak("Tahun tidak sah.")
     return tahun
 
 
 def _semester(semester: object) -> int:
     if isinstance(semester, bool) or semester not in (1, 2):
-        raise MonitoringSopDitolak("Semester harus 1 atau 2.")
+        raise Ditolak("Semester harus 1 atau 2.")
     return int(semester)
 
 
 def _teks(nilai: str | None, nama: str) -> str | None:
     bersih = (nilai or "").strip() or None
     if bersih is not None and len(bersih) > PANJANG_TEKS:
-        raise MonitoringSopDitolak(f"{nama} paling panjang {PANJANG_TEKS:,} karakter.".replace(",", "."))
+        raise Ditolak(f"{nama} paling panjang {PANJANG_TEKS:,} karakter.".replace(",", "."))
     return bersih
 
 
 def _sop_penilai(session: Session, sop_id: int, oleh: User) -> Sop:
     """The SOP, when the user may assess it: an active user of one of PENILAI in the SOP's office, SOP in force."""
     if not oleh.aktif:
-        raise MonitoringSopDitolak("Akun Anda tidak aktif; tindakan ini tidak dapat dilakukan.")
+        raise Ditolak("Akun Anda tidak aktif; tindakan ini tidak dapat dilakukan.")
     if oleh.role_kode not in PENILAI:
-        raise MonitoringSopDitolak(PESAN_PERAN)
+        raise Ditolak(PESAN_PERAN)
     sop = session.get(Sop, sop_id) if isinstance(sop_id, int) else None
     if sop is None or sop.kecamatan_id != oleh.kecamatan_id:
-        raise MonitoringSopDitolak(PESAN_KANTOR)
+        raise Ditolak(PESAN_KANTOR)
     berlaku = session.exec(select(SopRevisi.id).where(SopRevisi.sop_id == sop.id)
                            .where(SopRevisi.berlaku == True)).first()  # noqa: E712
     if berlaku is None:
-        raise MonitoringSopDitolak("SOP ini tidak lagi berlaku; yang dinilai hanya SOP yang berlaku.")
+        raise Ditolak("SOP ini tidak lagi berlaku; yang dinilai hanya SOP yang berlaku.")
     return sop
 
 
@@ -133,7 +132,7 @@ def _simpan_baru(session: Session, row, pesan_bentrok: str) -> None:
     try:
         session.flush()
     except IntegrityError:
-        raise MonitoringSopDitolak(pesan_bentrok) from None
+        raise Ditolak(pesan_bentrok) from None
 
 
 def _catat_atau_ubah(session: Session, row, model, *, aksi: str, sop: Sop, oleh: User, t: datetime, baru: dict,
@@ -176,20 +175,20 @@ def catat_monitoring(session: Session, *, sop_id: int, tahun: int, semester: int
     """
     tahun, semester = _tahun(tahun), _semester(semester)
     if not isinstance(berjalan_baik, bool):
-        raise MonitoringSopDitolak("Pilih penilaian: berjalan baik atau tidak berjalan baik.")
+        raise Ditolak("Pilih penilaian: berjalan baik atau tidak berjalan baik.")
     sop = _sop_penilai(session, sop_id, oleh)
     t = _waktu(pada)
     hari_ini = _hari_ini(session, sop.kecamatan_id, t)
     if awal_semester(tahun, semester) > hari_ini:
-        raise MonitoringSopDitolak(
+        raise Ditolak(
             f"{label_semester(tahun, semester)} belum dimulai (mulai {tanggal_panjang(awal_semester(tahun, semester))});"
             " monitoring hanya untuk semester yang sedang berjalan atau sudah lewat.")
     catatan_bersih, tindakan_bersih = _teks(catatan, "Catatan"), _teks(tindakan, "Tindakan")
     if not berjalan_baik:
         if catatan_bersih is None:
-            raise MonitoringSopDitolak("Catatan wajib diisi bila SOP tidak berjalan baik: apa yang tidak berjalan?")
+            raise Ditolak("Catatan wajib diisi bila SOP tidak berjalan baik: apa yang tidak berjalan?")
         if tindakan_bersih is None:
-            raise MonitoringSopDitolak("Tindakan yang harus diambil wajib diisi bila SOP tidak berjalan baik.")
+            raise Ditolak("Tindakan yang harus diambil wajib diisi bila SOP tidak berjalan baik.")
     baru = {"berjalan_baik": berjalan_baik, "catatan": catatan_bersih, "tindakan": tindakan_bersih}
     row = session.exec(select(MonitoringSop).where(MonitoringSop.sop_id == sop.id)
                        .where(MonitoringSop.tahun == tahun).where(MonitoringSop.semester == semester)).first()
@@ -215,20 +214,20 @@ def catat_evaluasi_sop(session: Session, *, sop_id: int, tahun: int, jawaban: Ma
     jawaban = dict(jawaban or {})
     asing = sorted(k for k in jawaban if k not in KOLOM_KRITERIA)
     if asing:
-        raise MonitoringSopDitolak(f"Kriteria tidak dikenal: {', '.join(asing)}.")
+        raise Ditolak(f"Kriteria tidak dikenal: {', '.join(asing)}.")
     kosong = [label for k, label in KRITERIA if not isinstance(jawaban.get(k), bool)]
     if len(kosong) == len(KRITERIA):
-        raise MonitoringSopDitolak("Jawab ketujuh kriteria dengan Ya atau Tidak; belum ada yang dijawab.")
+        raise Ditolak("Jawab ketujuh kriteria dengan Ya atau Tidak; belum ada yang dijawab.")
     if kosong:
-        raise MonitoringSopDitolak(f"Jawab ketujuh kriteria dengan Ya atau Tidak; belum dijawab: {', '.join(kosong)}.")
+        raise Ditolak(f"Jawab ketujuh kriteria dengan Ya atau Tidak; belum dijawab: {', '.join(kosong)}.")
     sop = _sop_penilai(session, sop_id, oleh)
     t = _waktu(pada)
     if tahun > _hari_ini(session, sop.kecamatan_id, t).year:
-        raise MonitoringSopDitolak(f"Tahun {tahun} belum dimulai; evaluasi hanya untuk tahun yang sedang berjalan "
+        raise Ditolak(f"Tahun {tahun} belum dimulai; evaluasi hanya untuk tahun yang sedang berjalan "
                                    "atau sudah lewat.")
     catatan_bersih = _teks(catatan, "Catatan")
     if catatan_bersih is None and not all(jawaban.values()):
-        raise MonitoringSopDitolak("Catatan wajib diisi bila ada kriteria yang dijawab Tidak: apa yang perlu "
+        raise Ditolak("Catatan wajib diisi bila ada kriteria yang dijawab Tidak: apa yang perlu "
                                    "diperbaiki?")
     baru = {k: jawaban[k] for k in KOLOM_KRITERIA} | {"catatan": catatan_bersih}
     row = session.exec(select(EvaluasiSop).where(EvaluasiSop.sop_id == sop.id)

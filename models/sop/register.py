@@ -26,10 +26,7 @@ from models.tables import (
     User,
 )
 from models.umum.audit import catat
-
-
-class ImporDitolak(ValueError):
-    """A document that parses but cannot be stored; the Indonesian message says why."""
+from models.umum.penolakan import Ditolak
 
 
 def pastikan_peran(session: Session) -> None:
@@ -241,7 +238,7 @@ def simpan_prosedur(session: Session, p: Prosedur, *, alias: dict[str, str],
     each step as a person settled it (the upload's preview); else penetapan_otomatis decides."""
     kolom, asing = kolom_peran(p, alias)
     if asing:
-        raise ImporDitolak(
+        raise Ditolak(
             f'{p.sumber}, {p.tempat()}: pelaksana "{asing[0]}" pada SOP "{p.nama}" belum dikenal; '
             "tambahkan padanannya pada daftar peran lalu impor ulang"
         )
@@ -290,9 +287,9 @@ def simpan_prosedur(session: Session, p: Prosedur, *, alias: dict[str, str],
     for urutan, (lk, t) in enumerate(zip(p.langkah, penetapan, strict=True), start=1):
         for label in t.pelaksana:
             if label not in kolom:
-                raise ImporDitolak(f'pelaksana "{label}" langkah {lk.no} SOP "{p.nama}" bukan kolom tabelnya')
+                raise Ditolak(f'pelaksana "{label}" langkah {lk.no} SOP "{p.nama}" bukan kolom tabelnya')
         if t.kembali_ke is not None and not 1 <= t.kembali_ke < urutan:
-            raise ImporDitolak(f'langkah {lk.no} SOP "{p.nama}": kembali_ke {t.kembali_ke} bukan langkah sebelumnya')
+            raise Ditolak(f'langkah {lk.no} SOP "{p.nama}": kembali_ke {t.kembali_ke} bukan langkah sebelumnya')
         row = SopLangkah(
             revisi_id=rev.id, urutan=urutan, no=lk.no, kegiatan=lk.kegiatan, kelengkapan=lk.kelengkapan,
             waktu=lk.waktu, waktu_menit=lk.waktu_menit, output=lk.output, keterangan=lk.keterangan,
@@ -418,17 +415,17 @@ def ubah_pelaksana(session: Session, *, langkah_id: int, label: list[str], oleh:
     """Correct who carries out a step (labels from the SOP's columns, in order); audited."""
     lk = session.get(SopLangkah, langkah_id)
     if lk is None:
-        raise ImporDitolak("Langkah SOP tidak ditemukan.")
+        raise Ditolak("Langkah SOP tidak ditemukan.")
     rev = session.get(SopRevisi, lk.revisi_id)
     sop = session.get(Sop, rev.sop_id)
     if kecamatan_ids is not None and sop.kecamatan_id not in kecamatan_ids:
         raise PermissionError("Langkah SOP ini bukan milik kecamatan Anda.")
     if not label:
-        raise ImporDitolak("Pilih sedikitnya satu pelaksana untuk langkah ini.")
+        raise Ditolak("Pilih sedikitnya satu pelaksana untuk langkah ini.")
     alias = peta_alias(session)
     for x in label:
         if x not in rev.pelaksana:
-            raise ImporDitolak(f'"{x}" bukan kolom pelaksana SOP ini.')
+            raise Ditolak(f'"{x}" bukan kolom pelaksana SOP ini.')
     lama = session.exec(select(SopPelaksana).where(SopPelaksana.langkah_id == lk.id)
                         .order_by(SopPelaksana.urutan)).all()
     sebelum = [a.label for a in lama]
@@ -455,16 +452,16 @@ def salin_sop(session: Session, *, sop_id: int, ke_kecamatan_id: int, oleh: User
     """
     asal = session.get(Sop, sop_id)
     if asal is None:
-        raise ImporDitolak("SOP yang akan disalin tidak ditemukan.")
+        raise Ditolak("SOP yang akan disalin tidak ditemukan.")
     rev = session.exec(select(SopRevisi).where(SopRevisi.sop_id == asal.id)
                        .where(SopRevisi.berlaku == True)).first()  # noqa: E712
     if rev is None:
-        raise ImporDitolak(f'SOP "{asal.nama}" tidak memiliki revisi yang berlaku untuk disalin.')
+        raise Ditolak(f'SOP "{asal.nama}" tidak memiliki revisi yang berlaku untuk disalin.')
     tujuan = session.get(Kecamatan, ke_kecamatan_id)
     if tujuan is None:
-        raise ImporDitolak("Kecamatan tujuan salinan tidak ditemukan.")
+        raise Ditolak("Kecamatan tujuan salinan tidak ditemukan.")
     if session.exec(select(Sop).where(Sop.kecamatan_id == tujuan.id, Sop.kunci == asal.kunci)).first():
-        raise ImporDitolak(f'Kecamatan {tujuan.nama} sudah memiliki SOP "{asal.nama}"; salinan tidak dibuat.')
+        raise Ditolak(f'Kecamatan {tujuan.nama} sudah memiliki SOP "{asal.nama}"; salinan tidak dibuat.')
     kec_asal = session.get(Kecamatan, asal.kecamatan_id)
     sop = Sop(kecamatan_id=tujuan.id, kunci=asal.kunci, nama=asal.nama)
     session.add(sop)

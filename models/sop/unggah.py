@@ -22,7 +22,6 @@ from models.sop.dokumen import DokumenTidakTerbaca, Prosedur, kunci_nama, tandai
 from models.sop.durasi import MENIT_PER_HARI_BAKU, format_menit
 from models.sop.register import (
     HasilImpor,
-    ImporDitolak,
     LangkahDetail,
     Penetapan,
     detail_sop,
@@ -34,6 +33,7 @@ from models.sop.register import (
     simpan_prosedur,
 )
 from models.tables import Kabupaten, Kecamatan, Sop, SopRevisi, User
+from models.umum.penolakan import Ditolak
 
 PERAN_UNGGAH_KANTOR = frozenset({"camat", "sekcam"})
 PERAN_UNGGAH = PERAN_UNGGAH_KANTOR | {"admin"}
@@ -41,8 +41,6 @@ PESAN_PERAN = "Hanya Admin, Camat atau Sekretaris Camat yang dapat mengunggah SO
 SUMBER_LABEL = {"tanda": "dari diagram alir", "saran": "saran dari uraian", "koreksi": "dikoreksi", "kurasi": "kurasi"}
 
 
-class UnggahDitolak(ValueError):
-    """An upload that is not saved; the message says why."""
 
 
 @dataclass(frozen=True)
@@ -265,7 +263,7 @@ def simpan(session: Session, pr: Pratinjau, oleh: User) -> list[HasilImpor]:
     if oleh.role_kode not in PERAN_UNGGAH:
         raise PermissionError(PESAN_PERAN)
     if pr.semua_masalah:
-        raise UnggahDitolak("Dokumen belum dapat disimpan: " + " ".join(pr.semua_masalah) + " Tidak ada yang disimpan.")
+        raise Ditolak("Dokumen belum dapat disimpan: " + " ".join(pr.semua_masalah) + " Tidak ada yang disimpan.")
     alias = peta_alias(session)
     hasil = []
     for p in pr.prosedur:
@@ -278,7 +276,7 @@ def simpan(session: Session, pr: Pratinjau, oleh: User) -> list[HasilImpor]:
         try:
             hasil.append(simpan_prosedur(session, p.prosedur, alias=alias, kurasi={}, oleh=oleh, penetapan=p.penetapan,
                                  sumber_audit="unggah"))
-        except ImporDitolak as e:
-            raise UnggahDitolak(f"{e} Tidak ada yang disimpan.") from None
+        except Ditolak as e:
+            raise Ditolak(f"{e} Tidak ada yang disimpan.") from None
     session.flush()
     return hasil

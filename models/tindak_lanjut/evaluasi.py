@@ -12,18 +12,23 @@ from zoneinfo import ZoneInfo
 
 from sqlmodel import Session, select
 
-from models.sop.alur import AlurDitolak, JenisSubjek, daftarkan_subjek, mulai, urutan_pelaksana
+from models.sop.alur import (
+    JenisSubjek,
+    daftarkan_subjek,
+    mulai,
+    urutan_pelaksana,
+)
 from models.sop.dokumen import kunci_nama
 from models.tables import Evaluasi, Kecamatan, Sop, SopRevisi, User
 from models.tindak_lanjut.rekomendasi import (
     PENCATAT,
-    TindakLanjutDitolak,
     periksa_pengguna,
     tambah_rekomendasi,
     tanggal_saja,
     waktu_utc,
 )
 from models.umum.audit import catat
+from models.umum.penolakan import Ditolak
 from models.umum.periode import awal_triwulan, label_periode
 from models.umum.tanggal import tanggal_panjang
 
@@ -54,42 +59,39 @@ def catat_evaluasi(session: Session, *, kecamatan_id: int, jenis: str, tahun: in
     meeting happened whether or not the office has adopted the procedure. Audited as "evaluasi.catat".
     """
     if jenis not in JENIS:
-        raise TindakLanjutDitolak('Jenis harus "pemantauan" atau "evaluasi".')
+        raise Ditolak('Jenis harus "pemantauan" atau "evaluasi".')
     kec = session.get(Kecamatan, kecamatan_id)
     if kec is None:
-        raise TindakLanjutDitolak("Kecamatan tidak ditemukan.")
+        raise Ditolak("Kecamatan tidak ditemukan.")
     nama_jenis = jenis.capitalize()
     periksa_pengguna(oleh, kecamatan_id, f"{nama_jenis} hanya dapat dicatat untuk kecamatan Anda sendiri.")
     if oleh.role_kode not in PENCATAT:
-        raise TindakLanjutDitolak(f"{nama_jenis} dicatat oleh Tim, Kasubag Evapor, Kasubag Perencanaan dan Keuangan, "
+        raise Ditolak(f"{nama_jenis} dicatat oleh Tim, Kasubag Evapor, Kasubag Perencanaan dan Keuangan, "
                                   "Sekretaris Camat atau Camat; peran Anda tidak dapat mencatatnya.")
     if triwulan not in (1, 2, 3, 4):
-        raise TindakLanjutDitolak("Triwulan harus 1 sampai 4.")
+        raise Ditolak("Triwulan harus 1 sampai 4.")
     if not isinstance(tahun, int) or not 2000 <= tahun <= 2100:
-        raise TindakLanjutDitolak("Tahun tidak sah.")
+        raise Ditolak("Tahun tidak sah.")
     if not tanggal_saja(tanggal):
-        raise TindakLanjutDitolak(f"Tanggal {jenis} wajib diisi.")
+        raise Ditolak(f"Tanggal {jenis} wajib diisi.")
     t = waktu_utc(pada)
     hari_ini = t.astimezone(ZoneInfo(kec.zona_waktu)).date()
     if tanggal > hari_ini:
-        raise TindakLanjutDitolak(f"Tanggal {jenis} ({tanggal_panjang(tanggal)}) tidak boleh sesudah hari ini "
+        raise Ditolak(f"Tanggal {jenis} ({tanggal_panjang(tanggal)}) tidak boleh sesudah hari ini "
                                   f"({tanggal_panjang(hari_ini)}).")
     periode = label_periode(tahun, triwulan)
     if tanggal < awal_triwulan(tahun, triwulan):
-        raise TindakLanjutDitolak(f"Tanggal {jenis} ({tanggal_panjang(tanggal)}) sebelum {periode} dimulai; "
+        raise Ditolak(f"Tanggal {jenis} ({tanggal_panjang(tanggal)}) sebelum {periode} dimulai; "
                                   "triwulan yang dinilai harus sudah berjalan.")
     peserta_bersih, temuan_bersih = (peserta or "").strip() or None, (temuan or "").strip() or None
     if jenis == "evaluasi":
         if peserta_bersih is None:
-            raise TindakLanjutDitolak("Peserta evaluasi wajib diisi.")
+            raise Ditolak("Peserta evaluasi wajib diisi.")
         if temuan_bersih is None:
-            raise TindakLanjutDitolak("Temuan evaluasi wajib diisi.")
+            raise Ditolak("Temuan evaluasi wajib diisi.")
     rev = _sop_berlaku(session, kecamatan_id, SOP_JENIS[jenis])
     if rev is not None:
-        try:  # an SOP that cannot run (a step without pelaksana) is refused before anything is written
-            urutan_pelaksana(session, rev.id)
-        except AlurDitolak as e:
-            raise TindakLanjutDitolak(str(e)) from None
+        urutan_pelaksana(session, rev.id)
     ev = Evaluasi(kecamatan_id=kecamatan_id, jenis=jenis, tahun=tahun, triwulan=triwulan, tanggal=tanggal,
                   peserta=peserta_bersih, temuan=temuan_bersih, berita_acara=(berita_acara or "").strip() or None,
                   dibuat_oleh=oleh.id, dibuat_pada=t, demo=demo)
@@ -133,12 +135,12 @@ def catat_evaluasi_lengkap(session: Session, *, kecamatan_id: int, jenis: str, t
                         pada=pada)
     isi = [(n, r) for n, r in enumerate(rekomendasi, start=1) if not r.kosong]
     if isi and jenis != "evaluasi":
-        raise TindakLanjutDitolak("Rekomendasi hanya dapat ditambahkan pada evaluasi, bukan pada pemantauan.")
+        raise Ditolak("Rekomendasi hanya dapat ditambahkan pada evaluasi, bukan pada pemantauan.")
     for n, r in isi:
         try:
             tambah_rekomendasi(session, evaluasi_id=ev.id, teks=r.teks, role_kode=r.role_kode or "",
                                jatuh_tempo=r.jatuh_tempo, indikator_id=r.indikator_id, sop_id=r.sop_id, oleh=oleh,
                                pada=pada)
-        except TindakLanjutDitolak as e:
-            raise TindakLanjutDitolak(f"Rekomendasi {n}: {e}") from None
+        except Ditolak as e:
+            raise Ditolak(f"Rekomendasi {n}: {e}") from None
     return ev

@@ -35,6 +35,7 @@ from models.tables import (
     utcnow,
 )
 from models.umum.audit import catat
+from models.umum.penolakan import Ditolak
 from models.umum.tanggal import tanggal_panjang, waktu_panjang
 
 STATUS = ("baru", "dalam proses", "diserahkan", "dikembalikan", "diverifikasi", "selesai")
@@ -63,8 +64,6 @@ TUNTAS = frozenset({"diverifikasi", "selesai"})  # the responsible role's work i
 PESAN_BENTROK = "Rekomendasi ini sudah diubah oleh orang lain; muat ulang halaman."
 
 
-class TindakLanjutDitolak(ValueError):
-    """An input or a transition the rules refuse; the message is what the person reads."""
 
 
 # ---------------------------------------------------------------- helpers
@@ -86,9 +85,9 @@ def _zona(session: Session, kecamatan_id: int) -> str:
 def periksa_pengguna(oleh: User, kecamatan_id: int, pesan_kantor: str) -> None:
     """Refuse an inactive account, or one of another office (with `pesan_kantor`)."""
     if not oleh.aktif:
-        raise TindakLanjutDitolak("Akun Anda tidak aktif; tindakan ini tidak dapat dilakukan.")
+        raise Ditolak("Akun Anda tidak aktif; tindakan ini tidak dapat dilakukan.")
     if oleh.kecamatan_id != kecamatan_id:
-        raise TindakLanjutDitolak(pesan_kantor)
+        raise Ditolak(pesan_kantor)
 
 
 def tanggal_saja(nilai: object) -> bool:
@@ -110,46 +109,46 @@ def tambah_rekomendasi(session: Session, *, evaluasi_id: int, teks: str, role_ko
     """
     ev = session.get(Evaluasi, evaluasi_id)
     if ev is None:
-        raise TindakLanjutDitolak("Evaluasi tidak ditemukan.")
+        raise Ditolak("Evaluasi tidak ditemukan.")
     periksa_pengguna(oleh, ev.kecamatan_id, "Rekomendasi hanya dapat ditambahkan pada evaluasi kecamatan Anda "
                                              "sendiri.")
     if oleh.role_kode not in PENCATAT:
-        raise TindakLanjutDitolak("Rekomendasi ditambahkan oleh Tim, Kasubag Evapor, Sekretaris Camat atau Camat; "
+        raise Ditolak("Rekomendasi ditambahkan oleh Tim, Kasubag Evapor, Sekretaris Camat atau Camat; "
                                   "peran Anda tidak dapat menambahkannya.")
     if ev.jenis != "evaluasi":
-        raise TindakLanjutDitolak("Rekomendasi hanya dapat ditambahkan pada evaluasi, bukan pada pemantauan.")
+        raise Ditolak("Rekomendasi hanya dapat ditambahkan pada evaluasi, bukan pada pemantauan.")
     teks_bersih = (teks or "").strip()
     if not teks_bersih:
-        raise TindakLanjutDitolak("Teks rekomendasi wajib diisi.")
+        raise Ditolak("Teks rekomendasi wajib diisi.")
     if not role_kode:
-        raise TindakLanjutDitolak("Penanggung jawab rekomendasi wajib dipilih.")
+        raise Ditolak("Penanggung jawab rekomendasi wajib dipilih.")
     role = session.get(Role, role_kode)
     if role is None or role_kode not in PERAN_KANTOR:
-        raise TindakLanjutDitolak(f'Peran "{role_kode or ""}" bukan peran di kantor kecamatan; pilih penanggung '
+        raise Ditolak(f'Peran "{role_kode or ""}" bukan peran di kantor kecamatan; pilih penanggung '
                                   "jawab rekomendasi.")
     if user_id is not None:
         u = session.get(User, user_id)
         if u is None or u.kecamatan_id != ev.kecamatan_id or not u.aktif:
-            raise TindakLanjutDitolak("Pengguna yang ditunjuk tidak ada atau bukan pegawai aktif kecamatan ini.")
+            raise Ditolak("Pengguna yang ditunjuk tidak ada atau bukan pegawai aktif kecamatan ini.")
         if u.role_kode != role_kode:
-            raise TindakLanjutDitolak(f"{u.nama} tidak memegang peran {role.nama}.")
+            raise Ditolak(f"{u.nama} tidak memegang peran {role.nama}.")
     if indikator_id is not None:
         ind = session.get(Indikator, indikator_id)
         if ind is None or not milik_kantor(session, ind, ev.kecamatan_id):
-            raise TindakLanjutDitolak("Indikator ini tidak ada dalam IKU kecamatan ini.")
+            raise Ditolak("Indikator ini tidak ada dalam IKU kecamatan ini.")
     if sop_id is not None:
         sop = session.get(Sop, sop_id)
         if sop is None or sop.kecamatan_id != ev.kecamatan_id:
-            raise TindakLanjutDitolak("SOP ini bukan SOP kecamatan ini.")
+            raise Ditolak("SOP ini bukan SOP kecamatan ini.")
     if not tanggal_saja(jatuh_tempo):
-        raise TindakLanjutDitolak("Jatuh tempo wajib diisi.")
+        raise Ditolak("Jatuh tempo wajib diisi.")
     if ev.tanggal is not None and jatuh_tempo < ev.tanggal:
-        raise TindakLanjutDitolak(f"Jatuh tempo ({tanggal_panjang(jatuh_tempo)}) tidak boleh sebelum tanggal "
+        raise Ditolak(f"Jatuh tempo ({tanggal_panjang(jatuh_tempo)}) tidak boleh sebelum tanggal "
                                   f"evaluasi ({tanggal_panjang(ev.tanggal)}).")
     t = waktu_utc(pada)
     if t < ev.dibuat_pada:
         zona = _zona(session, ev.kecamatan_id)
-        raise TindakLanjutDitolak(f"Waktu rekomendasi ({waktu_panjang(t, zona)}) tidak boleh sebelum evaluasinya "
+        raise Ditolak(f"Waktu rekomendasi ({waktu_panjang(t, zona)}) tidak boleh sebelum evaluasinya "
                                   f"dicatat ({waktu_panjang(ev.dibuat_pada, zona)}).")
     r = Rekomendasi(evaluasi_id=ev.id, kecamatan_id=ev.kecamatan_id, teks=teks_bersih, indikator_id=indikator_id,
                     sop_id=sop_id, role_kode=role_kode, user_id=user_id, jatuh_tempo=jatuh_tempo, status="baru",
@@ -226,28 +225,28 @@ def _pindah(session: Session, *, rekomendasi_id: int, aksi: str, oleh: User, pad
     """Check and make one transition by compare-and-set; returns (item, from, to, time, atas_nama)."""
     r = session.get(Rekomendasi, rekomendasi_id)
     if r is None:
-        raise TindakLanjutDitolak("Rekomendasi tidak ditemukan.")
+        raise Ditolak("Rekomendasi tidak ditemukan.")
     periksa_pengguna(oleh, r.kecamatan_id, "Rekomendasi ini milik kecamatan lain; Anda tidak dapat mengubahnya.")
     dari = r.status
     ke = TRANSISI.get((dari, aksi))
     if ke is None:
-        raise TindakLanjutDitolak(f'Rekomendasi berstatus "{STATUS_LABEL.get(dari, dari)}"; tindakan ini tidak '
+        raise Ditolak(f'Rekomendasi berstatus "{STATUS_LABEL.get(dari, dari)}"; tindakan ini tidak '
                                   "dapat dilakukan.")
     if not boleh(r, oleh, aksi):
-        raise TindakLanjutDitolak(_pesan_peran(session, r, aksi))
+        raise Ditolak(_pesan_peran(session, r, aksi))
     if isian is not None:  # the form's own checks, after status and role so a stale page hears about those first
         isian()
     t = waktu_utc(pada)
     sebelumnya = _waktu_terakhir(session, r)
     if t < sebelumnya:
         zona = _zona(session, r.kecamatan_id)
-        raise TindakLanjutDitolak(f"Waktu tindakan ({waktu_panjang(t, zona)}) tidak boleh sebelum tindakan "
+        raise Ditolak(f"Waktu tindakan ({waktu_panjang(t, zona)}) tidak boleh sebelum tindakan "
                                   f"sebelumnya pada rekomendasi ini ({waktu_panjang(sebelumnya, zona)}).")
     hasil = session.execute(update(Rekomendasi).where(Rekomendasi.id == r.id).where(Rekomendasi.status == dari)
                             .values(status=ke, **(nilai(t) if nilai else {})))
     if hasil.rowcount != 1:
         session.expire(r)
-        raise TindakLanjutDitolak(PESAN_BENTROK)
+        raise Ditolak(PESAN_BENTROK)
     session.expire(r)
     return r, dari, ke, t, _atas_nama(r, oleh, aksi)
 
@@ -278,7 +277,7 @@ def serahkan(session: Session, *, rekomendasi_id: int, uraian: str, oleh: User, 
 
     def _isian() -> None:
         if not uraian_bersih:
-            raise TindakLanjutDitolak("Uraian tindak lanjut wajib diisi.")
+            raise Ditolak("Uraian tindak lanjut wajib diisi.")
 
     r, dari, ke, t, atas_nama = _pindah(session, rekomendasi_id=rekomendasi_id, aksi="serahkan", oleh=oleh,
                                         pada=pada, isian=_isian)
@@ -304,13 +303,13 @@ def periksa(session: Session, *, rekomendasi_id: int, terima: bool, oleh: User, 
 
     def _isian() -> None:
         if not terima and alasan_bersih is None:
-            raise TindakLanjutDitolak("Alasan pengembalian wajib diisi.")
+            raise Ditolak("Alasan pengembalian wajib diisi.")
 
     r, dari, ke, t, atas_nama = _pindah(session, rekomendasi_id=rekomendasi_id, aksi=aksi, oleh=oleh, pada=pada,
                                         isian=_isian)
     tl = tindak_lanjut_terakhir(session, rekomendasi_id)
     if tl is None:  # cannot happen through serahkan; a row removed by hand would leave nothing to decide on
-        raise TindakLanjutDitolak("Tindak lanjut yang diserahkan tidak ditemukan; muat ulang halaman.")
+        raise Ditolak("Tindak lanjut yang diserahkan tidak ditemukan; muat ulang halaman.")
     tl.keputusan = "diterima" if terima else "dikembalikan"
     tl.alasan = alasan_bersih
     tl.diperiksa_oleh = oleh.id
@@ -367,7 +366,7 @@ def daftar_rekomendasi(session: Session, *, kecamatan_ids: list[int] | None, tah
     if kecamatan_ids is not None and not kecamatan_ids:
         return []
     if status is not None and status not in STATUS:
-        raise TindakLanjutDitolak(f'Status "{status}" tidak dikenal.')
+        raise Ditolak(f'Status "{status}" tidak dikenal.')
     q = select(Rekomendasi).join(Evaluasi, Evaluasi.id == Rekomendasi.evaluasi_id)
     if kecamatan_ids is not None:
         q = q.where(Rekomendasi.kecamatan_id.in_(kecamatan_ids))

@@ -5,11 +5,11 @@ import math
 import re
 from decimal import ROUND_HALF_UP, Decimal
 
+from models.umum.penolakan import Ditolak
+
 _RIBUAN = re.compile(r"^[+-]?\d{1,3}(\.\d{3})+$")
 
 
-class AngkaTidakSah(ValueError):
-    pass
 
 
 def baca_angka(teks: str | float | int | None) -> float | None:
@@ -23,17 +23,17 @@ def baca_angka(teks: str | float | int | None) -> float | None:
     >>> baca_angka("inf")
     Traceback (most recent call last):
     ...
-    models.umum.angka.AngkaTidakSah: "inf" bukan angka
+    models.umum.angka.Ditolak: "inf" bukan angka
     >>> baca_angka("12a")
     Traceback (most recent call last):
     ...
-    models.umum.angka.AngkaTidakSah: "12a" bukan angka
+    models.umum.angka.Ditolak: "12a" bukan angka
     """
     if teks is None:
         return None
     if isinstance(teks, (int, float)) and not isinstance(teks, bool):
         if not math.isfinite(teks):
-            raise AngkaTidakSah(f'"{teks}" bukan angka')
+            raise Ditolak(f'"{teks}" bukan angka')
         return float(teks)
     s = str(teks).strip().replace(" ", "").replace("\u00a0", "")
     if not s:
@@ -45,9 +45,9 @@ def baca_angka(teks: str | float | int | None) -> float | None:
     try:
         hasil = float(s)
     except ValueError:
-        raise AngkaTidakSah(f'"{str(teks).strip()}" bukan angka') from None
+        raise Ditolak(f'"{str(teks).strip()}" bukan angka') from None
     if not math.isfinite(hasil):
-        raise AngkaTidakSah(f'"{str(teks).strip()}" bukan angka')
+        raise Ditolak(f'"{str(teks).strip()}" bukan angka')
     return hasil
 
 

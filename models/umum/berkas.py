@@ -12,6 +12,7 @@ from sqlmodel import Session, select
 
 from models.tables import Lampiran, User
 from models.umum.audit import catat
+from models.umum.penolakan import Ditolak
 
 MAKS_BYTE = 5 * 1024 * 1024
 # extension -> (MIME type, the bytes a real file of that type starts with)
@@ -25,8 +26,6 @@ JENIS: dict[str, tuple[str, tuple[bytes, ...]]] = {
 }
 
 
-class BerkasDitolak(ValueError):
-    """A file the rules refuse; the message names the file and why."""
 
 
 def dari_unggahan(isi: str | None) -> bytes:
@@ -35,12 +34,12 @@ def dari_unggahan(isi: str | None) -> bytes:
     >>> dari_unggahan("data:application/pdf;base64,JVBERg=="), dari_unggahan("data:x;base64,@@")
     Traceback (most recent call last):
     ...
-    models.umum.berkas.BerkasDitolak: Berkas tidak terbaca; coba unggah lagi.
+    models.umum.berkas.Ditolak: Berkas tidak terbaca; coba unggah lagi.
     """
     try:
         return base64.b64decode((isi or "").split(",", 1)[1], validate=True)
     except (IndexError, binascii.Error, ValueError):
-        raise BerkasDitolak("Berkas tidak terbaca; coba unggah lagi.") from None
+        raise Ditolak("Berkas tidak terbaca; coba unggah lagi.") from None
 
 
 def nama_aman(nama: str) -> str:
@@ -59,14 +58,14 @@ def simpan_berkas(session: Session, *, pemilik_jenis: str, pemilik_id: int, keca
     nama = nama_aman(nama_berkas)
     ext = nama.rsplit(".", 1)[-1].lower() if "." in nama else ""
     if ext not in JENIS:
-        raise BerkasDitolak(f"{nama}: jenis berkas tidak diterima (hanya PDF, JPG, PNG, XLSX, DOCX).")
+        raise Ditolak(f"{nama}: jenis berkas tidak diterima (hanya PDF, JPG, PNG, XLSX, DOCX).")
     if len(data) > MAKS_BYTE:
-        raise BerkasDitolak(f"{nama}: ukuran berkas lebih dari 5 MB.")
+        raise Ditolak(f"{nama}: ukuran berkas lebih dari 5 MB.")
     if not data:
-        raise BerkasDitolak(f"{nama}: berkas kosong.")
+        raise Ditolak(f"{nama}: berkas kosong.")
     mime, tanda = JENIS[ext]
     if not data.startswith(tanda):
-        raise BerkasDitolak(f"{nama}: isi berkas tidak sesuai dengan jenisnya (.{ext}).")
+        raise Ditolak(f"{nama}: isi berkas tidak sesuai dengan jenisnya (.{ext}).")
     tujuan = folder / str(kecamatan_id) / f"{uuid.uuid4().hex}.{ext}"
     tujuan.parent.mkdir(parents=True, exist_ok=True)
     tujuan.write_bytes(data)

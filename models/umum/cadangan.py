@@ -16,18 +16,17 @@ from pathlib import Path
 from sqlalchemy.engine import make_url
 
 from models.umum.kemajuan import Kemajuan
+from models.umum.penolakan import Ditolak
 
 HALAMAN_PER_LANGKAH = 256  # SQLite pages copied per step of the online backup
 
 
-class CadanganDitolak(ValueError):
-    """A backup or restore that is not done; the message says why, and the database is as it was."""
 
 
 def _sqlite_berkas(url: str) -> Path:
     u = make_url(url)
     if not u.database or u.database == ":memory:":
-        raise CadanganDitolak("Basis data SQLite di memori tidak dapat dicadangkan.")
+        raise Ditolak("Basis data SQLite di memori tidak dapat dicadangkan.")
     return Path(u.database)
 
 
@@ -73,7 +72,7 @@ def cadangkan(url: str, berkas: str | Path, *, tulis: Callable[[str], None] = pr
     if backend == "sqlite":
         asal = _sqlite_berkas(url)
         if not asal.exists():
-            raise CadanganDitolak(f"Berkas basis data {asal} tidak ada.")
+            raise Ditolak(f"Berkas basis data {asal} tidak ada.")
         with sqlite3.connect(asal) as a, sqlite3.connect(sementara) as t:
             _salin_sqlite(a, t, "Mencadangkan", tulis)
     elif backend == "postgresql":
@@ -82,7 +81,7 @@ def cadangkan(url: str, berkas: str | Path, *, tulis: Callable[[str], None] = pr
         _jalankan(["pg_dump", "--format=custom", "--no-owner", "--no-privileges", "--verbose",
                    f"--file={sementara}", dsn], env, "Mencadangkan", tabel, r"dumping contents of table", tulis)
     else:
-        raise CadanganDitolak(f"Basis data {backend} tidak didukung.")
+        raise Ditolak(f"Basis data {backend} tidak didukung.")
     os.replace(sementara, berkas)
     return berkas
 
@@ -92,11 +91,11 @@ def pulihkan(url: str, berkas: str | Path, *, tulis: Callable[[str], None] = pri
     application's pooled connections first and upgrades the schema afterwards."""
     berkas = Path(berkas)
     if not berkas.is_file():
-        raise CadanganDitolak(f"Berkas cadangan {berkas} tidak ada.")
+        raise Ditolak(f"Berkas cadangan {berkas} tidak ada.")
     backend = make_url(url).get_backend_name()
     if backend == "sqlite":
         if _revisi_sqlite(berkas) is None:
-            raise CadanganDitolak(f"{berkas} bukan cadangan basis data SAKIP (SQLite).")
+            raise Ditolak(f"{berkas} bukan cadangan basis data SAKIP (SQLite).")
         tujuan = _sqlite_berkas(url)
         with sqlite3.connect(berkas) as a, sqlite3.connect(tujuan) as t:
             _salin_sqlite(a, t, "Memulihkan", tulis)
@@ -104,7 +103,7 @@ def pulihkan(url: str, berkas: str | Path, *, tulis: Callable[[str], None] = pri
         dsn, env = _libpq(url)
         daftar = subprocess.run(["pg_restore", "--list", str(berkas)], env=env, capture_output=True, text=True)
         if daftar.returncode != 0 or "alembic_version" not in daftar.stdout:
-            raise CadanganDitolak(f"{berkas} bukan cadangan basis data SAKIP (PostgreSQL, format pg_dump custom).")
+            raise Ditolak(f"{berkas} bukan cadangan basis data SAKIP (PostgreSQL, format pg_dump custom).")
         # The work that takes time: each table's data, then each index and constraint built over it.
         berat = sum(1 for baris in daftar.stdout.splitlines()
                     if re.search(r" (TABLE DATA|INDEX|CONSTRAINT|FK CONSTRAINT) public ", baris))
@@ -112,7 +111,7 @@ def pulihkan(url: str, berkas: str | Path, *, tulis: Callable[[str], None] = pri
                    "--exit-on-error", "--verbose", f"--dbname={dsn}", str(berkas)], env, "Memulihkan", berat,
                   r"processing data for table|creating (INDEX|CONSTRAINT|FK CONSTRAINT) ", tulis)
     else:
-        raise CadanganDitolak(f"Basis data {backend} tidak didukung.")
+        raise Ditolak(f"Basis data {backend} tidak didukung.")
 
 
 def _jumlah_tabel_pg(dsn: str, env: dict[str, str]) -> int:
@@ -129,7 +128,7 @@ def _jalankan(perintah: list[str], env: dict[str, str], judul: str, total: int, 
     try:
         proses = subprocess.Popen(perintah, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     except FileNotFoundError:
-        raise CadanganDitolak(f"Program {perintah[0]} tidak terpasang (paket Debian postgresql-client).") from None
+        raise Ditolak(f"Program {perintah[0]} tidak terpasang (paket Debian postgresql-client).") from None
     assert proses.stderr is not None
     for baris in proses.stderr:
         if re.search(pola, baris):
@@ -138,5 +137,5 @@ def _jalankan(perintah: list[str], env: dict[str, str], judul: str, total: int, 
         elif "error" in baris.lower() or "galat" in baris.lower():
             pesan.append(baris.strip())
     if proses.wait() != 0:
-        raise CadanganDitolak(f"{perintah[0]} gagal: {' '.join(pesan[-3:]) or 'kode keluar ' + str(proses.returncode)}")
+        raise Ditolak(f"{perintah[0]} gagal: {' '.join(pesan[-3:]) or 'kode keluar ' + str(proses.returncode)}")
     kemajuan.maju(max(selesai, total), paksa=True)

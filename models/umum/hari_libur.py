@@ -18,13 +18,13 @@ from models.umum.kalender import (
     JAM_KERJA_BAKU,
     TAHUN_AWAL,
     ZONA_BAKU,
-    KalenderDitolak,
     KalenderKerja,
     baca_jam_kerja,
     cuti_bersama,
     libur_nasional,
     libur_resmi,
 )
+from models.umum.penolakan import Ditolak
 from models.umum.tanggal import tanggal_hari, tanggal_panjang
 
 
@@ -68,7 +68,7 @@ PESAN_PERAN = "Peran Anda tidak berwenang melakukan tindakan ini."
 
 def _periksa_admin(oleh: User | None) -> None:
     if oleh is None or oleh.role_kode != "admin":
-        raise KalenderDitolak(PESAN_PERAN)
+        raise Ditolak(PESAN_PERAN)
 
 
 def _sudah_ada(tanggal: date) -> str:
@@ -82,27 +82,27 @@ def tambah_hari_libur(session: Session, *, tanggal: date, keterangan: str, oleh:
     """
     _periksa_admin(oleh)
     if tanggal is None:
-        raise KalenderDitolak("Tanggal hari libur wajib diisi.")
+        raise Ditolak("Tanggal hari libur wajib diisi.")
     if isinstance(tanggal, datetime):
         tanggal = tanggal.date()
     keterangan = " ".join((keterangan or "").split())
     if not keterangan:
-        raise KalenderDitolak("Keterangan hari libur wajib diisi.")
+        raise Ditolak("Keterangan hari libur wajib diisi.")
     if len(keterangan) > 200:
-        raise KalenderDitolak("Keterangan hari libur paling panjang 200 karakter.")
+        raise Ditolak("Keterangan hari libur paling panjang 200 karakter.")
     jam = baca_jam_kerja(session.info.get("jam_kerja") or JAM_KERJA_BAKU)
     if tanggal.weekday() not in jam:  # the office is closed that day anyway: a day off there changes nothing
-        raise KalenderDitolak(f"{tanggal_hari(tanggal)} bukan hari kerja kantor; hari libur hanya dicatat pada hari "
+        raise Ditolak(f"{tanggal_hari(tanggal)} bukan hari kerja kantor; hari libur hanya dicatat pada hari "
                               "kerja.")
     if tanggal in libur_resmi(tanggal.year, tanggal.year) or session.exec(
             select(HariLibur.id).where(HariLibur.tanggal == tanggal)).first() is not None:
-        raise KalenderDitolak(_sudah_ada(tanggal))
+        raise Ditolak(_sudah_ada(tanggal))
     row = HariLibur(tanggal=tanggal, keterangan=keterangan, dibuat_oleh=oleh.id)
     session.add(row)
     try:
         session.flush()
     except IntegrityError:  # the same date entered at the same moment by another admin
-        raise KalenderDitolak(_sudah_ada(tanggal)) from None
+        raise Ditolak(_sudah_ada(tanggal)) from None
     catat(session, aksi="hari_libur.tambah", oleh=oleh, objek="hari_libur", objek_id=row.id,
           sesudah={"tanggal": tanggal.isoformat(), "keterangan": keterangan})
     return row
@@ -113,7 +113,7 @@ def hapus_hari_libur(session: Session, *, hari_libur_id: int, oleh: User) -> Non
     _periksa_admin(oleh)
     row = session.get(HariLibur, hari_libur_id)
     if row is None:
-        raise KalenderDitolak("Hari libur tidak ditemukan; mungkin sudah dihapus.")
+        raise Ditolak("Hari libur tidak ditemukan; mungkin sudah dihapus.")
     sebelum = {"tanggal": row.tanggal.isoformat(), "keterangan": row.keterangan}
     session.delete(row)
     catat(session, aksi="hari_libur.hapus", oleh=oleh, objek="hari_libur", objek_id=hari_libur_id, sebelum=sebelum)

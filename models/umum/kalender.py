@@ -23,8 +23,9 @@ import numpy as np
 import pandas as pd
 
 from models.umum import periode
+from models.umum.penolakan import Ditolak
 
-__all__ = ["JAM_KERJA_BAKU", "KalenderDitolak", "KalenderKerja", "baca_jam_kerja", "tulis_jam_kerja", "libur_nasional",
+__all__ = ["JAM_KERJA_BAKU", "Ditolak", "KalenderKerja", "baca_jam_kerja", "tulis_jam_kerja", "libur_nasional",
            "menit_hari_terpanjang"]
 
 JAM_KERJA_BAKU = "Sen-Jum 08:00-16:00"
@@ -38,8 +39,6 @@ _JENDELA_BAKU = (date(TAHUN_AWAL, 1, 1), 400)  # the table covers at least this 
 _PAD_HARI = 366  # a table grown to reach a date outside it reaches this much further, to grow rarely
 
 
-class KalenderDitolak(ValueError):
-    """A change to the holiday list that is refused; the message is what the person reads."""
 
 
 def _us(t: time) -> int:

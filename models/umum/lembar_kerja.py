@@ -18,14 +18,14 @@ import zlib
 from openpyxl import Workbook, load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
 
+from models.umum.penolakan import Ditolak
+
 PEMICU_RUMUS = ("=", "+", "-", "@", "\t", "\r")
 MAKS_BERKAS = 2 * 1024 * 1024  # an uploaded workbook, as sent
 MAKS_TERBUKA = 8 * 1024 * 1024  # everything its zip holds, unpacked (the template: about 20 KB)
 MAKS_BAGIAN = 100  # files inside the zip
 
 
-class LembarDitolak(ValueError):
-    """An uploaded workbook that is not opened; the message says why, in the user's words."""
 
 
 # What a damaged or hostile sheet raises while openpyxl parses it lazily (read-only mode reads a row when asked).
@@ -37,26 +37,26 @@ def baca_baris(wb: Workbook, lembar: str, *, baris: int, kolom: int) -> list[tup
     try:
         return list(wb[lembar].iter_rows(min_row=1, max_row=baris, max_col=kolom, values_only=True))
     except GALAT_BACA:
-        raise LembarDitolak(f'Lembar "{lembar}" rusak atau tidak dapat dibaca; gunakan templat yang diunduh dari '
+        raise Ditolak(f'Lembar "{lembar}" rusak atau tidak dapat dibaca; gunakan templat yang diunduh dari '
                             "halaman ini.") from None
 
 
 def buka_xlsx(data: bytes) -> Workbook:
     """Open an uploaded .xlsx read-only, after checking it stays within the bounds."""
     if len(data) > MAKS_BERKAS:
-        raise LembarDitolak("Berkas Excel lebih dari 2 MB; gunakan templat yang diunduh dari halaman ini.")
+        raise Ditolak("Berkas Excel lebih dari 2 MB; gunakan templat yang diunduh dari halaman ini.")
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as z:
             bagian = z.infolist()
     except (zipfile.BadZipFile, OSError, ValueError):
-        raise LembarDitolak("Berkas bukan buku kerja Excel (.xlsx) yang dapat dibaca.") from None
+        raise Ditolak("Berkas bukan buku kerja Excel (.xlsx) yang dapat dibaca.") from None
     if len(bagian) > MAKS_BAGIAN or sum(b.file_size for b in bagian) > MAKS_TERBUKA:
-        raise LembarDitolak("Isi berkas Excel terlalu besar setelah dibuka (lebih dari 8 MB); gunakan templat yang "
+        raise Ditolak("Isi berkas Excel terlalu besar setelah dibuka (lebih dari 8 MB); gunakan templat yang "
                             "diunduh dari halaman ini.")
     try:
         return load_workbook(io.BytesIO(data), data_only=True, read_only=True)
     except (InvalidFileException, zipfile.BadZipFile, OSError, KeyError, ValueError):
-        raise LembarDitolak("Berkas bukan buku kerja Excel (.xlsx) yang dapat dibaca.") from None
+        raise Ditolak("Berkas bukan buku kerja Excel (.xlsx) yang dapat dibaca.") from None
 
 
 def simpan_xlsx(wb: Workbook) -> bytes:

@@ -6,6 +6,8 @@ from zoneinfo import ZoneInfo
 
 from babel.dates import format_date, get_month_names
 
+from models.umum.penolakan import Ditolak
+
 LOKAL = "id"  # the users' language: Indonesian names from the Unicode CLDR, through Babel
 BULAN = tuple(get_month_names("wide", locale=LOKAL)[n] for n in range(1, 13))  # "Januari" … "Desember"
 _SINGKATAN_ZONA = {"Asia/Jakarta": "WIB", "Asia/Pontianak": "WIB", "Asia/Makassar": "WITA", "Asia/Jayapura": "WIT"}
@@ -46,8 +48,6 @@ def waktu_panjang(nilai: datetime, zona: str = "Asia/Jakarta") -> str:
     return f"{tanggal_panjang(lokal)} {lokal:%H.%M} {_SINGKATAN_ZONA.get(zona, '')}".strip()
 
 
-class TanggalTidakSah(ValueError):
-    """A date as typed that cannot be read; the message says how to write one."""
 
 
 PESAN_TANGGAL = "Tanggal tidak dapat dibaca; tulis seperti 15 Februari 2026 atau 15/02/2026."
@@ -67,11 +67,11 @@ def baca_tanggal(teks: str | date | None) -> date | None:
     >>> baca_tanggal("16/02/26")
     Traceback (most recent call last):
     ...
-    models.umum.tanggal.TanggalTidakSah: Tanggal tidak dapat dibaca; tulis seperti 15 Februari 2026 atau 15/02/2026.
+    models.umum.tanggal.Ditolak: Tanggal tidak dapat dibaca; tulis seperti 15 Februari 2026 atau 15/02/2026.
     >>> baca_tanggal("  "), baca_tanggal("31 Februari 2026")
     Traceback (most recent call last):
     ...
-    models.umum.tanggal.TanggalTidakSah: Tanggal tidak dapat dibaca; tulis seperti 15 Februari 2026 atau 15/02/2026.
+    models.umum.tanggal.Ditolak: Tanggal tidak dapat dibaca; tulis seperti 15 Februari 2026 atau 15/02/2026.
     """
     if teks is None or isinstance(teks, date):
         return teks
@@ -91,7 +91,7 @@ def baca_tanggal(teks: str | date | None) -> date | None:
         hari, bulan, tahun = bersih.split(" ")
         return _tanggal(tahun, str(_BULAN_KUNCI[bulan]), hari)
     except (ValueError, KeyError):
-        raise TanggalTidakSah(PESAN_TANGGAL) from None
+        raise Ditolak(PESAN_TANGGAL) from None
 
 
 _NAMA_HARI = frozenset({"senin", "selasa", "rabu", "kamis", "jumat", "jum'at", "sabtu", "minggu"})

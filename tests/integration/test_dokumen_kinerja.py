@@ -57,7 +57,6 @@ from models.db import session_scope
 from models.kinerja.iku import iku_kantor, pastikan_iku, tetapkan_target
 from models.kinerja.mesin import nilai_realisasi
 from models.perencanaan.dokumen_kinerja import (
-    DokumenDitolak,
     bab_pengukuran_tahunan,
     nama_berkas,
     pdf_bab,
@@ -68,6 +67,7 @@ from models.perencanaan.dokumen_kinerja import (
     xlsx_pengukuran,
 )
 from models.tables import AuditLog, Kabupaten, Kecamatan, Realisasi, TargetRenstra, User
+from models.umum.penolakan import Ditolak
 
 TAHUN, LALU = 2023, 2022
 DICETAK_TW, DICETAK_BAB = date(2023, 10, 16), date(2024, 2, 15)
@@ -398,7 +398,7 @@ def test_renstra_target_refusals_write_nothing(demo, oleh, kode, kantor, awal, a
                                 tahun_akhir=2025, nilai=90, oleh=_pengguna(s, "camat.poncokusumo"))
     with session_scope(demo) as s:
         sebelum = _hitung(s)
-        with pytest.raises(DokumenDitolak) as e:
+        with pytest.raises(Ditolak) as e:
             tetapkan_target_renstra(s, indikator_id=_iku(s, kode, "Poncokusumo"), kecamatan_id=_kantor(s, kantor).id,
                                     tahun_awal=awal, tahun_akhir=akhir, nilai=nilai, oleh=_pengguna(s, oleh))
         assert str(e.value) == pesan

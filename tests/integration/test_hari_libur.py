@@ -13,7 +13,8 @@ from models.akun.akses import PESAN_PERAN
 from models.db import session_scope
 from models.tables import AuditLog, HariLibur, Kecamatan, User
 from models.umum.hari_libur import kalender_kantor, tambah_hari_libur
-from models.umum.kalender import JAM_KERJA_BAKU, KalenderDitolak
+from models.umum.kalender import JAM_KERJA_BAKU
+from models.umum.penolakan import Ditolak
 from tests.conftest import keluar, masuk
 from tests.dash_util import daftar_callback, panggil, sidik_basis_data, teks_jawaban
 
@@ -157,7 +158,7 @@ def test_other_roles_get_403_and_nothing_changes(client, app, demo):
 
 def test_only_the_admin_may_change_the_list_even_without_the_page(demo):
     camat = _user(demo, "camat.kalipare")
-    with session_scope(demo) as s, pytest.raises(KalenderDitolak, match="^Peran Anda tidak berwenang"):
+    with session_scope(demo) as s, pytest.raises(Ditolak, match="^Peran Anda tidak berwenang"):
         tambah_hari_libur(s, tanggal=LOKAL, keterangan="Cuti", oleh=camat)
     with session_scope(demo) as s:
         assert s.exec(select(HariLibur)).first() is None

@@ -14,13 +14,13 @@ from sqlmodel import select
 from models.akun.impor_pegawai import (
     PESAN_LINGKUP,
     PESAN_PERAN,
-    ImporPegawaiDitolak,
     baca_pegawai,
     simpan_pegawai,
     templat_xlsx,
 )
 from models.db import session_scope
 from models.tables import AuditLog, Kecamatan, User
+from models.umum.penolakan import Ditolak
 from tests.conftest import masuk
 from tests.dash_util import sidik_basis_data
 
@@ -69,7 +69,7 @@ def test_a_sheet_with_problems_names_each_by_its_row_and_writes_nothing(demo, ka
             'Baris 6: nama pengguna "camat.kalipare" sudah dipakai.',
         ]
         assert [b.role_kode for b in pr.baris] == ["camat", "kasi_pem", None, "staf", "staf"] and not pr.bersih
-        with pytest.raises(ImporPegawaiDitolak) as e:
+        with pytest.raises(Ditolak) as e:
             simpan_pegawai(s, kotor, kecamatan_id=karangploso, oleh=admin)
         assert str(e.value).startswith('Belum ada akun yang dibuat: Baris 3: NIP "19650101 199003 1 00" harus 18')
         assert str(e.value).endswith("Perbaiki lembarnya lalu unggah lagi.")

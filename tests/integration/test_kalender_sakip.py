@@ -28,7 +28,6 @@ from models.kinerja.realisasi import Isian, simpan_draf
 from models.perencanaan.kalender_sakip import (
     BERKAS_BAWAAN,
     PESAN_PERAN,
-    JadwalDitolak,
     jadwal_kabupaten,
     jendela,
     kewajiban_kantor,
@@ -48,6 +47,7 @@ from models.tables import (
     User,
 )
 from models.umum.hari_libur import kalender_kantor, tambah_hari_libur
+from models.umum.penolakan import Ditolak
 from tests.alur_util import sahkan
 from tests.dash_util import sidik_basis_data
 
@@ -163,7 +163,7 @@ def test_a_day_off_the_admin_enters_moves_a_quarterly_due_date(demo):
 @pytest.mark.parametrize("username", ["kabupaten.tanjungjabungbarat", "camat.poncokusumo", "evapor.kalipare"])
 def test_only_the_admin_or_the_kabupaten_itself_may_change_its_calendar(demo, username):
     sebelum = sidik_basis_data(demo, kecuali=())
-    with pytest.raises(JadwalDitolak) as e, session_scope(demo) as s:
+    with pytest.raises(Ditolak) as e, session_scope(demo) as s:
         ubah_jadwal(s, kabupaten_id=_kab(s, "Malang").id, kewajiban="pengukuran", tenggat_hari_kerja=12,
                     oleh=_u(s, username))
     assert str(e.value) == PESAN_PERAN == "Hanya Admin atau pengguna kabupaten ini yang dapat mengubah jadwal SAKIP-nya."
@@ -202,7 +202,7 @@ def test_only_the_admin_or_the_kabupaten_itself_may_change_its_calendar(demo, us
 ])
 def test_an_invalid_change_is_refused_with_its_reason_and_writes_nothing(demo, kewajiban, ubah, pesan):
     sebelum = sidik_basis_data(demo, kecuali=())
-    with pytest.raises(JadwalDitolak) as e, session_scope(demo) as s:
+    with pytest.raises(Ditolak) as e, session_scope(demo) as s:
         ubah_jadwal(s, kabupaten_id=_kab(s, "Malang").id, kewajiban=kewajiban, oleh=_u(s, "kabupaten.malang"), **ubah)
     assert str(e.value) == pesan
     assert sidik_basis_data(demo, kecuali=()) == sebelum

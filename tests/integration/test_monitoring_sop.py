@@ -37,7 +37,6 @@ from models.sop.alur import catatan_terbuka, mulai_kerjakan, putuskan, selesaika
 from models.sop.monitoring import (
     KOLOM_KRITERIA,
     KRITERIA,
-    MonitoringSopDitolak,
     catat_evaluasi_sop,
     catat_monitoring,
     lembar_evaluasi,
@@ -48,6 +47,7 @@ from models.sop.monitoring import (
     PESAN_PERAN as PESAN_PENILAI,
 )
 from models.tables import AuditLog, EvaluasiSop, Kecamatan, MonitoringSop, Realisasi, Sop, SopRevisi, User
+from models.umum.penolakan import Ditolak
 from tests.conftest import keluar, masuk
 from tests.dash_util import daftar_callback, panggil, sidik_basis_data
 
@@ -201,7 +201,7 @@ def test_monitoring_refusals_say_why_and_change_nothing(kasus, username, ubah, p
     isian = {"sop_id": k["sop"], "tahun": TAHUN, "semester": 1, "berjalan_baik": True, "catatan": "Catatan",
              "tindakan": "Tindakan", "pada": SEKARANG} | ubah
     sebelum, audit = sidik_basis_data(engine), _jumlah_audit(engine)
-    with pytest.raises(MonitoringSopDitolak) as e:
+    with pytest.raises(Ditolak) as e:
         with session_scope(engine) as s:
             catat_monitoring(s, oleh=_u(s, username), **isian)
     assert pesan in str(e.value)
@@ -224,15 +224,15 @@ def test_the_yearly_evaluation_needs_all_seven_answers_and_notes_for_a_no(kasus)
         (YA | {"mudah_dipahami": False}, "", "Catatan wajib diisi bila ada kriteria yang dijawab Tidak"),
     ]
     for jawaban, catatan, pesan in tolak:
-        with pytest.raises(MonitoringSopDitolak, match=pesan):
+        with pytest.raises(Ditolak, match=pesan):
             with session_scope(engine) as s:
                 catat_evaluasi_sop(s, sop_id=k["sop"], tahun=TAHUN, jawaban=jawaban, catatan=catatan,
                                    oleh=_u(s, "tim.poncokusumo"), pada=SEKARANG)
-    with pytest.raises(MonitoringSopDitolak, match="Tahun 2025 belum dimulai"):
+    with pytest.raises(Ditolak, match="Tahun 2025 belum dimulai"):
         with session_scope(engine) as s:
             catat_evaluasi_sop(s, sop_id=k["sop"], tahun=2025, jawaban=YA, catatan=None,
                                oleh=_u(s, "tim.poncokusumo"), pada=SEKARANG)
-    with pytest.raises(MonitoringSopDitolak, match=PESAN_PENILAI):
+    with pytest.raises(Ditolak, match=PESAN_PENILAI):
         with session_scope(engine) as s:
             catat_evaluasi_sop(s, sop_id=k["sop"], tahun=TAHUN, jawaban=YA, catatan=None,
                                oleh=_u(s, "kasitrantib.poncokusumo"), pada=SEKARANG)

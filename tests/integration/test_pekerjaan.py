@@ -15,9 +15,8 @@ from sqlmodel import func, select
 from models.akun.pengguna import buat_pengguna
 from models.db import session_scope
 from models.perencanaan.kalender_sakip import jadwal_sop
-from models.perencanaan.pekerjaan import PekerjaanDitolak, batalkan, mulai_pekerjaan, revisi_berlaku
+from models.perencanaan.pekerjaan import batalkan, mulai_pekerjaan, revisi_berlaku
 from models.sop.alur import (
-    AlurDitolak,
     antrian,
     catatan_terbuka,
     daftar_bukti,
@@ -27,6 +26,7 @@ from models.sop.alur import (
 )
 from models.tables import AuditLog, CatatanLangkah, Eksekusi, Kecamatan, Sop, SopLangkah, User
 from models.umum.hari_libur import kalender_kantor
+from models.umum.penolakan import Ditolak
 from seed import kurasi_pelaksana
 from tests.dash_util import sidik_basis_data
 
@@ -134,7 +134,7 @@ def test_one_running_execution_per_sop_and_period_and_who_may_start(demo):
         (dict(judul="Renja 2028", tahun=2028, triwulan=None, oleh="camat.kalipare"),
          f"{renja.nama} dimulai oleh pelaksana langkah pertamanya atau Camat kecamatan ini."),
     ):
-        with session_scope(demo) as s, pytest.raises(PekerjaanDitolak) as e:
+        with session_scope(demo) as s, pytest.raises(Ditolak) as e:
             _kec, renja, u = _ponco(s)
             oleh = nilai.pop("oleh")
             pengguna = (s.exec(select(User).where(User.username == oleh)).one() if "." in oleh else u[oleh])
@@ -155,7 +155,7 @@ def test_the_camat_cancels_with_a_reason_and_the_work_leaves_every_queue(demo):
     sebelum = sidik_basis_data(demo)
     for oleh, alasan, pesan in (("sekcam", "Salah", "Hanya Camat kecamatan ini yang dapat membatalkan pekerjaan."),
                                 ("camat", "  ", "Alasan pembatalan wajib diisi.")):
-        with session_scope(demo) as s, pytest.raises(PekerjaanDitolak) as e:
+        with session_scope(demo) as s, pytest.raises(Ditolak) as e:
             _kec, _renja, u = _ponco(s)
             batalkan(s, eksekusi_id=eks_id, alasan=alasan, oleh=u[oleh])
         assert str(e.value) == pesan
@@ -168,7 +168,7 @@ def test_the_camat_cancels_with_a_reason_and_the_work_leaves_every_queue(demo):
         log = s.exec(select(AuditLog).where(AuditLog.aksi == "eksekusi.batal")).one()
         assert (log.objek_id, log.keterangan, log.sesudah) == (eks_id, "Diganti Renja perubahan",
                                                                {"status": "dibatalkan"})
-    with session_scope(demo) as s, pytest.raises(PekerjaanDitolak) as e:
+    with session_scope(demo) as s, pytest.raises(Ditolak) as e:
         _kec, _renja, u = _ponco(s)
         batalkan(s, eksekusi_id=eks_id, alasan="Lagi", oleh=u["camat"])
     assert str(e.value) == '"Renja 2027" tidak sedang berjalan; muat ulang halaman.'
@@ -222,7 +222,7 @@ def test_evidence_ticked_must_be_the_steps_own_kelengkapan(demo):
         lk = s.get(SopLangkah, rec.langkah_id)
         rec_id, no = rec.id, lk.no
     sebelum = sidik_basis_data(demo)
-    with session_scope(demo) as s, pytest.raises(AlurDitolak) as e:
+    with session_scope(demo) as s, pytest.raises(Ditolak) as e:
         selesaikan(s, catatan_id=rec_id, oleh=_ponco(s)[2]["camat"], bukti=["Surat palsu"])
     assert str(e.value) == f"Kelengkapan yang dicentang tidak ada pada langkah {no}: Surat palsu."
     assert sidik_basis_data(demo) == sebelum
@@ -245,7 +245,7 @@ def test_a_steps_output_is_attached_by_whoever_may_act_on_it_and_read_back(demo,
             ("staf", "renja.pdf", PDF, "Langkah ini menunggu pelaksana lain; Anda tidak dapat menyelesaikannya."),
             ("camat", "renja.exe", PDF, "renja.exe: jenis berkas tidak diterima (hanya PDF, JPG, PNG, XLSX, DOCX)."),
             ("camat", "renja.pdf", b"bukan pdf", "renja.pdf: isi berkas tidak sesuai dengan jenisnya (.pdf).")):
-        with session_scope(demo) as s, pytest.raises(AlurDitolak) as e:
+        with session_scope(demo) as s, pytest.raises(Ditolak) as e:
             lampirkan_keluaran(s, catatan_id=rec_id, nama_berkas=nama, data=data, oleh=_ponco(s)[2][oleh],
                                folder=folder)
         assert str(e.value) == pesan
@@ -274,7 +274,7 @@ def test_a_steps_output_is_attached_by_whoever_may_act_on_it_and_read_back(demo,
 ])
 def test_a_period_that_does_not_fit_the_calendars_cycle_is_refused(demo, nama, tahun, triwulan, pesan):
     sebelum = sidik_basis_data(demo)
-    with session_scope(demo) as s, pytest.raises(PekerjaanDitolak) as e:
+    with session_scope(demo) as s, pytest.raises(Ditolak) as e:
         kec = s.exec(select(Kecamatan).where(Kecamatan.nama == "Poncokusumo")).one()
         sop = s.exec(select(Sop).where(Sop.kecamatan_id == kec.id).where(Sop.nama == nama)).one()
         camat = s.exec(select(User).where(User.username == "camat.poncokusumo")).one()

@@ -9,8 +9,13 @@ import pytest
 from sqlmodel import func, select
 
 from models.db import session_scope
-from models.kinerja.iku import IkuDitolak, atur_pengumpul, iku_kantor, per_triwulan, sop_pengumpul
-from models.kinerja.realisasi import Isian, RealisasiDitolak, ajukan, simpan_draf
+from models.kinerja.iku import (
+    atur_pengumpul,
+    iku_kantor,
+    per_triwulan,
+    sop_pengumpul,
+)
+from models.kinerja.realisasi import Isian, ajukan, simpan_draf
 from models.sop.alur import catatan_terbuka, putuskan, selesaikan
 from models.tables import (
     AuditLog,
@@ -23,6 +28,7 @@ from models.tables import (
     SopLangkah,
     User,
 )
+from models.umum.penolakan import Ditolak
 from tests.dash_util import sidik_basis_data
 
 T0 = datetime(2026, 4, 6, 1, 0, tzinfo=timezone.utc)  # Monday 6 April 2026, 08:00 WIB
@@ -66,7 +72,7 @@ def test_a_quarter_is_submitted_only_with_every_indicator_and_changes_nothing_wh
         for kode in ("IKU-1", "IKU-2", "IKU-3"):
             r = _isi(s, kode)
     sidik = sidik_basis_data(demo)
-    with session_scope(demo) as s, pytest.raises(RealisasiDitolak) as e:
+    with session_scope(demo) as s, pytest.raises(Ditolak) as e:
         ajukan(s, realisasi_id=r.id, oleh=_u(s, "renkeu.muarapapalik"), pada=T0 + timedelta(hours=1))
     assert str(e.value) == ("Triwulan I 2026: SOP MEKANISME PENGUMPULAN DATA KINERJA mengajukan semua indikator "
                             "triwulan ini sekaligus; isi dahulu: IKU-4 Persentase gangguan ketenteraman dan "
@@ -75,7 +81,7 @@ def test_a_quarter_is_submitted_only_with_every_indicator_and_changes_nothing_wh
 
 
 def test_a_kasi_does_not_enter_figures_the_kasubag_perencanaan_collects(demo):
-    with session_scope(demo) as s, pytest.raises(RealisasiDitolak) as e:
+    with session_scope(demo) as s, pytest.raises(Ditolak) as e:
         _isi(s, "IKU-1", oleh="kasipem.muarapapalik")
     assert str(e.value).endswith(", triwulan I 2026: peran Anda tidak mengisi realisasi indikator ini.")
 
@@ -113,7 +119,7 @@ def test_one_execution_carries_the_quarter_and_its_end_makes_every_figure_offici
                        .where(AuditLog.objek_id.in_(ids))).one()
         assert resmi == 4
     # Nothing left to submit: the quarter's figures are official and locked.
-    with session_scope(demo) as s, pytest.raises(RealisasiDitolak) as e:
+    with session_scope(demo) as s, pytest.raises(Ditolak) as e:
         ajukan(s, realisasi_id=ids[0], oleh=_u(s, "renkeu.muarapapalik"))
     assert str(e.value).endswith("realisasi berstatus resmi; tidak dapat diajukan lagi.")
 
@@ -152,7 +158,7 @@ def test_the_office_chooses_its_collection_sop_and_how_it_carries_figures(demo):
 ])
 def test_choosing_a_collection_sop_is_refused_with_why_and_changes_nothing(demo, username, sop_dari, pesan):
     sidik = sidik_basis_data(demo)
-    with session_scope(demo) as s, pytest.raises(IkuDitolak) as e:
+    with session_scope(demo) as s, pytest.raises(Ditolak) as e:
         kec = _kantor(s, "Kalipare")
         ind = next(i for i in iku_kantor(s, kec.id) if i.kode == "IKU-1")
         sop = s.exec(select(Sop).where(Sop.kecamatan_id == _kantor(s, sop_dari).id)).first()
@@ -187,7 +193,7 @@ def test_a_quarter_returned_to_entry_comes_back_together_and_its_sop_cannot_be_s
                  oleh=evapor, pada=T0 + timedelta(hours=2))
         assert {s.get(Realisasi, r.id).status for r in angka} == {"dikembalikan"}
     sidik = sidik_basis_data(demo)
-    with session_scope(demo) as s, pytest.raises(IkuDitolak) as e:
+    with session_scope(demo) as s, pytest.raises(Ditolak) as e:
         atur_pengumpul(s, kecamatan_id=kec.id, indikator_id=iku[1].id, sop_id=None, per_triwulan=False,
                        oleh=_u(s, "camat.kalipare"))
     assert str(e.value) == ("IKU-2: realisasi IKU-2 triwulan I 2026 sedang berjalan melalui SOP pengumpulannya; "

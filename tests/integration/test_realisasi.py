@@ -7,10 +7,21 @@ import pytest
 from sqlmodel import select
 
 from models.db import session_scope
-from models.kinerja.iku import IkuDitolak, iku_kantor, riwayat_target, target_berlaku, tetapkan_target
-from models.kinerja.realisasi import Isian, RealisasiDitolak, ajukan, buka_kembali, simpan_draf
-from models.sop.alur import AlurDitolak, catatan_terbuka, putuskan, selesaikan
+from models.kinerja.iku import (
+    iku_kantor,
+    riwayat_target,
+    target_berlaku,
+    tetapkan_target,
+)
+from models.kinerja.realisasi import (
+    Isian,
+    ajukan,
+    buka_kembali,
+    simpan_draf,
+)
+from models.sop.alur import catatan_terbuka, putuskan, selesaikan
 from models.tables import AuditLog, CatatanLangkah, Eksekusi, Kecamatan, Realisasi, SopLangkah, User
+from models.umum.penolakan import Ditolak
 from tests.dash_util import sidik_basis_data
 
 HARI_INI = date(2026, 11, 21)
@@ -52,7 +63,7 @@ def test_a_target_revision_keeps_the_old_value_who_and_why(demo):
         kec, iku = _kantor(s)
         evapor = _u(s, "evapor.poncokusumo")
         tetapkan_target(s, indikator_id=iku["IKU-3"].id, kecamatan_id=kec.id, tahun=2030, nilai=70, oleh=evapor)
-        with pytest.raises(IkuDitolak, match="perubahan target wajib disertai alasan"):
+        with pytest.raises(Ditolak, match="perubahan target wajib disertai alasan"):
             tetapkan_target(s, indikator_id=iku["IKU-3"].id, kecamatan_id=kec.id, tahun=2030, nilai=80, oleh=evapor)
     with session_scope(demo) as s:
         kec, iku = _kantor(s)
@@ -83,7 +94,7 @@ def test_a_target_revision_keeps_the_old_value_who_and_why(demo):
 ])
 def test_bad_entries_are_refused_with_what_and_where(demo, kwargs, pesan):
     with session_scope(demo) as s:
-        with pytest.raises(RealisasiDitolak) as e:
+        with pytest.raises(Ditolak) as e:
             _isi(s, **kwargs)
         assert pesan in str(e.value)
     with session_scope(demo) as s:
@@ -93,12 +104,12 @@ def test_bad_entries_are_refused_with_what_and_where(demo, kwargs, pesan):
 def test_future_quarter_and_second_entry_are_refused(demo):
     with session_scope(demo) as s:
         kec, iku = _kantor(s)
-        with pytest.raises(RealisasiDitolak, match="triwulan I 2027: triwulan ini belum dimulai"):
+        with pytest.raises(Ditolak, match="triwulan I 2027: triwulan ini belum dimulai"):
             simpan_draf(s, kecamatan_id=kec.id, tahun=2027, triwulan=1, hari_ini=HARI_INI,
                         isian=Isian(iku["IKU-1"].id, "1", "2"), oleh=_u(s, "evapor.poncokusumo"))
         _isi(s)
     with session_scope(demo) as s:
-        with pytest.raises(RealisasiDitolak, match="sudah ada \\(status draf\\); ubah yang ada, jangan mengisi dua"):
+        with pytest.raises(Ditolak, match="sudah ada \\(status draf\\); ubah yang ada, jangan mengisi dua"):
             _isi(s, pembilang="40")
         assert s.exec(select(Realisasi)).one().pembilang == 45
 
@@ -110,7 +121,7 @@ def test_two_people_saving_the_same_figure_the_second_is_refused(demo):
     with session_scope(demo) as s:
         _isi(s, pembilang="46", versi=versi, username="camat.poncokusumo")
     with session_scope(demo) as s:
-        with pytest.raises(RealisasiDitolak, match="angka ini baru saja diubah oleh Camat Poncokusumo. Perubahan "
+        with pytest.raises(Ditolak, match="angka ini baru saja diubah oleh Camat Poncokusumo. Perubahan "
                                                    "Anda tidak disimpan"):
             _isi(s, pembilang="44", versi=versi)
     with session_scope(demo) as s:
@@ -137,7 +148,7 @@ def _jalankan_sampai_camat(s, eks_id, *, kembalikan_di_sekcam: bool):
             ajukan(s, realisasi_id=r.id, oleh=user, pada=t)
         elif lk.keputusan and rec.role_kode == "sekcam" and kembalikan_di_sekcam:
             kembalikan_di_sekcam = False
-            with pytest.raises(AlurDitolak, match="Alasan pengembalian wajib diisi."):
+            with pytest.raises(Ditolak, match="Alasan pengembalian wajib diisi."):
                 putuskan(s, catatan_id=rec.id, setuju=False, alasan="  ", oleh=user, pada=t)
             putuskan(s, catatan_id=rec.id, setuju=False, alasan="Jumlah undangan belum cocok dengan berita acara",
                      oleh=user, pada=t)
@@ -154,12 +165,12 @@ def test_a_figure_goes_through_every_step_with_one_return_to_the_camats_approval
         eks_id, r_id = eks.id, r.id
         assert s.get(Realisasi, r_id).status == "diajukan"
     with session_scope(demo) as s:
-        with pytest.raises(RealisasiDitolak, match="berstatus dalam proses sop dan terkunci"):
+        with pytest.raises(Ditolak, match="berstatus dalam proses sop dan terkunci"):
             _isi(s, pembilang="40", versi=s.get(Realisasi, r_id).versi)
         rec = catatan_terbuka(s, eks_id)
-        with pytest.raises(AlurDitolak, match="Langkah ini menunggu pelaksana lain"):
+        with pytest.raises(Ditolak, match="Langkah ini menunggu pelaksana lain"):
             putuskan(s, catatan_id=rec.id, setuju=True, oleh=_u(s, "sekcam.poncokusumo"))
-        with pytest.raises(AlurDitolak, match="Langkah ini menunggu pelaksana lain"):  # another office's Evapor
+        with pytest.raises(Ditolak, match="Langkah ini menunggu pelaksana lain"):  # another office's Evapor
             putuskan(s, catatan_id=rec.id, setuju=True, oleh=_u(s, "evapor.kalipare"))
         urutan = _jalankan_sampai_camat(s, eks_id, kembalikan_di_sekcam=True)
     assert urutan == [("3", "kasubag_evapor", 1), ("4", "kasubag_evapor", 1), ("5", "sekcam", 1),
@@ -182,7 +193,7 @@ def test_a_figure_goes_through_every_step_with_one_return_to_the_camats_approval
         aksi = [a.aksi for a in s.exec(select(AuditLog).where(AuditLog.aksi.like("langkah.%")))]
         assert len(aksi) == 10 and aksi.count("langkah.dikembalikan") == 1
         assert s.exec(select(AuditLog).where(AuditLog.aksi == "realisasi.resmi")).one().objek_id == r_id
-        with pytest.raises(RealisasiDitolak, match="berstatus resmi dan terkunci"):
+        with pytest.raises(Ditolak, match="berstatus resmi dan terkunci"):
             _isi(s, pembilang="40", versi=r.versi)
 
 
@@ -211,9 +222,9 @@ def test_reopening_an_official_figure_needs_the_camat_and_a_reason(demo):
         _jalankan_sampai_camat(s, eks.id, kembalikan_di_sekcam=False)
         r_id = r.id
     with session_scope(demo) as s:
-        with pytest.raises(RealisasiDitolak, match="hanya Camat kecamatan ini yang dapat membuka kembali"):
+        with pytest.raises(Ditolak, match="hanya Camat kecamatan ini yang dapat membuka kembali"):
             buka_kembali(s, realisasi_id=r_id, alasan="salah ketik", oleh=_u(s, "sekcam.poncokusumo"))
-        with pytest.raises(RealisasiDitolak, match="alasan membuka kembali wajib diisi"):
+        with pytest.raises(Ditolak, match="alasan membuka kembali wajib diisi"):
             buka_kembali(s, realisasi_id=r_id, alasan=" ", oleh=_u(s, "camat.poncokusumo"))
         buka_kembali(s, realisasi_id=r_id, alasan="Daftar hadir susulan", oleh=_u(s, "camat.poncokusumo"))
     with session_scope(demo) as s:
@@ -231,7 +242,7 @@ def test_an_office_without_the_collection_sop_is_told_so(demo):
         kec, iku = _kantor(s, "Karangploso")
         r = simpan_draf(s, kecamatan_id=kec.id, tahun=2026, triwulan=3, hari_ini=HARI_INI,
                         isian=Isian(iku["IKU-1"].id, "10", "12"), oleh=_u(s, "evapor.karangploso"))
-        with pytest.raises(RealisasiDitolak, match="Kecamatan Karangploso belum memiliki SOP pengumpulan data"):
+        with pytest.raises(Ditolak, match="Kecamatan Karangploso belum memiliki SOP pengumpulan data"):
             ajukan(s, realisasi_id=r.id, oleh=_u(s, "evapor.karangploso"))
 
 
@@ -242,7 +253,7 @@ def test_a_returned_entry_step_moves_on_only_by_resubmitting(demo):
         rec = catatan_terbuka(s, eks.id)
         baru = putuskan(s, catatan_id=rec.id, setuju=False, alasan="Foto belum ada", oleh=_u(s, "evapor.poncokusumo"),
                         pada=T0 + timedelta(hours=1))
-        with pytest.raises(AlurDitolak, match="perbaiki angka di halaman Isi Realisasi lalu ajukan kembali"):
+        with pytest.raises(Ditolak, match="perbaiki angka di halaman Isi Realisasi lalu ajukan kembali"):
             selesaikan(s, catatan_id=baru.id, oleh=_u(s, "kasiekbang.poncokusumo"))
         assert catatan_terbuka(s, eks.id).id == baru.id
 
@@ -258,7 +269,7 @@ def test_a_step_closed_by_someone_else_in_the_meantime_is_refused(demo):
         assert rec_lambat.selesai_pada is None
         with session_scope(demo) as cepat:
             putuskan(cepat, catatan_id=rec_id, setuju=True, oleh=_u(cepat, "evapor.poncokusumo"))
-        with pytest.raises(AlurDitolak, match="sudah diselesaikan oleh orang lain"):
+        with pytest.raises(Ditolak, match="sudah diselesaikan oleh orang lain"):
             putuskan(lambat, catatan_id=rec_id, setuju=True, oleh=_u(lambat, "camat.poncokusumo"))
     with session_scope(demo) as s:
         recs = s.exec(select(CatatanLangkah).where(CatatanLangkah.eksekusi_id == eks_id)).all()
@@ -281,7 +292,7 @@ def test_a_racing_first_entry_is_refused_by_the_unique_constraint(demo, monkeypa
     with session_scope(demo) as s:
         _isi(s, kode="IKU-2", pembilang="90", penyebut="100")
     monkeypatch.setattr(models.kinerja.realisasi, "cari", lambda *a, **k: None)  # as if the other entry came in between
-    with pytest.raises(RealisasiDitolak, match="realisasi triwulan ini sudah diisi orang lain; muat ulang halaman."):
+    with pytest.raises(Ditolak, match="realisasi triwulan ini sudah diisi orang lain; muat ulang halaman."):
         with session_scope(demo) as s:
             _isi(s, kode="IKU-2", pembilang="10", penyebut="100")
     with session_scope(demo) as s:
@@ -296,7 +307,7 @@ def test_a_quarter_not_yet_ended_is_kept_as_a_draft_and_submitted_from_its_last_
         r = _isi(s, triwulan=4)
         r_id = r.id
     sebelum = sidik_basis_data(demo)
-    with session_scope(demo) as s, pytest.raises(RealisasiDitolak) as e:
+    with session_scope(demo) as s, pytest.raises(Ditolak) as e:
         ajukan(s, realisasi_id=r_id, oleh=_u(s, "evapor.poncokusumo"), pada=datetime(2026, 12, 30, 23, 59, tzinfo=wib))
     assert str(e.value) == ("IKU-1 Persentase partisipasi delegasi Musrenbangcam, triwulan IV 2026: triwulan ini "
                             "berakhir 31 Desember 2026; angkanya dapat disimpan sebagai draf, dan diajukan mulai hari "
@@ -340,11 +351,11 @@ def test_a_figure_the_sekcam_returns_opens_for_the_evapor_to_correct_and_resubmi
             (r_id, "penyebut 36, bukan 35")]
         assert dikembalikan_untuk(s, _u(s, "sekcam.poncokusumo")) == []
         rec = catatan_terbuka(s, eks_id)
-        with pytest.raises(AlurDitolak) as e:
+        with pytest.raises(Ditolak) as e:
             putuskan(s, catatan_id=rec.id, setuju=True, oleh=_u(s, "evapor.poncokusumo"))
         assert str(e.value) == ("Angka ini dikembalikan untuk diperbaiki: perbaiki di halaman Isi Realisasi lalu "
                                 "ajukan kembali; pengajuan itu menyelesaikan langkah ini.")
-    with session_scope(demo) as s, pytest.raises(RealisasiDitolak) as e:
+    with session_scope(demo) as s, pytest.raises(Ditolak) as e:
         ajukan(s, realisasi_id=r_id, oleh=_u(s, "kasitrantib.poncokusumo"), pada=T0 + timedelta(hours=4))
     assert str(e.value).endswith("triwulan III 2026: angka ini dikembalikan ke langkah yang dikerjakan Kasubag "
                                  "Evapor; perbaikannya diajukan oleh peran itu.")
@@ -366,7 +377,7 @@ def test_a_figure_returned_to_the_evapors_check_is_hers_to_correct_or_to_send_ba
     """While the figure waits at the Kasubag Evapor's check after the Sekretaris Camat returned it, the Kasi may
     not change it; the Evapor may still return it to the Kasi's entry step, and then the Kasi corrects it."""
     eks_id, r_id = _dikembalikan_sekcam(demo)
-    with session_scope(demo) as s, pytest.raises(RealisasiDitolak) as e:
+    with session_scope(demo) as s, pytest.raises(Ditolak) as e:
         _isi(s, "IKU-3", "30", "36", versi=s.get(Realisasi, r_id).versi, username="kasitrantib.poncokusumo", bukti=())
     assert str(e.value).endswith("triwulan III 2026: angka ini dikembalikan ke langkah yang dikerjakan Kasubag "
                                  "Evapor; perbaikannya diajukan oleh peran itu.")

@@ -14,8 +14,13 @@ from models.db import dispose_engine, get_engine, session_scope
 from models.kinerja.iku import iku_kantor
 from models.kinerja.realisasi import Isian, ajukan, simpan_draf
 from models.migrasi import pastikan_skema
-from models.sop.alur import AlurDitolak, catatan_terbuka, mulai_kerjakan, putuskan, selesaikan
-from models.sop.register import ImporDitolak, detail_sop, salin_sop
+from models.sop.alur import (
+    catatan_terbuka,
+    mulai_kerjakan,
+    putuskan,
+    selesaikan,
+)
+from models.sop.register import detail_sop, salin_sop
 from models.tables import (
     AuditLog,
     CatatanLangkah,
@@ -32,6 +37,7 @@ from models.tables import (
     User,
 )
 from models.umum.hari_libur import kalender_kantor
+from models.umum.penolakan import Ditolak
 from models.umum.periode import akhir_triwulan
 from seed.riwayat import PESAN_ADA_RIWAYAT, PESAN_BUKAN_DEMO, RiwayatDitolak, buat_riwayat
 
@@ -189,10 +195,10 @@ def test_salin_sop_copies_steps_and_pelaksana_and_refuses_a_duplicate(demo):
         log = s.exec(select(AuditLog).where(AuditLog.aksi == "sop.salin")).one()
         assert (log.username, log.kecamatan_id, log.sesudah["dari_kecamatan"], log.sesudah["langkah"]) == (
             "admin", karang.id, "Poncokusumo", 9)
-        with pytest.raises(ImporDitolak, match='Kecamatan Karangploso sudah memiliki SOP "Evaluasi Data Kinerja"; '
+        with pytest.raises(Ditolak, match='Kecamatan Karangploso sudah memiliki SOP "Evaluasi Data Kinerja"; '
                                                "salinan tidak dibuat."):
             salin_sop(s, sop_id=asal.id, ke_kecamatan_id=karang.id, oleh=admin)
-        with pytest.raises(ImporDitolak, match="sudah memiliki SOP"):
+        with pytest.raises(Ditolak, match="sudah memiliki SOP"):
             salin_sop(s, sop_id=asal.id, ke_kecamatan_id=ponco.id, oleh=None)
 
 
@@ -209,21 +215,21 @@ def test_mulai_kerjakan_marks_the_start_only_for_the_waiting_role_or_the_camat(d
         eks = ajukan(s, realisasi_id=r.id, oleh=evapor, pada=T0 + timedelta(minutes=70))
         rec = catatan_terbuka(s, eks.id)
         assert (rec.role_kode, rec.dimulai_pada) == ("kasubag_evapor", None)
-        with pytest.raises(AlurDitolak, match="Langkah ini menunggu pelaksana lain; Anda tidak dapat mengerjakannya."):
+        with pytest.raises(Ditolak, match="Langkah ini menunggu pelaksana lain; Anda tidak dapat mengerjakannya."):
             mulai_kerjakan(s, catatan_id=rec.id, oleh=_u(s, "sekcam.poncokusumo"), pada=T0 + timedelta(hours=2))
-        with pytest.raises(AlurDitolak, match="menunggu pelaksana lain"):  # another office's Evapor
+        with pytest.raises(Ditolak, match="menunggu pelaksana lain"):  # another office's Evapor
             mulai_kerjakan(s, catatan_id=rec.id, oleh=_u(s, "evapor.kalipare"), pada=T0 + timedelta(hours=2))
-        with pytest.raises(AlurDitolak, match="Waktu mulai dikerjakan tidak boleh sebelum waktu langkah diterima."):
+        with pytest.raises(Ditolak, match="Waktu mulai dikerjakan tidak boleh sebelum waktu langkah diterima."):
             mulai_kerjakan(s, catatan_id=rec.id, oleh=evapor, pada=T0)
         mulai_kerjakan(s, catatan_id=rec.id, oleh=evapor, pada=T0 + timedelta(hours=2))
         assert s.get(CatatanLangkah, rec.id).dimulai_pada == T0 + timedelta(hours=2)
-        with pytest.raises(AlurDitolak, match="Langkah ini sudah mulai dikerjakan."):
+        with pytest.raises(Ditolak, match="Langkah ini sudah mulai dikerjakan."):
             mulai_kerjakan(s, catatan_id=rec.id, oleh=evapor, pada=T0 + timedelta(hours=3))
         berikut = putuskan(s, catatan_id=rec.id, setuju=True, oleh=evapor, pada=T0 + timedelta(hours=3))
         selesai = s.get(CatatanLangkah, rec.id)
         assert (selesai.diterima_pada, selesai.dimulai_pada, selesai.selesai_pada) == (
             T0 + timedelta(minutes=70), T0 + timedelta(hours=2), T0 + timedelta(hours=3))
-        with pytest.raises(AlurDitolak, match="Langkah ini sudah diselesaikan oleh orang lain; muat ulang halaman."):
+        with pytest.raises(Ditolak, match="Langkah ini sudah diselesaikan oleh orang lain; muat ulang halaman."):
             mulai_kerjakan(s, catatan_id=rec.id, oleh=evapor)
         camat = _u(s, "camat.poncokusumo")  # the Camat may start anyone's step; audited as acting for the role
         with pytest.raises(ValueError, match="zona waktu"):

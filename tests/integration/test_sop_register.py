@@ -7,8 +7,14 @@ from sqlmodel import select
 
 from models.db import session_scope
 from models.sop.dokumen import DokumenTidakTerbaca
-from models.sop.register import ImporDitolak, daftar_sop, detail_sop, impor_dokumen, ubah_pelaksana
+from models.sop.register import (
+    daftar_sop,
+    detail_sop,
+    impor_dokumen,
+    ubah_pelaksana,
+)
 from models.tables import AuditLog, Kecamatan, Role, Sop, SopLangkah, SopPelaksana, SopRevisi, User
+from models.umum.penolakan import Ditolak
 from seed import dokumen_seed, kurasi_pelaksana
 
 
@@ -97,7 +103,7 @@ def test_a_bad_document_in_a_batch_stores_nothing(engine):
 
 def test_an_unknown_pelaksana_label_is_refused(engine):
     teks = _seed()[2][1].replace("Sub. Umum", "Bendahara Gaji")
-    with pytest.raises(ImporDitolak) as e:
+    with pytest.raises(Ditolak) as e:
         _impor(engine, [("002.txt", teks)])
     assert 'pelaksana "Bendahara Gaji" pada SOP "Pelaporan Kinerja" belum dikenal' in str(e.value)
     assert _hitung(engine, Sop) == 0
@@ -148,7 +154,7 @@ def test_a_correction_naming_a_foreign_column_changes_nothing(engine):
         admin = _admin(s)
         (b,) = [b for b in daftar_sop(s) if b.kecamatan == "Karangploso"]
         langkah_id = detail_sop(s, b.sop_id).langkah[0].id
-    with pytest.raises(ImporDitolak) as e, session_scope(engine) as s:
+    with pytest.raises(Ditolak) as e, session_scope(engine) as s:
         admin = s.exec(select(User)).one()
         ubah_pelaksana(s, langkah_id=langkah_id, label=["Kasi Pem"], oleh=admin)
     assert str(e.value) == '"Kasi Pem" bukan kolom pelaksana SOP ini.'

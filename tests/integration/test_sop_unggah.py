@@ -11,8 +11,14 @@ from models.db import session_scope
 from models.sop.berkas import baca_dokumen_banyak
 from models.sop.dokumen import kunci_nama
 from models.sop.register import detail_sop
-from models.sop.unggah import PESAN_PERAN, Selisih, UnggahDitolak, pratinjau, simpan
+from models.sop.unggah import (
+    PESAN_PERAN,
+    Selisih,
+    pratinjau,
+    simpan,
+)
 from models.tables import AuditLog, Kecamatan, Sop, SopRevisi, User
+from models.umum.penolakan import Ditolak
 from seed import dokumen_seed, kurasi_pelaksana
 from tests.dash_util import sidik_basis_data
 from tests.docx_contoh import Tanda, tulis_docx
@@ -115,7 +121,7 @@ def test_an_office_may_upload_its_own_sops_only_and_a_refused_upload_changes_not
             f"baris {pr.prosedur[0].prosedur.baris}: dokumen menyebut Kecamatan Poncokusumo; Anda hanya dapat "
             "mengunggah SOP Kecamatan Kalipare.")
         sebelum = sidik_basis_data(demo)
-        with pytest.raises(UnggahDitolak) as e:
+        with pytest.raises(Ditolak) as e:
             simpan(s, pr, camat)
         assert str(e.value).startswith("Dokumen belum dapat disimpan: Penyusunan Renstra: baris ")
         assert str(e.value).endswith("Tidak ada yang disimpan.")

@@ -5,6 +5,7 @@ from sqlmodel import select
 
 from models.db import session_scope
 from models.tables import Indikator, Kecamatan, Target
+from models.umum.penolakan import Ditolak
 from tests.conftest import keluar, masuk
 from tests.dash_util import daftar_callback, panggil
 
@@ -84,7 +85,6 @@ def test_a_year_whose_laporan_kinerja_has_ended_is_closed(demo, monkeypatch):
     from datetime import datetime, timezone
 
     import models.perencanaan.target as target
-    from models.kinerja.iku import IkuDitolak
     from models.perencanaan.target import ubah_target
     from models.tables import User
     from tests.dash_util import sidik_basis_data
@@ -101,7 +101,7 @@ def test_a_year_whose_laporan_kinerja_has_ended_is_closed(demo, monkeypatch):
     monkeypatch.setattr(target, "kewajiban_kantor", lambda s, k, tahun: [Kewajiban] if tahun == 2025 else asli(
         s, k, tahun=tahun))
     sebelum = sidik_basis_data(demo)
-    with session_scope(demo) as s, __import__("pytest").raises(IkuDitolak) as e:
+    with session_scope(demo) as s, __import__("pytest").raises(Ditolak) as e:
         camat = s.exec(select(User).where(User.username == "camat.poncokusumo")).one()
         ubah_target(s, indikator_id=ind_id, kecamatan_id=kec_id, tahun=2025, nilai=80, oleh=camat, alasan="x")
     assert str(e.value) == ("Tahun 2025 sudah ditutup: Laporan Kinerja 2025 selesai pada 20 Februari 2026; targetnya "
@@ -113,7 +113,7 @@ def test_parallel_revisions_leave_exactly_one_target_in_force(demo):
     """Eight people revising the same target at the same moment: one revision is kept, seven are told."""
     from concurrent.futures import ThreadPoolExecutor
 
-    from models.kinerja.iku import IkuDitolak, tetapkan_target
+    from models.kinerja.iku import tetapkan_target
     from models.tables import User
 
     with session_scope(demo) as s:
@@ -129,7 +129,7 @@ def test_parallel_revisions_leave_exactly_one_target_in_force(demo):
                 tetapkan_target(s, indikator_id=ind_id, kecamatan_id=kec_id, tahun=2025, nilai=nilai,
                                 oleh=s.get(User, evapor_id), alasan="revisi serentak")
             return "disimpan"
-        except IkuDitolak as e:
+        except Ditolak as e:
             return str(e)
 
     with ThreadPoolExecutor(max_workers=8) as ex:

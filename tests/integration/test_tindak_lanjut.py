@@ -35,7 +35,6 @@ from models.tindak_lanjut.rekomendasi import (
     STATUS,
     STATUS_LABEL,
     TRANSISI,
-    TindakLanjutDitolak,
     akui,
     daftar_rekomendasi,
     mulai_tindak_lanjut,
@@ -44,6 +43,7 @@ from models.tindak_lanjut.rekomendasi import (
     serahkan,
     tambah_rekomendasi,
 )
+from models.umum.penolakan import Ditolak
 
 T0 = datetime(2026, 7, 14, 2, 0, tzinfo=timezone.utc)  # 09.00 WIB
 TANGGAL = date(2026, 7, 14)
@@ -137,7 +137,7 @@ def _audit_rekomendasi(s, rid: int) -> list[AuditLog]:
 def _tolak(s, rid: int, pesan: str, fungsi, **kwargs) -> None:
     """The call is refused with exactly `pesan` and changes nothing."""
     sebelum = _keadaan(s, rid)
-    with pytest.raises(TindakLanjutDitolak) as e:
+    with pytest.raises(Ditolak) as e:
         fungsi(s, rekomendasi_id=rid, **kwargs)
     assert str(e.value) == pesan
     assert _keadaan(s, rid) == sebelum
@@ -219,7 +219,7 @@ def test_an_office_without_the_sop_still_keeps_its_evaluation(demo, kecamatan):
 ])
 def test_a_bad_evaluation_is_refused_and_nothing_is_kept(demo, kwargs, pesan):
     with session_scope(demo) as s:
-        with pytest.raises(TindakLanjutDitolak) as e:
+        with pytest.raises(Ditolak) as e:
             _evaluasi(s, **kwargs)
         assert str(e.value) == pesan
         assert s.exec(select(Evaluasi)).all() == [] and s.exec(select(Eksekusi)).all() == []
@@ -233,7 +233,7 @@ def test_an_sop_that_cannot_run_refuses_the_record_before_anything_is_written(de
         for a in s.exec(select(SopPelaksana).where(SopPelaksana.langkah_id == ketiga.id)):
             s.delete(a)
         s.flush()
-        with pytest.raises(TindakLanjutDitolak) as e:
+        with pytest.raises(Ditolak) as e:
             _evaluasi(s)
         assert str(e.value) == "Langkah 1 SOP ini belum memiliki pelaksana; minta Admin melengkapinya."
         assert s.exec(select(Evaluasi)).all() == [] and s.exec(select(Eksekusi)).all() == []
@@ -253,7 +253,7 @@ def test_an_inactive_user_records_nothing(demo):
         tim = _u(s, "tim.poncokusumo")
         tim.aktif = False
         s.add(tim)
-        with pytest.raises(TindakLanjutDitolak, match="^Akun Anda tidak aktif; tindakan ini tidak dapat dilakukan.$"):
+        with pytest.raises(Ditolak, match="^Akun Anda tidak aktif; tindakan ini tidak dapat dilakukan.$"):
             _evaluasi(s)
 
 
@@ -285,7 +285,7 @@ def test_a_recommendation_starts_as_baru_and_is_audited(demo):
 def test_recommendations_belong_to_evaluations_not_to_monitorings(demo):
     with session_scope(demo) as s:
         ev = _evaluasi(s, jenis="pemantauan")
-        with pytest.raises(TindakLanjutDitolak) as e:
+        with pytest.raises(Ditolak) as e:
             _rekomendasi(s, ev)
         assert str(e.value) == "Rekomendasi hanya dapat ditambahkan pada evaluasi, bukan pada pemantauan."
 
@@ -333,7 +333,7 @@ def _pengguna_lain(s, username: str) -> int:
 def test_a_bad_recommendation_is_refused_and_nothing_is_kept(demo, ubah, pesan):
     with session_scope(demo) as s:
         ev = _evaluasi(s)
-        with pytest.raises(TindakLanjutDitolak) as e:
+        with pytest.raises(Ditolak) as e:
             _rekomendasi(s, ev, **ubah(s))
         assert str(e.value) == pesan
         assert s.exec(select(Rekomendasi)).all() == []
@@ -346,7 +346,7 @@ def test_an_inactive_user_cannot_be_made_responsible(demo):
         kasipem = _u(s, "kasipem.poncokusumo")
         kasipem.aktif = False
         s.add(kasipem)
-        with pytest.raises(TindakLanjutDitolak, match="bukan pegawai aktif kecamatan ini"):
+        with pytest.raises(Ditolak, match="bukan pegawai aktif kecamatan ini"):
             _rekomendasi(s, ev, user_id=kasipem.id)
 
 
@@ -401,7 +401,7 @@ def test_every_action_the_table_does_not_allow_is_refused_and_changes_nothing(de
             # by the person who would take the action, and by the Camat, who may take every action
             for username in (PELAKU[aksi], "camat"):
                 sebelum = _keadaan(s, rid)
-                with pytest.raises(TindakLanjutDitolak) as e:
+                with pytest.raises(Ditolak) as e:
                     _lakukan(s, rid, aksi, t + timedelta(hours=1), username=username)
                 assert str(e.value) == pesan, (aksi, username)
                 assert _keadaan(s, rid) == sebelum, (aksi, username)
@@ -428,7 +428,7 @@ def test_the_wrong_role_is_refused(demo, status, aksi, username, pesan):
     with session_scope(demo) as s:
         rid, t = _sampai(s, status)
         sebelum = _keadaan(s, rid)
-        with pytest.raises(TindakLanjutDitolak) as e:
+        with pytest.raises(Ditolak) as e:
             _lakukan(s, rid, aksi, t + timedelta(hours=1), username=username)
         assert str(e.value) == pesan
         assert _keadaan(s, rid) == sebelum
@@ -535,7 +535,7 @@ def test_a_change_made_by_someone_else_in_the_meantime_is_refused(demo):
         camat = _u(lambat, "camat.poncokusumo")
         with session_scope(demo) as cepat:
             _lakukan(cepat, rid, "serahkan", t + timedelta(hours=1))
-        with pytest.raises(TindakLanjutDitolak) as e:
+        with pytest.raises(Ditolak) as e:
             serahkan(lambat, rekomendasi_id=rid, uraian="Versi Camat", oleh=camat, pada=t + timedelta(hours=2))
         assert str(e.value) == PESAN_BENTROK == "Rekomendasi ini sudah diubah oleh orang lain; muat ulang halaman."
     with session_scope(demo) as s:
@@ -548,9 +548,9 @@ def test_a_change_made_by_someone_else_in_the_meantime_is_refused(demo):
 
 def test_an_unknown_recommendation(demo):
     with session_scope(demo) as s:
-        with pytest.raises(TindakLanjutDitolak, match="^Rekomendasi tidak ditemukan.$"):
+        with pytest.raises(Ditolak, match="^Rekomendasi tidak ditemukan.$"):
             mulai_tindak_lanjut(s, rekomendasi_id=999, oleh=_u(s, "camat.poncokusumo"))
-        with pytest.raises(TindakLanjutDitolak, match="^Evaluasi tidak ditemukan.$"):
+        with pytest.raises(Ditolak, match="^Evaluasi tidak ditemukan.$"):
             tambah_rekomendasi(s, evaluasi_id=999, teks="x", role_kode="kasi_pem", jatuh_tempo=JATUH_TEMPO,
                                oleh=_u(s, "camat.poncokusumo"))
 
@@ -616,5 +616,5 @@ def test_the_list_follows_scope_period_and_status(demo):
         assert ids(kecamatan_ids=None, tahun=2025) == []
         assert ids(kecamatan_ids=None, status="dalam proses") == [b.id]
         assert ids(kecamatan_ids=[ponco, kalipare], status="baru") == [d.id, a.id, c.id]
-        with pytest.raises(TindakLanjutDitolak, match='Status "tertunda" tidak dikenal.'):
+        with pytest.raises(Ditolak, match='Status "tertunda" tidak dikenal.'):
             daftar_rekomendasi(s, kecamatan_ids=None, status="tertunda")

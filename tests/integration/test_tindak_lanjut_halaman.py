@@ -12,7 +12,13 @@ from models.dasbor.kueri import rekap_tindak_lanjut, tindak_lanjut
 from models.db import session_scope
 from models.tables import AuditLog, Evaluasi, Kecamatan, Rekomendasi, User
 from models.tindak_lanjut.evaluasi import RekomendasiBaru, catat_evaluasi_lengkap
-from models.tindak_lanjut.rekomendasi import TindakLanjutDitolak, menunggu, mulai_tindak_lanjut, pengingat, serahkan
+from models.tindak_lanjut.rekomendasi import (
+    menunggu,
+    mulai_tindak_lanjut,
+    pengingat,
+    serahkan,
+)
+from models.umum.penolakan import Ditolak
 from tests.conftest import masuk
 from tests.dash_util import panggil, sidik_basis_data
 
@@ -33,7 +39,7 @@ def _catat(s, rekomendasi, oleh="tim"):
 
 def test_a_bad_row_saves_nothing_and_names_the_row(demo):
     sebelum = sidik_basis_data(demo)
-    with pytest.raises(TindakLanjutDitolak, match="^Rekomendasi 2: Jatuh tempo wajib diisi.$"):
+    with pytest.raises(Ditolak, match="^Rekomendasi 2: Jatuh tempo wajib diisi.$"):
         with session_scope(demo) as s:
             _catat(s, [RekomendasiBaru("Satu", "kasi_pem", date(2026, 12, 1)), RekomendasiBaru("Dua", "kasi_pem", None)])
     assert sidik_basis_data(demo) == sebelum
@@ -44,7 +50,7 @@ def test_a_bad_row_saves_nothing_and_names_the_row(demo):
 
 def test_a_row_without_its_responsible_role_says_so(demo):
     sebelum = sidik_basis_data(demo)
-    with pytest.raises(TindakLanjutDitolak, match="^Rekomendasi 1: Penanggung jawab rekomendasi wajib dipilih.$"):
+    with pytest.raises(Ditolak, match="^Rekomendasi 1: Penanggung jawab rekomendasi wajib dipilih.$"):
         with session_scope(demo) as s:
             _catat(s, [RekomendasiBaru("Tanpa penanggung jawab", None, date(2026, 12, 1))])
     assert sidik_basis_data(demo) == sebelum

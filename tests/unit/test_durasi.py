@@ -1,6 +1,7 @@
 import pytest
 
-from models.sop.durasi import DurasiTidakTerbaca, format_menit, parse_waktu
+from models.sop.durasi import format_menit, parse_waktu
+from models.umum.penolakan import Ditolak
 
 
 @pytest.mark.parametrize(
@@ -20,7 +21,7 @@ def test_a_day_follows_the_configured_working_day():
 
 @pytest.mark.parametrize("teks", ["", "-", "sebentar", "1 minggu", "jam"])
 def test_unreadable_time_is_refused_not_zero(teks):
-    with pytest.raises(DurasiTidakTerbaca):
+    with pytest.raises(Ditolak):
         parse_waktu(teks)
 
 

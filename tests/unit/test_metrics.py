@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from models.kinerja.capaian_csv import CsvTidakSah, hitung_csv
+from models.kinerja.capaian_csv import hitung_csv
 from models.kinerja.mesin import (
     Indikator,
     Predikat,
@@ -14,6 +14,7 @@ from models.kinerja.mesin import (
     gabung,
     predikat,
 )
+from models.umum.penolakan import Ditolak
 
 
 def R(*nilai):
@@ -130,5 +131,5 @@ def test_csv_prints_what_the_engine_computes():
     (CSV.splitlines()[0] + "\nA,positif,,kumulatif,1,1,,,\nB,positif,,,10,dua,,,\n", 'baris 3: "dua" bukan angka'),
 ])
 def test_csv_errors_name_the_row(teks, pesan):
-    with pytest.raises(CsvTidakSah, match=pesan):
+    with pytest.raises(Ditolak, match=pesan):
         hitung_csv(teks)
