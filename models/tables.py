@@ -25,7 +25,7 @@ def _json_list() -> Any:
 
 
 class Kabupaten(SQLModel, table=True):
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int = Field(default=None, primary_key=True)
     nama: str = Field(max_length=120, unique=True)  # without the word "Kabupaten": "Malang"
     # Capaian bands: [{"nama": "Sangat Baik", "di_atas": 90, "warna": "#1a7f37"}, ...], highest first.
     predikat: Optional[list] = Field(default=None, sa_column=Column(JSON))
@@ -33,7 +33,7 @@ class Kabupaten(SQLModel, table=True):
 
 class Kecamatan(SQLModel, table=True):
     __table_args__ = (UniqueConstraint("kabupaten_id", "nama"),)
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int = Field(default=None, primary_key=True)
     kabupaten_id: int = Field(foreign_key="kabupaten.id", index=True)
     nama: str = Field(max_length=120)  # without the word "Kecamatan": "Poncokusumo"
     zona_waktu: str = Field(default="Asia/Jakarta", max_length=40)
@@ -57,7 +57,7 @@ class RoleAlias(SQLModel, table=True):
 
 class User(SQLModel, table=True):
     __tablename__ = "pengguna"  # "user" is reserved in PostgreSQL
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int = Field(default=None, primary_key=True)
     username: str = Field(max_length=80, unique=True)
     nama: str = Field(max_length=160)
     password_hash: str = Field(max_length=255)
@@ -85,7 +85,7 @@ class PercobaanMasuk(SQLModel, table=True):
 class HariLibur(SQLModel, table=True):
     """Cuti bersama and other days off an admin enters; national holidays come from the holidays library."""
 
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int = Field(default=None, primary_key=True)
     tanggal: date = Field(unique=True)
     keterangan: str = Field(max_length=200)
     dibuat_oleh: Optional[int] = Field(default=None, foreign_key="pengguna.id")
@@ -98,7 +98,7 @@ class Sop(SQLModel, table=True):
     """One office's procedure; its revisions share this key and one of them is in force."""
 
     __table_args__ = (UniqueConstraint("kecamatan_id", "kunci"),)
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int = Field(default=None, primary_key=True)
     kecamatan_id: int = Field(foreign_key="kecamatan.id", index=True)
     kunci: str = Field(max_length=300)  # models.sop.dokumen.kunci_nama of the name
     nama: str = Field(max_length=300)
@@ -107,7 +107,7 @@ class Sop(SQLModel, table=True):
 
 class SopRevisi(SQLModel, table=True):
     __table_args__ = (UniqueConstraint("sop_id", "revisi_ke"),)
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int = Field(default=None, primary_key=True)
     sop_id: int = Field(foreign_key="sop.id", index=True)
     revisi_ke: int = 1
     berlaku: bool = True
@@ -138,7 +138,7 @@ class SopRevisi(SQLModel, table=True):
 
 class SopLangkah(SQLModel, table=True):
     __table_args__ = (UniqueConstraint("revisi_id", "urutan"),)
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int = Field(default=None, primary_key=True)
     revisi_id: int = Field(foreign_key="soprevisi.id", index=True)
     urutan: int  # 1..n in table order; "no" is the number as printed, which may restart
     no: str = Field(max_length=10)
@@ -156,7 +156,7 @@ class SopPelaksana(SQLModel, table=True):
     """Who carries out a step (the curated assignment); the printed column label is kept beside the role."""
 
     __table_args__ = (UniqueConstraint("langkah_id", "role_kode"),)
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int = Field(default=None, primary_key=True)
     langkah_id: int = Field(foreign_key="soplangkah.id", index=True)
     role_kode: str = Field(foreign_key="role.kode")
     label: str = Field(max_length=160)
@@ -169,7 +169,7 @@ class SopPelaksana(SQLModel, table=True):
 
 class Eksekusi(SQLModel, table=True):
     __table_args__ = (Index("ix_eksekusi_kantor_periode", "kecamatan_id", "tahun", "triwulan"),)
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int = Field(default=None, primary_key=True)
     revisi_id: int = Field(foreign_key="soprevisi.id", index=True)
     kecamatan_id: int = Field(foreign_key="kecamatan.id")
     subjek_jenis: str = Field(max_length=20)  # realisasi | evaluasi | dokumen
@@ -188,7 +188,7 @@ class CatatanLangkah(SQLModel, table=True):
     """One attempt at one step of an execution (StepRecord)."""
 
     __table_args__ = (Index("ix_catatan_terbuka", "eksekusi_id", "selesai_pada"),)
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int = Field(default=None, primary_key=True)
     eksekusi_id: int = Field(foreign_key="eksekusi.id", index=True)
     langkah_id: int = Field(foreign_key="soplangkah.id", index=True)
     percobaan: int = 1
@@ -206,7 +206,7 @@ class CatatanLangkah(SQLModel, table=True):
 
 
 class Indikator(SQLModel, table=True):
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int = Field(default=None, primary_key=True)
     kabupaten_id: Optional[int] = Field(default=None, foreign_key="kabupaten.id", index=True)  # shared set
     kecamatan_id: Optional[int] = Field(default=None, foreign_key="kecamatan.id", index=True)  # office's own
     kode: str = Field(max_length=30)
@@ -234,7 +234,7 @@ class Target(SQLModel, table=True):
         Index("ux_target_satu_berlaku", "indikator_id", "kecamatan_id", "tahun", text("coalesce(triwulan, 0)"),
               unique=True, sqlite_where=text("berlaku"), postgresql_where=text("berlaku")),
     )
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int = Field(default=None, primary_key=True)
     indikator_id: int = Field(foreign_key="indikator.id")
     kecamatan_id: int = Field(foreign_key="kecamatan.id")
     tahun: int
@@ -249,7 +249,7 @@ class Target(SQLModel, table=True):
 
 class Realisasi(SQLModel, table=True):
     __table_args__ = (UniqueConstraint("indikator_id", "kecamatan_id", "tahun", "triwulan"),)
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int = Field(default=None, primary_key=True)
     indikator_id: int = Field(foreign_key="indikator.id", index=True)
     kecamatan_id: int = Field(foreign_key="kecamatan.id", index=True)
     tahun: int
@@ -276,7 +276,7 @@ class PengumpulanIku(SQLModel, table=True):
     and whether that SOP carries one indicator's quarter or all the indicators it collects in one quarter."""
 
     __table_args__ = (UniqueConstraint("kecamatan_id", "indikator_id"),)
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int = Field(default=None, primary_key=True)
     kecamatan_id: int = Field(foreign_key="kecamatan.id", index=True)
     indikator_id: int = Field(foreign_key="indikator.id")
     sop_id: int = Field(foreign_key="sop.id")
@@ -289,7 +289,7 @@ class TargetRenstra(SQLModel, table=True):
     """The end-of-period target of an IKU in an office's Renstra (e.g. 2025–2029)."""
 
     __table_args__ = (UniqueConstraint("indikator_id", "kecamatan_id", "tahun_akhir"),)
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int = Field(default=None, primary_key=True)
     indikator_id: int = Field(foreign_key="indikator.id")
     kecamatan_id: int = Field(foreign_key="kecamatan.id", index=True)
     tahun_awal: int
@@ -302,7 +302,7 @@ class TargetRenstra(SQLModel, table=True):
 class Lampiran(SQLModel, table=True):
     """A file attached as evidence (to a figure, a follow-up or a step record)."""
 
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int = Field(default=None, primary_key=True)
     pemilik_jenis: str = Field(max_length=20)  # realisasi | tindak_lanjut | catatan_langkah
     pemilik_id: int = Field(index=True)
     kecamatan_id: int = Field(foreign_key="kecamatan.id")
@@ -318,7 +318,7 @@ class Lampiran(SQLModel, table=True):
 
 
 class Evaluasi(SQLModel, table=True):
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int = Field(default=None, primary_key=True)
     kecamatan_id: int = Field(foreign_key="kecamatan.id", index=True)
     jenis: str = Field(max_length=20)  # pemantauan | evaluasi
     tahun: int
@@ -334,7 +334,7 @@ class Evaluasi(SQLModel, table=True):
 
 
 class Rekomendasi(SQLModel, table=True):
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int = Field(default=None, primary_key=True)
     evaluasi_id: int = Field(foreign_key="evaluasi.id", index=True)
     kecamatan_id: int = Field(foreign_key="kecamatan.id", index=True)
     teks: str = Field(sa_column=Column(Text, nullable=False))
@@ -349,7 +349,7 @@ class Rekomendasi(SQLModel, table=True):
 
 
 class TindakLanjut(SQLModel, table=True):
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int = Field(default=None, primary_key=True)
     rekomendasi_id: int = Field(foreign_key="rekomendasi.id", index=True)
     uraian: str = Field(sa_column=Column(Text, nullable=False))
     bukti: list = _json_list()
@@ -365,7 +365,7 @@ class MonitoringSop(SQLModel, table=True):
     """The six-monthly "Monitoring Pelaksanaan SOP AP" row for one SOP."""
 
     __table_args__ = (UniqueConstraint("sop_id", "tahun", "semester"),)
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int = Field(default=None, primary_key=True)
     kecamatan_id: int = Field(foreign_key="kecamatan.id", index=True)
     sop_id: int = Field(foreign_key="sop.id")
     tahun: int
@@ -381,7 +381,7 @@ class EvaluasiSop(SQLModel, table=True):
     """The yearly evaluation of one SOP against the seven Yes/No criteria of PermenPAN-RB 35/2012."""
 
     __table_args__ = (UniqueConstraint("sop_id", "tahun"),)
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int = Field(default=None, primary_key=True)
     kecamatan_id: int = Field(foreign_key="kecamatan.id", index=True)
     sop_id: int = Field(foreign_key="sop.id")
     tahun: int
@@ -408,7 +408,7 @@ class JadwalSakip(SQLModel, table=True):
     (geser_tahun, bulan, tanggal), e.g. the Laporan Kinerja of 2026 due (+1, 2, 28) = 28 Februari 2027."""
 
     __table_args__ = (UniqueConstraint("kabupaten_id", "kewajiban"),)
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int = Field(default=None, primary_key=True)
     kabupaten_id: int = Field(foreign_key="kabupaten.id", index=True)
     kewajiban: str = Field(max_length=40)  # pengumpulan | pengukuran | pemantauan | evaluasi | renja | ...
     nama: str = Field(max_length=120)
@@ -431,7 +431,7 @@ class JadwalSakip(SQLModel, table=True):
 
 class AuditLog(SQLModel, table=True):
     __table_args__ = (Index("ix_audit_objek", "objek", "objek_id"),)
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int = Field(default=None, primary_key=True)
     waktu: datetime = Field(default_factory=utcnow, index=True)
     user_id: Optional[int] = Field(default=None, foreign_key="pengguna.id")
     username: Optional[str] = Field(default=None, max_length=80)
