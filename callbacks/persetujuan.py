@@ -5,6 +5,7 @@ import dash_bootstrap_components as dbc
 from dash import Dash, Input, Output, State, ctx, html, no_update
 from flask_login import current_user
 
+from callbacks.lampiran import simpan_unggahan
 from dashboard import ids
 from dashboard.akses import callback
 from dashboard.components.dokumen_kinerja import pratinjau
@@ -26,14 +27,9 @@ from models.sop.alur import (
 )
 from models.sop.keluaran import keluaran_eksekusi, lampirkan_keluaran
 from models.tables import CatatanLangkah, User
-from models.umum.berkas import dari_unggahan
 from models.umum.penolakan import Ditolak
 
 PREFIX, SARINGAN = ids.PERSETUJUAN_PREFIX, ids.PERSETUJUAN_SARINGAN
-
-
-def _unggahan(isi: str) -> bytes:
-    return dari_unggahan(isi)
 
 
 def _keluaran(s, eksekusi_id: int):
@@ -129,19 +125,11 @@ def register(app: Dash) -> None:
               Input(ids.TUGAS_UNGGAH, "contents"), State(ids.TUGAS_UNGGAH, "filename"), State(ids.TUGAS_PILIH, "value"),
               peran=PERAN_KANTOR, objek={"catatan_id": CatatanLangkah}, prevent_initial_call=True)
     def unggah(isi, nama, catatan_id):
-        if not isi:
-            return no_update, no_update
-        try:
-            if not catatan_id:
-                raise Ditolak("Pilih langkah terlebih dahulu, lalu lampirkan keluarannya.")
-            with sesi() as s:
-                x = lampirkan_keluaran(s, catatan_id=int(catatan_id), nama_berkas=nama or "berkas",
-                                       data=_unggahan(isi), oleh=s.get(User, current_user.id),
-                                       folder=pengaturan().upload_dir)
-                disimpan, daftar = x.nama_berkas, _keluaran(s, s.get(CatatanLangkah, int(catatan_id)).eksekusi_id)
-        except Ditolak as e:
-            return no_update, dbc.Alert(str(e), color="danger")
-        return daftar, dbc.Alert(f"Lampiran {disimpan} disimpan pada langkah ini.", color="success")
+        return simpan_unggahan(
+            isi, nama, catatan_id, belum_dipilih="Pilih langkah terlebih dahulu, lalu lampirkan keluarannya.",
+            lampirkan=lambda s, i, **berkas: lampirkan_keluaran(s, catatan_id=i, **berkas),
+            daftar=lambda s, i: _keluaran(s, s.get(CatatanLangkah, i).eksekusi_id),
+            berhasil="Lampiran {nama} disimpan pada langkah ini.")
 
     @callback(app, Output(ids.TUGAS_PESAN, "children"), Output(ids.TUGAS_PILIH, "options"),
               Output(ids.TUGAS_PILIH, "value"), Output(ids.TUGAS_ALASAN, "value"),

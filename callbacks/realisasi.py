@@ -5,10 +5,11 @@ import dash_bootstrap_components as dbc
 from dash import Dash, Input, Output, State, ctx, html, no_update
 from flask_login import current_user
 
+from callbacks.lampiran import simpan_unggahan
 from dashboard import ids
 from dashboard.akses import callback
 from dashboard.components.realisasi import daftar_lampiran, tabel_realisasi
-from dashboard.data import pengaturan, sesi
+from dashboard.data import sesi
 from models.akun.peran import PENGISI_REALISASI, PERAN_KANTOR
 from models.kinerja.capaian import capaian_kantor, predikat_kabupaten
 from models.kinerja.excel import baca, terapkan
@@ -37,10 +38,6 @@ def _periode(periode: dict | None) -> tuple[int, int]:
 def _tabel(s, user: User, tahun: int, triwulan: int, terpilih: int | None = None):
     return tabel_realisasi(capaian_kantor(s, kecamatan_id=user.kecamatan_id, tahun=tahun), tahun=tahun,
                            triwulan=triwulan, pita=predikat_kabupaten(s, user.kecamatan_id), terpilih=terpilih)
-
-
-def _isi_berkas(isi: str | None) -> bytes:
-    return dari_unggahan(isi)
 
 
 def register(app: Dash) -> None:
@@ -95,21 +92,10 @@ def register(app: Dash) -> None:
               Input(ids.REAL_LAMPIRAN, "contents"), State(ids.REAL_LAMPIRAN, "filename"), State(ids.REAL_ID, "data"),
               peran=PERAN_KANTOR, objek={"realisasi_id": Realisasi}, prevent_initial_call=True)
     def unggah_lampiran(isi, nama, realisasi_id):
-        if not isi:
-            return no_update, no_update
-        try:
-            data = _isi_berkas(isi)
-            if not realisasi_id:
-                raise Ditolak("Simpan draf realisasi dahulu, lalu lampirkan berkas.")
-            with sesi() as s:
-                user = s.get(User, current_user.id)
-                x = lampirkan(s, realisasi_id=int(realisasi_id), nama_berkas=nama or "berkas", data=data, oleh=user,
-                              folder=pengaturan().upload_dir)
-                disimpan = x.nama_berkas
-                daftar = daftar_lampiran(lampiran_realisasi(s, int(realisasi_id)))
-        except Ditolak as e:
-            return no_update, dbc.Alert(str(e), color="danger")
-        return daftar, dbc.Alert(f"Lampiran {disimpan} disimpan.", color="success")
+        return simpan_unggahan(
+            isi, nama, realisasi_id, belum_dipilih="Simpan draf realisasi dahulu, lalu lampirkan berkas.",
+            lampirkan=lambda s, i, **berkas: lampirkan(s, realisasi_id=i, **berkas),
+            daftar=lambda s, i: daftar_lampiran(lampiran_realisasi(s, i)), berhasil="Lampiran {nama} disimpan.")
 
     @callback(app, Output(ids.REAL_PESAN, "children", allow_duplicate=True),
               Input(ids.REAL_BUKA, "n_clicks"), State(ids.REAL_ID, "data"), State(ids.REAL_BUKA_ALASAN, "value"),
@@ -135,7 +121,7 @@ def register(app: Dash) -> None:
             tahun, triwulan = _periode(periode)
             with sesi() as s:
                 user = s.get(User, current_user.id)
-                baris = baca(s, _isi_berkas(isi), kecamatan_id=user.kecamatan_id, tahun=tahun, triwulan=triwulan)
+                baris = baca(s, dari_unggahan(isi), kecamatan_id=user.kecamatan_id, tahun=tahun, triwulan=triwulan)
         except Ditolak as e:
             return dbc.Alert(f"{nama}: {e}", color="danger")
         return dbc.Table([html.Thead(html.Tr([html.Th("Baris"), html.Th("IKU"), html.Th("Hasil")])),
@@ -153,7 +139,7 @@ def register(app: Dash) -> None:
             tahun, triwulan = _periode(periode)
             with sesi() as s:
                 user = s.get(User, current_user.id)
-                baris = baca(s, _isi_berkas(isi), kecamatan_id=user.kecamatan_id, tahun=tahun, triwulan=triwulan)
+                baris = baca(s, dari_unggahan(isi), kecamatan_id=user.kecamatan_id, tahun=tahun, triwulan=triwulan)
                 n = terapkan(s, baris, kecamatan_id=user.kecamatan_id, tahun=tahun, triwulan=triwulan, oleh=user)
                 tabel = _tabel(s, user, tahun, triwulan)
         except Ditolak as e:
