@@ -1,4 +1,6 @@
-"""The records of the whole product (see DESIGN: every piece of work is an execution of an SOP).
+"""The records of the whole product. Every piece of work is an execution of an SOP: an `Eksekusi` of one
+revision of the office's SOP, with one `CatatanLangkah` per attempt at each step, whatever its subject (a
+figure, an evaluation, a document).
 
 Times are aware datetimes stored in UTC (SQLModel's UTCDateTime); each kecamatan carries its time zone for display and the work calendar.
 Dates that offices print as a month only ("Januari 2022") are kept as ISO text (YYYY-MM or YYYY-MM-DD).

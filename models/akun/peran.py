@@ -35,7 +35,6 @@ PERAN: tuple[PeranBaku, ...] = (
     PeranBaku("kabupaten", "Kabupaten", 20, di_sop=False),
     PeranBaku("admin", "Admin", 21, di_sop=False),
 )
-PERAN_PER_KODE = {p.kode: p for p in PERAN}
 NAMA_PERAN = {p.kode: p.nama for p in PERAN}  # the name a page prints for a role code
 
 # Labels as printed in the documents, and common spellings offices use.
@@ -91,10 +90,6 @@ def kunci_label(label: str) -> str:
 
 ALIAS_PER_KUNCI: dict[str, str] = {kunci_label(label): kode for label, kode in ALIAS_BAKU.items()}
 
-
-def cari_peran(label: str, alias: dict[str, str] | None = None) -> str | None:
-    """Canonical role code of a printed label, or None when the label is not known."""
-    return (alias if alias is not None else ALIAS_PER_KUNCI).get(kunci_label(label))
 
 # Roles of a kecamatan office (users of one kecamatan), and who may touch a quarter's figures.
 PERAN_KANTOR = frozenset(p.kode for p in PERAN if p.di_sop and not p.dinamis)

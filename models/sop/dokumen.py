@@ -396,9 +396,6 @@ def _baris_kepala_tabel(sel: list[str]) -> bool:
     )
 
 
-_KOLOM_MUTU = ("kelengkapan", "waktu", "output")
-
-
 def _baca_tabel(baris: list[str], mulai: int, sumber: str, judul: str, menit_per_hari: int) -> tuple[_Tabel, int]:
     kepala = _sel(baris[mulai])
     label = [_label(s) for s in kepala]

@@ -1,7 +1,9 @@
 """Periods of the SAKIP year: quarters (triwulan), semesters, their labels, and the day it is today.
 
-The day comes from one clock, `hari_ini()`: the system date unless the installation or a test sets another
-(`atur_hari_ini`, the HARI_INI setting), so no rule deep in the domain reads the calendar on its own.
+The day comes from one clock, `hari_ini()`: the system date, unless a test fixes another with `atur_hari_ini`
+(there is no setting for it: a running installation always reads the system date). A domain rule that depends on
+the day takes it as an argument (`hari_ini=`, falling back to this clock when none is given), so the caller chooses
+the day and no rule deep in the domain reads the calendar on its own.
 """
 from __future__ import annotations
 
