@@ -26,6 +26,7 @@ from sqlmodel import Session, func, select
 from models.tables import CatatanLangkah, Eksekusi, SopLangkah, SopPelaksana, SopRevisi, User, utcnow
 from models.umum.audit import catat
 from models.umum.penolakan import Ditolak
+from models.umum.tanggal import pastikan_sadar_zona
 
 
 def daftar_bukti(kelengkapan: str) -> list[str]:
@@ -135,8 +136,7 @@ def urutan_pelaksana(session: Session, revisi_id: int, *, kasi: str | None = Non
 
 def _waktu(pada: datetime | None, sejak: datetime | None = None) -> datetime:
     t = pada or utcnow()
-    if t.tzinfo is None:
-        raise ValueError("waktu harus memiliki zona waktu")
+    pastikan_sadar_zona(t)
     if sejak is not None and t < sejak:
         raise Ditolak("Waktu selesai tidak boleh sebelum waktu langkah diterima.")
     return t
@@ -219,8 +219,7 @@ def mulai_kerjakan(session: Session, *, catatan_id: int, oleh: User, pada: datet
     if rec.dimulai_pada is not None:
         raise Ditolak("Langkah ini sudah mulai dikerjakan.")
     t = pada or utcnow()
-    if t.tzinfo is None:
-        raise ValueError("waktu harus memiliki zona waktu")
+    pastikan_sadar_zona(t)
     if t < rec.diterima_pada:
         raise Ditolak("Waktu mulai dikerjakan tidak boleh sebelum waktu langkah diterima.")
     # Compare-and-set: of two people starting at once, the second is told instead of moving the start.

@@ -42,7 +42,7 @@ from models.umum.audit import catat
 from models.umum.nip import format_nip
 from models.umum.penolakan import Ditolak
 from models.umum.periode import awal_semester, label_semester
-from models.umum.tanggal import tanggal_panjang
+from models.umum.tanggal import pastikan_sadar_zona, tanggal_panjang
 
 PENILAI = frozenset({"camat", "sekcam", "kasubag_evapor", "tim"})
 PESAN_PERAN = ("Monitoring dan evaluasi SOP dicatat oleh Camat, Sekretaris Camat, Kasubag Evapor atau Tim; peran "
@@ -73,10 +73,7 @@ SEMESTER_TRIWULAN = {1: (1, 2), 2: (3, 4)}
 
 
 def _waktu(pada: datetime | None) -> datetime:
-    t = pada or utcnow()
-    if t.tzinfo is None or t.utcoffset() is None:
-        raise ValueError("waktu harus memiliki zona waktu")
-    return t.astimezone(timezone.utc)
+    return pastikan_sadar_zona(pada or utcnow()).astimezone(timezone.utc)
 
 
 def _hari_ini(session: Session, kecamatan_id: int, t: datetime) -> date:

@@ -36,7 +36,7 @@ from models.tables import (
 )
 from models.umum.audit import catat
 from models.umum.penolakan import Ditolak
-from models.umum.tanggal import tanggal_panjang, waktu_panjang
+from models.umum.tanggal import pastikan_sadar_zona, tanggal_panjang, waktu_panjang
 
 STATUS = ("baru", "dalam proses", "diserahkan", "dikembalikan", "diverifikasi", "selesai")
 STATUS_LABEL = {"baru": "Baru", "dalam proses": "Dalam proses", "diserahkan": "Diserahkan",
@@ -71,10 +71,7 @@ PESAN_BENTROK = "Rekomendasi ini sudah diubah oleh orang lain; muat ulang halama
 
 def waktu_utc(pada: datetime | None) -> datetime:
     """The time of an action in UTC: the one given (records typed in after the fact) or now; never naive."""
-    t = pada or utcnow()
-    if t.tzinfo is None or t.utcoffset() is None:
-        raise ValueError("waktu harus memiliki zona waktu")
-    return t.astimezone(timezone.utc)
+    return pastikan_sadar_zona(pada or utcnow()).astimezone(timezone.utc)
 
 
 def _zona(session: Session, kecamatan_id: int) -> str:

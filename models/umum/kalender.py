@@ -24,6 +24,7 @@ import pandas as pd
 
 from models.umum import periode
 from models.umum.penolakan import Ditolak
+from models.umum.tanggal import pastikan_sadar_zona
 
 __all__ = ["JAM_KERJA_BAKU", "Ditolak", "KalenderKerja", "baca_jam_kerja", "tulis_jam_kerja", "libur_nasional",
            "menit_hari_terpanjang"]
@@ -154,9 +155,7 @@ class KalenderKerja:
 
     def _lokal_us(self, t: datetime) -> int:
         """Microseconds since 1970-01-01 00:00 on the office's wall clock."""
-        if t.tzinfo is None or t.utcoffset() is None:
-            raise ValueError("waktu harus memiliki zona waktu")
-        lokal = t.astimezone(self._tz).replace(tzinfo=None)
+        lokal = pastikan_sadar_zona(t).astimezone(self._tz).replace(tzinfo=None)
         return (lokal.toordinal() - _EPOCH.toordinal()) * _US_HARI + _us(lokal.time())
 
     def _lokal_many(self, nilai: Any) -> tuple[np.ndarray, np.ndarray]:

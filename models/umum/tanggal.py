@@ -48,6 +48,20 @@ def waktu_panjang(nilai: datetime, zona: str = "Asia/Jakarta") -> str:
     return f"{tanggal_panjang(lokal)} {lokal:%H.%M} {_SINGKATAN_ZONA.get(zona, '')}".strip()
 
 
+def pastikan_sadar_zona(t: datetime) -> datetime:
+    """`t` itself when it carries a time zone; a naive time is refused (a programming error, not a person's input).
+
+    >>> from datetime import timezone
+    >>> pastikan_sadar_zona(datetime(2026, 1, 5, 2, 0, tzinfo=timezone.utc)).hour
+    2
+    >>> pastikan_sadar_zona(datetime(2026, 1, 5, 9, 0))
+    Traceback (most recent call last):
+    ...
+    ValueError: waktu harus memiliki zona waktu
+    """
+    if t.tzinfo is None or t.utcoffset() is None:
+        raise ValueError("waktu harus memiliki zona waktu")
+    return t
 
 
 PESAN_TANGGAL = "Tanggal tidak dapat dibaca; tulis seperti 15 Februari 2026 atau 15/02/2026."
