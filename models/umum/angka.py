@@ -23,11 +23,11 @@ def baca_angka(teks: str | float | int | None) -> float | None:
     >>> baca_angka("inf")
     Traceback (most recent call last):
     ...
-    models.umum.angka.Ditolak: "inf" bukan angka
+    models.umum.penolakan.Ditolak: "inf" bukan angka
     >>> baca_angka("12a")
     Traceback (most recent call last):
     ...
-    models.umum.angka.Ditolak: "12a" bukan angka
+    models.umum.penolakan.Ditolak: "12a" bukan angka
     """
     if teks is None:
         return None

@@ -34,7 +34,7 @@ def dari_unggahan(isi: str | None) -> bytes:
     >>> dari_unggahan("data:application/pdf;base64,JVBERg=="), dari_unggahan("data:x;base64,@@")
     Traceback (most recent call last):
     ...
-    models.umum.berkas.Ditolak: Berkas tidak terbaca; coba unggah lagi.
+    models.umum.penolakan.Ditolak: Berkas tidak terbaca; coba unggah lagi.
     """
     try:
         return base64.b64decode((isi or "").split(",", 1)[1], validate=True)

@@ -81,11 +81,11 @@ def baca_tanggal(teks: str | date | None) -> date | None:
     >>> baca_tanggal("16/02/26")
     Traceback (most recent call last):
     ...
-    models.umum.tanggal.Ditolak: Tanggal tidak dapat dibaca; tulis seperti 15 Februari 2026 atau 15/02/2026.
+    models.umum.penolakan.Ditolak: Tanggal tidak dapat dibaca; tulis seperti 15 Februari 2026 atau 15/02/2026.
     >>> baca_tanggal("  "), baca_tanggal("31 Februari 2026")
     Traceback (most recent call last):
     ...
-    models.umum.tanggal.Ditolak: Tanggal tidak dapat dibaca; tulis seperti 15 Februari 2026 atau 15/02/2026.
+    models.umum.penolakan.Ditolak: Tanggal tidak dapat dibaca; tulis seperti 15 Februari 2026 atau 15/02/2026.
     """
     if teks is None or isinstance(teks, date):
         return teks
