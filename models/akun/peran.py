@@ -93,7 +93,8 @@ ALIAS_PER_KUNCI: dict[str, str] = {kunci_label(label): kode for label, kode in A
 
 # Roles of a kecamatan office (users of one kecamatan), and who may touch a quarter's figures.
 PERAN_KANTOR = frozenset(p.kode for p in PERAN if p.di_sop and not p.dinamis)
-PENGISI_REALISASI = frozenset({"kasubag_evapor", "kasubag_renkeu", "kasi_pem", "kasi_ekbang", "kasi_trantib", "camat"})
+KASI = frozenset({"kasi_pem", "kasi_ekbang", "kasi_trantib"})  # the section heads; "Kasi terkait" is one of them
+PENGISI_REALISASI = KASI | {"kasubag_evapor", "kasubag_renkeu", "camat"}
 PENGATUR_TARGET = frozenset({"kasubag_evapor", "kasubag_renkeu", "camat"})
 PENGATUR_PENGUMPUL = PENGATUR_TARGET  # who chooses an office's collection SOP per indicator
 # Enter and submit the figure of every IKU (besides the Kasi a collection SOP's first step names), and may stand in

@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session as OrmSession
 from sqlalchemy.orm.attributes import set_committed_value
 from sqlmodel import Session, func, select
 
+from models.akun.peran import KASI
 from models.tables import CatatanLangkah, Eksekusi, SopLangkah, SopPelaksana, SopRevisi, User, utcnow
 from models.umum.audit import catat
 from models.umum.penolakan import Ditolak
@@ -166,9 +167,6 @@ def mulai(session: Session, *, revisi_id: int, kecamatan_id: int, subjek_jenis: 
 def catatan_terbuka(session: Session, eksekusi_id: int) -> CatatanLangkah | None:
     return session.exec(select(CatatanLangkah).where(CatatanLangkah.eksekusi_id == eksekusi_id)
                         .where(CatatanLangkah.selesai_pada == None)).first()  # noqa: E711
-
-
-KASI = frozenset({"kasi_pem", "kasi_ekbang", "kasi_trantib"})
 
 
 def boleh_bertindak(user: User, rec: CatatanLangkah, eks: Eksekusi, *, wakil: frozenset[str] = frozenset()) -> bool:

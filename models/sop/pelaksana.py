@@ -11,7 +11,7 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-from models.akun.peran import kunci_label
+from models.akun.peran import KASI, kunci_label
 from models.sop.dokumen import kunci_nama
 
 
@@ -44,7 +44,7 @@ _POLA: tuple[tuple[str, str], ...] = (
     (r"\bmenyusun\b|\bmengumpulkan\s+bahan\b", "tim"),
     (r"\bmemerintahkan\b", "camat"),
 )
-_KASI = ("kasi_pem", "kasi_ekbang", "kasi_trantib", "kasi_terkait")
+_KASI = KASI | {"kasi_terkait"}
 
 
 def urutan_tanda(tanda: list[str], kolom: list[str], sebelumnya: list[str] | None) -> list[str]:
