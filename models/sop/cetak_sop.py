@@ -21,6 +21,7 @@ from xml.sax.saxutils import escape
 
 from fpdf import FPDF
 
+from models.sop.dokumen import IdentitasSop
 from models.sop.durasi import MENIT_PER_HARI_BAKU, format_menit
 from models.umum.pdf import FONTA, TITIK, LembarPdf
 from models.umum.tanggal import BULAN
@@ -40,25 +41,10 @@ class LangkahCetak:
 
 
 @dataclass
-class SopCetak:
-    kabupaten: str
-    kecamatan: str
-    nama: str
+class SopCetak(IdentitasSop):
+    """An SOP to print: its identity page (the same record the reader gives) and its procedure table."""
+
     judul_tabel: str
-    nomor: str | None
-    tanggal_pembuatan: str | None
-    tanggal_revisi: str | None
-    tanggal_efektif: str | None
-    disahkan_jabatan: str | None
-    disahkan_nama: str | None
-    disahkan_pangkat: str | None
-    disahkan_nip: str | None
-    dasar_hukum: list[str]
-    kualifikasi_pelaksana: list[str]
-    keterkaitan: list[str]
-    peralatan: list[str]
-    peringatan: str | None
-    pencatatan: str | None
     pelaksana: list[str]
     langkah: list[LangkahCetak]
     total_menit: int
@@ -275,8 +261,8 @@ def _identitas_pdf(pdf: LembarPdf, sop: SopCetak) -> None:
     kiri, kanan_x, lebar_kanan = 10.0, 110.0, 177.0
     y = pdf.get_y()
     pdf.set_xy(kiri, y + 14)
-    pdf.multi_cell(100, 6, f"PEMERINTAH KABUPATEN {sop.kabupaten.upper()}\nKECAMATAN {sop.kecamatan.upper()}",
-                   align="C")
+    pdf.multi_cell(100, 6, f"PEMERINTAH KABUPATEN {(sop.kabupaten or '').upper()}\n"
+                           f"KECAMATAN {(sop.kecamatan or '').upper()}", align="C")
     pdf.set_font("dejavu", size=9)
     baris = [("Nomor SOP", sop.nomor or "-"), ("Tanggal Pembuatan", tanggal_iso_teks(sop.tanggal_pembuatan)),
              ("Tanggal Revisi", tanggal_iso_teks(sop.tanggal_revisi)),
@@ -292,16 +278,17 @@ def _identitas_pdf(pdf: LembarPdf, sop: SopCetak) -> None:
     pdf.rect(kanan_x + 45, y_sah, lebar_kanan - 45, 40)
     tengah = kanan_x + 45
     pdf.set_xy(tengah, y_sah + 2)
-    pdf.cell(lebar_kanan - 45, 5, sop.disahkan_jabatan or TITIK, align="C",
+    sah = sop.disahkan_oleh
+    pdf.cell(lebar_kanan - 45, 5, sah.get("jabatan") or TITIK, align="C",
              new_x="LEFT", new_y="NEXT")
     pdf.set_y(y_sah + 24)
     pdf.set_x(tengah)
-    pdf.set_font("dejavu", "BU" if sop.disahkan_nama else "", 9)
-    pdf.cell(lebar_kanan - 45, 5, sop.disahkan_nama or TITIK, align="C", new_x="LEFT", new_y="NEXT")
+    pdf.set_font("dejavu", "BU" if sah.get("nama") else "", 9)
+    pdf.cell(lebar_kanan - 45, 5, sah.get("nama") or TITIK, align="C", new_x="LEFT", new_y="NEXT")
     pdf.set_font("dejavu", size=9)
-    if sop.disahkan_pangkat:
-        pdf.cell(lebar_kanan - 45, 4.5, sop.disahkan_pangkat, align="C", new_x="LEFT", new_y="NEXT")
-    pdf.cell(lebar_kanan - 45, 4.5, f"NIP. {sop.disahkan_nip or TITIK}", align="C")
+    if sop.pangkat:
+        pdf.cell(lebar_kanan - 45, 4.5, sop.pangkat, align="C", new_x="LEFT", new_y="NEXT")
+    pdf.cell(lebar_kanan - 45, 4.5, f"NIP. {sah.get('nip') or TITIK}", align="C")
     pdf.rect(kiri, y, 100, y_sah + 40 - y)
     pdf.set_xy(kiri, y_sah + 40)
     pdf.set_font("dejavu", "B", 9)
@@ -508,10 +495,10 @@ def _identitas_docx(doc, sop: SopCetak) -> None:
     t.style = "Table Grid"
     _tabel_tetap(t, [95.0, 45.0, 137.0])
     kantor = t.cell(0, 0).merge(t.cell(4, 0))
-    _sel(kantor, f"PEMERINTAH KABUPATEN {sop.kabupaten.upper()}", tebal=True, tengah=True, ukuran=11)
+    _sel(kantor, f"PEMERINTAH KABUPATEN {(sop.kabupaten or '').upper()}", tebal=True, tengah=True, ukuran=11)
     p = kantor.add_paragraph()
     p.alignment = 1
-    r = p.add_run(f"KANTOR KECAMATAN {sop.kecamatan.upper()}")
+    r = p.add_run(f"KANTOR KECAMATAN {(sop.kecamatan or '').upper()}")
     r.bold, r.font.size = True, Pt(11)
     for i, (label, nilai) in enumerate((("Nomor SOP", sop.nomor or ""),
                                         ("Tanggal Pembuatan", tanggal_iso_teks(sop.tanggal_pembuatan)),
@@ -520,16 +507,16 @@ def _identitas_docx(doc, sop: SopCetak) -> None:
         _sel(t.cell(i, 1), label, ukuran=9)
         _sel(t.cell(i, 2), nilai, ukuran=9)
     _sel(t.cell(4, 1), "Disahkan oleh", ukuran=9)
-    sah = t.cell(4, 2)
-    _sel(sah, sop.disahkan_jabatan or TITIK, tengah=True, ukuran=9)
+    sah, oleh = t.cell(4, 2), sop.disahkan_oleh
+    _sel(sah, oleh.get("jabatan") or TITIK, tengah=True, ukuran=9)
     for _ in range(3):  # room to sign
         sah.add_paragraph()
     p = sah.add_paragraph()
     p.alignment = 1
-    r = p.add_run(sop.disahkan_nama or TITIK)
-    r.bold = r.underline = bool(sop.disahkan_nama) or None
+    r = p.add_run(oleh.get("nama") or TITIK)
+    r.bold = r.underline = bool(oleh.get("nama")) or None
     r.font.size = Pt(9)
-    for teks in ([sop.disahkan_pangkat] if sop.disahkan_pangkat else []) + [f"NIP. {sop.disahkan_nip or TITIK}"]:
+    for teks in ([sop.pangkat] if sop.pangkat else []) + [f"NIP. {oleh.get('nip') or TITIK}"]:
         p = sah.add_paragraph()
         p.alignment = 1
         p.add_run(teks).font.size = Pt(9)
@@ -635,8 +622,8 @@ def dari_detail(detail, *, menit_per_hari: int = MENIT_PER_HARI_BAKU, penandatan
         kabupaten=detail.kabupaten.nama, kecamatan=detail.kecamatan.nama, nama=rev.nama,
         judul_tabel=rev.judul_tabel or rev.nama, nomor=rev.nomor, tanggal_pembuatan=rev.tanggal_pembuatan,
         tanggal_revisi=rev.tanggal_revisi, tanggal_efektif=rev.tanggal_efektif,
-        disahkan_jabatan=jabatan, disahkan_nama=nama, disahkan_pangkat=rev.disahkan_pangkat if rev.disahkan_nama else None,
-        disahkan_nip=nip, dasar_hukum=list(rev.dasar_hukum or []),
+        disahkan_oleh={"jabatan": jabatan, "nama": nama, "nip": nip},
+        pangkat=rev.disahkan_pangkat if rev.disahkan_nama else None, dasar_hukum=list(rev.dasar_hukum or []),
         kualifikasi_pelaksana=list(rev.kualifikasi_pelaksana or []), keterkaitan=list(rev.keterkaitan or []),
         peralatan=list(rev.peralatan or []), peringatan=rev.peringatan, pencatatan=rev.pencatatan,
         pelaksana=list(rev.pelaksana), total_menit=rev.total_menit, menit_per_hari=menit_per_hari,

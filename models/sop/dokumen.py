@@ -58,7 +58,11 @@ KUNCI_LUAR_KONTRAK = ("baris", "bentuk", "pelaksana_urut", "kembali_ke")
 
 
 @dataclass
-class Prosedur:
+class IdentitasSop:
+    """The identity page of an SOP, declared once: what the reader gives (`Prosedur`) and what the printer lays out
+    (models.sop.cetak_sop.SopCetak). `pangkat`, the approver's rank printed under the name, is not in the parse
+    contract."""
+
     kabupaten: str | None
     kecamatan: str | None
     nomor: str | None
@@ -66,13 +70,18 @@ class Prosedur:
     tanggal_pembuatan: str | None
     tanggal_revisi: str | None
     tanggal_efektif: str | None
-    disahkan_oleh: dict[str, str | None]
+    disahkan_oleh: dict[str, str | None]  # "jabatan", "nama", "nip" of who approved it
     dasar_hukum: list[str]
     kualifikasi_pelaksana: list[str]
     keterkaitan: list[str]
     peralatan: list[str]
     peringatan: str | None
     pencatatan: str | None
+    pangkat: str | None = field(default=None, repr=False, kw_only=True)
+
+
+@dataclass
+class Prosedur(IdentitasSop):
     pelaksana: list[str]
     langkah: list[Langkah]
     total_menit: int
@@ -82,7 +91,6 @@ class Prosedur:
     baris: int = field(default=0, repr=False)
     judul_tabel: str = field(default="", repr=False)
     total_tercetak: str | None = field(default=None, repr=False)
-    pangkat: str | None = field(default=None, repr=False)
     punya_identitas: bool = field(default=False, repr=False)
     letak: dict[int, str] = field(default_factory=dict, repr=False)  # a Word document's line → table and row
 
