@@ -11,14 +11,13 @@ from pathlib import Path
 
 import dash_bootstrap_components as dbc
 from dash import Dash, html, page_container
-from flask import Flask, send_from_directory
+from flask import Flask
 
 from models.db import get_engine
 from models.settings import INSTANCE, load_settings
 
 ROOT = Path(__file__).resolve().parent
-BOOTSTRAP = ROOT / "assets" / "vendor" / "bootstrap"  # vendored with its licence; served by the app, no CDN
-BOOTSTRAP_CSS = "/vendor/bootstrap/css/bootstrap.min.css"
+BOOTSTRAP_CSS = "/vendor/bootstrap/css/bootstrap.min.css"  # vendored with its licence; served by the app, no CDN
 
 
 def create_app(config: dict | None = None) -> Dash:
@@ -44,10 +43,6 @@ def create_app(config: dict | None = None) -> Dash:
     server.extensions["sakip_settings"] = settings
     server.extensions["sakip_engine"] = get_engine(settings.database_url)
 
-    @server.route("/vendor/bootstrap/<path:berkas>")
-    def vendor_bootstrap(berkas: str):
-        return send_from_directory(BOOTSTRAP, berkas, max_age=86400)
-
     app = Dash(
         __name__,
         server=server,
@@ -68,12 +63,9 @@ def create_app(config: dict | None = None) -> Dash:
     import models.perencanaan  # noqa: F401
     import models.tindak_lanjut  # noqa: F401
     from dashboard.components.navbar import navbar
-    from dashboard.web.auth import pasang_auth
+    from dashboard.web import register_all as register_web
 
-    pasang_auth(server)
-    from dashboard.web.sehat import pasang_sehat
-
-    pasang_sehat(server, log_permintaan=settings.log_permintaan)
+    register_web(server)  # login and the guard, health, downloads, print routes, vendored Bootstrap
     # A function: evaluated per request, after the guard, with the signed-in user known.
     app.layout = lambda: html.Div([navbar(), dbc.Container(page_container, fluid=True, className="pb-5")])
 
@@ -97,15 +89,11 @@ def create_app(config: dict | None = None) -> Dash:
         tindak_lanjut,
         unggah_sop,
     )
-    from dashboard.web.cetak import pasang_cetak
-    from dashboard.web.unduhan import pasang_unduhan
 
     for modul in (beranda, capaian, siklus, katalog, sop, pengguna, realisasi, persetujuan, iku, hari_libur,
                   tindak_lanjut, monitoring_sop, pekerjaan, kalender_sakip, tabel, perbandingan, unggah_sop,
                   pegawai):
         modul.register(app)
-    pasang_unduhan(server)
-    pasang_cetak(server)
 
     from dashboard.cli import register_cli
 

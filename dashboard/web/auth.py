@@ -1,4 +1,5 @@
-"""Login and logout (Flask routes with an HTML form), and the one guard in front of every page and callback.
+"""Login, logout and the password change (the `auth` Blueprint, HTML forms), and the one guard in front of every
+page and callback (`penjaga`, a before-request hook of the whole app).
 
 A session names its user and the user's session token (`id:token`); a new token (logout, a password change or
 reset, deactivation) ends every session of that user on the server. A session also ends after SESI_MENGANGGUR_MENIT
@@ -11,7 +12,7 @@ import time
 from dataclasses import dataclass
 from urllib.parse import urlencode, urlparse
 
-from flask import Flask, jsonify, redirect, render_template, request, session, url_for
+from flask import Blueprint, current_app, jsonify, redirect, render_template, request, session, url_for
 from flask_login import LoginManager, UserMixin, current_user, login_user, logout_user
 from flask_wtf.csrf import CSRFError, generate_csrf, validate_csrf
 from sqlmodel import select
@@ -110,133 +111,183 @@ def jawaban_ditolak(e: AksesDitolak):
     return render_template("ditolak.html", pesan=e.pesan), 403, {"Content-Type": "text/html; charset=utf-8"}
 
 
-def pasang_auth(server: Flask) -> None:
-    """Attach flask-login, /login, /logout and the guard to the Flask server."""
-    lm = LoginManager()
-    lm.user_loader(muat_pengguna)
-    lm.init_app(server)
+bp = Blueprint("auth", __name__)
+login_manager = LoginManager()
+login_manager.user_loader(muat_pengguna)
 
-    @server.route("/login", methods=["GET", "POST"])
-    def login():
-        if request.method != "POST":
-            return _halaman_login(None)
-        try:
-            validate_csrf(request.form.get("csrf_token"))
-        except (CSRFError, ValidationError):
-            return _halaman_login("Sesi formulir kedaluwarsa. Silakan coba lagi.", status=400)
-        username = request.form.get("username", "")
-        alamat = request.remote_addr or "-"
-        if len(username) > 80 or any(ord(c) < 32 or ord(c) == 127 for c in username):  # no such account can exist
-            return _halaman_login(PESAN_GAGAL, status=401)
-        # Counted before the password is checked, whether or not the account exists.
-        percobaan = boleh_mencoba(mesin(), username=username, alamat=alamat)
-        if not percobaan.boleh:
-            with sesi() as s:
-                catat(s, aksi="login.dibatasi", keterangan=f"nama pengguna: {username[:80]}; alamat: {alamat}")
-            return _halaman_login(PESAN_DIBATASI, username=username, status=429)
+
+def _pasang_login_manager(state) -> None:
+    """flask-login on the app the Blueprint is registered on (its user loader, its remember-cookie hook)."""
+    login_manager.init_app(state.app)
+
+
+bp.record_once(_pasang_login_manager)
+
+
+def _formulir_sah() -> bool:
+    """The form carries this session's CSRF token."""
+    try:
+        validate_csrf(request.form.get("csrf_token"))
+    except (CSRFError, ValidationError):
+        return False
+    return True
+
+
+@bp.route("/login", methods=["GET", "POST"])
+def login():
+    if request.method != "POST":
+        return _halaman_login(None)
+    if not _formulir_sah():
+        return _halaman_login("Sesi formulir kedaluwarsa. Silakan coba lagi.", status=400)
+    username = request.form.get("username", "")
+    alamat = request.remote_addr or "-"
+    if len(username) > 80 or any(ord(c) < 32 or ord(c) == 127 for c in username):  # no such account can exist
+        return _halaman_login(PESAN_GAGAL, status=401)
+    # Counted before the password is checked, whether or not the account exists.
+    percobaan = boleh_mencoba(mesin(), username=username, alamat=alamat)
+    if not percobaan.boleh:
         with sesi() as s:
-            hasil = autentikasi(s, username=username, password=request.form.get("password", ""))
-            user_id = hasil.user.id if hasil.user else None
-            token = hasil.user.sesi_token if hasil.user else ""
-        if user_id is None:
-            return _halaman_login(hasil.pesan, username=username, status=401)
-        berhasil(mesin(), username=username, alamat=alamat, percobaan=percobaan)
-        session.clear()
-        login_user(muat_pengguna(f"{user_id}:{token}"))
-        sekarang = int(time.time())
-        session["masuk_pada"], session["aktif_pada"] = sekarang, sekarang
-        return redirect(_aman(request.args.get("next")))
+            catat(s, aksi="login.dibatasi", keterangan=f"nama pengguna: {username[:80]}; alamat: {alamat}")
+        return _halaman_login(PESAN_DIBATASI, username=username, status=429)
+    with sesi() as s:
+        hasil = autentikasi(s, username=username, password=request.form.get("password", ""))
+        user_id = hasil.user.id if hasil.user else None
+        token = hasil.user.sesi_token if hasil.user else ""
+    if user_id is None:
+        return _halaman_login(hasil.pesan, username=username, status=401)
+    berhasil(mesin(), username=username, alamat=alamat, percobaan=percobaan)
+    session.clear()
+    login_user(muat_pengguna(f"{user_id}:{token}"))
+    sekarang = int(time.time())
+    session["masuk_pada"], session["aktif_pada"] = sekarang, sekarang
+    return redirect(_aman(request.args.get("next")))
 
-    @server.route("/logout", methods=["GET", "POST"])
-    def logout():
-        """A POST with the form's token signs out (every session of the user ends); a GET only asks."""
-        if request.method != "POST":
-            if not current_user.is_authenticated:
-                return redirect(url_for("login"))
-            return (render_template("keluar.html", csrf_token=generate_csrf()), 200,
-                    {"Content-Type": "text/html; charset=utf-8"})
-        try:
-            validate_csrf(request.form.get("csrf_token"))
-        except (CSRFError, ValidationError):
-            return (render_template("keluar.html", csrf_token=generate_csrf(),
-                                    pesan="Formulir kedaluwarsa; tekan Keluar sekali lagi."), 400,
-                    {"Content-Type": "text/html; charset=utf-8"})
-        if current_user.is_authenticated:
-            with sesi() as s:
-                u = s.get(User, current_user.id)
-                akhiri_sesi(u)
-                s.add(u)
-                catat(s, aksi="logout", oleh=u, objek="pengguna", objek_id=u.id, kecamatan_id=u.kecamatan_id)
-        logout_user()
-        session.clear()
-        return redirect(url_for("login"))
 
-    @server.route("/ganti-sandi", methods=["GET", "POST"])
-    def ganti_sandi():
-        """The signed-in user sets their own password; after a first-login password, the only page that opens."""
+@bp.route("/logout", methods=["GET", "POST"])
+def logout():
+    """A POST with the form's token signs out (every session of the user ends); a GET only asks."""
+    if request.method != "POST":
         if not current_user.is_authenticated:
-            return redirect(url_for("login"))
-        wajib = current_user.ganti_sandi
-        if request.method != "POST":
-            return _halaman_sandi(None, wajib)
-        try:
-            validate_csrf(request.form.get("csrf_token"))
-        except (CSRFError, ValidationError):
-            return _halaman_sandi("Sesi formulir kedaluwarsa. Silakan coba lagi.", wajib, status=400)
-        try:
-            with sesi() as s:
-                u = ganti_sandi_sendiri(s, user_id=current_user.id, sandi_lama=request.form.get("sandi_lama", ""),
-                                        sandi_baru=request.form.get("sandi_baru", ""),
-                                        ulangi=request.form.get("ulangi", ""))
-                sesi_id = f"{u.id}:{u.sesi_token}"
-        except Ditolak as e:
-            return _halaman_sandi(str(e), wajib, status=400)
-        login_user(muat_pengguna(sesi_id))  # this session goes on with the new token; every other one has ended
-        return redirect("/?sandi=diganti")
-
-    server.register_error_handler(AksesDitolak, jawaban_ditolak)
-
-    @server.errorhandler(413)
-    def terlalu_besar(_e):
-        """A body over MAX_CONTENT_LENGTH is not read; the person is told in words."""
-        mb = server.config["MAX_CONTENT_LENGTH"] // (1024 * 1024)
-        pesan = f"Berkas atau isian terlalu besar (lebih dari {mb} MB); tidak ada yang disimpan."
-        if request.path.startswith("/_dash"):
-            return jsonify({"galat": pesan}), 413
-        return render_template("ditolak.html", pesan=pesan), 413, {"Content-Type": "text/html; charset=utf-8"}
-
-    @server.before_request
-    def penjaga():
-        path = request.path
-        if path.startswith(PUBLIK):
-            return None
-        if current_user.is_authenticated and _sesi_habis(server):
-            logout_user()
-            session.clear()
-            if path.startswith(DASH_DATA):
-                return jsonify({"galat": PESAN_SESI_HABIS}), 401
-            return _halaman_login(PESAN_SESI_HABIS, status=401)
-        if current_user.is_authenticated and current_user.ganti_sandi and path not in ("/ganti-sandi", "/logout"):
-            if path.startswith(DASH_DATA):
-                return jsonify({"galat": PESAN_GANTI_SANDI}), 403
-            return redirect(url_for("ganti_sandi"))
-        if current_user.is_authenticated:
-            if request.method == "GET" and not path.startswith("/_dash"):
-                periksa_alamat(path, request.args.to_dict())  # a page address naming another office: 403
-            return None
-        if path.startswith(DASH_DATA):
-            return jsonify({"galat": PESAN_MASUK}), 401
-        return redirect(url_for("login", next=request.full_path.rstrip("?")))
+            return redirect(url_for("auth.login"))
+        return (render_template("keluar.html", csrf_token=generate_csrf()), 200,
+                {"Content-Type": "text/html; charset=utf-8"})
+    if not _formulir_sah():
+        return (render_template("keluar.html", csrf_token=generate_csrf(),
+                                pesan="Formulir kedaluwarsa; tekan Keluar sekali lagi."), 400,
+                {"Content-Type": "text/html; charset=utf-8"})
+    if current_user.is_authenticated:
+        with sesi() as s:
+            u = s.get(User, current_user.id)
+            akhiri_sesi(u)
+            s.add(u)
+            catat(s, aksi="logout", oleh=u, objek="pengguna", objek_id=u.id, kecamatan_id=u.kecamatan_id)
+    logout_user()
+    session.clear()
+    return redirect(url_for("auth.login"))
 
 
-def _sesi_habis(server: Flask) -> bool:
+@bp.route("/ganti-sandi", methods=["GET", "POST"])
+def ganti_sandi():
+    """The signed-in user sets their own password; after a first-login password, the only page that opens."""
+    if not current_user.is_authenticated:
+        return redirect(url_for("auth.login"))
+    wajib = current_user.ganti_sandi
+    if request.method != "POST":
+        return _halaman_sandi(None, wajib)
+    if not _formulir_sah():
+        return _halaman_sandi("Sesi formulir kedaluwarsa. Silakan coba lagi.", wajib, status=400)
+    try:
+        with sesi() as s:
+            u = ganti_sandi_sendiri(s, user_id=current_user.id, sandi_lama=request.form.get("sandi_lama", ""),
+                                    sandi_baru=request.form.get("sandi_baru", ""),
+                                    ulangi=request.form.get("ulangi", ""))
+            sesi_id = f"{u.id}:{u.sesi_token}"
+    except Ditolak as e:
+        return _halaman_sandi(str(e), wajib, status=400)
+    login_user(muat_pengguna(sesi_id))  # this session goes on with the new token; every other one has ended
+    return redirect("/?sandi=diganti")
+
+
+bp.app_errorhandler(AksesDitolak)(jawaban_ditolak)
+
+
+@bp.app_errorhandler(413)
+def terlalu_besar(_e):
+    """A body over MAX_CONTENT_LENGTH is not read; the person is told in words."""
+    mb = current_app.config["MAX_CONTENT_LENGTH"] // (1024 * 1024)
+    pesan = f"Berkas atau isian terlalu besar (lebih dari {mb} MB); tidak ada yang disimpan."
+    if request.path.startswith("/_dash"):
+        return jsonify({"galat": pesan}), 413
+    return render_template("ditolak.html", pesan=pesan), 413, {"Content-Type": "text/html; charset=utf-8"}
+
+
+# ---------------------------------------------------------------- the guard, in front of every request
+
+
+@bp.before_app_request
+def penjaga():
+    """Public paths pass; otherwise a valid session is needed, a first-login password is changed before anything
+    else, and a page address naming another office is refused."""
+    path = request.path
+    if _publik(path):
+        return None
+    if not current_user.is_authenticated:
+        return _minta_masuk(path)
+    if _sesi_habis():
+        return _akhiri_sesi_habis(path)
+    if _harus_ganti_sandi(path):
+        return _minta_ganti_sandi(path)
+    _periksa_alamat_halaman(path)
+    return None
+
+
+def _publik(path: str) -> bool:
+    """The login page, static files and the health checks open without a session."""
+    return path.startswith(PUBLIK)
+
+
+def _minta_masuk(path: str):
+    """No session: Dash's data requests answer 401, anything else goes to the login page and comes back after."""
+    if path.startswith(DASH_DATA):
+        return jsonify({"galat": PESAN_MASUK}), 401
+    return redirect(url_for("auth.login", next=request.full_path.rstrip("?")))
+
+
+def _akhiri_sesi_habis(path: str):
+    """An idle or too old session ends here, on the server, whatever the cookie says."""
+    logout_user()
+    session.clear()
+    if path.startswith(DASH_DATA):
+        return jsonify({"galat": PESAN_SESI_HABIS}), 401
+    return _halaman_login(PESAN_SESI_HABIS, status=401)
+
+
+def _harus_ganti_sandi(path: str) -> bool:
+    """A first-login password opens only the password page and logout."""
+    return current_user.ganti_sandi and path not in ("/ganti-sandi", "/logout")
+
+
+def _minta_ganti_sandi(path: str):
+    if path.startswith(DASH_DATA):
+        return jsonify({"galat": PESAN_GANTI_SANDI}), 403
+    return redirect(url_for("auth.ganti_sandi"))
+
+
+def _periksa_alamat_halaman(path: str) -> None:
+    """A page address naming another office raises AksesDitolak (403); Dash's own requests are checked per
+    callback."""
+    if request.method == "GET" and not path.startswith("/_dash"):
+        periksa_alamat(path, request.args.to_dict())
+
+
+def _sesi_habis() -> bool:
     """Idle too long, or signed in too long ago; otherwise the session's last activity is noted (once a minute)."""
     sekarang = int(time.time())
     masuk, aktif = session.get("masuk_pada"), session.get("aktif_pada")
     if not isinstance(masuk, int) or not isinstance(aktif, int):
         return True
-    if (sekarang - aktif > server.config["SESI_MENGANGGUR_MENIT"] * 60
-            or sekarang - masuk > server.config["SESI_MAKS_JAM"] * 3600):
+    config = current_app.config
+    if sekarang - aktif > config["SESI_MENGANGGUR_MENIT"] * 60 or sekarang - masuk > config["SESI_MAKS_JAM"] * 3600:
         return True
     if sekarang - aktif >= 60:
         session["aktif_pada"] = sekarang

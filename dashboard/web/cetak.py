@@ -1,7 +1,7 @@
 """Printable SOP monitoring and evaluation sheets (the forms of PermenPAN-RB 35/2012): an HTML page to print from
 the browser (A4 landscape, Bootstrap served by the app) and the same sheet as PDF (fpdf2, pure Python).
 
-Routes, each checked like a callback (a foreign office answers 403 and is audited):
+Routes (the `cetak` Blueprint), each checked like a callback (a foreign office answers 403 and is audited):
   /monitoring-sop/cetak?kecamatan=…&tahun=…&semester=…   and  …/cetak.pdf
   /monitoring-sop/evaluasi/cetak?kecamatan=…&tahun=…      and  …/cetak.pdf
   /cetak/sop/<id>.pdf and /cetak/sop/<id>.docx[?revisi=n]  an SOP in the 35/2012 layout (models/sop/cetak_sop.py)
@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from flask import Flask, Response, render_template, request
+from flask import Blueprint, Response, render_template, request
 from fpdf import FPDF
 from sqlmodel import Session
 
@@ -40,6 +40,8 @@ CETAK = Kebijakan(kecamatan=("kecamatan",))
 CETAK_SOP = Kebijakan(objek={"sop_id": Sop})
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 CENTANG = "✓"
+
+bp = Blueprint("cetak", __name__)
 
 
 @dataclass(frozen=True)
@@ -210,53 +212,77 @@ def _pdf(lembar: Lembar) -> Response:
                     headers={"Content-Disposition": f'inline; filename="{lembar.nama_berkas}.pdf"'})
 
 
-def pasang_cetak(server: Flask) -> None:
-    def monitoring(format_pdf: bool):
-        periksa(CETAK, request.args.to_dict(), sasaran="rute cetak monitoring SOP")
-        with sesi() as s:
-            kec_id, tahun = _kantor_diminta(s)
-            if kec_id is None:
-                return _tanpa_kantor()
-            semester = semester_halaman(request.args, tahun)
-            lembar = lembar_monitoring_cetak(s, kec_id, tahun, semester, pengaturan().menit_per_hari)
-        if format_pdf:
-            return _pdf(lembar)
-        q = request.query_string.decode()
-        return ke_html(lembar, pdf=f"/monitoring-sop/cetak.pdf?{q}", kembali=f"/monitoring-sop?{q}")
+def _monitoring(format_pdf: bool):
+    periksa(CETAK, request.args.to_dict(), sasaran="rute cetak monitoring SOP")
+    with sesi() as s:
+        kec_id, tahun = _kantor_diminta(s)
+        if kec_id is None:
+            return _tanpa_kantor()
+        semester = semester_halaman(request.args, tahun)
+        lembar = lembar_monitoring_cetak(s, kec_id, tahun, semester, pengaturan().menit_per_hari)
+    if format_pdf:
+        return _pdf(lembar)
+    q = request.query_string.decode()
+    return ke_html(lembar, pdf=f"/monitoring-sop/cetak.pdf?{q}", kembali=f"/monitoring-sop?{q}")
 
-    def evaluasi(format_pdf: bool):
-        periksa(CETAK, request.args.to_dict(), sasaran="rute cetak evaluasi SOP")
-        with sesi() as s:
-            kec_id, tahun = _kantor_diminta(s)
-            if kec_id is None:
-                return _tanpa_kantor()
-            lembar = lembar_evaluasi_cetak(s, kec_id, tahun)
-        if format_pdf:
-            return _pdf(lembar)
-        q = request.query_string.decode()
-        return ke_html(lembar, pdf=f"/monitoring-sop/evaluasi/cetak.pdf?{q}", kembali=f"/monitoring-sop?{q}")
 
-    def sop(sop_id: int, jenis: str):
-        periksa(CETAK_SOP, {"sop_id": sop_id}, sasaran="rute cetak SOP")
-        revisi = request.args.get("revisi", "")
-        with sesi() as s:
-            detail = detail_sop(s, sop_id, kecamatan_ids=kecamatan_terlihat(s),
-                                revisi_ke=int(revisi) if revisi.isdigit() else None)
-            if detail is None:
-                return ("SOP atau revisinya tidak ditemukan.", 404, {"Content-Type": "text/plain; charset=utf-8"})
-            isi = dari_detail(detail, menit_per_hari=pengaturan().menit_per_hari,
-                              penandatangan=camat_kantor(s, detail.kecamatan.id))
-            nama = f"SOP {detail.kecamatan.nama} {detail.revisi.nama} revisi {detail.revisi.revisi_ke}"
-        nama = _slug(nama)
-        if jenis == "pdf":
-            return Response(pdf_sop(isi), mimetype="application/pdf",
-                            headers={"Content-Disposition": f'inline; filename="{nama}.pdf"'})
-        return Response(docx_sop(isi), mimetype=DOCX,
-                        headers={"Content-Disposition": f'attachment; filename="{nama}.docx"'})
+def _evaluasi(format_pdf: bool):
+    periksa(CETAK, request.args.to_dict(), sasaran="rute cetak evaluasi SOP")
+    with sesi() as s:
+        kec_id, tahun = _kantor_diminta(s)
+        if kec_id is None:
+            return _tanpa_kantor()
+        lembar = lembar_evaluasi_cetak(s, kec_id, tahun)
+    if format_pdf:
+        return _pdf(lembar)
+    q = request.query_string.decode()
+    return ke_html(lembar, pdf=f"/monitoring-sop/evaluasi/cetak.pdf?{q}", kembali=f"/monitoring-sop?{q}")
 
-    server.add_url_rule("/cetak/sop/<int:sop_id>.pdf", "cetak_sop_pdf", lambda sop_id: sop(sop_id, "pdf"))
-    server.add_url_rule("/cetak/sop/<int:sop_id>.docx", "cetak_sop_docx", lambda sop_id: sop(sop_id, "docx"))
-    server.add_url_rule("/monitoring-sop/cetak", "cetak_monitoring_sop", lambda: monitoring(False))
-    server.add_url_rule("/monitoring-sop/cetak.pdf", "cetak_monitoring_sop_pdf", lambda: monitoring(True))
-    server.add_url_rule("/monitoring-sop/evaluasi/cetak", "cetak_evaluasi_sop", lambda: evaluasi(False))
-    server.add_url_rule("/monitoring-sop/evaluasi/cetak.pdf", "cetak_evaluasi_sop_pdf", lambda: evaluasi(True))
+
+def _sop(sop_id: int, jenis: str):
+    periksa(CETAK_SOP, {"sop_id": sop_id}, sasaran="rute cetak SOP")
+    revisi = request.args.get("revisi", "")
+    with sesi() as s:
+        detail = detail_sop(s, sop_id, kecamatan_ids=kecamatan_terlihat(s),
+                            revisi_ke=int(revisi) if revisi.isdigit() else None)
+        if detail is None:
+            return ("SOP atau revisinya tidak ditemukan.", 404, {"Content-Type": "text/plain; charset=utf-8"})
+        isi = dari_detail(detail, menit_per_hari=pengaturan().menit_per_hari,
+                          penandatangan=camat_kantor(s, detail.kecamatan.id))
+        nama = f"SOP {detail.kecamatan.nama} {detail.revisi.nama} revisi {detail.revisi.revisi_ke}"
+    nama = _slug(nama)
+    if jenis == "pdf":
+        return Response(pdf_sop(isi), mimetype="application/pdf",
+                        headers={"Content-Disposition": f'inline; filename="{nama}.pdf"'})
+    return Response(docx_sop(isi), mimetype=DOCX,
+                    headers={"Content-Disposition": f'attachment; filename="{nama}.docx"'})
+
+
+@bp.route("/cetak/sop/<int:sop_id>.pdf")
+def cetak_sop_pdf(sop_id: int):
+    return _sop(sop_id, "pdf")
+
+
+@bp.route("/cetak/sop/<int:sop_id>.docx")
+def cetak_sop_docx(sop_id: int):
+    return _sop(sop_id, "docx")
+
+
+@bp.route("/monitoring-sop/cetak")
+def cetak_monitoring_sop():
+    return _monitoring(False)
+
+
+@bp.route("/monitoring-sop/cetak.pdf")
+def cetak_monitoring_sop_pdf():
+    return _monitoring(True)
+
+
+@bp.route("/monitoring-sop/evaluasi/cetak")
+def cetak_evaluasi_sop():
+    return _evaluasi(False)
+
+
+@bp.route("/monitoring-sop/evaluasi/cetak.pdf")
+def cetak_evaluasi_sop_pdf():
+    return _evaluasi(True)

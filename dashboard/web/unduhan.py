@@ -1,7 +1,8 @@
-"""File routes: the quarter's Excel template and attached evidence, each checked like a callback."""
+"""File routes (the `unduhan` Blueprint): the quarter's Excel template, the dashboards' tables and attached evidence,
+each checked like a callback."""
 from __future__ import annotations
 
-from flask import Flask, Response, request, send_file
+from flask import Blueprint, Response, request, send_file
 from flask_login import current_user
 
 from dashboard.akses import Kebijakan, periksa
@@ -19,6 +20,8 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 TEMPLAT = Kebijakan(peran=PERAN_KANTOR)
 TABEL_DASBOR = Kebijakan(kecamatan=("kecamatan",))
 LAMPIRAN = Kebijakan(objek={"lampiran_id": Lampiran})
+
+bp = Blueprint("unduhan", __name__)
 
 
 def _bilangan(nama: str, batas: range) -> int:
@@ -38,57 +41,59 @@ def _satu_kabupaten(s, sar):
     return bagian[0][2]
 
 
-def pasang_unduhan(server: Flask) -> None:
-    @server.route("/realisasi/templat.xlsx")
-    def unduh_templat():
-        periksa(TEMPLAT, {}, sasaran="rute templat")
-        tahun, triwulan = _bilangan("tahun", range(2000, 2101)), _bilangan("triwulan", range(1, 5))
-        with sesi() as s:
-            user = s.get(User, current_user.id)
-            kec = s.get(Kecamatan, user.kecamatan_id)
-            data = templat(s, kecamatan_id=kec.id, tahun=tahun, triwulan=triwulan)
-        nama = f"realisasi-{kec.nama.lower().replace(' ', '-')}-{label_periode(tahun, triwulan).replace(' ', '-')}.xlsx"
-        return Response(data, mimetype=XLSX, headers={"Content-Disposition": f'attachment; filename="{nama}"'})
+@bp.route("/realisasi/templat.xlsx")
+def unduh_templat():
+    periksa(TEMPLAT, {}, sasaran="rute templat")
+    tahun, triwulan = _bilangan("tahun", range(2000, 2101)), _bilangan("triwulan", range(1, 5))
+    with sesi() as s:
+        user = s.get(User, current_user.id)
+        kec = s.get(Kecamatan, user.kecamatan_id)
+        data = templat(s, kecamatan_id=kec.id, tahun=tahun, triwulan=triwulan)
+    nama = f"realisasi-{kec.nama.lower().replace(' ', '-')}-{label_periode(tahun, triwulan).replace(' ', '-')}.xlsx"
+    return Response(data, mimetype=XLSX, headers={"Content-Disposition": f'attachment; filename="{nama}"'})
 
-    @server.route("/unduh/<nama>.<format_berkas>")
-    def unduh_tabel(nama: str, format_berkas: str):
-        """Any table of the dashboards for the view in the address, as the page shows it."""
-        periksa(TABEL_DASBOR, request.args.to_dict(), sasaran=f"rute unduh {nama}")
-        semua = TABEL | TABEL_PERBANDINGAN
-        if nama == "perbandingan-rekap" and format_berkas in ("xlsx", "pdf"):
-            return unduh_rekap(format_berkas)
-        if nama not in semua or format_berkas not in ("csv", "xlsx"):
-            return "Tabel tidak dikenal.", 404, {"Content-Type": "text/plain; charset=utf-8"}
-        with sesi() as s:
-            sar = saringan_halaman(s, request.args.to_dict(), setahun=nama in SETAHUN)
-            if nama in TABEL_PERBANDINGAN:
-                sar = _satu_kabupaten(s, sar)
-            tabel = semua[nama](s, sar)
-            kantor = s.get(Kecamatan, sar.kecamatan_id).nama if sar.kecamatan_id else "semua-kecamatan"
-        berkas = f"{nama}-{kantor.lower().replace(' ', '-')}-{sar.tahun}-tw{sar.triwulan}.{format_berkas}"
-        if format_berkas == "csv":
-            return Response(ke_csv(tabel), mimetype="text/csv; charset=utf-8",
-                            headers={"Content-Disposition": f'attachment; filename="{berkas}"'})
-        return Response(ke_xlsx(tabel), mimetype=XLSX,
+
+@bp.route("/unduh/<nama>.<format_berkas>")
+def unduh_tabel(nama: str, format_berkas: str):
+    """Any table of the dashboards for the view in the address, as the page shows it."""
+    periksa(TABEL_DASBOR, request.args.to_dict(), sasaran=f"rute unduh {nama}")
+    semua = TABEL | TABEL_PERBANDINGAN
+    if nama == "perbandingan-rekap" and format_berkas in ("xlsx", "pdf"):
+        return _unduh_rekap(format_berkas)
+    if nama not in semua or format_berkas not in ("csv", "xlsx"):
+        return "Tabel tidak dikenal.", 404, {"Content-Type": "text/plain; charset=utf-8"}
+    with sesi() as s:
+        sar = saringan_halaman(s, request.args.to_dict(), setahun=nama in SETAHUN)
+        if nama in TABEL_PERBANDINGAN:
+            sar = _satu_kabupaten(s, sar)
+        tabel = semua[nama](s, sar)
+        kantor = s.get(Kecamatan, sar.kecamatan_id).nama if sar.kecamatan_id else "semua-kecamatan"
+    berkas = f"{nama}-{kantor.lower().replace(' ', '-')}-{sar.tahun}-tw{sar.triwulan}.{format_berkas}"
+    if format_berkas == "csv":
+        return Response(ke_csv(tabel), mimetype="text/csv; charset=utf-8",
                         headers={"Content-Disposition": f'attachment; filename="{berkas}"'})
+    return Response(ke_xlsx(tabel), mimetype=XLSX,
+                    headers={"Content-Disposition": f'attachment; filename="{berkas}"'})
 
-    def unduh_rekap(format_berkas: str):
-        """Perbandingan Kecamatan's tables as one workbook (a sheet per section) or one PDF, as on the screen."""
-        with sesi() as s:
-            sar = _satu_kabupaten(s, saringan_halaman(s, request.args.to_dict()))
-            if format_berkas == "pdf":
-                data, jenis = pdf_rekap(s, sar), "application/pdf"
-            else:
-                data, jenis = ke_xlsx_banyak(rekap(s, sar), ["Kepatuhan", "Capaian", "Proses SOP", "Pengesahan",
-                                                             "Tindak lanjut"]), XLSX
-            kantor = s.get(Kecamatan, sar.kecamatan_id).nama if sar.kecamatan_id else "semua-kecamatan"
-        berkas = f"perbandingan-{kantor.lower().replace(' ', '-')}-{sar.tahun}-tw{sar.triwulan}.{format_berkas}"
-        return Response(data, mimetype=jenis, headers={"Content-Disposition": f'attachment; filename="{berkas}"'})
 
-    @server.route("/lampiran/<int:lampiran_id>")
-    def unduh_lampiran(lampiran_id: int):
-        periksa(LAMPIRAN, {"lampiran_id": lampiran_id}, sasaran="rute lampiran")
-        with sesi() as s:
-            x = s.get(Lampiran, lampiran_id)
-            lokasi, nama, jenis = x.lokasi, x.nama_berkas, x.jenis
-        return send_file(pengaturan().upload_dir / lokasi, mimetype=jenis, as_attachment=True, download_name=nama)
+def _unduh_rekap(format_berkas: str):
+    """Perbandingan Kecamatan's tables as one workbook (a sheet per section) or one PDF, as on the screen."""
+    with sesi() as s:
+        sar = _satu_kabupaten(s, saringan_halaman(s, request.args.to_dict()))
+        if format_berkas == "pdf":
+            data, jenis = pdf_rekap(s, sar), "application/pdf"
+        else:
+            data, jenis = ke_xlsx_banyak(rekap(s, sar), ["Kepatuhan", "Capaian", "Proses SOP", "Pengesahan",
+                                                         "Tindak lanjut"]), XLSX
+        kantor = s.get(Kecamatan, sar.kecamatan_id).nama if sar.kecamatan_id else "semua-kecamatan"
+    berkas = f"perbandingan-{kantor.lower().replace(' ', '-')}-{sar.tahun}-tw{sar.triwulan}.{format_berkas}"
+    return Response(data, mimetype=jenis, headers={"Content-Disposition": f'attachment; filename="{berkas}"'})
+
+
+@bp.route("/lampiran/<int:lampiran_id>")
+def unduh_lampiran(lampiran_id: int):
+    periksa(LAMPIRAN, {"lampiran_id": lampiran_id}, sasaran="rute lampiran")
+    with sesi() as s:
+        x = s.get(Lampiran, lampiran_id)
+        lokasi, nama, jenis = x.lokasi, x.nama_berkas, x.jenis
+    return send_file(pengaturan().upload_dir / lokasi, mimetype=jenis, as_attachment=True, download_name=nama)
