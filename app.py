@@ -68,32 +68,9 @@ def create_app(config: dict | None = None) -> Dash:
     register_web(server)  # login and the guard, health, downloads, print routes, vendored Bootstrap
     # A function: evaluated per request, after the guard, with the signed-in user known.
     app.layout = lambda: html.Div([navbar(), dbc.Container(page_container, fluid=True, className="pb-5")])
+    from callbacks import register_all as register_callbacks
 
-    from callbacks import (
-        beranda,
-        capaian,
-        hari_libur,
-        iku,
-        kalender_sakip,
-        katalog,
-        monitoring_sop,
-        pegawai,
-        pekerjaan,
-        pengguna,
-        perbandingan,
-        persetujuan,
-        realisasi,
-        siklus,
-        sop,
-        tabel,
-        tindak_lanjut,
-        unggah_sop,
-    )
-
-    for modul in (beranda, capaian, siklus, katalog, sop, pengguna, realisasi, persetujuan, iku, hari_libur,
-                  tindak_lanjut, monitoring_sop, pekerjaan, kalender_sakip, tabel, perbandingan, unggah_sop,
-                  pegawai):
-        modul.register(app)
+    register_callbacks(app)
 
     from dashboard.cli import register_cli
 

@@ -1,0 +1,19 @@
+"""The Dash callbacks, one module per page; each registers its callbacks with `register(app)`.
+
+MODUL is the one list of them (lampiran is not a page: it only helps the pages that take attachments).
+"""
+from __future__ import annotations
+
+from importlib import import_module
+
+from dash import Dash
+
+MODUL = ("beranda", "capaian", "siklus", "katalog", "sop", "pengguna", "realisasi", "persetujuan", "iku", "hari_libur",
+         "tindak_lanjut", "monitoring_sop", "pekerjaan", "kalender_sakip", "tabel", "perbandingan", "unggah_sop",
+         "pegawai")
+
+
+def register_all(app: Dash) -> None:
+    """Import each module of MODUL and register its callbacks on the app, in that order."""
+    for nama in MODUL:
+        import_module(f"{__name__}.{nama}").register(app)
