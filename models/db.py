@@ -4,10 +4,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any, Unpack
 
 from sqlalchemy import event
 from sqlalchemy.engine import Engine, make_url
 from sqlmodel import Session, create_engine
+from sqlmodel.sql.expression import Select
 
 _engines: dict[str, Engine] = {}
 
@@ -66,3 +68,9 @@ def session_scope(engine: Engine, *, jam_kerja: str | None = None) -> Iterator[S
         except BaseException:
             session.rollback()
             raise
+
+
+def pilih(*kolom: Any) -> Select[Unpack[tuple[Any, ...]]]:
+    """`sqlmodel.select` of more than four columns: the same statement (rows of tuples through `session.exec`),
+    which SQLModel builds for any number of columns but types for at most four."""
+    return Select(*kolom)

@@ -5,6 +5,7 @@ import os
 import secrets
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from models.umum.kalender import JAM_KERJA_BAKU, baca_jam_kerja, menit_hari_terpanjang
 
@@ -49,11 +50,14 @@ def _dev_secret() -> str:
     return berkas.read_text().strip()
 
 
-def load_settings(overrides: dict | None = None) -> Settings:
+def load_settings(overrides: dict[str, Any] | None = None) -> Settings:
     """Settings from the environment (APP_ENV, DATABASE_URL, SECRET_KEY, MENIT_PER_HARI, UPLOAD_DIR, JAM_KERJA,
     SESI_MENGANGGUR_MENIT, SESI_MAKS_JAM, JUMLAH_PROXY, LOG_PERMINTAAN)."""
     o = {k.upper(): v for k, v in (overrides or {}).items()}
-    get = lambda k, d=None: o.get(k, os.environ.get(k, d))  # noqa: E731
+
+    def get(k: str, d: Any = None) -> Any:
+        return o.get(k, os.environ.get(k, d))
+
     env = str(get("APP_ENV", "production")).lower()
     secret = get("SECRET_KEY")
     if not secret:

@@ -8,7 +8,7 @@ import re
 import uuid
 from pathlib import Path
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from models.tables import Lampiran, User
 from models.umum.audit import catat
@@ -88,4 +88,4 @@ def lampiran_milik(session: Session, pemilik_jenis: str, pemilik_ids: list[int])
     if not pemilik_ids:
         return []
     return list(session.exec(select(Lampiran).where(Lampiran.pemilik_jenis == pemilik_jenis)
-                             .where(Lampiran.pemilik_id.in_(pemilik_ids)).order_by(Lampiran.id)).all())
+                             .where(col(Lampiran.pemilik_id).in_(pemilik_ids)).order_by(col(Lampiran.id))).all())

@@ -9,7 +9,7 @@ from datetime import date, datetime
 
 from sqlalchemy import event
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from models.tables import HariLibur, Kecamatan, User
 from models.umum import periode
@@ -48,7 +48,7 @@ def kalender_kantor(session: Session, kecamatan_id: int | None, *, jam_kerja: st
     kunci = (zona, jam_kerja, awal, akhir)
     if kunci not in simpanan:
         libur = set(libur_resmi(awal, akhir))
-        libur.update(session.exec(select(HariLibur.tanggal)).all())
+        libur.update(session.exec(select(col(HariLibur.tanggal))).all())
         simpanan[kunci] = KalenderKerja(jam=baca_jam_kerja(jam_kerja), libur=frozenset(libur), zona=zona)
     return simpanan[kunci]
 
@@ -122,7 +122,7 @@ def hapus_hari_libur(session: Session, *, hari_libur_id: int, oleh: User) -> Non
 def hari_libur_tercatat(session: Session, tahun: int) -> list[HariLibur]:
     """The days off an admin entered in a year, by date."""
     return list(session.exec(select(HariLibur).where(HariLibur.tanggal >= date(tahun, 1, 1))
-                             .where(HariLibur.tanggal <= date(tahun, 12, 31)).order_by(HariLibur.tanggal)))
+                             .where(HariLibur.tanggal <= date(tahun, 12, 31)).order_by(col(HariLibur.tanggal))))
 
 
 def daftar_hari_libur(session: Session, tahun: int) -> list[tuple[date, str, str]]:

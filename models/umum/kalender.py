@@ -218,7 +218,8 @@ class KalenderKerja:
     def _posisi_many(tabel: _Tabel, lokal_us: np.ndarray, hari: np.ndarray) -> np.ndarray:
         i = hari - tabel.hari0
         dalam_hari = lokal_us - hari * _US_HARI - tabel.buka[i]
-        return tabel.kumulatif[i] + np.clip(dalam_hari, 0, tabel.durasi[i])
+        posisi: np.ndarray = tabel.kumulatif[i] + np.clip(dalam_hari, 0, tabel.durasi[i])
+        return posisi
 
 
 _NAT = np.iinfo(np.int64).min  # what pandas gives for NaT as int64

@@ -3,6 +3,8 @@ dashboard/web/fonts with its licence), page numbers, an office's letterhead and 
 source for the printed SOP monitoring forms and the Pengukuran Kinerja and Laporan Kinerja documents."""
 from __future__ import annotations
 
+from typing import cast
+
 from fpdf import FPDF
 from fpdf.fonts import FontFace
 
@@ -27,6 +29,11 @@ class LembarPdf(FPDF):
         self.set_creator("SAKIP Kecamatan")
         if judul:
             self.set_title(judul)
+
+    def pecah_baris(self, w: float, h: float, teks: str) -> list[str]:
+        """The lines `teks` takes in a multi_cell `w` mm wide, nothing printed. (fpdf2 types multi_cell's result as
+        the union of all its output modes; with output="LINES" it is the list of lines.)"""
+        return cast(list[str], self.multi_cell(w, h, teks, dry_run=True, output="LINES"))
 
     def footer(self) -> None:
         self.set_y(-8)
