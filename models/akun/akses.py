@@ -6,6 +6,8 @@ crafted request into a refusal (403) instead of an empty answer.
 """
 from __future__ import annotations
 
+from typing import Protocol, cast
+
 from sqlmodel import Session, SQLModel, select
 
 from models.tables import (
@@ -41,6 +43,12 @@ class AksesDitolak(PermissionError):
 PESAN_KANTOR = "Data ini tidak ada atau bukan milik kantor Anda."
 PESAN_PERAN = "Peran Anda tidak berwenang melakukan tindakan ini."
 
+
+class _DiKantor(Protocol):
+    kecamatan_id: int
+
+
+# Records that name their office themselves (a `kecamatan_id` that is never empty)
 _LANGSUNG = (Sop, Eksekusi, Realisasi, Evaluasi, Rekomendasi, Target, Lampiran, MonitoringSop, EvaluasiSop)
 # Records that belong to an office through their parent: model -> (parent model, foreign key column)
 _INDUK: dict[type[SQLModel], tuple[type[SQLModel], str]] = {
@@ -59,7 +67,7 @@ def kecamatan_pemilik(session: Session, model: type[SQLModel], ident: int) -> li
         return list(session.exec(select(Kecamatan.id)).all()) if session.get(HariLibur, ident) else None
     if model in _LANGSUNG:
         row = session.get(model, ident)
-        return [row.kecamatan_id] if row else None
+        return [cast(_DiKantor, row).kecamatan_id] if row else None
     if model in _INDUK:
         induk, kolom = _INDUK[model]
         row = session.get(model, ident)

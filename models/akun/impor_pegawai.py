@@ -12,7 +12,7 @@ import secrets
 from dataclasses import dataclass, field
 
 from openpyxl import Workbook
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from models.akun.pengguna import buat_pengguna, lingkup
 from models.akun.peran import ALIAS_PER_KUNCI, PERAN_KANTOR, kunci_label
@@ -110,7 +110,7 @@ def baca_pegawai(session: Session, data: bytes, *, kecamatan_id: int | None, ole
                                              "templatnya dari halaman ini)."])
     alias = {**ALIAS_PER_KUNCI, **{a.kunci: a.role_kode for a in session.exec(select(RoleAlias))}}
     ada_username = set(session.exec(select(User.username)).all())
-    ada_nip = {nip: u for nip, u in session.exec(select(User.nip, User.username).where(User.nip.is_not(None)))}
+    ada_nip = {nip: u for nip, u in session.exec(select(User.nip, User.username).where(col(User.nip).is_not(None)))}
     hasil = PratinjauPegawai(kec.id, [])
     username_baris: dict[str, int] = {}
     nip_baris: dict[str, int] = {}

@@ -10,8 +10,9 @@ from __future__ import annotations
 import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
+from typing import cast
 
-from sqlalchemy import Engine, case, delete, select
+from sqlalchemy import Connection, Engine, Table, case, delete, inspect, select
 from sqlalchemy.dialects import postgresql, sqlite
 
 from models.tables import PercobaanMasuk, utcnow
@@ -30,6 +31,9 @@ AKUN = Batas("u", 20, timedelta(hours=1))  # one account from addresses it has n
 DIKENAL = timedelta(days=90)  # how long an address stays known to an account after a login from it
 PESAN_DIBATASI = "Terlalu banyak percobaan masuk. Coba lagi setelah 15 menit."
 PEMBERSIHAN = 200  # about one attempt in this many also removes the rows whose window has long passed
+# The table itself, for the Core statements below (an atomic upsert, counted updates). SQLModel's classes do not
+# declare `__table__`; a declarative class's table is a Table.
+_TABEL = cast(Table, inspect(PercobaanMasuk).local_table)
 
 
 def _kunci(batas_atau_awalan: Batas | str, *bagian: str) -> str:
@@ -37,9 +41,9 @@ def _kunci(batas_atau_awalan: Batas | str, *bagian: str) -> str:
     return f"{awalan}:" + "|".join(b[:80] for b in bagian)
 
 
-def _tambah(conn, kunci: str, jendela: timedelta, sekarang: datetime) -> int:
+def _tambah(conn: Connection, kunci: str, jendela: timedelta, sekarang: datetime) -> int:
     """Add one attempt to `kunci` (a new window when the old one has passed); the count after it, atomically."""
-    tabel = PercobaanMasuk.__table__
+    tabel = _TABEL
     dialek = postgresql if conn.dialect.name == "postgresql" else sqlite
     lewat = tabel.c.mulai < sekarang - jendela
     q = (dialek.insert(tabel).values(kunci=kunci, jumlah=1, mulai=sekarang)
@@ -50,8 +54,8 @@ def _tambah(conn, kunci: str, jendela: timedelta, sekarang: datetime) -> int:
     return int(conn.execute(q).scalar_one())
 
 
-def _kurangi(conn, kunci: str) -> None:
-    tabel = PercobaanMasuk.__table__
+def _kurangi(conn: Connection, kunci: str) -> None:
+    tabel = _TABEL
     conn.execute(tabel.update().where(tabel.c.kunci == kunci).where(tabel.c.jumlah > 0)
                  .values(jumlah=tabel.c.jumlah - 1))
 
@@ -67,7 +71,7 @@ def boleh_mencoba(engine: Engine, *, username: str, alamat: str, sekarang: datet
     the accounts it tries, so a flood from one address does not grow the table."""
     t = sekarang or utcnow()
     username = (username or "").strip().lower()
-    tabel = PercobaanMasuk.__table__
+    tabel = _TABEL
     with engine.begin() as conn:
         if secrets.randbelow(PEMBERSIHAN) == 0:  # now and then, windows long past are removed
             conn.execute(delete(tabel).where(~tabel.c.kunci.startswith("k:"))
@@ -89,7 +93,7 @@ def berhasil(engine: Engine, *, username: str, alamat: str, percobaan: Percobaan
     there), the account's count from this address starts again, and the address becomes known to the account."""
     t = sekarang or utcnow()
     username = (username or "").strip().lower()
-    tabel = PercobaanMasuk.__table__
+    tabel = _TABEL
     with engine.begin() as conn:
         conn.execute(delete(tabel).where(tabel.c.kunci == _kunci(AKUN_ALAMAT, username, alamat)))
         _kurangi(conn, _kunci(ALAMAT, alamat))
