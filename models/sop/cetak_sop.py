@@ -305,7 +305,7 @@ def _identitas_pdf(pdf: LembarPdf, sop: SopCetak) -> None:
         teks = [("\n".join(f"{n}. {b}" for n, b in enumerate(isi, start=1)) if isinstance(isi, list) else (isi or "-"))
                 or "-" for isi in (isi_kiri, isi_kanan)]
         y0 = pdf.get_y()
-        tinggi = max(len(pdf.multi_cell(136.5, 4, t, dry_run=True, output="LINES")) for t in teks) * 4 + 2
+        tinggi = max(len(pdf.pecah_baris(136.5, 4, t)) for t in teks) * 4 + 2
         if y0 + tinggi > pdf.h - 14:
             pdf.add_page()
             y0 = pdf.get_y()
@@ -333,8 +333,7 @@ def _kepala_pdf(pdf: LembarPdf, sop: SopCetak, lebar: list[float]) -> None:
     pdf.set_font("dejavu", "B", 6.5)
     for teks, w in zip([*sop.pelaksana, "Kelengkapan", "Waktu", "Output"], lebar[2:-1]):
         pdf.set_xy(x, y0 + 5)
-        pdf.multi_cell(w, 7 / max(1, len(pdf.multi_cell(w, 3, teks, dry_run=True, output="LINES"))), teks, border=1,
-                       align="C", fill=True)
+        pdf.multi_cell(w, 7 / max(1, len(pdf.pecah_baris(w, 3, teks))), teks, border=1, align="C", fill=True)
         x += w
     pdf.set_fill_color(255, 255, 255)
     pdf.set_xy(x0, y0 + 12)

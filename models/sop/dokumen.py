@@ -318,6 +318,9 @@ def _baca_pengesah(teks: str) -> tuple[dict[str, str | None], str | None]:
     nama_m = re.search(r"<(u|del|strong)>(.*?)</\1>", teks, flags=re.IGNORECASE | re.DOTALL)
     polos = bersihkan(teks)
     polos_tanpa_nip = re.split(r"\bNIP\b", polos, flags=re.IGNORECASE)[0].strip()
+    jabatan: str | None
+    nama: str | None
+    pangkat: str | None
     if nama_m:
         nama = bersihkan(nama_m.group(2))
         awal = bersihkan(teks[: nama_m.start()])
@@ -495,8 +498,8 @@ def baca_dokumen(teks: str, sumber: str = "dokumen", *, menit_per_hari: int = ME
     while i < len(baris):
         sel = _sel(baris[i])
         if any(_label(s) in ("nomor sop", "no sop") for s in sel[:3]):
-            ident, i = _baca_identitas(baris, i, sumber)
-            identitas.append(ident)
+            dibaca, i = _baca_identitas(baris, i, sumber)
+            identitas.append(dibaca)
             continue
         if _baris_kepala_tabel(sel):
             t, i = _baca_tabel(baris, i, sumber, _judul_sebelum(baris, i), menit_per_hari)

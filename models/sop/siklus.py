@@ -19,8 +19,9 @@ from datetime import datetime
 import numpy as np
 import pandas as pd
 from sqlalchemy import String, cast
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
+from models.db import pilih
 from models.tables import CatatanLangkah, Eksekusi, Kecamatan, Sop, SopLangkah, SopRevisi, utcnow
 from models.umum.hari_libur import kalender_kantor
 from models.umum.kalender import KalenderKerja
@@ -33,7 +34,7 @@ KOLOM = ["catatan_id", "eksekusi_id", "langkah_id", "percobaan", "role_kode", "d
 def kalender_per_kantor(session: Session, kecamatan_ids: Iterable[int]) -> dict[int, KalenderKerja]:
     """One calendar per office; offices in the same time zone share one (holidays are national)."""
     zona = dict(session.exec(select(Kecamatan.id, Kecamatan.zona_waktu)
-                             .where(Kecamatan.id.in_(list(kecamatan_ids)))).all())
+                             .where(col(Kecamatan.id).in_(list(kecamatan_ids)))).all())
     per_zona: dict[str, KalenderKerja] = {}
     hasil = {}
     for kec_id, z in zona.items():
@@ -52,19 +53,19 @@ def _teks(kolom):
 def catatan(session: Session, *, kecamatan_ids: list[int] | None, sop_kunci: str | None = None,
             tahun: int | None = None, triwulan: int | None = None, eksekusi_id: int | None = None) -> pd.DataFrame:
     """Step records of executions in scope, one row each, with the step's standard and the execution's period."""
-    q = (select(CatatanLangkah.id, CatatanLangkah.eksekusi_id, CatatanLangkah.langkah_id, CatatanLangkah.percobaan,
+    q = (pilih(CatatanLangkah.id, CatatanLangkah.eksekusi_id, CatatanLangkah.langkah_id, CatatanLangkah.percobaan,
                 CatatanLangkah.role_kode, _teks(CatatanLangkah.diterima_pada), _teks(CatatanLangkah.dimulai_pada),
                 _teks(CatatanLangkah.selesai_pada), CatatanLangkah.hasil, CatatanLangkah.pelaku_id, SopLangkah.urutan, SopLangkah.no,
                 SopLangkah.kegiatan, SopLangkah.waktu_menit, SopLangkah.keputusan, SopLangkah.kembali_ke_urutan,
                 Eksekusi.kecamatan_id, Eksekusi.tahun, Eksekusi.triwulan, Eksekusi.status, Eksekusi.judul,
                 Eksekusi.revisi_id)
-         .join(Eksekusi, Eksekusi.id == CatatanLangkah.eksekusi_id)
-         .join(SopLangkah, SopLangkah.id == CatatanLangkah.langkah_id)
+         .join(Eksekusi, col(Eksekusi.id) == CatatanLangkah.eksekusi_id)
+         .join(SopLangkah, col(SopLangkah.id) == CatatanLangkah.langkah_id)
          .where(Eksekusi.status != "dibatalkan"))
     if kecamatan_ids is not None:
-        q = q.where(Eksekusi.kecamatan_id.in_(kecamatan_ids))
+        q = q.where(col(Eksekusi.kecamatan_id).in_(kecamatan_ids))
     if sop_kunci is not None:
-        q = (q.join(SopRevisi, SopRevisi.id == Eksekusi.revisi_id).join(Sop, Sop.id == SopRevisi.sop_id)
+        q = (q.join(SopRevisi, col(SopRevisi.id) == Eksekusi.revisi_id).join(Sop, col(Sop.id) == SopRevisi.sop_id)
              .where(Sop.kunci == sop_kunci))
     if tahun is not None:
         q = q.where(Eksekusi.tahun == tahun)
@@ -273,7 +274,8 @@ def langkah_revisi(session: Session, revisi_ids: Iterable[int]) -> dict[int, lis
     ids = list(set(int(r) for r in revisi_ids))
     if not ids:
         return hasil
-    for lk in session.exec(select(SopLangkah).where(SopLangkah.revisi_id.in_(ids)).order_by(SopLangkah.urutan)):
+    q = select(SopLangkah).where(col(SopLangkah.revisi_id).in_(ids)).order_by(col(SopLangkah.urutan))
+    for lk in session.exec(q):
         hasil.setdefault(lk.revisi_id, []).append(lk)
     return hasil
 
@@ -303,10 +305,10 @@ def analisis(session: Session, *, kecamatan_ids: list[int] | None, sop_kunci: st
 def _langkah_acuan(session: Session, sop_kunci: str, kecamatan_ids: list[int] | None,
                    per_rev: dict[int, list[SopLangkah]]) -> list[SopLangkah]:
     """The steps to report on: those of the revision in force of the first office in scope that has the SOP."""
-    q = (select(SopRevisi.id).join(Sop, Sop.id == SopRevisi.sop_id).where(Sop.kunci == sop_kunci)
-         .where(SopRevisi.berlaku == True).order_by(Sop.kecamatan_id))  # noqa: E712
+    q = (select(SopRevisi.id).join(Sop, col(Sop.id) == SopRevisi.sop_id).where(Sop.kunci == sop_kunci)
+         .where(SopRevisi.berlaku == True).order_by(col(Sop.kecamatan_id)))  # noqa: E712
     if kecamatan_ids is not None:
-        q = q.where(Sop.kecamatan_id.in_(kecamatan_ids))
+        q = q.where(col(Sop.kecamatan_id).in_(kecamatan_ids))
     rev = session.exec(q).first()
     if rev is None:
         return next(iter(per_rev.values()), [])

@@ -15,7 +15,7 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass, field
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from models.sop.berkas import baca_berkas
 from models.sop.dokumen import DokumenTidakTerbaca, Prosedur, kunci_nama, tandai_duplikat
@@ -173,7 +173,7 @@ def selisih_identitas(rev: SopRevisi, p: Prosedur) -> list[Selisih]:
                 ("Peringatan", rev.peringatan, p.peringatan), ("Pencatatan dan pendataan", rev.pencatatan, p.pencatatan))
     return [Selisih("identitas", None, None, nama, (f'"{_teks(lama)}" menjadi "{_teks(baru)}"',))
             for nama, lama, baru in pasangan if (lama or None) != (baru or None)
-            and not (isinstance(lama, list) and not any(lama) and not any(baru))]
+            and not (isinstance(lama, list) and isinstance(baru, list) and not any(lama) and not any(baru))]
 
 
 def pratinjau(session: Session, data: bytes, nama_berkas: str, oleh: User, *, kecamatan_id: int | None = None,
@@ -207,11 +207,13 @@ def pratinjau(session: Session, data: bytes, nama_berkas: str, oleh: User, *, ke
             kec = kantor_sendiri
             p.kecamatan, p.kabupaten = kantor_sendiri.nama, kab_sendiri.nama if kab_sendiri else p.kabupaten
         elif p.kecamatan and p.kabupaten:
-            kec = session.exec(select(Kecamatan).join(Kabupaten, Kabupaten.id == Kecamatan.kabupaten_id)
+            kec = session.exec(select(Kecamatan).join(Kabupaten, col(Kabupaten.id) == Kecamatan.kabupaten_id)
                                .where(Kecamatan.nama == p.kecamatan).where(Kabupaten.nama == p.kabupaten)).first()
         elif pilihan is not None:
             kec = pilihan
-            p.kecamatan, p.kabupaten = pilihan.nama, session.get(Kabupaten, pilihan.kabupaten_id).nama
+            kab_pilihan = session.get(Kabupaten, pilihan.kabupaten_id)
+            assert kab_pilihan is not None  # an office's kabupaten (foreign key)
+            p.kecamatan, p.kabupaten = pilihan.nama, kab_pilihan.nama
         else:
             masalah.append(f"{p.tempat()}: dokumen tidak menyebut kecamatan dan kabupatennya; pilih kecamatan tujuan.")
         kolom, asing = kolom_peran(p, alias)
