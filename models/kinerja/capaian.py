@@ -3,9 +3,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from functools import cached_property
+from typing import cast
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
+from models.db import pilih
 from models.kinerja.iku import kode_urut, mesin
 from models.kinerja.mesin import PREDIKAT_BAKU, Capaian, Predikat, capaian_tahun, capaian_triwulan, proyeksi_tahun
 from models.kinerja.mesin import Realisasi as AngkaMesin
@@ -67,8 +69,8 @@ def predikat_per_kantor(session: Session, kecamatan_ids: Iterable[int]) -> dict[
     """Each office's bands (its kabupaten's, or the common scale), in one query."""
     hasil = {}
     for kec_id, pita in session.exec(select(Kecamatan.id, Kabupaten.predikat)
-                                     .join(Kabupaten, Kabupaten.id == Kecamatan.kabupaten_id)
-                                     .where(Kecamatan.id.in_(list(kecamatan_ids)))):
+                                     .join(Kabupaten, col(Kabupaten.id) == Kecamatan.kabupaten_id)
+                                     .where(col(Kecamatan.id).in_(list(kecamatan_ids)))):
         hasil[kec_id] = (tuple(Predikat(p["nama"], p.get("di_atas"), p.get("warna", "#6c757d")) for p in pita)
                          if pita else PREDIKAT_BAKU)
     return hasil
@@ -83,18 +85,20 @@ def capaian_banyak(session: Session, *, kecamatan_ids: Iterable[int], tahun: Ite
     kec_ids, thn = sorted(set(kecamatan_ids)), sorted(set(tahun))
     if not kec_ids or not thn:
         return {}
-    kab = dict(session.exec(select(Kecamatan.id, Kecamatan.kabupaten_id).where(Kecamatan.id.in_(kec_ids))).all())
+    kab = dict(session.exec(select(Kecamatan.id, Kecamatan.kabupaten_id).where(col(Kecamatan.id).in_(kec_ids))).all())
     indikator = session.exec(select(Indikator).where(Indikator.aktif == True).where(  # noqa: E712
-        Indikator.kabupaten_id.in_(set(kab.values())) | Indikator.kecamatan_id.in_(kec_ids))).all()
+        col(Indikator.kabupaten_id).in_(set(kab.values())) | col(Indikator.kecamatan_id).in_(kec_ids))).all()
     indikator = sorted(indikator, key=lambda i: (i.kecamatan_id is not None, kode_urut(i.kode)))
     target = {(t.kecamatan_id, t.tahun, t.indikator_id): t.nilai for t in session.exec(
-        select(Target).where(Target.kecamatan_id.in_(kec_ids)).where(Target.tahun.in_(thn))
+        select(Target).where(col(Target.kecamatan_id).in_(kec_ids)).where(col(Target.tahun).in_(thn))
         .where(Target.triwulan == None).where(Target.berlaku == True))}  # noqa: E711,E712
     angka: dict[tuple[int, int, int], dict[int, Realisasi]] = {}
-    kolom = (select(Realisasi.id, Realisasi.indikator_id, Realisasi.kecamatan_id, Realisasi.tahun, Realisasi.triwulan,
-                    Realisasi.pembilang, Realisasi.penyebut, Realisasi.nilai, Realisasi.status)
+    kolom = (pilih(Realisasi.id, Realisasi.indikator_id, Realisasi.kecamatan_id, Realisasi.tahun, Realisasi.triwulan,
+                   Realisasi.pembilang, Realisasi.penyebut, Realisasi.nilai, Realisasi.status)
              if ringkas else select(Realisasi))
-    for r in session.exec(kolom.where(Realisasi.kecamatan_id.in_(kec_ids)).where(Realisasi.tahun.in_(thn))):
+    baris = session.exec(kolom.where(col(Realisasi.kecamatan_id).in_(kec_ids)).where(col(Realisasi.tahun).in_(thn)))
+    # With `ringkas`, rows of those columns, read by name as a Realisasi is.
+    for r in cast(Iterable[Realisasi], baris):
         angka.setdefault((r.kecamatan_id, r.tahun, r.indikator_id), {})[r.triwulan] = r
     hasil = {}
     for kec_id in kec_ids:

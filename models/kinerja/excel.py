@@ -45,6 +45,8 @@ def _terkunci(status: str) -> str:
 def templat(session: Session, *, kecamatan_id: int, tahun: int, triwulan: int) -> bytes:
     """The template for one office and quarter, with figures already entered filled in."""
     kec = session.get(Kecamatan, kecamatan_id)
+    if kec is None:
+        raise Ditolak("Kecamatan tidak ditemukan.")
     wb = Workbook()
     ws = wb.active
     ws.title = LEMBAR
@@ -66,8 +68,8 @@ def templat(session: Session, *, kecamatan_id: int, tahun: int, triwulan: int) -
                    r.catatan if r else None, r.versi if r else None])
         for kol in (2, 5, 7):
             ws.cell(row=n, column=kol).alignment = Alignment(wrap_text=True, vertical="top")
-    for kol, lebar in zip("ABCDEFGHI", (10, 48, 8, 12, 26, 16, 26, 16, 30)):
-        ws.column_dimensions[kol].width = lebar
+    for huruf, lebar in zip("ABCDEFGHI", (10, 48, 8, 12, 26, 16, 26, 16, 30)):
+        ws.column_dimensions[huruf].width = lebar
     ws.column_dimensions["J"].hidden = True
     return simpan_xlsx(wb)
 
@@ -107,13 +109,13 @@ def baca(session: Session, data: bytes, *, kecamatan_id: int, tahun: int, triwul
     iku = {i.kode: i for i in iku_kantor(session, kecamatan_id)}
     hasil: list[BarisUnggah] = []
     dilihat: set[str] = set()
-    for n, isi in enumerate(baris[BARIS_JUDUL:], start=BARIS_JUDUL + 1):
-        isi = list(isi) + [None] * (len(KOLOM) - len(isi))
+    for n, sel in enumerate(baris[BARIS_JUDUL:], start=BARIS_JUDUL + 1):
+        isi = list(sel) + [None] * (len(KOLOM) - len(sel))
         kode = _teks(isi[0])
         if kode is None and all(_teks(x) is None for x in isi[:len(KOLOM)]):
             continue
         ind = iku.get(kode or "")
-        if ind is None:
+        if ind is None or kode is None:
             hasil.append(BarisUnggah(n, kode or "", _teks(isi[1]) or "", None,
                                      f'Baris {n}: kode "{kode or ""}" bukan IKU kantor ini.', False))
             continue

@@ -3,13 +3,15 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
+from typing import Any, cast
 
 from sqlalchemy import update
+from sqlalchemy.engine import CursorResult
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from models.akun.peran import PENGATUR_PENGUMPUL
-from models.kinerja.mesin import AGREGASI, POLARITAS, RUMUS_NEGATIF
+from models.kinerja.mesin import AGREGASI, POLARITAS, RUMUS_NEGATIF, Agregasi, Polaritas, RumusNegatif
 from models.kinerja.mesin import Indikator as IndikatorMesin
 from models.sop.dokumen import kunci_nama
 from models.tables import (
@@ -43,12 +45,13 @@ def iku_kantor(session: Session, kecamatan_id: int) -> list[Indikator]:
 def iku_banyak(session: Session, kecamatan_ids: list[int]) -> dict[int, set[int]]:
     """The ids of the indicators each office reports on (as iku_kantor), for many offices in one query."""
     kab = dict(session.exec(select(Kecamatan.id, Kecamatan.kabupaten_id)
-                            .where(Kecamatan.id.in_(list(kecamatan_ids)))).all())
+                            .where(col(Kecamatan.id).in_(list(kecamatan_ids)))).all())
     if not kab:
         return {}
     baris = session.exec(select(Indikator.id, Indikator.kabupaten_id, Indikator.kecamatan_id)
                          .where(Indikator.aktif == True).where(  # noqa: E712
-                             Indikator.kabupaten_id.in_(set(kab.values())) | Indikator.kecamatan_id.in_(list(kab)))
+                             col(Indikator.kabupaten_id).in_(set(kab.values()))
+                             | col(Indikator.kecamatan_id).in_(list(kab)))
                          ).all()
     return {k: {i for i, ikab, ikec in baris if ikec == k or (ikec is None and ikab == kab[k])} for k in kab}
 
@@ -63,9 +66,10 @@ def milik_kantor(session: Session, ind: Indikator, kecamatan_id: int) -> bool:
 
 
 def mesin(ind: Indikator) -> IndikatorMesin:
-    """The engine's view of an indicator."""
-    return IndikatorMesin(polaritas=ind.polaritas, rumus_negatif=ind.rumus_negatif, agregasi=ind.agregasi,
-                          batas_atas=ind.batas_atas)
+    """The engine's view of an indicator. Its text columns hold the engine's names (checked when the IKU are saved;
+    the engine refuses a name it does not know)."""
+    return IndikatorMesin(polaritas=cast(Polaritas, ind.polaritas), rumus_negatif=cast(RumusNegatif, ind.rumus_negatif),
+                          agregasi=cast(Agregasi, ind.agregasi), batas_atas=ind.batas_atas)
 
 
 def _pilihan(session: Session, ind: Indikator, kecamatan_id: int) -> PengumpulanIku | None:
@@ -77,7 +81,7 @@ def sop_pengumpul(session: Session, ind: Indikator, kecamatan_id: int) -> SopRev
     """The office's revision in force of the SOP that collects this indicator: the office's own choice (IKU &
     Target), else the SOP of the kabupaten's default name (Indikator.sop_kunci) in the office's register."""
     pilihan = _pilihan(session, ind, kecamatan_id)
-    berlaku = select(SopRevisi).join(Sop, Sop.id == SopRevisi.sop_id).where(Sop.kecamatan_id == kecamatan_id) \
+    berlaku = select(SopRevisi).join(Sop, col(Sop.id) == SopRevisi.sop_id).where(Sop.kecamatan_id == kecamatan_id) \
         .where(SopRevisi.berlaku == True)  # noqa: E712
     if pilihan is not None:
         return session.exec(berlaku.where(Sop.id == pilihan.sop_id)).first()
@@ -95,7 +99,7 @@ def per_triwulan(session: Session, ind: Indikator, kecamatan_id: int) -> bool:
 
 def indikator_sekaligus(session: Session, *, kecamatan_id: int, sop_id: int) -> list[Indikator]:
     """The active indicators of an office that one SOP collects together each quarter, by code."""
-    q = (select(Indikator).join(PengumpulanIku, PengumpulanIku.indikator_id == Indikator.id)
+    q = (select(Indikator).join(PengumpulanIku, col(PengumpulanIku.indikator_id) == Indikator.id)
          .where(PengumpulanIku.kecamatan_id == kecamatan_id).where(PengumpulanIku.sop_id == sop_id)
          .where(PengumpulanIku.per_triwulan == True).where(Indikator.aktif == True))  # noqa: E712
     return sorted(session.exec(q).all(), key=lambda i: kode_urut(i.kode))
@@ -126,7 +130,7 @@ def atur_pengumpul(session: Session, *, kecamatan_id: int, indikator_id: int, so
                         .where(SopRevisi.berlaku == True)).first() is None:  # noqa: E712
             raise Ditolak(f"{ind.kode}: {sop.nama} tidak memiliki revisi yang berlaku.")
         # Take the SOP's row: two choices for its indicators at once are made one after the other.
-        session.execute(update(Sop).where(Sop.id == sop.id).values(id=sop.id))
+        session.execute(update(Sop).where(col(Sop.id) == sop.id).values(id=sop.id))
     lama_rev = sop_pengumpul(session, ind, kecamatan_id)
     terkait = {ind.id: ind}
     if sop is not None:  # every indicator this SOP collects in the office, by choice or by default name
@@ -135,8 +139,8 @@ def atur_pengumpul(session: Session, *, kecamatan_id: int, indikator_id: int, so
             if rev is not None and rev.sop_id == sop.id:
                 terkait[lain.id] = lain
     sibuk = session.exec(select(Realisasi).where(Realisasi.kecamatan_id == kecamatan_id)
-                         .where(Realisasi.indikator_id.in_(list(terkait)))
-                         .where(Realisasi.status.in_(("diajukan", "dikembalikan")))).first()
+                         .where(col(Realisasi.indikator_id).in_(list(terkait)))
+                         .where(col(Realisasi.status).in_(("diajukan", "dikembalikan")))).first()
     if sibuk is not None:
         sedang = terkait[sibuk.indikator_id]
         raise Ditolak(f"{ind.kode}: realisasi {sedang.kode} {label_periode(sibuk.tahun, sibuk.triwulan)} sedang "
@@ -151,7 +155,7 @@ def atur_pengumpul(session: Session, *, kecamatan_id: int, indikator_id: int, so
             if lama is None:
                 continue
             session.delete(lama)
-            sesudah = {"sop_id": None}
+            sesudah: dict[str, object] = {"sop_id": None}
         else:
             baris = lama or PengumpulanIku(kecamatan_id=kecamatan_id, indikator_id=x.id, sop_id=sop.id)
             if x.id != ind.id and lama is not None and lama.per_triwulan == per_triwulan:
@@ -173,7 +177,7 @@ def atur_pengumpul(session: Session, *, kecamatan_id: int, indikator_id: int, so
 
 def langkah_pertama(session: Session, revisi_id: int) -> SopLangkah | None:
     return session.exec(select(SopLangkah).where(SopLangkah.revisi_id == revisi_id)
-                        .order_by(SopLangkah.urutan)).first()
+                        .order_by(col(SopLangkah.urutan))).first()
 
 
 def target_berlaku(session: Session, *, indikator_id: int, kecamatan_id: int, tahun: int,
@@ -188,7 +192,7 @@ def riwayat_target(session: Session, *, indikator_id: int, kecamatan_id: int, ta
     """Every value the year's targets have had, newest first."""
     return list(session.exec(select(Target).where(Target.indikator_id == indikator_id)
                              .where(Target.kecamatan_id == kecamatan_id).where(Target.tahun == tahun)
-                             .order_by(Target.diubah_pada.desc(), Target.id.desc())).all())
+                             .order_by(col(Target.diubah_pada).desc(), col(Target.id).desc())).all())
 
 
 TANPA = object()  # tetapkan_target(diharapkan=TANPA): whatever target is in force is the one being changed
@@ -228,8 +232,9 @@ def tetapkan_target(session: Session, *, indikator_id: int, kecamatan_id: int, t
     sudah_diubah = Ditolak(f"{nama}: target ini baru saja diubah orang lain; muat ulang halaman lalu periksa lagi.")
     if lama is not None:
         # Compare-and-set: of two revisions of the same target at once, the second finds it no longer in force.
-        hasil = session.execute(update(Target).where(Target.id == lama.id).where(Target.berlaku == True)  # noqa: E712
-                                .values(berlaku=False).execution_options(synchronize_session=False))
+        hasil = cast(CursorResult[Any], session.execute(
+            update(Target).where(col(Target.id) == lama.id).where(col(Target.berlaku) == True)  # noqa: E712
+            .values(berlaku=False).execution_options(synchronize_session=False)))
         if hasil.rowcount != 1:
             raise sudah_diubah
         session.expire(lama)
