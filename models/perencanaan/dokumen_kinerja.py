@@ -19,7 +19,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from sqlmodel import Session, select
 
 from models.kinerja.capaian import BarisCapaian, capaian_banyak, predikat_kabupaten
-from models.kinerja.iku import milik_kantor
+from models.kinerja.iku import mesin, milik_kantor
 from models.kinerja.mesin import Capaian, Predikat, gabung, predikat
 from models.kinerja.mesin import Realisasi as AngkaMesin
 from models.sop.monitoring import Penandatangan, camat_kantor
@@ -141,7 +141,7 @@ def _gabungan(baris: BarisCapaian, triwulan: int, *, resmi_saja: bool) -> float 
     angka = [AngkaMesin(r.nilai, r.pembilang, r.penyebut)
              if r is not None and r.nilai is not None and (r.status == "resmi" or not resmi_saja) else None
              for r in baris.realisasi]
-    hasil = gabung(angka, triwulan, baris.indikator.agregasi)
+    hasil = gabung(angka, triwulan, mesin(baris.indikator).agregasi)
     return None if isinstance(hasil, str) else hasil
 
 
@@ -256,7 +256,8 @@ def _boleh_menetapkan(oleh: User, kecamatan_id: int) -> None:
                              "atau Kasubag Perencanaan dan Keuangan kantor ini.")
 
 
-def _periksa_renstra(nama: str, tahun_awal: int, tahun_akhir: int, nilai: float | None) -> None:
+def _periksa_renstra(nama: str, tahun_awal: int, tahun_akhir: int, nilai: float | None) -> float:
+    """The target value, checked with its period."""
     if nilai is None:
         raise Ditolak(f"{nama}: nilai target wajib diisi.")
     if not math.isfinite(nilai):
@@ -267,6 +268,7 @@ def _periksa_renstra(nama: str, tahun_awal: int, tahun_akhir: int, nilai: float 
         raise Ditolak(f"{nama}: tahun tidak sah.")
     if tahun_akhir != tahun_awal + 4:
         raise Ditolak(f"{nama}: periode Renstra harus lima tahun, {tahun_awal}–{tahun_awal + 4}.")
+    return nilai
 
 
 def _renstra_lain(session: Session, *, indikator_id: int, kecamatan_id: int, tahun_awal: int,
@@ -288,7 +290,7 @@ def tetapkan_target_renstra(session: Session, *, indikator_id: int, kecamatan_id
     if ind is None or not milik_kantor(session, ind, kecamatan_id):
         raise Ditolak("Indikator ini tidak ada dalam IKU kantor Anda.")
     nama = f"{ind.kode} {ind.nama}, target Renstra {tahun_awal}–{tahun_akhir}"
-    _periksa_renstra(nama, tahun_awal, tahun_akhir, nilai)
+    nilai = _periksa_renstra(nama, tahun_awal, tahun_akhir, nilai)
     ada = _renstra_lain(session, indikator_id=indikator_id, kecamatan_id=kecamatan_id, tahun_awal=tahun_awal,
                         tahun_akhir=tahun_akhir)
     lama = next((t for t in ada if (t.tahun_awal, t.tahun_akhir) == (tahun_awal, tahun_akhir)), None)
@@ -452,7 +454,7 @@ def xlsx_bab(bab: BabPengukuran) -> bytes:
 # ---------------------------------------------------------------- as a PDF
 
 def _teks_pdf(nilai: str | float | None, angka: bool, desimal: int) -> str:
-    if angka:
+    if angka and not isinstance(nilai, str):
         return format_angka(nilai, desimal) if desimal else tulis_angka(nilai)
     return "" if nilai is None else str(nilai)
 

@@ -54,6 +54,13 @@ def capaian_resmi_berubah(session: Session, *, indikator_id: int, kecamatan_id: 
                  if lama.tersedia and lama.persen != sesudah.persen)
 
 
+def _indikator(session: Session, indikator_id: int) -> Indikator:
+    ind = session.get(Indikator, indikator_id)
+    if ind is None:
+        raise Ditolak("Indikator tidak ditemukan.")
+    return ind
+
+
 def ubah_target(session: Session, *, indikator_id: int, kecamatan_id: int, tahun: int, nilai: float | None,
                 oleh: User, alasan: str | None = None, diharapkan: object = TANPA) -> PerubahanTarget:
     """Set or change a year's target from the IKU & Target page. Refused, with the reason, in a closed year, when
@@ -63,7 +70,7 @@ def ubah_target(session: Session, *, indikator_id: int, kecamatan_id: int, tahun
         raise Ditolak(ditutup)
     lama = target_berlaku(session, indikator_id=indikator_id, kecamatan_id=kecamatan_id, tahun=tahun)
     if diharapkan is not TANPA and (lama.id if lama else None) != diharapkan:
-        ind = session.get(Indikator, indikator_id)
+        ind = _indikator(session, indikator_id)
         raise Ditolak(f"{ind.kode} target {tahun}: target ini baru saja diubah orang lain; muat ulang halaman lalu "
                          "periksa lagi.")
     berubah: tuple[str, ...] = ()
@@ -71,7 +78,7 @@ def ubah_target(session: Session, *, indikator_id: int, kecamatan_id: int, tahun
         berubah = capaian_resmi_berubah(session, indikator_id=indikator_id, kecamatan_id=kecamatan_id, tahun=tahun,
                                         nilai=nilai)
         if berubah and oleh.role_kode != "camat":
-            ind = session.get(Indikator, indikator_id)
+            ind = _indikator(session, indikator_id)
             raise Ditolak(f"{ind.kode} target {tahun}: perubahan ini mengubah capaian yang sudah resmi "
                              f"({'; '.join(berubah)}); hanya Camat yang dapat mengubahnya.")
     # The target checked above is the one replaced: a change committed meanwhile is refused, not overwritten.

@@ -6,11 +6,12 @@ An evaluation (or a monitoring) of a quarter is recorded once and starts an exec
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from models.sop.alur import (
     JenisSubjek,
@@ -44,7 +45,7 @@ daftarkan_subjek("evaluasi", JenisSubjek())
 def _sop_berlaku(session: Session, kecamatan_id: int, nama: str) -> SopRevisi | None:
     """The office's revision in force of the SOP printed under `nama` (as models.kinerja.iku.sop_pengumpul finds one)."""
     return session.exec(
-        select(SopRevisi).join(Sop, Sop.id == SopRevisi.sop_id).where(Sop.kecamatan_id == kecamatan_id)
+        select(SopRevisi).join(Sop, col(Sop.id) == SopRevisi.sop_id).where(Sop.kecamatan_id == kecamatan_id)
         .where(Sop.kunci == kunci_nama(nama)).where(SopRevisi.berlaku == True)  # noqa: E712
     ).first()
 
@@ -127,7 +128,7 @@ class RekomendasiBaru:
 
 def catat_evaluasi_lengkap(session: Session, *, kecamatan_id: int, jenis: str, tahun: int, triwulan: int,
                            tanggal: date, peserta: str, temuan: str, oleh: User, berita_acara: str | None = None,
-                           rekomendasi: list[RekomendasiBaru] = (), pada: datetime | None = None) -> Evaluasi:
+                           rekomendasi: Sequence[RekomendasiBaru] = (), pada: datetime | None = None) -> Evaluasi:
     """An evaluation and its recommendations in one go (the caller's one transaction: all or nothing). Empty
     rows of the form are skipped; a refusal names the row ("Rekomendasi 2: …")."""
     ev = catat_evaluasi(session, kecamatan_id=kecamatan_id, jenis=jenis, tahun=tahun, triwulan=triwulan,
