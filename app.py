@@ -58,16 +58,19 @@ def create_app(config: dict | None = None) -> Dash:
     )
     app.index_string = app.index_string.replace("<html>", '<html lang="id">')
 
-    # Every kind of subject registers its hooks with the SOP state machine, whichever pages use it.
-    import models.kinerja  # noqa: F401
-    import models.perencanaan  # noqa: F401
-    import models.tindak_lanjut  # noqa: F401
+    # Every kind of work registers its hooks with the SOP state machine, whichever pages use it.
+    from models.jenis_kerja import muat as muat_jenis_kerja
+
+    muat_jenis_kerja()
     from dashboard.components.navbar import navbar
     from dashboard.web import register_all as register_web
 
     register_web(server)  # login and the guard, health, downloads, print routes, vendored Bootstrap
     # A function: evaluated per request, after the guard, with the signed-in user known.
-    app.layout = lambda: html.Div([navbar(), dbc.Container(page_container, fluid=True, className="pb-5")])
+    from dashboard import ids
+
+    app.layout = lambda: html.Div([navbar(), dbc.Container([html.Div(id=ids.PESAN_GLOBAL, role="status"),
+                                                            page_container], fluid=True, className="pb-5")])
     from callbacks import register_all as register_callbacks
 
     register_callbacks(app)

@@ -8,13 +8,12 @@ from dash import ALL, Dash, Input, Output, State, ctx, html, no_update
 from flask_login import current_user
 
 from dashboard import ids
-from dashboard.akses import callback
+from dashboard.akses import callback, pesan_tolak
 from dashboard.data import pengaturan, sesi
 from models.tables import HariLibur, User
 from models.umum import periode
 from models.umum.hari_libur import daftar_hari_libur, hapus_hari_libur, hari_libur_tercatat, tambah_hari_libur
 from models.umum.kalender import baca_jam_kerja
-from models.umum.penolakan import Ditolak
 from models.umum.tanggal import baca_tanggal, tanggal_hari
 
 ADMIN = {"admin"}
@@ -61,15 +60,12 @@ def register(app: Dash) -> None:
               Output(ids.LIBUR_TAHUN, "value"), Output(ids.LIBUR_KETERANGAN, "value"),
               Input(ids.LIBUR_SIMPAN, "n_clicks"), State(ids.LIBUR_TANGGAL, "value"),
               State(ids.LIBUR_KETERANGAN, "value"), State(ids.LIBUR_VERSI, "data"),
-              peran=ADMIN, prevent_initial_call=True)
+              peran=ADMIN, prevent_initial_call=True, tolak=0)
     def tambah(_n, tanggal: str | None, keterangan: str | None, versi: int | None):
-        try:
-            tgl = _tanggal(tanggal)
-            with sesi() as s:
-                row = tambah_hari_libur(s, tanggal=tgl, keterangan=keterangan or "", oleh=s.get(User, current_user.id))
-                pesan = f"Libur lokal {tanggal_hari(row.tanggal)} ({row.keterangan}) ditambahkan."
-        except Ditolak as e:
-            return dbc.Alert(str(e), color="danger"), no_update, no_update, no_update
+        tgl = _tanggal(tanggal)
+        with sesi() as s:
+            row = tambah_hari_libur(s, tanggal=tgl, keterangan=keterangan or "", oleh=s.get(User, current_user.id))
+            pesan = f"Libur lokal {tanggal_hari(row.tanggal)} ({row.keterangan}) ditambahkan."
         return dbc.Alert(pesan, color="success"), (versi or 0) + 1, tgl.year, ""
 
     @callback(app, Output(ids.LIBUR_HAPUS_ID, "data"), Output(ids.LIBUR_KONFIRMASI, "is_open"),
@@ -95,17 +91,14 @@ def register(app: Dash) -> None:
               Output(ids.LIBUR_KONFIRMASI, "is_open", allow_duplicate=True),
               Input(ids.LIBUR_KONFIRMASI_YA, "n_clicks"), State(ids.LIBUR_HAPUS_ID, "data"),
               State(ids.LIBUR_VERSI, "data"), peran=ADMIN, objek={"hari_libur_id": HariLibur},
-              prevent_initial_call=True)
+              prevent_initial_call=True, tolak=lambda pesan: (pesan_tolak(pesan), no_update, False))
     def hapus(_n, hari_libur_id: int | None, versi: int | None):
         if not hari_libur_id:
             return dbc.Alert("Pilih libur lokal yang akan dihapus.", color="warning"), no_update, False
-        try:
-            with sesi() as s:
-                row = s.get(HariLibur, int(hari_libur_id))
-                label = tanggal_hari(row.tanggal) if row else ""
-                hapus_hari_libur(s, hari_libur_id=int(hari_libur_id), oleh=s.get(User, current_user.id))
-        except Ditolak as e:
-            return dbc.Alert(str(e), color="danger"), no_update, False
+        with sesi() as s:
+            row = s.get(HariLibur, int(hari_libur_id))
+            label = tanggal_hari(row.tanggal) if row else ""
+            hapus_hari_libur(s, hari_libur_id=int(hari_libur_id), oleh=s.get(User, current_user.id))
         return dbc.Alert(f"Libur lokal {label} dihapus.", color="success"), (versi or 0) + 1, False
 
     app.clientside_callback("function(n) { return false; }",

@@ -3,7 +3,7 @@ obligations of a year, and changes by the kabupaten or the admin (checked again 
 from __future__ import annotations
 
 import dash_bootstrap_components as dbc
-from dash import ALL, Dash, Input, Output, State, html, no_update
+from dash import ALL, Dash, Input, Output, State, html
 from flask_login import current_user
 
 from dashboard import ids
@@ -75,7 +75,7 @@ def register(app: Dash) -> None:
               State(ids.JADWAL_KEWAJIBAN, "value"), State(ids.JADWAL_SOP, "value"),
               State(ids.JADWAL_HARI_KERJA, "value"), State({"type": ids.JADWAL_MULAI, "index": ALL}, "value"),
               State({"type": ids.JADWAL_TENGGAT, "index": ALL}, "value"), State(ids.JADWAL_VERSI, "data"),
-              peran=PENGUBAH, prevent_initial_call=True)
+              peran=PENGUBAH, prevent_initial_call=True, tolak=0)
     def simpan(_n, kabupaten, kewajiban, sop, hari_kerja, mulai, tenggat, versi):
         try:
             if not kewajiban:
@@ -97,6 +97,8 @@ def register(app: Dash) -> None:
                     raise Ditolak("Isi sedikitnya satu perubahan.")
                 row = ubah_jadwal(s, kabupaten_id=kab.id, kewajiban=kewajiban, oleh=user, **ubah)
                 pesan = f"Jadwal {row.nama} Kabupaten {kab.nama} disimpan."
-        except (Ditolak, ValueError, TypeError) as e:
-            return dbc.Alert(str(e) if isinstance(e, Ditolak) else "Isian tidak sah.", color="danger"), no_update
+        except Ditolak:
+            raise
+        except (ValueError, TypeError):
+            raise Ditolak("Isian tidak sah.") from None
         return dbc.Alert(pesan, color="success"), (versi or 0) + 1

@@ -30,14 +30,11 @@ def simpan_unggahan(isi: str | None, nama: str | None, pemilik_id: int | str | N
     """
     if not isi:
         return no_update, no_update
-    try:
-        if not pemilik_id:
-            raise Ditolak(belum_dipilih)
-        data = dari_unggahan(isi)
-        with sesi() as s:
-            x = lampirkan(s, int(pemilik_id), nama_berkas=nama or "berkas", data=data,
-                          oleh=s.get(User, current_user.id), folder=pengaturan().upload_dir)
-            disimpan, berkas = x.nama_berkas, daftar(s, int(pemilik_id))
-    except Ditolak as e:
-        return no_update, dbc.Alert(str(e), color="danger")
+    if not pemilik_id:
+        raise Ditolak(belum_dipilih)
+    data = dari_unggahan(isi)
+    with sesi() as s:
+        x = lampirkan(s, int(pemilik_id), nama_berkas=nama or "berkas", data=data,
+                      oleh=s.get(User, current_user.id), folder=pengaturan().upload_dir)
+        disimpan, berkas = x.nama_berkas, daftar(s, int(pemilik_id))
     return berkas, dbc.Alert(berhasil.format(nama=disimpan), color="success")

@@ -19,7 +19,6 @@ from models.sop.monitoring import (
     catatan_tahun,
 )
 from models.tables import Kecamatan, Sop, User
-from models.umum.penolakan import Ditolak
 from models.umum.periode import label_semester
 
 _YA_TIDAK = {"ya": True, "tidak": False}
@@ -75,21 +74,18 @@ def register(app: Dash) -> None:
               State({"type": ids.MONSOP_TINDAKAN, "index": MATCH}, "value"),
               State({"type": ids.MONSOP_PERIODE, "index": MATCH}, "children"),
               State({"type": ids.MONSOP_SOP, "index": MATCH}, "children"),
-              peran=PENILAI, objek={"sop_id": Sop}, prevent_initial_call=True)
+              peran=PENILAI, objek={"sop_id": Sop}, prevent_initial_call=True, tolak=lambda pesan: _pesan(pesan, "danger"))
     def simpan_monitoring(_n, baik, catatan, tindakan, periode, sop_id):
         tahun, semester = _periode(periode)
         if tahun is None or semester is None or _bilangan(sop_id) is None:
             return _pesan("Muat ulang halaman lalu pilih tahun dan semester.", "warning")
-        try:
-            with sesi() as s:
-                m = catat_monitoring(s, sop_id=int(sop_id), tahun=tahun, semester=semester,
-                                     berjalan_baik=_YA_TIDAK.get(baik), catatan=catatan, tindakan=tindakan,
-                                     oleh=s.get(User, current_user.id))
-                zona = s.get(Kecamatan, m.kecamatan_id).zona_waktu
-                teks = (f"Disimpan: {'berjalan baik' if m.berjalan_baik else 'tidak berjalan baik'}, "
-                        f"{label_semester(tahun, semester)} · {waktu(m.dinilai_pada, zona)}.")
-        except Ditolak as galat:
-            return _pesan(str(galat), "danger")
+        with sesi() as s:
+            m = catat_monitoring(s, sop_id=int(sop_id), tahun=tahun, semester=semester,
+                                 berjalan_baik=_YA_TIDAK.get(baik), catatan=catatan, tindakan=tindakan,
+                                 oleh=s.get(User, current_user.id))
+            zona = s.get(Kecamatan, m.kecamatan_id).zona_waktu
+            teks = (f"Disimpan: {'berjalan baik' if m.berjalan_baik else 'tidak berjalan baik'}, "
+                    f"{label_semester(tahun, semester)} · {waktu(m.dinilai_pada, zona)}.")
         return _pesan(teks, "success")
 
     @callback(app, Output({"type": ids.EVSOP_PESAN, "index": MATCH}, "children"),
@@ -98,7 +94,7 @@ def register(app: Dash) -> None:
               State({"type": ids.EVSOP_CATATAN, "index": MATCH}, "value"),
               State({"type": ids.EVSOP_TAHUN, "index": MATCH}, "children"),
               State({"type": ids.EVSOP_SOP, "index": MATCH}, "children"),
-              peran=PENILAI, objek={"sop_id": Sop}, prevent_initial_call=True)
+              peran=PENILAI, objek={"sop_id": Sop}, prevent_initial_call=True, tolak=lambda pesan: _pesan(pesan, "danger"))
     def simpan_evaluasi(_n, mendorong_kinerja, mudah_dipahami, mudah_dilaksanakan, semua_dapat_berperan,
                         mengatasi_permasalahan, menjawab_kebutuhan, sinergi, catatan, tahun, sop_id):
         if _bilangan(tahun) is None or _bilangan(sop_id) is None:
@@ -107,15 +103,12 @@ def register(app: Dash) -> None:
                                                     semua_dapat_berperan, mengatasi_permasalahan,
                                                     menjawab_kebutuhan, sinergi)))
         jawaban = {k: _YA_TIDAK[v] for k, v in nilai.items() if v in _YA_TIDAK}
-        try:
-            with sesi() as s:
-                e = catat_evaluasi_sop(s, sop_id=int(sop_id), tahun=int(tahun), jawaban=jawaban, catatan=catatan,
-                                       oleh=s.get(User, current_user.id))
-                zona = s.get(Kecamatan, e.kecamatan_id).zona_waktu
-                tidak = sum(1 for k, _ in KRITERIA if not getattr(e, k))
-                teks = (f"Disimpan: evaluasi tahun {e.tahun}, "
-                        f"{'semua kriteria Ya' if not tidak else f'{tidak} kriteria Tidak'} · "
-                        f"{waktu(e.dinilai_pada, zona)}.")
-        except Ditolak as galat:
-            return _pesan(str(galat), "danger")
+        with sesi() as s:
+            e = catat_evaluasi_sop(s, sop_id=int(sop_id), tahun=int(tahun), jawaban=jawaban, catatan=catatan,
+                                   oleh=s.get(User, current_user.id))
+            zona = s.get(Kecamatan, e.kecamatan_id).zona_waktu
+            tidak = sum(1 for k, _ in KRITERIA if not getattr(e, k))
+            teks = (f"Disimpan: evaluasi tahun {e.tahun}, "
+                    f"{'semua kriteria Ya' if not tidak else f'{tidak} kriteria Tidak'} · "
+                    f"{waktu(e.dinilai_pada, zona)}.")
         return _pesan(teks, "success")

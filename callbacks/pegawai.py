@@ -7,7 +7,7 @@ from dash import Dash, Input, Output, State, dcc, html, no_update
 from flask_login import current_user
 
 from dashboard import ids
-from dashboard.akses import callback
+from dashboard.akses import callback, pesan_tolak
 from dashboard.data import sesi
 from models.akun.impor_pegawai import (
     PERAN_IMPOR,
@@ -19,7 +19,6 @@ from models.akun.peran import PERAN
 from models.tables import User
 from models.umum.berkas import dari_unggahan
 from models.umum.nip import format_nip
-from models.umum.penolakan import Ditolak
 
 NAMA_PERAN = {p.kode: p.nama for p in PERAN}
 
@@ -32,15 +31,12 @@ def register(app: Dash) -> None:
 
     @callback(app, Output(ids.PEGAWAI_PRATINJAU, "children"), Output(ids.PEGAWAI_SIMPAN, "disabled"),
               Input(ids.PEGAWAI_BERKAS, "contents"), Input(ids.PEGAWAI_KANTOR, "value"),
-              peran=PERAN_IMPOR, kecamatan=("kecamatan",), prevent_initial_call=True)
+              peran=PERAN_IMPOR, kecamatan=("kecamatan",), prevent_initial_call=True, tolak=lambda pesan: (pesan_tolak(pesan), True))
     def pratinjau(isi, kecamatan):
         if not isi:
             return no_update, True
-        try:
-            with sesi() as s:
-                pr = baca_pegawai(s, dari_unggahan(isi), kecamatan_id=kecamatan, oleh=s.get(User, current_user.id))
-        except Ditolak as e:
-            return dbc.Alert(str(e), color="danger"), True
+        with sesi() as s:
+            pr = baca_pegawai(s, dari_unggahan(isi), kecamatan_id=kecamatan, oleh=s.get(User, current_user.id))
         kepala = html.Thead(html.Tr([html.Th(x) for x in ("Baris", "Nama", "NIP", "Jabatan", "Peran", "Username",
                                                            "Keterangan")]))
         badan = [html.Tr([html.Td(b.baris), html.Td(b.nama), html.Td(format_nip(b.nip) or "-"), html.Td(b.jabatan),
@@ -60,17 +56,14 @@ def register(app: Dash) -> None:
               Output(ids.PEGAWAI_SIMPAN, "disabled", allow_duplicate=True),
               Input(ids.PEGAWAI_SIMPAN, "n_clicks"), State(ids.PEGAWAI_BERKAS, "contents"),
               State(ids.PEGAWAI_KANTOR, "value"), peran=PERAN_IMPOR, kecamatan=("kecamatan",),
-              prevent_initial_call=True)
+              prevent_initial_call=True, tolak=0)
     def simpan(_n, isi, kecamatan):
         if not isi:
             return dbc.Alert("Unggah lembar pegawai terlebih dahulu.", color="warning"), no_update, True
-        try:
-            with sesi() as s:
-                hasil = simpan_pegawai(s, dari_unggahan(isi), kecamatan_id=kecamatan,
-                                       oleh=s.get(User, current_user.id))
-                baris = [(u.nama, u.username, NAMA_PERAN.get(u.role_kode, u.role_kode), sandi) for u, sandi in hasil]
-        except Ditolak as e:
-            return dbc.Alert(str(e), color="danger"), no_update, no_update
+        with sesi() as s:
+            hasil = simpan_pegawai(s, dari_unggahan(isi), kecamatan_id=kecamatan,
+                                   oleh=s.get(User, current_user.id))
+            baris = [(u.nama, u.username, NAMA_PERAN.get(u.role_kode, u.role_kode), sandi) for u, sandi in hasil]
         tabel = dbc.Table([html.Thead(html.Tr([html.Th(x) for x in ("Nama", "Username", "Peran", "Kata sandi awal")])),
                            html.Tbody([html.Tr([html.Td(a), html.Td(b), html.Td(c), html.Td(html.Code(d))])
                                        for a, b, c, d in baris])], size="sm", bordered=True, id="tabel-sandi-awal")

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import dash_bootstrap_components as dbc
-from dash import Dash, Input, Output, State, no_update
+from dash import Dash, Input, Output, State
 from flask_login import current_user
 
 from dashboard import ids
@@ -34,23 +34,20 @@ def register(app: Dash) -> None:
               Input(ids.PEKERJAAN_MULAI, "n_clicks"), State(ids.PEKERJAAN_SOP, "value"),
               State(ids.PEKERJAAN_JUDUL, "value"), State(ids.PEKERJAAN_TAHUN, "value"),
               State(ids.PEKERJAAN_TRIWULAN, "value"),
-              peran=PERAN_KANTOR, objek={"sop_id": Sop}, prevent_initial_call=True)
+              peran=PERAN_KANTOR, objek={"sop_id": Sop}, prevent_initial_call=True, tolak=0)
     def mulai(_n, sop_id, judul, tahun, triwulan):
+        if not sop_id:
+            raise Ditolak("Pilih SOP terlebih dahulu.")
         try:
-            if not sop_id:
-                raise Ditolak("Pilih SOP terlebih dahulu.")
-            try:
-                th = int(tahun)
-            except (TypeError, ValueError):
-                raise Ditolak("Tahun tidak sah.") from None
-            with sesi() as s:
-                user = s.get(User, current_user.id)
-                eks = mulai_pekerjaan(s, sop_id=int(sop_id), judul=judul or "", tahun=th,
-                                      triwulan=int(triwulan) if triwulan else None, oleh=user)
-                pesan = dbc.Alert(f"\"{eks.judul}\" dimulai; langkah pertamanya menunggu di Persetujuan.",
-                                  color="success")
-        except Ditolak as e:
-            return dbc.Alert(str(e), color="danger"), no_update, no_update
+            th = int(tahun)
+        except (TypeError, ValueError):
+            raise Ditolak("Tahun tidak sah.") from None
+        with sesi() as s:
+            user = s.get(User, current_user.id)
+            eks = mulai_pekerjaan(s, sop_id=int(sop_id), judul=judul or "", tahun=th,
+                                  triwulan=int(triwulan) if triwulan else None, oleh=user)
+            pesan = dbc.Alert(f"\"{eks.judul}\" dimulai; langkah pertamanya menunggu di Persetujuan.",
+                              color="success")
         return pesan, *_berjalan()
 
     @callback(app, Output(ids.PEKERJAAN_BATAL_PESAN, "children"),
@@ -58,14 +55,11 @@ def register(app: Dash) -> None:
               Output(ids.PEKERJAAN_BATAL_PILIH, "options", allow_duplicate=True),
               Input(ids.PEKERJAAN_BATAL, "n_clicks"), State(ids.PEKERJAAN_BATAL_PILIH, "value"),
               State(ids.PEKERJAAN_BATAL_ALASAN, "value"),
-              peran=PEMBATAL, objek={"eksekusi_id": Eksekusi}, prevent_initial_call=True)
+              peran=PEMBATAL, objek={"eksekusi_id": Eksekusi}, prevent_initial_call=True, tolak=0)
     def batal(_n, eksekusi_id, alasan):
-        try:
-            if not eksekusi_id:
-                raise Ditolak("Pilih pekerjaan yang akan dibatalkan.")
-            with sesi() as s:
-                eks = batalkan(s, eksekusi_id=int(eksekusi_id), alasan=alasan or "", oleh=s.get(User, current_user.id))
-                pesan = dbc.Alert(f"\"{eks.judul}\" dibatalkan.", color="success")
-        except Ditolak as e:
-            return dbc.Alert(str(e), color="danger"), no_update, no_update
+        if not eksekusi_id:
+            raise Ditolak("Pilih pekerjaan yang akan dibatalkan.")
+        with sesi() as s:
+            eks = batalkan(s, eksekusi_id=int(eksekusi_id), alasan=alasan or "", oleh=s.get(User, current_user.id))
+            pesan = dbc.Alert(f"\"{eks.judul}\" dibatalkan.", color="success")
         return pesan, *_berjalan()

@@ -15,7 +15,6 @@ from dashboard.components.saringan import pasang_alamat, saringan_halaman
 from dashboard.components.tugas import rincian
 from dashboard.data import pengaturan, sesi
 from models.akun.peran import PERAN_KANTOR
-from models.kinerja.realisasi import angka_eksekusi
 from models.perencanaan.keluaran_kinerja import isi_dokumen, lampirkan_dokumen_kinerja
 from models.sop.alur import (
     antrian,
@@ -24,6 +23,7 @@ from models.sop.alur import (
     mulai_kerjakan,
     putuskan,
     selesaikan,
+    tindakan_langkah,
 )
 from models.sop.keluaran import keluaran_eksekusi, lampirkan_keluaran
 from models.tables import CatatanLangkah, User
@@ -37,15 +37,6 @@ def _keluaran(s, eksekusi_id: int):
     berkas = keluaran_eksekusi(s, eksekusi_id)
     return html.Div([html.Small("Keluaran terlampir:", className="text-muted"), daftar_lampiran(berkas)]) if berkas \
         else None
-
-
-def _tautan_realisasi(s, eks) -> str | None:
-    """Isi Realisasi at the figure (or the quarter) an execution carries."""
-    if eks.subjek_jenis != "realisasi":
-        return None
-    angka = angka_eksekusi(s, eks)
-    ind = f"&indikator={angka[0].indikator_id}" if len(angka) == 1 else ""
-    return f"/realisasi?tahun={eks.tahun}&triwulan={eks.triwulan}{ind}"
 
 
 def register(app: Dash) -> None:
@@ -76,7 +67,8 @@ def register(app: Dash) -> None:
         if not catatan_id:
             return no_update, True, True, True, True, [], [], None, tombol_dokumen
         with sesi() as s:
-            tugas = {t.catatan.id: t for t in antrian(s, s.get(User, current_user.id))}.get(int(catatan_id))
+            user = s.get(User, current_user.id)
+            tugas = {t.catatan.id: t for t in antrian(s, user)}.get(int(catatan_id))
             if tugas is None:
                 tidak_lagi = dbc.Alert("Langkah ini tidak lagi menunggu Anda.", color="warning")
                 return tidak_lagi, True, True, True, True, [], [], None, tombol_dokumen
@@ -85,45 +77,40 @@ def register(app: Dash) -> None:
             if dokumen is not None:  # the document this work writes, as it stands now
                 isi = html.Div([isi, pratinjau(dokumen)])
                 tombol_dokumen = "mb-2"
-            keputusan, dimulai = tugas.langkah.keputusan, tugas.catatan.dimulai_pada is not None
+            # What this person may do to the step now, from the step machine (models.sop.alur.MESIN_LANGKAH).
+            tindakan = tindakan_langkah(s, catatan_id=tugas.catatan.id, oleh=user)
+            boleh = {t.aksi for t in tindakan if t.boleh}
+            maju = "setujui" if tugas.langkah.keputusan else "selesaikan"
+            ditahan = next((t.alasan for t in tindakan if t.aksi == maju and not t.boleh), None)
             # The step's kelengkapan to tick (a figure's entry steps are ticked on its own form).
-            try:
-                terkunci = jenis_subjek(tugas.eksekusi.subjek_jenis).terkunci(s, tugas.eksekusi, tugas.catatan)
-            except Ditolak as e:  # an SOP step left without pelaksana: nothing to do until the admin fixes it
-                terkunci = str(e)
-            bukti = [] if terkunci else daftar_bukti(tugas.langkah.kelengkapan)
+            bukti = daftar_bukti(tugas.langkah.kelengkapan) if maju in boleh else []
             keluaran = _keluaran(s, tugas.eksekusi.id)
-            tautan = _tautan_realisasi(s, tugas.eksekusi)
-        if terkunci:  # the step moves through the subject's own page: say where, offer no button that would refuse
-            isi = html.Div([dbc.Alert([terkunci, " ", html.A("Buka Isi Realisasi", href=tautan) if tautan else None],
+            tautan = jenis_subjek(tugas.eksekusi.subjek_jenis).tautan(s, tugas.eksekusi)
+        if ditahan:  # the step moves elsewhere (the subject's own page): say where
+            isi = html.Div([dbc.Alert([ditahan, " ", html.A("Buka halamannya", href=tautan) if tautan else None],
                                       color="warning", id="tugas-terkunci"), isi])
-            # Sending the work back stays the decision's own (a returned figure's checker may return it further).
-            return isi, True, True, not keputusan, dimulai, [], [], keluaran, tombol_dokumen
-        return (isi, keputusan, not keputusan, not keputusan, dimulai, [{"label": b, "value": b} for b in bukti], [],
-                keluaran, tombol_dokumen)
+        return (isi, "selesaikan" not in boleh, "setujui" not in boleh, "kembalikan" not in boleh,
+                "mulai_kerjakan" not in boleh, [{"label": b, "value": b} for b in bukti], [], keluaran, tombol_dokumen)
 
     @callback(app, Output(ids.TUGAS_KELUARAN, "children", allow_duplicate=True),
               Output(ids.TUGAS_PESAN, "children", allow_duplicate=True),
               Input(ids.TUGAS_DOKUMEN, "n_clicks"), State(ids.TUGAS_PILIH, "value"),
-              peran=PERAN_KANTOR, objek={"catatan_id": CatatanLangkah}, prevent_initial_call=True)
+              peran=PERAN_KANTOR, objek={"catatan_id": CatatanLangkah}, prevent_initial_call=True, tolak=1)
     def lampirkan_dokumen(_n, catatan_id):
-        try:
-            if not catatan_id:
-                raise Ditolak("Pilih langkah terlebih dahulu.")
-            with sesi() as s:
-                berkas = lampirkan_dokumen_kinerja(s, catatan_id=int(catatan_id), oleh=s.get(User, current_user.id),
-                                                   folder=pengaturan().upload_dir)
-                nama = " dan ".join(b.nama_berkas for b in berkas)
-                daftar = _keluaran(s, s.get(CatatanLangkah, int(catatan_id)).eksekusi_id)
-        except Ditolak as e:
-            return no_update, dbc.Alert(str(e), color="danger")
+        if not catatan_id:
+            raise Ditolak("Pilih langkah terlebih dahulu.")
+        with sesi() as s:
+            berkas = lampirkan_dokumen_kinerja(s, catatan_id=int(catatan_id), oleh=s.get(User, current_user.id),
+                                               folder=pengaturan().upload_dir)
+            nama = " dan ".join(b.nama_berkas for b in berkas)
+            daftar = _keluaran(s, s.get(CatatanLangkah, int(catatan_id)).eksekusi_id)
         return daftar, dbc.Alert(f"{nama} dibuat dari angka saat ini dan dilampirkan pada langkah ini.",
                                  color="success")
 
     @callback(app, Output(ids.TUGAS_KELUARAN, "children", allow_duplicate=True),
               Output(ids.TUGAS_PESAN, "children", allow_duplicate=True),
               Input(ids.TUGAS_UNGGAH, "contents"), State(ids.TUGAS_UNGGAH, "filename"), State(ids.TUGAS_PILIH, "value"),
-              peran=PERAN_KANTOR, objek={"catatan_id": CatatanLangkah}, prevent_initial_call=True)
+              peran=PERAN_KANTOR, objek={"catatan_id": CatatanLangkah}, prevent_initial_call=True, tolak=1)
     def unggah(isi, nama, catatan_id):
         return simpan_unggahan(
             isi, nama, catatan_id, belum_dipilih="Pilih langkah terlebih dahulu, lalu lampirkan keluarannya.",
@@ -136,29 +123,26 @@ def register(app: Dash) -> None:
               Input(ids.TUGAS_SELESAI, "n_clicks"), Input(ids.TUGAS_SETUJU, "n_clicks"),
               Input(ids.TUGAS_KEMBALI, "n_clicks"), Input(ids.TUGAS_MULAI, "n_clicks"), State(ids.TUGAS_PILIH, "value"),
               State(ids.TUGAS_ALASAN, "value"), State(ids.TUGAS_BUKTI, "value"),
-              peran=PERAN_KANTOR, objek={"catatan_id": CatatanLangkah}, prevent_initial_call=True)
+              peran=PERAN_KANTOR, objek={"catatan_id": CatatanLangkah}, prevent_initial_call=True, tolak=0)
     def bertindak(_n1, _n2, _n3, _n4, catatan_id, alasan, bukti):
         if not catatan_id:
             return dbc.Alert("Pilih langkah terlebih dahulu.", color="warning"), no_update, no_update, no_update
         tombol = ctx.triggered_id
-        try:
-            with sesi() as s:
-                user = s.get(User, current_user.id)
-                if tombol == ids.TUGAS_MULAI:
-                    mulai_kerjakan(s, catatan_id=int(catatan_id), oleh=user)
-                    pesan = "Dicatat: langkah mulai dikerjakan sekarang; waktu sebelumnya dihitung sebagai waktu tunggu."
-                elif tombol == ids.TUGAS_SELESAI:
-                    selesaikan(s, catatan_id=int(catatan_id), oleh=user, catatan=(alasan or "").strip() or None,
-                               bukti=list(bukti) if bukti else None)
-                    pesan = "Langkah diselesaikan; berkas diteruskan ke langkah berikutnya."
-                else:
-                    setuju = tombol == ids.TUGAS_SETUJU
-                    putuskan(s, catatan_id=int(catatan_id), setuju=setuju, alasan=alasan, oleh=user,
-                             bukti=list(bukti) if bukti else None)
-                    pesan = "Disetujui." if setuju else "Dikembalikan untuk perbaikan."
-                opsi = opsi_tugas(s, user)
-        except Ditolak as e:
-            return dbc.Alert(str(e), color="danger"), no_update, no_update, no_update
+        with sesi() as s:
+            user = s.get(User, current_user.id)
+            if tombol == ids.TUGAS_MULAI:
+                mulai_kerjakan(s, catatan_id=int(catatan_id), oleh=user)
+                pesan = "Dicatat: langkah mulai dikerjakan sekarang; waktu sebelumnya dihitung sebagai waktu tunggu."
+            elif tombol == ids.TUGAS_SELESAI:
+                selesaikan(s, catatan_id=int(catatan_id), oleh=user, catatan=(alasan or "").strip() or None,
+                           bukti=list(bukti) if bukti else None)
+                pesan = "Langkah diselesaikan; berkas diteruskan ke langkah berikutnya."
+            else:
+                setuju = tombol == ids.TUGAS_SETUJU
+                putuskan(s, catatan_id=int(catatan_id), setuju=setuju, alasan=alasan, oleh=user,
+                         bukti=list(bukti) if bukti else None)
+                pesan = "Disetujui." if setuju else "Dikembalikan untuk perbaikan."
+            opsi = opsi_tugas(s, user)
         if tombol == ids.TUGAS_MULAI:  # the step stays selected: the person now works on it
             return dbc.Alert(pesan, color="info"), opsi, no_update, no_update
         return dbc.Alert(pesan, color="success"), opsi, None, ""

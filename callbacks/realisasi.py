@@ -8,24 +8,25 @@ from flask_login import current_user
 from callbacks.lampiran import simpan_unggahan
 from dashboard import ids
 from dashboard.akses import callback
-from dashboard.components.realisasi import daftar_lampiran, tabel_realisasi
+from dashboard.components.realisasi import daftar_lampiran, lencana, tabel_realisasi
 from dashboard.data import sesi
 from models.akun.peran import PENGISI_REALISASI, PERAN_KANTOR
 from models.kinerja.capaian import capaian_kantor, predikat_kabupaten
 from models.kinerja.excel import baca, terapkan
 from models.kinerja.lampiran import lampiran_realisasi, lampirkan
 from models.kinerja.realisasi import (
-    BISA_DIUBAH,
-    STATUS_LABEL,
     Isian,
     ajukan,
     angka_eksekusi,
     buka_kembali,
     simpan_draf,
+    tindakan_realisasi,
 )
 from models.tables import Indikator, Realisasi, User
 from models.umum.berkas import dari_unggahan
+from models.umum.mesin_status import boleh
 from models.umum.penolakan import Ditolak
+from models.umum.status import JenisKerja, StatusRealisasi
 
 
 def _periode(periode: dict | None) -> tuple[int, int]:
@@ -51,27 +52,25 @@ def register(app: Dash) -> None:
               State(ids.REAL_INDIKATOR, "data"), State(ids.REAL_PERIODE, "data"), State(ids.REAL_PEMBILANG, "value"),
               State(ids.REAL_PENYEBUT, "value"), State(ids.REAL_CATATAN, "value"), State(ids.REAL_BUKTI, "value"),
               State(ids.REAL_VERSI, "data"),
-              peran=PERAN_KANTOR, objek={"indikator_id": Indikator}, prevent_initial_call=True)
+              peran=PERAN_KANTOR, objek={"indikator_id": Indikator}, prevent_initial_call=True, tolak=0)
     def simpan(_n1, _n2, indikator_id, periode, pembilang, penyebut, catatan, bukti, versi):
         ajukan_juga = ctx.triggered_id == ids.REAL_AJUKAN
-        try:
-            if not indikator_id:
-                raise Ditolak("Pilih indikator terlebih dahulu.")
-            tahun, triwulan = _periode(periode)
-            with sesi() as s:
-                user = s.get(User, current_user.id)
-                r = simpan_draf(s, kecamatan_id=user.kecamatan_id, tahun=tahun, triwulan=triwulan, oleh=user,
-                                isian=Isian(int(indikator_id), pembilang, penyebut, catatan, list(bukti or []), versi))
-                bersama = 0
-                if ajukan_juga:
-                    eks = ajukan(s, realisasi_id=r.id, oleh=user)
-                    bersama = len(angka_eksekusi(s, eks)) if eks.subjek_id is None else 0
-                s.refresh(r)
-                versi_baru, r_id, status = r.versi, r.id, r.status
-                tabel = _tabel(s, user, tahun, triwulan, int(indikator_id))
-                tanpa_bukti = ajukan_juga and not bukti and not lampiran_realisasi(s, r_id)
-        except Ditolak as e:
-            return dbc.Alert(str(e), color="danger"), no_update, no_update, no_update, no_update, no_update, no_update
+        if not indikator_id:
+            raise Ditolak("Pilih indikator terlebih dahulu.")
+        tahun, triwulan = _periode(periode)
+        with sesi() as s:
+            user = s.get(User, current_user.id)
+            r = simpan_draf(s, kecamatan_id=user.kecamatan_id, tahun=tahun, triwulan=triwulan, oleh=user,
+                            isian=Isian(int(indikator_id), pembilang, penyebut, catatan, list(bukti or []), versi))
+            bersama = 0
+            if ajukan_juga:
+                eks = ajukan(s, realisasi_id=r.id, oleh=user)
+                bersama = len(angka_eksekusi(s, eks)) if eks.subjek_jenis == JenisKerja.PENGUMPULAN else 0
+            s.refresh(r)
+            versi_baru, r_id, status = r.versi, r.id, StatusRealisasi(r.status)
+            terkunci = not boleh(tindakan_realisasi(s, realisasi_id=r_id, oleh=user), "ubah")
+            tabel = _tabel(s, user, tahun, triwulan, int(indikator_id))
+            tanpa_bukti = ajukan_juga and not bukti and not lampiran_realisasi(s, r_id)
         if bersama:
             pesan = (f"Diajukan bersama {bersama} indikator triwulan ini. Angkanya berjalan melalui langkah SOP "
                      "berikutnya, terkunci sampai dikembalikan, dan resmi ketika SOP selesai.")
@@ -83,14 +82,13 @@ def register(app: Dash) -> None:
         if tanpa_bukti:  # allowed, but the checker downstream will ask for it: say so now
             pesan += (" Perhatian: diajukan tanpa bukti yang dicentang maupun lampiran; pemeriksa di langkah "
                       "berikutnya dapat mengembalikannya.")
-        terkunci = status not in BISA_DIUBAH
         return (dbc.Alert(pesan, color="warning" if tanpa_bukti else "success"), versi_baru, r_id, tabel, terkunci,
                 terkunci,
-                dbc.Badge(STATUS_LABEL[status], className="ms-2"))
+                lencana(status))
 
     @callback(app, Output(ids.REAL_LAMPIRAN_DAFTAR, "children"), Output(ids.REAL_PESAN, "children", allow_duplicate=True),
               Input(ids.REAL_LAMPIRAN, "contents"), State(ids.REAL_LAMPIRAN, "filename"), State(ids.REAL_ID, "data"),
-              peran=PERAN_KANTOR, objek={"realisasi_id": Realisasi}, prevent_initial_call=True)
+              peran=PERAN_KANTOR, objek={"realisasi_id": Realisasi}, prevent_initial_call=True, tolak=1)
     def unggah_lampiran(isi, nama, realisasi_id):
         return simpan_unggahan(
             isi, nama, realisasi_id, belum_dipilih="Simpan draf realisasi dahulu, lalu lampirkan berkas.",
@@ -99,21 +97,18 @@ def register(app: Dash) -> None:
 
     @callback(app, Output(ids.REAL_PESAN, "children", allow_duplicate=True),
               Input(ids.REAL_BUKA, "n_clicks"), State(ids.REAL_ID, "data"), State(ids.REAL_BUKA_ALASAN, "value"),
-              peran={"camat"}, objek={"realisasi_id": Realisasi}, prevent_initial_call=True)
+              peran={"camat"}, objek={"realisasi_id": Realisasi}, prevent_initial_call=True, tolak=0)
     def buka(_n, realisasi_id, alasan):
-        try:
-            if not realisasi_id:
-                raise Ditolak("Realisasi tidak ditemukan.")
-            with sesi() as s:
-                buka_kembali(s, realisasi_id=int(realisasi_id), alasan=alasan or "", oleh=s.get(User, current_user.id))
-        except Ditolak as e:
-            return dbc.Alert(str(e), color="danger")
+        if not realisasi_id:
+            raise Ditolak("Realisasi tidak ditemukan.")
+        with sesi() as s:
+            buka_kembali(s, realisasi_id=int(realisasi_id), alasan=alasan or "", oleh=s.get(User, current_user.id))
         return dbc.Alert("Angka dibuka kembali untuk diperbaiki; ajukan lagi setelah diubah. Muat ulang halaman.",
                          color="success")
 
     @callback(app, Output(ids.EXCEL_PRATINJAU, "children"),
               Input(ids.EXCEL_UNGGAH, "contents"), State(ids.EXCEL_UNGGAH, "filename"),
-              State(ids.REAL_PERIODE, "data"), peran=PENGISI_REALISASI, prevent_initial_call=True)
+              State(ids.REAL_PERIODE, "data"), peran=PENGISI_REALISASI, prevent_initial_call=True, tolak=0)
     def pratinjau(isi, nama, periode):
         if not isi:
             return no_update
@@ -123,7 +118,7 @@ def register(app: Dash) -> None:
                 user = s.get(User, current_user.id)
                 baris = baca(s, dari_unggahan(isi), kecamatan_id=user.kecamatan_id, tahun=tahun, triwulan=triwulan)
         except Ditolak as e:
-            return dbc.Alert(f"{nama}: {e}", color="danger")
+            raise Ditolak(f"{nama}: {e}", aksi="realisasi.impor_excel") from None
         return dbc.Table([html.Thead(html.Tr([html.Th("Baris"), html.Th("IKU"), html.Th("Hasil")])),
                           html.Tbody([html.Tr([html.Td(b.baris), html.Td(b.kode), html.Td(b.pesan)],
                                               className="" if b.sah else "table-danger") for b in baris])],
@@ -131,18 +126,15 @@ def register(app: Dash) -> None:
 
     @callback(app, Output(ids.EXCEL_PESAN, "children"), Output(ids.REAL_TABEL, "children", allow_duplicate=True),
               Input(ids.EXCEL_TERAPKAN, "n_clicks"), State(ids.EXCEL_UNGGAH, "contents"),
-              State(ids.REAL_PERIODE, "data"), peran=PENGISI_REALISASI, prevent_initial_call=True)
+              State(ids.REAL_PERIODE, "data"), peran=PENGISI_REALISASI, prevent_initial_call=True, tolak=0)
     def terapkan_excel(_n, isi, periode):
-        try:
-            if not isi:
-                raise Ditolak("Unggah berkas Excel terlebih dahulu.")
-            tahun, triwulan = _periode(periode)
-            with sesi() as s:
-                user = s.get(User, current_user.id)
-                baris = baca(s, dari_unggahan(isi), kecamatan_id=user.kecamatan_id, tahun=tahun, triwulan=triwulan)
-                n = terapkan(s, baris, kecamatan_id=user.kecamatan_id, tahun=tahun, triwulan=triwulan, oleh=user)
-                tabel = _tabel(s, user, tahun, triwulan)
-        except Ditolak as e:
-            return dbc.Alert(str(e), color="danger"), no_update
+        if not isi:
+            raise Ditolak("Unggah berkas Excel terlebih dahulu.")
+        tahun, triwulan = _periode(periode)
+        with sesi() as s:
+            user = s.get(User, current_user.id)
+            baris = baca(s, dari_unggahan(isi), kecamatan_id=user.kecamatan_id, tahun=tahun, triwulan=triwulan)
+            n = terapkan(s, baris, kecamatan_id=user.kecamatan_id, tahun=tahun, triwulan=triwulan, oleh=user)
+            tabel = _tabel(s, user, tahun, triwulan)
         return dbc.Alert(f"{n} realisasi disimpan sebagai draf. Periksa lalu ajukan tiap indikator.",
                          color="success"), tabel

@@ -12,7 +12,6 @@ from dashboard.components.identitas import tabel_langkah
 from dashboard.data import kecamatan_terlihat, pengaturan, sesi
 from models.sop.register import detail_sop, ubah_pelaksana
 from models.tables import SopLangkah, SopPelaksana, SopRevisi, User
-from models.umum.penolakan import Ditolak
 
 ADMIN = {"admin"}
 
@@ -37,6 +36,7 @@ def register(app: Dash) -> None:
         peran=ADMIN,
         objek={"langkah_id": SopLangkah},
         prevent_initial_call=True,
+        tolak=0,
     )
     def simpan(_n: int | None, langkah_id: int | None, label: list[str] | None):
         if not langkah_id:
@@ -47,7 +47,7 @@ def register(app: Dash) -> None:
                 lk = ubah_pelaksana(s, langkah_id=int(langkah_id), label=list(label or []), oleh=admin,
                                     kecamatan_ids=kecamatan_terlihat(s))
                 sop_id = s.get(SopRevisi, lk.revisi_id).sop_id
-        except (Ditolak, PermissionError) as e:
+        except PermissionError as e:
             return dbc.Alert(str(e), color="danger"), no_update
         with sesi() as s:
             detail = detail_sop(s, sop_id)

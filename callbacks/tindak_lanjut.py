@@ -24,7 +24,6 @@ from models.tindak_lanjut.rekomendasi import (
     serahkan,
     tindakan_tersedia,
 )
-from models.umum.penolakan import Ditolak
 from models.umum.tanggal import baca_tanggal
 
 PESAN_AKSI = {"mulai": "Tindak lanjut dimulai.", "serahkan": "Tindak lanjut diserahkan kepada Sekretaris Camat.",
@@ -65,31 +64,28 @@ def register(app: Dash) -> None:
             return (no_update, *[True] * len(AKSI))
         with sesi() as s:
             r = s.get(Rekomendasi, int(rekomendasi_id))
-            boleh = tindakan_tersedia(r, s.get(User, current_user.id))
+            boleh = tindakan_tersedia(s, r, s.get(User, current_user.id))
             return (rincian(s, r.id), *[a not in boleh for a in AKSI])
 
     @callback(app, Output("tl-pesan", "children"), Output("tl-uraian", "value"),
               *[Input(f"tl-{a}", "n_clicks") for a in AKSI], State("tl-pilih", "value"), State("tl-uraian", "value"),
               State("tl-bukti", "value"),
-              peran=PERAN_KANTOR, objek={"rekomendasi_id": Rekomendasi}, prevent_initial_call=True)
+              peran=PERAN_KANTOR, objek={"rekomendasi_id": Rekomendasi}, prevent_initial_call=True, tolak=0)
     def bertindak(_m, _s, _t, _k, _a, rekomendasi_id, uraian, bukti):
         if not rekomendasi_id:
             return dbc.Alert("Pilih rekomendasi terlebih dahulu.", color="warning"), no_update
         aksi = str(ctx.triggered_id).removeprefix("tl-")
-        try:
-            with sesi() as s:
-                user, rid = s.get(User, current_user.id), int(rekomendasi_id)
-                if aksi == "mulai":
-                    mulai_tindak_lanjut(s, rekomendasi_id=rid, oleh=user)
-                elif aksi == "serahkan":
-                    serahkan(s, rekomendasi_id=rid, uraian=uraian or "", oleh=user,
-                             bukti=[b.strip() for b in (bukti or "").split(",") if b.strip()])
-                elif aksi in ("terima", "kembalikan"):
-                    periksa(s, rekomendasi_id=rid, terima=aksi == "terima", alasan=uraian, oleh=user)
-                elif aksi == "akui":
-                    akui(s, rekomendasi_id=rid, oleh=user)
-        except Ditolak as e:
-            return dbc.Alert(str(e), color="danger"), no_update
+        with sesi() as s:
+            user, rid = s.get(User, current_user.id), int(rekomendasi_id)
+            if aksi == "mulai":
+                mulai_tindak_lanjut(s, rekomendasi_id=rid, oleh=user)
+            elif aksi == "serahkan":
+                serahkan(s, rekomendasi_id=rid, uraian=uraian or "", oleh=user,
+                         bukti=[b.strip() for b in (bukti or "").split(",") if b.strip()])
+            elif aksi in ("terima", "kembalikan"):
+                periksa(s, rekomendasi_id=rid, terima=aksi == "terima", alasan=uraian, oleh=user)
+            elif aksi == "akui":
+                akui(s, rekomendasi_id=rid, oleh=user)
         return dbc.Alert(PESAN_AKSI[aksi], color="success"), ""
 
     @callback(app, Output("tl-formulir", "is_open"), Input("tl-buka-formulir", "n_clicks"),
@@ -104,19 +100,16 @@ def register(app: Dash) -> None:
               State("tl-ev-tahun", "value"), State("tl-ev-triwulan", "value"), State("tl-ev-tanggal", "value"),
               State("tl-ev-peserta", "value"), State("tl-ev-temuan", "value"), State("tl-ev-ba", "value"),
               *[State(i, "value") for b in baris for i in b],
-              peran=PENCATAT, prevent_initial_call=True)
+              peran=PENCATAT, prevent_initial_call=True, tolak=0)
     def simpan_evaluasi(_n, jenis, tahun, triwulan, tanggal, peserta, temuan, berita_acara, *isian):
-        try:
-            rek = [RekomendasiBaru(teks=isian[i] or "", indikator_id=isian[i + 1], role_kode=isian[i + 2],
-                                   jatuh_tempo=_tanggal(isian[i + 3])) for i in range(0, len(isian), 4)]
-            with sesi() as s:
-                user = s.get(User, current_user.id)
-                ev = catat_evaluasi_lengkap(
-                    s, kecamatan_id=user.kecamatan_id, jenis=jenis, tahun=int(tahun or 0), triwulan=int(triwulan or 0),
-                    tanggal=_tanggal(tanggal), peserta=peserta or "", temuan=temuan or "", berita_acara=berita_acara,
-                    oleh=user, rekomendasi=rek)
-                n = sum(1 for r in rek if not r.kosong)
-                pesan = f"{ev.jenis.capitalize()} tersimpan" + (f" dengan {n} rekomendasi." if n else ".")
-        except Ditolak as e:
-            return dbc.Alert(str(e), color="danger")
+        rek = [RekomendasiBaru(teks=isian[i] or "", indikator_id=isian[i + 1], role_kode=isian[i + 2],
+                               jatuh_tempo=_tanggal(isian[i + 3])) for i in range(0, len(isian), 4)]
+        with sesi() as s:
+            user = s.get(User, current_user.id)
+            ev = catat_evaluasi_lengkap(
+                s, kecamatan_id=user.kecamatan_id, jenis=jenis, tahun=int(tahun or 0), triwulan=int(triwulan or 0),
+                tanggal=_tanggal(tanggal), peserta=peserta or "", temuan=temuan or "", berita_acara=berita_acara,
+                oleh=user, rekomendasi=rek)
+            n = sum(1 for r in rek if not r.kosong)
+            pesan = f"{ev.jenis.capitalize()} tersimpan" + (f" dengan {n} rekomendasi." if n else ".")
         return dbc.Alert(pesan, color="success")

@@ -7,13 +7,12 @@ from dash import ALL, MATCH, Dash, Input, Output, State, html, no_update
 from flask_login import current_user
 
 from dashboard import ids
-from dashboard.akses import callback
+from dashboard.akses import callback, pesan_tolak
 from dashboard.components.unggah_sop import bagian_diagram, bagian_selisih, tampil_pratinjau
 from dashboard.data import pengaturan, sesi
 from models.sop.unggah import PERAN_UNGGAH, pratinjau, simpan
 from models.tables import User
 from models.umum.berkas import dari_unggahan, nama_aman
-from models.umum.penolakan import Ditolak
 
 PELAKSANA = {"type": ids.UNGGAH_PELAKSANA, "p": ALL, "l": ALL}
 KEMBALI = {"type": ids.UNGGAH_KEMBALI, "p": ALL, "l": ALL}
@@ -40,15 +39,12 @@ def register(app: Dash) -> None:
               Output(ids.UNGGAH_SOP_PESAN, "children"),
               Input(ids.UNGGAH_SOP_BERKAS, "contents"), Input(ids.UNGGAH_SOP_KANTOR, "value"),
               State(ids.UNGGAH_SOP_BERKAS, "filename"),
-              peran=PERAN_UNGGAH, kecamatan=("kantor",), prevent_initial_call=True)
+              peran=PERAN_UNGGAH, kecamatan=("kantor",), prevent_initial_call=True, tolak=lambda pesan: (pesan_tolak(pesan), True, None))
     def tampil(isi, kantor, nama):
         if not isi:
             return no_update, True, None
-        try:
-            with sesi() as s:
-                _, pr = _baca(s, isi, nama, kantor)
-        except Ditolak as e:
-            return dbc.Alert(str(e), color="danger"), True, None
+        with sesi() as s:
+            _, pr = _baca(s, isi, nama, kantor)
         return tampil_pratinjau(pr, pengaturan().menit_per_hari), not pr.bisa_disimpan, None
 
     @callback(app, Output({"type": ids.UNGGAH_SELISIH, "p": MATCH}, "children"),
@@ -59,15 +55,12 @@ def register(app: Dash) -> None:
               State({"type": ids.UNGGAH_KEMBALI, "p": MATCH, "l": ALL}, "id"),
               State(ids.UNGGAH_SOP_BERKAS, "contents"), State(ids.UNGGAH_SOP_BERKAS, "filename"),
               State(ids.UNGGAH_SOP_KANTOR, "value"),
-              peran=PERAN_UNGGAH, kecamatan=("kantor",), prevent_initial_call=True)
+              peran=PERAN_UNGGAH, kecamatan=("kantor",), prevent_initial_call=True, tolak=0)
     def koreksi(nilai, nilai_kembali, ident, ident_kembali, isi, nama, kantor):
         if not isi or not ident:
             return no_update, no_update
-        try:
-            with sesi() as s:
-                _, pr = _baca(s, isi, nama, kantor, _koreksi(nilai, ident), _kembali(nilai_kembali, ident_kembali))
-        except Ditolak as e:
-            return dbc.Alert(str(e), color="danger"), no_update
+        with sesi() as s:
+            _, pr = _baca(s, isi, nama, kantor, _koreksi(nilai, ident), _kembali(nilai_kembali, ident_kembali))
         indeks = int(ident[0]["p"])
         pp = next((x for x in pr.prosedur if x.indeks == indeks), None)
         if pp is None:
@@ -81,16 +74,13 @@ def register(app: Dash) -> None:
               State(ids.UNGGAH_SOP_BERKAS, "contents"), State(ids.UNGGAH_SOP_BERKAS, "filename"),
               State(ids.UNGGAH_SOP_KANTOR, "value"), State(PELAKSANA, "value"), State(PELAKSANA, "id"),
               State(KEMBALI, "value"), State(KEMBALI, "id"),
-              peran=PERAN_UNGGAH, kecamatan=("kantor",), prevent_initial_call=True)
+              peran=PERAN_UNGGAH, kecamatan=("kantor",), prevent_initial_call=True, tolak=0)
     def simpan_semua(_n, isi, nama, kantor, nilai, ident, nilai_kembali, ident_kembali):
         if not isi:
             return dbc.Alert("Unggah dokumen SOP terlebih dahulu.", color="warning"), no_update, True
-        try:
-            with sesi() as s:
-                user, pr = _baca(s, isi, nama, kantor, _koreksi(nilai, ident), _kembali(nilai_kembali, ident_kembali))
-                hasil = simpan(s, pr, user)
-        except Ditolak as e:
-            return dbc.Alert(str(e), color="danger"), no_update, no_update
+        with sesi() as s:
+            user, pr = _baca(s, isi, nama, kantor, _koreksi(nilai, ident), _kembali(nilai_kembali, ident_kembali))
+            hasil = simpan(s, pr, user)
         baris = [html.Li([h.kalimat(), " ", html.A("Lihat SOP", href=f"/sop/{h.sop_id}")] if h.sop_id
                          else h.kalimat()) for h in hasil]
         return (dbc.Alert([html.Strong("Tersimpan. "), html.Ul(baris, className="mb-0")], color="success",

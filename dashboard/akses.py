@@ -4,6 +4,11 @@
 arguments name an office or a record. The policy is checked on the server before the function runs; a refusal is
 written to the audit log and answered with 403 and no data. The policy also travels on the registered function
 (`.kebijakan`), so a test can list every callback of the running app and try each one.
+
+The same wrapper is the one place a refusal of the domain (models.umum.penolakan.Ditolak) reaches the screen: the
+work inside the callback has been rolled back by its session; the wrapper writes one `aksi.ditolak` audit row (who,
+which office, which record, which action, why) in its own transaction and shows the message, in the output the
+callback names with `tolak=` or, without one, in the page's message area.
 """
 from __future__ import annotations
 
@@ -13,10 +18,12 @@ from dataclasses import dataclass, field
 from functools import wraps
 from typing import Any
 
-from dash import Dash
+import dash_bootstrap_components as dbc
+from dash import Dash, Output, no_update, set_props
 from flask_login import current_user
 from sqlmodel import SQLModel
 
+from dashboard import ids
 from dashboard.data import kecamatan_terlihat, sesi
 from models.akun.akses import (
     PESAN_KANTOR,
@@ -28,6 +35,7 @@ from models.akun.akses import (
 )
 from models.tables import User
 from models.umum.audit import catat
+from models.umum.penolakan import Ditolak
 
 PESAN_MASUK = "Sesi berakhir atau belum masuk. Silakan masuk kembali."
 
@@ -93,18 +101,61 @@ def periksa(kebijakan: Kebijakan, nilai: dict[str, Any], *, sasaran: str) -> Non
                     raise _tolak(PESAN_KANTOR, sasaran=sasaran, rincian=f"{model.__name__} {ident}")
 
 
+def catat_penolakan(e: Ditolak, *, sasaran: str) -> None:
+    """Write one `aksi.ditolak` row for a refusal, in its own transaction (the refused work is already rolled back):
+    who asked, the office, the record and the action the refusal names (else the callback or route), and why."""
+    with sesi() as s:
+        user = s.get(User, current_user.id) if current_user.is_authenticated else None
+        catat(s, aksi="aksi.ditolak", oleh=user, objek=e.objek or "aksi", objek_id=e.objek_id,
+              kecamatan_id=e.kecamatan_id if e.kecamatan_id is not None else (user.kecamatan_id if user else None),
+              sesudah={"aksi": e.aksi or sasaran}, keterangan=str(e)[:2000])
+
+
+def pesan_tolak(pesan: str):
+    """How a refusal looks on screen."""
+    return dbc.Alert(pesan, color="danger", className="pesan-tolak")
+
+
+def _jumlah_output(dependencies: tuple) -> int:
+    n = 0
+    for d in dependencies:
+        if isinstance(d, Output):
+            n += 1
+        elif isinstance(d, (list, tuple)):
+            n += sum(isinstance(x, Output) for x in d)
+    return n
+
+
 def callback(app: Dash, *dependencies, peran: Iterable[str] | None = None, kecamatan: Iterable[str] | str = (),
-             objek: dict[str, type[SQLModel]] | None = None, **kwargs) -> Callable:
-    """`app.callback` with an access policy checked before the function runs."""
+             objek: dict[str, type[SQLModel]] | None = None, tolak: int | Callable[[str], Any] | None = None,
+             **kwargs) -> Callable:
+    """`app.callback` with an access policy checked before the function runs, and the domain's refusals shown and
+    audited. `tolak`: the index of the output that shows a refusal (the others are left as they are), or a function
+    of the message returning the whole answer; None: the page's message area shows it."""
     kebijakan = _kebijakan(peran, kecamatan, objek)
+    n_output = _jumlah_output(dependencies)
+
+    def jawab_tolak(pesan: str):
+        if callable(tolak):
+            return tolak(pesan)
+        if tolak is None:
+            set_props(ids.PESAN_GLOBAL, {"children": pesan_tolak(pesan)})
+        if n_output <= 1:
+            return pesan_tolak(pesan) if tolak == 0 else no_update
+        return tuple(pesan_tolak(pesan) if i == tolak else no_update for i in range(n_output))
 
     def daftar(fungsi: Callable) -> Callable:
         nama_arg = list(inspect.signature(fungsi).parameters)
+        sasaran = f"callback {fungsi.__module__}.{fungsi.__name__}"
 
         @wraps(fungsi)
         def terjaga(*args):
-            periksa(kebijakan, dict(zip(nama_arg, args)), sasaran=f"callback {fungsi.__module__}.{fungsi.__name__}")
-            return fungsi(*args)
+            periksa(kebijakan, dict(zip(nama_arg, args)), sasaran=sasaran)
+            try:
+                return fungsi(*args)
+            except Ditolak as e:
+                catat_penolakan(e, sasaran=sasaran)
+                return jawab_tolak(str(e))
 
         terjaga.kebijakan = kebijakan
         app.callback(*dependencies, **kwargs)(terjaga)

@@ -15,6 +15,7 @@ from models.kinerja.mesin import Predikat
 from models.sop.durasi import MENIT_PER_HARI_BAKU, format_menit
 from models.umum.angka import bulatkan
 from models.umum.periode import ROMAWI
+from models.umum.status import KeadaanCapaian, KeadaanLangkah
 
 FONT = {"family": "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif", "size": 12}
 RESMI = "#0b5394"
@@ -158,7 +159,10 @@ def grafik_perbandingan(df: pd.DataFrame, judul: str) -> dict:
 
 
 def _label_keadaan(keadaan: str | None) -> str:
-    return {"resmi": "", "draf": " (draf, belum diajukan)"}.get(keadaan or "", " (diajukan, belum disahkan)")
+    """The state beside a bar: nothing for an official capaian, else the figure's state as Isi Realisasi names it."""
+    if keadaan == KeadaanCapaian.RESMI:
+        return ""
+    return f" ({KeadaanCapaian.label_dari(keadaan, KeadaanCapaian.SEMENTARA.label)})"
 
 
 def grafik_siklus(langkah: list, menit_per_hari: int = MENIT_PER_HARI_BAKU) -> dict:
@@ -196,7 +200,7 @@ def grafik_garis_waktu(df: pd.DataFrame, judul: str) -> dict:
     awal = float(df["posisi_terima"].min())
     y = [f"{r.no} · {r.peran}" + (f" (ke-{r.percobaan})" if r.percobaan > 1 else "") for r in df.itertuples()]
     terima, mulai, selesai = (df[k].astype(float) for k in ("posisi_terima", "posisi_mulai", "posisi_selesai"))
-    warna = ["#e06666" if h == "dikembalikan" else ("#6fa8dc" if pd.notna(s) else "#b7b7b7")
+    warna = ["#e06666" if h == KeadaanLangkah.DIKEMBALIKAN else ("#6fa8dc" if pd.notna(s) else "#b7b7b7")
              for h, s in zip(df["hasil"], df["selesai_pada"])]
     data = [
         {"type": "bar", "orientation": "h", "y": y, "x": _daftar((mulai - terima) / 60),

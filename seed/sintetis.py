@@ -34,6 +34,7 @@ from models.tables import AuditLog, Eksekusi, Indikator, Kabupaten, Kecamatan
 from models.umum.angka import format_angka
 from models.umum.audit import catat
 from models.umum.kemajuan import Kemajuan
+from models.umum.status import JenisKerja
 from seed import iku_awal
 from seed.demo import AWALAN_SINTETIS, buat_pengguna_kabupaten, nama_kabupaten_sintetis, nama_login
 from seed.riwayat import (
@@ -72,7 +73,7 @@ MILIK: tuple[tuple[str, str, str | None], ...] = (
 )
 # Ids that name a row by kind rather than by foreign key: the subject of an execution, the object of an audit row,
 # and the ids an audit row's before/after record under these keys.
-SUBJEK = {"realisasi": "realisasi", "evaluasi": "evaluasi"}
+SUBJEK = {JenisKerja.REALISASI: "realisasi", JenisKerja.EVALUASI: "evaluasi"}
 OBJEK = {"kecamatan": "kecamatan", "pengguna": "pengguna", "sop": "sop", "sop_revisi": "soprevisi",
          "indikator": "indikator", "target": "target", "eksekusi": "eksekusi", "realisasi": "realisasi",
          "catatan_langkah": "catatanlangkah", "evaluasi": "evaluasi", "rekomendasi": "rekomendasi"}

@@ -162,6 +162,14 @@ def keluar(client):
 
 
 @pytest.fixture(scope="session", autouse=True)
+def jenis_kerja():
+    """Every kind of work registered with the state machine, as create_app does at start-up."""
+    from models.jenis_kerja import muat
+
+    muat()
+
+
+@pytest.fixture(scope="session", autouse=True)
 def sandi_murah():
     """Cheap password hashes for the test databases: the demo makes dozens of users and scrypt costs most of the
     time of loading it. Logins still check the hash; the method is the only difference."""

@@ -87,6 +87,11 @@ def pengguna(s: Session, *, peran: str, kecamatan: str = KANTOR, kabupaten: str 
     return buat_pengguna(s, username=username, nama=nama, password=KATA_SANDI, role_kode=peran, **tempat)
 
 
+def akun(s: Session, *, username: str) -> User:
+    """The account of that username (one a test made itself, e.g. by importing a staff sheet)."""
+    return s.exec(select(User).where(User.username == username)).one()
+
+
 def sop(s: Session, *, nama: str, kecamatan: str = KANTOR) -> Sop:
     """The office's SOP of that name (as printed, or its key: "pengukuran kinerja")."""
     return _sop(s, nama, kecamatan)

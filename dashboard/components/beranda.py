@@ -22,7 +22,7 @@ from models.dasbor.kueri import (
     rekomendasi_terlambat,
 )
 from models.dasbor.kueri import kartu_iku as data_kartu
-from models.dasbor.laporan import KEADAAN, tabel_beranda_kabupaten, tabel_iku_triwulan, tabel_tl_terlambat
+from models.dasbor.laporan import tabel_beranda_kabupaten, tabel_iku_triwulan, tabel_tl_terlambat
 from models.kinerja.realisasi import dikembalikan_untuk
 from models.perencanaan.kalender_sakip import kewajiban_kantor
 from models.perencanaan.pekerjaan import untuk_saya
@@ -30,8 +30,9 @@ from models.sop.alur import antrian
 from models.sop.durasi import format_menit
 from models.sop.siklus import dalam_baku_per_kantor
 from models.tables import Evaluasi, User
-from models.tindak_lanjut.rekomendasi import STATUS_LABEL, menunggu, pengingat
+from models.tindak_lanjut.rekomendasi import menunggu, pengingat
 from models.umum.periode import ROMAWI, triwulan_sebelumnya
+from models.umum.status import KeadaanCapaian, KeadaanKewajiban, StatusEksekusi, StatusRekomendasi
 
 
 def _persen_baku(dalam: int, n: int) -> str:
@@ -91,15 +92,15 @@ def _kalender(s: Session, kecamatan_id: int, user: User, hari_ini: date) -> dbc.
     semua = kewajiban_kantor(s, kecamatan_id, hari_ini=hari_ini)
     saya = untuk_saya(s, user, semua) if user.kecamatan_id == kecamatan_id else set()
     # The user's own first, then the overdue, then what is due within a week, each by due date.
-    penting = sorted(((n, k) for n, k in enumerate(semua) if k.status in ("terlambat", "segera")),
-                     key=lambda x: (x[0] not in saya, x[1].status != "terlambat", x[1].tenggat))
-    telat_tahun_ini = [k for k in semua if k.status == "selesai_terlambat" and k.tenggat.year == hari_ini.year]
+    penting = sorted(((n, k) for n, k in enumerate(semua) if k.status in (KeadaanKewajiban.TERLAMBAT, KeadaanKewajiban.SEGERA)),
+                     key=lambda x: (x[0] not in saya, x[1].status != KeadaanKewajiban.TERLAMBAT, x[1].tenggat))
+    telat_tahun_ini = [k for k in semua if k.status == KeadaanKewajiban.SELESAI_TERLAMBAT and k.tenggat.year == hari_ini.year]
 
     def baris(n: int, k) -> html.Li:
         return html.Li([html.Span(k.status_label, className="fw-semibold"), f" · {k.nama} {k.label} · jatuh tempo ",
                         fmt_tanggal(k.tenggat), f" · {_keadaan(k)}",
                         dbc.Badge("untuk Anda", color="primary", className="ms-1") if n in saya else None],
-                       className="text-danger" if k.status == "terlambat" else None,
+                       className="text-danger" if k.status == KeadaanKewajiban.TERLAMBAT else None,
                        **{"data-kewajiban": k.kewajiban})
 
     lebih = len(penting) - BATAS_KEWAJIBAN
@@ -108,7 +109,7 @@ def _kalender(s: Session, kecamatan_id: int, user: User, hari_ini: date) -> dbc.
                    className="small mb-1 ps-3", id="beranda-kewajiban-daftar")
            if penting else html.P("Tidak ada kewajiban SAKIP yang terlambat atau jatuh tempo dalam tujuh hari.",
                                   className="small mb-1")]
-    tanpa = [j.nama for j in sorted({k.kewajiban: k.jadwal for k in semua if k.status == "tanpa_sop"}.values(),
+    tanpa = [j.nama for j in sorted({k.kewajiban: k.jadwal for k in semua if k.status == KeadaanKewajiban.TANPA_SOP}.values(),
                                     key=lambda j: j.urutan)]  # in the calendar's order
     if tanpa:
         isi.append(html.P(f"Belum ada SOP kantor untuk: {', '.join(tanpa)}.", className="small text-muted mb-1",
@@ -118,17 +119,17 @@ def _kalender(s: Session, kecamatan_id: int, user: User, hari_ini: date) -> dbc.
                           className="small text-muted mb-1"))
     isi.append(html.A("Buka Kalender SAKIP", href="/kalender-sakip", className="small"))
     return dbc.Card(dbc.CardBody([
-        html.H6(["Kalender SAKIP: ", html.Span(f"{angka(sum(k.status == 'terlambat' for _, k in penting))} terlambat, "
-                                               f"{angka(sum(k.status == 'segera' for _, k in penting))} segera")],
+        html.H6(["Kalender SAKIP: ", html.Span(f"{angka(sum(k.status == KeadaanKewajiban.TERLAMBAT for _, k in penting))} terlambat, "
+                                               f"{angka(sum(k.status == KeadaanKewajiban.SEGERA for _, k in penting))} segera")],
                 className="card-title"),
         *isi]), className="mt-2", id="beranda-kewajiban")
 
 
 def _keadaan(k) -> str:
     """Where an obligation stands, in words: its execution's state, or what is missing."""
-    if k.status == "tanpa_sop":
+    if k.status == KeadaanKewajiban.TANPA_SOP:
         return "kantor belum memiliki SOP-nya"
-    berjalan = [e for e in k.eksekusi if e.status == "berjalan"]
+    berjalan = [e for e in k.eksekusi if e.status == StatusEksekusi.BERJALAN]
     if berjalan:
         return f"sedang berjalan ({berjalan[0].judul})"
     if k.dasar == "realisasi":
@@ -160,7 +161,7 @@ def _pengingat(s: Session, user: User, hari_ini: date) -> dbc.Alert | None:
     return dbc.Alert([
         html.Strong(f"Pengingat tindak lanjut ({angka(len(daftar))})"),
         html.Ul([html.Li([html.Span("Terlambat" if telat else "Jatuh tempo", className="fw-semibold"),
-                          f" {fmt_tanggal(r.jatuh_tempo)} · {ringkas(r.teks, 110)} · {STATUS_LABEL[r.status]} · ",
+                          f" {fmt_tanggal(r.jatuh_tempo)} · {ringkas(r.teks, 110)} · {StatusRekomendasi.label_dari(r.status)} · ",
                           f"menunggu {NAMA_PERAN.get(menunggu(r), '-')} · ",
                           html.A("Buka", href=_tautan_rekomendasi(s, r))],
                          className="text-danger" if telat else None)
@@ -189,10 +190,11 @@ def isi_kabupaten(s: Session, sar: Saringan, hari_ini: date) -> html.Div:
         capaian, keadaan = r[f"capaian_{k}"], r[f"keadaan_{k}"]
         if capaian is None or pd.isna(capaian):
             return html.Td("-", className="text-end text-muted", title=r[f"keterangan_{k}"] or "")
-        if keadaan == KEADAAN["draf"]:  # entered, never submitted: not a figure the office stands behind yet
+        # `keadaan` is the label the table (and its CSV and Excel) prints, of models.umum.status.KeadaanCapaian.
+        if keadaan == KeadaanCapaian.DRAF.label:  # entered, never submitted: not a figure the office stands behind
             return html.Td(f"{angka(capaian, 2)}% (draf)", className="text-end text-muted fst-italic",
-                           title="draf, belum diajukan")
-        teks = f"{angka(capaian, 2)}%" + ("" if keadaan == KEADAAN["resmi"] else "*")
+                           title=KeadaanCapaian.DRAF.label)
+        teks = f"{angka(capaian, 2)}%" + ("" if keadaan == KeadaanCapaian.RESMI.label else "*")
         return html.Td(teks, className="text-end", style={"backgroundColor": f"{r[f'warna_{k}']}26"},
                        title=r[f"predikat_{k}"])
 

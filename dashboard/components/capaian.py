@@ -15,10 +15,11 @@ from models.dasbor.kueri import Saringan, nama_kantor, perbandingan, seri_capaia
 from models.dasbor.laporan import tabel_perbandingan, tabel_seri_capaian
 from models.kinerja.capaian import predikat_kabupaten
 from models.kinerja.lampiran import lampiran_realisasi
-from models.kinerja.realisasi import STATUS_LABEL, jejak
+from models.kinerja.realisasi import jejak
 from models.tables import Indikator, Kecamatan, Realisasi, User
 from models.umum.angka import tulis_angka
 from models.umum.periode import ROMAWI, label_periode
+from models.umum.status import StatusRealisasi
 
 TAHUN_SERI = 5  # quarters of this many years, up to the year chosen
 
@@ -82,7 +83,7 @@ def rincian_realisasi(s: Session, realisasi_id: int) -> dbc.Card:
     nilai = tulis_angka(r.nilai, 2) if r.nilai is not None else "-"
     if r.penyebut is not None:
         nilai += f" ({tulis_angka(r.pembilang, 2)} dari {tulis_angka(r.penyebut, 2)})"
-    baris = [("Realisasi", nilai), ("Status", STATUS_LABEL.get(r.status, r.status)),
+    baris = [("Realisasi", nilai), ("Status", StatusRealisasi.label_dari(r.status)),
              ("Diisi oleh", f"{_nama(s, r.dibuat_oleh)}, {fmt.waktu(r.dibuat_pada, zona)}"),
              ("Terakhir diubah", f"{_nama(s, r.diubah_oleh)}, {fmt.waktu(r.diubah_pada, zona)}"),
              ("Disahkan oleh", f"{_nama(s, r.disahkan_oleh)}, {fmt.waktu(r.disahkan_pada, zona)}"

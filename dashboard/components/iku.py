@@ -1,10 +1,12 @@
-"""The office's indicators as defined, with the year's target in force and the SOP that collects each."""
+"""The office's indicators as defined, with the year's target in force, the Renstra end-of-period target whose
+period covers the year, and the SOP that collects each."""
 from __future__ import annotations
 
 import dash_bootstrap_components as dbc
 from dash import html
 
 from models.kinerja.iku import iku_kantor, per_triwulan, sop_pengumpul, target_berlaku
+from models.perencanaan.dokumen_kinerja import renstra_berlaku
 from models.sop.monitoring import sop_berlaku
 from models.tables import Role
 from models.umum.angka import tulis_target
@@ -14,6 +16,7 @@ AGREGASI = {"kumulatif": "kumulatif (dijumlah)", "terakhir": "nilai triwulan ter
 
 def tabel_iku(s, kecamatan_id: int, tahun: int) -> dbc.Table:
     baris = []
+    renstra = renstra_berlaku(s, kecamatan_id, tahun)
     for ind in iku_kantor(s, kecamatan_id):
         t = target_berlaku(s, indikator_id=ind.id, kecamatan_id=kecamatan_id, tahun=tahun)
         rev = sop_pengumpul(s, ind, kecamatan_id)
@@ -28,10 +31,19 @@ def tabel_iku(s, kecamatan_id: int, tahun: int) -> dbc.Table:
             html.Td(_pengumpul(rev, per_triwulan(s, ind, kecamatan_id))),
             html.Td(tulis_target(t.nilai, ind.satuan) if t else html.Span("belum ada", className="text-muted"),
                     className="text-end", **{"data-target": ind.kode}),
+            html.Td(_renstra(renstra.get(ind.id), ind.satuan), className="text-end", **{"data-renstra": ind.kode}),
         ]))
     return dbc.Table([html.Thead(html.Tr([html.Th(x) for x in ("Kode", "Indikator", "Rumus", "Penanggung jawab",
-                                                                "SOP pengumpul", f"Target {tahun}")])),
+                                                                "SOP pengumpul", f"Target {tahun}",
+                                                                "Target Renstra")])),
                       html.Tbody(baris)], size="sm", hover=True, responsive=True)
+
+
+def _renstra(t, satuan: str):
+    if t is None:
+        return html.Span("belum ada", className="text-muted")
+    return html.Div([tulis_target(t.nilai, satuan),
+                     html.Div(f"Renstra {t.tahun_awal}–{t.tahun_akhir}", className="small text-muted")])
 
 
 def _pengumpul(rev, bersama: bool):

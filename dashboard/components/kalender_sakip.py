@@ -7,11 +7,10 @@ from dash import html
 from dashboard.format import tanggal
 from models.perencanaan.kalender_sakip import Kewajiban, tanggal_lokal, teks_tanggal_relatif
 from models.tables import JadwalSakip, Kecamatan, User
+from models.umum.status import KeadaanKewajiban, StatusEksekusi
 
 PENGUBAH = frozenset({"admin", "kabupaten"})  # who may change a calendar (models.perencanaan checks the kabupaten)
 SIKLUS = {"triwulan": "tiap triwulan", "tahun": "tiap tahun", "renstra": "tiap lima tahun"}
-WARNA = {"terlambat": "danger", "segera": "warning", "selesai_terlambat": "warning", "selesai": "success",
-         "berjalan": "info", "belum_jatuh_tempo": "secondary", "tanpa_sop": "light"}
 
 
 def jendela_teks(j: JadwalSakip) -> tuple[str, str]:
@@ -42,13 +41,13 @@ def tabel_kewajiban(daftar: list[Kewajiban], zona: str) -> dbc.Table | html.P:
                                                       "Pelaksanaan")]))
     baris = []
     for k in daftar:
-        eks = "; ".join(f"{e.judul} ({'selesai' if e.status == 'selesai' else 'berjalan'})" for e in k.eksekusi)
+        keadaan = KeadaanKewajiban(k.status)
+        eks = "; ".join(f"{e.judul} ({StatusEksekusi(e.status).label.lower()})" for e in k.eksekusi)
         if k.selesai_pada is not None:
             eks = (eks + " · " if eks else "") + f"terpenuhi {tanggal(tanggal_lokal(k.selesai_pada, zona))}"
         baris.append(html.Tr([html.Td(k.nama), html.Td(k.label), html.Td(tanggal(k.mulai)), html.Td(tanggal(k.tenggat)),
-                              html.Td(dbc.Badge(k.status_label, color=WARNA.get(k.status, "secondary"),
-                                                text_color="dark" if k.status in ("segera", "tanpa_sop",
-                                                                                  "selesai_terlambat") else None)),
+                              html.Td(dbc.Badge(keadaan.label, color=keadaan.warna,
+                                                text_color="dark" if keadaan.warna in ("warning", "light") else None)),
                               html.Td(eks or "-", className="small")],
                              **{"data-kewajiban": k.kewajiban, "data-status": k.status}))
     return dbc.Table([kepala, html.Tbody(baris)], size="sm", hover=True, responsive=True, id="tabel-kewajiban-kantor")

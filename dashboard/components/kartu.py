@@ -8,6 +8,7 @@ from dashboard.format import angka
 from models.dasbor.kueri import KartuIku
 from models.umum.angka import tulis_target
 from models.umum.periode import ROMAWI
+from models.umum.status import KeadaanCapaian
 
 
 def _perubahan(k: KartuIku, tw_lalu: int) -> html.Span:
@@ -27,11 +28,11 @@ def kartu_iku(k: KartuIku, tw_lalu: int) -> html.Div:
     else:
         nilai = [html.Div(f"{angka(k.persen, 2)}%", className="fs-2 fw-semibold capaian-angka"),
                  html.Div(k.predikat.nama if k.predikat else "", style={"color": warna}, className="fw-semibold")]
-        status = (dbc.Badge("Resmi", color="success", className="status-resmi") if k.resmi else
-                  dbc.Badge("Draf, belum diajukan", color="secondary", className="status-draf")
-                  if k.keadaan == "draf" else
-                  dbc.Badge("Sementara, belum disahkan", color="warning", text_color="dark",
-                            className="status-sementara"))
+        keadaan = KeadaanCapaian.RESMI if k.resmi else (k.keadaan or KeadaanCapaian.SEMENTARA)
+        kelas = {KeadaanCapaian.RESMI: "status-resmi", KeadaanCapaian.DRAF: "status-draf"}.get(keadaan,
+                                                                                              "status-sementara")
+        status = dbc.Badge(keadaan.label, color=keadaan.warna, className=kelas,
+                           text_color="dark" if keadaan.warna in ("warning", "info", "light") else None)
     return html.Div(dbc.Card(dbc.CardBody([
         html.Div([html.Span(k.indikator.kode, className="fw-bold me-2"), status], className="mb-1"),
         html.Div(k.indikator.nama, className="small text-muted mb-2 nama-iku"),

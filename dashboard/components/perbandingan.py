@@ -27,6 +27,7 @@ from models.dasbor.perbandingan import (
     warna_kepatuhan,
 )
 from models.umum.periode import ROMAWI
+from models.umum.status import KeadaanCapaian
 
 
 def _sel_kepatuhan(s, kantor: str, kunci: str, sar: Saringan) -> html.Td:
@@ -106,12 +107,12 @@ def matriks_capaian(s: Session, sar: Saringan, q: str, akhiran: str, df, tren) -
             if c is None or c != c:
                 isi.append(html.Td("-", className="text-center text-muted"))
                 continue
-            tanda = "" if status == "resmi" else (" (draf)" if status == "draf" else "*")
+            tanda = "" if status == KeadaanCapaian.RESMI else (" (draf)" if status == KeadaanCapaian.DRAF else "*")
             isi.append(html.Td(html.A(f"{angka(c, 2)}%{tanda}", href=alamat(
                 "/capaian", kecamatan=nama, tahun=sar.tahun, triwulan=sar.triwulan, indikator=ind),
-                className="text-dark"), title=f"{pred or ''}{'' if status == 'resmi' else ' · belum resmi'}",
+                className="text-dark"), title=f"{pred or ''}{'' if status == KeadaanCapaian.RESMI else ' · belum resmi'}",
                 style={"backgroundColor": f"{w}40" if w else None}, className="text-center" + (
-                    "" if status == "resmi" else " sel-sementara")))
+                    "" if status == KeadaanCapaian.RESMI else " sel-sementara")))
         rata = rec.get("rata")
         isi += [html.Td(f"{angka(rata, 2)}%" if rata == rata and rata is not None else "-", className="text-end"),
                 html.Td(angka(rec["peringkat"]) if rec["peringkat"] == rec["peringkat"] else "-",

@@ -8,13 +8,18 @@ from dashboard import format as fmt
 from models.akun.peran import NAMA_PERAN
 from models.kinerja.capaian import BarisCapaian
 from models.kinerja.mesin import Capaian, Predikat, predikat
-from models.kinerja.realisasi import STATUS_LABEL
-from models.sop.alur import milik_peran
+from models.kinerja.realisasi import BISA_DIUBAH
+from models.sop.alur import keadaan_catatan, milik_peran
 from models.umum.angka import tulis_angka, tulis_target
 from models.umum.periode import ROMAWI
+from models.umum.status import KeadaanLangkah, StatusRealisasi
 
-WARNA_STATUS = {"draf": "secondary", "diajukan": "info", "dikembalikan": "warning", "resmi": "success",
-                "dibuka": "warning"}
+
+def lencana(status: str) -> dbc.Badge:
+    """A figure's status as a badge, in the one vocabulary (models.umum.status.StatusRealisasi)."""
+    s = StatusRealisasi(status)
+    return dbc.Badge(s.label, color=s.warna, className="ms-2",
+                     text_color="dark" if s.warna in ("warning", "info", "light") else None)
 
 
 def persen(x: float | None) -> str:
@@ -48,8 +53,8 @@ def tabel_realisasi(baris: list[BarisCapaian], *, tahun: int, triwulan: int, pit
         else:
             rincian = (f"{tulis_angka(r.pembilang)} / {tulis_angka(r.penyebut)} = " if r.penyebut is not None else "")
             angka = f"{rincian}{tulis_angka(r.nilai, 2)}{ind.satuan if ind.satuan == '%' else ' ' + ind.satuan}"
-            status = dbc.Badge(STATUS_LABEL[r.status], color=WARNA_STATUS[r.status])
-        aksi = "Lihat" if r is not None and r.status in ("diajukan", "resmi") else ("Ubah" if r else "Isi")
+            status = lencana(r.status)
+        aksi = "Isi" if r is None else ("Ubah" if StatusRealisasi(r.status) in BISA_DIUBAH else "Lihat")
         isi.append(html.Tr([
             html.Td(ind.kode, className="text-nowrap"), html.Td(ind.nama),
             html.Td(tulis_target(b.target, ind.satuan), className="text-end"),
@@ -89,8 +94,8 @@ def riwayat(r, catatan_langkah, zona: str) -> html.Div | None:
     return html.Div([
         html.H6("Jejak SOP", className="mt-3"),
         html.Ol([html.Li([f"Langkah {lk.no} ({_peran(c.role_kode)}): ",
-                          html.Strong(c.hasil or "menunggu"), _pelaku(c, pelaku),
+                          html.Strong(keadaan_catatan(c).label.lower()), _pelaku(c, pelaku),
                           f" · {fmt.waktu(c.selesai_pada or c.diterima_pada, zona)}",
-                          html.Em(f" · {c.catatan}") if c.catatan and c.hasil == "dikembalikan" else None])
+                          html.Em(f" · {c.catatan}") if c.catatan and keadaan_catatan(c) == KeadaanLangkah.DIKEMBALIKAN else None])
                  for c, lk, pelaku in catatan_langkah], className="small", id="jejak-sop"),
     ])

@@ -17,8 +17,7 @@ from models.dasbor.laporan import analisis_saringan, tabel_langkah, tabel_langka
 from models.sop.durasi import format_menit
 from models.sop.siklus import garis_waktu
 from models.tables import Eksekusi, Kecamatan, SopRevisi, User
-
-HASIL = {"selesai": "selesai", "disetujui": "disetujui", "dikembalikan": "dikembalikan untuk perbaikan"}
+from models.umum.status import KeadaanLangkah, StatusEksekusi
 
 
 def isi(s: Session, sar: Saringan, menit_per_hari: int) -> tuple[html.Div, list[dict]]:
@@ -28,7 +27,7 @@ def isi(s: Session, sar: Saringan, menit_per_hari: int) -> tuple[html.Div, list[
     a = analisis_saringan(s, sar)
     q = query(s, sar)
     eks = a.eksekusi
-    selesai = eks[eks["status"] == "selesai"] if not eks.empty else eks
+    selesai = eks[eks["status"] == StatusEksekusi.SELESAI] if not eks.empty else eks
     total_baku = sum(x.mutu_baku for x in a.langkah)
     hambatan = next((x for x in a.langkah if x.hambatan), None)
     dalam = [x for x in a.langkah if x.n and x.dalam_baku is not None]  # steps with a standard time, measured
@@ -51,7 +50,7 @@ def isi(s: Session, sar: Saringan, menit_per_hari: int) -> tuple[html.Div, list[
     kantor = nama_kantor(s, list(set(eks["kecamatan_id"]))) if not eks.empty else {}
     urut = eks.sort_values("total", ascending=False) if not eks.empty else eks
     pilihan = [{"label": f"{r.judul} · {kantor.get(r.kecamatan_id, '')} · {m(r.total)}"
-                         f"{'' if r.status == 'selesai' else ' (berjalan)'}", "value": int(r.eksekusi_id)}
+                         f"{'' if r.status == StatusEksekusi.SELESAI else ' (berjalan)'}", "value": int(r.eksekusi_id)}
                for r in urut.itertuples()]
     return html.Div([
         ringkas,
@@ -85,7 +84,7 @@ def garis(s: Session, eksekusi_id: int, menit_per_hari: int) -> html.Div:
     df["keterangan"] = [
         f"Diterima {fmt.waktu(r.diterima_pada.to_pydatetime(), zona)}"
         + (f"<br>Mulai dikerjakan {fmt.waktu(r.dimulai_pada.to_pydatetime(), zona)}" if pd.notna(r.dimulai_pada) else "")
-        + (f"<br>{HASIL.get(r.hasil, r.hasil).capitalize()} {fmt.waktu(r.selesai_pada.to_pydatetime(), zona)}"
+        + (f"<br>{KeadaanLangkah.label_dari(r.hasil)} {fmt.waktu(r.selesai_pada.to_pydatetime(), zona)}"
            f" oleh {pelaku.get(r.pelaku_id, '-')}" if pd.notna(r.selesai_pada) else "<br>Masih menunggu")
         + f"<br>Waktu kerja {format_menit(r.total if pd.notna(r.total) else None, menit_per_hari=menit_per_hari)}"
           f" · mutu baku {format_menit(r.waktu_menit, menit_per_hari=menit_per_hari)}"

@@ -13,11 +13,9 @@ from models.akun.peran import NAMA_PERAN
 from models.dasbor.kueri import Saringan
 from models.dasbor.laporan import data_tl, tabel_tl_daftar, tabel_tl_rekap
 from models.tables import Evaluasi, Indikator, Kecamatan, Rekomendasi, User
-from models.tindak_lanjut.rekomendasi import AKSI_LABEL, STATUS, STATUS_LABEL, riwayat, tindak_lanjut_terakhir
+from models.tindak_lanjut.rekomendasi import AKSI_LABEL, STATUS, riwayat, tindak_lanjut_terakhir
 from models.umum.periode import label_triwulan
-
-WARNA = {"baru": "secondary", "dalam proses": "info", "diserahkan": "primary", "dikembalikan": "warning",
-         "diverifikasi": "success", "selesai": "dark"}
+from models.umum.status import StatusRekomendasi
 
 
 def isi(s: Session, sar: Saringan, user: User) -> tuple[html.Div, list[dict]]:
@@ -25,7 +23,7 @@ def isi(s: Session, sar: Saringan, user: User) -> tuple[html.Div, list[dict]]:
     df = data_tl(s, sar)
     q = query(s, sar)
     hitung = df["status"].value_counts() if not df.empty else pd.Series(dtype=int)
-    lencana = html.Div([dbc.Badge(f"{STATUS_LABEL[st]}: {int(hitung.get(st, 0))}", color=WARNA[st],
+    lencana = html.Div([dbc.Badge(f"{st.label}: {int(hitung.get(st, 0))}", color=st.warna,
                                   className="me-2 p-2", id=f"tl-jumlah-{st.replace(' ', '-')}") for st in STATUS]
                        + [dbc.Badge(f"Terlambat: {int(df['terlambat'].sum()) if not df.empty else 0}",
                                     color="danger", className="p-2", id="tl-jumlah-terlambat")], className="mb-3")
@@ -64,7 +62,7 @@ def rincian(s: Session, rekomendasi_id: int) -> html.Div:
     tl = tindak_lanjut_terakhir(s, r.id)
     baris = [("Rekomendasi", r.teks), ("Evaluasi", f"{label_triwulan(ev.tahun, ev.triwulan)}, {fmt.tanggal(ev.tanggal)}"),
              ("IKU", f"{ind.kode} {ind.nama}" if ind else "-"), ("Penanggung jawab", NAMA_PERAN.get(r.role_kode)),
-             ("Jatuh tempo", fmt.tanggal(r.jatuh_tempo)), ("Status", STATUS_LABEL[r.status])]
+             ("Jatuh tempo", fmt.tanggal(r.jatuh_tempo)), ("Status", StatusRekomendasi.label_dari(r.status))]
     if tl is not None:
         baris += [("Tindak lanjut terakhir", tl.uraian), ("Bukti", ", ".join(tl.bukti) if tl.bukti else "-")]
     jejak = html.Ol([html.Li([html.Strong(AKSI_LABEL.get(h["aksi"], h["aksi"])),

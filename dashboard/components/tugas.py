@@ -8,8 +8,8 @@ from dashboard import format as fmt
 from dashboard.components.realisasi import daftar_lampiran, riwayat
 from models.akun.peran import NAMA_PERAN
 from models.kinerja.lampiran import lampiran_realisasi
-from models.kinerja.realisasi import angka_eksekusi, jejak
-from models.sop.alur import Tugas
+from models.kinerja.realisasi import jejak
+from models.sop.alur import Tugas, jenis_subjek
 from models.tables import Indikator, Kecamatan, Realisasi, Role
 from models.umum.angka import tulis_angka
 
@@ -45,7 +45,7 @@ def rincian(s, t: Tugas, menit_per_hari: int) -> html.Div:
             html.Tr([html.Th("Diterima"), html.Td(fmt.waktu(t.catatan.diterima_pada, kec.zona_waktu))]),
         ]), size="sm", className="mb-2"),
     ]
-    angka = angka_eksekusi(s, t.eksekusi) if t.eksekusi.subjek_jenis == "realisasi" else []
+    angka = jenis_subjek(t.eksekusi.subjek_jenis).angka(s, t.eksekusi)  # the figures the work carries, if any
     if len(angka) == 1:
         r = angka[0]
         ind = s.get(Indikator, r.indikator_id)

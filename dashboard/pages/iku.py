@@ -1,4 +1,5 @@
-"""IKU & Target: the office's indicators as defined, and the year's targets with their revisions."""
+"""IKU & Target: the office's indicators as defined, the year's targets with their revisions, and the Renstra
+end-of-period targets (set by the Camat)."""
 from __future__ import annotations
 
 import dash
@@ -11,7 +12,7 @@ from dashboard.akses import halaman
 from dashboard.components.iku import opsi_sop_kantor, tabel_iku
 from dashboard.components.pilihan import dropdown
 from dashboard.data import sesi
-from models.akun.peran import PENGATUR_PENGUMPUL, PENGATUR_TARGET, PERAN_KANTOR
+from models.akun.peran import PENETAP_RENSTRA, PENGATUR_PENGUMPUL, PENGATUR_TARGET, PERAN_KANTOR
 from models.kinerja.iku import iku_kantor
 from models.tables import Kecamatan, User
 from models.umum import periode
@@ -45,6 +46,24 @@ def layout(**_kwargs) -> html.Div:
             html.Div(id=ids.TARGET_RIWAYAT, className="mt-3"),
             dcc.Store(id=ids.TARGET_TERLIHAT),
         ]))
+    renstra = None
+    if user.role_kode in PENETAP_RENSTRA:
+        renstra = dbc.Card(dbc.CardBody([
+            html.H5("Target Renstra (akhir periode)", className="card-title"),
+            html.P("Target akhir periode Renstra lima tahun sebuah indikator; Laporan Kinerja membandingkan capaian "
+                   "tahunan dengannya.", className="small text-muted"),
+            dropdown(id=ids.RENSTRA_INDIKATOR, options=opsi, placeholder="Indikator…", className="mb-2"),
+            dbc.Row([
+                dbc.Col([dbc.Label("Tahun awal"),
+                         dbc.Input(id=ids.RENSTRA_AWAL, type="number", placeholder=f"mis. {tahun}")], md=4),
+                dbc.Col([dbc.Label("Tahun akhir"),
+                         dbc.Input(id=ids.RENSTRA_AKHIR, type="number", placeholder=f"mis. {tahun + 4}")], md=4),
+                dbc.Col([dbc.Label("Target akhir periode"),
+                         dbc.Input(id=ids.RENSTRA_NILAI, inputmode="decimal", placeholder="mis. 95,5")], md=4),
+            ], className="g-2 mb-2"),
+            dbc.Button("Simpan target Renstra", id=ids.RENSTRA_SIMPAN, color="primary"),
+            html.Div(id=ids.RENSTRA_PESAN, className="mt-2"),
+        ]), className="mt-3" if form else None)
     pengumpul = None
     if user.role_kode in PENGATUR_PENGUMPUL:
         pengumpul = dbc.Card(dbc.CardBody([
@@ -63,8 +82,8 @@ def layout(**_kwargs) -> html.Div:
     return html.Div([
         html.H2("IKU & Target"),
         html.P(f"Indikator Kinerja Utama Kecamatan {kec.nama}: definisi, rumus, penanggung jawab, SOP yang "
-               "mengumpulkannya, dan target tahun ini.", className="text-muted"),
+               "mengumpulkannya, target tahun ini, dan target akhir periode Renstra.", className="text-muted"),
         html.Div(tabel, id=ids.IKU_TABEL),
-        dbc.Row([dbc.Col(form, lg=6) if form else None, dbc.Col(pengumpul, lg=6) if pengumpul else None],
-                className="g-3"),
+        dbc.Row([dbc.Col([form, renstra], lg=6) if form or renstra else None,
+                 dbc.Col(pengumpul, lg=6) if pengumpul else None], className="g-3"),
     ])

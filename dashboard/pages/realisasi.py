@@ -9,24 +9,23 @@ from flask_login import current_user
 from dashboard import format as fmt
 from dashboard import ids
 from dashboard.akses import halaman
-from dashboard.components.realisasi import daftar_lampiran, riwayat, tabel_realisasi
+from dashboard.components.realisasi import daftar_lampiran, lencana, riwayat, tabel_realisasi
 from dashboard.data import sesi
 from models.akun.peran import PENGISI_REALISASI, PERAN_KANTOR
 from models.kinerja.capaian import capaian_kantor, predikat_kabupaten
 from models.kinerja.lampiran import lampiran_realisasi
 from models.kinerja.realisasi import (
-    BISA_DIUBAH,
-    STATUS_LABEL,
-    boleh_memperbaiki,
     boleh_mengisi,
     bukti_diminta,
     cari,
     jejak,
     pengembalian,
+    tindakan_realisasi,
 )
 from models.tables import Indikator, Kecamatan, User
 from models.umum import periode
 from models.umum.angka import tulis_angka
+from models.umum.mesin_status import boleh
 from models.umum.periode import ROMAWI, periode_baku
 
 dash.register_page(__name__, path="/realisasi", name="Isi Realisasi", title="Isi Realisasi · SAKIP Kecamatan",
@@ -57,13 +56,14 @@ def _pilih_periode(tahun: int, triwulan: int) -> html.Form:
 
 def lencana_status(status: str | None) -> html.Span:
     """The figure's status beside its name; the same id whatever the status, so a save can update it."""
-    return html.Span(dbc.Badge(STATUS_LABEL[status], className="ms-2") if status else None, id=ids.REAL_STATUS)
+    return html.Span(lencana(status) if status else None, id=ids.REAL_STATUS)
 
 
 def _form(s, user: User, ind: Indikator, tahun: int, triwulan: int, zona: str) -> dbc.Card:
     r = cari(s, indikator_id=ind.id, kecamatan_id=user.kecamatan_id, tahun=tahun, triwulan=triwulan)
-    boleh = boleh_memperbaiki(s, user, r) if r is not None else boleh_mengisi(s, user, ind, user.kecamatan_id)
-    terkunci = not boleh or (r is not None and r.status not in BISA_DIUBAH)
+    # What this person may do to the figure now, from its machine (models.kinerja.realisasi.MESIN_REALISASI).
+    tindakan = tindakan_realisasi(s, realisasi_id=r.id, oleh=user) if r is not None else []
+    terkunci = not (boleh(tindakan, "ubah") if r is not None else boleh_mengisi(s, user, ind, user.kecamatan_id))
     opsi = bukti_diminta(s, ind, user.kecamatan_id)
     status = lencana_status(r.status if r else None)
     angka = [
@@ -78,7 +78,7 @@ def _form(s, user: User, ind: Indikator, tahun: int, triwulan: int, zona: str) -
     else:
         angka.append(html.Div(dbc.Input(id=ids.REAL_PENYEBUT, value=None), hidden=True))
     buka = None
-    if r is not None and r.status == "resmi" and user.role_kode == "camat":
+    if boleh(tindakan, "buka"):
         buka = html.Div([
             html.Hr(), html.H6("Buka kembali angka resmi"),
             dbc.Textarea(id=ids.REAL_BUKA_ALASAN, placeholder="Alasan membuka kembali (wajib)…", className="mb-2"),

@@ -18,7 +18,7 @@ from flask_wtf.csrf import CSRFError, generate_csrf, validate_csrf
 from sqlmodel import select
 from wtforms.validators import ValidationError
 
-from dashboard.akses import PESAN_MASUK, periksa_alamat
+from dashboard.akses import PESAN_MASUK, catat_penolakan, periksa_alamat
 from dashboard.data import mesin, sesi
 from models.akun.akses import AksesDitolak
 from models.akun.pembatas import PESAN_DIBATASI, berhasil, boleh_mencoba
@@ -203,12 +203,24 @@ def ganti_sandi():
                                     ulangi=request.form.get("ulangi", ""))
             sesi_id = f"{u.id}:{u.sesi_token}"
     except Ditolak as e:
+        catat_penolakan(e, sasaran="rute /ganti-sandi")
         return _halaman_sandi(str(e), wajib, status=400)
     login_user(muat_pengguna(sesi_id))  # this session goes on with the new token; every other one has ended
     return redirect("/?sandi=diganti")
 
 
 bp.app_errorhandler(AksesDitolak)(jawaban_ditolak)
+
+
+@bp.app_errorhandler(Ditolak)
+def jawaban_penolakan(e: Ditolak):
+    """A refusal of the domain raised by a route (a download, a print): the work is rolled back with its session;
+    audited in its own transaction, as the callbacks' refusals are (dashboard.akses.catat_penolakan), and answered
+    400 with the message."""
+    catat_penolakan(e, sasaran=f"rute {request.path}")
+    if request.path.startswith("/_dash"):
+        return jsonify({"galat": str(e)}), 400
+    return render_template("ditolak.html", pesan=str(e)), 400, {"Content-Type": "text/html; charset=utf-8"}
 
 
 @bp.app_errorhandler(413)

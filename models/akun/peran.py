@@ -97,6 +97,7 @@ KASI = frozenset({"kasi_pem", "kasi_ekbang", "kasi_trantib"})  # the section hea
 PENGISI_REALISASI = KASI | {"kasubag_evapor", "kasubag_renkeu", "camat"}
 PENGATUR_TARGET = frozenset({"kasubag_evapor", "kasubag_renkeu", "camat"})
 PENGATUR_PENGUMPUL = PENGATUR_TARGET  # who chooses an office's collection SOP per indicator
+PENETAP_RENSTRA = frozenset({"camat"})  # the Renstra (the office's five-year plan) and its end-of-period targets
 # Enter and submit the figure of every IKU (besides the Kasi a collection SOP's first step names), and may stand in
 # on a figure's entry steps: the office's performance keeper, Evapor in Malang, Perencanaan dan Keuangan elsewhere.
 PENGISI_SEMUA_IKU = frozenset({"kasubag_evapor", "kasubag_renkeu"})

@@ -27,10 +27,11 @@ from models.tables import (
     SopRevisi,
     utcnow,
 )
-from models.tindak_lanjut.rekomendasi import STATUS, STATUS_LABEL, TUNTAS, menunggu, terlambat
+from models.tindak_lanjut.rekomendasi import STATUS, TUNTAS, menunggu, terlambat
 from models.umum import periode
 from models.umum.angka import bulatkan
 from models.umum.periode import ROMAWI, periode_baku, triwulan_sebelumnya
+from models.umum.status import KeadaanCapaian, StatusEksekusi, StatusRekomendasi, keadaan_capaian
 
 
 @dataclass(frozen=True)
@@ -117,7 +118,7 @@ def antrian_terbuka(session: Session, *, kecamatan_ids: list[int], sekarang: dat
          .join(Eksekusi, Eksekusi.id == CatatanLangkah.eksekusi_id)
          .join(SopLangkah, SopLangkah.id == CatatanLangkah.langkah_id)
          .join(SopRevisi, SopRevisi.id == Eksekusi.revisi_id)
-         .where(Eksekusi.kecamatan_id.in_(kecamatan_ids)).where(Eksekusi.status == "berjalan")
+         .where(Eksekusi.kecamatan_id.in_(kecamatan_ids)).where(Eksekusi.status == StatusEksekusi.BERJALAN)
          .where(CatatanLangkah.selesai_pada == None))  # noqa: E711
     df = pd.DataFrame(session.exec(q).all(), columns=["catatan_id", "kecamatan_id", "sop", "judul", "langkah",
                                                       "kegiatan", "role_kode", "keputusan", "diterima_pada",
@@ -169,7 +170,7 @@ class KartuIku:
     predikat: Predikat | None
     sebelumnya: float | None  # the previous quarter's capaian, on the same terms
     selisih: float | None  # percentage points, rounded to two decimals
-    keadaan: str | None = None  # how far the quarter's figure got: resmi | diajukan | draf (keadaan_angka)
+    keadaan: KeadaanCapaian | None = None  # how far the quarter's capaian got (models.umum.status.keadaan_capaian)
 
 
 def _persen(baris: BarisCapaian | None, triwulan: int) -> tuple[float | None, bool, str | None]:
@@ -194,7 +195,7 @@ def kartu_iku(session: Session, *, kecamatan_id: int, tahun: int, triwulan: int)
             else None
         r = b.realisasi[triwulan - 1]
         kartu.append(KartuIku(b.indikator, b.target, persen, resmi, alasan, predikat(persen, pita), sebelum, selisih,
-                              keadaan_angka(resmi, r.status if r is not None else None)))
+                              keadaan_capaian(resmi, r.status if r is not None else None)))
     return kartu
 
 
@@ -216,24 +217,10 @@ def perbandingan(session: Session, *, kecamatan_ids: list[int], tahun: int, triw
             r = b.realisasi[triwulan - 1]
             baris.append({"kecamatan_id": kec_id, "kecamatan": kantor[kec_id], "indikator_id": b.indikator.id,
                           "kode": b.indikator.kode, "indikator": b.indikator.nama, "target": b.target,
-                          "capaian": persen, "resmi": resmi, "status": keadaan_angka(resmi, r.status if r else None),
+                          "capaian": persen, "resmi": resmi, "status": keadaan_capaian(resmi, r.status if r else None),
                           "predikat": p.nama if p else None, "warna": p.warna if p else None, "keterangan": alasan})
     return pd.DataFrame(baris, columns=["kecamatan_id", "kecamatan", "indikator_id", "kode", "indikator", "target",
                                         "capaian", "resmi", "status", "predikat", "warna", "keterangan"])
-
-
-def keadaan_angka(resmi: bool, status: str | None) -> str | None:
-    """How far a quarter's capaian has got, for readers comparing offices: "resmi", "diajukan" (inside its SOP, or
-    returned or reopened there) or "draf" (entered, never submitted); None without a figure.
-
-    >>> keadaan_angka(True, "resmi"), keadaan_angka(False, "dikembalikan"), keadaan_angka(False, "draf")
-    ('resmi', 'diajukan', 'draf')
-    """
-    if resmi:
-        return "resmi"
-    if status is None:
-        return None
-    return "draf" if status == "draf" else "diajukan"
 
 
 # ---------------------------------------------------------------- follow-ups of recommendations
@@ -260,7 +247,7 @@ def jumlah_per_kantor(session: Session, *, kecamatan_ids: list[int], hari_ini: d
     for kec_id, n in session.exec(
             select(Eksekusi.kecamatan_id, func.count(CatatanLangkah.id))
             .join(Eksekusi, Eksekusi.id == CatatanLangkah.eksekusi_id)
-            .where(Eksekusi.kecamatan_id.in_(kecamatan_ids)).where(Eksekusi.status == "berjalan")
+            .where(Eksekusi.kecamatan_id.in_(kecamatan_ids)).where(Eksekusi.status == StatusEksekusi.BERJALAN)
             .where(CatatanLangkah.selesai_pada == None).group_by(Eksekusi.kecamatan_id)):  # noqa: E711
         hasil[kec_id]["langkah_terbuka"] = n
     for kec_id, n in session.exec(
@@ -289,7 +276,7 @@ def sop_terbanyak(session: Session, kecamatan_ids: list[int], tahun: int) -> str
     baris = session.exec(select(Sop.kunci, func.count(Eksekusi.id)).join(SopRevisi, SopRevisi.sop_id == Sop.id)
                          .join(Eksekusi, Eksekusi.revisi_id == SopRevisi.id)
                          .where(Eksekusi.kecamatan_id.in_(kecamatan_ids)).where(Eksekusi.tahun == tahun)
-                         .where(Eksekusi.status != "dibatalkan").group_by(Sop.kunci)).all()
+                         .where(Eksekusi.status != StatusEksekusi.DIBATALKAN).group_by(Sop.kunci)).all()
     return max(baris, key=lambda b: (b[1], b[0]))[0] if baris else None
 
 
@@ -379,7 +366,7 @@ def tindak_lanjut(session: Session, *, kecamatan_ids: list[int], tahun: int, tri
             # Age stops when the recommendation is done: a finished one keeps the days it took.
             "dibuat": r.dibuat_pada, "umur": ((r.selesai_pada.date() if r.selesai_pada else hari_ini)
                                               - r.dibuat_pada.date()).days, "status": r.status,
-            "status_label": STATUS_LABEL[r.status], "terlambat": telat,
+            "status_label": StatusRekomendasi(r.status).label, "terlambat": telat,
             "hari_terlambat": (hari_ini - r.jatuh_tempo).days if telat else 0,
             # In sight only because it is overdue: its evaluation belongs to another period than the one chosen.
             "periode_lain": th != tahun or (bool(triwulan) and tw != triwulan)})
@@ -400,7 +387,7 @@ def rekap_tindak_lanjut(df: pd.DataFrame, menurut: str) -> pd.DataFrame:
     hitung["terlambat"] = df.groupby(menurut)["terlambat"].sum().astype(int)
     hitung["jumlah"] = hitung[list(STATUS)].sum(axis=1)
     hitung["periode_lain"] = df.groupby(menurut)["periode_lain"].sum().astype(int)
-    terbuka = df[df["status"] != "selesai"]
+    terbuka = df[df["status"] != StatusRekomendasi.SELESAI]
     hitung["umur_terlama"] = terbuka.groupby(menurut)["umur"].max()
     hitung = hitung.reset_index()
     if menurut == "periode":

@@ -29,16 +29,15 @@ from models.dasbor.kueri import (
     seri_capaian,
     tindak_lanjut,
 )
-from models.kinerja.realisasi import STATUS_LABEL
 from models.sop.durasi import format_menit
 from models.sop.siklus import AnalisisSiklus, analisis, dalam_baku_per_kantor
 from models.tables import Indikator, Rekomendasi
 from models.tindak_lanjut.rekomendasi import STATUS
-from models.tindak_lanjut.rekomendasi import STATUS_LABEL as STATUS_TL
 from models.umum import periode
 from models.umum.angka import bulatkan, format_angka
 from models.umum.lembar_kerja import simpan_xlsx, teks_csv
 from models.umum.periode import ROMAWI
+from models.umum.status import KeadaanCapaian, StatusRealisasi, StatusRekomendasi
 from models.umum.tanggal import tanggal_panjang, waktu_panjang
 
 Jenis = str  # teks | angka | persen | menit | tanggal | waktu | ya
@@ -66,7 +65,7 @@ class Tabel:
 def _status_angka(status: str | None, resmi: bool) -> str:
     if not isinstance(status, str):
         return "Belum diisi"
-    return "Resmi" if resmi else f"Sementara ({STATUS_LABEL.get(status, status).lower()})"
+    return "Resmi" if resmi else f"Sementara ({StatusRealisasi(status).label.lower()})"
 
 
 def tabel_iku_triwulan(session: Session, sar: Saringan, kartu: list[KartuIku] | None = None) -> Tabel:
@@ -75,7 +74,7 @@ def tabel_iku_triwulan(session: Session, sar: Saringan, kartu: list[KartuIku] | 
     if kartu is None:
         kartu = kartu_iku(session, kecamatan_id=kec, tahun=sar.tahun, triwulan=sar.triwulan)
     baris = [{"kode": k.indikator.kode, "indikator": k.indikator.nama, "target": k.target, "capaian": k.persen,
-              "status": "-" if k.persen is None else KEADAAN.get(k.keadaan or "", "-"),
+              "status": "-" if k.persen is None or k.keadaan is None else k.keadaan.label,
               "predikat": k.predikat.nama if k.predikat else "-", "sebelumnya": k.sebelumnya, "selisih": k.selisih,
               "keterangan": k.alasan or ""}
              for k in kartu]
@@ -86,7 +85,6 @@ def tabel_iku_triwulan(session: Session, sar: Saringan, kartu: list[KartuIku] | 
         Kolom("Keterangan", "keterangan")), pd.DataFrame(baris))
 
 
-KEADAAN = {"resmi": "Resmi", "diajukan": "Diajukan, belum disahkan", "draf": "Draf, belum diajukan"}
 
 
 def tabel_beranda_kabupaten(session: Session, sar: Saringan, hari_ini: date | None = None,
@@ -110,7 +108,7 @@ def tabel_beranda_kabupaten(session: Session, sar: Saringan, hari_ini: date | No
             r = sel.get((k, x))
             ada = r is not None and not pd.isna(r.capaian)
             isi[f"capaian_{x}"] = r.capaian if ada else None
-            isi[f"keadaan_{x}"] = KEADAAN.get(r.status, "-") if ada else "-"
+            isi[f"keadaan_{x}"] = KeadaanCapaian.label_dari(r.status) if ada else "-"
             isi[f"warna_{x}"] = r.warna if ada else None
             isi[f"predikat_{x}"] = r.predikat if ada else None
             isi[f"keterangan_{x}"] = (r.keterangan or "") if r is not None else ""
@@ -131,7 +129,8 @@ def tabel_perbandingan(session: Session, sar: Saringan, df: pd.DataFrame | None 
         df = perbandingan(session, kecamatan_ids=sar.kecamatan_ids, tahun=sar.tahun, triwulan=sar.triwulan)
     if sar.indikator_id:
         df = df[df["indikator_id"] == sar.indikator_id]
-    df = df.assign(status=[KEADAAN.get(k, "-") if c is not None else "-" for k, c in zip(df["status"], df["capaian"])],
+    df = df.assign(status=[KeadaanCapaian.label_dari(k) if c is not None and isinstance(k, str) else "-"
+                           for k, c in zip(df["status"], df["capaian"])],
                    predikat=df["predikat"].fillna("-"), keterangan=df["keterangan"].fillna(""))
     return Tabel(f"Perbandingan capaian kecamatan, triwulan {ROMAWI[sar.triwulan]} {sar.tahun}", (
         Kolom("Kecamatan", "kecamatan"), Kolom("Kode", "kode"), Kolom("Indikator", "indikator"),
@@ -147,7 +146,7 @@ def tabel_seri_capaian(session: Session, sar: Saringan, *, terbaru_dulu: bool = 
     if terbaru_dulu:
         df = df.sort_values(["tahun", "triwulan", "kode"], ascending=[False, False, True], kind="stable")
     df = df.assign(periode=[f"Triwulan {ROMAWI[t]} {th}" for th, t in zip(df["tahun"], df["triwulan"])],
-                   status_angka=[_status_angka(s, s == "resmi") for s in df["status"]])
+                   status_angka=[_status_angka(s, s == StatusRealisasi.RESMI) for s in df["status"]])
     return Tabel(f"Capaian IKU Kecamatan {nama_kantor(session, [kec])[kec]} per triwulan", (
         Kolom("Kode", "kode"), Kolom("Indikator", "indikator"), Kolom("Periode", "periode"),
         Kolom("Target tahun", "target", "angka"), Kolom("Realisasi triwulan", "realisasi", "angka"),
@@ -220,7 +219,7 @@ def tabel_tl_terlambat(session: Session, sar: Saringan, hari_ini: date | None = 
     baris = [{"kecamatan": kantor.get(r.kecamatan_id), "rekomendasi": r.teks,
               "iku": ind[r.indikator_id].kode if r.indikator_id in ind else "",
               "penanggung_jawab": NAMA_PERAN.get(r.role_kode, r.role_kode), "jatuh_tempo": r.jatuh_tempo,
-              "terlambat": (d - r.jatuh_tempo).days, "status": STATUS_TL.get(r.status, r.status)}
+              "terlambat": (d - r.jatuh_tempo).days, "status": StatusRekomendasi(r.status).label}
              for r in terlambat]
     return Tabel("Tindak lanjut yang melewati jatuh tempo", (
         Kolom("Kecamatan", "kecamatan"), Kolom("Rekomendasi", "rekomendasi"), Kolom("IKU", "iku"),
@@ -257,7 +256,7 @@ def tabel_tl_rekap(session: Session, sar: Saringan, menurut: str, df: pd.DataFra
     rekap = rekap_tindak_lanjut(data_tl(session, sar) if df is None else df, menurut)
     kepala, judul = _JUDUL_REKAP[menurut]
     return Tabel(f"Status tindak lanjut {judul}", (
-        Kolom(kepala, menurut), *(Kolom(STATUS_TL[st], st, "angka") for st in STATUS),
+        Kolom(kepala, menurut), *(Kolom(st.label, str(st), "angka") for st in STATUS),
         Kolom("Terlambat", "terlambat", "angka"), Kolom("Jumlah", "jumlah", "angka"),
         Kolom("Dari periode lain", "periode_lain", "angka"),
         Kolom("Umur terlama yang belum selesai (hari)", "umur_terlama", "angka")), rekap)

@@ -16,13 +16,12 @@ import pandas as pd
 from fpdf.fonts import FontFace
 from sqlmodel import Session, select
 
-from models.dasbor.kueri import Saringan, keadaan_angka, nama_kantor, perbandingan, tindak_lanjut
-from models.dasbor.laporan import KEADAAN, Kolom, Tabel, teks_sel
+from models.dasbor.kueri import Saringan, nama_kantor, perbandingan, tindak_lanjut
+from models.dasbor.laporan import Kolom, Tabel, teks_sel
 from models.kinerja.capaian import capaian_banyak
 from models.kinerja.iku import iku_banyak, kode_urut
 from models.perencanaan.kalender_sakip import (
     PENGUMPULAN,
-    STATUS_LABEL,
     kewajiban_banyak,
     tanggal_lokal,
     terlambat,
@@ -34,15 +33,22 @@ from models.umum import periode
 from models.umum.angka import format_angka
 from models.umum.pdf import GAYA_KEPALA, LembarPdf
 from models.umum.periode import ROMAWI, akhir_triwulan, triwulan_sebelumnya
+from models.umum.status import (
+    KeadaanCapaian,
+    KeadaanKewajiban,
+    StatusEksekusi,
+    StatusRealisasi,
+    StatusRekomendasi,
+    keadaan_capaian,
+)
 from models.umum.tanggal import tanggal_panjang
 
 # The obligations a quarter's row shows besides its figures: the quarter's own, then the year's.
 KEWAJIBAN_TRIWULAN = ("pengukuran", "pemantauan", "evaluasi")
 KEWAJIBAN_TAHUN = ("renja", "perjanjian_kinerja", "laporan_kinerja", "pelaporan_kinerja")
 MONITORING = "monitoring_sop"  # the semester's SOP monitoring (PermenPAN-RB 35/2012), not in the SAKIP calendar
-BERMASALAH = {"terlambat", "selesai_terlambat", "tanpa_sop"}  # a state that counts against the office
+BERMASALAH = {KeadaanKewajiban.TERLAMBAT, KeadaanKewajiban.SELESAI_TERLAMBAT, KeadaanKewajiban.TANPA_SOP}  # a state that counts against the office
 # A figure's state on the matrix: its keadaan, and whether it is late against the collection obligation.
-ANGKA_LABEL = {None: "Belum diisi", "draf": "Draf", "diajukan": "Diajukan", "resmi": "Resmi"}
 
 
 def alamat(halaman: str, **q) -> str:
@@ -59,20 +65,21 @@ class SelKepatuhan:
 
 
 # The colour of a kepatuhan cell by its state (Bootstrap's contextual names; the PDF uses the same light tints).
-WARNA_KEADAAN = {"resmi": "success", "diajukan": "info", "draf": "secondary", "belum_diisi": "light",
-                 "selesai": "success", "selesai_terlambat": "warning", "terlambat": "danger", "segera": "warning",
-                 "berjalan": "info", "belum_jatuh_tempo": "light", "tanpa_sop": "dark"}
+BELUM_DIISI = "belum_diisi"  # a figure's cell without a figure
 TINT_PDF = {"success": (209, 231, 221), "info": (207, 244, 252), "secondary": (226, 227, 229),
             "light": (248, 249, 250), "warning": (255, 243, 205), "danger": (248, 215, 218), "dark": (173, 181, 189)}
 
 
 def warna_kepatuhan(keadaan: str, bermasalah: bool) -> str:
     """A figure not official past its due date is red, an official one made late amber; else by the state."""
-    if bermasalah and keadaan in {"belum_diisi", "draf", "diajukan"}:
-        return "danger"
-    if bermasalah and keadaan == "resmi":
+    if bermasalah and keadaan == KeadaanCapaian.RESMI:
         return "warning"
-    return WARNA_KEADAAN.get(keadaan, "light")
+    if bermasalah and not KeadaanKewajiban.punya(keadaan):
+        return "danger"
+    for jenis in (KeadaanCapaian, KeadaanKewajiban):
+        if jenis.punya(keadaan):
+            return jenis(keadaan).warna
+    return "light"
 
 
 def tint(warna_hex: str | None, alfa: float = 0.25) -> tuple[int, int, int] | None:
@@ -88,12 +95,12 @@ def _sel_angka(keadaan: str | None, disahkan: datetime | None, tenggat: date | N
     """One IKU figure of the quarter against the collection obligation's due date."""
     keadaan = keadaan if isinstance(keadaan, str) else None  # no figure: None (or pandas' NaN)
     lewat = tenggat is not None and tenggat < hari_ini
-    if keadaan == "resmi" and disahkan is not None:
+    if keadaan == KeadaanCapaian.RESMI and disahkan is not None:
         telat = tenggat is not None and terlambat(disahkan, tenggat, zona)
         teks = f"Resmi {tanggal_panjang(tanggal_lokal(disahkan, zona))}" + (", terlambat" if telat else "")
-        return SelKepatuhan(teks, "resmi", telat, indikator_id)
-    label = ANGKA_LABEL.get(keadaan, "Belum diisi")
-    return SelKepatuhan(label + (", lewat tenggat" if lewat else ""), keadaan or "belum_diisi", lewat, indikator_id)
+        return SelKepatuhan(teks, KeadaanCapaian.RESMI, telat, indikator_id)
+    label = KeadaanCapaian.label_dari(keadaan, "Belum diisi")
+    return SelKepatuhan(label + (", lewat tenggat" if lewat else ""), keadaan or BELUM_DIISI, lewat, indikator_id)
 
 
 def _disahkan(session: Session, sar: Saringan) -> dict[tuple[int, int], datetime]:
@@ -101,11 +108,12 @@ def _disahkan(session: Session, sar: Saringan) -> dict[tuple[int, int], datetime
     return {(k, i): t for k, i, t in session.exec(
         select(Realisasi.kecamatan_id, Realisasi.indikator_id, Realisasi.disahkan_pada)
         .where(Realisasi.kecamatan_id.in_(sar.kecamatan_ids)).where(Realisasi.tahun == sar.tahun)
-        .where(Realisasi.triwulan == sar.triwulan).where(Realisasi.status == "resmi")).all() if t is not None}
+        .where(Realisasi.triwulan == sar.triwulan).where(Realisasi.status == StatusRealisasi.RESMI)).all()
+        if t is not None}
 
 
 def _angka_kuartal(session: Session, sar: Saringan) -> list[tuple[int, int, str, str | None]]:
-    """(office, indicator, code, keadaan_angka) for each IKU of each office in the quarter, codes in IKU order."""
+    """(office, indicator, code, keadaan_capaian) for each IKU of each office in the quarter, codes in IKU order."""
     iku = iku_banyak(session, sar.kecamatan_ids)
     kode = dict(session.exec(select(Indikator.id, Indikator.kode)
                              .where(Indikator.id.in_({i for ids in iku.values() for i in ids}))).all())
@@ -113,7 +121,7 @@ def _angka_kuartal(session: Session, sar: Saringan) -> list[tuple[int, int, str,
         select(Realisasi.kecamatan_id, Realisasi.indikator_id, Realisasi.status)
         .where(Realisasi.kecamatan_id.in_(sar.kecamatan_ids)).where(Realisasi.tahun == sar.tahun)
         .where(Realisasi.triwulan == sar.triwulan)).all()}
-    return [(k, i, kode[i], keadaan_angka(status.get((k, i)) == "resmi", status.get((k, i))))
+    return [(k, i, kode[i], keadaan_capaian(status.get((k, i)) == StatusRealisasi.RESMI, status.get((k, i))))
             for k in sar.kecamatan_ids for i in sorted(iku.get(k, ()), key=lambda i: kode_urut(kode[i]))]
 
 
@@ -148,7 +156,7 @@ def kepatuhan(session: Session, sar: Saringan, hari_ini: date | None = None) -> 
             elif (j.kewajiban in KEWAJIBAN_TRIWULAN and w.triwulan == sar.triwulan) or (
                     j.kewajiban in KEWAJIBAN_TAHUN and w.tahun == sar.tahun):
                 nama_kewajiban.setdefault(j.kewajiban, j.nama)
-                sel[(k, j.kewajiban)] = SelKepatuhan(STATUS_LABEL[w.status], w.status, w.status in BERMASALAH)
+                sel[(k, j.kewajiban)] = SelKepatuhan(KeadaanKewajiban(w.status).label, w.status, w.status in BERMASALAH)
         for _, ind, x, keadaan in angka_kantor.get(k, ()):
             sel[(k, x)] = _sel_angka(keadaan, disahkan.get((k, ind)), tenggat_angka, hari, zona, ind)
     # The SOP monitoring of the quarter's semester: every SOP in force assessed; in trouble once the semester ended.
@@ -156,11 +164,12 @@ def kepatuhan(session: Session, sar: Saringan, hari_ini: date | None = None) -> 
     akhir_semester = akhir_triwulan(sar.tahun, 2 * semester)
     for r in ringkasan_kantor(session, kecamatan_ids=sar.kecamatan_ids, tahun=sar.tahun, semester=semester):
         lengkap = r.sop > 0 and r.dimonitor >= r.sop
-        keadaan = "selesai" if lengkap else ("berjalan" if r.dimonitor else "belum_jatuh_tempo")
+        keadaan = KeadaanKewajiban.SELESAI if lengkap else (
+            KeadaanKewajiban.BERJALAN if r.dimonitor else KeadaanKewajiban.BELUM_JATUH_TEMPO)
         telat = not lengkap and r.sop > 0 and akhir_semester < hari
         sel[(r.kecamatan_id, MONITORING)] = SelKepatuhan(
             f"{r.dimonitor} dari {r.sop} SOP dipantau" + (", lewat semester" if telat else ""),
-            "terlambat" if telat else keadaan, telat)
+            KeadaanKewajiban.TERLAMBAT if telat else keadaan, telat)
     nama_kewajiban[MONITORING] = f"Monitoring SOP semester {ROMAWI[semester]}"
     urutan_kewajiban = [x for x in (*KEWAJIBAN_TRIWULAN, *KEWAJIBAN_TAHUN, MONITORING) if x in nama_kewajiban]
     kolom_kunci = [*kode, *urutan_kewajiban]
@@ -256,7 +265,7 @@ def capaian_peringkat(session: Session, sar: Saringan, df: pd.DataFrame | None =
         for r in per_kantor.get(k, []):
             ada = r.capaian is not None and not pd.isna(r.capaian)
             isi[f"capaian_{r.kode}"] = r.capaian if ada else None
-            isi[f"keadaan_{r.kode}"] = KEADAAN.get(keadaan_angka(bool(r.resmi), r.status) or "", "-") if ada else "-"
+            isi[f"keadaan_{r.kode}"] = KeadaanCapaian.label_dari(r.status) if ada else "-"
             isi[f"warna_{r.kode}"] = r.warna if ada else None  # not a column: the band's colour, for the tint
             if ada:
                 nilai.append(float(r.capaian))
@@ -308,7 +317,7 @@ def proses(session: Session, sar: Saringan) -> Tabel:
     kantor = nama_kantor(session, sar.kecamatan_ids)
     # Every figure per (SOP, office) in one grouped pass each: the execution's cycle time is the sum of its visits.
     kunci = ["sop_kunci", "kecamatan_id"]
-    siklus = v[v["status"] == "selesai"].groupby([*kunci, "eksekusi_id"])["total"].sum().groupby(level=[0, 1])
+    siklus = v[v["status"] == StatusEksekusi.SELESAI].groupby([*kunci, "eksekusi_id"])["total"].sum().groupby(level=[0, 1])
     jumlah, median = siklus.size(), siklus.median()
     berbaku = v[v["selesai"] & (v["waktu_menit"] > 0)]
     dalam = (berbaku["total"] <= berbaku["waktu_menit"]).groupby([berbaku[k] for k in kunci]).mean()
@@ -362,7 +371,7 @@ def tindak_lanjut_kantor(session: Session, sar: Saringan, hari_ini: date | None 
     baris = []
     for k in sar.kecamatan_ids:
         g = df[df["kecamatan_id"] == k] if not df.empty else df
-        selesai = g[g["status"] == "selesai"] if not g.empty else g
+        selesai = g[g["status"] == StatusRekomendasi.SELESAI] if not g.empty else g
         baris.append({"kecamatan": kantor[k], "dibuat": len(g), "selesai": len(selesai),
                       "alamat": alamat("/tindak-lanjut", kecamatan=kantor[k], tahun=sar.tahun, triwulan=sar.triwulan),
                       "terlambat": int(g["terlambat"].sum()) if not g.empty else 0,

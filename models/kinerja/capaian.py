@@ -12,6 +12,7 @@ from models.kinerja.iku import kode_urut, mesin
 from models.kinerja.mesin import PREDIKAT_BAKU, Capaian, Predikat, capaian_tahun, capaian_triwulan, proyeksi_tahun
 from models.kinerja.mesin import Realisasi as AngkaMesin
 from models.tables import Indikator, Kabupaten, Kecamatan, Realisasi, Target
+from models.umum.status import StatusRealisasi
 
 
 class BarisCapaian:
@@ -22,7 +23,7 @@ class BarisCapaian:
     def __init__(self, indikator: Indikator, target: float | None, realisasi: tuple[Realisasi | None, ...]):
         self.indikator, self.target, self.realisasi = indikator, target, realisasi  # realisasi: quarters 1..4
         self._mesin = mesin(indikator)
-        self._resmi = [_angka(r) if r is not None and r.status == "resmi" else None for r in realisasi]
+        self._resmi = [_angka(r) if r is not None and r.status == StatusRealisasi.RESMI else None for r in realisasi]
         self._semua = [_angka(r) for r in realisasi]
 
     @cached_property

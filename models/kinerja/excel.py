@@ -13,7 +13,6 @@ from sqlmodel import Session
 from models.kinerja.iku import iku_kantor, target_berlaku
 from models.kinerja.realisasi import (
     BISA_DIUBAH,
-    STATUS_LABEL,
     Isian,
     cari,
     periksa_isian,
@@ -23,6 +22,7 @@ from models.tables import Kecamatan, User
 from models.umum.lembar_kerja import baca_baris, buka_xlsx, simpan_xlsx
 from models.umum.penolakan import Ditolak
 from models.umum.periode import label_periode
+from models.umum.status import StatusRealisasi
 
 LEMBAR = "Realisasi"
 KOLOM = ["Kode", "Indikator", "Satuan", "Target tahun", "Pembilang", "Nilai pembilang", "Penyebut",
@@ -36,9 +36,9 @@ MAKS_BARIS = 500
 
 def _terkunci(status: str) -> str:
     """Why a figure of the quarter cannot be changed from a spreadsheet, in the words of its status."""
-    if status == "resmi":
+    if status == StatusRealisasi.RESMI:
         return "triwulan ini sudah resmi dan terkunci; hanya Camat yang dapat membukanya kembali untuk diperbaiki."
-    return (f"triwulan ini berstatus {STATUS_LABEL[status].lower()} dan terkunci sampai dikembalikan untuk "
+    return (f"triwulan ini berstatus {StatusRealisasi(status).label.lower()} dan terkunci sampai dikembalikan untuk "
             "diperbaiki.")
 
 

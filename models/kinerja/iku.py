@@ -30,6 +30,7 @@ from models.tables import (
 from models.umum.audit import catat
 from models.umum.penolakan import Ditolak
 from models.umum.periode import label_periode
+from models.umum.status import StatusRealisasi
 
 
 def iku_kantor(session: Session, kecamatan_id: int) -> list[Indikator]:
@@ -140,7 +141,7 @@ def atur_pengumpul(session: Session, *, kecamatan_id: int, indikator_id: int, so
                 terkait[lain.id] = lain
     sibuk = session.exec(select(Realisasi).where(Realisasi.kecamatan_id == kecamatan_id)
                          .where(col(Realisasi.indikator_id).in_(list(terkait)))
-                         .where(col(Realisasi.status).in_(("diajukan", "dikembalikan")))).first()
+                         .where(col(Realisasi.status).in_((StatusRealisasi.DIAJUKAN, StatusRealisasi.DIKEMBALIKAN)))).first()
     if sibuk is not None:
         sedang = terkait[sibuk.indikator_id]
         raise Ditolak(f"{ind.kode}: realisasi {sedang.kode} {label_periode(sibuk.tahun, sibuk.triwulan)} sedang "

@@ -11,13 +11,14 @@ same figure is refused with a message instead of overwriting the first.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import update
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from models.akun.peran import PENGISI_SEMUA_IKU
 from models.kinerja.iku import indikator_sekaligus, langkah_pertama, milik_kantor, per_triwulan, sop_pengumpul
@@ -27,7 +28,6 @@ from models.sop.alur import (
     boleh_bertindak,
     catatan_terbuka,
     daftar_bukti,
-    daftarkan_subjek,
     milik_peran,
     mulai,
     putuskan,
@@ -49,23 +49,13 @@ from models.tables import (
 from models.umum import periode
 from models.umum.angka import baca_angka, tulis_angka
 from models.umum.audit import catat
+from models.umum.mesin_status import Mesin, Tindakan, Transisi, tulis
 from models.umum.penolakan import Ditolak
 from models.umum.periode import akhir_triwulan, awal_triwulan, label_periode
+from models.umum.status import JenisKerja, KeadaanLangkah, StatusEksekusi, StatusRealisasi
 from models.umum.tanggal import tanggal_panjang
 
-BISA_DIUBAH = ("draf", "dikembalikan", "dibuka")
-# The figure's own statuses; the only table its transitions consult (editing keeps the status: BISA_DIUBAH).
-TRANSISI: dict[tuple[str, str], str] = {
-    ("draf", "ajukan"): "diajukan",
-    ("dikembalikan", "ajukan"): "diajukan",
-    ("dibuka", "ajukan"): "diajukan",
-    ("diajukan", "kembalikan"): "dikembalikan",  # returned to a step of its collection SOP, for correction
-    ("diajukan", "sahkan"): "resmi",  # approved by the Camat, or the collection SOP ended
-    ("resmi", "buka"): "dibuka",  # the Camat reopens it, with a reason
-}
 PENGISI = PENGISI_SEMUA_IKU
-STATUS_LABEL = {"draf": "Draf", "diajukan": "Dalam proses SOP", "dikembalikan": "Dikembalikan untuk perbaikan",
-                "resmi": "Resmi", "dibuka": "Dibuka kembali"}
 
 
 
@@ -153,10 +143,10 @@ def boleh_mengisi(session: Session, user: User, ind: Indikator, kecamatan_id: in
 def _langkah_perbaikan(session: Session, r: Realisasi) -> tuple[CatatanLangkah, Eksekusi] | None:
     """The open step a returned figure went back to, when it lies beyond its entry steps (e.g. the Kasubag Evapor's
     check after the Sekretaris Camat returned it); None otherwise."""
-    if r.status != "dikembalikan" or not r.eksekusi_id:
+    if r.status != R.DIKEMBALIKAN or not r.eksekusi_id:
         return None
     eks = session.get(Eksekusi, r.eksekusi_id)
-    rec = catatan_terbuka(session, eks.id) if eks.status == "berjalan" else None
+    rec = catatan_terbuka(session, eks.id) if eks.status == StatusEksekusi.BERJALAN else None
     if rec is None or rec.langkah_id in _langkah_isian(session, eks.revisi_id, _kasi_realisasi(session, eks)):
         return None
     return rec, eks
@@ -180,6 +170,78 @@ def _pesan_bukan_pemerbaiki(session: Session, r: Realisasi, label: str, kata: st
     return f"{label}: peran Anda tidak {kata} realisasi indikator ini."
 
 
+# ---------------------------------------------------------------- the figure's machine
+
+
+@dataclass
+class KonteksRealisasi:
+    """What the figure machine's rules read."""
+
+    session: Session
+    oleh: User | None
+    r: Realisasi
+    label: str
+    alasan: str | None = None
+
+
+def _pemerbaiki(kata: str) -> Callable[[KonteksRealisasi], str | None]:
+    def aturan(k: KonteksRealisasi) -> str | None:
+        if k.oleh is not None and boleh_memperbaiki(k.session, k.oleh, k.r):
+            return None
+        return _pesan_bukan_pemerbaiki(k.session, k.r, k.label, kata)
+    return aturan
+
+
+def _camat_kantor(k: KonteksRealisasi) -> str | None:
+    if k.oleh is not None and k.oleh.role_kode == "camat" and k.oleh.kecamatan_id == k.r.kecamatan_id:
+        return None
+    return f"{k.label}: hanya Camat kecamatan ini yang dapat membuka kembali angka resmi."
+
+
+def _beralasan(k: KonteksRealisasi) -> str | None:
+    return None if (k.alasan or "").strip() else f"{k.label}: alasan membuka kembali wajib diisi."
+
+
+def _pesan_keadaan(dari: StatusRealisasi, aksi: str, k: KonteksRealisasi) -> str:
+    if aksi == "ajukan":
+        return f"{k.label}: realisasi berstatus {dari.label.lower()}; tidak dapat diajukan lagi."
+    if aksi == "buka":
+        return f"{k.label}: hanya realisasi resmi yang dapat dibuka kembali."
+    return f"{k.label}: realisasi berstatus {dari.label.lower()} dan terkunci."
+
+
+R = StatusRealisasi
+# Editing ("ubah") keeps the status; returning and making official are the collection SOP's decisions, taken by the
+# step machine (models.sop.alur) and told to the figure through its hooks, so no person takes them here.
+MESIN_REALISASI: Mesin[StatusRealisasi, KonteksRealisasi] = Mesin("realisasi", StatusRealisasi, [
+    *(Transisi((s,), "ubah", s, siapa=_pemerbaiki("mengisi")) for s in (R.DRAF, R.DIKEMBALIKAN, R.DIBUKA)),
+    Transisi((R.DRAF, R.DIKEMBALIKAN, R.DIBUKA), "ajukan", R.DIAJUKAN, siapa=_pemerbaiki("mengajukan")),
+    Transisi((R.DIAJUKAN,), "kembalikan", R.DIKEMBALIKAN),
+    Transisi((R.DIAJUKAN,), "sahkan", R.RESMI),
+    Transisi((R.RESMI,), "buka", R.DIBUKA, siapa=_camat_kantor, syarat=_beralasan),
+], pesan_keadaan=_pesan_keadaan)
+BISA_DIUBAH = MESIN_REALISASI.dari("ubah")  # the statuses in which a figure can still be changed
+
+
+def _periksa(k: KonteksRealisasi, aksi: str) -> StatusRealisasi:
+    try:
+        return MESIN_REALISASI.periksa(k.r.status, aksi, k)
+    except Ditolak as e:
+        raise e.tentang(objek="realisasi", objek_id=k.r.id, kecamatan_id=k.r.kecamatan_id) from None
+
+
+def tindakan_realisasi(session: Session, *, realisasi_id: int, oleh: User) -> list[Tindakan]:
+    """What `oleh` may do to a figure now: change it ("ubah"), submit it ("ajukan"), reopen it ("buka", whose reason
+    the form asks for); each refused one with its reason. The SOP's own decisions are not offered here."""
+    r = session.get(Realisasi, realisasi_id)
+    if r is None:
+        return []
+    ind = session.get(Indikator, r.indikator_id)
+    label = _label(ind, r.tahun, r.triwulan) if ind else ""
+    return MESIN_REALISASI.tindakan(r.status, KonteksRealisasi(session, oleh, r, label, "(diisi pada formulir)"),
+                                    aksi=("ubah", "ajukan", "buka"))
+
+
 def simpan_draf(session: Session, *, kecamatan_id: int, tahun: int, triwulan: int, isian: Isian, oleh: User,
                 pada: datetime | None = None, hari_ini: date | None = None, demo: bool = False) -> Realisasi:
     """Save (create or change) a figure that is still editable. Audited with before and after."""
@@ -188,8 +250,6 @@ def simpan_draf(session: Session, *, kecamatan_id: int, tahun: int, triwulan: in
     label = _label(ind, tahun, triwulan)
     t = pada or utcnow()
     ada = cari(session, indikator_id=ind.id, kecamatan_id=kecamatan_id, tahun=tahun, triwulan=triwulan)
-    if ada is not None and not boleh_memperbaiki(session, oleh, ada):
-        raise Ditolak(_pesan_bukan_pemerbaiki(session, ada, label, "mengisi"))
     if ada is None and not boleh_mengisi(session, oleh, ind, kecamatan_id):
         raise Ditolak(f"{label}: peran Anda tidak mengisi realisasi indikator ini.")
     nilai = {"pembilang": angka.pembilang, "penyebut": angka.penyebut, "nilai": angka.nilai,
@@ -213,9 +273,8 @@ def simpan_draf(session: Session, *, kecamatan_id: int, tahun: int, triwulan: in
         return r
     if isian.versi is None:
         raise Ditolak(f"{label}: realisasi triwulan ini sudah ada (status "
-                               f"{STATUS_LABEL[ada.status].lower()}); ubah yang ada, jangan mengisi dua kali.")
-    if ada.status not in BISA_DIUBAH:
-        raise Ditolak(f"{label}: realisasi berstatus {STATUS_LABEL[ada.status].lower()} dan terkunci.")
+                      f"{R(ada.status).label.lower()}); ubah yang ada, jangan mengisi dua kali.")
+    _periksa(KonteksRealisasi(session, oleh, ada, label), "ubah")
     if ada.versi != isian.versi:
         raise Ditolak(_pesan_bentrok(session, ada, label))
     sebelum = {k: getattr(ada, k) for k in nilai}
@@ -251,12 +310,15 @@ def _langkah_isian(session: Session, eks_revisi_id: int, kasi: str | None) -> li
 
 
 def angka_eksekusi(session: Session, eks: Eksekusi) -> list[Realisasi]:
-    """The figures an execution carries: one indicator's quarter, or all that a per-quarter SOP collects."""
-    if eks.subjek_id is not None:
-        r = session.get(Realisasi, eks.subjek_id)
+    """The figures a run carries: one indicator's quarter (REALISASI), or every figure that a per-quarter SOP
+    collects (PENGUMPULAN: the figures name the run); none for any other kind of work."""
+    if eks.subjek_jenis == JenisKerja.REALISASI:
+        r = session.get(Realisasi, eks.subjek_id) if eks.subjek_id is not None else None
         return [r] if r is not None else []
+    if eks.subjek_jenis != JenisKerja.PENGUMPULAN:
+        return []
     return list(session.exec(select(Realisasi).where(Realisasi.eksekusi_id == eks.id)
-                             .order_by(Realisasi.indikator_id)).all())
+                             .order_by(col(Realisasi.indikator_id))).all())
 
 
 def wakil(session: Session, eks: Eksekusi, rec: CatatanLangkah) -> frozenset[str]:
@@ -276,22 +338,17 @@ def ajukan(session: Session, *, realisasi_id: int, oleh: User, pada: datetime | 
     label = _label(ind, r.tahun, r.triwulan)
     if not milik_kantor(session, ind, r.kecamatan_id):
         raise Ditolak(f"{label}: indikator ini tidak lagi termasuk IKU kantor ini.")
-    ke = _status_baru(r, "ajukan")
-    if ke is None:
-        raise Ditolak(f"{label}: realisasi berstatus {STATUS_LABEL[r.status].lower()}; tidak dapat "
-                               "diajukan lagi.")
-    if not boleh_memperbaiki(session, oleh, r):
-        raise Ditolak(_pesan_bukan_pemerbaiki(session, r, label, "mengajukan"))
+    _periksa(KonteksRealisasi(session, oleh, r, label), "ajukan")
     t = pada or utcnow()
     akhir = akhir_triwulan(r.tahun, r.triwulan)
     if t.astimezone(ZoneInfo(session.get(Kecamatan, r.kecamatan_id).zona_waktu)).date() < akhir:
         raise Ditolak(f"{label}: triwulan ini berakhir {tanggal_panjang(akhir)}; angkanya dapat disimpan "
                                "sebagai draf, dan diajukan mulai hari terakhir triwulan.")
-    kembali = session.get(Eksekusi, r.eksekusi_id) if r.status == "dikembalikan" and r.eksekusi_id else None
-    if kembali is not None and kembali.status != "berjalan":
+    kembali = session.get(Eksekusi, r.eksekusi_id) if r.status == R.DIKEMBALIKAN and r.eksekusi_id else None
+    if kembali is not None and kembali.status != StatusEksekusi.BERJALAN:
         kembali = None
     # A returned figure goes back into the execution that returned it, whatever the office has chosen since.
-    if (kembali is not None and kembali.subjek_id is None) or (kembali is None and per_triwulan(session, ind,
+    if (kembali is not None and kembali.subjek_jenis == JenisKerja.PENGUMPULAN) or (kembali is None and per_triwulan(session, ind,
                                                                                                 r.kecamatan_id)):
         return _ajukan_bersama(session, r, oleh=oleh, t=t, demo=demo, kembali=kembali)
     if kembali is not None:
@@ -302,8 +359,8 @@ def ajukan(session: Session, *, realisasi_id: int, oleh: User, pada: datetime | 
             kec = session.get(Kecamatan, r.kecamatan_id)
             raise Ditolak(f"{label}: Kecamatan {kec.nama} belum memiliki SOP pengumpulan data untuk "
                                    "indikator ini; minta Admin mengimpor SOP-nya.")
-        diterima = r.dibuat_pada if r.status == "draf" and r.dibuat_pada <= t else t
-        eks = mulai(session, revisi_id=rev.id, kecamatan_id=r.kecamatan_id, subjek_jenis="realisasi",
+        diterima = r.dibuat_pada if r.status == R.DRAF and r.dibuat_pada <= t else t
+        eks = mulai(session, revisi_id=rev.id, kecamatan_id=r.kecamatan_id, subjek_jenis=JenisKerja.REALISASI,
                     subjek_id=r.id, judul=f"Realisasi {label}", tahun=r.tahun, triwulan=r.triwulan, oleh=oleh,
                     kasi=ind.role_penanggung_jawab, pada=diterima, demo=demo)
     _serahkan(session, eks, [(r, label)], oleh=oleh, t=t, kasi=ind.role_penanggung_jawab)
@@ -319,20 +376,16 @@ def _serahkan(session: Session, eks: Eksekusi, angka: list[tuple[Realisasi, str]
     isian = _langkah_isian(session, eks.revisi_id, kasi)
     rec = catatan_terbuka(session, eks.id)
     # After a return, the step it went back to is completed by the resubmission, wherever it is in the SOP.
-    perbaikan = rec is not None and rec.langkah_id not in isian and all(r.status == "dikembalikan" for r, _ in angka)
+    perbaikan = rec is not None and rec.langkah_id not in isian and all(r.status == R.DIKEMBALIKAN for r, _ in angka)
     if rec is None or (rec.langkah_id not in isian and not perbaikan):
         raise Ditolak(f"{angka[0][1]}: realisasi ini sedang menunggu langkah lain dalam SOP.")
     if perbaikan and not boleh_bertindak(oleh, rec, eks):  # the step's own role, or the Camat
         raise Ditolak(_pesan_bukan_pemerbaiki(session, angka[0][0], angka[0][1], "mengajukan"))
     for r, label in angka:
-        ke = _status_baru(r, "ajukan")
+        ke = MESIN_REALISASI.ke(r.status, "ajukan")  # who may was checked for the figure the person submitted
         # Compare-and-set: of two submissions (or a submission and a save) at once, only one goes through.
-        hasil = session.execute(update(Realisasi).where(Realisasi.id == r.id).where(Realisasi.versi == r.versi)
-                                .where(Realisasi.status == r.status)
-                                .values(status=ke, eksekusi_id=eks.id, versi=r.versi + 1))
-        if hasil.rowcount != 1:
+        if ke is None or not tulis(session, r, ke=ke, cas={"versi": r.versi}, nilai={"eksekusi_id": eks.id, "versi": r.versi + 1}):
             raise Ditolak(_pesan_bentrok(session, r, label))
-        session.expire(r)
     if perbaikan:  # the step the work came back to, done by correcting the figures
         lk = session.get(SopLangkah, rec.langkah_id)
         catatan = "Angka diperbaiki dan diajukan kembali."
@@ -393,48 +446,40 @@ def _ajukan_bersama(session: Session, r: Realisasi, *, oleh: User, t: datetime, 
     # The quarter's execution still running (returned to its entry steps, or further on: then refused by _serahkan).
     eks = session.exec(select(Eksekusi).join(SopRevisi, SopRevisi.id == Eksekusi.revisi_id)
                        .where(SopRevisi.sop_id == rev.sop_id).where(Eksekusi.kecamatan_id == r.kecamatan_id)
-                       .where(Eksekusi.subjek_jenis == "realisasi").where(Eksekusi.subjek_id == None)  # noqa: E711
+                       .where(Eksekusi.subjek_jenis == JenisKerja.PENGUMPULAN)
                        .where(Eksekusi.tahun == r.tahun).where(Eksekusi.triwulan == r.triwulan)
-                       .where(Eksekusi.status == "berjalan")).first()
+                       .where(Eksekusi.status == StatusEksekusi.BERJALAN)).first()
     if eks is None:
-        mulai_dari = min((x.dibuat_pada for x, _ in dibawa if x.status == "draf" and x.dibuat_pada <= t), default=t)
-        eks = mulai(session, revisi_id=rev.id, kecamatan_id=r.kecamatan_id, subjek_jenis="realisasi", subjek_id=None,
+        mulai_dari = min((x.dibuat_pada for x, _ in dibawa if x.status == R.DRAF and x.dibuat_pada <= t), default=t)
+        eks = mulai(session, revisi_id=rev.id, kecamatan_id=r.kecamatan_id, subjek_jenis=JenisKerja.PENGUMPULAN,
+                    subjek_id=None,
                     judul=judul_bersama(r.tahun, r.triwulan), tahun=r.tahun, triwulan=r.triwulan, oleh=oleh,
                     pada=mulai_dari, demo=demo)
     _serahkan(session, eks, dibawa, oleh=oleh, t=t, kasi=None)
     return eks
 
 
-def _status_baru(r: Realisasi, aksi: str) -> str | None:
-    """The status `aksi` moves the figure to, per TRANSISI; None when the table does not allow it."""
-    return TRANSISI.get((r.status, aksi))
-
-
 def pada_peristiwa(session: Session, eks: Eksekusi, peristiwa: str, rec: CatatanLangkah, oleh: User) -> None:
     """What the figures do when their execution moves (registered with the state machine): official when the
     Camat approves one indicator's quarter or when the execution ends, whoever does its last step; back to the
     enterer when returned to an entry step."""
-    bersama = eks.subjek_id is None
-    disahkan = (peristiwa == "disetujui" and rec.role_kode == "camat" and not bersama) \
+    bersama = eks.subjek_jenis == JenisKerja.PENGUMPULAN
+    disahkan = (peristiwa == KeadaanLangkah.DISETUJUI and rec.role_kode == "camat" and not bersama) \
         or peristiwa == "eksekusi_selesai"
-    kembali = peristiwa == "dikembalikan"
+    kembali = peristiwa == KeadaanLangkah.DIKEMBALIKAN
     if not (disahkan or kembali):
         return
+    aksi = "sahkan" if disahkan else "kembalikan"
     for r in angka_eksekusi(session, eks):
-        if r.eksekusi_id != eks.id:
+        if r.eksekusi_id != eks.id or (ke := MESIN_REALISASI.ke(r.status, aksi)) is None:
             continue
-        if disahkan and (ke := _status_baru(r, "sahkan")):
-            r.status = ke
-            r.disahkan_oleh = oleh.id
-            r.disahkan_pada = rec.selesai_pada
-            r.versi += 1
-            session.add(r)
+        if disahkan:
+            tulis(session, r, ke=ke, nilai={"disahkan_oleh": oleh.id, "disahkan_pada": rec.selesai_pada,
+                                            "versi": r.versi + 1})
             catat(session, aksi="realisasi.resmi", oleh=oleh, objek="realisasi", objek_id=r.id,
                   kecamatan_id=r.kecamatan_id, sesudah={"nilai": r.nilai, "eksekusi": eks.id})
-        elif kembali and (ke := _status_baru(r, "kembalikan")):
-            r.status = ke
-            r.versi += 1
-            session.add(r)
+        else:
+            tulis(session, r, ke=ke, nilai={"versi": r.versi + 1})
 
 
 def _kasi_realisasi(session: Session, eks: Eksekusi) -> str | None:
@@ -446,7 +491,7 @@ def _kasi_realisasi(session: Session, eks: Eksekusi) -> str | None:
 def _terkunci(session: Session, eks: Eksekusi, rec: CatatanLangkah) -> str | None:
     if wakil(session, eks, rec):
         return "Langkah ini adalah pengisian angka: perbaiki angka di halaman Isi Realisasi lalu ajukan kembali."
-    if any(r.status == "dikembalikan" and r.eksekusi_id == eks.id for r in angka_eksekusi(session, eks)):
+    if any(r.status == R.DIKEMBALIKAN and r.eksekusi_id == eks.id for r in angka_eksekusi(session, eks)):
         return ("Angka ini dikembalikan untuk diperbaiki: perbaiki di halaman Isi Realisasi lalu ajukan kembali; "
                 "pengajuan itu menyelesaikan langkah ini.")
     return None
@@ -465,10 +510,10 @@ class Pengembalian:
 
 def pengembalian(session: Session, r: Realisasi) -> Pengembalian | None:
     """The last return of a returned figure's execution, or None when the figure is not returned."""
-    if r.status != "dikembalikan" or not r.eksekusi_id or session.get(Eksekusi, r.eksekusi_id).status != "berjalan":
+    if r.status != R.DIKEMBALIKAN or not r.eksekusi_id or session.get(Eksekusi, r.eksekusi_id).status != StatusEksekusi.BERJALAN:
         return None
     kembali = session.exec(select(CatatanLangkah).where(CatatanLangkah.eksekusi_id == r.eksekusi_id)
-                           .where(CatatanLangkah.hasil == "dikembalikan")
+                           .where(CatatanLangkah.hasil == KeadaanLangkah.DIKEMBALIKAN)
                            .order_by(CatatanLangkah.selesai_pada.desc(), CatatanLangkah.id.desc())).first()
     terbuka = catatan_terbuka(session, r.eksekusi_id)
     if kembali is None or terbuka is None:
@@ -491,8 +536,8 @@ def dikembalikan_untuk(session: Session, user: User) -> list[tuple[Realisasi, In
     hasil = []
     q = (select(Realisasi, Indikator, Eksekusi).join(Indikator, Indikator.id == Realisasi.indikator_id)
          .join(Eksekusi, Eksekusi.id == Realisasi.eksekusi_id)
-         .where(Realisasi.kecamatan_id == user.kecamatan_id).where(Realisasi.status == "dikembalikan")
-         .where(Eksekusi.status == "berjalan").order_by(Realisasi.tahun, Realisasi.triwulan, Indikator.kode))
+         .where(Realisasi.kecamatan_id == user.kecamatan_id).where(Realisasi.status == R.DIKEMBALIKAN)
+         .where(Eksekusi.status == StatusEksekusi.BERJALAN).order_by(Realisasi.tahun, Realisasi.triwulan, Indikator.kode))
     for r, ind, eks in session.exec(q):
         rec = catatan_terbuka(session, eks.id)
         if rec is None:
@@ -503,8 +548,17 @@ def dikembalikan_untuk(session: Session, user: User) -> list[tuple[Realisasi, In
     return hasil
 
 
-daftarkan_subjek("realisasi", JenisSubjek(kasi=_kasi_realisasi, wakil=wakil, terkunci=_terkunci,
-                                          peristiwa=pada_peristiwa))
+def tautan(session: Session, eks: Eksekusi) -> str | None:
+    """Isi Realisasi at the figure (or the quarter) a run carries."""
+    angka = angka_eksekusi(session, eks)
+    ind = f"&indikator={angka[0].indikator_id}" if len(angka) == 1 else ""
+    return f"/realisasi?tahun={eks.tahun}&triwulan={eks.triwulan}{ind}"
+
+
+# The two kinds of work that carry figures (listed with every other kind in models.jenis_kerja).
+SUBJEK_REALISASI = JenisSubjek(nama="Realisasi IKU", kasi=_kasi_realisasi, wakil=wakil, terkunci=_terkunci,
+                               peristiwa=pada_peristiwa, tautan=tautan, angka=angka_eksekusi)
+SUBJEK_PENGUMPULAN = replace(SUBJEK_REALISASI, nama="Pengumpulan data kinerja")
 
 
 def buka_kembali(session: Session, *, realisasi_id: int, alasan: str, oleh: User) -> Realisasi:
@@ -514,20 +568,11 @@ def buka_kembali(session: Session, *, realisasi_id: int, alasan: str, oleh: User
         raise Ditolak("Realisasi tidak ditemukan.")
     ind = session.get(Indikator, r.indikator_id)
     label = _label(ind, r.tahun, r.triwulan)
-    if oleh.role_kode != "camat" or oleh.kecamatan_id != r.kecamatan_id:
-        raise Ditolak(f"{label}: hanya Camat kecamatan ini yang dapat membuka kembali angka resmi.")
-    ke = _status_baru(r, "buka")
-    if ke is None:
-        raise Ditolak(f"{label}: hanya realisasi resmi yang dapat dibuka kembali.")
-    if not (alasan or "").strip():
-        raise Ditolak(f"{label}: alasan membuka kembali wajib diisi.")
-    r.status = ke
-    r.versi += 1
-    r.diubah_oleh = oleh.id
-    r.diubah_pada = utcnow()
-    session.add(r)
+    ke = _periksa(KonteksRealisasi(session, oleh, r, label, alasan), "buka")
+    if not tulis(session, r, ke=ke, nilai={"versi": r.versi + 1, "diubah_oleh": oleh.id, "diubah_pada": utcnow()}):
+        raise Ditolak(_pesan_bentrok(session, r, label))
     catat(session, aksi="realisasi.dibuka", oleh=oleh, objek="realisasi", objek_id=r.id, kecamatan_id=r.kecamatan_id,
-          sebelum={"status": "resmi", "nilai": r.nilai}, sesudah={"status": "dibuka"}, keterangan=alasan.strip())
+          sebelum={"status": str(R.RESMI), "nilai": r.nilai}, sesudah={"status": str(ke)}, keterangan=alasan.strip())
     return r
 
 

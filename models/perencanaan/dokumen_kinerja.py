@@ -18,6 +18,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 from sqlmodel import Session, select
 
+from models.akun.peran import PENETAP_RENSTRA
 from models.kinerja.capaian import BarisCapaian, capaian_banyak, predikat_kabupaten
 from models.kinerja.iku import mesin, milik_kantor
 from models.kinerja.mesin import Capaian, Predikat, gabung, predikat
@@ -33,8 +34,8 @@ from models.umum.periode import ROMAWI, hari_ini, label_periode, label_triwulan
 from models.umum.tanggal import tanggal_panjang
 
 RESMI, SEMENTARA = "Resmi", "Sementara"
+PESAN_PENETAP_RENSTRA = "Target Renstra hanya dapat ditetapkan oleh Camat kantor ini."
 TANPA_REALISASI, TANPA_TARGET = "Belum ada realisasi", "Target belum ditetapkan"
-PENETAP_RENSTRA = frozenset({"camat", "sekcam", "kasubag_evapor", "kasubag_renkeu"})
 
 _RUMUS = {
     ("positif", "2T-R"): "Realisasi ÷ Target × 100%",
@@ -209,7 +210,8 @@ def _ukuran_resmi(baris: BarisCapaian, cap: Capaian, triwulan: int, pita: Sequen
     return _ukuran(cap, baris.target, realisasi, pita)
 
 
-def _renstra_berlaku(session: Session, kecamatan_id: int, tahun: int) -> dict[int, TargetRenstra]:
+def renstra_berlaku(session: Session, kecamatan_id: int, tahun: int) -> dict[int, TargetRenstra]:
+    """The office's Renstra end-of-period targets whose period covers `tahun`, by indicator id."""
     q = (select(TargetRenstra).where(TargetRenstra.kecamatan_id == kecamatan_id)
          .where(TargetRenstra.tahun_awal <= tahun).where(TargetRenstra.tahun_akhir >= tahun))
     return {t.indikator_id: t for t in session.exec(q)}
@@ -240,7 +242,7 @@ def bab_pengukuran_tahunan(session: Session, *, kecamatan_id: int, tahun: int,
     pita = predikat_kabupaten(session, kecamatan_id)
     per_tahun = capaian_banyak(session, kecamatan_ids=[kecamatan_id], tahun=[tahun - 1, tahun])
     lalu = {b.indikator.id: b for b in per_tahun.get((kecamatan_id, tahun - 1), [])}
-    renstra = _renstra_berlaku(session, kecamatan_id, tahun)
+    renstra = renstra_berlaku(session, kecamatan_id, tahun)
     baris = tuple(_baris_bab(b, lalu.get(b.indikator.id), renstra.get(b.indikator.id), pita)
                   for b in per_tahun.get((kecamatan_id, tahun), []))
     return BabPengukuran(kecamatan=kec.nama, kabupaten=kab, tahun=tahun, periode=f"Tahun {tahun}", baris=baris,
@@ -252,8 +254,7 @@ def bab_pengukuran_tahunan(session: Session, *, kecamatan_id: int, tahun: int,
 
 def _boleh_menetapkan(oleh: User, kecamatan_id: int) -> None:
     if not (oleh.aktif and oleh.kecamatan_id == kecamatan_id and oleh.role_kode in PENETAP_RENSTRA):
-        raise Ditolak("Target Renstra hanya dapat ditetapkan oleh Camat, Sekretaris Camat, Kasubag Evapor "
-                             "atau Kasubag Perencanaan dan Keuangan kantor ini.")
+        raise Ditolak(PESAN_PENETAP_RENSTRA)
 
 
 def _periksa_renstra(nama: str, tahun_awal: int, tahun_akhir: int, nilai: float | None) -> float:

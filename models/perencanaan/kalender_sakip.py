@@ -25,7 +25,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import update
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from models.kinerja.iku import iku_banyak
 from models.sop.dokumen import kunci_nama
@@ -47,6 +47,7 @@ from models.umum.hari_libur import kalender_kantor
 from models.umum.kalender import ZONA_BAKU, KalenderKerja
 from models.umum.penolakan import Ditolak
 from models.umum.periode import akhir_triwulan, label_triwulan
+from models.umum.status import JENIS_ANGKA, KeadaanKewajiban, StatusEksekusi, StatusRealisasi
 from models.umum.tanggal import BULAN
 
 # The defaults are data kept with the other seed files; read (once) when first needed, never at import.
@@ -61,16 +62,7 @@ GESER_TAHUN = range(-2, 3)
 HARI_SEGERA = 7  # not done and due within this many days: "segera"
 HARI_MENDATANG = 30  # kewajiban_kantor also lists what opens within this many days
 
-STATUS = ("belum_jatuh_tempo", "segera", "terlambat", "berjalan", "selesai", "selesai_terlambat", "tanpa_sop")
-STATUS_LABEL = {
-    "belum_jatuh_tempo": "Belum jatuh tempo",
-    "segera": "Segera jatuh tempo",
-    "terlambat": "Terlambat",
-    "berjalan": "Sedang berjalan",
-    "selesai": "Selesai tepat waktu",
-    "selesai_terlambat": "Selesai terlambat",
-    "tanpa_sop": "Belum ada SOP",
-}
+STATUS = tuple(KeadaanKewajiban)
 PESAN_PERAN = "Hanya Admin atau pengguna kabupaten ini yang dapat mengubah jadwal SAKIP-nya."
 
 TanggalRelatif = tuple[int, int, int]  # (geser_tahun, bulan, tanggal) from the period's year
@@ -197,7 +189,7 @@ def terlambat(selesai_pada: datetime | date, tenggat: date, zona: str = ZONA_BAK
 
 
 def status_kewajiban(*, tenggat: date, hari_ini: date, selesai_pada: datetime | date | None = None,
-                     berjalan: bool = False, ada_sop: bool = True, zona: str = ZONA_BAKU) -> str:
+                     berjalan: bool = False, ada_sop: bool = True, zona: str = ZONA_BAKU) -> KeadaanKewajiban:
     """The status of one obligation of one period, the one place these rules live.
 
     Ended: "selesai", or "selesai_terlambat" when it ended after the due date (`terlambat`). Not ended: "tanpa_sop"
@@ -221,14 +213,14 @@ def status_kewajiban(*, tenggat: date, hari_ini: date, selesai_pada: datetime | 
     'selesai'
     """
     if selesai_pada is not None:
-        return "selesai_terlambat" if terlambat(selesai_pada, tenggat, zona) else "selesai"
+        return KeadaanKewajiban.SELESAI_TERLAMBAT if terlambat(selesai_pada, tenggat, zona) else KeadaanKewajiban.SELESAI
     if not ada_sop and not berjalan:
-        return "tanpa_sop"
+        return KeadaanKewajiban.TANPA_SOP
     if tenggat < hari_ini:
-        return "terlambat"
+        return KeadaanKewajiban.TERLAMBAT
     if tenggat <= hari_ini + timedelta(days=HARI_SEGERA):
-        return "segera"
-    return "berjalan" if berjalan else "belum_jatuh_tempo"
+        return KeadaanKewajiban.SEGERA
+    return KeadaanKewajiban.BERJALAN if berjalan else KeadaanKewajiban.BELUM_JATUH_TEMPO
 
 
 # ---------------------------------------------------------------------- the calendar of a kabupaten
@@ -449,7 +441,7 @@ class Kewajiban:
 
     @property
     def status_label(self) -> str:
-        return STATUS_LABEL[self.status]
+        return KeadaanKewajiban(self.status).label
 
 
 def _periode_sekarang(jadwal: JadwalSakip, hari: date) -> list[tuple[int, int | None]]:
@@ -519,7 +511,7 @@ def kewajiban_banyak(session: Session, kecamatan_ids: list[int], *, hari_ini: da
         q = (select(Eksekusi.id, Eksekusi.judul, Eksekusi.status, Eksekusi.selesai_pada, Eksekusi.kecamatan_id,
                     Eksekusi.tahun, Eksekusi.triwulan, Sop.kunci).join(SopRevisi, SopRevisi.id == Eksekusi.revisi_id)
              .join(Sop, Sop.id == SopRevisi.sop_id).where(Eksekusi.kecamatan_id.in_(ids))
-             .where(Eksekusi.status != "dibatalkan").where(Eksekusi.subjek_jenis != "realisasi")
+             .where(Eksekusi.status != StatusEksekusi.DIBATALKAN).where(col(Eksekusi.subjek_jenis).not_in(JENIS_ANGKA))
              .where(Sop.kunci.in_(semua_kunci)).where(Eksekusi.tahun.in_(tahun_contoh))
              .order_by(Eksekusi.dimulai_pada, Eksekusi.id))
         for e_id, judul, status, selesai_pada, kec_id, t, tw, k in session.exec(q).all():
@@ -557,8 +549,8 @@ def kewajiban_banyak(session: Session, kecamatan_ids: list[int], *, hari_ini: da
                 sop = sop_kantor.get((kec.id, kunci[j.kewajiban])) if j.kewajiban in kunci else None
                 ada_sop = sop is not None
                 eks = tuple(eksekusi.get((kec.id, kunci[j.kewajiban], t, q), ())) if ada_sop else ()
-                berjalan = any(e.status == "berjalan" for e in eks)
-                selesai = min((e.selesai_pada for e in eks if e.status == "selesai" and e.selesai_pada), default=None)
+                berjalan = any(e.status == StatusEksekusi.BERJALAN for e in eks)
+                selesai = min((e.selesai_pada for e in eks if e.status == StatusEksekusi.SELESAI and e.selesai_pada), default=None)
             status = status_kewajiban(tenggat=tenggat, hari_ini=hari, selesai_pada=selesai, berjalan=berjalan,
                                       ada_sop=ada_sop, zona=zona)
             baris.append(Kewajiban(jadwal=j, tahun=t, triwulan=q, label=label_periode_kewajiban(j.siklus, t, q),
@@ -599,7 +591,7 @@ def _angka_resmi_banyak(session: Session, kantor: list[Kecamatan], tahun: set[in
                    Realisasi.status, Realisasi.disahkan_pada).where(Realisasi.kecamatan_id.in_(ids))
             .where(Realisasi.tahun.in_(tahun))).all():
         if ind in iku[kec]:
-            realisasi[kec][(t, q)][ind] = disahkan if status == "resmi" else None
+            realisasi[kec][(t, q)][ind] = disahkan if status == StatusRealisasi.RESMI else None
     # The year's target counts from the first time the IKU had one: a later revision (a changed Perjanjian
     # Kinerja) replaces the row in force but does not undo the agreement being made on time.
     pertama: dict[tuple[int, int, int], datetime] = {}

@@ -16,19 +16,19 @@ from sqlmodel import Session, select
 from models.perencanaan.kalender_sakip import Kewajiban, jadwal_sop, periksa_periode
 from models.sop.alur import (
     JenisSubjek,
+    batalkan_eksekusi,
     catatan_terbuka,
-    daftarkan_subjek,
     milik_peran,
     mulai,
     urutan_pelaksana,
 )
 from models.sop.monitoring import sop_berlaku
-from models.tables import CatatanLangkah, Eksekusi, Sop, SopLangkah, SopRevisi, User, utcnow
-from models.umum.audit import catat
+from models.tables import CatatanLangkah, Eksekusi, Sop, SopLangkah, SopRevisi, User
 from models.umum.penolakan import Ditolak
 from models.umum.periode import ROMAWI
+from models.umum.status import JenisKerja, StatusEksekusi
 
-JENIS = "dokumen"
+JENIS = JenisKerja.DOKUMEN
 PEMBATAL = frozenset({"camat"})
 
 
@@ -69,7 +69,7 @@ def _pemula(session: Session, revisi_id: int) -> str | None:
 def berjalan(session: Session, *, sop_id: int, tahun: int, triwulan: int | None) -> Eksekusi | None:
     """The running execution of an SOP (any of its revisions) for a period, if there is one."""
     q = (select(Eksekusi).join(SopRevisi, SopRevisi.id == Eksekusi.revisi_id).where(SopRevisi.sop_id == sop_id)
-         .where(Eksekusi.status == "berjalan").where(Eksekusi.tahun == tahun))
+         .where(Eksekusi.status == StatusEksekusi.BERJALAN).where(Eksekusi.tahun == tahun))
     q = q.where(Eksekusi.triwulan == None) if triwulan is None else q.where(Eksekusi.triwulan == triwulan)  # noqa: E711
     return session.exec(q).first()
 
@@ -79,7 +79,15 @@ def mulai_pekerjaan(session: Session, *, sop_id: int, judul: str, tahun: int, tr
     """Start the SOP in force about `judul` for the year (and quarter); its first pelaksana receives it at once."""
     sop = session.get(Sop, sop_id)
     if sop is None:
-        raise Ditolak("SOP tidak ditemukan.")
+        raise Ditolak("SOP tidak ditemukan.", aksi="pekerjaan.mulai")
+    try:
+        return _mulai(session, sop, judul=judul, tahun=tahun, triwulan=triwulan, oleh=oleh, pada=pada, demo=demo)
+    except Ditolak as e:  # the same refusal, naming the SOP it was about for the audit row
+        raise e.tentang(aksi="pekerjaan.mulai", objek="sop", objek_id=sop.id, kecamatan_id=sop.kecamatan_id)
+
+
+def _mulai(session: Session, sop: Sop, *, judul: str, tahun: int, triwulan: int | None, oleh: User,
+           pada: datetime | None, demo: bool) -> Eksekusi:
     judul = " ".join((judul or "").split())
     if not judul:
         raise Ditolak("Judul pekerjaan wajib diisi, mis. \"Renja 2027\".")
@@ -103,7 +111,7 @@ def mulai_pekerjaan(session: Session, *, sop_id: int, judul: str, tahun: int, tr
     if ada is not None:
         raise Ditolak(f"{sop.nama} untuk {label_periode_pekerjaan(tahun, triwulan)} sudah berjalan "
                                f"(\"{ada.judul}\"); selesaikan atau minta Camat membatalkannya lebih dulu.")
-    return mulai(session, revisi_id=rev.id, kecamatan_id=sop.kecamatan_id, subjek_jenis="dokumen", subjek_id=None,
+    return mulai(session, revisi_id=rev.id, kecamatan_id=sop.kecamatan_id, subjek_jenis=JENIS, subjek_id=None,
                  judul=judul, tahun=tahun, triwulan=triwulan, oleh=oleh, pada=pada, demo=demo)
 
 
@@ -113,26 +121,13 @@ def batalkan(session: Session, *, eksekusi_id: int, alasan: str, oleh: User, pad
     eks = session.get(Eksekusi, eksekusi_id)
     if eks is None or eks.subjek_jenis != JENIS:
         raise Ditolak("Pekerjaan tidak ditemukan.")
-    if oleh.role_kode not in PEMBATAL or oleh.kecamatan_id != eks.kecamatan_id or not oleh.aktif:
-        raise Ditolak("Hanya Camat kecamatan ini yang dapat membatalkan pekerjaan.")
-    alasan = " ".join((alasan or "").split())
-    if not alasan:
-        raise Ditolak("Alasan pembatalan wajib diisi.")
-    t = pada or utcnow()
-    # Compare-and-set: a run that has just ended or been cancelled by someone else is not cancelled again.
-    hasil = session.execute(update(Eksekusi).where(Eksekusi.id == eks.id).where(Eksekusi.status == "berjalan")
-                            .values(status="dibatalkan", selesai_pada=t).execution_options(synchronize_session=False))
-    if hasil.rowcount != 1:
-        raise Ditolak(f"\"{eks.judul}\" tidak sedang berjalan; muat ulang halaman.")
-    session.expire(eks)
-    catat(session, aksi="eksekusi.batal", oleh=oleh, objek="eksekusi", objek_id=eks.id, kecamatan_id=eks.kecamatan_id,
-          sebelum={"status": "berjalan"}, sesudah={"status": "dibatalkan"}, keterangan=alasan)
-    return session.get(Eksekusi, eks.id)
+    return batalkan_eksekusi(session, eks=eks, alasan=alasan, oleh=oleh, pada=pada)
 
 
 # A document has no Kasi of its own ("Kasi terkait" waits on every Kasi), lets no one stand in, and its steps all
-# move through the state machine: the defaults.
-daftarkan_subjek(JENIS, JenisSubjek())
+# move through the state machine; the Camat may cancel it, and its run may write its document from the figures.
+SUBJEK_DOKUMEN = JenisSubjek(nama="Dokumen kinerja", tautan=lambda _s, _e: "/pekerjaan", dapat_dibatalkan=True,
+                             menulis_dokumen=True)
 
 
 def sop_untuk_dimulai(session: Session, user: User) -> list[Sop]:
@@ -162,7 +157,7 @@ def daftar_berjalan(session: Session, kecamatan_id: int) -> list[Berjalan]:
          .join(SopRevisi, SopRevisi.id == Eksekusi.revisi_id)
          .outerjoin(CatatanLangkah, terbuka).outerjoin(SopLangkah, SopLangkah.id == CatatanLangkah.langkah_id)
          .where(Eksekusi.kecamatan_id == kecamatan_id).where(Eksekusi.subjek_jenis == JENIS)
-         .where(Eksekusi.status == "berjalan").order_by(Eksekusi.dimulai_pada, Eksekusi.id))
+         .where(Eksekusi.status == StatusEksekusi.BERJALAN).order_by(Eksekusi.dimulai_pada, Eksekusi.id))
     return [Berjalan(eks, nama, lk, rec) for eks, nama, lk, rec in session.exec(q).all()]
 
 
@@ -175,7 +170,7 @@ def untuk_saya(session: Session, user: User, kewajiban: list[Kewajiban]) -> set[
     for n, k in enumerate(kewajiban):
         if k.status not in ("segera", "terlambat", "berjalan") or k.dasar != "sop" or k.sop is None:
             continue
-        berjalan = [e for e in k.eksekusi if e.status == "berjalan"]
+        berjalan = [e for e in k.eksekusi if e.status == StatusEksekusi.BERJALAN]
         if not berjalan:
             if boleh_memulai(session, user, k.sop):
                 hasil.add(n)

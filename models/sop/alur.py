@@ -6,6 +6,10 @@
     putuskan     -> at a decision step: approve (as selesaikan) or return with a reason, which opens a new
                     attempt of the step the SOP names (rework)
     last step    -> Eksekusi selesai
+    batalkan_eksekusi -> Eksekusi dibatalkan (the Camat, for a kind of work that may be cancelled)
+
+Both machines are declared once below as tables (MESIN_LANGKAH for one attempt at a step, MESIN_EKSEKUSI for a
+run); `tindakan_langkah` answers what a user may do to a step now, from the same tables the transitions check.
 
 Only the role a record waits on may act on it; the Camat may act for anyone in the office (audited as such).
 Each function is one step of one transaction: the caller commits, and the audit row commits with it.
@@ -17,16 +21,18 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import event, update
+from sqlalchemy import event
 from sqlalchemy.orm import Session as OrmSession
-from sqlalchemy.orm.attributes import set_committed_value
-from sqlmodel import Session, func, select
+from sqlmodel import Session, col, func, select
 
 from models.akun.peran import KASI
 from models.tables import CatatanLangkah, Eksekusi, SopLangkah, SopPelaksana, SopRevisi, User, utcnow
 from models.umum.audit import catat
+from models.umum.mesin_status import Mesin, Tindakan, Transisi, tulis
 from models.umum.penolakan import Ditolak
+from models.umum.status import KeadaanLangkah, StatusEksekusi
 from models.umum.tanggal import pastikan_sadar_zona
 
 
@@ -58,35 +64,46 @@ def _tanpa_wakil(_session: Session, _eks: Eksekusi, _rec: CatatanLangkah) -> fro
 
 @dataclass(frozen=True)
 class JenisSubjek:
-    """What one kind of subject (a figure, an evaluation, a document) tells the state machine about itself.
+    """One kind of work (a figure, a quarter's figures, an evaluation, a document) and its hooks; the kinds are
+    listed in models.jenis_kerja, which registers them all at start-up.
 
-    kasi:      which Kasi the "Kasi terkait" of an execution is (None: every Kasi of the office)
+    nama:      how a person calls the kind ("Realisasi IKU")
+    kasi:      which Kasi the "Kasi terkait" of a run is (None: every Kasi of the office)
     wakil:     the roles that may stand in on a record besides its own role and the Camat
     terkunci:  why a record moves only through the subject's own action (None: it moves here)
     peristiwa: told after a record closes ("selesai", "disetujui"), a return ("dikembalikan", with the new
-               record) and the end of the execution ("eksekusi_selesai")
+               record) and the end of the run ("eksekusi_selesai")
+    tautan:    the page where the subject itself is worked on, when it has one
+    angka:     the figures the run carries, shown beside a waiting step
+    dapat_dibatalkan: whether the Camat may cancel a running one
+    menulis_dokumen:  whether its run may write a document from the capaian engine (Pengukuran, Laporan Kinerja)
     """
 
+    nama: str = ""
     kasi: Callable[[Session, Eksekusi], str | None] = lambda _s, _e: None
     wakil: Callable[[Session, Eksekusi, CatatanLangkah], frozenset[str]] = _tanpa_wakil
     terkunci: Callable[[Session, Eksekusi, CatatanLangkah], str | None] = lambda _s, _e, _r: None
     peristiwa: Callable[[Session, Eksekusi, str, CatatanLangkah, User], None] = lambda *_: None
+    tautan: Callable[[Session, Eksekusi], str | None] = lambda _s, _e: None
+    angka: Callable[[Session, Eksekusi], list[Any]] = lambda _s, _e: []
+    dapat_dibatalkan: bool = False
+    menulis_dokumen: bool = False
 
 
 _SUBJEK: dict[str, JenisSubjek] = {}
 
 
 def daftarkan_subjek(nama: str, jenis: JenisSubjek) -> None:
-    """Register a kind of subject; its module does this when imported."""
-    _SUBJEK[nama] = jenis
+    """Register a kind of work (models.jenis_kerja does this for every kind, once, at start-up)."""
+    _SUBJEK[str(nama)] = jenis
 
 
 def jenis_subjek(nama: str) -> JenisSubjek:
-    """The hooks of a registered kind; an execution of an unknown kind is a programming error, said loudly."""
+    """The hooks of a registered kind; an unknown kind is a programming error, said loudly."""
     try:
-        return _SUBJEK[nama]
+        return _SUBJEK[str(nama)]
     except KeyError:
-        raise LookupError(f"jenis subjek {nama!r} belum terdaftar pada mesin alur") from None
+        raise LookupError(f"jenis pekerjaan {nama!r} belum terdaftar (models.jenis_kerja.muat)") from None
 
 
 @dataclass(frozen=True)
@@ -118,14 +135,14 @@ def urutan_pelaksana(session: Session, revisi_id: int, *, kasi: str | None = Non
     if (revisi_id, kasi) in simpanan:
         return list(simpanan[(revisi_id, kasi)])
     langkah = session.exec(select(SopLangkah).where(SopLangkah.revisi_id == revisi_id)
-                           .order_by(SopLangkah.urutan)).all()
+                           .order_by(col(SopLangkah.urutan))).all()
     if not langkah:
         raise Ditolak("SOP ini tidak memiliki langkah.")
     aktor: dict[int, list[str]] = {}
-    for a in session.exec(select(SopPelaksana).where(SopPelaksana.langkah_id.in_([lk.id for lk in langkah]))
-                          .order_by(SopPelaksana.langkah_id, SopPelaksana.urutan)):
+    for a in session.exec(select(SopPelaksana).where(col(SopPelaksana.langkah_id).in_([lk.id for lk in langkah]))
+                          .order_by(col(SopPelaksana.langkah_id), col(SopPelaksana.urutan))):
         aktor.setdefault(a.langkah_id, []).append(kasi if a.role_kode == "kasi_terkait" and kasi else a.role_kode)
-    hasil = []
+    hasil: list[Posisi] = []
     for lk in langkah:
         peran = aktor.get(lk.id)
         if not peran:
@@ -147,6 +164,7 @@ def mulai(session: Session, *, revisi_id: int, kecamatan_id: int, subjek_jenis: 
           judul: str, tahun: int, triwulan: int | None, oleh: User, kasi: str | None = None,
           pada: datetime | None = None, demo: bool = False) -> Eksekusi:
     """Start an execution of an SOP revision in force; the first pelaksana receives it at `pada`."""
+    jenis_subjek(subjek_jenis)  # a kind of work that is not registered is refused before anything is written
     rev = session.get(SopRevisi, revisi_id)
     if rev is None or not rev.berlaku:
         raise Ditolak("SOP ini tidak ada atau tidak berlaku lagi.")
@@ -166,7 +184,7 @@ def mulai(session: Session, *, revisi_id: int, kecamatan_id: int, subjek_jenis: 
 
 def catatan_terbuka(session: Session, eksekusi_id: int) -> CatatanLangkah | None:
     return session.exec(select(CatatanLangkah).where(CatatanLangkah.eksekusi_id == eksekusi_id)
-                        .where(CatatanLangkah.selesai_pada == None)).first()  # noqa: E711
+                        .where(col(CatatanLangkah.selesai_pada).is_(None))).first()
 
 
 def boleh_bertindak(user: User, rec: CatatanLangkah, eks: Eksekusi, *, wakil: frozenset[str] = frozenset()) -> bool:
@@ -179,59 +197,174 @@ def boleh_bertindak(user: User, rec: CatatanLangkah, eks: Eksekusi, *, wakil: fr
     return user.role_kode in (rec.role_kode, "camat") or user.role_kode in wakil
 
 
-def _terbuka(session: Session, catatan_id: int) -> tuple[CatatanLangkah, Eksekusi]:
-    """The record and its execution, if the record is still open."""
+# ---------------------------------------------------------------- the two machines: a step record and a run
+
+
+def keadaan_catatan(rec: CatatanLangkah) -> KeadaanLangkah:
+    """Where one attempt at a step stands: waiting, being worked on, or closed with its result."""
+    if rec.selesai_pada is not None:
+        return KeadaanLangkah(rec.hasil or KeadaanLangkah.SELESAI)
+    return KeadaanLangkah.MENUNGGU if rec.dimulai_pada is None else KeadaanLangkah.DIKERJAKAN
+
+
+@dataclass
+class KonteksLangkah:
+    """What the step machine's rules read: who acts on which record of which run, at which step."""
+
+    session: Session
+    oleh: User
+    rec: CatatanLangkah
+    eks: Eksekusi
+    lk: SopLangkah
+    wakil: frozenset[str] = frozenset()
+    lewat_pengajuan: bool = False  # the subject's own action (submitting a figure) completes the step
+    alasan: str | None = None
+
+    @property
+    def jenis(self) -> JenisSubjek:
+        return jenis_subjek(self.eks.subjek_jenis)
+
+
+PESAN_SUDAH = "Langkah ini sudah diselesaikan oleh orang lain; muat ulang halaman."
+
+
+def _berjalan(k: KonteksLangkah) -> str | None:
+    return None if k.eks.status == StatusEksekusi.BERJALAN else PESAN_SUDAH
+
+
+def _pelaksana(kata: str) -> Callable[[KonteksLangkah], str | None]:
+    def aturan(k: KonteksLangkah) -> str | None:
+        wakil = k.wakil | k.jenis.wakil(k.session, k.eks, k.rec)
+        if boleh_bertindak(k.oleh, k.rec, k.eks, wakil=wakil):
+            return None
+        return f"Langkah ini menunggu pelaksana lain; Anda tidak dapat {kata}."
+    return aturan
+
+
+def _tidak_terkunci(k: KonteksLangkah) -> str | None:
+    """A subject's lock keeps work from moving on past it, unless the subject's own action moves it."""
+    return None if k.lewat_pengajuan else k.jenis.terkunci(k.session, k.eks, k.rec)
+
+
+def _semua(*aturan: Callable[[KonteksLangkah], str | None]) -> Callable[[KonteksLangkah], str | None]:
+    def gabungan(k: KonteksLangkah) -> str | None:
+        return next((a for a in (f(k) for f in aturan) if a is not None), None)
+    return gabungan
+
+
+def _bukan_keputusan(k: KonteksLangkah) -> str | None:
+    return "Langkah ini adalah keputusan: setujui atau kembalikan dengan alasan." if k.lk.keputusan else None
+
+
+def _keputusan(k: KonteksLangkah) -> str | None:
+    return None if k.lk.keputusan else "Langkah ini bukan langkah keputusan."
+
+
+def _dapat_dikembalikan(k: KonteksLangkah) -> str | None:
+    if not k.lk.keputusan:
+        return "Langkah ini bukan langkah keputusan."
+    if not k.lk.kembali_ke_urutan:
+        return "SOP ini tidak menyebut langkah tujuan pengembalian untuk langkah ini."
+    return None
+
+
+def _beralasan(k: KonteksLangkah) -> str | None:
+    return None if (k.alasan or "").strip() else "Alasan pengembalian wajib diisi."
+
+
+_BOLEH_MAJU = _semua(_berjalan, _tidak_terkunci, _pelaksana("menyelesaikannya"))
+L = KeadaanLangkah
+_TERBUKA = (L.MENUNGGU, L.DIKERJAKAN)
+# One attempt at one step. Sending work back is always the decision's own, whatever the subject locks.
+MESIN_LANGKAH: Mesin[KeadaanLangkah, KonteksLangkah] = Mesin("langkah", KeadaanLangkah, [
+    Transisi((L.MENUNGGU,), "mulai_kerjakan", L.DIKERJAKAN, siapa=_semua(_berjalan, _pelaksana("mengerjakannya"))),
+    Transisi(_TERBUKA, "selesaikan", L.SELESAI, siapa=_BOLEH_MAJU, syarat=_bukan_keputusan),
+    Transisi(_TERBUKA, "setujui", L.DISETUJUI, siapa=_BOLEH_MAJU, syarat=_keputusan),
+    Transisi(_TERBUKA, "kembalikan", L.DIKEMBALIKAN, siapa=_semua(_berjalan, _pelaksana("menyelesaikannya")),
+             syarat=_semua(_dapat_dikembalikan, _beralasan)),
+], pesan_keadaan=lambda dari, aksi, _k: ("Langkah ini sudah mulai dikerjakan." if dari == L.DIKERJAKAN
+                                         else PESAN_SUDAH))
+
+
+@dataclass
+class KonteksEksekusi:
+    session: Session
+    oleh: User | None
+    eks: Eksekusi
+    alasan: str | None = None
+
+
+def _camat_kantor(k: KonteksEksekusi) -> str | None:
+    if k.oleh is None or k.oleh.role_kode != "camat" or k.oleh.kecamatan_id != k.eks.kecamatan_id \
+            or not k.oleh.aktif:
+        return "Hanya Camat kecamatan ini yang dapat membatalkan pekerjaan."
+    return None
+
+
+def _dapat_dibatalkan(k: KonteksEksekusi) -> str | None:
+    if not jenis_subjek(k.eks.subjek_jenis).dapat_dibatalkan:
+        return "Pekerjaan ini tidak dapat dibatalkan."
+    return None if (k.alasan or "").strip() else "Alasan pembatalan wajib diisi."
+
+
+E = StatusEksekusi
+# A run of an SOP: it ends when its last step closes (the step machine says so), or the Camat cancels it.
+MESIN_EKSEKUSI: Mesin[StatusEksekusi, KonteksEksekusi] = Mesin("eksekusi", StatusEksekusi, [
+    Transisi((E.BERJALAN,), "tuntaskan", E.SELESAI),
+    Transisi((E.BERJALAN,), "batalkan", E.DIBATALKAN, siapa=_camat_kantor, syarat=_dapat_dibatalkan),
+], pesan_keadaan=lambda _d, _a, k: f"\"{k.eks.judul}\" tidak sedang berjalan; muat ulang halaman.")
+
+
+def _konteks(session: Session, catatan_id: int, oleh: User, **kw: Any) -> KonteksLangkah:
     rec = session.get(CatatanLangkah, catatan_id)
     if rec is None:
-        raise Ditolak("Langkah ini tidak ditemukan.")
+        raise Ditolak("Langkah ini tidak ditemukan.", aksi="langkah", objek="catatan_langkah", objek_id=catatan_id)
     eks = session.get(Eksekusi, rec.eksekusi_id)
-    if rec.selesai_pada is not None or eks.status != "berjalan":
-        raise Ditolak("Langkah ini sudah diselesaikan oleh orang lain; muat ulang halaman.")
-    return rec, eks
+    lk = session.get(SopLangkah, rec.langkah_id)
+    assert eks is not None and lk is not None  # foreign keys
+    return KonteksLangkah(session, oleh, rec, eks, lk, **kw)
 
 
-def _ambil(session: Session, catatan_id: int, oleh: User, wakil: frozenset[str],
-           lewat_pengajuan: bool = False, mengembalikan: bool = False) -> tuple[CatatanLangkah, Eksekusi]:
-    rec, eks = _terbuka(session, catatan_id)
-    jenis = jenis_subjek(eks.subjek_jenis)
-    # A subject's lock keeps work from moving on past it; sending the work back is always the decision's own.
-    if not (lewat_pengajuan or mengembalikan) and (alasan := jenis.terkunci(session, eks, rec)):
-        raise Ditolak(alasan)
-    wakil = wakil | jenis.wakil(session, eks, rec)
-    if not boleh_bertindak(oleh, rec, eks, wakil=wakil):
-        raise Ditolak("Langkah ini menunggu pelaksana lain; Anda tidak dapat menyelesaikannya.")
-    return rec, eks
+def _periksa(k: KonteksLangkah, aksi: str) -> KeadaanLangkah:
+    """The step machine's answer for this action, a refusal naming the record."""
+    try:
+        return MESIN_LANGKAH.periksa(keadaan_catatan(k.rec), aksi, k)
+    except Ditolak as e:
+        raise e.tentang(objek="catatan_langkah", objek_id=k.rec.id, kecamatan_id=k.eks.kecamatan_id) from None
+
+
+def tindakan_langkah(session: Session, *, catatan_id: int, oleh: User) -> list[Tindakan]:
+    """What `oleh` may do to this step record now (start, complete, approve, return), each with its reason when
+    refused; a return is offered while its reason is still to be typed (the form asks for it)."""
+    k = _konteks(session, catatan_id, oleh, alasan="(diisi pada formulir)")
+    return MESIN_LANGKAH.tindakan(keadaan_catatan(k.rec), k)
 
 
 def siap_ditindak(session: Session, *, catatan_id: int, oleh: User) -> tuple[CatatanLangkah, Eksekusi]:
-    """The open record and its execution, if `oleh` may act on it now (as for completing it); else Ditolak."""
-    return _ambil(session, catatan_id, oleh, frozenset())
+    """The open record and its execution, if `oleh` may act on it now (as for completing or deciding it, e.g. to
+    attach its output); else Ditolak."""
+    k = _konteks(session, catatan_id, oleh)
+    alasan = PESAN_SUDAH if keadaan_catatan(k.rec) not in _TERBUKA else _BOLEH_MAJU(k)
+    if alasan is not None:
+        raise Ditolak(alasan, aksi="langkah.lampirkan", objek="catatan_langkah", objek_id=k.rec.id,
+                      kecamatan_id=k.eks.kecamatan_id)
+    return k.rec, k.eks
 
 
 def mulai_kerjakan(session: Session, *, catatan_id: int, oleh: User, pada: datetime | None = None) -> CatatanLangkah:
     """The person a record waits on (or the office's Camat) starts working on it: its dimulai_pada is set, so
     the time a step waited is told apart from the time it was worked on. Audited; the caller commits."""
-    rec, eks = _terbuka(session, catatan_id)
-    if not boleh_bertindak(oleh, rec, eks):
-        raise Ditolak("Langkah ini menunggu pelaksana lain; Anda tidak dapat mengerjakannya.")
-    if rec.dimulai_pada is not None:
-        raise Ditolak("Langkah ini sudah mulai dikerjakan.")
-    t = pada or utcnow()
-    pastikan_sadar_zona(t)
-    if t < rec.diterima_pada:
+    k = _konteks(session, catatan_id, oleh)
+    _periksa(k, "mulai_kerjakan")
+    t = pastikan_sadar_zona(pada or utcnow())
+    if t < k.rec.diterima_pada:
         raise Ditolak("Waktu mulai dikerjakan tidak boleh sebelum waktu langkah diterima.")
     # Compare-and-set: of two people starting at once, the second is told instead of moving the start.
-    hasil = session.execute(update(CatatanLangkah).where(CatatanLangkah.id == rec.id)
-                            .where(CatatanLangkah.selesai_pada == None)  # noqa: E711
-                            .where(CatatanLangkah.dimulai_pada == None).values(dimulai_pada=t)  # noqa: E711
-                            .execution_options(synchronize_session=False))
-    if hasil.rowcount != 1:
-        session.expire(rec)
+    if not tulis(session, k.rec, kolom="dimulai_pada", ke=None, cas={"selesai_pada": None},
+                 nilai={"dimulai_pada": t}):
         raise Ditolak("Langkah ini sudah mulai dikerjakan atau diselesaikan orang lain; muat ulang halaman.")
-    set_committed_value(rec, "dimulai_pada", t)  # what the update wrote, without reading the row back
-    lk = session.get(SopLangkah, rec.langkah_id)
-    _audit_langkah(session, "langkah.dimulai", rec, eks, oleh, lk)
-    return rec
+    _audit_langkah(session, "langkah.dimulai", k.rec, k.eks, oleh, k.lk)
+    return k.rec
 
 
 def _kasi(session: Session, eks: Eksekusi) -> str | None:
@@ -247,25 +380,19 @@ def _periksa_bukti(lk: SopLangkah, bukti: list[str] | None) -> None:
         raise Ditolak(f"Kelengkapan yang dicentang tidak ada pada langkah {lk.no}: {', '.join(asing)}.")
 
 
-def _tutup(session: Session, rec: CatatanLangkah, *, oleh: User, hasil: str, t: datetime, catatan: str | None,
-           bukti: list[str] | None) -> None:
+def _tutup(session: Session, rec: CatatanLangkah, *, oleh: User, hasil: KeadaanLangkah, t: datetime,
+           catatan: str | None, bukti: list[str] | None) -> None:
     """Close a record only if it is still open: of two people acting at once, the second is refused."""
-    nilai = {"selesai_pada": t, "dimulai_pada": rec.dimulai_pada or rec.diterima_pada, "pelaku_id": oleh.id,
-             "hasil": hasil, "catatan": catatan}
+    nilai: dict[str, Any] = {"selesai_pada": t, "dimulai_pada": rec.dimulai_pada or rec.diterima_pada,
+                             "pelaku_id": oleh.id, "catatan": catatan}
     if bukti is not None:
         nilai["bukti"] = list(bukti)
-    hasil_update = session.execute(update(CatatanLangkah).where(CatatanLangkah.id == rec.id)
-                                   .where(CatatanLangkah.selesai_pada == None).values(**nilai)  # noqa: E711
-                                   .execution_options(synchronize_session=False))
-    if hasil_update.rowcount != 1:
-        session.expire(rec)
-        raise Ditolak("Langkah ini sudah diselesaikan oleh orang lain; muat ulang halaman.")
-    for kolom, isi in nilai.items():  # what the update wrote, without reading the row back
-        set_committed_value(rec, kolom, isi)
+    if not tulis(session, rec, kolom="hasil", ke=hasil, cas={"selesai_pada": None}, nilai=nilai):
+        raise Ditolak(PESAN_SUDAH)
 
 
 def _audit_langkah(session: Session, aksi: str, rec: CatatanLangkah, eks: Eksekusi, oleh: User,
-                   lk: SopLangkah, **extra) -> None:
+                   lk: SopLangkah, **extra: Any) -> None:
     atas_nama = oleh.role_kode != rec.role_kode
     catat(session, aksi=aksi, oleh=oleh, objek="catatan_langkah", objek_id=rec.id, kecamatan_id=eks.kecamatan_id,
           sesudah={"eksekusi": eks.id, "langkah": lk.no, "percobaan": rec.percobaan, "hasil": rec.hasil,
@@ -273,18 +400,22 @@ def _audit_langkah(session: Session, aksi: str, rec: CatatanLangkah, eks: Ekseku
 
 
 def selesaikan(session: Session, *, catatan_id: int, oleh: User, pada: datetime | None = None,
-               catatan: str | None = None, bukti: list[str] | None = None, hasil: str = "selesai",
+               catatan: str | None = None, bukti: list[str] | None = None,
                wakil: frozenset[str] = frozenset(), lewat_pengajuan: bool = False) -> CatatanLangkah | None:
     """Complete a record; returns the next one (received at the same instant), or None when the SOP ends.
 
     A record its subject locks (`JenisSubjek.terkunci`: the entry steps of a figure) is completed only by the
     subject's own action (`lewat_pengajuan`, e.g. submitting the figure)."""
-    rec, eks = _ambil(session, catatan_id, oleh, wakil, lewat_pengajuan)
-    lk = session.get(SopLangkah, rec.langkah_id)
-    if not lewat_pengajuan:  # a figure's entry steps carry the evidence the figure's own form checked
+    k = _konteks(session, catatan_id, oleh, wakil=wakil, lewat_pengajuan=lewat_pengajuan)
+    return _maju(k, _periksa(k, "selesaikan"), pada=pada, catatan=catatan, bukti=bukti)
+
+
+def _maju(k: KonteksLangkah, hasil: KeadaanLangkah, *, pada: datetime | None, catatan: str | None,
+          bukti: list[str] | None) -> CatatanLangkah | None:
+    """Close the record with `hasil` and hand the work to the next pelaksana, or end the run."""
+    session, rec, eks, lk, oleh = k.session, k.rec, k.eks, k.lk, k.oleh
+    if not k.lewat_pengajuan:  # a figure's entry steps carry the evidence the figure's own form checked
         _periksa_bukti(lk, bukti)
-    if lk.keputusan and hasil == "selesai":
-        raise Ditolak("Langkah ini adalah keputusan: setujui atau kembalikan dengan alasan.")
     t = _waktu(pada, rec.diterima_pada)
     _tutup(session, rec, oleh=oleh, hasil=hasil, t=t, catatan=catatan, bukti=bukti)
     urut = urutan_pelaksana(session, eks.revisi_id, kasi=_kasi(session, eks))
@@ -292,11 +423,12 @@ def selesaikan(session: Session, *, catatan_id: int, oleh: User, pada: datetime 
     if i is None:
         raise Ditolak("Pelaksana langkah ini telah diubah sejak langkah diterima; minta Admin memeriksanya.")
     _audit_langkah(session, "langkah." + hasil, rec, eks, oleh, lk)
-    _kabari(session, eks, "disetujui" if hasil == "disetujui" else "selesai", rec, oleh)
+    _kabari(session, eks, str(hasil), rec, oleh)
     if i + 1 == len(urut):
-        eks.status = "selesai"
-        eks.selesai_pada = t
-        session.add(eks)
+        ke = MESIN_EKSEKUSI.periksa(eks.status, "tuntaskan", KonteksEksekusi(session, oleh, eks))
+        session.flush()
+        if not tulis(session, eks, ke=ke, nilai={"selesai_pada": t}):
+            raise Ditolak(PESAN_SUDAH)
         catat(session, aksi="eksekusi.selesai", oleh=oleh, objek="eksekusi", objek_id=eks.id,
               kecamatan_id=eks.kecamatan_id)
         _kabari(session, eks, "eksekusi_selesai", rec, oleh)
@@ -321,20 +453,15 @@ def putuskan(session: Session, *, catatan_id: int, setuju: bool, oleh: User, ala
              pada: datetime | None = None, wakil: frozenset[str] = frozenset(),
              bukti: list[str] | None = None) -> CatatanLangkah | None:
     """Decide at a decision step: approve and go on, or return for correction with a required reason."""
-    rec, eks = _ambil(session, catatan_id, oleh, wakil, mengembalikan=not setuju)
-    lk = session.get(SopLangkah, rec.langkah_id)
-    if not lk.keputusan:
-        raise Ditolak("Langkah ini bukan langkah keputusan.")
+    k = _konteks(session, catatan_id, oleh, wakil=wakil, alasan=alasan)
     if setuju:
-        return selesaikan(session, catatan_id=catatan_id, oleh=oleh, pada=pada, catatan=alasan, hasil="disetujui",
-                          wakil=wakil, bukti=bukti)
-    if not (alasan or "").strip():
-        raise Ditolak("Alasan pengembalian wajib diisi.")
-    if not lk.kembali_ke_urutan:
-        raise Ditolak("SOP ini tidak menyebut langkah tujuan pengembalian untuk langkah ini.")
+        return _maju(k, _periksa(k, "setujui"), pada=pada, catatan=alasan, bukti=bukti)
+    hasil = _periksa(k, "kembalikan")
+    rec, eks, lk = k.rec, k.eks, k.lk
+    alasan_bersih = (alasan or "").strip()
     _periksa_bukti(lk, bukti)
     t = _waktu(pada, rec.diterima_pada)
-    _tutup(session, rec, oleh=oleh, hasil="dikembalikan", t=t, catatan=alasan.strip(), bukti=bukti)
+    _tutup(session, rec, oleh=oleh, hasil=hasil, t=t, catatan=alasan_bersih, bukti=bukti)
     urut = urutan_pelaksana(session, eks.revisi_id, kasi=_kasi(session, eks))
     tujuan = next((p for p in urut if p.langkah.urutan == lk.kembali_ke_urutan), None)
     if tujuan is None:
@@ -344,10 +471,28 @@ def putuskan(session: Session, *, catatan_id: int, setuju: bool, oleh: User, ala
                           percobaan=_percobaan(session, eks.id, tujuan.langkah.id, tujuan.role_kode))
     session.add(baru)
     session.flush()
-    _audit_langkah(session, "langkah.dikembalikan", rec, eks, oleh, lk, alasan=alasan.strip(),
+    _audit_langkah(session, "langkah.dikembalikan", rec, eks, oleh, lk, alasan=alasan_bersih,
                    kembali_ke=tujuan.langkah.no)
-    _kabari(session, eks, "dikembalikan", baru, oleh)
+    _kabari(session, eks, str(hasil), baru, oleh)
     return baru
+
+
+def batalkan_eksekusi(session: Session, *, eks: Eksekusi, alasan: str, oleh: User,
+                      pada: datetime | None = None) -> Eksekusi:
+    """The Camat cancels a running run of a kind that may be cancelled, with a reason. Audited. Its open step is
+    left as it was: it leaves every queue with the run and, never completed, counts in no cycle time."""
+    alasan = " ".join((alasan or "").split())
+    try:
+        ke = MESIN_EKSEKUSI.periksa(eks.status, "batalkan", KonteksEksekusi(session, oleh, eks, alasan))
+    except Ditolak as e:
+        raise e.tentang(objek="eksekusi", objek_id=eks.id, kecamatan_id=eks.kecamatan_id) from None
+    t = pastikan_sadar_zona(pada or utcnow())
+    # Compare-and-set: a run that has just ended or been cancelled by someone else is not cancelled again.
+    if not tulis(session, eks, ke=ke, nilai={"selesai_pada": t}):
+        raise Ditolak(f"\"{eks.judul}\" tidak sedang berjalan; muat ulang halaman.")
+    catat(session, aksi="eksekusi.batal", oleh=oleh, objek="eksekusi", objek_id=eks.id, kecamatan_id=eks.kecamatan_id,
+          sebelum={"status": str(E.BERJALAN)}, sesudah={"status": str(ke)}, keterangan=alasan)
+    return eks
 
 
 def _kabari(session: Session, eks: Eksekusi, peristiwa: str, rec: CatatanLangkah, oleh: User) -> None:
@@ -371,12 +516,12 @@ def antrian(session: Session, user: User) -> list[Tugas]:
     if not user.kecamatan_id:
         return []
     q = (select(CatatanLangkah, Eksekusi, SopLangkah, SopRevisi)
-         .join(Eksekusi, Eksekusi.id == CatatanLangkah.eksekusi_id)
-         .join(SopLangkah, SopLangkah.id == CatatanLangkah.langkah_id)
-         .join(SopRevisi, SopRevisi.id == Eksekusi.revisi_id)
-         .where(Eksekusi.kecamatan_id == user.kecamatan_id).where(Eksekusi.status == "berjalan")
-         .where(CatatanLangkah.selesai_pada == None)  # noqa: E711
-         .order_by(CatatanLangkah.diterima_pada, CatatanLangkah.id))
+         .join(Eksekusi, col(Eksekusi.id) == CatatanLangkah.eksekusi_id)
+         .join(SopLangkah, col(SopLangkah.id) == CatatanLangkah.langkah_id)
+         .join(SopRevisi, col(SopRevisi.id) == Eksekusi.revisi_id)
+         .where(Eksekusi.kecamatan_id == user.kecamatan_id).where(Eksekusi.status == StatusEksekusi.BERJALAN)
+         .where(col(CatatanLangkah.selesai_pada).is_(None))
+         .order_by(col(CatatanLangkah.diterima_pada), col(CatatanLangkah.id)))
     hasil = []
     for rec, eks, lk, rev in session.exec(q):
         jenis = _SUBJEK.get(eks.subjek_jenis, JenisSubjek())  # listing only: an unknown kind lets no one stand in

@@ -42,6 +42,7 @@ from models.umum.audit import catat
 from models.umum.nip import format_nip
 from models.umum.penolakan import Ditolak
 from models.umum.periode import awal_semester, label_semester
+from models.umum.status import StatusEksekusi
 from models.umum.tanggal import pastikan_sadar_zona, tanggal_panjang
 
 PENILAI = frozenset({"camat", "sekcam", "kasubag_evapor", "tim"})
@@ -314,7 +315,7 @@ def bukti_siklus(session: Session, *, kecamatan_id: int, tahun: int, triwulan: C
         if sop_id not in eks_per_sop:
             continue
         i = eks_per_sop[sop_id]
-        selesai = total[i][status[i] == "selesai"]
+        selesai = total[i][status[i] == StatusEksekusi.SELESAI]
         vs = v.iloc[v_per_sop.get(sop_id, [])]
         dalam, n = persen_dalam_baku(vs)
         stat = statistik_langkah(vs, langkah.get(rev_id, []))

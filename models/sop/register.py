@@ -8,9 +8,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import func
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from models.akun.peran import ALIAS_BAKU, PERAN, kunci_label
+from models.db import pilih
 from models.sop.berkas import baca_berkas
 from models.sop.dokumen import DokumenTidakTerbaca, Langkah, Prosedur, kunci_nama, tandai_duplikat
 from models.sop.pelaksana import LangkahKurasi, kembali_ke_disarankan, sarankan_pelaksana, urutan_tanda
@@ -115,15 +116,15 @@ def prosedur_tersimpan(session: Session) -> list[Prosedur]:
     """Stored procedures in force, as Prosedur objects, to recognise copies brought in a later import."""
     hasil = []
     baris = session.exec(
-        select(SopRevisi, Kecamatan).join(Sop, Sop.id == SopRevisi.sop_id)
-        .join(Kecamatan, Kecamatan.id == Sop.kecamatan_id).where(SopRevisi.berlaku == True)  # noqa: E712
-        .order_by(SopRevisi.id)
+        select(SopRevisi, Kecamatan).join(Sop, col(Sop.id) == SopRevisi.sop_id)
+        .join(Kecamatan, col(Kecamatan.id) == Sop.kecamatan_id).where(SopRevisi.berlaku == True)  # noqa: E712
+        .order_by(col(SopRevisi.id))
     ).all()
     langkah_per_revisi: dict[int, list[SopLangkah]] = {}
     for lk in session.exec(
-        select(SopLangkah).join(SopRevisi, SopRevisi.id == SopLangkah.revisi_id)
+        select(SopLangkah).join(SopRevisi, col(SopRevisi.id) == SopLangkah.revisi_id)
         .where(SopRevisi.berlaku == True)  # noqa: E712
-        .order_by(SopLangkah.revisi_id, SopLangkah.urutan)
+        .order_by(col(SopLangkah.revisi_id), col(SopLangkah.urutan))
     ):
         langkah_per_revisi.setdefault(lk.revisi_id, []).append(lk)
     for rev, kec in baris:
@@ -327,25 +328,25 @@ def daftar_sop(session: Session, *, kecamatan_ids: list[int] | None = None, cari
                nama_kecamatan: str | None = None) -> list[BarisKatalog]:
     """SOPs in force, by office then name; `kecamatan_ids` limits to the offices the reader may see."""
     jumlah = (
-        select(SopLangkah.revisi_id, func.count(SopLangkah.id).label("n"))
-        .group_by(SopLangkah.revisi_id).subquery()
+        select(SopLangkah.revisi_id, func.count(col(SopLangkah.id)).label("n"))
+        .group_by(col(SopLangkah.revisi_id)).subquery()
     )
     q = (
-        select(Sop, SopRevisi, Kecamatan, Kabupaten, jumlah.c.n)
-        .join(SopRevisi, (SopRevisi.sop_id == Sop.id) & (SopRevisi.berlaku == True))  # noqa: E712
-        .join(Kecamatan, Kecamatan.id == Sop.kecamatan_id)
-        .join(Kabupaten, Kabupaten.id == Kecamatan.kabupaten_id)
+        pilih(Sop, SopRevisi, Kecamatan, Kabupaten, jumlah.c.n)
+        .join(SopRevisi, (col(SopRevisi.sop_id) == Sop.id) & (col(SopRevisi.berlaku) == True))  # noqa: E712
+        .join(Kecamatan, col(Kecamatan.id) == Sop.kecamatan_id)
+        .join(Kabupaten, col(Kabupaten.id) == Kecamatan.kabupaten_id)
         .join(jumlah, jumlah.c.revisi_id == SopRevisi.id)
     )
     if kecamatan_ids is not None:
-        q = q.where(Sop.kecamatan_id.in_(kecamatan_ids))
+        q = q.where(col(Sop.kecamatan_id).in_(kecamatan_ids))
     if nama_kecamatan:
         q = q.where(Kecamatan.nama == nama_kecamatan)
     if cari and cari.strip():
         pola = f"%{cari.strip().lower()}%"
         q = q.where(func.lower(SopRevisi.nama).like(pola) | func.lower(Kecamatan.nama).like(pola)
                     | func.lower(func.coalesce(SopRevisi.nomor, "")).like(pola))
-    q = q.order_by(Kabupaten.nama, Kecamatan.nama, Sop.id)
+    q = q.order_by(col(Kabupaten.nama), col(Kecamatan.nama), col(Sop.id))
     return [
         BarisKatalog(sop.id, kab.nama, kec.nama, kec.id, rev.nama, rev.nomor, rev.tanggal_efektif, rev.revisi_ke,
                      n, rev.total_menit)
@@ -381,31 +382,33 @@ def detail_sop(session: Session, sop_id: int, *, kecamatan_ids: list[int] | None
     sop = session.get(Sop, sop_id)
     if sop is None or (kecamatan_ids is not None and sop.kecamatan_id not in kecamatan_ids):
         return None
-    semua = session.exec(select(SopRevisi).where(SopRevisi.sop_id == sop.id).order_by(SopRevisi.revisi_ke)).all()
-    pilih = [r for r in semua if (r.revisi_ke == revisi_ke if revisi_ke else r.berlaku)]
-    if not pilih:
+    semua = session.exec(select(SopRevisi).where(SopRevisi.sop_id == sop.id).order_by(col(SopRevisi.revisi_ke))).all()
+    dipilih = [r for r in semua if (r.revisi_ke == revisi_ke if revisi_ke else r.berlaku)]
+    if not dipilih:
         return None
-    rev = pilih[0]
+    rev = dipilih[0]
     kec = session.get(Kecamatan, sop.kecamatan_id)
+    assert kec is not None  # the SOP's office (foreign key)
     kab = session.get(Kabupaten, kec.kabupaten_id)
+    assert kab is not None  # the office's kabupaten (foreign key)
     baris = session.exec(
-        select(SopLangkah).where(SopLangkah.revisi_id == rev.id).order_by(SopLangkah.urutan)
+        select(SopLangkah).where(SopLangkah.revisi_id == rev.id).order_by(col(SopLangkah.urutan))
     ).all()
     aktor: dict[int, list[SopPelaksana]] = {}
     if baris:
         for a in session.exec(
-            select(SopPelaksana).where(SopPelaksana.langkah_id.in_([b.id for b in baris]))
-            .order_by(SopPelaksana.langkah_id, SopPelaksana.urutan)
+            select(SopPelaksana).where(col(SopPelaksana.langkah_id).in_([b.id for b in baris]))
+            .order_by(col(SopPelaksana.langkah_id), col(SopPelaksana.urutan))
         ):
             aktor.setdefault(a.langkah_id, []).append(a)
     langkah = []
     for b in baris:
-        a = aktor.get(b.id, [])
+        pel = aktor.get(b.id, [])
         langkah.append(LangkahDetail(
             no=b.no, kegiatan=b.kegiatan, kelengkapan=b.kelengkapan, waktu=b.waktu, waktu_menit=b.waktu_menit,
             output=b.output, keterangan=b.keterangan, keputusan=b.keputusan, id=b.id, urutan=b.urutan,
-            kembali_ke=b.kembali_ke_urutan, pelaksana=[x.label for x in a], peran=[x.role_kode for x in a],
-            sumber_pelaksana=", ".join(sorted({x.sumber for x in a})) or "belum",
+            kembali_ke=b.kembali_ke_urutan, pelaksana=[x.label for x in pel], peran=[x.role_kode for x in pel],
+            sumber_pelaksana=", ".join(sorted({x.sumber for x in pel})) or "belum",
         ))
     return DetailSop(sop, rev, kec, kab, langkah, [r for r in semua if r.id != rev.id])
 
@@ -417,7 +420,9 @@ def ubah_pelaksana(session: Session, *, langkah_id: int, label: list[str], oleh:
     if lk is None:
         raise Ditolak("Langkah SOP tidak ditemukan.")
     rev = session.get(SopRevisi, lk.revisi_id)
+    assert rev is not None  # the step's revision (foreign key)
     sop = session.get(Sop, rev.sop_id)
+    assert sop is not None  # the revision's SOP (foreign key)
     if kecamatan_ids is not None and sop.kecamatan_id not in kecamatan_ids:
         raise PermissionError("Langkah SOP ini bukan milik kecamatan Anda.")
     if not label:
@@ -427,7 +432,7 @@ def ubah_pelaksana(session: Session, *, langkah_id: int, label: list[str], oleh:
         if x not in rev.pelaksana:
             raise Ditolak(f'"{x}" bukan kolom pelaksana SOP ini.')
     lama = session.exec(select(SopPelaksana).where(SopPelaksana.langkah_id == lk.id)
-                        .order_by(SopPelaksana.urutan)).all()
+                        .order_by(col(SopPelaksana.urutan))).all()
     sebelum = [a.label for a in lama]
     if sebelum == list(label):
         return lk
@@ -476,11 +481,11 @@ def salin_sop(session: Session, *, sop_id: int, ke_kecamatan_id: int, oleh: User
     session.add(baru)
     session.flush()
     langkah = session.exec(select(SopLangkah).where(SopLangkah.revisi_id == rev.id)
-                           .order_by(SopLangkah.urutan)).all()
+                           .order_by(col(SopLangkah.urutan))).all()
     aktor: dict[int, list[SopPelaksana]] = {}
     if langkah:
-        for a in session.exec(select(SopPelaksana).where(SopPelaksana.langkah_id.in_([lk.id for lk in langkah]))
-                              .order_by(SopPelaksana.langkah_id, SopPelaksana.urutan)):
+        for a in session.exec(select(SopPelaksana).where(col(SopPelaksana.langkah_id).in_([lk.id for lk in langkah]))
+                              .order_by(col(SopPelaksana.langkah_id), col(SopPelaksana.urutan))):
             aktor.setdefault(a.langkah_id, []).append(a)
     for lk in langkah:
         salinan = SopLangkah(

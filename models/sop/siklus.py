@@ -25,6 +25,7 @@ from models.db import pilih
 from models.tables import CatatanLangkah, Eksekusi, Kecamatan, Sop, SopLangkah, SopRevisi, utcnow
 from models.umum.hari_libur import kalender_kantor
 from models.umum.kalender import KalenderKerja
+from models.umum.status import KeadaanLangkah, StatusEksekusi
 
 KOLOM = ["catatan_id", "eksekusi_id", "langkah_id", "percobaan", "role_kode", "diterima_pada", "dimulai_pada",
          "selesai_pada", "hasil", "pelaku_id", "urutan", "no", "kegiatan", "waktu_menit", "keputusan", "kembali_ke",
@@ -61,7 +62,7 @@ def catatan(session: Session, *, kecamatan_ids: list[int] | None, sop_kunci: str
                 Eksekusi.revisi_id)
          .join(Eksekusi, col(Eksekusi.id) == CatatanLangkah.eksekusi_id)
          .join(SopLangkah, col(SopLangkah.id) == CatatanLangkah.langkah_id)
-         .where(Eksekusi.status != "dibatalkan"))
+         .where(Eksekusi.status != StatusEksekusi.DIBATALKAN))
     if kecamatan_ids is not None:
         q = q.where(col(Eksekusi.kecamatan_id).in_(kecamatan_ids))
     if sop_kunci is not None:
@@ -250,13 +251,13 @@ def penyimpangan(df: pd.DataFrame, langkah_per_revisi: dict[int, list[SopLangkah
                     hasil.append(Penyimpangan(int(eks_id), judul, "tidak berurutan", f"dimulai dari langkah {no}"))
             else:
                 boleh = {sebelum[3], _berikut(urut, sebelum[3])}
-                if sebelum[5] == "dikembalikan" and sebelum[6] == sebelum[6] and sebelum[6]:
+                if sebelum[5] == KeadaanLangkah.DIKEMBALIKAN and sebelum[6] == sebelum[6] and sebelum[6]:
                     boleh = {int(sebelum[6])}
                 if u not in boleh:
                     hasil.append(Penyimpangan(int(eks_id), judul, "tidak berurutan",
                                               f"langkah {no} dikerjakan setelah langkah {sebelum[4]}"))
             sebelum = rec
-        if baris[i][7] == "selesai":
+        if baris[i][7] == StatusEksekusi.SELESAI:
             ada = {rec[3] for rec in baris[i:j]}
             hasil.extend(Penyimpangan(int(eks_id), judul, "dilewati", f"langkah {lk.no}: {lk.kegiatan}")
                          for lk in langkah_per_revisi.get(rev, []) if lk.urutan not in ada)

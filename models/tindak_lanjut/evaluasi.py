@@ -15,7 +15,6 @@ from sqlmodel import Session, col, select
 
 from models.sop.alur import (
     JenisSubjek,
-    daftarkan_subjek,
     mulai,
     urutan_pelaksana,
 )
@@ -31,6 +30,7 @@ from models.tindak_lanjut.rekomendasi import (
 from models.umum.audit import catat
 from models.umum.penolakan import Ditolak
 from models.umum.periode import awal_triwulan, label_periode
+from models.umum.status import JenisKerja
 from models.umum.tanggal import tanggal_panjang
 
 JENIS = ("pemantauan", "evaluasi")
@@ -38,8 +38,8 @@ JENIS = ("pemantauan", "evaluasi")
 SOP_JENIS = {"pemantauan": "Pemantauan Kinerja", "evaluasi": "Evaluasi Data Kinerja"}
 
 # An evaluation concerns several Kasi (its "Kasi terkait" step waits on each), lets no one stand in, and its
-# recommendations are followed up on their own (models.tindak_lanjut.rekomendasi): the defaults.
-daftarkan_subjek("evaluasi", JenisSubjek())
+# recommendations are followed up on their own (models.tindak_lanjut.rekomendasi) on Tindak Lanjut.
+SUBJEK_EVALUASI = JenisSubjek(nama="Pemantauan dan evaluasi kinerja", tautan=lambda _s, _e: "/tindak-lanjut")
 
 
 def _sop_berlaku(session: Session, kecamatan_id: int, nama: str) -> SopRevisi | None:
@@ -99,7 +99,7 @@ def catat_evaluasi(session: Session, *, kecamatan_id: int, jenis: str, tahun: in
     session.add(ev)
     session.flush()
     if rev is not None:
-        eks = mulai(session, revisi_id=rev.id, kecamatan_id=kecamatan_id, subjek_jenis="evaluasi", subjek_id=ev.id,
+        eks = mulai(session, revisi_id=rev.id, kecamatan_id=kecamatan_id, subjek_jenis=JenisKerja.EVALUASI, subjek_id=ev.id,
                     judul=f"{SOP_JENIS[jenis]} {periode}", tahun=tahun, triwulan=triwulan, oleh=oleh, pada=t,
                     demo=demo)
         ev.eksekusi_id = eks.id

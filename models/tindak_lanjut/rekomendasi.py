@@ -1,6 +1,7 @@
 """The follow-up (tindak lanjut) of the recommendations an evaluation makes.
 
-Each recommendation of an evaluation (models.tindak_lanjut.evaluasi) moves through one small state machine, TRANSISI, the only table the transition functions consult:
+Each recommendation of an evaluation (models.tindak_lanjut.evaluasi) moves through one small state machine,
+MESIN_REKOMENDASI, the only table the transition functions and the pages consult:
 
     baru ─mulai→ dalam proses ─serahkan→ diserahkan ─terima→ diverifikasi ─akui→ selesai
                       ↑                       └─kembalikan (alasan)→ dikembalikan ─mulai─┘
@@ -8,16 +9,16 @@ Each recommendation of an evaluation (models.tindak_lanjut.evaluasi) moves throu
 The responsible role (or the one user named) starts and hands in the follow-up, the Sekretaris Camat checks
 it, the Camat acknowledges it; the Camat may also act for the responsible role or the Sekretaris (audited as
 "atas_nama"). Each function is one step inside the caller's transaction (flush only, the caller commits), moves
-the status by compare-and-set so the second of two people acting at once is refused, and writes the audit log,
+the status by compare-and-set (models.umum.mesin_status.tulis) so the second of two people acting at once is refused, and writes the audit log,
 from which `riwayat` reads an item's history. Times may be given (records typed in after the fact, demo
 history); they must be aware and must not run backwards for an item.
 """
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 
-from sqlalchemy import update
 from sqlmodel import Session, select
 
 from models.akun.peran import PERAN_KANTOR
@@ -35,12 +36,12 @@ from models.tables import (
     utcnow,
 )
 from models.umum.audit import catat
+from models.umum.mesin_status import Mesin, Tindakan, Transisi, tulis
 from models.umum.penolakan import Ditolak
+from models.umum.status import KeputusanTindakLanjut, StatusRekomendasi
 from models.umum.tanggal import pastikan_sadar_zona, tanggal_panjang, waktu_panjang
 
-STATUS = ("baru", "dalam proses", "diserahkan", "dikembalikan", "diverifikasi", "selesai")
-STATUS_LABEL = {"baru": "Baru", "dalam proses": "Dalam proses", "diserahkan": "Diserahkan",
-                "dikembalikan": "Dikembalikan", "diverifikasi": "Diverifikasi", "selesai": "Selesai"}
+STATUS = tuple(StatusRekomendasi)
 
 # The actions on a recommendation; `periksa` is "terima" or "kembalikan" depending on its decision.
 AKSI = ("mulai", "serahkan", "terima", "kembalikan", "akui")
@@ -48,18 +49,9 @@ AKSI_LABEL = {"tambah": "Rekomendasi ditambahkan", "mulai": "Tindak lanjut dimul
               "serahkan": "Tindak lanjut diserahkan", "terima": "Tindak lanjut diterima",
               "kembalikan": "Tindak lanjut dikembalikan", "akui": "Tindak lanjut diakui selesai"}
 
-TRANSISI: dict[tuple[str, str], str] = {
-    ("baru", "mulai"): "dalam proses",
-    ("dikembalikan", "mulai"): "dalam proses",
-    ("dalam proses", "serahkan"): "diserahkan",
-    ("diserahkan", "terima"): "diverifikasi",
-    ("diserahkan", "kembalikan"): "dikembalikan",
-    ("diverifikasi", "akui"): "selesai",
-}
-
 PENCATAT = frozenset({"tim", "kasubag_evapor", "kasubag_renkeu", "sekcam", "camat"})  # record evaluations, add recommendations
 PEMERIKSA = frozenset({"sekcam", "camat"})
-TUNTAS = frozenset({"diverifikasi", "selesai"})  # the responsible role's work is done and accepted
+TUNTAS = frozenset({StatusRekomendasi.DIVERIFIKASI, StatusRekomendasi.SELESAI})  # the responsible role's work is done and accepted
 
 PESAN_BENTROK = "Rekomendasi ini sudah diubah oleh orang lain; muat ulang halaman."
 
@@ -148,13 +140,12 @@ def tambah_rekomendasi(session: Session, *, evaluasi_id: int, teks: str, role_ko
         raise Ditolak(f"Waktu rekomendasi ({waktu_panjang(t, zona)}) tidak boleh sebelum evaluasinya "
                                   f"dicatat ({waktu_panjang(ev.dibuat_pada, zona)}).")
     r = Rekomendasi(evaluasi_id=ev.id, kecamatan_id=ev.kecamatan_id, teks=teks_bersih, indikator_id=indikator_id,
-                    sop_id=sop_id, role_kode=role_kode, user_id=user_id, jatuh_tempo=jatuh_tempo, status="baru",
-                    dibuat_pada=t)
+                    sop_id=sop_id, role_kode=role_kode, user_id=user_id, jatuh_tempo=jatuh_tempo, dibuat_pada=t)
     session.add(r)
     session.flush()
     catat(session, aksi="rekomendasi.tambah", oleh=oleh, objek="rekomendasi", objek_id=r.id,
           kecamatan_id=ev.kecamatan_id,
-          sesudah={"status": "baru", "evaluasi": ev.id, "role": role_kode, "user": user_id,
+          sesudah={"status": str(r.status), "evaluasi": ev.id, "role": role_kode, "user": user_id,
                    "indikator": indikator_id, "sop": sop_id, "jatuh_tempo": jatuh_tempo.isoformat(),
                    "pada": t.isoformat()})
     session.flush()
@@ -177,11 +168,6 @@ def boleh(r: Rekomendasi, user: User, aksi: str) -> bool:
     return False  # akui: the Camat only
 
 
-def tindakan_tersedia(r: Rekomendasi, user: User) -> list[str]:
-    """The actions (of AKSI) the user may take on the item now, for the buttons a page shows."""
-    return [aksi for (dari, aksi) in TRANSISI if dari == r.status and boleh(r, user, aksi)]
-
-
 def _pesan_peran(session: Session, r: Rekomendasi, aksi: str) -> str:
     if aksi in ("mulai", "serahkan"):
         if r.user_id is not None:
@@ -190,7 +176,8 @@ def _pesan_peran(session: Session, r: Rekomendasi, aksi: str) -> str:
                     "yang dapat menindaklanjutinya.")
         role = session.get(Role, r.role_kode)
         nama = role.nama if role else r.role_kode
-        return f"Rekomendasi ini menjadi tanggung jawab {nama}; hanya {nama} atau Camat yang dapat menindaklanjutinya."
+        siapa = nama if r.role_kode == "camat" else f"{nama} atau Camat"
+        return f"Rekomendasi ini menjadi tanggung jawab {nama}; hanya {siapa} yang dapat menindaklanjutinya."
     if aksi in ("terima", "kembalikan"):
         return "Tindak lanjut diperiksa oleh Sekretaris Camat atau Camat; peran Anda tidak dapat memeriksanya."
     return "Hanya Camat yang dapat mengakui tindak lanjut sebagai selesai."
@@ -208,6 +195,45 @@ def _atas_nama(r: Rekomendasi, oleh: User, aksi: str) -> str | None:
     return None
 
 
+@dataclass
+class KonteksRekomendasi:
+    session: Session
+    oleh: User
+    r: Rekomendasi
+
+
+def _boleh_aksi(aksi: str) -> Callable[[KonteksRekomendasi], str | None]:
+    def aturan(k: KonteksRekomendasi) -> str | None:
+        if not k.oleh.aktif:
+            return "Akun Anda tidak aktif; tindakan ini tidak dapat dilakukan."
+        if k.oleh.kecamatan_id != k.r.kecamatan_id:
+            return "Rekomendasi ini milik kecamatan lain; Anda tidak dapat mengubahnya."
+        return None if boleh(k.r, k.oleh, aksi) else _pesan_peran(k.session, k.r, aksi)
+    return aturan
+
+
+S = StatusRekomendasi
+MESIN_REKOMENDASI: Mesin[StatusRekomendasi, KonteksRekomendasi] = Mesin("rekomendasi", StatusRekomendasi, [
+    Transisi((S.BARU, S.DIKEMBALIKAN), "mulai", S.DALAM_PROSES, siapa=_boleh_aksi("mulai")),
+    Transisi((S.DALAM_PROSES,), "serahkan", S.DISERAHKAN, siapa=_boleh_aksi("serahkan")),
+    Transisi((S.DISERAHKAN,), "terima", S.DIVERIFIKASI, siapa=_boleh_aksi("terima")),
+    Transisi((S.DISERAHKAN,), "kembalikan", S.DIKEMBALIKAN, siapa=_boleh_aksi("kembalikan")),
+    Transisi((S.DIVERIFIKASI,), "akui", S.SELESAI, siapa=_boleh_aksi("akui")),
+], pesan_keadaan=lambda dari, _a, _k: f'Rekomendasi berstatus "{dari.label}"; tindakan ini tidak dapat dilakukan.')
+# The table read as (from, action) -> to, for the tests and the load test that walk it.
+TRANSISI: dict[tuple[str, str], str] = {(str(d), t.aksi): str(t.ke) for t in MESIN_REKOMENDASI.transisi for d in t.dari}
+
+
+def tindakan_rekomendasi(session: Session, r: Rekomendasi, user: User) -> list[Tindakan]:
+    """What the user may do to the item now, each refused action with its reason."""
+    return MESIN_REKOMENDASI.tindakan(r.status, KonteksRekomendasi(session, user, r))
+
+
+def tindakan_tersedia(session: Session, r: Rekomendasi, user: User) -> list[str]:
+    """The actions (of AKSI) the user may take on the item now, for the buttons a page shows."""
+    return [t.aksi for t in tindakan_rekomendasi(session, r, user) if t.boleh]
+
+
 def _waktu_terakhir(session: Session, r: Rekomendasi) -> datetime:
     """When the item last moved: the time its newest audit row records, else its creation."""
     row = session.exec(select(AuditLog).where(AuditLog.objek == "rekomendasi").where(AuditLog.objek_id == r.id)
@@ -223,14 +249,11 @@ def _pindah(session: Session, *, rekomendasi_id: int, aksi: str, oleh: User, pad
     r = session.get(Rekomendasi, rekomendasi_id)
     if r is None:
         raise Ditolak("Rekomendasi tidak ditemukan.")
-    periksa_pengguna(oleh, r.kecamatan_id, "Rekomendasi ini milik kecamatan lain; Anda tidak dapat mengubahnya.")
     dari = r.status
-    ke = TRANSISI.get((dari, aksi))
-    if ke is None:
-        raise Ditolak(f'Rekomendasi berstatus "{STATUS_LABEL.get(dari, dari)}"; tindakan ini tidak '
-                                  "dapat dilakukan.")
-    if not boleh(r, oleh, aksi):
-        raise Ditolak(_pesan_peran(session, r, aksi))
+    try:
+        ke = MESIN_REKOMENDASI.periksa(dari, aksi, KonteksRekomendasi(session, oleh, r))
+    except Ditolak as e:
+        raise e.tentang(objek="rekomendasi", objek_id=r.id, kecamatan_id=r.kecamatan_id) from None
     if isian is not None:  # the form's own checks, after status and role so a stale page hears about those first
         isian()
     t = waktu_utc(pada)
@@ -239,10 +262,7 @@ def _pindah(session: Session, *, rekomendasi_id: int, aksi: str, oleh: User, pad
         zona = _zona(session, r.kecamatan_id)
         raise Ditolak(f"Waktu tindakan ({waktu_panjang(t, zona)}) tidak boleh sebelum tindakan "
                                   f"sebelumnya pada rekomendasi ini ({waktu_panjang(sebelumnya, zona)}).")
-    hasil = session.execute(update(Rekomendasi).where(Rekomendasi.id == r.id).where(Rekomendasi.status == dari)
-                            .values(status=ke, **(nilai(t) if nilai else {})))
-    if hasil.rowcount != 1:
-        session.expire(r)
+    if not tulis(session, r, ke=ke, nilai=nilai(t) if nilai else None):
         raise Ditolak(PESAN_BENTROK)
     session.expire(r)
     return r, dari, ke, t, _atas_nama(r, oleh, aksi)
@@ -307,7 +327,7 @@ def periksa(session: Session, *, rekomendasi_id: int, terima: bool, oleh: User, 
     tl = tindak_lanjut_terakhir(session, rekomendasi_id)
     if tl is None:  # cannot happen through serahkan; a row removed by hand would leave nothing to decide on
         raise Ditolak("Tindak lanjut yang diserahkan tidak ditemukan; muat ulang halaman.")
-    tl.keputusan = "diterima" if terima else "dikembalikan"
+    tl.keputusan = KeputusanTindakLanjut.DITERIMA if terima else KeputusanTindakLanjut.DIKEMBALIKAN
     tl.alasan = alasan_bersih
     tl.diperiksa_oleh = oleh.id
     tl.diperiksa_pada = t
@@ -405,9 +425,9 @@ def jatuh_tempo_dekat(r: Rekomendasi, hari_ini: date, hari: int = 7) -> bool:
 def menunggu(r: Rekomendasi) -> str | None:
     """The role the item waits on now: the responsible role, the Sekretaris Camat to check, the Camat to
     acknowledge; None when done."""
-    if r.status in ("baru", "dalam proses", "dikembalikan"):
+    if r.status in (S.BARU, S.DALAM_PROSES, S.DIKEMBALIKAN):
         return r.role_kode
-    return {"diserahkan": "sekcam", "diverifikasi": "camat"}.get(r.status)
+    return {S.DISERAHKAN: "sekcam", S.DIVERIFIKASI: "camat"}.get(S(r.status))
 
 
 def pengingat(session: Session, user: User, hari_ini: date, hari: int = 7) -> list[tuple[Rekomendasi, bool]]:
@@ -421,6 +441,6 @@ def pengingat(session: Session, user: User, hari_ini: date, hari: int = 7) -> li
          .order_by(Rekomendasi.jatuh_tempo, Rekomendasi.id))
     hasil = []
     for r in session.exec(q):
-        if user.role_kode == "camat" or tindakan_tersedia(r, user):
+        if user.role_kode == "camat" or tindakan_tersedia(session, r, user):
             hasil.append((r, terlambat(r, hari_ini)))
     return hasil

@@ -29,9 +29,9 @@ def main() -> None:
         while not Path(lanjut).exists():
             time.sleep(0.05)
 
-    import models.kinerja  # noqa: F401  (the subjects register with the state machine)
-    import models.perencanaan  # noqa: F401
-    import models.tindak_lanjut  # noqa: F401
+    from models.jenis_kerja import muat
+
+    muat()  # every kind of work registered with the state machine, as create_app does
 
     engine = get_engine(url)
     data = Path(masukan).read_bytes()

@@ -25,6 +25,7 @@ MENULIS = {
     "callbacks.hari_libur.hapus": ADMIN,
     "callbacks.iku.simpan": frozenset({"camat", "kasubag_evapor", "kasubag_renkeu"}),
     "callbacks.iku.simpan_pengumpul": frozenset({"camat", "kasubag_evapor", "kasubag_renkeu"}),
+    "callbacks.iku.simpan_renstra": frozenset({"camat"}),
     "callbacks.monitoring_sop.simpan_monitoring": PENILAI_SOP,
     "callbacks.monitoring_sop.simpan_evaluasi": PENILAI_SOP,
     "callbacks.pekerjaan.mulai": KANTOR,

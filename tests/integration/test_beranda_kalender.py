@@ -5,16 +5,15 @@ from __future__ import annotations
 from datetime import date, datetime, timezone
 
 import pytest
-from sqlmodel import select
 
 from models.db import session_scope
 from models.perencanaan.kalender_sakip import kewajiban_kantor
-from models.perencanaan.pekerjaan import mulai_pekerjaan, untuk_saya
+from models.perencanaan.pekerjaan import untuk_saya
 from models.sop.alur import catatan_terbuka
-from models.tables import Kecamatan, Sop, User
 from models.umum import periode
 from tests.conftest import masuk
 from tests.dash_util import panggil
+from tests.fabrik import kantor, nama_pengguna, pekerjaan, pengguna
 
 HARI = date(2026, 6, 26)  # Friday: the Renja 2027 (due 30 June 2026) is due within a week
 
@@ -24,10 +23,6 @@ def jam():
     periode.atur_hari_ini(HARI)
     yield HARI
     periode.atur_hari_ini(None)
-
-
-def _u(s, username: str) -> User:
-    return s.exec(select(User).where(User.username == username)).one()
 
 
 def _teks(r) -> str:
@@ -63,31 +58,29 @@ def _renja(kewajiban):
 
 def test_an_obligation_not_started_is_for_whoever_may_start_it(demo, jam):
     with session_scope(demo) as s:
-        kec = s.exec(select(Kecamatan).where(Kecamatan.nama == "Poncokusumo")).one()
+        kec = kantor(s)
         daftar = kewajiban_kantor(s, kec.id, hari_ini=HARI)
         n = _renja(daftar)
         assert daftar[n].status == "segera" and daftar[n].tenggat == date(2026, 6, 30)
-        assert n in untuk_saya(s, _u(s, "camat.poncokusumo"), daftar)  # the Camat may start any SOP
-        assert n not in untuk_saya(s, _u(s, "kasipem.poncokusumo"), daftar)
+        assert n in untuk_saya(s, pengguna(s, peran="camat"), daftar)  # the Camat may start any SOP
+        assert n not in untuk_saya(s, pengguna(s, peran="kasi_pem"), daftar)
 
 
 def test_a_running_obligation_is_for_the_role_its_open_step_waits_on(demo, jam):
     with session_scope(demo) as s:
-        kec = s.exec(select(Kecamatan).where(Kecamatan.nama == "Poncokusumo")).one()
-        sop = s.exec(select(Sop).where(Sop.kecamatan_id == kec.id)
-                     .where(Sop.nama == "Penyusunan Rencana Kerja (Renja)")).one()
-        camat = _u(s, "camat.poncokusumo")
-        eks = mulai_pekerjaan(s, sop_id=sop.id, judul="Renja 2027", tahun=2027, triwulan=None, oleh=camat,
-                              pada=datetime(2026, 6, 22, 2, 0, tzinfo=timezone.utc))
+        kec = kantor(s)
+        camat = pengguna(s, peran="camat")
+        eks = pekerjaan(s, sop="Penyusunan Rencana Kerja (Renja)", judul="Renja 2027", tahun=2027, oleh=camat,
+                        pada=datetime(2026, 6, 22, 2, 0, tzinfo=timezone.utc))
         rec = catatan_terbuka(s, eks.id)
         assert rec.role_kode == "camat"
         daftar = kewajiban_kantor(s, kec.id, hari_ini=HARI)
         n = _renja(daftar)
-        assert n in untuk_saya(s, camat, daftar) and n not in untuk_saya(s, _u(s, "sekcam.poncokusumo"), daftar)
+        assert n in untuk_saya(s, camat, daftar) and n not in untuk_saya(s, pengguna(s, peran="sekcam"), daftar)
 
 
 def test_beranda_lists_the_due_renja_for_the_camat_and_what_has_no_sop(demo, jam, app, client):
-    masuk(client, "camat.poncokusumo")
+    masuk(client, nama_pengguna("camat"))
     client.get("/")
     teks = _teks(panggil(client, app, "beranda-isi.children", kecamatan=None, tahun=2026, triwulan=1))
     # A demo office without history: every obligation since 2025 is overdue; the Camat may start each of them, so

@@ -24,13 +24,13 @@ from sqlmodel import select
 
 from models.dasbor.kueri import antrian_terbuka, baca_saringan, kartu_iku, per_peran, seri_capaian
 from models.db import session_scope
-from models.kinerja.iku import iku_kantor, tetapkan_target
 from models.kinerja.realisasi import Isian, ajukan, simpan_draf
 from models.sop.alur import catatan_terbuka, mulai_kerjakan, putuskan, selesaikan
 from models.sop.siklus import analisis, dalam_baku_per_kantor
-from models.tables import Kecamatan, Realisasi, User
+from models.tables import Realisasi
 from tests.conftest import masuk
 from tests.dash_util import panggil
+from tests.fabrik import indikator, kantor, nama_pengguna, pengguna
 
 WIB = ZoneInfo("Asia/Jakarta")
 TAHUN = 2024
@@ -38,10 +38,6 @@ TAHUN = 2024
 
 def t(hari: int, jam: int, menit: int = 0) -> datetime:
     return datetime(2024, 7, hari, jam, menit, tzinfo=WIB)
-
-
-def _u(s, nama: str) -> User:
-    return s.exec(select(User).where(User.username == f"{nama}.poncokusumo")).one()
 
 
 def _terbuka(s, eks_id):
@@ -52,10 +48,10 @@ def _terbuka(s, eks_id):
 def kasus(demo):
     """The fixture above, written through the domain functions; returns (engine, ids)."""
     with session_scope(demo) as s:
-        kec = s.exec(select(Kecamatan).where(Kecamatan.nama == "Poncokusumo")).one()
-        ind = {i.kode: i for i in iku_kantor(s, kec.id)}["IKU-2"]
-        tetapkan_target(s, indikator_id=ind.id, kecamatan_id=kec.id, tahun=TAHUN, nilai=95, oleh=_u(s, "evapor"))
-        kasipem, evapor, sekcam, camat = (_u(s, n) for n in ("kasipem", "evapor", "sekcam", "camat"))
+        kec = kantor(s)
+        ind = indikator(s, kode="IKU-2", target={TAHUN: 95})  # set by the Kasubag Evapor
+        kasipem, evapor, sekcam, camat = (pengguna(s, peran=p)
+                                          for p in ("kasi_pem", "kasubag_evapor", "sekcam", "camat"))
         # Q1
         r1 = simpan_draf(s, kecamatan_id=kec.id, tahun=TAHUN, triwulan=1, isian=Isian(ind.id, "90", "100"),
                          oleh=kasipem, pada=t(15, 8), hari_ini=date(2024, 7, 15))
@@ -154,7 +150,7 @@ def test_filter_refuses_an_office_out_of_scope(kasus):
 
     engine, k = kasus
     with session_scope(engine) as s:
-        kalipare = s.exec(select(Kecamatan.id).where(Kecamatan.nama == "Kalipare")).one()
+        kalipare = kantor(s, nama="Kalipare").id
         with pytest.raises(AksesDitolak):
             baca_saringan(s, lingkup=[kalipare], args={"kecamatan": "Poncokusumo"}, kantor_sendiri=None)
         sar = baca_saringan(s, lingkup=None, args={"kecamatan": "Poncokusumo", "tahun": "2024", "triwulan": "9"},
@@ -166,7 +162,7 @@ def test_filter_refuses_an_office_out_of_scope(kasus):
 
 def test_pages_show_the_hand_computed_values(kasus, app, client):
     engine, k = kasus
-    masuk(client, "camat.poncokusumo")
+    masuk(client, nama_pengguna("camat"))
     client.get("/")
     r = panggil(client, app, "beranda-isi.children", kecamatan=None, tahun=TAHUN, triwulan=2)
     teks = r.get_data(as_text=True)

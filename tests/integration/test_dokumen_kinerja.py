@@ -135,7 +135,7 @@ def tahun_kerja(demo):
                           for n, isi in enumerate(kuartal, start=1) if isi is not None)
         for kode, (awal, nilai) in RENSTRA.items():
             tetapkan_target_renstra(s, indikator_id=iku[kode].id, kecamatan_id=kec.id, tahun_awal=awal,
-                                    tahun_akhir=awal + 4, nilai=nilai, oleh=evapor)
+                                    tahun_akhir=awal + 4, nilai=nilai, oleh=_pengguna(s, "camat.poncokusumo"))
         return kec.id
 
 
@@ -372,22 +372,23 @@ def _iku(s, kode: str, kantor: str = "Poncokusumo") -> int:
 
 
 NAMA_IKU1 = "IKU-1 Persentase partisipasi delegasi Musrenbangcam"
-PERAN_DITOLAK = ("Target Renstra hanya dapat ditetapkan oleh Camat, Sekretaris Camat, Kasubag Evapor atau Kasubag "
-                 "Perencanaan dan Keuangan kantor ini.")
+PERAN_DITOLAK = "Target Renstra hanya dapat ditetapkan oleh Camat kantor ini."
 
 
 @pytest.mark.parametrize("oleh, kode, kantor, awal, akhir, nilai, pesan", [
+    ("evapor.poncokusumo", "IKU-1", "Poncokusumo", 2025, 2029, 95, PERAN_DITOLAK),  # the Renstra is the Camat's
+    ("sekcam.poncokusumo", "IKU-1", "Poncokusumo", 2025, 2029, 95, PERAN_DITOLAK),
     ("kasipem.poncokusumo", "IKU-1", "Poncokusumo", 2025, 2029, 95, PERAN_DITOLAK),
     ("staf.poncokusumo", "IKU-1", "Poncokusumo", 2025, 2029, 95, PERAN_DITOLAK),
     ("camat.kalipare", "IKU-1", "Poncokusumo", 2025, 2029, 95, PERAN_DITOLAK),  # another office's Camat
     ("camat.kalipare", "IKU-4", "Kalipare", 2025, 2029, 2, "Indikator ini tidak ada dalam IKU kantor Anda."),
-    ("evapor.poncokusumo", "IKU-1", "Poncokusumo", 2025, 2028, 95,
+    ("camat.poncokusumo", "IKU-1", "Poncokusumo", 2025, 2028, 95,
      f"{NAMA_IKU1}, target Renstra 2025–2028: periode Renstra harus lima tahun, 2025–2029."),
-    ("evapor.poncokusumo", "IKU-1", "Poncokusumo", 2025, 2029, -1,
+    ("camat.poncokusumo", "IKU-1", "Poncokusumo", 2025, 2029, -1,
      f"{NAMA_IKU1}, target Renstra 2025–2029: nilai target tidak boleh negatif."),
-    ("evapor.poncokusumo", "IKU-1", "Poncokusumo", 2025, 2029, None,
+    ("camat.poncokusumo", "IKU-1", "Poncokusumo", 2025, 2029, None,
      f"{NAMA_IKU1}, target Renstra 2025–2029: nilai target wajib diisi."),
-    ("evapor.poncokusumo", "IKU-1", "Poncokusumo", 2023, 2027, 95,  # overlaps the 2021–2025 set below
+    ("camat.poncokusumo", "IKU-1", "Poncokusumo", 2023, 2027, 95,  # overlaps the 2021–2025 set below
      f"{NAMA_IKU1}, target Renstra 2023–2027: periode ini bertumpang tindih dengan Renstra 2021–2025 yang sudah "
      "ada."),
 ])
@@ -408,23 +409,23 @@ def test_renstra_target_refusals_write_nothing(demo, oleh, kode, kantor, awal, a
 def test_renstra_target_set_then_changed_with_its_audit(demo):
     with session_scope(demo) as s:
         kec_id, ind_id = _kantor(s).id, _iku(s, "IKU-1")
-        evapor, sekcam = _pengguna(s, "evapor.poncokusumo"), _pengguna(s, "sekcam.poncokusumo")
-        sekcam_id = sekcam.id
+        camat = _pengguna(s, "camat.poncokusumo")
+        camat_id = camat.id
         baru = tetapkan_target_renstra(s, indikator_id=ind_id, kecamatan_id=kec_id, tahun_awal=2025,
-                                       tahun_akhir=2029, nilai=92.5, oleh=evapor)
+                                       tahun_akhir=2029, nilai=92.5, oleh=camat)
         ubah = tetapkan_target_renstra(s, indikator_id=ind_id, kecamatan_id=kec_id, tahun_awal=2025,
-                                       tahun_akhir=2029, nilai=95.0, oleh=sekcam)
+                                       tahun_akhir=2029, nilai=95.0, oleh=camat)
         tetapkan_target_renstra(s, indikator_id=ind_id, kecamatan_id=kec_id, tahun_awal=2025, tahun_akhir=2029,
-                                nilai=95.0, oleh=sekcam)  # the same value again: nothing to record
+                                nilai=95.0, oleh=camat)  # the same value again: nothing to record
         assert ubah.id == baru.id
     with session_scope(demo) as s:
         rows = s.exec(select(TargetRenstra)).all()
         assert [(t.tahun_awal, t.tahun_akhir, t.nilai, t.diubah_oleh) for t in rows] == [(2025, 2029, 95.0,
-                                                                                           sekcam_id)]
+                                                                                           camat_id)]
         audit = s.exec(select(AuditLog).where(AuditLog.objek == "target_renstra").order_by(AuditLog.id)).all()
         sesudah = {"indikator": "IKU-1", "tahun_awal": 2025, "tahun_akhir": 2029}
         assert [(a.aksi, a.username, a.objek_id, a.kecamatan_id, a.sebelum, a.sesudah) for a in audit] == [
-            ("target_renstra.tetapkan", "evapor.poncokusumo", rows[0].id, kec_id, None, {**sesudah, "nilai": 92.5}),
-            ("target_renstra.ubah", "sekcam.poncokusumo", rows[0].id, kec_id, {"nilai": 92.5},
+            ("target_renstra.tetapkan", "camat.poncokusumo", rows[0].id, kec_id, None, {**sesudah, "nilai": 92.5}),
+            ("target_renstra.ubah", "camat.poncokusumo", rows[0].id, kec_id, {"nilai": 92.5},
              {**sesudah, "nilai": 95.0}),
         ]

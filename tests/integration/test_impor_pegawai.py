@@ -19,10 +19,11 @@ from models.akun.impor_pegawai import (
     templat_xlsx,
 )
 from models.db import session_scope
-from models.tables import AuditLog, Kecamatan, User
+from models.tables import AuditLog, User
 from models.umum.penolakan import Ditolak
 from tests.conftest import masuk
 from tests.dash_util import sidik_basis_data
+from tests.fabrik import KANTOR, kantor, pengguna
 
 BERSIH = [("Drs. Budi Santoso, M.Si", "19700512 199503 1 002", "Camat", "budi.dau"),
           ("Sri Wahyuni, S.Sos", "198103152006042011", "Sekretaris Camat", "sri.dau"),
@@ -41,14 +42,10 @@ def _lembar(baris) -> bytes:
     return buf.getvalue()
 
 
-def _u(s, nama: str) -> User:
-    return s.exec(select(User).where(User.username == nama)).one()
-
-
 @pytest.fixture
 def karangploso(demo) -> int:
     with session_scope(demo) as s:
-        return s.exec(select(Kecamatan.id).where(Kecamatan.nama == "Karangploso")).one()
+        return kantor(s, nama="Karangploso").id
 
 
 def test_a_sheet_with_problems_names_each_by_its_row_and_writes_nothing(demo, karangploso):
@@ -59,7 +56,7 @@ def test_a_sheet_with_problems_names_each_by_its_row_and_writes_nothing(demo, ka
                      ("Citra", "", "Staf", "camat.kalipare")])  # an account that exists
     sebelum = sidik_basis_data(demo)
     with session_scope(demo) as s:
-        admin = _u(s, "admin")
+        admin = pengguna(s, peran="admin")
         pr = baca_pegawai(s, kotor, kecamatan_id=karangploso, oleh=admin)
         assert pr.semua_masalah == [
             'Baris 3: NIP "19650101 199003 1 00" harus 18 angka.',
@@ -87,13 +84,14 @@ def test_a_sheet_with_problems_names_each_by_its_row_and_writes_nothing(demo, ka
 
 def test_who_may_import_for_which_office(demo, karangploso):
     with session_scope(demo) as s:
-        muara = s.exec(select(Kecamatan.id).where(Kecamatan.nama == "Muara Papalik")).one()
-        for nama, kec, pesan in (("camat.karangploso", karangploso, PESAN_PERAN),
-                                 ("kabupaten.malang", muara, PESAN_LINGKUP)):
+        muara = kantor(s, nama="Muara Papalik").id
+        for siapa, kec, pesan in ((dict(peran="camat", kecamatan="Karangploso"), karangploso, PESAN_PERAN),
+                                  (dict(peran="kabupaten", kabupaten="Malang"), muara, PESAN_LINGKUP)):
             with pytest.raises(PermissionError) as e:
-                baca_pegawai(s, _lembar(BERSIH), kecamatan_id=kec, oleh=_u(s, nama))
+                baca_pegawai(s, _lembar(BERSIH), kecamatan_id=kec, oleh=pengguna(s, **siapa))
             assert str(e.value) == pesan
-        assert baca_pegawai(s, _lembar(BERSIH), kecamatan_id=karangploso, oleh=_u(s, "kabupaten.malang")).bersih
+        assert baca_pegawai(s, _lembar(BERSIH), kecamatan_id=karangploso,
+                            oleh=pengguna(s, peran="kabupaten", kabupaten="Malang")).bersih
 
 
 def test_a_clean_sheet_makes_one_account_per_row_whose_first_login_password_must_be_replaced(
@@ -101,7 +99,8 @@ def test_a_clean_sheet_makes_one_account_per_row_whose_first_login_password_must
     from models.akun.pengguna import lingkup
 
     with session_scope(demo) as s:
-        dibuat = simpan_pegawai(s, _lembar(BERSIH), kecamatan_id=karangploso, oleh=_u(s, "kabupaten.malang"))
+        dibuat = simpan_pegawai(s, _lembar(BERSIH), kecamatan_id=karangploso,
+                                oleh=pengguna(s, peran="kabupaten", kabupaten="Malang"))
         sandi = {u.username: p for u, p in dibuat}
     assert list(sandi) == ["budi.dau", "sri.dau", "agus.dau", "rina.dau"]
     assert all(re.fullmatch(r"[a-zA-Z2-9]{10}", p) for p in sandi.values()) and len(set(sandi.values())) == 4
@@ -113,7 +112,7 @@ def test_a_clean_sheet_makes_one_account_per_row_whose_first_login_password_must
                         "agus.dau": ("staf", None, "Staf", karangploso, True),
                         "rina.dau": ("kasubag_evapor", "198506072010012015", "Kasubag Evaluasi dan Pelaporan",
                                      karangploso, True)}
-        assert lingkup(s, _u(s, "sri.dau")).kecamatan_ids == [karangploso]
+        assert lingkup(s, akun(s, username="sri.dau")).kecamatan_ids == [karangploso]
         audit = s.exec(select(AuditLog).where(AuditLog.aksi == "pengguna.impor")).one()
         assert audit.sesudah == {"akun": list(sandi)} and not any(p in str(audit.sesudah) for p in sandi.values())
 
@@ -139,15 +138,15 @@ def test_a_clean_sheet_makes_one_account_per_row_whose_first_login_password_must
     assert r.status_code == 302
     assert client.get("/").status_code == 200  # this session goes on
     with session_scope(demo) as s:
-        assert _u(s, "sri.dau").ganti_sandi is False
+        assert akun(s, username="sri.dau").ganti_sandi is False
 
 
 def test_the_signature_blocks_print_the_camat_s_nip_instead_of_dots(demo, client):
     from models.tables import Sop, SopRevisi
 
     with session_scope(demo) as s:
-        for nama in ("camat.poncokusumo", "camat.muarapapalik"):
-            u = _u(s, nama)
+        for kecamatan in (KANTOR, "Muara Papalik"):
+            u = pengguna(s, peran="camat", kecamatan=kecamatan)
             u.nip = "197005121995031002"
             s.add(u)
         mekanisme = s.exec(select(Sop.id).join(SopRevisi, SopRevisi.sop_id == Sop.id)

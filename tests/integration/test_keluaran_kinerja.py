@@ -18,24 +18,17 @@ from models.perencanaan.keluaran_kinerja import (
     dokumen_otomatis,
     lampirkan_dokumen_kinerja,
 )
-from models.perencanaan.pekerjaan import mulai_pekerjaan
 from models.sop.alur import catatan_terbuka
-from models.tables import Eksekusi, Kecamatan, Lampiran, Sop, User
+from models.tables import Eksekusi, Lampiran, User
 from models.umum.penolakan import Ditolak
 from tests.dash_util import sidik_basis_data
+from tests.fabrik import pekerjaan, pengguna
 
 PADA = datetime(2026, 10, 12, 2, 0, tzinfo=timezone.utc)  # Monday 12 October 2026, 09:00 WIB
 
 
-def _u(s, username: str) -> User:
-    return s.exec(select(User).where(User.username == username)).one()
-
-
 def _mulai(s, nama_sop: str, judul: str, tahun: int, triwulan: int | None) -> Eksekusi:
-    kec = s.exec(select(Kecamatan).where(Kecamatan.nama == "Poncokusumo")).one()
-    sop = s.exec(select(Sop).where(Sop.kecamatan_id == kec.id).where(Sop.nama == nama_sop)).one()
-    return mulai_pekerjaan(s, sop_id=sop.id, judul=judul, tahun=tahun, triwulan=triwulan,
-                           oleh=_u(s, "camat.poncokusumo"), pada=PADA)
+    return pekerjaan(s, sop=nama_sop, judul=judul, tahun=tahun, triwulan=triwulan, pada=PADA)  # by the Camat
 
 
 def test_the_calendar_says_which_executions_write_a_document(demo):
@@ -74,7 +67,8 @@ def test_someone_the_step_does_not_wait_on_attaches_nothing(demo, tmp_path: Path
         rec_id = catatan_terbuka(s, eks.id).id
     sidik = sidik_basis_data(demo)
     with session_scope(demo) as s, pytest.raises(Ditolak) as e:
-        lampirkan_dokumen_kinerja(s, catatan_id=rec_id, oleh=_u(s, "staf.kalipare"), folder=tmp_path / "unggahan")
+        lampirkan_dokumen_kinerja(s, catatan_id=rec_id, oleh=pengguna(s, peran="staf", kecamatan="Kalipare"),
+                                  folder=tmp_path / "unggahan")
     assert str(e.value) == "Langkah ini menunggu pelaksana lain; Anda tidak dapat menyelesaikannya."
     assert sidik_basis_data(demo) == sidik and not (tmp_path / "unggahan").exists()
 
@@ -83,7 +77,7 @@ def test_work_that_writes_no_document_is_told_so(demo, tmp_path: Path):
     with session_scope(demo) as s:
         eks = _mulai(s, "Penyusunan Rencana Kerja (Renja)", "Renja 2027", 2027, None)
         with pytest.raises(Ditolak) as e:
-            lampirkan_dokumen_kinerja(s, catatan_id=catatan_terbuka(s, eks.id).id, oleh=_u(s, "camat.poncokusumo"),
+            lampirkan_dokumen_kinerja(s, catatan_id=catatan_terbuka(s, eks.id).id, oleh=pengguna(s, peran="camat"),
                                       folder=tmp_path)
         assert str(e.value) == "Pekerjaan ini tidak menghasilkan tabel pengukuran kinerja."
         assert s.exec(select(func.count(Lampiran.id))).one() == 0

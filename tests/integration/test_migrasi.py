@@ -19,7 +19,7 @@ def test_upgrade_twice_is_harmless(engine):
 
     pastikan_skema(engine)
     with engine.connect() as conn:
-        assert MigrationContext.configure(conn).get_current_revision() == "0005"
+        assert MigrationContext.configure(conn).get_current_revision() == "0006"
 
 
 def test_a_populated_database_upgrades_to_the_newest_revision(tmp_path, db_url):
@@ -67,7 +67,7 @@ def test_a_populated_database_upgrades_to_the_newest_revision(tmp_path, db_url):
         assert conn.execute(text("SELECT count(*) FROM auditlog")).scalar() == 2
         assert conn.execute(text("SELECT username, nip, jabatan, ganti_sandi FROM pengguna ORDER BY id")).all() == [
             ("camat1", None, None, False), ("camat2", None, None, False)]
-        assert MigrationContext.configure(conn).get_current_revision() == "0005"
+        assert MigrationContext.configure(conn).get_current_revision() == "0006"
 
 
 def _isi_semua(conn) -> dict[str, list[dict]]:
@@ -119,7 +119,7 @@ def test_a_database_holding_the_demo_history_upgrades_from_the_first_revision(db
     pastikan_skema(engine)
     with engine.connect() as conn:
         baru = _isi_semua(conn)
-        assert MigrationContext.configure(conn).get_current_revision() == "0005"
+        assert MigrationContext.configure(conn).get_current_revision() == "0006"
         token = conn.execute(text("SELECT sesi_token FROM pengguna")).scalars().all()
         assert len(set(token)) == len(token) == len(lama["pengguna"])
         assert conn.execute(text("SELECT count(*) FROM pengguna WHERE nip IS NOT NULL OR ganti_sandi")).scalar() == 0

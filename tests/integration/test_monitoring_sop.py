@@ -31,7 +31,6 @@ from sqlmodel import func, select
 from dashboard import ids
 from models.akun.akses import PESAN_KANTOR, PESAN_PERAN
 from models.db import session_scope
-from models.kinerja.iku import iku_kantor, tetapkan_target
 from models.kinerja.realisasi import Isian, ajukan, simpan_draf
 from models.sop.alur import catatan_terbuka, mulai_kerjakan, putuskan, selesaikan
 from models.sop.monitoring import (
@@ -46,10 +45,11 @@ from models.sop.monitoring import (
 from models.sop.monitoring import (
     PESAN_PERAN as PESAN_PENILAI,
 )
-from models.tables import AuditLog, EvaluasiSop, Kecamatan, MonitoringSop, Realisasi, Sop, SopRevisi, User
+from models.tables import AuditLog, EvaluasiSop, MonitoringSop, Realisasi
 from models.umum.penolakan import Ditolak
 from tests.conftest import keluar, masuk
 from tests.dash_util import daftar_callback, panggil, sidik_basis_data
+from tests.fabrik import KANTOR, indikator, kantor, nama_pengguna, pengguna, sop
 
 WIB = ZoneInfo("Asia/Jakarta")
 TAHUN = 2024
@@ -60,16 +60,6 @@ YA = dict.fromkeys(KOLOM_KRITERIA, True)
 
 def t(bulan: int, hari: int, jam: int, menit: int = 0) -> datetime:
     return datetime(TAHUN, bulan, hari, jam, menit, tzinfo=WIB)
-
-
-def _u(s, username: str) -> User:
-    return s.exec(select(User).where(User.username == username)).one()
-
-
-def _sop(s, kecamatan: str, nama: str = ADMINDUK) -> int:
-    return s.exec(select(Sop.id).join(Kecamatan).join(SopRevisi, SopRevisi.sop_id == Sop.id)
-                  .where(Kecamatan.nama == kecamatan).where(SopRevisi.nama == nama)
-                  .where(SopRevisi.berlaku == True)).one()  # noqa: E712
 
 
 def _audit(engine, aksi: str) -> list[AuditLog]:
@@ -86,10 +76,10 @@ def _jumlah_audit(engine) -> int:
 def kasus(demo):
     """The executions of the module docstring, written through the domain functions; returns (engine, ids)."""
     with session_scope(demo) as s:
-        kec = s.exec(select(Kecamatan).where(Kecamatan.nama == "Poncokusumo")).one()
-        ind = {i.kode: i for i in iku_kantor(s, kec.id)}["IKU-2"]
-        kasipem, evapor, sekcam, camat = (_u(s, f"{n}.poncokusumo") for n in ("kasipem", "evapor", "sekcam", "camat"))
-        tetapkan_target(s, indikator_id=ind.id, kecamatan_id=kec.id, tahun=TAHUN, nilai=95, oleh=evapor)
+        kec = kantor(s)
+        kasipem, evapor, sekcam, camat = (pengguna(s, peran=p)
+                                          for p in ("kasi_pem", "kasubag_evapor", "sekcam", "camat"))
+        ind = indikator(s, kode="IKU-2", target={TAHUN: 95})  # set by the Kasubag Evapor
 
         def terbuka(eks_id):
             return catatan_terbuka(s, eks_id).id
@@ -120,8 +110,7 @@ def kasus(demo):
                          oleh=kasipem, pada=t(10, 1, 8), hari_ini=date(2024, 10, 1))
         ajukan(s, realisasi_id=r3.id, oleh=kasipem, pada=t(10, 1, 9, 30))
         assert s.get(Realisasi, r1.id).status == "resmi"
-        return demo, {"kec": kec.id, "sop": _sop(s, "Poncokusumo"), "renstra": _sop(s, "Poncokusumo",
-                                                                                    "Penyusunan Renstra")}
+        return demo, {"kec": kec.id, "sop": sop(s, nama=ADMINDUK).id, "renstra": sop(s, nama="Penyusunan Renstra").id}
 
 
 # ---------------------------------------------------------------- the rules
@@ -131,19 +120,19 @@ def test_monitoring_is_recorded_then_corrected_with_before_and_after_in_the_audi
     engine, k = kasus
     with session_scope(engine) as s:
         m = catat_monitoring(s, sop_id=k["sop"], tahun=TAHUN, semester=1, berjalan_baik=True, catatan="  ",
-                             tindakan=None, oleh=_u(s, "sekcam.poncokusumo"), pada=t(7, 20, 9))
+                             tindakan=None, oleh=pengguna(s, peran="sekcam"), pada=t(7, 20, 9))
         pertama = m.id
     with session_scope(engine) as s:
         m = catat_monitoring(s, sop_id=k["sop"], tahun=TAHUN, semester=1, berjalan_baik=False,
                              catatan="Langkah persetujuan Sekcam melewati mutu baku.",
-                             tindakan="Sekcam menetapkan jam paraf harian.", oleh=_u(s, "evapor.poncokusumo"),
+                             tindakan="Sekcam menetapkan jam paraf harian.", oleh=pengguna(s, peran="kasubag_evapor"),
                              pada=t(7, 22, 9))
         assert m.id == pertama
         assert s.exec(select(func.count(MonitoringSop.id))).one() == 1
         row = s.get(MonitoringSop, pertama)
         assert (row.berjalan_baik, row.catatan, row.tindakan) == (
             False, "Langkah persetujuan Sekcam melewati mutu baku.", "Sekcam menetapkan jam paraf harian.")
-        assert row.penilai_id == _u(s, "evapor.poncokusumo").id
+        assert row.penilai_id == pengguna(s, peran="kasubag_evapor").id
         assert row.dinilai_pada == t(7, 22, 9)
     (catat,) = _audit(engine, "monitoring_sop.catat")
     assert catat.objek_id == pertama and catat.kecamatan_id == k["kec"] and catat.username == "sekcam.poncokusumo"
@@ -158,7 +147,7 @@ def test_monitoring_is_recorded_then_corrected_with_before_and_after_in_the_audi
     with session_scope(engine) as s:
         catat_monitoring(s, sop_id=k["sop"], tahun=TAHUN, semester=1, berjalan_baik=False,
                          catatan="Langkah persetujuan Sekcam melewati mutu baku.",
-                         tindakan="Sekcam menetapkan jam paraf harian.", oleh=_u(s, "camat.poncokusumo"),
+                         tindakan="Sekcam menetapkan jam paraf harian.", oleh=pengguna(s, peran="camat"),
                          pada=t(7, 23, 9))
     assert _jumlah_audit(engine) == n
 
@@ -170,40 +159,40 @@ def test_writes_stay_in_the_callers_transaction(kasus):
     with pytest.raises(RuntimeError):
         with session_scope(engine) as s:
             catat_monitoring(s, sop_id=k["sop"], tahun=TAHUN, semester=1, berjalan_baik=True, catatan=None,
-                             tindakan=None, oleh=_u(s, "camat.poncokusumo"), pada=SEKARANG)
+                             tindakan=None, oleh=pengguna(s, peran="camat"), pada=SEKARANG)
             catat_evaluasi_sop(s, sop_id=k["sop"], tahun=TAHUN, jawaban=YA, catatan=None,
-                               oleh=_u(s, "camat.poncokusumo"), pada=SEKARANG)
+                               oleh=pengguna(s, peran="camat"), pada=SEKARANG)
             raise RuntimeError("dibatalkan")
     assert sidik_basis_data(engine) == sebelum and _jumlah_audit(engine) == audit
 
 
-@pytest.mark.parametrize("username, ubah, pesan", [
-    ("kasipem.poncokusumo", {}, PESAN_PENILAI),
-    ("staf.poncokusumo", {}, PESAN_PENILAI),
-    ("kabupaten.malang", {}, PESAN_PENILAI),
-    ("camat.kalipare", {}, "SOP ini bukan SOP kecamatan Anda."),
-    ("camat.poncokusumo", {"sop_id": 999_999}, "SOP ini bukan SOP kecamatan Anda."),
-    ("camat.poncokusumo", {"semester": 3}, "Semester harus 1 atau 2."),
-    ("camat.poncokusumo", {"tahun": 1999}, "Tahun tidak sah."),
-    ("camat.poncokusumo", {"berjalan_baik": None}, "Pilih penilaian: berjalan baik atau tidak berjalan baik."),
-    ("camat.poncokusumo", {"semester": 2, "pada": datetime(2024, 6, 30, 23, 0, tzinfo=WIB)},
+@pytest.mark.parametrize("peran, kecamatan, ubah, pesan", [
+    ("kasi_pem", KANTOR, {}, PESAN_PENILAI),
+    ("staf", KANTOR, {}, PESAN_PENILAI),
+    ("kabupaten", KANTOR, {}, PESAN_PENILAI),  # the Kabupaten Malang user
+    ("camat", "Kalipare", {}, "SOP ini bukan SOP kecamatan Anda."),
+    ("camat", KANTOR, {"sop_id": 999_999}, "SOP ini bukan SOP kecamatan Anda."),
+    ("camat", KANTOR, {"semester": 3}, "Semester harus 1 atau 2."),
+    ("camat", KANTOR, {"tahun": 1999}, "Tahun tidak sah."),
+    ("camat", KANTOR, {"berjalan_baik": None}, "Pilih penilaian: berjalan baik atau tidak berjalan baik."),
+    ("camat", KANTOR, {"semester": 2, "pada": datetime(2024, 6, 30, 23, 0, tzinfo=WIB)},
      "Semester II 2024 belum dimulai (mulai 1 Juli 2024); monitoring hanya untuk semester yang sedang berjalan "
      "atau sudah lewat."),
-    ("camat.poncokusumo", {"tahun": 2025}, "Semester I 2025 belum dimulai (mulai 1 Januari 2025)"),
-    ("camat.poncokusumo", {"berjalan_baik": False, "catatan": " "},
+    ("camat", KANTOR, {"tahun": 2025}, "Semester I 2025 belum dimulai (mulai 1 Januari 2025)"),
+    ("camat", KANTOR, {"berjalan_baik": False, "catatan": " "},
      "Catatan wajib diisi bila SOP tidak berjalan baik: apa yang tidak berjalan?"),
-    ("camat.poncokusumo", {"berjalan_baik": False, "tindakan": ""},
+    ("camat", KANTOR, {"berjalan_baik": False, "tindakan": ""},
      "Tindakan yang harus diambil wajib diisi bila SOP tidak berjalan baik."),
-    ("camat.poncokusumo", {"catatan": "x" * 2001}, "Catatan paling panjang 2.000 karakter."),
+    ("camat", KANTOR, {"catatan": "x" * 2001}, "Catatan paling panjang 2.000 karakter."),
 ])
-def test_monitoring_refusals_say_why_and_change_nothing(kasus, username, ubah, pesan):
+def test_monitoring_refusals_say_why_and_change_nothing(kasus, peran, kecamatan, ubah, pesan):
     engine, k = kasus
     isian = {"sop_id": k["sop"], "tahun": TAHUN, "semester": 1, "berjalan_baik": True, "catatan": "Catatan",
              "tindakan": "Tindakan", "pada": SEKARANG} | ubah
     sebelum, audit = sidik_basis_data(engine), _jumlah_audit(engine)
     with pytest.raises(Ditolak) as e:
         with session_scope(engine) as s:
-            catat_monitoring(s, oleh=_u(s, username), **isian)
+            catat_monitoring(s, oleh=pengguna(s, peran=peran, kecamatan=kecamatan), **isian)
     assert pesan in str(e.value)
     assert sidik_basis_data(engine) == sebelum and _jumlah_audit(engine) == audit
 
@@ -227,25 +216,25 @@ def test_the_yearly_evaluation_needs_all_seven_answers_and_notes_for_a_no(kasus)
         with pytest.raises(Ditolak, match=pesan):
             with session_scope(engine) as s:
                 catat_evaluasi_sop(s, sop_id=k["sop"], tahun=TAHUN, jawaban=jawaban, catatan=catatan,
-                                   oleh=_u(s, "tim.poncokusumo"), pada=SEKARANG)
+                                   oleh=pengguna(s, peran="tim"), pada=SEKARANG)
     with pytest.raises(Ditolak, match="Tahun 2025 belum dimulai"):
         with session_scope(engine) as s:
             catat_evaluasi_sop(s, sop_id=k["sop"], tahun=2025, jawaban=YA, catatan=None,
-                               oleh=_u(s, "tim.poncokusumo"), pada=SEKARANG)
+                               oleh=pengguna(s, peran="tim"), pada=SEKARANG)
     with pytest.raises(Ditolak, match=PESAN_PENILAI):
         with session_scope(engine) as s:
             catat_evaluasi_sop(s, sop_id=k["sop"], tahun=TAHUN, jawaban=YA, catatan=None,
-                               oleh=_u(s, "kasitrantib.poncokusumo"), pada=SEKARANG)
+                               oleh=pengguna(s, peran="kasi_trantib"), pada=SEKARANG)
     assert sidik_basis_data(engine) == sebelum and _audit(engine, "evaluasi_sop.catat") == []
 
     with session_scope(engine) as s:
         e = catat_evaluasi_sop(s, sop_id=k["sop"], tahun=TAHUN, jawaban=YA, catatan=None,
-                               oleh=_u(s, "tim.poncokusumo"), pada=SEKARANG)
+                               oleh=pengguna(s, peran="tim"), pada=SEKARANG)
         pertama = e.id
     with session_scope(engine) as s:
         e = catat_evaluasi_sop(s, sop_id=k["sop"], tahun=TAHUN, jawaban=YA | {"sinergi": False},
                                catatan="Belum terhubung dengan SOP Pengukuran Kinerja.",
-                               oleh=_u(s, "camat.poncokusumo"), pada=SEKARANG)
+                               oleh=pengguna(s, peran="camat"), pada=SEKARANG)
         assert e.id == pertama and e.sinergi is False and e.mendorong_kinerja is True
         assert s.exec(select(func.count(EvaluasiSop.id))).one() == 1
     (catat,) = _audit(engine, "evaluasi_sop.catat")
@@ -282,7 +271,7 @@ def test_the_semester_sheet_shows_cycle_time_evidence_worked_out_by_hand(kasus):
         assert setahun.hambatan.no == "5"
 
         catat_monitoring(s, sop_id=k["sop"], tahun=TAHUN, semester=1, berjalan_baik=False, catatan="Lambat",
-                         tindakan="Percepat paraf", oleh=_u(s, "sekcam.poncokusumo"), pada=SEKARANG)
+                         tindakan="Percepat paraf", oleh=pengguna(s, peran="sekcam"), pada=SEKARANG)
         m = {x.sop_id: x for x in lembar_monitoring(s, kecamatan_id=k["kec"], tahun=TAHUN, semester=1)}[k["sop"]]
         assert m.monitoring.catatan == "Lambat" and m.penilai == "Sekretaris Camat Poncokusumo"
         per = {r.kecamatan: r for r in ringkasan_kantor(s, kecamatan_ids=[k["kec"]], tahun=TAHUN, semester=1)}
@@ -293,11 +282,11 @@ def _isi_lembar(engine, k):
     with session_scope(engine) as s:
         catat_monitoring(s, sop_id=k["sop"], tahun=TAHUN, semester=1, berjalan_baik=False,
                          catatan="Paraf Sekcam tertunda", tindakan="Jadwalkan paraf harian",
-                         oleh=_u(s, "sekcam.poncokusumo"), pada=datetime(2024, 7, 25, 10, tzinfo=WIB))
+                         oleh=pengguna(s, peran="sekcam"), pada=datetime(2024, 7, 25, 10, tzinfo=WIB))
         catat_monitoring(s, sop_id=k["renstra"], tahun=TAHUN, semester=1, berjalan_baik=True, catatan=None,
-                         tindakan=None, oleh=_u(s, "sekcam.poncokusumo"), pada=datetime(2024, 7, 26, 10, tzinfo=WIB))
+                         tindakan=None, oleh=pengguna(s, peran="sekcam"), pada=datetime(2024, 7, 26, 10, tzinfo=WIB))
         catat_evaluasi_sop(s, sop_id=k["sop"], tahun=TAHUN, jawaban=YA | {"mudah_dilaksanakan": False},
-                           catatan="Register KK belum terpusat", oleh=_u(s, "tim.poncokusumo"), pada=SEKARANG)
+                           catatan="Register KK belum terpusat", oleh=pengguna(s, peran="tim"), pada=SEKARANG)
 
 
 def _teks_pdf(data: bytes) -> str:
@@ -307,7 +296,7 @@ def _teks_pdf(data: bytes) -> str:
 def test_printed_sheets_as_html_and_pdf(client, kasus):
     engine, k = kasus
     _isi_lembar(engine, k)
-    masuk(client, "camat.poncokusumo")
+    masuk(client, nama_pengguna("camat"))
     r = client.get(f"/monitoring-sop/cetak?tahun={TAHUN}&semester=1")  # an office user's own office
     assert r.status_code == 200 and r.mimetype == "text/html"
     html = r.get_data(as_text=True)
@@ -378,7 +367,7 @@ def _callback(app, client, jenis: str) -> str:
 
 
 def test_page_opens_for_the_camat_and_refuses_another_office(client, kasus):
-    masuk(client, "camat.poncokusumo")
+    masuk(client, nama_pengguna("camat"))
     r = client.get("/monitoring-sop")
     assert r.status_code == 200
     assert client.get("/monitoring-sop?kecamatan=Kalipare").status_code == 403
@@ -387,7 +376,7 @@ def test_page_opens_for_the_camat_and_refuses_another_office(client, kasus):
 def test_sheet_callback_offers_forms_to_assessors_and_text_to_readers(client, app, kasus):
     engine, k = kasus
     _isi_lembar(engine, k)
-    masuk(client, "sekcam.poncokusumo")
+    masuk(client, nama_pengguna("sekcam"))
     kunci = _callback(app, client, ids.MONSOP_MONITORING)
     r = panggil(client, app, kunci, kecamatan=None, tahun=TAHUN, semester=1)
     assert r.status_code == 200
@@ -410,7 +399,7 @@ def test_sheet_callback_offers_forms_to_assessors_and_text_to_readers(client, ap
 
 def test_saving_through_the_callbacks(client, app, kasus):
     engine, k = kasus
-    masuk(client, "evapor.poncokusumo")
+    masuk(client, nama_pengguna("kasubag_evapor"))
     mon = _callback(app, client, ids.MONSOP_PESAN)
     r = panggil(client, app, mon, baik="tidak", catatan="", tindakan="", periode=f"{TAHUN}-1", sop_id=k["sop"])
     assert r.status_code == 200
@@ -428,7 +417,8 @@ def test_saving_through_the_callbacks(client, app, kasus):
         assert s.exec(select(func.count(EvaluasiSop.id))).one() == 1
 
 
-@pytest.mark.parametrize("username, pesan", [("kasipem.poncokusumo", PESAN_PERAN), ("kabupaten.malang", PESAN_PERAN),
+@pytest.mark.parametrize("username, pesan", [(nama_pengguna("kasi_pem"), PESAN_PERAN),
+                                             ("kabupaten.malang", PESAN_PERAN),
                                              ("camat.kalipare", PESAN_KANTOR)])
 def test_saving_callbacks_refuse_roles_and_offices_that_must_not_write(client, app, kasus, username, pesan):
     engine, k = kasus

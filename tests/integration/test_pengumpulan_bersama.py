@@ -21,7 +21,6 @@ from models.tables import (
     AuditLog,
     CatatanLangkah,
     Eksekusi,
-    Kecamatan,
     PengumpulanIku,
     Realisasi,
     Sop,
@@ -30,37 +29,32 @@ from models.tables import (
 )
 from models.umum.penolakan import Ditolak
 from tests.dash_util import sidik_basis_data
+from tests.fabrik import KANTOR, kantor, pengguna
 
 T0 = datetime(2026, 4, 6, 1, 0, tzinfo=timezone.utc)  # Monday 6 April 2026, 08:00 WIB
 ANGKA = {"IKU-1": ("9", "12"), "IKU-2": ("180", "200"), "IKU-3": ("40", "60"), "IKU-4": ("2", "20")}
 # Curated pelaksana of the six steps (seed/pelaksana.toml)
-PELAKSANA = ["renkeu", "analis", "sekcam", "umum", "renkeu", "analis"]
+PELAKSANA = ["kasubag_renkeu", "analis_perencanaan", "sekcam", "kasubag_umum", "kasubag_renkeu", "analis_perencanaan"]
+MUARA = "Muara Papalik"
 
 
-def _u(s, username: str) -> User:
-    return s.exec(select(User).where(User.username == username)).one()
-
-
-def _kantor(s, nama: str) -> Kecamatan:
-    return s.exec(select(Kecamatan).where(Kecamatan.nama == nama)).one()
-
-
-def _isi(s, kode: str, *, oleh: str = "renkeu.muarapapalik") -> Realisasi:
-    kec = _kantor(s, "Muara Papalik")
+def _isi(s, kode: str, *, peran: str = "kasubag_renkeu") -> Realisasi:
+    kec = kantor(s, nama=MUARA)
     ind = next(i for i in iku_kantor(s, kec.id) if i.kode == kode)
     p, q = ANGKA[kode]
-    return simpan_draf(s, kecamatan_id=kec.id, tahun=2026, triwulan=1, isian=Isian(ind.id, p, q), oleh=_u(s, oleh),
+    return simpan_draf(s, kecamatan_id=kec.id, tahun=2026, triwulan=1, isian=Isian(ind.id, p, q),
+                       oleh=pengguna(s, peran=peran, kecamatan=MUARA),
                        pada=T0)
 
 
 def test_the_demo_collects_muara_papaliks_indicators_together_through_its_own_sop(demo):
     with session_scope(demo) as s:
-        kec = _kantor(s, "Muara Papalik")
+        kec = kantor(s, nama=MUARA)
         iku = iku_kantor(s, kec.id)
         assert [i.kode for i in iku] == ["IKU-1", "IKU-2", "IKU-3", "IKU-4"]
         assert {sop_pengumpul(s, i, kec.id).nama for i in iku} == {"MEKANISME PENGUMPULAN DATA KINERJA"}
         assert all(per_triwulan(s, i, kec.id) for i in iku)
-        poncokusumo = _kantor(s, "Poncokusumo")
+        poncokusumo = kantor(s)
         assert not any(per_triwulan(s, i, poncokusumo.id) for i in iku_kantor(s, poncokusumo.id))
         # Every role the office's SOPs name has a person.
         peran = set(s.exec(select(User.role_kode).where(User.kecamatan_id == kec.id)))
@@ -73,7 +67,8 @@ def test_a_quarter_is_submitted_only_with_every_indicator_and_changes_nothing_wh
             r = _isi(s, kode)
     sidik = sidik_basis_data(demo)
     with session_scope(demo) as s, pytest.raises(Ditolak) as e:
-        ajukan(s, realisasi_id=r.id, oleh=_u(s, "renkeu.muarapapalik"), pada=T0 + timedelta(hours=1))
+        ajukan(s, realisasi_id=r.id, oleh=pengguna(s, peran="kasubag_renkeu", kecamatan=MUARA),
+               pada=T0 + timedelta(hours=1))
     assert str(e.value) == ("Triwulan I 2026: SOP MEKANISME PENGUMPULAN DATA KINERJA mengajukan semua indikator "
                             "triwulan ini sekaligus; isi dahulu: IKU-4 Persentase gangguan ketenteraman dan "
                             "ketertiban yang tidak tertangani.")
@@ -82,14 +77,15 @@ def test_a_quarter_is_submitted_only_with_every_indicator_and_changes_nothing_wh
 
 def test_a_kasi_does_not_enter_figures_the_kasubag_perencanaan_collects(demo):
     with session_scope(demo) as s, pytest.raises(Ditolak) as e:
-        _isi(s, "IKU-1", oleh="kasipem.muarapapalik")
+        _isi(s, "IKU-1", peran="kasi_pem")
     assert str(e.value).endswith(", triwulan I 2026: peran Anda tidak mengisi realisasi indikator ini.")
 
 
 def test_one_execution_carries_the_quarter_and_its_end_makes_every_figure_official(demo):
     with session_scope(demo) as s:
         ids = [_isi(s, kode).id for kode in ANGKA]
-        eks = ajukan(s, realisasi_id=ids[2], oleh=_u(s, "renkeu.muarapapalik"), pada=T0 + timedelta(hours=1))
+        eks = ajukan(s, realisasi_id=ids[2], oleh=pengguna(s, peran="kasubag_renkeu", kecamatan=MUARA),
+                     pada=T0 + timedelta(hours=1))
         eks_id = eks.id
         assert (eks.subjek_jenis, eks.subjek_id, eks.judul) == ("realisasi", None,
                                                                 "Pengumpulan data kinerja triwulan I 2026")
@@ -99,15 +95,15 @@ def test_one_execution_carries_the_quarter_and_its_end_makes_every_figure_offici
         rec = catatan_terbuka(s, eks_id)
         assert rec.role_kode == "analis_perencanaan"
         t = T0 + timedelta(hours=1)
-        for username in PELAKSANA[1:]:
+        for peran in PELAKSANA[1:]:
             t += timedelta(hours=2)
-            assert rec.role_kode == _u(s, f"{username}.muarapapalik").role_kode
-            rec = selesaikan(s, catatan_id=rec.id, oleh=_u(s, f"{username}.muarapapalik"), pada=t)
+            assert rec.role_kode == pengguna(s, peran=peran, kecamatan=MUARA).role_kode
+            rec = selesaikan(s, catatan_id=rec.id, oleh=pengguna(s, peran=peran, kecamatan=MUARA), pada=t)
         assert rec is None
     with session_scope(demo) as s:
         eks = s.get(Eksekusi, eks_id)
         assert eks.status == "selesai" and eks.selesai_pada == t
-        analis = _u(s, "analis.muarapapalik")
+        analis = pengguna(s, peran="analis_perencanaan", kecamatan="Muara Papalik")
         angka = s.exec(select(Realisasi).where(Realisasi.id.in_(ids))).all()
         assert {(r.status, r.disahkan_oleh, r.disahkan_pada) for r in angka} == {("resmi", analis.id, t)}
         langkah = s.exec(select(CatatanLangkah).where(CatatanLangkah.eksekusi_id == eks_id)
@@ -120,16 +116,16 @@ def test_one_execution_carries_the_quarter_and_its_end_makes_every_figure_offici
         assert resmi == 4
     # Nothing left to submit: the quarter's figures are official and locked.
     with session_scope(demo) as s, pytest.raises(Ditolak) as e:
-        ajukan(s, realisasi_id=ids[0], oleh=_u(s, "renkeu.muarapapalik"))
+        ajukan(s, realisasi_id=ids[0], oleh=pengguna(s, peran="kasubag_renkeu", kecamatan=MUARA))
     assert str(e.value).endswith("realisasi berstatus resmi; tidak dapat diajukan lagi.")
 
 
 def test_the_office_chooses_its_collection_sop_and_how_it_carries_figures(demo):
     with session_scope(demo) as s:
-        kec = _kantor(s, "Kalipare")
+        kec = kantor(s, nama="Kalipare")
         ind = {i.kode: i for i in iku_kantor(s, kec.id)}
         sop = s.exec(select(Sop).where(Sop.kecamatan_id == kec.id).where(Sop.nama.like("%Musrenbangcam%"))).one()
-        camat = _u(s, "camat.kalipare")
+        camat = pengguna(s, peran="camat", kecamatan="Kalipare")
         for kode in ("IKU-1", "IKU-2"):
             atur_pengumpul(s, kecamatan_id=kec.id, indikator_id=ind[kode].id, sop_id=sop.id, per_triwulan=False,
                            oleh=camat)
@@ -149,26 +145,27 @@ def test_the_office_chooses_its_collection_sop_and_how_it_carries_figures(demo):
                                                                         "Administrasi")
 
 
-@pytest.mark.parametrize("username, sop_dari, pesan", [
-    ("staf.kalipare", "Kalipare", "IKU-1: hanya Camat, Kasubag Evapor atau Kasubag Perencanaan dan Keuangan "
-                                  "kecamatan ini yang dapat memilih SOP pengumpulan datanya."),
-    ("camat.poncokusumo", "Kalipare", "IKU-1: hanya Camat, Kasubag Evapor atau Kasubag Perencanaan dan Keuangan "
+@pytest.mark.parametrize("siapa, sop_dari, pesan", [
+    (dict(peran="staf", kecamatan="Kalipare"), "Kalipare", "IKU-1: hanya Camat, Kasubag Evapor atau Kasubag "
+     "Perencanaan dan Keuangan kecamatan ini yang dapat memilih SOP pengumpulan datanya."),
+    (dict(peran="camat"), "Kalipare", "IKU-1: hanya Camat, Kasubag Evapor atau Kasubag Perencanaan dan Keuangan "
                                       "kecamatan ini yang dapat memilih SOP pengumpulan datanya."),
-    ("camat.kalipare", "Poncokusumo", "IKU-1: SOP yang dipilih tidak ada dalam daftar SOP kecamatan ini."),
-])
-def test_choosing_a_collection_sop_is_refused_with_why_and_changes_nothing(demo, username, sop_dari, pesan):
+    (dict(peran="camat", kecamatan="Kalipare"), KANTOR, "IKU-1: SOP yang dipilih tidak ada dalam daftar SOP "
+                                                        "kecamatan ini."),
+], ids=["staf of the office", "another office's camat", "an sop of another office"])
+def test_choosing_a_collection_sop_is_refused_with_why_and_changes_nothing(demo, siapa, sop_dari, pesan):
     sidik = sidik_basis_data(demo)
     with session_scope(demo) as s, pytest.raises(Ditolak) as e:
-        kec = _kantor(s, "Kalipare")
+        kec = kantor(s, nama="Kalipare")
         ind = next(i for i in iku_kantor(s, kec.id) if i.kode == "IKU-1")
-        sop = s.exec(select(Sop).where(Sop.kecamatan_id == _kantor(s, sop_dari).id)).first()
+        sop = s.exec(select(Sop).where(Sop.kecamatan_id == kantor(s, nama=sop_dari).id)).first()
         atur_pengumpul(s, kecamatan_id=kec.id, indikator_id=ind.id, sop_id=sop.id, per_triwulan=True,
-                       oleh=_u(s, username))
+                       oleh=pengguna(s, **siapa))
     assert str(e.value) == pesan
     assert sidik_basis_data(demo) == sidik
     with session_scope(demo) as s:
         assert s.exec(select(func.count(PengumpulanIku.id)).where(
-            PengumpulanIku.kecamatan_id == _kantor(s, "Kalipare").id)).one() == 0
+            PengumpulanIku.kecamatan_id == kantor(s, nama="Kalipare").id)).one() == 0
 
 
 def test_a_quarter_returned_to_entry_comes_back_together_and_its_sop_cannot_be_switched_meanwhile(demo):
@@ -176,13 +173,13 @@ def test_a_quarter_returned_to_entry_comes_back_together_and_its_sop_cannot_be_s
     return the work to step 1: every figure comes back, the choice of SOP is locked until the run ends, and one
     resubmission puts them all back into the same execution."""
     with session_scope(demo) as s:
-        kec = _kantor(s, "Kalipare")
+        kec = kantor(s, nama="Kalipare")
         sop = s.exec(select(Sop).where(Sop.kecamatan_id == kec.id).where(Sop.nama.like("%Musrenbangcam%"))).one()
-        evapor = _u(s, "evapor.kalipare")
+        evapor = pengguna(s, peran="kasubag_evapor", kecamatan="Kalipare")
         iku = iku_kantor(s, kec.id)
         for ind in iku:
             atur_pengumpul(s, kecamatan_id=kec.id, indikator_id=ind.id, sop_id=sop.id, per_triwulan=True,
-                           oleh=_u(s, "camat.kalipare"))
+                           oleh=pengguna(s, peran="camat", kecamatan="Kalipare"))
         angka = [simpan_draf(s, kecamatan_id=kec.id, tahun=2026, triwulan=1, isian=Isian(ind.id, "40", "50"),
                              oleh=evapor, pada=T0) for ind in iku]
         eks = ajukan(s, realisasi_id=angka[0].id, oleh=evapor, pada=T0 + timedelta(hours=1))
@@ -195,7 +192,7 @@ def test_a_quarter_returned_to_entry_comes_back_together_and_its_sop_cannot_be_s
     sidik = sidik_basis_data(demo)
     with session_scope(demo) as s, pytest.raises(Ditolak) as e:
         atur_pengumpul(s, kecamatan_id=kec.id, indikator_id=iku[1].id, sop_id=None, per_triwulan=False,
-                       oleh=_u(s, "camat.kalipare"))
+                       oleh=pengguna(s, peran="camat", kecamatan="Kalipare"))
     assert str(e.value) == ("IKU-2: realisasi IKU-2 triwulan I 2026 sedang berjalan melalui SOP pengumpulannya; "
                             "ubah pilihan SOP setelah SOP itu selesai.")
     assert sidik_basis_data(demo) == sidik

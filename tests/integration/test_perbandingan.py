@@ -72,6 +72,7 @@ from models.umum.periode import atur_hari_ini
 from seed.riwayat import siapkan_kantor
 from tests.conftest import keluar, masuk
 from tests.dash_util import daftar_callback, panggil, tabel_jawaban, teks_jawaban
+from tests.fabrik import nama_pengguna, pengguna
 
 WIB = timezone(timedelta(hours=7))
 HARI_INI = date(2025, 8, 15)
@@ -129,10 +130,6 @@ def _jam(hari: date, hh: int, mm: int = 0) -> datetime:
     return datetime.combine(hari, time(hh, mm), tzinfo=WIB)
 
 
-def _user(s, nama: str) -> User:
-    return s.exec(select(User).where(User.username == nama)).one()
-
-
 def _jalankan(s, realisasi_id: int, evapor: User, camat: User, hari: date, langkah: list[tuple[int, int, str]]):
     """Submit at 08:00 of `hari`, then act on each open step record at its time: "ok" (done or approved),
     "kembali" (returned), "ajukan" (the corrected figure resubmitted by the Kasubag Evapor)."""
@@ -159,14 +156,14 @@ def empat(demo) -> dict[str, int]:
         kantor = {k.nama: k.id for k in s.exec(select(Kecamatan).where(Kecamatan.kabupaten_id == kab.id))}
         assert set(kantor) == {"Ampelgading", "Kalipare", "Karangploso", "Poncokusumo"}
         ind = {i.kode: i.id for i in s.exec(select(Indikator).where(Indikator.kabupaten_id == kab.id))}
-        admin = _user(s, "admin")
+        admin = pengguna(s, peran="admin")
         for nama, k in kantor.items():
             for kode in ("IKU-1", "IKU-2", "IKU-3"):
                 tetapkan_target(s, indikator_id=ind[kode], kecamatan_id=k, tahun=2025, nilai=90, oleh=admin,
                                 alasan="Perjanjian Kinerja 2025",
                                 pada=_jam(date(2025, 2, 3) if nama == "Ampelgading" else date(2025, 1, 20), 9))
-        evapor = {n: _user(s, f"evapor.{n.lower()}") for n in kantor}
-        camat = {n: _user(s, f"camat.{n.lower()}") for n in kantor}
+        evapor = {n: pengguna(s, peran="kasubag_evapor", kecamatan=n) for n in kantor}
+        camat = {n: pengguna(s, peran="camat", kecamatan=n) for n in kantor}
 
         def draf(nama: str, tw: int, p: str, q: str, hari: date) -> int:
             return simpan_draf(s, kecamatan_id=kantor[nama], tahun=2025, triwulan=tw, oleh=evapor[nama],
@@ -380,7 +377,7 @@ def test_an_office_sees_itself_against_the_median_without_the_others_names(empat
     sop = baris["Pengumpulan"]
     assert (round(sop["kantor"], 2), round(sop["median"], 2), round(sop["selisih"], 2), sop["peringkat"]) == (
         3.67, 1.58, 2.08, "3 dari 3 (tercepat 1)")
-    masuk(client, "camat.poncokusumo")
+    masuk(client, nama_pengguna("camat"))
     client.get("/_dash-layout")
     teks = teks_jawaban(panggil(client, app, _kunci(app, "tampil"), kecamatan=None, tahun=2025, triwulan=2))
     assert "Kecamatan Poncokusumo dibandingkan dengan median kabupaten" in teks

@@ -40,13 +40,10 @@ from models.umum.hari_libur import kalender_kantor
 from models.umum.penolakan import Ditolak
 from models.umum.periode import akhir_triwulan
 from seed.riwayat import PESAN_ADA_RIWAYAT, PESAN_BUKAN_DEMO, RiwayatDitolak, buat_riwayat
+from tests.fabrik import kantor, pengguna
 
 HARI_INI = date(2026, 11, 21)  # a Saturday: the last ended quarter is 2026 triwulan III
 TERAKHIR = (2026, 3)
-
-
-def _u(s, username: str) -> User:
-    return s.exec(select(User).where(User.username == username)).one()
 
 
 def _jumlah(s) -> dict[str, int]:
@@ -78,7 +75,7 @@ def test_a_small_history_is_complete_timed_in_office_hours_and_made_once(engine)
         assert [k.nama for k in malang] == ["Ampelgading", "Kalipare", "Karangploso", "Poncokusumo"]
         ampel = malang[0]
         assert len(s.exec(select(User).where(User.kecamatan_id == ampel.id)).all()) == 9
-        assert _u(s, "camat.ampelgading").role_kode == "camat"
+        assert pengguna(s, peran="camat", kecamatan="Ampelgading").role_kode == "camat"
         assert len(s.exec(select(Sop).where(Sop.kecamatan_id == ampel.id)).all()) == 9
         # Karangploso got the three collection SOPs it lacked, so it can submit figures too.
         karang = malang[2]
@@ -176,10 +173,10 @@ def test_too_many_offices_for_the_kabupaten_are_refused(demo):
 
 def test_salin_sop_copies_steps_and_pelaksana_and_refuses_a_duplicate(demo):
     with session_scope(demo) as s:
-        ponco = s.exec(select(Kecamatan).where(Kecamatan.nama == "Poncokusumo")).one()
-        karang = s.exec(select(Kecamatan).where(Kecamatan.nama == "Karangploso")).one()
+        ponco = kantor(s)
+        karang = kantor(s, nama="Karangploso")
         asal = s.exec(select(Sop).where(Sop.kecamatan_id == ponco.id).where(Sop.kunci == "evaluasi data kinerja")).one()
-        admin = _u(s, "admin")
+        admin = pengguna(s, peran="admin")
         baru = salin_sop(s, sop_id=asal.id, ke_kecamatan_id=karang.id, oleh=admin)
         a, b = detail_sop(s, asal.id), detail_sop(s, baru.id)
         assert (b.sop.kecamatan_id, b.sop.kunci, b.revisi.revisi_ke, b.revisi.berlaku) == (karang.id, asal.kunci, 1,
@@ -207,18 +204,19 @@ T0 = datetime(2026, 10, 5, 2, 0, tzinfo=timezone.utc)  # Monday 09:00 WIB
 
 def test_mulai_kerjakan_marks_the_start_only_for_the_waiting_role_or_the_camat(demo):
     with session_scope(demo) as s:
-        kec = s.exec(select(Kecamatan).where(Kecamatan.nama == "Poncokusumo")).one()
+        kec = kantor(s)
         iku = {i.kode: i for i in iku_kantor(s, kec.id)}
-        evapor = _u(s, "evapor.poncokusumo")
+        evapor = pengguna(s, peran="kasubag_evapor")
         r = simpan_draf(s, kecamatan_id=kec.id, tahun=2026, triwulan=3, hari_ini=HARI_INI, pada=T0,
                         isian=Isian(iku["IKU-1"].id, "45", "50"), oleh=evapor)
         eks = ajukan(s, realisasi_id=r.id, oleh=evapor, pada=T0 + timedelta(minutes=70))
         rec = catatan_terbuka(s, eks.id)
         assert (rec.role_kode, rec.dimulai_pada) == ("kasubag_evapor", None)
         with pytest.raises(Ditolak, match="Langkah ini menunggu pelaksana lain; Anda tidak dapat mengerjakannya."):
-            mulai_kerjakan(s, catatan_id=rec.id, oleh=_u(s, "sekcam.poncokusumo"), pada=T0 + timedelta(hours=2))
+            mulai_kerjakan(s, catatan_id=rec.id, oleh=pengguna(s, peran="sekcam"), pada=T0 + timedelta(hours=2))
         with pytest.raises(Ditolak, match="menunggu pelaksana lain"):  # another office's Evapor
-            mulai_kerjakan(s, catatan_id=rec.id, oleh=_u(s, "evapor.kalipare"), pada=T0 + timedelta(hours=2))
+            mulai_kerjakan(s, catatan_id=rec.id, oleh=pengguna(s, peran="kasubag_evapor", kecamatan="Kalipare"),
+                           pada=T0 + timedelta(hours=2))
         with pytest.raises(Ditolak, match="Waktu mulai dikerjakan tidak boleh sebelum waktu langkah diterima."):
             mulai_kerjakan(s, catatan_id=rec.id, oleh=evapor, pada=T0)
         mulai_kerjakan(s, catatan_id=rec.id, oleh=evapor, pada=T0 + timedelta(hours=2))
@@ -231,7 +229,7 @@ def test_mulai_kerjakan_marks_the_start_only_for_the_waiting_role_or_the_camat(d
             T0 + timedelta(minutes=70), T0 + timedelta(hours=2), T0 + timedelta(hours=3))
         with pytest.raises(Ditolak, match="Langkah ini sudah diselesaikan oleh orang lain; muat ulang halaman."):
             mulai_kerjakan(s, catatan_id=rec.id, oleh=evapor)
-        camat = _u(s, "camat.poncokusumo")  # the Camat may start anyone's step; audited as acting for the role
+        camat = pengguna(s, peran="camat")  # the Camat may start anyone's step; audited as acting for the role
         with pytest.raises(ValueError, match="zona waktu"):
             mulai_kerjakan(s, catatan_id=berikut.id, oleh=camat, pada=datetime(2026, 10, 5, 12))
         mulai_kerjakan(s, catatan_id=berikut.id, oleh=camat, pada=T0 + timedelta(hours=4))
@@ -291,7 +289,7 @@ def test_a_pelaksana_change_is_seen_by_the_next_read_in_the_same_session(demo):
     from models.tables import SopRevisi
 
     with session_scope(demo) as s:
-        ponco = s.exec(select(Kecamatan).where(Kecamatan.nama == "Poncokusumo")).one()
+        ponco = kantor(s)
         sop = s.exec(select(Sop).where(Sop.kecamatan_id == ponco.id)
                      .where(Sop.kunci.like("%partisipasi delegasi%"))).one()
         rev = s.exec(select(SopRevisi).where(SopRevisi.sop_id == sop.id)).one()
@@ -299,6 +297,6 @@ def test_a_pelaksana_change_is_seen_by_the_next_read_in_the_same_session(demo):
         assert sebelum[3] == (4, "kasubag_evapor")
         assert urutan_pelaksana(s, rev.id) is not urutan_pelaksana(s, rev.id)  # callers get their own list
         langkah4 = urutan_pelaksana(s, rev.id)[3].langkah
-        ubah_pelaksana(s, langkah_id=langkah4.id, label=["Sekretaris"], oleh=_u(s, "admin"))
+        ubah_pelaksana(s, langkah_id=langkah4.id, label=["Sekretaris"], oleh=pengguna(s, peran="admin"))
         sesudah = [(p.langkah.urutan, p.role_kode) for p in urutan_pelaksana(s, rev.id)]
         assert sesudah[3] == (4, "sekcam") and sesudah[:3] == sebelum[:3]

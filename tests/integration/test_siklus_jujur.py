@@ -5,24 +5,18 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta, timezone
 
-from sqlmodel import select
-
 from dashboard.components.siklus import isi
 from models.dasbor.kueri import Saringan, sop_terbanyak
 from models.dasbor.laporan import tabel_langkah
 from models.db import session_scope
-from models.perencanaan.pekerjaan import mulai_pekerjaan
 from models.sop.alur import catatan_terbuka, putuskan, selesaikan
 from models.sop.siklus import analisis
-from models.tables import Kecamatan, SopLangkah, User
+from models.tables import Kecamatan, SopLangkah
 from models.tindak_lanjut.evaluasi import catat_evaluasi
+from tests.fabrik import kantor, pekerjaan, pengguna, sop
 
 T = datetime(2026, 10, 26, 1, 0, tzinfo=timezone.utc)  # Monday 08:00 WIB
 KUNCI = "evaluasi data kinerja"
-
-
-def _u(s, username: str) -> User:
-    return s.exec(select(User).where(User.username == username)).one()
 
 
 def _teks(k) -> str:
@@ -38,13 +32,11 @@ def _evaluasi_selesai(s, kec: Kecamatan) -> None:
     """Poncokusumo's Evaluasi Data Kinerja of triwulan III 2026, each step taking 30 working minutes (step 4, whose
     mutu baku is "0", too), all on one Monday morning."""
     ev = catat_evaluasi(s, kecamatan_id=kec.id, jenis="evaluasi", tahun=2026, triwulan=3, tanggal=date(2026, 10, 26),
-                        peserta="Tim", temuan="IKU-3 di bawah target.", oleh=_u(s, "tim.poncokusumo"), pada=T)
+                        peserta="Tim", temuan="IKU-3 di bawah target.", oleh=pengguna(s, peran="tim"), pada=T)
     t = T
-    pelaku = {"kasubag_evapor": "evapor", "tim": "tim", "kasi_terkait": "kasipem", "sekcam": "sekcam",
-              "camat": "camat"}
     while (rec := catatan_terbuka(s, ev.eksekusi_id)) is not None:
         t += timedelta(minutes=30)
-        oleh = _u(s, f"{pelaku[rec.role_kode]}.poncokusumo")
+        oleh = pengguna(s, peran="kasi_pem" if rec.role_kode == "kasi_terkait" else rec.role_kode)
         if s.get(SopLangkah, rec.langkah_id).keputusan:
             putuskan(s, catatan_id=rec.id, setuju=True, oleh=oleh, pada=t)
         else:
@@ -53,7 +45,7 @@ def _evaluasi_selesai(s, kec: Kecamatan) -> None:
 
 def test_a_zero_standard_is_no_standard_and_repeated_numbers_are_told_apart(demo):
     with session_scope(demo) as s:
-        kec = s.exec(select(Kecamatan).where(Kecamatan.nama == "Poncokusumo")).one()
+        kec = kantor(s)
         _evaluasi_selesai(s, kec)
         a = analisis(s, kecamatan_ids=[kec.id], sop_kunci=KUNCI, tahun=2026)
         nol = next(x for x in a.langkah if x.urutan == 4)
@@ -73,7 +65,7 @@ def test_a_zero_standard_is_no_standard_and_repeated_numbers_are_told_apart(demo
 
 def test_a_period_with_nothing_finished_says_there_is_nothing_to_measure(demo):
     with session_scope(demo) as s:
-        kec = s.exec(select(Kecamatan).where(Kecamatan.nama == "Poncokusumo")).one()
+        kec = kantor(s)
         halaman, _ = isi(s, Saringan(kecamatan_ids=[kec.id], kecamatan_id=kec.id, tahun=2026, triwulan=0, sop=KUNCI), 480)
         teks = _teks(halaman)
         assert "Belum ada langkah yang selesai pada periode ini; belum ada yang dapat diukur." in teks
@@ -82,27 +74,23 @@ def test_a_period_with_nothing_finished_says_there_is_nothing_to_measure(demo):
 
 def test_the_page_opens_on_an_sop_that_ran(demo):
     with session_scope(demo) as s:
-        kec = s.exec(select(Kecamatan).where(Kecamatan.nama == "Karangploso")).one()
+        kec = kantor(s, nama="Karangploso")
         assert sop_terbanyak(s, [kec.id], 2026) is None
-        from models.tables import Sop
-
-        sop = s.exec(select(Sop).where(Sop.kecamatan_id == kec.id).where(Sop.nama == "Pelaporan Kinerja")).one()
-        mulai_pekerjaan(s, sop_id=sop.id, judul="Pelaporan Kinerja 2026", tahun=2026, triwulan=None,
-                        oleh=_u(s, "camat.karangploso"), pada=T)
-        assert sop_terbanyak(s, [kec.id], 2026) == sop.kunci
+        pekerjaan(s, sop="Pelaporan Kinerja", kecamatan=kec.nama, judul="Pelaporan Kinerja 2026", tahun=2026,
+                  pada=T)  # by the Camat
+        assert sop_terbanyak(s, [kec.id], 2026) == sop(s, nama="Pelaporan Kinerja", kecamatan=kec.nama).kunci
 
 
 def test_a_waiting_step_without_a_standard_is_never_overdue(demo):
     from models.dasbor.kueri import antrian_terbuka
 
     with session_scope(demo) as s:
-        kec = s.exec(select(Kecamatan).where(Kecamatan.nama == "Poncokusumo")).one()
+        kec = kantor(s)
         ev = catat_evaluasi(s, kecamatan_id=kec.id, jenis="evaluasi", tahun=2026, triwulan=3,
                             tanggal=date(2026, 10, 26), peserta="Tim", temuan="IKU-3 di bawah target.",
-                            oleh=_u(s, "tim.poncokusumo"), pada=T)
-        pelaku = {"kasubag_evapor": "evapor", "tim": "tim"}
+                            oleh=pengguna(s, peran="tim"), pada=T)
         while s.get(SopLangkah, (rec := catatan_terbuka(s, ev.eksekusi_id)).langkah_id).waktu_menit > 0:
-            selesaikan(s, catatan_id=rec.id, oleh=_u(s, f"{pelaku[rec.role_kode]}.poncokusumo"), pada=T)
+            selesaikan(s, catatan_id=rec.id, oleh=pengguna(s, peran=rec.role_kode), pada=T)
         df = antrian_terbuka(s, kecamatan_ids=[kec.id])
         baris = df.set_index("catatan_id").loc[rec.id]
         assert (baris["mutu_baku"], bool(baris["terlambat"])) == (0, False)  # waiting since October: no standard

@@ -17,11 +17,12 @@ from models.sop.unggah import (
     pratinjau,
     simpan,
 )
-from models.tables import AuditLog, Kecamatan, Sop, SopRevisi, User
+from models.tables import AuditLog, Kecamatan, Sop, SopRevisi
 from models.umum.penolakan import Ditolak
 from seed import dokumen_seed, kurasi_pelaksana
 from tests.dash_util import sidik_basis_data
 from tests.docx_contoh import Tanda, tulis_docx
+from tests.fabrik import kantor, pengguna
 
 NAMA = "Pengumpulan Data Kinerja Indikator Partisipasi Delegasi Musrenbangcam"
 
@@ -42,17 +43,13 @@ def _kalipare(ubah_tanda=None, ubah_prosedur=None, **kw) -> bytes:
     return tulis_docx(isi, **kw)
 
 
-def _u(s, nama: str) -> User:
-    return s.exec(select(User).where(User.username == nama)).one()
-
-
 def test_the_admin_previews_a_changed_sop_corrects_a_step_and_saves_a_new_revision(demo):
     def pindah(tanda):  # the office gave step 6 to the Sekretaris
         return [*tanda[:5], Tanda(("Sekretaris",), False)]
 
     data = _kalipare(pindah)
     with session_scope(demo) as s:
-        admin = _u(s, "admin")
+        admin = pengguna(s, peran="admin")
         pr = pratinjau(s, data, "kalipare.docx", admin)
         assert pr.semua_masalah == [] and pr.bisa_disimpan
         assert [p.judul for p in pr.prosedur][0] == NAMA
@@ -101,7 +98,7 @@ def test_steps_added_removed_and_retimed_are_listed_against_the_revision_in_forc
         return [*t[:3], t[4], t[5], Tanda(("Sub. Evapor",), False)]
 
     with session_scope(demo) as s:
-        pr = pratinjau(s, _kalipare(tanda, ubah), "kalipare.docx", _u(s, "camat.kalipare"))
+        pr = pratinjau(s, _kalipare(tanda, ubah), "kalipare.docx", pengguna(s, peran="camat", kecamatan="Kalipare"))
     musren = pr.prosedur[0]
     assert [x.kalimat for x in musren.selisih] == [
         "Langkah 2 diubah: waktu 15 menit menjadi 30 menit",
@@ -114,7 +111,7 @@ def test_steps_added_removed_and_retimed_are_listed_against_the_revision_in_forc
 def test_an_office_may_upload_its_own_sops_only_and_a_refused_upload_changes_nothing(demo):
     ponco = dokumen_seed()[1]  # Poncokusumo's SOPs, as text
     with session_scope(demo) as s:
-        camat = _u(s, "camat.kalipare")
+        camat = pengguna(s, peran="camat", kecamatan="Kalipare")
         pr = pratinjau(s, ponco.read_bytes(), ponco.name, camat)
         assert not pr.bisa_disimpan
         assert pr.prosedur[0].masalah[0] == (
@@ -125,16 +122,17 @@ def test_an_office_may_upload_its_own_sops_only_and_a_refused_upload_changes_not
             simpan(s, pr, camat)
         assert str(e.value).startswith("Dokumen belum dapat disimpan: Penyusunan Renstra: baris ")
         assert str(e.value).endswith("Tidak ada yang disimpan.")
-        for nama in ("staf.kalipare", "kabupaten.malang", "evapor.kalipare"):
+        for siapa in (dict(peran="staf", kecamatan="Kalipare"), dict(peran="kabupaten", kabupaten="Malang"),
+                      dict(peran="kasubag_evapor", kecamatan="Kalipare")):
             with pytest.raises(PermissionError) as e:
-                pratinjau(s, ponco.read_bytes(), ponco.name, _u(s, nama))
+                pratinjau(s, ponco.read_bytes(), ponco.name, pengguna(s, **siapa))
             assert str(e.value) == PESAN_PERAN
     assert sidik_basis_data(demo) == sebelum
 
 
 def test_unknown_pelaksana_a_missing_office_and_a_broken_file_are_named(demo):
     with session_scope(demo) as s:
-        admin = _u(s, "admin")
+        admin = pengguna(s, peran="admin")
         def ganti_kolom(p):
             p.pelaksana = ["Juru Arsip" if x == "Sub. Evapor" else x for x in p.pelaksana]
             return p
@@ -157,7 +155,7 @@ def test_unknown_pelaksana_a_missing_office_and_a_broken_file_are_named(demo):
         pr = pratinjau(s, tanpa, "tanpa.docx", admin)
         assert pr.prosedur[0].masalah == ["tabel 1 baris 1: dokumen tidak menyebut kecamatan dan kabupatennya; "
                                           "pilih kecamatan tujuan."]
-        karang = s.exec(select(Kecamatan).where(Kecamatan.nama == "Karangploso")).one()
+        karang = kantor(s, nama="Karangploso")
         pr = pratinjau(s, tanpa, "tanpa.docx", admin, kecamatan_id=karang.id)
         assert pr.bisa_disimpan and pr.prosedur[0].selisih is None  # a new SOP for Karangploso
         assert pr.prosedur[0].judul == "Prosedur Pengumpulan Data Kinerja Indikator Pelayanan Surat Pindah"
@@ -176,7 +174,7 @@ def test_a_decision_s_return_not_written_in_the_document_is_shown_and_corrected_
         return [Tanda(t.pelaksana, t.keputusan) for t in tanda]
 
     with session_scope(demo) as s:
-        admin = _u(s, "admin")
+        admin = pengguna(s, peran="admin")
         data = _kalipare(tanpa_alt)
         pr = pratinjau(s, data, "kalipare.docx", admin)
         musren = pr.prosedur[0]

@@ -9,7 +9,6 @@ import pytest
 from sqlalchemy import func
 from sqlmodel import select
 
-from models.akun.pengguna import buat_pengguna
 from models.db import session_scope
 from models.kinerja.iku import iku_kantor
 from models.sop.dokumen import kunci_nama
@@ -26,14 +25,12 @@ from models.tables import (
     SopPelaksana,
     SopRevisi,
     TindakLanjut,
-    User,
 )
 from models.tindak_lanjut.evaluasi import catat_evaluasi
 from models.tindak_lanjut.rekomendasi import (
     AKSI,
     PESAN_BENTROK,
     STATUS,
-    STATUS_LABEL,
     TRANSISI,
     akui,
     daftar_rekomendasi,
@@ -44,12 +41,14 @@ from models.tindak_lanjut.rekomendasi import (
     tambah_rekomendasi,
 )
 from models.umum.penolakan import Ditolak
+from models.umum.status import StatusRekomendasi
+from tests.fabrik import KANTOR, kantor, nama_pengguna, pengguna
 
 T0 = datetime(2026, 7, 14, 2, 0, tzinfo=timezone.utc)  # 09.00 WIB
 TANGGAL = date(2026, 7, 14)
 JATUH_TEMPO = date(2026, 7, 31)
 # Who takes each action on a recommendation for the Kasi Pemerintahan, in the ordinary case.
-PELAKU = {"mulai": "kasipem", "serahkan": "kasipem", "terima": "sekcam", "kembalikan": "sekcam", "akui": "camat"}
+PELAKU = {"mulai": "kasi_pem", "serahkan": "kasi_pem", "terima": "sekcam", "kembalikan": "sekcam", "akui": "camat"}
 
 
 def _jalan_ke_setiap_status() -> dict[str, list[str]]:
@@ -68,20 +67,13 @@ def _jalan_ke_setiap_status() -> dict[str, list[str]]:
 JALAN = _jalan_ke_setiap_status()
 
 
-def _u(s, username) -> User:
-    return s.exec(select(User).where(User.username == username)).one()
-
-
-def _kec(s, nama="Poncokusumo") -> Kecamatan:
-    return s.exec(select(Kecamatan).where(Kecamatan.nama == nama)).one()
-
-
-def _evaluasi(s, *, kecamatan="Poncokusumo", jenis="evaluasi", username=None, **kw) -> Evaluasi:
+def _evaluasi(s, *, kecamatan=KANTOR, jenis="evaluasi", siapa: dict | None = None, **kw) -> Evaluasi:
+    """An evaluation of the office recorded by its Tim, or by the user `siapa` names (tests.fabrik.pengguna)."""
     nilai = dict(tahun=2026, triwulan=2, tanggal=TANGGAL, peserta="Camat, Sekcam, Tim AKIP, para Kasi",
                  temuan="Realisasi IKU-2 triwulan II di bawah target", berita_acara="BA/EVA/II/2026", pada=T0)
     nilai.update(kw)
-    oleh = _u(s, username or f"tim.{kecamatan.lower().replace(' ', '')}")
-    return catat_evaluasi(s, kecamatan_id=_kec(s, kecamatan).id, jenis=jenis, oleh=oleh, **nilai)
+    oleh = pengguna(s, **(siapa or dict(peran="tim", kecamatan=kecamatan)))
+    return catat_evaluasi(s, kecamatan_id=kantor(s, nama=kecamatan).id, jenis=jenis, oleh=oleh, **nilai)
 
 
 def _rekomendasi(s, ev: Evaluasi, **kw) -> Rekomendasi:
@@ -89,12 +81,12 @@ def _rekomendasi(s, ev: Evaluasi, **kw) -> Rekomendasi:
                  pada=T0 + timedelta(hours=1))
     nilai.update(kw)
     kec = s.get(Kecamatan, ev.kecamatan_id)
-    oleh = nilai.pop("oleh", None) or _u(s, f"tim.{kec.nama.lower().replace(' ', '')}")
+    oleh = nilai.pop("oleh", None) or pengguna(s, peran="tim", kecamatan=kec.nama)
     return tambah_rekomendasi(s, evaluasi_id=ev.id, oleh=oleh, **nilai)
 
 
-def _lakukan(s, rid: int, aksi: str, pada: datetime, username: str | None = None):
-    oleh = _u(s, f"{username or PELAKU[aksi]}.poncokusumo")
+def _lakukan(s, rid: int, aksi: str, pada: datetime, peran: str | None = None):
+    oleh = pengguna(s, peran=peran or PELAKU[aksi])
     if aksi == "mulai":
         return mulai_tindak_lanjut(s, rekomendasi_id=rid, oleh=oleh, pada=pada)
     if aksi == "serahkan":
@@ -152,10 +144,10 @@ def test_an_evaluation_starts_the_offices_evaluasi_data_kinerja_sop(demo):
         ev_id = ev.id
     with session_scope(demo) as s:
         ev = s.get(Evaluasi, ev_id)
-        kec = _kec(s)
+        kec = kantor(s)
         assert (ev.jenis, ev.tahun, ev.triwulan, ev.tanggal, ev.berita_acara) == ("evaluasi", 2026, 2, TANGGAL,
                                                                                  "BA/EVA/II/2026")
-        assert (ev.dibuat_pada, ev.dibuat_oleh, ev.demo) == (T0, _u(s, "tim.poncokusumo").id, False)
+        assert (ev.dibuat_pada, ev.dibuat_oleh, ev.demo) == (T0, pengguna(s, peran="tim").id, False)
         eks = s.get(Eksekusi, ev.eksekusi_id)
         rev = s.get(SopRevisi, eks.revisi_id)
         sop = s.get(Sop, rev.sop_id)
@@ -176,7 +168,7 @@ def test_an_evaluation_starts_the_offices_evaluasi_data_kinerja_sop(demo):
 
 def test_a_monitoring_starts_the_pemantauan_kinerja_sop_and_needs_no_participants(demo):
     with session_scope(demo) as s:
-        ev = _evaluasi(s, jenis="pemantauan", peserta="", temuan=" ", berita_acara=None, username="sekcam.poncokusumo")
+        ev = _evaluasi(s, jenis="pemantauan", peserta="", temuan=" ", berita_acara=None, siapa=dict(peran="sekcam"))
         assert (ev.peserta, ev.temuan, ev.berita_acara) == (None, None, None)
         eks = s.get(Eksekusi, ev.eksekusi_id)
         assert eks.judul == "Pemantauan Kinerja triwulan II 2026"
@@ -187,14 +179,14 @@ def test_a_monitoring_starts_the_pemantauan_kinerja_sop_and_needs_no_participant
 @pytest.mark.parametrize("kecamatan", ["Kalipare", "Karangploso"])
 def test_an_office_without_the_sop_still_keeps_its_evaluation(demo, kecamatan):
     with session_scope(demo) as s:
-        kec = _kec(s, kecamatan)
+        kec = kantor(s, nama=kecamatan)
         assert not s.exec(select(Sop).where(Sop.kecamatan_id == kec.id)
                           .where(Sop.kunci == kunci_nama("Evaluasi Data Kinerja"))).first()
         ev = _evaluasi(s, kecamatan=kecamatan, demo=True)
         ev_id = ev.id
     with session_scope(demo) as s:
         ev = s.get(Evaluasi, ev_id)
-        assert (ev.kecamatan_id, ev.eksekusi_id, ev.demo) == (_kec(s, kecamatan).id, None, True)
+        assert (ev.kecamatan_id, ev.eksekusi_id, ev.demo) == (kantor(s, nama=kecamatan).id, None, True)
         assert s.exec(select(Eksekusi)).all() == []
         assert s.exec(select(AuditLog).where(AuditLog.aksi == "evaluasi.catat")).one().sesudah["eksekusi"] is None
         r = _rekomendasi(s, ev, role_kode="kasi_trantib")  # follow-up works without the SOP too
@@ -212,10 +204,11 @@ def test_an_office_without_the_sop_still_keeps_its_evaluation(demo, kecamatan):
      "triwulan yang dinilai harus sudah berjalan."),
     (dict(peserta="  "), "Peserta evaluasi wajib diisi."),
     (dict(temuan=""), "Temuan evaluasi wajib diisi."),
-    (dict(username="kasipem.poncokusumo"), "Evaluasi dicatat oleh Tim, Kasubag Evapor, Kasubag Perencanaan dan "
+    (dict(siapa=dict(peran="kasi_pem")), "Evaluasi dicatat oleh Tim, Kasubag Evapor, Kasubag Perencanaan dan "
      "Keuangan, Sekretaris Camat atau Camat; peran Anda tidak dapat mencatatnya."),
-    (dict(username="tim.kalipare"), "Evaluasi hanya dapat dicatat untuk kecamatan Anda sendiri."),
-    (dict(username="kabupaten.malang"), "Evaluasi hanya dapat dicatat untuk kecamatan Anda sendiri."),
+    (dict(siapa=dict(peran="tim", kecamatan="Kalipare")), "Evaluasi hanya dapat dicatat untuk kecamatan Anda sendiri."),
+    (dict(siapa=dict(peran="kabupaten", kabupaten="Malang")),
+     "Evaluasi hanya dapat dicatat untuk kecamatan Anda sendiri."),
 ])
 def test_a_bad_evaluation_is_refused_and_nothing_is_kept(demo, kwargs, pesan):
     with session_scope(demo) as s:
@@ -227,7 +220,7 @@ def test_a_bad_evaluation_is_refused_and_nothing_is_kept(demo, kwargs, pesan):
 
 def test_an_sop_that_cannot_run_refuses_the_record_before_anything_is_written(demo):
     with session_scope(demo) as s:
-        rev = s.exec(select(SopRevisi).join(Sop, Sop.id == SopRevisi.sop_id).where(Sop.kecamatan_id == _kec(s).id)
+        rev = s.exec(select(SopRevisi).join(Sop, Sop.id == SopRevisi.sop_id).where(Sop.kecamatan_id == kantor(s).id)
                      .where(Sop.kunci == kunci_nama("Evaluasi Data Kinerja"))).one()
         ketiga = s.exec(select(SopLangkah).where(SopLangkah.revisi_id == rev.id).where(SopLangkah.urutan == 3)).one()
         for a in s.exec(select(SopPelaksana).where(SopPelaksana.langkah_id == ketiga.id)):
@@ -250,7 +243,7 @@ def test_the_date_is_checked_against_the_offices_day_and_times_must_be_aware(dem
 
 def test_an_inactive_user_records_nothing(demo):
     with session_scope(demo) as s:
-        tim = _u(s, "tim.poncokusumo")
+        tim = pengguna(s, peran="tim")
         tim.aktif = False
         s.add(tim)
         with pytest.raises(Ditolak, match="^Akun Anda tidak aktif; tindakan ini tidak dapat dilakukan.$"):
@@ -263,12 +256,12 @@ def test_an_inactive_user_records_nothing(demo):
 def test_a_recommendation_starts_as_baru_and_is_audited(demo):
     with session_scope(demo) as s:
         ev = _evaluasi(s)
-        kec = _kec(s)
+        kec = kantor(s)
         iku = {i.kode: i for i in iku_kantor(s, kec.id)}
         sop = s.exec(select(Sop).where(Sop.kecamatan_id == kec.id)
                      .where(Sop.kunci == kunci_nama("Prosedur Pengumpulan Data Kinerja Indikator Administrasi "
                                                     "Kependudukan"))).one()
-        kasipem = _u(s, "kasipem.poncokusumo")
+        kasipem = pengguna(s, peran="kasi_pem")
         r = _rekomendasi(s, ev, teks="  Lengkapi register  ", indikator_id=iku["IKU-2"].id, sop_id=sop.id,
                          user_id=kasipem.id, jatuh_tempo=TANGGAL)  # due on the evaluation's day is allowed
         rid = r.id
@@ -276,7 +269,7 @@ def test_a_recommendation_starts_as_baru_and_is_audited(demo):
         r = s.get(Rekomendasi, rid)
         assert (r.status, r.teks, r.role_kode, r.user_id, r.jatuh_tempo) == ("baru", "Lengkapi register", "kasi_pem",
                                                                              kasipem.id, TANGGAL)
-        assert (r.kecamatan_id, r.dibuat_pada, r.selesai_pada) == (_kec(s).id, T0 + timedelta(hours=1), None)
+        assert (r.kecamatan_id, r.dibuat_pada, r.selesai_pada) == (kantor(s).id, T0 + timedelta(hours=1), None)
         (log,) = _audit_rekomendasi(s, rid)
         assert log.aksi == "rekomendasi.tambah" and log.sebelum is None
         assert log.sesudah["status"] == "baru" and log.sesudah["indikator"] == r.indikator_id
@@ -291,7 +284,7 @@ def test_recommendations_belong_to_evaluations_not_to_monitorings(demo):
 
 
 def _indikator_kantor_lain(s) -> int:
-    ind = Indikator(kecamatan_id=_kec(s, "Kalipare").id, kode="IKU-K1", nama="Indikator khusus Kalipare",
+    ind = Indikator(kecamatan_id=kantor(s, nama="Kalipare").id, kode="IKU-K1", nama="Indikator khusus Kalipare",
                     pembilang="Jumlah")
     s.add(ind)
     s.flush()
@@ -299,11 +292,7 @@ def _indikator_kantor_lain(s) -> int:
 
 
 def _sop_kantor_lain(s) -> int:
-    return s.exec(select(Sop).where(Sop.kecamatan_id == _kec(s, "Kalipare").id)).first().id
-
-
-def _pengguna_lain(s, username: str) -> int:
-    return _u(s, username).id
+    return s.exec(select(Sop).where(Sop.kecamatan_id == kantor(s, nama="Kalipare").id)).first().id
 
 
 @pytest.mark.parametrize("ubah,pesan", [
@@ -314,9 +303,9 @@ def _pengguna_lain(s, username: str) -> int:
      "penanggung jawab rekomendasi."),
     (lambda s: dict(role_kode="lurah"), 'Peran "lurah" bukan peran di kantor kecamatan; pilih penanggung jawab '
      "rekomendasi."),
-    (lambda s: dict(user_id=_pengguna_lain(s, "kasipem.kalipare")), "Pengguna yang ditunjuk tidak ada atau bukan "
-     "pegawai aktif kecamatan ini."),
-    (lambda s: dict(user_id=_pengguna_lain(s, "kasiekbang.poncokusumo")), "Kasi Ekbang Poncokusumo tidak memegang "
+    (lambda s: dict(user_id=pengguna(s, peran="kasi_pem", kecamatan="Kalipare").id),
+     "Pengguna yang ditunjuk tidak ada atau bukan pegawai aktif kecamatan ini."),
+    (lambda s: dict(user_id=pengguna(s, peran="kasi_ekbang").id), "Kasi Ekbang Poncokusumo tidak memegang "
      "peran Kasi Pemerintahan."),
     (lambda s: dict(indikator_id=_indikator_kantor_lain(s)), "Indikator ini tidak ada dalam IKU kecamatan ini."),
     (lambda s: dict(sop_id=_sop_kantor_lain(s)), "SOP ini bukan SOP kecamatan ini."),
@@ -325,10 +314,10 @@ def _pengguna_lain(s, username: str) -> int:
     (lambda s: dict(jatuh_tempo=None), "Jatuh tempo wajib diisi."),
     (lambda s: dict(pada=T0 - timedelta(minutes=1)), "Waktu rekomendasi (14 Juli 2026 08.59 WIB) tidak boleh "
      "sebelum evaluasinya dicatat (14 Juli 2026 09.00 WIB)."),
-    (lambda s: dict(oleh=_u(s, "kasipem.poncokusumo")), "Rekomendasi ditambahkan oleh Tim, Kasubag Evapor, "
+    (lambda s: dict(oleh=pengguna(s, peran="kasi_pem")), "Rekomendasi ditambahkan oleh Tim, Kasubag Evapor, "
      "Sekretaris Camat atau Camat; peran Anda tidak dapat menambahkannya."),
-    (lambda s: dict(oleh=_u(s, "tim.kalipare")), "Rekomendasi hanya dapat ditambahkan pada evaluasi kecamatan Anda "
-     "sendiri."),
+    (lambda s: dict(oleh=pengguna(s, peran="tim", kecamatan="Kalipare")),
+     "Rekomendasi hanya dapat ditambahkan pada evaluasi kecamatan Anda sendiri."),
 ])
 def test_a_bad_recommendation_is_refused_and_nothing_is_kept(demo, ubah, pesan):
     with session_scope(demo) as s:
@@ -343,7 +332,7 @@ def test_a_bad_recommendation_is_refused_and_nothing_is_kept(demo, ubah, pesan):
 def test_an_inactive_user_cannot_be_made_responsible(demo):
     with session_scope(demo) as s:
         ev = _evaluasi(s)
-        kasipem = _u(s, "kasipem.poncokusumo")
+        kasipem = pengguna(s, peran="kasi_pem")
         kasipem.aktif = False
         s.add(kasipem)
         with pytest.raises(Ditolak, match="bukan pegawai aktif kecamatan ini"):
@@ -376,18 +365,18 @@ def test_every_allowed_transition(demo, dari, aksi):
             baru = tl[-1]
             assert (baru.id, baru.uraian, baru.bukti, baru.oleh, baru.pada, baru.keputusan) == (
                 hasil.id, "Register pengantar KTP diperbaiki dan diperiksa ulang", ["Buku register"],
-                _u(s, "kasipem.poncokusumo").id, t, None)
+                pengguna(s, peran="kasi_pem").id, t, None)
         else:
             assert isinstance(hasil, Rekomendasi) and hasil.status == ke and len(tl) == tl_sebelum
         if aksi in ("terima", "kembalikan"):
             assert (tl[-1].keputusan, tl[-1].diperiksa_oleh, tl[-1].diperiksa_pada) == (
-                "diterima" if aksi == "terima" else "dikembalikan", _u(s, "sekcam.poncokusumo").id, t)
+                "diterima" if aksi == "terima" else "dikembalikan", pengguna(s, peran="sekcam").id, t)
             assert tl[-1].alasan == (None if aksi == "terima" else "Bukti foto belum dilampirkan")
         log = _audit_rekomendasi(s, rid)
         assert len(log) == audit_sebelum + 1
         assert (log[-1].aksi, log[-1].sebelum, log[-1].sesudah["status"]) == (f"rekomendasi.{aksi}", {"status": dari},
                                                                               ke)
-        assert log[-1].username == f"{PELAKU[aksi]}.poncokusumo" and "atas_nama" not in log[-1].sesudah
+        assert log[-1].username == nama_pengguna(PELAKU[aksi]) and "atas_nama" not in log[-1].sesudah
 
 
 @pytest.mark.parametrize("status", STATUS)
@@ -396,40 +385,40 @@ def test_every_action_the_table_does_not_allow_is_refused_and_changes_nothing(de
     assert ditolak
     with session_scope(demo) as s:
         rid, t = _sampai(s, status)
-        pesan = f'Rekomendasi berstatus "{STATUS_LABEL[status]}"; tindakan ini tidak dapat dilakukan.'
+        pesan = f'Rekomendasi berstatus "{StatusRekomendasi(status).label}"; tindakan ini tidak dapat dilakukan.'
         for aksi in ditolak:
             # by the person who would take the action, and by the Camat, who may take every action
-            for username in (PELAKU[aksi], "camat"):
+            for peran in (PELAKU[aksi], "camat"):
                 sebelum = _keadaan(s, rid)
                 with pytest.raises(Ditolak) as e:
-                    _lakukan(s, rid, aksi, t + timedelta(hours=1), username=username)
-                assert str(e.value) == pesan, (aksi, username)
-                assert _keadaan(s, rid) == sebelum, (aksi, username)
+                    _lakukan(s, rid, aksi, t + timedelta(hours=1), peran=peran)
+                assert str(e.value) == pesan, (aksi, peran)
+                assert _keadaan(s, rid) == sebelum, (aksi, peran)
 
 
 # ---------------------------------------------------------------- who may act
 
 
-@pytest.mark.parametrize("status,aksi,username,pesan", [
-    ("baru", "mulai", "kasiekbang", "Rekomendasi ini menjadi tanggung jawab Kasi Pemerintahan; hanya Kasi "
+@pytest.mark.parametrize("status,aksi,peran,pesan", [
+    ("baru", "mulai", "kasi_ekbang", "Rekomendasi ini menjadi tanggung jawab Kasi Pemerintahan; hanya Kasi "
      "Pemerintahan atau Camat yang dapat menindaklanjutinya."),
     ("baru", "mulai", "sekcam", "Rekomendasi ini menjadi tanggung jawab Kasi Pemerintahan; hanya Kasi "
      "Pemerintahan atau Camat yang dapat menindaklanjutinya."),
     ("dalam proses", "serahkan", "tim", "Rekomendasi ini menjadi tanggung jawab Kasi Pemerintahan; hanya Kasi "
      "Pemerintahan atau Camat yang dapat menindaklanjutinya."),
-    ("diserahkan", "terima", "kasipem", "Tindak lanjut diperiksa oleh Sekretaris Camat atau Camat; peran Anda tidak "
+    ("diserahkan", "terima", "kasi_pem", "Tindak lanjut diperiksa oleh Sekretaris Camat atau Camat; peran Anda tidak "
      "dapat memeriksanya."),
-    ("diserahkan", "kembalikan", "evapor", "Tindak lanjut diperiksa oleh Sekretaris Camat atau Camat; peran Anda "
-     "tidak dapat memeriksanya."),
+    ("diserahkan", "kembalikan", "kasubag_evapor", "Tindak lanjut diperiksa oleh Sekretaris Camat atau Camat; peran "
+     "Anda tidak dapat memeriksanya."),
     ("diverifikasi", "akui", "sekcam", "Hanya Camat yang dapat mengakui tindak lanjut sebagai selesai."),
-    ("diverifikasi", "akui", "kasipem", "Hanya Camat yang dapat mengakui tindak lanjut sebagai selesai."),
+    ("diverifikasi", "akui", "kasi_pem", "Hanya Camat yang dapat mengakui tindak lanjut sebagai selesai."),
 ])
-def test_the_wrong_role_is_refused(demo, status, aksi, username, pesan):
+def test_the_wrong_role_is_refused(demo, status, aksi, peran, pesan):
     with session_scope(demo) as s:
         rid, t = _sampai(s, status)
         sebelum = _keadaan(s, rid)
         with pytest.raises(Ditolak) as e:
-            _lakukan(s, rid, aksi, t + timedelta(hours=1), username=username)
+            _lakukan(s, rid, aksi, t + timedelta(hours=1), peran=peran)
         assert str(e.value) == pesan
         assert _keadaan(s, rid) == sebelum
 
@@ -437,12 +426,12 @@ def test_the_wrong_role_is_refused(demo, status, aksi, username, pesan):
 def test_another_office_and_an_inactive_user_are_refused(demo):
     with session_scope(demo) as s:
         rid, t = _sampai(s, "diverifikasi")
-        lain = _u(s, "camat.kalipare")
+        lain = pengguna(s, peran="camat", kecamatan="Kalipare")
         _tolak(s, rid, "Rekomendasi ini milik kecamatan lain; Anda tidak dapat mengubahnya.", akui, oleh=lain,
                pada=t + timedelta(hours=1))
         _tolak(s, rid, "Rekomendasi ini milik kecamatan lain; Anda tidak dapat mengubahnya.", akui,
-               oleh=_u(s, "kabupaten.malang"), pada=t + timedelta(hours=1))
-        camat = _u(s, "camat.poncokusumo")
+               oleh=pengguna(s, peran="kabupaten", kabupaten="Malang"), pada=t + timedelta(hours=1))
+        camat = pengguna(s, peran="camat")
         camat.aktif = False
         s.add(camat)
         _tolak(s, rid, "Akun Anda tidak aktif; tindakan ini tidak dapat dilakukan.", akui, oleh=camat,
@@ -451,12 +440,10 @@ def test_another_office_and_an_inactive_user_are_refused(demo):
 
 def test_a_named_user_is_the_only_one_of_the_role_who_may_act(demo):
     with session_scope(demo) as s:
-        kec = _kec(s)
-        kedua = buat_pengguna(s, username="kasipem2.poncokusumo", nama="Kasi Pem Kedua", password="demo12345",
-                              role_kode="kasi_pem", kecamatan_id=kec.id)
+        kedua = pengguna(s, peran="kasi_pem", ke=2, nama="Kasi Pem Kedua")
         r = _rekomendasi(s, _evaluasi(s), user_id=kedua.id)
         _tolak(s, r.id, "Rekomendasi ini ditugaskan kepada Kasi Pem Kedua; hanya ia atau Camat yang dapat "
-               "menindaklanjutinya.", mulai_tindak_lanjut, oleh=_u(s, "kasipem.poncokusumo"),
+               "menindaklanjutinya.", mulai_tindak_lanjut, oleh=pengguna(s, peran="kasi_pem"),
                pada=T0 + timedelta(hours=2))
         assert mulai_tindak_lanjut(s, rekomendasi_id=r.id, oleh=kedua, pada=T0 + timedelta(hours=2)).status == \
             "dalam proses"
@@ -468,7 +455,7 @@ def test_the_camat_may_act_for_the_responsible_role_and_the_sekcam_audited_as_su
         t = T0 + timedelta(hours=1)
         for aksi in ("mulai", "serahkan", "kembalikan", "mulai", "serahkan", "terima", "akui"):
             t += timedelta(hours=1)
-            _lakukan(s, r.id, aksi, t, username="camat")
+            _lakukan(s, r.id, aksi, t, peran="camat")
         log = _audit_rekomendasi(s, r.id)[1:]
         assert [x.sesudah.get("atas_nama") for x in log] == ["kasi_pem", "kasi_pem", "sekcam", "kasi_pem",
                                                              "kasi_pem", "sekcam", None]
@@ -478,7 +465,7 @@ def test_the_camat_may_act_for_the_responsible_role_and_the_sekcam_audited_as_su
 def test_a_recommendation_for_the_camat_is_the_camats_own_work(demo):
     with session_scope(demo) as s:
         r = _rekomendasi(s, _evaluasi(s), role_kode="camat")
-        _lakukan(s, r.id, "mulai", T0 + timedelta(hours=2), username="camat")
+        _lakukan(s, r.id, "mulai", T0 + timedelta(hours=2), peran="camat")
         assert "atas_nama" not in _audit_rekomendasi(s, r.id)[-1].sesudah
 
 
@@ -488,7 +475,7 @@ def test_a_recommendation_for_the_camat_is_the_camats_own_work(demo):
 def test_a_return_needs_a_reason(demo):
     with session_scope(demo) as s:
         rid, t = _sampai(s, "diserahkan")
-        sekcam = _u(s, "sekcam.poncokusumo")
+        sekcam = pengguna(s, peran="sekcam")
         for alasan in (None, "", "   \n"):
             _tolak(s, rid, "Alasan pengembalian wajib diisi.", periksa, terima=False, alasan=alasan, oleh=sekcam,
                    pada=t + timedelta(hours=1))
@@ -502,14 +489,14 @@ def test_a_return_needs_a_reason(demo):
 def test_a_hand_in_needs_a_description(demo):
     with session_scope(demo) as s:
         rid, t = _sampai(s, "dalam proses")
-        _tolak(s, rid, "Uraian tindak lanjut wajib diisi.", serahkan, uraian=" ", oleh=_u(s, "kasipem.poncokusumo"),
+        _tolak(s, rid, "Uraian tindak lanjut wajib diisi.", serahkan, uraian=" ", oleh=pengguna(s, peran="kasi_pem"),
                pada=t + timedelta(hours=1))
 
 
 def test_times_may_not_run_backwards_and_must_be_aware(demo):
     with session_scope(demo) as s:
         r = _rekomendasi(s, _evaluasi(s))  # added at 10.00 WIB
-        kasipem = _u(s, "kasipem.poncokusumo")
+        kasipem = pengguna(s, peran="kasi_pem")
         _tolak(s, r.id, "Waktu tindakan (14 Juli 2026 09.59 WIB) tidak boleh sebelum tindakan sebelumnya pada "
                "rekomendasi ini (14 Juli 2026 10.00 WIB).", mulai_tindak_lanjut, oleh=kasipem,
                pada=T0 + timedelta(minutes=59))
@@ -522,7 +509,7 @@ def test_times_may_not_run_backwards_and_must_be_aware(demo):
         # the same instant as the previous transition is allowed; no time given means now
         serahkan(s, rekomendasi_id=r.id, uraian="Selesai", oleh=kasipem, pada=T0 + timedelta(hours=3))
         sebelum = datetime.now(timezone.utc)
-        periksa(s, rekomendasi_id=r.id, terima=True, oleh=_u(s, "sekcam.poncokusumo"))
+        periksa(s, rekomendasi_id=r.id, terima=True, oleh=pengguna(s, peran="sekcam"))
         assert riwayat(s, r.id)[-1]["waktu"] >= sebelum
 
 
@@ -532,7 +519,7 @@ def test_a_change_made_by_someone_else_in_the_meantime_is_refused(demo):
     with session_scope(demo) as lambat:  # read before the other person's hand-in commits
         dibaca = lambat.get(Rekomendasi, rid)  # kept, so the session answers from what it read
         assert dibaca.status == "dalam proses"
-        camat = _u(lambat, "camat.poncokusumo")
+        camat = pengguna(lambat, peran="camat")
         with session_scope(demo) as cepat:
             _lakukan(cepat, rid, "serahkan", t + timedelta(hours=1))
         with pytest.raises(Ditolak) as e:
@@ -549,25 +536,25 @@ def test_a_change_made_by_someone_else_in_the_meantime_is_refused(demo):
 def test_an_unknown_recommendation(demo):
     with session_scope(demo) as s:
         with pytest.raises(Ditolak, match="^Rekomendasi tidak ditemukan.$"):
-            mulai_tindak_lanjut(s, rekomendasi_id=999, oleh=_u(s, "camat.poncokusumo"))
+            mulai_tindak_lanjut(s, rekomendasi_id=999, oleh=pengguna(s, peran="camat"))
         with pytest.raises(Ditolak, match="^Evaluasi tidak ditemukan.$"):
             tambah_rekomendasi(s, evaluasi_id=999, teks="x", role_kode="kasi_pem", jatuh_tempo=JATUH_TEMPO,
-                               oleh=_u(s, "camat.poncokusumo"))
+                               oleh=pengguna(s, peran="camat"))
 
 
 # ---------------------------------------------------------------- history and lists
 
 
 def test_the_history_of_a_full_cycle_with_one_return(demo):
-    langkah = [("mulai", "kasipem"), ("serahkan", "kasipem"), ("kembalikan", "sekcam"), ("mulai", "kasipem"),
-               ("serahkan", "kasipem"), ("terima", "camat"), ("akui", "camat")]
+    langkah = [("mulai", "kasi_pem"), ("serahkan", "kasi_pem"), ("kembalikan", "sekcam"), ("mulai", "kasi_pem"),
+               ("serahkan", "kasi_pem"), ("terima", "camat"), ("akui", "camat")]
     with session_scope(demo) as s:
         r = _rekomendasi(s, _evaluasi(s))
         rid = r.id
         waktu = [T0 + timedelta(hours=1)]
-        for i, (aksi, username) in enumerate(langkah):
+        for i, (aksi, peran) in enumerate(langkah):
             waktu.append(T0 + timedelta(days=i + 1))
-            _lakukan(s, rid, aksi, waktu[-1], username=username)
+            _lakukan(s, rid, aksi, waktu[-1], peran=peran)
     with session_scope(demo) as s:
         h = riwayat(s, rid)
         tim, kasi, sekcam, camat = ("Tim Akuntabilitas Kinerja Poncokusumo", "Kasi Pemerintahan Poncokusumo",
@@ -596,7 +583,7 @@ def test_the_history_of_a_full_cycle_with_one_return(demo):
 
 def test_the_list_follows_scope_period_and_status(demo):
     with session_scope(demo) as s:
-        ponco, kalipare = _kec(s).id, _kec(s, "Kalipare").id
+        ponco, kalipare = kantor(s).id, kantor(s, nama="Kalipare").id
         ev2 = _evaluasi(s)
         a = _rekomendasi(s, ev2, jatuh_tempo=date(2026, 8, 31))
         b = _rekomendasi(s, ev2, jatuh_tempo=date(2026, 7, 20))

@@ -7,33 +7,27 @@ import json
 from datetime import date, datetime, timezone
 
 import pytest
-from sqlmodel import select
 
 from models.db import session_scope
 from models.sop.alur import antrian, catatan_terbuka, selesaikan
-from models.tables import Kecamatan, User
 from models.tindak_lanjut.evaluasi import catat_evaluasi
 from tests.conftest import masuk
 from tests.dash_util import buka_halaman, panggil
+from tests.fabrik import kantor, nama_pengguna, pengguna
 
 T = datetime(2026, 10, 26, 2, 0, tzinfo=timezone.utc)
-
-
-def _u(s, username: str) -> User:
-    return s.exec(select(User).where(User.username == username)).one()
 
 
 @pytest.fixture
 def di_langkah_kasi(demo):
     """Poncokusumo's Evaluasi Data Kinerja of triwulan III 2026, carried to its "Kasi terkait" step."""
     with session_scope(demo) as s:
-        kec = s.exec(select(Kecamatan).where(Kecamatan.nama == "Poncokusumo")).one()
+        kec = kantor(s)
         ev = catat_evaluasi(s, kecamatan_id=kec.id, jenis="evaluasi", tahun=2026, triwulan=3,
                             tanggal=date(2026, 10, 26), peserta="Camat, Sekretaris Camat, Tim",
-                            temuan="IKU-3 di bawah target.", oleh=_u(s, "tim.poncokusumo"), pada=T)
+                            temuan="IKU-3 di bawah target.", oleh=pengguna(s, peran="tim"), pada=T)
         while (rec := catatan_terbuka(s, ev.eksekusi_id)).role_kode != "kasi_terkait":
-            pelaku = {"kasubag_evapor": "evapor", "tim": "tim"}[rec.role_kode]
-            selesaikan(s, catatan_id=rec.id, oleh=_u(s, f"{pelaku}.poncokusumo"), pada=T)
+            selesaikan(s, catatan_id=rec.id, oleh=pengguna(s, peran=rec.role_kode), pada=T)
     return demo
 
 
@@ -56,15 +50,15 @@ def _halaman_persetujuan(client) -> str:
 
 def test_a_kasi_terkait_step_is_each_kasis_own_and_the_camats_on_their_behalf(di_langkah_kasi):
     with session_scope(di_langkah_kasi) as s:
-        for username in ("kasipem.poncokusumo", "kasitrantib.poncokusumo"):
-            assert [(t.catatan.role_kode, t.milik_sendiri) for t in antrian(s, _u(s, username))] == [
+        for peran in ("kasi_pem", "kasi_trantib"):
+            assert [(t.catatan.role_kode, t.milik_sendiri) for t in antrian(s, pengguna(s, peran=peran))] == [
                 ("kasi_terkait", True)]
-        assert [t.milik_sendiri for t in antrian(s, _u(s, "camat.poncokusumo"))] == [False]
+        assert [t.milik_sendiri for t in antrian(s, pengguna(s, peran="camat"))] == [False]
 
 
-@pytest.mark.parametrize("username, sendiri, lain", [("kasipem.poncokusumo", 1, 0), ("camat.poncokusumo", 0, 1)])
-def test_beranda_and_persetujuan_count_the_same_own_tasks(di_langkah_kasi, app, client, username, sendiri, lain):
-    masuk(client, username)
+@pytest.mark.parametrize("peran, sendiri, lain", [("kasi_pem", 1, 0), ("camat", 0, 1)])
+def test_beranda_and_persetujuan_count_the_same_own_tasks(di_langkah_kasi, app, client, peran, sendiri, lain):
+    masuk(client, nama_pengguna(peran))
     client.get("/")
     r = panggil(client, app, "beranda-isi.children", kecamatan=None, tahun=2026, triwulan=3)
     assert r.status_code == 200

@@ -75,17 +75,22 @@ def test_importing_app_builds_nothing_and_server_is_built_on_first_use():
                                     "(APP_ENV=development).")
 
 
-def test_every_kind_of_subject_the_domain_starts_is_registered_with_the_state_machine():
-    """An execution started with subjek_jenis="x" needs x's hooks; importing the domain's packages registers them."""
-    import re
+def test_every_kind_of_work_is_listed_once_and_registered_by_muat():
+    """Each JenisKerja has its hooks in models.jenis_kerja, and muat() registers all of them with the state machine;
+    no module registers a kind as a side effect of being imported."""
     from pathlib import Path
 
-    import models.kinerja  # noqa: F401
-    import models.perencanaan  # noqa: F401
-    import models.tindak_lanjut  # noqa: F401
-    from models.sop.alur import _SUBJEK
+    from models.jenis_kerja import JENIS_KERJA, muat
+    from models.sop.alur import _SUBJEK, jenis_subjek
+    from models.umum.status import JenisKerja
 
+    muat()
+    assert set(JENIS_KERJA) == set(JenisKerja)
+    assert {str(j) for j in JenisKerja} <= set(_SUBJEK)
+    assert all(jenis_subjek(j).nama for j in JenisKerja)
     models_dir = Path(__file__).resolve().parents[2] / "models"
-    dimulai = set(re.findall(r'subjek_jenis="(\w+)"', "".join(p.read_text() for p in models_dir.rglob("*.py"))))
-    assert dimulai == {"realisasi", "evaluasi", "dokumen"}
-    assert dimulai <= set(_SUBJEK)
+    pemanggil = [p.name for p in models_dir.rglob("*.py")
+                 if "daftarkan_subjek(" in p.read_text() and p.name not in ("alur.py", "jenis_kerja.py")]
+    assert pemanggil == []
+
+

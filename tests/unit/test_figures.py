@@ -34,8 +34,7 @@ def test_comparison_cycle_timeline_and_role_charts_are_valid():
     fig = figures.grafik_perbandingan(df, "IKU-1")
     go.Figure(fig)
     # Three states read differently: official, submitted but not approved, entered but never submitted.
-    assert fig["data"][0]["text"] == ["80,00%", "95,50% (diajukan, belum disahkan)",
-                                      "97,84% (draf, belum diajukan)"]
+    assert fig["data"][0]["text"] == ["80,00%", "95,50% (Dalam proses SOP)", "97,84% (Draf)"]
     langkah = [StatistikLangkah(1, "1", "Menyiapkan", 60, 3, 30.0, 48.0, 1.0, 0.0, 30.0, 1),
                StatistikLangkah(2, "2", "Menyetujui", 15, 1, 285.0, 285.0, 0.0, 0.0, 285.0, 0, True)]
     fig = figures.grafik_siklus(langkah)
