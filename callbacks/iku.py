@@ -3,7 +3,7 @@ target."""
 from __future__ import annotations
 
 import dash_bootstrap_components as dbc
-from dash import Dash, Input, Output, State, html, no_update
+from dash import Dash, Input, Output, State, html
 from flask_login import current_user
 
 from dashboard import format as fmt
@@ -126,23 +126,20 @@ def register(app: Dash) -> None:
     @callback(app, Output(ids.RENSTRA_PESAN, "children"), Output(ids.IKU_TABEL, "children", allow_duplicate=True),
               Input(ids.RENSTRA_SIMPAN, "n_clicks"), State(ids.RENSTRA_INDIKATOR, "value"),
               State(ids.RENSTRA_AWAL, "value"), State(ids.RENSTRA_AKHIR, "value"), State(ids.RENSTRA_NILAI, "value"),
-              peran=PENETAP_RENSTRA, objek={"indikator_id": Indikator}, prevent_initial_call=True)
+              peran=PENETAP_RENSTRA, objek={"indikator_id": Indikator}, prevent_initial_call=True, tolak=0)
     def simpan_renstra(_n, indikator_id, tahun_awal, tahun_akhir, nilai):
+        if not indikator_id:
+            raise Ditolak("Pilih indikator terlebih dahulu.")
+        awal, akhir = _tahun(tahun_awal, "Tahun awal"), _tahun(tahun_akhir, "Tahun akhir")
         try:
-            if not indikator_id:
-                raise Ditolak("Pilih indikator terlebih dahulu.")
-            awal, akhir = _tahun(tahun_awal, "Tahun awal"), _tahun(tahun_akhir, "Tahun akhir")
-            try:
-                angka = baca_angka(nilai)
-            except Ditolak as e:
-                raise Ditolak(f"Target Renstra: {e}") from None
-            with sesi() as s:
-                user = s.get(User, current_user.id)
-                t = tetapkan_target_renstra(s, indikator_id=int(indikator_id), kecamatan_id=user.kecamatan_id,
-                                            tahun_awal=awal, tahun_akhir=akhir, nilai=angka, oleh=user)
-                ind = s.get(Indikator, t.indikator_id)
-                pesan = f"Target Renstra {awal}–{akhir} {ind.kode} disimpan: {tulis_target(t.nilai, ind.satuan)}."
-                tabel = tabel_iku(s, user.kecamatan_id, periode.hari_ini().year)
+            angka = baca_angka(nilai)
         except Ditolak as e:
-            return dbc.Alert(str(e), color="danger"), no_update
+            raise Ditolak(f"Target Renstra: {e}") from None
+        with sesi() as s:
+            user = s.get(User, current_user.id)
+            t = tetapkan_target_renstra(s, indikator_id=int(indikator_id), kecamatan_id=user.kecamatan_id,
+                                        tahun_awal=awal, tahun_akhir=akhir, nilai=angka, oleh=user)
+            ind = s.get(Indikator, t.indikator_id)
+            pesan = f"Target Renstra {awal}–{akhir} {ind.kode} disimpan: {tulis_target(t.nilai, ind.satuan)}."
+            tabel = tabel_iku(s, user.kecamatan_id, periode.hari_ini().year)
         return dbc.Alert(pesan, color="success"), tabel

@@ -49,6 +49,13 @@ def _baris_tabel(r) -> dict[str, list[str]]:
     return {b[0]: b for b in tabel_jawaban(jawaban, "iku-tabel")}
 
 
+def _ditolak(engine) -> list[tuple]:
+    """The refusals the callback wrapper audited: (who, the action, the message)."""
+    with session_scope(engine) as s:
+        return [(a.username, (a.sesudah or {}).get("aksi"), a.keterangan) for a in s.exec(
+            select(AuditLog).where(AuditLog.aksi == "aksi.ditolak").order_by(AuditLog.id))]
+
+
 def _audit_renstra(engine) -> list[tuple]:
     with session_scope(engine) as s:
         return [(a.aksi, a.username, a.objek_id, a.kecamatan_id, a.sebelum, a.sesudah) for a in s.exec(
@@ -123,6 +130,8 @@ def test_bad_input_is_refused_with_its_message_and_changes_nothing(client, app, 
     assert pesan in teks.split(" | "), teks
     assert "disimpan" not in teks
     assert sidik_basis_data(demo) == sebelum and _audit_renstra(demo) == audit
+    # the refusal itself is audited once, by the wrapper every callback goes through
+    assert _ditolak(demo) == [("camat.poncokusumo", "callback callbacks.iku.simpan_renstra", pesan)]
     with session_scope(demo) as s:
         assert s.exec(select(func.count(TargetRenstra.id))).one() == 1
 
