@@ -27,6 +27,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import update
 from sqlmodel import Session, col, select
 
+from models.db import pilih
 from models.kinerja.iku import iku_banyak
 from models.sop.dokumen import kunci_nama
 from models.tables import (
@@ -123,7 +124,14 @@ def _mulai(jadwal: JadwalSakip, tahun: int, triwulan: int | None) -> date:
         return akhir_triwulan(tahun, triwulan) + timedelta(days=1)
     if triwulan is not None:
         raise ValueError(f"{jadwal.nama} tidak berulang tiap triwulan.")
-    return tanggal_relatif(tahun, jadwal.mulai_geser_tahun, jadwal.mulai_bulan, jadwal.mulai_tanggal)
+    return _relatif(jadwal, tahun, jadwal.mulai_geser_tahun, jadwal.mulai_bulan, jadwal.mulai_tanggal)
+
+
+def _relatif(jadwal: JadwalSakip, tahun: int, geser: int | None, bulan: int | None, tanggal: int | None) -> date:
+    """A yearly or five-yearly obligation's date in the period of `tahun`; its three fields are set (ubah_jadwal)."""
+    if geser is None or bulan is None or tanggal is None:
+        raise ValueError(f"{jadwal.nama}: tanggal relatifnya tidak lengkap.")
+    return tanggal_relatif(tahun, geser, bulan, tanggal)
 
 
 def jendela(jadwal: JadwalSakip, tahun: int, triwulan: int | None, kalender: KalenderKerja) -> tuple[date, date]:
@@ -134,8 +142,10 @@ def jendela(jadwal: JadwalSakip, tahun: int, triwulan: int | None, kalender: Kal
     """
     mulai = _mulai(jadwal, tahun, triwulan)
     if jadwal.siklus == "triwulan":
+        if triwulan is None or jadwal.tenggat_hari_kerja is None:  # _mulai refuses the first; ubah_jadwal the second
+            raise ValueError(f"{jadwal.nama} berulang tiap triwulan: triwulan dan tenggat hari kerja wajib ada.")
         return mulai, hari_kerja_ke(kalender, akhir_triwulan(tahun, triwulan), jadwal.tenggat_hari_kerja)
-    return mulai, tanggal_relatif(tahun, jadwal.tenggat_geser_tahun, jadwal.tenggat_bulan, jadwal.tenggat_tanggal)
+    return mulai, _relatif(jadwal, tahun, jadwal.tenggat_geser_tahun, jadwal.tenggat_bulan, jadwal.tenggat_tanggal)
 
 
 def label_periode_kewajiban(siklus: str, tahun: int, triwulan: int | None) -> str:
@@ -147,6 +157,8 @@ def label_periode_kewajiban(siklus: str, tahun: int, triwulan: int | None) -> st
     '2025–2029'
     """
     if siklus == "triwulan":
+        if triwulan is None:
+            raise ValueError("Kewajiban tiap triwulan membutuhkan triwulannya.")
         return label_triwulan(tahun, triwulan)
     if siklus == "renstra":
         return f"{tahun}–{tahun + PANJANG_RENSTRA - 1}"
@@ -379,7 +391,7 @@ def ubah_jadwal(session: Session, *, kabupaten_id: int, kewajiban: str, oleh: Us
     if sesudah == sebelum:
         return row
     # Take the kabupaten's row: of two first changes at once, the second waits here, then sees the stored copy.
-    session.execute(update(Kabupaten).where(Kabupaten.id == kab.id).values(id=kab.id))
+    session.execute(update(Kabupaten).where(col(Kabupaten.id) == kab.id).values(id=kab.id))
     semua = _jadwal(session, kab.id, segar=True)
     row, sebelum, sesudah = rencana(semua)
     if sesudah == sebelum:
@@ -485,7 +497,7 @@ def kewajiban_banyak(session: Session, kecamatan_ids: list[int], *, hari_ini: da
     record whatever the number of offices (a kabupaten's comparison reads 33 offices in one go). With `tahun` and
     `triwulan`, of the quarterly obligations only that quarter's."""
     hari = hari_ini or periode.hari_ini()
-    kantor = list(session.exec(select(Kecamatan).where(Kecamatan.id.in_(list(kecamatan_ids)))).all())
+    kantor = list(session.exec(select(Kecamatan).where(col(Kecamatan.id).in_(list(kecamatan_ids)))).all())
     jadwal_kab = {kab: jadwal_kabupaten(session, kab) for kab in {k.kabupaten_id for k in kantor}}
     contoh_kab = {kab: [(j, t, q) for j in semua
                         for t, q in (_periode_tahun(j, tahun) if tahun is not None else _periode_sekarang(j, hari))
@@ -504,17 +516,19 @@ def kewajiban_banyak(session: Session, kecamatan_ids: list[int], *, hari_ini: da
     semua_kunci = {k for kunci in kunci_kab.values() for k in kunci.values()}
     ids = [k.id for k in kantor]
     sop_kantor: dict[tuple[int, str], Sop] = {}
-    for sop in session.exec(select(Sop).where(Sop.kecamatan_id.in_(ids)).order_by(Sop.id)).all():
-        sop_kantor.setdefault((sop.kecamatan_id, sop.kunci), sop)
+    for s in session.exec(select(Sop).where(col(Sop.kecamatan_id).in_(ids)).order_by(col(Sop.id))).all():
+        sop_kantor.setdefault((s.kecamatan_id, s.kunci), s)
     eksekusi: dict[tuple[int, str, int, int | None], list[EksekusiKewajiban]] = defaultdict(list)
     if semua_kunci:
-        q = (select(Eksekusi.id, Eksekusi.judul, Eksekusi.status, Eksekusi.selesai_pada, Eksekusi.kecamatan_id,
-                    Eksekusi.tahun, Eksekusi.triwulan, Sop.kunci).join(SopRevisi, SopRevisi.id == Eksekusi.revisi_id)
-             .join(Sop, Sop.id == SopRevisi.sop_id).where(Eksekusi.kecamatan_id.in_(ids))
-             .where(Eksekusi.status != StatusEksekusi.DIBATALKAN).where(col(Eksekusi.subjek_jenis).not_in(JENIS_ANGKA))
-             .where(Sop.kunci.in_(semua_kunci)).where(Eksekusi.tahun.in_(tahun_contoh))
-             .order_by(Eksekusi.dimulai_pada, Eksekusi.id))
-        for e_id, judul, status, selesai_pada, kec_id, t, tw, k in session.exec(q).all():
+        kueri = (pilih(Eksekusi.id, Eksekusi.judul, Eksekusi.status, Eksekusi.selesai_pada, Eksekusi.kecamatan_id,
+                       Eksekusi.tahun, Eksekusi.triwulan, Sop.kunci)
+                 .join(SopRevisi, col(SopRevisi.id) == Eksekusi.revisi_id)
+                 .join(Sop, col(Sop.id) == SopRevisi.sop_id).where(col(Eksekusi.kecamatan_id).in_(ids))
+                 .where(Eksekusi.status != StatusEksekusi.DIBATALKAN)
+                 .where(col(Eksekusi.subjek_jenis).not_in(JENIS_ANGKA))
+                 .where(col(Sop.kunci).in_(semua_kunci)).where(col(Eksekusi.tahun).in_(tahun_contoh))
+                 .order_by(col(Eksekusi.dimulai_pada), col(Eksekusi.id)))
+        for e_id, judul, status, selesai_pada, kec_id, t, tw, k in session.exec(kueri).all():
             eksekusi[(kec_id, k, t, tw)].append(EksekusiKewajiban(e_id, judul, status, selesai_pada))
     perlu_iku = [k for k in kantor if any(
         j.kewajiban == PENGUMPULAN or (j.kewajiban == PERJANJIAN_KINERJA and (k.id, kunci_kab[k.kabupaten_id].get(
@@ -537,7 +551,10 @@ def kewajiban_banyak(session: Session, kecamatan_ids: list[int], *, hari_ini: da
             mulai, tenggat = jendela_kab[kunci_jendela]
             if tahun is None and j.siklus != "renstra" and tenggat.year < hari.year - 1:  # long past: not "now"
                 continue
-            sop, eks, berjalan, selesai = None, (), False, None
+            sop: Sop | None = None
+            eks: tuple[EksekusiKewajiban, ...] = ()
+            selesai: datetime | None
+            berjalan, selesai = False, None
             if j.kewajiban == PENGUMPULAN:
                 dasar, ada_sop = "realisasi", True
                 berjalan, selesai = data.keadaan(data.realisasi, (t, q))
@@ -587,9 +604,9 @@ def _angka_resmi_banyak(session: Session, kantor: list[Kecamatan], tahun: set[in
     realisasi: dict[int, dict[tuple[int, int | None], dict[int, datetime | None]]] = defaultdict(
         lambda: defaultdict(dict))
     for kec, ind, t, q, status, disahkan in session.exec(
-            select(Realisasi.kecamatan_id, Realisasi.indikator_id, Realisasi.tahun, Realisasi.triwulan,
-                   Realisasi.status, Realisasi.disahkan_pada).where(Realisasi.kecamatan_id.in_(ids))
-            .where(Realisasi.tahun.in_(tahun))).all():
+            pilih(Realisasi.kecamatan_id, Realisasi.indikator_id, Realisasi.tahun, Realisasi.triwulan,
+                  Realisasi.status, Realisasi.disahkan_pada).where(col(Realisasi.kecamatan_id).in_(ids))
+            .where(col(Realisasi.tahun).in_(tahun))).all():
         if ind in iku[kec]:
             realisasi[kec][(t, q)][ind] = disahkan if status == StatusRealisasi.RESMI else None
     # The year's target counts from the first time the IKU had one: a later revision (a changed Perjanjian
@@ -597,9 +614,9 @@ def _angka_resmi_banyak(session: Session, kantor: list[Kecamatan], tahun: set[in
     pertama: dict[tuple[int, int, int], datetime] = {}
     berlaku: set[tuple[int, int, int]] = set()
     for kec, ind, t, aktif, diubah in session.exec(
-            select(Target.kecamatan_id, Target.indikator_id, Target.tahun, Target.berlaku, Target.diubah_pada)
-            .where(Target.kecamatan_id.in_(ids)).where(Target.triwulan == None)  # noqa: E711
-            .where(Target.tahun.in_(tahun))).all():
+            pilih(Target.kecamatan_id, Target.indikator_id, Target.tahun, Target.berlaku, Target.diubah_pada)
+            .where(col(Target.kecamatan_id).in_(ids)).where(Target.triwulan == None)  # noqa: E711
+            .where(col(Target.tahun).in_(tahun))).all():
         if ind not in iku[kec]:
             continue
         pertama[(kec, ind, t)] = min(pertama.get((kec, ind, t), diubah), diubah)
@@ -615,8 +632,9 @@ def _angka_resmi_banyak(session: Session, kantor: list[Kecamatan], tahun: set[in
 
 def jadwal_sop(session: Session, sop: Sop) -> JadwalSakip | None:
     """The obligation of the SOP's kabupaten calendar that this SOP fulfils, if any."""
-    kab = session.get(Kecamatan, sop.kecamatan_id).kabupaten_id
-    return next((j for j in jadwal_kabupaten(session, kab)
+    kec = session.get(Kecamatan, sop.kecamatan_id)
+    assert kec is not None  # the SOP's office (foreign key)
+    return next((j for j in jadwal_kabupaten(session, kec.kabupaten_id)
                  if j.sop_nama and j.kewajiban != PENGUMPULAN and kunci_nama(j.sop_nama) == sop.kunci), None)
 
 
