@@ -7,10 +7,11 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 import pandas as pd
-from sqlmodel import Session, func, select
+from sqlmodel import Session, col, func, select
 
 from models.akun.akses import PESAN_KANTOR, AksesDitolak, kecamatan_bernama
 from models.akun.peran import NAMA_PERAN
+from models.db import pilih
 from models.kinerja.capaian import BarisCapaian, capaian_banyak, predikat_kabupaten, predikat_per_kantor
 from models.kinerja.iku import kode_urut
 from models.kinerja.mesin import Predikat, predikat
@@ -48,7 +49,9 @@ class Saringan:
     def sebagai_query(self, session: Session) -> dict[str, str]:
         q: dict[str, str] = {"tahun": str(self.tahun), "triwulan": str(self.triwulan)}
         if self.kecamatan_id is not None:
-            q["kecamatan"] = session.get(Kecamatan, self.kecamatan_id).nama
+            kec = session.get(Kecamatan, self.kecamatan_id)
+            assert kec is not None  # an office read from the database (baca_saringan)
+            q["kecamatan"] = kec.nama
         if self.indikator_id:
             q["indikator"] = str(self.indikator_id)
         if self.sop:
@@ -80,7 +83,7 @@ def baca_saringan(session: Session, *, lingkup: list[int] | None, args: Mapping[
         nama = args.get("kecamatan")
         satu = None
         if nama not in (None, ""):
-            dalam = [k for k in kecamatan_bernama(session, nama) if lingkup is None or k in lingkup]
+            dalam = [k for k in kecamatan_bernama(session, nama if isinstance(nama, int) else str(nama)) if lingkup is None or k in lingkup]
             if not dalam:
                 raise AksesDitolak(PESAN_KANTOR)
             satu = dalam[0]
@@ -98,7 +101,7 @@ def baca_saringan(session: Session, *, lingkup: list[int] | None, args: Mapping[
 def nama_kantor(session: Session, kecamatan_ids: list[int]) -> dict[int, str]:
     if not kecamatan_ids:
         return {}
-    return dict(session.exec(select(Kecamatan.id, Kecamatan.nama).where(Kecamatan.id.in_(kecamatan_ids))).all())
+    return dict(session.exec(select(Kecamatan.id, Kecamatan.nama).where(col(Kecamatan.id).in_(kecamatan_ids))).all())
 
 
 # ---------------------------------------------------------------- open steps (pending approvals)
@@ -112,13 +115,13 @@ def antrian_terbuka(session: Session, *, kecamatan_ids: list[int], sekarang: dat
     step's mutu baku; overdue first, then the longest past its standard."""
     if not kecamatan_ids:
         return pd.DataFrame(columns=KOLOM_ANTRIAN)
-    q = (select(CatatanLangkah.id, Eksekusi.kecamatan_id, SopRevisi.nama, Eksekusi.judul, SopLangkah.no,
-                SopLangkah.kegiatan, CatatanLangkah.role_kode, SopLangkah.keputusan, CatatanLangkah.diterima_pada,
-                SopLangkah.waktu_menit)
-         .join(Eksekusi, Eksekusi.id == CatatanLangkah.eksekusi_id)
-         .join(SopLangkah, SopLangkah.id == CatatanLangkah.langkah_id)
-         .join(SopRevisi, SopRevisi.id == Eksekusi.revisi_id)
-         .where(Eksekusi.kecamatan_id.in_(kecamatan_ids)).where(Eksekusi.status == StatusEksekusi.BERJALAN)
+    q = (pilih(CatatanLangkah.id, Eksekusi.kecamatan_id, SopRevisi.nama, Eksekusi.judul, SopLangkah.no,
+               SopLangkah.kegiatan, CatatanLangkah.role_kode, SopLangkah.keputusan, CatatanLangkah.diterima_pada,
+               SopLangkah.waktu_menit)
+         .join(Eksekusi, col(Eksekusi.id) == CatatanLangkah.eksekusi_id)
+         .join(SopLangkah, col(SopLangkah.id) == CatatanLangkah.langkah_id)
+         .join(SopRevisi, col(SopRevisi.id) == Eksekusi.revisi_id)
+         .where(col(Eksekusi.kecamatan_id).in_(kecamatan_ids)).where(Eksekusi.status == StatusEksekusi.BERJALAN)
          .where(CatatanLangkah.selesai_pada == None))  # noqa: E711
     df = pd.DataFrame(session.exec(q).all(), columns=["catatan_id", "kecamatan_id", "sop", "judul", "langkah",
                                                       "kegiatan", "role_kode", "keputusan", "diterima_pada",
@@ -231,9 +234,9 @@ def rekomendasi_terlambat(session: Session, *, kecamatan_ids: list[int], hari_in
     """Recommendations past their due date and still waiting on the responsible role, oldest due first."""
     if not kecamatan_ids:
         return []
-    q = (select(Rekomendasi).where(Rekomendasi.kecamatan_id.in_(kecamatan_ids))
-         .where(Rekomendasi.status.not_in(TUNTAS)).where(Rekomendasi.jatuh_tempo < hari_ini)
-         .order_by(Rekomendasi.jatuh_tempo, Rekomendasi.id))
+    q = (select(Rekomendasi).where(col(Rekomendasi.kecamatan_id).in_(kecamatan_ids))
+         .where(col(Rekomendasi.status).not_in(TUNTAS)).where(Rekomendasi.jatuh_tempo < hari_ini)
+         .order_by(col(Rekomendasi.jatuh_tempo), col(Rekomendasi.id)))
     if role_kode is not None:
         q = q.where(Rekomendasi.role_kode == role_kode)
     return list(session.exec(q).all())
@@ -245,15 +248,15 @@ def jumlah_per_kantor(session: Session, *, kecamatan_ids: list[int], hari_ini: d
     if not kecamatan_ids:
         return hasil
     for kec_id, n in session.exec(
-            select(Eksekusi.kecamatan_id, func.count(CatatanLangkah.id))
-            .join(Eksekusi, Eksekusi.id == CatatanLangkah.eksekusi_id)
-            .where(Eksekusi.kecamatan_id.in_(kecamatan_ids)).where(Eksekusi.status == StatusEksekusi.BERJALAN)
-            .where(CatatanLangkah.selesai_pada == None).group_by(Eksekusi.kecamatan_id)):  # noqa: E711
+            select(Eksekusi.kecamatan_id, func.count(col(CatatanLangkah.id)))
+            .join(Eksekusi, col(Eksekusi.id) == CatatanLangkah.eksekusi_id)
+            .where(col(Eksekusi.kecamatan_id).in_(kecamatan_ids)).where(Eksekusi.status == StatusEksekusi.BERJALAN)
+            .where(CatatanLangkah.selesai_pada == None).group_by(col(Eksekusi.kecamatan_id))):  # noqa: E711
         hasil[kec_id]["langkah_terbuka"] = n
     for kec_id, n in session.exec(
-            select(Rekomendasi.kecamatan_id, func.count(Rekomendasi.id))
-            .where(Rekomendasi.kecamatan_id.in_(kecamatan_ids)).where(Rekomendasi.status.not_in(TUNTAS))
-            .where(Rekomendasi.jatuh_tempo < hari_ini).group_by(Rekomendasi.kecamatan_id)):
+            select(Rekomendasi.kecamatan_id, func.count(col(Rekomendasi.id)))
+            .where(col(Rekomendasi.kecamatan_id).in_(kecamatan_ids)).where(col(Rekomendasi.status).not_in(TUNTAS))
+            .where(Rekomendasi.jatuh_tempo < hari_ini).group_by(col(Rekomendasi.kecamatan_id))):
         hasil[kec_id]["tl_terlambat"] = n
     return hasil
 
@@ -262,8 +265,8 @@ def sop_dalam_lingkup(session: Session, kecamatan_ids: list[int]) -> list[tuple[
     """(name key, name) of the SOPs in force in the offices, by name."""
     if not kecamatan_ids:
         return []
-    rows = session.exec(select(Sop.kunci, SopRevisi.nama).join(SopRevisi, SopRevisi.sop_id == Sop.id)
-                        .where(Sop.kecamatan_id.in_(kecamatan_ids)).where(SopRevisi.berlaku == True)  # noqa: E712
+    rows = session.exec(select(Sop.kunci, SopRevisi.nama).join(SopRevisi, col(SopRevisi.sop_id) == Sop.id)
+                        .where(col(Sop.kecamatan_id).in_(kecamatan_ids)).where(SopRevisi.berlaku == True)  # noqa: E712
                         ).all()
     return sorted(dict(rows).items(), key=lambda kv: kv[1].lower())
 
@@ -273,9 +276,9 @@ def sop_terbanyak(session: Session, kecamatan_ids: list[int], tahun: int) -> str
     page on cycle time opens on when the address names none. None when nothing ran."""
     if not kecamatan_ids:
         return None
-    baris = session.exec(select(Sop.kunci, func.count(Eksekusi.id)).join(SopRevisi, SopRevisi.sop_id == Sop.id)
-                         .join(Eksekusi, Eksekusi.revisi_id == SopRevisi.id)
-                         .where(Eksekusi.kecamatan_id.in_(kecamatan_ids)).where(Eksekusi.tahun == tahun)
+    baris = session.exec(select(Sop.kunci, func.count(col(Eksekusi.id))).join(SopRevisi, col(SopRevisi.sop_id) == Sop.id)
+                         .join(Eksekusi, col(Eksekusi.revisi_id) == SopRevisi.id)
+                         .where(col(Eksekusi.kecamatan_id).in_(kecamatan_ids)).where(Eksekusi.tahun == tahun)
                          .where(Eksekusi.status != StatusEksekusi.DIBATALKAN).group_by(Sop.kunci)).all()
     return max(baris, key=lambda b: (b[1], b[0]))[0] if baris else None
 
@@ -323,9 +326,9 @@ def indikator_dalam_lingkup(session: Session, kecamatan_ids: list[int]) -> list[
     """(id, "KODE nama") of the active IKU the offices report on, shared sets first."""
     if not kecamatan_ids:
         return []
-    kab = set(session.exec(select(Kecamatan.kabupaten_id).where(Kecamatan.id.in_(kecamatan_ids))).all())
+    kab = set(session.exec(select(Kecamatan.kabupaten_id).where(col(Kecamatan.id).in_(kecamatan_ids))).all())
     rows = session.exec(select(Indikator).where(Indikator.aktif == True).where(  # noqa: E712
-        Indikator.kabupaten_id.in_(kab) | Indikator.kecamatan_id.in_(kecamatan_ids))).all()
+        col(Indikator.kabupaten_id).in_(kab) | col(Indikator.kecamatan_id).in_(kecamatan_ids))).all()
     rows = sorted(rows, key=lambda i: (i.kecamatan_id is not None, kode_urut(i.kode), i.id))
     return [(i.id, f"{i.kode} {i.nama}") for i in rows]
 
@@ -344,14 +347,15 @@ def tindak_lanjut(session: Session, *, kecamatan_ids: list[int], tahun: int, tri
     due date."""
     if not kecamatan_ids:
         return pd.DataFrame(columns=KOLOM_TL)
-    q = (select(Rekomendasi, Evaluasi.tahun, Evaluasi.triwulan, Indikator.kode, Sop.nama)
-         .join(Evaluasi, Evaluasi.id == Rekomendasi.evaluasi_id)
-         .outerjoin(Indikator, Indikator.id == Rekomendasi.indikator_id)
-         .outerjoin(Sop, Sop.id == Rekomendasi.sop_id)
-         .where(Rekomendasi.kecamatan_id.in_(kecamatan_ids)))
-    periode_ini = (Evaluasi.tahun == tahun) & (Evaluasi.triwulan == triwulan) if triwulan else Evaluasi.tahun == tahun
+    q = (pilih(Rekomendasi, Evaluasi.tahun, Evaluasi.triwulan, Indikator.kode, Sop.nama)
+         .join(Evaluasi, col(Evaluasi.id) == Rekomendasi.evaluasi_id)
+         .outerjoin(Indikator, col(Indikator.id) == Rekomendasi.indikator_id)
+         .outerjoin(Sop, col(Sop.id) == Rekomendasi.sop_id)
+         .where(col(Rekomendasi.kecamatan_id).in_(kecamatan_ids)))
+    periode_ini = ((col(Evaluasi.tahun) == tahun) & (col(Evaluasi.triwulan) == triwulan) if triwulan
+                   else col(Evaluasi.tahun) == tahun)
     # An overdue item stays in sight until it is done, whatever the period chosen (terlambat() says the same).
-    lewat = Rekomendasi.status.not_in(TUNTAS) & (Rekomendasi.jatuh_tempo < hari_ini)
+    lewat = col(Rekomendasi.status).not_in(TUNTAS) & (Rekomendasi.jatuh_tempo < hari_ini)
     q = q.where(periode_ini | lewat)
     kantor = nama_kantor(session, kecamatan_ids)
     baris = []

@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 import pandas as pd
 from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from models.akun.peran import NAMA_PERAN
 from models.dasbor.kueri import (
@@ -106,11 +106,13 @@ def tabel_beranda_kabupaten(session: Session, sar: Saringan, hari_ini: date | No
                "dalam_baku": baku[k][0] / baku[k][1] * 100 if baku[k][1] else None}
         for x in kode:
             r = sel.get((k, x))
-            ada = r is not None and not pd.isna(r.capaian)
-            isi[f"capaian_{x}"] = r.capaian if ada else None
-            isi[f"keadaan_{x}"] = KeadaanCapaian.label_dari(r.status) if ada else "-"
-            isi[f"warna_{x}"] = r.warna if ada else None
-            isi[f"predikat_{x}"] = r.predikat if ada else None
+            if r is not None and not pd.isna(r.capaian):
+                isi[f"capaian_{x}"] = r.capaian
+                isi[f"keadaan_{x}"] = KeadaanCapaian.label_dari(r.status)
+                isi[f"warna_{x}"] = r.warna
+                isi[f"predikat_{x}"] = r.predikat
+            else:
+                isi[f"capaian_{x}"], isi[f"keadaan_{x}"], isi[f"warna_{x}"], isi[f"predikat_{x}"] = None, "-", None, None
             isi[f"keterangan_{x}"] = (r.keterangan or "") if r is not None else ""
         baris.append(isi)
     kolom = [Kolom("Kecamatan", "kecamatan")]
@@ -215,7 +217,7 @@ def tabel_tl_terlambat(session: Session, sar: Saringan, hari_ini: date | None = 
     if terlambat is None:
         terlambat = rekomendasi_terlambat(session, kecamatan_ids=sar.kecamatan_ids, hari_ini=d)
     dipakai = {r.indikator_id for r in terlambat if r.indikator_id}
-    ind = {i.id: i for i in session.exec(select(Indikator).where(Indikator.id.in_(dipakai)))} if dipakai else {}
+    ind = {i.id: i for i in session.exec(select(Indikator).where(col(Indikator.id).in_(dipakai)))} if dipakai else {}
     baris = [{"kecamatan": kantor.get(r.kecamatan_id), "rekomendasi": r.teks,
               "iku": ind[r.indikator_id].kode if r.indikator_id in ind else "",
               "penanggung_jawab": NAMA_PERAN.get(r.role_kode, r.role_kode), "jatuh_tempo": r.jatuh_tempo,

@@ -14,7 +14,7 @@ from urllib.parse import urlencode
 
 import pandas as pd
 from fpdf.fonts import FontFace
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from models.dasbor.kueri import Saringan, nama_kantor, perbandingan, tindak_lanjut
 from models.dasbor.laporan import Kolom, Tabel, teks_sel
@@ -31,7 +31,7 @@ from models.sop.siklus import catatan, dengan_waktu, kalender_per_kantor, kunjun
 from models.tables import Indikator, Kabupaten, Kecamatan, Realisasi, Sop, SopRevisi
 from models.umum import periode
 from models.umum.angka import format_angka
-from models.umum.pdf import GAYA_KEPALA, LembarPdf
+from models.umum.pdf import GAYA_KEPALA, UKURAN_KEPALA, LembarPdf
 from models.umum.periode import ROMAWI, akhir_triwulan, triwulan_sebelumnya
 from models.umum.status import (
     KeadaanCapaian,
@@ -107,7 +107,7 @@ def _disahkan(session: Session, sar: Saringan) -> dict[tuple[int, int], datetime
     """When each official figure of the quarter became official, per (office, indicator)."""
     return {(k, i): t for k, i, t in session.exec(
         select(Realisasi.kecamatan_id, Realisasi.indikator_id, Realisasi.disahkan_pada)
-        .where(Realisasi.kecamatan_id.in_(sar.kecamatan_ids)).where(Realisasi.tahun == sar.tahun)
+        .where(col(Realisasi.kecamatan_id).in_(sar.kecamatan_ids)).where(Realisasi.tahun == sar.tahun)
         .where(Realisasi.triwulan == sar.triwulan).where(Realisasi.status == StatusRealisasi.RESMI)).all()
         if t is not None}
 
@@ -116,10 +116,10 @@ def _angka_kuartal(session: Session, sar: Saringan) -> list[tuple[int, int, str,
     """(office, indicator, code, keadaan_capaian) for each IKU of each office in the quarter, codes in IKU order."""
     iku = iku_banyak(session, sar.kecamatan_ids)
     kode = dict(session.exec(select(Indikator.id, Indikator.kode)
-                             .where(Indikator.id.in_({i for ids in iku.values() for i in ids}))).all())
+                             .where(col(Indikator.id).in_({i for ids in iku.values() for i in ids}))).all())
     status = {(k, i): st for k, i, st in session.exec(
         select(Realisasi.kecamatan_id, Realisasi.indikator_id, Realisasi.status)
-        .where(Realisasi.kecamatan_id.in_(sar.kecamatan_ids)).where(Realisasi.tahun == sar.tahun)
+        .where(col(Realisasi.kecamatan_id).in_(sar.kecamatan_ids)).where(Realisasi.tahun == sar.tahun)
         .where(Realisasi.triwulan == sar.triwulan)).all()}
     return [(k, i, kode[i], keadaan_capaian(status.get((k, i)) == StatusRealisasi.RESMI, status.get((k, i))))
             for k in sar.kecamatan_ids for i in sorted(iku.get(k, ()), key=lambda i: kode_urut(kode[i]))]
@@ -138,13 +138,13 @@ def kepatuhan(session: Session, sar: Saringan, hari_ini: date | None = None) -> 
     kode = list(dict.fromkeys(x for _, _, x, _ in angka))
     disahkan = _disahkan(session, sar)
     zona_kantor = dict(session.exec(select(Kecamatan.id, Kecamatan.zona_waktu)
-                                    .where(Kecamatan.id.in_(sar.kecamatan_ids))).all())
+                                    .where(col(Kecamatan.id).in_(sar.kecamatan_ids))).all())
     sel: dict[tuple[int, str], SelKepatuhan] = {}
     nama_kewajiban: dict[str, str] = {}
     per_kantor = kewajiban_banyak(session, sar.kecamatan_ids, tahun=sar.tahun, triwulan=sar.triwulan, hari_ini=hari)
     angka_kantor: dict[int, list] = {}
-    for r in angka:
-        angka_kantor.setdefault(r[0], []).append(r)
+    for a in angka:
+        angka_kantor.setdefault(a[0], []).append(a)
     for k in sar.kecamatan_ids:
         semua = per_kantor.get(k, [])
         zona = zona_kantor.get(k) or "Asia/Jakarta"
@@ -293,7 +293,7 @@ def proses(session: Session, sar: Saringan) -> Tabel:
     number of finished executions of the quarter, their median cycle time (working minutes), the share of finished
     steps within mutu baku and the rework rate (steps done again after a return, of all step visits)."""
     pemegang = Counter(kunci for kunci, _ in session.exec(select(Sop.kunci, Sop.kecamatan_id).distinct()
-                                                          .where(Sop.kecamatan_id.in_(sar.kecamatan_ids))).all())
+                                                          .where(col(Sop.kecamatan_id).in_(sar.kecamatan_ids))).all())
     bersama = {kunci for kunci, n in pemegang.items() if n >= 2}
     df = catatan(session, kecamatan_ids=sar.kecamatan_ids, tahun=sar.tahun, triwulan=sar.triwulan, sop_kunci=sar.sop)
     kolom = (Kolom("SOP", "sop"), Kolom("Kecamatan", "kecamatan", tautan="alamat"),
@@ -305,8 +305,8 @@ def proses(session: Session, sar: Saringan) -> Tabel:
     if df.empty or not bersama:
         return Tabel(judul, kolom, pd.DataFrame(columns=[k.kunci for k in kolom]))
     sop = {rev: (kunci, nama) for rev, kunci, nama in session.exec(
-        select(SopRevisi.id, Sop.kunci, Sop.nama).join(Sop, Sop.id == SopRevisi.sop_id)
-        .where(SopRevisi.id.in_(set(df["revisi_id"])))).all()}
+        select(SopRevisi.id, Sop.kunci, Sop.nama).join(Sop, col(Sop.id) == SopRevisi.sop_id)
+        .where(col(SopRevisi.id).in_(set(df["revisi_id"])))).all()}
     df = df.assign(sop_kunci=df["revisi_id"].map(lambda r: sop[r][0]), sop=df["revisi_id"].map(lambda r: sop[r][1]))
     df = df[df["sop_kunci"].isin(bersama)]
     if df.empty:
@@ -396,8 +396,8 @@ def per_kabupaten(session: Session, sar: Saringan, kabupaten_id: int | None = No
     within one): (kabupaten id, name, view); only `kabupaten_id`'s when given. A kabupaten user's view is one part."""
     ids_kab: dict[tuple[int, str], list[int]] = {}
     for k, kab_id, nama in session.exec(select(Kecamatan.id, Kecamatan.kabupaten_id, Kabupaten.nama)
-                                        .join(Kabupaten, Kabupaten.id == Kecamatan.kabupaten_id)
-                                        .where(Kecamatan.id.in_(sar.kecamatan_ids))).all():
+                                        .join(Kabupaten, col(Kabupaten.id) == Kecamatan.kabupaten_id)
+                                        .where(col(Kecamatan.id).in_(sar.kecamatan_ids))).all():
         ids_kab.setdefault((kab_id, nama), []).append(k)
     return [(kab_id, nama, Saringan(kecamatan_ids=sorted(ids), kecamatan_id=sar.kecamatan_id, tahun=sar.tahun,
                                     triwulan=sar.triwulan, indikator_id=sar.indikator_id, sop=sar.sop))
@@ -407,8 +407,9 @@ def per_kabupaten(session: Session, sar: Saringan, kabupaten_id: int | None = No
 
 def kantor_sekabupaten(session: Session, kecamatan_id: int) -> list[int]:
     """Every office of the kabupaten the office belongs to (the office included)."""
-    kab = session.get(Kecamatan, kecamatan_id).kabupaten_id
-    return list(session.exec(select(Kecamatan.id).where(Kecamatan.kabupaten_id == kab)).all())
+    kec = session.get(Kecamatan, kecamatan_id)
+    assert kec is not None  # an office of the reader's view (baca_saringan)
+    return list(session.exec(select(Kecamatan.id).where(Kecamatan.kabupaten_id == kec.kabupaten_id)).all())
 
 
 def posisi_kantor(session: Session, sar: Saringan, *, bagian: tuple[str, ...] = ("iku", "sop")) -> Tabel:
@@ -487,7 +488,7 @@ def _lebar_kolom(pdf: LembarPdf, t: Tabel, teks: list[list[str]], muat: float = 
     """Column widths (mm) for a table on the landscape page: never narrower than the longest word of the header
     (bold, so no header word breaks), at most 60 mm, and what is left of the page shared in proportion to how much
     wider than that each column's cells would like to be."""
-    pdf.set_font("dejavu", "B", GAYA_KEPALA.size_pt)
+    pdf.set_font("dejavu", "B", UKURAN_KEPALA)
     minimum = [max(pdf.get_string_width(w) for w in (k.nama.split() or [""])) + 2.5 for k in t.kolom]
     pdf.set_font("dejavu", size=6.5)
     ingin = [max(m, min(60.0, max([pdf.get_string_width(b[i]) for b in teks] + [0.0]) + 2.5))
@@ -504,8 +505,13 @@ def pdf_rekap(session: Session, sar: Saringan, hari_ini: date | None = None) -> 
     ordered by obligations in trouble as a bar chart, then every table of the page as on the screen."""
     hari = hari_ini or periode.hari_ini()
     tabel = rekap(session, sar, hari)
-    kab_ids = set(session.exec(select(Kecamatan.kabupaten_id).where(Kecamatan.id.in_(sar.kecamatan_ids))).all())
-    nama_kab = ", ".join(sorted(session.get(Kabupaten, k).nama for k in kab_ids))
+    kab_ids = set(session.exec(select(Kecamatan.kabupaten_id).where(col(Kecamatan.id).in_(sar.kecamatan_ids))).all())
+    nama: list[str] = []
+    for kab_id in kab_ids:
+        kab = session.get(Kabupaten, kab_id)
+        assert kab is not None  # an office's kabupaten (foreign key)
+        nama.append(kab.nama)
+    nama_kab = ", ".join(sorted(nama))
     pdf = LembarPdf(f"Rekap Perbandingan Kecamatan {nama_kab}")
     pdf.add_page()
     pdf.set_font("dejavu", "B", 11)
@@ -526,11 +532,11 @@ def pdf_rekap(session: Session, sar: Saringan, hari_ini: date | None = None) -> 
         for r in kantor.itertuples():
             y = pdf.get_y()
             pdf.cell(40, 4, str(r.kecamatan))
-            lebar = 180 * int(r.bermasalah) / tertinggi
+            panjang = 180 * int(r.bermasalah) / tertinggi
             pdf.set_fill_color(220, 53, 69)
-            if lebar:
-                pdf.rect(52, y + 0.6, lebar, 2.8, style="F")
-            pdf.set_xy(54 + lebar, y)
+            if panjang:
+                pdf.rect(52, y + 0.6, panjang, 2.8, style="F")
+            pdf.set_xy(54 + panjang, y)
             pdf.cell(10, 4, format_angka(int(r.bermasalah), 0), new_x="LMARGIN", new_y="NEXT")
         pdf.set_fill_color(255, 255, 255)
         pdf.ln(3)

@@ -14,7 +14,8 @@ from models.settings import ROOT
 # prints as typed, the same on every machine.
 FONTA = ROOT / "dashboard" / "web" / "fonts"
 TITIK = "." * 40  # a blank to fill in by hand
-GAYA_KEPALA = FontFace(emphasis="BOLD", size_pt=7, fill_color=(235, 235, 235))
+UKURAN_KEPALA = 7  # points, the tables' header
+GAYA_KEPALA = FontFace(emphasis="BOLD", size_pt=UKURAN_KEPALA, fill_color=(235, 235, 235))
 
 
 class LembarPdf(FPDF):
