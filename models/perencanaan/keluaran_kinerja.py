@@ -33,7 +33,11 @@ def dokumen_otomatis(session: Session, eks: Eksekusi) -> str | None:
     year's execution of the Laporan Kinerja's SOP; None for any other work."""
     if eks.subjek_jenis != "dokumen":
         return None
-    j = jadwal_sop(session, session.get(Sop, session.get(SopRevisi, eks.revisi_id).sop_id))
+    rev = session.get(SopRevisi, eks.revisi_id)
+    assert rev is not None  # the execution's revision (foreign key)
+    sop = session.get(Sop, rev.sop_id)
+    assert sop is not None  # the revision's SOP (foreign key)
+    j = jadwal_sop(session, sop)
     if j is not None and j.kewajiban == PENGUKURAN and eks.triwulan:
         return PENGUKURAN
     if j is not None and j.kewajiban == LAPORAN and eks.triwulan is None:
@@ -45,7 +49,7 @@ def isi_dokumen(session: Session, eks: Eksekusi, *, dicetak: date | None = None
                 ) -> TabelPengukuran | BabPengukuran | None:
     """What the execution's document holds now, from the capaian engine; None when it writes no document."""
     jenis = dokumen_otomatis(session, eks)
-    if jenis == PENGUKURAN:
+    if jenis == PENGUKURAN and eks.triwulan is not None:  # a quarter's execution (dokumen_otomatis)
         return tabel_pengukuran(session, kecamatan_id=eks.kecamatan_id, tahun=eks.tahun, triwulan=eks.triwulan,
                                 dicetak=dicetak)
     if jenis == LAPORAN:

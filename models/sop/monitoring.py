@@ -25,7 +25,7 @@ from zoneinfo import ZoneInfo
 import numpy as np
 import pandas as pd
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import Session, func, select
+from sqlmodel import Session, col, func, select
 
 from models.sop.siklus import (
     StatistikLangkah,
@@ -280,7 +280,7 @@ def catatan_tahun(session: Session, *, kecamatan_id: int, tahun: int) -> Catatan
         return CatatanTahun(tahun, pd.DataFrame(columns=["status", "total", "sop_id", "triwulan"]),
                             kunjungan(df).assign(sop_id=None, triwulan=None))
     milik = dict(session.exec(select(SopRevisi.id, SopRevisi.sop_id)
-                              .where(SopRevisi.id.in_([int(r) for r in df["revisi_id"].unique()]))).all())
+                              .where(col(SopRevisi.id).in_([int(r) for r in df["revisi_id"].unique()]))).all())
     df["sop_id"] = df["revisi_id"].map(lambda r: milik.get(int(r)))
     df = dengan_waktu(df, kalender_per_kantor(session, [kecamatan_id]))
     v = kunjungan(df)
@@ -351,16 +351,23 @@ class BarisEvaluasi:
 
 def sop_berlaku(session: Session, kecamatan_id: int) -> list[tuple[Sop, SopRevisi]]:
     """The office's SOPs with their revision in force, in the order they were adopted."""
-    return list(session.exec(select(Sop, SopRevisi).join(SopRevisi, SopRevisi.sop_id == Sop.id)
+    return list(session.exec(select(Sop, SopRevisi).join(SopRevisi, col(SopRevisi.sop_id) == Sop.id)
                              .where(Sop.kecamatan_id == kecamatan_id)
-                             .where(SopRevisi.berlaku == True).order_by(Sop.id)).all())  # noqa: E712
+                             .where(SopRevisi.berlaku == True).order_by(col(Sop.id))).all())  # noqa: E712
 
 
 def _nama_pengguna(session: Session, ids: set[int | None]) -> dict[int, str]:
     ids = {i for i in ids if i is not None}
     if not ids:
         return {}
-    return dict(session.exec(select(User.id, User.nama).where(User.id.in_(ids))).all())
+    return dict(session.exec(select(User.id, User.nama).where(col(User.id).in_(ids))).all())
+
+
+def _nama_penilai(nama: dict[int, str], penilaian: MonitoringSop | EvaluasiSop | None) -> str | None:
+    """The name of whoever assessed, when someone has."""
+    if penilaian is None or penilaian.penilai_id is None:
+        return None
+    return nama.get(penilaian.penilai_id)
 
 
 def lembar_monitoring(session: Session, *, kecamatan_id: int, tahun: int, semester: int,
@@ -375,8 +382,7 @@ def lembar_monitoring(session: Session, *, kecamatan_id: int, tahun: int, semest
     bukti = bukti_siklus(session, kecamatan_id=kecamatan_id, tahun=tahun, triwulan=SEMESTER_TRIWULAN[semester],
                          sop={s.id: r.id for s, r in sops}, data=data)
     nama = _nama_pengguna(session, {m.penilai_id for m in rows.values()})
-    return [BarisMonitoring(s.id, r.nama, r.nomor, rows.get(s.id),
-                            nama.get(rows[s.id].penilai_id) if s.id in rows else None, bukti[s.id])
+    return [BarisMonitoring(s.id, r.nama, r.nomor, rows.get(s.id), _nama_penilai(nama, rows.get(s.id)), bukti[s.id])
             for s, r in sops]
 
 
@@ -391,8 +397,7 @@ def lembar_evaluasi(session: Session, *, kecamatan_id: int, tahun: int,
     bukti = bukti_siklus(session, kecamatan_id=kecamatan_id, tahun=tahun, triwulan=None,
                          sop={s.id: r.id for s, r in sops}, data=data)
     nama = _nama_pengguna(session, {e.penilai_id for e in rows.values()})
-    return [BarisEvaluasi(s.id, r.nama, r.nomor, rows.get(s.id),
-                          nama.get(rows[s.id].penilai_id) if s.id in rows else None, bukti[s.id])
+    return [BarisEvaluasi(s.id, r.nama, r.nomor, rows.get(s.id), _nama_penilai(nama, rows.get(s.id)), bukti[s.id])
             for s, r in sops]
 
 
@@ -413,20 +418,20 @@ def ringkasan_kantor(session: Session, *, kecamatan_ids: list[int], tahun: int,
     year's evaluation have got."""
     if not kecamatan_ids:
         return []
-    nama = dict(session.exec(select(Kecamatan.id, Kecamatan.nama).where(Kecamatan.id.in_(kecamatan_ids))).all())
-    berlaku = (select(Sop.id).join(SopRevisi, SopRevisi.sop_id == Sop.id)
+    nama = dict(session.exec(select(Kecamatan.id, Kecamatan.nama).where(col(Kecamatan.id).in_(kecamatan_ids))).all())
+    berlaku = (select(Sop.id).join(SopRevisi, col(SopRevisi.sop_id) == Sop.id)
                .where(SopRevisi.berlaku == True))  # noqa: E712
-    n_sop = dict(session.exec(select(Sop.kecamatan_id, func.count(Sop.id)).where(Sop.id.in_(berlaku))
-                              .where(Sop.kecamatan_id.in_(kecamatan_ids)).group_by(Sop.kecamatan_id)).all())
+    n_sop = dict(session.exec(select(Sop.kecamatan_id, func.count(col(Sop.id))).where(col(Sop.id).in_(berlaku))
+                              .where(col(Sop.kecamatan_id).in_(kecamatan_ids)).group_by(col(Sop.kecamatan_id))).all())
     mon: dict[int, list[bool]] = {}
     for kec, baik in session.exec(select(MonitoringSop.kecamatan_id, MonitoringSop.berjalan_baik)
-                                  .where(MonitoringSop.kecamatan_id.in_(kecamatan_ids))
+                                  .where(col(MonitoringSop.kecamatan_id).in_(kecamatan_ids))
                                   .where(MonitoringSop.tahun == tahun).where(MonitoringSop.semester == semester)
-                                  .where(MonitoringSop.sop_id.in_(berlaku))):
+                                  .where(col(MonitoringSop.sop_id).in_(berlaku))):
         mon.setdefault(kec, []).append(baik)
     ev: dict[int, list[bool]] = {}
-    for e in session.exec(select(EvaluasiSop).where(EvaluasiSop.kecamatan_id.in_(kecamatan_ids))
-                          .where(EvaluasiSop.tahun == tahun).where(EvaluasiSop.sop_id.in_(berlaku))):
+    for e in session.exec(select(EvaluasiSop).where(col(EvaluasiSop.kecamatan_id).in_(kecamatan_ids))
+                          .where(EvaluasiSop.tahun == tahun).where(col(EvaluasiSop.sop_id).in_(berlaku))):
         ev.setdefault(e.kecamatan_id, []).append(all(jawaban_dari(e).values()))
     return [RingkasanKantor(k, nama[k], n_sop.get(k, 0), len(mon.get(k, [])),
                             sum(1 for b in mon.get(k, []) if not b), len(ev.get(k, [])),
@@ -445,7 +450,7 @@ class Penandatangan:
 def camat_kantor(session: Session, kecamatan_id: int) -> Penandatangan | None:
     """The office's Camat (its active user in that role), for the signature of the printed sheets."""
     u = session.exec(select(User).where(User.kecamatan_id == kecamatan_id).where(User.role_kode == "camat")
-                     .where(User.aktif == True).order_by(User.id)).first()  # noqa: E712
+                     .where(User.aktif == True).order_by(col(User.id))).first()  # noqa: E712
     if u is None:
         return None
     return Penandatangan(u.nama, format_nip(u.nip))

@@ -55,11 +55,11 @@ def catatan(session: Session, *, kecamatan_ids: list[int] | None, sop_kunci: str
             tahun: int | None = None, triwulan: int | None = None, eksekusi_id: int | None = None) -> pd.DataFrame:
     """Step records of executions in scope, one row each, with the step's standard and the execution's period."""
     q = (pilih(CatatanLangkah.id, CatatanLangkah.eksekusi_id, CatatanLangkah.langkah_id, CatatanLangkah.percobaan,
-                CatatanLangkah.role_kode, _teks(CatatanLangkah.diterima_pada), _teks(CatatanLangkah.dimulai_pada),
-                _teks(CatatanLangkah.selesai_pada), CatatanLangkah.hasil, CatatanLangkah.pelaku_id, SopLangkah.urutan, SopLangkah.no,
-                SopLangkah.kegiatan, SopLangkah.waktu_menit, SopLangkah.keputusan, SopLangkah.kembali_ke_urutan,
-                Eksekusi.kecamatan_id, Eksekusi.tahun, Eksekusi.triwulan, Eksekusi.status, Eksekusi.judul,
-                Eksekusi.revisi_id)
+               CatatanLangkah.role_kode, _teks(CatatanLangkah.diterima_pada), _teks(CatatanLangkah.dimulai_pada),
+               _teks(CatatanLangkah.selesai_pada), CatatanLangkah.hasil, CatatanLangkah.pelaku_id, SopLangkah.urutan,
+               SopLangkah.no, SopLangkah.kegiatan, SopLangkah.waktu_menit, SopLangkah.keputusan,
+               SopLangkah.kembali_ke_urutan, Eksekusi.kecamatan_id, Eksekusi.tahun, Eksekusi.triwulan, Eksekusi.status,
+               Eksekusi.judul, Eksekusi.revisi_id)
          .join(Eksekusi, col(Eksekusi.id) == CatatanLangkah.eksekusi_id)
          .join(SopLangkah, col(SopLangkah.id) == CatatanLangkah.langkah_id)
          .where(Eksekusi.status != StatusEksekusi.DIBATALKAN))
