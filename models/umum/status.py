@@ -12,6 +12,7 @@ The colour is a Bootstrap contextual name (badges, alerts); `hex` gives the same
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import TypeGuard
 
 # Bootstrap 5's contextual colours as hex, for charts and printed sheets.
 _HEX = {"primary": "#0d6efd", "secondary": "#6c757d", "success": "#198754", "danger": "#dc3545",
@@ -36,7 +37,7 @@ class Keadaan(StrEnum):
         return _HEX[self.warna]
 
     @classmethod
-    def punya(cls, nilai: object) -> bool:
+    def punya(cls, nilai: object) -> TypeGuard[str]:
         """Whether `nilai` is one of the stored values (a plain `in` on the class refuses strings before 3.12).
 
         >>> StatusRealisasi.punya("dibuka"), StatusRealisasi.punya("hilang"), StatusRealisasi.punya(None)
