@@ -86,8 +86,8 @@ def tint(warna_hex: str | None, alfa: float = 0.25) -> tuple[int, int, int] | No
     """A band colour (#rrggbb) laid at `alfa` over white, as the screen's cells show it."""
     if not warna_hex or len(warna_hex) != 7:
         return None
-    rgb = (int(warna_hex[i:i + 2], 16) for i in (1, 3, 5))
-    return tuple(round(c * alfa + 255 * (1 - alfa)) for c in rgb)  # type: ignore[return-value]
+    r, g, b = (round(int(warna_hex[i:i + 2], 16) * alfa + 255 * (1 - alfa)) for i in (1, 3, 5))
+    return r, g, b
 
 
 def _sel_angka(keadaan: str | None, disahkan: datetime | None, tenggat: date | None, hari_ini: date,
