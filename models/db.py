@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Unpack
+from typing import Any, TypeVar, Unpack
 
 from sqlalchemy import event
 from sqlalchemy.engine import Engine, make_url
@@ -74,3 +74,15 @@ def pilih(*kolom: Any) -> Select[Unpack[tuple[Any, ...]]]:
     """`sqlmodel.select` of more than four columns: the same statement (rows of tuples through `session.exec`),
     which SQLModel builds for any number of columns but types for at most four."""
     return Select(*kolom)
+
+
+_T = TypeVar("_T")
+
+
+def ambil(session: Session, model: type[_T], ident: int | None) -> _T:
+    """A row that a foreign key or the caller's own check guarantees is there (an invariant, not a person's input:
+    a missing one is a programming error, said loudly)."""
+    baris = session.get(model, ident) if ident is not None else None
+    if baris is None:
+        raise LookupError(f"{model.__name__} {ident} tidak ada")
+    return baris

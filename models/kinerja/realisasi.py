@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import update
@@ -21,6 +22,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
 from models.akun.peran import PENGISI_SEMUA_IKU
+from models.db import ambil
 from models.kinerja.iku import indikator_sekaligus, langkah_pertama, milik_kantor, per_triwulan, sop_pengumpul
 from models.kinerja.mesin import nilai_realisasi
 from models.sop.alur import (
@@ -145,7 +147,7 @@ def _langkah_perbaikan(session: Session, r: Realisasi) -> tuple[CatatanLangkah, 
     check after the Sekretaris Camat returned it); None otherwise."""
     if r.status != R.DIKEMBALIKAN or not r.eksekusi_id:
         return None
-    eks = session.get(Eksekusi, r.eksekusi_id)
+    eks = ambil(session, Eksekusi, r.eksekusi_id)
     rec = catatan_terbuka(session, eks.id) if eks.status == StatusEksekusi.BERJALAN else None
     if rec is None or rec.langkah_id in _langkah_isian(session, eks.revisi_id, _kasi_realisasi(session, eks)):
         return None
@@ -157,7 +159,7 @@ def boleh_memperbaiki(session: Session, user: User, r: Realisasi) -> bool:
     person that step waits on or the Camat (the state machine's rule); otherwise whoever may enter it."""
     if (langkah := _langkah_perbaikan(session, r)) is not None:
         return boleh_bertindak(user, *langkah)
-    return boleh_mengisi(session, user, session.get(Indikator, r.indikator_id), r.kecamatan_id)
+    return boleh_mengisi(session, user, ambil(session, Indikator, r.indikator_id), r.kecamatan_id)
 
 
 def _pesan_bukan_pemerbaiki(session: Session, r: Realisasi, label: str, kata: str) -> str:
@@ -252,7 +254,7 @@ def simpan_draf(session: Session, *, kecamatan_id: int, tahun: int, triwulan: in
     ada = cari(session, indikator_id=ind.id, kecamatan_id=kecamatan_id, tahun=tahun, triwulan=triwulan)
     if ada is None and not boleh_mengisi(session, oleh, ind, kecamatan_id):
         raise Ditolak(f"{label}: peran Anda tidak mengisi realisasi indikator ini.")
-    nilai = {"pembilang": angka.pembilang, "penyebut": angka.penyebut, "nilai": angka.nilai,
+    nilai: dict[str, Any] = {"pembilang": angka.pembilang, "penyebut": angka.penyebut, "nilai": angka.nilai,
              "catatan": (isian.catatan or "").strip() or None, "bukti": list(isian.bukti or [])}
     if ada is None:
         if isian.versi is not None:
@@ -279,7 +281,7 @@ def simpan_draf(session: Session, *, kecamatan_id: int, tahun: int, triwulan: in
         raise Ditolak(_pesan_bentrok(session, ada, label))
     sebelum = {k: getattr(ada, k) for k in nilai}
     # Compare-and-set on the version, so two saves racing in separate transactions cannot both win.
-    hasil = session.execute(update(Realisasi).where(Realisasi.id == ada.id).where(Realisasi.versi == isian.versi)
+    hasil: Any = session.execute(update(Realisasi).where(col(Realisasi.id) == ada.id).where(col(Realisasi.versi) == isian.versi)
                             .values(versi=isian.versi + 1, diubah_oleh=oleh.id, diubah_pada=t, **nilai))
     if hasil.rowcount != 1:
         session.expire(ada)
@@ -287,7 +289,7 @@ def simpan_draf(session: Session, *, kecamatan_id: int, tahun: int, triwulan: in
     session.expire(ada)
     catat(session, aksi="realisasi.ubah", oleh=oleh, objek="realisasi", objek_id=ada.id, kecamatan_id=kecamatan_id,
           sebelum=sebelum, sesudah=nilai)
-    return session.get(Realisasi, ada.id)
+    return ambil(session, Realisasi, ada.id)
 
 
 def _pesan_bentrok(session: Session, r: Realisasi, label: str) -> str:
@@ -334,14 +336,14 @@ def ajukan(session: Session, *, realisasi_id: int, oleh: User, pada: datetime | 
     r = session.get(Realisasi, realisasi_id)
     if r is None:
         raise Ditolak("Realisasi tidak ditemukan.")
-    ind = session.get(Indikator, r.indikator_id)
+    ind = ambil(session, Indikator, r.indikator_id)
     label = _label(ind, r.tahun, r.triwulan)
     if not milik_kantor(session, ind, r.kecamatan_id):
         raise Ditolak(f"{label}: indikator ini tidak lagi termasuk IKU kantor ini.")
     _periksa(KonteksRealisasi(session, oleh, r, label), "ajukan")
     t = pada or utcnow()
     akhir = akhir_triwulan(r.tahun, r.triwulan)
-    if t.astimezone(ZoneInfo(session.get(Kecamatan, r.kecamatan_id).zona_waktu)).date() < akhir:
+    if t.astimezone(ZoneInfo(ambil(session, Kecamatan, r.kecamatan_id).zona_waktu)).date() < akhir:
         raise Ditolak(f"{label}: triwulan ini berakhir {tanggal_panjang(akhir)}; angkanya dapat disimpan "
                                "sebagai draf, dan diajukan mulai hari terakhir triwulan.")
     kembali = session.get(Eksekusi, r.eksekusi_id) if r.status == R.DIKEMBALIKAN and r.eksekusi_id else None
@@ -356,7 +358,7 @@ def ajukan(session: Session, *, realisasi_id: int, oleh: User, pada: datetime | 
     else:
         rev = sop_pengumpul(session, ind, r.kecamatan_id)
         if rev is None:
-            kec = session.get(Kecamatan, r.kecamatan_id)
+            kec = ambil(session, Kecamatan, r.kecamatan_id)
             raise Ditolak(f"{label}: Kecamatan {kec.nama} belum memiliki SOP pengumpulan data untuk "
                                    "indikator ini; minta Admin mengimpor SOP-nya.")
         diterima = r.dibuat_pada if r.status == R.DRAF and r.dibuat_pada <= t else t
@@ -384,11 +386,12 @@ def _serahkan(session: Session, eks: Eksekusi, angka: list[tuple[Realisasi, str]
     for r, label in angka:
         ke = MESIN_REALISASI.ke(r.status, "ajukan")  # who may was checked for the figure the person submitted
         # Compare-and-set: of two submissions (or a submission and a save) at once, only one goes through.
-        if ke is None or not tulis(session, r, ke=ke, cas={"versi": r.versi}, nilai={"eksekusi_id": eks.id, "versi": r.versi + 1}):
+        if ke is None or not tulis(session, r, ke=ke, cas={"versi": r.versi},
+                                   nilai={"eksekusi_id": eks.id, "versi": r.versi + 1}):
             raise Ditolak(_pesan_bentrok(session, r, label))
     if perbaikan:  # the step the work came back to, done by correcting the figures
-        lk = session.get(SopLangkah, rec.langkah_id)
-        catatan = "Angka diperbaiki dan diajukan kembali."
+        lk = ambil(session, SopLangkah, rec.langkah_id)
+        catatan: str | None = "Angka diperbaiki dan diajukan kembali."
         if lk.keputusan:
             putuskan(session, catatan_id=rec.id, setuju=True, oleh=oleh, alasan=catatan, pada=t)
         else:
@@ -417,10 +420,10 @@ def _ajukan_bersama(session: Session, r: Realisasi, *, oleh: User, t: datetime, 
     Each indicator it collects must have a figure; the ones still editable go. After a return (`kembali`, the
     running execution that returned them) the figures it carries go back into it. Official figures of the quarter
     stay as they are."""
-    ind = session.get(Indikator, r.indikator_id)
+    ind = ambil(session, Indikator, r.indikator_id)
     label = _label(ind, r.tahun, r.triwulan)
     if kembali is not None:
-        dibawa = [(x, _label(session.get(Indikator, x.indikator_id), x.tahun, x.triwulan))
+        dibawa = [(x, _label(ambil(session, Indikator, x.indikator_id), x.tahun, x.triwulan))
                   for x in angka_eksekusi(session, kembali) if x.status in BISA_DIUBAH]
         _serahkan(session, kembali, dibawa, oleh=oleh, t=t, kasi=None)
         return kembali
@@ -436,15 +439,16 @@ def _ajukan_bersama(session: Session, r: Realisasi, *, oleh: User, t: datetime, 
         daftar = ", ".join(f"{i.kode} {i.nama}" for i in kosong)
         raise Ditolak(f"Triwulan {periode.ROMAWI[r.triwulan]} {r.tahun}: SOP {rev.nama} mengajukan semua indikator "
                                f"triwulan ini sekaligus; isi dahulu: {daftar}.")
-    dibawa = [(angka[i.id], _label(i, r.tahun, r.triwulan)) for i in semua if angka[i.id].status in BISA_DIUBAH]
+    ada = {i: x for i, x in angka.items() if x is not None}  # every one, once `kosong` is refused
+    dibawa = [(ada[i.id], _label(i, r.tahun, r.triwulan)) for i in semua if ada[i.id].status in BISA_DIUBAH]
     if not any(x.id == r.id for x, _ in dibawa):
         raise Ditolak(f"{label}: indikator ini tidak dikumpulkan bersama oleh SOP {rev.nama}; periksa "
                                "pilihan SOP-nya di halaman IKU & Target.")
     for x, label in dibawa:
-        if not boleh_mengisi(session, oleh, session.get(Indikator, x.indikator_id), x.kecamatan_id):
+        if not boleh_mengisi(session, oleh, ambil(session, Indikator, x.indikator_id), x.kecamatan_id):
             raise Ditolak(f"{label}: peran Anda tidak mengajukan realisasi indikator ini.")
     # The quarter's execution still running (returned to its entry steps, or further on: then refused by _serahkan).
-    eks = session.exec(select(Eksekusi).join(SopRevisi, SopRevisi.id == Eksekusi.revisi_id)
+    eks = session.exec(select(Eksekusi).join(SopRevisi, col(SopRevisi.id) == Eksekusi.revisi_id)
                        .where(SopRevisi.sop_id == rev.sop_id).where(Eksekusi.kecamatan_id == r.kecamatan_id)
                        .where(Eksekusi.subjek_jenis == JenisKerja.PENGUMPULAN)
                        .where(Eksekusi.tahun == r.tahun).where(Eksekusi.triwulan == r.triwulan)
@@ -510,13 +514,14 @@ class Pengembalian:
 
 def pengembalian(session: Session, r: Realisasi) -> Pengembalian | None:
     """The last return of a returned figure's execution, or None when the figure is not returned."""
-    if r.status != R.DIKEMBALIKAN or not r.eksekusi_id or session.get(Eksekusi, r.eksekusi_id).status != StatusEksekusi.BERJALAN:
+    if r.status != R.DIKEMBALIKAN or not r.eksekusi_id \
+            or ambil(session, Eksekusi, r.eksekusi_id).status != StatusEksekusi.BERJALAN:
         return None
     kembali = session.exec(select(CatatanLangkah).where(CatatanLangkah.eksekusi_id == r.eksekusi_id)
                            .where(CatatanLangkah.hasil == KeadaanLangkah.DIKEMBALIKAN)
-                           .order_by(CatatanLangkah.selesai_pada.desc(), CatatanLangkah.id.desc())).first()
+                           .order_by(col(CatatanLangkah.selesai_pada).desc(), col(CatatanLangkah.id).desc())).first()
     terbuka = catatan_terbuka(session, r.eksekusi_id)
-    if kembali is None or terbuka is None:
+    if kembali is None or terbuka is None or kembali.selesai_pada is None:
         return None
     pelaku = session.get(User, kembali.pelaku_id) if kembali.pelaku_id else None
 
@@ -534,10 +539,11 @@ def dikembalikan_untuk(session: Session, user: User) -> list[tuple[Realisasi, In
     if not user.kecamatan_id:
         return []
     hasil = []
-    q = (select(Realisasi, Indikator, Eksekusi).join(Indikator, Indikator.id == Realisasi.indikator_id)
-         .join(Eksekusi, Eksekusi.id == Realisasi.eksekusi_id)
+    q = (select(Realisasi, Indikator, Eksekusi).join(Indikator, col(Indikator.id) == Realisasi.indikator_id)
+         .join(Eksekusi, col(Eksekusi.id) == Realisasi.eksekusi_id)
          .where(Realisasi.kecamatan_id == user.kecamatan_id).where(Realisasi.status == R.DIKEMBALIKAN)
-         .where(Eksekusi.status == StatusEksekusi.BERJALAN).order_by(Realisasi.tahun, Realisasi.triwulan, Indikator.kode))
+         .where(Eksekusi.status == StatusEksekusi.BERJALAN)
+         .order_by(col(Realisasi.tahun), col(Realisasi.triwulan), col(Indikator.kode)))
     for r, ind, eks in session.exec(q):
         rec = catatan_terbuka(session, eks.id)
         if rec is None:
@@ -566,7 +572,7 @@ def buka_kembali(session: Session, *, realisasi_id: int, alasan: str, oleh: User
     r = session.get(Realisasi, realisasi_id)
     if r is None:
         raise Ditolak("Realisasi tidak ditemukan.")
-    ind = session.get(Indikator, r.indikator_id)
+    ind = ambil(session, Indikator, r.indikator_id)
     label = _label(ind, r.tahun, r.triwulan)
     ke = _periksa(KonteksRealisasi(session, oleh, r, label, alasan), "buka")
     if not tulis(session, r, ke=ke, nilai={"versi": r.versi + 1, "diubah_oleh": oleh.id, "diubah_pada": utcnow()}):
@@ -582,8 +588,8 @@ def jejak(session: Session, eksekusi_id: int | None) -> list[tuple[CatatanLangka
     if not eksekusi_id:
         return []
     return list(session.exec(select(CatatanLangkah, SopLangkah, User).join(SopLangkah)
-                             .outerjoin(User, User.id == CatatanLangkah.pelaku_id)
-                             .where(CatatanLangkah.eksekusi_id == eksekusi_id).order_by(CatatanLangkah.id)).all())
+                             .outerjoin(User, col(User.id) == CatatanLangkah.pelaku_id)
+                             .where(CatatanLangkah.eksekusi_id == eksekusi_id).order_by(col(CatatanLangkah.id))).all())
 
 
 def bukti_diminta(session: Session, ind: Indikator, kecamatan_id: int) -> list[str]:

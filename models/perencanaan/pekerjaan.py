@@ -11,10 +11,11 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import and_, update
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from models.perencanaan.kalender_sakip import Kewajiban, jadwal_sop, periksa_periode
 from models.sop.alur import (
+    PEMBATAL,
     JenisSubjek,
     batalkan_eksekusi,
     catatan_terbuka,
@@ -29,7 +30,6 @@ from models.umum.periode import ROMAWI
 from models.umum.status import JenisKerja, StatusEksekusi
 
 JENIS = JenisKerja.DOKUMEN
-PEMBATAL = frozenset({"camat"})
 
 
 
@@ -68,7 +68,7 @@ def _pemula(session: Session, revisi_id: int) -> str | None:
 
 def berjalan(session: Session, *, sop_id: int, tahun: int, triwulan: int | None) -> Eksekusi | None:
     """The running execution of an SOP (any of its revisions) for a period, if there is one."""
-    q = (select(Eksekusi).join(SopRevisi, SopRevisi.id == Eksekusi.revisi_id).where(SopRevisi.sop_id == sop_id)
+    q = (select(Eksekusi).join(SopRevisi, col(SopRevisi.id) == Eksekusi.revisi_id).where(SopRevisi.sop_id == sop_id)
          .where(Eksekusi.status == StatusEksekusi.BERJALAN).where(Eksekusi.tahun == tahun))
     q = q.where(Eksekusi.triwulan == None) if triwulan is None else q.where(Eksekusi.triwulan == triwulan)  # noqa: E711
     return session.exec(q).first()
@@ -83,7 +83,8 @@ def mulai_pekerjaan(session: Session, *, sop_id: int, judul: str, tahun: int, tr
     try:
         return _mulai(session, sop, judul=judul, tahun=tahun, triwulan=triwulan, oleh=oleh, pada=pada, demo=demo)
     except Ditolak as e:  # the same refusal, naming the SOP it was about for the audit row
-        raise e.tentang(aksi="pekerjaan.mulai", objek="sop", objek_id=sop.id, kecamatan_id=sop.kecamatan_id)
+        e.tentang(aksi="pekerjaan.mulai", objek="sop", objek_id=sop.id, kecamatan_id=sop.kecamatan_id)
+        raise
 
 
 def _mulai(session: Session, sop: Sop, *, judul: str, tahun: int, triwulan: int | None, oleh: User,
@@ -106,7 +107,7 @@ def _mulai(session: Session, sop: Sop, *, judul: str, tahun: int, triwulan: int 
     if jadwal is not None and (salah := periksa_periode(jadwal, tahun, triwulan)):
         raise Ditolak(salah)
     # Take the SOP's row first: of two starts at once, the second waits here and then sees the first one's run.
-    session.execute(update(Sop).where(Sop.id == sop.id).values(id=sop.id))
+    session.execute(update(Sop).where(col(Sop.id) == sop.id).values(id=sop.id))
     ada = berjalan(session, sop_id=sop.id, tahun=tahun, triwulan=triwulan)
     if ada is not None:
         raise Ditolak(f"{sop.nama} untuk {label_periode_pekerjaan(tahun, triwulan)} sudah berjalan "
@@ -152,12 +153,12 @@ class Berjalan:
 
 def daftar_berjalan(session: Session, kecamatan_id: int) -> list[Berjalan]:
     """The office's running pieces of work (documents), oldest first, each with the step it waits at."""
-    terbuka = and_(CatatanLangkah.eksekusi_id == Eksekusi.id, CatatanLangkah.selesai_pada == None)  # noqa: E711
+    terbuka = and_(col(CatatanLangkah.eksekusi_id) == Eksekusi.id, col(CatatanLangkah.selesai_pada).is_(None))
     q = (select(Eksekusi, SopRevisi.nama, SopLangkah, CatatanLangkah)
-         .join(SopRevisi, SopRevisi.id == Eksekusi.revisi_id)
-         .outerjoin(CatatanLangkah, terbuka).outerjoin(SopLangkah, SopLangkah.id == CatatanLangkah.langkah_id)
+         .join(SopRevisi, col(SopRevisi.id) == Eksekusi.revisi_id)
+         .outerjoin(CatatanLangkah, terbuka).outerjoin(SopLangkah, col(SopLangkah.id) == CatatanLangkah.langkah_id)
          .where(Eksekusi.kecamatan_id == kecamatan_id).where(Eksekusi.subjek_jenis == JENIS)
-         .where(Eksekusi.status == StatusEksekusi.BERJALAN).order_by(Eksekusi.dimulai_pada, Eksekusi.id))
+         .where(Eksekusi.status == StatusEksekusi.BERJALAN).order_by(col(Eksekusi.dimulai_pada), col(Eksekusi.id)))
     return [Berjalan(eks, nama, lk, rec) for eks, nama, lk, rec in session.exec(q).all()]
 
 

@@ -294,8 +294,11 @@ class KonteksEksekusi:
     alasan: str | None = None
 
 
+PEMBATAL = frozenset({"camat"})  # who may cancel a running piece of work of their office
+
+
 def _camat_kantor(k: KonteksEksekusi) -> str | None:
-    if k.oleh is None or k.oleh.role_kode != "camat" or k.oleh.kecamatan_id != k.eks.kecamatan_id \
+    if k.oleh is None or k.oleh.role_kode not in PEMBATAL or k.oleh.kecamatan_id != k.eks.kecamatan_id \
             or not k.oleh.aktif:
         return "Hanya Camat kecamatan ini yang dapat membatalkan pekerjaan."
     return None

@@ -18,8 +18,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
+from typing import TypeGuard
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from models.akun.peran import PERAN_KANTOR
 from models.kinerja.iku import milik_kantor
@@ -79,7 +80,7 @@ def periksa_pengguna(oleh: User, kecamatan_id: int, pesan_kantor: str) -> None:
         raise Ditolak(pesan_kantor)
 
 
-def tanggal_saja(nilai: object) -> bool:
+def tanggal_saja(nilai: object) -> TypeGuard[date]:
     """A date without a time (a datetime is refused where a day is asked for)."""
     return isinstance(nilai, date) and not isinstance(nilai, datetime)
 
@@ -87,7 +88,7 @@ def tanggal_saja(nilai: object) -> bool:
 # ---------------------------------------------------------------- evaluations and recommendations
 
 
-def tambah_rekomendasi(session: Session, *, evaluasi_id: int, teks: str, role_kode: str, jatuh_tempo: date,
+def tambah_rekomendasi(session: Session, *, evaluasi_id: int, teks: str, role_kode: str, jatuh_tempo: date | None,
                        oleh: User, indikator_id: int | None = None, sop_id: int | None = None,
                        user_id: int | None = None, pada: datetime | None = None) -> Rekomendasi:
     """Add a recommendation to an evaluation (not to a monitoring), for a role of the office or one of its users.
@@ -237,7 +238,7 @@ def tindakan_tersedia(session: Session, r: Rekomendasi, user: User) -> list[str]
 def _waktu_terakhir(session: Session, r: Rekomendasi) -> datetime:
     """When the item last moved: the time its newest audit row records, else its creation."""
     row = session.exec(select(AuditLog).where(AuditLog.objek == "rekomendasi").where(AuditLog.objek_id == r.id)
-                       .where(AuditLog.aksi.like("rekomendasi.%")).order_by(AuditLog.id.desc())).first()
+                       .where(col(AuditLog.aksi).like("rekomendasi.%")).order_by(col(AuditLog.id).desc())).first()
     pada = (row.sesudah or {}).get("pada") if row else None
     return datetime.fromisoformat(pada) if pada else r.dibuat_pada
 
@@ -283,7 +284,7 @@ def mulai_tindak_lanjut(session: Session, *, rekomendasi_id: int, oleh: User,
     proses."""
     r, dari, ke, t, atas_nama = _pindah(session, rekomendasi_id=rekomendasi_id, aksi="mulai", oleh=oleh, pada=pada)
     _audit(session, r, aksi="mulai", oleh=oleh, dari=dari, ke=ke, t=t, atas_nama=atas_nama)
-    return session.get(Rekomendasi, rekomendasi_id)
+    return _ada(session, rekomendasi_id)
 
 
 def serahkan(session: Session, *, rekomendasi_id: int, uraian: str, oleh: User, bukti: list[str] | None = None,
@@ -306,9 +307,16 @@ def serahkan(session: Session, *, rekomendasi_id: int, uraian: str, oleh: User, 
     return tl
 
 
+def _ada(session: Session, rekomendasi_id: int) -> Rekomendasi:
+    """The item as it is now (it exists: a transition has just moved it)."""
+    r = session.get(Rekomendasi, rekomendasi_id)
+    assert r is not None
+    return r
+
+
 def tindak_lanjut_terakhir(session: Session, rekomendasi_id: int) -> TindakLanjut | None:
     return session.exec(select(TindakLanjut).where(TindakLanjut.rekomendasi_id == rekomendasi_id)
-                        .order_by(TindakLanjut.id.desc())).first()
+                        .order_by(col(TindakLanjut.id).desc())).first()
 
 
 def periksa(session: Session, *, rekomendasi_id: int, terima: bool, oleh: User, alasan: str | None = None,
@@ -335,7 +343,7 @@ def periksa(session: Session, *, rekomendasi_id: int, terima: bool, oleh: User, 
     session.flush()
     _audit(session, r, aksi=aksi, oleh=oleh, dari=dari, ke=ke, t=t, atas_nama=atas_nama, alasan=alasan_bersih,
            tindak_lanjut=tl.id)
-    return session.get(Rekomendasi, rekomendasi_id)
+    return _ada(session, rekomendasi_id)
 
 
 def akui(session: Session, *, rekomendasi_id: int, oleh: User, pada: datetime | None = None) -> Rekomendasi:
@@ -343,7 +351,7 @@ def akui(session: Session, *, rekomendasi_id: int, oleh: User, pada: datetime | 
     r, dari, ke, t, atas_nama = _pindah(session, rekomendasi_id=rekomendasi_id, aksi="akui", oleh=oleh, pada=pada,
                                         nilai=lambda t: {"selesai_pada": t})
     _audit(session, r, aksi="akui", oleh=oleh, dari=dari, ke=ke, t=t, atas_nama=atas_nama)
-    return session.get(Rekomendasi, rekomendasi_id)
+    return _ada(session, rekomendasi_id)
 
 
 # ---------------------------------------------------------------- reading
@@ -357,16 +365,16 @@ def riwayat(session: Session, rekomendasi_id: int) -> list[dict]:
     note), atas_nama (the role the Camat stood in for, or None).
     """
     rows = session.exec(select(AuditLog).where(AuditLog.objek == "rekomendasi")
-                        .where(AuditLog.objek_id == rekomendasi_id).where(AuditLog.aksi.like("rekomendasi.%"))
-                        .order_by(AuditLog.id)).all()
+                        .where(AuditLog.objek_id == rekomendasi_id).where(col(AuditLog.aksi).like("rekomendasi.%"))
+                        .order_by(col(AuditLog.id))).all()
     ids = {row.user_id for row in rows if row.user_id}
-    nama = {u.id: u.nama for u in session.exec(select(User).where(User.id.in_(ids)))} if ids else {}
+    nama = {u.id: u.nama for u in session.exec(select(User).where(col(User.id).in_(ids)))} if ids else {}
     hasil = []
     for row in rows:
         sebelum, sesudah = row.sebelum or {}, row.sesudah or {}
         hasil.append({
             "waktu": datetime.fromisoformat(sesudah["pada"]) if sesudah.get("pada") else row.waktu,
-            "oleh": nama.get(row.user_id, row.username),
+            "oleh": nama.get(row.user_id, row.username) if row.user_id is not None else row.username,
             "aksi": row.aksi.removeprefix("rekomendasi."),
             "dari": sebelum.get("status"),
             "ke": sesudah.get("status"),
@@ -384,16 +392,16 @@ def daftar_rekomendasi(session: Session, *, kecamatan_ids: list[int] | None, tah
         return []
     if status is not None and status not in STATUS:
         raise Ditolak(f'Status "{status}" tidak dikenal.')
-    q = select(Rekomendasi).join(Evaluasi, Evaluasi.id == Rekomendasi.evaluasi_id)
+    q = select(Rekomendasi).join(Evaluasi, col(Evaluasi.id) == Rekomendasi.evaluasi_id)
     if kecamatan_ids is not None:
-        q = q.where(Rekomendasi.kecamatan_id.in_(kecamatan_ids))
+        q = q.where(col(Rekomendasi.kecamatan_id).in_(kecamatan_ids))
     if tahun is not None:
         q = q.where(Evaluasi.tahun == tahun)
     if triwulan is not None:
         q = q.where(Evaluasi.triwulan == triwulan)
     if status is not None:
         q = q.where(Rekomendasi.status == status)
-    return list(session.exec(q.order_by(Rekomendasi.jatuh_tempo, Rekomendasi.id)).all())
+    return list(session.exec(q.order_by(col(Rekomendasi.jatuh_tempo), col(Rekomendasi.id))).all())
 
 
 def terlambat(r: Rekomendasi, hari_ini: date) -> bool:
@@ -437,8 +445,8 @@ def pengingat(session: Session, user: User, hari_ini: date, hari: int = 7) -> li
         return []
     batas = hari_ini + timedelta(days=hari)
     q = (select(Rekomendasi).where(Rekomendasi.kecamatan_id == user.kecamatan_id)
-         .where(Rekomendasi.status.not_in(TUNTAS)).where(Rekomendasi.jatuh_tempo <= batas)
-         .order_by(Rekomendasi.jatuh_tempo, Rekomendasi.id))
+         .where(col(Rekomendasi.status).not_in(TUNTAS)).where(Rekomendasi.jatuh_tempo <= batas)
+         .order_by(col(Rekomendasi.jatuh_tempo), col(Rekomendasi.id)))
     hasil = []
     for r in session.exec(q):
         if user.role_kode == "camat" or tindakan_tersedia(session, r, user):
