@@ -6,14 +6,16 @@ carried through its collection SOP by the state machine, never by writing its st
 """
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime, time, timedelta, timezone
-from typing import Literal, get_args
+from typing import Literal, TypeVar, get_args
 
+from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
 from models.akun.pengguna import KATA_SANDI_DEMO, buat_pengguna
 from models.akun.peran import PENGISI_SEMUA_IKU
+from models.db import session_scope
 from models.kinerja.iku import (
     iku_kantor,
     indikator_sekaligus,
@@ -38,6 +40,15 @@ Status = Literal["draf", "diajukan", "dikembalikan", "resmi", "dibuka"]
 STATUS: tuple[Status, ...] = get_args(Status)
 ALASAN_KEMBALI = "Dikembalikan untuk diperbaiki (uji)."
 ALASAN_BUKA = "Dibuka kembali untuk diperbaiki (uji)."
+T = TypeVar("T")
+
+
+def lepas(engine: Engine, fabrik: Callable[..., T], **kw) -> T:
+    """What `fabrik(s, **kw)` gives, in a transaction of its own (committed), detached to be read after it."""
+    with session_scope(engine) as s:
+        hasil = fabrik(s, **kw)
+        s.expunge(hasil)
+    return hasil
 
 
 def nama_pengguna(peran: str, kantor: str = KANTOR, *, ke: int = 1) -> str:

@@ -15,9 +15,11 @@ from tests.fabrik import (
     KANTOR,
     KATA_SANDI,
     STATUS,
+    akun,
     indikator,
     kabupaten,
     kantor,
+    lepas,
     nama_pengguna,
     pekerjaan,
     pengguna,
@@ -61,6 +63,15 @@ def test_the_demo_users_are_found_and_a_missing_one_is_made(demo):
         assert pengguna(s, peran="staf", ke=2).id == kedua.id  # made once
         assert s.exec(select(func.count(User.id))).one() == n + 2
         assert s.exec(select(func.count(AuditLog.id)).where(AuditLog.aksi == "pengguna.buat")).one() >= 2
+
+
+def test_an_account_by_its_username_and_a_factory_in_its_own_transaction(demo):
+    camat = lepas(demo, pengguna, peran="camat", kecamatan="Kalipare")
+    assert (camat.username, camat.role_kode) == ("camat.kalipare", "camat")  # read after its session closed
+    kedua = lepas(demo, pengguna, peran="staf", ke=2)  # made, and committed
+    with session_scope(demo) as s:
+        assert akun(s, username="staf2.poncokusumo").id == kedua.id
+        assert akun(s, username="admin").role_kode == "admin"
 
 
 def test_an_indicator_is_the_offices_or_a_new_one_of_its_own_with_its_targets(demo):

@@ -11,12 +11,13 @@ from sqlmodel import func, select
 
 from models.akun.akses import PESAN_PERAN
 from models.db import session_scope
-from models.tables import AuditLog, HariLibur, Kecamatan, User
+from models.tables import AuditLog, HariLibur
 from models.umum.hari_libur import kalender_kantor, tambah_hari_libur
 from models.umum.kalender import JAM_KERJA_BAKU
 from models.umum.penolakan import Ditolak
 from tests.conftest import keluar, masuk
 from tests.dash_util import daftar_callback, panggil, sidik_basis_data, teks_jawaban
+from tests.fabrik import kantor, lepas, pengguna
 
 LOKAL = date(2026, 10, 29)  # a Thursday that is neither a holiday nor a cuti bersama
 KETERANGAN = "Hari Jadi Kabupaten"
@@ -35,27 +36,14 @@ def _teks(r) -> str:
     return teks_jawaban(r)
 
 
-def _kalipare(engine) -> int:
-    with session_scope(engine) as s:
-        return s.exec(select(Kecamatan.id).where(Kecamatan.nama == "Kalipare")).one()
-
-
 def _kalender(engine):
     with session_scope(engine) as s:
-        return kalender_kantor(s, _kalipare(engine), jam_kerja=JAM_KERJA_BAKU)
-
-
-def _user(engine, username: str) -> User:
-    with session_scope(engine) as s:
-        u = s.exec(select(User).where(User.username == username)).one()
-        s.expunge(u)
-        return u
+        return kalender_kantor(s, kantor(s, nama="Kalipare").id, jam_kerja=JAM_KERJA_BAKU)
 
 
 def _catat_lokal(engine) -> int:
     with session_scope(engine) as s:
-        admin = s.exec(select(User).where(User.username == "admin")).one()
-        return tambah_hari_libur(s, tanggal=LOKAL, keterangan=KETERANGAN, oleh=admin).id
+        return tambah_hari_libur(s, tanggal=LOKAL, keterangan=KETERANGAN, oleh=pengguna(s, peran="admin")).id
 
 
 def _jumlah_audit(engine, aksi: str) -> int:
@@ -157,7 +145,7 @@ def test_other_roles_get_403_and_nothing_changes(client, app, demo):
 
 
 def test_only_the_admin_may_change_the_list_even_without_the_page(demo):
-    camat = _user(demo, "camat.kalipare")
+    camat = lepas(demo, pengguna, peran="camat", kecamatan="Kalipare")
     with session_scope(demo) as s, pytest.raises(Ditolak, match="^Peran Anda tidak berwenang"):
         tambah_hari_libur(s, tanggal=LOKAL, keterangan="Cuti", oleh=camat)
     with session_scope(demo) as s:
@@ -184,6 +172,6 @@ def test_office_hours_given_to_create_app_are_the_ones_cycle_times_use(demo, db_
                       "UPLOAD_DIR": str(tmp_path / "unggahan"), "JAM_KERJA": "Sen-Jum 07:00-17:00"})
     wib = ZoneInfo("Asia/Jakarta")
     with app.server.test_request_context(), sesi() as s:
-        kal = kalender_kantor(s, _kalipare(demo))
+        kal = kalender_kantor(s, kantor(s, nama="Kalipare").id)
         assert kal.working_minutes(datetime(2026, 3, 2, 6, tzinfo=wib), datetime(2026, 3, 2, 18, tzinfo=wib)) == 600
     assert app.server.extensions["sakip_settings"].menit_per_hari == 600

@@ -21,6 +21,7 @@ from models.akun.impor_pegawai import (
 from models.db import session_scope
 from models.tables import AuditLog, User
 from models.umum.penolakan import Ditolak
+from tests import fabrik
 from tests.conftest import masuk
 from tests.dash_util import sidik_basis_data
 from tests.fabrik import KANTOR, kantor, pengguna
@@ -112,7 +113,7 @@ def test_a_clean_sheet_makes_one_account_per_row_whose_first_login_password_must
                         "agus.dau": ("staf", None, "Staf", karangploso, True),
                         "rina.dau": ("kasubag_evapor", "198506072010012015", "Kasubag Evaluasi dan Pelaporan",
                                      karangploso, True)}
-        assert lingkup(s, akun(s, username="sri.dau")).kecamatan_ids == [karangploso]
+        assert lingkup(s, fabrik.akun(s, username="sri.dau")).kecamatan_ids == [karangploso]
         audit = s.exec(select(AuditLog).where(AuditLog.aksi == "pengguna.impor")).one()
         assert audit.sesudah == {"akun": list(sandi)} and not any(p in str(audit.sesudah) for p in sandi.values())
 
@@ -138,7 +139,7 @@ def test_a_clean_sheet_makes_one_account_per_row_whose_first_login_password_must
     assert r.status_code == 302
     assert client.get("/").status_code == 200  # this session goes on
     with session_scope(demo) as s:
-        assert akun(s, username="sri.dau").ganti_sandi is False
+        assert fabrik.akun(s, username="sri.dau").ganti_sandi is False
 
 
 def test_the_signature_blocks_print_the_camat_s_nip_instead_of_dots(demo, client):

@@ -12,7 +12,6 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlmodel import func, select
 
-from models.akun.pengguna import buat_pengguna
 from models.db import session_scope
 from models.perencanaan.kalender_sakip import jadwal_sop
 from models.perencanaan.pekerjaan import batalkan, mulai_pekerjaan, revisi_berlaku
@@ -29,11 +28,13 @@ from models.umum.hari_libur import kalender_kantor
 from models.umum.penolakan import Ditolak
 from seed import kurasi_pelaksana
 from tests.dash_util import sidik_basis_data
+from tests.fabrik import nama_pengguna, pekerjaan, pengguna, sop
 
 PROSEDUR = sorted(kurasi_pelaksana())  # (kecamatan, SOP key): the fifteen seed procedures
 MULAI = datetime(2026, 3, 2, 8, 0)  # a Monday, far from the holidays of March 2026
 LANGKAH_MENIT = 30
 KASI = ("kasi_pem", "kasi_ekbang", "kasi_trantib")
+RENJA = "Penyusunan Rencana Kerja (Renja)"
 
 
 def _sop(s, kecamatan: str, kunci: str) -> Sop:
@@ -41,12 +42,10 @@ def _sop(s, kecamatan: str, kunci: str) -> Sop:
                   .where(func.lower(Kecamatan.nama) == kecamatan).where(Sop.kunci == kunci)).one()
 
 
-def _pengguna(s, kec_id: int, role: str) -> User:
-    """A user of the office in the role (the demo has none for some roles Muara Papalik's SOPs name)."""
-    role = KASI[0] if role == "kasi_terkait" else role
-    u = s.exec(select(User).where(User.kecamatan_id == kec_id).where(User.role_kode == role)).first()
-    return u or buat_pengguna(s, username=f"uji.{role}.{kec_id}", nama=f"Uji {role}", password="sandi-uji-123",
-                              role_kode=role, kecamatan_id=kec_id)
+def _pelaku(s, kec: Kecamatan, role: str) -> User:
+    """A user of the office in the role (made when the demo has none, as for some roles Muara Papalik's SOPs name);
+    the first Kasi for a "Kasi terkait" step."""
+    return pengguna(s, peran=KASI[0] if role == "kasi_terkait" else role, kecamatan=kec.nama)
 
 
 def test_the_fifteen_seed_procedures_are_all_here():
@@ -70,13 +69,13 @@ def test_every_seed_procedure_runs_from_start_to_end_with_a_return_at_every_deci
         tahun, triwulan = {"triwulan": (2026, 1), "renstra": (2025, None)}.get(jadwal.siklus if jadwal else "",
                                                                               (2026, None))
         eks = mulai_pekerjaan(s, sop_id=sop.id, judul=f"{sop.nama} {tahun}", tahun=tahun, triwulan=triwulan,
-                              oleh=_pengguna(s, kec.id, pertama), pada=t)
+                              oleh=_pelaku(s, kec, pertama), pada=t)
         dikembalikan: set[int] = set()
         for _ in range(400):
             rec = catatan_terbuka(s, eks.id)
             if rec is None:
                 break
-            pelaku = _pengguna(s, kec.id, rec.role_kode)
+            pelaku = _pelaku(s, kec, rec.role_kode)
             t = kal.tambah_menit_kerja(t, LANGKAH_MENIT)
             if rec.langkah_id in keputusan and rec.langkah_id not in dikembalikan:
                 dikembalikan.add(rec.langkah_id)
@@ -103,74 +102,60 @@ def test_every_seed_procedure_runs_from_start_to_end_with_a_return_at_every_deci
         assert sum(a.startswith("langkah.") for a in aksi) == len(catatan)
 
 
-def _ponco(s) -> tuple[Kecamatan, Sop, dict[str, User]]:
-    kec = s.exec(select(Kecamatan).where(Kecamatan.nama == "Poncokusumo")).one()
-    renja = s.exec(select(Sop).where(Sop.kecamatan_id == kec.id).where(Sop.kunci.contains("renja"))).one()
-    u = {u.username.split(".")[0]: u for u in s.exec(select(User).where(User.kecamatan_id == kec.id))}
-    return kec, renja, u
-
-
 def test_one_running_execution_per_sop_and_period_and_who_may_start(demo):
     with session_scope(demo) as s:
-        _kec, renja, u = _ponco(s)
+        renja = sop(s, nama=RENJA)
         pertama = urutan_pelaksana(s, revisi_berlaku(s, renja.id).id)[0].role_kode
-        pemula = next(x for x in u.values() if x.role_kode == pertama)
+        pemula = pengguna(s, peran=pertama)
         eks = mulai_pekerjaan(s, sop_id=renja.id, judul="  Renja   2027 ", tahun=2027, triwulan=None, oleh=pemula)
         assert (eks.judul, eks.subjek_jenis, eks.status) == ("Renja 2027", "dokumen", "berjalan")
         assert [t.eksekusi.id for t in antrian(s, pemula)] == [eks.id]
     sebelum = sidik_basis_data(demo)
-    bukan = "staf" if pertama != "staf" else "umum"
+    bukan = "staf" if pertama != "staf" else "kasubag_umum"
     for nilai, pesan in (
-        (dict(judul="Renja 2027 lagi", tahun=2027, triwulan=None, oleh="camat"),
+        (dict(judul="Renja 2027 lagi", tahun=2027, triwulan=None, oleh=dict(peran="camat")),
          f'{renja.nama} untuk tahun 2027 sudah berjalan ("Renja 2027"); selesaikan atau minta Camat '
          "membatalkannya lebih dulu."),
-        (dict(judul="   ", tahun=2028, triwulan=None, oleh="camat"), 'Judul pekerjaan wajib diisi, mis. "Renja 2027".'),
-        (dict(judul="Renja 2028", tahun=2028, triwulan=5, oleh="camat"),
+        (dict(judul="   ", tahun=2028, triwulan=None, oleh=dict(peran="camat")),
+         'Judul pekerjaan wajib diisi, mis. "Renja 2027".'),
+        (dict(judul="Renja 2028", tahun=2028, triwulan=5, oleh=dict(peran="camat")),
          "Triwulan harus 1 sampai 4, atau kosong untuk pekerjaan tahunan."),
-        (dict(judul="Renja 2028", tahun=2028, triwulan=2, oleh="camat"),
+        (dict(judul="Renja 2028", tahun=2028, triwulan=2, oleh=dict(peran="camat")),
          "Rencana Kerja (Renja) dikerjakan tiap tahun: pilih Tahunan, bukan triwulan."),
-        (dict(judul="Renja 2028", tahun=2028, triwulan=None, oleh=bukan),
+        (dict(judul="Renja 2028", tahun=2028, triwulan=None, oleh=dict(peran=bukan)),
          f"{renja.nama} dimulai oleh pelaksana langkah pertamanya atau Camat kecamatan ini."),
-        (dict(judul="Renja 2028", tahun=2028, triwulan=None, oleh="camat.kalipare"),
+        (dict(judul="Renja 2028", tahun=2028, triwulan=None, oleh=dict(peran="camat", kecamatan="Kalipare")),
          f"{renja.nama} dimulai oleh pelaksana langkah pertamanya atau Camat kecamatan ini."),
     ):
         with session_scope(demo) as s, pytest.raises(Ditolak) as e:
-            _kec, renja, u = _ponco(s)
-            oleh = nilai.pop("oleh")
-            pengguna = (s.exec(select(User).where(User.username == oleh)).one() if "." in oleh else u[oleh])
-            mulai_pekerjaan(s, sop_id=renja.id, oleh=pengguna, **nilai)
+            renja = sop(s, nama=RENJA)
+            mulai_pekerjaan(s, sop_id=renja.id, oleh=pengguna(s, **nilai.pop("oleh")), **nilai)
         assert str(e.value) == pesan
     assert sidik_basis_data(demo) == sebelum
     with session_scope(demo) as s:  # another period of the same SOP may run beside it
-        _kec, renja, u = _ponco(s)
-        assert mulai_pekerjaan(s, sop_id=renja.id, judul="Renja 2028", tahun=2028, triwulan=None,
-                               oleh=u["camat"]).status == "berjalan"
+        assert mulai_pekerjaan(s, sop_id=sop(s, nama=RENJA).id, judul="Renja 2028", tahun=2028, triwulan=None,
+                               oleh=pengguna(s, peran="camat")).status == "berjalan"
 
 
 def test_the_camat_cancels_with_a_reason_and_the_work_leaves_every_queue(demo):
     with session_scope(demo) as s:
-        _kec, renja, u = _ponco(s)
-        eks_id = mulai_pekerjaan(s, sop_id=renja.id, judul="Renja 2027", tahun=2027, triwulan=None,
-                                 oleh=u["camat"]).id
+        eks_id = pekerjaan(s, sop=RENJA, judul="Renja 2027", tahun=2027).id
     sebelum = sidik_basis_data(demo)
     for oleh, alasan, pesan in (("sekcam", "Salah", "Hanya Camat kecamatan ini yang dapat membatalkan pekerjaan."),
                                 ("camat", "  ", "Alasan pembatalan wajib diisi.")):
         with session_scope(demo) as s, pytest.raises(Ditolak) as e:
-            _kec, _renja, u = _ponco(s)
-            batalkan(s, eksekusi_id=eks_id, alasan=alasan, oleh=u[oleh])
+            batalkan(s, eksekusi_id=eks_id, alasan=alasan, oleh=pengguna(s, peran=oleh))
         assert str(e.value) == pesan
     assert sidik_basis_data(demo) == sebelum
     with session_scope(demo) as s:
-        _kec, _renja, u = _ponco(s)
-        eks = batalkan(s, eksekusi_id=eks_id, alasan="Diganti Renja perubahan", oleh=u["camat"])
+        eks = batalkan(s, eksekusi_id=eks_id, alasan="Diganti Renja perubahan", oleh=pengguna(s, peran="camat"))
         assert eks.status == "dibatalkan"
-        assert all(t.eksekusi.id != eks_id for t in antrian(s, u["camat"]))
+        assert all(t.eksekusi.id != eks_id for t in antrian(s, pengguna(s, peran="camat")))
         log = s.exec(select(AuditLog).where(AuditLog.aksi == "eksekusi.batal")).one()
         assert (log.objek_id, log.keterangan, log.sesudah) == (eks_id, "Diganti Renja perubahan",
                                                                {"status": "dibatalkan"})
     with session_scope(demo) as s, pytest.raises(Ditolak) as e:
-        _kec, _renja, u = _ponco(s)
-        batalkan(s, eksekusi_id=eks_id, alasan="Lagi", oleh=u["camat"])
+        batalkan(s, eksekusi_id=eks_id, alasan="Lagi", oleh=pengguna(s, peran="camat"))
     assert str(e.value) == '"Renja 2027" tidak sedang berjalan; muat ulang halaman.'
 
 
@@ -185,9 +170,8 @@ def test_the_page_starts_refuses_and_cancels_as_the_domain_says(client, app, dem
     from tests.dash_util import panggil, teks_jawaban
 
     with session_scope(demo) as s:
-        _kec, renja, _u = _ponco(s)
-        renja_id = renja.id
-    masuk(client, "camat.poncokusumo")
+        renja_id = sop(s, nama=RENJA).id
+    masuk(client, nama_pengguna("camat"))
     client.get("/pekerjaan")
     mulai = _kunci_cb(app, "..pekerjaan-pesan.children")
     sebelum = sidik_basis_data(demo)
@@ -204,9 +188,9 @@ def test_the_page_starts_refuses_and_cancels_as_the_domain_says(client, app, dem
         eks_id = s.exec(select(Eksekusi.id).where(Eksekusi.judul == "Renja 2027")).one()
 
     batal = _kunci_cb(app, "..pekerjaan-batal-pesan.children")
-    masuk(client, "sekcam.poncokusumo")
+    masuk(client, nama_pengguna("sekcam"))
     assert panggil(client, app, batal, eksekusi_id=eks_id, alasan="Salah").status_code == 403
-    masuk(client, "camat.poncokusumo")
+    masuk(client, nama_pengguna("camat"))
     assert "Alasan pembatalan wajib diisi." in teks_jawaban(panggil(client, app, batal, eksekusi_id=eks_id, alasan=""))
     teks = teks_jawaban(panggil(client, app, batal, eksekusi_id=eks_id, alasan="Diganti Renja perubahan"))
     assert '"Renja 2027" dibatalkan.' in teks and "Tidak ada pekerjaan SOP yang sedang berjalan." in teks
@@ -216,14 +200,13 @@ def test_the_page_starts_refuses_and_cancels_as_the_domain_says(client, app, dem
 
 def test_evidence_ticked_must_be_the_steps_own_kelengkapan(demo):
     with session_scope(demo) as s:
-        _kec, renja, u = _ponco(s)
-        eks = mulai_pekerjaan(s, sop_id=renja.id, judul="Renja 2027", tahun=2027, triwulan=None, oleh=u["camat"])
+        eks = pekerjaan(s, sop=RENJA, judul="Renja 2027", tahun=2027)
         rec = catatan_terbuka(s, eks.id)
         lk = s.get(SopLangkah, rec.langkah_id)
         rec_id, no = rec.id, lk.no
     sebelum = sidik_basis_data(demo)
     with session_scope(demo) as s, pytest.raises(Ditolak) as e:
-        selesaikan(s, catatan_id=rec_id, oleh=_ponco(s)[2]["camat"], bukti=["Surat palsu"])
+        selesaikan(s, catatan_id=rec_id, oleh=pengguna(s, peran="camat"), bukti=["Surat palsu"])
     assert str(e.value) == f"Kelengkapan yang dicentang tidak ada pada langkah {no}: Surat palsu."
     assert sidik_basis_data(demo) == sebelum
 
@@ -237,8 +220,7 @@ def test_a_steps_output_is_attached_by_whoever_may_act_on_it_and_read_back(demo,
 
     folder = app.server.extensions["sakip_settings"].upload_dir
     with session_scope(demo) as s:
-        _kec, renja, u = _ponco(s)
-        eks = mulai_pekerjaan(s, sop_id=renja.id, judul="Renja 2027", tahun=2027, triwulan=None, oleh=u["camat"])
+        eks = pekerjaan(s, sop=RENJA, judul="Renja 2027", tahun=2027)
         rec_id, eks_id = catatan_terbuka(s, eks.id).id, eks.id
     sebelum = sidik_basis_data(demo)
     for oleh, nama, data, pesan in (
@@ -246,19 +228,19 @@ def test_a_steps_output_is_attached_by_whoever_may_act_on_it_and_read_back(demo,
             ("camat", "renja.exe", PDF, "renja.exe: jenis berkas tidak diterima (hanya PDF, JPG, PNG, XLSX, DOCX)."),
             ("camat", "renja.pdf", b"bukan pdf", "renja.pdf: isi berkas tidak sesuai dengan jenisnya (.pdf).")):
         with session_scope(demo) as s, pytest.raises(Ditolak) as e:
-            lampirkan_keluaran(s, catatan_id=rec_id, nama_berkas=nama, data=data, oleh=_ponco(s)[2][oleh],
+            lampirkan_keluaran(s, catatan_id=rec_id, nama_berkas=nama, data=data, oleh=pengguna(s, peran=oleh),
                                folder=folder)
         assert str(e.value) == pesan
     assert sidik_basis_data(demo) == sebelum
     assert not folder.exists() or not any(folder.rglob("*.*"))
     with session_scope(demo) as s:
         x = lampirkan_keluaran(s, catatan_id=rec_id, nama_berkas="Rancangan Renja 2027.pdf", data=PDF,
-                               oleh=_ponco(s)[2]["camat"], folder=folder)
+                               oleh=pengguna(s, peran="camat"), folder=folder)
         lampiran_id = x.id
     with session_scope(demo) as s:
         assert [(b.nama_berkas, b.pemilik_jenis, b.pemilik_id) for b in keluaran_eksekusi(s, eks_id)] == [
             ("Rancangan_Renja_2027.pdf", "catatan_langkah", rec_id)]
-    masuk(client, "sekcam.poncokusumo")
+    masuk(client, nama_pengguna("sekcam"))
     r = client.get(f"/lampiran/{lampiran_id}")
     assert r.status_code == 200 and r.data == PDF
     masuk(client, "camat.kalipare")
@@ -275,9 +257,7 @@ def test_a_steps_output_is_attached_by_whoever_may_act_on_it_and_read_back(demo,
 def test_a_period_that_does_not_fit_the_calendars_cycle_is_refused(demo, nama, tahun, triwulan, pesan):
     sebelum = sidik_basis_data(demo)
     with session_scope(demo) as s, pytest.raises(Ditolak) as e:
-        kec = s.exec(select(Kecamatan).where(Kecamatan.nama == "Poncokusumo")).one()
-        sop = s.exec(select(Sop).where(Sop.kecamatan_id == kec.id).where(Sop.nama == nama)).one()
-        camat = s.exec(select(User).where(User.username == "camat.poncokusumo")).one()
-        mulai_pekerjaan(s, sop_id=sop.id, judul=f"{nama} {tahun}", tahun=tahun, triwulan=triwulan, oleh=camat)
+        mulai_pekerjaan(s, sop_id=sop(s, nama=nama).id, judul=f"{nama} {tahun}", tahun=tahun, triwulan=triwulan,
+                        oleh=pengguna(s, peran="camat"))
     assert str(e.value) == pesan
     assert sidik_basis_data(demo) == sebelum

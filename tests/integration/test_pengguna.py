@@ -5,9 +5,10 @@ from sqlmodel import select
 
 from models.akun.pengguna import PESAN_GAGAL
 from models.db import session_scope
-from models.tables import AuditLog, Kecamatan, User
+from models.tables import AuditLog
 from tests.conftest import keluar, masuk
 from tests.dash_util import daftar_callback, panggil, sidik_basis_data, teks_jawaban
+from tests.fabrik import akun, kantor, lepas, pengguna
 
 TABEL = "..pengguna-tabel.children...kelola-pengguna.options.."
 UBAH = "..kelola-pesan.children...pengguna-versi.data.."
@@ -21,25 +22,13 @@ def _teks(r) -> str:
     return teks_jawaban(r)
 
 
-def _user(engine, username) -> User:
-    with session_scope(engine) as s:
-        u = s.exec(select(User).where(User.username == username)).one()
-        s.expunge(u)
-        return u
-
-
-def _kec(engine, nama) -> int:
-    with session_scope(engine) as s:
-        return s.exec(select(Kecamatan.id).where(Kecamatan.nama == nama)).one()
-
-
 def test_admin_creates_a_user_who_can_then_log_in(client, app, demo):
     masuk(client, "admin")
-    kalipare = _kec(demo, "Kalipare")
+    kalipare = lepas(demo, kantor, nama="Kalipare").id
     teks = _teks(panggil(client, app, _kunci_buat(app), username="Evapor2.Kalipare", nama="Siti Aminah",
                          peran="kasubag_evapor", kantor=f"kec:{kalipare}", sandi="rahasia-99", versi=0))
     assert "Pengguna evapor2.kalipare dibuat." in teks
-    u = _user(demo, "evapor2.kalipare")
+    u = lepas(demo, akun, username="evapor2.kalipare")
     assert (u.nama, u.role_kode, u.kecamatan_id, u.aktif) == ("Siti Aminah", "kasubag_evapor", kalipare, True)
     assert "evapor2.kalipare" in _teks(panggil(client, app, TABEL, cari="aminah"))
     with session_scope(demo) as s:
@@ -54,14 +43,15 @@ def test_bad_new_user_gets_a_message_and_nothing_is_written(client, app, demo):
     masuk(client, "admin")
     sebelum = sidik_basis_data(demo)
     kunci = _kunci_buat(app)
+    kalipare = lepas(demo, kantor, nama="Kalipare").id
     kasus = [
-        (dict(username="camat.kalipare", nama="X", peran="camat", kantor=f"kec:{_kec(demo, 'Kalipare')}",
+        (dict(username="camat.kalipare", nama="X", peran="camat", kantor=f"kec:{kalipare}",
               sandi="panjang-sekali"), 'Nama pengguna "camat.kalipare" sudah dipakai.'),
         (dict(username="baru", nama="Baru", peran="camat", kantor=None, sandi="panjang-sekali"),
          "Pengguna kantor harus terikat pada satu kecamatan."),
-        (dict(username="baru", nama="Baru", peran="kabupaten", kantor=f"kec:{_kec(demo, 'Kalipare')}",
+        (dict(username="baru", nama="Baru", peran="kabupaten", kantor=f"kec:{kalipare}",
               sandi="panjang-sekali"), "Pengguna kabupaten harus terikat pada satu kabupaten."),
-        (dict(username="baru", nama="Baru", peran="staf", kantor=f"kec:{_kec(demo, 'Kalipare')}", sandi="pendek"),
+        (dict(username="baru", nama="Baru", peran="staf", kantor=f"kec:{kalipare}", sandi="pendek"),
          "Kata sandi sedikitnya 8 karakter."),
         (dict(username="dua kata", nama="Baru", peran="staf", sandi="panjang-sekali"),
          "Nama pengguna wajib diisi, tanpa spasi."),
@@ -73,7 +63,7 @@ def test_bad_new_user_gets_a_message_and_nothing_is_written(client, app, demo):
 
 
 def test_deactivated_user_cannot_log_in_and_loses_the_session(client, app, demo):
-    target = _user(demo, "staf.kalipare")
+    target = lepas(demo, pengguna, peran="staf", kecamatan="Kalipare")
     other = app.server.test_client()
     masuk(other, "staf.kalipare")
     assert other.get("/sop").status_code == 200
@@ -81,7 +71,7 @@ def test_deactivated_user_cannot_log_in_and_loses_the_session(client, app, demo)
     teks = _teks(panggil(client, app, UBAH, user_id=target.id, peran="staf",
                          kantor=f"kec:{target.kecamatan_id}", aktif=False, sandi=None, versi=3))
     assert "Perubahan staf.kalipare disimpan." in teks
-    assert _user(demo, "staf.kalipare").aktif is False
+    assert lepas(demo, pengguna, peran="staf", kecamatan="Kalipare").aktif is False
     assert other.get("/sop").status_code == 302  # the open session ends at its next request
     r = masuk(app.server.test_client(), "staf.kalipare")
     assert r.status_code == 401 and PESAN_GAGAL in r.get_data(as_text=True)
@@ -91,7 +81,7 @@ def test_deactivated_user_cannot_log_in_and_loses_the_session(client, app, demo)
     # Reactivated, the account signs in afresh: the session of before stays ended.
     teks = _teks(panggil(client, app, UBAH, user_id=target.id, peran="staf",
                          kantor=f"kec:{target.kecamatan_id}", aktif=True, sandi=None, versi=3))
-    assert _user(demo, "staf.kalipare").aktif is True
+    assert lepas(demo, pengguna, peran="staf", kecamatan="Kalipare").aktif is True
     assert other.get("/sop").status_code == 302
 
 
@@ -99,13 +89,13 @@ def test_reassigning_role_and_office_and_resetting_a_password_ends_the_users_ses
     lain = app.server.test_client()
     assert masuk(lain, "kasipem.kalipare").status_code == 302
     assert lain.get("/sop").status_code == 200
-    target = _user(demo, "kasipem.kalipare")
+    target = lepas(demo, pengguna, peran="kasi_pem", kecamatan="Kalipare")
     masuk(client, "admin")
-    ponco = _kec(demo, "Poncokusumo")
+    ponco = lepas(demo, kantor).id
     teks = _teks(panggil(client, app, UBAH, user_id=target.id, peran="kasi_ekbang", kantor=f"kec:{ponco}",
                          aktif=True, sandi="sandi-baru-1", versi=0))
     assert "Perubahan kasipem.kalipare disimpan dan kata sandi diganti." in teks
-    u = _user(demo, "kasipem.kalipare")
+    u = lepas(demo, akun, username="kasipem.kalipare")  # the same account, now of another role and office
     assert (u.role_kode, u.kecamatan_id) == ("kasi_ekbang", ponco)
     assert lain.get("/sop").status_code == 302  # the session signed in before the reset has ended
     assert masuk(app.server.test_client(), "kasipem.kalipare", "sandi-baru-1").status_code == 302
@@ -116,7 +106,7 @@ def test_reassigning_role_and_office_and_resetting_a_password_ends_the_users_ses
 
 
 def test_admin_cannot_lock_themself_out(client, app, demo):
-    admin = _user(demo, "admin")
+    admin = lepas(demo, pengguna, peran="admin")
     masuk(client, "admin")
     sebelum = sidik_basis_data(demo)
     teks = _teks(panggil(client, app, UBAH, user_id=admin.id, peran="admin", kantor=None, aktif=False, sandi=None))
@@ -125,7 +115,7 @@ def test_admin_cannot_lock_themself_out(client, app, demo):
 
 
 def test_the_admin_sets_a_camat_s_nip_and_jabatan_and_a_bad_nip_changes_nothing(client, app, demo):
-    camat = _user(demo, "camat.kalipare")
+    camat = lepas(demo, pengguna, peran="camat", kecamatan="Kalipare")
     masuk(client, "admin")
     nilai = dict(user_id=camat.id, peran="camat", kantor=f"kec:{camat.kecamatan_id}", aktif=True, sandi=None, versi=1)
     sebelum = sidik_basis_data(demo)
@@ -134,14 +124,14 @@ def test_the_admin_sets_a_camat_s_nip_and_jabatan_and_a_bad_nip_changes_nothing(
     assert sidik_basis_data(demo) == sebelum
     teks = _teks(panggil(client, app, UBAH, **nilai, nip="19700512 199503 1 002", jabatan="  Camat   Kalipare "))
     assert "Perubahan camat.kalipare disimpan." in teks
-    u = _user(demo, "camat.kalipare")
+    u = lepas(demo, pengguna, peran="camat", kecamatan="Kalipare")
     assert (u.nip, u.jabatan) == ("197005121995031002", "Camat Kalipare")
     assert "19700512 199503 1 002" in _teks(panggil(client, app, TABEL, cari="camat.kalipare"))
     with session_scope(demo) as s:
         log = s.exec(select(AuditLog).where(AuditLog.aksi == "pengguna.ubah")).all()[-1]
         assert (log.sebelum["nip"], log.sesudah["nip"]) == (None, "197005121995031002")
     # The same NIP on another account is refused.
-    lain = _user(demo, "camat.poncokusumo")
+    lain = lepas(demo, pengguna, peran="camat")
     teks = _teks(panggil(client, app, UBAH, **{**nilai, "user_id": lain.id, "kantor": f"kec:{lain.kecamatan_id}"},
                          nip="197005121995031002", jabatan=None))
     assert "NIP 19700512 199503 1 002 sudah dipakai akun lain." in teks

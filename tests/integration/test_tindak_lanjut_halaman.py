@@ -10,7 +10,7 @@ from sqlmodel import func, select
 
 from models.dasbor.kueri import rekap_tindak_lanjut, tindak_lanjut
 from models.db import session_scope
-from models.tables import AuditLog, Evaluasi, Kecamatan, Rekomendasi, User
+from models.tables import AuditLog, Evaluasi, Rekomendasi
 from models.tindak_lanjut.evaluasi import RekomendasiBaru, catat_evaluasi_lengkap
 from models.tindak_lanjut.rekomendasi import (
     menunggu,
@@ -21,20 +21,17 @@ from models.tindak_lanjut.rekomendasi import (
 from models.umum.penolakan import Ditolak
 from tests.conftest import masuk
 from tests.dash_util import panggil, sidik_basis_data
+from tests.fabrik import kantor, nama_pengguna, pengguna
 
 HARI_INI = date(2026, 11, 21)
 PADA = datetime(2026, 11, 21, 9, 0, tzinfo=ZoneInfo("Asia/Jakarta"))
 
 
-def _u(s, nama: str) -> User:
-    return s.exec(select(User).where(User.username == f"{nama}.poncokusumo")).one()
-
-
-def _catat(s, rekomendasi, oleh="tim"):
-    kec = s.exec(select(Kecamatan.id).where(Kecamatan.nama == "Poncokusumo")).one()
+def _catat(s, rekomendasi, peran="tim"):
+    kec = kantor(s).id
     return catat_evaluasi_lengkap(s, kecamatan_id=kec, jenis="evaluasi", tahun=2026, triwulan=3,
                                   tanggal=date(2026, 11, 20), peserta="Camat, Tim", temuan="Adminduk di bawah target",
-                                  oleh=_u(s, oleh), rekomendasi=rekomendasi, pada=PADA)
+                                  oleh=pengguna(s, peran=peran), rekomendasi=rekomendasi, pada=PADA)
 
 
 def test_a_bad_row_saves_nothing_and_names_the_row(demo):
@@ -62,15 +59,16 @@ def test_reminders_follow_whom_the_item_waits_on(demo):
                         RekomendasiBaru("Jauh", "kasi_pem", HARI_INI + timedelta(days=8)),
                         RekomendasiBaru("Ekbang", "kasi_ekbang", HARI_INI + timedelta(days=1))])
         rek = {r.teks: r for r in s.exec(select(Rekomendasi).where(Rekomendasi.evaluasi_id == ev.id))}
-        teks = lambda u: [(r.teks, telat) for r, telat in pengingat(s, _u(s, u), HARI_INI)]  # noqa: E731
-        assert teks("kasipem") == [("Dekat", False)]  # due on day 7 counts, day 8 does not
+        teks = lambda p: [(r.teks, telat) for r, telat in pengingat(s, pengguna(s, peran=p), HARI_INI)]  # noqa: E731
+        assert teks("kasi_pem") == [("Dekat", False)]  # due on day 7 counts, day 8 does not
         assert teks("camat") == [("Ekbang", False), ("Dekat", False)]
         assert teks("sekcam") == []
-        mulai_tindak_lanjut(s, rekomendasi_id=rek["Dekat"].id, oleh=_u(s, "kasipem"), pada=PADA)
-        serahkan(s, rekomendasi_id=rek["Dekat"].id, uraian="Selesai", oleh=_u(s, "kasipem"), pada=PADA)
+        mulai_tindak_lanjut(s, rekomendasi_id=rek["Dekat"].id, oleh=pengguna(s, peran="kasi_pem"), pada=PADA)
+        serahkan(s, rekomendasi_id=rek["Dekat"].id, uraian="Selesai", oleh=pengguna(s, peran="kasi_pem"), pada=PADA)
         assert menunggu(rek["Dekat"]) == "sekcam"
-        assert teks("kasipem") == [] and teks("sekcam") == [("Dekat", False)]
-        assert [(r.teks, telat) for r, telat in pengingat(s, _u(s, "sekcam"), HARI_INI + timedelta(days=8))] == [
+        assert teks("kasi_pem") == [] and teks("sekcam") == [("Dekat", False)]
+        sekcam = pengguna(s, peran="sekcam")
+        assert [(r.teks, telat) for r, telat in pengingat(s, sekcam, HARI_INI + timedelta(days=8))] == [
             ("Dekat", True)]
 
 
@@ -80,7 +78,7 @@ def test_counts_by_status_per_role_and_quarter(demo):
                         RekomendasiBaru("B", "kasi_pem", date(2026, 11, 1) + timedelta(days=30)),
                         RekomendasiBaru("C", "kasi_ekbang", date(2026, 12, 20))])
         a = s.exec(select(Rekomendasi).where(Rekomendasi.evaluasi_id == ev.id).where(Rekomendasi.teks == "A")).one()
-        mulai_tindak_lanjut(s, rekomendasi_id=a.id, oleh=_u(s, "kasipem"), pada=PADA)
+        mulai_tindak_lanjut(s, rekomendasi_id=a.id, oleh=pengguna(s, peran="kasi_pem"), pada=PADA)
         kec = ev.kecamatan_id
         df = tindak_lanjut(s, kecamatan_ids=[kec], tahun=2026, triwulan=None, hari_ini=date(2026, 12, 5))
         # On 5 December A (due 25 November) is 10 days late, B (due 1 December) 4: the latest first, C not late
@@ -134,7 +132,7 @@ def test_page_callbacks_refuse_what_the_rules_refuse(demo, app, client):
     with session_scope(demo) as s:
         ev = _catat(s, [RekomendasiBaru("A", "kasi_pem", date(2026, 12, 25))])
         rid = s.exec(select(Rekomendasi.id).where(Rekomendasi.evaluasi_id == ev.id)).one()
-    masuk(client, "kasiekbang.poncokusumo")
+    masuk(client, nama_pengguna("kasi_ekbang"))
     client.get("/tindak-lanjut")
     sebelum = sidik_basis_data(demo)
     r = panggil(client, app, "..tl-pesan.children...tl-uraian.value..", rekomendasi_id=rid, _m=1)
@@ -162,12 +160,11 @@ def test_the_kasi_terkait_step_of_an_evaluation_waits_on_every_kasi(demo):
             rec = catatan_terbuka(s, ev.eksekusi_id)
             if rec.role_kode == "kasi_terkait":
                 break
-            peran = {"kasubag_evapor": "evapor", "tim": "tim", "sekcam": "sekcam", "camat": "camat"}[rec.role_kode]
             t = t + timedelta(minutes=10)
-            selesaikan(s, catatan_id=rec.id, oleh=_u(s, peran), pada=t)
+            selesaikan(s, catatan_id=rec.id, oleh=pengguna(s, peran=rec.role_kode), pada=t)
         assert s.get(SopLangkah, rec.langkah_id).no == "3"
-        for kasi in ("kasipem", "kasiekbang", "kasitrantib"):
-            assert rec.id in {x.catatan.id for x in antrian(s, _u(s, kasi))}
-        assert rec.id not in {x.catatan.id for x in antrian(s, _u(s, "staf"))}
-        selesaikan(s, catatan_id=rec.id, oleh=_u(s, "kasiekbang"), pada=t + timedelta(minutes=10))
-        assert s.get(CatatanLangkah, rec.id).pelaku_id == _u(s, "kasiekbang").id
+        for kasi in ("kasi_pem", "kasi_ekbang", "kasi_trantib"):
+            assert rec.id in {x.catatan.id for x in antrian(s, pengguna(s, peran=kasi))}
+        assert rec.id not in {x.catatan.id for x in antrian(s, pengguna(s, peran="staf"))}
+        selesaikan(s, catatan_id=rec.id, oleh=pengguna(s, peran="kasi_ekbang"), pada=t + timedelta(minutes=10))
+        assert s.get(CatatanLangkah, rec.id).pelaku_id == pengguna(s, peran="kasi_ekbang").id
