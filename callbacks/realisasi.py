@@ -17,16 +17,16 @@ from models.kinerja.lampiran import lampiran_realisasi, lampirkan
 from models.kinerja.realisasi import (
     Isian,
     ajukan,
-    angka_eksekusi,
     buka_kembali,
     simpan_draf,
     tindakan_realisasi,
 )
+from models.sop.alur import jenis_subjek
 from models.tables import Indikator, Realisasi, User
 from models.umum.berkas import dari_unggahan
 from models.umum.mesin_status import boleh
 from models.umum.penolakan import Ditolak
-from models.umum.status import JenisKerja, StatusRealisasi
+from models.umum.status import StatusRealisasi
 
 
 def _periode(periode: dict | None) -> tuple[int, int]:
@@ -65,7 +65,8 @@ def register(app: Dash) -> None:
             bersama = 0
             if ajukan_juga:
                 eks = ajukan(s, realisasi_id=r.id, oleh=user)
-                bersama = len(angka_eksekusi(s, eks)) if eks.subjek_jenis == JenisKerja.PENGUMPULAN else 0
+                jenis = jenis_subjek(eks.subjek_jenis)
+                bersama = len(jenis.angka(s, eks)) if jenis.sekaligus else 0
             s.refresh(r)
             versi_baru, r_id, status = r.versi, r.id, StatusRealisasi(r.status)
             terkunci = not boleh(tindakan_realisasi(s, realisasi_id=r_id, oleh=user), "ubah")

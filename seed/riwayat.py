@@ -26,6 +26,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
 from models.db import session_scope
+from models.jenis_kerja import muat as muat_jenis_kerja
 from models.kinerja.iku import iku_kantor, per_triwulan, sop_pengumpul, target_berlaku, tetapkan_target
 from models.kinerja.realisasi import Isian, ajukan, boleh_mengisi, bukti_diminta, simpan_draf
 from models.perencanaan.kalender_sakip import jadwal_kabupaten, jendela, label_periode_kewajiban, periode_renstra
@@ -286,6 +287,7 @@ def buat_riwayat(engine: Engine, *, kabupaten: str = "Malang", kecamatan: int = 
     Refused (RiwayatDitolak, nothing written) when any history is already stored, or when the database holds data
     that the demo did not load. One transaction; `tulis` receives the progress, office by office.
     """
+    muat_jenis_kerja()  # the history runs through the state machine: every kind of work registered
     mulai_detik = time.perf_counter()
     hari_ini = hari_ini or periode.hari_ini()
     if kecamatan < 1:

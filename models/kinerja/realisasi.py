@@ -564,7 +564,7 @@ def tautan(session: Session, eks: Eksekusi) -> str | None:
 # The two kinds of work that carry figures (listed with every other kind in models.jenis_kerja).
 SUBJEK_REALISASI = JenisSubjek(nama="Realisasi IKU", kasi=_kasi_realisasi, wakil=wakil, terkunci=_terkunci,
                                peristiwa=pada_peristiwa, tautan=tautan, angka=angka_eksekusi)
-SUBJEK_PENGUMPULAN = replace(SUBJEK_REALISASI, nama="Pengumpulan data kinerja")
+SUBJEK_PENGUMPULAN = replace(SUBJEK_REALISASI, nama="Pengumpulan data kinerja", sekaligus=True)
 
 
 def buka_kembali(session: Session, *, realisasi_id: int, alasan: str, oleh: User) -> Realisasi:

@@ -211,17 +211,17 @@ def status_kewajiban(*, tenggat: date, hari_ini: date, selesai_pada: datetime | 
     "segera", the day after "terlambat".
 
     >>> t = date(2026, 10, 21)  # Pengukuran Kinerja, triwulan III 2026
-    >>> status_kewajiban(tenggat=t, hari_ini=date(2026, 11, 2), selesai_pada=date(2026, 10, 21))
+    >>> str(status_kewajiban(tenggat=t, hari_ini=date(2026, 11, 2), selesai_pada=date(2026, 10, 21)))
     'selesai'
-    >>> status_kewajiban(tenggat=t, hari_ini=date(2026, 11, 2), selesai_pada=date(2026, 10, 22))
+    >>> str(status_kewajiban(tenggat=t, hari_ini=date(2026, 11, 2), selesai_pada=date(2026, 10, 22)))
     'selesai_terlambat'
-    >>> [status_kewajiban(tenggat=t, hari_ini=date(2026, 10, d)) for d in (13, 14, 21, 22)]
+    >>> [str(status_kewajiban(tenggat=t, hari_ini=date(2026, 10, d))) for d in (13, 14, 21, 22)]
     ['belum_jatuh_tempo', 'segera', 'segera', 'terlambat']
-    >>> [status_kewajiban(tenggat=t, hari_ini=date(2026, 10, d), berjalan=True) for d in (5, 14, 22)]
+    >>> [str(status_kewajiban(tenggat=t, hari_ini=date(2026, 10, d), berjalan=True)) for d in (5, 14, 22)]
     ['berjalan', 'segera', 'terlambat']
-    >>> status_kewajiban(tenggat=t, hari_ini=date(2026, 11, 2), ada_sop=False)
+    >>> str(status_kewajiban(tenggat=t, hari_ini=date(2026, 11, 2), ada_sop=False))
     'tanpa_sop'
-    >>> status_kewajiban(tenggat=t, hari_ini=date(2026, 11, 2), ada_sop=False, selesai_pada=date(2026, 10, 1))
+    >>> str(status_kewajiban(tenggat=t, hari_ini=date(2026, 11, 2), ada_sop=False, selesai_pada=date(2026, 10, 1)))
     'selesai'
     """
     if selesai_pada is not None:

@@ -20,7 +20,7 @@ from models.perencanaan.dokumen_kinerja import (
     xlsx_pengukuran,
 )
 from models.perencanaan.kalender_sakip import jadwal_sop
-from models.sop.alur import siap_ditindak
+from models.sop.alur import jenis_subjek, siap_ditindak
 from models.sop.keluaran import lampirkan_keluaran
 from models.tables import Eksekusi, Lampiran, Sop, SopRevisi, User
 from models.umum.penolakan import Ditolak
@@ -31,7 +31,7 @@ PENGUKURAN, LAPORAN = "pengukuran", "laporan_kinerja"
 def dokumen_otomatis(session: Session, eks: Eksekusi) -> str | None:
     """PENGUKURAN for a quarter's execution of the SOP the calendar names for Pengukuran Kinerja, LAPORAN for a
     year's execution of the Laporan Kinerja's SOP; None for any other work."""
-    if eks.subjek_jenis != "dokumen":
+    if not jenis_subjek(eks.subjek_jenis).menulis_dokumen:
         return None
     rev = session.get(SopRevisi, eks.revisi_id)
     assert rev is not None  # the execution's revision (foreign key)

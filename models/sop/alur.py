@@ -75,6 +75,7 @@ class JenisSubjek:
                record) and the end of the run ("eksekusi_selesai")
     tautan:    the page where the subject itself is worked on, when it has one
     angka:     the figures the run carries, shown beside a waiting step
+    sekaligus: the run carries every figure its SOP collects in the quarter at once (not one indicator's)
     dapat_dibatalkan: whether the Camat may cancel a running one
     menulis_dokumen:  whether its run may write a document from the capaian engine (Pengukuran, Laporan Kinerja)
     """
@@ -86,6 +87,7 @@ class JenisSubjek:
     peristiwa: Callable[[Session, Eksekusi, str, CatatanLangkah, User], None] = lambda *_: None
     tautan: Callable[[Session, Eksekusi], str | None] = lambda _s, _e: None
     angka: Callable[[Session, Eksekusi], list[Any]] = lambda _s, _e: []
+    sekaligus: bool = False
     dapat_dibatalkan: bool = False
     menulis_dokumen: bool = False
 

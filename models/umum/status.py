@@ -156,10 +156,10 @@ JENIS_ANGKA = frozenset({JenisKerja.REALISASI, JenisKerja.PENGUMPULAN})  # the k
 class KeadaanKewajiban(Keadaan):
     """Where one obligation of the SAKIP calendar stands for an office (models.perencanaan.kalender_sakip)."""
 
-    BELUM_JATUH_TEMPO = ("belum_jatuh_tempo", "Belum jatuh tempo", "secondary")
+    BELUM_JATUH_TEMPO = ("belum_jatuh_tempo", "Belum jatuh tempo", "light")
     SEGERA = ("segera", "Segera jatuh tempo", "warning")
     TERLAMBAT = ("terlambat", "Terlambat", "danger")
     BERJALAN = ("berjalan", "Sedang berjalan", "info")
     SELESAI = ("selesai", "Selesai tepat waktu", "success")
     SELESAI_TERLAMBAT = ("selesai_terlambat", "Selesai terlambat", "warning")
-    TANPA_SOP = ("tanpa_sop", "Belum ada SOP", "light")
+    TANPA_SOP = ("tanpa_sop", "Belum ada SOP", "dark")

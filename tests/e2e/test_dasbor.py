@@ -14,6 +14,7 @@ from models.dasbor.kueri import antrian_terbuka, kartu_iku
 from models.db import session_scope
 from models.tables import Kecamatan, User
 from models.umum.periode import periode_baku
+from models.umum.status import KeadaanCapaian
 from tests.e2e.conftest import masuk_sebagai, tunggu_js
 
 
@@ -40,7 +41,8 @@ def test_camat_beranda_shows_the_cards_the_engine_computes(halaman_riwayat, riwa
             assert "Tidak tersedia" in teks
         else:
             assert f"{angka(k.persen, 2)}%" in teks, (k.indikator.kode, teks)
-            assert ("Resmi" if k.resmi else "Sementara, belum disahkan") in teks
+            keadaan = KeadaanCapaian.RESMI if k.resmi else (k.keadaan or KeadaanCapaian.SEMENTARA)
+            assert keadaan.label in teks  # the figure's state in the one vocabulary
             assert k.predikat.nama in teks
     # Another quarter of the year (whatever today's quarter is): the address follows the filter, and opening that
     # address shows the same view.

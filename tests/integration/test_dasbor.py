@@ -167,7 +167,7 @@ def test_pages_show_the_hand_computed_values(kasus, app, client):
     r = panggil(client, app, "beranda-isi.children", kecamatan=None, tahun=TAHUN, triwulan=2)
     teks = r.get_data(as_text=True)
     assert r.status_code == 200
-    assert "97,37%" in teks and "Sementara, belum disahkan" in teks and "2,63 poin" in teks
+    assert "97,37%" in teks and "Dalam proses SOP" in teks and "2,63 poin" in teks
     r = panggil(client, app, "..siklus-isi.children...siklus-eksekusi.options...siklus-eksekusi.value..",
                 kecamatan=None, tahun=TAHUN, triwulan=0, sop=k["kunci"])
     teks = r.get_data(as_text=True)

@@ -87,7 +87,7 @@ def test_one_execution_carries_the_quarter_and_its_end_makes_every_figure_offici
         eks = ajukan(s, realisasi_id=ids[2], oleh=pengguna(s, peran="kasubag_renkeu", kecamatan=MUARA),
                      pada=T0 + timedelta(hours=1))
         eks_id = eks.id
-        assert (eks.subjek_jenis, eks.subjek_id, eks.judul) == ("realisasi", None,
+        assert (eks.subjek_jenis, eks.subjek_id, eks.judul) == ("pengumpulan", None,
                                                                 "Pengumpulan data kinerja triwulan I 2026")
         angka = s.exec(select(Realisasi).where(Realisasi.id.in_(ids))).all()
         assert {(r.status, r.eksekusi_id) for r in angka} == {("diajukan", eks_id)}

@@ -34,7 +34,7 @@ Kepatuhan (the SAKIP calendar: figures due 10 working days after 30 June = 14 Ju
 Pemantauan 28 July, Evaluasi 4 August; Renja 2025 due 30 June 2024; Perjanjian Kinerja 31 January 2025; the
 Laporan Kinerja and Pelaporan of 2025 due in 2026; the SOP monitoring of semester I due by 30 June):
 IKU-1 Kalipare and Poncokusumo "Resmi 1 Juli 2025", Ampelgading "Resmi 15 Juli 2025, terlambat", Karangploso
-"Diajukan, lewat tenggat"; IKU-2 and IKU-3 "Belum diisi, lewat tenggat" everywhere. Offices with the SOP
+"Dalam proses SOP, lewat tenggat"; IKU-2 and IKU-3 "Belum diisi, lewat tenggat" everywhere. Offices with the SOP
 (Poncokusumo, Ampelgading) are late on Pengukuran, Pemantauan, Evaluasi and Renja; the others have no SOP for them
 ("Belum ada SOP", which counts). Trouble per office: Ampelgading 10, Kalipare 9, Karangploso 9, Poncokusumo 8 = 36.
 
@@ -88,7 +88,7 @@ KEPATUHAN = [
      "Selesai terlambat", "Belum jatuh tempo", "Belum ada SOP", "0 dari 9 SOP dipantau, lewat semester"],
     ["Kalipare", "9", "Resmi 1 Juli 2025", *["Belum diisi, lewat tenggat"] * 2, *["Belum ada SOP"] * 4,
      "Selesai tepat waktu", "Belum ada SOP", "Belum ada SOP", "0 dari 3 SOP dipantau, lewat semester"],
-    ["Karangploso", "9", "Diajukan, lewat tenggat", *["Belum diisi, lewat tenggat"] * 2, *["Belum ada SOP"] * 4,
+    ["Karangploso", "9", "Dalam proses SOP, lewat tenggat", *["Belum diisi, lewat tenggat"] * 2, *["Belum ada SOP"] * 4,
      "Selesai tepat waktu", "Belum ada SOP", "Belum jatuh tempo", "0 dari 4 SOP dipantau, lewat semester"],
     ["Poncokusumo", "8", "Resmi 1 Juli 2025", *["Belum diisi, lewat tenggat"] * 2, *["Terlambat"] * 4,
      "Selesai tepat waktu", "Belum jatuh tempo", "Belum ada SOP", "0 dari 9 SOP dipantau, lewat semester"],
@@ -302,7 +302,7 @@ def test_the_xlsx_recap_holds_the_same_numbers_one_sheet_per_section(demo, empat
         [b[0], int(b[1]), *b[2:]] for b in KEPATUHAN[1:]]
     # Capaian: in percent and points to two decimals, as on the screen; each IKU's state beside it.
     assert [[b[0], b[1], b[2], *b[7:]] for b in lembar["Capaian"][1:]] == [
-        ["Karangploso", 100.0, "Diajukan, belum disahkan", 100.0, 1.0, 5.56, "······▄▄"],
+        ["Karangploso", 100.0, "Dalam proses SOP", 100.0, 1.0, 5.56, "······▄▄"],
         ["Poncokusumo", 100.0, "Resmi", 100.0, 1.0, 5.56, "······▁█"],
         ["Kalipare", 88.89, "Resmi", 88.89, 3.0, -5.56, "······█▁"],
         ["Ampelgading", 66.67, "Resmi", 66.67, 4.0, -27.78, "·······▄"]]
@@ -337,7 +337,7 @@ def test_the_pdf_recap_prints_every_row_of_the_screen_with_the_heading_and_the_p
         for baris in tabel:
             assert " ".join(baris) in teks, baris
     for nama, c, keadaan, selisih, peringkat, tren in (
-            ("Karangploso", "100,00%", "Diajukan, belum disahkan", "5,56", "1", "······▄▄"),
+            ("Karangploso", "100,00%", "Dalam proses SOP", "5,56", "1", "······▄▄"),
             ("Poncokusumo", "100,00%", "Resmi", "5,56", "1", "······▁█"),
             ("Kalipare", "88,89%", "Resmi", "-5,56", "3", "······█▁"),
             ("Ampelgading", "66,67%", "Resmi", "-27,78", "4", "·······▄")):

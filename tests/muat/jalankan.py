@@ -50,8 +50,11 @@ def _siapkan_db(url: str | None, folder: Path) -> str:
     from sqlalchemy import text
 
     from models.db import get_engine
+    from models.jenis_kerja import muat
     from models.migrasi import pastikan_skema
     from seed.demo import muat_demo
+
+    muat()  # every kind of work registered with the state machine, as create_app does
 
     url = url or f"sqlite:///{folder / 'muat.db'}"
     if url.startswith("postgresql"):  # the database is made when the server has none of that name
