@@ -12,13 +12,13 @@ from datetime import date
 from pathlib import Path
 
 from sqlalchemy import event, text
-from sqlmodel import Session, select
+from sqlmodel import Session
 
 
 def main() -> None:
     url, kerja, siap, lanjut, masukan = sys.argv[1:6]
     from models.db import get_engine, session_scope
-    from models.tables import User
+    from tests.fabrik import pengguna
 
     @event.listens_for(Session, "before_commit")
     def _tunggu(session):  # noqa: ANN001
@@ -39,7 +39,7 @@ def main() -> None:
         if kerja == "excel":
             from models.kinerja.excel import baca, terapkan
 
-            evapor = s.exec(select(User).where(User.username == "evapor.poncokusumo")).one()
+            evapor = pengguna(s, peran="kasubag_evapor")
             baris = baca(s, data, kecamatan_id=evapor.kecamatan_id, tahun=2025, triwulan=1,
                          hari_ini=date(2025, 4, 7))
             terapkan(s, baris, kecamatan_id=evapor.kecamatan_id, tahun=2025, triwulan=1, oleh=evapor,
@@ -47,12 +47,12 @@ def main() -> None:
         elif kerja == "persetujuan":
             from models.sop.alur import putuskan
 
-            camat = s.exec(select(User).where(User.username == "camat.poncokusumo")).one()
+            camat = pengguna(s, peran="camat")
             putuskan(s, catatan_id=int(data.decode()), setuju=True, oleh=camat)
         elif kerja == "sop":
             from models.sop.register import impor_dokumen
 
-            admin = s.exec(select(User).where(User.username == "admin")).one()
+            admin = pengguna(s, peran="admin")
             impor_dokumen(s, [("kalipare.docx", data)], oleh=admin)
         else:
             raise SystemExit(f"kerja tidak dikenal: {kerja}")

@@ -15,6 +15,7 @@ from models.tables import AuditLog, Kecamatan, Sop
 from seed.demo import PENGGUNA_KANTOR
 from tests.conftest import masuk
 from tests.dash_util import daftar_callback, panggil, payload, sidik_basis_data
+from tests.fabrik import kantor, lepas, pengguna, realisasi
 
 ROUTER = "_pages_content"
 ASING = "Poncokusumo"  # the office the crafted requests name
@@ -36,18 +37,12 @@ def _siap(client, app):
     engine = app.server.extensions["sakip_engine"]
     with session_scope(engine) as s:
         if not s.exec(select(Indikator).where(Indikator.kode == "IKU-P1")).first():
-            ponco = s.exec(select(Kecamatan.id).where(Kecamatan.nama == ASING)).one()
-            s.add(Indikator(kecamatan_id=ponco, kode="IKU-P1", nama="Indikator sendiri Poncokusumo",
+            s.add(Indikator(kecamatan_id=kantor(s, nama=ASING).id, kode="IKU-P1", nama="Indikator sendiri Poncokusumo",
                             pembilang="Jumlah"))
         if not s.exec(select(HariLibur)).first():  # an entered day off, for the callbacks that name one
             s.add(HariLibur(tanggal=date(2025, 12, 26), keterangan="Cuti Bersama Hari Raya Natal"))
     client.get("/_dash-layout")
     return daftar_callback(app)
-
-
-def _kecamatan_id(engine, nama: str) -> int:
-    with session_scope(engine) as s:
-        return s.exec(select(Kecamatan.id).where(Kecamatan.nama == nama)).one()
 
 
 def _objek_milik(engine, model, kecamatan_id: int, *, bukan: int | None = None) -> int:
@@ -62,8 +57,8 @@ def _objek_milik(engine, model, kecamatan_id: int, *, bukan: int | None = None) 
 
 
 def _nilai(engine, kebijakan: Kebijakan, kecamatan: str) -> dict:
-    kec_id = _kecamatan_id(engine, kecamatan)
-    bukan = _kecamatan_id(engine, "Kalipare") if kecamatan != "Kalipare" else None
+    kec_id = lepas(engine, kantor, nama=kecamatan).id
+    bukan = lepas(engine, kantor, nama="Kalipare").id if kecamatan != "Kalipare" else None
     nilai: dict = {nama: kecamatan for nama in kebijakan.kecamatan}
     nilai |= {nama: _objek_milik(engine, model, kec_id, bukan=bukan) for nama, model in kebijakan.objek.items()}
     return nilai
@@ -152,18 +147,13 @@ def _pengguna_berwenang(kebijakan: Kebijakan) -> str:
 
 def test_the_permitted_role_gets_through_the_same_requests(app, demo):
     """The refusals above are not the app failing: a permitted user's identical requests are answered."""
-    from models.kinerja.iku import iku_kantor
-    from models.kinerja.realisasi import Isian, ajukan, simpan_draf
-    from models.tables import User
     from models.tindak_lanjut.evaluasi import RekomendasiBaru, catat_evaluasi_lengkap
 
     callbacks = _siap(app.server.test_client(), app)
     with session_scope(demo) as s:  # a figure of Kalipare in its SOP, for the callbacks that name records
-        evapor = s.exec(select(User).where(User.username == "evapor.kalipare")).one()
-        ind = iku_kantor(s, evapor.kecamatan_id)[0]
-        r = simpan_draf(s, kecamatan_id=evapor.kecamatan_id, tahun=2025, triwulan=1, oleh=evapor,
-                        isian=Isian(ind.id, "40", "50"))
-        ajukan(s, realisasi_id=r.id, oleh=evapor)
+        evapor = pengguna(s, peran="kasubag_evapor", kecamatan="Kalipare")
+        realisasi(s, indikator="IKU-1", kecamatan="Kalipare", tahun=2025, triwulan=1, pembilang="40", penyebut="50",
+                  oleh=evapor, status="diajukan")
         # and an evaluation of Kalipare with one recommendation, for the callbacks that name one
         catat_evaluasi_lengkap(s, kecamatan_id=evapor.kecamatan_id, jenis="evaluasi", tahun=2025, triwulan=1,
                                tanggal=date(2025, 4, 10), peserta="Camat, Tim", temuan="Temuan uji", oleh=evapor,

@@ -11,16 +11,15 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from openpyxl import load_workbook
-from sqlmodel import select
 
 from models.db import session_scope
 from models.kinerja.capaian_csv import hitung_csv
 from models.kinerja.iku import iku_kantor, tetapkan_target
 from models.kinerja.realisasi import Isian, simpan_draf
-from models.tables import Kecamatan, Realisasi, User
-from tests.alur_util import sahkan
+from models.tables import Realisasi
 from tests.conftest import masuk
 from tests.dash_util import panggil
+from tests.fabrik import kantor, nama_pengguna, pengguna, sahkan
 
 WIB = ZoneInfo("Asia/Jakarta")
 TAHUN = 2025
@@ -30,8 +29,8 @@ TAHUN = 2025
 def capaian_90005(demo):
     """IKU-1 of Poncokusumo, triwulan I 2025: 18.001 / 20.000 against a target of 100, carried to official."""
     with session_scope(demo) as s:
-        kec = s.exec(select(Kecamatan).where(Kecamatan.nama == "Poncokusumo")).one()
-        u = {n: s.exec(select(User).where(User.username == f"{n}.poncokusumo")).one() for n in ("evapor", "camat")}
+        kec = kantor(s)
+        u = {"evapor": pengguna(s, peran="kasubag_evapor"), "camat": pengguna(s, peran="camat")}
         ind = {i.kode: i for i in iku_kantor(s, kec.id)}["IKU-1"]
         tetapkan_target(s, indikator_id=ind.id, kecamatan_id=kec.id, tahun=TAHUN, nilai=100, oleh=u["evapor"],
                         alasan="Perjanjian Kinerja perubahan")
@@ -45,7 +44,7 @@ def capaian_90005(demo):
 
 def test_card_table_csv_excel_and_chart_print_the_half_up_value(capaian_90005, app, client):
     _engine, ind_id = capaian_90005
-    masuk(client, "camat.poncokusumo")
+    masuk(client, nama_pengguna("camat"))
     kartu = panggil(client, app, "beranda-isi.children", kecamatan=None, tahun=TAHUN, triwulan=1)
     teks = kartu.get_data(as_text=True)
     assert "90,01%" in teks and "90,00%" not in teks and "Sangat Baik" in teks

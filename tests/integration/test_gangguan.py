@@ -11,7 +11,7 @@ import signal
 import subprocess
 import sys
 import time
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -20,8 +20,9 @@ from openpyxl import load_workbook
 from sqlmodel import func, select
 
 from models.db import session_scope
-from models.tables import AuditLog, CatatanLangkah, Kecamatan, Realisasi, Sop, SopRevisi, User
+from models.tables import AuditLog, CatatanLangkah, Kecamatan, Realisasi, Sop, SopRevisi
 from tests.dash_util import sidik_basis_data
+from tests.fabrik import kantor, realisasi
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -30,8 +31,7 @@ def _excel(demo) -> bytes:
     from models.kinerja.excel import templat
 
     with session_scope(demo) as s:
-        ponco = s.exec(select(Kecamatan.id).where(Kecamatan.nama == "Poncokusumo")).one()
-        data = templat(s, kecamatan_id=ponco, tahun=2025, triwulan=1)
+        data = templat(s, kecamatan_id=kantor(s).id, tahun=2025, triwulan=1)
     wb = load_workbook(io.BytesIO(data))
     ws = wb["Realisasi"]
     for row in ws.iter_rows(min_row=6):
@@ -44,19 +44,12 @@ def _excel(demo) -> bytes:
 
 def _langkah_terbuka(demo) -> bytes:
     """A figure submitted and waiting at its collection SOP's first decision: the step the Camat approves."""
-    from models.kinerja.iku import iku_kantor
-    from models.kinerja.realisasi import Isian, ajukan, simpan_draf
     from models.sop.alur import catatan_terbuka
 
-    with session_scope(demo) as s:
-        ponco = s.exec(select(Kecamatan.id).where(Kecamatan.nama == "Poncokusumo")).one()
-        evapor = s.exec(select(User).where(User.username == "evapor.poncokusumo")).one()
-        pada = datetime(2025, 4, 7, 9, tzinfo=ZoneInfo("Asia/Jakarta"))
-        r = simpan_draf(s, kecamatan_id=ponco, tahun=2025, triwulan=1, isian=Isian(iku_kantor(s, ponco)[0].id, "40",
-                                                                                     "50"),
-                        oleh=evapor, pada=pada, hari_ini=date(2025, 4, 7))
-        eks = ajukan(s, realisasi_id=r.id, oleh=evapor, pada=pada)
-        return str(catatan_terbuka(s, eks.id).id).encode()
+    with session_scope(demo) as s:  # IKU-1, 40/50, entered and submitted by the Kasubag Evapor
+        r = realisasi(s, indikator="IKU-1", tahun=2025, triwulan=1, pembilang="40", penyebut="50", status="diajukan",
+                      pada=datetime(2025, 4, 7, 9, tzinfo=ZoneInfo("Asia/Jakarta")))
+        return str(catatan_terbuka(s, r.eksekusi_id).id).encode()
 
 
 def _sop(_demo) -> bytes:
@@ -67,7 +60,7 @@ def _sop(_demo) -> bytes:
 
 
 def _setelah_excel(s) -> None:
-    ponco = s.exec(select(Kecamatan.id).where(Kecamatan.nama == "Poncokusumo")).one()
+    ponco = kantor(s).id
     drafts = s.exec(select(Realisasi).where(Realisasi.kecamatan_id == ponco).where(Realisasi.tahun == 2025)
                     .where(Realisasi.triwulan == 1)).all()
     assert sorted((r.pembilang, r.penyebut, r.status) for r in drafts) == [(45.0, 50.0, "draf")] * 2

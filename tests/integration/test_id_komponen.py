@@ -19,14 +19,14 @@ from sqlmodel import select
 from models.db import session_scope
 from models.kinerja.iku import iku_kantor
 from models.kinerja.realisasi import Isian, simpan_draf
-from models.tables import HariLibur, Kecamatan, Sop, User
-from tests.alur_util import sahkan
+from models.tables import HariLibur, Sop
 from tests.conftest import masuk
 from tests.dash_util import buka_halaman, daftar_callback, panggil
+from tests.fabrik import kantor, nama_pengguna, pengguna, sahkan
 
 ROUTER = ".._pages_content.children..._pages_store.data.."
-PENGGUNA = ("admin", "camat.poncokusumo", "evapor.poncokusumo", "tim.poncokusumo", "kasipem.poncokusumo",
-            "sekcam.poncokusumo", "kabupaten.malang")
+PENGGUNA = ("admin", *(nama_pengguna(p) for p in ("camat", "kasubag_evapor", "tim", "kasi_pem", "sekcam")),
+            "kabupaten.malang")
 
 
 def _ids(isi, hasil: set[str]) -> set[str]:
@@ -65,10 +65,10 @@ def _dinamai(app) -> set[str]:
 def test_every_id_a_callback_names_is_rendered_somewhere(client, app, demo):
     with session_scope(demo) as s:
         s.add(HariLibur(tanggal=date(2026, 10, 29), keterangan="Hari Jadi Kabupaten"))
-        ponco = s.exec(select(Kecamatan).where(Kecamatan.nama == "Poncokusumo")).one()
+        ponco = kantor(s)
         ind = iku_kantor(s, ponco.id)[0].id
         sop = s.exec(select(Sop.id).where(Sop.kecamatan_id == ponco.id)).first()
-        u = {n: s.exec(select(User).where(User.username == f"{n}.poncokusumo")).one() for n in ("evapor", "camat")}
+        u = {"evapor": pengguna(s, peran="kasubag_evapor"), "camat": pengguna(s, peran="camat")}
         pada = datetime(2025, 4, 7, 8, tzinfo=ZoneInfo("Asia/Jakarta"))
         r = simpan_draf(s, kecamatan_id=ponco.id, tahun=2025, triwulan=1, isian=Isian(ind, "40", "50"),
                         oleh=u["evapor"], pada=pada, hari_ini=date(2025, 4, 7))

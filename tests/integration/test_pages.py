@@ -4,11 +4,10 @@ from __future__ import annotations
 import json
 
 import pytest
-from sqlmodel import select
 
 from models.akun.akses import AksesDitolak
-from models.tables import User
 from tests.conftest import masuk
+from tests.fabrik import pengguna
 
 
 def _teks(komponen) -> str:
@@ -63,7 +62,8 @@ def test_sop_page_shows_total_and_flowchart(app, demo):
         (karangploso,) = [b for b in daftar_sop(s) if b.kecamatan == "Karangploso"]
     with app.server.test_request_context():
         with session_scope(demo) as s:
-            admin_id, token = s.exec(select(User.id, User.sesi_token).where(User.username == "admin")).one()
+            admin = pengguna(s, peran="admin")
+            admin_id, token = admin.id, admin.sesi_token
         login_user(muat_pengguna(f"{admin_id}:{token}"))
         halaman = sop_detail.layout(sop_id=str(karangploso.sop_id))
         teks = _teks(halaman)

@@ -13,9 +13,10 @@ from models.sop.register import (
     impor_dokumen,
     ubah_pelaksana,
 )
-from models.tables import AuditLog, Kecamatan, Role, Sop, SopLangkah, SopPelaksana, SopRevisi, User
+from models.tables import AuditLog, Kecamatan, Role, Sop, SopLangkah, SopPelaksana, SopRevisi
 from models.umum.penolakan import Ditolak
 from seed import dokumen_seed, kurasi_pelaksana
+from tests.fabrik import kantor, pengguna
 
 
 def _seed():
@@ -25,13 +26,6 @@ def _seed():
 def _hitung(engine, model):
     with session_scope(engine) as s:
         return s.exec(select(func.count()).select_from(model)).one()
-
-
-def _admin(s):
-    admin = User(username="admin", nama="Admin", password_hash="x", role_kode="admin")
-    s.add(admin)
-    s.flush()
-    return admin
 
 
 def _impor(engine, dokumen, **kw):
@@ -136,7 +130,7 @@ def test_without_curation_the_importer_suggests_from_the_text(engine):
 def test_admin_correction_of_a_pelaksana_is_audited(engine):
     _impor(engine, _seed())
     with session_scope(engine) as s:
-        admin = _admin(s)
+        admin = pengguna(s, peran="admin")  # made: the database has no demo
         (b,) = [b for b in daftar_sop(s) if b.kecamatan == "Karangploso"]
         langkah = detail_sop(s, b.sop_id).langkah[5]
         ubah_pelaksana(s, langkah_id=langkah.id, label=["Sub. Umum"], oleh=admin)
@@ -151,11 +145,11 @@ def test_admin_correction_of_a_pelaksana_is_audited(engine):
 def test_a_correction_naming_a_foreign_column_changes_nothing(engine):
     _impor(engine, _seed())
     with session_scope(engine) as s:
-        admin = _admin(s)
+        admin = pengguna(s, peran="admin")
         (b,) = [b for b in daftar_sop(s) if b.kecamatan == "Karangploso"]
         langkah_id = detail_sop(s, b.sop_id).langkah[0].id
     with pytest.raises(Ditolak) as e, session_scope(engine) as s:
-        admin = s.exec(select(User)).one()
+        admin = pengguna(s, peran="admin")
         ubah_pelaksana(s, langkah_id=langkah_id, label=["Kasi Pem"], oleh=admin)
     assert str(e.value) == '"Kasi Pem" bukan kolom pelaksana SOP ini.'
     with session_scope(engine) as s:
@@ -174,5 +168,5 @@ def test_catalog_search(engine):
     with session_scope(engine) as s:
         assert [b.nama for b in daftar_sop(s, cari="renja")] == ["Penyusunan Rencana Kerja (Renja)"]
         assert {b.kecamatan for b in daftar_sop(s, cari="muara")} == {"Muara Papalik"}
-        kalipare = s.exec(select(Kecamatan).where(Kecamatan.nama == "Kalipare")).one()
+        kalipare = kantor(s, nama="Kalipare")
         assert len(daftar_sop(s, kecamatan_ids=[kalipare.id])) == 3

@@ -4,19 +4,17 @@ from __future__ import annotations
 from sqlmodel import select
 
 from models.db import session_scope
-from models.tables import Indikator, Kecamatan, Target
+from models.tables import Target
 from models.umum.penolakan import Ditolak
 from tests.conftest import keluar, masuk
 from tests.dash_util import daftar_callback, panggil
+from tests.fabrik import indikator, kantor, nama_pengguna, pengguna, realisasi
 
 
 def test_target_set_then_revised_with_a_reason(client, app, demo):
-    masuk(client, "evapor.poncokusumo")
+    masuk(client, nama_pengguna("kasubag_evapor"))
     with session_scope(demo) as s:
-        kec = s.exec(select(Kecamatan).where(Kecamatan.nama == "Poncokusumo")).one()
-        kec_id = kec.id
-        ind_id = s.exec(select(Indikator.id).where(Indikator.kode == "IKU-3")
-                        .where(Indikator.kabupaten_id == kec.kabupaten_id)).one()
+        kec_id, ind_id = kantor(s).id, indikator(s, kode="IKU-3").id
     kunci = next(k for k in daftar_callback(app) if k.startswith("..target-pesan.children"))
 
     def simpan(nilai, alasan=None):
@@ -39,21 +37,13 @@ def test_target_set_then_revised_with_a_reason(client, app, demo):
 
 
 def _resmi_2025(engine, kode="IKU-3", triwulan=(1, 2, 3, 4), pembilang="30", penyebut="35"):
-    """Official figures of Poncokusumo's indicator for 2025's quarters (the state the SOP leaves them in)."""
-    from datetime import date
-
-    from models.kinerja.realisasi import Isian, simpan_draf
-    from models.tables import Realisasi, User
-
+    """Official figures of Poncokusumo's indicator for 2025's quarters, carried there through its SOP."""
     with session_scope(engine) as s:
-        kec = s.exec(select(Kecamatan).where(Kecamatan.nama == "Poncokusumo")).one()
-        ind = s.exec(select(Indikator).where(Indikator.kode == kode).where(Indikator.kabupaten_id == kec.kabupaten_id)).one()
-        evapor = s.exec(select(User).where(User.username == "evapor.poncokusumo")).one()
+        ind = indikator(s, kode=kode)
         for tw in triwulan:
-            r = simpan_draf(s, kecamatan_id=kec.id, tahun=2025, triwulan=tw, oleh=evapor, hari_ini=date(2026, 1, 10),
-                            isian=Isian(ind.id, pembilang, penyebut, None, [], None))
-            s.get(Realisasi, r.id).status = "resmi"
-        return kec.id, ind.id
+            realisasi(s, indikator=ind, tahun=2025, triwulan=tw, status="resmi", pembilang=pembilang,
+                      penyebut=penyebut)
+        return kantor(s).id, ind.id
 
 
 def test_a_target_change_that_alters_an_official_capaian_needs_the_camat_and_says_what_it_changes(client, app, demo):
@@ -61,7 +51,7 @@ def test_a_target_change_that_alters_an_official_capaian_needs_the_camat_and_say
 
     kec_id, ind_id = _resmi_2025(demo)
     kunci = next(k for k in daftar_callback(app) if k.startswith("..target-pesan.children"))
-    masuk(client, "evapor.poncokusumo")
+    masuk(client, nama_pengguna("kasubag_evapor"))
     sebelum = sidik_basis_data(demo)
     r = panggil(client, app, kunci, indikator_id=ind_id, tahun=2025, nilai="1000", alasan="PK perubahan")
     teks = r.get_data(as_text=True)
@@ -71,7 +61,7 @@ def test_a_target_change_that_alters_an_official_capaian_needs_the_camat_and_say
             "8,57%); hanya Camat yang dapat mengubahnya.") in teks
     assert sidik_basis_data(demo) == sebelum
     keluar(client)
-    masuk(client, "camat.poncokusumo")
+    masuk(client, nama_pengguna("camat"))
     teks = panggil(client, app, kunci, indikator_id=ind_id, tahun=2025, nilai="80", alasan="PK perubahan").get_data(
         as_text=True)
     assert "Target 2025 disimpan: 80. Capaian resmi yang berubah: triwulan I: 114,29% menjadi 107,14%;" in teks
@@ -86,7 +76,6 @@ def test_a_year_whose_laporan_kinerja_has_ended_is_closed(demo, monkeypatch):
 
     import models.perencanaan.target as target
     from models.perencanaan.target import ubah_target
-    from models.tables import User
     from tests.dash_util import sidik_basis_data
 
     kec_id, ind_id = _resmi_2025(demo, triwulan=())
@@ -102,7 +91,7 @@ def test_a_year_whose_laporan_kinerja_has_ended_is_closed(demo, monkeypatch):
         s, k, tahun=tahun))
     sebelum = sidik_basis_data(demo)
     with session_scope(demo) as s, __import__("pytest").raises(Ditolak) as e:
-        camat = s.exec(select(User).where(User.username == "camat.poncokusumo")).one()
+        camat = pengguna(s, peran="camat")
         ubah_target(s, indikator_id=ind_id, kecamatan_id=kec_id, tahun=2025, nilai=80, oleh=camat, alasan="x")
     assert str(e.value) == ("Tahun 2025 sudah ditutup: Laporan Kinerja 2025 selesai pada 20 Februari 2026; targetnya "
                             "tidak dapat diubah lagi.")
@@ -117,11 +106,8 @@ def test_parallel_revisions_leave_exactly_one_target_in_force(demo):
     from models.tables import User
 
     with session_scope(demo) as s:
-        kec = s.exec(select(Kecamatan).where(Kecamatan.nama == "Poncokusumo")).one()
-        kec_id = kec.id
-        ind_id = s.exec(select(Indikator.id).where(Indikator.kode == "IKU-1")
-                        .where(Indikator.kabupaten_id == kec.kabupaten_id)).one()
-        evapor_id = s.exec(select(User.id).where(User.username == "evapor.poncokusumo")).one()
+        kec_id, ind_id = kantor(s).id, indikator(s, kode="IKU-1").id
+        evapor_id = pengguna(s, peran="kasubag_evapor").id
 
     def ubah(nilai):
         try:
@@ -163,20 +149,16 @@ def test_the_database_refuses_a_second_target_in_force(demo):
 def test_a_revision_from_a_page_opened_before_another_s_change_is_refused(client, app, demo):
     """The form remembers the target it showed; saving after someone else changed it is refused, not overwritten."""
     from models.kinerja.iku import tetapkan_target
-    from models.tables import User
 
     with session_scope(demo) as s:
-        kec = s.exec(select(Kecamatan).where(Kecamatan.nama == "Poncokusumo")).one()
-        kec_id = kec.id
-        ind_id = s.exec(select(Indikator.id).where(Indikator.kode == "IKU-2")
-                        .where(Indikator.kabupaten_id == kec.kabupaten_id)).one()
-    masuk(client, "evapor.poncokusumo")
+        kec_id, ind_id = kantor(s).id, indikator(s, kode="IKU-2").id
+    masuk(client, nama_pengguna("kasubag_evapor"))
     buka = panggil(client, app, "..target-riwayat.children...target-terlihat.data..", indikator_id=ind_id, tahun=2032)
     terlihat = buka.get_json()["response"]["target-terlihat"]["data"]
     assert terlihat == {"id": None}
     with session_scope(demo) as s:  # meanwhile the Camat sets it
         tetapkan_target(s, indikator_id=ind_id, kecamatan_id=kec_id, tahun=2032, nilai=95.0,
-                        oleh=s.exec(select(User).where(User.username == "camat.poncokusumo")).one())
+                        oleh=pengguna(s, peran="camat"))
     kunci = next(k for k in daftar_callback(app) if k.startswith("..target-pesan.children"))
     teks = panggil(client, app, kunci, indikator_id=ind_id, tahun=2032, nilai="90", alasan=None,
                    terlihat=terlihat).get_data(as_text=True)

@@ -8,10 +8,11 @@ from sqlmodel import select
 from dashboard.components.pekerjaan import tabel_berjalan
 from dashboard.components.tindak_lanjut import rincian
 from models.db import session_scope
-from models.perencanaan.pekerjaan import daftar_berjalan, mulai_pekerjaan
-from models.tables import Kecamatan, Sop, User
+from models.perencanaan.pekerjaan import daftar_berjalan
+from models.tables import Kecamatan, Sop
 from models.tindak_lanjut.evaluasi import catat_evaluasi
 from models.tindak_lanjut.rekomendasi import tambah_rekomendasi
+from tests.fabrik import kantor, nama_pengguna, pekerjaan, pengguna, realisasi
 
 T = datetime(2026, 10, 26, 2, 0, tzinfo=timezone.utc)
 
@@ -27,17 +28,15 @@ def _teks(komponen) -> str:
 
 def test_a_follow_up_and_a_running_piece_of_work_name_their_quarter_in_roman_capitals(demo):
     with session_scope(demo) as s:
-        kec = s.exec(select(Kecamatan).where(Kecamatan.nama == "Poncokusumo")).one()
-        tim = s.exec(select(User).where(User.username == "tim.poncokusumo")).one()
+        kec, tim = kantor(s), pengguna(s, peran="tim")
         ev = catat_evaluasi(s, kecamatan_id=kec.id, jenis="evaluasi", tahun=2026, triwulan=3,
                             tanggal=date(2026, 10, 26), peserta="Tim", temuan="IKU-3 di bawah target.", oleh=tim,
                             pada=T)
         rek = tambah_rekomendasi(s, evaluasi_id=ev.id, teks="Perbarui data poskamling.", role_kode="kasi_trantib",
                                  jatuh_tempo=date(2026, 12, 15), oleh=tim, pada=T)
         assert "Triwulan III 2026, 26 Oktober 2026" in _teks(rincian(s, rek.id))
-        sop = s.exec(select(Sop).where(Sop.kecamatan_id == kec.id).where(Sop.nama == "Pengukuran Kinerja")).one()
-        mulai_pekerjaan(s, sop_id=sop.id, judul="Pengukuran Kinerja triwulan III 2026", tahun=2026, triwulan=3,
-                        oleh=s.exec(select(User).where(User.username == "camat.poncokusumo")).one(), pada=T)
+        pekerjaan(s, sop="Pengukuran Kinerja", judul="Pengukuran Kinerja triwulan III 2026", tahun=2026, triwulan=3,
+                  pada=T)  # by the Camat
         teks = _teks(tabel_berjalan(s, kec.id, daftar_berjalan(s, kec.id)))
         assert "Triwulan III 2026" in teks and "iii" not in teks
 
@@ -66,17 +65,15 @@ def test_pages_show_what_a_person_understands_not_settings_or_file_names(client,
 
 def test_the_sop_trail_names_who_acted_and_on_whose_behalf(demo):
     from dashboard.components.realisasi import riwayat
-    from models.kinerja.iku import iku_kantor
-    from models.kinerja.realisasi import Isian, ajukan, jejak, simpan_draf
+    from models.kinerja.realisasi import jejak
     from models.sop.alur import catatan_terbuka, putuskan
+    from models.tables import Eksekusi
 
     with session_scope(demo) as s:
-        kec = s.exec(select(Kecamatan).where(Kecamatan.nama == "Poncokusumo")).one()
-        evapor = s.exec(select(User).where(User.username == "evapor.poncokusumo")).one()
-        ind = next(i for i in iku_kantor(s, kec.id) if i.kode == "IKU-1")
-        r = simpan_draf(s, kecamatan_id=kec.id, tahun=2026, triwulan=3, isian=Isian(ind.id, "45", "50"), oleh=evapor,
-                        pada=T)
-        eks = ajukan(s, realisasi_id=r.id, oleh=evapor, pada=T)
+        kec, evapor = kantor(s), pengguna(s, peran="kasubag_evapor")
+        r = realisasi(s, indikator="IKU-1", tahun=2026, triwulan=3, pembilang="45", penyebut="50", oleh=evapor,
+                      status="diajukan", pada=T)
+        eks = s.get(Eksekusi, r.eksekusi_id)
         putuskan(s, catatan_id=catatan_terbuka(s, eks.id).id, setuju=True, oleh=evapor, pada=T)
         teks = " ".join(_teks(riwayat(r, jejak(s, eks.id), kec.zona_waktu)).split())
     assert ("Langkah 1 (Kasi Ekonomi dan Pembangunan): selesai oleh Kasubag Evapor Poncokusumo atas nama Kasi "
@@ -92,8 +89,7 @@ def test_a_finished_recommendation_stops_ageing(demo):
     from models.tables import Rekomendasi
 
     with session_scope(demo) as s:
-        kec = s.exec(select(Kecamatan).where(Kecamatan.nama == "Poncokusumo")).one()
-        tim = s.exec(select(User).where(User.username == "tim.poncokusumo")).one()
+        kec, tim = kantor(s), pengguna(s, peran="tim")
         ev = catat_evaluasi(s, kecamatan_id=kec.id, jenis="evaluasi", tahun=2026, triwulan=1,
                             tanggal=date(2026, 4, 20), peserta="Tim", temuan="IKU-3 di bawah target.", oleh=tim,
                             pada=T.replace(month=4, day=20))
@@ -115,8 +111,7 @@ def test_an_overdue_follow_up_of_an_earlier_year_is_listed_and_a_reminder_opens_
     from tests.dash_util import daftar_callback, panggil
 
     with session_scope(demo) as s:
-        kec = s.exec(select(Kecamatan).where(Kecamatan.nama == "Poncokusumo")).one()
-        tim = s.exec(select(User).where(User.username == "tim.poncokusumo")).one()
+        kec, tim = kantor(s), pengguna(s, peran="tim")
         lama = T.replace(year=2025, month=4, day=21)
         ev = catat_evaluasi(s, kecamatan_id=kec.id, jenis="evaluasi", tahun=2025, triwulan=1,
                             tanggal=date(2025, 4, 21), peserta="Tim", temuan="IKU-2 di bawah target.", oleh=tim,
@@ -127,7 +122,7 @@ def test_an_overdue_follow_up_of_an_earlier_year_is_listed_and_a_reminder_opens_
         df = tindak_lanjut(s, kecamatan_ids=[kec.id], tahun=2026, triwulan=None, hari_ini=date(2026, 11, 27))
         baris = df.set_index("rekomendasi_id").loc[rek_id]
         assert (baris["periode"], bool(baris["terlambat"]), baris["hari_terlambat"]) == ("Triwulan I 2025", True, 515)
-    masuk(client, "camat.poncokusumo")
+    masuk(client, nama_pengguna("camat"))
     client.get("/")
     beranda = json.dumps(panggil(client, app, "beranda-isi.children", kecamatan=None, tahun=2026,
                                  triwulan=3).get_json(), ensure_ascii=False)
@@ -143,17 +138,10 @@ def test_an_overdue_follow_up_of_an_earlier_year_is_listed_and_a_reminder_opens_
 def _iku1_kuartal_iii(s, nama: str, *, ajukan_juga: bool) -> Kecamatan:
     """An office's IKU-1 figure of triwulan III 2026, 44/50 (97,78 % of the target 90), entered by its Kasubag Evapor
     and submitted when asked."""
-    from models.kinerja.iku import iku_kantor
-    from models.kinerja.realisasi import Isian, ajukan, simpan_draf
-
-    kec = s.exec(select(Kecamatan).where(Kecamatan.nama == nama)).one()
-    evapor = s.exec(select(User).where(User.username == f"evapor.{nama.lower()}")).one()
-    ind = next(i for i in iku_kantor(s, kec.id) if i.kode == "IKU-1")
-    r = simpan_draf(s, kecamatan_id=kec.id, tahun=2026, triwulan=3, isian=Isian(ind.id, "44", "50"), oleh=evapor,
-                    pada=T)
-    if ajukan_juga:
-        ajukan(s, realisasi_id=r.id, oleh=evapor, pada=T)
-    return kec
+    realisasi(s, indikator="IKU-1", kecamatan=nama, tahun=2026, triwulan=3, pembilang="44", penyebut="50",
+              oleh=pengguna(s, peran="kasubag_evapor", kecamatan=nama), status="diajukan" if ajukan_juga else "draf",
+              pada=T)
+    return kantor(s, nama=nama)
 
 
 def test_a_kabupaten_tells_a_draft_from_a_submitted_and_an_official_figure(demo, app, client):
@@ -179,8 +167,8 @@ def test_a_kabupaten_tells_a_draft_from_a_submitted_and_an_official_figure(demo,
                         "IKU-3 capaian (%)", "IKU-3 keadaan", "Langkah menunggu", "Tindak lanjut terlambat",
                         "Dalam mutu baku (%)"]
     per_kantor = {b[0]: b for b in baris[1:]}
-    assert per_kantor["Kalipare"][1:3] == ["97,78", "Draf, belum diajukan"]
-    assert per_kantor["Poncokusumo"][1:3] == ["97,78", "Diajukan, belum disahkan"]
+    assert per_kantor["Kalipare"][1:3] == ["97,78", "Draf"]
+    assert per_kantor["Poncokusumo"][1:3] == ["97,78", "Dalam proses SOP"]
     assert sorted(per_kantor) == ["Kalipare", "Karangploso", "Poncokusumo"]
 
 
@@ -190,9 +178,9 @@ def test_controls_are_shown_to_those_who_can_use_them(demo, app, client):
     from tests.conftest import masuk
     from tests.dash_util import panggil
 
-    masuk(client, "staf.poncokusumo")
+    masuk(client, nama_pengguna("staf"))
     assert "excel-unggah" not in _halaman(client, "/realisasi") and "Unduh templat" not in _halaman(client, "/realisasi")
-    masuk(client, "evapor.poncokusumo")
+    masuk(client, nama_pengguna("kasubag_evapor"))
     assert "excel-unggah" in _halaman(client, "/realisasi")
     # A kabupaten reader opening an office's Beranda sees its queue, not "my approvals" of someone with none there.
     masuk(client, "kabupaten.malang")
@@ -209,7 +197,7 @@ def test_a_target_reads_the_same_on_every_page(demo, app, client):
     from tests.conftest import masuk
     from tests.dash_util import panggil
 
-    masuk(client, "evapor.poncokusumo")
+    masuk(client, nama_pengguna("kasubag_evapor"))
     client.get("/")
     beranda = json.dumps(panggil(client, app, "beranda-isi.children", kecamatan=None, tahun=2026,
                                  triwulan=3).get_json(), ensure_ascii=False)
@@ -236,7 +224,7 @@ def test_the_follow_up_action_form_is_for_people_of_an_office(client, demo):
 
     masuk(client, "kabupaten.malang")
     assert tersembunyi(json.loads(_halaman(client, "/tindak-lanjut"))) is True
-    masuk(client, "kasipem.poncokusumo")
+    masuk(client, nama_pengguna("kasi_pem"))
     assert tersembunyi(json.loads(_halaman(client, "/tindak-lanjut"))) is False
 
 
@@ -251,5 +239,5 @@ def test_the_office_card_tells_a_draft_from_a_submitted_figure(demo):
             kartu[nama] = next(k for k in kartu_iku(s, kecamatan_id=kec.id, tahun=2026, triwulan=3)
                                if k.indikator.kode == "IKU-1")
         assert (kartu["Poncokusumo"].keadaan, kartu["Kalipare"].keadaan) == ("draf", "diajukan")
-        assert "Draf, belum diajukan" in _teks(tampil(kartu["Poncokusumo"], 2))
-        assert "Sementara, belum disahkan" in _teks(tampil(kartu["Kalipare"], 2))
+        assert "Draf" in _teks(tampil(kartu["Poncokusumo"], 2))
+        assert "Dalam proses SOP" in _teks(tampil(kartu["Kalipare"], 2))
