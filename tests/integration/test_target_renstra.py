@@ -11,13 +11,13 @@ from sqlmodel import func, select
 
 from models.akun.akses import PESAN_PERAN
 from models.db import session_scope
-from models.kinerja.iku import iku_kantor
 from models.perencanaan.dokumen_kinerja import tetapkan_target_renstra
-from models.tables import AuditLog, Kecamatan, TargetRenstra, User
+from models.tables import AuditLog, TargetRenstra
 from models.umum import periode
 from models.umum.penolakan import Ditolak
 from tests.conftest import masuk
 from tests.dash_util import daftar_callback, panggil, sidik_basis_data, tabel_jawaban, teks_jawaban
+from tests.fabrik import indikator, kantor, nama_pengguna, pengguna
 
 NAMA_IKU1 = "IKU-1 Persentase partisipasi delegasi Musrenbangcam"
 PESAN_CAMAT = "Target Renstra hanya dapat ditetapkan oleh Camat kantor ini."
@@ -34,8 +34,7 @@ def hari_ini():
 def _ponco(engine) -> tuple[int, int]:
     """(Poncokusumo's id, its IKU-1's id)."""
     with session_scope(engine) as s:
-        kec = s.exec(select(Kecamatan).where(Kecamatan.nama == "Poncokusumo")).one()
-        return kec.id, {i.kode: i.id for i in iku_kantor(s, kec.id)}["IKU-1"]
+        return kantor(s).id, indikator(s, kode="IKU-1").id
 
 
 def _kunci(app) -> str:
@@ -66,7 +65,7 @@ def test_the_camat_sets_then_changes_a_renstra_target_and_the_table_shows_it(cli
     """92,5 typed the Indonesian way is 92.5; the IKU-1 row reads "92,5%" for "Renstra 2025–2029"; a change to 95
     is audited with the value it replaced."""
     kec_id, ind_id = _ponco(demo)
-    masuk(client, "camat.poncokusumo")
+    masuk(client, nama_pengguna("camat"))
     client.get("/_dash-layout")
     kunci = _kunci(app)
     r = panggil(client, app, kunci, indikator_id=ind_id, tahun_awal=2025, tahun_akhir=2029, nilai="92,5")
@@ -78,7 +77,7 @@ def test_the_camat_sets_then_changes_a_renstra_target_and_the_table_shows_it(cli
     r = panggil(client, app, kunci, indikator_id=ind_id, tahun_awal="2025", tahun_akhir="2029", nilai="95")
     assert "Target Renstra 2025–2029 IKU-1 disimpan: 95%." in teks_jawaban(r).split(" | ")
     with session_scope(demo) as s:
-        camat_id = s.exec(select(User.id).where(User.username == "camat.poncokusumo")).one()
+        camat_id = pengguna(s, peran="camat").id
         rows = s.exec(select(TargetRenstra)).all()
         assert [(t.indikator_id, t.kecamatan_id, t.tahun_awal, t.tahun_akhir, t.nilai, t.diubah_oleh)
                 for t in rows] == [(ind_id, kec_id, 2025, 2029, 95.0, camat_id)]
@@ -91,13 +90,13 @@ def test_the_camat_sets_then_changes_a_renstra_target_and_the_table_shows_it(cli
 
 def test_a_kasubag_evapor_is_refused_by_the_page_and_by_the_domain(client, app, demo):
     kec_id, ind_id = _ponco(demo)
-    masuk(client, "evapor.poncokusumo")
+    masuk(client, nama_pengguna("kasubag_evapor"))
     client.get("/_dash-layout")
     sebelum = sidik_basis_data(demo)
     r = panggil(client, app, _kunci(app), indikator_id=ind_id, tahun_awal=2025, tahun_akhir=2029, nilai="95")
     assert r.status_code == 403 and r.get_json() == {"galat": PESAN_PERAN}
     with session_scope(demo) as s, pytest.raises(Ditolak) as e:
-        evapor = s.exec(select(User).where(User.username == "evapor.poncokusumo")).one()
+        evapor = pengguna(s, peran="kasubag_evapor")
         tetapkan_target_renstra(s, indikator_id=ind_id, kecamatan_id=kec_id, tahun_awal=2025, tahun_akhir=2029,
                                 nilai=95, oleh=evapor)
     assert str(e.value) == PESAN_CAMAT
@@ -119,10 +118,10 @@ def test_a_kasubag_evapor_is_refused_by_the_page_and_by_the_domain(client, app, 
 def test_bad_input_is_refused_with_its_message_and_changes_nothing(client, app, demo, awal, akhir, nilai, pesan):
     kec_id, ind_id = _ponco(demo)
     with session_scope(demo) as s:  # an earlier Renstra the overlapping period runs into
-        camat = s.exec(select(User).where(User.username == "camat.poncokusumo")).one()
+        camat = pengguna(s, peran="camat")
         tetapkan_target_renstra(s, indikator_id=ind_id, kecamatan_id=kec_id, tahun_awal=2023, tahun_akhir=2027,
                                 nilai=90, oleh=camat)
-    masuk(client, "camat.poncokusumo")
+    masuk(client, nama_pengguna("camat"))
     client.get("/_dash-layout")
     sebelum, audit = sidik_basis_data(demo), _audit_renstra(demo)
     r = panggil(client, app, _kunci(app), indikator_id=ind_id, tahun_awal=awal, tahun_akhir=akhir, nilai=nilai)
@@ -137,7 +136,7 @@ def test_bad_input_is_refused_with_its_message_and_changes_nothing(client, app, 
 
 
 def test_no_indicator_chosen_is_refused(client, app, demo):
-    masuk(client, "camat.poncokusumo")
+    masuk(client, nama_pengguna("camat"))
     client.get("/_dash-layout")
     sebelum = sidik_basis_data(demo)
     r = panggil(client, app, _kunci(app), indikator_id=None, tahun_awal=2025, tahun_akhir=2029, nilai="95")
@@ -149,8 +148,8 @@ def test_the_form_is_the_camats_only(client, demo):
     """The page shows the Renstra form to the Camat; the Kasubag Evapor, who sets yearly targets, does not get it."""
     from tests.dash_util import buka_halaman
 
-    masuk(client, "camat.poncokusumo")
+    masuk(client, nama_pengguna("camat"))
     assert "renstra-simpan" in buka_halaman(client, "/iku").get_data(as_text=True)
-    masuk(client, "evapor.poncokusumo")
+    masuk(client, nama_pengguna("kasubag_evapor"))
     halaman = buka_halaman(client, "/iku").get_data(as_text=True)
     assert "target-simpan" in halaman and "renstra-simpan" not in halaman
