@@ -85,9 +85,10 @@ def register(app: Dash) -> None:
             # The step's kelengkapan to tick (a figure's entry steps are ticked on its own form).
             bukti = daftar_bukti(tugas.langkah.kelengkapan) if maju in boleh else []
             keluaran = _keluaran(s, tugas.eksekusi.id)
-            tautan = jenis_subjek(tugas.eksekusi.subjek_jenis).tautan(s, tugas.eksekusi)
+            jenis = jenis_subjek(tugas.eksekusi.subjek_jenis)
+            tautan, halaman = jenis.tautan(s, tugas.eksekusi), jenis.halaman
         if ditahan:  # the step moves elsewhere (the subject's own page): say where
-            isi = html.Div([dbc.Alert([ditahan, " ", html.A("Buka halamannya", href=tautan) if tautan else None],
+            isi = html.Div([dbc.Alert([ditahan, " ", html.A(f"Buka {halaman}", href=tautan) if tautan else None],
                                       color="warning", id="tugas-terkunci"), isi])
         return (isi, "selesaikan" not in boleh, "setujui" not in boleh, "kembalikan" not in boleh,
                 "mulai_kerjakan" not in boleh, [{"label": b, "value": b} for b in bukti], [], keluaran, tombol_dokumen)

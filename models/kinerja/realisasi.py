@@ -563,7 +563,8 @@ def tautan(session: Session, eks: Eksekusi) -> str | None:
 
 # The two kinds of work that carry figures (listed with every other kind in models.jenis_kerja).
 SUBJEK_REALISASI = JenisSubjek(nama="Realisasi IKU", kasi=_kasi_realisasi, wakil=wakil, terkunci=_terkunci,
-                               peristiwa=pada_peristiwa, tautan=tautan, angka=angka_eksekusi)
+                               peristiwa=pada_peristiwa, tautan=tautan, halaman="Isi Realisasi",
+                               angka=angka_eksekusi)
 SUBJEK_PENGUMPULAN = replace(SUBJEK_REALISASI, nama="Pengumpulan data kinerja", sekaligus=True)
 
 

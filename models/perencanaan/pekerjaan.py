@@ -127,8 +127,8 @@ def batalkan(session: Session, *, eksekusi_id: int, alasan: str, oleh: User, pad
 
 # A document has no Kasi of its own ("Kasi terkait" waits on every Kasi), lets no one stand in, and its steps all
 # move through the state machine; the Camat may cancel it, and its run may write its document from the figures.
-SUBJEK_DOKUMEN = JenisSubjek(nama="Dokumen kinerja", tautan=lambda _s, _e: "/pekerjaan", dapat_dibatalkan=True,
-                             menulis_dokumen=True)
+SUBJEK_DOKUMEN = JenisSubjek(nama="Dokumen kinerja", tautan=lambda _s, _e: "/pekerjaan", halaman="Pekerjaan SOP",
+                             dapat_dibatalkan=True, menulis_dokumen=True)
 
 
 def sop_untuk_dimulai(session: Session, user: User) -> list[Sop]:

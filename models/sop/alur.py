@@ -73,7 +73,7 @@ class JenisSubjek:
     terkunci:  why a record moves only through the subject's own action (None: it moves here)
     peristiwa: told after a record closes ("selesai", "disetujui"), a return ("dikembalikan", with the new
                record) and the end of the run ("eksekusi_selesai")
-    tautan:    the page where the subject itself is worked on, when it has one
+    tautan:    the page where the subject itself is worked on, when it has one; `halaman` names that page
     angka:     the figures the run carries, shown beside a waiting step
     sekaligus: the run carries every figure its SOP collects in the quarter at once (not one indicator's)
     dapat_dibatalkan: whether the Camat may cancel a running one
@@ -86,6 +86,7 @@ class JenisSubjek:
     terkunci: Callable[[Session, Eksekusi, CatatanLangkah], str | None] = lambda _s, _e, _r: None
     peristiwa: Callable[[Session, Eksekusi, str, CatatanLangkah, User], None] = lambda *_: None
     tautan: Callable[[Session, Eksekusi], str | None] = lambda _s, _e: None
+    halaman: str = ""
     angka: Callable[[Session, Eksekusi], list[Any]] = lambda _s, _e: []
     sekaligus: bool = False
     dapat_dibatalkan: bool = False

@@ -39,7 +39,8 @@ SOP_JENIS = {"pemantauan": "Pemantauan Kinerja", "evaluasi": "Evaluasi Data Kine
 
 # An evaluation concerns several Kasi (its "Kasi terkait" step waits on each), lets no one stand in, and its
 # recommendations are followed up on their own (models.tindak_lanjut.rekomendasi) on Tindak Lanjut.
-SUBJEK_EVALUASI = JenisSubjek(nama="Pemantauan dan evaluasi kinerja", tautan=lambda _s, _e: "/tindak-lanjut")
+SUBJEK_EVALUASI = JenisSubjek(nama="Pemantauan dan evaluasi kinerja", tautan=lambda _s, _e: "/tindak-lanjut",
+                              halaman="Tindak Lanjut")
 
 
 def _sop_berlaku(session: Session, kecamatan_id: int, nama: str) -> SopRevisi | None:

@@ -137,9 +137,8 @@ def tulis(session: Session, rekaman: SQLModel, *, ke: str | None, kolom: str = "
     still hold its current state and every `cas` value, so the second of two people acting at once changes
     nothing. Returns whether the row moved; the object then holds what was written, without reading it back.
     The caller flushes pending changes of the row first (the UPDATE goes straight to the database)."""
-    model = type(rekaman)
-    tabel: Any = model.__table__  # type: ignore[attr-defined]  # SQLModel table classes carry it
-    q = update(tabel).where(tabel.c.id == rekaman.id)  # type: ignore[attr-defined]
+    tabel: Any = getattr(type(rekaman), "__table__")  # noqa: B009  # a table model's; SQLModel does not declare it
+    q = update(tabel).where(tabel.c.id == getattr(rekaman, "id"))  # noqa: B009  # every table of models.tables has one
     for nama, v in {kolom: getattr(rekaman, kolom), **(cas or {})}.items():
         q = q.where(tabel.c[nama].is_(None) if v is None else tabel.c[nama] == v)
     baru = {kolom: None if ke is None else str(ke), **(nilai or {})}

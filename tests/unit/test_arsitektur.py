@@ -87,7 +87,7 @@ def test_every_kind_of_work_is_listed_once_and_registered_by_muat():
     muat()
     assert set(JENIS_KERJA) == set(JenisKerja)
     assert {str(j) for j in JenisKerja} <= set(_SUBJEK)
-    assert all(jenis_subjek(j).nama for j in JenisKerja)
+    assert all(jenis_subjek(j).nama and jenis_subjek(j).halaman for j in JenisKerja)
     models_dir = Path(__file__).resolve().parents[2] / "models"
     pemanggil = [p.name for p in models_dir.rglob("*.py")
                  if "daftarkan_subjek(" in p.read_text() and p.name not in ("alur.py", "jenis_kerja.py")]
