@@ -12,15 +12,11 @@ from sqlmodel import select
 from dashboard.format import angka
 from models.dasbor.kueri import antrian_terbuka, kartu_iku
 from models.db import session_scope
-from models.tables import Kecamatan, User
+from models.tables import Kecamatan
 from models.umum.periode import periode_baku
 from models.umum.status import KeadaanCapaian
 from tests.e2e.conftest import masuk_sebagai, tunggu_js
-
-
-def _kec(engine, nama="Poncokusumo") -> int:
-    with session_scope(engine) as s:
-        return s.exec(select(Kecamatan.id).where(Kecamatan.nama == nama)).one()
+from tests.fabrik import kantor, lepas, nama_pengguna, pengguna
 
 
 def _tunggu_isi(pg, ident: str) -> None:
@@ -29,11 +25,11 @@ def _tunggu_isi(pg, ident: str) -> None:
 
 def test_camat_beranda_shows_the_cards_the_engine_computes(halaman_riwayat, riwayat_url, riwayat_engine):
     pg = halaman_riwayat
-    masuk_sebagai(pg, riwayat_url, "camat.poncokusumo")
+    masuk_sebagai(pg, riwayat_url, nama_pengguna("camat"))
     _tunggu_isi(pg, "beranda-isi")
     th, tw = periode_baku()
     with session_scope(riwayat_engine) as s:
-        kartu = kartu_iku(s, kecamatan_id=_kec(riwayat_engine), tahun=th, triwulan=tw)
+        kartu = kartu_iku(s, kecamatan_id=lepas(riwayat_engine, kantor).id, tahun=th, triwulan=tw)
     assert len(kartu) == 3
     for k in kartu:
         teks = pg.locator(f"[data-kode='{k.indikator.kode}']").inner_text()
@@ -60,7 +56,7 @@ def test_camat_beranda_shows_the_cards_the_engine_computes(halaman_riwayat, riwa
 
 def test_capaian_point_opens_its_records(halaman_riwayat, riwayat_url):
     pg = halaman_riwayat
-    masuk_sebagai(pg, riwayat_url, "camat.poncokusumo")
+    masuk_sebagai(pg, riwayat_url, nama_pengguna("camat"))
     pg.goto(riwayat_url + "/capaian")
     pg.wait_for_selector(".grafik-capaian .main-svg", timeout=20000)
     assert pg.locator(".grafik-capaian").count() == 3
@@ -79,7 +75,7 @@ def test_capaian_point_opens_its_records(halaman_riwayat, riwayat_url):
 
 def test_cycle_time_page_and_timeline(halaman_riwayat, riwayat_url):
     pg = halaman_riwayat
-    masuk_sebagai(pg, riwayat_url, "camat.poncokusumo")
+    masuk_sebagai(pg, riwayat_url, nama_pengguna("camat"))
     pg.goto(riwayat_url + "/siklus?triwulan=0&sop=pengumpulan+data+kinerja+indikator+administrasi+kependudukan")
     pg.wait_for_selector("#tabel-siklus-langkah", timeout=20000)
     baris = pg.locator("#tabel-siklus-langkah tbody tr")
@@ -96,7 +92,7 @@ def test_kabupaten_compares_offices_picks_one_and_downloads(halaman_riwayat, riw
     kantor = pg.locator("#tabel-perbandingan-kantor tbody tr").evaluate_all(
         "rs => rs.map(r => r.dataset.kantor)")
     with session_scope(riwayat_engine) as s:
-        kab = s.exec(select(User).where(User.username == "kabupaten.malang")).one().kabupaten_id
+        kab = pengguna(s, peran="kabupaten", kabupaten="Malang").kabupaten_id
         semua = sorted(s.exec(select(Kecamatan.nama).where(Kecamatan.kabupaten_id == kab)).all())
     assert kantor == semua and len(semua) == 4
     pg.get_by_role("link", name="Poncokusumo").click()
@@ -139,7 +135,7 @@ def test_persetujuan_per_role_and_the_camat_acts_from_the_queue(halaman_riwayat,
     pg.wait_for_selector("#tugas-pesan .alert-success")
     with session_scope(riwayat_engine) as s:
         rec = s.get(CatatanLangkah, catatan_id)
-        camat = s.exec(select(User).where(User.username == f"camat.{nama.lower().replace(' ', '')}")).one()
+        camat = pengguna(s, peran="camat", kecamatan=nama)
         assert rec.selesai_pada is not None and rec.pelaku_id == camat.id
         assert s.exec(select(AuditLog).where(AuditLog.objek == "catatan_langkah")
                       .where(AuditLog.objek_id == catatan_id)).first() is not None

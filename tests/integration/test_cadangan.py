@@ -7,6 +7,7 @@ from sqlmodel import select
 from models.db import session_scope
 from models.tables import Kabupaten, User
 from tests.dash_util import sidik_basis_data
+from tests.fabrik import pengguna
 
 
 def test_a_backup_restored_over_a_changed_database_gives_back_every_table(app, demo, tmp_path):
@@ -17,7 +18,7 @@ def test_a_backup_restored_over_a_changed_database_gives_back_every_table(app, d
     assert r.exit_code == 0, r.output
     assert f"Cadangan ditulis: {berkas}" in r.output and "Mencadangkan: 100%" in r.output
     with session_scope(demo) as s:  # the day goes on: an account removed, a kabupaten added
-        s.delete(s.exec(select(User).where(User.username == "staf.kalipare")).one())
+        s.delete(pengguna(s, peran="staf", kecamatan="Kalipare"))
         s.add(Kabupaten(nama="Kabupaten Uji Pemulihan"))
     assert sidik_basis_data(demo, kecuali=()) != sebelum
     r = runner.invoke(args=["db", "restore", str(berkas)], input="n\n")  # asked, and declined

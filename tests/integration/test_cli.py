@@ -9,6 +9,7 @@ from sqlmodel import select
 from models.db import session_scope
 from models.tables import Sop
 from seed import dokumen_seed
+from tests.fabrik import kantor
 
 
 def _jumlah_sop(engine) -> int:
@@ -109,11 +110,9 @@ def test_capaian_hitung_reads_a_csv_and_prints_csv(app, tmp_path):
 
 
 def test_iku_import_adds_a_kecamatans_own_indicator_once(app, demo, tmp_path):
-    from sqlmodel import select
 
     from models.db import session_scope
     from models.kinerja.iku import iku_kantor
-    from models.tables import Kecamatan
 
     berkas = tmp_path / "iku.toml"
     berkas.write_text('[[iku]]\nkabupaten = "Malang"\nkecamatan = "Kalipare"\nkode = "IKU-K1"\n'
@@ -123,8 +122,7 @@ def test_iku_import_adds_a_kecamatans_own_indicator_once(app, demo, tmp_path):
     assert runner.invoke(args=["iku", "import", str(berkas)]).output == "1 IKU baru disimpan, 0 sudah ada.\n"
     assert runner.invoke(args=["iku", "import", str(berkas)]).output == "0 IKU baru disimpan, 1 sudah ada.\n"
     with session_scope(demo) as s:
-        kalipare = s.exec(select(Kecamatan).where(Kecamatan.nama == "Kalipare")).one()
-        ponco = s.exec(select(Kecamatan).where(Kecamatan.nama == "Poncokusumo")).one()
+        kalipare, ponco = kantor(s, nama="Kalipare"), kantor(s)
         assert [i.kode for i in iku_kantor(s, kalipare.id)] == ["IKU-1", "IKU-2", "IKU-3", "IKU-K1"]
         assert "IKU-K1" not in [i.kode for i in iku_kantor(s, ponco.id)]
     berkas.write_text('[[iku]]\nkabupaten = "Malang"\nkecamatan = "Atlantis"\nkode = "X"\nnama = "X"\n'

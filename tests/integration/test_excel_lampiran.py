@@ -9,9 +9,10 @@ from openpyxl import load_workbook
 from sqlmodel import select
 
 from models.db import session_scope
-from models.tables import AuditLog, Indikator, Kecamatan, Lampiran, Realisasi
+from models.tables import AuditLog, Lampiran, Realisasi
 from tests.conftest import masuk
 from tests.dash_util import daftar_callback, panggil, sidik_basis_data
+from tests.fabrik import indikator, nama_pengguna, realisasi
 
 TAHUN = date.today().year
 
@@ -42,7 +43,7 @@ def _isi_templat(data: bytes, isian: dict[str, tuple]) -> bytes:
 
 
 def test_template_is_prefilled_and_a_filled_copy_applies_all_rows(client, app, demo):
-    masuk(client, "evapor.poncokusumo")
+    masuk(client, nama_pengguna("kasubag_evapor"))
     data = _templat(client)
     ws = load_workbook(io.BytesIO(data))["Realisasi"]
     assert ws["A1"].value == "Realisasi IKU Kecamatan Poncokusumo" and (ws["B2"].value, ws["B3"].value) == (TAHUN, 1)
@@ -77,7 +78,7 @@ def test_template_is_prefilled_and_a_filled_copy_applies_all_rows(client, app, d
 
 
 def test_one_bad_row_applies_nothing_and_says_where(client, app, demo):
-    masuk(client, "evapor.poncokusumo")
+    masuk(client, nama_pengguna("kasubag_evapor"))
     isi = _isi_templat(_templat(client), {"IKU-1": (45, 50, None), "IKU-3": (30, 24, None)})
     pratinjau = panggil(client, app, "excel-pratinjau.children", isi=_unggah(isi), nama="isi.xlsx",
                         periode={"tahun": TAHUN, "triwulan": 1}).get_data(as_text=True)
@@ -91,7 +92,7 @@ def test_one_bad_row_applies_nothing_and_says_where(client, app, demo):
 
 
 def test_a_file_for_another_quarter_or_not_excel_is_refused(client, app, demo):
-    masuk(client, "evapor.poncokusumo")
+    masuk(client, nama_pengguna("kasubag_evapor"))
     isi = _isi_templat(_templat(client, triwulan=2), {"IKU-1": (45, 50, None)})
     teks = panggil(client, app, "excel-pratinjau.children", isi=_unggah(isi), nama="tw2.xlsx",
                    periode={"tahun": TAHUN, "triwulan": 1}).get_data(as_text=True)
@@ -112,14 +113,10 @@ PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 
 def test_evidence_files_are_checked_stored_and_served_only_to_the_office(client, app, demo, tmp_path):
-    masuk(client, "evapor.poncokusumo")
-    with session_scope(demo) as s:
-        kec = s.exec(select(Kecamatan).where(Kecamatan.nama == "Poncokusumo")).one()
+    masuk(client, nama_pengguna("kasubag_evapor"))
     simpan = _kunci(app, "..real-pesan.children...real-versi.data")
-    from models.kinerja.iku import iku_kantor
-
     with session_scope(demo) as s:
-        ind = iku_kantor(s, kec.id)[0]
+        ind = indikator(s, kode="IKU-1")
     r = panggil(client, app, simpan, indikator_id=ind.id, periode={"tahun": TAHUN, "triwulan": 1},
                 pembilang="45", penyebut="50", catatan=None, bukti=["Foto"], versi=None)
     r_id = r.get_json()["response"]["real-id"]["data"]
@@ -149,14 +146,10 @@ def test_evidence_files_are_checked_stored_and_served_only_to_the_office(client,
 
 
 def test_a_spreadsheet_row_for_an_official_figure_says_it_is_official_and_locked(client, app, demo):
-    masuk(client, "evapor.poncokusumo")
+    masuk(client, nama_pengguna("kasubag_evapor"))
     data = _templat(client)
     with session_scope(demo) as s:
-        kec = s.exec(select(Kecamatan).where(Kecamatan.nama == "Poncokusumo")).one()
-        ind = s.exec(select(Indikator).where(Indikator.kode == "IKU-1")
-                     .where(Indikator.kabupaten_id == kec.kabupaten_id)).one()
-        s.add(Realisasi(indikator_id=ind.id, kecamatan_id=kec.id, tahun=TAHUN, triwulan=1, pembilang=45, penyebut=50,
-                        nilai=90.0, status="resmi", versi=3))
+        realisasi(s, indikator="IKU-1", tahun=TAHUN, triwulan=1, pembilang="45", penyebut="50", status="resmi")
     isi = _isi_templat(data, {"IKU-1": (46, 50, None)})
     pratinjau = panggil(client, app, "excel-pratinjau.children", isi=_unggah(isi), nama="isi.xlsx",
                         periode={"tahun": TAHUN, "triwulan": 1}).get_data(as_text=True)

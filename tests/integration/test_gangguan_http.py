@@ -23,6 +23,7 @@ from sqlmodel import func, select
 from models.db import session_scope
 from models.tables import AuditLog
 from tests.dash_util import daftar_callback, payload, sidik_basis_data
+from tests.fabrik import nama_pengguna
 from tests.integration.test_gangguan import (
     _excel,
     _langkah_terbuka,
@@ -98,11 +99,11 @@ def _permintaan(kerja: str, masukan: bytes, callbacks: dict) -> tuple[str, str, 
 
     if kerja == "excel":
         isi = f"data:{XLSX};base64,{base64.b64encode(masukan).decode()}"
-        return ("evapor.poncokusumo", "realisasi.%",
+        return (nama_pengguna("kasubag_evapor"), "realisasi.%",
                 body("callbacks.realisasi.terapkan_excel", "excel-terapkan", isi=isi,
                      periode={"tahun": 2025, "triwulan": 1}), "2 realisasi disimpan sebagai draf")
     if kerja == "persetujuan":
-        return ("camat.poncokusumo", "langkah.%",
+        return (nama_pengguna("camat"), "langkah.%",
                 body("callbacks.persetujuan.bertindak", "tugas-setuju", catatan_id=int(masukan.decode()), alasan=None,
                      bukti=[]), "Disetujui.")
     isi = f"data:{DOCX};base64,{base64.b64encode(masukan).decode()}"

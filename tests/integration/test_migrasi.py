@@ -95,8 +95,9 @@ def test_a_database_holding_the_demo_history_upgrades_from_the_first_revision(db
     from models.db import get_engine, session_scope
     from models.migrasi import alembic_config, pastikan_skema
     from models.sop.alur import antrian
-    from models.tables import Realisasi, User
+    from models.tables import Realisasi
     from seed.riwayat import buat_riwayat
+    from tests.fabrik import pengguna
 
     engine = get_engine(db_url)
     buat_riwayat(engine, kecamatan=4, tahun=1, seed=2, hari_ini=date(2026, 11, 21))
@@ -105,7 +106,7 @@ def test_a_database_holding_the_demo_history_upgrades_from_the_first_revision(db
         with session_scope(engine) as s:
             angka = sorted((r.kecamatan_id, r.indikator_id, r.tahun, r.triwulan, r.nilai, r.status)
                            for r in s.exec(select(Realisasi)))
-            camat = s.exec(select(User).where(User.username == "camat.poncokusumo")).one()
+            camat = pengguna(s, peran="camat")
             return angka, [(t.catatan.id, t.catatan.role_kode, t.sop_nama) for t in antrian(s, camat)]
 
     sebelum = dibaca()

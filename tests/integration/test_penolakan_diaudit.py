@@ -102,3 +102,51 @@ def test_a_refused_pekerjaan_start_is_audited_once_and_starts_nothing(client, ap
     assert pesan in teks_jawaban(r)
     a = _satu_penolakan(demo, sidik, n_audit, staf_id=staf_id, kecamatan_id=kec_id)
     assert (a.objek, a.objek_id, a.sesudah["aksi"], a.keterangan) == ("sop", renja_id, "pekerjaan.mulai", pesan)
+
+
+def test_beranda_and_isi_realisasi_name_a_reopened_and_a_returned_figure_the_same_way(client, app, demo):
+    """IKU-1 of triwulan II 2026 reopened by the Camat, IKU-2 returned from the Camat's decision: the Beranda card
+    and table, and the Isi Realisasi list and form, print the same words for each (one vocabulary)."""
+    import json
+
+    from plotly.utils import PlotlyJSONEncoder
+
+    from dashboard.components.kartu import kartu_iku as tampil
+    from models.dasbor.kueri import Saringan, kartu_iku
+    from models.dasbor.laporan import tabel_iku_triwulan
+    from tests.fabrik import kantor, realisasi
+
+    with session_scope(demo) as s:
+        realisasi(s, indikator="IKU-1", tahun=2026, triwulan=2, pembilang=60, penyebut=72, status="dibuka")
+        realisasi(s, indikator="IKU-2", tahun=2026, triwulan=2, pembilang=500, penyebut=520, status="dikembalikan")
+        kec_id = kantor(s).id
+        kartu = kartu_iku(s, kecamatan_id=kec_id, tahun=2026, triwulan=2)
+        tabel = tabel_iku_triwulan(s, Saringan(kecamatan_id=kec_id, kecamatan_ids=[kec_id], tahun=2026, triwulan=2),
+                                   kartu)
+        beranda = json.dumps([tampil(k, 1).to_plotly_json() for k in kartu], cls=PlotlyJSONEncoder,
+                             ensure_ascii=False) + json.dumps(tabel.baris(), ensure_ascii=False)
+    masuk(client, nama_pengguna("camat"))
+    isi = _halaman(client, "/realisasi?tahun=2026&triwulan=2")
+    formulir = _halaman(client, "/realisasi?tahun=2026&triwulan=2&indikator=" + _indikator_id(demo, "IKU-1"))
+    for teks in ("Dibuka kembali", "Dikembalikan untuk perbaikan"):
+        assert beranda.count(teks) == 2 and teks in isi, [(k.indikator.kode, k.persen, k.keadaan, k.alasan) for k in kartu]  # the card and the table row; the list
+    assert "Dibuka kembali" in formulir
+    for lama in ("Diajukan, belum disahkan", "Sementara, belum disahkan"):
+        assert lama not in beranda
+
+
+def _halaman(client, alamat: str) -> str:
+    import json
+
+    from tests.dash_util import buka_halaman
+
+    r = buka_halaman(client, alamat)
+    assert r.status_code == 200
+    return json.dumps(r.get_json(), ensure_ascii=False)
+
+
+def _indikator_id(engine, kode: str) -> str:
+    from tests.fabrik import indikator
+
+    with session_scope(engine) as s:
+        return str(indikator(s, kode=kode).id)

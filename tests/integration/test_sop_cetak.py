@@ -13,8 +13,9 @@ from models.db import session_scope
 from models.sop.berkas import baca_berkas
 from models.sop.cetak_sop import dari_detail, docx_sop, pdf_sop
 from models.sop.register import detail_sop, impor_dokumen
-from models.tables import Kecamatan, Sop, SopRevisi, User
+from models.tables import Kecamatan, Sop, SopRevisi
 from tests.conftest import keluar, masuk
+from tests.fabrik import pengguna
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
@@ -28,7 +29,7 @@ def test_every_seed_sop_written_as_word_and_uploaded_again_gives_the_same_proced
     with session_scope(demo) as s:
         sop_ids = s.exec(select(Sop.id).order_by(Sop.id)).all()
         assert len(sop_ids) == 15
-        admin = s.exec(select(User).where(User.username == "admin")).one()
+        admin = pengguna(s, peran="admin")
         for sop_id in sop_ids:
             lama = detail_sop(s, sop_id)
             data = docx_sop(dari_detail(lama))

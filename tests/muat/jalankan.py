@@ -83,16 +83,14 @@ def _evaluasi_awal(engine) -> None:
     for the Kasubag Evapor."""
     from datetime import timedelta
 
-    from sqlmodel import select
-
     from models.db import session_scope
-    from models.tables import User
     from models.tindak_lanjut.evaluasi import RekomendasiBaru, catat_evaluasi_lengkap
     from models.umum.periode import akhir_triwulan
+    from tests.fabrik import KANTOR, pengguna
 
     with session_scope(engine) as s:
-        for kantor in ("kalipare", "poncokusumo"):
-            tim = s.exec(select(User).where(User.username == f"tim.{kantor}")).one()
+        for kantor in ("Kalipare", KANTOR):
+            tim = pengguna(s, peran="tim", kecamatan=kantor)
             for tw in (1, 2, 3, 4):
                 tanggal = akhir_triwulan(2025, tw) + timedelta(days=25)
                 rekomendasi = [RekomendasiBaru(teks=f"Rekomendasi {n} evaluasi triwulan {tw}: perbaiki rekap data "
