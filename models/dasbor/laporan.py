@@ -65,7 +65,7 @@ class Tabel:
 def _status_angka(status: str | None, resmi: bool) -> str:
     if not isinstance(status, str):
         return "Belum diisi"
-    return "Resmi" if resmi else f"Sementara ({StatusRealisasi(status).label.lower()})"
+    return StatusRealisasi.RESMI.label if resmi else f"Sementara ({StatusRealisasi.label_dari(status)})"
 
 
 def tabel_iku_triwulan(session: Session, sar: Saringan, kartu: list[KartuIku] | None = None) -> Tabel:

@@ -31,9 +31,10 @@ from models.umum.lembar_kerja import simpan_xlsx
 from models.umum.pdf import GAYA_KEPALA, LembarPdf, kop, tanda_tangan
 from models.umum.penolakan import Ditolak
 from models.umum.periode import ROMAWI, hari_ini, label_periode, label_triwulan
+from models.umum.status import KeadaanCapaian
 from models.umum.tanggal import tanggal_panjang
 
-RESMI, SEMENTARA = "Resmi", "Sementara"
+RESMI, SEMENTARA = KeadaanCapaian.RESMI.label, "Sementara"  # a capaian of the document: official, or not yet
 PESAN_PENETAP_RENSTRA = "Target Renstra hanya dapat ditetapkan oleh Camat kantor ini."
 TANPA_REALISASI, TANPA_TARGET = "Belum ada realisasi", "Target belum ditetapkan"
 
