@@ -6,7 +6,9 @@ from __future__ import annotations
 
 from importlib import import_module
 
-from dash import Dash
+from dash import Dash, Input, Output
+
+from dashboard import ids
 
 MODUL = ("beranda", "capaian", "siklus", "katalog", "sop", "pengguna", "realisasi", "persetujuan", "iku", "hari_libur",
          "tindak_lanjut", "monitoring_sop", "pekerjaan", "kalender_sakip", "tabel", "perbandingan", "unggah_sop",
@@ -14,6 +16,10 @@ MODUL = ("beranda", "capaian", "siklus", "katalog", "sop", "pengguna", "realisas
 
 
 def register_all(app: Dash) -> None:
-    """Import each module of MODUL and register its callbacks on the app, in that order."""
+    """Import each module of MODUL and register its callbacks on the app, in that order; a refusal shown in the
+    page's message area (dashboard.akses) is cleared when the person moves to another page."""
     for nama in MODUL:
         import_module(f"{__name__}.{nama}").register(app)
+    app.clientside_callback("function(_path) { return null; }",
+                            Output(ids.PESAN_GLOBAL, "children", allow_duplicate=True),
+                            Input("_pages_location", "pathname"), prevent_initial_call=True)

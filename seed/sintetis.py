@@ -28,6 +28,7 @@ from sqlalchemy.engine import Connection, Engine
 from sqlmodel import Session, SQLModel, select
 
 from models.db import session_scope
+from models.jenis_kerja import muat as muat_jenis_kerja
 from models.kinerja.iku import pastikan_iku
 from models.sop.register import pastikan_kabupaten
 from models.tables import AuditLog, Eksekusi, Indikator, Kabupaten, Kecamatan
@@ -117,6 +118,7 @@ def buat_sintetis(engine: Engine, *, dari: str = "Malang", jumlah: int, per_kabu
     """Add `jumlah` synthetic kecamatan, in synthetic kabupaten of `per_kabupaten` following `dari`, each with the
     history of one of `dari`'s generated offices; in bulk (`massal`) or through the state machine. One transaction;
     refused (RiwayatDitolak, nothing written) when `dari` has no demo history or synthetic kabupaten exist."""
+    muat_jenis_kerja()  # the state machine runs the templates' histories: every kind of work registered
     mulai = time.perf_counter()
     if jumlah < 1:
         raise RiwayatDitolak("Jumlah kecamatan sintetis sedikitnya 1.")

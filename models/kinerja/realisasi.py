@@ -388,7 +388,8 @@ def _serahkan(session: Session, eks: Eksekusi, angka: list[tuple[Realisasi, str]
         # Compare-and-set: of two submissions (or a submission and a save) at once, only one goes through.
         if ke is None or not tulis(session, r, ke=ke, cas={"versi": r.versi},
                                    nilai={"eksekusi_id": eks.id, "versi": r.versi + 1}):
-            raise Ditolak(_pesan_bentrok(session, r, label))
+            raise Ditolak(_pesan_bentrok(session, r, label), aksi="realisasi.ajukan", objek="realisasi",
+                          objek_id=r.id, kecamatan_id=r.kecamatan_id)
     if perbaikan:  # the step the work came back to, done by correcting the figures
         lk = ambil(session, SopLangkah, rec.langkah_id)
         catatan: str | None = "Angka diperbaiki dan diajukan kembali."
@@ -477,13 +478,15 @@ def pada_peristiwa(session: Session, eks: Eksekusi, peristiwa: str, rec: Catatan
     for r in angka_eksekusi(session, eks):
         if r.eksekusi_id != eks.id or (ke := MESIN_REALISASI.ke(r.status, aksi)) is None:
             continue
+        nilai = {"disahkan_oleh": oleh.id, "disahkan_pada": rec.selesai_pada} if disahkan else {}
+        # The step's own compare-and-set has serialised this; a figure moved meanwhile is refused, not skipped.
+        if not tulis(session, r, ke=ke, nilai={**nilai, "versi": r.versi + 1}):
+            ind = ambil(session, Indikator, r.indikator_id)
+            raise Ditolak(_pesan_bentrok(session, r, _label(ind, r.tahun, r.triwulan)), objek="realisasi",
+                          objek_id=r.id, kecamatan_id=r.kecamatan_id)
         if disahkan:
-            tulis(session, r, ke=ke, nilai={"disahkan_oleh": oleh.id, "disahkan_pada": rec.selesai_pada,
-                                            "versi": r.versi + 1})
             catat(session, aksi="realisasi.resmi", oleh=oleh, objek="realisasi", objek_id=r.id,
                   kecamatan_id=r.kecamatan_id, sesudah={"nilai": r.nilai, "eksekusi": eks.id})
-        else:
-            tulis(session, r, ke=ke, nilai={"versi": r.versi + 1})
 
 
 def _kasi_realisasi(session: Session, eks: Eksekusi) -> str | None:

@@ -18,7 +18,8 @@ Timestamps may be given (records typed in after the fact, demo history); they mu
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -235,10 +236,12 @@ def _berjalan(k: KonteksLangkah) -> str | None:
     return None if k.eks.status == StatusEksekusi.BERJALAN else PESAN_SUDAH
 
 
-def _pelaksana(kata: str) -> Callable[[KonteksLangkah], str | None]:
+def _pelaksana(kata: str, *, wakil: bool = True) -> Callable[[KonteksLangkah], str | None]:
+    """The record's own role or the Camat; with `wakil`, also the roles the caller and the subject let stand in
+    (starting work on a step is its own pelaksana's: no stand-in moves its start)."""
     def aturan(k: KonteksLangkah) -> str | None:
-        wakil = k.wakil | k.jenis.wakil(k.session, k.eks, k.rec)
-        if boleh_bertindak(k.oleh, k.rec, k.eks, wakil=wakil):
+        boleh_wakil = k.wakil | k.jenis.wakil(k.session, k.eks, k.rec) if wakil else frozenset()
+        if boleh_bertindak(k.oleh, k.rec, k.eks, wakil=boleh_wakil):
             return None
         return f"Langkah ini menunggu pelaksana lain; Anda tidak dapat {kata}."
     return aturan
@@ -280,7 +283,7 @@ L = KeadaanLangkah
 _TERBUKA = (L.MENUNGGU, L.DIKERJAKAN)
 # One attempt at one step. Sending work back is always the decision's own, whatever the subject locks.
 MESIN_LANGKAH: Mesin[KeadaanLangkah, KonteksLangkah] = Mesin("langkah", KeadaanLangkah, [
-    Transisi((L.MENUNGGU,), "mulai_kerjakan", L.DIKERJAKAN, siapa=_semua(_berjalan, _pelaksana("mengerjakannya"))),
+    Transisi((L.MENUNGGU,), "mulai_kerjakan", L.DIKERJAKAN, siapa=_semua(_berjalan, _pelaksana("mengerjakannya", wakil=False))),
     Transisi(_TERBUKA, "selesaikan", L.SELESAI, siapa=_BOLEH_MAJU, syarat=_bukan_keputusan),
     Transisi(_TERBUKA, "setujui", L.DISETUJUI, siapa=_BOLEH_MAJU, syarat=_keputusan),
     Transisi(_TERBUKA, "kembalikan", L.DIKEMBALIKAN, siapa=_semua(_berjalan, _pelaksana("menyelesaikannya")),
@@ -332,11 +335,18 @@ def _konteks(session: Session, catatan_id: int, oleh: User, **kw: Any) -> Kontek
 
 
 def _periksa(k: KonteksLangkah, aksi: str) -> KeadaanLangkah:
-    """The step machine's answer for this action, a refusal naming the record."""
+    """The step machine's answer for this action."""
+    return MESIN_LANGKAH.periksa(keadaan_catatan(k.rec), aksi, k)
+
+
+@contextmanager
+def _tentang(k: KonteksLangkah, aksi: str) -> Iterator[None]:
+    """Every refusal inside names the record, its office and the action (for the audit row at the edge)."""
     try:
-        return MESIN_LANGKAH.periksa(keadaan_catatan(k.rec), aksi, k)
+        yield
     except Ditolak as e:
-        raise e.tentang(objek="catatan_langkah", objek_id=k.rec.id, kecamatan_id=k.eks.kecamatan_id) from None
+        e.tentang(aksi=f"langkah.{aksi}", objek="catatan_langkah", objek_id=k.rec.id, kecamatan_id=k.eks.kecamatan_id)
+        raise
 
 
 def tindakan_langkah(session: Session, *, catatan_id: int, oleh: User) -> list[Tindakan]:
@@ -361,14 +371,15 @@ def mulai_kerjakan(session: Session, *, catatan_id: int, oleh: User, pada: datet
     """The person a record waits on (or the office's Camat) starts working on it: its dimulai_pada is set, so
     the time a step waited is told apart from the time it was worked on. Audited; the caller commits."""
     k = _konteks(session, catatan_id, oleh)
-    _periksa(k, "mulai_kerjakan")
-    t = pastikan_sadar_zona(pada or utcnow())
-    if t < k.rec.diterima_pada:
-        raise Ditolak("Waktu mulai dikerjakan tidak boleh sebelum waktu langkah diterima.")
-    # Compare-and-set: of two people starting at once, the second is told instead of moving the start.
-    if not tulis(session, k.rec, kolom="dimulai_pada", ke=None, cas={"selesai_pada": None},
-                 nilai={"dimulai_pada": t}):
-        raise Ditolak("Langkah ini sudah mulai dikerjakan atau diselesaikan orang lain; muat ulang halaman.")
+    with _tentang(k, "mulai_kerjakan"):
+        _periksa(k, "mulai_kerjakan")
+        t = pastikan_sadar_zona(pada or utcnow())
+        if t < k.rec.diterima_pada:
+            raise Ditolak("Waktu mulai dikerjakan tidak boleh sebelum waktu langkah diterima.")
+        # Compare-and-set: of two people starting at once, the second is told instead of moving the start.
+        if not tulis(session, k.rec, kolom="dimulai_pada", ke=None, cas={"selesai_pada": None},
+                     nilai={"dimulai_pada": t}):
+            raise Ditolak("Langkah ini sudah mulai dikerjakan atau diselesaikan orang lain; muat ulang halaman.")
     _audit_langkah(session, "langkah.dimulai", k.rec, k.eks, oleh, k.lk)
     return k.rec
 
@@ -413,7 +424,8 @@ def selesaikan(session: Session, *, catatan_id: int, oleh: User, pada: datetime 
     A record its subject locks (`JenisSubjek.terkunci`: the entry steps of a figure) is completed only by the
     subject's own action (`lewat_pengajuan`, e.g. submitting the figure)."""
     k = _konteks(session, catatan_id, oleh, wakil=wakil, lewat_pengajuan=lewat_pengajuan)
-    return _maju(k, _periksa(k, "selesaikan"), pada=pada, catatan=catatan, bukti=bukti)
+    with _tentang(k, "selesaikan"):
+        return _maju(k, _periksa(k, "selesaikan"), pada=pada, catatan=catatan, bukti=bukti)
 
 
 def _maju(k: KonteksLangkah, hasil: KeadaanLangkah, *, pada: datetime | None, catatan: str | None,
@@ -460,27 +472,28 @@ def putuskan(session: Session, *, catatan_id: int, setuju: bool, oleh: User, ala
              bukti: list[str] | None = None) -> CatatanLangkah | None:
     """Decide at a decision step: approve and go on, or return for correction with a required reason."""
     k = _konteks(session, catatan_id, oleh, wakil=wakil, alasan=alasan)
-    if setuju:
-        return _maju(k, _periksa(k, "setujui"), pada=pada, catatan=alasan, bukti=bukti)
-    hasil = _periksa(k, "kembalikan")
-    rec, eks, lk = k.rec, k.eks, k.lk
-    alasan_bersih = (alasan or "").strip()
-    _periksa_bukti(lk, bukti)
-    t = _waktu(pada, rec.diterima_pada)
-    _tutup(session, rec, oleh=oleh, hasil=hasil, t=t, catatan=alasan_bersih, bukti=bukti)
-    urut = urutan_pelaksana(session, eks.revisi_id, kasi=_kasi(session, eks))
-    tujuan = next((p for p in urut if p.langkah.urutan == lk.kembali_ke_urutan), None)
-    if tujuan is None:
-        raise Ditolak("Langkah tujuan pengembalian tidak ada dalam SOP ini; minta Admin memeriksanya.")
-    baru = CatatanLangkah(eksekusi_id=eks.id, langkah_id=tujuan.langkah.id, role_kode=tujuan.role_kode,
-                          diterima_pada=t,
-                          percobaan=_percobaan(session, eks.id, tujuan.langkah.id, tujuan.role_kode))
-    session.add(baru)
-    session.flush()
-    _audit_langkah(session, "langkah.dikembalikan", rec, eks, oleh, lk, alasan=alasan_bersih,
-                   kembali_ke=tujuan.langkah.no)
-    _kabari(session, eks, str(hasil), baru, oleh)
-    return baru
+    with _tentang(k, "setujui" if setuju else "kembalikan"):
+        if setuju:
+            return _maju(k, _periksa(k, "setujui"), pada=pada, catatan=alasan, bukti=bukti)
+        hasil = _periksa(k, "kembalikan")
+        rec, eks, lk = k.rec, k.eks, k.lk
+        alasan_bersih = (alasan or "").strip()
+        _periksa_bukti(lk, bukti)
+        t = _waktu(pada, rec.diterima_pada)
+        _tutup(session, rec, oleh=oleh, hasil=hasil, t=t, catatan=alasan_bersih, bukti=bukti)
+        urut = urutan_pelaksana(session, eks.revisi_id, kasi=_kasi(session, eks))
+        tujuan = next((p for p in urut if p.langkah.urutan == lk.kembali_ke_urutan), None)
+        if tujuan is None:
+            raise Ditolak("Langkah tujuan pengembalian tidak ada dalam SOP ini; minta Admin memeriksanya.")
+        baru = CatatanLangkah(eksekusi_id=eks.id, langkah_id=tujuan.langkah.id, role_kode=tujuan.role_kode,
+                              diterima_pada=t,
+                              percobaan=_percobaan(session, eks.id, tujuan.langkah.id, tujuan.role_kode))
+        session.add(baru)
+        session.flush()
+        _audit_langkah(session, "langkah.dikembalikan", rec, eks, oleh, lk, alasan=alasan_bersih,
+                       kembali_ke=tujuan.langkah.no)
+        _kabari(session, eks, str(hasil), baru, oleh)
+        return baru
 
 
 def batalkan_eksekusi(session: Session, *, eks: Eksekusi, alasan: str, oleh: User,
@@ -490,12 +503,13 @@ def batalkan_eksekusi(session: Session, *, eks: Eksekusi, alasan: str, oleh: Use
     alasan = " ".join((alasan or "").split())
     try:
         ke = MESIN_EKSEKUSI.periksa(eks.status, "batalkan", KonteksEksekusi(session, oleh, eks, alasan))
+        t = pastikan_sadar_zona(pada or utcnow())
+        # Compare-and-set: a run that has just ended or been cancelled by someone else is not cancelled again.
+        if not tulis(session, eks, ke=ke, nilai={"selesai_pada": t}):
+            raise Ditolak(f"\"{eks.judul}\" tidak sedang berjalan; muat ulang halaman.")
     except Ditolak as e:
-        raise e.tentang(objek="eksekusi", objek_id=eks.id, kecamatan_id=eks.kecamatan_id) from None
-    t = pastikan_sadar_zona(pada or utcnow())
-    # Compare-and-set: a run that has just ended or been cancelled by someone else is not cancelled again.
-    if not tulis(session, eks, ke=ke, nilai={"selesai_pada": t}):
-        raise Ditolak(f"\"{eks.judul}\" tidak sedang berjalan; muat ulang halaman.")
+        e.tentang(aksi="eksekusi.batalkan", objek="eksekusi", objek_id=eks.id, kecamatan_id=eks.kecamatan_id)
+        raise
     catat(session, aksi="eksekusi.batal", oleh=oleh, objek="eksekusi", objek_id=eks.id, kecamatan_id=eks.kecamatan_id,
           sebelum={"status": str(E.BERJALAN)}, sesudah={"status": str(ke)}, keterangan=alasan)
     return eks

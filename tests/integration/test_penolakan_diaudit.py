@@ -152,3 +152,27 @@ def _indikator_id(engine, kode: str) -> str:
 
     with session_scope(engine) as s:
         return str(indikator(s, kode=kode).id)
+
+
+def test_starting_work_on_a_step_is_its_own_pelaksanas_not_a_stand_ins(demo):
+    """The Kasubag Evapor may complete a Kasi's entry steps for her (a stand-in), but starting work on a step times
+    its pelaksana's waiting and working, so only the step's own role (or the Camat) may say it started."""
+    import pytest
+
+    from models.sop.alur import mulai_kerjakan
+    from models.umum.penolakan import Ditolak
+    from tests.fabrik import realisasi
+
+    with session_scope(demo) as s:
+        r = realisasi(s, indikator="IKU-1", tahun=2026, triwulan=2, pembilang=60, penyebut=72, status="dikembalikan")
+        rec = catatan_terbuka(s, r.eksekusi_id)
+        assert rec is not None and rec.role_kode.startswith("kasi"), rec.role_kode
+        rec_id, peran = rec.id, rec.role_kode
+    sidik = sidik_basis_data(demo)
+    with session_scope(demo) as s, pytest.raises(Ditolak) as e:
+        mulai_kerjakan(s, catatan_id=rec_id, oleh=pengguna(s, peran="kasubag_evapor"))
+    assert str(e.value) == "Langkah ini menunggu pelaksana lain; Anda tidak dapat mengerjakannya."
+    assert (e.value.objek, e.value.objek_id, e.value.aksi) == ("catatan_langkah", rec_id, "langkah.mulai_kerjakan")
+    assert sidik_basis_data(demo) == sidik
+    with session_scope(demo) as s:
+        assert mulai_kerjakan(s, catatan_id=rec_id, oleh=pengguna(s, peran=peran)).dimulai_pada is not None
