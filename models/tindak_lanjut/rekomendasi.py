@@ -72,12 +72,17 @@ def _zona(session: Session, kecamatan_id: int) -> str:
     return kec.zona_waktu if kec else "Asia/Jakarta"
 
 
+def alasan_pengguna(oleh: User, kecamatan_id: int, pesan_kantor: str) -> str | None:
+    """Why an inactive account, or one of another office (`pesan_kantor`), may not act; None when it may."""
+    if not oleh.aktif:
+        return "Akun Anda tidak aktif; tindakan ini tidak dapat dilakukan."
+    return pesan_kantor if oleh.kecamatan_id != kecamatan_id else None
+
+
 def periksa_pengguna(oleh: User, kecamatan_id: int, pesan_kantor: str) -> None:
     """Refuse an inactive account, or one of another office (with `pesan_kantor`)."""
-    if not oleh.aktif:
-        raise Ditolak("Akun Anda tidak aktif; tindakan ini tidak dapat dilakukan.")
-    if oleh.kecamatan_id != kecamatan_id:
-        raise Ditolak(pesan_kantor)
+    if (alasan := alasan_pengguna(oleh, kecamatan_id, pesan_kantor)) is not None:
+        raise Ditolak(alasan)
 
 
 def tanggal_saja(nilai: object) -> TypeGuard[date]:
@@ -205,10 +210,10 @@ class KonteksRekomendasi:
 
 def _boleh_aksi(aksi: str) -> Callable[[KonteksRekomendasi], str | None]:
     def aturan(k: KonteksRekomendasi) -> str | None:
-        if not k.oleh.aktif:
-            return "Akun Anda tidak aktif; tindakan ini tidak dapat dilakukan."
-        if k.oleh.kecamatan_id != k.r.kecamatan_id:
-            return "Rekomendasi ini milik kecamatan lain; Anda tidak dapat mengubahnya."
+        alasan = alasan_pengguna(k.oleh, k.r.kecamatan_id,
+                                 "Rekomendasi ini milik kecamatan lain; Anda tidak dapat mengubahnya.")
+        if alasan is not None:
+            return alasan
         return None if boleh(k.r, k.oleh, aksi) else _pesan_peran(k.session, k.r, aksi)
     return aturan
 
