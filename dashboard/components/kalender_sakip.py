@@ -4,6 +4,7 @@ from __future__ import annotations
 import dash_bootstrap_components as dbc
 from dash import html
 
+from dashboard.components.kartu import lencana_keadaan
 from dashboard.format import tanggal
 from models.perencanaan.kalender_sakip import Kewajiban, tanggal_lokal, teks_tanggal_relatif
 from models.tables import JadwalSakip, Kecamatan, User
@@ -46,8 +47,7 @@ def tabel_kewajiban(daftar: list[Kewajiban], zona: str) -> dbc.Table | html.P:
         if k.selesai_pada is not None:
             eks = (eks + " · " if eks else "") + f"terpenuhi {tanggal(tanggal_lokal(k.selesai_pada, zona))}"
         baris.append(html.Tr([html.Td(k.nama), html.Td(k.label), html.Td(tanggal(k.mulai)), html.Td(tanggal(k.tenggat)),
-                              html.Td(dbc.Badge(keadaan.label, color=keadaan.warna,
-                                                text_color="dark" if keadaan.warna in ("warning", "light") else None)),
+                              html.Td(lencana_keadaan(keadaan)),
                               html.Td(eks or "-", className="small")],
                              **{"data-kewajiban": k.kewajiban, "data-status": k.status}))
     return dbc.Table([kepala, html.Tbody(baris)], size="sm", hover=True, responsive=True, id="tabel-kewajiban-kantor")

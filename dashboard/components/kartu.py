@@ -8,7 +8,7 @@ from dashboard.format import angka
 from models.dasbor.kueri import KartuIku
 from models.umum.angka import tulis_target
 from models.umum.periode import ROMAWI
-from models.umum.status import KeadaanCapaian
+from models.umum.status import Keadaan, KeadaanCapaian
 
 
 def _perubahan(k: KartuIku, tw_lalu: int) -> html.Span:
@@ -17,6 +17,12 @@ def _perubahan(k: KartuIku, tw_lalu: int) -> html.Span:
     arah, kelas = ("▲", "text-success") if k.selisih > 0 else (("▼", "text-danger") if k.selisih < 0 else ("■", ""))
     return html.Span([html.Span(f"{arah} {angka(abs(k.selisih), 2)} poin", className=kelas),
                       f" dari triwulan {ROMAWI[tw_lalu]}"], className="perubahan")
+
+
+def lencana_keadaan(keadaan: Keadaan, className: str | None = None) -> dbc.Badge:
+    """A state as a badge: its label on its colour, dark text where the colour is light."""
+    return dbc.Badge(keadaan.label, color=keadaan.warna, className=className,
+                     text_color="dark" if keadaan.warna in ("warning", "info", "light") else None)
 
 
 def kartu_iku(k: KartuIku, tw_lalu: int) -> html.Div:
@@ -31,8 +37,7 @@ def kartu_iku(k: KartuIku, tw_lalu: int) -> html.Div:
         keadaan = KeadaanCapaian.RESMI if k.resmi else (k.keadaan or KeadaanCapaian.SEMENTARA)
         kelas = {KeadaanCapaian.RESMI: "status-resmi", KeadaanCapaian.DRAF: "status-draf"}.get(keadaan,
                                                                                               "status-sementara")
-        status = dbc.Badge(keadaan.label, color=keadaan.warna, className=kelas,
-                           text_color="dark" if keadaan.warna in ("warning", "info", "light") else None)
+        status = lencana_keadaan(keadaan, className=kelas)
     return html.Div(dbc.Card(dbc.CardBody([
         html.Div([html.Span(k.indikator.kode, className="fw-bold me-2"), status], className="mb-1"),
         html.Div(k.indikator.nama, className="small text-muted mb-2 nama-iku"),

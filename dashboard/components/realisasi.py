@@ -5,6 +5,7 @@ import dash_bootstrap_components as dbc
 from dash import dcc, html
 
 from dashboard import format as fmt
+from dashboard.components.kartu import lencana_keadaan
 from models.akun.peran import NAMA_PERAN
 from models.kinerja.capaian import BarisCapaian
 from models.kinerja.mesin import Capaian, Predikat, predikat
@@ -17,9 +18,7 @@ from models.umum.status import KeadaanLangkah, StatusRealisasi
 
 def lencana(status: str) -> dbc.Badge:
     """A figure's status as a badge, in the one vocabulary (models.umum.status.StatusRealisasi)."""
-    s = StatusRealisasi(status)
-    return dbc.Badge(s.label, color=s.warna, className="ms-2",
-                     text_color="dark" if s.warna in ("warning", "info", "light") else None)
+    return lencana_keadaan(StatusRealisasi(status), className="ms-2")
 
 
 def persen(x: float | None) -> str:
