@@ -38,7 +38,7 @@ def _periode(periode: dict | None) -> tuple[int, int]:
 
 def _tabel(s, user: User, tahun: int, triwulan: int, terpilih: int | None = None):
     return tabel_realisasi(capaian_kantor(s, kecamatan_id=user.kecamatan_id, tahun=tahun), tahun=tahun,
-                           triwulan=triwulan, pita=predikat_kabupaten(s, user.kecamatan_id), terpilih=terpilih)
+                           triwulan=triwulan, pita=predikat_kabupaten(s, user.kecamatan_id, tahun), terpilih=terpilih)
 
 
 def register(app: Dash) -> None:

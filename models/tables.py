@@ -11,7 +11,7 @@ import secrets
 from datetime import date, datetime, timezone
 from typing import Any, Optional
 
-from sqlalchemy import JSON, Column, Index, Text, UniqueConstraint, text
+from sqlalchemy import JSON, BigInteger, Column, Index, Text, UniqueConstraint, text
 from sqlmodel import Field, SQLModel
 
 
@@ -29,8 +29,27 @@ def _json_list() -> Any:
 class Kabupaten(SQLModel, table=True):
     id: int = Field(default=None, primary_key=True)
     nama: str = Field(max_length=120, unique=True)  # without the word "Kabupaten": "Malang"
-    # Capaian bands: [{"nama": "Sangat Baik", "di_atas": 90, "warna": "#1a7f37"}, ...], highest first.
-    predikat: Optional[list] = Field(default=None, sa_column=Column(JSON))
+    # Settings the kabupaten keeps (models.perencanaan.pengaturan); its capaian bands are PredikatKabupaten's.
+    bupati_nama: Optional[str] = Field(default=None, max_length=160)  # pihak kedua of the Camat's Perjanjian Kinerja
+    batas_rerata: float = 120.0  # averages and ranks across indicators count each capaian up to this, percent
+    rpjmd_tahun_awal: Optional[int] = None  # the RPJMD in force: its first year and the day it was set
+    rpjmd_ditetapkan: Optional[date] = None
+    diubah_oleh: Optional[int] = None  # who last changed the settings (no foreign key: pengguna refers to kabupaten)
+    diubah_pada: Optional[datetime] = None
+
+
+class PredikatKabupaten(SQLModel, table=True):
+    """The capaian bands a kabupaten judges by from a year on: a year is judged by the set with the latest
+    `berlaku_mulai` not after it, so past years keep the bands they were judged by. None at all: the common scale."""
+
+    __table_args__ = (UniqueConstraint("kabupaten_id", "berlaku_mulai"),)
+    id: int = Field(default=None, primary_key=True)
+    kabupaten_id: int = Field(foreign_key="kabupaten.id", index=True)
+    berlaku_mulai: int
+    # [{"nama": "Sangat Baik", "di_atas": 90, "warna": "#1a7f37"}, ...], highest first; the last has di_atas None.
+    pita: list = _json_list()
+    diubah_oleh: Optional[int] = Field(default=None, foreign_key="pengguna.id")
+    diubah_pada: datetime = Field(default_factory=utcnow)
 
 
 class Kecamatan(SQLModel, table=True):
@@ -314,6 +333,88 @@ class Lampiran(SQLModel, table=True):
     lokasi: str = Field(max_length=500)
     diunggah_oleh: Optional[int] = Field(default=None, foreign_key="pengguna.id")
     diunggah_pada: datetime = Field(default_factory=utcnow)
+
+
+# ---------------------------------------------------------------- the year's plan: Perjanjian Kinerja, Rencana Aksi, Anggaran
+
+
+class PerjanjianKinerja(SQLModel, table=True):
+    """One Perjanjian Kinerja of an office's year: the Camat's with the Bupati, or the Sekretaris Camat's or a
+    Kasi's with the Camat (`role_kode`: pihak pertama). A PK perubahan (after a budget change) is a new row with
+    the next `perubahan_ke`; the earlier ones stay as they were signed. `isi` freezes what was signed (sasaran,
+    indicators, targets, programs and pagu, the names of both parties)."""
+
+    __table_args__ = (UniqueConstraint("kecamatan_id", "tahun", "role_kode", "perubahan_ke"),)
+    id: int = Field(default=None, primary_key=True)
+    kecamatan_id: int = Field(foreign_key="kecamatan.id", index=True)
+    tahun: int
+    role_kode: str = Field(foreign_key="role.kode")
+    perubahan_ke: int = 0  # 0: the PK; 1, 2, ...: its revisions
+    status: str = Field(default="draf", max_length=20)  # draf | ditandatangani
+    alasan: Optional[str] = Field(default=None, sa_column=Column(Text))  # why a perubahan was made
+    isi: Optional[dict] = Field(default=None, sa_column=Column(JSON))
+    eksekusi_id: Optional[int] = Field(default=None, foreign_key="eksekusi.id")
+    dibuat_oleh: Optional[int] = Field(default=None, foreign_key="pengguna.id")
+    dibuat_pada: datetime = Field(default_factory=utcnow)
+    ditandatangani_oleh: Optional[int] = Field(default=None, foreign_key="pengguna.id")
+    ditandatangani_pada: Optional[datetime] = None  # when the signed scan was attached
+    tanggal: Optional[date] = None  # the date printed on the signed document
+
+
+class IndikatorPk(SQLModel, table=True):
+    """An indicator of a lower Perjanjian Kinerja (the Sekretaris Camat's, a Kasi's) for a year: its target and
+    the Camat's IKU (and so sasaran) it supports."""
+
+    id: int = Field(default=None, primary_key=True)
+    kecamatan_id: int = Field(foreign_key="kecamatan.id", index=True)
+    tahun: int
+    role_kode: str = Field(foreign_key="role.kode")
+    indikator_id: int = Field(foreign_key="indikator.id")  # the IKU it supports
+    nama: str = Field(max_length=300)
+    satuan: str = Field(default="%", max_length=40)
+    target: float
+    urutan: int = 0
+    diubah_oleh: Optional[int] = Field(default=None, foreign_key="pengguna.id")
+    diubah_pada: datetime = Field(default_factory=utcnow)
+
+
+class RencanaAksi(SQLModel, table=True):
+    """What the office plans and does in one quarter towards an IKU's target (the Rencana Aksi), and who."""
+
+    id: int = Field(default=None, primary_key=True)
+    kecamatan_id: int = Field(foreign_key="kecamatan.id", index=True)
+    indikator_id: int = Field(foreign_key="indikator.id")
+    tahun: int
+    triwulan: int
+    kegiatan: str = Field(sa_column=Column(Text, nullable=False))
+    role_kode: str = Field(foreign_key="role.kode")  # who carries it out
+    terlaksana: Optional[str] = Field(default=None, sa_column=Column(Text))  # what was done, once done
+    diubah_oleh: Optional[int] = Field(default=None, foreign_key="pengguna.id")
+    diubah_pada: datetime = Field(default_factory=utcnow)
+
+
+class Anggaran(SQLModel, table=True):
+    """One sub kegiatan of an office's DPA for a year, under its program and kegiatan: its pagu, what was spent in
+    each quarter (not cumulative) and the sasaran it serves (as the office's IKU name it). Whole rupiah."""
+
+    __table_args__ = (UniqueConstraint("kecamatan_id", "tahun", "kode_sub_kegiatan"),)
+    id: int = Field(default=None, primary_key=True)
+    kecamatan_id: int = Field(foreign_key="kecamatan.id", index=True)
+    tahun: int
+    kode_program: str = Field(max_length=40)
+    program: str = Field(max_length=300)
+    kode_kegiatan: str = Field(max_length=40)
+    kegiatan: str = Field(max_length=300)
+    kode_sub_kegiatan: str = Field(max_length=40)
+    sub_kegiatan: str = Field(max_length=300)
+    sasaran: Optional[str] = Field(default=None, sa_column=Column(Text))
+    pagu: int = Field(sa_column=Column(BigInteger, nullable=False))
+    realisasi_1: Optional[int] = Field(default=None, sa_column=Column(BigInteger))
+    realisasi_2: Optional[int] = Field(default=None, sa_column=Column(BigInteger))
+    realisasi_3: Optional[int] = Field(default=None, sa_column=Column(BigInteger))
+    realisasi_4: Optional[int] = Field(default=None, sa_column=Column(BigInteger))
+    diubah_oleh: Optional[int] = Field(default=None, foreign_key="pengguna.id")
+    diubah_pada: datetime = Field(default_factory=utcnow)
 
 
 # ---------------------------------------------------------------- monitoring, evaluation, follow-up

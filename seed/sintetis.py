@@ -31,7 +31,7 @@ from models.db import session_scope
 from models.jenis_kerja import muat as muat_jenis_kerja
 from models.kinerja.iku import pastikan_iku
 from models.sop.register import pastikan_kabupaten
-from models.tables import AuditLog, Eksekusi, Indikator, Kabupaten, Kecamatan
+from models.tables import AuditLog, Eksekusi, Indikator, Kabupaten, Kecamatan, PredikatKabupaten
 from models.umum.angka import format_angka
 from models.umum.audit import catat
 from models.umum.kemajuan import Kemajuan
@@ -175,7 +175,8 @@ def _templat(s: Session, pola: Kabupaten) -> list[Kecamatan]:
 def _kabupaten_sintetis(s: Session, pola: Kabupaten, nomor: int) -> Kabupaten:
     """A synthetic kabupaten with its pattern's bands, shared IKU and a demo user."""
     kab = pastikan_kabupaten(s, nama_kabupaten_sintetis(pola.nama, nomor))
-    kab.predikat = pola.predikat
+    for p in s.exec(select(PredikatKabupaten).where(PredikatKabupaten.kabupaten_id == pola.id)).all():
+        s.add(PredikatKabupaten(kabupaten_id=kab.id, berlaku_mulai=p.berlaku_mulai, pita=p.pita))
     pastikan_iku(s, [{**d, "kabupaten": kab.nama} for d in iku_awal()
                      if d["kabupaten"] == pola.nama and not d.get("kecamatan")])
     buat_pengguna_kabupaten(s, kab)

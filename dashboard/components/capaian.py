@@ -29,7 +29,7 @@ def isi_kantor(s: Session, sar: Saringan, prefix: str) -> html.Div:
     df, proyeksi = seri_capaian(s, kecamatan_id=kec, tahun_awal=sar.tahun - TAHUN_SERI + 1, tahun_akhir=sar.tahun,
                                 sampai_triwulan=sar.triwulan or 4,
                                 indikator_id=sar.indikator_id)
-    pita = predikat_kabupaten(s, kec)
+    pita = predikat_kabupaten(s, kec, sar.tahun)
     grafik = []
     for ind_id, bagian in df.groupby("indikator_id", sort=False):
         r = bagian.iloc[0]

@@ -146,7 +146,7 @@ def layout(tahun: str | None = None, triwulan: str | None = None, indikator: str
         user = s.get(User, current_user.id)
         kec = s.get(Kecamatan, user.kecamatan_id)
         baris = capaian_kantor(s, kecamatan_id=kec.id, tahun=th)
-        pita = predikat_kabupaten(s, kec.id)
+        pita = predikat_kabupaten(s, kec.id, th)
         terpilih = int(indikator) if indikator and indikator.isdigit() else None
         form = _form(s, user, s.get(Indikator, terpilih), th, tw, kec.zona_waktu) if terpilih else None
     return html.Div([

@@ -188,7 +188,7 @@ def kartu_iku(session: Session, *, kecamatan_id: int, tahun: int, triwulan: int)
     quarter I, is quarter IV of the year before, measured against that year's target)."""
     th_lalu, tw_lalu = triwulan_sebelumnya(tahun, triwulan)
     data = capaian_banyak(session, kecamatan_ids=[kecamatan_id], tahun={tahun, th_lalu}, ringkas=True)
-    pita = predikat_kabupaten(session, kecamatan_id)
+    pita = predikat_kabupaten(session, kecamatan_id, tahun)
     lalu = {b.indikator.id: b for b in data.get((kecamatan_id, th_lalu), [])}
     kartu = []
     for b in data.get((kecamatan_id, tahun), []):
@@ -210,7 +210,7 @@ def perbandingan(session: Session, *, kecamatan_ids: list[int], tahun: int, triw
         data = capaian_banyak(session, kecamatan_ids=kecamatan_ids, tahun=[tahun], ringkas=True)
     data = {kunci: b for kunci, b in data.items() if kunci[1] == tahun}
     kantor = nama_kantor(session, kecamatan_ids)
-    pita_kantor = predikat_per_kantor(session, kecamatan_ids)
+    pita_kantor = predikat_per_kantor(session, kecamatan_ids, tahun)
     baris = []
     for (kec_id, _), rows in sorted(data.items(), key=lambda kv: kantor.get(kv[0][0], "")):
         pita = pita_kantor.get(kec_id, ())

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from functools import cached_property
-from typing import cast
+from typing import Any, cast
 
 from sqlmodel import Session, col, select
 
@@ -11,7 +11,7 @@ from models.db import pilih
 from models.kinerja.iku import kode_urut, mesin
 from models.kinerja.mesin import PREDIKAT_BAKU, Capaian, Predikat, capaian_tahun, capaian_triwulan, proyeksi_tahun
 from models.kinerja.mesin import Realisasi as AngkaMesin
-from models.tables import Indikator, Kabupaten, Kecamatan, Realisasi, Target
+from models.tables import Indikator, Kecamatan, PredikatKabupaten, Realisasi, Target
 from models.umum.status import StatusRealisasi
 
 
@@ -61,20 +61,30 @@ def _angka(r: Realisasi | None) -> AngkaMesin | None:
     return AngkaMesin(r.nilai, r.pembilang, r.penyebut)
 
 
-def predikat_kabupaten(session: Session, kecamatan_id: int) -> tuple[Predikat, ...]:
-    """The kabupaten's bands, or the common scale."""
-    return predikat_per_kantor(session, [kecamatan_id]).get(kecamatan_id, PREDIKAT_BAKU)
+def predikat_kabupaten(session: Session, kecamatan_id: int, tahun: int) -> tuple[Predikat, ...]:
+    """The bands the office's kabupaten judges `tahun` by, or the common scale."""
+    return predikat_per_kantor(session, [kecamatan_id], tahun).get(kecamatan_id, PREDIKAT_BAKU)
 
 
-def predikat_per_kantor(session: Session, kecamatan_ids: Iterable[int]) -> dict[int, tuple[Predikat, ...]]:
-    """Each office's bands (its kabupaten's, or the common scale), in one query."""
-    hasil = {}
-    for kec_id, pita in session.exec(select(Kecamatan.id, Kabupaten.predikat)
-                                     .join(Kabupaten, col(Kabupaten.id) == Kecamatan.kabupaten_id)
-                                     .where(col(Kecamatan.id).in_(list(kecamatan_ids)))):
-        hasil[kec_id] = (tuple(Predikat(p["nama"], p.get("di_atas"), p.get("warna", "#6c757d")) for p in pita)
-                         if pita else PREDIKAT_BAKU)
-    return hasil
+def pita_dari(data: list | None) -> tuple[Predikat, ...]:
+    """Bands as stored ([{"nama", "di_atas", "warna"}, ...]); the common scale for none."""
+    return (tuple(Predikat(p["nama"], p.get("di_atas"), p.get("warna", "#6c757d")) for p in data)
+            if data else PREDIKAT_BAKU)
+
+
+def predikat_per_kantor(session: Session, kecamatan_ids: Iterable[int], tahun: int) -> dict[int, tuple[Predikat, ...]]:
+    """Each office's bands for `tahun`: its kabupaten's set with the latest first year not after `tahun`, or the
+    common scale; in one query."""
+    ids = list(kecamatan_ids)
+    kab = dict(session.exec(select(Kecamatan.id, Kecamatan.kabupaten_id).where(col(Kecamatan.id).in_(ids))).all())
+    pita: dict[int, tuple[int, Any]] = {}
+    for kab_id, mulai, isi in session.exec(
+            select(PredikatKabupaten.kabupaten_id, PredikatKabupaten.berlaku_mulai, PredikatKabupaten.pita)
+            .where(col(PredikatKabupaten.kabupaten_id).in_(set(kab.values())))
+            .where(PredikatKabupaten.berlaku_mulai <= tahun)):
+        if kab_id not in pita or mulai > pita[kab_id][0]:
+            pita[kab_id] = (mulai, isi)
+    return {kec_id: pita_dari(pita[kab_id][1] if kab_id in pita else None) for kec_id, kab_id in kab.items()}
 
 
 def capaian_banyak(session: Session, *, kecamatan_ids: Iterable[int], tahun: Iterable[int],

@@ -198,7 +198,7 @@ def tabel_pengukuran(session: Session, *, kecamatan_id: int, tahun: int, triwula
     if triwulan not in ROMAWI:
         raise Ditolak("Triwulan harus 1 sampai 4.")
     kec, kab = _kantor(session, kecamatan_id)
-    pita = predikat_kabupaten(session, kecamatan_id)
+    pita = predikat_kabupaten(session, kecamatan_id, tahun)
     rows = capaian_banyak(session, kecamatan_ids=[kecamatan_id], tahun=[tahun]).get((kecamatan_id, tahun), [])
     return TabelPengukuran(
         kecamatan=kec.nama, kabupaten=kab, tahun=tahun, triwulan=triwulan, periode=label_triwulan(tahun, triwulan),
@@ -240,7 +240,7 @@ def bab_pengukuran_tahunan(session: Session, *, kecamatan_id: int, tahun: int,
     """The Laporan Kinerja's measurement chapter: per IKU the year's target, realisasi and capaian (official
     figures only), the previous year's, the Renstra end-of-period target covering the year, and the quarters."""
     kec, kab = _kantor(session, kecamatan_id)
-    pita = predikat_kabupaten(session, kecamatan_id)
+    pita = predikat_kabupaten(session, kecamatan_id, tahun)
     per_tahun = capaian_banyak(session, kecamatan_ids=[kecamatan_id], tahun=[tahun - 1, tahun])
     lalu = {b.indikator.id: b for b in per_tahun.get((kecamatan_id, tahun - 1), [])}
     renstra = renstra_berlaku(session, kecamatan_id, tahun)

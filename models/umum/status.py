@@ -136,6 +136,13 @@ class KeputusanTindakLanjut(Keadaan):
     DIKEMBALIKAN = ("dikembalikan", "Dikembalikan", "warning")
 
 
+class StatusPerjanjian(Keadaan):
+    """A Perjanjian Kinerja: drafted, then signed once its signed scan is attached."""
+
+    DRAF = ("draf", "Draf", "secondary")
+    DITANDATANGANI = ("ditandatangani", "Ditandatangani", "success")
+
+
 class JenisKerja(StrEnum):
     """What a run of an SOP is about (`Eksekusi.subjek_jenis`); each kind's hooks are in models.jenis_kerja.
 
@@ -163,3 +170,4 @@ class KeadaanKewajiban(Keadaan):
     SELESAI = ("selesai", "Selesai tepat waktu", "success")
     SELESAI_TERLAMBAT = ("selesai_terlambat", "Selesai terlambat", "warning")
     TANPA_SOP = ("tanpa_sop", "Belum ada SOP", "dark")
+    TANPA_TENGGAT = ("tanpa_tenggat", "Tenggat belum ditetapkan", "light")  # e.g. a Renstra before the RPJMD

@@ -66,7 +66,7 @@ from models.perencanaan.dokumen_kinerja import (
     xlsx_bab,
     xlsx_pengukuran,
 )
-from models.tables import AuditLog, Kabupaten, Realisasi, TargetRenstra
+from models.tables import AuditLog, Kabupaten, PredikatKabupaten, Realisasi, TargetRenstra
 from models.umum.penolakan import Ditolak
 from tests.fabrik import KANTOR, indikator, kantor, pengguna
 
@@ -207,9 +207,9 @@ def test_a_year_without_target_shows_the_realisasi_and_says_why(tahun_kerja, dem
 def test_the_kabupatens_own_bands_judge_the_table(tahun_kerja, demo):
     with session_scope(demo) as s:
         kab = s.exec(select(Kabupaten).where(Kabupaten.nama == "Malang")).one()
-        kab.predikat = [{"nama": "Memuaskan", "di_atas": 100}, {"nama": "Baik", "di_atas": 80},
-                        {"nama": "Perlu Perbaikan", "di_atas": None}]
-        s.add(kab)
+        s.add(PredikatKabupaten(kabupaten_id=kab.id, berlaku_mulai=tahun_kerja, pita=[
+            {"nama": "Memuaskan", "di_atas": 100}, {"nama": "Baik", "di_atas": 80},
+            {"nama": "Perlu Perbaikan", "di_atas": None}]))
     baris = {b.kode: b.predikat for b in _tabel(demo, tahun_kerja).baris}
     # 102,22 above 100; 98,50 and 97,33 above 80; 80,00 and 77,92 not above 80
     assert baris == {"IKU-1": "Memuaskan", "IKU-2": "Baik", "IKU-3": None, "IKU-4": "Baik",

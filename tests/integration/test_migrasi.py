@@ -19,7 +19,7 @@ def test_upgrade_twice_is_harmless(engine):
 
     pastikan_skema(engine)
     with engine.connect() as conn:
-        assert MigrationContext.configure(conn).get_current_revision() == "0006"
+        assert MigrationContext.configure(conn).get_current_revision() == "0007"
 
 
 def test_a_populated_database_upgrades_to_the_newest_revision(tmp_path, db_url):
@@ -67,7 +67,7 @@ def test_a_populated_database_upgrades_to_the_newest_revision(tmp_path, db_url):
         assert conn.execute(text("SELECT count(*) FROM auditlog")).scalar() == 2
         assert conn.execute(text("SELECT username, nip, jabatan, ganti_sandi FROM pengguna ORDER BY id")).all() == [
             ("camat1", None, None, False), ("camat2", None, None, False)]
-        assert MigrationContext.configure(conn).get_current_revision() == "0006"
+        assert MigrationContext.configure(conn).get_current_revision() == "0007"
 
 
 def _isi_semua(conn) -> dict[str, list[dict]]:
@@ -120,12 +120,13 @@ def test_a_database_holding_the_demo_history_upgrades_from_the_first_revision(db
     pastikan_skema(engine)
     with engine.connect() as conn:
         baru = _isi_semua(conn)
-        assert MigrationContext.configure(conn).get_current_revision() == "0006"
+        assert MigrationContext.configure(conn).get_current_revision() == "0007"
         token = conn.execute(text("SELECT sesi_token FROM pengguna")).scalars().all()
         assert len(set(token)) == len(token) == len(lama["pengguna"])
         assert conn.execute(text("SELECT count(*) FROM pengguna WHERE nip IS NOT NULL OR ganti_sandi")).scalar() == 0
     for tabel, rows in lama.items():
-        kolom = [k for k in (rows[0] if rows else {}) if k not in ("gagal_login", "terkunci_sampai")]  # dropped by 0004
+        # gagal_login and terkunci_sampai dropped by 0004; the kabupaten's bands moved to their own table by 0007
+        kolom = [k for k in (rows[0] if rows else {}) if k not in ("gagal_login", "terkunci_sampai", "predikat")]
         assert [{k: r[k] for k in kolom} for r in baru[tabel]] == [{k: r[k] for k in kolom} for r in rows], tabel
     assert {r["bukti"] for r in baru["realisasi"]} == {None}  # read as nothing ticked
     assert dibaca() == sebelum
