@@ -11,7 +11,7 @@ from models.db import pilih
 from models.kinerja.iku import kode_urut, mesin
 from models.kinerja.mesin import PREDIKAT_BAKU, Capaian, Predikat, capaian_tahun, capaian_triwulan, proyeksi_tahun
 from models.kinerja.mesin import Realisasi as AngkaMesin
-from models.tables import Indikator, Kecamatan, PredikatKabupaten, Realisasi, Target
+from models.tables import Indikator, Kabupaten, Kecamatan, PredikatKabupaten, Realisasi, Target
 from models.umum.status import StatusRealisasi
 
 
@@ -85,6 +85,13 @@ def predikat_per_kantor(session: Session, kecamatan_ids: Iterable[int], tahun: i
         if kab_id not in pita or mulai > pita[kab_id][0]:
             pita[kab_id] = (mulai, isi)
     return {kec_id: pita_dari(pita[kab_id][1] if kab_id in pita else None) for kec_id, kab_id in kab.items()}
+
+
+def batas_rerata(session: Session, kecamatan_ids: Iterable[int]) -> dict[int, float]:
+    """Each office's cap for averages and ranks across capaian (its kabupaten's setting)."""
+    return dict(session.exec(select(Kecamatan.id, Kabupaten.batas_rerata)
+                             .join(Kabupaten, col(Kabupaten.id) == Kecamatan.kabupaten_id)
+                             .where(col(Kecamatan.id).in_(list(kecamatan_ids)))).all())
 
 
 def capaian_banyak(session: Session, *, kecamatan_ids: Iterable[int], tahun: Iterable[int],

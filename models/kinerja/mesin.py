@@ -7,7 +7,7 @@ Whatever cannot be computed is `tidak tersedia` with the reason, never 0 and nev
 """
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -182,6 +182,20 @@ def capaian(target: float | None, realisasi: float | None, *, polaritas: Polarit
     if batas_atas is not None:
         persen = min(persen, float(batas_atas))
     return Capaian(persen, realisasi=realisasi)
+
+
+BATAS_RERATA_BAKU = 120.0  # PermenPAN-RB 8/2021 caps an individual score at 120
+
+
+def rata_rata_dibatasi(persen: Iterable[float | None], batas: float | None = BATAS_RERATA_BAKU) -> float | None:
+    """The average of capaian across indicators or offices, each counted up to `batas` (None: uncapped), so that
+    one lower-is-better indicator at 250 % does not decide a rank; None when there is none to average.
+
+    >>> rata_rata_dibatasi([250.0, 80.0]), rata_rata_dibatasi([250.0, 80.0], None), rata_rata_dibatasi([None])
+    (100.0, 165.0, None)
+    """
+    nilai = [min(p, batas) if batas is not None else p for p in persen if p is not None]
+    return sum(nilai) / len(nilai) if nilai else None
 
 
 @dataclass(frozen=True)
