@@ -360,7 +360,7 @@ def simpan_anggaran(session: Session, *, kecamatan_id: int, tahun: int, isian: I
         catat(session, aksi=aksi, oleh=oleh, objek="anggaran", objek_id=row.id, kecamatan_id=kecamatan_id,
               sesudah={"tahun": tahun, **nilai})
         return row
-    row = _baris(session, anggaran_id, kecamatan_id, tahun)
+    row = baris_terlihat(session, anggaran_id, kecamatan_id, tahun)
     if diharapkan is not None and versi(row) != diharapkan:
         raise Ditolak(f"Sub kegiatan {row.kode_sub_kegiatan} baru saja diubah orang lain; muat ulang lalu periksa "
                       "lagi.", objek="anggaran", objek_id=row.id)
@@ -372,7 +372,8 @@ def simpan_anggaran(session: Session, *, kecamatan_id: int, tahun: int, isian: I
     return row
 
 
-def _baris(session: Session, anggaran_id: int, kecamatan_id: int, tahun: int | None = None) -> Anggaran:
+def baris_terlihat(session: Session, anggaran_id: int, kecamatan_id: int, tahun: int | None = None) -> Anggaran:
+    """A sub kegiatan of this office's DPA (of that year, when given); refused when it is another office's."""
     row = session.get(Anggaran, anggaran_id)
     if row is None or row.kecamatan_id != kecamatan_id or (tahun is not None and row.tahun != tahun):
         raise Ditolak("Sub kegiatan tidak ditemukan pada DPA kantor ini; muat ulang halaman.")
@@ -383,7 +384,7 @@ def hapus_anggaran(session: Session, *, kecamatan_id: int, anggaran_id: int, ole
                    diharapkan: str | None = None) -> None:
     """Remove a sub kegiatan from its DPA; audited with what it held."""
     pastikan_boleh(session, oleh, kecamatan_id, "anggaran.hapus")
-    row = _baris(session, anggaran_id, kecamatan_id)
+    row = baris_terlihat(session, anggaran_id, kecamatan_id)
     if diharapkan is not None and versi(row) != diharapkan:
         raise Ditolak(f"Sub kegiatan {row.kode_sub_kegiatan} baru saja diubah orang lain; muat ulang lalu periksa "
                       "lagi.", objek="anggaran", objek_id=row.id)

@@ -94,6 +94,13 @@ class BarisDpa:
     def sah(self) -> bool:
         return self.nilai is not None
 
+    @property
+    def hasil(self) -> str:
+        """What saving does with the row, or why it cannot, as the preview prints it."""
+        if self.nilai is None:
+            return self.pesan.split(": ", 1)[-1]
+        return {"baru": "Baru", "ubah": "Diubah"}.get(self.aksi, "Tidak berubah")
+
 
 @dataclass(frozen=True)
 class PratinjauDpa:
