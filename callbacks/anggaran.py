@@ -28,7 +28,7 @@ from models.umum.berkas import dari_unggahan
 from models.umum.penolakan import Ditolak
 
 PREFIX, SARINGAN = ids.ANGGARAN_PREFIX, ids.ANGGARAN_SARINGAN
-ISIAN = [State(id_kolom(k), "value") for k in KOLOM_ISIAN]
+ISIAN = [State(id_kolom(k), "value") for k in KOLOM_ISIAN]  # in the order of simpan's arguments
 
 
 def _tahun(nilai) -> int:
@@ -84,13 +84,13 @@ def register(app: Dash) -> None:
               Input(ids.ANGGARAN_SIMPAN, "n_clicks"), State(f"{PREFIX}-tahun", "value"),
               State(ids.ANGGARAN_PILIH, "value"), State(ids.ANGGARAN_VERSI, "data"), *ISIAN,
               peran=PENGELOLA_ANGGARAN, prevent_initial_call=True, tolak=0)
-    def simpan(_n, tahun, anggaran_id, terlihat, *nilai):
+    def simpan(_n, tahun, anggaran_id, terlihat, kode_program, program, kode_kegiatan, kegiatan, kode_sub_kegiatan,
+               sub_kegiatan, pagu, realisasi_1, realisasi_2, realisasi_3, realisasi_4, sasaran):
         th, ident = _tahun(tahun), _id(anggaran_id)
-        isi = dict(zip(KOLOM_ISIAN, nilai))
-        isian = IsianAnggaran(**{k: isi[k] for k in ("kode_program", "program", "kode_kegiatan", "kegiatan",
-                                                     "kode_sub_kegiatan", "sub_kegiatan", "sasaran", "pagu")},
-                              realisasi=(isi["realisasi_1"], isi["realisasi_2"], isi["realisasi_3"],
-                                         isi["realisasi_4"]))
+        isian = IsianAnggaran(kode_program=kode_program, program=program, kode_kegiatan=kode_kegiatan,
+                              kegiatan=kegiatan, kode_sub_kegiatan=kode_sub_kegiatan, sub_kegiatan=sub_kegiatan,
+                              sasaran=sasaran, pagu=pagu,
+                              realisasi=(realisasi_1, realisasi_2, realisasi_3, realisasi_4))
         harap = terlihat.get("versi") if isinstance(terlihat, dict) and terlihat.get("id") == ident else None
         if ident is not None and harap is None:
             raise Ditolak("Muat ulang halaman lalu pilih sub kegiatan itu lagi.")
