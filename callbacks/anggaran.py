@@ -3,6 +3,8 @@ preview of an uploaded sheet and its import. Every write is the signed-in keeper
 domain (models/perencanaan/anggaran.py)."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 import dash_bootstrap_components as dbc
 from dash import Dash, Input, Output, State, dcc, html, no_update
 from flask_login import current_user
@@ -10,10 +12,12 @@ from flask_login import current_user
 from dashboard import ids
 from dashboard.akses import callback, pesan_tolak
 from dashboard.components.anggaran import KOLOM_ISIAN, id_kolom, pilihan_baris, tabel_dpa
-from dashboard.components.saringan import pasang_alamat, saringan_halaman
+from dashboard.components.saringan import pasang_alamat, query, saringan_halaman
+from dashboard.components.tabel import tabel_layar
 from dashboard.data import sesi
 from models.akun.peran import PENGELOLA_ANGGARAN
 from models.dasbor.kueri import nama_kantor
+from models.dasbor.perbandingan import penyerapan_anggaran
 from models.perencanaan import anggaran_excel
 from models.perencanaan.anggaran import (
     IsianAnggaran,
@@ -63,8 +67,13 @@ def register(app: Dash) -> None:
     def tampil(kecamatan, tahun):
         with sesi() as s:
             sar = saringan_halaman(s, {"kecamatan": kecamatan, "tahun": tahun}, setahun=True)
-            if sar.kecamatan_id is None:
-                return dbc.Alert("Pilih satu kecamatan untuk melihat DPA-nya.", color="light"), []
+            if sar.kecamatan_id is None:  # every office in scope: their penyerapan side by side, as on Perbandingan
+                setahun = replace(sar, triwulan=4)
+                return html.Div([
+                    dbc.Alert("Pilih satu kecamatan untuk melihat rincian DPA-nya.", color="light"),
+                    tabel_layar(penyerapan_anggaran(s, setahun), nama="pk-anggaran", q=query(s, setahun),
+                                ident="tabel-anggaran-kantor"),
+                ]), []
             return _isi(s, sar.kecamatan_id, sar.tahun)
 
     @callback(app, *[Output(id_kolom(k), "value") for k in KOLOM_ISIAN], Output(ids.ANGGARAN_VERSI, "data"),

@@ -74,7 +74,7 @@ def tabel_dpa(d: Dpa, nama_kantor: str) -> html.Div:
                  html.Th("Pagu (Rp)", rowSpan=2, className="text-end"),
                  html.Th("Realisasi (Rp)", colSpan=5, className="text-center"),
                  html.Th("Penyerapan", rowSpan=2, className="text-end")]),
-        html.Tr([*(html.Th(f"TW {ROMAWI[n]}", className="text-end") for n in range(1, 5)),
+        html.Tr([*(html.Th(f"TW {ROMAWI[n]}", className="text-end text-nowrap") for n in range(1, 5)),
                  html.Th("Jumlah", className="text-end")])])
     badan = []
     for p in d.program:
