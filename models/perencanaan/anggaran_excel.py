@@ -35,7 +35,7 @@ LEMBAR_SASARAN = "Sasaran"
 KOLOM = ["Kode program", "Program", "Kode kegiatan", "Kegiatan", "Kode sub kegiatan", "Sub kegiatan", "Sasaran",
          "Pagu (Rp)", "Realisasi TW I (Rp)", "Realisasi TW II (Rp)", "Realisasi TW III (Rp)", "Realisasi TW IV (Rp)"]
 BARIS_JUDUL = 5  # header row; rows above name the office and the year
-MAKS_BARIS = 1000
+MAKS_BARIS = 500  # the bound every uploaded sheet is read within (README, Access)
 
 
 def templat(session: Session, *, kecamatan_id: int, tahun: int) -> bytes:

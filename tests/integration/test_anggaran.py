@@ -157,7 +157,7 @@ def test_the_template_opens_with_the_sasaran_list_and_reimports_all_or_nothing(d
     assert [c.value for c in ws[BARIS_JUDUL]] == KOLOM and ws["B2"].value == 2025
     assert [r[0].value for r in wb[LEMBAR_SASARAN].iter_rows()] == [S_MUSRENBANG, S_ADMINDUK, S_TRANTIB]
     dv = ws.data_validations.dataValidation[0]
-    assert dv.type == "list" and dv.formula1 == "=Sasaran!$A$1:$A$3" and "G6:G1005" in str(dv.sqref)
+    assert dv.type == "list" and dv.formula1 == "=Sasaran!$A$1:$A$3" and "G6:G505" in str(dv.sqref)
 
     # A sheet with two broken rows: each named by its row as Excel numbers it, nothing written.
     rusak = _lembar(kosong, {6: BARIS_A, 7: [*BARIS_B[:7], "abc", *BARIS_B[8:]],
@@ -251,3 +251,24 @@ def test_capaian_beside_penyerapan_per_sasaran_worked_by_hand(demo):
         # Kalipare has no DPA: absent from the offices' penyerapan, which Perbandingan shows as "Belum ada DPA".
         kalipare = kantor(s, nama="Kalipare").id
         assert penyerapan_banyak(s, [kec_id, kalipare], 2025, 2) == {kec_id: (155_000_000, 85_000_000)}
+
+
+def test_two_people_changing_the_same_row_at_once_the_second_is_refused(demo):
+    """Both read the row; the first commits; the second's compare-and-set finds the row changed and writes nothing."""
+    a = _simpan(demo, _isian(realisasi=("100.000", None, None, None)))
+    with session_scope(demo) as s1, session_scope(demo) as s2:
+        satu, dua = s1.get(Anggaran, a), s2.get(Anggaran, a)
+        v1, v2 = versi(satu), versi(dua)
+        assert v1 == v2
+        simpan_anggaran(s1, kecamatan_id=satu.kecamatan_id, tahun=2025, anggaran_id=a, diharapkan=v1,
+                        isian=_isian(realisasi=("100.000", "200.000", None, None)),
+                        oleh=pengguna(s1, peran="camat"))
+        s1.commit()
+        with pytest.raises(Ditolak) as e:
+            simpan_anggaran(s2, kecamatan_id=dua.kecamatan_id, tahun=2025, anggaran_id=a, diharapkan=v2,
+                            isian=_isian(realisasi=("100.000", "900.000", None, None)),
+                            oleh=pengguna(s2, peran="sekcam"))
+        assert str(e.value) == ("Sub kegiatan 7.01.01.2.01.0001 baru saja diubah orang lain; muat ulang lalu periksa "
+                                "lagi.")
+        s2.rollback()
+    assert _semua(demo)[0][2:4] == (100_000, 200_000)
