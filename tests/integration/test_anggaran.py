@@ -272,3 +272,34 @@ def test_two_people_changing_the_same_row_at_once_the_second_is_refused(demo):
                                 "lagi.")
         s2.rollback()
     assert _semua(demo)[0][2:4] == (100_000, 200_000)
+
+
+@pytest.mark.parametrize(("kantor_nama", "kabupaten"), [("Poncokusumo", "Malang"),
+                                                        ("Muara Papalik", "Tanjung Jabung Barat")])
+def test_the_demo_dpa_links_every_sub_kegiatan_to_a_sasaran_and_fills_only_ended_quarters(demo, kantor_nama,
+                                                                                         kabupaten):
+    import random
+    from datetime import date
+
+    from models.perencanaan.anggaran import sasaran_kantor
+    from seed.anggaran import buat_dpa
+
+    with session_scope(demo) as s:
+        kec = kantor(s, nama=kantor_nama)
+        n = buat_dpa(s, kec, kabupaten=kabupaten, tahun=[2024, 2025], hari_ini=date(2025, 8, 15),
+                     rng=random.Random(1))
+        assert n == 20 and buat_dpa(s, kec, kabupaten=kabupaten, tahun=[2025], hari_ini=date(2025, 8, 15),
+                                    rng=random.Random(1)) == 0  # a year already there is left alone
+        d25 = dpa(s, kec.id, 2025)
+        assert [p.nama for p in d25.program] == ["Program Penunjang Urusan Pemerintahan Daerah Kabupaten/Kota",
+                                                 "Program Penyelenggaraan Pemerintahan dan Pelayanan Publik",
+                                                 "Program Pemberdayaan Masyarakat Desa dan Kelurahan"]
+        assert {r.sasaran for r in d25.baris()} <= set(sasaran_kantor(s, kec.id))
+        assert all(40_000_000 <= r.pagu <= 400_000_000 for r in d25.baris())
+        # 15 August 2025: quarters I and II have ended, III and IV are not entered; 2024 is whole.
+        assert all(r.realisasi_1 and r.realisasi_2 and r.realisasi_3 is None and r.realisasi_4 is None
+                   for r in d25.baris())
+        assert all(r.realisasi_4 is not None
+                   and r.realisasi_1 + r.realisasi_2 + r.realisasi_3 + r.realisasi_4 <= r.pagu
+                   for r in dpa(s, kec.id, 2024).baris())
+        assert 20 < d25.penyerapan(2) < 50
