@@ -90,6 +90,7 @@ def register(app: Dash) -> None:
     @callback(app, Output(ids.ANGGARAN_PESAN, "children"), Output(ids.ANGGARAN_ISI, "children", allow_duplicate=True),
               Output(ids.ANGGARAN_PILIH, "options", allow_duplicate=True),
               Output(ids.ANGGARAN_PILIH, "value", allow_duplicate=True),
+              Output(ids.ANGGARAN_VERSI, "data", allow_duplicate=True),
               Input(ids.ANGGARAN_SIMPAN, "n_clicks"), State(f"{PREFIX}-tahun", "value"),
               State(ids.ANGGARAN_PILIH, "value"), State(ids.ANGGARAN_VERSI, "data"), *ISIAN,
               peran=PENGELOLA_ANGGARAN, prevent_initial_call=True, tolak=0)
@@ -109,8 +110,9 @@ def register(app: Dash) -> None:
                                   anggaran_id=ident, diharapkan=harap)
             pesan = f"Sub kegiatan {row.kode_sub_kegiatan} disimpan."
             tabel, pilihan = _isi(s, user.kecamatan_id, th)
-            baru = row.id
-        return dbc.Alert(pesan, color="success"), tabel, pilihan, baru
+            # The form now holds the row as saved: a second save from it is not someone else's change.
+            terlihat_baru = {"id": row.id, "versi": versi(row)}
+        return dbc.Alert(pesan, color="success"), tabel, pilihan, row.id, terlihat_baru
 
     @callback(app, Output(ids.ANGGARAN_PESAN, "children", allow_duplicate=True),
               Output(ids.ANGGARAN_ISI, "children", allow_duplicate=True),
@@ -124,6 +126,8 @@ def register(app: Dash) -> None:
         if ident is None:
             raise Ditolak("Pilih sub kegiatan yang akan dihapus.")
         harap = terlihat.get("versi") if isinstance(terlihat, dict) and terlihat.get("id") == ident else None
+        if harap is None:
+            raise Ditolak("Muat ulang halaman lalu pilih sub kegiatan itu lagi.")
         with sesi() as s:
             user = s.get(User, current_user.id)
             kode = baris_terlihat(s, ident, user.kecamatan_id).kode_sub_kegiatan

@@ -11,7 +11,7 @@ from sqlmodel import select
 from models.db import session_scope
 from models.perencanaan.anggaran_excel import LEMBAR, templat
 from models.tables import Anggaran
-from tests.e2e.conftest import keluar, masuk_sebagai
+from tests.e2e.conftest import keluar, masuk_sebagai, tunggu_js
 from tests.fabrik import kantor
 
 TAHUN = 2024  # a year no other browser test gives a DPA
@@ -72,7 +72,7 @@ def test_the_camat_uploads_a_dpa_sheet_and_sees_the_table_and_its_penyerapan(pag
     # The form: the second sub kegiatan's quarter II entered; a pagu of "abc" refused with its message.
     pg.locator("#anggaran-pilih").click()
     pg.locator("[role=listbox] [role=option]", has_text="7.01.02.2.01.0004").click()
-    pg.wait_for_function("document.querySelector('#anggaran-kolom-pagu').value === '100000000'", timeout=20000)
+    tunggu_js(pg, "document.querySelector('#anggaran-kolom-pagu').value === '100000000'", batas=20)
     pg.fill("#anggaran-kolom-pagu", "abc")
     pg.click("#anggaran-simpan")
     pg.wait_for_selector("#anggaran-pesan .pesan-tolak", timeout=20000)
@@ -82,14 +82,18 @@ def test_the_camat_uploads_a_dpa_sheet_and_sees_the_table_and_its_penyerapan(pag
     pg.click("#anggaran-simpan")
     pg.wait_for_selector("text=Sub kegiatan 7.01.02.2.01.0004 disimpan.", timeout=20000)
     assert pg.inner_text("#dpa-penyerapan") == "35,00%"  # 105 million of 300 million
+    pg.fill("#anggaran-kolom-realisasi_3", "15.000.000")  # a second save from the same form
+    pg.click("#anggaran-simpan")
+    tunggu_js(pg, "document.querySelector('#dpa-penyerapan').innerText === '40,00%'", batas=20)
     with session_scope(e2e_engine) as s:
         row = s.exec(select(Anggaran).where(Anggaran.kode_sub_kegiatan == "7.01.02.2.01.0004")
                      .where(Anggaran.tahun == TAHUN)).one()
-        assert (row.pagu, row.realisasi_1, row.realisasi_2) == (100_000_000, 10_000_000, 5_000_000)
+        assert (row.pagu, row.realisasi_1, row.realisasi_2, row.realisasi_3) == (100_000_000, 10_000_000, 5_000_000,
+                                                                                 15_000_000)
 
     keluar(pg, server_url)
     masuk_sebagai(pg, server_url, "kasipem.poncokusumo")
     pg.goto(f"{server_url}/anggaran?tahun={TAHUN}")
     pg.wait_for_selector("#tabel-dpa", timeout=20000)
-    assert pg.inner_text("#dpa-penyerapan") == "35,00%"
+    assert pg.inner_text("#dpa-penyerapan") == "40,00%"
     assert pg.locator("#anggaran-baca-saja").is_visible() and not pg.locator("#anggaran-kelola").is_visible()
