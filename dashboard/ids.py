@@ -169,5 +169,23 @@ PEGAWAI_UNDUH_TEMPLAT = "pegawai-unduh-templat"
 KELOLA_NIP = "kelola-nip"
 KELOLA_JABATAN = "kelola-jabatan"
 
+# Anggaran (the office's DPA)
+ANGGARAN_PREFIX = "anggaran"  # its filter bar: anggaran-kecamatan, anggaran-tahun
+ANGGARAN_SARINGAN = ("kecamatan", "tahun")
+ANGGARAN_ISI = "anggaran-isi"
+ANGGARAN_PILIH = "anggaran-pilih"  # the sub kegiatan the form edits ("" for a new one)
+ANGGARAN_VERSI = "anggaran-versi"  # the version of that row the form was filled from
+ANGGARAN_KOLOM = "anggaran-kolom"  # pattern: {"type", "kolom": a column of Anggaran}
+ANGGARAN_SIMPAN = "anggaran-simpan"
+ANGGARAN_HAPUS = "anggaran-hapus"
+ANGGARAN_PESAN = "anggaran-pesan"
+ANGGARAN_UNDUH_TEMPLAT = "anggaran-unduh-templat"
+ANGGARAN_TEMPLAT = "anggaran-templat"
+ANGGARAN_BERKAS = "anggaran-berkas"
+ANGGARAN_GANTI = "anggaran-ganti"
+ANGGARAN_PRATINJAU = "anggaran-pratinjau"
+ANGGARAN_IMPOR = "anggaran-impor"
+ANGGARAN_IMPOR_PESAN = "anggaran-impor-pesan"
+
 # The message area of every page: a refusal of a callback that names no output of its own is shown here.
 PESAN_GLOBAL = "pesan-global"

@@ -57,6 +57,7 @@ from models.umum.hari_libur import kalender_kantor
 from models.umum.kalender import KalenderKerja
 from models.umum.kemajuan import Kemajuan
 from models.umum.periode import ROMAWI, akhir_triwulan
+from seed.anggaran import dpa_kantor_contoh
 from seed.demo import (
     TARGET_DEMO,
     basis_data_kosong,
@@ -313,6 +314,8 @@ def buat_riwayat(engine: Engine, *, kabupaten: str = "Malang", kecamatan: int = 
                           keadaan[kec.nama]).jalankan()
             if kemajuan:
                 kemajuan.maju(n)
+        dpa_kantor_contoh(s, kantor, kabupaten=kab.nama, tahun=list(range(hari_ini.year - tahun + 1, hari_ini.year + 1)),
+                          hari_ini=hari_ini, seed=seed)
         s.flush()
         ids = [k.id for k in kantor]
         hitung = {

@@ -7,6 +7,7 @@ from sqlmodel import Session
 
 from dashboard import figures
 from dashboard import format as fmt
+from dashboard.components.anggaran import tabel_efisiensi
 from dashboard.components.grafik import konfigurasi
 from dashboard.components.realisasi import daftar_lampiran, riwayat
 from dashboard.components.saringan import query
@@ -16,6 +17,7 @@ from models.dasbor.laporan import tabel_perbandingan, tabel_seri_capaian
 from models.kinerja.capaian import predikat_kabupaten
 from models.kinerja.lampiran import lampiran_realisasi
 from models.kinerja.realisasi import jejak
+from models.perencanaan.anggaran import efisiensi_sasaran
 from models.tables import Indikator, Kecamatan, Realisasi, User
 from models.umum.angka import tulis_angka
 from models.umum.periode import ROMAWI, label_periode
@@ -50,6 +52,7 @@ def isi_kantor(s: Session, sar: Saringan, prefix: str) -> html.Div:
         *grafik,
         tabel_layar(tabel_seri_capaian(s, sar, terbaru_dulu=True), nama="seri-capaian", q=query(s, sar),
                     ident="tabel-seri-capaian", per_halaman=12),
+        tabel_efisiensi(efisiensi_sasaran(s, kec, sar.tahun, sar.triwulan), sar.tahun, sar.triwulan),
     ])
 
 

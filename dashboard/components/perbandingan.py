@@ -19,6 +19,7 @@ from models.dasbor.perbandingan import (
     capaian_tren,
     kepatuhan,
     lama_pengesahan,
+    penyerapan_anggaran,
     per_kabupaten,
     posisi_kantor,
     proses,
@@ -189,6 +190,7 @@ def isi_tindak(s: Session, sar: Saringan) -> html.Div:
             tabel_layar(lama_pengesahan(s, sub), nama="pk-pengesahan", q=q, ident=f"tabel-pk-pengesahan{akhiran}"),
             tabel_layar(tindak_lanjut_kantor(s, sub), nama="pk-tindak-lanjut", q=q,
                         ident=f"tabel-pk-tindak-lanjut{akhiran}"),
+            tabel_layar(penyerapan_anggaran(s, sub), nama="pk-anggaran", q=q, ident=f"tabel-pk-anggaran{akhiran}"),
         ])
 
     return _tiap_kabupaten(s, sar, gambar)

@@ -84,7 +84,7 @@ def _unduh_rekap(format_berkas: str):
             data, jenis = pdf_rekap(s, sar), "application/pdf"
         else:
             data, jenis = ke_xlsx_banyak(rekap(s, sar), ["Kepatuhan", "Capaian", "Proses SOP", "Pengesahan",
-                                                         "Tindak lanjut"]), XLSX
+                                                         "Tindak lanjut", "Anggaran"]), XLSX
         kantor = s.get(Kecamatan, sar.kecamatan_id).nama if sar.kecamatan_id else "semua-kecamatan"
     berkas = f"perbandingan-{kantor.lower().replace(' ', '-')}-{sar.tahun}-tw{sar.triwulan}.{format_berkas}"
     return Response(data, mimetype=jenis, headers={"Content-Disposition": f'attachment; filename="{berkas}"'})

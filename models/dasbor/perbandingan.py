@@ -20,6 +20,7 @@ from models.dasbor.kueri import Saringan, nama_kantor, perbandingan, tindak_lanj
 from models.dasbor.laporan import Kolom, Tabel, teks_sel
 from models.kinerja.capaian import capaian_banyak
 from models.kinerja.iku import iku_banyak, kode_urut
+from models.perencanaan.anggaran import penyerapan_banyak
 from models.perencanaan.kalender_sakip import (
     PENGUMPULAN,
     kewajiban_banyak,
@@ -383,12 +384,36 @@ def tindak_lanjut_kantor(session: Session, sar: Saringan, hari_ini: date | None 
         Kolom("Median hari sampai selesai", "median_hari", "angka", "alamat")), data)
 
 
+BELUM_ADA_DPA = "Belum ada DPA"
+
+
+def penyerapan_anggaran(session: Session, sar: Saringan) -> Tabel:
+    """Per office: the year's DPA pagu, what was spent up to the quarter and the penyerapan; an office without a DPA
+    for the year says so (its numbers are empty, not 0)."""
+    kantor = nama_kantor(session, sar.kecamatan_ids)
+    uang = penyerapan_banyak(session, sar.kecamatan_ids, sar.tahun, sar.triwulan)
+    baris = []
+    for k in sar.kecamatan_ids:
+        pagu, real = uang.get(k, (None, None))
+        baris.append({"kecamatan": kantor[k], "pagu": pagu, "realisasi": real,
+                      "penyerapan": real * 100 / pagu if pagu and real is not None else None,
+                      "keterangan": BELUM_ADA_DPA if pagu is None else ("Belum ada realisasi" if real is None else ""),
+                      "alamat": alamat("/anggaran", kecamatan=kantor[k], tahun=sar.tahun)})
+    data = pd.DataFrame(baris, columns=["kecamatan", "pagu", "realisasi", "penyerapan", "keterangan", "alamat"])
+    if not data.empty:
+        data = data.sort_values(["penyerapan", "kecamatan"], ascending=[False, True], kind="stable", na_position="last")
+    return Tabel(f"Penyerapan anggaran (DPA) sampai triwulan {ROMAWI[sar.triwulan]} {sar.tahun}", (
+        Kolom("Kecamatan", "kecamatan", tautan="alamat"), Kolom("Pagu (Rp)", "pagu", "angka", "alamat"),
+        Kolom("Realisasi (Rp)", "realisasi", "angka", "alamat"), Kolom("Penyerapan", "penyerapan", "persen", "alamat"),
+        Kolom("Keterangan", "keterangan")), data)
+
+
 def rekap(session: Session, sar: Saringan, hari_ini: date | None = None) -> list[Tabel]:
     """The page's tables in its order, for one kabupaten's offices: the xlsx recap writes one sheet per table."""
     semua_sop = Saringan(kecamatan_ids=sar.kecamatan_ids, kecamatan_id=sar.kecamatan_id, tahun=sar.tahun,
                          triwulan=sar.triwulan)
     return [kepatuhan(session, sar, hari_ini)[0], capaian_peringkat(session, sar), proses(session, semua_sop),
-            lama_pengesahan(session, sar), tindak_lanjut_kantor(session, sar, hari_ini)]
+            lama_pengesahan(session, sar), tindak_lanjut_kantor(session, sar, hari_ini), penyerapan_anggaran(session, sar)]
 
 
 def per_kabupaten(session: Session, sar: Saringan, kabupaten_id: int | None = None) -> list[tuple[int, str, Saringan]]:
@@ -464,6 +489,7 @@ TABEL_PERBANDINGAN = {
     "pk-proses": proses,  # the filter's SOP, as on the screen
     "pk-pengesahan": lama_pengesahan,
     "pk-tindak-lanjut": tindak_lanjut_kantor,
+    "pk-anggaran": penyerapan_anggaran,
 }
 
 

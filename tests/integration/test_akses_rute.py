@@ -18,6 +18,7 @@ PENGISI = frozenset({"camat", "kasi_ekbang", "kasi_pem", "kasi_trantib", "kasuba
 PENCATAT = frozenset({"camat", "kasubag_evapor", "kasubag_renkeu", "sekcam", "tim"})
 PENILAI_SOP = frozenset({"camat", "kasubag_evapor", "sekcam", "tim"})
 ADMIN = frozenset({"admin"})
+PENGELOLA_ANGGARAN = frozenset({"camat", "kasubag_evapor", "kasubag_renkeu", "kasubag_umum", "sekcam"})
 
 # Every callback that writes, with the only roles that may call it.
 MENULIS = {
@@ -46,6 +47,9 @@ MENULIS = {
     "callbacks.tindak_lanjut.bertindak": KANTOR,
     "callbacks.tindak_lanjut.simpan_evaluasi": PENCATAT,
     "callbacks.unggah_sop.simpan_semua": frozenset({"admin", "camat", "sekcam"}),
+    "callbacks.anggaran.simpan": PENGELOLA_ANGGARAN,
+    "callbacks.anggaran.hapus": PENGELOLA_ANGGARAN,
+    "callbacks.anggaran.impor": PENGELOLA_ANGGARAN,
 }
 
 # Every Flask route, by rule: the framework's and the public ones, then the file routes with an address that

@@ -291,7 +291,7 @@ def test_the_xlsx_recap_holds_the_same_numbers_one_sheet_per_section(demo, empat
     r = client.get("/unduh/perbandingan-rekap.xlsx?tahun=2025&triwulan=2")
     assert r.status_code == 200 and r.headers["Cache-Control"] == "no-store"
     wb = CalamineWorkbook.from_filelike(io.BytesIO(r.data))  # written by openpyxl, read by calamine
-    assert wb.sheet_names == ["Kepatuhan", "Capaian", "Proses SOP", "Pengesahan", "Tindak lanjut"]
+    assert wb.sheet_names == ["Kepatuhan", "Capaian", "Proses SOP", "Pengesahan", "Tindak lanjut", "Anggaran"]
     lembar = {n: wb.get_sheet_by_name(n).to_python() for n in wb.sheet_names}
     with session_scope(demo) as s:
         tabel = rekap(s, _sar(empat), HARI_INI)
