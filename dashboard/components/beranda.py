@@ -24,7 +24,7 @@ from models.dasbor.kueri import (
 from models.dasbor.kueri import kartu_iku as data_kartu
 from models.dasbor.laporan import tabel_beranda_kabupaten, tabel_iku_triwulan, tabel_tl_terlambat
 from models.kinerja.realisasi import dikembalikan_untuk
-from models.perencanaan.kalender_sakip import kewajiban_kantor
+from models.perencanaan.kalender_sakip import kewajiban_kantor, urutan_kewajiban
 from models.perencanaan.pekerjaan import untuk_saya
 from models.sop.alur import antrian
 from models.sop.durasi import format_menit
@@ -93,8 +93,9 @@ def _kalender(s: Session, kecamatan_id: int, user: User, hari_ini: date) -> dbc.
     saya = untuk_saya(s, user, semua) if user.kecamatan_id == kecamatan_id else set()
     # The user's own first, then the overdue, then what is due within a week, each by due date.
     penting = sorted(((n, k) for n, k in enumerate(semua) if k.status in (KeadaanKewajiban.TERLAMBAT, KeadaanKewajiban.SEGERA)),
-                     key=lambda x: (x[0] not in saya, x[1].status != KeadaanKewajiban.TERLAMBAT, x[1].tenggat))
-    telat_tahun_ini = [k for k in semua if k.status == KeadaanKewajiban.SELESAI_TERLAMBAT and k.tenggat.year == hari_ini.year]
+                     key=lambda x: (x[0] not in saya, x[1].status != KeadaanKewajiban.TERLAMBAT, urutan_kewajiban(x[1])))
+    telat_tahun_ini = [k for k in semua if k.status == KeadaanKewajiban.SELESAI_TERLAMBAT and k.tenggat is not None
+                       and k.tenggat.year == hari_ini.year]
 
     def baris(n: int, k) -> html.Li:
         return html.Li([html.Span(k.status_label, className="fw-semibold"), f" · {k.nama} {k.label} · jatuh tempo ",
