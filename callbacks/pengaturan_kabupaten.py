@@ -33,6 +33,11 @@ def _kabupaten(s, user: User, diminta) -> Kabupaten:
     return kab
 
 
+def _daftar(nilai) -> list:
+    """A column of the bands' form as a list (a crafted request may send anything)."""
+    return list(nilai) if isinstance(nilai, list) else []
+
+
 def register(app: Dash) -> None:
     @callback(app, Output(ids.PENGATURAN_BUPATI, "value"), Output(ids.PENGATURAN_BATAS, "value"),
               Output(ids.PENGATURAN_RPJMD_AWAL, "value"), Output(ids.PENGATURAN_RPJMD_TANGGAL, "value"),
@@ -79,7 +84,8 @@ def register(app: Dash) -> None:
             user = s.get(User, current_user.id)
             kab = _kabupaten(s, user, kabupaten)
             row = atur_predikat(s, kabupaten_id=kab.id, berlaku_mulai=tahun, oleh=user,
-                                pita=[{"nama": a, "di_atas": b, "warna": c} for a, b, c in zip(nama, ambang, warna)])
+                                pita=[{"nama": a, "di_atas": b, "warna": c}
+                                      for a, b, c in zip(_daftar(nama), _daftar(ambang), _daftar(warna))])
             pesan = (f"Predikat Kabupaten {kab.nama} mulai tahun {row.berlaku_mulai} disimpan "
                      f"({len(row.pita)} predikat).")
         return dbc.Alert(pesan, color="success"), (versi or 0) + 1

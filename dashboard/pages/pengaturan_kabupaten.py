@@ -30,7 +30,7 @@ def _pengaturan() -> dbc.Card:
     return dbc.Card(dbc.CardBody([
         html.H5("Pengaturan umum", className="card-title"),
         _isian("Nama Bupati", ids.PENGATURAN_BUPATI, "Pihak kedua Perjanjian Kinerja setiap Camat.",
-               maxLength=160, placeholder="mis. Drs. H. M. Sanusi, M.M."),
+               maxLength=160, placeholder="nama lengkap dengan gelar"),
         _isian("Batas capaian dalam rata-rata (%)", ids.PENGATURAN_BATAS,
                "Rata-rata dan peringkat di Perbandingan menghitung tiap capaian paling tinggi sebesar ini, agar satu "
                "IKU yang jauh melampaui target tidak menentukan peringkat. 100 sampai 300; bawaan 120 "
