@@ -163,7 +163,12 @@ def ubah_pengaturan(session: Session, *, kabupaten_id: int, oleh: User,
     before and after; no change writes nothing."""
     if not boleh_mengubah_jadwal(oleh, kabupaten_id):
         raise Ditolak(PESAN_PERAN, aksi="kabupaten.pengaturan", objek="kabupaten", objek_id=kabupaten_id)
-    kab = _kabupaten(session, kabupaten_id)
+    _kabupaten(session, kabupaten_id)
+    # Take the kabupaten's row and read it afresh: of two changes at once, the second sees the first's values as
+    # its "before" and is checked against them.
+    session.execute(update(Kabupaten).where(col(Kabupaten.id) == kabupaten_id).values(id=kabupaten_id))
+    kab = session.get(Kabupaten, kabupaten_id, populate_existing=True)
+    assert kab is not None  # found just above, and held
     hari = hari_ini or periode.hari_ini()
     baru: dict[str, Any] = {}
     if not isinstance(bupati_nama, EllipsisType):

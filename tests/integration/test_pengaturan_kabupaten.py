@@ -15,6 +15,7 @@ Worked by hand:
 """
 from __future__ import annotations
 
+import threading
 from datetime import date, datetime, timezone
 
 import pytest
@@ -199,6 +200,39 @@ def test_bands_from_2027_leave_2026_as_judged_and_judge_2027(demo, hari):
         akhir = _audit(s, "predikat.atur")[-1]
         assert akhir.sebelum["berlaku_mulai"] == 2027 and akhir.sebelum["pita"][0]["nama"] == "Tinggi"
         assert [p.berlaku_mulai for p in daftar_predikat(s, kab_id)] == [2027]
+
+
+def test_two_sets_of_the_same_year_at_once_are_made_one_after_the_other(demo, hari):
+    """The second waits for the first one's transaction, then replaces its set (the unique kabupaten and year
+    would refuse a second insert), and its audit row's "before" is the first one's set."""
+    hasil: dict[str, object] = {}
+
+    def kedua() -> None:
+        try:
+            with session_scope(demo) as s:
+                atur_predikat(s, kabupaten_id=kabupaten(s, nama="Malang").id, berlaku_mulai=2027,
+                              pita=[{"nama": "Memuaskan", "di_atas": "70"}, {"nama": "Belum memuaskan"}],
+                              oleh=pengguna(s, peran="admin"))
+            hasil["kedua"] = "selesai"
+        except Exception as e:  # reported by the assertion below
+            hasil["kedua"] = e
+
+    with session_scope(demo) as s:
+        pengguna(s, peran="admin")
+    with session_scope(demo) as s:
+        atur_predikat(s, kabupaten_id=kabupaten(s, nama="Malang").id, berlaku_mulai=2027, pita=PITA_2027,
+                      oleh=pengguna(s, peran="kabupaten", kabupaten="Malang"))
+        benang = threading.Thread(target=kedua)
+        benang.start()
+        benang.join(timeout=1.0)
+        assert benang.is_alive() and not hasil  # waiting for this transaction
+    benang.join(timeout=30)
+    assert hasil == {"kedua": "selesai"}
+    with session_scope(demo) as s:
+        [row] = s.exec(select(PredikatKabupaten)).all()
+        assert [p["nama"] for p in row.pita] == ["Memuaskan", "Belum memuaskan"]
+        assert [[p["nama"] for p in a.sebelum["pita"]] for a in _audit(s, "predikat.atur")] == [
+            [p.nama for p in PREDIKAT_BAKU], ["Tinggi", "Sedang", "Rendah"]]
 
 
 @pytest.mark.parametrize("tahun, pita, pesan", [
