@@ -26,6 +26,7 @@ from models.dasbor.laporan import tabel_beranda_kabupaten, tabel_iku_triwulan, t
 from models.kinerja.realisasi import dikembalikan_untuk
 from models.perencanaan.kalender_sakip import kewajiban_kantor, urutan_kewajiban
 from models.perencanaan.pekerjaan import untuk_saya
+from models.perencanaan.pengaturan import batas_tampil
 from models.sop.alur import antrian
 from models.sop.durasi import format_menit
 from models.sop.siklus import dalam_baku_per_kantor
@@ -184,7 +185,7 @@ def isi_kabupaten(s: Session, sar: Saringan, hari_ini: date) -> html.Div:
     df = tabel.data
     kode = [k.kunci.removeprefix("capaian_") for k in tabel.kolom if k.kunci.startswith("capaian_")]
     kepala = html.Thead(html.Tr([html.Th("Kecamatan")] + [html.Th(k, className="text-end") for k in kode] + [
-        html.Th("Langkah menunggu", className="text-end"), html.Th("Tindak lanjut terlambat", className="text-end"),
+        html.Th("Rata-rata", className="text-end"), html.Th("Langkah menunggu", className="text-end"), html.Th("Tindak lanjut terlambat", className="text-end"),
         html.Th("Dalam mutu baku", className="text-end")]))
 
     def td(r: dict, k: str) -> html.Td:
@@ -202,6 +203,8 @@ def isi_kabupaten(s: Session, sar: Saringan, hari_ini: date) -> html.Div:
     tautan = lambda nama: "/?" + urlencode({"kecamatan": nama, "tahun": sar.tahun, "triwulan": sar.triwulan})  # noqa: E731
     badan = html.Tbody([html.Tr([html.Td(html.A(r["kecamatan"], href=tautan(r["kecamatan"])))]
                                 + [td(r, x) for x in kode] + [
+        html.Td(f"{angka(r['rata'], 2)}%" if r["rata"] is not None and not pd.isna(r["rata"]) else "-",
+                className="text-end"),
         html.Td(angka(r["langkah_terbuka"]), className="text-end"),
         html.Td(angka(r["tl_terlambat"]), className="text-end"),
         html.Td(f"{angka(r['dalam_baku'], 1)}%" if r["dalam_baku"] is not None and not pd.isna(r["dalam_baku"])
@@ -212,7 +215,9 @@ def isi_kabupaten(s: Session, sar: Saringan, hari_ini: date) -> html.Div:
         html.H4([f"Perbandingan kecamatan, triwulan {ROMAWI[sar.triwulan]} {sar.tahun}",
                  tautan_unduh("beranda-kabupaten", q)], className="mt-2"),
         html.P("Capaian per IKU diwarnai menurut predikat; * = diajukan, belum disahkan Camat; (draf) = diisi, belum "
-               "diajukan. Pilih nama kecamatan untuk melihat berandanya.", className="small text-muted"),
+               "diajukan. Pilih nama kecamatan untuk melihat berandanya.", className="small text-muted mb-1"),
+        html.P(f"Rata-rata capaian IKU kantor: {batas_tampil(s, sar.kecamatan_ids)} (batas yang ditetapkan "
+               "kabupaten).", className="small fw-semibold", id="beranda-batas-rerata"),
         dbc.Table([kepala, badan], hover=True, size="sm", responsive=True, id="tabel-perbandingan-kantor",
                   className="tabel-dasbor"),
         tabel_layar(tabel_tl_terlambat(s, sar, hari_ini), nama="tl-terlambat", q=q, ident="tabel-tl-terlambat",

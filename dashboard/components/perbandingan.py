@@ -15,7 +15,6 @@ from models.dasbor.kueri import Saringan, nama_kantor, perbandingan
 from models.dasbor.perbandingan import (
     MONITORING,
     alamat,
-    batas_tampil,
     capaian_peringkat,
     capaian_tren,
     kepatuhan,
@@ -27,6 +26,7 @@ from models.dasbor.perbandingan import (
     tren_kantor,
     warna_kepatuhan,
 )
+from models.perencanaan.pengaturan import batas_tampil
 from models.umum.periode import ROMAWI
 from models.umum.status import KeadaanCapaian
 

@@ -27,7 +27,7 @@ from models.perencanaan.kalender_sakip import (
     tanggal_lokal,
     terlambat,
 )
-from models.perencanaan.pengaturan import teks_batas_rerata
+from models.perencanaan.pengaturan import batas_tampil
 from models.sop.monitoring import ringkasan_kantor
 from models.sop.siklus import catatan, dengan_waktu, kalender_per_kantor, kunjungan
 from models.tables import Indikator, Kabupaten, Kecamatan, Realisasi, Sop, SopRevisi
@@ -246,17 +246,6 @@ def tren_kantor(session: Session, sar: Saringan, jumlah: int = 8,
             seri.append((f"{ROMAWI[tw]}/{th}", rata_rata_dibatasi(nilai, batas.get(k))))
         hasil[k] = seri
     return hasil
-
-
-def batas_tampil(session: Session, kecamatan_ids: list[int]) -> str:
-    """The cap the averages of a view count each capaian up to, in words: the kabupaten's, or each kabupaten's own
-    when the view spans several. Printed with the table on the page and in the average's column header, so the
-    downloads carry it too (models.perencanaan.pengaturan.teks_batas_rerata: "tiap capaian dihitung paling
-    tinggi 120%")."""
-    batas = set(batas_rerata(session, kecamatan_ids).values())
-    if len(batas) == 1:
-        return teks_batas_rerata(batas.pop())
-    return "tiap capaian dihitung paling tinggi batas kabupatennya"
 
 
 def capaian_peringkat(session: Session, sar: Saringan, df: pd.DataFrame | None = None,

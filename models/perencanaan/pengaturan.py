@@ -21,7 +21,7 @@ from typing import Any
 from sqlalchemy import update
 from sqlmodel import Session, col, select
 
-from models.kinerja.capaian import pita_dari
+from models.kinerja.capaian import batas_rerata, pita_dari
 from models.kinerja.mesin import BATAS_RERATA_BAKU, PREDIKAT_BAKU, Predikat
 from models.perencanaan.kalender_sakip import boleh_mengubah_jadwal
 from models.tables import Kabupaten, PredikatKabupaten, User, utcnow
@@ -347,6 +347,16 @@ def teks_pita(pita: Sequence[Predikat]) -> str:
             bagian.append(p.nama if bawah is None else
                           f"{p.nama} ≤ {tulis_angka(bawah)}")
     return " · ".join(bagian)
+
+
+def batas_tampil(session: Session, kecamatan_ids: list[int]) -> str:
+    """The cap the averages of a view of offices count each capaian up to, in words: their kabupaten's, or each
+    kabupaten's own when the view spans several. Printed with an average's table and in its column header, so the
+    downloads carry it too."""
+    batas = set(batas_rerata(session, kecamatan_ids).values())
+    if len(batas) == 1:
+        return teks_batas_rerata(batas.pop())
+    return "tiap capaian dihitung paling tinggi batas kabupatennya"
 
 
 def teks_batas_rerata(batas: float | None = BATAS_RERATA_BAKU) -> str:
