@@ -57,7 +57,7 @@ def register(app: Dash) -> None:
             kab = _kabupaten(s, s.get(User, current_user.id), kabupaten)
             if kab is None:
                 return html.P("Belum ada kabupaten.", className="text-muted")
-            return html.Div([html.H4(f"Jadwal Kabupaten {kab.nama}"), tabel_jadwal(jadwal_kabupaten(s, kab.id))])
+            return html.Div([html.H4(f"Jadwal Kabupaten {kab.nama}"), tabel_jadwal(jadwal_kabupaten(s, kab.id), kab)])
 
     @callback(app, Output(ids.JADWAL_KANTOR, "children"), Input(ids.JADWAL_TAHUN, "value"),
               peran=PERAN_KANTOR)

@@ -189,3 +189,23 @@ ANGGARAN_IMPOR_PESAN = "anggaran-impor-pesan"
 
 # The message area of every page: a refusal of a callback that names no output of its own is shown here.
 PESAN_GLOBAL = "pesan-global"
+
+# Pengaturan Kabupaten
+PENGATURAN_KABUPATEN = "pengaturan-kabupaten"
+PENGATURAN_BUPATI = "pengaturan-bupati"
+PENGATURAN_BATAS = "pengaturan-batas"
+PENGATURAN_RPJMD_AWAL = "pengaturan-rpjmd-awal"
+PENGATURAN_RPJMD_TANGGAL = "pengaturan-rpjmd-tanggal"
+PENGATURAN_SIMPAN = "pengaturan-simpan"
+PENGATURAN_PESAN = "pengaturan-pesan"
+PENGATURAN_INFO = "pengaturan-info"
+PENGATURAN_VERSI = "pengaturan-versi"
+PITA_DAFTAR = "pita-daftar"
+PITA_TAHUN = "pita-tahun"
+PITA_BARIS = "pita-baris"  # the form's rows of bands, drawn with the kabupaten's values
+PITA_NAMA = "pita-nama"  # pattern: {"type": PITA_NAMA, "index": row}; likewise PITA_AMBANG and PITA_WARNA
+PITA_AMBANG = "pita-ambang"
+PITA_WARNA = "pita-warna"
+PITA_SIMPAN = "pita-simpan"
+PITA_PESAN = "pita-pesan"
+PITA_VERSI = "pita-versi"

@@ -704,11 +704,19 @@ class KantorRiwayat:
                 continue
             j = jadwal.get(sop.kunci)
             for th, tw in self._periode_pekerjaan(j):
-                buka, tenggat = jendela(j, th, tw, self.kal) if j else (date(th, 1, 2), date(th, 1, 31))
+                buka, tenggat = self._jendela(j, th, tw)
                 label = label_periode_kewajiban(j.siklus if j else "tahun", th, tw)
                 judul = f"{JUDUL_PEKERJAAN.get(j.kewajiban, j.nama)} {label}" if j else f"{sop.nama} {label}"
                 self._jalankan_pekerjaan(sop, judul.replace("Tahun ", "").replace("Triwulan", "triwulan"), th, tw,
                                          buka, tenggat)
+
+    def _jendela(self, j, th: int, tw: int | None) -> tuple[date, date]:  # noqa: ANN001
+        """An obligation's window as the history plans it; a Renstra whose kabupaten has not set its RPJMD has no
+        due date, so its run is planned to end by 31 March of the period's first year."""
+        if j is None:
+            return date(th, 1, 2), date(th, 1, 31)
+        buka, tenggat = jendela(j, th, tw, self.kal, self.s.get(Kabupaten, self.kec.kabupaten_id))
+        return buka, tenggat or max(buka, date(th, 3, 31))
 
     def _periode_pekerjaan(self, j) -> list[tuple[int, int | None]]:  # noqa: ANN001
         awal = date(self.tahun[0], 1, 1)
@@ -722,7 +730,7 @@ class KantorRiwayat:
             calon = [(th, None) for th in range(self.tahun[0] - 1, self.tahun[-1] + 2)]
         hasil = []
         for th, tw in calon:  # the windows that overlap the history and have opened by today
-            buka, tenggat = jendela(j, th, tw, self.kal) if j else (date(th, 1, 2), date(th, 1, 31))
+            buka, tenggat = self._jendela(j, th, tw)
             if tenggat >= awal and buka < self.hari_ini:
                 hasil.append((th, tw))
         return hasil

@@ -24,8 +24,9 @@ from models.dasbor.kueri import (
 from models.dasbor.kueri import kartu_iku as data_kartu
 from models.dasbor.laporan import tabel_beranda_kabupaten, tabel_iku_triwulan, tabel_tl_terlambat
 from models.kinerja.realisasi import dikembalikan_untuk
-from models.perencanaan.kalender_sakip import kewajiban_kantor
+from models.perencanaan.kalender_sakip import kewajiban_kantor, urutan_kewajiban
 from models.perencanaan.pekerjaan import untuk_saya
+from models.perencanaan.pengaturan import batas_tampil
 from models.sop.alur import antrian
 from models.sop.durasi import format_menit
 from models.sop.siklus import dalam_baku_per_kantor
@@ -93,8 +94,9 @@ def _kalender(s: Session, kecamatan_id: int, user: User, hari_ini: date) -> dbc.
     saya = untuk_saya(s, user, semua) if user.kecamatan_id == kecamatan_id else set()
     # The user's own first, then the overdue, then what is due within a week, each by due date.
     penting = sorted(((n, k) for n, k in enumerate(semua) if k.status in (KeadaanKewajiban.TERLAMBAT, KeadaanKewajiban.SEGERA)),
-                     key=lambda x: (x[0] not in saya, x[1].status != KeadaanKewajiban.TERLAMBAT, x[1].tenggat))
-    telat_tahun_ini = [k for k in semua if k.status == KeadaanKewajiban.SELESAI_TERLAMBAT and k.tenggat.year == hari_ini.year]
+                     key=lambda x: (x[0] not in saya, x[1].status != KeadaanKewajiban.TERLAMBAT, urutan_kewajiban(x[1])))
+    telat_tahun_ini = [k for k in semua if k.status == KeadaanKewajiban.SELESAI_TERLAMBAT and k.tenggat is not None
+                       and k.tenggat.year == hari_ini.year]
 
     def baris(n: int, k) -> html.Li:
         return html.Li([html.Span(k.status_label, className="fw-semibold"), f" · {k.nama} {k.label} · jatuh tempo ",
@@ -183,7 +185,7 @@ def isi_kabupaten(s: Session, sar: Saringan, hari_ini: date) -> html.Div:
     df = tabel.data
     kode = [k.kunci.removeprefix("capaian_") for k in tabel.kolom if k.kunci.startswith("capaian_")]
     kepala = html.Thead(html.Tr([html.Th("Kecamatan")] + [html.Th(k, className="text-end") for k in kode] + [
-        html.Th("Langkah menunggu", className="text-end"), html.Th("Tindak lanjut terlambat", className="text-end"),
+        html.Th("Rata-rata", className="text-end"), html.Th("Langkah menunggu", className="text-end"), html.Th("Tindak lanjut terlambat", className="text-end"),
         html.Th("Dalam mutu baku", className="text-end")]))
 
     def td(r: dict, k: str) -> html.Td:
@@ -201,6 +203,8 @@ def isi_kabupaten(s: Session, sar: Saringan, hari_ini: date) -> html.Div:
     tautan = lambda nama: "/?" + urlencode({"kecamatan": nama, "tahun": sar.tahun, "triwulan": sar.triwulan})  # noqa: E731
     badan = html.Tbody([html.Tr([html.Td(html.A(r["kecamatan"], href=tautan(r["kecamatan"])))]
                                 + [td(r, x) for x in kode] + [
+        html.Td(f"{angka(r['rata'], 2)}%" if r["rata"] is not None and not pd.isna(r["rata"]) else "-",
+                className="text-end"),
         html.Td(angka(r["langkah_terbuka"]), className="text-end"),
         html.Td(angka(r["tl_terlambat"]), className="text-end"),
         html.Td(f"{angka(r['dalam_baku'], 1)}%" if r["dalam_baku"] is not None and not pd.isna(r["dalam_baku"])
@@ -211,7 +215,9 @@ def isi_kabupaten(s: Session, sar: Saringan, hari_ini: date) -> html.Div:
         html.H4([f"Perbandingan kecamatan, triwulan {ROMAWI[sar.triwulan]} {sar.tahun}",
                  tautan_unduh("beranda-kabupaten", q)], className="mt-2"),
         html.P("Capaian per IKU diwarnai menurut predikat; * = diajukan, belum disahkan Camat; (draf) = diisi, belum "
-               "diajukan. Pilih nama kecamatan untuk melihat berandanya.", className="small text-muted"),
+               "diajukan. Pilih nama kecamatan untuk melihat berandanya.", className="small text-muted mb-1"),
+        html.P(f"Rata-rata capaian IKU kantor: {batas_tampil(s, sar.kecamatan_ids)} (batas yang ditetapkan "
+               "kabupaten).", className="small fw-semibold", id="beranda-batas-rerata"),
         dbc.Table([kepala, badan], hover=True, size="sm", responsive=True, id="tabel-perbandingan-kantor",
                   className="tabel-dasbor"),
         tabel_layar(tabel_tl_terlambat(s, sar, hari_ini), nama="tl-terlambat", q=q, ident="tabel-tl-terlambat",

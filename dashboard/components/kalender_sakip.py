@@ -6,27 +6,44 @@ from dash import html
 
 from dashboard.components.kartu import lencana_keadaan
 from dashboard.format import tanggal
-from models.perencanaan.kalender_sakip import Kewajiban, tanggal_lokal, teks_tanggal_relatif
-from models.tables import JadwalSakip, Kecamatan, User
+from models.perencanaan.kalender_sakip import RENSTRA, Kewajiban, tanggal_lokal, teks_tanggal_relatif
+from models.tables import JadwalSakip, Kabupaten, Kecamatan, User
 from models.umum.status import KeadaanKewajiban, StatusEksekusi
 
 PENGUBAH = frozenset({"admin", "kabupaten"})  # who may change a calendar (models.perencanaan checks the kabupaten)
 SIKLUS = {"triwulan": "tiap triwulan", "tahun": "tiap tahun", "renstra": "tiap lima tahun"}
+BELUM_DITETAPKAN = "belum ditetapkan"  # a due date that does not exist yet (a Renstra before its RPJMD is set)
 
 
-def jendela_teks(j: JadwalSakip) -> tuple[str, str]:
+def tanggal_tempo(hari) -> str:
+    """A due date as the pages print it; none yet: "belum ditetapkan"."""
+    return BELUM_DITETAPKAN if hari is None else tanggal(hari)
+
+
+def tempo_renstra(kab: Kabupaten | None) -> str:
+    """The Renstra's due date in words: one month after the kabupaten's RPJMD is set, and that date if known."""
+    teks = "1 bulan setelah RPJMD ditetapkan"
+    if kab is not None and kab.rpjmd_tahun_awal and kab.rpjmd_ditetapkan:
+        return (f"{teks} (RPJMD {kab.rpjmd_tahun_awal}–{kab.rpjmd_tahun_awal + 4} ditetapkan "
+                f"{tanggal(kab.rpjmd_ditetapkan)})")
+    return f"{teks}; tanggal RPJMD {BELUM_DITETAPKAN} (Pengaturan Kabupaten)"
+
+
+def jendela_teks(j: JadwalSakip, kab: Kabupaten | None = None) -> tuple[str, str]:
     """When an obligation opens and is due, in words."""
     if j.siklus == "triwulan":
         return "hari setelah triwulan berakhir", f"{j.tenggat_hari_kerja} hari kerja setelah triwulan berakhir"
+    if j.siklus == RENSTRA:
+        return teks_tanggal_relatif(j.mulai_geser_tahun, j.mulai_bulan, j.mulai_tanggal), tempo_renstra(kab)
     return (teks_tanggal_relatif(j.mulai_geser_tahun, j.mulai_bulan, j.mulai_tanggal),
             teks_tanggal_relatif(j.tenggat_geser_tahun, j.tenggat_bulan, j.tenggat_tanggal))
 
 
-def tabel_jadwal(jadwal: list[JadwalSakip]) -> dbc.Table:
+def tabel_jadwal(jadwal: list[JadwalSakip], kab: Kabupaten | None = None) -> dbc.Table:
     kepala = html.Thead(html.Tr([html.Th(x) for x in ("Kewajiban", "SOP", "Berulang", "Dibuka", "Jatuh tempo")]))
     baris = []
     for j in jadwal:
-        buka, tempo = jendela_teks(j)
+        buka, tempo = jendela_teks(j, kab)
         sop = j.sop_nama or html.Span({"pengumpulan": "tanpa SOP tunggal: semua IKU resmi",
                                        "perjanjian_kinerja": "tanpa SOP: target tahun semua IKU"}.get(
             j.kewajiban, "tanpa SOP"), className="text-muted")
@@ -46,7 +63,8 @@ def tabel_kewajiban(daftar: list[Kewajiban], zona: str) -> dbc.Table | html.P:
         eks = "; ".join(f"{e.judul} ({StatusEksekusi(e.status).label.lower()})" for e in k.eksekusi)
         if k.selesai_pada is not None:
             eks = (eks + " · " if eks else "") + f"terpenuhi {tanggal(tanggal_lokal(k.selesai_pada, zona))}"
-        baris.append(html.Tr([html.Td(k.nama), html.Td(k.label), html.Td(tanggal(k.mulai)), html.Td(tanggal(k.tenggat)),
+        baris.append(html.Tr([html.Td(k.nama), html.Td(k.label), html.Td(tanggal(k.mulai)),
+                              html.Td(tanggal_tempo(k.tenggat), className=None if k.tenggat else "text-muted"),
                               html.Td(lencana_keadaan(keadaan)),
                               html.Td(eks or "-", className="small")],
                              **{"data-kewajiban": k.kewajiban, "data-status": k.status}))

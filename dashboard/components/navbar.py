@@ -27,6 +27,7 @@ MENU: tuple[tuple[str, str, frozenset[str] | None], ...] = (
     ("Unggah SOP", "/unggah-sop", PERAN_UNGGAH),
     ("Monitoring SOP", "/monitoring-sop", SEMUA),
     ("Kalender SAKIP", "/kalender-sakip", SEMUA),
+    ("Pengaturan Kabupaten", "/pengaturan-kabupaten", frozenset({"admin", "kabupaten"})),
     ("Pengguna", "/pengguna", frozenset({"admin"})),
     ("Impor Pegawai", "/pegawai", frozenset({"admin", "kabupaten"})),
     ("Hari Libur", "/hari-libur", frozenset({"admin"})),
@@ -41,7 +42,7 @@ def menu_untuk(role_kode: str | None) -> list[tuple[str, str]]:
      'IKU & Target', 'Anggaran', 'Katalog', 'Unggah SOP', 'Monitoring SOP', 'Kalender SAKIP']
     >>> [nama for nama, _ in menu_untuk("kabupaten")]
     ['Beranda', 'Capaian', 'Waktu Siklus', 'Perbandingan', 'Persetujuan', 'Tindak Lanjut', 'Anggaran', 'Katalog',
-     'Monitoring SOP', 'Kalender SAKIP', 'Impor Pegawai']
+     'Monitoring SOP', 'Kalender SAKIP', 'Pengaturan Kabupaten', 'Impor Pegawai']
     >>> [nama for nama in ("Pengguna", "Hari Libur") if nama in dict(menu_untuk("admin"))]
     ['Pengguna', 'Hari Libur']
     """

@@ -27,6 +27,7 @@ from models.dasbor.perbandingan import (
     tren_kantor,
     warna_kepatuhan,
 )
+from models.perencanaan.pengaturan import batas_tampil
 from models.umum.periode import ROMAWI
 from models.umum.status import KeadaanCapaian
 
@@ -122,7 +123,10 @@ def matriks_capaian(s: Session, sar: Saringan, q: str, akhiran: str, df, tren) -
                         className="text-end"),
                 html.Td(rec["tren"], className="tren font-monospace", title=tren_teks.get(rec["kecamatan_id"], ""))]
         baris.append(html.Tr(isi, **{"data-kantor": nama}))
-    return html.Div([judul, html.P("Warna menurut predikat. Tanda * : sementara (diajukan, belum disahkan); "
+    return html.Div([judul, html.P(f"Rata-rata dan peringkat: {batas_tampil(s, sar.kecamatan_ids)} (batas yang "
+                                   "ditetapkan kabupaten di Pengaturan Kabupaten).",
+                                   className="small fw-semibold mb-1", id=f"catatan-batas-rerata{akhiran}"),
+                     html.P("Warna menurut predikat. Tanda * : sementara (diajukan, belum disahkan); "
                                    "(draf): belum diajukan. Peringkat menurut rata-rata capaian IKU kantor; tren: "
                                    "rata-rata itu pada delapan triwulan terakhir (arahkan kursor untuk angkanya).",
                                    className="small text-muted"),

@@ -46,7 +46,12 @@ def _formulir(jadwal) -> dbc.Card:
         dbc.Label("Kewajiban triwulanan: jatuh tempo (hari kerja setelah triwulan berakhir)"),
         dbc.Input(id=ids.JADWAL_HARI_KERJA, type="number", className="mb-2"),  # limits: the server says them
         _tanggal_relatif(ids.JADWAL_MULAI, "Kewajiban tahunan dan Renstra: dibuka"),
-        _tanggal_relatif(ids.JADWAL_TENGGAT, "Kewajiban tahunan dan Renstra: jatuh tempo"),
+        _tanggal_relatif(ids.JADWAL_TENGGAT, "Kewajiban tahunan: jatuh tempo"),
+        dbc.FormText(["Pelaporan Kinerja (penyampaian LKj kepada Bupati) jatuh tempo pada tanggal yang ditetapkan "
+                      "kabupaten di sini, bawaan akhir Februari tahun berikutnya. Jatuh tempo Renstra tidak diatur di "
+                      "sini: satu bulan setelah RPJMD ditetapkan, diisi di ",
+                      html.A("Pengaturan Kabupaten", href="/pengaturan-kabupaten"), "."],
+                     className="d-block mb-2", id="jadwal-catatan-tenggat"),
         dbc.Button("Simpan jadwal", id=ids.JADWAL_SIMPAN, color="primary"),
         html.Div(id=ids.JADWAL_PESAN, className="mt-2"),
     ]), className="mb-3")
@@ -68,8 +73,11 @@ def layout(**_kwargs) -> html.Div:
     return html.Div([
         html.H2("Kalender SAKIP"),
         html.P("Kapan setiap kewajiban SAKIP kecamatan dibuka dan kapan harus selesai. Pelaksanaan SOP yang selesai "
-               "setelah jatuh tempo dihitung terlambat. Jatuh tempo triwulanan dihitung dengan kalender kerja kantor.",
-               className="text-muted"),
+               "setelah jatuh tempo dihitung terlambat. Jatuh tempo triwulanan dihitung dengan kalender kerja kantor. "
+               "LKj disampaikan kepada Bupati paling lambat pada tanggal yang ditetapkan kabupaten (bawaan akhir "
+               "Februari; 31 Maret adalah batas LKjIP kabupaten kepada Kementerian). Renstra jatuh tempo satu bulan "
+               "setelah RPJMD periodenya ditetapkan; sebelum tanggal RPJMD diisi, jatuh temponya belum ditetapkan "
+               "dan tidak pernah dihitung terlambat.", className="text-muted"),
         dcc.Store(id=ids.JADWAL_VERSI, data=0),
         dbc.Row([
             dbc.Col([pilih_kab, html.Div(id=ids.JADWAL_TABEL)], lg=8),

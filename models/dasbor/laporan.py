@@ -29,6 +29,9 @@ from models.dasbor.kueri import (
     seri_capaian,
     tindak_lanjut,
 )
+from models.kinerja.capaian import batas_rerata
+from models.kinerja.mesin import rata_rata_dibatasi
+from models.perencanaan.pengaturan import batas_tampil
 from models.sop.durasi import format_menit
 from models.sop.siklus import AnalisisSiklus, analisis, dalam_baku_per_kantor
 from models.tables import Indikator, Rekomendasi
@@ -90,8 +93,10 @@ def tabel_iku_triwulan(session: Session, sar: Saringan, kartu: list[KartuIku] | 
 def tabel_beranda_kabupaten(session: Session, sar: Saringan, hari_ini: date | None = None,
                             df: pd.DataFrame | None = None) -> Tabel:
     """Beranda's comparison of a kabupaten's offices as on the screen: per office each IKU's capaian of the quarter
-    and how far its figure has got, the open steps, the overdue follow-ups and the share of steps within mutu
-    baku. `df` is models.dasbor.kueri.perbandingan's result when the caller already has it."""
+    and how far its figure has got, their average with each capaian counted up to the kabupaten's cap
+    (rata_rata_dibatasi, as on Perbandingan; the header says the cap), the open steps, the overdue follow-ups and
+    the share of steps within mutu baku. `df` is models.dasbor.kueri.perbandingan's result when the caller already
+    has it."""
     if df is None:
         df = perbandingan(session, kecamatan_ids=sar.kecamatan_ids, tahun=sar.tahun, triwulan=sar.triwulan)
     jumlah = jumlah_per_kantor(session, kecamatan_ids=sar.kecamatan_ids, hari_ini=hari_ini or periode.hari_ini())
@@ -99,14 +104,17 @@ def tabel_beranda_kabupaten(session: Session, sar: Saringan, hari_ini: date | No
     kantor = nama_kantor(session, sar.kecamatan_ids)
     kode = list(dict.fromkeys(df["kode"])) if not df.empty else []
     sel = {(r.kecamatan_id, r.kode): r for r in df.itertuples()}
+    batas = batas_rerata(session, sar.kecamatan_ids)
     baris = []
     for k in sorted(sar.kecamatan_ids, key=lambda i: kantor[i]):
         isi = {"kecamatan_id": k, "kecamatan": kantor[k], "langkah_terbuka": jumlah[k]["langkah_terbuka"],
                "tl_terlambat": jumlah[k]["tl_terlambat"],
                "dalam_baku": baku[k][0] / baku[k][1] * 100 if baku[k][1] else None}
+        nilai: list[float | None] = []
         for x in kode:
             r = sel.get((k, x))
             if r is not None and not pd.isna(r.capaian):
+                nilai.append(float(r.capaian))
                 isi[f"capaian_{x}"] = r.capaian
                 isi[f"keadaan_{x}"] = KeadaanCapaian.label_dari(r.status)
                 isi[f"warna_{x}"] = r.warna
@@ -114,11 +122,13 @@ def tabel_beranda_kabupaten(session: Session, sar: Saringan, hari_ini: date | No
             else:
                 isi[f"capaian_{x}"], isi[f"keadaan_{x}"], isi[f"warna_{x}"], isi[f"predikat_{x}"] = None, "-", None, None
             isi[f"keterangan_{x}"] = (r.keterangan or "") if r is not None else ""
+        isi["rata"] = rata_rata_dibatasi(nilai, batas.get(k))
         baris.append(isi)
     kolom = [Kolom("Kecamatan", "kecamatan")]
     for x in kode:
         kolom += [Kolom(f"{x} capaian", f"capaian_{x}", "persen"), Kolom(f"{x} keadaan", f"keadaan_{x}")]
-    kolom += [Kolom("Langkah menunggu", "langkah_terbuka", "angka"),
+    kolom += [Kolom(f"Rata-rata capaian ({batas_tampil(session, sar.kecamatan_ids)})", "rata", "persen"),
+              Kolom("Langkah menunggu", "langkah_terbuka", "angka"),
               Kolom("Tindak lanjut terlambat", "tl_terlambat", "angka"),
               Kolom("Dalam mutu baku", "dalam_baku", "persen")]
     return Tabel(f"Perbandingan kecamatan, triwulan {ROMAWI[sar.triwulan]} {sar.tahun}", tuple(kolom),

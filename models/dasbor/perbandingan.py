@@ -18,8 +18,9 @@ from sqlmodel import Session, col, select
 
 from models.dasbor.kueri import Saringan, nama_kantor, perbandingan, tindak_lanjut
 from models.dasbor.laporan import Kolom, Tabel, teks_sel
-from models.kinerja.capaian import capaian_banyak
+from models.kinerja.capaian import batas_rerata, capaian_banyak
 from models.kinerja.iku import iku_banyak, kode_urut
+from models.kinerja.mesin import rata_rata_dibatasi
 from models.perencanaan.anggaran import penyerapan_banyak
 from models.perencanaan.kalender_sakip import (
     PENGUMPULAN,
@@ -27,6 +28,7 @@ from models.perencanaan.kalender_sakip import (
     tanggal_lokal,
     terlambat,
 )
+from models.perencanaan.pengaturan import batas_tampil
 from models.sop.monitoring import ringkasan_kantor
 from models.sop.siklus import catatan, dengan_waktu, kalender_per_kantor, kunjungan
 from models.tables import Indikator, Kabupaten, Kecamatan, Realisasi, Sop, SopRevisi
@@ -231,17 +233,18 @@ def capaian_tren(session: Session, sar: Saringan, jumlah: int = 8) -> dict:
 def tren_kantor(session: Session, sar: Saringan, jumlah: int = 8,
                 data: dict | None = None) -> dict[int, list[tuple[str, float | None]]]:
     """Per office, its average capaian over its IKU for each of the `jumlah` quarters up to the filter's, oldest
-    first (official where official, else provisional, as the capaian engine gives a quarter). `data`:
-    capaian_tren's result when the caller already has it."""
+    first (official where official, else provisional, as the capaian engine gives a quarter), each capaian counted
+    up to the kabupaten's cap (rata_rata_dibatasi). `data`: capaian_tren's result when the caller already has it."""
     periode_ = _periode_tren(sar, jumlah)
     if data is None:
         data = capaian_tren(session, sar, jumlah)
+    batas = batas_rerata(session, sar.kecamatan_ids)
     hasil = {}
     for k in sar.kecamatan_ids:
         seri = []
         for th, tw in periode_:
             nilai = [c.persen for b in data.get((k, th), []) if (c := b.pada(tw)[0]).tersedia]
-            seri.append((f"{ROMAWI[tw]}/{th}", sum(nilai) / len(nilai) if nilai else None))
+            seri.append((f"{ROMAWI[tw]}/{th}", rata_rata_dibatasi(nilai, batas.get(k))))
         hasil[k] = seri
     return hasil
 
@@ -249,10 +252,13 @@ def tren_kantor(session: Session, sar: Saringan, jumlah: int = 8,
 def capaian_peringkat(session: Session, sar: Saringan, df: pd.DataFrame | None = None,
                       tren: dict[int, list[tuple[str, float | None]]] | None = None) -> Tabel:
     """Kecamatan × shared IKU: the quarter's capaian (official, or marked provisional or draft), each office's
-    average over its IKU, its rank, the distance of that average from the kabupaten's median of averages, and the
-    average's trend over the last eight quarters (garis_kecil)."""
+    average over its IKU with each capaian counted up to the kabupaten's cap (rata_rata_dibatasi; the cells keep
+    their own value), its rank by that average, the distance of that average from the kabupaten's median of
+    averages, and the average's trend over the last eight quarters (garis_kecil). The average's header says the
+    cap, so the downloads carry it too."""
     df = perbandingan(session, kecamatan_ids=sar.kecamatan_ids, tahun=sar.tahun, triwulan=sar.triwulan) \
         if df is None else df
+    batas = batas_rerata(session, sar.kecamatan_ids)
     kantor = nama_kantor(session, sar.kecamatan_ids)
     kode = list(dict.fromkeys(df["kode"])) if not df.empty else []
     tren = tren_kantor(session, sar) if tren is None else tren
@@ -270,7 +276,7 @@ def capaian_peringkat(session: Session, sar: Saringan, df: pd.DataFrame | None =
             isi[f"warna_{r.kode}"] = r.warna if ada else None  # not a column: the band's colour, for the tint
             if ada:
                 nilai.append(float(r.capaian))
-        isi["rata"] = sum(nilai) / len(nilai) if nilai else None
+        isi["rata"] = rata_rata_dibatasi(nilai, batas.get(k))
         isi["tren"] = garis_kecil([v for _, v in tren[k]])
         baris.append(isi)
     data = pd.DataFrame(baris)
@@ -283,7 +289,8 @@ def capaian_peringkat(session: Session, sar: Saringan, df: pd.DataFrame | None =
     kolom = [Kolom("Kecamatan", "kecamatan")]
     for x in kode:
         kolom += [Kolom(f"{x} capaian", f"capaian_{x}", "persen"), Kolom(f"{x} keadaan", f"keadaan_{x}")]
-    kolom += [Kolom("Rata-rata capaian", "rata", "persen"), Kolom("Peringkat", "peringkat", "angka"),
+    kolom += [Kolom(f"Rata-rata capaian ({batas_tampil(session, sar.kecamatan_ids)})", "rata", "persen"),
+              Kolom("Peringkat", "peringkat", "angka"),
               Kolom("Selisih dari median kabupaten (poin)", "selisih_median", "angka"),
               Kolom("Tren 8 triwulan", "tren")]
     return Tabel(f"Capaian IKU per kecamatan, triwulan {ROMAWI[sar.triwulan]} {sar.tahun}", tuple(kolom), data)

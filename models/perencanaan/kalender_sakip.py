@@ -2,9 +2,13 @@
 
 Quarterly obligations (the quarter's figures, Pengukuran, Pemantauan, Evaluasi) open the day after the quarter's
 last day and are due a number of working days of the office's work calendar later. Yearly ones (Renja, Perjanjian
-Kinerja, Laporan and Pelaporan Kinerja) and the five-yearly Renstra open and are due on dates relative to the
-period's (first) year. The defaults, seed/kalender_sakip.toml, hold for every kabupaten until it changes one; its
-first change stores its own copy of all of them.
+Kinerja, Laporan and Pelaporan Kinerja) open and are due on dates relative to the period's year; the LKj's
+delivery to the Bupati (Pelaporan Kinerja) by the date the kabupaten sets, the end of February by default. The
+five-yearly Renstra opens on a date relative to its period's first year and is due one month after the
+kabupaten's RPJMD of that period was set (Permendagri 86/2017); until the kabupaten records that date
+(models.perencanaan.pengaturan) it has no due date: "tanpa_tenggat", never late, never "segera". The defaults,
+seed/kalender_sakip.toml, hold for every kabupaten until it changes one; its first change stores its own copy of all
+of them.
 
 An office meets an obligation with an execution of its SOP of that name (matched by kunci_nama, for the same
 year and quarter, not cancelled). Two are met by data instead: the quarter's figures when every IKU of the office
@@ -65,6 +69,10 @@ HARI_MENDATANG = 30  # kewajiban_kantor also lists what opens within this many d
 
 STATUS = tuple(KeadaanKewajiban)
 PESAN_PERAN = "Hanya Admin atau pengguna kabupaten ini yang dapat mengubah jadwal SAKIP-nya."
+RENSTRA = "renstra"
+PESAN_TENGGAT_RENSTRA = ("Jatuh tempo Renstra tidak diatur di jadwal: Renstra harus ditetapkan paling lambat satu "
+                         "bulan setelah RPJMD periodenya ditetapkan. Isi tanggal penetapan RPJMD di Pengaturan "
+                         "Kabupaten.")
 
 TanggalRelatif = tuple[int, int, int]  # (geser_tahun, bulan, tanggal) from the period's year
 
@@ -134,13 +142,41 @@ def _relatif(jadwal: JadwalSakip, tahun: int, geser: int | None, bulan: int | No
     return tanggal_relatif(tahun, geser, bulan, tanggal)
 
 
-def jendela(jadwal: JadwalSakip, tahun: int, triwulan: int | None, kalender: KalenderKerja) -> tuple[date, date]:
+def satu_bulan_setelah(hari: date) -> date:
+    """The same day of the next month, or that month's last day when it is shorter.
+
+    >>> satu_bulan_setelah(date(2025, 8, 14)), satu_bulan_setelah(date(2025, 1, 31)), satu_bulan_setelah(date(2025, 12, 31))
+    (datetime.date(2025, 9, 14), datetime.date(2025, 2, 28), datetime.date(2026, 1, 31))
+    """
+    y, m = (hari.year + 1, 1) if hari.month == 12 else (hari.year, hari.month + 1)
+    return date(y, m, min(hari.day, calendar.monthrange(y, m)[1]))
+
+
+def tenggat_renstra(tahun_awal: int, kabupaten: Kabupaten | None) -> date | None:
+    """The due date of the Renstra of the period starting in `tahun_awal`: one month after the kabupaten's RPJMD of
+    that period was set (Permendagri 86/2017: Renstra PD ditetapkan paling lama 1 bulan setelah Perda RPJMD
+    ditetapkan); None while the kabupaten has not recorded that RPJMD's date.
+
+    >>> kab = Kabupaten(nama="Malang", rpjmd_tahun_awal=2025, rpjmd_ditetapkan=date(2025, 8, 14))
+    >>> tenggat_renstra(2025, kab), tenggat_renstra(2030, kab), tenggat_renstra(2025, None)
+    (datetime.date(2025, 9, 14), None, None)
+    """
+    if kabupaten is None or kabupaten.rpjmd_ditetapkan is None or kabupaten.rpjmd_tahun_awal != tahun_awal:
+        return None
+    return satu_bulan_setelah(kabupaten.rpjmd_ditetapkan)
+
+
+def jendela(jadwal: JadwalSakip, tahun: int, triwulan: int | None, kalender: KalenderKerja,
+            kabupaten: Kabupaten | None = None) -> tuple[date, date | None]:
     """The opening day and the due date of one obligation for one period (local dates of the office).
 
     Quarterly: the day after the quarter's last day, and the `tenggat_hari_kerja`th working day of `kalender` after
-    the quarter's last day. Yearly: the dates relative to `tahun`; a Renstra: relative to its period's first year.
+    the quarter's last day. Yearly: the dates relative to `tahun`. A Renstra: opens relative to its period's first
+    year, and is due by `tenggat_renstra` of the office's `kabupaten` (None: no due date yet).
     """
     mulai = _mulai(jadwal, tahun, triwulan)
+    if jadwal.siklus == RENSTRA:
+        return mulai, tenggat_renstra(tahun, kabupaten)
     if jadwal.siklus == "triwulan":
         if triwulan is None or jadwal.tenggat_hari_kerja is None:  # _mulai refuses the first; ubah_jadwal the second
             raise ValueError(f"{jadwal.nama} berulang tiap triwulan: triwulan dan tenggat hari kerja wajib ada.")
@@ -185,9 +221,9 @@ def tanggal_lokal(waktu: datetime | date, zona: str = ZONA_BAKU) -> date:
     return waktu.astimezone(ZoneInfo(zona)).date()
 
 
-def terlambat(selesai_pada: datetime | date, tenggat: date, zona: str = ZONA_BAKU) -> bool:
+def terlambat(selesai_pada: datetime | date, tenggat: date | None, zona: str = ZONA_BAKU) -> bool:
     """Whether work that ended at `selesai_pada` ended late: after its due date on the office's wall clock. Ending on
-    the due date itself, at any hour, is on time.
+    the due date itself, at any hour, is on time; without a due date nothing is late.
 
     >>> terlambat(datetime(2026, 10, 21, 16, 30, tzinfo=timezone.utc), date(2026, 10, 21))  # 23.30 WIB
     False
@@ -196,11 +232,13 @@ def terlambat(selesai_pada: datetime | date, tenggat: date, zona: str = ZONA_BAK
     >>> terlambat(datetime(2026, 10, 21, 17, 30, tzinfo=timezone.utc), date(2026, 10, 21), "Asia/Jakarta"), \\
     ...     terlambat(datetime(2026, 10, 21, 15, 30, tzinfo=timezone.utc), date(2026, 10, 21), "Asia/Jayapura")
     (True, True)
+    >>> terlambat(date(2031, 1, 1), None)
+    False
     """
-    return tanggal_lokal(selesai_pada, zona) > tenggat
+    return tenggat is not None and tanggal_lokal(selesai_pada, zona) > tenggat
 
 
-def status_kewajiban(*, tenggat: date, hari_ini: date, selesai_pada: datetime | date | None = None,
+def status_kewajiban(*, tenggat: date | None, hari_ini: date, selesai_pada: datetime | date | None = None,
                      berjalan: bool = False, ada_sop: bool = True, zona: str = ZONA_BAKU) -> KeadaanKewajiban:
     """The status of one obligation of one period, the one place these rules live.
 
@@ -208,7 +246,9 @@ def status_kewajiban(*, tenggat: date, hari_ini: date, selesai_pada: datetime | 
     when the office has no SOP to do it with and nothing runs; else "terlambat" past the due date, "segera" when due
     within 7 days (today included), "berjalan" when an execution runs and the due date is further, otherwise
     "belum_jatuh_tempo". Lateness and urgency come before "berjalan": work still running on its due date is
-    "segera", the day after "terlambat".
+    "segera", the day after "terlambat". Without a due date (a Renstra before the RPJMD is set) nothing is late or
+    "segera": ended work is "selesai", running work "berjalan", an office without the SOP still "tanpa_sop", the
+    rest "tanpa_tenggat".
 
     >>> t = date(2026, 10, 21)  # Pengukuran Kinerja, triwulan III 2026
     >>> str(status_kewajiban(tenggat=t, hari_ini=date(2026, 11, 2), selesai_pada=date(2026, 10, 21)))
@@ -223,11 +263,16 @@ def status_kewajiban(*, tenggat: date, hari_ini: date, selesai_pada: datetime | 
     'tanpa_sop'
     >>> str(status_kewajiban(tenggat=t, hari_ini=date(2026, 11, 2), ada_sop=False, selesai_pada=date(2026, 10, 1)))
     'selesai'
+    >>> [str(status_kewajiban(tenggat=None, hari_ini=date(2031, 1, 1), **k))
+    ...  for k in ({}, {"berjalan": True}, {"selesai_pada": date(2030, 12, 31)}, {"ada_sop": False})]
+    ['tanpa_tenggat', 'berjalan', 'selesai', 'tanpa_sop']
     """
     if selesai_pada is not None:
         return KeadaanKewajiban.SELESAI_TERLAMBAT if terlambat(selesai_pada, tenggat, zona) else KeadaanKewajiban.SELESAI
     if not ada_sop and not berjalan:
         return KeadaanKewajiban.TANPA_SOP
+    if tenggat is None:
+        return KeadaanKewajiban.BERJALAN if berjalan else KeadaanKewajiban.TANPA_TENGGAT
     if tenggat < hari_ini:
         return KeadaanKewajiban.TERLAMBAT
     if tenggat <= hari_ini + timedelta(days=HARI_SEGERA):
@@ -247,7 +292,7 @@ def _isi(j: JadwalSakip) -> dict[str, Any]:
         return None if nilai == (None, None, None) else nilai
 
     return {"sop_nama": j.sop_nama, "tenggat_hari_kerja": j.tenggat_hari_kerja, "mulai": tiga("mulai"),
-            "tenggat": tiga("tenggat")}
+            "tenggat": None if j.siklus == RENSTRA else tiga("tenggat")}  # a Renstra's follows the RPJMD
 
 
 def _kolom(isi: dict[str, Any]) -> dict[str, Any]:
@@ -313,6 +358,9 @@ def _periksa(*, kewajiban: str, nama: str, siklus: str, isi: dict[str, Any]) -> 
     if isi["tenggat_hari_kerja"] is not None:
         raise Ditolak(f"Tenggat {nama} ditulis sebagai tanggal, bukan hari kerja setelah akhir triwulan.")
     mulai = _periksa_tanggal(isi["mulai"], "mulai", nama)
+    if siklus == RENSTRA:  # due one month after the RPJMD is set (tenggat_renstra), not on a date of the calendar
+        hasil.update(mulai=mulai)
+        return hasil
     tenggat = _periksa_tanggal(isi["tenggat"], "tenggat", nama)
     # Four consecutive years meet every leap-year alignment of the shifted years.
     if any(tanggal_relatif(y, *tenggat) < tanggal_relatif(y, *mulai) for y in range(2024, 2028)):
@@ -383,6 +431,8 @@ def ubah_jadwal(session: Session, *, kabupaten_id: int, kewajiban: str, oleh: Us
         row = next((j for j in semua if j.kewajiban == kewajiban), None)
         if row is None:
             raise Ditolak(f"Kewajiban \"{kewajiban}\" tidak ada dalam jadwal SAKIP.")
+        if row.siklus == RENSTRA and diberikan.get("tenggat") is not None:
+            raise Ditolak(PESAN_TENGGAT_RENSTRA)
         sebelum = _isi(row)
         return row, sebelum, _periksa(kewajiban=row.kewajiban, nama=row.nama, siklus=row.siklus,
                                       isi=sebelum | diberikan)
@@ -436,7 +486,7 @@ class Kewajiban:
     triwulan: int | None
     label: str  # "Triwulan III 2026", "Tahun 2027", "2025–2029"
     mulai: date
-    tenggat: date
+    tenggat: date | None  # None: not set yet (a Renstra before the kabupaten's RPJMD is set)
     sop: Sop | None  # the office's SOP for it; None: "belum ada SOP", or met by data (dasar)
     eksekusi: tuple[EksekusiKewajiban, ...]  # the office's executions of that SOP for the period, not cancelled
     selesai_pada: datetime | None  # when it was met (UTC); None while not met
@@ -463,7 +513,7 @@ def _periode_sekarang(jadwal: JadwalSakip, hari: date) -> list[tuple[int, int | 
     batas = hari + timedelta(days=HARI_MENDATANG)
     if jadwal.siklus == "triwulan":
         calon: list[tuple[int, int | None]] = [(t, q) for t in (y - 1, y) for q in (1, 2, 3, 4)]
-    elif jadwal.siklus == "renstra":
+    elif jadwal.siklus == RENSTRA:
         awal = periode_renstra(y)
         calon = [(awal, None), (awal + PANJANG_RENSTRA, None)]
     else:  # a window opens at most two years before its period (GESER_TAHUN)
@@ -497,8 +547,12 @@ def kewajiban_banyak(session: Session, kecamatan_ids: list[int], *, hari_ini: da
     record whatever the number of offices (a kabupaten's comparison reads 33 offices in one go). With `tahun` and
     `triwulan`, of the quarterly obligations only that quarter's."""
     hari = hari_ini or periode.hari_ini()
-    kantor = list(session.exec(select(Kecamatan).where(col(Kecamatan.id).in_(list(kecamatan_ids)))).all())
-    jadwal_kab = {kab: jadwal_kabupaten(session, kab) for kab in {k.kabupaten_id for k in kantor}}
+    # Each office with its kabupaten, whose RPJMD dates the Renstra: one query.
+    berdua = session.exec(select(Kecamatan, Kabupaten).join(Kabupaten, col(Kabupaten.id) == Kecamatan.kabupaten_id)
+                          .where(col(Kecamatan.id).in_(list(kecamatan_ids)))).all()
+    kantor = [k for k, _ in berdua]
+    kabupaten = {kab.id: kab for _, kab in berdua}
+    jadwal_kab = {kab: jadwal_kabupaten(session, kab) for kab in kabupaten}
     contoh_kab = {kab: [(j, t, q) for j in semua
                         for t, q in (_periode_tahun(j, tahun) if tahun is not None else _periode_sekarang(j, hari))
                         if triwulan is None or j.siklus != "triwulan" or q == triwulan]
@@ -510,7 +564,7 @@ def kewajiban_banyak(session: Session, kecamatan_ids: list[int], *, hari_ini: da
     # The calendar must know the holidays up to the latest due date: a quarter's may fall in the next year.
     rentang = (min(tahun_contoh) - 1, max(tahun_contoh) + 3)
     kal_zona: dict[str, Any] = {}
-    jendela_kab: dict[tuple[int, str, int, int | None, str], tuple[date, date]] = {}
+    jendela_kab: dict[tuple[int, str, int, int | None, str], tuple[date, date | None]] = {}
     kunci_kab = {kab: {j.kewajiban: kunci_nama(j.sop_nama) for j in semua if j.sop_nama and j.kewajiban != PENGUMPULAN}
                  for kab, semua in jadwal_kab.items()}
     semua_kunci = {k for kunci in kunci_kab.values() for k in kunci.values()}
@@ -547,10 +601,10 @@ def kewajiban_banyak(session: Session, kecamatan_ids: list[int], *, hari_ini: da
         for j, t, q in contoh_kab[kec.kabupaten_id]:
             # The window is the kabupaten's and the calendar's: computed once for the offices that share both.
             if (kunci_jendela := (kec.kabupaten_id, j.kewajiban, t, q, zona)) not in jendela_kab:
-                jendela_kab[kunci_jendela] = jendela(j, t, q, kal)
+                jendela_kab[kunci_jendela] = jendela(j, t, q, kal, kabupaten[kec.kabupaten_id])
             mulai, tenggat = jendela_kab[kunci_jendela]
-            if tahun is None and j.siklus != "renstra" and tenggat.year < hari.year - 1:  # long past: not "now"
-                continue
+            if tahun is None and tenggat is not None and j.siklus != RENSTRA and tenggat.year < hari.year - 1:
+                continue  # long past: not "now"
             sop: Sop | None = None
             eks: tuple[EksekusiKewajiban, ...] = ()
             selesai: datetime | None
@@ -573,8 +627,13 @@ def kewajiban_banyak(session: Session, kecamatan_ids: list[int], *, hari_ini: da
             baris.append(Kewajiban(jadwal=j, tahun=t, triwulan=q, label=label_periode_kewajiban(j.siklus, t, q),
                                    mulai=mulai, tenggat=tenggat, sop=sop, eksekusi=eks, selesai_pada=selesai,
                                    status=status, dasar=dasar))
-        hasil[kec.id] = sorted(baris, key=lambda k: (k.tenggat, k.jadwal.urutan, k.tahun, k.triwulan or 0))
+        hasil[kec.id] = sorted(baris, key=urutan_kewajiban)
     return hasil
+
+
+def urutan_kewajiban(k: Kewajiban) -> tuple[bool, date, int, int, int]:
+    """Obligations by due date; those without one after all others, by their opening day."""
+    return (k.tenggat is None, k.tenggat or k.mulai, k.jadwal.urutan, k.tahun, k.triwulan or 0)
 
 
 @dataclass(frozen=True)

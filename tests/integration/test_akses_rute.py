@@ -37,6 +37,8 @@ MENULIS = {
     "callbacks.persetujuan.unggah": KANTOR,
     "callbacks.persetujuan.lampirkan_dokumen": KANTOR,
     "callbacks.kalender_sakip.simpan": frozenset({"admin", "kabupaten"}),
+    "callbacks.pengaturan_kabupaten.simpan": frozenset({"admin", "kabupaten"}),
+    "callbacks.pengaturan_kabupaten.simpan_pita": frozenset({"admin", "kabupaten"}),
     "callbacks.realisasi.buka": frozenset({"camat"}),
     # Every office role reaches saving a figure and attaching to it; the domain then says whether this figure is
     # theirs (its collector, or the role a returned figure came back to): tests/integration/test_realisasi.py.
