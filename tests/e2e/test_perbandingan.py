@@ -61,7 +61,7 @@ def test_the_kabupaten_compares_its_offices_follows_a_cell_and_downloads_the_rec
     with pg.expect_download() as unduh:
         pg.click("#pk-unduh-xlsx")
     wb = CalamineWorkbook.from_filelike(io.BytesIO(open(unduh.value.path(), "rb").read()))
-    assert wb.sheet_names == ["Kepatuhan", "Capaian", "Proses SOP", "Pengesahan", "Tindak lanjut"]
+    assert wb.sheet_names == ["Kepatuhan", "Capaian", "Proses SOP", "Pengesahan", "Tindak lanjut", "Anggaran"]
     kepatuhan = wb.get_sheet_by_name("Kepatuhan").to_python()
     assert [b[0] for b in kepatuhan[1:-1]] == baris and kepatuhan[-1][0] == "Jumlah bermasalah"
     with pg.expect_download() as unduh:
