@@ -224,8 +224,9 @@ def test_quarter_table_workbook(tahun_kerja, demo):
     assert [r[0] for r in rows[:4]] == ["Pengukuran Kinerja Kecamatan Poncokusumo", "Kabupaten Malang",
                                         "Triwulan III 2023", "Dicetak 16 Oktober 2023"]
     baris = _per_kode(rows)
-    assert rows[5][:11] == ["No", "Sasaran", "Kode", "Indikator Kinerja", "Satuan", "Target", "Realisasi",
-                            "Capaian (%)", "Predikat", "Rumus capaian", "Status"]
+    assert rows[5][:14] == ["No", "Sasaran", "Kode", "Indikator Kinerja", "Satuan", "Target", "Dasar capaian",
+                            "Realisasi", "Capaian (%)", "Predikat", "Rumus capaian", "Status", "Rencana aksi",
+                            "Keterangan"]
     ambil = ("Target", "Realisasi", "Capaian (%)", "Predikat", "Status")
     assert {k: tuple(b[x] for x in ambil) for k, b in baris.items()} == {
         "IKU-1": (90.0, 92.0, 102.22, "Sangat Baik", "Resmi"),
@@ -245,7 +246,7 @@ def test_quarter_table_workbook_numbers_carry_two_decimals(tahun_kerja, demo):
     from openpyxl import load_workbook  # only for the cells' number format, which calamine does not read
 
     ws = load_workbook(io.BytesIO(xlsx_pengukuran(_tabel(demo, tahun_kerja)))).active
-    assert {ws.cell(row=7, column=c).number_format for c in (6, 7, 8)} == {"#,##0.00"}
+    assert {ws.cell(row=7, column=c).number_format for c in (6, 8, 9)} == {"#,##0.00"}
 
 
 def test_quarter_table_pdf(tahun_kerja, demo):
@@ -259,7 +260,8 @@ def test_quarter_table_pdf(tahun_kerja, demo):
                   "93,57", "2,57", "3.740", "4.800", "2,5",  # target and realisasi as offices write them
                   "Sangat Baik", "Baik", "Resmi", "Sementara",
                   "Belum ada realisasi (triwulan III belum ada realisasi yang disetujui)",
-                  "Realisasi dan capaian sampai dengan triwulan III 2023 terhadap target tahun 2023"):
+                  "Realisasi dan capaian sampai dengan triwulan III 2023 terhadap target triwulan III menurut "
+                  "Rencana Aksi bila ditetapkan, selain itu terhadap target tahun 2023", "terhadap target tahun"):
         assert harap in teks, harap
     for rumus in set(RUMUS.values()):
         assert rumus in teks, rumus
