@@ -164,8 +164,8 @@ def test_a_kabupaten_tells_a_draft_from_a_submitted_and_an_official_figure(demo,
     csv = client.get("/unduh/beranda-kabupaten.csv?tahun=2026&triwulan=3").get_data(as_text=True).lstrip("\ufeff")
     baris = [b.split(";") for b in csv.strip().splitlines()]
     assert baris[0] == ["Kecamatan", "IKU-1 capaian (%)", "IKU-1 keadaan", "IKU-2 capaian (%)", "IKU-2 keadaan",
-                        "IKU-3 capaian (%)", "IKU-3 keadaan", "Langkah menunggu", "Tindak lanjut terlambat",
-                        "Dalam mutu baku (%)"]
+                        "IKU-3 capaian (%)", "IKU-3 keadaan", "IKU-7 capaian (%)", "IKU-7 keadaan",  # Poncokusumo's own
+                        "Langkah menunggu", "Tindak lanjut terlambat", "Dalam mutu baku (%)"]
     per_kantor = {b[0]: b for b in baris[1:]}
     assert per_kantor["Kalipare"][1:3] == ["97,78", "Draf"]
     assert per_kantor["Poncokusumo"][1:3] == ["97,78", "Dalam proses SOP"]
