@@ -68,9 +68,10 @@ def _status_angka(status: str | None, resmi: bool) -> str:
     return StatusRealisasi.RESMI.label if resmi else f"Sementara ({StatusRealisasi.label_dari(status)})"
 
 
-def _dasar(terhadap: str, *capaian) -> str:
-    """The note of which target a capaian is measured against ("terhadap target triwulan II"); empty without one."""
-    ada = any(c is not None and not pd.isna(c) for c in capaian)
+def _dasar(terhadap: str, *nilai) -> str:
+    """The note of which target a quarter is measured against ("terhadap target triwulan II"), where it has a target
+    or a capaian (`nilai`); empty where it has neither."""
+    ada = any(c is not None and not pd.isna(c) for c in nilai)
     return f"terhadap {terhadap}" if ada else ""
 
 
@@ -80,7 +81,7 @@ def tabel_iku_triwulan(session: Session, sar: Saringan, kartu: list[KartuIku] | 
     if kartu is None:
         kartu = kartu_iku(session, kecamatan_id=kec, tahun=sar.tahun, triwulan=sar.triwulan)
     baris = [{"kode": k.indikator.kode, "indikator": k.indikator.nama, "target": k.target,
-              "target_triwulan": k.target_triwulan, "capaian": k.persen, "dasar": _dasar(k.terhadap, k.persen),
+              "target_triwulan": k.target_triwulan, "capaian": k.persen, "dasar": _dasar(k.terhadap, k.persen, k.target_triwulan, k.target),
               "rencana_aksi": k.rencana_aksi or "",
               "status": "-" if k.persen is None or k.keadaan is None else k.keadaan.label,
               "predikat": k.predikat.nama if k.predikat else "-", "sebelumnya": k.sebelumnya, "selisih": k.selisih,
@@ -144,7 +145,7 @@ def tabel_perbandingan(session: Session, sar: Saringan, df: pd.DataFrame | None 
     df = df.assign(status=[KeadaanCapaian.label_dari(k) if c is not None and isinstance(k, str) else "-"
                            for k, c in zip(df["status"], df["capaian"])],
                    predikat=df["predikat"].fillna("-"), keterangan=df["keterangan"].fillna(""),
-                   dasar=[_dasar(t, c) for t, c in zip(df["terhadap"], df["capaian"])])
+                   dasar=[_dasar(t, c, x) for t, c, x in zip(df["terhadap"], df["capaian"], df["target"])])
     return Tabel(f"Perbandingan capaian kecamatan, triwulan {ROMAWI[sar.triwulan]} {sar.tahun}", (
         Kolom("Kecamatan", "kecamatan"), Kolom("Kode", "kode"), Kolom("Indikator", "indikator"),
         Kolom("Target", "target", "angka"), Kolom("Capaian", "capaian", "persen"),
@@ -161,8 +162,8 @@ def tabel_seri_capaian(session: Session, sar: Saringan, *, terbaru_dulu: bool = 
         df = df.sort_values(["tahun", "triwulan", "kode"], ascending=[False, False, True], kind="stable")
     df = df.assign(periode=[f"Triwulan {ROMAWI[t]} {th}" for th, t in zip(df["tahun"], df["triwulan"])],
                    status_angka=[_status_angka(s, s == StatusRealisasi.RESMI) for s in df["status"]],
-                   dasar=[_dasar(t, r, c) for t, r, c in zip(df["terhadap"], df["capaian_resmi"],
-                                                             df["capaian_sementara"])])
+                   dasar=[_dasar(t, r, c, x) for t, r, c, x in zip(df["terhadap"], df["capaian_resmi"],
+                                                                   df["capaian_sementara"], df["target"])])
     return Tabel(f"Capaian IKU Kecamatan {nama_kantor(session, [kec])[kec]} per triwulan", (
         Kolom("Kode", "kode"), Kolom("Indikator", "indikator"), Kolom("Periode", "periode"),
         Kolom("Target", "target", "angka"), Kolom("Realisasi triwulan", "realisasi", "angka"),
