@@ -103,7 +103,7 @@ def grafik_capaian(df: pd.DataFrame, pita: tuple[Predikat, ...], proyeksi: tuple
          "marker": {"color": "#9fc5e8"}, "customdata": ids, "xaxis": "x", "yaxis": "y",
          "hovertemplate": "%{x}<br>Realisasi s.d. triwulan %{y:,.2f}<extra></extra>"},
         {"type": "scatter", "x": label, "y": _dibulatkan(df["target"]), "name": "Target", "mode": "lines",
-         "line": {"color": "#444444", "shape": "hv", "dash": "dot"}, "xaxis": "x", "yaxis": "y",
+         "line": {"color": "#444444", "shape": "hvh", "dash": "dot"}, "xaxis": "x", "yaxis": "y",
          "hovertext": terhadap,
          "hovertemplate": "%{x}<br>%{hovertext}: %{y:,.2f}<extra></extra>"},
         {"type": "scatter", "x": label, "y": semua, "mode": "lines", "showlegend": False, "hoverinfo": "skip",

@@ -37,7 +37,7 @@ def kartu_iku(k: KartuIku, tw_lalu: int) -> html.Div:
                  html.Div(k.predikat.nama if k.predikat else "", style={"color": warna}, className="fw-semibold")]
         if k.rencana_aksi:
             nilai.append(html.Div(k.rencana_aksi, className="small fw-semibold rencana-aksi " + (
-                "text-success" if k.rencana_aksi.startswith("Sesuai") else "text-danger")))
+                "text-success" if k.rencana_aksi.startswith("Sesuai") else "text-warning-emphasis")))
         keadaan = KeadaanCapaian.RESMI if k.resmi else (k.keadaan or KeadaanCapaian.SEMENTARA)
         kelas = {KeadaanCapaian.RESMI: "status-resmi", KeadaanCapaian.DRAF: "status-draf"}.get(keadaan,
                                                                                               "status-sementara")

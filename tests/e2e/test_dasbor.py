@@ -30,13 +30,15 @@ def test_camat_beranda_shows_the_cards_the_engine_computes(halaman_riwayat, riwa
     th, tw = periode_baku()
     with session_scope(riwayat_engine) as s:
         kartu = kartu_iku(s, kecamatan_id=lepas(riwayat_engine, kantor).id, tahun=th, triwulan=tw)
-    assert len(kartu) == 3
+    assert len(kartu) == 4  # the three shared IKU and Poncokusumo's own IKU-7
     for k in kartu:
         teks = pg.locator(f"[data-kode='{k.indikator.kode}']").inner_text()
         if k.persen is None:
             assert "Tidak tersedia" in teks
         else:
             assert f"{angka(k.persen, 2)}%" in teks, (k.indikator.kode, teks)
+            assert f"terhadap {k.terhadap}" in teks  # IKU-7 against its quarter's target, the others the year's
+            assert (k.rencana_aksi or "") in teks and (k.rencana_aksi is None) == (k.indikator.kode != "IKU-7")
             keadaan = KeadaanCapaian.RESMI if k.resmi else (k.keadaan or KeadaanCapaian.SEMENTARA)
             assert keadaan.label in teks  # the figure's state in the one vocabulary
             assert k.predikat.nama in teks
