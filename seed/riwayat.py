@@ -27,7 +27,9 @@ from sqlmodel import Session, select
 
 from models.db import session_scope
 from models.jenis_kerja import muat as muat_jenis_kerja
-from models.kinerja.iku import iku_kantor, per_triwulan, sop_pengumpul, target_berlaku, tetapkan_target
+from models.kinerja.iku import iku_kantor, mesin, per_triwulan, sop_pengumpul, target_berlaku, tetapkan_target
+from models.kinerja.mesin import Realisasi as AngkaMesin
+from models.kinerja.mesin import capaian_triwulan
 from models.kinerja.realisasi import Isian, ajukan, boleh_mengisi, bukti_diminta, simpan_draf
 from models.perencanaan.kalender_sakip import jadwal_kabupaten, jendela, label_periode_kewajiban, periode_renstra
 from models.perencanaan.pekerjaan import mulai_pekerjaan, revisi_berlaku
@@ -51,7 +53,7 @@ from models.tables import (
 from models.tindak_lanjut.evaluasi import SOP_JENIS, catat_evaluasi
 from models.tindak_lanjut.rekomendasi import akui, mulai_tindak_lanjut, periksa, serahkan, tambah_rekomendasi
 from models.umum import periode
-from models.umum.angka import format_angka
+from models.umum.angka import format_angka, tulis_angka
 from models.umum.audit import catat
 from models.umum.hari_libur import kalender_kantor
 from models.umum.kalender import KalenderKerja
@@ -763,6 +765,10 @@ class KantorRiwayat:
 
     # ------------------------------------------------------------ monitoring, evaluation, follow-up
 
+    def _target_triwulan(self, ind: Indikator, th: int) -> tuple[float | None, ...]:
+        return tuple(t.nilai if (t := target_berlaku(self.s, indikator_id=ind.id, kecamatan_id=self.kec.id, tahun=th,
+                                                     triwulan=n)) else None for n in range(1, 5))
+
     def _temuan(self, th: int, tw: int) -> tuple[str, list[Indikator]]:
         bagian, kurang = [], []
         for ind in self.iku:
@@ -770,6 +776,18 @@ class KantorRiwayat:
             target = self.target.get((ind.kode, th))
             if nilai is None:
                 bagian.append(f"{ind.kode} belum ada realisasi")
+                continue
+            if ind.satuan != "%":  # a count: the engine's combined figure against the target it is measured by
+                c = capaian_triwulan(mesin(ind), target, [
+                    AngkaMesin(v) if (v := self.nilai.get((ind.kode, th, n))) is not None else None
+                    for n in range(1, tw + 1)], tw, self._target_triwulan(ind, th))
+                if c.persen is None:
+                    bagian.append(f"{ind.kode} belum dapat diukur ({c.alasan})")
+                    continue
+                bagian.append(f"{ind.kode} {tulis_angka(c.realisasi)} {ind.satuan} s.d. triwulan {ROMAWI[tw]} "
+                              f"({c.terhadap} {tulis_angka(c.target)} {ind.satuan})")
+                if c.persen < 100:
+                    kurang.append(ind)
                 continue
             teks = f"{ind.kode} {nilai:.1f}% (target {target:g}%)".replace(".", ",")
             bagian.append(teks)
