@@ -11,7 +11,7 @@ reason, never 0 and never a band.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Literal
 
 from models.umum.angka import bulatkan
@@ -292,7 +292,8 @@ def capaian_triwulan(ind: Indikator, target_tahun: float | None, realisasi: Sequ
     if not 1 <= triwulan <= 4:
         raise ValueError("triwulan harus 1 sampai 4")
     target, terhadap = target_pada(target_tahun, target_triwulan, triwulan)
-    return replace(_capaian_triwulan(ind, target, realisasi, triwulan), terhadap=terhadap, target=target)
+    c = _capaian_triwulan(ind, target, realisasi, triwulan)
+    return Capaian(c.persen, c.alasan, c.realisasi, terhadap, target)  # not dataclasses.replace: this runs often
 
 
 def _capaian_triwulan(ind: Indikator, target: float | None, realisasi: Sequence[Realisasi | None],
