@@ -1,9 +1,9 @@
-"""IKU & Target: set or revise a target (with a reason), show its history, and set the Renstra end-of-period
-target."""
+"""IKU & Target: set or revise a year's target and the quarters' (Rencana Aksi) in one go (with a reason), show
+their history, and set the Renstra end-of-period target."""
 from __future__ import annotations
 
 import dash_bootstrap_components as dbc
-from dash import Dash, Input, Output, State, html
+from dash import Dash, Input, Output, State, html, no_update
 from flask_login import current_user
 
 from dashboard import format as fmt
@@ -21,26 +21,55 @@ from models.kinerja.iku import (
 )
 from models.perencanaan.dokumen_kinerja import tetapkan_target_renstra
 from models.perencanaan.target import ubah_target
-from models.tables import Indikator, Kecamatan, User
+from models.tables import Indikator, Kecamatan, Target, User
 from models.umum import periode
 from models.umum.angka import baca_angka, tulis_angka, tulis_target
 from models.umum.penolakan import Ditolak
+from models.umum.periode import ROMAWI
 
 
 def _riwayat(s, indikator_id: int, kecamatan_id: int, tahun: int) -> html.Div:
     zona = s.get(Kecamatan, kecamatan_id).zona_waktu
-    baris = [html.Li([html.Strong(tulis_angka(t.nilai)), f" · {fmt.waktu(t.diubah_pada, zona)}",
+    semua = riwayat_target(s, indikator_id=indikator_id, kecamatan_id=kecamatan_id, tahun=tahun)
+    diganti = {t.menggantikan_id for t in semua}
+    baris = [html.Li([f"Triwulan {ROMAWI[t.triwulan]}: " if t.triwulan else "Tahun: ",
+                      html.Strong(tulis_angka(t.nilai)), f" · {fmt.waktu(t.diubah_pada, zona)}",
                       f" · {s.get(User, t.diubah_oleh).nama}" if t.diubah_oleh else "",
                       html.Em(f" · {t.alasan}") if t.alasan else "",
-                      "" if t.berlaku else html.Span(" (diganti)", className="text-muted")])
-             for t in riwayat_target(s, indikator_id=indikator_id, kecamatan_id=kecamatan_id, tahun=tahun)]
+                      "" if t.berlaku else html.Span(" (diganti)" if t.id in diganti else " (dihapus)",
+                                                     className="text-muted")])
+             for t in semua]
     return html.Div([html.H6(f"Riwayat target {tahun}"), html.Ul(baris) if baris else
                      html.Small("Belum ada target.", className="text-muted")])
 
 
+def _berlaku(s, indikator_id: int, kecamatan_id: int, tahun: int) -> dict[int, Target | None]:
+    """The targets in force: 0 the year's, 1..4 the quarters'."""
+    return {n: target_berlaku(s, indikator_id=indikator_id, kecamatan_id=kecamatan_id, tahun=tahun, triwulan=n or None)
+            for n in (0, 1, 2, 3, 4)}
+
+
 def _terlihat(s, indikator_id: int, kecamatan_id: int, tahun: int) -> dict:
-    t = target_berlaku(s, indikator_id=indikator_id, kecamatan_id=kecamatan_id, tahun=tahun)
-    return {"id": t.id if t else None}
+    t = _berlaku(s, indikator_id, kecamatan_id, tahun)
+    return {"id": t[0].id if t[0] else None,
+            "triwulan": {str(n): t[n].id if t[n] else None for n in (1, 2, 3, 4)}}
+
+
+def _harapan(terlihat, triwulan: int | None) -> object:
+    """The id of the target the form showed (None: none); TANPA when the form did not record it (not loaded)."""
+    if not isinstance(terlihat, dict):
+        return TANPA
+    if triwulan is None:
+        return terlihat["id"] if "id" in terlihat else TANPA
+    per_tw = terlihat.get("triwulan")
+    return per_tw[str(triwulan)] if isinstance(per_tw, dict) and str(triwulan) in per_tw else TANPA
+
+
+def _angka_triwulan(teks, ind: Indikator, triwulan: int, tahun: int) -> float | None:
+    try:
+        return baca_angka(teks)
+    except Ditolak as e:
+        raise Ditolak(f"{ind.kode} {ind.nama}, target triwulan {ROMAWI[triwulan]} {tahun}: {e}.") from None
 
 
 def _tahun(nilai, label: str) -> int:
@@ -69,14 +98,31 @@ def register(app: Dash) -> None:
             kec = s.get(User, current_user.id).kecamatan_id
             return _riwayat(s, int(indikator_id), kec, th), _terlihat(s, int(indikator_id), kec, th)
 
+    # The form shows the targets in force of the indicator and year chosen; an emptied quarter removes its target.
+    @callback(app, Output(ids.TARGET_NILAI, "value"),
+              *[Output(ids.TARGET_TRIWULAN[n], "value") for n in (1, 2, 3, 4)],
+              Input(ids.TARGET_INDIKATOR, "value"), Input(ids.TARGET_TAHUN, "value"), peran=PENGATUR_TARGET,
+              objek={"indikator_id": Indikator}, prevent_initial_call=True)
+    def isi_form(indikator_id, tahun):
+        try:
+            th = int(tahun)
+        except (TypeError, ValueError):
+            return (no_update,) * 5
+        if not indikator_id:
+            return (no_update,) * 5
+        with sesi() as s:
+            kec = s.get(User, current_user.id).kecamatan_id
+            t = _berlaku(s, int(indikator_id), kec, th)
+        return tuple(tulis_angka(t[n].nilai) if t[n] else "" for n in (0, 1, 2, 3, 4))
+
     @callback(app, Output(ids.TARGET_PESAN, "children"), Output(ids.IKU_TABEL, "children"),
               Output(ids.TARGET_RIWAYAT, "children", allow_duplicate=True),
               Output(ids.TARGET_TERLIHAT, "data", allow_duplicate=True),
               Input(ids.TARGET_SIMPAN, "n_clicks"), State(ids.TARGET_INDIKATOR, "value"),
               State(ids.TARGET_TAHUN, "value"), State(ids.TARGET_NILAI, "value"), State(ids.TARGET_ALASAN, "value"),
-              State(ids.TARGET_TERLIHAT, "data"),
+              State(ids.TARGET_TERLIHAT, "data"), *[State(ids.TARGET_TRIWULAN[n], "value") for n in (1, 2, 3, 4)],
               peran=PENGATUR_TARGET, objek={"indikator_id": Indikator}, prevent_initial_call=True, tolak=0)
-    def simpan(_n, indikator_id, tahun, nilai, alasan, terlihat):
+    def simpan(_n, indikator_id, tahun, nilai, alasan, terlihat, tw1=None, tw2=None, tw3=None, tw4=None):
         if not indikator_id:
             raise Ditolak("Pilih indikator terlebih dahulu.")
         try:
@@ -84,15 +130,32 @@ def register(app: Dash) -> None:
             th = int(tahun)
         except (Ditolak, TypeError, ValueError) as e:
             raise Ditolak(f"Target: {e}" if isinstance(e, Ditolak) else "Tahun tidak sah.") from None
+        # One transaction for the whole form: any refusal (a quarter that is not a number, a change only the Camat
+        # may make) writes nothing, the year's target included.
         with sesi() as s:
             user = s.get(User, current_user.id)
-            # The form's record of the target it showed: {"id": …} (None: none in force); absent: not loaded.
-            harap = terlihat["id"] if isinstance(terlihat, dict) and "id" in terlihat else TANPA
-            hasil = ubah_target(s, indikator_id=int(indikator_id), kecamatan_id=user.kecamatan_id, tahun=th,
-                                nilai=angka, alasan=alasan, oleh=user, diharapkan=harap)
-            pesan = f"Target {th} disimpan: {tulis_angka(hasil.target.nilai)}."
-            if hasil.capaian_resmi:
-                pesan += f" Capaian resmi yang berubah: {'; '.join(hasil.capaian_resmi)}."
+            ind = s.get(Indikator, int(indikator_id))
+            per_tw = {n: _angka_triwulan(x, ind, n, th) for n, x in enumerate((tw1, tw2, tw3, tw4), start=1)}
+            # The form's record of the targets it showed: {"id": …, "triwulan": {…}} (None: none in force); absent:
+            # not loaded, so an empty quarter then means "not touched", not "remove".
+            hasil = ubah_target(s, indikator_id=ind.id, kecamatan_id=user.kecamatan_id, tahun=th,
+                                nilai=angka, alasan=alasan, oleh=user, diharapkan=_harapan(terlihat, None))
+            pesan = f"Target {th} disimpan: {tulis_angka(hasil.target.nilai) if hasil.target else '-'}."
+            berubah = list(hasil.capaian_resmi)
+            for n, v in per_tw.items():
+                harap = _harapan(terlihat, n)
+                if harap is TANPA and v is None:
+                    continue
+                sebelum = target_berlaku(s, indikator_id=ind.id, kecamatan_id=user.kecamatan_id, tahun=th, triwulan=n)
+                h = ubah_target(s, indikator_id=ind.id, kecamatan_id=user.kecamatan_id, tahun=th, nilai=v,
+                                alasan=alasan, oleh=user, diharapkan=harap, triwulan=n)
+                berubah += [x for x in h.capaian_resmi if x not in berubah]
+                if h.dihapus:
+                    pesan += f" Target triwulan {ROMAWI[n]} {th} dihapus."
+                elif h.target is not None and (sebelum is None or sebelum.id != h.target.id):
+                    pesan += f" Target triwulan {ROMAWI[n]} {th} disimpan: {tulis_angka(h.target.nilai)}."
+            if berubah:
+                pesan += f" Capaian resmi yang berubah: {'; '.join(berubah)}."
             tabel = tabel_iku(s, user.kecamatan_id, periode.hari_ini().year)
             riwayat_html = _riwayat(s, int(indikator_id), user.kecamatan_id, th)
             sekarang = _terlihat(s, int(indikator_id), user.kecamatan_id, th)

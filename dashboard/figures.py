@@ -80,6 +80,7 @@ def _pita(pita: tuple[Predikat, ...], atas: float, x: str, y: str) -> tuple[list
 def grafik_capaian(df: pd.DataFrame, pita: tuple[Predikat, ...], proyeksi: tuple[int, float | None] | None,
                    judul: str, satuan: str) -> dict:
     """One indicator over the quarters: realisasi against the target above, capaian with its bands below.
+    The target line is the one each quarter is measured against (the quarter's own, or the year's), named on hover.
     Official capaian are solid, provisional ones hollow and dashed; the projection is a separate, labelled mark.
     Each point carries its figure's id (customdata) so a click can open its records. Quarters before the first
     target or figure are left out; with neither at all, the chart says so."""
@@ -88,6 +89,7 @@ def grafik_capaian(df: pd.DataFrame, pita: tuple[Predikat, ...], proyeksi: tuple
         return kosong(f"{judul}: belum ada target maupun realisasi pada periode ini.")
     df = df.iloc[int(ada.argmax()):]
     label = [f"TW {ROMAWI[t]} {th}" for th, t in zip(df["tahun"], df["triwulan"])]
+    terhadap = [str(t) for t in df["terhadap"]] if "terhadap" in df else ["target"] * len(df)
     ids = _daftar(df["realisasi_id"])
     resmi = _dibulatkan(df["capaian_resmi"])
     semua = _dibulatkan(df["capaian_sementara"])
@@ -100,9 +102,10 @@ def grafik_capaian(df: pd.DataFrame, pita: tuple[Predikat, ...], proyeksi: tuple
         {"type": "bar", "x": label, "y": _dibulatkan(df["realisasi_gabungan"]), "name": "Realisasi s.d. triwulan",
          "marker": {"color": "#9fc5e8"}, "customdata": ids, "xaxis": "x", "yaxis": "y",
          "hovertemplate": "%{x}<br>Realisasi s.d. triwulan %{y:,.2f}<extra></extra>"},
-        {"type": "scatter", "x": label, "y": _dibulatkan(df["target"]), "name": "Target tahun", "mode": "lines",
-         "line": {"color": "#444444", "shape": "hv", "dash": "dot"}, "xaxis": "x", "yaxis": "y",
-         "hovertemplate": "%{x}<br>Target %{y:,.2f}<extra></extra>"},
+        {"type": "scatter", "x": label, "y": _dibulatkan(df["target"]), "name": "Target", "mode": "lines",
+         "line": {"color": "#444444", "shape": "hvh", "dash": "dot"}, "xaxis": "x", "yaxis": "y",
+         "hovertext": terhadap,
+         "hovertemplate": "%{x}<br>%{hovertext}: %{y:,.2f}<extra></extra>"},
         {"type": "scatter", "x": label, "y": semua, "mode": "lines", "showlegend": False, "hoverinfo": "skip",
          "line": {"color": SEMENTARA, "dash": "dot", "width": 1}, "xaxis": "x2", "yaxis": "y2"},
         {"type": "scatter", "x": label, "y": resmi, "name": "Capaian resmi", "mode": "lines+markers",
@@ -123,7 +126,7 @@ def grafik_capaian(df: pd.DataFrame, pita: tuple[Predikat, ...], proyeksi: tuple
                                       "sudah ada, bukan angka resmi<extra></extra>"})
     bentuk, label_pita = _pita(pita, atas, "x2", "y2")
     urutan = label + ([f"Proyeksi {proyeksi[0]}"] if proyeksi and proyeksi[1] is not None else [])
-    sub = [{"text": f"Realisasi s.d. triwulan dan target tahun ({satuan})", "x": 0, "y": 1.0, "xref": "paper",
+    sub = [{"text": f"Realisasi s.d. triwulan dan target yang dipakai ({satuan})", "x": 0, "y": 1.0, "xref": "paper",
             "yref": "paper", "showarrow": False, "xanchor": "left", "yanchor": "bottom", "font": {"size": 12}},
            {"text": "Capaian (%)", "x": 0, "y": 0.58, "xref": "paper", "yref": "paper", "showarrow": False,
             "xanchor": "left", "yanchor": "bottom", "font": {"size": 12}}]

@@ -79,6 +79,7 @@ TARGET_SIMPAN = "target-simpan"
 TARGET_PESAN = "target-pesan"
 TARGET_RIWAYAT = "target-riwayat"
 TARGET_TERLIHAT = "target-terlihat"  # the id of the target in force the form was opened on
+TARGET_TRIWULAN = {n: f"target-tw{n}" for n in (1, 2, 3, 4)}  # the quarters' targets (Rencana Aksi)
 RENSTRA_INDIKATOR = "renstra-indikator"
 RENSTRA_AWAL = "renstra-awal"
 RENSTRA_AKHIR = "renstra-akhir"

@@ -1,6 +1,7 @@
 """The demo database: the seed offices, their SOPs, and one user per role (seed/riwayat.py adds history)."""
 from __future__ import annotations
 
+import math
 from datetime import datetime, timezone
 
 from sqlalchemy import func
@@ -19,8 +20,14 @@ from seed import dokumen_seed, iku_awal, kurasi_pelaksana
 
 # The year's targets (Perjanjian Kinerja) the demo offices start with, per kabupaten and IKU code.
 TARGET_DEMO = {
-    "Malang": {"IKU-1": 90.0, "IKU-2": 95.0, "IKU-3": 75.0},
-    "Tanjung Jabung Barat": {"IKU-1": 85.0, "IKU-2": 90.0, "IKU-3": 70.0, "IKU-4": 10.0},
+    "Malang": {"IKU-1": 90.0, "IKU-2": 95.0, "IKU-3": 75.0, "IKU-7": 60.0},
+    "Tanjung Jabung Barat": {"IKU-1": 85.0, "IKU-2": 90.0, "IKU-3": 70.0, "IKU-4": 10.0, "IKU-5": 24.0},
+}
+# The Rencana Aksi's quarterly targets of the offices' own count indicators (kumulatif: what should be reached by the
+# end of each quarter), for the year's target above; another year's scale with its target.
+TARGET_TRIWULAN_DEMO = {
+    "Malang": {"IKU-7": (15.0, 30.0, 45.0, 60.0)},
+    "Tanjung Jabung Barat": {"IKU-5": (6.0, 12.0, 18.0, 24.0)},
 }
 
 
@@ -118,6 +125,20 @@ def target_demo(session, tahun: int) -> None:
             if ind.kode in nilai and oleh is not None:
                 tetapkan_target(session, indikator_id=ind.id, kecamatan_id=kec.id, tahun=tahun,
                                 nilai=nilai[ind.kode], oleh=oleh, pada=pada)
+                target_triwulan_demo(session, kec, ind, tahun, nilai[ind.kode], oleh=oleh, pada=pada)
+
+
+def target_triwulan_demo(session, kec: Kecamatan, ind: Indikator, tahun: int, target_tahun: float, *, oleh: User,
+                         pada: datetime) -> None:
+    """The Rencana Aksi's quarterly targets of an indicator the demo gives them (TARGET_TRIWULAN_DEMO), scaled to
+    the year's target and rounded to whole units."""
+    pola = TARGET_TRIWULAN_DEMO.get(pola_kabupaten(session.get(Kabupaten, kec.kabupaten_id).nama), {})
+    if ind.kode not in pola:
+        return
+    dasar = pola[ind.kode]
+    for n, x in enumerate(dasar, start=1):
+        tetapkan_target(session, indikator_id=ind.id, kecamatan_id=kec.id, tahun=tahun, triwulan=n, oleh=oleh,
+                        nilai=float(math.floor(x * target_tahun / dasar[-1] + 0.5)), pada=pada)
 
 
 def pengumpulan_demo(session, kec: Kecamatan) -> None:
@@ -128,8 +149,10 @@ def pengumpulan_demo(session, kec: Kecamatan) -> None:
         if d["kabupaten"] != pola_kabupaten(kab.nama) or not d.get("sop_per_triwulan"):
             continue
         sop = session.exec(select(Sop).where(Sop.kecamatan_id == kec.id).where(Sop.kunci == kunci_nama(d["sop"]))).first()
-        ind = session.exec(select(Indikator).where(Indikator.kabupaten_id == kab.id)
-                           .where(Indikator.kode == d["kode"])).first()
+        pemilik = (Indikator.kecamatan_id == kec.id) if d.get("kecamatan") else (Indikator.kabupaten_id == kab.id)
+        if d.get("kecamatan") not in (None, kec.nama):
+            continue
+        ind = session.exec(select(Indikator).where(pemilik).where(Indikator.kode == d["kode"])).first()
         if sop is not None and ind is not None:
             atur_pengumpul(session, kecamatan_id=kec.id, indikator_id=ind.id, sop_id=sop.id, per_triwulan=True,
                            oleh=None)

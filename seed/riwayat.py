@@ -27,7 +27,9 @@ from sqlmodel import Session, select
 
 from models.db import session_scope
 from models.jenis_kerja import muat as muat_jenis_kerja
-from models.kinerja.iku import iku_kantor, per_triwulan, sop_pengumpul, target_berlaku, tetapkan_target
+from models.kinerja.iku import iku_kantor, mesin, per_triwulan, sop_pengumpul, target_berlaku, tetapkan_target
+from models.kinerja.mesin import Realisasi as AngkaMesin
+from models.kinerja.mesin import capaian_triwulan
 from models.kinerja.realisasi import Isian, ajukan, boleh_mengisi, bukti_diminta, simpan_draf
 from models.perencanaan.kalender_sakip import jadwal_kabupaten, jendela, label_periode_kewajiban, periode_renstra
 from models.perencanaan.pekerjaan import mulai_pekerjaan, revisi_berlaku
@@ -51,7 +53,7 @@ from models.tables import (
 from models.tindak_lanjut.evaluasi import SOP_JENIS, catat_evaluasi
 from models.tindak_lanjut.rekomendasi import akui, mulai_tindak_lanjut, periksa, serahkan, tambah_rekomendasi
 from models.umum import periode
-from models.umum.angka import format_angka
+from models.umum.angka import format_angka, tulis_angka
 from models.umum.audit import catat
 from models.umum.hari_libur import kalender_kantor
 from models.umum.kalender import KalenderKerja
@@ -65,6 +67,7 @@ from seed.demo import (
     muat_demo,
     pengumpulan_demo,
     pola_kabupaten,
+    target_triwulan_demo,
 )
 
 # The real kecamatan of the kabupaten the demo knows, for adding offices by name.
@@ -111,12 +114,16 @@ PROFIL = {
         "IKU-1": {"tingkat": (0.80, 0.94), "tren": (0.001, 0.005), "ukuran": (60, 120), "minimum": 0.50},
         "IKU-2": {"tingkat": (0.87, 0.97), "tren": (0.0005, 0.003), "ukuran": (150, 500), "minimum": 0.60},
         "IKU-3": {"tingkat": (0.62, 0.84), "tren": (0.001, 0.005), "ukuran": (20, 60), "minimum": 0.30},
+        # Poncokusumo's own count: of its 17 desa, those whose reports came on time in the quarter
+        "IKU-7": {"tingkat": (0.78, 0.92), "tren": (0.001, 0.004), "ukuran": (17, 17), "minimum": 0.50},
     },
     "Tanjung Jabung Barat": {
         "IKU-1": {"tingkat": (0.70, 0.90), "tren": (0.002, 0.006), "ukuran": (8, 20), "minimum": 0.40},
         "IKU-2": {"tingkat": (0.82, 0.95), "tren": (0.001, 0.004), "ukuran": (120, 400), "minimum": 0.55},
         "IKU-3": {"tingkat": (0.55, 0.80), "tren": (0.001, 0.004), "ukuran": (40, 90), "minimum": 0.30},
         "IKU-4": {"tingkat": (0.06, 0.16), "tren": (-0.003, -0.001), "ukuran": (10, 40), "maksimum": 0.45},
+        # Muara Papalik's own count: guidance visits held in the quarter, of about 7 planned
+        "IKU-5": {"tingkat": (0.72, 0.95), "tren": (0.001, 0.004), "ukuran": (7, 7), "minimum": 0.40},
     },
 }
 CATATAN_ANGKA_MALANG = {
@@ -126,6 +133,7 @@ CATATAN_ANGKA_MALANG = {
               "Berkas yang belum lengkap tidak dihitung selesai."),
     "IKU-3": ("Rekap laporan kelompok Siskamling per desa.", "Data poskamling terdaftar sesuai SK Camat.",
               "Laporan ronda diterima melalui kepala desa."),
+    "IKU-7": ("Rekap dari agenda surat masuk kecamatan.", "Laporan desa diterima melalui surel dan kurir desa."),
 }
 CATATAN_BURUK_MALANG = {
     "IKU-1": ("Sebagian delegasi desa berhalangan hadir karena bersamaan dengan musyawarah desa.",
@@ -134,18 +142,21 @@ CATATAN_BURUK_MALANG = {
               "Petugas register cuti; sebagian berkas diselesaikan triwulan berikutnya."),
     "IKU-3": ("Beberapa poskamling tidak melapor karena pergantian ketua RT.",
               "Musim panen, ronda di beberapa dusun tidak berjalan."),
+    "IKU-7": ("Beberapa desa terlambat melapor karena pergantian sekretaris desa.",),
 }
 CATATAN_ANGKA_TJB = {
     "IKU-1": ("Rekap dari agenda surat masuk kecamatan.", "Laporan desa diterima melalui kurir dan surel."),
     "IKU-2": ("Rekap dari buku register PATEN.", "Termasuk layanan rekomendasi izin usaha mikro."),
     "IKU-3": ("Rekap dari berita acara Musrenbangcam.", "Usulan dibahas per bidang pembangunan."),
     "IKU-4": ("Rekap laporan gangguan dari desa dan Bhabinkamtibmas.", "Laporan ditangani bersama Satpol PP."),
+    "IKU-5": ("Rekap dari berita acara pembinaan desa.",),
 }
 CATATAN_BURUK_TJB = {
     "IKU-1": ("Beberapa desa terlambat melapor karena akses jalan terputus saat banjir.",),
     "IKU-2": ("Pelayanan terhambat karena jaringan internet kantor terputus.",),
     "IKU-3": ("Pagu indikatif kecamatan turun sehingga banyak usulan tidak tertampung.",),
     "IKU-4": ("Sengketa batas kebun antardesa belum selesai dimediasi.",),
+    "IKU-5": ("Jadwal pembinaan bergeser karena akses jalan ke dua desa terputus.",),
 }
 CATATAN_ANGKA = {"Malang": CATATAN_ANGKA_MALANG, "Tanjung Jabung Barat": CATATAN_ANGKA_TJB}
 CATATAN_BURUK = {"Malang": CATATAN_BURUK_MALANG, "Tanjung Jabung Barat": CATATAN_BURUK_TJB}
@@ -203,6 +214,10 @@ REKOMENDASI_IKU_MALANG = {
         ("Laporan ronda dari setiap desa dikumpulkan melalui kepala desa paling lambat tanggal 5 bulan berikutnya.",
          "Surat edaran Camat tentang jadwal laporan ronda sudah disampaikan ke desa.", ["Surat edaran Camat"]),
     ),
+    "IKU-7": (
+        ("Kirim pengingat laporan kepada sekretaris desa setiap tanggal 5 dan catat tanggal terima di agenda.",
+         "Pengingat dikirim setiap bulan; tanggal terima dicatat di agenda surat masuk.", ["Agenda surat masuk"]),
+    ),
 }
 REKOMENDASI_IKU_TJB = {
     "IKU-1": (("Kirim surat pengingat laporan kepada desa setiap tanggal 5.", "Surat pengingat dikirim setiap bulan.",
@@ -213,6 +228,8 @@ REKOMENDASI_IKU_TJB = {
                "Usulan desa diverifikasi bersama Bappeda sebelum Musrenbangcam.", ["Rekap verifikasi usulan"]),),
     "IKU-4": (("Tindak lanjuti laporan gangguan paling lambat tujuh hari bersama Satpol PP dan Bhabinkamtibmas.",
                "Rapat koordinasi penanganan gangguan diadakan setiap bulan.", ["Notulen rapat koordinasi"]),),
+    "IKU-5": (("Susun jadwal pembinaan desa per triwulan sesuai Rencana Aksi.",
+               "Jadwal pembinaan per triwulan sudah ditetapkan Camat.", ["Jadwal pembinaan"]),),
 }
 REKOMENDASI_IKU = {"Malang": REKOMENDASI_IKU_MALANG, "Tanjung Jabung Barat": REKOMENDASI_IKU_TJB}
 REKOMENDASI_SOP = (
@@ -412,7 +429,7 @@ def keadaan_triwulan_terakhir(nama_kantor: list[str], seed: int, kabupaten: str)
 @dataclass
 class _Angka:
     pembilang: int
-    penyebut: int
+    penyebut: int | None  # None: a count, no denominator
     buruk: bool
 
 
@@ -515,11 +532,14 @@ class KantorRiwayat:
             nilai = TARGET_DEMO.get(self.kab, {}).get(ind.kode, 80.0) + self.rng.choice((-5, -4, -3, -2, -1, 0, 0, 1, 2))
             nilai = max(1.0, nilai)
         else:  # targets tighten: up for a positive indicator, down for a negative one
-            nilai = sebelumnya + self.rng.choice((0, 0, 0.5, 1)) * (1 if ind.polaritas == "positif" else -1)
-        nilai = min(100.0, max(1.0, float(nilai)))
-        pada = self._hari_kerja(self._lokal(date(th, 1, 2)), self.rng.uniform(3, 12))
+            langkah = (0, 0, 1, 1) if ind.penyebut is None else (0, 0, 0.5, 1)  # a count moves by whole units
+            nilai = sebelumnya + self.rng.choice(langkah) * (1 if ind.polaritas == "positif" else -1)
+        nilai = max(1.0, float(nilai)) if ind.satuan != "%" else min(100.0, max(1.0, float(nilai)))
+        pada = min(self._hari_kerja(self._lokal(date(th, 1, 2)), self.rng.uniform(3, 12)),
+                   self.batas - timedelta(minutes=1))
         tetapkan_target(self.s, indikator_id=ind.id, kecamatan_id=self.kec.id, tahun=th, nilai=nilai, oleh=oleh,
-                        pada=min(pada, self.batas - timedelta(minutes=1)))
+                        pada=pada)
+        target_triwulan_demo(self.s, self.kec, ind, th, nilai, oleh=oleh, pada=pada)
         self.target[(ind.kode, th)] = nilai
 
     # ------------------------------------------------------------ figures
@@ -536,6 +556,8 @@ class KantorRiwayat:
             tingkat = min(1.0, max(batas["minimum"], tingkat - (r.uniform(0.10, 0.22) if buruk else 0)))
         else:
             tingkat = max(0.0, min(batas["maksimum"], tingkat + (r.uniform(0.08, 0.2) if buruk else 0)))
+        if ind.penyebut is None:  # a count: of `ukuran` (desa, planned visits), those done in the quarter
+            return _Angka(min(p["ukuran"], round(tingkat * p["ukuran"])), None, buruk)
         if ind.agregasi == "terakhir":
             penyebut = max(5, p["ukuran"] + r.randint(-6, 6))
         elif ind.agregasi == "kumulatif":
@@ -623,8 +645,9 @@ class KantorRiwayat:
             return None
         mulai_kerjakan(self.s, catatan_id=rec.id, oleh=kasi, pada=t_mulai)
         rea = self.s.get(Realisasi, rea.id)
-        penyebut = int(rea.penyebut)
-        pembilang = min(penyebut, max(0, int(rea.pembilang) + self.rng.choice((-3, -2, -1, 1, 2))))
+        penyebut = int(rea.penyebut) if rea.penyebut is not None else None
+        pembilang = max(0, int(rea.pembilang) + self.rng.choice((-3, -2, -1, 1, 2)))
+        pembilang = min(penyebut, pembilang) if penyebut is not None else pembilang
         rea = simpan_draf(self.s, kecamatan_id=self.kec.id, tahun=rea.tahun, triwulan=rea.triwulan,
                           isian=Isian(ind.id, pembilang, penyebut, rea.catatan, list(rea.bukti or []), rea.versi),
                           oleh=kasi, pada=t_simpan, hari_ini=self.hari_ini)
@@ -753,6 +776,10 @@ class KantorRiwayat:
 
     # ------------------------------------------------------------ monitoring, evaluation, follow-up
 
+    def _target_triwulan(self, ind: Indikator, th: int) -> tuple[float | None, ...]:
+        return tuple(t.nilai if (t := target_berlaku(self.s, indikator_id=ind.id, kecamatan_id=self.kec.id, tahun=th,
+                                                     triwulan=n)) else None for n in range(1, 5))
+
     def _temuan(self, th: int, tw: int) -> tuple[str, list[Indikator]]:
         bagian, kurang = [], []
         for ind in self.iku:
@@ -760,6 +787,18 @@ class KantorRiwayat:
             target = self.target.get((ind.kode, th))
             if nilai is None:
                 bagian.append(f"{ind.kode} belum ada realisasi")
+                continue
+            if ind.satuan != "%":  # a count: the engine's combined figure against the target it is measured by
+                c = capaian_triwulan(mesin(ind), target, [
+                    AngkaMesin(v) if (v := self.nilai.get((ind.kode, th, n))) is not None else None
+                    for n in range(1, tw + 1)], tw, self._target_triwulan(ind, th))
+                if c.persen is None:
+                    bagian.append(f"{ind.kode} belum dapat diukur ({c.alasan})")
+                    continue
+                bagian.append(f"{ind.kode} {tulis_angka(c.realisasi)} {ind.satuan} s.d. triwulan {ROMAWI[tw]} "
+                              f"({c.terhadap} {tulis_angka(c.target)} {ind.satuan})")
+                if c.persen < 100:
+                    kurang.append(ind)
                 continue
             teks = f"{ind.kode} {nilai:.1f}% (target {target:g}%)".replace(".", ",")
             bagian.append(teks)

@@ -17,8 +17,10 @@ def pratinjau(isi: TabelPengukuran | BabPengukuran) -> html.Div:
     if isinstance(isi, TabelPengukuran):
         kepala = ["Kode", "Indikator", "Satuan", "Target", "Realisasi", "Capaian (%)", "Predikat", "Status"]
         baris = [[b.kode, html.Div([b.indikator, html.Div(b.rumus, className="small text-muted")]), b.satuan,
-                  tulis_angka(b.target), tulis_angka(b.realisasi), _persen(b.capaian), b.predikat or "-",
-                  b.status] for b in isi.baris]
+                  html.Div([tulis_angka(b.target), html.Div(f"terhadap {b.terhadap}", className="small text-muted")]),
+                  tulis_angka(b.realisasi), _persen(b.capaian), b.predikat or "-",
+                  html.Div([b.status, html.Div(b.rencana_aksi, className="small")]) if b.rencana_aksi else b.status]
+                 for b in isi.baris]
         judul = f"Pengukuran Kinerja {isi.periode}"
     else:
         kepala = ["Kode", "Indikator", "Target", "Realisasi", "Capaian (%)", f"Capaian {isi.tahun - 1} (%)",

@@ -4,19 +4,41 @@ from __future__ import annotations
 
 import dash_bootstrap_components as dbc
 from dash import html
+from sqlmodel import select
 
 from models.kinerja.iku import iku_kantor, per_triwulan, sop_pengumpul, target_berlaku
 from models.perencanaan.dokumen_kinerja import renstra_berlaku
 from models.sop.monitoring import sop_berlaku
-from models.tables import Role
-from models.umum.angka import tulis_target
+from models.tables import Role, Target
+from models.umum.angka import tulis_angka, tulis_target
+from models.umum.periode import ROMAWI
 
 AGREGASI = {"kumulatif": "kumulatif (dijumlah)", "terakhir": "nilai triwulan terakhir", "rata-rata": "rata-rata"}
+
+
+def _per_triwulan(s, kecamatan_id: int, tahun: int) -> dict[int, dict[int, float]]:
+    """The quarters' targets in force (Rencana Aksi) per indicator, in one query."""
+    hasil: dict[int, dict[int, float]] = {}
+    for ind_id, tw, nilai in s.exec(select(Target.indikator_id, Target.triwulan, Target.nilai)
+                                    .where(Target.kecamatan_id == kecamatan_id).where(Target.tahun == tahun)
+                                    .where(Target.triwulan != None).where(Target.berlaku == True)):  # noqa: E711,E712
+        hasil.setdefault(ind_id, {})[tw] = nilai
+    return hasil
+
+
+def _target(t, per_tw: dict[int, float], satuan: str):
+    tahun = tulis_target(t.nilai, satuan) if t else html.Span("belum ada", className="text-muted")
+    if not per_tw:
+        return tahun
+    return html.Div([tahun, html.Div(" · ".join(f"TW {ROMAWI[n]}: {tulis_angka(per_tw[n])}" if n in per_tw
+                                                else f"TW {ROMAWI[n]}: -" for n in (1, 2, 3, 4)),
+                                     className="small text-muted text-nowrap target-triwulan")])
 
 
 def tabel_iku(s, kecamatan_id: int, tahun: int) -> dbc.Table:
     baris = []
     renstra = renstra_berlaku(s, kecamatan_id, tahun)
+    triwulan = _per_triwulan(s, kecamatan_id, tahun)
     for ind in iku_kantor(s, kecamatan_id):
         t = target_berlaku(s, indikator_id=ind.id, kecamatan_id=kecamatan_id, tahun=tahun)
         rev = sop_pengumpul(s, ind, kecamatan_id)
@@ -29,7 +51,7 @@ def tabel_iku(s, kecamatan_id: int, tahun: int) -> dbc.Table:
                      html.Small(f"{arah}; {AGREGASI.get(ind.agregasi, ind.agregasi)}", className="text-muted")]),
             html.Td(role.nama if role else "-"),
             html.Td(_pengumpul(rev, per_triwulan(s, ind, kecamatan_id))),
-            html.Td(tulis_target(t.nilai, ind.satuan) if t else html.Span("belum ada", className="text-muted"),
+            html.Td(_target(t, triwulan.get(ind.id, {}), ind.satuan),
                     className="text-end", **{"data-target": ind.kode}),
             html.Td(_renstra(renstra.get(ind.id), ind.satuan), className="text-end", **{"data-renstra": ind.kode}),
         ]))

@@ -33,7 +33,11 @@ def kartu_iku(k: KartuIku, tw_lalu: int) -> html.Div:
         status = dbc.Badge("Belum ada angka", color="light", text_color="secondary")
     else:
         nilai = [html.Div(f"{angka(k.persen, 2)}%", className="fs-2 fw-semibold capaian-angka"),
+                 html.Div(f"terhadap {k.terhadap}", className="small text-muted capaian-terhadap"),
                  html.Div(k.predikat.nama if k.predikat else "", style={"color": warna}, className="fw-semibold")]
+        if k.rencana_aksi:
+            nilai.append(html.Div(k.rencana_aksi, className="small fw-semibold rencana-aksi " + (
+                "text-success" if k.rencana_aksi.startswith("Sesuai") else "text-warning-emphasis")))
         keadaan = KeadaanCapaian.RESMI if k.resmi else (k.keadaan or KeadaanCapaian.SEMENTARA)
         kelas = {KeadaanCapaian.RESMI: "status-resmi", KeadaanCapaian.DRAF: "status-draf"}.get(keadaan,
                                                                                               "status-sementara")
@@ -44,6 +48,8 @@ def kartu_iku(k: KartuIku, tw_lalu: int) -> html.Div:
         *nilai,
         html.Div(_perubahan(k, tw_lalu), className="small mt-1"),
         html.Div(f"Target tahun: {tulis_target(k.target, k.indikator.satuan)}", className="small text-muted"),
+        *([html.Div(f"T{k.terhadap[1:]}: {tulis_target(k.target_triwulan, k.indikator.satuan)}",
+                    className="small text-muted")] if k.target_triwulan is not None else []),
     ]), className="h-100 kartu-iku", style={"borderTop": f"6px solid {warna}"}), className="h-100",
         **{"data-kode": k.indikator.kode})
 

@@ -25,16 +25,21 @@ def persen(x: float | None) -> str:
     return "-" if x is None else f"{tulis_angka(x, 2)}%"
 
 
+def _terhadap(c: Capaian) -> html.Div:
+    return html.Div(f"terhadap {c.terhadap}", className="small text-muted capaian-terhadap")
+
+
 def sel_capaian(resmi: Capaian, sementara: Capaian, pita: tuple[Predikat, ...]) -> html.Td:
-    """Official capaian with its band; otherwise the provisional one, marked; otherwise why there is none."""
+    """Official capaian with its band and the target it is measured against; otherwise the provisional one,
+    marked; otherwise why there is none."""
     if resmi.tersedia:
         p = predikat(resmi.persen, pita)
         return html.Td([html.Strong(persen(resmi.persen)), " ",
-                        html.Span(p.nama, className="badge", style={"backgroundColor": p.warna})],
+                        html.Span(p.nama, className="badge", style={"backgroundColor": p.warna}), _terhadap(resmi)],
                        className="capaian-resmi")
     if sementara.tersedia:
         return html.Td([html.Span(persen(sementara.persen), className="fst-italic"),
-                        html.Small(" sementara, belum disetujui", className="text-muted")],
+                        html.Small(" sementara, belum disetujui", className="text-muted"), _terhadap(sementara)],
                        className="capaian-sementara")
     return html.Td(html.Small(f"tidak tersedia: {resmi.alasan}", className="text-muted"),
                    className="capaian-kosong")
@@ -42,7 +47,8 @@ def sel_capaian(resmi: Capaian, sementara: Capaian, pita: tuple[Predikat, ...]) 
 
 def tabel_realisasi(baris: list[BarisCapaian], *, tahun: int, triwulan: int, pita: tuple[Predikat, ...],
                     terpilih: int | None = None) -> dbc.Table:
-    kepala = ["Kode", "Indikator", f"Target {tahun}", f"Realisasi triwulan {ROMAWI[triwulan]}", "Status",
+    kepala = ["Kode", "Indikator", f"Target {tahun}", f"Target triwulan {ROMAWI[triwulan]}",
+              f"Realisasi triwulan {ROMAWI[triwulan]}", "Status",
               f"Capaian s.d. triwulan {ROMAWI[triwulan]}", ""]
     isi = []
     for b in baris:
@@ -57,6 +63,9 @@ def tabel_realisasi(baris: list[BarisCapaian], *, tahun: int, triwulan: int, pit
         isi.append(html.Tr([
             html.Td(ind.kode, className="text-nowrap"), html.Td(ind.nama),
             html.Td(tulis_target(b.target, ind.satuan), className="text-end"),
+            html.Td(tulis_target(b.target_triwulan[triwulan - 1], ind.satuan)
+                    if b.target_triwulan[triwulan - 1] is not None else html.Small("-", className="text-muted"),
+                    className="text-end"),
             html.Td(angka), html.Td(status),
             sel_capaian(b.resmi[triwulan - 1], b.sementara[triwulan - 1], pita),
             html.Td(dcc.Link(aksi, href=f"/realisasi?tahun={tahun}&triwulan={triwulan}&indikator={ind.id}",

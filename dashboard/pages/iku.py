@@ -16,6 +16,7 @@ from models.akun.peran import PENETAP_RENSTRA, PENGATUR_PENGUMPUL, PENGATUR_TARG
 from models.kinerja.iku import iku_kantor
 from models.tables import Kecamatan, User
 from models.umum import periode
+from models.umum.periode import ROMAWI
 
 dash.register_page(__name__, path="/iku", name="IKU & Target", title="IKU & Target · SAKIP Kecamatan", order=5)
 
@@ -39,6 +40,16 @@ def layout(**_kwargs) -> html.Div:
                 dbc.Col([dbc.Label("Target (Perjanjian Kinerja)"),
                          dbc.Input(id=ids.TARGET_NILAI, inputmode="decimal", placeholder="mis. 92,5")], md=8),
             ], className="g-2 mb-2"),
+            html.Div([
+                dbc.Label("Target per triwulan (Rencana Aksi)", className="mb-0"),
+                html.Div("Untuk indikator kumulatif: yang harus tercapai sampai akhir triwulan itu; selain itu: "
+                         "target triwulan itu sendiri. Kosongkan bila tidak ada; triwulan tanpa target diukur "
+                         "terhadap target tahun.", className="small text-muted mb-1"),
+                dbc.Row([dbc.Col([dbc.Label(f"Triwulan {ROMAWI[n]}", html_for=ids.TARGET_TRIWULAN[n],
+                                            className="small mb-0"),
+                                  dbc.Input(id=ids.TARGET_TRIWULAN[n], inputmode="decimal", placeholder="-")],
+                                 xs=6, md=3) for n in (1, 2, 3, 4)], className="g-2"),
+            ], className="mb-2"),
             dbc.Label("Alasan perubahan (wajib bila target sudah ada)"),
             dbc.Textarea(id=ids.TARGET_ALASAN, className="mb-2"),
             dbc.Button("Simpan target", id=ids.TARGET_SIMPAN, color="primary"),

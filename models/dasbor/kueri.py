@@ -14,7 +14,7 @@ from models.akun.peran import NAMA_PERAN
 from models.db import pilih
 from models.kinerja.capaian import BarisCapaian, capaian_banyak, predikat_kabupaten, predikat_per_kantor
 from models.kinerja.iku import kode_urut
-from models.kinerja.mesin import Predikat, predikat
+from models.kinerja.mesin import TERHADAP_TAHUN, Capaian, Predikat, keterangan_rencana, predikat, tidak_tersedia
 from models.sop.siklus import kalender_per_kantor
 from models.tables import (
     CatatanLangkah,
@@ -174,13 +174,15 @@ class KartuIku:
     sebelumnya: float | None  # the previous quarter's capaian, on the same terms
     selisih: float | None  # percentage points, rounded to two decimals
     keadaan: KeadaanCapaian | None = None  # how far the quarter's capaian got (models.umum.status.keadaan_capaian)
+    terhadap: str = TERHADAP_TAHUN  # the target the quarter is measured against: "target triwulan II", "target tahun"
+    target_triwulan: float | None = None  # the quarter's own target (Rencana Aksi), when set
+    rencana_aksi: str | None = None  # "Sesuai rencana aksi" / "Di bawah rencana aksi"; None without a quarter's target
 
 
-def _persen(baris: BarisCapaian | None, triwulan: int) -> tuple[float | None, bool, str | None]:
+def _pada(baris: BarisCapaian | None, triwulan: int) -> tuple[Capaian, bool]:
     if baris is None:
-        return None, False, "indikator belum ada pada periode ini"
-    c, resmi = baris.pada(triwulan)
-    return c.persen, resmi, c.alasan
+        return tidak_tersedia("indikator belum ada pada periode ini"), False
+    return baris.pada(triwulan)
 
 
 def kartu_iku(session: Session, *, kecamatan_id: int, tahun: int, triwulan: int) -> list[KartuIku]:
@@ -192,13 +194,16 @@ def kartu_iku(session: Session, *, kecamatan_id: int, tahun: int, triwulan: int)
     lalu = {b.indikator.id: b for b in data.get((kecamatan_id, th_lalu), [])}
     kartu = []
     for b in data.get((kecamatan_id, tahun), []):
-        persen, resmi, alasan = _persen(b, triwulan)
-        sebelum, _, _ = _persen(lalu.get(b.indikator.id), tw_lalu)
+        c, resmi = _pada(b, triwulan)
+        persen = c.persen
+        sebelum = _pada(lalu.get(b.indikator.id), tw_lalu)[0].persen
         selisih = bulatkan(bulatkan(persen) - bulatkan(sebelum)) if persen is not None and sebelum is not None \
             else None
         r = b.realisasi[triwulan - 1]
-        kartu.append(KartuIku(b.indikator, b.target, persen, resmi, alasan, predikat(persen, pita), sebelum, selisih,
-                              keadaan_capaian(resmi, r.status if r is not None else None)))
+        kartu.append(KartuIku(b.indikator, b.target, persen, resmi, c.alasan, predikat(persen, pita), sebelum, selisih,
+                              keadaan_capaian(resmi, r.status if r is not None else None),
+                              terhadap=b.target_pada(triwulan)[1], target_triwulan=b.target_triwulan[triwulan - 1],
+                              rencana_aksi=keterangan_rencana(c)))
     return kartu
 
 
@@ -215,15 +220,18 @@ def perbandingan(session: Session, *, kecamatan_ids: list[int], tahun: int, triw
     for (kec_id, _), rows in sorted(data.items(), key=lambda kv: kantor.get(kv[0][0], "")):
         pita = pita_kantor.get(kec_id, ())
         for b in rows:
-            persen, resmi, alasan = _persen(b, triwulan)
+            c, resmi = _pada(b, triwulan)
+            persen = c.persen
             p = predikat(persen, pita)
             r = b.realisasi[triwulan - 1]
+            target, terhadap = b.target_pada(triwulan)
             baris.append({"kecamatan_id": kec_id, "kecamatan": kantor[kec_id], "indikator_id": b.indikator.id,
-                          "kode": b.indikator.kode, "indikator": b.indikator.nama, "target": b.target,
-                          "capaian": persen, "resmi": resmi, "status": keadaan_capaian(resmi, r.status if r else None),
-                          "predikat": p.nama if p else None, "warna": p.warna if p else None, "keterangan": alasan})
+                          "kode": b.indikator.kode, "indikator": b.indikator.nama, "target": target,
+                          "terhadap": terhadap, "capaian": persen, "resmi": resmi,
+                          "status": keadaan_capaian(resmi, r.status if r else None),
+                          "predikat": p.nama if p else None, "warna": p.warna if p else None, "keterangan": c.alasan})
     return pd.DataFrame(baris, columns=["kecamatan_id", "kecamatan", "indikator_id", "kode", "indikator", "target",
-                                        "capaian", "resmi", "status", "predikat", "warna", "keterangan"])
+                                        "terhadap", "capaian", "resmi", "status", "predikat", "warna", "keterangan"])
 
 
 # ---------------------------------------------------------------- follow-ups of recommendations
@@ -285,15 +293,15 @@ def sop_terbanyak(session: Session, kecamatan_ids: list[int], tahun: int) -> str
 
 # ---------------------------------------------------------------- capaian over the years
 
-KOLOM_SERI = ["indikator_id", "kode", "indikator", "satuan", "tahun", "triwulan", "target", "realisasi",
+KOLOM_SERI = ["indikator_id", "kode", "indikator", "satuan", "tahun", "triwulan", "target", "terhadap", "realisasi",
               "realisasi_gabungan", "capaian_resmi", "capaian_sementara", "status", "realisasi_id"]
 
 
 def seri_capaian(session: Session, *, kecamatan_id: int, tahun_awal: int, tahun_akhir: int,
                  indikator_id: int | None = None, sampai_triwulan: int = 4,
                  hari_ini: date | None = None) -> tuple[pd.DataFrame, dict[int, tuple[int, float | None]]]:
-    """Quarter by quarter over the years for one office, up to `sampai_triwulan` of the last year: target, the
-    quarter's figure, the combined figure the capaian compares with the target, official and provisional capaian.
+    """Quarter by quarter over the years for one office, up to `sampai_triwulan` of the last year: the target the
+    quarter is measured against and its name (`terhadap`), the quarter's figure, the combined figure the capaian compares with the target, official and provisional capaian.
     Also, per indicator, the year-end projection of the last year as it stood at that quarter: {indikator_id:
     (tahun, persen)}; none once the year has ended or for the fourth quarter (the year's own figure is there)."""
     hari_ini = hari_ini or periode.hari_ini()
@@ -310,8 +318,9 @@ def seri_capaian(session: Session, *, kecamatan_id: int, tahun_awal: int, tahun_
             for n in range(1, (tw_akhir if th == tahun_akhir else 4) + 1):
                 r = b.realisasi[n - 1]
                 resmi, sementara = b.resmi[n - 1], b.sementara[n - 1]
+                target, terhadap = b.target_pada(n)
                 baris.append({"indikator_id": ind.id, "kode": ind.kode, "indikator": ind.nama, "satuan": ind.satuan,
-                              "tahun": th, "triwulan": n, "target": b.target,
+                              "tahun": th, "triwulan": n, "target": target, "terhadap": terhadap,
                               "realisasi": r.nilai if r is not None else None,
                               "realisasi_gabungan": (resmi if resmi.tersedia else sementara).realisasi,
                               "capaian_resmi": resmi.persen, "capaian_sementara": sementara.persen,

@@ -71,19 +71,30 @@ def _status_angka(status: str | None, resmi: bool) -> str:
     return StatusRealisasi.RESMI.label if resmi else f"Sementara ({StatusRealisasi.label_dari(status)})"
 
 
+def _dasar(terhadap: str, *nilai) -> str:
+    """The note of which target a quarter is measured against ("terhadap target triwulan II"), where it has a target
+    or a capaian (`nilai`); empty where it has neither."""
+    ada = any(c is not None and not pd.isna(c) for c in nilai)
+    return f"terhadap {terhadap}" if ada else ""
+
+
 def tabel_iku_triwulan(session: Session, sar: Saringan, kartu: list[KartuIku] | None = None) -> Tabel:
     """The IKU cards of Beranda as a table (one office); `kartu`, the cards when the page has them already."""
     kec = sar.kecamatan_id or sar.kecamatan_ids[0]
     if kartu is None:
         kartu = kartu_iku(session, kecamatan_id=kec, tahun=sar.tahun, triwulan=sar.triwulan)
-    baris = [{"kode": k.indikator.kode, "indikator": k.indikator.nama, "target": k.target, "capaian": k.persen,
+    baris = [{"kode": k.indikator.kode, "indikator": k.indikator.nama, "target": k.target,
+              "target_triwulan": k.target_triwulan, "capaian": k.persen, "dasar": _dasar(k.terhadap, k.persen, k.target_triwulan, k.target),
+              "rencana_aksi": k.rencana_aksi or "",
               "status": "-" if k.persen is None or k.keadaan is None else k.keadaan.label,
               "predikat": k.predikat.nama if k.predikat else "-", "sebelumnya": k.sebelumnya, "selisih": k.selisih,
               "keterangan": k.alasan or ""}
              for k in kartu]
     return Tabel(f"Capaian IKU triwulan {ROMAWI[sar.triwulan]} {sar.tahun}", (
         Kolom("Kode", "kode"), Kolom("Indikator", "indikator"), Kolom("Target tahun", "target", "angka"),
-        Kolom("Capaian", "capaian", "persen"), Kolom("Status", "status"), Kolom("Predikat", "predikat"),
+        Kolom(f"Target triwulan {ROMAWI[sar.triwulan]}", "target_triwulan", "angka"),
+        Kolom("Capaian", "capaian", "persen"), Kolom("Dasar capaian", "dasar"),
+        Kolom("Rencana aksi", "rencana_aksi"), Kolom("Status", "status"), Kolom("Predikat", "predikat"),
         Kolom("Capaian triwulan sebelumnya", "sebelumnya", "persen"), Kolom("Perubahan (poin)", "selisih", "angka"),
         Kolom("Keterangan", "keterangan")), pd.DataFrame(baris))
 
@@ -143,10 +154,12 @@ def tabel_perbandingan(session: Session, sar: Saringan, df: pd.DataFrame | None 
         df = df[df["indikator_id"] == sar.indikator_id]
     df = df.assign(status=[KeadaanCapaian.label_dari(k) if c is not None and isinstance(k, str) else "-"
                            for k, c in zip(df["status"], df["capaian"])],
-                   predikat=df["predikat"].fillna("-"), keterangan=df["keterangan"].fillna(""))
+                   predikat=df["predikat"].fillna("-"), keterangan=df["keterangan"].fillna(""),
+                   dasar=[_dasar(t, c, x) for t, c, x in zip(df["terhadap"], df["capaian"], df["target"])])
     return Tabel(f"Perbandingan capaian kecamatan, triwulan {ROMAWI[sar.triwulan]} {sar.tahun}", (
         Kolom("Kecamatan", "kecamatan"), Kolom("Kode", "kode"), Kolom("Indikator", "indikator"),
-        Kolom("Target tahun", "target", "angka"), Kolom("Capaian", "capaian", "persen"), Kolom("Status", "status"),
+        Kolom("Target", "target", "angka"), Kolom("Capaian", "capaian", "persen"),
+        Kolom("Dasar capaian", "dasar"), Kolom("Status", "status"),
         Kolom("Predikat", "predikat"), Kolom("Keterangan", "keterangan")), df)
 
 
@@ -158,12 +171,15 @@ def tabel_seri_capaian(session: Session, sar: Saringan, *, terbaru_dulu: bool = 
     if terbaru_dulu:
         df = df.sort_values(["tahun", "triwulan", "kode"], ascending=[False, False, True], kind="stable")
     df = df.assign(periode=[f"Triwulan {ROMAWI[t]} {th}" for th, t in zip(df["tahun"], df["triwulan"])],
-                   status_angka=[_status_angka(s, s == StatusRealisasi.RESMI) for s in df["status"]])
+                   status_angka=[_status_angka(s, s == StatusRealisasi.RESMI) for s in df["status"]],
+                   dasar=[_dasar(t, r, c, x) for t, r, c, x in zip(df["terhadap"], df["capaian_resmi"],
+                                                                   df["capaian_sementara"], df["target"])])
     return Tabel(f"Capaian IKU Kecamatan {nama_kantor(session, [kec])[kec]} per triwulan", (
         Kolom("Kode", "kode"), Kolom("Indikator", "indikator"), Kolom("Periode", "periode"),
-        Kolom("Target tahun", "target", "angka"), Kolom("Realisasi triwulan", "realisasi", "angka"),
+        Kolom("Target", "target", "angka"), Kolom("Realisasi triwulan", "realisasi", "angka"),
         Kolom("Realisasi s.d. triwulan", "realisasi_gabungan", "angka"),
         Kolom("Capaian resmi", "capaian_resmi", "persen"), Kolom("Capaian sementara", "capaian_sementara", "persen"),
+        Kolom("Dasar capaian", "dasar"),
         Kolom("Status angka", "status_angka")), df)
 
 

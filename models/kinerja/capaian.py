@@ -9,19 +9,31 @@ from sqlmodel import Session, col, select
 
 from models.db import pilih
 from models.kinerja.iku import kode_urut, mesin
-from models.kinerja.mesin import PREDIKAT_BAKU, Capaian, Predikat, capaian_tahun, capaian_triwulan, proyeksi_tahun
+from models.kinerja.mesin import (
+    PREDIKAT_BAKU,
+    Capaian,
+    Predikat,
+    capaian_tahun,
+    capaian_triwulan,
+    proyeksi_tahun,
+    target_pada,
+)
 from models.kinerja.mesin import Realisasi as AngkaMesin
 from models.tables import Indikator, Kabupaten, Kecamatan, PredikatKabupaten, Realisasi, Target
 from models.umum.status import StatusRealisasi
 
 
 class BarisCapaian:
-    """One IKU of one office in one year: its target, the quarters' figures and, computed when first asked for,
-    capaian from official figures only (`resmi`), counting figures not yet approved (`sementara`), the year's
-    (official) and the year-end projection (provisional figures included)."""
+    """One IKU of one office in one year: its target, the quarters' targets of the Rencana Aksi, the quarters'
+    figures and, computed when first asked for, capaian from official figures only (`resmi`), counting figures not
+    yet approved (`sementara`), the year's (official) and the year-end projection (provisional figures included).
+    A quarter is measured against its own target when it has one, otherwise the year's; the year and the
+    projection against the year's."""
 
-    def __init__(self, indikator: Indikator, target: float | None, realisasi: tuple[Realisasi | None, ...]):
+    def __init__(self, indikator: Indikator, target: float | None, realisasi: tuple[Realisasi | None, ...],
+                 target_triwulan: tuple[float | None, ...] = (None,) * 4):
         self.indikator, self.target, self.realisasi = indikator, target, realisasi  # realisasi: quarters 1..4
+        self.target_triwulan = target_triwulan  # quarters 1..4, None where the Rencana Aksi sets none
         self._mesin = mesin(indikator)
         self._resmi = [_angka(r) if r is not None and r.status == StatusRealisasi.RESMI else None for r in realisasi]
         self._semua = [_angka(r) for r in realisasi]
@@ -47,7 +59,11 @@ class BarisCapaian:
         return proyeksi_tahun(self._mesin, self.target, self._semua[:triwulan] + [None] * (4 - triwulan))
 
     def _triwulan(self, angka: list, n: int) -> Capaian:
-        return capaian_triwulan(self._mesin, self.target, angka, n)
+        return capaian_triwulan(self._mesin, self.target, angka, n, self.target_triwulan)
+
+    def target_pada(self, triwulan: int) -> tuple[float | None, str]:
+        """The target quarter `triwulan` is measured against and its name ("target triwulan II", "target tahun")."""
+        return target_pada(self.target, self.target_triwulan, triwulan)
 
     def pada(self, triwulan: int) -> tuple[Capaian, bool]:
         """A quarter's capaian and whether it is official; the provisional one when not (yet) official."""
@@ -96,7 +112,8 @@ def batas_rerata(session: Session, kecamatan_ids: Iterable[int]) -> dict[int, fl
 
 def capaian_banyak(session: Session, *, kecamatan_ids: Iterable[int], tahun: Iterable[int],
                    ringkas: bool = False) -> dict[tuple[int, int], list[BarisCapaian]]:
-    """Per (office, year): each IKU of the office with its target and capaian; four queries whatever the count.
+    """Per (office, year): each IKU of the office with its targets (the year's and the quarters') and capaian; four
+    queries whatever the count.
 
     With `ringkas` the figures are read as rows of the columns the engine and the dashboards use (id, status,
     values), not as full records: several times faster for a kabupaten's offices."""
@@ -107,9 +124,13 @@ def capaian_banyak(session: Session, *, kecamatan_ids: Iterable[int], tahun: Ite
     indikator = session.exec(select(Indikator).where(Indikator.aktif == True).where(  # noqa: E712
         col(Indikator.kabupaten_id).in_(set(kab.values())) | col(Indikator.kecamatan_id).in_(kec_ids))).all()
     indikator = sorted(indikator, key=lambda i: (i.kecamatan_id is not None, kode_urut(i.kode)))
-    target = {(t.kecamatan_id, t.tahun, t.indikator_id): t.nilai for t in session.exec(
-        select(Target).where(col(Target.kecamatan_id).in_(kec_ids)).where(col(Target.tahun).in_(thn))
-        .where(Target.triwulan == None).where(Target.berlaku == True))}  # noqa: E711,E712
+    # The year's target and the quarters' in one read: key (office, year, indicator), then quarter (0: the year).
+    target: dict[tuple[int, int, int], dict[int, float]] = {}
+    for kec_id, th, ind_id, tw, nilai in session.exec(
+            pilih(Target.kecamatan_id, Target.tahun, Target.indikator_id, Target.triwulan, Target.nilai)
+            .where(col(Target.kecamatan_id).in_(kec_ids)).where(col(Target.tahun).in_(thn))
+            .where(Target.berlaku == True)):  # noqa: E712
+        target.setdefault((kec_id, th, ind_id), {})[tw or 0] = nilai
     angka: dict[tuple[int, int, int], dict[int, Realisasi]] = {}
     kolom = (pilih(Realisasi.id, Realisasi.indikator_id, Realisasi.kecamatan_id, Realisasi.tahun, Realisasi.triwulan,
                    Realisasi.pembilang, Realisasi.penyebut, Realisasi.nilai, Realisasi.status)
@@ -124,8 +145,9 @@ def capaian_banyak(session: Session, *, kecamatan_ids: Iterable[int], tahun: Ite
                                                                       and i.kabupaten_id == kab.get(kec_id))]
         for th in thn:
             hasil[(kec_id, th)] = [
-                BarisCapaian(ind, target.get((kec_id, th, ind.id)),
-                             tuple(angka.get((kec_id, th, ind.id), {}).get(n) for n in range(1, 5)))
+                BarisCapaian(ind, (t := target.get((kec_id, th, ind.id), {})).get(0),
+                             tuple(angka.get((kec_id, th, ind.id), {}).get(n) for n in range(1, 5)),
+                             tuple(t.get(n) for n in range(1, 5)))
                 for ind in milik]
     return hasil
 

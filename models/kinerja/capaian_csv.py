@@ -23,6 +23,7 @@ from models.umum.penolakan import Ditolak
 
 KOLOM_MASUK = ["indikator", "polaritas", "rumus_negatif", "agregasi", "target",
                "realisasi_t1", "realisasi_t2", "realisasi_t3", "realisasi_t4"]
+KOLOM_TARGET_TRIWULAN = ["target_t1", "target_t2", "target_t3", "target_t4"]  # optional, after KOLOM_MASUK
 KOLOM_KELUAR = ["indikator", "capaian_t1", "capaian_t2", "capaian_t3", "capaian_t4", "capaian_tahun",
                 "predikat_tahun"]
 
@@ -43,7 +44,9 @@ def _persen(x: float | None) -> str:
 
 
 def hitung_csv(teks: str) -> str:
-    """Read rows with KOLOM_MASUK, return CSV with KOLOM_KELUAR (percent with two decimals, empty when n/a)."""
+    """Read rows with KOLOM_MASUK (and, optionally, the quarters' targets KOLOM_TARGET_TRIWULAN: quarter N is then
+    measured against its own target, an empty cell meaning none, i.e. the year's), return CSV with KOLOM_KELUAR
+    (percent with two decimals, empty when n/a)."""
     pembaca = csv.DictReader(io.StringIO(teks.lstrip("\ufeff")))
     kolom = [k.strip() for k in (pembaca.fieldnames or [])]
     hilang = [k for k in KOLOM_MASUK if k not in kolom]
@@ -63,10 +66,11 @@ def hitung_csv(teks: str) -> str:
         try:
             target = baca_angka(baris["target"])
             nilai = [baca_angka(baris[f"realisasi_t{i}"]) for i in range(1, 5)]
+            target_tw = [baca_angka(baris.get(k, "")) for k in KOLOM_TARGET_TRIWULAN]
         except Ditolak as e:
             raise Ditolak(f"baris {n}: {e}") from None
         realisasi = [Realisasi(v) if v is not None else None for v in nilai]
-        tw = [capaian_triwulan(ind, target, realisasi, i).persen for i in range(1, 5)]
+        tw = [capaian_triwulan(ind, target, realisasi, i, target_tw).persen for i in range(1, 5)]
         tahun = capaian_tahun(ind, target, realisasi).persen
         p = predikat_dari(tahun)
         penulis.writerow([baris["indikator"], *map(_persen, tw), _persen(tahun), p.nama if p else ""])

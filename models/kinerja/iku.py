@@ -29,7 +29,7 @@ from models.tables import (
 )
 from models.umum.audit import catat
 from models.umum.penolakan import Ditolak
-from models.umum.periode import label_periode
+from models.umum.periode import ROMAWI, label_periode
 from models.umum.status import StatusRealisasi
 
 
@@ -210,7 +210,7 @@ def tetapkan_target(session: Session, *, indikator_id: int, kecamatan_id: int, t
     ind = session.get(Indikator, indikator_id)
     if ind is None or not milik_kantor(session, ind, kecamatan_id):
         raise Ditolak("Indikator ini tidak ada dalam IKU kantor Anda.")
-    nama = f"{ind.kode} {ind.nama}, target {'triwulan ' + str(triwulan) + ' ' if triwulan else ''}{tahun}"
+    nama = f"{ind.kode} {ind.nama}, target {'triwulan ' + ROMAWI.get(triwulan, str(triwulan)) + ' ' if triwulan else ''}{tahun}"
     if nilai is None:
         raise Ditolak(f"{nama}: nilai target wajib diisi.")
     if nilai < 0:

@@ -2,8 +2,11 @@
 
 T = target, R = realisasi. Higher is better (positif): R / T × 100. Lower is better (negatif): (2T − R) / T × 100
 by default, T / R × 100 as an option. Quarters combine as the indicator says (kumulatif, terakhir, rata-rata) and
-are compared with the year's target. The result is floored at 0 and capped when the indicator has a cap.
-Whatever cannot be computed is `tidak tersedia` with the reason, never 0 and never a band.
+are compared with the target in force for the period: quarter N with quarter N's target from the Rencana Aksi when
+there is one (for a kumulatif indicator, what should be reached by the end of quarter N; otherwise the quarter's own
+target), else with the year's target; the year with the year's target. The result says which (`terhadap`). It is
+floored at 0 and capped when the indicator has a cap. Whatever cannot be computed is `tidak tersedia` with the
+reason, never 0 and never a band.
 """
 from __future__ import annotations
 
@@ -56,10 +59,49 @@ class Capaian:
     persen: float | None
     alasan: str | None = None
     realisasi: float | None = None  # the combined realisasi compared with the target
+    terhadap: str | None = None  # the target it is measured against: "target triwulan II" or "target tahun"
+    target: float | None = None  # that target's value
 
     @property
     def tersedia(self) -> bool:
         return self.persen is not None
+
+    @property
+    def sesuai_rencana(self) -> bool | None:
+        """Against a quarter's own target (the Rencana Aksi): whether the office is on plan (capaian of at least
+        100 %, as printed); None when measured against the year's target or not available.
+
+        >>> [Capaian(p, terhadap="target triwulan II").sesuai_rencana for p in (100.0, 120.0, 99.994)]
+        [True, True, False]
+        >>> Capaian(100.0, terhadap="target tahun").sesuai_rencana, Capaian(None, terhadap="target triwulan I").sesuai_rencana
+        (None, None)
+        """
+        if self.persen is None or not (self.terhadap or "").startswith("target triwulan"):
+            return None
+        return bulatkan(self.persen) >= 100
+
+
+TERHADAP_TAHUN = "target tahun"
+
+
+def terhadap_triwulan(triwulan: int) -> str:
+    """>>> terhadap_triwulan(2)
+    'target triwulan II'
+    """
+    return f"target triwulan {ROMAWI[triwulan]}"
+
+
+def keterangan_rencana(c: Capaian) -> str | None:
+    """Whether the office is on track against its Rencana Aksi, in words; None when the quarter has no target of its
+    own (nothing to say) or no capaian.
+
+    >>> [keterangan_rencana(Capaian(p, terhadap="target triwulan I")) for p in (100.0, 50.0)]
+    ['Sesuai rencana aksi', 'Di bawah rencana aksi']
+    >>> keterangan_rencana(Capaian(25.0, terhadap="target tahun")) is None
+    True
+    """
+    s = c.sesuai_rencana
+    return None if s is None else ("Sesuai rencana aksi" if s else "Di bawah rencana aksi")
 
 
 def tidak_tersedia(alasan: str) -> Capaian:
@@ -208,9 +250,22 @@ class Indikator:
     batas_atas: float | None = None
 
 
+def target_pada(target_tahun: float | None, target_triwulan: Sequence[float | None], triwulan: int
+                ) -> tuple[float | None, str]:
+    """The target quarter `triwulan` is measured against, and its name: the quarter's own when set, else the year's.
+
+    >>> target_pada(40, [10, 20, None, None], 2), target_pada(40, [10, 20, None, None], 3), target_pada(40, [], 1)
+    ((20, 'target triwulan II'), (40, 'target tahun'), (40, 'target tahun'))
+    """
+    tw = target_triwulan[triwulan - 1] if len(target_triwulan) >= triwulan else None
+    return (tw, terhadap_triwulan(triwulan)) if tw is not None else (target_tahun, TERHADAP_TAHUN)
+
+
 def capaian_triwulan(ind: Indikator, target_tahun: float | None, realisasi: Sequence[Realisasi | None],
-                     triwulan: int) -> Capaian:
-    """Capaian up to and including quarter `triwulan` (1–4) against the year's target.
+                     triwulan: int, target_triwulan: Sequence[float | None] = ()) -> Capaian:
+    """Capaian up to and including quarter `triwulan` (1–4): the quarters combined as the indicator says, against
+    the quarter's own target when the Rencana Aksi sets one (`target_triwulan`, quarters 1..4, None for none),
+    otherwise against the year's target. The result names the target (`terhadap`).
 
     Not available when that quarter itself has no approved figure.
 
@@ -219,22 +274,43 @@ def capaian_triwulan(ind: Indikator, target_tahun: float | None, realisasi: Sequ
     50.0
     >>> capaian_triwulan(ind, 100, [Realisasi(20), None], 2).alasan
     'triwulan II belum ada realisasi yang disetujui'
+
+    A count of 10 a quarter against a year of 40, with the Rencana Aksi's 10/20/30/40: on plan every quarter.
+
+    >>> c = capaian_triwulan(ind, 40, [Realisasi(10)] * 2, 2, [10, 20, 30, 40])
+    >>> c.persen, c.realisasi, c.target, c.terhadap
+    (100.0, 20, 20, 'target triwulan II')
+    >>> c = capaian_triwulan(ind, 40, [Realisasi(10)], 1)
+    >>> c.persen, c.terhadap
+    (25.0, 'target tahun')
+
+    A last value or an average: the quarter's own target against the combined value.
+
+    >>> capaian_triwulan(Indikator(agregasi="terakhir"), 90, [Realisasi(70), Realisasi(80)], 2, [None, 80]).persen
+    100.0
     """
     if not 1 <= triwulan <= 4:
         raise ValueError("triwulan harus 1 sampai 4")
+    target, terhadap = target_pada(target_tahun, target_triwulan, triwulan)
+    c = _capaian_triwulan(ind, target, realisasi, triwulan)
+    return Capaian(c.persen, c.alasan, c.realisasi, terhadap, target)  # not dataclasses.replace: this runs often
+
+
+def _capaian_triwulan(ind: Indikator, target: float | None, realisasi: Sequence[Realisasi | None],
+                      triwulan: int) -> Capaian:
     if len(realisasi) < triwulan or realisasi[triwulan - 1] is None:
         return tidak_tersedia(f"triwulan {ROMAWI[triwulan]} belum ada realisasi yang disetujui")
-    if target_tahun is None:
+    if target is None:
         return tidak_tersedia("belum ada target")
     r = gabung(realisasi, triwulan, ind.agregasi)
     if isinstance(r, str):
         return tidak_tersedia(r)
-    return capaian(target_tahun, r, polaritas=ind.polaritas, rumus_negatif=ind.rumus_negatif,
+    return capaian(target, r, polaritas=ind.polaritas, rumus_negatif=ind.rumus_negatif,
                    batas_atas=ind.batas_atas)
 
 
 def capaian_tahun(ind: Indikator, target_tahun: float | None, realisasi: Sequence[Realisasi | None]) -> Capaian:
-    """The year's capaian: needs all four quarters.
+    """The year's capaian, against the year's target (never a quarter's): needs all four quarters.
 
     >>> capaian_tahun(Indikator(), 100, [Realisasi(25)] * 3 + [None]).alasan
     'triwulan IV belum ada realisasi yang disetujui'

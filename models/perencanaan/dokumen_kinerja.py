@@ -21,7 +21,7 @@ from sqlmodel import Session, select
 from models.akun.peran import PENETAP_RENSTRA
 from models.kinerja.capaian import BarisCapaian, capaian_banyak, predikat_kabupaten
 from models.kinerja.iku import mesin, milik_kantor
-from models.kinerja.mesin import Capaian, Predikat, gabung, predikat
+from models.kinerja.mesin import Capaian, Predikat, gabung, keterangan_rencana, predikat
 from models.kinerja.mesin import Realisasi as AngkaMesin
 from models.sop.monitoring import Penandatangan, camat_kantor
 from models.tables import Indikator, Kabupaten, Kecamatan, TargetRenstra, User, utcnow
@@ -61,12 +61,14 @@ class BarisPengukuran:
     indikator: str
     satuan: str
     rumus: str
-    target: float | None  # the year's target in force
+    target: float | None  # the target the quarter is measured against: its own (Rencana Aksi) or the year's
     realisasi: float | None  # what the engine compares with the target, up to this quarter
     capaian: float | None  # percent
     predikat: str | None
     status: str  # Resmi | Sementara | Belum ada realisasi | Target belum ditetapkan
     keterangan: str | None  # the engine's reason when there is no capaian
+    terhadap: str = "target tahun"  # which target `target` is: "target triwulan II" or "target tahun"
+    rencana_aksi: str | None = None  # "Sesuai rencana aksi" / "Di bawah rencana aksi"; None without a quarter target
 
 
 @dataclass(frozen=True)
@@ -174,13 +176,15 @@ def _baris_pengukuran(baris: BarisCapaian, triwulan: int, pita: Sequence[Predika
     realisasi = cap.realisasi
     if realisasi is None:
         realisasi, resmi = _realisasi_tanpa_capaian(baris, triwulan)
-    u = _ukuran(cap, baris.target, realisasi, pita)
+    target, terhadap = baris.target_pada(triwulan)
+    u = _ukuran(cap, target, realisasi, pita)
     ind = baris.indikator
     return BarisPengukuran(
         sasaran=ind.sasaran, kode=ind.kode, indikator=ind.nama, satuan=ind.satuan, rumus=rumus_capaian(ind),
-        target=baris.target, realisasi=u.realisasi, capaian=u.capaian, predikat=u.predikat,
-        status=_status(baris.target, u.realisasi, resmi),
-        keterangan=None if u.keterangan == TANPA_TARGET else u.keterangan)
+        target=target, realisasi=u.realisasi, capaian=u.capaian, predikat=u.predikat,
+        status=_status(target, u.realisasi, resmi),
+        keterangan=None if u.keterangan == TANPA_TARGET else u.keterangan, terhadap=terhadap,
+        rencana_aksi=keterangan_rencana(cap))
 
 
 def _kantor(session: Session, kecamatan_id: int) -> tuple[Kecamatan, str]:
@@ -193,8 +197,9 @@ def _kantor(session: Session, kecamatan_id: int) -> tuple[Kecamatan, str]:
 
 def tabel_pengukuran(session: Session, *, kecamatan_id: int, tahun: int, triwulan: int,
                      dicetak: date | None = None) -> TabelPengukuran:
-    """The quarter's Pengukuran Kinerja: per IKU of the office the year's target, the realisasi and capaian up to
-    the quarter (official, or provisional while not yet approved), its band and its formula."""
+    """The quarter's Pengukuran Kinerja: per IKU of the office the target the quarter is measured against (its own
+    from the Rencana Aksi, else the year's) and which it is, the realisasi and capaian up to the quarter (official,
+    or provisional while not yet approved), its band, its formula and whether it is on plan."""
     if triwulan not in ROMAWI:
         raise Ditolak("Triwulan harus 1 sampai 4.")
     kec, kab = _kantor(session, kecamatan_id)
@@ -384,20 +389,23 @@ def _kepala(judul: str, kecamatan: str, kabupaten: str, periode: str, dicetak: d
 
 
 KOLOM_PENGUKURAN = (
-    _Kolom("No", 8), _Kolom("Sasaran", 44), _Kolom("Kode", 14), _Kolom("Indikator Kinerja", 52),
-    _Kolom("Satuan", 14), _Kolom("Target", 17, True), _Kolom("Realisasi", 17, True), _Kolom("Capaian (%)", 17, True),
-    _Kolom("Predikat", 19), _Kolom("Rumus capaian", 43), _Kolom("Status", 32))
+    _Kolom("No", 8), _Kolom("Sasaran", 36), _Kolom("Kode", 14), _Kolom("Indikator Kinerja", 46),
+    _Kolom("Satuan", 14), _Kolom("Target", 17, True), _Kolom("Dasar capaian", 22), _Kolom("Realisasi", 17, True),
+    _Kolom("Capaian (%)", 17, True), _Kolom("Predikat", 19), _Kolom("Rumus capaian", 35), _Kolom("Status", 32))
+PERSEN_PENGUKURAN = 8  # the column of capaian (%)
 
 
 def _isi_pengukuran(b: BarisPengukuran, no: int) -> list:
-    return [no, b.sasaran or "", b.kode, b.indikator, b.satuan, b.target, b.realisasi, b.capaian, b.predikat or "",
-            b.rumus, b.status]
+    return [no, b.sasaran or "", b.kode, b.indikator, b.satuan, b.target, f"terhadap {b.terhadap}", b.realisasi,
+            b.capaian, b.predikat or "", b.rumus, b.status]
 
 
 def xlsx_pengukuran(tabel: TabelPengukuran) -> bytes:
-    """The quarter's Pengukuran Kinerja as a workbook: one sheet, with the engine's reasons in a last column."""
-    kolom = (*KOLOM_PENGUKURAN, _Kolom("Keterangan", 60))
-    baris = [[*_isi_pengukuran(b, no), b.keterangan or ""] for no, b in enumerate(tabel.baris, start=1)]
+    """The quarter's Pengukuran Kinerja as a workbook: one sheet, with whether each IKU is on plan (where the quarter
+    has its own target) and the engine's reasons in the last columns."""
+    kolom = (*KOLOM_PENGUKURAN, _Kolom("Rencana aksi", 24), _Kolom("Keterangan", 60))
+    baris = [[*_isi_pengukuran(b, no), b.rencana_aksi or "", b.keterangan or ""]
+             for no, b in enumerate(tabel.baris, start=1)]
     kepala = _kepala("Pengukuran Kinerja", tabel.kecamatan, tabel.kabupaten, tabel.periode, tabel.dicetak)
     return _buku([("Pengukuran Kinerja", kepala, kolom, baris)])
 
@@ -437,8 +445,9 @@ def _isi_triwulan(b: BarisBab, no: int) -> list:
 
 
 CATATAN_BAB = ("Hanya angka resmi (disahkan Camat). Realisasi dan capaian triwulan dihitung sampai dengan triwulan "
-               "itu menurut cara indikator menggabungkan triwulan, terhadap target tahun. Sel kosong atau \"-\": "
-               "belum tersedia (bukan 0).")
+               "itu menurut cara indikator menggabungkan triwulan, terhadap target triwulan itu bila Rencana Aksi "
+               "menetapkannya, selain itu terhadap target tahun; capaian tahun terhadap target tahun. Sel kosong "
+               "atau \"-\": belum tersedia (bukan 0).")
 
 
 def xlsx_bab(bab: BabPengukuran) -> bytes:
@@ -496,7 +505,8 @@ def _tanda_tangan(pdf: LembarPdf, kecamatan: str, dicetak: date, camat: Penandat
 
 
 def _status_cetak(b: BarisPengukuran) -> str:
-    return f"{b.status} ({b.keterangan})" if b.keterangan else b.status
+    teks = f"{b.status} ({b.keterangan})" if b.keterangan else b.status
+    return f"{teks}; {b.rencana_aksi}" if b.rencana_aksi else teks
 
 
 def pdf_pengukuran(tabel: TabelPengukuran) -> bytes:
@@ -506,10 +516,12 @@ def pdf_pengukuran(tabel: TabelPengukuran) -> bytes:
     _kop(pdf, "Pengukuran Kinerja", tabel.kecamatan, tabel.kabupaten,
          (("Kecamatan", tabel.kecamatan), ("Periode", tabel.periode), ("Dicetak", tanggal_panjang(tabel.dicetak))))
     baris = [[*_isi_pengukuran(b, no)[:-1], _status_cetak(b)] for no, b in enumerate(tabel.baris, start=1)]
-    _tabel_pdf(pdf, KOLOM_PENGUKURAN, baris, {7}, "Kantor ini belum memiliki IKU.")
+    _tabel_pdf(pdf, KOLOM_PENGUKURAN, baris, {PERSEN_PENGUKURAN}, "Kantor ini belum memiliki IKU.")
     sampai = label_periode(tabel.tahun, tabel.triwulan)
-    _catatan(pdf, f"Realisasi dan capaian sampai dengan {sampai} terhadap target tahun {tabel.tahun}. Resmi: angka "
-                  "yang disahkan Camat; Sementara: memuat angka yang belum disahkan. \"-\": belum tersedia (bukan 0).")
+    _catatan(pdf, f"Realisasi dan capaian sampai dengan {sampai} terhadap target triwulan "
+                  f"{ROMAWI[tabel.triwulan]} menurut Rencana Aksi bila ditetapkan, selain itu terhadap target tahun "
+                  f"{tabel.tahun} (kolom Dasar capaian). Resmi: angka yang disahkan Camat; Sementara: memuat angka "
+                  "yang belum disahkan. \"-\": belum tersedia (bukan 0).")
     _tanda_tangan(pdf, tabel.kecamatan, tabel.dicetak, tabel.camat)
     return bytes(pdf.output())
 

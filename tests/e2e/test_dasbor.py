@@ -30,13 +30,15 @@ def test_camat_beranda_shows_the_cards_the_engine_computes(halaman_riwayat, riwa
     th, tw = periode_baku()
     with session_scope(riwayat_engine) as s:
         kartu = kartu_iku(s, kecamatan_id=lepas(riwayat_engine, kantor).id, tahun=th, triwulan=tw)
-    assert len(kartu) == 3
+    assert len(kartu) == 4  # the three shared IKU and Poncokusumo's own IKU-7
     for k in kartu:
         teks = pg.locator(f"[data-kode='{k.indikator.kode}']").inner_text()
         if k.persen is None:
             assert "Tidak tersedia" in teks
         else:
             assert f"{angka(k.persen, 2)}%" in teks, (k.indikator.kode, teks)
+            assert f"terhadap {k.terhadap}" in teks  # IKU-7 against its quarter's target, the others the year's
+            assert (k.rencana_aksi or "") in teks and (k.rencana_aksi is None) == (k.indikator.kode != "IKU-7")
             keadaan = KeadaanCapaian.RESMI if k.resmi else (k.keadaan or KeadaanCapaian.SEMENTARA)
             assert keadaan.label in teks  # the figure's state in the one vocabulary
             assert k.predikat.nama in teks
@@ -59,7 +61,7 @@ def test_capaian_point_opens_its_records(halaman_riwayat, riwayat_url):
     masuk_sebagai(pg, riwayat_url, nama_pengguna("camat"))
     pg.goto(riwayat_url + "/capaian")
     pg.wait_for_selector(".grafik-capaian .main-svg", timeout=20000)
-    assert pg.locator(".grafik-capaian").count() == 3
+    assert pg.locator(".grafik-capaian").count() == 4  # the three shared IKU and Poncokusumo's own IKU-7
     # Click the first official point of the first chart where the mouse would (plotly picks the nearest point).
     titik = pg.locator(".grafik-capaian").first.locator(".scatterlayer .trace .points path.point").first
     kotak = titik.bounding_box()
@@ -102,7 +104,7 @@ def test_kabupaten_compares_offices_picks_one_and_downloads(halaman_riwayat, riw
         pg.locator("a[href^='/unduh/iku-triwulan.xlsx']").click()
     ws = load_workbook(io.BytesIO(open(unduh.value.path(), "rb").read())).active
     assert [c.value for c in ws[1]][:2] == ["Kode", "Indikator"]
-    assert [r[0] for r in ws.iter_rows(min_row=2, values_only=True)] == ["IKU-1", "IKU-2", "IKU-3"]
+    assert [r[0] for r in ws.iter_rows(min_row=2, values_only=True)] == ["IKU-1", "IKU-2", "IKU-3", "IKU-7"]
     # Another kabupaten's office in the address is refused by the server.
     r = pg.request.get(riwayat_url + "/unduh/iku-triwulan.csv?kecamatan=Muara%20Papalik")
     assert r.status == 403

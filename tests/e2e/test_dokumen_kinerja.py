@@ -30,7 +30,8 @@ def test_the_pengukuran_table_is_shown_and_attached_on_its_step(page, server_url
     pg.wait_for_selector("#tugas-dokumen-pratinjau")
     assert "Pengukuran Kinerja Triwulan II 2026" in pg.inner_text("#tugas-rinci")
     baris = pg.locator("#tugas-dokumen-pratinjau tbody tr")
-    assert [baris.nth(i).locator("td").first.inner_text() for i in range(baris.count())] == ["IKU-1", "IKU-2", "IKU-3"]
+    assert [baris.nth(i).locator("td").first.inner_text() for i in range(baris.count())] == [
+        "IKU-1", "IKU-2", "IKU-3", "IKU-7"]  # IKU-7: Poncokusumo's own count indicator
     pg.click("#tugas-dokumen")
     pg.wait_for_selector("#tugas-pesan .alert-success")
     assert pg.inner_text("#tugas-pesan") == (

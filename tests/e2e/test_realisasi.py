@@ -93,7 +93,7 @@ def test_a_quarter_from_entry_to_the_camats_approval(page, server_url, e2e_engin
     for kode, capaian in (("IKU-1", "97,78% Sangat Baik"), ("IKU-2", "87,72% Baik"), ("IKU-3", "66,67% Cukup")):
         baris = page.locator(f"tr[data-kode='{kode}']")
         assert baris.get_by_text("Resmi", exact=True).is_visible()
-        assert baris.locator(".capaian-resmi").inner_text() == capaian
+        assert baris.locator(".capaian-resmi").inner_text().splitlines() == [capaian, "terhadap target tahun"]
 
     with session_scope(e2e_engine) as s:
         rs = s.exec(select(Realisasi, Indikator).join(Indikator)).all()

@@ -29,6 +29,7 @@ from tests.fabrik import indikator, kantor, pengguna, realisasi
 S_MUSRENBANG = "Meningkatnya kualitas perencanaan pembangunan partisipatif di kecamatan"
 S_ADMINDUK = "Meningkatnya kualitas pelayanan administrasi kependudukan"
 S_TRANTIB = "Meningkatnya ketentraman dan ketertiban masyarakat"
+S_DESA = "Meningkatnya kualitas penyelenggaraan pemerintahan desa"  # Poncokusumo's own IKU-7
 PROGRAM = ("7.01.01", "Program Penyelenggaraan Pemerintahan dan Pelayanan Publik")
 KEGIATAN = ("7.01.01.2.01", "Perencanaan, Penganggaran dan Evaluasi Kinerja Perangkat Daerah")
 
@@ -155,9 +156,9 @@ def test_the_template_opens_with_the_sasaran_list_and_reimports_all_or_nothing(d
     wb = load_workbook(io.BytesIO(kosong))
     ws = wb[LEMBAR]
     assert [c.value for c in ws[BARIS_JUDUL]] == KOLOM and ws["B2"].value == 2025
-    assert [r[0].value for r in wb[LEMBAR_SASARAN].iter_rows()] == [S_MUSRENBANG, S_ADMINDUK, S_TRANTIB]
+    assert [r[0].value for r in wb[LEMBAR_SASARAN].iter_rows()] == [S_MUSRENBANG, S_ADMINDUK, S_TRANTIB, S_DESA]
     dv = ws.data_validations.dataValidation[0]
-    assert dv.type == "list" and dv.formula1 == "=Sasaran!$A$1:$A$3" and "G6:G505" in str(dv.sqref)
+    assert dv.type == "list" and dv.formula1 == "=Sasaran!$A$1:$A$4" and "G6:G505" in str(dv.sqref)
 
     # A sheet with two broken rows: each named by its row as Excel numbers it, nothing written.
     rusak = _lembar(kosong, {6: BARIS_A, 7: [*BARIS_B[:7], "abc", *BARIS_B[8:]],
@@ -237,8 +238,11 @@ def test_capaian_beside_penyerapan_per_sasaran_worked_by_hand(demo):
     with session_scope(demo) as s:
         kec_id = kantor(s).id
         hasil = {e.sasaran: e for e in efisiensi_sasaran(s, kec_id, 2025, 2)}
-        assert list(hasil) == [S_MUSRENBANG, S_ADMINDUK, S_TRANTIB, TANPA_SASARAN]
-        m, a, t, x = hasil.values()
+        assert list(hasil) == [S_MUSRENBANG, S_ADMINDUK, S_TRANTIB, S_DESA, TANPA_SASARAN]
+        m, a, t, d, x = hasil.values()
+        # Poncokusumo's own IKU-7 has no figure in 2025 and no sub kegiatan serves its sasaran: nothing, not 0.
+        assert (d.iku, d.capaian, d.pagu, d.realisasi, d.penyerapan, d.efisiensi) == (
+            ("IKU-7",), None, None, None, None, None)
         assert (m.iku, m.capaian, m.resmi, m.pagu, m.realisasi, m.penyerapan, m.efisiensi) == (
             ("IKU-1",), 100.0, True, 100_000_000, 50_000_000, 50.0, 50.0)
         assert (a.capaian, a.resmi, a.penyerapan, a.efisiensi) == (85.0, False, 85.0, 0.0)

@@ -184,7 +184,7 @@ def test_downloads_hold_the_page_values(kasus, app, client):
     assert r.status_code == 200
     ws = load_workbook(io.BytesIO(r.data)).active
     kepala = [c.value for c in ws[1]]
-    assert kepala[:4] == ["Kode", "Indikator", "Periode", "Target tahun"]
+    assert kepala[:4] == ["Kode", "Indikator", "Periode", "Target"]
     baris = {row[2]: row for row in ws.iter_rows(min_row=2, values_only=True)}
     q1, q2 = baris["Triwulan I 2024"], baris["Triwulan II 2024"]
     assert q1[kepala.index("Capaian resmi (%)")] == 94.74

@@ -101,7 +101,8 @@ RENSTRA = {"IKU-1": (2021, 95), "IKU-4": (2021, 2), "IKU-6": (2021, 5500), "IKU-
 RUMUS = {"IKU-1": "Realisasi ÷ Target × 100% (nilai terakhir)", "IKU-2": "Realisasi ÷ Target × 100% (kumulatif)",
          "IKU-3": "Realisasi ÷ Target × 100% (rata-rata)",
          "IKU-4": "(2 × Target − Realisasi) ÷ Target × 100% (rata-rata)",
-         "IKU-5": "Target ÷ Realisasi × 100% (nilai terakhir)", "IKU-6": "Realisasi ÷ Target × 100% (kumulatif)"}
+         "IKU-5": "Target ÷ Realisasi × 100% (nilai terakhir)", "IKU-6": "Realisasi ÷ Target × 100% (kumulatif)",
+         "IKU-7": "Realisasi ÷ Target × 100% (kumulatif)"}
 
 
 def _realisasi(ind_id: int, kec_id: int, tahun: int, triwulan: int, isi) -> Realisasi:
@@ -167,7 +168,8 @@ def test_quarter_table_rows_are_the_engines_values(tahun_kerja, demo):
     assert (t.kecamatan, t.kabupaten, t.periode, t.camat.nama) == ("Poncokusumo", "Malang", "Triwulan III 2023",
                                                                    "Camat Poncokusumo")
     baris = {b.kode: b for b in t.baris}
-    assert list(baris) == ["IKU-1", "IKU-2", "IKU-3", "IKU-4", "IKU-5", "IKU-6"]
+    # IKU-7 is the demo's own count indicator of Poncokusumo: no target or figure in 2022 and 2023
+    assert list(baris) == ["IKU-1", "IKU-2", "IKU-3", "IKU-4", "IKU-5", "IKU-6", "IKU-7"]
     ringkas = {k: (b.target, None if b.realisasi is None else round(b.realisasi, 4),
                    None if b.capaian is None else round(b.capaian, 2), b.predikat, b.status)
                for k, b in baris.items()}
@@ -178,6 +180,7 @@ def test_quarter_table_rows_are_the_engines_values(tahun_kerja, demo):
         "IKU-4": (2.5, 2.5667, 97.33, "Sangat Baik", "Resmi"),
         "IKU-5": (4, 5.0, 80.0, "Baik", "Resmi"),
         "IKU-6": (4800, 3740.0, 77.92, "Baik", "Resmi"),
+        "IKU-7": (None, None, None, None, "Target belum ditetapkan"),
     }
     assert {k: b.rumus for k, b in baris.items()} == RUMUS
     assert baris["IKU-3"].keterangan == "triwulan III belum ada realisasi yang disetujui"
@@ -213,7 +216,7 @@ def test_the_kabupatens_own_bands_judge_the_table(tahun_kerja, demo):
     baris = {b.kode: b.predikat for b in _tabel(demo, tahun_kerja).baris}
     # 102,22 above 100; 98,50 and 97,33 above 80; 80,00 and 77,92 not above 80
     assert baris == {"IKU-1": "Memuaskan", "IKU-2": "Baik", "IKU-3": None, "IKU-4": "Baik",
-                     "IKU-5": "Perlu Perbaikan", "IKU-6": "Perlu Perbaikan"}
+                     "IKU-5": "Perlu Perbaikan", "IKU-6": "Perlu Perbaikan", "IKU-7": None}
 
 
 def test_quarter_table_workbook(tahun_kerja, demo):
@@ -224,8 +227,9 @@ def test_quarter_table_workbook(tahun_kerja, demo):
     assert [r[0] for r in rows[:4]] == ["Pengukuran Kinerja Kecamatan Poncokusumo", "Kabupaten Malang",
                                         "Triwulan III 2023", "Dicetak 16 Oktober 2023"]
     baris = _per_kode(rows)
-    assert rows[5][:11] == ["No", "Sasaran", "Kode", "Indikator Kinerja", "Satuan", "Target", "Realisasi",
-                            "Capaian (%)", "Predikat", "Rumus capaian", "Status"]
+    assert rows[5][:14] == ["No", "Sasaran", "Kode", "Indikator Kinerja", "Satuan", "Target", "Dasar capaian",
+                            "Realisasi", "Capaian (%)", "Predikat", "Rumus capaian", "Status", "Rencana aksi",
+                            "Keterangan"]
     ambil = ("Target", "Realisasi", "Capaian (%)", "Predikat", "Status")
     assert {k: tuple(b[x] for x in ambil) for k, b in baris.items()} == {
         "IKU-1": (90.0, 92.0, 102.22, "Sangat Baik", "Resmi"),
@@ -234,6 +238,7 @@ def test_quarter_table_workbook(tahun_kerja, demo):
         "IKU-4": (2.5, 2.57, 97.33, "Sangat Baik", "Resmi"),
         "IKU-5": (4.0, 5.0, 80.0, "Baik", "Resmi"),
         "IKU-6": (4800.0, 3740.0, 77.92, "Baik", "Resmi"),
+        "IKU-7": ("", "", "", "", "Target belum ditetapkan"),
     }
     assert {k: b["Rumus capaian"] for k, b in baris.items()} == RUMUS
     assert baris["IKU-3"]["Keterangan"] == "triwulan III belum ada realisasi yang disetujui"
@@ -245,7 +250,7 @@ def test_quarter_table_workbook_numbers_carry_two_decimals(tahun_kerja, demo):
     from openpyxl import load_workbook  # only for the cells' number format, which calamine does not read
 
     ws = load_workbook(io.BytesIO(xlsx_pengukuran(_tabel(demo, tahun_kerja)))).active
-    assert {ws.cell(row=7, column=c).number_format for c in (6, 7, 8)} == {"#,##0.00"}
+    assert {ws.cell(row=7, column=c).number_format for c in (6, 8, 9)} == {"#,##0.00"}
 
 
 def test_quarter_table_pdf(tahun_kerja, demo):
@@ -259,7 +264,8 @@ def test_quarter_table_pdf(tahun_kerja, demo):
                   "93,57", "2,57", "3.740", "4.800", "2,5",  # target and realisasi as offices write them
                   "Sangat Baik", "Baik", "Resmi", "Sementara",
                   "Belum ada realisasi (triwulan III belum ada realisasi yang disetujui)",
-                  "Realisasi dan capaian sampai dengan triwulan III 2023 terhadap target tahun 2023"):
+                  "Realisasi dan capaian sampai dengan triwulan III 2023 terhadap target triwulan III menurut "
+                  "Rencana Aksi bila ditetapkan, selain itu terhadap target tahun 2023", "terhadap target tahun"):
         assert harap in teks, harap
     for rumus in set(RUMUS.values()):
         assert rumus in teks, rumus
@@ -284,17 +290,19 @@ def test_chapter_year_previous_year_and_renstra(tahun_kerja, demo):
         "IKU-4": (2.5, (2.3, 108.0), "Sangat Baik"),
         "IKU-5": (4, (3.0, 133.33), "Sangat Baik"),
         "IKU-6": (4800, (5000.0, 104.17), "Sangat Baik"),
+        "IKU-7": (None, (None, None), None),
     }
     assert baris["IKU-2"].tahun.keterangan == "triwulan III belum ada realisasi yang disetujui"
     assert {k: (b.target_lalu, _r(b.lalu)) for k, b in baris.items()} == {
         "IKU-1": (85, (88.0, 103.53)), "IKU-2": (90, (87.5, 97.22)), "IKU-3": (70, (73.75, 105.36)),
         "IKU-4": (3, (3.0, 100.0)), "IKU-5": (5, (4.0, 125.0)), "IKU-6": (None, (4500.0, None)),
+        "IKU-7": (None, (None, None)),
     }
     assert baris["IKU-6"].lalu.keterangan == "Target belum ditetapkan"
     assert {k: (b.renstra, b.target_renstra, _r(b.terhadap_renstra)) for k, b in baris.items()} == {
         "IKU-1": ("2021–2025", 95, (94.0, 98.95)), "IKU-2": (None, None, None), "IKU-3": (None, None, None),
         "IKU-4": ("2021–2025", 2, (2.3, 85.0)), "IKU-5": (None, None, None),  # 2016–2020 does not cover 2023
-        "IKU-6": ("2021–2025", 5500, (5000.0, 90.91)),
+        "IKU-6": ("2021–2025", 5500, (5000.0, 90.91)), "IKU-7": (None, None, None),
     }
 
 
@@ -307,6 +315,7 @@ def test_chapter_quarters_are_official_and_up_to_each_quarter(tahun_kerja, demo)
         "IKU-4": [(3.0, 80.0), (2.75, 90.0), (2.5667, 97.33), (2.3, 108.0)],
         "IKU-5": [(6.0, 66.67), (5.0, 80.0), (5.0, 80.0), (3.0, 133.33)],
         "IKU-6": [(1250.0, 26.04), (2440.0, 50.83), (3740.0, 77.92), (5000.0, 104.17)],
+        "IKU-7": [(None, None)] * 4,
     }
 
 
@@ -326,6 +335,7 @@ def test_chapter_workbook(tahun_kerja, demo):
         "IKU-4": (2.5, 2.3, 108.0, "Sangat Baik", 3.0, 100.0, "2021–2025", 2.0, 85.0),
         "IKU-5": (4.0, 3.0, 133.33, "Sangat Baik", 4.0, 125.0, "", "", ""),
         "IKU-6": (4800.0, 5000.0, 104.17, "Sangat Baik", 4500.0, "", "2021–2025", 5500.0, 90.91),
+        "IKU-7": ("",) * 9,
     }
     ket = {k: b["Keterangan"] for k, b in _per_kode(tahunan).items()}
     assert ket["IKU-2"] == "2023: triwulan III belum ada realisasi yang disetujui"

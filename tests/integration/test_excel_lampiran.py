@@ -52,7 +52,8 @@ def test_template_is_prefilled_and_a_filled_copy_applies_all_rows(client, app, d
     assert [(b[0], b[3], b[4], b[6]) for b in baris] == [
         ("IKU-1", 90, "Delegasi yang hadir", "Delegasi yang diundang"),
         ("IKU-2", 95, "Pengantar yang diselesaikan", "Permohonan pengantar yang masuk"),
-        ("IKU-3", 75, "Poskamling aktif", "Poskamling terdaftar")]
+        ("IKU-3", 75, "Poskamling aktif", "Poskamling terdaftar"),
+        ("IKU-7", 60, "Desa yang menyampaikan laporan tepat waktu", "-")]  # the office's own count: no penyebut
     isi = _isi_templat(data, {"IKU-1": (45, 50, "Musrenbangcam 12 Februari"), "IKU-2": ("1.140", "1.200", None)})
     pratinjau = panggil(client, app, "excel-pratinjau.children", isi=_unggah(isi), nama="isi.xlsx",
                         periode={"tahun": TAHUN, "triwulan": 1}).get_data(as_text=True)

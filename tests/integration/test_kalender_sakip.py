@@ -365,7 +365,8 @@ def test_an_office_without_the_sop_shows_tanpa_sop(demo):
 
 def test_the_quarters_figures_are_done_when_every_iku_is_official(demo):
     """Pengumpulan of Triwulan II 2026 is due on 14 July 2026 (10 working days). IKU-1 goes through its collection
-    SOP and becomes official on 8 July; IKU-2 is written official on 10 July; IKU-3 decides."""
+    SOP and becomes official on 8 July; IKU-2 and the office's own count IKU-7 are written official on 10 July; IKU-3
+    decides."""
     hari_ini = date(2026, 8, 1)
     with session_scope(demo) as s:
         kec = kantor(s)
@@ -379,6 +380,8 @@ def test_the_quarters_figures_are_done_when_every_iku_is_official(demo):
         assert (r.status, r.disahkan_pada) == ("resmi", t1)
         realisasi(s, indikator="IKU-2", tahun=2026, triwulan=2, pembilang="1", penyebut="2", status="resmi",
                   pada=_wib(2026, 7, 10, 9, 0))
+        realisasi(s, indikator="IKU-7", tahun=2026, triwulan=2, pembilang="15", status="resmi",
+                  pada=_wib(2026, 7, 10, 9, 30))
         assert _satu(kewajiban_kantor(s, kec.id, hari_ini=hari_ini), "pengumpulan",
                      "Triwulan II 2026").status == "terlambat"
         assert _satu(kewajiban_kantor(s, kec.id, hari_ini=date(2026, 7, 9)), "pengumpulan",
@@ -432,6 +435,10 @@ def test_the_perjanjian_kinerja_is_done_when_every_iku_has_the_years_target(demo
         assert pk(date(2027, 1, 15)).status == "berjalan"
         assert pk(date(2027, 2, 1)).status == "terlambat"
         tetapkan_target(s, indikator_id=iku[2].id, kecamatan_id=kec.id, tahun=2027, nilai=75, oleh=evapor,
+                        pada=_wib(2027, 1, 20, 10, 0))
+        assert pk(date(2027, 1, 25)).status == "segera"  # the office's own IKU-7 has none yet
+        assert iku[3].kode == "IKU-7"
+        tetapkan_target(s, indikator_id=iku[3].id, kecamatan_id=kec.id, tahun=2027, nilai=60, oleh=evapor,
                         pada=_wib(2027, 1, 29, 10, 0))
         tetapkan_target(s, indikator_id=iku[0].id, kecamatan_id=kec.id, tahun=2027, nilai=92, oleh=evapor,
                         alasan="Perubahan Perjanjian Kinerja", pada=_wib(2027, 6, 10, 10, 0))

@@ -56,7 +56,7 @@ def test_the_waiting_person_attaches_the_quarters_pengukuran_table_as_xlsx_and_p
         "Pengukuran Kinerja").to_python()
     teks = "\n".join(" ".join(str(x) for x in baris) for baris in sel)
     assert "Poncokusumo" in teks and "Triwulan III 2026" in teks
-    assert [x for baris in sel for x in baris if str(x).startswith("IKU-")] == ["IKU-1", "IKU-2", "IKU-3"]
+    assert [x for baris in sel for x in baris if str(x).startswith("IKU-")] == ["IKU-1", "IKU-2", "IKU-3", "IKU-7"]
     pdf = "\n".join(h.extract_text() for h in PdfReader(io.BytesIO(lokasi[1].read_bytes())).pages)
     assert "Triwulan III 2026" in pdf and "IKU-3" in pdf
 

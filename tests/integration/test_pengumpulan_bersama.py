@@ -32,7 +32,8 @@ from tests.dash_util import sidik_basis_data
 from tests.fabrik import KANTOR, kantor, pengguna
 
 T0 = datetime(2026, 4, 6, 1, 0, tzinfo=timezone.utc)  # Monday 6 April 2026, 08:00 WIB
-ANGKA = {"IKU-1": ("9", "12"), "IKU-2": ("180", "200"), "IKU-3": ("40", "60"), "IKU-4": ("2", "20")}
+ANGKA = {"IKU-1": ("9", "12"), "IKU-2": ("180", "200"), "IKU-3": ("40", "60"), "IKU-4": ("2", "20"),
+         "IKU-5": ("5", None)}  # IKU-5: the office's own count indicator, no penyebut
 # Curated pelaksana of the six steps (seed/pelaksana.toml)
 PELAKSANA = ["kasubag_renkeu", "analis_perencanaan", "sekcam", "kasubag_umum", "kasubag_renkeu", "analis_perencanaan"]
 MUARA = "Muara Papalik"
@@ -51,7 +52,7 @@ def test_the_demo_collects_muara_papaliks_indicators_together_through_its_own_so
     with session_scope(demo) as s:
         kec = kantor(s, nama=MUARA)
         iku = iku_kantor(s, kec.id)
-        assert [i.kode for i in iku] == ["IKU-1", "IKU-2", "IKU-3", "IKU-4"]
+        assert [i.kode for i in iku] == ["IKU-1", "IKU-2", "IKU-3", "IKU-4", "IKU-5"]
         assert {sop_pengumpul(s, i, kec.id).nama for i in iku} == {"MEKANISME PENGUMPULAN DATA KINERJA"}
         assert all(per_triwulan(s, i, kec.id) for i in iku)
         poncokusumo = kantor(s)
@@ -71,7 +72,8 @@ def test_a_quarter_is_submitted_only_with_every_indicator_and_changes_nothing_wh
                pada=T0 + timedelta(hours=1))
     assert str(e.value) == ("Triwulan I 2026: SOP MEKANISME PENGUMPULAN DATA KINERJA mengajukan semua indikator "
                             "triwulan ini sekaligus; isi dahulu: IKU-4 Persentase gangguan ketenteraman dan "
-                            "ketertiban yang tidak tertangani.")
+                            "ketertiban yang tidak tertangani, IKU-5 Jumlah pembinaan administrasi pemerintahan desa "
+                            "yang dilaksanakan.")
     assert sidik_basis_data(demo) == sidik
 
 
@@ -110,10 +112,10 @@ def test_one_execution_carries_the_quarter_and_its_end_makes_every_figure_offici
                          .order_by(CatatanLangkah.id)).all()
         assert [r.role_kode for r in langkah] == ["kasubag_renkeu", "analis_perencanaan", "sekcam", "kasubag_umum",
                                                  "kasubag_renkeu", "analis_perencanaan"]
-        assert langkah[0].catatan == "Diajukan bersama 4 indikator."
+        assert langkah[0].catatan == "Diajukan bersama 5 indikator."
         resmi = s.exec(select(func.count(AuditLog.id)).where(AuditLog.aksi == "realisasi.resmi")
                        .where(AuditLog.objek_id.in_(ids))).one()
-        assert resmi == 4
+        assert resmi == 5
     # Nothing left to submit: the quarter's figures are official and locked.
     with session_scope(demo) as s, pytest.raises(Ditolak) as e:
         ajukan(s, realisasi_id=ids[0], oleh=pengguna(s, peran="kasubag_renkeu", kecamatan=MUARA))

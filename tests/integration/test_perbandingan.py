@@ -36,10 +36,11 @@ Laporan Kinerja and Pelaporan of 2025 due in 2026; the SOP monitoring of semeste
 IKU-1 Kalipare and Poncokusumo "Resmi 1 Juli 2025", Ampelgading "Resmi 15 Juli 2025, terlambat", Karangploso
 "Dalam proses SOP, lewat tenggat"; IKU-2 and IKU-3 "Belum diisi, lewat tenggat" everywhere. Offices with the SOP
 (Poncokusumo, Ampelgading) are late on Pengukuran, Pemantauan, Evaluasi and Renja; the others have no SOP for them
-("Belum ada SOP", which counts). Trouble per office: Ampelgading 10, Kalipare 9, Karangploso 9, Poncokusumo 8 = 36.
+("Belum ada SOP", which counts). Poncokusumo's own count indicator IKU-7 (targets from the demo, no figure) is
+"Belum diisi, lewat tenggat" too. Trouble per office: Ampelgading 10, Kalipare 9, Karangploso 9, Poncokusumo 9 = 37.
 
-Lama pengesahan (days after 30 June): Kalipare and Poncokusumo 1, Ampelgading 15; each has two IKU not official,
-Karangploso three.
+Lama pengesahan (days after 30 June): Kalipare and Poncokusumo 1, Ampelgading 15; Kalipare and Ampelgading have two
+IKU not official, Karangploso and Poncokusumo (with its own IKU-7) three.
 
 Tindak lanjut: evaluations of triwulan II on 4 August 2025. Poncokusumo: "Lengkapi daftar hadir" (due 8 August,
 acknowledged 7 August: 3 days) and "Aktifkan poskamling" (due 12 August, open: overdue); Kalipare: one, due
@@ -81,32 +82,35 @@ NAMA_SOP_IKU1 = "Pengumpulan Data Kinerja Indikator Partisipasi Delegasi Musrenb
 
 # The screen's tables as a person reads them, header first (the module docstring works every number out).
 KEPATUHAN = [
-    ["Kecamatan", "Bermasalah", "IKU-1", "IKU-2", "IKU-3", "Pengukuran Kinerja", "Pemantauan Kinerja",
+    ["Kecamatan", "Bermasalah", "IKU-1", "IKU-2", "IKU-3", "IKU-7", "Pengukuran Kinerja", "Pemantauan Kinerja",
      "Evaluasi Data Kinerja", "Rencana Kerja (Renja)", "Perjanjian Kinerja", "Laporan Kinerja (LKj)",
      "Pelaporan Kinerja", "Monitoring SOP semester I"],
-    ["Ampelgading", "10", "Resmi 15 Juli 2025, terlambat", *["Belum diisi, lewat tenggat"] * 2, *["Terlambat"] * 4,
-     "Selesai terlambat", "Belum jatuh tempo", "Belum ada SOP", "0 dari 9 SOP dipantau, lewat semester"],
-    ["Kalipare", "9", "Resmi 1 Juli 2025", *["Belum diisi, lewat tenggat"] * 2, *["Belum ada SOP"] * 4,
+    ["Ampelgading", "10", "Resmi 15 Juli 2025, terlambat", *["Belum diisi, lewat tenggat"] * 2, "-",
+     *["Terlambat"] * 4, "Selesai terlambat", "Belum jatuh tempo", "Belum ada SOP",
+     "0 dari 9 SOP dipantau, lewat semester"],
+    ["Kalipare", "9", "Resmi 1 Juli 2025", *["Belum diisi, lewat tenggat"] * 2, "-", *["Belum ada SOP"] * 4,
      "Selesai tepat waktu", "Belum ada SOP", "Belum ada SOP", "0 dari 3 SOP dipantau, lewat semester"],
-    ["Karangploso", "9", "Dalam proses SOP, lewat tenggat", *["Belum diisi, lewat tenggat"] * 2, *["Belum ada SOP"] * 4,
-     "Selesai tepat waktu", "Belum ada SOP", "Belum jatuh tempo", "0 dari 4 SOP dipantau, lewat semester"],
-    ["Poncokusumo", "8", "Resmi 1 Juli 2025", *["Belum diisi, lewat tenggat"] * 2, *["Terlambat"] * 4,
+    ["Karangploso", "9", "Dalam proses SOP, lewat tenggat", *["Belum diisi, lewat tenggat"] * 2, "-",
+     *["Belum ada SOP"] * 4, "Selesai tepat waktu", "Belum ada SOP", "Belum jatuh tempo",
+     "0 dari 4 SOP dipantau, lewat semester"],
+    ["Poncokusumo", "9", "Resmi 1 Juli 2025", *["Belum diisi, lewat tenggat"] * 3, *["Terlambat"] * 4,
      "Selesai tepat waktu", "Belum jatuh tempo", "Belum ada SOP", "0 dari 9 SOP dipantau, lewat semester"],
-    ["Jumlah bermasalah", "36", "2", "4", "4", "4", "4", "4", "4", "1", "2", "3", "4"],
+    ["Jumlah bermasalah", "37", "2", "4", "4", "1", "4", "4", "4", "4", "1", "2", "3", "4"],
 ]
-CAPAIAN = [
-    ["Kecamatan", "IKU-1", "IKU-2", "IKU-3", "Rata-rata", "Peringkat", "Selisih dari median (poin)", "Tren 8 triwulan"],
-    ["Karangploso", "100,00%*", "-", "-", "100,00%", "1", "5,56", "······▄▄"],
-    ["Poncokusumo", "100,00%", "-", "-", "100,00%", "1", "5,56", "······▁█"],
-    ["Kalipare", "88,89%", "-", "-", "88,89%", "3", "-5,56", "······█▁"],
-    ["Ampelgading", "66,67%", "-", "-", "66,67%", "4", "-27,78", "·······▄"],
+CAPAIAN = [  # IKU-7: Poncokusumo's own count indicator, with no figure in 2025
+    ["Kecamatan", "IKU-1", "IKU-2", "IKU-3", "IKU-7", "Rata-rata", "Peringkat", "Selisih dari median (poin)",
+     "Tren 8 triwulan"],
+    ["Karangploso", "100,00%*", "-", "-", "-", "100,00%", "1", "5,56", "······▄▄"],
+    ["Poncokusumo", "100,00%", "-", "-", "-", "100,00%", "1", "5,56", "······▁█"],
+    ["Kalipare", "88,89%", "-", "-", "-", "88,89%", "3", "-5,56", "······█▁"],
+    ["Ampelgading", "66,67%", "-", "-", "-", "66,67%", "4", "-27,78", "·······▄"],
 ]
 PENGESAHAN = [
     ["Kecamatan", "IKU resmi", "Belum resmi", "Median hari", "Terlama (hari)"],
     ["Ampelgading", "1", "2", "15", "15"],
     ["Kalipare", "1", "2", "1", "1"],
     ["Karangploso", "0", "3", "-", "-"],
-    ["Poncokusumo", "1", "2", "1", "1"],
+    ["Poncokusumo", "1", "3", "1", "1"],
 ]
 TINDAK_LANJUT = [
     ["Kecamatan", "Rekomendasi", "Selesai", "Terlambat", "Median hari sampai selesai"],
@@ -259,8 +263,9 @@ def test_the_kepatuhan_cells_carry_their_state_and_link_to_their_records(empat, 
     jelajah(r.get_json()["response"])
     # Amber: an official figure made late, an obligation done late.
     assert sorted(kelas["table-warning"]) == [("Ampelgading", "IKU-1"), ("Ampelgading", "perjanjian_kinerja")]
-    # Red: a figure not official past its due date (1 + 4 × 2), an obligation late (2 × 4), the monitoring (4).
-    assert len(kelas["table-danger"]) == 21 and ("Karangploso", "IKU-1") in kelas["table-danger"]
+    # Red: a figure not official past its due date (1 + 4 × 2 + Poncokusumo's IKU-7), an obligation late (2 × 4),
+    # the monitoring (4).
+    assert len(kelas["table-danger"]) == 22 and ("Karangploso", "IKU-1") in kelas["table-danger"]
     # Dark: no SOP for the obligation (Ampelgading 1, Kalipare 6, Karangploso 5, Poncokusumo 1).
     assert len(kelas["table-dark"]) == 13 and ("Kalipare", "laporan_kinerja") in kelas["table-dark"]
     assert sorted(kelas["table-success"]) == [("Kalipare", "IKU-1"), ("Kalipare", "perjanjian_kinerja"),
@@ -301,12 +306,14 @@ def test_the_xlsx_recap_holds_the_same_numbers_one_sheet_per_section(demo, empat
     assert [[b[0], int(b[1]), *b[2:]] for b in lembar["Kepatuhan"][1:]] == [
         [b[0], int(b[1]), *b[2:]] for b in KEPATUHAN[1:]]
     # Capaian: in percent and points to two decimals, as on the screen; each IKU's state beside it.
-    assert [[b[0], b[1], b[2], *b[7:]] for b in lembar["Capaian"][1:]] == [
+    assert [[b[0], b[1], b[2], *b[9:]] for b in lembar["Capaian"][1:]] == [
         ["Karangploso", 100.0, "Dalam proses SOP", 100.0, 1.0, 5.56, "······▄▄"],
         ["Poncokusumo", 100.0, "Resmi", 100.0, 1.0, 5.56, "······▁█"],
         ["Kalipare", 88.89, "Resmi", 88.89, 3.0, -5.56, "······█▁"],
         ["Ampelgading", 66.67, "Resmi", 66.67, 4.0, -27.78, "·······▄"]]
-    assert all(b[3:7] == ["", "-", "", "-"] for b in lembar["Capaian"][1:])  # IKU-2 and IKU-3: no figure
+    # IKU-2 and IKU-3: no figure; IKU-7, Poncokusumo's own: no figure there, not an indicator of the others
+    assert [b[3:9] for b in lembar["Capaian"][1:]] == [["", "-", "", "-", "", "-" if b[0] == "Poncokusumo" else ""]
+                                                     for b in lembar["Capaian"][1:]]
     # Proses: every shared SOP (the recap does not follow the screen's SOP choice); minutes as numbers.
     proses = [[b[0], b[1], b[2], b[3], None if b[4] == "" else round(b[4], 2), round(b[5], 2)]
               for b in lembar["Proses SOP"][1:]]
@@ -317,7 +324,7 @@ def test_the_xlsx_recap_holds_the_same_numbers_one_sheet_per_section(demo, empat
                       [NAMA_SOP_IKU1, "Karangploso", 0, "", 75.0, 0.0],
                       [NAMA_SOP_IKU1, "Poncokusumo", 1, 220, 77.78, 33.33]]
     assert lembar["Pengesahan"][1:] == [["Ampelgading", 1, 2, 15, 15], ["Kalipare", 1, 2, 1, 1],
-                                        ["Karangploso", 0, 3, "", ""], ["Poncokusumo", 1, 2, 1, 1]]
+                                        ["Karangploso", 0, 3, "", ""], ["Poncokusumo", 1, 3, 1, 1]]
     assert lembar["Tindak lanjut"][1:] == [["Poncokusumo", 2, 1, 1, 3], ["Ampelgading", 1, 0, 0, ""],
                                            ["Kalipare", 1, 1, 0, 7], ["Karangploso", 0, 0, 0, ""]]
 
@@ -332,7 +339,7 @@ def test_the_pdf_recap_prints_every_row_of_the_screen_with_the_heading_and_the_p
     assert "PEMERINTAH KABUPATEN MALANG REKAP PERBANDINGAN KECAMATAN" in teks
     assert "Periode: triwulan II 2025 · dicetak 15 Agustus 2025" in teks
     # The chart: the offices by obligations in trouble, worst first.
-    assert "Kewajiban bermasalah per kecamatan Ampelgading 10 Kalipare 9 Karangploso 9 Poncokusumo 8" in teks
+    assert "Kewajiban bermasalah per kecamatan Ampelgading 10 Kalipare 9 Karangploso 9 Poncokusumo 9" in teks
     for tabel in (KEPATUHAN[1:], PENGESAHAN[1:], TINDAK_LANJUT[1:], PROSES_IKU1[1:], PROSES_EVALUASI):
         for baris in tabel:
             assert " ".join(baris) in teks, baris
@@ -341,7 +348,7 @@ def test_the_pdf_recap_prints_every_row_of_the_screen_with_the_heading_and_the_p
             ("Poncokusumo", "100,00%", "Resmi", "5,56", "1", "······▁█"),
             ("Kalipare", "88,89%", "Resmi", "-5,56", "3", "······█▁"),
             ("Ampelgading", "66,67%", "Resmi", "-27,78", "4", "·······▄")):
-        assert f"{nama} {c} {keadaan} - - - - {c} {peringkat} {selisih} {tren}" in teks
+        assert f"{nama} {c} {keadaan} - - - - - - {c} {peringkat} {selisih} {tren}" in teks  # IKU-2, IKU-3, IKU-7
 
 
 def test_the_pdf_shades_the_cells_the_screen_colours(demo, empat):

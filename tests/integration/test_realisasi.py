@@ -46,10 +46,10 @@ def _langkah(s, rec: CatatanLangkah) -> SopLangkah:
     return s.get(SopLangkah, rec.langkah_id)
 
 
-def test_seed_offices_report_on_the_three_iku_with_targets(demo):
+def test_seed_offices_report_on_the_shared_iku_and_their_own_with_targets(demo):
     with session_scope(demo) as s:
         kec, iku = _kantor(s)
-        assert list(iku) == ["IKU-1", "IKU-2", "IKU-3"]
+        assert list(iku) == ["IKU-1", "IKU-2", "IKU-3", "IKU-7"]  # IKU-7: Poncokusumo's own count indicator
         assert iku["IKU-2"].nama == "Persentase pelayanan pengantar KTP, KK dan mutasi pindah yang diselesaikan"
         t = target_berlaku(s, indikator_id=iku["IKU-1"].id, kecamatan_id=kec.id, tahun=date.today().year)
         assert t.nilai == 90.0

@@ -33,6 +33,7 @@ from models.tables import (
     Rekomendasi,
     Sop,
     SopLangkah,
+    Target,
     TindakLanjut,
     User,
 )
@@ -68,7 +69,8 @@ def _dalam_jam_kerja(kal, t: datetime, zona: str) -> bool:
 def test_a_small_history_is_complete_timed_in_office_hours_and_made_once(engine):
     hasil = buat_riwayat(engine, kecamatan=4, tahun=2, seed=1, hari_ini=HARI_INI)
     assert (hasil.kecamatan, hasil.kecamatan_baru) == (4, 1)
-    assert hasil.realisasi == 4 * 7 * 3  # 2025 I-IV and 2026 I-III, three IKU each
+    # 2025 I-IV and 2026 I-III, the three shared IKU each, and Poncokusumo's own count indicator IKU-7
+    assert hasil.realisasi == 4 * 7 * 3 + 7
     with session_scope(engine) as s:
         malang = s.exec(select(Kecamatan).join(Kabupaten).where(Kabupaten.nama == "Malang")
                         .order_by(Kecamatan.nama)).all()
@@ -135,7 +137,19 @@ def test_a_small_history_is_complete_timed_in_office_hours_and_made_once(engine)
         assert tl_kembali and all(t.alasan for t in tl_kembali)
 
         ringkas = s.exec(select(AuditLog).where(AuditLog.aksi == "demo.generate")).one()
-        assert ringkas.sesudah["realisasi"] == 84 and ringkas.sesudah["seed"] == 1
+        assert ringkas.sesudah["realisasi"] == 91 and ringkas.sesudah["seed"] == 1
+        # IKU-7 has its year's target and the Rencana Aksi's four quarterly targets in each demo year, the quarters
+        # scaled to the year (kumulatif: the last quarter's is the year's), and whole counts as figures.
+        ponco = malang[3]
+        iku7 = s.exec(select(Indikator).where(Indikator.kecamatan_id == ponco.id)
+                      .where(Indikator.kode == "IKU-7")).one()
+        for th in (2025, 2026):
+            t = {x.triwulan: x.nilai for x in s.exec(select(Target).where(Target.indikator_id == iku7.id)
+                                                     .where(Target.tahun == th).where(Target.berlaku == True))}  # noqa: E712
+            assert sorted(t, key=lambda k: k or 0) == [None, 1, 2, 3, 4]
+            assert t[4] == t[None] and t[1] < t[2] < t[3] < t[4] and all(v == int(v) for v in t.values())
+        angka = [r for r in realisasi if r.indikator_id == iku7.id]
+        assert len(angka) == 7 and all(r.penyebut is None and 0 <= r.pembilang <= 17 for r in angka)
         sebelum = _jumlah(s)
     with pytest.raises(RiwayatDitolak) as e:
         buat_riwayat(engine, kecamatan=4, tahun=2, seed=1, hari_ini=HARI_INI)
@@ -156,7 +170,7 @@ def test_the_same_seed_gives_the_same_figures_and_another_seed_others(engine, tm
     finally:
         for u in urls:
             dispose_engine(u)
-    assert len(pertama) == 3 * 3 * 3
+    assert len(pertama) == 3 * 3 * 3 + 3  # and Poncokusumo's own IKU-7
     assert pertama == kedua
     assert pertama != lain
 

@@ -155,7 +155,7 @@ def test_a_revision_from_a_page_opened_before_another_s_change_is_refused(client
     masuk(client, nama_pengguna("kasubag_evapor"))
     buka = panggil(client, app, "..target-riwayat.children...target-terlihat.data..", indikator_id=ind_id, tahun=2032)
     terlihat = buka.get_json()["response"]["target-terlihat"]["data"]
-    assert terlihat == {"id": None}
+    assert terlihat == {"id": None, "triwulan": {"1": None, "2": None, "3": None, "4": None}}
     with session_scope(demo) as s:  # meanwhile the Camat sets it
         tetapkan_target(s, indikator_id=ind_id, kecamatan_id=kec_id, tahun=2032, nilai=95.0,
                         oleh=pengguna(s, peran="camat"))
