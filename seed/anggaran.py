@@ -23,7 +23,7 @@ SASARAN = {
     "Malang": {
         "perencanaan": "Meningkatnya kualitas perencanaan pembangunan partisipatif di kecamatan",
         "pelayanan": "Meningkatnya kualitas pelayanan administrasi kependudukan",
-        "desa": "Meningkatnya kualitas perencanaan pembangunan partisipatif di kecamatan",
+        "desa": "Meningkatnya kualitas penyelenggaraan pemerintahan desa",  # Poncokusumo's own IKU-7
         "trantib": "Meningkatnya ketentraman dan ketertiban masyarakat",
     },
     "Tanjung Jabung Barat": {

@@ -216,8 +216,8 @@ def isi_kabupaten(s: Session, sar: Saringan, hari_ini: date) -> html.Div:
                  tautan_unduh("beranda-kabupaten", q)], className="mt-2"),
         html.P("Capaian per IKU diwarnai menurut predikat; * = diajukan, belum disahkan Camat; (draf) = diisi, belum "
                "diajukan. Pilih nama kecamatan untuk melihat berandanya.", className="small text-muted mb-1"),
-        html.P(f"Rata-rata capaian IKU kantor: {batas_tampil(s, sar.kecamatan_ids)} (batas yang ditetapkan "
-               "kabupaten).", className="small fw-semibold", id="beranda-batas-rerata"),
+        html.P(f"Rata-rata capaian atas IKU bersama kabupaten: {batas_tampil(s, sar.kecamatan_ids)} (batas "
+               "yang ditetapkan kabupaten).", className="small fw-semibold", id="beranda-batas-rerata"),
         dbc.Table([kepala, badan], hover=True, size="sm", responsive=True, id="tabel-perbandingan-kantor",
                   className="tabel-dasbor"),
         tabel_layar(tabel_tl_terlambat(s, sar, hari_ini), nama="tl-terlambat", q=q, ident="tabel-tl-terlambat",

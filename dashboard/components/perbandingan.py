@@ -123,11 +123,12 @@ def matriks_capaian(s: Session, sar: Saringan, q: str, akhiran: str, df, tren) -
                         className="text-end"),
                 html.Td(rec["tren"], className="tren font-monospace", title=tren_teks.get(rec["kecamatan_id"], ""))]
         baris.append(html.Tr(isi, **{"data-kantor": nama}))
-    return html.Div([judul, html.P(f"Rata-rata dan peringkat: {batas_tampil(s, sar.kecamatan_ids)} (batas yang "
-                                   "ditetapkan kabupaten di Pengaturan Kabupaten).",
+    return html.Div([judul, html.P(f"Rata-rata dan peringkat atas IKU bersama kabupaten (IKU milik satu kantor "
+                                   f"ditampilkan, tidak dibandingkan): {batas_tampil(s, sar.kecamatan_ids)} (batas "
+                                   "yang ditetapkan kabupaten di Pengaturan Kabupaten).",
                                    className="small fw-semibold mb-1", id=f"catatan-batas-rerata{akhiran}"),
                      html.P("Warna menurut predikat. Tanda * : sementara (diajukan, belum disahkan); "
-                                   "(draf): belum diajukan. Peringkat menurut rata-rata capaian IKU kantor; tren: "
+                                   "(draf): belum diajukan. Peringkat menurut rata-rata capaian IKU bersama; tren: "
                                    "rata-rata itu pada delapan triwulan terakhir (arahkan kursor untuk angkanya).",
                                    className="small text-muted"),
                      dbc.Table([kepala, html.Tbody(baris)], size="sm", bordered=True, responsive=True,

@@ -209,8 +209,9 @@ def kartu_iku(session: Session, *, kecamatan_id: int, tahun: int, triwulan: int)
 
 def perbandingan(session: Session, *, kecamatan_ids: list[int], tahun: int, triwulan: int,
                  data: dict | None = None) -> pd.DataFrame:
-    """The offices side by side for one quarter: one row per office and IKU (long form). `data`: capaian_banyak's
-    result covering the year, when the caller already has it."""
+    """The offices side by side for one quarter: one row per office and IKU (long form); `bersama` marks the
+    kabupaten's shared IKU, the only ones offices are averaged and ranked on (an office's own indicator is shown,
+    not compared). `data`: capaian_banyak's result covering the year, when the caller already has it."""
     if data is None:
         data = capaian_banyak(session, kecamatan_ids=kecamatan_ids, tahun=[tahun], ringkas=True)
     data = {kunci: b for kunci, b in data.items() if kunci[1] == tahun}
@@ -226,12 +227,13 @@ def perbandingan(session: Session, *, kecamatan_ids: list[int], tahun: int, triw
             r = b.realisasi[triwulan - 1]
             target, terhadap = b.target_pada(triwulan)
             baris.append({"kecamatan_id": kec_id, "kecamatan": kantor[kec_id], "indikator_id": b.indikator.id,
-                          "kode": b.indikator.kode, "indikator": b.indikator.nama, "target": target,
+                          "kode": b.indikator.kode, "indikator": b.indikator.nama,
+                          "bersama": b.indikator.kecamatan_id is None, "target": target,
                           "terhadap": terhadap, "capaian": persen, "resmi": resmi,
                           "status": keadaan_capaian(resmi, r.status if r else None),
                           "predikat": p.nama if p else None, "warna": p.warna if p else None, "keterangan": c.alasan})
-    return pd.DataFrame(baris, columns=["kecamatan_id", "kecamatan", "indikator_id", "kode", "indikator", "target",
-                                        "terhadap", "capaian", "resmi", "status", "predikat", "warna", "keterangan"])
+    return pd.DataFrame(baris, columns=["kecamatan_id", "kecamatan", "indikator_id", "kode", "indikator", "bersama",
+                                        "target", "terhadap", "capaian", "resmi", "status", "predikat", "warna", "keterangan"])
 
 
 # ---------------------------------------------------------------- follow-ups of recommendations

@@ -125,7 +125,8 @@ def tabel_beranda_kabupaten(session: Session, sar: Saringan, hari_ini: date | No
         for x in kode:
             r = sel.get((k, x))
             if r is not None and not pd.isna(r.capaian):
-                nilai.append(float(r.capaian))
+                if r.bersama:  # averaged on the kabupaten's shared IKU only, as Perbandingan ranks them
+                    nilai.append(float(r.capaian))
                 isi[f"capaian_{x}"] = r.capaian
                 isi[f"keadaan_{x}"] = KeadaanCapaian.label_dari(r.status)
                 isi[f"warna_{x}"] = r.warna

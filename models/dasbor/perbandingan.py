@@ -232,7 +232,7 @@ def capaian_tren(session: Session, sar: Saringan, jumlah: int = 8) -> dict:
 
 def tren_kantor(session: Session, sar: Saringan, jumlah: int = 8,
                 data: dict | None = None) -> dict[int, list[tuple[str, float | None]]]:
-    """Per office, its average capaian over its IKU for each of the `jumlah` quarters up to the filter's, oldest
+    """Per office, its average capaian over the kabupaten's shared IKU for each of the `jumlah` quarters up to the filter's, oldest
     first (official where official, else provisional, as the capaian engine gives a quarter), each capaian counted
     up to the kabupaten's cap (rata_rata_dibatasi). `data`: capaian_tren's result when the caller already has it."""
     periode_ = _periode_tren(sar, jumlah)
@@ -243,7 +243,8 @@ def tren_kantor(session: Session, sar: Saringan, jumlah: int = 8,
     for k in sar.kecamatan_ids:
         seri = []
         for th, tw in periode_:
-            nilai = [c.persen for b in data.get((k, th), []) if (c := b.pada(tw)[0]).tersedia]
+            nilai = [c.persen for b in data.get((k, th), [])
+                     if b.indikator.kecamatan_id is None and (c := b.pada(tw)[0]).tersedia]
             seri.append((f"{ROMAWI[tw]}/{th}", rata_rata_dibatasi(nilai, batas.get(k))))
         hasil[k] = seri
     return hasil
@@ -274,7 +275,7 @@ def capaian_peringkat(session: Session, sar: Saringan, df: pd.DataFrame | None =
             isi[f"capaian_{r.kode}"] = r.capaian if ada else None
             isi[f"keadaan_{r.kode}"] = KeadaanCapaian.label_dari(r.status) if ada else "-"
             isi[f"warna_{r.kode}"] = r.warna if ada else None  # not a column: the band's colour, for the tint
-            if ada:
+            if ada and r.bersama:  # an office's own indicator is shown, not compared
                 nilai.append(float(r.capaian))
         isi["rata"] = rata_rata_dibatasi(nilai, batas.get(k))
         isi["tren"] = garis_kecil([v for _, v in tren[k]])

@@ -33,7 +33,8 @@ def test_the_kabupaten_changes_the_cap_and_perbandingan_says_so(page, server_url
         pg.goto(server_url + "/perbandingan?tahun=2026&triwulan=1")
         pg.wait_for_selector("#catatan-batas-rerata", timeout=20000)
         assert pg.inner_text("#catatan-batas-rerata") == (
-            "Rata-rata dan peringkat: tiap capaian dihitung paling tinggi 150% (batas yang ditetapkan kabupaten di "
+            "Rata-rata dan peringkat atas IKU bersama kabupaten (IKU milik satu kantor ditampilkan, tidak "
+            "dibandingkan): tiap capaian dihitung paling tinggi 150% (batas yang ditetapkan kabupaten di "
             "Pengaturan Kabupaten).")
 
         masuk_sebagai(pg, server_url, "camat.poncokusumo")

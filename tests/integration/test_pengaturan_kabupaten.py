@@ -22,6 +22,7 @@ import pytest
 from sqlmodel import func, select
 
 from models.dasbor.kueri import Saringan
+from models.dasbor.laporan import tabel_beranda_kabupaten
 from models.dasbor.perbandingan import capaian_peringkat, tren_kantor
 from models.db import session_scope
 from models.kinerja.capaian import batas_rerata, predikat_kabupaten
@@ -287,6 +288,25 @@ def _rata(s, kec: int) -> tuple[float, float]:
     return float(baris["rata"]), float(baris["capaian_IKU-1"])
 
 
+def test_an_offices_own_indicator_is_shown_but_not_averaged_nor_ranked(demo, hari):
+    """Poncokusumo's own IKU-7 (a count no other office has) at 6 against its triwulan I target of 15 (the demo's
+    Rencana Aksi), 40 %, official: its cell shows 40 %, but
+    the average and rank across offices stay on the shared IKU, 100 as above, in Perbandingan, its trend and
+    Beranda's table."""
+    with session_scope(demo) as s:
+        kec = _dua_capaian(s)
+        iku7 = indikator(s, kode="IKU-7", target={2026: 30})
+        assert iku7.kecamatan_id == kec
+        realisasi(s, indikator=iku7, tahun=2026, triwulan=1, pembilang="6", status="resmi")
+    with session_scope(demo) as s:
+        sar = Saringan(kecamatan_ids=[kec], kecamatan_id=None, tahun=2026, triwulan=1)
+        baris = capaian_peringkat(s, sar).data.iloc[0]
+        assert (float(baris["capaian_IKU-7"]), float(baris["rata"])) == (40.0, 100.0)
+        assert tren_kantor(s, sar)[kec][-1] == ("I/2026", 100.0)
+        beranda = tabel_beranda_kabupaten(s, sar).data.iloc[0]
+        assert (float(beranda["capaian_IKU-7"]), float(beranda["rata"])) == (40.0, 100.0)
+
+
 def test_an_office_at_250_and_80_averages_100_under_the_cap_of_120_and_115_under_150(demo, hari, client, app):
     with session_scope(demo) as s:
         kec = _dua_capaian(s)
@@ -299,7 +319,7 @@ def test_an_office_at_250_and_80_averages_100_under_the_cap_of_120_and_115_under
     client.get("/_dash-layout")
     periode = {"kecamatan": None, "tahun": 2026, "triwulan": 1}  # every Malang office
     teks = teks_jawaban(panggil(client, app, _kunci(app, "perbandingan", "tampil_capaian"), **periode))
-    assert "Rata-rata dan peringkat: tiap capaian dihitung paling tinggi 120%" in teks
+    assert "Rata-rata dan peringkat atas IKU bersama kabupaten (IKU milik satu kantor ditampilkan, tidak dibandingkan): tiap capaian dihitung paling tinggi 120%" in teks
 
     r = panggil(client, app, _kunci(app, "pengaturan_kabupaten", "simpan"), kabupaten=None, bupati="",
                 batas="150", awal="", ditetapkan="")
@@ -310,7 +330,7 @@ def test_an_office_at_250_and_80_averages_100_under_the_cap_of_120_and_115_under
         assert tren_kantor(s, sar)[kec][-1] == ("I/2026", 115.0)
     r = panggil(client, app, _kunci(app, "perbandingan", "tampil_capaian"), **periode)
     teks = teks_jawaban(r)
-    assert "Rata-rata dan peringkat: tiap capaian dihitung paling tinggi 150%" in teks
+    assert "Rata-rata dan peringkat atas IKU bersama kabupaten (IKU milik satu kantor ditampilkan, tidak dibandingkan): tiap capaian dihitung paling tinggi 150%" in teks
     assert "120%" not in teks
     # The downloads carry the cap in the average's header, and the capped average.
     for unduhan in ("pk-capaian", "beranda-kabupaten"):
@@ -321,7 +341,7 @@ def test_an_office_at_250_and_80_averages_100_under_the_cap_of_120_and_115_under
     # The kabupaten's Beranda: the same average, with the same note.
     client.get("/")
     r = panggil(client, app, "beranda-isi.children", kecamatan=None, tahun=2026, triwulan=1)
-    assert "Rata-rata capaian IKU kantor: tiap capaian dihitung paling tinggi 150% (batas yang ditetapkan " \
+    assert "Rata-rata capaian atas IKU bersama kabupaten: tiap capaian dihitung paling tinggi 150% (batas yang ditetapkan " \
            "kabupaten)." in teks_jawaban(r)
     tabel = tabel_jawaban(r, "tabel-perbandingan-kantor")
     rata = tabel[0].index("Rata-rata")
