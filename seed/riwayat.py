@@ -29,7 +29,13 @@ from models.db import session_scope
 from models.jenis_kerja import muat as muat_jenis_kerja
 from models.kinerja.iku import iku_kantor, per_triwulan, sop_pengumpul, target_berlaku, tetapkan_target
 from models.kinerja.realisasi import Isian, ajukan, boleh_mengisi, bukti_diminta, simpan_draf
-from models.perencanaan.kalender_sakip import jadwal_kabupaten, jendela, label_periode_kewajiban, periode_renstra
+from models.perencanaan.kalender_sakip import (
+    PERJANJIAN_KINERJA,
+    jadwal_kabupaten,
+    jendela,
+    label_periode_kewajiban,
+    periode_renstra,
+)
 from models.perencanaan.pekerjaan import mulai_pekerjaan, revisi_berlaku
 from models.sop.alur import catatan_terbuka, mulai_kerjakan, putuskan, selesaikan, urutan_pelaksana
 from models.sop.dokumen import kunci_nama
@@ -700,6 +706,8 @@ class KantorRiwayat:
             if sop.id in pengumpul or sop.kunci in lain or sop.kunci in {i.sop_kunci for i in self.iku}:
                 continue
             j = jadwal.get(sop.kunci)
+            if j is not None and j.kewajiban == PERJANJIAN_KINERJA:  # run about the PK: seed.perjanjian
+                continue
             for th, tw in self._periode_pekerjaan(j):
                 buka, tenggat = jendela(j, th, tw, self.kal) if j else (date(th, 1, 2), date(th, 1, 31))
                 label = label_periode_kewajiban(j.siklus if j else "tahun", th, tw)

@@ -28,7 +28,7 @@ def tabel_jadwal(jadwal: list[JadwalSakip]) -> dbc.Table:
     for j in jadwal:
         buka, tempo = jendela_teks(j)
         sop = j.sop_nama or html.Span({"pengumpulan": "tanpa SOP tunggal: semua IKU resmi",
-                                       "perjanjian_kinerja": "tanpa SOP: target tahun semua IKU"}.get(
+                                       "perjanjian_kinerja": "tanpa SOP: ditandatangani Camat"}.get(
             j.kewajiban, "tanpa SOP"), className="text-muted")
         baris.append(html.Tr([html.Td(j.nama), html.Td(sop), html.Td(SIKLUS.get(j.siklus, j.siklus)), html.Td(buka),
                               html.Td(tempo)], **{"data-kewajiban": j.kewajiban}))
@@ -48,7 +48,9 @@ def tabel_kewajiban(daftar: list[Kewajiban], zona: str) -> dbc.Table | html.P:
             eks = (eks + " · " if eks else "") + f"terpenuhi {tanggal(tanggal_lokal(k.selesai_pada, zona))}"
         baris.append(html.Tr([html.Td(k.nama), html.Td(k.label), html.Td(tanggal(k.mulai)), html.Td(tanggal(k.tenggat)),
                               html.Td(lencana_keadaan(keadaan)),
-                              html.Td(eks or "-", className="small")],
+                              html.Td([eks or "-", *([" · ", html.A("Buka Perjanjian Kinerja",
+                                                                     href=f"/perjanjian-kinerja?tahun={k.tahun}")]
+                                                    if k.dasar == "perjanjian" else [])], className="small")],
                              **{"data-kewajiban": k.kewajiban, "data-status": k.status}))
     return dbc.Table([kepala, html.Tbody(baris)], size="sm", hover=True, responsive=True, id="tabel-kewajiban-kantor")
 
