@@ -219,6 +219,25 @@ def isi_pk(session: Session, pk: PerjanjianKinerja) -> dict[str, Any]:
             "status": str(pk.status), "alasan": pk.alasan, "tanggal": pk.tanggal.isoformat() if pk.tanggal else None}
 
 
+def isi_cetak(session: Session, *, kecamatan_id: int, tahun: int, role_kode: str,
+              perubahan_ke: int | None = None) -> dict[str, Any]:
+    """What a printed PK holds: the party's PK of the year (its latest, or perubahan `perubahan_ke`) as signed or
+    as its draft stands; with no PK row yet, the draft as it would stand. Ditolak for a party that signs none."""
+    role = _pihak(role_kode, bawah=False)
+    q = (select(PerjanjianKinerja).where(PerjanjianKinerja.kecamatan_id == kecamatan_id)
+         .where(PerjanjianKinerja.tahun == tahun).where(PerjanjianKinerja.role_kode == role))
+    if perubahan_ke is not None:
+        pk = session.exec(q.where(PerjanjianKinerja.perubahan_ke == perubahan_ke)).first()
+        if pk is None:
+            raise Ditolak(f"{judul_pk(role, tahun, perubahan_ke)} tidak ada.")
+    else:
+        pk = session.exec(q.order_by(col(PerjanjianKinerja.perubahan_ke).desc())).first()
+    if pk is None:
+        return {**susun_isi(session, kecamatan_id, tahun, role), "perubahan_ke": 0, "status": str(P.DRAF),
+                "alasan": None, "tanggal": None}
+    return isi_pk(session, pk)
+
+
 # ---------------------------------------------------------------- the cascade
 
 
@@ -624,7 +643,7 @@ def _tandatangani(session: Session, pk: PerjanjianKinerja, *, nama_berkas: str, 
     ke = MESIN_PK.periksa(pk.status, "tandatangani", konteks)
     assert tgl is not None  # the machine's condition
     isi = {**susun_isi(session, pk.kecamatan_id, pk.tahun, pk.role_kode), "perubahan_ke": pk.perubahan_ke,
-           "alasan": pk.alasan, "tanggal": tgl.isoformat()}
+           "status": str(ke), "alasan": pk.alasan, "tanggal": tgl.isoformat()}
     eks = run_berjalan(session, pk.id) if pk.role_kode == "camat" else None
     session.flush()
     if not tulis(session, pk, ke=ke, cas={"ditandatangani_pada": None},

@@ -65,6 +65,9 @@ RUTE_BERKAS = {
     # SOP 4 is Poncokusumo's Penyusunan Renstra in the demo (the seed documents' order)
     "/cetak/sop/<int:sop_id>.pdf": "/cetak/sop/4.pdf",
     "/cetak/sop/<int:sop_id>.docx": "/cetak/sop/4.docx",
+    # office 2 is Poncokusumo in the demo
+    "/cetak/pk/<int:kecamatan_id>/<int:tahun>.pdf": "/cetak/pk/2/2026.pdf",
+    "/cetak/pk/<int:kecamatan_id>/<int:tahun>.docx": "/cetak/pk/2/2026.docx?role=sekcam",
 }
 
 
