@@ -22,6 +22,7 @@ MENU: tuple[tuple[str, str, frozenset[str] | None], ...] = (
     ("Tindak Lanjut", "/tindak-lanjut", SEMUA),
     ("Realisasi", "/realisasi", PERAN_KANTOR),
     ("IKU & Target", "/iku", PERAN_KANTOR),
+    ("Perjanjian Kinerja", "/perjanjian-kinerja", SEMUA),
     ("Katalog", "/sop", SEMUA),
     ("Unggah SOP", "/unggah-sop", PERAN_UNGGAH),
     ("Monitoring SOP", "/monitoring-sop", SEMUA),
@@ -37,10 +38,10 @@ def menu_untuk(role_kode: str | None) -> list[tuple[str, str]]:
 
     >>> [nama for nama, _ in menu_untuk("camat")]
     ['Beranda', 'Capaian', 'Waktu Siklus', 'Perbandingan', 'Persetujuan', 'Pekerjaan', 'Tindak Lanjut', 'Realisasi',
-     'IKU & Target', 'Katalog', 'Unggah SOP', 'Monitoring SOP', 'Kalender SAKIP']
+     'IKU & Target', 'Perjanjian Kinerja', 'Katalog', 'Unggah SOP', 'Monitoring SOP', 'Kalender SAKIP']
     >>> [nama for nama, _ in menu_untuk("kabupaten")]
-    ['Beranda', 'Capaian', 'Waktu Siklus', 'Perbandingan', 'Persetujuan', 'Tindak Lanjut', 'Katalog', 'Monitoring SOP',
-     'Kalender SAKIP', 'Impor Pegawai']
+    ['Beranda', 'Capaian', 'Waktu Siklus', 'Perbandingan', 'Persetujuan', 'Tindak Lanjut', 'Perjanjian Kinerja',
+     'Katalog', 'Monitoring SOP', 'Kalender SAKIP', 'Impor Pegawai']
     >>> [nama for nama in ("Pengguna", "Hari Libur") if nama in dict(menu_untuk("admin"))]
     ['Pengguna', 'Hari Libur']
     """

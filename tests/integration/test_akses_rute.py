@@ -46,6 +46,17 @@ MENULIS = {
     "callbacks.tindak_lanjut.bertindak": KANTOR,
     "callbacks.tindak_lanjut.simpan_evaluasi": PENCATAT,
     "callbacks.unggah_sop.simpan_semua": frozenset({"admin", "camat", "sekcam"}),
+    # The Camat signs the Camat's PK; a lower PK's own pihak pertama may record theirs (the domain checks which).
+    "callbacks.perjanjian_kinerja.tanda_tangani": frozenset({"camat", "sekcam", "kasi_pem", "kasi_ekbang",
+                                                            "kasi_trantib"}),
+    "callbacks.perjanjian_kinerja.mulai": KANTOR,
+    "callbacks.perjanjian_kinerja.draf": frozenset({"camat", "sekcam"}),
+    "callbacks.perjanjian_kinerja.perubahan": frozenset({"camat", "sekcam"}),
+    "callbacks.perjanjian_kinerja.simpan_indikator": frozenset({"camat", "sekcam"}),
+    "callbacks.perjanjian_kinerja.hapus_ip": frozenset({"camat", "sekcam"}),
+    # Every office role reaches saving a kegiatan: its pelaksana fills in what was done (the domain checks).
+    "callbacks.perjanjian_kinerja.simpan_kegiatan": KANTOR,
+    "callbacks.perjanjian_kinerja.hapus_kegiatan": frozenset({"camat", "sekcam", "kasubag_evapor", "kasubag_renkeu"}),
 }
 
 # Every Flask route, by rule: the framework's and the public ones, then the file routes with an address that
