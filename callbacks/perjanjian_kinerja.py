@@ -16,7 +16,7 @@ from dashboard.components.perjanjian_kinerja import (
     pohon_kinerja,
     tabel_rencana_aksi,
 )
-from dashboard.components.saringan import saringan_halaman
+from dashboard.components.saringan import pasang_alamat, saringan_halaman
 from dashboard.data import pengaturan, sesi
 from models.akun.peran import NAMA_PERAN, PERAN_KANTOR
 from models.perencanaan.perjanjian_kinerja import (
@@ -41,8 +41,8 @@ from models.umum.berkas import dari_unggahan
 from models.umum.penolakan import Ditolak
 from models.umum.periode import ROMAWI
 
-KECAMATAN = "pk-kecamatan"
-TAHUN = "pk-tahun"
+KECAMATAN = "perjanjian-kecamatan"  # the filter bar of dashboard.pages.perjanjian_kinerja
+TAHUN = "perjanjian-tahun"
 
 
 def _tahun(nilai) -> int:
@@ -64,6 +64,8 @@ def _pengguna(s) -> User:
 
 
 def register(app: Dash) -> None:
+    pasang_alamat(app, "perjanjian", ("kecamatan", "tahun"))
+
     @callback(app, Output(ids.PK_ISI, "children"), Output(ids.PK_TTD_PILIH, "options"),
               Output(ids.PK_IP_PILIH, "options"), Output(ids.RA_PILIH, "options"),
               Input(KECAMATAN, "value"), Input(TAHUN, "value"), Input(ids.PK_VERSI, "data"),

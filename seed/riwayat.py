@@ -71,6 +71,7 @@ from seed.demo import (
     pengumpulan_demo,
     pola_kabupaten,
 )
+from seed.perjanjian import perjanjian_kantor
 
 # The real kecamatan of the kabupaten the demo knows, for adding offices by name.
 KECAMATAN_KABUPATEN: dict[str, tuple[str, ...]] = {
@@ -507,6 +508,7 @@ class KantorRiwayat:
                 self._realisasi_bersama([i for i in self.iku if self.bersama[i.id]], th, tw, n, terakhir)
             self._evaluasi(th, tw, terakhir=terakhir, baru_saja=n >= len(triwulan) - 2)
         self._pekerjaan()
+        perjanjian_kantor(self)  # the Perjanjian Kinerja, its cascade and Rencana Aksi of every year
 
     def _target(self, ind: Indikator, th: int, oleh: User) -> None:
         ada = target_berlaku(self.s, indikator_id=ind.id, kecamatan_id=self.kec.id, tahun=th)

@@ -23,7 +23,7 @@ from models.umum.periode import ROMAWI
 dash.register_page(__name__, path="/perjanjian-kinerja", name="Perjanjian Kinerja",
                    title="Perjanjian Kinerja · SAKIP Kecamatan", order=6)
 
-PREFIX = "pk"
+PREFIX = "perjanjian"
 NAMA_SARINGAN = ("kecamatan", "tahun")
 PENANDA_TANGAN = frozenset(PIHAK_PERTAMA)  # the Camat; a lower PK's own pihak pertama records theirs
 PELAKSANA_RA = ("camat", "sekcam", "kasubag_evapor", "kasubag_umum", "kasubag_renkeu", "analis_perencanaan",

@@ -12,6 +12,7 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 import pytest
+from pypdf import PdfReader
 from sqlmodel import col, func, select
 
 from models.dasbor.kueri import Saringan
@@ -412,3 +413,36 @@ def test_an_unsigned_pk_past_its_due_date_is_late_on_perbandingan_and_a_signed_o
         assert (sel[(kali, "perjanjian_kinerja")].teks, sel[(kali, "perjanjian_kinerja")].bermasalah) == (
             "Selesai tepat waktu", False)
         assert "Perjanjian Kinerja" in [k.nama for k in tabel.kolom]
+
+
+def test_demo_generate_writes_signed_pks_with_lower_indicators_rencana_aksi_and_a_demo_scan(engine, tmp_path,
+                                                                                           monkeypatch):
+    """History of 2025 and 2026 read on 6 December 2026: every office's PKs of both years signed (Poncokusumo's
+    through its SOP), the lower PKs with their indicators, Rencana Aksi for every IKU and quarter; the calendar
+    counts them."""
+    from seed.riwayat import buat_riwayat
+
+    monkeypatch.setenv("UPLOAD_DIR", str(tmp_path / "unggah"))
+    periode.atur_hari_ini(date(2026, 12, 6))
+    buat_riwayat(engine, kecamatan=3, tahun=2, seed=1, hari_ini=date(2026, 12, 6))
+    with session_scope(engine) as s:
+        ponco = kantor(s, nama="Poncokusumo").id
+        for kec in (ponco, kantor(s, nama="Kalipare").id):
+            for th in (2025, 2026):
+                pk = {p.role_kode: p for p in daftar_pk(s, kec, th)}
+                assert set(pk) == {"camat", "sekcam", "kasi_pem", "kasi_ekbang", "kasi_trantib"}
+                assert all(p.status == StatusPerjanjian.DITANDATANGANI for p in pk.values())
+                assert all(indikator_pk(s, kec, th, r) for r in pk if r != "camat")
+                assert all(b.kegiatan for b in rencana_aksi(s, kec, th))
+                k = _pk_kalender_tahun(s, kec, th)
+                assert k.selesai_pada is not None
+        runs = eksekusi_pk(s, next(p.id for p in daftar_pk(s, ponco, 2026) if p.role_kode == "camat"))
+        assert [e.status for e in runs] == [StatusEksekusi.SELESAI] and runs[0].demo
+        scan = s.exec(select(Lampiran).where(Lampiran.pemilik_jenis == PEMILIK_SCAN)).first()
+        teks = " ".join(p.extract_text() for p in PdfReader(tmp_path / "unggah" / scan.lokasi).pages)
+        assert "CONTOH DATA DEMO" in teks
+
+
+def _pk_kalender_tahun(s, kec_id: int, tahun: int):
+    return next(k for k in kewajiban_kantor(s, kec_id, hari_ini=date(2026, 12, 6), tahun=tahun)
+                if k.kewajiban == "perjanjian_kinerja")
