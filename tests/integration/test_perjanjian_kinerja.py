@@ -13,14 +13,15 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from pypdf import PdfReader
+from sqlalchemy import event
 from sqlmodel import col, func, select
 
 from models.dasbor.kueri import Saringan
 from models.dasbor.perbandingan import kepatuhan
 from models.db import session_scope
 from models.kinerja.iku import iku_kantor, tetapkan_target
-from models.perencanaan.kalender_sakip import kewajiban_kantor
-from models.perencanaan.pekerjaan import revisi_berlaku
+from models.perencanaan.kalender_sakip import kewajiban_banyak, kewajiban_kantor
+from models.perencanaan.pekerjaan import batalkan, daftar_berjalan, mulai_pekerjaan, revisi_berlaku
 from models.perencanaan.perjanjian_kinerja import (
     PEMILIK_SCAN,
     buat_draf,
@@ -446,3 +447,46 @@ def test_demo_generate_writes_signed_pks_with_lower_indicators_rencana_aksi_and_
 def _pk_kalender_tahun(s, kec_id: int, tahun: int):
     return next(k for k in kewajiban_kantor(s, kec_id, hari_ini=date(2026, 12, 6), tahun=tahun)
                 if k.kewajiban == "perjanjian_kinerja")
+
+
+def test_the_calendar_of_many_offices_reads_the_pks_in_one_query_whatever_their_number(demo, tmp_path):
+    with session_scope(demo) as s:
+        semua = [kantor(s, nama=n).id for n in ("Poncokusumo", "Kalipare", "Karangploso")]
+        for nama in ("Kalipare", "Karangploso"):
+            _siapkan(s, nama)
+            perjanjian(s, kecamatan=nama, tahun=TAHUN, pada=_wib(2027, 1, 20), folder=tmp_path)
+    jumlah = {}
+    for n in (1, 3):
+        with session_scope(demo) as s:
+            perintah: list[str] = []
+
+            def hitung(_conn, _cursor, statement, *_args, perintah=perintah):
+                perintah.append(statement)
+
+            event.listen(demo, "before_cursor_execute", hitung)
+            try:
+                hasil = kewajiban_banyak(s, semua[:n], tahun=TAHUN, triwulan=1, hari_ini=date(2027, 2, 15))
+            finally:
+                event.remove(demo, "before_cursor_execute", hitung)
+            jumlah[n] = (len(perintah), sum("perjanjiankinerja" in p.lower() for p in perintah))
+            if n == 3:
+                status = {k: next(w.status for w in v if w.kewajiban == "perjanjian_kinerja") for k, v in hasil.items()}
+                assert status == {semua[0]: "terlambat", semua[1]: "selesai", semua[2]: "selesai"}
+    assert jumlah[1] == jumlah[3] and jumlah[3][1] == 1
+
+
+def test_the_pk_sop_runs_about_the_pk_and_pekerjaan_lists_and_cancels_it(demo):
+    with session_scope(demo) as s:
+        kec = _siapkan(s, "Poncokusumo")
+        camat = pengguna(s, peran="camat")
+        sop = sop_pk(s, kec)
+        with pytest.raises(Ditolak) as e:
+            mulai_pekerjaan(s, sop_id=sop.id, judul="PK 2027", tahun=TAHUN, triwulan=None, oleh=camat)
+        assert str(e.value) == ("Penyusunan Perjanjian Kinerja dimulai untuk Perjanjian Kinerja Camat tahun itu, "
+                                "dari halaman Perjanjian Kinerja.")
+        eks = mulai_sop(s, kecamatan_id=kec, tahun=TAHUN, oleh=camat)
+        assert [b.eksekusi.id for b in daftar_berjalan(s, kec)] == [eks.id]
+        batalkan(s, eksekusi_id=eks.id, alasan="Menunggu DPA perubahan", oleh=camat)
+        assert eks.status == StatusEksekusi.DIBATALKAN
+        # a cancelled run leaves the PK a draft; a new run may start
+        assert mulai_sop(s, kecamatan_id=kec, tahun=TAHUN, oleh=camat).subjek_id == eks.subjek_id
