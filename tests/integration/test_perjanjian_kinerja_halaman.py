@@ -10,6 +10,7 @@ from sqlmodel import func, select
 
 from models.db import session_scope
 from models.kinerja.iku import iku_kantor, tetapkan_target
+from models.perencanaan.perjanjian_kinerja import eksekusi_pk, sop_pk
 from models.tables import AuditLog, IndikatorPk, PerjanjianKinerja
 from models.umum import periode
 from tests.conftest import masuk
@@ -94,3 +95,18 @@ def test_a_staf_is_refused_by_role_and_another_office_by_scope(client, app, demo
     teks = teks_jawaban(panggil(client, app, tampil, kecamatan="Karangploso", tahun=2027, versi=0))
     assert "Kecamatan Karangploso · Tahun 2027" in teks and "Draf" in teks
     assert sidik_basis_data(demo) == sebelum
+
+
+def test_pekerjaan_starts_the_pk_sop_about_the_camats_pk(client, app, demo):
+    with session_scope(demo) as s:
+        sop = sop_pk(s, kantor(s).id).id
+    masuk(client, "staf.poncokusumo")
+    client.get("/pekerjaan")
+    mulai = _kunci(app, "pekerjaan-mulai")
+    r = panggil(client, app, mulai, sop_id=sop, judul="apa saja", tahun=2027, triwulan=2)
+    assert "Perjanjian Kinerja dikerjakan tiap tahun: pilih Tahunan, bukan triwulan." in teks_jawaban(r)
+    r = panggil(client, app, mulai, sop_id=sop, judul="apa saja", tahun=2027, triwulan=0)
+    assert '"Perjanjian Kinerja Camat 2027" dimulai; langkah pertamanya menunggu di Persetujuan.' in teks_jawaban(r)
+    with session_scope(demo) as s:
+        pk = s.exec(select(PerjanjianKinerja).where(PerjanjianKinerja.tahun == 2027)).one()
+        assert [e.subjek_jenis for e in eksekusi_pk(s, pk.id)] == ["perjanjian_kinerja"]
