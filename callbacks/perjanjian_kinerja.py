@@ -90,8 +90,9 @@ def register(app: Dash) -> None:
                        "mencapainya, pelaksananya, dan yang terlaksana.", className="small text-muted"),
                 tabel_rencana_aksi(s, kec.id, th),
             ])
-            sendiri = _pengguna(s).kecamatan_id == kec.id
-            ttd = opsi_pk(s, kec.id, th) if sendiri else []
+            user = _pengguna(s)
+            sendiri = user.kecamatan_id == kec.id
+            ttd = opsi_pk(s, kec.id, th, user) if sendiri else []
             ip = [{"label": f"{NAMA_PERAN.get(x.role_kode, x.role_kode)}: {x.nama}", "value": x.id}
                   for x in indikator_pk(s, kec.id, th)] if sendiri else []
             ra = [{"label": f"Triwulan {ROMAWI[r.triwulan]} · {r.kegiatan[:80]}", "value": r.id}

@@ -21,6 +21,7 @@ from models.perencanaan.perjanjian_kinerja import (
     scan_pk,
     sop_pk,
     teks_target,
+    tindakan_pk,
 )
 from models.sop.alur import catatan_terbuka
 from models.tables import Kecamatan, PerjanjianKinerja, SopLangkah, User
@@ -152,7 +153,15 @@ def tabel_rencana_aksi(s: Session, kec_id: int, tahun: int) -> html.Div:
                      className="small")
 
 
-def opsi_pk(s: Session, kec_id: int, tahun: int) -> list[dict]:
-    """The PKs of the year that may still be signed (drafts), as options."""
-    return [{"label": judul_pk(pk.role_kode, tahun, pk.perubahan_ke), "value": pk.id}
-            for pk in daftar_pk(s, kec_id, tahun) if pk.status == StatusPerjanjian.DRAF]
+def opsi_pk(s: Session, kec_id: int, tahun: int, user: User) -> list[dict]:
+    """The PKs of the year whose state still offers signing (MESIN_PK), as options: one the user may not sign now is
+    listed disabled, with the reason."""
+    opsi = []
+    for pk in daftar_pk(s, kec_id, tahun):
+        for t in tindakan_pk(s, pk, user):
+            if t.aksi != "tandatangani":
+                continue
+            judul = judul_pk(pk.role_kode, tahun, pk.perubahan_ke)
+            opsi.append({"label": judul if t.boleh else f"{judul} ({t.alasan})", "value": pk.id,
+                         "disabled": not t.boleh})
+    return opsi
