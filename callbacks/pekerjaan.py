@@ -16,6 +16,7 @@ from models.perencanaan.pekerjaan import (
     daftar_berjalan,
     mulai_pekerjaan,
 )
+from models.perencanaan.perjanjian_kinerja import mulai_sop, sop_pk
 from models.tables import Eksekusi, Sop, User
 from models.umum.penolakan import Ditolak
 
@@ -44,8 +45,14 @@ def register(app: Dash) -> None:
             raise Ditolak("Tahun tidak sah.") from None
         with sesi() as s:
             user = s.get(User, current_user.id)
-            eks = mulai_pekerjaan(s, sop_id=int(sop_id), judul=judul or "", tahun=th,
-                                  triwulan=int(triwulan) if triwulan else None, oleh=user)
+            pk = sop_pk(s, user.kecamatan_id) if user.kecamatan_id else None
+            if pk is not None and pk.id == int(sop_id):  # about the Camat's PK of the year, not a free document
+                if triwulan:
+                    raise Ditolak("Perjanjian Kinerja dikerjakan tiap tahun: pilih Tahunan, bukan triwulan.")
+                eks = mulai_sop(s, kecamatan_id=user.kecamatan_id, tahun=th, oleh=user)
+            else:
+                eks = mulai_pekerjaan(s, sop_id=int(sop_id), judul=judul or "", tahun=th,
+                                      triwulan=int(triwulan) if triwulan else None, oleh=user)
             pesan = dbc.Alert(f"\"{eks.judul}\" dimulai; langkah pertamanya menunggu di Persetujuan.",
                               color="success")
         return pesan, *_berjalan()

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from models.kinerja.realisasi import SUBJEK_PENGUMPULAN, SUBJEK_REALISASI
 from models.perencanaan.pekerjaan import SUBJEK_DOKUMEN
+from models.perencanaan.perjanjian_kinerja import SUBJEK_PERJANJIAN
 from models.sop.alur import JenisSubjek, daftarkan_subjek
 from models.tindak_lanjut.evaluasi import SUBJEK_EVALUASI
 from models.umum.status import JenisKerja
@@ -21,6 +22,7 @@ JENIS_KERJA: dict[JenisKerja, JenisSubjek] = {
     JenisKerja.PENGUMPULAN: SUBJEK_PENGUMPULAN,
     JenisKerja.EVALUASI: SUBJEK_EVALUASI,
     JenisKerja.DOKUMEN: SUBJEK_DOKUMEN,
+    JenisKerja.PERJANJIAN_KINERJA: SUBJEK_PERJANJIAN,
 }
 
 

@@ -8,11 +8,17 @@ from models.sop.pelaksana import LangkahKurasi, muat_kurasi
 
 SEED = Path(__file__).resolve().parent
 DOKUMEN = SEED / "dokumen"
+DOKUMEN_DEMO = SEED / "dokumen_demo"  # procedures the demo adds in the seed format (not the five documents)
 
 
 def dokumen_seed() -> list[Path]:
     """The five seed documents, in their order 000 to 004."""
     return sorted(DOKUMEN.glob("*.txt"))
+
+
+def dokumen_demo() -> list[Path]:
+    """The demo's own procedures in the same text format (Penyusunan Perjanjian Kinerja of two offices)."""
+    return sorted(DOKUMEN_DEMO.glob("*.txt"))
 
 
 @lru_cache(maxsize=1)

@@ -16,7 +16,7 @@ from models.sop.register import impor_dokumen
 from models.tables import Indikator, Kabupaten, Kecamatan, Sop, SopLangkah, SopPelaksana, SopRevisi, User, utcnow
 from models.umum import periode
 from models.umum.audit import catat
-from seed import dokumen_seed, iku_awal, kurasi_pelaksana
+from seed import dokumen_demo, dokumen_seed, iku_awal, kurasi_pelaksana
 
 # The year's targets (Perjanjian Kinerja) the demo offices start with, per kabupaten and IKU code.
 TARGET_DEMO = {
@@ -171,7 +171,7 @@ def muat_demo(engine: Engine, *, menit_per_hari: int = 480) -> str:
     """Fill an empty database with the demo; one transaction."""
     if not basis_data_kosong(engine):
         raise BasisDataTidakKosong("Basis data sudah berisi SOP; data demo hanya dimuat ke basis data kosong.")
-    dokumen = [(p.name, p.read_text(encoding="utf-8")) for p in dokumen_seed()]
+    dokumen = [(p.name, p.read_text(encoding="utf-8")) for p in dokumen_seed() + dokumen_demo()]
     with session_scope(engine) as s:
         hasil = impor_dokumen(s, dokumen, kurasi=kurasi_pelaksana(), menit_per_hari=menit_per_hari)
         pengguna = buat_pengguna_demo(s)

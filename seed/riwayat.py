@@ -31,7 +31,13 @@ from models.kinerja.iku import iku_kantor, mesin, per_triwulan, sop_pengumpul, t
 from models.kinerja.mesin import Realisasi as AngkaMesin
 from models.kinerja.mesin import capaian_triwulan
 from models.kinerja.realisasi import Isian, ajukan, boleh_mengisi, bukti_diminta, simpan_draf
-from models.perencanaan.kalender_sakip import jadwal_kabupaten, jendela, label_periode_kewajiban, periode_renstra
+from models.perencanaan.kalender_sakip import (
+    PERJANJIAN_KINERJA,
+    jadwal_kabupaten,
+    jendela,
+    label_periode_kewajiban,
+    periode_renstra,
+)
 from models.perencanaan.pekerjaan import mulai_pekerjaan, revisi_berlaku
 from models.sop.alur import catatan_terbuka, mulai_kerjakan, putuskan, selesaikan, urutan_pelaksana
 from models.sop.dokumen import kunci_nama
@@ -69,6 +75,7 @@ from seed.demo import (
     pola_kabupaten,
     target_triwulan_demo,
 )
+from seed.perjanjian import perjanjian_kantor
 
 # The real kecamatan of the kabupaten the demo knows, for adding offices by name.
 KECAMATAN_KABUPATEN: dict[str, tuple[str, ...]] = {
@@ -521,6 +528,7 @@ class KantorRiwayat:
                 self._realisasi_bersama([i for i in self.iku if self.bersama[i.id]], th, tw, n, terakhir)
             self._evaluasi(th, tw, terakhir=terakhir, baru_saja=n >= len(triwulan) - 2)
         self._pekerjaan()
+        perjanjian_kantor(self)  # the Perjanjian Kinerja, its cascade and Rencana Aksi of every year
 
     def _target(self, ind: Indikator, th: int, oleh: User) -> None:
         ada = target_berlaku(self.s, indikator_id=ind.id, kecamatan_id=self.kec.id, tahun=th)
@@ -726,6 +734,8 @@ class KantorRiwayat:
             if sop.id in pengumpul or sop.kunci in lain or sop.kunci in {i.sop_kunci for i in self.iku}:
                 continue
             j = jadwal.get(sop.kunci)
+            if j is not None and j.kewajiban == PERJANJIAN_KINERJA:  # run about the PK: seed.perjanjian
+                continue
             for th, tw in self._periode_pekerjaan(j):
                 buka, tenggat = self._jendela(j, th, tw)
                 label = label_periode_kewajiban(j.siklus if j else "tahun", th, tw)

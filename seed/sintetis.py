@@ -30,6 +30,7 @@ from sqlmodel import Session, SQLModel, select
 from models.db import session_scope
 from models.jenis_kerja import muat as muat_jenis_kerja
 from models.kinerja.iku import pastikan_iku
+from models.perencanaan.perjanjian_kinerja import PEMILIK_SCAN
 from models.sop.register import pastikan_kabupaten
 from models.tables import AuditLog, Eksekusi, Indikator, Kabupaten, Kecamatan, PredikatKabupaten
 from models.umum.angka import format_angka
@@ -81,6 +82,18 @@ OBJEK = {"kecamatan": "kecamatan", "pengguna": "pengguna", "sop": "sop", "sop_re
 KUNCI_ID = {"eksekusi": "eksekusi", "evaluasi": "evaluasi", "sop": "sop", "sop_id": "sop", "dari_sop": "sop",
             "dari_revisi": "soprevisi", "user": "pengguna", "indikator": "indikator", "tindak_lanjut": "tindaklanjut"}
 BATCH_BARIS = 40_000  # rows buffered before they are written
+# A synthetic office carries no Perjanjian Kinerja (seed.perjanjian skips it): a template's PKs, their runs, scans
+# and audit rows are left out of the copy, as the state machine's run of a synthetic office writes none.
+TANPA_PK = ("perjanjian_kinerja.", "indikator_pk.", "rencana_aksi.", "lampiran.")
+
+
+def _tanpa_pk(potret: dict[str, list[dict]]) -> list[dict]:
+    """A template's audit rows without those of its Perjanjian Kinerja work."""
+    eksekusi = {r["id"] for r in potret["eksekusi"]}
+    catatan = {r["id"] for r in potret["catatanlangkah"]}
+    return [r for r in potret["auditlog"] if not r["aksi"].startswith(TANPA_PK)
+            and not (r["objek"] == "eksekusi" and r["objek_id"] not in eksekusi)
+            and not (r["objek"] == "catatan_langkah" and r["objek_id"] not in catatan)]
 
 
 @dataclass(frozen=True)
@@ -266,9 +279,13 @@ class _Salinan:
                 syarat = tabel.c[kolom] == kec.id
             else:
                 syarat = tabel.c[kolom].in_([r["id"] for r in hasil[induk]] or [-1])
+            if t == "eksekusi":  # the Perjanjian Kinerja is not copied (see TANPA_PK)
+                syarat = syarat & (tabel.c.subjek_jenis != JenisKerja.PERJANJIAN_KINERJA)
             hasil[t] = [dict(r) for r in self.conn.execute(select(tabel).where(syarat).order_by(tabel.c.id)).mappings()]
+        hasil["auditlog"] = _tanpa_pk(hasil)
         lampiran = self.meta["lampiran"]
-        if self.conn.execute(select(func.count()).select_from(lampiran).where(lampiran.c.kecamatan_id == kec.id)).scalar():
+        if self.conn.execute(select(func.count()).select_from(lampiran).where(lampiran.c.kecamatan_id == kec.id)
+                             .where(lampiran.c.pemilik_jenis != PEMILIK_SCAN)).scalar():
             raise RiwayatDitolak(f"Kecamatan {kec.nama} memiliki lampiran berkas; kantor berlampiran tidak disalin.")
         self.potret[kec.id] = hasil
         return hasil

@@ -6,8 +6,10 @@ carried through its collection SOP by the state machine, never by writing its st
 """
 from __future__ import annotations
 
+import tempfile
 from collections.abc import Callable, Sequence
 from datetime import datetime, time, timedelta, timezone
+from pathlib import Path
 from typing import Literal, TypeVar, get_args
 
 from sqlalchemy.engine import Engine
@@ -27,9 +29,29 @@ from models.kinerja.iku import (
 )
 from models.kinerja.realisasi import Isian, ajukan, buka_kembali, cari, simpan_draf
 from models.perencanaan.pekerjaan import label_periode_pekerjaan, mulai_pekerjaan
+from models.perencanaan.perjanjian_kinerja import (
+    buat_draf,
+    langkah_terkunci,
+    mulai_sop,
+    pk_terakhir,
+    run_berjalan,
+    sop_pk,
+    tandatangani,
+)
 from models.sop.alur import catatan_terbuka, putuskan, selesaikan
 from models.sop.dokumen import kunci_nama
-from models.tables import Eksekusi, Indikator, Kabupaten, Kecamatan, Realisasi, Role, Sop, SopLangkah, User
+from models.tables import (
+    Eksekusi,
+    Indikator,
+    Kabupaten,
+    Kecamatan,
+    PerjanjianKinerja,
+    Realisasi,
+    Role,
+    Sop,
+    SopLangkah,
+    User,
+)
 from models.umum.periode import akhir_triwulan
 from seed.demo import PENGGUNA_KANTOR, nama_login, pengatur_target
 
@@ -230,3 +252,32 @@ def pekerjaan(s: Session, *, sop: str, kecamatan: str = KANTOR, tahun: int, triw
     oleh = oleh or pengguna(s, peran="camat", kecamatan=kecamatan)
     judul = judul or f"{prosedur.nama} {label_periode_pekerjaan(tahun, triwulan)}"
     return mulai_pekerjaan(s, sop_id=prosedur.id, judul=judul, tahun=tahun, triwulan=triwulan, oleh=oleh, pada=pada)
+
+
+PDF_TTD = b"%PDF-1.4\n% Perjanjian Kinerja ditandatangani (uji)\n%%EOF\n"
+
+
+def perjanjian(s: Session, *, kecamatan: str = KANTOR, tahun: int, pada: datetime, folder: Path | None = None,
+               role: str = "camat") -> PerjanjianKinerja:
+    """A signed PK of the year (the Camat's by default), signed at `pada` with a scan: through the office's SOP for
+    it where it has one (every step done by the Camat at `pada`), else directly."""
+    folder = folder or Path(tempfile.gettempdir()) / "sakip-uji-lampiran"
+    camat = pengguna(s, peran="camat", kecamatan=kecamatan)
+    kec = _kantor(s, kecamatan)
+    pk = pk_terakhir(s, kec.id, tahun, role) or buat_draf(s, kecamatan_id=kec.id, tahun=tahun, role_kode=role,
+                                                            oleh=camat)
+    if role == "camat" and sop_pk(s, kec.id) is not None:
+        eks = run_berjalan(s, pk.id) or mulai_sop(s, kecamatan_id=kec.id, tahun=tahun, oleh=camat, pada=pada)
+        for _ in range(20):
+            rec = catatan_terbuka(s, eks.id)
+            if rec is None or s.get(Eksekusi, eks.id).status != "berjalan":
+                break
+            lk = s.get(SopLangkah, rec.langkah_id)
+            if langkah_terkunci(s, eks, rec):
+                break
+            if lk.keputusan:
+                putuskan(s, catatan_id=rec.id, setuju=True, oleh=camat, pada=pada)
+            else:
+                selesaikan(s, catatan_id=rec.id, oleh=camat, pada=pada)
+    return tandatangani(s, pk_id=pk.id, nama_berkas="pk-ttd.pdf", data=PDF_TTD, tanggal=pada.date(), oleh=camat,
+                        folder=folder, pada=pada)

@@ -136,8 +136,8 @@ def _keadaan(k) -> str:
         return f"sedang berjalan ({berjalan[0].judul})"
     if k.dasar == "realisasi":
         return "belum semua IKU resmi"
-    if k.dasar == "target":
-        return "belum semua IKU memiliki target tahun ini"
+    if k.dasar == "perjanjian":
+        return "Perjanjian Kinerja Camat belum ditandatangani"
     return "belum dimulai"
 
 

@@ -45,7 +45,7 @@ def tabel_jadwal(jadwal: list[JadwalSakip], kab: Kabupaten | None = None) -> dbc
     for j in jadwal:
         buka, tempo = jendela_teks(j, kab)
         sop = j.sop_nama or html.Span({"pengumpulan": "tanpa SOP tunggal: semua IKU resmi",
-                                       "perjanjian_kinerja": "tanpa SOP: target tahun semua IKU"}.get(
+                                       "perjanjian_kinerja": "tanpa SOP: ditandatangani Camat"}.get(
             j.kewajiban, "tanpa SOP"), className="text-muted")
         baris.append(html.Tr([html.Td(j.nama), html.Td(sop), html.Td(SIKLUS.get(j.siklus, j.siklus)), html.Td(buka),
                               html.Td(tempo)], **{"data-kewajiban": j.kewajiban}))
@@ -66,7 +66,9 @@ def tabel_kewajiban(daftar: list[Kewajiban], zona: str) -> dbc.Table | html.P:
         baris.append(html.Tr([html.Td(k.nama), html.Td(k.label), html.Td(tanggal(k.mulai)),
                               html.Td(tanggal_tempo(k.tenggat), className=None if k.tenggat else "text-muted"),
                               html.Td(lencana_keadaan(keadaan)),
-                              html.Td(eks or "-", className="small")],
+                              html.Td([eks or "-", *([" · ", html.A("Buka Perjanjian Kinerja",
+                                                                     href=f"/perjanjian-kinerja?tahun={k.tahun}")]
+                                                    if k.dasar == "perjanjian" else [])], className="small")],
                              **{"data-kewajiban": k.kewajiban, "data-status": k.status}))
     return dbc.Table([kepala, html.Tbody(baris)], size="sm", hover=True, responsive=True, id="tabel-kewajiban-kantor")
 

@@ -22,6 +22,7 @@ MENU: tuple[tuple[str, str, frozenset[str] | None], ...] = (
     ("Tindak Lanjut", "/tindak-lanjut", SEMUA),
     ("Realisasi", "/realisasi", PERAN_KANTOR),
     ("IKU & Target", "/iku", PERAN_KANTOR),
+    ("Perjanjian Kinerja", "/perjanjian-kinerja", SEMUA),
     ("Anggaran", "/anggaran", SEMUA),
     ("Katalog", "/sop", SEMUA),
     ("Unggah SOP", "/unggah-sop", PERAN_UNGGAH),
@@ -39,10 +40,10 @@ def menu_untuk(role_kode: str | None) -> list[tuple[str, str]]:
 
     >>> [nama for nama, _ in menu_untuk("camat")]
     ['Beranda', 'Capaian', 'Waktu Siklus', 'Perbandingan', 'Persetujuan', 'Pekerjaan', 'Tindak Lanjut', 'Realisasi',
-     'IKU & Target', 'Anggaran', 'Katalog', 'Unggah SOP', 'Monitoring SOP', 'Kalender SAKIP']
+     'IKU & Target', 'Perjanjian Kinerja', 'Anggaran', 'Katalog', 'Unggah SOP', 'Monitoring SOP', 'Kalender SAKIP']
     >>> [nama for nama, _ in menu_untuk("kabupaten")]
-    ['Beranda', 'Capaian', 'Waktu Siklus', 'Perbandingan', 'Persetujuan', 'Tindak Lanjut', 'Anggaran', 'Katalog',
-     'Monitoring SOP', 'Kalender SAKIP', 'Pengaturan Kabupaten', 'Impor Pegawai']
+    ['Beranda', 'Capaian', 'Waktu Siklus', 'Perbandingan', 'Persetujuan', 'Tindak Lanjut', 'Perjanjian Kinerja',
+     'Anggaran', 'Katalog', 'Monitoring SOP', 'Kalender SAKIP', 'Pengaturan Kabupaten', 'Impor Pegawai']
     >>> [nama for nama in ("Pengguna", "Hari Libur") if nama in dict(menu_untuk("admin"))]
     ['Pengguna', 'Hari Libur']
     """

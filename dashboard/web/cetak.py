@@ -5,6 +5,9 @@ Routes (the `cetak` Blueprint), each checked like a callback (a foreign office a
   /monitoring-sop/cetak?kecamatan=…&tahun=…&semester=…   and  …/cetak.pdf
   /monitoring-sop/evaluasi/cetak?kecamatan=…&tahun=…      and  …/cetak.pdf
   /cetak/sop/<id>.pdf and /cetak/sop/<id>.docx[?revisi=n]  an SOP in the 35/2012 layout (models/sop/cetak_sop.py)
+  /cetak/pk/<kecamatan_id>/<tahun>.pdf and .docx[?role=sekcam|kasi_…&perubahan=n]  a Perjanjian Kinerja in the
+      53/2014 form (models/perencanaan/cetak_pk.py): the Camat's unless `role` names a lower one; its latest
+      version unless `perubahan` names one
 An office user always gets their own office; a kabupaten reader or the admin names one.
 """
 from __future__ import annotations
@@ -21,6 +24,8 @@ from dashboard.components.monitoring_sop import semester_halaman, teks_bukti_rin
 from dashboard.components.saringan import saringan_halaman
 from dashboard.data import kecamatan_terlihat, pengaturan, sesi
 from dashboard.format import tanggal
+from models.perencanaan.cetak_pk import docx_pk, naskah, pdf_pk
+from models.perencanaan.perjanjian_kinerja import isi_cetak
 from models.sop.cetak_sop import dari_detail, docx_sop, pdf_sop
 from models.sop.monitoring import (
     KRITERIA,
@@ -38,6 +43,7 @@ from models.umum.periode import bulan_semester, label_semester
 
 CETAK = Kebijakan(kecamatan=("kecamatan",))
 CETAK_SOP = Kebijakan(objek={"sop_id": Sop})
+CETAK_PK = Kebijakan(kecamatan=("kecamatan_id",))
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 CENTANG = "✓"
 
@@ -286,3 +292,28 @@ def cetak_evaluasi_sop():
 @bp.route("/monitoring-sop/evaluasi/cetak.pdf")
 def cetak_evaluasi_sop_pdf():
     return _evaluasi(True)
+
+
+def _pk(kecamatan_id: int, tahun: int, jenis: str):
+    periksa(CETAK_PK, {"kecamatan_id": kecamatan_id}, sasaran="rute cetak Perjanjian Kinerja")
+    perubahan = request.args.get("perubahan", "")
+    with sesi() as s:
+        if s.get(Kecamatan, kecamatan_id) is None:
+            return ("Kecamatan tidak ditemukan.", 404, {"Content-Type": "text/plain; charset=utf-8"})
+        isi = isi_cetak(s, kecamatan_id=kecamatan_id, tahun=tahun, role_kode=request.args.get("role") or "camat",
+                        perubahan_ke=int(perubahan) if perubahan.isdigit() else None)
+    nama = naskah(isi).nama_berkas
+    if jenis == "pdf":
+        return Response(pdf_pk(isi), mimetype="application/pdf",
+                        headers={"Content-Disposition": f'inline; filename="{nama}.pdf"'})
+    return Response(docx_pk(isi), mimetype=DOCX, headers={"Content-Disposition": f'attachment; filename="{nama}.docx"'})
+
+
+@bp.route("/cetak/pk/<int:kecamatan_id>/<int:tahun>.pdf")
+def cetak_pk_pdf(kecamatan_id: int, tahun: int):
+    return _pk(kecamatan_id, tahun, "pdf")
+
+
+@bp.route("/cetak/pk/<int:kecamatan_id>/<int:tahun>.docx")
+def cetak_pk_docx(kecamatan_id: int, tahun: int):
+    return _pk(kecamatan_id, tahun, "docx")

@@ -17,11 +17,14 @@ from models.tables import (
     EvaluasiSop,
     HariLibur,
     Indikator,
+    IndikatorPk,
     Kecamatan,
     Lampiran,
     MonitoringSop,
+    PerjanjianKinerja,
     Realisasi,
     Rekomendasi,
+    RencanaAksi,
     Sop,
     SopLangkah,
     SopRevisi,
@@ -49,7 +52,8 @@ class _DiKantor(Protocol):
 
 
 # Records that name their office themselves (a `kecamatan_id` that is never empty)
-_LANGSUNG = (Sop, Eksekusi, Realisasi, Evaluasi, Rekomendasi, Target, Lampiran, MonitoringSop, EvaluasiSop)
+_LANGSUNG = (Sop, Eksekusi, Realisasi, Evaluasi, Rekomendasi, Target, Lampiran, MonitoringSop, EvaluasiSop,
+             PerjanjianKinerja, IndikatorPk, RencanaAksi)
 # Records that belong to an office through their parent: model -> (parent model, foreign key column)
 _INDUK: dict[type[SQLModel], tuple[type[SQLModel], str]] = {
     SopRevisi: (Sop, "sop_id"),

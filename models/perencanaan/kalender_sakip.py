@@ -11,8 +11,10 @@ seed/kalender_sakip.toml, hold for every kabupaten until it changes one; its fir
 of them.
 
 An office meets an obligation with an execution of its SOP of that name (matched by kunci_nama, for the same
-year and quarter, not cancelled). Two are met by data instead: the quarter's figures when every IKU of the office
-has an official figure, and a Perjanjian Kinerja the office has no SOP for when every IKU has the year's target.
+year and quarter, not cancelled). Two are met otherwise: the quarter's figures when every IKU of the office has an
+official figure, and the Perjanjian Kinerja when the Camat's PK of the year (the first or a perubahan) is signed
+with its scan attached, at that instant (models.perencanaan.perjanjian_kinerja), whether or not the office runs an
+SOP for it: targets in force are not a PK. An office without that SOP is not "belum ada SOP": the Camat signs.
 "Late" has one rule, `terlambat`, and the statuses one function, `status_kewajiban`.
 """
 from __future__ import annotations
@@ -39,10 +41,10 @@ from models.tables import (
     JadwalSakip,
     Kabupaten,
     Kecamatan,
+    PerjanjianKinerja,
     Realisasi,
     Sop,
     SopRevisi,
-    Target,
     User,
     utcnow,
 )
@@ -52,7 +54,7 @@ from models.umum.hari_libur import kalender_kantor
 from models.umum.kalender import ZONA_BAKU, KalenderKerja
 from models.umum.penolakan import Ditolak
 from models.umum.periode import akhir_triwulan, label_triwulan
-from models.umum.status import JENIS_ANGKA, KeadaanKewajiban, StatusEksekusi, StatusRealisasi
+from models.umum.status import JENIS_ANGKA, KeadaanKewajiban, StatusEksekusi, StatusPerjanjian, StatusRealisasi
 from models.umum.tanggal import BULAN
 
 # The defaults are data kept with the other seed files; read (once) when first needed, never at import.
@@ -60,7 +62,7 @@ BERKAS_BAWAAN = Path(__file__).resolve().parents[2] / "seed" / "kalender_sakip.t
 
 SIKLUS = ("triwulan", "tahun", "renstra")
 PENGUMPULAN = "pengumpulan"  # met by official figures, never by one SOP
-PERJANJIAN_KINERJA = "perjanjian_kinerja"  # met by the year's targets unless the office runs an SOP for it
+PERJANJIAN_KINERJA = "perjanjian_kinerja"  # met by the Camat's signed PK of the year, never by an SOP run alone
 PANJANG_RENSTRA = 5
 BATAS_HARI_KERJA = 60
 GESER_TAHUN = range(-2, 3)
@@ -491,7 +493,7 @@ class Kewajiban:
     eksekusi: tuple[EksekusiKewajiban, ...]  # the office's executions of that SOP for the period, not cancelled
     selesai_pada: datetime | None  # when it was met (UTC); None while not met
     status: str  # one of STATUS
-    dasar: str  # what meets it: "sop", "realisasi" (every IKU official) or "target" (every IKU's year target)
+    dasar: str  # what meets it: "sop", "realisasi" (every IKU official) or "perjanjian" (the Camat's signed PK)
 
     @property
     def kewajiban(self) -> str:
@@ -584,10 +586,10 @@ def kewajiban_banyak(session: Session, kecamatan_ids: list[int], *, hari_ini: da
                  .order_by(col(Eksekusi.dimulai_pada), col(Eksekusi.id)))
         for e_id, judul, status, selesai_pada, kec_id, t, tw, k in session.exec(kueri).all():
             eksekusi[(kec_id, k, t, tw)].append(EksekusiKewajiban(e_id, judul, status, selesai_pada))
-    perlu_iku = [k for k in kantor if any(
-        j.kewajiban == PENGUMPULAN or (j.kewajiban == PERJANJIAN_KINERJA and (k.id, kunci_kab[k.kabupaten_id].get(
-            j.kewajiban)) not in sop_kantor) for j, _, _ in contoh_kab[k.kabupaten_id])]
+    perlu_iku = [k for k in kantor if any(j.kewajiban == PENGUMPULAN for j, _, _ in contoh_kab[k.kabupaten_id])]
     angka = _angka_resmi_banyak(session, perlu_iku, tahun_contoh)
+    pk = _pk_banyak(session, [k.id for k in kantor if any(
+        j.kewajiban == PERJANJIAN_KINERJA for j, _, _ in contoh_kab[k.kabupaten_id])], tahun_contoh)
 
     for kec in kantor:
         zona = kec.zona_waktu or ZONA_BAKU
@@ -596,7 +598,7 @@ def kewajiban_banyak(session: Session, kecamatan_ids: list[int], *, hari_ini: da
         kal = kal_zona[zona]
         kunci = kunci_kab[kec.kabupaten_id]
         pakai_sop = {w for w, k in kunci.items() if (kec.id, k) in sop_kantor}
-        data = angka.get(kec.id, _Data(0, {}, {}))
+        data = angka.get(kec.id, _Data(0, {}))
         baris = []
         for j, t, q in contoh_kab[kec.kabupaten_id]:
             # The window is the kabupaten's and the calendar's: computed once for the offices that share both.
@@ -612,9 +614,13 @@ def kewajiban_banyak(session: Session, kecamatan_ids: list[int], *, hari_ini: da
             if j.kewajiban == PENGUMPULAN:
                 dasar, ada_sop = "realisasi", True
                 berjalan, selesai = data.keadaan(data.realisasi, (t, q))
-            elif j.kewajiban == PERJANJIAN_KINERJA and j.kewajiban not in pakai_sop:
-                dasar, ada_sop = "target", True
-                berjalan, selesai = data.keadaan(data.target, t)
+            elif j.kewajiban == PERJANJIAN_KINERJA:
+                # Met by the Camat's signed PK; the office's SOP run (if any) is shown beside it.
+                dasar, ada_sop = "perjanjian", True
+                sop = sop_kantor.get((kec.id, kunci[j.kewajiban])) if j.kewajiban in pakai_sop else None
+                eks = tuple(eksekusi.get((kec.id, kunci[j.kewajiban], t, q), ())) if sop is not None else ()
+                ada_pk, selesai = pk.get((kec.id, t), (False, None))
+                berjalan = ada_pk or any(e.status == StatusEksekusi.BERJALAN for e in eks)
             else:
                 dasar = "sop"
                 sop = sop_kantor.get((kec.id, kunci[j.kewajiban])) if j.kewajiban in kunci else None
@@ -636,13 +642,31 @@ def urutan_kewajiban(k: Kewajiban) -> tuple[bool, date, int, int, int]:
     return (k.tenggat is None, k.tenggat or k.mulai, k.jadwal.urutan, k.tahun, k.triwulan or 0)
 
 
+def _pk_banyak(session: Session, kecamatan_ids: list[int], tahun: set[int]
+               ) -> dict[tuple[int, int], tuple[bool, datetime | None]]:
+    """Per (office, year): whether the Camat has a PK (draft or signed), and the first instant one of them (the
+    first or a perubahan) was signed, its scan attached; one query for every office."""
+    hasil: dict[tuple[int, int], tuple[bool, datetime | None]] = {}
+    if not kecamatan_ids or not tahun:
+        return hasil
+    for kec, t, status, pada in session.exec(
+            pilih(PerjanjianKinerja.kecamatan_id, PerjanjianKinerja.tahun, PerjanjianKinerja.status,
+                  PerjanjianKinerja.ditandatangani_pada)
+            .where(col(PerjanjianKinerja.kecamatan_id).in_(kecamatan_ids)).where(col(PerjanjianKinerja.tahun).in_(tahun))
+            .where(PerjanjianKinerja.role_kode == "camat")).all():
+        awal = hasil.get((kec, t), (True, None))[1]
+        if status == StatusPerjanjian.DITANDATANGANI and pada is not None:
+            awal = pada if awal is None else min(awal, pada)
+        hasil[(kec, t)] = (True, awal)
+    return hasil
+
+
 @dataclass(frozen=True)
 class _Data:
-    """Per IKU of the office: when each quarter's figure became official and when each year first had a target."""
+    """Per IKU of the office: when each quarter's figure became official."""
 
     jumlah_iku: int
     realisasi: dict[tuple[int, int | None], dict[int, datetime | None]]  # (tahun, triwulan) -> IKU -> disahkan_pada
-    target: dict[int, dict[int, datetime | None]]  # tahun -> IKU -> first diubah_pada, None: no target in force
 
     def keadaan(self, per: dict, periode_: Any) -> tuple[bool, datetime | None]:
         """(something started, the instant every IKU was done) for one period; an office without IKU has
@@ -655,7 +679,7 @@ class _Data:
 
 
 def _angka_resmi_banyak(session: Session, kantor: list[Kecamatan], tahun: set[int]) -> dict[int, _Data]:
-    """Per office: its IKU (its kabupaten's shared set and its own, active), their figures and year targets."""
+    """Per office: its IKU (its kabupaten's shared set and its own, active) and their figures."""
     if not kantor:
         return {}
     ids = [k.id for k in kantor]
@@ -668,24 +692,8 @@ def _angka_resmi_banyak(session: Session, kantor: list[Kecamatan], tahun: set[in
             .where(col(Realisasi.tahun).in_(tahun))).all():
         if ind in iku[kec]:
             realisasi[kec][(t, q)][ind] = disahkan if status == StatusRealisasi.RESMI else None
-    # The year's target counts from the first time the IKU had one: a later revision (a changed Perjanjian
-    # Kinerja) replaces the row in force but does not undo the agreement being made on time.
-    pertama: dict[tuple[int, int, int], datetime] = {}
-    berlaku: set[tuple[int, int, int]] = set()
-    for kec, ind, t, aktif, diubah in session.exec(
-            pilih(Target.kecamatan_id, Target.indikator_id, Target.tahun, Target.berlaku, Target.diubah_pada)
-            .where(col(Target.kecamatan_id).in_(ids)).where(Target.triwulan == None)  # noqa: E711
-            .where(col(Target.tahun).in_(tahun))).all():
-        if ind not in iku[kec]:
-            continue
-        pertama[(kec, ind, t)] = min(pertama.get((kec, ind, t), diubah), diubah)
-        if aktif:
-            berlaku.add((kec, ind, t))
-    target: dict[int, dict[int, dict[int, datetime | None]]] = defaultdict(lambda: defaultdict(dict))
-    for (kec, ind, t), waktu in pertama.items():
-        target[kec][t][ind] = waktu if (kec, ind, t) in berlaku else None
-    return {k.id: _Data(len(iku[k.id]), {p: dict(v) for p, v in realisasi[k.id].items()},
-                        {t: dict(v) for t, v in target[k.id].items()}) if iku[k.id] else _Data(0, {}, {})
+    return {k.id: _Data(len(iku[k.id]), {p: dict(v) for p, v in realisasi[k.id].items()})
+            if iku[k.id] else _Data(0, {})
             for k in kantor}
 
 

@@ -13,7 +13,7 @@ from datetime import datetime
 from sqlalchemy import and_, update
 from sqlmodel import Session, col, select
 
-from models.perencanaan.kalender_sakip import Kewajiban, jadwal_sop, periksa_periode
+from models.perencanaan.kalender_sakip import PERJANJIAN_KINERJA, Kewajiban, jadwal_sop, periksa_periode
 from models.sop.alur import (
     PEMBATAL,
     JenisSubjek,
@@ -30,6 +30,9 @@ from models.umum.periode import ROMAWI
 from models.umum.status import JenisKerja, StatusEksekusi
 
 JENIS = JenisKerja.DOKUMEN
+# The kinds of work listed and cancelled here: documents, and the Perjanjian Kinerja (started through
+# models.perencanaan.perjanjian_kinerja.mulai_sop, whose subject is the PK).
+JENIS_PEKERJAAN = (JenisKerja.DOKUMEN, JenisKerja.PERJANJIAN_KINERJA)
 
 
 
@@ -106,6 +109,9 @@ def _mulai(session: Session, sop: Sop, *, judul: str, tahun: int, triwulan: int 
     jadwal = jadwal_sop(session, sop)  # the SAKIP calendar's cycle decides which periods fit
     if jadwal is not None and (salah := periksa_periode(jadwal, tahun, triwulan)):
         raise Ditolak(salah)
+    if jadwal is not None and jadwal.kewajiban == PERJANJIAN_KINERJA:  # its run is about the PK itself
+        raise Ditolak(f"{sop.nama} dimulai untuk Perjanjian Kinerja Camat tahun itu, dari halaman Perjanjian "
+                      "Kinerja.")
     # Take the SOP's row first: of two starts at once, the second waits here and then sees the first one's run.
     session.execute(update(Sop).where(col(Sop.id) == sop.id).values(id=sop.id))
     ada = berjalan(session, sop_id=sop.id, tahun=tahun, triwulan=triwulan)
@@ -120,7 +126,7 @@ def batalkan(session: Session, *, eksekusi_id: int, alasan: str, oleh: User, pad
     """The Camat cancels a running piece of work, with a reason. Audited. Its open step is left as it was: it leaves
     every queue with the execution and, never completed, counts in no cycle time."""
     eks = session.get(Eksekusi, eksekusi_id)
-    if eks is None or eks.subjek_jenis != JENIS:
+    if eks is None or eks.subjek_jenis not in JENIS_PEKERJAAN:
         raise Ditolak("Pekerjaan tidak ditemukan.")
     return batalkan_eksekusi(session, eks=eks, alasan=alasan, oleh=oleh, pada=pada)
 
@@ -157,7 +163,7 @@ def daftar_berjalan(session: Session, kecamatan_id: int) -> list[Berjalan]:
     q = (select(Eksekusi, SopRevisi.nama, SopLangkah, CatatanLangkah)
          .join(SopRevisi, col(SopRevisi.id) == Eksekusi.revisi_id)
          .outerjoin(CatatanLangkah, terbuka).outerjoin(SopLangkah, col(SopLangkah.id) == CatatanLangkah.langkah_id)
-         .where(Eksekusi.kecamatan_id == kecamatan_id).where(Eksekusi.subjek_jenis == JENIS)
+         .where(Eksekusi.kecamatan_id == kecamatan_id).where(col(Eksekusi.subjek_jenis).in_(JENIS_PEKERJAAN))
          .where(Eksekusi.status == StatusEksekusi.BERJALAN).order_by(col(Eksekusi.dimulai_pada), col(Eksekusi.id)))
     return [Berjalan(eks, nama, lk, rec) for eks, nama, lk, rec in session.exec(q).all()]
 
@@ -165,16 +171,18 @@ def daftar_berjalan(session: Session, kecamatan_id: int) -> list[Berjalan]:
 def untuk_saya(session: Session, user: User, kewajiban: list[Kewajiban]) -> set[int]:
     """Indexes into `kewajiban` of the open obligations that wait on `user`: one not started whose SOP the user may
     start (models.perencanaan.pekerjaan.boleh_memulai), or one running whose open step waits on the user's own role
-    (a "Kasi terkait" step on every Kasi), as Persetujuan counts a person's own steps. Done and not-yet-due ones are
-    never the user's to act on now."""
+    (a "Kasi terkait" step on every Kasi), as Persetujuan counts a person's own steps; the Perjanjian Kinerja of an
+    office without its SOP waits on the Camat. Done and not-yet-due ones are never the user's to act on now."""
     hasil = set()
     for n, k in enumerate(kewajiban):
-        if k.status not in ("segera", "terlambat", "berjalan") or k.dasar != "sop" or k.sop is None:
+        if k.status not in ("segera", "terlambat", "berjalan") or k.dasar not in ("sop", "perjanjian"):
             continue
         berjalan = [e for e in k.eksekusi if e.status == StatusEksekusi.BERJALAN]
         if not berjalan:
-            if boleh_memulai(session, user, k.sop):
+            if k.sop is not None and boleh_memulai(session, user, k.sop):
                 hasil.add(n)
+            elif k.dasar == "perjanjian" and k.sop is None and user.aktif and user.role_kode in PEMBATAL:
+                hasil.add(n)  # no SOP for it: the Camat signs the PK on its page
             continue
         for e in berjalan:
             rec = catatan_terbuka(session, e.id)

@@ -469,9 +469,10 @@ def _percobaan(session: Session, eksekusi_id: int, langkah_id: int, role_kode: s
 
 def putuskan(session: Session, *, catatan_id: int, setuju: bool, oleh: User, alasan: str | None = None,
              pada: datetime | None = None, wakil: frozenset[str] = frozenset(),
-             bukti: list[str] | None = None) -> CatatanLangkah | None:
-    """Decide at a decision step: approve and go on, or return for correction with a required reason."""
-    k = _konteks(session, catatan_id, oleh, wakil=wakil, alasan=alasan)
+             bukti: list[str] | None = None, lewat_pengajuan: bool = False) -> CatatanLangkah | None:
+    """Decide at a decision step: approve and go on, or return for correction with a required reason. A record
+    its subject locks is approved only by the subject's own action (`lewat_pengajuan`: signing a PK)."""
+    k = _konteks(session, catatan_id, oleh, wakil=wakil, alasan=alasan, lewat_pengajuan=lewat_pengajuan)
     with _tentang(k, "setujui" if setuju else "kembalikan"):
         if setuju:
             return _maju(k, _periksa(k, "setujui"), pada=pada, catatan=alasan, bukti=bukti)

@@ -1,6 +1,7 @@
-"""The product's printed sheets as A4 landscape PDF: DejaVu Sans Condensed embedded (shipped in
-dashboard/web/fonts with its licence), page numbers, an office's letterhead and the Camat's signature block. One
-source for the printed SOP monitoring forms and the Pengukuran Kinerja and Laporan Kinerja documents."""
+"""The product's printed sheets as A4 PDF (landscape; portrait for letters such as the Perjanjian Kinerja): DejaVu
+Sans Condensed embedded (shipped in dashboard/web/fonts with its licence), page numbers, an office's letterhead and
+the Camat's signature block. One source for the printed SOP monitoring forms, the Pengukuran Kinerja and Laporan
+Kinerja documents and the Perjanjian Kinerja."""
 from __future__ import annotations
 
 from typing import cast
@@ -19,10 +20,11 @@ GAYA_KEPALA = FontFace(emphasis="BOLD", size_pt=UKURAN_KEPALA, fill_color=(235, 
 
 
 class LembarPdf(FPDF):
-    """An A4 landscape sheet with the product's font and "Halaman n dari m" at the foot of every page."""
+    """An A4 sheet (landscape; `tegak`: portrait) with the product's font and "Halaman n dari m" at the foot of every
+    page."""
 
-    def __init__(self, judul: str | None = None) -> None:
-        super().__init__(orientation="L", unit="mm", format="A4")
+    def __init__(self, judul: str | None = None, *, tegak: bool = False) -> None:
+        super().__init__(orientation="P" if tegak else "L", unit="mm", format="A4")
         self.add_font("dejavu", "", str(FONTA / "DejaVuSansCondensed.ttf"))
         self.add_font("dejavu", "B", str(FONTA / "DejaVuSansCondensed-Bold.ttf"))
         self.set_margins(10, 10, 10)
@@ -52,9 +54,9 @@ def kop(pdf: FPDF, judul: str, kecamatan: str, kabupaten: str | None) -> None:
         pdf.cell(0, 5, teks, align="C", new_x="LMARGIN", new_y="NEXT")
     y = pdf.get_y() + 1
     pdf.set_line_width(0.6)
-    pdf.line(10, y, 287, y)
+    pdf.line(pdf.l_margin, y, pdf.w - pdf.r_margin, y)  # between the margins, landscape or portrait
     pdf.set_line_width(0.2)
-    pdf.line(10, y + 1, 287, y + 1)
+    pdf.line(pdf.l_margin, y + 1, pdf.w - pdf.r_margin, y + 1)
     pdf.ln(4)
     pdf.set_font("dejavu", "B", 12)
     pdf.cell(0, 6, judul, align="C", new_x="LMARGIN", new_y="NEXT")

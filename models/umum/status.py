@@ -148,13 +148,15 @@ class JenisKerja(StrEnum):
 
     REALISASI carries one indicator's quarter (`subjek_id`: the figure); PENGUMPULAN carries every figure that the
     office's per-quarter collection SOP collects in the quarter (no single subject: the figures name the run);
-    EVALUASI a monitoring or an evaluation (`subjek_id`: the Evaluasi); DOKUMEN a planning or reporting document.
+    EVALUASI a monitoring or an evaluation (`subjek_id`: the Evaluasi); DOKUMEN a planning or reporting document;
+    PERJANJIAN_KINERJA the Camat's Perjanjian Kinerja of a year (`subjek_id`: the PerjanjianKinerja).
     """
 
     REALISASI = "realisasi"
     PENGUMPULAN = "pengumpulan"
     EVALUASI = "evaluasi"
     DOKUMEN = "dokumen"
+    PERJANJIAN_KINERJA = "perjanjian_kinerja"
 
 
 JENIS_ANGKA = frozenset({JenisKerja.REALISASI, JenisKerja.PENGUMPULAN})  # the kinds that carry figures

@@ -1,25 +1,25 @@
-"""Katalog SOP in Chromium: every seed procedure with its steps, total and flowchart."""
+"""Katalog SOP in Chromium: every seed procedure (and the demo's own two) with its steps, total and flowchart."""
 from __future__ import annotations
 
 import re
 
 from models.sop.berkas import baca_dokumen_banyak
 from models.sop.durasi import format_menit
-from seed import dokumen_seed
+from seed import dokumen_demo, dokumen_seed
 from tests.e2e.conftest import tunggu_js
 
 
 def _prosedur_seed():
-    return [p for p in baca_dokumen_banyak([(d.name, d.read_text(encoding="utf-8")) for d in dokumen_seed()])
+    return [p for p in baca_dokumen_banyak([(d.name, d.read_text(encoding="utf-8")) for d in dokumen_seed() + dokumen_demo()])
             if not p.duplikat_dari]
 
 
-def test_catalog_lists_all_15_and_searches(page, server_url):
+def test_catalog_lists_all_17_and_searches(page, server_url):
     page.goto(server_url + "/sop")
     page.wait_for_selector(".kantor")
-    assert page.locator("#katalog-jumlah").inner_text() == "15 SOP di 4 kecamatan"
+    assert page.locator("#katalog-jumlah").inner_text() == "17 SOP di 4 kecamatan"
     assert page.locator(".kantor").count() == 4
-    assert page.locator(".kantor tbody tr").count() == 15
+    assert page.locator(".kantor tbody tr").count() == 17
     page.fill("#katalog-cari", "renja")
     page.keyboard.press("Enter")
     tunggu_js(page, "document.querySelector('#katalog-jumlah').innerText === '1 SOP di 1 kecamatan'")
@@ -35,7 +35,7 @@ def test_every_seed_sop_page_shows_its_steps_total_and_flowchart(page, server_ur
     page.wait_for_selector(".kantor")
     tautan = page.locator(".kantor tbody a")
     alamat = [(tautan.nth(i).inner_text(), tautan.nth(i).get_attribute("href")) for i in range(tautan.count())]
-    assert len(alamat) == 15
+    assert len(alamat) == 17
     dilihat = set()
     for nama, href in alamat:
         page.goto(server_url + href)
@@ -76,6 +76,6 @@ def test_karangploso_prints_its_total_as_the_document(page, server_url):
 def test_catalogue_lists_every_office_with_its_sops(page, server_url):
     page.goto(server_url + "/sop")
     page.wait_for_selector(".kantor")
-    assert page.locator("#katalog-jumlah").inner_text() == "15 SOP di 4 kecamatan"
+    assert page.locator("#katalog-jumlah").inner_text() == "17 SOP di 4 kecamatan"
     kantor = page.locator(".kantor").evaluate_all("es => es.map(e => e.dataset.kecamatan)")
     assert sorted(kantor) == ["Kalipare", "Karangploso", "Muara Papalik", "Poncokusumo"]

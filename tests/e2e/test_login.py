@@ -20,7 +20,7 @@ def test_office_user_sees_only_its_office(page, server_url):
     assert "Camat Poncokusumo" in page.locator("#pengguna-aktif").inner_text()
     page.goto(server_url + "/sop")
     page.wait_for_selector(".kantor")
-    assert page.locator("#katalog-jumlah").inner_text() == "9 SOP di 1 kecamatan"
+    assert page.locator("#katalog-jumlah").inner_text() == "10 SOP di 1 kecamatan"
     assert page.locator(".kantor").get_attribute("data-kecamatan") == "Poncokusumo"
     assert page.locator("#koreksi-pelaksana-kartu").count() == 0
 
@@ -29,7 +29,7 @@ def test_kabupaten_user_sees_its_kecamatan(page, server_url):
     masuk_sebagai(page, server_url, "kabupaten.tanjungjabungbarat")
     page.goto(server_url + "/sop")
     page.wait_for_selector(".kantor")
-    assert page.locator("#katalog-jumlah").inner_text() == "2 SOP di 1 kecamatan"
+    assert page.locator("#katalog-jumlah").inner_text() == "3 SOP di 1 kecamatan"
 
 
 def test_admin_corrects_a_pelaksana_in_the_page(page, server_url):

@@ -147,6 +147,8 @@ def _pengguna_berwenang(kebijakan: Kebijakan) -> str:
 
 def test_the_permitted_role_gets_through_the_same_requests(app, demo):
     """The refusals above are not the app failing: a permitted user's identical requests are answered."""
+    from models.kinerja.iku import iku_kantor
+    from models.perencanaan.perjanjian_kinerja import buat_draf, simpan_rencana_aksi, tambah_indikator
     from models.tindak_lanjut.evaluasi import RekomendasiBaru, catat_evaluasi_lengkap
 
     callbacks = _siap(app.server.test_client(), app)
@@ -158,6 +160,14 @@ def test_the_permitted_role_gets_through_the_same_requests(app, demo):
         catat_evaluasi_lengkap(s, kecamatan_id=evapor.kecamatan_id, jenis="evaluasi", tahun=2025, triwulan=1,
                                tanggal=date(2025, 4, 10), peserta="Camat, Tim", temuan="Temuan uji", oleh=evapor,
                                rekomendasi=[RekomendasiBaru("Rekomendasi uji", "kasi_pem", date(2025, 5, 10))])
+        # and a PK of Kalipare with a lower indicator and a Rencana Aksi kegiatan, for the Perjanjian Kinerja page
+        camat = pengguna(s, peran="camat", kecamatan="Kalipare")
+        iku = iku_kantor(s, camat.kecamatan_id)[0].id
+        buat_draf(s, kecamatan_id=camat.kecamatan_id, tahun=2025, role_kode="camat", oleh=camat)
+        tambah_indikator(s, kecamatan_id=camat.kecamatan_id, tahun=2025, role_kode="sekcam", indikator_id=iku,
+                         nama="Indikator uji", satuan="%", target="90", oleh=camat)
+        simpan_rencana_aksi(s, kecamatan_id=camat.kecamatan_id, tahun=2025, triwulan=1, indikator_id=iku,
+                            kegiatan="Kegiatan uji", role_kode="kasi_pem", terlaksana=None, oleh=camat)
     for kunci, cb in callbacks.items():
         if ROUTER in kunci:
             continue

@@ -52,6 +52,17 @@ MENULIS = {
     "callbacks.anggaran.simpan": PENGELOLA_ANGGARAN,
     "callbacks.anggaran.hapus": PENGELOLA_ANGGARAN,
     "callbacks.anggaran.impor": PENGELOLA_ANGGARAN,
+    # The Camat signs the Camat's PK; a lower PK's own pihak pertama may record theirs (the domain checks which).
+    "callbacks.perjanjian_kinerja.tanda_tangani": frozenset({"camat", "sekcam", "kasi_pem", "kasi_ekbang",
+                                                            "kasi_trantib"}),
+    "callbacks.perjanjian_kinerja.mulai": KANTOR,
+    "callbacks.perjanjian_kinerja.draf": frozenset({"camat", "sekcam"}),
+    "callbacks.perjanjian_kinerja.perubahan": frozenset({"camat", "sekcam"}),
+    "callbacks.perjanjian_kinerja.simpan_indikator": frozenset({"camat", "sekcam"}),
+    "callbacks.perjanjian_kinerja.hapus_ip": frozenset({"camat", "sekcam"}),
+    # Every office role reaches saving a kegiatan: its pelaksana fills in what was done (the domain checks).
+    "callbacks.perjanjian_kinerja.simpan_kegiatan": KANTOR,
+    "callbacks.perjanjian_kinerja.hapus_kegiatan": frozenset({"camat", "sekcam", "kasubag_evapor", "kasubag_renkeu"}),
 }
 
 # Every Flask route, by rule: the framework's and the public ones, then the file routes with an address that
@@ -71,6 +82,9 @@ RUTE_BERKAS = {
     # SOP 4 is Poncokusumo's Penyusunan Renstra in the demo (the seed documents' order)
     "/cetak/sop/<int:sop_id>.pdf": "/cetak/sop/4.pdf",
     "/cetak/sop/<int:sop_id>.docx": "/cetak/sop/4.docx",
+    # office 2 is Poncokusumo in the demo
+    "/cetak/pk/<int:kecamatan_id>/<int:tahun>.pdf": "/cetak/pk/2/2026.pdf",
+    "/cetak/pk/<int:kecamatan_id>/<int:tahun>.docx": "/cetak/pk/2/2026.docx?role=sekcam",
 }
 
 

@@ -87,17 +87,20 @@ def test_beranda_lists_the_due_renja_for_the_camat_and_what_has_no_sop(demo, jam
     # all are his; eight are listed, the overdue first, by due date. The Renstra 2025–2029 has no due date while
     # Malang has not recorded its RPJMD's date: not overdue, not listed.
     baris = teks.split("\n")
-    assert baris[0] == ("Kalender SAKIP: 22 terlambat, 1 segeraTerlambat · Pengukuran Kinerja Triwulan I 2025 · "
-                        "jatuh tempo 29 April 2025 · belum dimulaiuntuk Anda")
+    assert baris[0] == ("Kalender SAKIP: 25 terlambat, 1 segeraTerlambat · Perjanjian Kinerja Tahun 2025 · "
+                        "jatuh tempo 31 Januari 2025 · Perjanjian Kinerja Camat belum ditandatanganiuntuk Anda")
     assert "Renstra" not in teks.split("Belum ada SOP")[0]
-    assert len(baris) == 10 and baris[8] == "… dan 15 lainnya di Kalender SAKIP"
+    assert len(baris) == 10 and baris[8] == "… dan 18 lainnya di Kalender SAKIP"
     assert all(b.endswith("untuk Anda") for b in baris[:8])
     masuk(client, "camat.kalipare")
     client.get("/")
     teks = _teks(panggil(client, app, "beranda-isi.children", kecamatan=None, tahun=2026, triwulan=1))
-    assert teks.startswith("Kalender SAKIP: 5 terlambat, 0 segera"
-                           "Terlambat · Pengumpulan Data Kinerja Triwulan I 2025 · jatuh tempo 22 April 2025 · belum "
-                           "semua IKU resmi\n")
+    assert teks.startswith("Kalender SAKIP: 7 terlambat, 0 segera"
+                           "Terlambat · Perjanjian Kinerja Tahun 2025 · jatuh tempo 31 Januari 2025 · Perjanjian "
+                           "Kinerja Camat belum ditandatanganiuntuk Anda\n")
     assert ("Belum ada SOP kantor untuk: Pengukuran Kinerja, Pemantauan Kinerja, Evaluasi Data Kinerja, Rencana Kerja "
             "(Renja), Laporan Kinerja (LKj), Pelaporan Kinerja, Rencana Strategis (Renstra).") in teks
-    assert "untuk Anda" not in teks  # nothing Kalipare's Camat can start: it has no SOP for any of them
+    # Nothing Kalipare's Camat can start (it has no SOP for any of them) but the PKs, which the Camat signs.
+    assert [b.split("segera", 1)[-1] for b in teks.split("\n") if b.endswith("untuk Anda")] == [
+        f"Terlambat · Perjanjian Kinerja Tahun {t} · jatuh tempo 31 Januari {t} · Perjanjian Kinerja Camat belum "
+        "ditandatanganiuntuk Anda" for t in (2025, 2026)]

@@ -42,10 +42,11 @@ from models.tables import (
     Kecamatan,
     Realisasi,
 )
+from models.umum import periode
 from models.umum.hari_libur import kalender_kantor, tambah_hari_libur
 from models.umum.penolakan import Ditolak
 from tests.dash_util import sidik_basis_data
-from tests.fabrik import kabupaten, kantor, pekerjaan, pengguna, realisasi, sahkan, tuntaskan
+from tests.fabrik import kabupaten, kantor, pekerjaan, pengguna, perjanjian, realisasi, sahkan, tuntaskan
 
 WIB = ZoneInfo("Asia/Jakarta")
 URUTAN = ["pengumpulan", "pengukuran", "pemantauan", "evaluasi", "renja", "perjanjian_kinerja", "laporan_kinerja",
@@ -94,7 +95,7 @@ def test_a_kabupaten_with_nothing_stored_gets_the_defaults_unsaved(demo):
         assert (renja.mulai_geser_tahun, renja.mulai_bulan, renja.mulai_tanggal) == (-1, 1, 2)
         assert (renja.tenggat_geser_tahun, renja.tenggat_bulan, renja.tenggat_tanggal) == (-1, 6, 30)
         assert _jadwal(s, "Malang", "pengumpulan").sop_nama is None
-        assert _jadwal(s, "Malang", "perjanjian_kinerja").sop_nama is None
+        assert _jadwal(s, "Malang", "perjanjian_kinerja").sop_nama == "Penyusunan Perjanjian Kinerja"
         assert [_jadwal(s, "Malang", k).tenggat_hari_kerja for k in URUTAN[:4]] == [10, 15, 20, 25]
     with session_scope(demo) as s:
         assert s.exec(select(func.count(JadwalSakip.id))).one() == 0
@@ -276,8 +277,8 @@ def test_an_sop_name_set_later_is_matched_by_its_key_and_an_office_without_it_sh
         oleh = pengguna(s, peran="kabupaten", kabupaten="Malang")
         ubah_jadwal(s, kabupaten_id=malang, kewajiban="pelaporan_kinerja", sop_nama="  SOP  Pelaporan Kinerja ",
                     oleh=oleh)
-        ubah_jadwal(s, kabupaten_id=malang, kewajiban="perjanjian_kinerja", sop_nama="Penyusunan Perjanjian Kinerja",
-                    oleh=oleh)
+        ubah_jadwal(s, kabupaten_id=malang, kewajiban="perjanjian_kinerja", sop_nama="SOP Penyusunan Perjanjian "
+                    "Kinerja", oleh=oleh)
     with session_scope(demo) as s:
         assert _jadwal(s, "Malang", "pelaporan_kinerja").sop_nama == "SOP Pelaporan Kinerja"
         karangploso = kewajiban_kantor(s, kantor(s, nama="Karangploso").id, tahun=2026, hari_ini=date(2027, 1, 10))
@@ -285,8 +286,11 @@ def test_an_sop_name_set_later_is_matched_by_its_key_and_an_office_without_it_sh
         assert (k.sop.nama, k.status, k.dasar) == ("Pelaporan Kinerja", "belum_jatuh_tempo", "sop")
         poncokusumo = kewajiban_kantor(s, kantor(s).id, tahun=2026, hari_ini=date(2027, 1, 10))
         assert _satu(poncokusumo, "pelaporan_kinerja", "Tahun 2026").status == "tanpa_sop"
-        # No office has adopted a Perjanjian Kinerja SOP yet: the year's targets still decide.
-        assert _satu(poncokusumo, "perjanjian_kinerja", "Tahun 2026").dasar == "target"
+        # The Perjanjian Kinerja is met by the Camat's signed PK, with or without the SOP: never "tanpa SOP".
+        pk = _satu(poncokusumo, "perjanjian_kinerja", "Tahun 2026")
+        assert (pk.dasar, pk.sop.nama, pk.status) == ("perjanjian", "Penyusunan Perjanjian Kinerja", "terlambat")
+        pk = _satu(karangploso, "perjanjian_kinerja", "Tahun 2026")
+        assert (pk.dasar, pk.sop, pk.status) == ("perjanjian", None, "terlambat")
 
 
 # ---------------------------------------------------------------------- an office's obligations
@@ -416,42 +420,29 @@ def test_the_quarters_figures_are_done_when_every_iku_is_official(demo):
         assert (k.status, k.selesai_pada) == ("terlambat", None)
 
 
-def test_the_perjanjian_kinerja_is_done_when_every_iku_has_the_years_target(demo):
-    """Perjanjian Kinerja 2027 opens 1 December 2026 and is due 31 January 2027. A later revision of a target (a
-    changed Perjanjian Kinerja) does not make the agreement late."""
+def test_the_perjanjian_kinerja_is_done_when_the_camats_pk_is_signed_not_when_targets_exist(demo):
+    """Perjanjian Kinerja 2027 opens 1 December 2026 and is due 31 January 2027. Targets in force are not a PK: the
+    obligation is met when the Camat's PK is signed with its scan (more in test_perjanjian_kinerja.py)."""
     with session_scope(demo) as s:
-        kec = kantor(s)
-        evapor = pengguna(s, peran="kasubag_evapor")
-        iku = iku_kantor(s, kec.id)
+        kec = kantor(s, nama="Karangploso")
+        evapor = pengguna(s, peran="kasubag_evapor", kecamatan="Karangploso")
 
         def pk(hari_ini):
             return _satu(kewajiban_kantor(s, kec.id, hari_ini=hari_ini), "perjanjian_kinerja", "Tahun 2027")
 
         assert pk(date(2026, 12, 10)).status == "belum_jatuh_tempo"
         assert pk(date(2027, 1, 25)).status == "segera"
-        for ind, hari in zip(iku[:2], (5, 12)):
+        for ind in iku_kantor(s, kec.id):
             tetapkan_target(s, indikator_id=ind.id, kecamatan_id=kec.id, tahun=2027, nilai=90, oleh=evapor,
-                            pada=_wib(2027, 1, hari, 10, 0))
-        assert pk(date(2027, 1, 15)).status == "berjalan"
+                            alasan="Perjanjian Kinerja 2027", pada=_wib(2027, 1, 5, 10, 0))
         assert pk(date(2027, 2, 1)).status == "terlambat"
-        tetapkan_target(s, indikator_id=iku[2].id, kecamatan_id=kec.id, tahun=2027, nilai=75, oleh=evapor,
-                        pada=_wib(2027, 1, 20, 10, 0))
-        assert pk(date(2027, 1, 25)).status == "segera"  # the office's own IKU-7 has none yet
-        assert iku[3].kode == "IKU-7"
-        tetapkan_target(s, indikator_id=iku[3].id, kecamatan_id=kec.id, tahun=2027, nilai=60, oleh=evapor,
-                        pada=_wib(2027, 1, 29, 10, 0))
-        tetapkan_target(s, indikator_id=iku[0].id, kecamatan_id=kec.id, tahun=2027, nilai=92, oleh=evapor,
-                        alasan="Perubahan Perjanjian Kinerja", pada=_wib(2027, 6, 10, 10, 0))
+        periode.atur_hari_ini(date(2027, 3, 1))
+        try:
+            perjanjian(s, kecamatan="Karangploso", tahun=2027, pada=_wib(2027, 1, 29, 10, 0))
+        finally:
+            periode.atur_hari_ini(None)
         k = pk(date(2027, 7, 1))
-        assert (k.status, k.selesai_pada, k.dasar, k.sop) == ("selesai", _wib(2027, 1, 29, 10, 0), "target", None)
-
-        karangploso = kantor(s, nama="Karangploso")
-        for ind in iku_kantor(s, karangploso.id):
-            tetapkan_target(s, indikator_id=ind.id, kecamatan_id=karangploso.id, tahun=2027, nilai=80,
-                            oleh=pengguna(s, peran="kasubag_evapor", kecamatan="Karangploso"),
-                            pada=_wib(2027, 2, 3, 10, 0))
-        k = _satu(kewajiban_kantor(s, karangploso.id, hari_ini=date(2027, 3, 1)), "perjanjian_kinerja", "Tahun 2027")
-        assert (k.status, k.selesai_pada) == ("selesai_terlambat", _wib(2027, 2, 3, 10, 0))
+        assert (k.status, k.selesai_pada, k.dasar, k.sop) == ("selesai", _wib(2027, 1, 29, 10, 0), "perjanjian", None)
 
 
 def test_what_matters_now_is_this_and_last_years_work_and_what_opens_within_30_days(demo):

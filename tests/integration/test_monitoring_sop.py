@@ -252,7 +252,7 @@ def test_the_semester_sheet_shows_cycle_time_evidence_worked_out_by_hand(kasus):
     with session_scope(engine) as s:
         lembar = lembar_monitoring(s, kecamatan_id=k["kec"], tahun=TAHUN, semester=1)
         assert [b.nama for b in lembar][:2] == ["Penyusunan Renstra", "Penyusunan Rencana Kerja (Renja)"]
-        assert len(lembar) == 9 and all(b.monitoring is None for b in lembar)
+        assert len(lembar) == 10 and all(b.monitoring is None for b in lembar)
         b = {x.sop_id: x for x in lembar}[k["sop"]].bukti
         assert (b.pelaksanaan, b.selesai, b.median, b.dalam_baku, b.kunjungan) == (2, 1, 515, 9, 11)
         assert round(b.persen_dalam_baku, 1) == 81.8
@@ -275,7 +275,7 @@ def test_the_semester_sheet_shows_cycle_time_evidence_worked_out_by_hand(kasus):
         m = {x.sop_id: x for x in lembar_monitoring(s, kecamatan_id=k["kec"], tahun=TAHUN, semester=1)}[k["sop"]]
         assert m.monitoring.catatan == "Lambat" and m.penilai == "Sekretaris Camat Poncokusumo"
         per = {r.kecamatan: r for r in ringkasan_kantor(s, kecamatan_ids=[k["kec"]], tahun=TAHUN, semester=1)}
-        assert (per["Poncokusumo"].sop, per["Poncokusumo"].dimonitor, per["Poncokusumo"].tidak_baik) == (9, 1, 1)
+        assert (per["Poncokusumo"].sop, per["Poncokusumo"].dimonitor, per["Poncokusumo"].tidak_baik) == (10, 1, 1)
 
 
 def _isi_lembar(engine, k):
@@ -310,7 +310,7 @@ def test_printed_sheets_as_html_and_pdf(client, kasus):
                  "/monitoring-sop/cetak.pdf?tahun=2024&amp;semester=1"):
         assert teks in html, teks
     assert "cdn" not in html.lower() and "https://" not in html
-    assert html.split("<tbody>")[1].split("</tbody>")[0].count("<tr>") == 9  # one row per SOP in force
+    assert html.split("<tbody>")[1].split("</tbody>")[0].count("<tr>") == 10  # one row per SOP in force
     assert html.count("✓") == 2
 
     r = client.get(f"/monitoring-sop/cetak.pdf?kecamatan=Poncokusumo&tahun={TAHUN}&semester=1")

@@ -33,7 +33,7 @@ def _katalog(client, cari=None, kecamatan=None):
 def test_catalog_callback_lists_every_office_to_the_admin(client, demo):
     masuk(client, "admin")
     resp = _katalog(client)
-    assert resp["katalog-jumlah"]["children"] == "15 SOP di 4 kecamatan"
+    assert resp["katalog-jumlah"]["children"] == "17 SOP di 4 kecamatan"
     teks = json.dumps(resp["katalog-hasil"], ensure_ascii=False)
     for kantor in ("Kecamatan Kalipare", "Kecamatan Poncokusumo", "Kecamatan Karangploso", "Kecamatan Muara Papalik"):
         assert kantor in teks
@@ -42,7 +42,7 @@ def test_catalog_callback_lists_every_office_to_the_admin(client, demo):
 
 def test_catalog_search_and_office_filter(client, demo):
     masuk(client, "kabupaten.malang")
-    assert _katalog(client)["katalog-jumlah"]["children"] == "13 SOP di 3 kecamatan"
+    assert _katalog(client)["katalog-jumlah"]["children"] == "14 SOP di 3 kecamatan"
     assert _katalog(client, cari="renja")["katalog-jumlah"]["children"] == "1 SOP di 1 kecamatan"
     assert _katalog(client, kecamatan="Kalipare")["katalog-jumlah"]["children"] == "3 SOP di 1 kecamatan"
     kosong = _katalog(client, cari="tidak ada sop begini")

@@ -30,7 +30,9 @@ from seed import kurasi_pelaksana
 from tests.dash_util import sidik_basis_data
 from tests.fabrik import nama_pengguna, pekerjaan, pengguna, sop
 
-PROSEDUR = sorted(kurasi_pelaksana())  # (kecamatan, SOP key): the fifteen seed procedures
+# (kecamatan, SOP key): the fifteen seed procedures; the demo's two Penyusunan Perjanjian Kinerja run about a PK
+# (tests/integration/test_perjanjian_kinerja.py)
+PROSEDUR = sorted(k for k in kurasi_pelaksana() if k[1] != "penyusunan perjanjian kinerja")
 MULAI = datetime(2026, 3, 2, 8, 0)  # a Monday, far from the holidays of March 2026
 LANGKAH_MENIT = 30
 KASI = ("kasi_pem", "kasi_ekbang", "kasi_trantib")

@@ -2,9 +2,10 @@
 and the PDF.
 
 The offices: the demo's Kalipare, Karangploso and Poncokusumo, and Ampelgading, added as `demo generate` adds an
-office (seed.riwayat.siapkan_kantor: Poncokusumo's nine SOPs copied, one user per role; the three IKU collection
+office (seed.riwayat.siapkan_kantor: Poncokusumo's ten SOPs copied, one user per role; the three IKU collection
 SOPs are copied to Karangploso too, so every office can submit). Targets of 2025: 90 for IKU-1, IKU-2 and IKU-3,
-set on 20 January 2025 (Ampelgading: 3 February, after the Perjanjian Kinerja's due date of 31 January). Only IKU-1
+set on 20 January 2025 and the Camat's PK signed that day (Ampelgading: 3 February, after the Perjanjian Kinerja's
+due date of 31 January). Only IKU-1
 (Persentase partisipasi delegasi Musrenbangcam, capaian = the quarter's figure / 90) gets figures. The page is read
 on 15 August 2025 for triwulan II 2025.
 
@@ -73,7 +74,7 @@ from models.umum.periode import atur_hari_ini
 from seed.riwayat import siapkan_kantor
 from tests.conftest import keluar, masuk
 from tests.dash_util import daftar_callback, panggil, tabel_jawaban, teks_jawaban
-from tests.fabrik import nama_pengguna, pengguna
+from tests.fabrik import nama_pengguna, pengguna, perjanjian
 
 WIB = timezone(timedelta(hours=7))
 HARI_INI = date(2025, 8, 15)
@@ -87,14 +88,14 @@ KEPATUHAN = [
      "Pelaporan Kinerja", "Monitoring SOP semester I"],
     ["Ampelgading", "10", "Resmi 15 Juli 2025, terlambat", *["Belum diisi, lewat tenggat"] * 2, "-",
      *["Terlambat"] * 4, "Selesai terlambat", "Belum jatuh tempo", "Belum ada SOP",
-     "0 dari 9 SOP dipantau, lewat semester"],
+     "0 dari 10 SOP dipantau, lewat semester"],
     ["Kalipare", "9", "Resmi 1 Juli 2025", *["Belum diisi, lewat tenggat"] * 2, "-", *["Belum ada SOP"] * 4,
      "Selesai tepat waktu", "Belum ada SOP", "Belum ada SOP", "0 dari 3 SOP dipantau, lewat semester"],
     ["Karangploso", "9", "Dalam proses SOP, lewat tenggat", *["Belum diisi, lewat tenggat"] * 2, "-",
      *["Belum ada SOP"] * 4, "Selesai tepat waktu", "Belum ada SOP", "Belum jatuh tempo",
      "0 dari 4 SOP dipantau, lewat semester"],
     ["Poncokusumo", "9", "Resmi 1 Juli 2025", *["Belum diisi, lewat tenggat"] * 3, *["Terlambat"] * 4,
-     "Selesai tepat waktu", "Belum jatuh tempo", "Belum ada SOP", "0 dari 9 SOP dipantau, lewat semester"],
+     "Selesai tepat waktu", "Belum jatuh tempo", "Belum ada SOP", "0 dari 10 SOP dipantau, lewat semester"],
     ["Jumlah bermasalah", "37", "2", "4", "4", "1", "4", "4", "4", "4", "1", "2", "3", "4"],
 ]
 CAPAIAN = [  # IKU-7: Poncokusumo's own count indicator, with no figure in 2025
@@ -166,6 +167,9 @@ def empat(demo) -> dict[str, int]:
                 tetapkan_target(s, indikator_id=ind[kode], kecamatan_id=k, tahun=2025, nilai=90, oleh=admin,
                                 alasan="Perjanjian Kinerja 2025",
                                 pada=_jam(date(2025, 2, 3) if nama == "Ampelgading" else date(2025, 1, 20), 9))
+            # The Camat signs the year's PK that day (through the office's SOP for it where it has one).
+            perjanjian(s, kecamatan=nama, tahun=2025,
+                       pada=_jam(date(2025, 2, 3) if nama == "Ampelgading" else date(2025, 1, 20), 10))
         evapor = {n: pengguna(s, peran="kasubag_evapor", kecamatan=n) for n in kantor}
         camat = {n: pengguna(s, peran="camat", kecamatan=n) for n in kantor}
 

@@ -78,7 +78,7 @@ def test_a_small_history_is_complete_timed_in_office_hours_and_made_once(engine)
         ampel = malang[0]
         assert len(s.exec(select(User).where(User.kecamatan_id == ampel.id)).all()) == 9
         assert akun(s, username="camat.ampelgading").role_kode == "camat"  # made by the history, not here
-        assert len(s.exec(select(Sop).where(Sop.kecamatan_id == ampel.id)).all()) == 9
+        assert len(s.exec(select(Sop).where(Sop.kecamatan_id == ampel.id)).all()) == 10  # Poncokusumo's, with the demo's PK SOP
         # Karangploso got the three collection SOPs it lacked, so it can submit figures too.
         karang = malang[2]
         assert len(s.exec(select(Sop).where(Sop.kecamatan_id == karang.id)).all()) == 4

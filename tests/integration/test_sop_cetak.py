@@ -28,7 +28,7 @@ def _langkah(detail) -> list[tuple]:
 def test_every_seed_sop_written_as_word_and_uploaded_again_gives_the_same_procedure_and_pelaksana(demo):
     with session_scope(demo) as s:
         sop_ids = s.exec(select(Sop.id).order_by(Sop.id)).all()
-        assert len(sop_ids) == 15
+        assert len(sop_ids) == 17
         admin = pengguna(s, peran="admin")
         for sop_id in sop_ids:
             lama = detail_sop(s, sop_id)

@@ -1,0 +1,247 @@
+"""Perjanjian Kinerja: show an office's PKs, cascade and Rencana Aksi of a year; sign with a scan, start the SOP,
+draft and revise, keep the lower PKs' indicators and the Rencana Aksi kegiatan. The domain
+(models.perencanaan.perjanjian_kinerja) decides and checks again; a refusal is shown and audited."""
+from __future__ import annotations
+
+import dash_bootstrap_components as dbc
+from dash import Dash, Input, Output, State, html, no_update
+from flask_login import current_user
+from sqlmodel import col, select
+
+from dashboard import ids
+from dashboard.akses import callback
+from dashboard.components.perjanjian_kinerja import (
+    daftar_perjanjian,
+    opsi_pk,
+    pohon_kinerja,
+    tabel_rencana_aksi,
+)
+from dashboard.components.saringan import pasang_alamat, saringan_halaman
+from dashboard.data import pengaturan, sesi
+from models.akun.peran import NAMA_PERAN, PERAN_KANTOR
+from models.perencanaan.perjanjian_kinerja import (
+    PENGATUR_PK,
+    PENGELOLA_RA,
+    PIHAK_PERTAMA,
+    buat_draf,
+    buat_perubahan,
+    hapus_indikator,
+    hapus_rencana_aksi,
+    indikator_pk,
+    judul_pk,
+    mulai_sop,
+    pk_terakhir,
+    simpan_rencana_aksi,
+    tambah_indikator,
+    tandatangani,
+    ubah_indikator,
+)
+from models.tables import Indikator, IndikatorPk, Kecamatan, PerjanjianKinerja, RencanaAksi, User
+from models.umum.berkas import dari_unggahan
+from models.umum.penolakan import Ditolak
+from models.umum.periode import ROMAWI
+
+KECAMATAN = "perjanjian-kecamatan"  # the filter bar of dashboard.pages.perjanjian_kinerja
+TAHUN = "perjanjian-tahun"
+
+
+def _tahun(nilai) -> int:
+    try:
+        tahun = int(nilai)
+    except (TypeError, ValueError):
+        raise Ditolak("Pilih tahunnya.") from None
+    if not 2000 <= tahun <= 2100:
+        raise Ditolak("Tahun tidak sah.")
+    return tahun
+
+
+def _berhasil(pesan: str, versi) -> tuple:
+    return dbc.Alert(pesan, color="success", dismissable=True), (versi or 0) + 1
+
+
+def _pengguna(s) -> User:
+    return s.get(User, current_user.id)
+
+
+def register(app: Dash) -> None:
+    pasang_alamat(app, "perjanjian", ("kecamatan", "tahun"))
+
+    @callback(app, Output(ids.PK_ISI, "children"), Output(ids.PK_TTD_PILIH, "options"),
+              Output(ids.PK_IP_PILIH, "options"), Output(ids.RA_PILIH, "options"),
+              Input(KECAMATAN, "value"), Input(TAHUN, "value"), Input(ids.PK_VERSI, "data"),
+              kecamatan=("kecamatan",))
+    def tampil(kecamatan, tahun, _versi):
+        with sesi() as s:
+            sar = saringan_halaman(s, {"kecamatan": kecamatan, "tahun": tahun}, setahun=True)
+            if sar.kecamatan_id is None:
+                return html.P("Pilih satu kecamatan untuk melihat Perjanjian Kinerjanya.",
+                              className="text-muted"), [], [], []
+            kec = s.get(Kecamatan, sar.kecamatan_id)
+            th = sar.tahun
+            isi = html.Div([
+                html.H4(f"Kecamatan {kec.nama} · Tahun {th}", className="h5"),
+                daftar_perjanjian(s, kec, th),
+                html.H4("Pohon kinerja", className="h5 mt-3"),
+                html.P("Sasaran → IKU Camat dan targetnya → indikator Sekretaris Camat dan Kasi yang mendukungnya.",
+                       className="small text-muted"),
+                pohon_kinerja(s, kec.id, th),
+                html.H4("Rencana Aksi", className="h5 mt-3"),
+                html.P("Target tiap triwulan diisi di halaman IKU & Target; di sini kegiatan yang direncanakan untuk "
+                       "mencapainya, pelaksananya, dan yang terlaksana.", className="small text-muted"),
+                tabel_rencana_aksi(s, kec.id, th),
+            ])
+            user = _pengguna(s)
+            sendiri = user.kecamatan_id == kec.id
+            ttd = opsi_pk(s, kec.id, th, user) if sendiri else []
+            ip = [{"label": f"{NAMA_PERAN.get(x.role_kode, x.role_kode)}: {x.nama}", "value": x.id}
+                  for x in indikator_pk(s, kec.id, th)] if sendiri else []
+            ra = [{"label": f"Triwulan {ROMAWI[r.triwulan]} · {r.kegiatan[:80]}", "value": r.id}
+                  for r in s.exec(select(RencanaAksi).where(RencanaAksi.kecamatan_id == kec.id)
+                                  .where(RencanaAksi.tahun == th).order_by(col(RencanaAksi.triwulan),
+                                                                           col(RencanaAksi.id))).all()] \
+                if sendiri else []
+        return isi, ttd, ip, ra
+
+    @callback(app, Output(ids.PK_TTD_NAMA_SCAN, "children"), Input(ids.PK_TTD_SCAN, "filename"),
+              prevent_initial_call=True)
+    def nama_scan(nama):
+        return f"Dipilih: {nama}" if nama else ""
+
+    @callback(app, Output(ids.PK_PESAN, "children"), Output(ids.PK_VERSI, "data"),
+              Input(ids.PK_TTD, "n_clicks"), State(ids.PK_TTD_PILIH, "value"), State(ids.PK_TTD_TANGGAL, "value"),
+              State(ids.PK_TTD_SCAN, "contents"), State(ids.PK_TTD_SCAN, "filename"), State(ids.PK_VERSI, "data"),
+              peran=frozenset(PIHAK_PERTAMA), objek={"pk_id": PerjanjianKinerja}, prevent_initial_call=True,
+              tolak=0)
+    def tanda_tangani(_n, pk_id, tanggal, isi, nama, versi):
+        if not pk_id:
+            raise Ditolak("Pilih Perjanjian Kinerja yang ditandatangani.")
+        data = dari_unggahan(isi) if isi else b""
+        with sesi() as s:
+            pk = tandatangani(s, pk_id=int(pk_id), nama_berkas=nama or "", data=data, tanggal=tanggal or "",
+                              oleh=_pengguna(s), folder=pengaturan().upload_dir)
+            judul = judul_pk(pk.role_kode, pk.tahun, pk.perubahan_ke)
+        return _berhasil(f"{judul} ditandatangani; scan dilampirkan.", versi)
+
+    @callback(app, Output(ids.PK_PESAN, "children", allow_duplicate=True),
+              Output(ids.PK_VERSI, "data", allow_duplicate=True),
+              Input(ids.PK_MULAI_SOP, "n_clicks"), State(TAHUN, "value"), State(ids.PK_VERSI, "data"),
+              peran=PERAN_KANTOR, prevent_initial_call=True, tolak=0)
+    def mulai(_n, tahun, versi):
+        th = _tahun(tahun)
+        with sesi() as s:
+            user = _pengguna(s)
+            eks = mulai_sop(s, kecamatan_id=user.kecamatan_id, tahun=th, oleh=user)
+            judul = eks.judul
+        return _berhasil(f"\"{judul}\" dimulai; langkah pertamanya menunggu di Persetujuan.", versi)
+
+    @callback(app, Output(ids.PK_PESAN, "children", allow_duplicate=True),
+              Output(ids.PK_VERSI, "data", allow_duplicate=True),
+              Input(ids.PK_DRAF, "n_clicks"), State(ids.PK_DRAF_PIHAK, "value"), State(TAHUN, "value"),
+              State(ids.PK_VERSI, "data"), peran=PENGATUR_PK, prevent_initial_call=True, tolak=0)
+    def draf(_n, pihak, tahun, versi):
+        th = _tahun(tahun)
+        with sesi() as s:
+            user = _pengguna(s)
+            pk = buat_draf(s, kecamatan_id=user.kecamatan_id, tahun=th, role_kode=pihak, oleh=user)
+            judul = judul_pk(pk.role_kode, pk.tahun, pk.perubahan_ke)
+        return _berhasil(f"Draf {judul} siap.", versi)
+
+    @callback(app, Output(ids.PK_PESAN, "children", allow_duplicate=True),
+              Output(ids.PK_VERSI, "data", allow_duplicate=True),
+              Input(ids.PK_PERUBAHAN, "n_clicks"), State(ids.PK_DRAF_PIHAK, "value"),
+              State(ids.PK_DRAF_ALASAN, "value"), State(TAHUN, "value"), State(ids.PK_VERSI, "data"),
+              peran=PENGATUR_PK, prevent_initial_call=True, tolak=0)
+    def perubahan(_n, pihak, alasan, tahun, versi):
+        th = _tahun(tahun)
+        with sesi() as s:
+            user = _pengguna(s)
+            akhir = pk_terakhir(s, user.kecamatan_id, th, pihak or "")
+            if akhir is None:
+                raise Ditolak(f"Belum ada Perjanjian Kinerja {NAMA_PERAN.get(pihak, pihak)} tahun {th} yang "
+                              "ditandatangani; buat drafnya lebih dulu.")
+            pk = buat_perubahan(s, pk_id=akhir.id, alasan=alasan, oleh=user)
+            judul = judul_pk(pk.role_kode, pk.tahun, pk.perubahan_ke)
+        return _berhasil(f"Draf {judul} dibuat; PK sebelumnya tetap tersimpan.", versi)
+
+    @callback(app, Output(ids.PK_IP_PIHAK, "value"), Output(ids.PK_IP_IKU, "value"), Output(ids.PK_IP_NAMA, "value"),
+              Output(ids.PK_IP_TARGET, "value"), Output(ids.PK_IP_SATUAN, "value"),
+              Input(ids.PK_IP_PILIH, "value"), objek={"ip_id": IndikatorPk},
+              prevent_initial_call=True)
+    def pilih_indikator(ip_id):
+        if not ip_id:
+            return no_update, None, "", "", "%"
+        with sesi() as s:
+            ip = s.get(IndikatorPk, int(ip_id))
+            return ip.role_kode, ip.indikator_id, ip.nama, str(ip.target).replace(".", ","), ip.satuan
+
+    @callback(app, Output(ids.PK_PESAN, "children", allow_duplicate=True),
+              Output(ids.PK_VERSI, "data", allow_duplicate=True),
+              Input(ids.PK_IP_SIMPAN, "n_clicks"), State(ids.PK_IP_PILIH, "value"), State(ids.PK_IP_PIHAK, "value"),
+              State(ids.PK_IP_IKU, "value"), State(ids.PK_IP_NAMA, "value"), State(ids.PK_IP_SATUAN, "value"),
+              State(ids.PK_IP_TARGET, "value"), State(TAHUN, "value"), State(ids.PK_VERSI, "data"),
+              peran=PENGATUR_PK, objek={"ip_id": IndikatorPk, "indikator_id": Indikator},
+              prevent_initial_call=True, tolak=0)
+    def simpan_indikator(_n, ip_id, pihak, indikator_id, nama, satuan, target, tahun, versi):
+        th = _tahun(tahun)
+        with sesi() as s:
+            user = _pengguna(s)
+            if ip_id:
+                ip = ubah_indikator(s, indikator_pk_id=int(ip_id), indikator_id=indikator_id, nama=nama,
+                                    satuan=satuan, target=target, oleh=user)
+                pesan = f"Indikator \"{ip.nama}\" diubah."
+            else:
+                ip = tambah_indikator(s, kecamatan_id=user.kecamatan_id, tahun=th, role_kode=pihak,
+                                      indikator_id=indikator_id, nama=nama, satuan=satuan, target=target, oleh=user)
+                pesan = f"Indikator \"{ip.nama}\" ditambahkan ke PK {NAMA_PERAN.get(ip.role_kode, ip.role_kode)}."
+        return _berhasil(pesan, versi)
+
+    @callback(app, Output(ids.PK_PESAN, "children", allow_duplicate=True),
+              Output(ids.PK_VERSI, "data", allow_duplicate=True),
+              Input(ids.PK_IP_HAPUS, "n_clicks"), State(ids.PK_IP_PILIH, "value"), State(ids.PK_VERSI, "data"),
+              peran=PENGATUR_PK, objek={"ip_id": IndikatorPk}, prevent_initial_call=True, tolak=0)
+    def hapus_ip(_n, ip_id, versi):
+        if not ip_id:
+            raise Ditolak("Pilih indikator yang dihapus.")
+        with sesi() as s:
+            hapus_indikator(s, indikator_pk_id=int(ip_id), oleh=_pengguna(s))
+        return _berhasil("Indikator dihapus.", versi)
+
+    @callback(app, Output(ids.RA_IKU, "value"), Output(ids.RA_TRIWULAN, "value"), Output(ids.RA_PELAKSANA, "value"),
+              Output(ids.RA_KEGIATAN, "value"), Output(ids.RA_TERLAKSANA, "value"),
+              Input(ids.RA_PILIH, "value"), objek={"ra_id": RencanaAksi},
+              prevent_initial_call=True)
+    def pilih_kegiatan(ra_id):
+        if not ra_id:
+            return no_update, no_update, None, "", ""
+        with sesi() as s:
+            r = s.get(RencanaAksi, int(ra_id))
+            return r.indikator_id, r.triwulan, r.role_kode, r.kegiatan, r.terlaksana or ""
+
+    @callback(app, Output(ids.PK_PESAN, "children", allow_duplicate=True),
+              Output(ids.PK_VERSI, "data", allow_duplicate=True),
+              Input(ids.RA_SIMPAN, "n_clicks"), State(ids.RA_PILIH, "value"), State(ids.RA_IKU, "value"),
+              State(ids.RA_TRIWULAN, "value"), State(ids.RA_PELAKSANA, "value"), State(ids.RA_KEGIATAN, "value"),
+              State(ids.RA_TERLAKSANA, "value"), State(TAHUN, "value"), State(ids.PK_VERSI, "data"),
+              peran=PERAN_KANTOR, objek={"ra_id": RencanaAksi, "indikator_id": Indikator},
+              prevent_initial_call=True, tolak=0)
+    def simpan_kegiatan(_n, ra_id, indikator_id, triwulan, pelaksana, kegiatan, terlaksana, tahun, versi):
+        with sesi() as s:
+            user = _pengguna(s)
+            lama = s.get(RencanaAksi, int(ra_id)) if ra_id else None
+            th = lama.tahun if lama else _tahun(tahun)  # a kegiatan keeps its year
+            r = simpan_rencana_aksi(s, kecamatan_id=user.kecamatan_id, tahun=th, triwulan=triwulan,
+                                    indikator_id=indikator_id, kegiatan=kegiatan, role_kode=pelaksana,
+                                    terlaksana=terlaksana, oleh=user, rencana_id=ra_id)
+            pesan = f"Kegiatan triwulan {ROMAWI[r.triwulan]} disimpan."
+        return _berhasil(pesan, versi)
+
+    @callback(app, Output(ids.PK_PESAN, "children", allow_duplicate=True),
+              Output(ids.PK_VERSI, "data", allow_duplicate=True),
+              Input(ids.RA_HAPUS, "n_clicks"), State(ids.RA_PILIH, "value"), State(ids.PK_VERSI, "data"),
+              peran=PENGELOLA_RA, objek={"ra_id": RencanaAksi}, prevent_initial_call=True, tolak=0)
+    def hapus_kegiatan(_n, ra_id, versi):
+        if not ra_id:
+            raise Ditolak("Pilih kegiatan yang dihapus.")
+        with sesi() as s:
+            hapus_rencana_aksi(s, rencana_id=int(ra_id), oleh=_pengguna(s))
+        return _berhasil("Kegiatan dihapus.", versi)
