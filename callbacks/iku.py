@@ -8,7 +8,7 @@ from flask_login import current_user
 
 from dashboard import format as fmt
 from dashboard import ids
-from dashboard.akses import callback
+from dashboard.akses import callback, pesan_tolak
 from dashboard.components.iku import tabel_iku
 from dashboard.data import sesi
 from models.akun.peran import PENETAP_RENSTRA, PENGATUR_PENGUMPUL, PENGATUR_TARGET
@@ -21,9 +21,11 @@ from models.kinerja.iku import (
 )
 from models.perencanaan.dokumen_kinerja import tetapkan_target_renstra
 from models.perencanaan.target import ubah_target
+from models.perencanaan.target_excel import HasilImporTarget, impor
 from models.tables import Indikator, Kecamatan, Target, User
 from models.umum import periode
 from models.umum.angka import baca_angka, tulis_angka, tulis_target
+from models.umum.berkas import dari_unggahan
 from models.umum.penolakan import Ditolak
 from models.umum.periode import ROMAWI
 
@@ -81,6 +83,24 @@ def _tahun(nilai, label: str) -> int:
     if isinstance(nilai, str) and nilai.strip().isdigit():
         return int(nilai.strip())
     raise Ditolak(f"{label} tidak sah; tulis tahunnya, mis. 2025.")
+
+
+def _hasil_impor(h: HasilImporTarget) -> html.Div:
+    ringkas = (f"Target {h.tahun} diimpor: {h.baris_berubah} dari {len(h.baris)} IKU berubah ({h.ditetapkan} target "
+               f"ditetapkan, {h.diubah} diubah, {h.dihapus} dihapus).")
+    return html.Div([
+        dbc.Alert(ringkas, color="success", id="target-impor-berhasil"),
+        dbc.Table([html.Thead(html.Tr([html.Th(x) for x in ("Baris", "IKU", "Hasil")])),
+                   html.Tbody([html.Tr([html.Td(b.baris), html.Td(b.kode), html.Td(b.hasil)]) for b in h.baris])],
+                  size="sm", bordered=True, responsive=True, className="small", id="target-impor-tabel"),
+    ])
+
+
+def _tolak_impor(pesan: str):
+    """A refused sheet: every problem on its own line, each naming its row."""
+    judul, _, rincian = pesan.partition("\n")
+    isi = [judul, html.Ul([html.Li(x) for x in rincian.split("\n")], className="mb-0")] if rincian else pesan
+    return pesan_tolak(isi), no_update
 
 
 def register(app: Dash) -> None:
@@ -206,3 +226,21 @@ def register(app: Dash) -> None:
             pesan = f"Target Renstra {awal}–{akhir} {ind.kode} disimpan: {tulis_target(t.nilai, ind.satuan)}."
             tabel = tabel_iku(s, user.kecamatan_id, periode.hari_ini().year)
         return dbc.Alert(pesan, color="success"), tabel
+
+    # A filled template of the year's targets: every row checked, then all of it saved, or nothing (the domain also
+    # refuses another office's user and the roles that may not set targets).
+    @callback(app, Output(ids.TARGET_XLSX_HASIL, "children"), Output(ids.IKU_TABEL, "children", allow_duplicate=True),
+              Input(ids.TARGET_XLSX_UNGGAH, "contents"), State(ids.TARGET_XLSX_UNGGAH, "filename"),
+              peran=PENGATUR_TARGET, prevent_initial_call=True, tolak=_tolak_impor)
+    def impor_target(isi, nama):
+        if not isi:
+            return no_update, no_update
+        with sesi() as s:
+            user = s.get(User, current_user.id)
+            try:
+                h = impor(s, dari_unggahan(isi), kecamatan_id=user.kecamatan_id, oleh=user)
+            except Ditolak as e:
+                raise Ditolak(f"{nama}: {e}", aksi="target.impor", objek="target",
+                              kecamatan_id=user.kecamatan_id) from None
+            tabel = tabel_iku(s, user.kecamatan_id, periode.hari_ini().year)
+        return _hasil_impor(h), tabel

@@ -21,6 +21,26 @@ from models.umum.periode import ROMAWI
 dash.register_page(__name__, path="/iku", name="IKU & Target", title="IKU & Target · SAKIP Kecamatan", order=5)
 
 
+def _excel(tahun: int, *, boleh_impor: bool) -> dbc.Card:
+    """The year's template for every office user; its import only for those who may set targets."""
+    unggah = [
+        dcc.Upload(id=ids.TARGET_XLSX_UNGGAH, children=html.Div(["Seret templat yang sudah diisi ke sini atau ",
+                                                                  html.A("pilih berkas")]),
+                   className="unggah mt-2", accept=".xlsx", max_size=2 * 1024 * 1024),
+        html.Div(id=ids.TARGET_XLSX_HASIL, className="mt-2"),
+    ] if boleh_impor else []
+    return dbc.Card(dbc.CardBody([
+        html.H5("Target lewat Excel", className="card-title"),
+        html.P(f"Templat berisi setiap IKU dengan target {tahun} dan target triwulannya (Rencana Aksi) yang berlaku. "
+               + ("Isi atau ubah, tulis alasan perubahan, lalu unggah: semua baris disimpan sekaligus, atau tidak "
+                  "sama sekali bila ada baris yang bermasalah." if boleh_impor else ""),
+               className="small text-muted mb-2"),
+        html.A("Unduh templat target", href=f"/iku/templat-target.xlsx?tahun={tahun}", id="unduh-templat-target",
+               className="btn btn-outline-primary btn-sm"),
+        *unggah,
+    ]), className="mb-3")
+
+
 @halaman(peran=PERAN_KANTOR)
 def layout(**_kwargs) -> html.Div:
     tahun = periode.hari_ini().year
@@ -95,6 +115,7 @@ def layout(**_kwargs) -> html.Div:
         html.P(f"Indikator Kinerja Utama Kecamatan {kec.nama}: definisi, rumus, penanggung jawab, SOP yang "
                "mengumpulkannya, target tahun ini, dan target akhir periode Renstra.", className="text-muted"),
         html.Div(tabel, id=ids.IKU_TABEL),
+        _excel(tahun, boleh_impor=user.role_kode in PENGATUR_TARGET),
         dbc.Row([dbc.Col([form, renstra], lg=6) if form or renstra else None,
                  dbc.Col(pengumpul, lg=6) if pengumpul else None], className="g-3"),
     ])

@@ -1,5 +1,5 @@
-"""File routes (the `unduhan` Blueprint): the quarter's Excel template, the dashboards' tables and attached evidence,
-each checked like a callback."""
+"""File routes (the `unduhan` Blueprint): the quarter's Excel template, the year's targets' template, the dashboards'
+tables and attached evidence, each checked like a callback."""
 from __future__ import annotations
 
 from flask import Blueprint, Response, request, send_file
@@ -13,6 +13,7 @@ from models.akun.peran import PERAN_KANTOR
 from models.dasbor.laporan import SETAHUN, TABEL, ke_csv, ke_xlsx, ke_xlsx_banyak
 from models.dasbor.perbandingan import TABEL_PERBANDINGAN, pdf_rekap, per_kabupaten, rekap
 from models.kinerja.excel import templat
+from models.perencanaan import target_excel
 from models.tables import Kecamatan, Lampiran, User
 from models.umum.periode import label_periode
 
@@ -50,6 +51,19 @@ def unduh_templat():
         kec = s.get(Kecamatan, user.kecamatan_id)
         data = templat(s, kecamatan_id=kec.id, tahun=tahun, triwulan=triwulan)
     nama = f"realisasi-{kec.nama.lower().replace(' ', '-')}-{label_periode(tahun, triwulan).replace(' ', '-')}.xlsx"
+    return Response(data, mimetype=XLSX, headers={"Content-Disposition": f'attachment; filename="{nama}"'})
+
+
+@bp.route("/iku/templat-target.xlsx")
+def unduh_templat_target():
+    """The year's targets and Rencana Aksi of the signed-in user's own office, to fill and import on IKU & Target."""
+    periksa(TEMPLAT, {}, sasaran="rute templat target")
+    tahun = _bilangan("tahun", range(2000, 2101))
+    with sesi() as s:
+        user = s.get(User, current_user.id)
+        kec = s.get(Kecamatan, user.kecamatan_id)
+        data = target_excel.templat(s, kecamatan_id=kec.id, tahun=tahun)
+    nama = f"target-{kec.nama.lower().replace(' ', '-')}-{tahun}.xlsx"
     return Response(data, mimetype=XLSX, headers={"Content-Disposition": f'attachment; filename="{nama}"'})
 
 

@@ -27,6 +27,7 @@ MENULIS = {
     "callbacks.iku.simpan": frozenset({"camat", "kasubag_evapor", "kasubag_renkeu"}),
     "callbacks.iku.simpan_pengumpul": frozenset({"camat", "kasubag_evapor", "kasubag_renkeu"}),
     "callbacks.iku.simpan_renstra": frozenset({"camat"}),
+    "callbacks.iku.impor_target": frozenset({"camat", "kasubag_evapor", "kasubag_renkeu"}),
     "callbacks.monitoring_sop.simpan_monitoring": PENILAI_SOP,
     "callbacks.monitoring_sop.simpan_evaluasi": PENILAI_SOP,
     "callbacks.pekerjaan.mulai": KANTOR,
@@ -73,6 +74,7 @@ RUTE_KERANGKA = {"/static/<path:filename>", "/vendor/bootstrap/<path:berkas>", "
                  "/<path:path>", "/login", "/logout", "/ganti-sandi", "/sehat", "/siap"}
 RUTE_BERKAS = {
     "/realisasi/templat.xlsx": "/realisasi/templat.xlsx?tahun=2025&triwulan=1",
+    "/iku/templat-target.xlsx": "/iku/templat-target.xlsx?tahun=2025",
     "/unduh/<nama>.<format_berkas>": "/unduh/iku-triwulan.csv?kecamatan=Poncokusumo&tahun=2025&triwulan=1",
     "/lampiran/<int:lampiran_id>": "/lampiran/999999",
     "/monitoring-sop/cetak": "/monitoring-sop/cetak?kecamatan=Poncokusumo&tahun=2025&semester=1",
@@ -121,7 +123,8 @@ def test_file_routes_without_a_session_send_to_login(client, app, demo):
 def test_file_routes_naming_another_office_are_refused(client, app, demo, username):
     masuk(client, username)
     for rule, alamat in RUTE_BERKAS.items():
-        if rule == "/realisasi/templat.xlsx" and username != "kabupaten.tanjungjabungbarat":
+        if rule in ("/realisasi/templat.xlsx", "/iku/templat-target.xlsx") and \
+                username != "kabupaten.tanjungjabungbarat":
             continue  # an office user's template is always their own office's
         r = client.get(alamat)
         teks = r.get_data(as_text=True)
