@@ -6,7 +6,7 @@ from datetime import datetime, timezone
 
 from sqlalchemy import func
 from sqlalchemy.engine import Engine
-from sqlmodel import select
+from sqlmodel import col, select
 
 from models.akun.pengguna import KATA_SANDI_DEMO, buat_pengguna
 from models.db import session_scope
@@ -32,6 +32,8 @@ TARGET_TRIWULAN_DEMO = {
 
 
 DEMO_PASSWORD = KATA_SANDI_DEMO
+# Pihak kedua of each Camat's Perjanjian Kinerja, named by office as the demo accounts are ("Camat Poncokusumo").
+BUPATI_DEMO = {"Malang": "Bupati Malang", "Tanjung Jabung Barat": "Bupati Tanjung Jabung Barat"}
 # username prefix -> role: every role a demo office's SOPs name, plus the Camat, the Sekretaris, the three Kasi and
 # a staff member; a Malang office also has the Kasubag Evapor, the Kasubag Umum and the Tim.
 PENGGUNA_KANTOR = (
@@ -176,6 +178,8 @@ def muat_demo(engine: Engine, *, menit_per_hari: int = 480) -> str:
         hasil = impor_dokumen(s, dokumen, kurasi=kurasi_pelaksana(), menit_per_hari=menit_per_hari)
         pengguna = buat_pengguna_demo(s)
         pastikan_iku(s, iku_awal())
+        for kab in s.exec(select(Kabupaten).where(col(Kabupaten.nama).in_(list(BUPATI_DEMO)))).all():
+            kab.bupati_nama = kab.bupati_nama or BUPATI_DEMO[kab.nama]
         for kec in s.exec(select(Kecamatan).order_by(Kecamatan.nama)).all():
             pengumpulan_demo(s, kec)
         for tahun in (periode.hari_ini().year - 1, periode.hari_ini().year):

@@ -188,5 +188,5 @@ def _rencana_aksi(k: Any, iku: list[Indikator], th: int, camat: Any) -> None:
                 continue
             selesai = akhir_triwulan(th, tw) < k.hari_ini
             simpan_rencana_aksi(s, kecamatan_id=kec.id, tahun=th, triwulan=tw, indikator_id=ind.id,
-                                kegiatan=KEGIATAN[tw].format(iku=ind.nama.lower()), role_kode=pelaksana,
+                                kegiatan=KEGIATAN[tw].format(iku=ind.nama[:1].lower() + ind.nama[1:]), role_kode=pelaksana,
                                 terlaksana=TERLAKSANA[tw] if selesai else None, oleh=camat)

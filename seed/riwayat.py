@@ -333,13 +333,14 @@ def buat_riwayat(engine: Engine, *, kabupaten: str = "Malang", kecamatan: int = 
         kantor, baru = siapkan_kantor(s, kab, kecamatan)
         keadaan = keadaan_triwulan_terakhir([k.nama for k in kantor], seed, kab.nama)
         kemajuan = Kemajuan(f"Riwayat Kabupaten {kab.nama}", len(kantor), tulis=tulis) if tulis else None
+        # The DPA first: a Perjanjian Kinerja signed in the history freezes the programs and pagu of its sasaran.
+        dpa_kantor_contoh(s, kantor, kabupaten=kab.nama, tahun=list(range(hari_ini.year - tahun + 1, hari_ini.year + 1)),
+                          hari_ini=hari_ini, seed=seed)
         for n, kec in enumerate(kantor, 1):
             KantorRiwayat(s, kec, random.Random(f"{seed}/{kab.nama}/{kec.nama}"), hari_ini, tahun,
                           keadaan[kec.nama]).jalankan()
             if kemajuan:
                 kemajuan.maju(n)
-        dpa_kantor_contoh(s, kantor, kabupaten=kab.nama, tahun=list(range(hari_ini.year - tahun + 1, hari_ini.year + 1)),
-                          hari_ini=hari_ini, seed=seed)
         s.flush()
         ids = [k.id for k in kantor]
         hitung = {

@@ -41,7 +41,7 @@ def _tanda_tangan(user: User, boleh_sop: bool) -> dbc.Card:
                "kedua pihak (PDF, JPG atau PNG, paling besar 5 MB).", className="small text-muted"),
         dropdown(id=ids.PK_TTD_PILIH, options=[], placeholder="Perjanjian Kinerja…", className="mb-2"),
         dbc.Label("Tanggal penandatanganan", html_for=ids.PK_TTD_TANGGAL),
-        dbc.Input(id=ids.PK_TTD_TANGGAL, type="date", className="mb-2"),
+        dbc.Input(id=ids.PK_TTD_TANGGAL, type="text", placeholder="mis. 15 Januari 2026", className="mb-2"),
         dcc.Upload(id=ids.PK_TTD_SCAN, className="unggah mb-1", max_size=5 * 1024 * 1024,
                    accept=".pdf,.jpg,.jpeg,.png",
                    children=html.Div(["Seret scan ke sini atau ", html.A("pilih berkas")])),

@@ -22,6 +22,11 @@ def hari_ini() -> date:
     return _jam()
 
 
+def jam() -> Callable[[], date]:
+    """The clock in force, to be set back with atur_hari_ini after a while on another."""
+    return _jam
+
+
 def atur_hari_ini(hari: date | Callable[[], date] | None) -> None:
     """Set the clock: a fixed day, a function, or None for the system date."""
     global _jam

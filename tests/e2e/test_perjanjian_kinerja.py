@@ -28,7 +28,7 @@ def test_the_camat_signs_the_pk_with_a_scan_and_the_calendar_shows_it_met(page, 
     assert f"Draf Perjanjian Kinerja Camat {tahun} siap." in pg.inner_text("#pk-pesan")
     pg.locator("#pk-ttd-pilih").click()
     pg.get_by_role("option", name=f"Perjanjian Kinerja Camat {tahun}", exact=True).click()
-    pg.fill("#pk-ttd-tanggal", f"{tahun}-01-20")
+    pg.fill("#pk-ttd-tanggal", f"20 Januari {tahun}")
     pg.set_input_files("#pk-ttd-scan input[type=file]", files=[
         {"name": "PK Camat Karangploso.pdf", "mimeType": "application/pdf", "buffer": SCAN}])
     pg.wait_for_selector("#pk-ttd-nama-scan >> text=Dipilih: PK Camat Karangploso.pdf")

@@ -172,7 +172,8 @@ def test_login_sets_a_safe_session_cookie_and_follows_next(client, demo):
 def test_an_office_user_sees_only_its_office(client, demo):
     masuk(client, "camat.poncokusumo")
     data = _katalog(client).get_json()["response"]
-    assert data["katalog-jumlah"]["children"] == "9 SOP di 1 kecamatan"
+    # the nine of its seed document and the demo's Penyusunan Perjanjian Kinerja
+    assert data["katalog-jumlah"]["children"] == "10 SOP di 1 kecamatan"
     assert "Kalipare" not in json.dumps(data)
     r = _katalog(client, kecamatan="Kalipare")  # a crafted request naming another office
     assert r.status_code == 403 and r.get_json() == {"galat": "Data ini tidak ada atau bukan milik kantor Anda."}

@@ -132,7 +132,9 @@ def test_a_lower_pk_and_a_perubahan_print_their_own_content_and_the_first_stays(
 
 def test_the_bupatis_name_not_yet_set_is_said_so(client, demo):
     with session_scope(demo) as s:
-        kec = kantor(s, nama="Kalipare").id
+        kec = kantor(s, nama="Kalipare")
+        s.get(Kabupaten, kec.kabupaten_id).bupati_nama = None  # the demo names one
+        kec = kec.id
     masuk(client, "camat.kalipare")
     teks = _pdf(client.get(f"/cetak/pk/{kec}/2027.pdf").data)
     assert "(nama Bupati belum ditetapkan)" in teks and "DRAF" in teks
