@@ -37,6 +37,7 @@ from models.perencanaan.perjanjian_kinerja import (
     ubah_indikator,
 )
 from models.tables import Indikator, IndikatorPk, Kecamatan, PerjanjianKinerja, RencanaAksi, User
+from models.umum.angka import tulis_angka
 from models.umum.berkas import dari_unggahan
 from models.umum.penolakan import Ditolak
 from models.umum.periode import ROMAWI
@@ -172,7 +173,7 @@ def register(app: Dash) -> None:
             return no_update, None, "", "", "%"
         with sesi() as s:
             ip = s.get(IndikatorPk, int(ip_id))
-            return ip.role_kode, ip.indikator_id, ip.nama, str(ip.target).replace(".", ","), ip.satuan
+            return ip.role_kode, ip.indikator_id, ip.nama, tulis_angka(ip.target, 4), ip.satuan
 
     @callback(app, Output(ids.PK_PESAN, "children", allow_duplicate=True),
               Output(ids.PK_VERSI, "data", allow_duplicate=True),

@@ -21,7 +21,7 @@ from models.dasbor.laporan import Kolom, Tabel, teks_sel
 from models.kinerja.capaian import batas_rerata, capaian_banyak
 from models.kinerja.iku import iku_banyak, kode_urut
 from models.kinerja.mesin import rata_rata_dibatasi
-from models.perencanaan.anggaran import penyerapan_banyak
+from models.perencanaan.anggaran import penyerapan_banyak, persen_serapan
 from models.perencanaan.kalender_sakip import (
     PENGUMPULAN,
     kewajiban_banyak,
@@ -404,7 +404,7 @@ def penyerapan_anggaran(session: Session, sar: Saringan) -> Tabel:
     for k in sar.kecamatan_ids:
         pagu, real = uang.get(k, (None, None))
         baris.append({"kecamatan": kantor[k], "pagu": pagu, "realisasi": real,
-                      "penyerapan": real * 100 / pagu if pagu and real is not None else None,
+                      "penyerapan": persen_serapan(pagu, real),
                       "keterangan": BELUM_ADA_DPA if pagu is None else ("Belum ada realisasi" if real is None else ""),
                       "alamat": alamat("/anggaran", kecamatan=kantor[k], tahun=sar.tahun)})
     data = pd.DataFrame(baris, columns=["kecamatan", "pagu", "realisasi", "penyerapan", "keterangan", "alamat"])

@@ -284,15 +284,25 @@ def capaian_triwulan(ind: Indikator, target_tahun: float | None, realisasi: Sequ
     >>> c.persen, c.terhadap
     (25.0, 'target tahun')
 
-    A last value or an average: the quarter's own target against the combined value.
+    A last value or an average: the quarter's own target against the quarter's own value. An average on plan
+    (targets 60/70/80/90, figures 60/70/80/90) is 100 % every quarter, not its running average (75) against 90;
+    without a target of its own the quarter compares the running average with the year's target, as before.
 
     >>> capaian_triwulan(Indikator(agregasi="terakhir"), 90, [Realisasi(70), Realisasi(80)], 2, [None, 80]).persen
     100.0
+    >>> rata = Indikator(agregasi="rata-rata")
+    >>> [capaian_triwulan(rata, 90, [Realisasi(v) for v in (60, 70, 80, 90)], n, [60, 70, 80, 90]).persen
+    ...  for n in (1, 2, 3, 4)]
+    [100.0, 100.0, 100.0, 100.0]
+    >>> capaian_triwulan(rata, 90, [Realisasi(v) for v in (60, 70, 80, 90)], 4).persen  # 75 against 90
+    83.33333333333334
     """
     if not 1 <= triwulan <= 4:
         raise ValueError("triwulan harus 1 sampai 4")
     target, terhadap = target_pada(target_tahun, target_triwulan, triwulan)
-    c = _capaian_triwulan(ind, target, realisasi, triwulan)
+    sendiri = ind.agregasi == "rata-rata" and terhadap != TERHADAP_TAHUN
+    c = _capaian_triwulan(Indikator(ind.polaritas, ind.rumus_negatif, "terakhir", ind.batas_atas) if sendiri
+                          else ind, target, realisasi, triwulan)
     return Capaian(c.persen, c.alasan, c.realisasi, terhadap, target)  # not dataclasses.replace: this runs often
 
 

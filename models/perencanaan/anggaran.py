@@ -13,7 +13,7 @@ from datetime import datetime, timezone
 from types import SimpleNamespace
 from typing import Any
 
-from sqlalchemy import update
+from sqlalchemy import delete, update
 from sqlmodel import Session, col, select
 
 from models.akun.peran import PENGELOLA_ANGGARAN
@@ -389,8 +389,14 @@ def hapus_anggaran(session: Session, *, kecamatan_id: int, anggaran_id: int, ole
         raise Ditolak(f"Sub kegiatan {row.kode_sub_kegiatan} baru saja diubah orang lain; muat ulang lalu periksa "
                       "lagi.", objek="anggaran", objek_id=row.id)
     sebelum = {"tahun": row.tahun, **rekam(row)}
-    session.delete(row)
-    session.flush()
+    # Compare-and-set: a change someone else committed since the row was read is refused, not deleted with it.
+    hasil: Any = session.execute(delete(Anggaran).where(col(Anggaran.id) == row.id)
+                                 .where(col(Anggaran.diubah_pada) == row.diubah_pada)
+                                 .execution_options(synchronize_session=False))
+    if hasil.rowcount != 1:
+        raise Ditolak(f"Sub kegiatan {row.kode_sub_kegiatan} baru saja diubah orang lain; muat ulang lalu periksa "
+                      "lagi.", objek="anggaran", objek_id=row.id, kecamatan_id=kecamatan_id)
+    session.expunge(row)
     catat(session, aksi="anggaran.hapus", oleh=oleh, objek="anggaran", objek_id=anggaran_id,
           kecamatan_id=kecamatan_id, sebelum=sebelum)
 

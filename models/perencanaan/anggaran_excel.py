@@ -198,19 +198,21 @@ def simpan(session: Session, data: bytes, *, kecamatan_id: int, tahun: int, oleh
         session.delete(r)
     session.flush()
     hitung = {"baru": 0, "ubah": 0, "sama": 0}
+    diubah: dict[str, dict] = {}  # what each changed sub kegiatan held, for the audit
     for b in pr.baris:
         assert b.nilai is not None  # the sheet is clean
         hitung[b.aksi] += 1
         if b.aksi == "baru":
             session.add(Anggaran(kecamatan_id=kecamatan_id, tahun=tahun, diubah_oleh=oleh.id, **b.nilai))
         elif b.aksi == "ubah":
+            diubah[b.kode_sub_kegiatan] = rekam(ada[b.kode_sub_kegiatan])
             tulis_baris(session, ada[b.kode_sub_kegiatan], b.nilai, oleh)
     session.flush()
     hasil = HasilImpor(hitung["baru"], hitung["ubah"], hitung["sama"], len(pr.dihapus))
     catat(session, aksi="anggaran.impor", oleh=oleh, objek="anggaran", kecamatan_id=kecamatan_id,
           sesudah={"tahun": tahun, "ganti": ganti, **hasil.__dict__,
                    "dihapus_kode": [r.kode_sub_kegiatan for r in pr.dihapus]},
-          sebelum={"dihapus": [rekam(r) for r in pr.dihapus]} if pr.dihapus else None,
+          sebelum={"dihapus": [rekam(r) for r in pr.dihapus], "diubah": diubah} if pr.dihapus or diubah else None,
           keterangan=f"Impor DPA {tahun}: {hasil.baru} baru, {hasil.diubah} diubah, {hasil.sama} tidak berubah, "
                      f"{hasil.dihapus} dihapus.")
     return hasil

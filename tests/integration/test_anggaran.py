@@ -202,6 +202,12 @@ def test_the_template_opens_with_the_sasaran_list_and_reimports_all_or_nothing(d
             "Impor DPA 2025: 2 baru, 0 diubah, 0 tidak berubah, 0 dihapus.",
             "Impor DPA 2025: 0 baru, 1 diubah, 0 tidak berubah, 0 dihapus.",
             "Impor DPA 2025: 0 baru, 0 diubah, 1 tidak berubah, 1 dihapus."]
+        # The change keeps what the sub kegiatan held: its quarter III realisation was empty before the import.
+        assert audit[1].sebelum == {"dihapus": [], "diubah": {"7.01.01.2.01.0001": {
+            "kode_program": "7.01.01", "program": PROGRAM[1], "kode_kegiatan": "7.01.01.2.01",
+            "kegiatan": KEGIATAN[1], "kode_sub_kegiatan": "7.01.01.2.01.0001", "sub_kegiatan": "Penyusunan Renja",
+            "sasaran": S_MUSRENBANG, "pagu": 150_000_000, "realisasi_1": 30_000_000, "realisasi_2": 45_000_000,
+            "realisasi_3": None, "realisasi_4": None}}}
     assert [r[0] for r in _semua(demo)] == ["7.01.01.2.01.0001"]
 
 
