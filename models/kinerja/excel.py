@@ -6,8 +6,7 @@ import math
 from dataclasses import dataclass
 from datetime import date
 
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.styles import Alignment
 from sqlmodel import Session
 
 from models.kinerja.iku import iku_kantor, target_berlaku
@@ -19,7 +18,7 @@ from models.kinerja.realisasi import (
     simpan_draf,
 )
 from models.tables import Kecamatan, User
-from models.umum.lembar_kerja import baca_baris, buka_xlsx, simpan_xlsx
+from models.umum.lembar_kerja import baca_baris, buka_xlsx, buku_templat, simpan_xlsx
 from models.umum.penolakan import Ditolak
 from models.umum.periode import label_periode
 from models.umum.status import StatusRealisasi
@@ -47,19 +46,11 @@ def templat(session: Session, *, kecamatan_id: int, tahun: int, triwulan: int) -
     kec = session.get(Kecamatan, kecamatan_id)
     if kec is None:
         raise Ditolak("Kecamatan tidak ditemukan.")
-    wb = Workbook()
-    ws = wb.active
-    ws.title = LEMBAR
-    ws["A1"] = f"Realisasi IKU Kecamatan {kec.nama}"
-    ws["A1"].font = Font(bold=True, size=13)
-    ws["A2"], ws["B2"] = "Tahun", tahun
-    ws["A3"], ws["B3"] = "Triwulan", triwulan
-    ws["D2"] = "Isi kolom Nilai pembilang, Nilai penyebut dan Catatan. Jangan mengubah kolom Kode."
-    ws["D3"] = "Sel kosong berarti belum ada angka (bukan 0). Angka boleh ditulis 1.234,5."
-    for i, judul in enumerate(KOLOM, start=1):
-        c = ws.cell(row=BARIS_JUDUL, column=i, value=judul)
-        c.font = Font(bold=True)
-        c.fill = PatternFill("solid", fgColor="DDEBF7")
+    wb, ws = buku_templat(
+        lembar=LEMBAR, judul=f"Realisasi IKU Kecamatan {kec.nama}", isian=[("Tahun", tahun), ("Triwulan", triwulan)],
+        kolom=KOLOM, baris_judul=BARIS_JUDUL,
+        catatan=["Isi kolom Nilai pembilang, Nilai penyebut dan Catatan. Jangan mengubah kolom Kode.",
+                 "Sel kosong berarti belum ada angka (bukan 0). Angka boleh ditulis 1.234,5."])
     for n, ind in enumerate(iku_kantor(session, kecamatan_id), start=BARIS_JUDUL + 1):
         t = target_berlaku(session, indikator_id=ind.id, kecamatan_id=kecamatan_id, tahun=tahun)
         r = cari(session, indikator_id=ind.id, kecamatan_id=kecamatan_id, tahun=tahun, triwulan=triwulan)

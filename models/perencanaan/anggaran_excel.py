@@ -10,8 +10,6 @@ from dataclasses import dataclass
 from types import SimpleNamespace
 from typing import Any
 
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.worksheet.datavalidation import DataValidation
 from sqlmodel import Session
 
@@ -27,7 +25,7 @@ from models.perencanaan.anggaran import (
 )
 from models.tables import Anggaran, Kecamatan, User
 from models.umum.audit import catat
-from models.umum.lembar_kerja import baca_baris, buka_xlsx, simpan_xlsx
+from models.umum.lembar_kerja import baca_baris, buka_xlsx, buku_templat, simpan_xlsx
 from models.umum.penolakan import Ditolak
 
 LEMBAR = "DPA"
@@ -43,21 +41,13 @@ def templat(session: Session, *, kecamatan_id: int, tahun: int) -> bytes:
     kec = session.get(Kecamatan, kecamatan_id)
     if kec is None:
         raise Ditolak("Kecamatan tidak ditemukan.")
-    wb = Workbook()
-    ws = wb.active
-    ws.title = LEMBAR
-    ws["A1"] = f"DPA Kecamatan {kec.nama}"
-    ws["A1"].font = Font(bold=True, size=13)
-    ws["A2"], ws["B2"] = "Tahun", tahun
-    ws["D2"] = ("Satu baris satu sub kegiatan. Pagu dan realisasi dalam rupiah utuh; realisasi tiap triwulan adalah "
-                "belanja triwulan itu saja (bukan kumulatif).")
-    ws["D3"] = ("Sel realisasi kosong berarti belum diisi (bukan 0). Kolom Sasaran: pilih sasaran IKU yang dilayani "
-                "sub kegiatan, atau kosongkan.")
-    for i, judul in enumerate(KOLOM, start=1):
-        c = ws.cell(row=BARIS_JUDUL, column=i, value=judul)
-        c.font = Font(bold=True)
-        c.fill = PatternFill("solid", fgColor="DDEBF7")
-        c.alignment = Alignment(wrap_text=True, vertical="top")
+    wb, ws = buku_templat(
+        lembar=LEMBAR, judul=f"DPA Kecamatan {kec.nama}", isian=[("Tahun", tahun)], kolom=KOLOM,
+        baris_judul=BARIS_JUDUL, bungkus=True,
+        catatan=["Satu baris satu sub kegiatan. Pagu dan realisasi dalam rupiah utuh; realisasi tiap triwulan adalah "
+                 "belanja triwulan itu saja (bukan kumulatif).",
+                 "Sel realisasi kosong berarti belum diisi (bukan 0). Kolom Sasaran: pilih sasaran IKU yang dilayani "
+                 "sub kegiatan, atau kosongkan."])
     for r in baris_dpa(session, kecamatan_id, tahun):
         ws.append([r.kode_program, r.program, r.kode_kegiatan, r.kegiatan, r.kode_sub_kegiatan, r.sub_kegiatan,
                    r.sasaran, r.pagu, r.realisasi_1, r.realisasi_2, r.realisasi_3, r.realisasi_4])

@@ -10,8 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.styles import Alignment
 from sqlmodel import Session
 
 from models.akun.peran import PENGATUR_TARGET
@@ -20,7 +19,7 @@ from models.perencanaan.target import ubah_target
 from models.tables import Indikator, Kecamatan, User
 from models.umum.angka import baca_angka, tulis_angka
 from models.umum.audit import catat
-from models.umum.lembar_kerja import baca_baris, buka_xlsx, simpan_xlsx
+from models.umum.lembar_kerja import baca_baris, buka_xlsx, buku_templat, simpan_xlsx
 from models.umum.penolakan import Ditolak
 from models.umum.periode import ROMAWI
 
@@ -44,23 +43,15 @@ def templat(session: Session, *, kecamatan_id: int, tahun: int) -> bytes:
     kec = session.get(Kecamatan, kecamatan_id)
     if kec is None:
         raise Ditolak("Kecamatan tidak ditemukan.")
-    wb = Workbook()
-    ws = wb.active
-    ws.title = LEMBAR
-    ws["A1"] = f"Target IKU dan Rencana Aksi Kecamatan {kec.nama}"
-    ws["A1"].font = Font(bold=True, size=13)
-    ws["A2"], ws["B2"] = "Tahun", tahun
-    ws["D2"] = ("Isi Target tahun (Perjanjian Kinerja) dan target tiap triwulan (Rencana Aksi). Jangan mengubah "
-                "kolom Kode. Angka boleh ditulis 1.234,5.")
-    ws["D3"] = ("Agregasi kumulatif: target TW N adalah yang harus tercapai sampai akhir triwulan N. Agregasi "
-                "terakhir dan rata-rata: target triwulan itu sendiri.")
-    ws["D4"] = ("Sel triwulan kosong berarti tidak ada target triwulan (diukur terhadap target tahun); mengosongkan "
-                "target yang ada menghapusnya. Setiap perubahan atau penghapusan wajib disertai Alasan perubahan.")
-    for i, judul in enumerate(KOLOM, start=1):
-        c = ws.cell(row=BARIS_JUDUL, column=i, value=judul)
-        c.font = Font(bold=True)
-        c.fill = PatternFill("solid", fgColor="DDEBF7")
-        c.alignment = Alignment(wrap_text=True, vertical="top")
+    wb, ws = buku_templat(
+        lembar=LEMBAR, judul=f"Target IKU dan Rencana Aksi Kecamatan {kec.nama}", isian=[("Tahun", tahun)],
+        kolom=KOLOM, baris_judul=BARIS_JUDUL, bungkus=True,
+        catatan=["Isi Target tahun (Perjanjian Kinerja) dan target tiap triwulan (Rencana Aksi). Jangan mengubah "
+                 "kolom Kode. Angka boleh ditulis 1.234,5.",
+                 "Agregasi kumulatif: target TW N adalah yang harus tercapai sampai akhir triwulan N. Agregasi "
+                 "terakhir dan rata-rata: target triwulan itu sendiri.",
+                 "Sel triwulan kosong berarti tidak ada target triwulan (diukur terhadap target tahun); mengosongkan "
+                 "target yang ada menghapusnya. Setiap perubahan atau penghapusan wajib disertai Alasan perubahan."])
     for n, ind in enumerate(iku_kantor(session, kecamatan_id), start=BARIS_JUDUL + 1):
         berlaku = [target_berlaku(session, indikator_id=ind.id, kecamatan_id=kecamatan_id, tahun=tahun,
                                   triwulan=tw) for tw in (None, *TRIWULAN)]

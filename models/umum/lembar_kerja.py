@@ -14,9 +14,12 @@ from __future__ import annotations
 import io
 import zipfile
 import zlib
+from collections.abc import Sequence
 
 from openpyxl import Workbook, load_workbook
+from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils.exceptions import InvalidFileException
+from openpyxl.worksheet.worksheet import Worksheet
 
 from models.umum.penolakan import Ditolak
 
@@ -30,6 +33,30 @@ MAKS_BAGIAN = 100  # files inside the zip
 
 # What a damaged or hostile sheet raises while openpyxl parses it lazily (read-only mode reads a row when asked).
 GALAT_BACA = (ValueError, OverflowError, SyntaxError, KeyError, TypeError, EOFError, zipfile.BadZipFile, zlib.error)
+
+
+def buku_templat(*, lembar: str, judul: str, isian: Sequence[tuple[str, object]], catatan: Sequence[str],
+                 kolom: Sequence[str], baris_judul: int, bungkus: bool = False) -> tuple[Workbook, Worksheet]:
+    """A template workbook as the product's uploads read it back: its title in A1, the period's fields (label,
+    value) from A2 down, the notes from D2 down, the header row at `baris_judul` (wrapped with `bungkus`)."""
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None  # a new workbook has its sheet
+    ws.title = lembar
+    ws["A1"] = judul
+    ws["A1"].font = Font(bold=True, size=13)
+    for n, (label, nilai) in enumerate(isian, start=2):
+        ws.cell(row=n, column=1, value=label)
+        ws.cell(row=n, column=2, value=nilai)
+    for n, teks in enumerate(catatan, start=2):
+        ws.cell(row=n, column=4, value=teks)
+    for i, teks in enumerate(kolom, start=1):
+        c = ws.cell(row=baris_judul, column=i, value=teks)
+        c.font = Font(bold=True)
+        c.fill = PatternFill("solid", fgColor="DDEBF7")
+        if bungkus:
+            c.alignment = Alignment(wrap_text=True, vertical="top")
+    return wb, ws
 
 
 def baca_baris(wb: Workbook, lembar: str, *, baris: int, kolom: int) -> list[tuple]:
