@@ -81,8 +81,9 @@ def _jumlah_audit(engine) -> int:
 def test_a_kabupaten_starts_with_the_cap_of_120_and_nothing_else_set(demo):
     with session_scope(demo) as s:
         p = baca_pengaturan(s, kabupaten(s, nama="Malang").id)
+        # The demo names the Bupati by office, as it names its accounts ("Camat Poncokusumo").
         assert (p.nama, p.bupati_nama, p.batas_rerata, p.rpjmd_tahun_awal, p.rpjmd_ditetapkan, p.diubah_oleh) == (
-            "Malang", None, 120.0, None, None, None)
+            "Malang", "Bupati Malang", 120.0, None, None, None)
         assert daftar_predikat(s, p.kabupaten_id) == []
 
 
@@ -101,7 +102,7 @@ def test_the_kabupaten_changes_its_settings_in_one_audited_change(demo, hari):
         [a] = _audit(s, "kabupaten.pengaturan")
         assert (a.username, a.objek, a.objek_id, a.keterangan) == ("kabupaten.malang", "kabupaten", kab_id,
                                                                     "Pengaturan Kabupaten Malang")
-        assert a.sebelum == {"bupati_nama": None, "batas_rerata": 120.0, "rpjmd_tahun_awal": None,
+        assert a.sebelum == {"bupati_nama": "Bupati Malang", "batas_rerata": 120.0, "rpjmd_tahun_awal": None,
                              "rpjmd_ditetapkan": None}
         assert a.sesudah == {"bupati_nama": "Drs. H. M. Sanusi, M.M.", "batas_rerata": 150.0,
                              "rpjmd_tahun_awal": 2025, "rpjmd_ditetapkan": "2025-08-14"}
