@@ -249,8 +249,8 @@ def status_kewajiban(*, tenggat: date | None, hari_ini: date, selesai_pada: date
     within 7 days (today included), "berjalan" when an execution runs and the due date is further, otherwise
     "belum_jatuh_tempo". Lateness and urgency come before "berjalan": work still running on its due date is
     "segera", the day after "terlambat". Without a due date (a Renstra before the RPJMD is set) nothing is late or
-    "segera": ended work is "selesai", running work "berjalan", an office without the SOP still "tanpa_sop", the
-    rest "tanpa_tenggat".
+    "segera": ended work is "selesai_tanpa_tenggat" (ended, neither on time nor late), running work "berjalan", an
+    office without the SOP still "tanpa_sop", the rest "tanpa_tenggat".
 
     >>> t = date(2026, 10, 21)  # Pengukuran Kinerja, triwulan III 2026
     >>> str(status_kewajiban(tenggat=t, hari_ini=date(2026, 11, 2), selesai_pada=date(2026, 10, 21)))
@@ -267,8 +267,10 @@ def status_kewajiban(*, tenggat: date | None, hari_ini: date, selesai_pada: date
     'selesai'
     >>> [str(status_kewajiban(tenggat=None, hari_ini=date(2031, 1, 1), **k))
     ...  for k in ({}, {"berjalan": True}, {"selesai_pada": date(2030, 12, 31)}, {"ada_sop": False})]
-    ['tanpa_tenggat', 'berjalan', 'selesai', 'tanpa_sop']
+    ['tanpa_tenggat', 'berjalan', 'selesai_tanpa_tenggat', 'tanpa_sop']
     """
+    if selesai_pada is not None and tenggat is None:
+        return KeadaanKewajiban.SELESAI_TANPA_TENGGAT
     if selesai_pada is not None:
         return KeadaanKewajiban.SELESAI_TERLAMBAT if terlambat(selesai_pada, tenggat, zona) else KeadaanKewajiban.SELESAI
     if not ada_sop and not berjalan:

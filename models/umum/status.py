@@ -173,3 +173,4 @@ class KeadaanKewajiban(Keadaan):
     SELESAI_TERLAMBAT = ("selesai_terlambat", "Selesai terlambat", "warning")
     TANPA_SOP = ("tanpa_sop", "Belum ada SOP", "dark")
     TANPA_TENGGAT = ("tanpa_tenggat", "Tenggat belum ditetapkan", "light")  # e.g. a Renstra before the RPJMD
+    SELESAI_TANPA_TENGGAT = ("selesai_tanpa_tenggat", "Selesai (tenggat belum ditetapkan)", "success")  # not "on time"
