@@ -22,7 +22,8 @@ dash.register_page(__name__, path="/iku", name="IKU & Target", title="IKU & Targ
 
 
 def _excel(tahun: int, *, boleh_impor: bool) -> dbc.Card:
-    """The year's template for every office user; its import only for those who may set targets."""
+    """The template of this year and of the next (whose Perjanjian Kinerja is drafted from December) for every office
+    user; its import only for those who may set targets."""
     unggah = [
         dcc.Upload(id=ids.TARGET_XLSX_UNGGAH, children=html.Div(["Seret templat yang sudah diisi ke sini atau ",
                                                                   html.A("pilih berkas")]),
@@ -31,12 +32,14 @@ def _excel(tahun: int, *, boleh_impor: bool) -> dbc.Card:
     ] if boleh_impor else []
     return dbc.Card(dbc.CardBody([
         html.H5("Target lewat Excel", className="card-title"),
-        html.P(f"Templat berisi setiap IKU dengan target {tahun} dan target triwulannya (Rencana Aksi) yang berlaku. "
+        html.P("Templat berisi setiap IKU dengan target tahun itu dan target triwulannya (Rencana Aksi) yang berlaku. "
                + ("Isi atau ubah, tulis alasan perubahan, lalu unggah: semua baris disimpan sekaligus, atau tidak "
                   "sama sekali bila ada baris yang bermasalah." if boleh_impor else ""),
                className="small text-muted mb-2"),
-        html.A("Unduh templat target", href=f"/iku/templat-target.xlsx?tahun={tahun}", id="unduh-templat-target",
-               className="btn btn-outline-primary btn-sm"),
+        html.A(f"Unduh templat target {tahun}", href=f"/iku/templat-target.xlsx?tahun={tahun}",
+               id="unduh-templat-target", className="btn btn-outline-primary btn-sm me-2"),
+        html.A(f"Unduh templat target {tahun + 1}", href=f"/iku/templat-target.xlsx?tahun={tahun + 1}",
+               id="unduh-templat-target-depan", className="btn btn-outline-primary btn-sm"),
         *unggah,
     ]), className="mb-3")
 

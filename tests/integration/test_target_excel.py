@@ -273,3 +273,31 @@ def test_another_offices_camat_cannot_import_poncokusumos_sheet(client, app, dem
     # A shared indicator's targets are Kalipare's own rows: the ids the sheet carries are not theirs.
     assert "IKU-1 target" in teks and "baru saja diubah orang lain" in teks
     assert sidik_basis_data(demo) == sebelum
+
+
+def test_next_years_template_is_offered_and_sets_next_years_targets(client, app, demo, hitungan):
+    """In December the office drafts next year's Perjanjian Kinerja: IKU & Target offers the template of this year
+    and of the next, and a filled 2027 sheet sets 2027's targets, leaving 2026's as they were."""
+    from dashboard.pages.iku import _excel
+
+    kec_id, ind_id = hitungan
+    tautan = {a.id: (a.children, a.href) for a in _excel(2026, boleh_impor=True).children.children
+              if getattr(a, "href", None)}
+    assert tautan == {"unduh-templat-target": ("Unduh templat target 2026", "/iku/templat-target.xlsx?tahun=2026"),
+                      "unduh-templat-target-depan": ("Unduh templat target 2027",
+                                                     "/iku/templat-target.xlsx?tahun=2027")}
+    masuk(client, nama_pengguna("kasubag_evapor"))
+    client.get("/_dash-layout")
+    r = client.get("/iku/templat-target.xlsx?tahun=2027")
+    assert r.headers["Content-Disposition"] == 'attachment; filename="target-poncokusumo-2027.xlsx"'
+    assert load_workbook(io.BytesIO(r.data))["Target"]["B2"].value == 2027
+    isi = _isi(r.data, {KODE: {"Target tahun": 48, "Target TW I": 12, "Target TW II": 24, "Target TW III": 36,
+                               "Target TW IV": 48}})
+    assert "Target 2027 diimpor: 1 dari" in teks_jawaban(_unggah(client, app, isi))
+    with session_scope(demo) as s:
+        baru = [target_berlaku(s, indikator_id=ind_id, kecamatan_id=kec_id, tahun=2027, triwulan=n) for n in
+                (None, 1, 2, 3, 4)]
+        assert [t.nilai if t else None for t in baru] == [48, 12, 24, 36, 48]
+        lama = [target_berlaku(s, indikator_id=ind_id, kecamatan_id=kec_id, tahun=TAHUN, triwulan=n) for n in
+                (None, 1, 2, 3, 4)]
+        assert [t.nilai for t in lama if t] == [40, 10, 20, 30, 40]
