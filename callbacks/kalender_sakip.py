@@ -11,7 +11,7 @@ from dashboard.akses import callback
 from dashboard.components.kalender_sakip import PENGUBAH, kabupaten_pengguna, tabel_jadwal, tabel_kewajiban
 from dashboard.data import sesi
 from models.akun.peran import PERAN_KANTOR
-from models.perencanaan.kalender_sakip import jadwal_kabupaten, kewajiban_kantor, ubah_jadwal
+from models.perencanaan.kalender_sakip import jadwal_kabupaten, kewajiban_kantor, rpjmd_kabupaten, ubah_jadwal
 from models.tables import Kabupaten, Kecamatan, User
 from models.umum import periode
 from models.umum.penolakan import Ditolak
@@ -57,7 +57,8 @@ def register(app: Dash) -> None:
             kab = _kabupaten(s, s.get(User, current_user.id), kabupaten)
             if kab is None:
                 return html.P("Belum ada kabupaten.", className="text-muted")
-            return html.Div([html.H4(f"Jadwal Kabupaten {kab.nama}"), tabel_jadwal(jadwal_kabupaten(s, kab.id), kab)])
+            return html.Div([html.H4(f"Jadwal Kabupaten {kab.nama}"), tabel_jadwal(jadwal_kabupaten(s, kab.id),
+                                                                                rpjmd_kabupaten(s, [kab.id]).get(kab.id))])
 
     @callback(app, Output(ids.JADWAL_KANTOR, "children"), Input(ids.JADWAL_TAHUN, "value"),
               peran=PERAN_KANTOR)

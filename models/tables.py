@@ -32,10 +32,21 @@ class Kabupaten(SQLModel, table=True):
     # Settings the kabupaten keeps (models.perencanaan.pengaturan); its capaian bands are PredikatKabupaten's.
     bupati_nama: Optional[str] = Field(default=None, max_length=160)  # pihak kedua of the Camat's Perjanjian Kinerja
     batas_rerata: float = 120.0  # averages and ranks across indicators count each capaian up to this, percent
-    rpjmd_tahun_awal: Optional[int] = None  # the RPJMD in force: its first year and the day it was set
-    rpjmd_ditetapkan: Optional[date] = None
     diubah_oleh: Optional[int] = None  # who last changed the settings (no foreign key: pengguna refers to kabupaten)
     diubah_pada: Optional[datetime] = None
+
+
+class RpjmdKabupaten(SQLModel, table=True):
+    """The day a kabupaten's RPJMD of a five-year period was set: its offices' Renstra of that period is due a month
+    later. One row per period, so recording the next RPJMD leaves the earlier Renstra's due date as it was."""
+
+    __table_args__ = (UniqueConstraint("kabupaten_id", "tahun_awal"),)
+    id: int = Field(default=None, primary_key=True)
+    kabupaten_id: int = Field(foreign_key="kabupaten.id", index=True)
+    tahun_awal: int
+    ditetapkan: date
+    diubah_oleh: Optional[int] = Field(default=None, foreign_key="pengguna.id")
+    diubah_pada: datetime = Field(default_factory=utcnow)
 
 
 class PredikatKabupaten(SQLModel, table=True):

@@ -37,6 +37,7 @@ from models.perencanaan.kalender_sakip import (
     jendela,
     label_periode_kewajiban,
     periode_renstra,
+    rpjmd_kabupaten,
 )
 from models.perencanaan.pekerjaan import mulai_pekerjaan, revisi_berlaku
 from models.sop.alur import catatan_terbuka, mulai_kerjakan, putuskan, selesaikan, urutan_pelaksana
@@ -749,7 +750,8 @@ class KantorRiwayat:
         due date, so its run is planned to end by 31 March of the period's first year."""
         if j is None:
             return date(th, 1, 2), date(th, 1, 31)
-        buka, tenggat = jendela(j, th, tw, self.kal, self.s.get(Kabupaten, self.kec.kabupaten_id))
+        buka, tenggat = jendela(j, th, tw, self.kal,
+                               rpjmd_kabupaten(self.s, [self.kec.kabupaten_id]).get(self.kec.kabupaten_id))
         return buka, tenggat or max(buka, date(th, 3, 31))
 
     def _periode_pekerjaan(self, j) -> list[tuple[int, int | None]]:  # noqa: ANN001

@@ -1,13 +1,16 @@
 """The SAKIP calendar of a kabupaten as a table, and an office's obligations of a year with where each stands."""
 from __future__ import annotations
 
+from collections.abc import Mapping
+from datetime import date
+
 import dash_bootstrap_components as dbc
 from dash import html
 
 from dashboard.components.kartu import lencana_keadaan
 from dashboard.format import tanggal
 from models.perencanaan.kalender_sakip import RENSTRA, Kewajiban, tanggal_lokal, teks_tanggal_relatif
-from models.tables import JadwalSakip, Kabupaten, Kecamatan, User
+from models.tables import JadwalSakip, Kecamatan, User
 from models.umum.status import KeadaanKewajiban, StatusEksekusi
 
 PENGUBAH = frozenset({"admin", "kabupaten"})  # who may change a calendar (models.perencanaan checks the kabupaten)
@@ -20,30 +23,31 @@ def tanggal_tempo(hari) -> str:
     return BELUM_DITETAPKAN if hari is None else tanggal(hari)
 
 
-def tempo_renstra(kab: Kabupaten | None) -> str:
-    """The Renstra's due date in words: one month after the kabupaten's RPJMD is set, and that date if known."""
+def tempo_renstra(rpjmd: Mapping[int, date] | None) -> str:
+    """The Renstra's due date in words: one month after the kabupaten's RPJMD of its period is set, and the dates
+    recorded (rpjmd_kabupaten: by the first year of their period)."""
     teks = "1 bulan setelah RPJMD ditetapkan"
-    if kab is not None and kab.rpjmd_tahun_awal and kab.rpjmd_ditetapkan:
-        return (f"{teks} (RPJMD {kab.rpjmd_tahun_awal}–{kab.rpjmd_tahun_awal + 4} ditetapkan "
-                f"{tanggal(kab.rpjmd_ditetapkan)})")
+    if rpjmd:
+        return f"{teks} (" + "; ".join(f"RPJMD {awal}–{awal + 4} ditetapkan {tanggal(hari)}"
+                                       for awal, hari in sorted(rpjmd.items())) + ")"
     return f"{teks}; tanggal RPJMD {BELUM_DITETAPKAN} (Pengaturan Kabupaten)"
 
 
-def jendela_teks(j: JadwalSakip, kab: Kabupaten | None = None) -> tuple[str, str]:
+def jendela_teks(j: JadwalSakip, rpjmd: Mapping[int, date] | None = None) -> tuple[str, str]:
     """When an obligation opens and is due, in words."""
     if j.siklus == "triwulan":
         return "hari setelah triwulan berakhir", f"{j.tenggat_hari_kerja} hari kerja setelah triwulan berakhir"
     if j.siklus == RENSTRA:
-        return teks_tanggal_relatif(j.mulai_geser_tahun, j.mulai_bulan, j.mulai_tanggal), tempo_renstra(kab)
+        return teks_tanggal_relatif(j.mulai_geser_tahun, j.mulai_bulan, j.mulai_tanggal), tempo_renstra(rpjmd)
     return (teks_tanggal_relatif(j.mulai_geser_tahun, j.mulai_bulan, j.mulai_tanggal),
             teks_tanggal_relatif(j.tenggat_geser_tahun, j.tenggat_bulan, j.tenggat_tanggal))
 
 
-def tabel_jadwal(jadwal: list[JadwalSakip], kab: Kabupaten | None = None) -> dbc.Table:
+def tabel_jadwal(jadwal: list[JadwalSakip], rpjmd: Mapping[int, date] | None = None) -> dbc.Table:
     kepala = html.Thead(html.Tr([html.Th(x) for x in ("Kewajiban", "SOP", "Berulang", "Dibuka", "Jatuh tempo")]))
     baris = []
     for j in jadwal:
-        buka, tempo = jendela_teks(j, kab)
+        buka, tempo = jendela_teks(j, rpjmd)
         sop = j.sop_nama or html.Span({"pengumpulan": "tanpa SOP tunggal: semua IKU resmi",
                                        "perjanjian_kinerja": "tanpa SOP: ditandatangani Camat"}.get(
             j.kewajiban, "tanpa SOP"), className="text-muted")

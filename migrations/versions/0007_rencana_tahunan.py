@@ -1,6 +1,6 @@
 """The year's plan: quarterly targets already had their column; now the Perjanjian Kinerja and its cascade, the
-Rencana Aksi, the office's DPA with its realisation, the kabupaten's settings, and capaian bands that hold from a
-year on (the kabupaten's single set moves to PredikatKabupaten, from 2000). The LKj's delivery to the Bupati
+Rencana Aksi, the office's DPA with its realisation, the kabupaten's settings and the RPJMD of each period, and
+capaian bands that hold from a year on (the kabupaten's single set moves to PredikatKabupaten, from 2000). The LKj's delivery to the Bupati
 (Pelaporan Kinerja) is due by the end of February in calendars stored with the former 31 March.
 
 Revision ID: 0007
@@ -25,11 +25,20 @@ def _oleh():
 def upgrade() -> None:
     op.add_column('kabupaten', sa.Column('bupati_nama', _S(length=160), nullable=True))
     op.add_column('kabupaten', sa.Column('batas_rerata', sa.Float(), nullable=False, server_default='120'))
-    op.add_column('kabupaten', sa.Column('rpjmd_tahun_awal', sa.Integer(), nullable=True))
-    op.add_column('kabupaten', sa.Column('rpjmd_ditetapkan', sa.Date(), nullable=True))
     op.add_column('kabupaten', sa.Column('diubah_oleh', sa.Integer(), nullable=True))
     op.add_column('kabupaten', sa.Column('diubah_pada', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=True))
 
+    op.create_table(
+        'rpjmdkabupaten',
+        sa.Column('id', sa.Integer(), primary_key=True),
+        sa.Column('kabupaten_id', sa.Integer(), sa.ForeignKey('kabupaten.id'), nullable=False),
+        sa.Column('tahun_awal', sa.Integer(), nullable=False),
+        sa.Column('ditetapkan', sa.Date(), nullable=False),
+        _oleh(),
+        sa.Column('diubah_pada', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
+        sa.UniqueConstraint('kabupaten_id', 'tahun_awal'),
+    )
+    op.create_index('ix_rpjmdkabupaten_kabupaten_id', 'rpjmdkabupaten', ['kabupaten_id'])
     op.create_table(
         'predikatkabupaten',
         sa.Column('id', sa.Integer(), primary_key=True),
@@ -145,5 +154,7 @@ def downgrade() -> None:
         bind.execute(kab.update().where(kab.c.id == i).values(predikat=p))
     op.drop_index('ix_predikatkabupaten_kabupaten_id', 'predikatkabupaten')
     op.drop_table('predikatkabupaten')
-    for c in ('diubah_pada', 'diubah_oleh', 'rpjmd_ditetapkan', 'rpjmd_tahun_awal', 'batas_rerata', 'bupati_nama'):
+    op.drop_index('ix_rpjmdkabupaten_kabupaten_id', 'rpjmdkabupaten')
+    op.drop_table('rpjmdkabupaten')
+    for c in ('diubah_pada', 'diubah_oleh', 'batas_rerata', 'bupati_nama'):
         op.drop_column('kabupaten', c)

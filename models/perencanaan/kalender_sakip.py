@@ -22,6 +22,7 @@ from __future__ import annotations
 import calendar
 import tomllib
 from collections import defaultdict
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from functools import lru_cache
@@ -43,6 +44,7 @@ from models.tables import (
     Kecamatan,
     PerjanjianKinerja,
     Realisasi,
+    RpjmdKabupaten,
     Sop,
     SopRevisi,
     User,
@@ -154,31 +156,41 @@ def satu_bulan_setelah(hari: date) -> date:
     return date(y, m, min(hari.day, calendar.monthrange(y, m)[1]))
 
 
-def tenggat_renstra(tahun_awal: int, kabupaten: Kabupaten | None) -> date | None:
+def tenggat_renstra(tahun_awal: int, rpjmd: Mapping[int, date] | None) -> date | None:
     """The due date of the Renstra of the period starting in `tahun_awal`: one month after the kabupaten's RPJMD of
     that period was set (Permendagri 86/2017: Renstra PD ditetapkan paling lama 1 bulan setelah Perda RPJMD
-    ditetapkan); None while the kabupaten has not recorded that RPJMD's date.
+    ditetapkan); None while the kabupaten has not recorded that RPJMD's date. `rpjmd`: the kabupaten's RPJMD dates
+    by the first year of their period (rpjmd_kabupaten).
 
-    >>> kab = Kabupaten(nama="Malang", rpjmd_tahun_awal=2025, rpjmd_ditetapkan=date(2025, 8, 14))
-    >>> tenggat_renstra(2025, kab), tenggat_renstra(2030, kab), tenggat_renstra(2025, None)
+    >>> rpjmd = {2025: date(2025, 8, 14)}
+    >>> tenggat_renstra(2025, rpjmd), tenggat_renstra(2030, rpjmd), tenggat_renstra(2025, None)
     (datetime.date(2025, 9, 14), None, None)
     """
-    if kabupaten is None or kabupaten.rpjmd_ditetapkan is None or kabupaten.rpjmd_tahun_awal != tahun_awal:
-        return None
-    return satu_bulan_setelah(kabupaten.rpjmd_ditetapkan)
+    ditetapkan = (rpjmd or {}).get(tahun_awal)
+    return satu_bulan_setelah(ditetapkan) if ditetapkan is not None else None
+
+
+def rpjmd_kabupaten(session: Session, kabupaten_ids: Iterable[int]) -> dict[int, dict[int, date]]:
+    """Per kabupaten, the day each of its RPJMD was set, by the first year of its period; one query."""
+    hasil: dict[int, dict[int, date]] = {}
+    for kab_id, awal, ditetapkan in session.exec(
+            pilih(RpjmdKabupaten.kabupaten_id, RpjmdKabupaten.tahun_awal, RpjmdKabupaten.ditetapkan)
+            .where(col(RpjmdKabupaten.kabupaten_id).in_(list(kabupaten_ids)))):
+        hasil.setdefault(kab_id, {})[awal] = ditetapkan
+    return hasil
 
 
 def jendela(jadwal: JadwalSakip, tahun: int, triwulan: int | None, kalender: KalenderKerja,
-            kabupaten: Kabupaten | None = None) -> tuple[date, date | None]:
+            rpjmd: Mapping[int, date] | None = None) -> tuple[date, date | None]:
     """The opening day and the due date of one obligation for one period (local dates of the office).
 
     Quarterly: the day after the quarter's last day, and the `tenggat_hari_kerja`th working day of `kalender` after
     the quarter's last day. Yearly: the dates relative to `tahun`. A Renstra: opens relative to its period's first
-    year, and is due by `tenggat_renstra` of the office's `kabupaten` (None: no due date yet).
+    year, and is due by `tenggat_renstra` of its kabupaten's `rpjmd` dates (None: no due date yet).
     """
     mulai = _mulai(jadwal, tahun, triwulan)
     if jadwal.siklus == RENSTRA:
-        return mulai, tenggat_renstra(tahun, kabupaten)
+        return mulai, tenggat_renstra(tahun, rpjmd)
     if jadwal.siklus == "triwulan":
         if triwulan is None or jadwal.tenggat_hari_kerja is None:  # _mulai refuses the first; ubah_jadwal the second
             raise ValueError(f"{jadwal.nama} berulang tiap triwulan: triwulan dan tenggat hari kerja wajib ada.")
@@ -556,6 +568,7 @@ def kewajiban_banyak(session: Session, kecamatan_ids: list[int], *, hari_ini: da
                           .where(col(Kecamatan.id).in_(list(kecamatan_ids)))).all()
     kantor = [k for k, _ in berdua]
     kabupaten = {kab.id: kab for _, kab in berdua}
+    rpjmd = rpjmd_kabupaten(session, kabupaten)
     jadwal_kab = {kab: jadwal_kabupaten(session, kab) for kab in kabupaten}
     contoh_kab = {kab: [(j, t, q) for j in semua
                         for t, q in (_periode_tahun(j, tahun) if tahun is not None else _periode_sekarang(j, hari))
@@ -605,7 +618,7 @@ def kewajiban_banyak(session: Session, kecamatan_ids: list[int], *, hari_ini: da
         for j, t, q in contoh_kab[kec.kabupaten_id]:
             # The window is the kabupaten's and the calendar's: computed once for the offices that share both.
             if (kunci_jendela := (kec.kabupaten_id, j.kewajiban, t, q, zona)) not in jendela_kab:
-                jendela_kab[kunci_jendela] = jendela(j, t, q, kal, kabupaten[kec.kabupaten_id])
+                jendela_kab[kunci_jendela] = jendela(j, t, q, kal, rpjmd.get(kec.kabupaten_id))
             mulai, tenggat = jendela_kab[kunci_jendela]
             if tahun is None and tenggat is not None and j.siklus != RENSTRA and tenggat.year < hari.year - 1:
                 continue  # long past: not "now"

@@ -23,8 +23,8 @@ from sqlmodel import Session, col, select
 
 from models.kinerja.capaian import batas_rerata, pita_dari
 from models.kinerja.mesin import BATAS_RERATA_BAKU, PREDIKAT_BAKU, Predikat
-from models.perencanaan.kalender_sakip import boleh_mengubah_jadwal
-from models.tables import Kabupaten, PredikatKabupaten, User, utcnow
+from models.perencanaan.kalender_sakip import boleh_mengubah_jadwal, rpjmd_kabupaten
+from models.tables import Kabupaten, PredikatKabupaten, RpjmdKabupaten, User, utcnow
 from models.umum import periode
 from models.umum.angka import baca_angka, format_angka, tulis_angka
 from models.umum.audit import catat
@@ -50,7 +50,7 @@ class Pengaturan:
     nama: str
     bupati_nama: str | None
     batas_rerata: float
-    rpjmd_tahun_awal: int | None
+    rpjmd_tahun_awal: int | None  # the latest RPJMD recorded: the first year of its period and the day it was set
     rpjmd_ditetapkan: date | None
     diubah_oleh: str | None  # the name of who last changed them
     diubah_pada: datetime | None
@@ -82,19 +82,21 @@ def _nama_pengguna(session: Session, user_id: int | None) -> str | None:
 
 
 def baca_pengaturan(session: Session, kabupaten_id: int) -> Pengaturan:
-    """The kabupaten's settings as stored (the cap's default is 120)."""
+    """The kabupaten's settings as stored (the cap's default is 120), with its latest RPJMD."""
     kab = _kabupaten(session, kabupaten_id)
+    rpjmd = rpjmd_kabupaten(session, [kab.id]).get(kab.id, {})
+    awal = max(rpjmd, default=None)
     return Pengaturan(kabupaten_id=kab.id, nama=kab.nama, bupati_nama=kab.bupati_nama,
-                      batas_rerata=kab.batas_rerata, rpjmd_tahun_awal=kab.rpjmd_tahun_awal,
-                      rpjmd_ditetapkan=kab.rpjmd_ditetapkan, diubah_oleh=_nama_pengguna(session, kab.diubah_oleh),
-                      diubah_pada=kab.diubah_pada)
+                      batas_rerata=kab.batas_rerata, rpjmd_tahun_awal=awal,
+                      rpjmd_ditetapkan=rpjmd[awal] if awal is not None else None,
+                      diubah_oleh=_nama_pengguna(session, kab.diubah_oleh), diubah_pada=kab.diubah_pada)
 
 
-def _isi(kab: Kabupaten) -> dict[str, Any]:
-    """The settings as an audit row writes them."""
+def _isi(session: Session, kab: Kabupaten) -> dict[str, Any]:
+    """The settings as an audit row writes them: every RPJMD recorded, by the first year of its period."""
+    rpjmd = rpjmd_kabupaten(session, [kab.id]).get(kab.id, {})
     return {"bupati_nama": kab.bupati_nama, "batas_rerata": kab.batas_rerata,
-            "rpjmd_tahun_awal": kab.rpjmd_tahun_awal,
-            "rpjmd_ditetapkan": kab.rpjmd_ditetapkan.isoformat() if kab.rpjmd_ditetapkan else None}
+            "rpjmd": {str(awal): hari.isoformat() for awal, hari in sorted(rpjmd.items())}}
 
 
 def baca_nama_bupati(nilai: str | None) -> str | None:
@@ -159,8 +161,10 @@ def ubah_pengaturan(session: Session, *, kabupaten_id: int, oleh: User,
                     hari_ini: date | None = None, pada: datetime | None = None) -> Kabupaten:
     """Change a kabupaten's settings; a field left as ... keeps its value. Values may be as typed ("120,5",
     "15 Agustus 2025"). The RPJMD: its first year, and the day its Perda was set (a real date, not after today,
-    within a year of the period's start); a date needs the year. Admin or the kabupaten's own users; audited with
-    before and after; no change writes nothing."""
+    within a year of the period's start); a date needs the year, and is kept for that period only (recording the
+    next period's RPJMD leaves the earlier one's, by which its Renstra was due); a year without a date (the date
+    field emptied) removes that period's. Admin or the kabupaten's own users; audited with before and after; no
+    change writes nothing."""
     if not boleh_mengubah_jadwal(oleh, kabupaten_id):
         raise Ditolak(PESAN_PERAN, aksi="kabupaten.pengaturan", objek="kabupaten", objek_id=kabupaten_id)
     _kabupaten(session, kabupaten_id)
@@ -175,12 +179,12 @@ def ubah_pengaturan(session: Session, *, kabupaten_id: int, oleh: User,
         baru["bupati_nama"] = baca_nama_bupati(bupati_nama)
     if not isinstance(batas_rerata, EllipsisType):
         baru["batas_rerata"] = baca_batas_rerata(batas_rerata)
-    if not isinstance(rpjmd_tahun_awal, EllipsisType):
-        baru["rpjmd_tahun_awal"] = _baca_tahun(rpjmd_tahun_awal, "Tahun awal RPJMD")
-    if not isinstance(rpjmd_ditetapkan, EllipsisType):
-        baru["rpjmd_ditetapkan"] = _baca_tanggal_rpjmd(rpjmd_ditetapkan)
-    awal = baru.get("rpjmd_tahun_awal", kab.rpjmd_tahun_awal)
-    ditetapkan = baru.get("rpjmd_ditetapkan", kab.rpjmd_ditetapkan)
+    rpjmd = rpjmd_kabupaten(session, [kab.id]).get(kab.id, {})
+    ubah_rpjmd = not isinstance(rpjmd_tahun_awal, EllipsisType) or not isinstance(rpjmd_ditetapkan, EllipsisType)
+    awal = (_baca_tahun(rpjmd_tahun_awal, "Tahun awal RPJMD") if not isinstance(rpjmd_tahun_awal, EllipsisType)
+            else max(rpjmd, default=None))
+    ditetapkan = (_baca_tanggal_rpjmd(rpjmd_ditetapkan) if not isinstance(rpjmd_ditetapkan, EllipsisType)
+                  else rpjmd.get(awal) if awal is not None else None)
     if awal is not None and not 2000 <= awal <= hari.year + TAHUN_KE_DEPAN:
         raise Ditolak(f"Tahun awal RPJMD harus antara 2000 dan {hari.year + TAHUN_KE_DEPAN}, bukan {awal}.")
     if ditetapkan is not None:
@@ -192,10 +196,20 @@ def ubah_pengaturan(session: Session, *, kabupaten_id: int, oleh: User,
         if not awal - 1 <= ditetapkan.year <= awal + 1:
             raise Ditolak(f"RPJMD periode {awal}–{awal + 4} ditetapkan antara tahun {awal - 1} dan {awal + 1}, "
                           f"bukan {tanggal_panjang(ditetapkan)}.")
-    sebelum = _isi(kab)
+    sebelum = _isi(session, kab)
     for kolom, nilai in baru.items():
         setattr(kab, kolom, nilai)
-    sesudah = _isi(kab)
+    if ubah_rpjmd and awal is not None and rpjmd.get(awal) != ditetapkan:
+        row = session.exec(select(RpjmdKabupaten).where(RpjmdKabupaten.kabupaten_id == kab.id)
+                           .where(RpjmdKabupaten.tahun_awal == awal)).first()
+        if ditetapkan is None and row is not None:
+            session.delete(row)
+        elif ditetapkan is not None:
+            row = row or RpjmdKabupaten(kabupaten_id=kab.id, tahun_awal=awal, ditetapkan=ditetapkan)
+            row.ditetapkan, row.diubah_oleh, row.diubah_pada = ditetapkan, oleh.id, pada or utcnow()
+            session.add(row)
+        session.flush()
+    sesudah = _isi(session, kab)
     if sesudah == sebelum:
         return kab
     kab.diubah_oleh = oleh.id

@@ -32,6 +32,8 @@ from models.perencanaan.kalender_sakip import (
     jadwal_kabupaten,
     jendela,
     kewajiban_kantor,
+    rpjmd_kabupaten,
+    tenggat_renstra,
     ubah_jadwal,
 )
 from models.perencanaan.pengaturan import (
@@ -95,17 +97,16 @@ def test_the_kabupaten_changes_its_settings_in_one_audited_change(demo, hari):
                         batas_rerata="150", rpjmd_tahun_awal="2025", rpjmd_ditetapkan="14 Agustus 2025")
     with session_scope(demo) as s:
         kab = s.get(Kabupaten, kab_id)
-        assert (kab.bupati_nama, kab.batas_rerata, kab.rpjmd_tahun_awal, kab.rpjmd_ditetapkan) == (
-            "Drs. H. M. Sanusi, M.M.", 150.0, 2025, date(2025, 8, 14))
+        assert (kab.bupati_nama, kab.batas_rerata) == ("Drs. H. M. Sanusi, M.M.", 150.0)
+        assert rpjmd_kabupaten(s, [kab_id]) == {kab_id: {2025: date(2025, 8, 14)}}
         assert kab.diubah_oleh == oleh.id and kab.diubah_pada is not None
         assert baca_pengaturan(s, kab_id).diubah_oleh == oleh.nama
         [a] = _audit(s, "kabupaten.pengaturan")
         assert (a.username, a.objek, a.objek_id, a.keterangan) == ("kabupaten.malang", "kabupaten", kab_id,
                                                                     "Pengaturan Kabupaten Malang")
-        assert a.sebelum == {"bupati_nama": "Bupati Malang", "batas_rerata": 120.0, "rpjmd_tahun_awal": None,
-                             "rpjmd_ditetapkan": None}
+        assert a.sebelum == {"bupati_nama": "Bupati Malang", "batas_rerata": 120.0, "rpjmd": {}}
         assert a.sesudah == {"bupati_nama": "Drs. H. M. Sanusi, M.M.", "batas_rerata": 150.0,
-                             "rpjmd_tahun_awal": 2025, "rpjmd_ditetapkan": "2025-08-14"}
+                             "rpjmd": {"2025": "2025-08-14"}}
         # The same values again change nothing and write no audit row.
         ubah_pengaturan(s, kabupaten_id=kab_id, oleh=oleh, bupati_nama="Drs. H. M. Sanusi, M.M.", batas_rerata="150,0",
                         rpjmd_tahun_awal=2025, rpjmd_ditetapkan="14/08/2025")
@@ -387,8 +388,9 @@ def test_the_renstra_is_due_one_month_after_its_periods_rpjmd_was_set(demo, clie
             kal = kalender_kantor(s, kantor(s).id, tahun=(2024, 2026))
             j = next(j for j in jadwal_kabupaten(s, kabupaten(s, nama="Malang").id) if j.kewajiban == "renstra")
             kab = kabupaten(s, nama="Malang")
-            assert jendela(j, 2025, None, kal, kab) == (date(2024, 7, 1), date(2025, 9, 14))
-            assert jendela(j, 2030, None, kal, kab) == (date(2029, 7, 1), None)  # another period's RPJMD
+            rpjmd = rpjmd_kabupaten(s, [kab.id])[kab.id]
+            assert jendela(j, 2025, None, kal, rpjmd) == (date(2024, 7, 1), date(2025, 9, 14))
+            assert jendela(j, 2030, None, kal, rpjmd) == (date(2029, 7, 1), None)  # another period's RPJMD
             k = _renstra(s, date(2026, 11, 1))
             assert (k.tenggat, k.status) == (date(2025, 9, 14), "terlambat")
         masuk(client, "kabupaten.malang")
@@ -397,6 +399,35 @@ def test_the_renstra_is_due_one_month_after_its_periods_rpjmd_was_set(demo, clie
                               "tabel-jadwal-sakip")
         assert ["Rencana Strategis (Renstra)", "Penyusunan Renstra", "tiap lima tahun", "1 Juli tahun sebelumnya",
                 "1 bulan setelah RPJMD ditetapkan (RPJMD 2025–2029 ditetapkan 14 Agustus 2025)"] in baris
+    finally:
+        atur_hari_ini(None)
+
+
+def test_recording_the_next_rpjmd_keeps_the_earlier_renstras_due_date(demo):
+    """The 2030–2034 RPJMD set on 20 Juli 2030 dates the 2030 Renstra (20 Agustus 2030) and leaves the 2025 Renstra
+    due on 14 September 2025, as it was judged; the settings show the latest; emptying 2030's date removes it."""
+    atur_hari_ini(date(2030, 11, 1))
+    try:
+        with session_scope(demo) as s:
+            kab = kabupaten(s, nama="Malang")
+            oleh = pengguna(s, peran="kabupaten", kabupaten="Malang")
+            ubah_pengaturan(s, kabupaten_id=kab.id, oleh=oleh, rpjmd_tahun_awal=2025,
+                            rpjmd_ditetapkan="14 Agustus 2025")
+            ubah_pengaturan(s, kabupaten_id=kab.id, oleh=oleh, rpjmd_tahun_awal=2030, rpjmd_ditetapkan="20 Juli 2030")
+        with session_scope(demo) as s:
+            kab = kabupaten(s, nama="Malang")
+            rpjmd = rpjmd_kabupaten(s, [kab.id])[kab.id]
+            assert (tenggat_renstra(2025, rpjmd), tenggat_renstra(2030, rpjmd)) == (date(2025, 9, 14),
+                                                                                   date(2030, 8, 20))
+            p = baca_pengaturan(s, kab.id)
+            assert (p.rpjmd_tahun_awal, p.rpjmd_ditetapkan) == (2030, date(2030, 7, 20))
+            ubah_pengaturan(s, kabupaten_id=kab.id, oleh=pengguna(s, peran="admin"), rpjmd_tahun_awal=2030,
+                            rpjmd_ditetapkan="")
+        with session_scope(demo) as s:
+            kab = kabupaten(s, nama="Malang")
+            assert rpjmd_kabupaten(s, [kab.id]) == {kab.id: {2025: date(2025, 8, 14)}}
+            assert [a.sesudah["rpjmd"] for a in _audit(s, "kabupaten.pengaturan")] == [
+                {"2025": "2025-08-14"}, {"2025": "2025-08-14", "2030": "2030-07-20"}, {"2025": "2025-08-14"}]
     finally:
         atur_hari_ini(None)
 
