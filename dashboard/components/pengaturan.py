@@ -6,6 +6,7 @@ from dash import html
 
 from dashboard import ids
 from dashboard.format import tanggal
+from models.kinerja.capaian import pita_berlaku as pita_tahun
 from models.kinerja.mesin import PREDIKAT_BAKU, Predikat
 from models.perencanaan.kalender_sakip import tanggal_lokal
 from models.perencanaan.pengaturan import SetPredikat, teks_pita
@@ -49,9 +50,8 @@ def tabel_pita(daftar: list[SetPredikat], tahun_ini: int) -> html.Div:
 
 
 def pita_berlaku(daftar: list[SetPredikat], tahun: int) -> tuple[Predikat, ...]:
-    """The bands `tahun` is judged by, from the kabupaten's sets (as models.kinerja.capaian reads them)."""
-    berlaku = [p for p in daftar if p.berlaku_mulai <= tahun]
-    return berlaku[-1].pita if berlaku else PREDIKAT_BAKU
+    """The bands `tahun` is judged by, from the kabupaten's sets already read (the rule is the capaian engine's)."""
+    return pita_tahun(((p.berlaku_mulai, p.pita) for p in daftar), tahun) or PREDIKAT_BAKU
 
 
 def baris_pita(pita: tuple[Predikat, ...]) -> list[dbc.Row]:

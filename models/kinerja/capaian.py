@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from functools import cached_property
-from typing import Any, cast
+from typing import Any, TypeVar, cast
 
 from sqlmodel import Session, col, select
 
@@ -21,6 +21,8 @@ from models.kinerja.mesin import (
 from models.kinerja.mesin import Realisasi as AngkaMesin
 from models.tables import Indikator, Kabupaten, Kecamatan, PredikatKabupaten, Realisasi, Target
 from models.umum.status import StatusRealisasi
+
+T = TypeVar("T")
 
 
 class BarisCapaian:
@@ -88,19 +90,28 @@ def pita_dari(data: list | None) -> tuple[Predikat, ...]:
             if data else PREDIKAT_BAKU)
 
 
+def pita_berlaku(set_pita: Iterable[tuple[int, T]], tahun: int) -> T | None:
+    """Of a kabupaten's band sets (first year, bands), the one `tahun` is judged by: the latest first year not after
+    it; None when none holds yet (the common scale).
+
+    >>> pita_berlaku([(2000, "lama"), (2027, "baru")], 2026), pita_berlaku([(2027, "baru")], 2026)
+    ('lama', None)
+    """
+    berlaku = [(mulai, pita) for mulai, pita in set_pita if mulai <= tahun]
+    return max(berlaku, key=lambda x: x[0])[1] if berlaku else None
+
+
 def predikat_per_kantor(session: Session, kecamatan_ids: Iterable[int], tahun: int) -> dict[int, tuple[Predikat, ...]]:
-    """Each office's bands for `tahun`: its kabupaten's set with the latest first year not after `tahun`, or the
-    common scale; in one query."""
+    """Each office's bands for `tahun`: its kabupaten's set that `tahun` is judged by (pita_berlaku), or the common
+    scale; in one query."""
     ids = list(kecamatan_ids)
     kab = dict(session.exec(select(Kecamatan.id, Kecamatan.kabupaten_id).where(col(Kecamatan.id).in_(ids))).all())
-    pita: dict[int, tuple[int, Any]] = {}
+    set_kab: dict[int, list[tuple[int, Any]]] = {}
     for kab_id, mulai, isi in session.exec(
             select(PredikatKabupaten.kabupaten_id, PredikatKabupaten.berlaku_mulai, PredikatKabupaten.pita)
-            .where(col(PredikatKabupaten.kabupaten_id).in_(set(kab.values())))
-            .where(PredikatKabupaten.berlaku_mulai <= tahun)):
-        if kab_id not in pita or mulai > pita[kab_id][0]:
-            pita[kab_id] = (mulai, isi)
-    return {kec_id: pita_dari(pita[kab_id][1] if kab_id in pita else None) for kec_id, kab_id in kab.items()}
+            .where(col(PredikatKabupaten.kabupaten_id).in_(set(kab.values())))):
+        set_kab.setdefault(kab_id, []).append((mulai, isi))
+    return {kec_id: pita_dari(pita_berlaku(set_kab.get(kab_id, []), tahun)) for kec_id, kab_id in kab.items()}
 
 
 def batas_rerata(session: Session, kecamatan_ids: Iterable[int]) -> dict[int, float]:

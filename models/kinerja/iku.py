@@ -189,6 +189,13 @@ def target_berlaku(session: Session, *, indikator_id: int, kecamatan_id: int, ta
                         .where(Target.berlaku == True)).first()  # noqa: E712
 
 
+def target_kantor(session: Session, *, kecamatan_id: int, tahun: int) -> dict[tuple[int, int | None], float]:
+    """Every target in force of an office's year, by (indicator, quarter; None for the year's), in one query."""
+    return {(t.indikator_id, t.triwulan): t.nilai for t in session.exec(
+        select(Target).where(Target.kecamatan_id == kecamatan_id).where(Target.tahun == tahun)
+        .where(Target.berlaku == True))}  # noqa: E712
+
+
 def riwayat_target(session: Session, *, indikator_id: int, kecamatan_id: int, tahun: int) -> list[Target]:
     """Every value the year's targets have had, newest first."""
     return list(session.exec(select(Target).where(Target.indikator_id == indikator_id)

@@ -25,7 +25,7 @@ from models.perencanaan.anggaran import (
 )
 from models.tables import Anggaran, Kecamatan, User
 from models.umum.audit import catat
-from models.umum.lembar_kerja import baca_baris, buka_xlsx, buku_templat, simpan_xlsx
+from models.umum.lembar_kerja import baris_templat, buku_templat, simpan_xlsx
 from models.umum.penolakan import Ditolak
 
 LEMBAR = "DPA"
@@ -109,14 +109,8 @@ def _isi(v: Any) -> Any:
 
 def baca(session: Session, data: bytes, *, kecamatan_id: int, tahun: int, ganti: bool = False) -> PratinjauDpa:
     """Every row of an uploaded DPA sheet checked, with what saving it would do; nothing is written."""
-    wb = buka_xlsx(data)
-    if LEMBAR not in wb.sheetnames:
-        raise Ditolak(f'Lembar "{LEMBAR}" tidak ada; gunakan templat yang diunduh dari halaman ini.')
-    semua = baca_baris(wb, LEMBAR, baris=BARIS_JUDUL + MAKS_BARIS + 1, kolom=len(KOLOM))
-    if len(semua) < BARIS_JUDUL or [" ".join(str(x or "").split()) for x in semua[BARIS_JUDUL - 1]] != KOLOM:
-        raise Ditolak(f"Baris judul (baris {BARIS_JUDUL}) tidak sesuai templat; unduh templat baru.")
-    if len(semua) > BARIS_JUDUL + MAKS_BARIS:
-        raise Ditolak(f"Lembar berisi lebih dari {MAKS_BARIS} baris sub kegiatan.")
+    semua = baris_templat(data, lembar=LEMBAR, kolom=KOLOM, baris_judul=BARIS_JUDUL, maks_baris=MAKS_BARIS,
+                          nama_baris="sub kegiatan")
     th = semua[1][1] if len(semua[1]) > 1 else None
     try:
         th = int(str(th).strip())

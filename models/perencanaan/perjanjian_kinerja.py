@@ -27,7 +27,7 @@ from typing import Any
 from sqlmodel import Session, col, select
 
 from models.akun.peran import KASI, NAMA_PERAN
-from models.kinerja.iku import iku_kantor, target_berlaku
+from models.kinerja.iku import iku_kantor, target_kantor
 from models.perencanaan.kalender_sakip import PERJANJIAN_KINERJA, jadwal_kabupaten
 from models.perencanaan.pekerjaan import boleh_memulai, revisi_berlaku
 from models.sop.alur import JenisSubjek, catatan_terbuka, mulai, putuskan, selesaikan, urutan_pelaksana
@@ -181,10 +181,10 @@ def susun_isi(session: Session, kecamatan_id: int, tahun: int, role_kode: str) -
     for i in iku:
         grup.setdefault(sasaran_iku[i.id], [])
     if role_kode == "camat":
+        target = target_kantor(session, kecamatan_id=kecamatan_id, tahun=tahun)
         for i in iku:
-            t = target_berlaku(session, indikator_id=i.id, kecamatan_id=kecamatan_id, tahun=tahun)
             grup[sasaran_iku[i.id]].append({"kode": i.kode, "nama": i.nama, "satuan": i.satuan,
-                                            "target": t.nilai if t else None, "indikator_id": i.id})
+                                            "target": target.get((i.id, None)), "indikator_id": i.id})
         kedua = bupati(kab)
     else:
         for ip in indikator_pk(session, kecamatan_id, tahun, role_kode):
@@ -263,10 +263,10 @@ def pohon(session: Session, kecamatan_id: int, tahun: int) -> list[SimpulSasaran
                                                                                x.id)):
         bawah[ip.indikator_id].append(ip)
     hasil: dict[str, SimpulSasaran] = {}
+    target = target_kantor(session, kecamatan_id=kecamatan_id, tahun=tahun)
     for i in iku_kantor(session, kecamatan_id):
         nama = (i.sasaran or "").strip() or "(sasaran belum diisi)"
-        t = target_berlaku(session, indikator_id=i.id, kecamatan_id=kecamatan_id, tahun=tahun)
-        hasil.setdefault(nama, SimpulSasaran(nama)).iku.append(SimpulIku(i, t.nilai if t else None, bawah[i.id]))
+        hasil.setdefault(nama, SimpulSasaran(nama)).iku.append(SimpulIku(i, target.get((i.id, None)), bawah[i.id]))
     return list(hasil.values())
 
 
@@ -559,8 +559,8 @@ def _isi_lengkap(k: KonteksPk) -> str | None:
         iku = iku_kantor(s, pk.kecamatan_id)
         if not iku:
             return "Kecamatan ini belum memiliki IKU; Perjanjian Kinerja Camat memuat IKU dan targetnya."
-        tanpa = [i.kode for i in iku
-                 if target_berlaku(s, indikator_id=i.id, kecamatan_id=pk.kecamatan_id, tahun=pk.tahun) is None]
+        target = target_kantor(s, kecamatan_id=pk.kecamatan_id, tahun=pk.tahun)
+        tanpa = [i.kode for i in iku if (i.id, None) not in target]
         if tanpa:
             return f"IKU {', '.join(tanpa)} belum memiliki target tahun {pk.tahun}; tetapkan di halaman IKU & Target."
         return None
@@ -688,11 +688,11 @@ def rencana_aksi(session: Session, kecamatan_id: int, tahun: int) -> list[BarisR
     for r in session.exec(select(RencanaAksi).where(RencanaAksi.kecamatan_id == kecamatan_id)
                           .where(RencanaAksi.tahun == tahun).order_by(col(RencanaAksi.id))).all():
         semua[(r.indikator_id, r.triwulan)].append(r)
+    target = target_kantor(session, kecamatan_id=kecamatan_id, tahun=tahun)
     hasil = []
     for i in iku_kantor(session, kecamatan_id):
         for q in (1, 2, 3, 4):
-            t = target_berlaku(session, indikator_id=i.id, kecamatan_id=kecamatan_id, tahun=tahun, triwulan=q)
-            hasil.append(BarisRencanaAksi(i, q, t.nilai if t else None, semua[(i.id, q)]))
+            hasil.append(BarisRencanaAksi(i, q, target.get((i.id, q)), semua[(i.id, q)]))
     return hasil
 
 

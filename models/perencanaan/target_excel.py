@@ -19,7 +19,7 @@ from models.perencanaan.target import ubah_target
 from models.tables import Indikator, Kecamatan, User
 from models.umum.angka import baca_angka, tulis_angka
 from models.umum.audit import catat
-from models.umum.lembar_kerja import baca_baris, buka_xlsx, buku_templat, simpan_xlsx
+from models.umum.lembar_kerja import baris_templat, buku_templat, simpan_xlsx
 from models.umum.penolakan import Ditolak
 from models.umum.periode import ROMAWI
 
@@ -138,14 +138,8 @@ def _tahun(semua: list[tuple], tahun: int | None) -> int:
 def _baca(session: Session, data: bytes, *, kecamatan_id: int, tahun: int | None) -> tuple[int, list[_Isian],
                                                                                           list[BarisTarget]]:
     """The sheet's year, its readable rows, and every row (with the problems of those that are not readable)."""
-    wb = buka_xlsx(data)
-    if LEMBAR not in wb.sheetnames:
-        raise Ditolak(f'Lembar "{LEMBAR}" tidak ada; gunakan templat yang diunduh dari halaman IKU & Target.')
-    semua = baca_baris(wb, LEMBAR, baris=BARIS_JUDUL + MAKS_BARIS + 1, kolom=len(KOLOM))
-    if len(semua) < BARIS_JUDUL or [" ".join(str(x or "").split()) for x in semua[BARIS_JUDUL - 1]] != KOLOM:
-        raise Ditolak(f"Baris judul (baris {BARIS_JUDUL}) tidak sesuai templat; unduh templat baru.")
-    if len(semua) > BARIS_JUDUL + MAKS_BARIS:
-        raise Ditolak(f"Lembar berisi lebih dari {MAKS_BARIS} baris IKU.")
+    semua = baris_templat(data, lembar=LEMBAR, kolom=KOLOM, baris_judul=BARIS_JUDUL, maks_baris=MAKS_BARIS,
+                          nama_baris="IKU", halaman="halaman IKU & Target")
     th = _tahun(semua, tahun)
     iku = {i.kode: i for i in iku_kantor(session, kecamatan_id)}
     isian: list[_Isian] = []

@@ -59,6 +59,22 @@ def buku_templat(*, lembar: str, judul: str, isian: Sequence[tuple[str, object]]
     return wb, ws
 
 
+def baris_templat(data: bytes, *, lembar: str, kolom: Sequence[str], baris_judul: int, maks_baris: int,
+                  nama_baris: str, halaman: str = "halaman ini") -> list[tuple]:
+    """The rows of an uploaded copy of a template made by buku_templat, up to one past `maks_baris` below its header:
+    refused, with the reason, when the sheet is missing, its header is not the template's or it holds more rows
+    (`nama_baris`: what a row is, "sub kegiatan"; `halaman`: where the template is downloaded)."""
+    wb = buka_xlsx(data)
+    if lembar not in wb.sheetnames:
+        raise Ditolak(f'Lembar "{lembar}" tidak ada; gunakan templat yang diunduh dari {halaman}.')
+    semua = baca_baris(wb, lembar, baris=baris_judul + maks_baris + 1, kolom=len(kolom))
+    if len(semua) < baris_judul or [" ".join(str(x or "").split()) for x in semua[baris_judul - 1]] != list(kolom):
+        raise Ditolak(f"Baris judul (baris {baris_judul}) tidak sesuai templat; unduh templat baru.")
+    if len(semua) > baris_judul + maks_baris:
+        raise Ditolak(f"Lembar berisi lebih dari {maks_baris} baris {nama_baris}.")
+    return semua
+
+
 def baca_baris(wb: Workbook, lembar: str, *, baris: int, kolom: int) -> list[tuple]:
     """The sheet's first rows and columns as values; a sheet that cannot be parsed is refused with a message."""
     try:

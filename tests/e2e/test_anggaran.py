@@ -81,6 +81,7 @@ def test_the_camat_uploads_a_dpa_sheet_and_sees_the_table_and_its_penyerapan(pag
     pg.fill("#anggaran-kolom-realisasi_2", "5.000.000")
     pg.click("#anggaran-simpan")
     pg.wait_for_selector("text=Sub kegiatan 7.01.02.2.01.0004 disimpan.", timeout=20000)
+    tunggu_js(pg, "document.querySelector('#dpa-penyerapan').innerText !== '33,33%'", batas=20)
     assert pg.inner_text("#dpa-penyerapan") == "35,00%"  # 105 million of 300 million
     pg.fill("#anggaran-kolom-realisasi_3", "15.000.000")  # a second save from the same form
     pg.click("#anggaran-simpan")
