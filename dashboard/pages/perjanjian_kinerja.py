@@ -16,7 +16,14 @@ from dashboard.data import sesi
 from models.akun.peran import NAMA_PERAN, PERAN_KANTOR
 from models.kinerja.iku import iku_kantor
 from models.perencanaan.pekerjaan import boleh_memulai
-from models.perencanaan.perjanjian_kinerja import PENGATUR_PK, PENGELOLA_RA, PIHAK_BAWAH, PIHAK_PERTAMA, sop_pk
+from models.perencanaan.perjanjian_kinerja import (
+    PELAKSANA_RA,
+    PENGATUR_PK,
+    PENGELOLA_RA,
+    PIHAK_BAWAH,
+    PIHAK_PERTAMA,
+    sop_pk,
+)
 from models.tables import User
 from models.umum.periode import ROMAWI
 
@@ -26,8 +33,6 @@ dash.register_page(__name__, path="/perjanjian-kinerja", name="Perjanjian Kinerj
 PREFIX = "perjanjian"
 NAMA_SARINGAN = ("kecamatan", "tahun")
 PENANDA_TANGAN = frozenset(PIHAK_PERTAMA)  # the Camat; a lower PK's own pihak pertama records theirs
-PELAKSANA_RA = ("camat", "sekcam", "kasubag_evapor", "kasubag_umum", "kasubag_renkeu", "analis_perencanaan",
-                "kasi_pem", "kasi_ekbang", "kasi_trantib", "tim", "staf")
 
 
 def _sembunyi(tampil: bool) -> dict | None:
@@ -87,7 +92,8 @@ def _rencana_aksi(user: User, opsi_iku: list[dict]) -> dbc.Card:
     return dbc.Card(dbc.CardBody([
         html.H5("Kegiatan Rencana Aksi", className="card-title"),
         html.P("Kosongkan pilihan kegiatan untuk menambah yang baru. Pelaksana kegiatan dapat mengisi yang "
-               "terlaksana.", className="small text-muted"),
+               "terlaksana." if user.role_kode in PENGELOLA_RA else
+               "Pilih kegiatan yang Anda laksanakan untuk mengisi yang terlaksana.", className="small text-muted"),
         dropdown(id=ids.RA_PILIH, options=[], placeholder="Kegiatan yang diubah…", className="mb-2"),
         dropdown(id=ids.RA_IKU, options=opsi_iku, placeholder="IKU…", className="mb-2"),
         dbc.Row([

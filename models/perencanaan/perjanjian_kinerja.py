@@ -64,6 +64,9 @@ PIHAK_BAWAH = ("sekcam", *sorted(KASI))  # who signs a lower PK with the Camat, 
 PIHAK_PERTAMA = ("camat", *PIHAK_BAWAH)
 PENGATUR_PK = frozenset({"camat", "sekcam"})  # who keeps the lower PKs' indicators and drafts a PK perubahan
 PENGELOLA_RA = frozenset({"camat", "sekcam", "kasubag_evapor", "kasubag_renkeu"})  # who keeps the Rencana Aksi
+# Who may carry out a kegiatan of the Rencana Aksi, in the order the form lists them.
+PELAKSANA_RA = ("camat", "sekcam", "kasubag_evapor", "kasubag_umum", "kasubag_renkeu", "analis_perencanaan",
+                "kasi_pem", "kasi_ekbang", "kasi_trantib", "tim", "staf")
 JENIS_SCAN = ("pdf", "jpg", "jpeg", "png")
 BUPATI_KOSONG = "(nama Bupati belum ditetapkan)"
 MAKS_NAMA = 300
@@ -743,8 +746,7 @@ def simpan_rencana_aksi(session: Session, *, kecamatan_id: int, tahun: Any, triw
     ind = _iku_kantor(session, kecamatan_id, indikator_id)
     keg = _teks(kegiatan, "Kegiatan", wajib=True)
     assert keg is not None
-    if role_kode not in PIHAK_PERTAMA + ("kasubag_evapor", "kasubag_umum", "kasubag_renkeu", "analis_perencanaan",
-                                         "tim", "staf"):
+    if role_kode not in PELAKSANA_RA:
         raise Ditolak("Pilih pelaksana kegiatan.")
     sudah = _teks(terlaksana, "Yang terlaksana", wajib=False)
     if lama is None:
