@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 
 from openpyxl import load_workbook
+from playwright.sync_api import expect
 from sqlmodel import select
 
 from models.db import session_scope
@@ -97,4 +98,5 @@ def test_the_camat_uploads_a_dpa_sheet_and_sees_the_table_and_its_penyerapan(pag
     pg.goto(f"{server_url}/anggaran?tahun={TAHUN}")
     pg.wait_for_selector("#tabel-dpa", timeout=20000)
     assert pg.inner_text("#dpa-penyerapan") == "40,00%"
-    assert pg.locator("#anggaran-baca-saja").is_visible() and not pg.locator("#anggaran-kelola").is_visible()
+    expect(pg.locator("#anggaran-baca-saja")).to_be_visible()
+    expect(pg.locator("#anggaran-kelola")).to_be_hidden()

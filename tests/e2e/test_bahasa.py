@@ -1,6 +1,8 @@
 """In Chromium: the words the components bring are Indonesian too (a dropdown's search, an unknown address)."""
 from __future__ import annotations
 
+from playwright.sync_api import expect
+
 from tests.e2e.conftest import masuk_sebagai
 
 
@@ -13,7 +15,7 @@ def test_dropdown_search_and_an_unknown_address_speak_indonesian(page, server_ur
     cari.wait_for()
     assert cari.get_attribute("placeholder") == "Cari"
     pg.keyboard.type("zzz tidak ada")
-    assert pg.get_by_text("Tidak ada pilihan yang cocok").is_visible()
+    expect(pg.get_by_text("Tidak ada pilihan yang cocok")).to_be_visible()  # the menu filters after the keystrokes
     pg.goto(server_url + "/alamat-yang-tidak-ada")
     pg.wait_for_selector("#halaman-tidak-ada")
     teks = pg.inner_text("#_pages_content")

@@ -2,6 +2,7 @@
 approval, one of them returned for correction on the way; the official capaian shows."""
 from __future__ import annotations
 
+from playwright.sync_api import expect
 from sqlmodel import select
 
 from models.umum import periode
@@ -43,7 +44,7 @@ def test_a_quarter_from_entry_to_the_camats_approval(page, server_url, e2e_engin
             kotak.check()
         page.click("#real-ajukan")
         page.wait_for_selector("#real-pesan .alert-success")
-        assert page.locator(f"tr[data-kode='{kode}']").get_by_text("Dalam proses SOP").is_visible()
+        expect(page.locator(f"tr[data-kode='{kode}']").get_by_text("Dalam proses SOP")).to_be_visible()
         assert page.inner_text("#real-status") == "Dalam proses SOP"  # the form's badge moved with the figure
     # Step 3 (analysis, a decision) and step 4 (report to the Sekcam) are the Kasubag Evapor's.
     for kode in KODE:
@@ -92,7 +93,7 @@ def test_a_quarter_from_entry_to_the_camats_approval(page, server_url, e2e_engin
     # against 75.
     for kode, capaian in (("IKU-1", "97,78% Sangat Baik"), ("IKU-2", "87,72% Baik"), ("IKU-3", "66,67% Cukup")):
         baris = page.locator(f"tr[data-kode='{kode}']")
-        assert baris.get_by_text("Resmi", exact=True).is_visible()
+        expect(baris.get_by_text("Resmi", exact=True)).to_be_visible()
         assert baris.locator(".capaian-resmi").inner_text().splitlines() == [capaian, "terhadap target tahun"]
 
     with session_scope(e2e_engine) as s:
