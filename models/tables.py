@@ -32,6 +32,7 @@ class Kabupaten(SQLModel, table=True):
     # Settings the kabupaten keeps (models.perencanaan.pengaturan); its capaian bands are PredikatKabupaten's.
     bupati_nama: Optional[str] = Field(default=None, max_length=160)  # pihak kedua of the Camat's Perjanjian Kinerja
     batas_rerata: float = 120.0  # averages and ranks across indicators count each capaian up to this, percent
+    reviu_lkj: str = Field(default="sekcam", max_length=20)  # who reviews its offices' LKj: sekcam | inspektorat
     diubah_oleh: Optional[int] = None  # who last changed the settings (no foreign key: pengguna refers to kabupaten)
     diubah_pada: Optional[datetime] = None
 
@@ -335,7 +336,8 @@ class Lampiran(SQLModel, table=True):
     """A file attached as evidence (to a figure, a follow-up or a step record)."""
 
     id: int = Field(default=None, primary_key=True)
-    pemilik_jenis: str = Field(max_length=20)  # realisasi | tindak_lanjut | catatan_langkah
+    # realisasi | tindak_lanjut | catatan_langkah | perjanjian_kinerja | laporan_kinerja | jawaban_lke
+    pemilik_jenis: str = Field(max_length=20)
     pemilik_id: int = Field(index=True)
     kecamatan_id: int = Field(foreign_key="kecamatan.id")
     nama_berkas: str = Field(max_length=255)
@@ -370,6 +372,8 @@ class PerjanjianKinerja(SQLModel, table=True):
     ditandatangani_oleh: Optional[int] = Field(default=None, foreign_key="pengguna.id")
     ditandatangani_pada: Optional[datetime] = None  # when the signed scan was attached
     tanggal: Optional[date] = None  # the date printed on the signed document
+    dipublikasikan_oleh: Optional[int] = Field(default=None, foreign_key="pengguna.id")
+    dipublikasikan_pada: Optional[datetime] = None  # shown on the public page from then on (signed PKs only)
 
 
 class IndikatorPk(SQLModel, table=True):
@@ -428,15 +432,120 @@ class Anggaran(SQLModel, table=True):
     diubah_pada: datetime = Field(default_factory=utcnow)
 
 
+# ---------------------------------------------------------------- the year's report: Laporan Kinerja
+
+
+class LaporanKinerja(SQLModel, table=True):
+    """An office's Laporan Kinerja (LKj) of a year: its numbers come from the engine when it is read or printed;
+    this row holds its course (reviu, the Camat's signature with the signed scan as a Lampiran, publication)."""
+
+    __table_args__ = (UniqueConstraint("kecamatan_id", "tahun"),)
+    id: int = Field(default=None, primary_key=True)
+    kecamatan_id: int = Field(foreign_key="kecamatan.id", index=True)
+    tahun: int
+    status: str = Field(default="draf", max_length=20)  # draf | direviu | ditandatangani
+    eksekusi_id: Optional[int] = Field(default=None, foreign_key="eksekusi.id")
+    reviu_oleh: Optional[int] = Field(default=None, foreign_key="pengguna.id")
+    reviu_pada: Optional[datetime] = None
+    catatan_reviu: Optional[str] = Field(default=None, sa_column=Column(Text))
+    ditandatangani_oleh: Optional[int] = Field(default=None, foreign_key="pengguna.id")
+    ditandatangani_pada: Optional[datetime] = None
+    tanggal: Optional[date] = None  # the date printed on the signed report
+    dipublikasikan_oleh: Optional[int] = Field(default=None, foreign_key="pengguna.id")
+    dipublikasikan_pada: Optional[datetime] = None
+    dibuat_pada: datetime = Field(default_factory=utcnow)
+
+
+class TeksLkj(SQLModel, table=True):
+    """One passage the office writes in its LKj of a year (`bagian`: e.g. "profil", "tugas_fungsi", "struktur",
+    "isu_strategis", "penyebab", "upaya", "hambatan", "simpulan", "perbaikan"; per indicator where
+    `indikator_id` is set), with who wrote it and when. Bab I's passages carry over from the year before."""
+
+    __table_args__ = (UniqueConstraint("kecamatan_id", "tahun", "bagian", "indikator_id"),)
+    id: int = Field(default=None, primary_key=True)
+    kecamatan_id: int = Field(foreign_key="kecamatan.id", index=True)
+    tahun: int
+    bagian: str = Field(max_length=40)
+    indikator_id: Optional[int] = Field(default=None, foreign_key="indikator.id")
+    isi: str = Field(sa_column=Column(Text, nullable=False))
+    diubah_oleh: Optional[int] = Field(default=None, foreign_key="pengguna.id")
+    diubah_pada: datetime = Field(default_factory=utcnow)
+
+
+# ---------------------------------------------------------------- the kabupaten's Evaluasi AKIP (LKE)
+
+
+class Lke(SQLModel, table=True):
+    """A Lembar Kerja Evaluasi a kabupaten adopts from a year on (components, sub-components with their weights,
+    criteria with their answer scale; models.tindak_lanjut.lke reads and checks `isi`). None adopted: the
+    regulation's, seed/lke.toml."""
+
+    __table_args__ = (UniqueConstraint("kabupaten_id", "berlaku_mulai"),)
+    id: int = Field(default=None, primary_key=True)
+    kabupaten_id: int = Field(foreign_key="kabupaten.id", index=True)
+    berlaku_mulai: int
+    nama: str = Field(max_length=200)
+    isi: dict = Field(default_factory=dict, sa_column=Column(JSON))
+    dibuat_oleh: Optional[int] = Field(default=None, foreign_key="pengguna.id")
+    dibuat_pada: datetime = Field(default_factory=utcnow)
+
+
+class EvaluasiAkip(SQLModel, table=True):
+    """The kabupaten's Evaluasi AKIP of one office's year: the LKE it is answered on (frozen in `lke` when
+    opened), its course, and once final its score, predicate and LHE (recommendations: Evaluasi `evaluasi_id`)."""
+
+    __table_args__ = (UniqueConstraint("kecamatan_id", "tahun"),)
+    id: int = Field(default=None, primary_key=True)
+    kecamatan_id: int = Field(foreign_key="kecamatan.id", index=True)
+    tahun: int
+    lke: dict = Field(default_factory=dict, sa_column=Column(JSON))
+    status: str = Field(default="mandiri", max_length=20)  # mandiri | reviu | final
+    dikirim_oleh: Optional[int] = Field(default=None, foreign_key="pengguna.id")  # the self-assessment sent
+    dikirim_pada: Optional[datetime] = None
+    evaluator_id: Optional[int] = Field(default=None, foreign_key="pengguna.id")
+    nilai: Optional[float] = None  # frozen when final
+    predikat: Optional[str] = Field(default=None, max_length=2)
+    temuan: Optional[str] = Field(default=None, sa_column=Column(Text))  # the LHE's findings
+    tanggal_lhe: Optional[date] = None
+    difinalkan_pada: Optional[datetime] = None
+    dirilis_oleh: Optional[int] = Field(default=None, foreign_key="pengguna.id")
+    dirilis_pada: Optional[datetime] = None  # the predicate shown on the public page from then on
+    evaluasi_id: Optional[int] = Field(default=None, foreign_key="evaluasi.id")
+    dibuat_pada: datetime = Field(default_factory=utcnow)
+
+
+class JawabanLke(SQLModel, table=True):
+    """One criterion of an Evaluasi AKIP: the office's answer with its note (proof: Lampiran "jawaban_lke"), the
+    evaluator's answer and note, and the desk review's question when the criterion is sent back to the office."""
+
+    __table_args__ = (UniqueConstraint("evaluasi_akip_id", "kode"),)
+    id: int = Field(default=None, primary_key=True)
+    evaluasi_akip_id: int = Field(foreign_key="evaluasiakip.id", index=True)
+    kode: str = Field(max_length=20)  # "2.2.4": component.sub-component.criterion
+    mandiri: Optional[str] = Field(default=None, max_length=2)  # Y | T | A..E
+    catatan_mandiri: Optional[str] = Field(default=None, sa_column=Column(Text))
+    mandiri_oleh: Optional[int] = Field(default=None, foreign_key="pengguna.id")
+    mandiri_pada: Optional[datetime] = None
+    evaluator: Optional[str] = Field(default=None, max_length=2)
+    catatan_evaluator: Optional[str] = Field(default=None, sa_column=Column(Text))
+    evaluator_oleh: Optional[int] = Field(default=None, foreign_key="pengguna.id")
+    evaluator_pada: Optional[datetime] = None
+    pertanyaan: Optional[str] = Field(default=None, sa_column=Column(Text))  # sent back with this question
+    dikembalikan: bool = False  # waiting for the office's answer to `pertanyaan`
+
+
 # ---------------------------------------------------------------- monitoring, evaluation, follow-up
 
 
 class Evaluasi(SQLModel, table=True):
+    """An evaluation whose recommendations are followed up: the office's own of a quarter (pemantauan, evaluasi)
+    or the kabupaten's Evaluasi AKIP of a year (evaluasi_akip, no quarter: its LHE's recommendations)."""
+
     id: int = Field(default=None, primary_key=True)
     kecamatan_id: int = Field(foreign_key="kecamatan.id", index=True)
-    jenis: str = Field(max_length=20)  # pemantauan | evaluasi
+    jenis: str = Field(max_length=20)  # pemantauan | evaluasi | evaluasi_akip
     tahun: int
-    triwulan: int
+    triwulan: Optional[int] = None  # None: an Evaluasi AKIP, of the whole year
     tanggal: Optional[date] = None
     peserta: Optional[str] = Field(default=None, sa_column=Column(Text))
     temuan: Optional[str] = Field(default=None, sa_column=Column(Text))

@@ -34,6 +34,7 @@ PERAN: tuple[PeranBaku, ...] = (
     PeranBaku("staf", "Staf", 12),
     PeranBaku("kabupaten", "Kabupaten", 20, di_sop=False),
     PeranBaku("admin", "Admin", 21, di_sop=False),
+    PeranBaku("evaluator", "Evaluator Inspektorat", 22, di_sop=False),  # the kabupaten's Evaluasi AKIP team
 )
 NAMA_PERAN = {p.kode: p.nama for p in PERAN}  # the name a page prints for a role code
 

@@ -19,7 +19,7 @@ def test_upgrade_twice_is_harmless(engine):
 
     pastikan_skema(engine)
     with engine.connect() as conn:
-        assert MigrationContext.configure(conn).get_current_revision() == "0007"
+        assert MigrationContext.configure(conn).get_current_revision() == "0008"
 
 
 def test_a_populated_database_upgrades_to_the_newest_revision(tmp_path, db_url):
@@ -67,7 +67,7 @@ def test_a_populated_database_upgrades_to_the_newest_revision(tmp_path, db_url):
         assert conn.execute(text("SELECT count(*) FROM auditlog")).scalar() == 2
         assert conn.execute(text("SELECT username, nip, jabatan, ganti_sandi FROM pengguna ORDER BY id")).all() == [
             ("camat1", None, None, False), ("camat2", None, None, False)]
-        assert MigrationContext.configure(conn).get_current_revision() == "0007"
+        assert MigrationContext.configure(conn).get_current_revision() == "0008"
 
 
 def _isi_semua(conn) -> dict[str, list[dict]]:
@@ -88,12 +88,11 @@ def test_a_database_holding_the_demo_history_upgrades_from_the_first_revision(db
     evidence list yet), and the product reads the same figures and queue from it as before."""
     from datetime import date
 
-    from alembic import command
     from sqlalchemy import text
     from sqlmodel import select
 
     from models.db import get_engine, session_scope
-    from models.migrasi import alembic_config, pastikan_skema
+    from models.migrasi import pastikan_skema, turunkan_skema
     from models.sop.alur import antrian
     from models.tables import Realisasi
     from seed.riwayat import buat_riwayat
@@ -110,10 +109,7 @@ def test_a_database_holding_the_demo_history_upgrades_from_the_first_revision(db
             return angka, [(t.catatan.id, t.catatan.role_kode, t.sop_nama) for t in antrian(s, camat)]
 
     sebelum = dibaca()
-    cfg = alembic_config(engine)
-    with engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.downgrade(cfg, "0001")
+    turunkan_skema(engine, "0001")
     with engine.connect() as conn:
         lama = _isi_semua(conn)
     # four offices × three shared IKU × three quarters, and Poncokusumo's own IKU-7 in each of the three
@@ -121,7 +117,7 @@ def test_a_database_holding_the_demo_history_upgrades_from_the_first_revision(db
     pastikan_skema(engine)
     with engine.connect() as conn:
         baru = _isi_semua(conn)
-        assert MigrationContext.configure(conn).get_current_revision() == "0007"
+        assert MigrationContext.configure(conn).get_current_revision() == "0008"
         token = conn.execute(text("SELECT sesi_token FROM pengguna")).scalars().all()
         assert len(set(token)) == len(token) == len(lama["pengguna"])
         assert conn.execute(text("SELECT count(*) FROM pengguna WHERE nip IS NOT NULL OR ganti_sandi")).scalar() == 0

@@ -12,7 +12,7 @@ def test_health_and_readiness_answer_without_a_session(client, demo):
     r = client.get("/sehat")
     assert r.status_code == 200 and r.get_json() == {"status": "ok"}
     r = client.get("/siap")
-    assert r.status_code == 200 and r.get_json()["status"] == "siap" and r.get_json()["revisi"] == "0007"
+    assert r.status_code == 200 and r.get_json()["status"] == "siap" and r.get_json()["revisi"] == "0008"
 
 
 def test_readiness_says_why_when_the_schema_is_behind(client, demo):
@@ -23,11 +23,11 @@ def test_readiness_says_why_when_the_schema_is_behind(client, demo):
     try:
         r = client.get("/siap")
         assert r.status_code == 503
-        assert r.get_json() == {"status": "belum siap", "alasan": "skema pada revisi 0004, terbaru 0007; jalankan "
+        assert r.get_json() == {"status": "belum siap", "alasan": "skema pada revisi 0004, terbaru 0008; jalankan "
                                                                   "flask db upgrade"}
     finally:
         with demo.begin() as c:
-            c.execute(text("UPDATE alembic_version SET version_num = '0007'"))
+            c.execute(text("UPDATE alembic_version SET version_num = '0008'"))
 
 
 def test_each_request_is_one_json_line_without_the_password(engine, tmp_path, demo):
