@@ -175,7 +175,7 @@ def _pengingat(s: Session, user: User, hari_ini: date) -> dbc.Alert | None:
 def _tautan_rekomendasi(s: Session, r) -> str:
     """Tindak Lanjut at the recommendation's own period, opened on it."""
     ev = s.get(Evaluasi, r.evaluasi_id)
-    return f"/tindak-lanjut?tahun={ev.tahun}&triwulan={ev.triwulan}&rekomendasi={r.id}"
+    return f"/tindak-lanjut?tahun={ev.tahun}&triwulan={ev.triwulan or 0}&rekomendasi={r.id}"  # an Evaluasi AKIP: the year
 
 
 def isi_kabupaten(s: Session, sar: Saringan, hari_ini: date) -> html.Div:

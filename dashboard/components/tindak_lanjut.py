@@ -13,8 +13,7 @@ from models.akun.peran import NAMA_PERAN
 from models.dasbor.kueri import Saringan
 from models.dasbor.laporan import data_tl, tabel_tl_daftar, tabel_tl_rekap
 from models.tables import Evaluasi, Indikator, Kecamatan, Rekomendasi, User
-from models.tindak_lanjut.rekomendasi import AKSI_LABEL, STATUS, riwayat, tindak_lanjut_terakhir
-from models.umum.periode import label_triwulan
+from models.tindak_lanjut.rekomendasi import AKSI_LABEL, STATUS, label_evaluasi, riwayat, tindak_lanjut_terakhir
 from models.umum.status import StatusRekomendasi
 
 
@@ -60,7 +59,7 @@ def rincian(s: Session, rekomendasi_id: int) -> html.Div:
     zona = s.get(Kecamatan, r.kecamatan_id).zona_waktu
     ind = s.get(Indikator, r.indikator_id) if r.indikator_id else None
     tl = tindak_lanjut_terakhir(s, r.id)
-    baris = [("Rekomendasi", r.teks), ("Evaluasi", f"{label_triwulan(ev.tahun, ev.triwulan)}, {fmt.tanggal(ev.tanggal)}"),
+    baris = [("Rekomendasi", r.teks), ("Evaluasi", f"{label_evaluasi(ev.tahun, ev.triwulan)}, {fmt.tanggal(ev.tanggal)}"),
              ("IKU", f"{ind.kode} {ind.nama}" if ind else "-"), ("Penanggung jawab", NAMA_PERAN.get(r.role_kode)),
              ("Jatuh tempo", fmt.tanggal(r.jatuh_tempo)), ("Status", StatusRekomendasi.label_dari(r.status))]
     if tl is not None:

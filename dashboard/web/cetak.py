@@ -8,6 +8,9 @@ Routes (the `cetak` Blueprint), each checked like a callback (a foreign office a
   /cetak/pk/<kecamatan_id>/<tahun>.pdf and .docx[?role=sekcam|kasi_…&perubahan=n]  a Perjanjian Kinerja in the
       53/2014 form (models/perencanaan/cetak_pk.py): the Camat's unless `role` names a lower one; its latest
       version unless `perubahan` names one
+  /cetak/lhe/<kecamatan_id>/<tahun>.pdf and .docx  the LHE of an office's Evaluasi AKIP
+      (models/tindak_lanjut/cetak_lhe.py): an office user their own office's once final; a kabupaten reader or
+      evaluator their kabupaten's offices' (models.tindak_lanjut.lhe.alasan_tidak_boleh_baca)
 An office user always gets their own office; a kabupaten reader or the admin names one.
 """
 from __future__ import annotations
@@ -16,14 +19,16 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from flask import Blueprint, Response, render_template, request
+from flask_login import current_user
 from fpdf import FPDF
 from sqlmodel import Session
 
-from dashboard.akses import Kebijakan, periksa
+from dashboard.akses import Kebijakan, catat_penolakan, periksa
 from dashboard.components.monitoring_sop import semester_halaman, teks_bukti_ringkas
 from dashboard.components.saringan import saringan_halaman
 from dashboard.data import kecamatan_terlihat, pengaturan, sesi
 from dashboard.format import tanggal
+from models.akun.akses import AksesDitolak
 from models.perencanaan.cetak_pk import docx_pk, naskah, pdf_pk
 from models.perencanaan.perjanjian_kinerja import isi_cetak
 from models.sop.cetak_sop import dari_detail, docx_sop, pdf_sop
@@ -37,8 +42,11 @@ from models.sop.monitoring import (
     tanggal_lembar,
 )
 from models.sop.register import detail_sop
-from models.tables import Kabupaten, Kecamatan, Sop
+from models.tables import Kabupaten, Kecamatan, Sop, User
+from models.tindak_lanjut.cetak_lhe import docx_lhe, pdf_lhe
+from models.tindak_lanjut.lhe import alasan_tidak_boleh_baca, evaluasi_akip, isi_lhe
 from models.umum.pdf import GAYA_KEPALA, TITIK, LembarPdf, kop, tanda_tangan
+from models.umum.penolakan import Ditolak
 from models.umum.periode import bulan_semester, label_semester
 
 CETAK = Kebijakan(kecamatan=("kecamatan",))
@@ -317,3 +325,33 @@ def cetak_pk_pdf(kecamatan_id: int, tahun: int):
 @bp.route("/cetak/pk/<int:kecamatan_id>/<int:tahun>.docx")
 def cetak_pk_docx(kecamatan_id: int, tahun: int):
     return _pk(kecamatan_id, tahun, "docx")
+
+
+def _lhe(kecamatan_id: int, tahun: int, jenis: str):
+    periksa(Kebijakan(), {}, sasaran="rute cetak LHE Evaluasi AKIP")
+    with sesi() as s:
+        ev = evaluasi_akip(s, kecamatan_id, tahun)
+        alasan = alasan_tidak_boleh_baca(s, s.get(User, current_user.id), kecamatan_id, ev)
+        lhe = isi_lhe(s, ev) if alasan is None and ev is not None else None
+    if alasan is not None:
+        catat_penolakan(Ditolak(alasan, objek="evaluasi_akip", objek_id=ev.id if ev else None,
+                                kecamatan_id=kecamatan_id), sasaran="rute cetak LHE Evaluasi AKIP")
+        raise AksesDitolak(alasan)
+    if lhe is None:
+        return ("Evaluasi AKIP kecamatan ini untuk tahun itu tidak ditemukan.", 404,
+                {"Content-Type": "text/plain; charset=utf-8"})
+    if jenis == "pdf":
+        return Response(pdf_lhe(lhe), mimetype="application/pdf",
+                        headers={"Content-Disposition": f'inline; filename="{lhe.nama_berkas}.pdf"'})
+    return Response(docx_lhe(lhe), mimetype=DOCX,
+                    headers={"Content-Disposition": f'attachment; filename="{lhe.nama_berkas}.docx"'})
+
+
+@bp.route("/cetak/lhe/<int:kecamatan_id>/<int:tahun>.pdf")
+def cetak_lhe_pdf(kecamatan_id: int, tahun: int):
+    return _lhe(kecamatan_id, tahun, "pdf")
+
+
+@bp.route("/cetak/lhe/<int:kecamatan_id>/<int:tahun>.docx")
+def cetak_lhe_docx(kecamatan_id: int, tahun: int):
+    return _lhe(kecamatan_id, tahun, "docx")

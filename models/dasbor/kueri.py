@@ -28,10 +28,10 @@ from models.tables import (
     SopRevisi,
     utcnow,
 )
-from models.tindak_lanjut.rekomendasi import STATUS, TUNTAS, menunggu, terlambat
+from models.tindak_lanjut.rekomendasi import STATUS, TUNTAS, label_evaluasi, menunggu, terlambat
 from models.umum import periode
 from models.umum.angka import bulatkan
-from models.umum.periode import ROMAWI, periode_baku, triwulan_sebelumnya
+from models.umum.periode import periode_baku, triwulan_sebelumnya
 from models.umum.status import KeadaanCapaian, StatusEksekusi, StatusRekomendasi, keadaan_capaian
 
 
@@ -363,6 +363,8 @@ def tindak_lanjut(session: Session, *, kecamatan_ids: list[int], tahun: int, tri
          .outerjoin(Indikator, col(Indikator.id) == Rekomendasi.indikator_id)
          .outerjoin(Sop, col(Sop.id) == Rekomendasi.sop_id)
          .where(col(Rekomendasi.kecamatan_id).in_(kecamatan_ids)))
+    # A quarter chosen: that quarter's evaluations only; the Evaluasi AKIP's (of a year, no quarter) come with the
+    # whole year.
     periode_ini = ((col(Evaluasi.tahun) == tahun) & (col(Evaluasi.triwulan) == triwulan) if triwulan
                    else col(Evaluasi.tahun) == tahun)
     # An overdue item stays in sight until it is done, whatever the period chosen (terlambat() says the same).
@@ -375,7 +377,7 @@ def tindak_lanjut(session: Session, *, kecamatan_ids: list[int], tahun: int, tri
         tunggu = menunggu(r)
         baris.append({
             "rekomendasi_id": r.id, "kecamatan_id": r.kecamatan_id, "kecamatan": kantor.get(r.kecamatan_id),
-            "tahun": th, "triwulan": tw, "periode": f"Triwulan {ROMAWI[tw]} {th}", "teks": r.teks, "iku": kode or "",
+            "tahun": th, "triwulan": tw, "periode": label_evaluasi(th, tw), "teks": r.teks, "iku": kode or "",
             "sop": sop or "", "role_kode": r.role_kode, "penanggung_jawab": NAMA_PERAN.get(r.role_kode, r.role_kode),
             "menunggu": NAMA_PERAN.get(tunggu, tunggu) if tunggu else "-", "jatuh_tempo": r.jatuh_tempo,
             # Age stops when the recommendation is done: a finished one keeps the days it took.
@@ -406,7 +408,9 @@ def rekap_tindak_lanjut(df: pd.DataFrame, menurut: str) -> pd.DataFrame:
     hitung["umur_terlama"] = terbuka.groupby(menurut)["umur"].max()
     hitung = hitung.reset_index()
     if menurut == "periode":
-        urut = df.drop_duplicates("periode").set_index("periode").eval("tahun * 10 + triwulan")
+        # In calendar order; a year's Evaluasi AKIP (no quarter) after its fourth quarter.
+        urut = df.drop_duplicates("periode").set_index("periode").pipe(
+            lambda d: d["tahun"] * 10 + d["triwulan"].fillna(5))
         hitung = hitung.assign(_u=hitung["periode"].map(urut)).sort_values("_u").drop(columns="_u")
     else:
         hitung = hitung.sort_values(["terlambat", menurut], ascending=[False, True])

@@ -39,6 +39,7 @@ from models.tables import (
 from models.umum.audit import catat
 from models.umum.mesin_status import Mesin, Tindakan, Transisi, tulis
 from models.umum.penolakan import Ditolak
+from models.umum.periode import ROMAWI
 from models.umum.status import KeputusanTindakLanjut, StatusRekomendasi
 from models.umum.tanggal import pastikan_sadar_zona, tanggal_panjang, waktu_panjang
 
@@ -112,6 +113,15 @@ def tambah_rekomendasi(session: Session, *, evaluasi_id: int, teks: str, role_ko
                                   "peran Anda tidak dapat menambahkannya.")
     if ev.jenis != "evaluasi":
         raise Ditolak("Rekomendasi hanya dapat ditambahkan pada evaluasi, bukan pada pemantauan.")
+    return buat_rekomendasi(session, ev, teks=teks, role_kode=role_kode, jatuh_tempo=jatuh_tempo, oleh=oleh,
+                            indikator_id=indikator_id, sop_id=sop_id, user_id=user_id, pada=pada)
+
+
+def buat_rekomendasi(session: Session, ev: Evaluasi, *, teks: str, role_kode: str, jatuh_tempo: date | None,
+                     oleh: User, indikator_id: int | None = None, sop_id: int | None = None,
+                     user_id: int | None = None, pada: datetime | None = None) -> Rekomendasi:
+    """Check and add one recommendation to an evaluation whose author the caller has checked (the office's own
+    evaluation: `tambah_rekomendasi`; the kabupaten's LHE: models.tindak_lanjut.lhe.rekomendasi_lhe)."""
     teks_bersih = (teks or "").strip()
     if not teks_bersih:
         raise Ditolak("Teks rekomendasi wajib diisi.")
@@ -392,7 +402,8 @@ def riwayat(session: Session, rekomendasi_id: int) -> list[dict]:
 def daftar_rekomendasi(session: Session, *, kecamatan_ids: list[int] | None, tahun: int | None = None,
                        triwulan: int | None = None, status: str | None = None) -> list[Rekomendasi]:
     """Recommendations within the reader's offices (None: every office; []: none), of an evaluation's year and
-    quarter and a status when given; the earliest due first."""
+    quarter and a status when given; the earliest due first. A quarter leaves out the Evaluasi AKIP's, which
+    belong to a year and no quarter."""
     if kecamatan_ids is not None and not kecamatan_ids:
         return []
     if status is not None and status not in STATUS:
@@ -407,6 +418,16 @@ def daftar_rekomendasi(session: Session, *, kecamatan_ids: list[int] | None, tah
     if status is not None:
         q = q.where(Rekomendasi.status == status)
     return list(session.exec(q.order_by(col(Rekomendasi.jatuh_tempo), col(Rekomendasi.id))).all())
+
+
+def label_evaluasi(tahun: int, triwulan: int | None) -> str:
+    """The period an evaluation's recommendations come from, as lists and rows print it: a quarter of the office's
+    own evaluations, or the kabupaten's Evaluasi AKIP of a whole year (`triwulan` None).
+
+    >>> label_evaluasi(2026, 3), label_evaluasi(2025, None)
+    ('Triwulan III 2026', 'Evaluasi AKIP 2025')
+    """
+    return f"Evaluasi AKIP {tahun}" if triwulan is None else f"Triwulan {ROMAWI[triwulan]} {tahun}"
 
 
 def terlambat(r: Rekomendasi, hari_ini: date) -> bool:
