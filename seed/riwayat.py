@@ -66,6 +66,7 @@ from models.umum.hari_libur import kalender_kantor
 from models.umum.kalender import KalenderKerja
 from models.umum.kemajuan import Kemajuan
 from models.umum.periode import ROMAWI, akhir_triwulan
+from seed.akip_demo import evaluasi_akip_kantor
 from seed.anggaran import dpa_kantor_contoh
 from seed.demo import (
     TARGET_DEMO,
@@ -531,6 +532,7 @@ class KantorRiwayat:
             self._evaluasi(th, tw, terakhir=terakhir, baru_saja=n >= len(triwulan) - 2)
         self._pekerjaan()
         perjanjian_kantor(self)  # the Perjanjian Kinerja, its cascade and Rencana Aksi of every year
+        evaluasi_akip_kantor(self)  # the kabupaten's Evaluasi AKIP of the last full year, its LHE's follow-up
 
     def _target(self, ind: Indikator, th: int, oleh: User) -> None:
         ada = target_berlaku(self.s, indikator_id=ind.id, kecamatan_id=self.kec.id, tahun=th)

@@ -10,6 +10,7 @@ from flask_login import current_user
 from dashboard import ids
 from dashboard.akses import halaman
 from dashboard.components.pilihan import dropdown
+from dashboard.components.rekomendasi_lhe import evaluasi_final, formulir_rekomendasi_lhe
 from dashboard.components.saringan import bilah_saringan, penyimpan_alamat, saringan_halaman
 from dashboard.data import sesi
 from models.akun.peran import PERAN, PERAN_KANTOR
@@ -77,6 +78,8 @@ def layout(**kwargs) -> html.Div:
         bilah = bilah_saringan(s, PREFIX, sar, setahun=True)
         formulir = _formulir(s, user, sar.tahun, sar.triwulan or 1) if user.role_kode in PENCATAT and \
             user.kecamatan_id else html.Div()
+        if user.role_kode == "evaluator":  # the LHE's recommendations, for the kabupaten's final evaluations
+            formulir = formulir_rekomendasi_lhe(s, evaluasi_final(s, user))
     return html.Div([
         html.H2("Tindak Lanjut Rekomendasi"),
         html.P("Rekomendasi hasil evaluasi dan tindak lanjutnya: Kasi (atau penanggung jawab lain) mengerjakan dan "

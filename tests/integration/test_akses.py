@@ -12,10 +12,11 @@ from dashboard.akses import Kebijakan
 from models.akun.akses import PESAN_KANTOR, PESAN_PERAN, kecamatan_pemilik
 from models.db import session_scope
 from models.tables import AuditLog, Kecamatan, Sop
+from seed.akip_demo import pastikan_evaluator
 from seed.demo import PENGGUNA_KANTOR
 from tests.conftest import masuk
 from tests.dash_util import daftar_callback, panggil, payload, sidik_basis_data
-from tests.fabrik import kantor, lepas, pengguna, realisasi
+from tests.fabrik import kabupaten, kantor, lepas, pengguna, realisasi
 
 ROUTER = "_pages_content"
 ASING = "Poncokusumo"  # the office the crafted requests name
@@ -26,7 +27,7 @@ PERAN_KALIPARE = ("camat", "sekcam", "kasubag_evapor", "kasubag_umum", "kasi_pem
                   "staf")
 PENGGUNA_KALIPARE = [f"{awalan}.kalipare" for awalan, role, _ in PENGGUNA_KANTOR if role in PERAN_KALIPARE]
 PERAN_DEMO = {f"{awalan}.kalipare": role for awalan, role, _ in PENGGUNA_KANTOR if role in PERAN_KALIPARE} | {
-    "kabupaten.malang": "kabupaten", "admin": "admin"}
+    "kabupaten.malang": "kabupaten", "admin": "admin", "inspektorat.malang": "evaluator"}
 
 
 def _siap(client, app):
@@ -41,6 +42,7 @@ def _siap(client, app):
                             pembilang="Jumlah"))
         if not s.exec(select(HariLibur)).first():  # an entered day off, for the callbacks that name one
             s.add(HariLibur(tanggal=date(2025, 12, 26), keterangan="Cuti Bersama Hari Raya Natal"))
+        pastikan_evaluator(s, kabupaten(s, nama="Malang"))  # the kabupaten's evaluator, where the demo has none
     client.get("/_dash-layout")
     return daftar_callback(app)
 

@@ -20,13 +20,14 @@ from models.db import session_scope
 from models.kinerja.iku import iku_kantor
 from models.kinerja.realisasi import Isian, simpan_draf
 from models.tables import HariLibur, Sop
+from seed.akip_demo import pastikan_evaluator
 from tests.conftest import masuk
 from tests.dash_util import buka_halaman, daftar_callback, panggil
-from tests.fabrik import kantor, nama_pengguna, pengguna, sahkan
+from tests.fabrik import kabupaten, kantor, nama_pengguna, pengguna, sahkan
 
 ROUTER = ".._pages_content.children..._pages_store.data.."
 PENGGUNA = ("admin", *(nama_pengguna(p) for p in ("camat", "kasubag_evapor", "tim", "kasi_pem", "sekcam")),
-            "kabupaten.malang")
+            "kabupaten.malang", "inspektorat.malang")
 
 
 def _ids(isi, hasil: set[str]) -> set[str]:
@@ -73,6 +74,7 @@ def test_every_id_a_callback_names_is_rendered_somewhere(client, app, demo):
         r = simpan_draf(s, kecamatan_id=ponco.id, tahun=2025, triwulan=1, isian=Isian(ind, "40", "50"),
                         oleh=u["evapor"], pada=pada, hari_ini=date(2025, 4, 7))
         sahkan(s, realisasi_id=r.id, pengisi=u["evapor"], camat=u["camat"], pada=pada)  # the Camat may reopen it
+        pastikan_evaluator(s, kabupaten(s, nama="Malang"))  # the kabupaten's evaluator, where the demo has none
     import base64
 
     from tests.integration.test_sop_unggah import _kalipare

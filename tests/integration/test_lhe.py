@@ -56,6 +56,14 @@ from models.tindak_lanjut.rekomendasi import akui, mulai_tindak_lanjut, penginga
 from models.umum import periode
 from models.umum.penolakan import Ditolak
 from tests.conftest import masuk
+from tests.dash_util import (
+    buka_halaman,
+    daftar_callback,
+    panggil,
+    payload,
+    sidik_basis_data,
+    teks_jawaban,
+)
 from tests.fabrik import KATA_SANDI, kabupaten, kantor, pengguna
 
 WIB = ZoneInfo("Asia/Jakarta")
@@ -257,3 +265,40 @@ def test_only_the_kabupatens_evaluator_adds_lhe_recommendations_once_final(demo)
     with session_scope(demo) as s:
         assert s.exec(select(Rekomendasi)).all() == [] or all(
             s.get(Evaluasi, r.evaluasi_id).jenis != "evaluasi_akip" for r in s.exec(select(Rekomendasi)))
+
+
+def test_the_evaluator_enters_lhe_recommendations_on_tindak_lanjut(demo, app, client):
+    """Tindak Lanjut shows the evaluator the form for the kabupaten's final evaluations; saving through it makes the
+    recommendations; an office user calling the callback is refused before anything runs."""
+    with session_scope(demo) as s:
+        ev_id = evaluasi_akip(s).id
+        evaluator(s)
+    masuk(client, "inspektorat.malang")
+    halaman = teks_jawaban(buka_halaman(client, "/tindak-lanjut"))
+    assert "Rekomendasi LHE" in halaman and "Kecamatan Poncokusumo · Evaluasi AKIP 2025" in halaman
+    r = panggil(client, app, "lhe-rek-pesan.children", evaluasi_akip_id=ev_id, _n=1)
+    assert "Isi sekurang-kurangnya satu rekomendasi." in teks_jawaban(r)
+    cb = daftar_callback(app)["lhe-rek-pesan.children"]
+    badan = payload("lhe-rek-pesan.children", cb, {})
+    for d, v in zip(badan["state"], [ev_id, "Pantau Rencana Aksi setiap triwulan", None, "sekcam", "30 Juni 2026"],
+                    strict=False):  # the evaluation, then the first row: text, IKU, role, due date
+        d["value"] = v
+    r = client.post("/_dash-update-component", json=badan)
+    assert "1 rekomendasi LHE tersimpan; kecamatan menindaklanjutinya di Tindak Lanjut." in teks_jawaban(r)
+    with session_scope(demo) as s:
+        ev = s.get(EvaluasiAkip, ev_id)
+        assert [(r.teks, r.role_kode, r.jatuh_tempo) for r in s.exec(
+            select(Rekomendasi).where(Rekomendasi.evaluasi_id == ev.evaluasi_id))] == [
+            ("Pantau Rencana Aksi setiap triwulan", "sekcam", date(2026, 6, 30))]
+    masuk(client, "camat.poncokusumo")
+    sebelum = sidik_basis_data(demo)
+    assert panggil(client, app, "lhe-rek-pesan.children", evaluasi_akip_id=ev_id, _n=1).status_code == 403
+    assert sidik_basis_data(demo) == sebelum
+    # The camat reads the recommendation on Tindak Lanjut with its source.
+    kunci = next(k for k in daftar_callback(app) if k.startswith("..tl-isi.children...tl-pilih.options"))
+    isi = teks_jawaban(panggil(client, app, kunci, kecamatan=None, tahun=2025, triwulan=0, _pesan=None,
+                               _pesan_ev=None, minta=None))
+    assert "Evaluasi AKIP 2025 · Pantau Rencana Aksi setiap triwulan · Baru" in isi
+    isi = teks_jawaban(panggil(client, app, kunci, kecamatan=None, tahun=2025, triwulan=4, _pesan=None,
+                               _pesan_ev=None, minta=None))
+    assert "Evaluasi AKIP 2025" not in isi
