@@ -180,7 +180,8 @@ def _rekomendasi(k: Any, ev: EvaluasiAkip, lemah: list[str], evaluator: User, fi
             role = k.evapor.role_kode if role == "kasubag_evapor" else "sekcam"
         baris.append(RekomendasiBaruLhe(teks, role, ev.tanggal_lhe + timedelta(days=hari)))
     t = final + timedelta(minutes=30)
-    for r in rekomendasi_lhe(k.s, evaluasi_akip_id=ev.id, rekomendasi=baris, oleh=evaluator, pada=t):
+    for r in rekomendasi_lhe(k.s, evaluasi_akip_id=ev.id, rekomendasi=baris, oleh=evaluator, pada=t,
+                               demo=True):
         pelaksana = k.pengguna.get(r.role_kode, k.pengguna["camat"])
         langkah = rng.choice((1, 2, 3, 4, 4))  # mulai, serahkan, terima, akui: how far it has come
         waktu = t

@@ -184,7 +184,7 @@ def _periksa_evaluator(session: Session, ev: EvaluasiAkip, oleh: User) -> Kecama
 
 def rekomendasi_lhe(session: Session, *, evaluasi_akip_id: int,
                     rekomendasi: Sequence[RekomendasiBaruLhe | tuple], oleh: User,
-                    pada: datetime | None = None) -> list[Rekomendasi]:
+                    pada: datetime | None = None, demo: bool = False) -> list[Rekomendasi]:
     """The evaluator adds the LHE's recommendations (teks, role_kode, jatuh_tempo, indikator_id?) to a final
     Evaluasi AKIP: the first call makes its Evaluasi (jenis "evaluasi_akip", the evaluated year, no quarter, dated
     the LHE's date, else the day of the call) and links it; each recommendation is checked as the office's own are and starts "baru". All or
@@ -207,7 +207,7 @@ def rekomendasi_lhe(session: Session, *, evaluasi_akip_id: int,
         assert kec is not None
         induk = Evaluasi(kecamatan_id=ev.kecamatan_id, jenis=JENIS_EVALUASI, tahun=ev.tahun, triwulan=None,
                          tanggal=ev.tanggal_lhe or tanggal_lokal(t, kec.zona_waktu), peserta=oleh.nama, temuan=(ev.temuan or "").strip() or None,
-                         dibuat_oleh=oleh.id, dibuat_pada=t)
+                         dibuat_oleh=oleh.id, dibuat_pada=t, demo=demo)
         session.add(induk)
         session.flush()
         ev.evaluasi_id = induk.id

@@ -37,21 +37,32 @@ from zoneinfo import ZoneInfo
 import pytest
 from docx import Document
 from pypdf import PdfReader
-from sqlmodel import select
+from sqlmodel import col, select
 from werkzeug.security import generate_password_hash
 
 from models.dasbor.kueri import tindak_lanjut
 from models.db import session_scope
-from models.tables import AuditLog, Evaluasi, EvaluasiAkip, JawabanLke, Rekomendasi, TindakLanjut, User
+from models.tables import (
+    AuditLog,
+    Evaluasi,
+    EvaluasiAkip,
+    JawabanLke,
+    Kabupaten,
+    Kecamatan,
+    Rekomendasi,
+    TindakLanjut,
+    User,
+)
 from models.tindak_lanjut.cetak_lhe import docx_lhe, pdf_lhe
 from models.tindak_lanjut.lhe import (
     PESAN_BELUM_FINAL,
     PESAN_BUKAN_EVALUATOR,
     RekomendasiBaruLhe,
     isi_lhe,
+    nilai_evaluator,
     rekomendasi_lhe,
 )
-from models.tindak_lanjut.lke import baca_struktur, isi_bawaan
+from models.tindak_lanjut.lke import baca_struktur, bulat, isi_bawaan
 from models.tindak_lanjut.rekomendasi import akui, mulai_tindak_lanjut, pengingat, periksa, serahkan
 from models.umum import periode
 from models.umum.penolakan import Ditolak
@@ -302,3 +313,31 @@ def test_the_evaluator_enters_lhe_recommendations_on_tindak_lanjut(demo, app, cl
     isi = teks_jawaban(panggil(client, app, kunci, kecamatan=None, tahun=2025, triwulan=4, _pesan=None,
                                _pesan_ev=None, minta=None))
     assert "Evaluasi AKIP 2025" not in isi
+
+
+def test_the_demo_history_holds_a_final_evaluasi_akip_per_office(engine):
+    """The offices of a small history of each kabupaten: a final Evaluasi AKIP of 2025 each, its frozen score the evaluator's answers
+    scored, between 55 and 80, answers differing between offices, findings and the LHE's date; Malang's predicates
+    released, Tanjung Jabung Barat's not; two or three LHE recommendations each, some followed up."""
+    from seed.riwayat import buat_riwayat
+
+    for kab in ("Malang", "Tanjung Jabung Barat"):
+        buat_riwayat(engine, kabupaten=kab, kecamatan=2, tahun=2, seed=2, hari_ini=date(2026, 11, 20))
+    with session_scope(engine) as s:
+        semua = s.exec(select(EvaluasiAkip)).all()
+        assert len(semua) >= 4  # every office of the history (a kabupaten's demo offices with SOPs count too)
+        jawaban_kantor = []
+        for ev in semua:
+            kab = s.get(Kabupaten, s.get(Kecamatan, ev.kecamatan_id).kabupaten_id).nama
+            _, n = nilai_evaluator(s, ev)
+            assert (ev.tahun, ev.status, ev.nilai, ev.predikat) == (2025, "final", float(bulat(n.total)), n.predikat)
+            assert 55 <= ev.nilai <= 80 and ev.temuan and ev.tanggal_lhe and ev.evaluator_id
+            assert (ev.dirilis_pada is not None) == (kab == "Malang")
+            assert s.get(User, ev.evaluator_id).role_kode == "evaluator"
+            rek = s.exec(select(Rekomendasi).where(Rekomendasi.evaluasi_id == ev.evaluasi_id)).all()
+            assert 2 <= len(rek) <= 3
+            jawaban_kantor.append(tuple(sorted((j.kode, j.evaluator) for j in s.exec(
+                select(JawabanLke).where(JawabanLke.evaluasi_akip_id == ev.id)))))
+        assert len(set(jawaban_kantor)) == len(semua)
+        lhe_ev = {ev.evaluasi_id for ev in semua}
+        assert s.exec(select(TindakLanjut).join(Rekomendasi).where(col(Rekomendasi.evaluasi_id).in_(lhe_ev))).all()
