@@ -30,13 +30,15 @@ def evaluasi_final(s: Session, user: User) -> list[EvaluasiAkip]:
 
 
 def formulir_rekomendasi_lhe(s: Session, evaluasi: list[EvaluasiAkip]) -> html.Div:
-    """The form for these evaluations (one: chosen already); the IKU offered are the first one's office's."""
+    """The form for these evaluations (one: chosen already, its office's IKU offered; several: the kabupaten's
+    shared IKU, which every office reports on)."""
     kantor = {k.id: k.nama for k in s.exec(select(Kecamatan).where(
         col(Kecamatan.id).in_({e.kecamatan_id for e in evaluasi})))} if evaluasi else {}
     pilihan = [{"label": f"Kecamatan {kantor[e.kecamatan_id]} · Evaluasi AKIP {e.tahun}", "value": e.id}
                for e in evaluasi]
     iku = [{"label": f"{i.kode} {i.nama}", "value": i.id}
-           for i in (iku_kantor(s, evaluasi[0].kecamatan_id) if evaluasi else [])]
+           for i in (iku_kantor(s, evaluasi[0].kecamatan_id) if evaluasi else [])
+           if len(evaluasi) == 1 or i.kecamatan_id is None]
     peran = [{"label": p.nama, "value": p.kode} for p in PERAN if p.kode in PERAN_KANTOR]
     baris = [dbc.Row([
         dbc.Col(dbc.Input(id=teks, placeholder=f"Rekomendasi {n}"), md=5),

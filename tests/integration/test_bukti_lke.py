@@ -344,3 +344,43 @@ def test_the_whole_set_costs_a_bounded_number_of_queries(demo):
         for q in (1, 2, 3, 4):
             realisasi(s, indikator="IKU-3", tahun=TAHUN, triwulan=q, status="resmi")
     assert _hitung_kueri(demo, sekali) == penuh
+
+
+def test_bab_iii_comparisons_and_efficiency(demo):
+    """IKU-1 of 2025 official in all four quarters (40/50 = 80 % each; the year's demo target 90: capaian
+    80/90 = 88,89 %), IKU-1 of 2024 official in all four quarters with a 2024 target, Kalipare's IKU-1 of 2025 official, the DPA's sub kegiatan of
+    IKU-1's sasaran: pagu 10.000.000, 6.000.000 spent (60 %). 2.3.8: 88,89 >= 60 in 1 of 1 sasaran -> A; Bab III:
+    IKU-1 alone of 4 has each comparison -> D."""
+    with session_scope(demo) as s:
+        kec = kantor(s)
+        evapor = pengguna(s, peran="kasubag_evapor")
+        iku = {i.kode: i for i in iku_kantor(s, kec.id)}
+        s.add(LaporanKinerja(kecamatan_id=kec.id, tahun=TAHUN))
+        for q in (1, 2, 3, 4):
+            realisasi(s, indikator="IKU-1", tahun=TAHUN, triwulan=q, status="resmi")
+        tetapkan_target(s, indikator_id=iku["IKU-1"].id, kecamatan_id=kec.id, tahun=2024, nilai=75, oleh=evapor,
+                        alasan="Perjanjian Kinerja 2024", pada=_wib(date(2024, 1, 5)))
+        for q in (1, 2, 3, 4):
+            realisasi(s, indikator="IKU-1", tahun=2024, triwulan=q, status="resmi")
+        realisasi(s, indikator="IKU-1", kecamatan="Kalipare", tahun=TAHUN, triwulan=1, status="resmi")
+        s.add(Anggaran(kecamatan_id=kec.id, tahun=TAHUN, kode_program="7.01.01", program="Program Uji",
+                       kode_kegiatan="7.01.01.1", kegiatan="Kegiatan Uji", kode_sub_kegiatan="7.01.01.1.01",
+                       sub_kegiatan="Sub", sasaran=iku["IKU-1"].sasaran, pagu=10_000_000, realisasi_1=2_000_000,
+                       realisasi_3=4_000_000))
+        s.flush()
+        u = usulan_kantor(s, kec.id, TAHUN, STRUKTUR)
+        sasaran = iku["IKU-1"].sasaran
+        assert u["2.3.8"] == Usulan(
+            "A", f"1 dari 1 sasaran 2025 capaiannya tidak di bawah penyerapan anggarannya ({sasaran}: capaian "
+                 "88,89%, penyerapan 60,00%).",
+            (Tautan("Anggaran (DPA) 2025", "/anggaran?tahun=2025"),
+             Tautan("Capaian IKU 2025", "/capaian?tahun=2025&triwulan=4")))
+        bab3 = "Bab III Laporan Kinerja 2025: 1 dari 4 IKU "
+        belum = "; belum: IKU-2, IKU-3 dan IKU-7."
+        for kode, apa in (("3.2.3", "mempunyai target tahunan dan capaian tahunan dari angka resmi"),
+                          ("3.2.5", "mempunyai capaian tahun-tahun sebelumnya"),
+                          ("3.2.6", "dapat dibandingkan dengan kecamatan lain di kabupaten"),
+                          ("3.2.8", "mempunyai capaian di samping penyerapan anggaran sasarannya")):
+            assert u[kode] == Usulan("D", f"{bab3}{apa}{belum}", (
+                Tautan("Laporan Kinerja 2025", "/laporan-kinerja?tahun=2025"),
+                Tautan("LKj 2025 (PDF)", f"/cetak/lkj/{kec.id}/2025.pdf"))), kode
