@@ -341,3 +341,15 @@ def test_the_demo_history_holds_a_final_evaluasi_akip_per_office(engine):
         assert len(set(jawaban_kantor)) == len(semua)
         lhe_ev = {ev.evaluasi_id for ev in semua}
         assert s.exec(select(TindakLanjut).join(Rekomendasi).where(col(Rekomendasi.evaluasi_id).in_(lhe_ev))).all()
+
+
+def test_the_per_period_recap_puts_a_years_evaluasi_akip_after_its_fourth_quarter():
+    import pandas as pd
+
+    from models.dasbor.kueri import rekap_tindak_lanjut
+
+    df = pd.DataFrame({"periode": ["Triwulan I 2026", "Evaluasi AKIP 2025", "Triwulan IV 2025", "Triwulan I 2025"],
+                       "tahun": [2026, 2025, 2025, 2025], "triwulan": [1, None, 4, 1], "status": ["baru"] * 4,
+                       "terlambat": [False] * 4, "periode_lain": [False] * 4, "umur": [1, 2, 3, 4]})
+    assert rekap_tindak_lanjut(df, "periode")["periode"].tolist() == [
+        "Triwulan I 2025", "Triwulan IV 2025", "Evaluasi AKIP 2025", "Triwulan I 2026"]
