@@ -64,6 +64,8 @@ MENULIS = {
     # Every office role reaches saving a kegiatan: its pelaksana fills in what was done (the domain checks).
     "callbacks.perjanjian_kinerja.simpan_kegiatan": KANTOR,
     "callbacks.perjanjian_kinerja.hapus_kegiatan": frozenset({"camat", "sekcam", "kasubag_evapor", "kasubag_renkeu"}),
+    # The office's Camat, Sekretaris Camat or Kasubag Evapor publish its signed PK (and LKj).
+    "callbacks.publikasi.publikasi_pk": frozenset({"camat", "sekcam", "kasubag_evapor"}),
 }
 
 # Every Flask route, by rule: the framework's and the public ones, then the file routes with an address that

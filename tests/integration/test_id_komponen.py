@@ -22,7 +22,7 @@ from models.kinerja.realisasi import Isian, simpan_draf
 from models.tables import HariLibur, Sop
 from tests.conftest import masuk
 from tests.dash_util import buka_halaman, daftar_callback, panggil
-from tests.fabrik import kantor, nama_pengguna, pengguna, sahkan
+from tests.fabrik import kantor, nama_pengguna, pengguna, perjanjian, sahkan
 
 ROUTER = ".._pages_content.children..._pages_store.data.."
 PENGGUNA = ("admin", *(nama_pengguna(p) for p in ("camat", "kasubag_evapor", "tim", "kasi_pem", "sekcam")),
@@ -73,6 +73,7 @@ def test_every_id_a_callback_names_is_rendered_somewhere(client, app, demo):
         r = simpan_draf(s, kecamatan_id=ponco.id, tahun=2025, triwulan=1, isian=Isian(ind, "40", "50"),
                         oleh=u["evapor"], pada=pada, hari_ini=date(2025, 4, 7))
         sahkan(s, realisasi_id=r.id, pengisi=u["evapor"], camat=u["camat"], pada=pada)  # the Camat may reopen it
+        perjanjian(s, tahun=2025, pada=pada)  # a signed PK: its publication button
     import base64
 
     from tests.integration.test_sop_unggah import _kalipare
@@ -95,6 +96,10 @@ def test_every_id_a_callback_names_is_rendered_somewhere(client, app, demo):
         for kunci in daftar_callback(app):
             if kunci.startswith("..unggah-sop-pratinjau.children"):  # an uploaded SOP's preview: its pickers
                 r = panggil(client, app, kunci, isi=dokumen_unggah, kantor=None, nama="kalipare.docx")
+                if r.status_code == 200:
+                    _ids(r.get_json(), ditemukan)
+            if kunci.startswith("..pk-isi.children"):  # the PK cards (a signed PK's publication button)
+                r = panggil(client, app, kunci, kecamatan="Poncokusumo", tahun=2025)
                 if r.status_code == 200:
                     _ids(r.get_json(), ditemukan)
             if kunci.startswith("..monsop-monitoring.children"):
