@@ -73,7 +73,9 @@ MENULIS = {
 RUTE_KERANGKA = {"/static/<path:filename>", "/vendor/bootstrap/<path:berkas>", "/assets/<path:filename>",
                  "/_dash-component-suites/<string:package_name>/<path:fingerprinted_path>", "/_dash-layout",
                  "/_dash-dependencies", "/_dash-update-component", "/_reload-hash", "/_favicon.ico", "/",
-                 "/<path:path>", "/login", "/logout", "/ganti-sandi", "/sehat", "/siap"}
+                 "/<path:path>", "/login", "/logout", "/ganti-sandi", "/sehat", "/siap",
+                 # a kabupaten's public page: only published documents (tests/integration/test_publik.py)
+                 "/publik/<kabupaten>", "/publik/<kabupaten>/dokumen/<jenis>/<int:dok_id>"}
 RUTE_BERKAS = {
     "/realisasi/templat.xlsx": "/realisasi/templat.xlsx?tahun=2025&triwulan=1",
     "/iku/templat-target.xlsx": "/iku/templat-target.xlsx?tahun=2025",
