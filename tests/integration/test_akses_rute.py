@@ -66,6 +66,8 @@ MENULIS = {
     "callbacks.perjanjian_kinerja.hapus_kegiatan": frozenset({"camat", "sekcam", "kasubag_evapor", "kasubag_renkeu"}),
     # The office's Camat, Sekretaris Camat or Kasubag Evapor publish its signed PK (and LKj).
     "callbacks.publikasi.publikasi_pk": frozenset({"camat", "sekcam", "kasubag_evapor"}),
+    # The kabupaten's users or its Inspektorat's evaluators release a final Evaluasi AKIP predicate.
+    "callbacks.rekap_akip.rilis": frozenset({"kabupaten", "evaluator"}),
 }
 
 # Every Flask route, by rule: the framework's and the public ones, then the file routes with an address that
@@ -91,6 +93,8 @@ RUTE_BERKAS = {
     # office 2 is Poncokusumo in the demo
     "/cetak/pk/<int:kecamatan_id>/<int:tahun>.pdf": "/cetak/pk/2/2026.pdf",
     "/cetak/pk/<int:kecamatan_id>/<int:tahun>.docx": "/cetak/pk/2/2026.docx?role=sekcam",
+    # kabupaten 1 is Malang (Poncokusumo's) in the demo
+    "/evaluasi-akip/rekap.<format_berkas>": "/evaluasi-akip/rekap.xlsx?kabupaten=1&tahun=2025",
 }
 
 

@@ -23,6 +23,7 @@ from models.tables import HariLibur, Sop
 from tests.conftest import masuk
 from tests.dash_util import buka_halaman, daftar_callback, panggil
 from tests.fabrik import kantor, nama_pengguna, pengguna, perjanjian, sahkan
+from tests.fabrik_akip import evaluasi_akip
 
 ROUTER = ".._pages_content.children..._pages_store.data.."
 PENGGUNA = ("admin", *(nama_pengguna(p) for p in ("camat", "kasubag_evapor", "tim", "kasi_pem", "sekcam")),
@@ -74,6 +75,7 @@ def test_every_id_a_callback_names_is_rendered_somewhere(client, app, demo):
                         oleh=u["evapor"], pada=pada, hari_ini=date(2025, 4, 7))
         sahkan(s, realisasi_id=r.id, pengisi=u["evapor"], camat=u["camat"], pada=pada)  # the Camat may reopen it
         perjanjian(s, tahun=2025, pada=pada)  # a signed PK: its publication button
+        evaluasi_akip(s, kecamatan="Poncokusumo", tahun=2025)  # a final Evaluasi AKIP: its release button
     import base64
 
     from tests.integration.test_sop_unggah import _kalipare
@@ -89,7 +91,8 @@ def test_every_id_a_callback_names_is_rendered_somewhere(client, app, demo):
             _ids(_halaman(client, a), ditemukan)
         for kunci, nilai in (("capaian-isi.children", dict(kecamatan="Poncokusumo", tahun=2025, triwulan=1,
                                                              indikator=None)),
-                             ("libur-tabel.children", dict(tahun=2026)),):
+                             ("libur-tabel.children", dict(tahun=2026)),
+                             ("rekap-akip-isi.children", dict(kabupaten=1, tahun=2025)),):
             r = panggil(client, app, kunci, **nilai)
             if r.status_code == 200:
                 _ids(r.get_json(), ditemukan)
