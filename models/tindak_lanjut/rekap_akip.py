@@ -30,7 +30,7 @@ class KeadaanAkip(Keadaan):
 
     BELUM_DIBUKA = ("belum_dibuka", "Belum dibuka", "light")
     MANDIRI = ("mandiri", "Penilaian mandiri", "info")
-    REVIU = ("reviu", "Reviu evaluator", "warning")
+    REVIU = ("reviu", "Reviu evaluator", "primary")
     FINAL = ("final", "Final", "success")
 
 

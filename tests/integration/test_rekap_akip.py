@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import io
 import json
+from datetime import date
 from decimal import Decimal
 
 import pytest
@@ -36,6 +37,8 @@ from openpyxl import load_workbook
 from sqlalchemy import event
 from sqlmodel import select
 
+from models.dasbor.kueri import Saringan
+from models.dasbor.perbandingan import kepatuhan, warna_kepatuhan
 from models.db import session_scope
 from models.tables import EvaluasiAkip, Kecamatan
 from models.tindak_lanjut.lke import Kriteria, bulat
@@ -223,3 +226,39 @@ def test_the_recap_downloads_hold_the_pages_numbers(client, evaluasi):
                                                                                            None)
     csv = client.get("/evaluasi-akip/rekap.csv?kabupaten=1&tahun=2025").get_data().decode("utf-8-sig")
     assert "4;Poncokusumo;Final;58,17;CC;24;20,50;8,25;5,42;" in csv
+
+
+# ---------------------------------------------------------------- Perbandingan's Kepatuhan and the kabupaten's Beranda
+
+
+def test_kepatuhan_shows_each_offices_evaluasi_akip_of_last_year(evaluasi):
+    """Perbandingan of 2026 shows the Evaluasi AKIP held in 2026, of 2025's work; not counted as trouble."""
+    with session_scope(evaluasi) as s:
+        ids = _malang(s)
+        tabel, sel = kepatuhan(s, Saringan(kecamatan_ids=ids, kecamatan_id=None, tahun=2026, triwulan=1),
+                               hari_ini=date(2026, 3, 31))
+        nama = dict(s.exec(select(Kecamatan.nama, Kecamatan.id)).all())
+    assert tabel.kolom[-1].nama == "Evaluasi AKIP 2025"
+    kolom = tabel.kolom[-1].kunci
+    isi = {r["kecamatan"]: r[kolom] for r in tabel.data.to_dict("records")}
+    assert (isi["Poncokusumo"], isi["Kalipare"], isi["Dau"], isi["Wagir"], isi["Tumpang"], isi["Jumlah bermasalah"]) \
+        == ("Final: 58,17 (CC)", "Final: 100,00 (AA)", "Reviu evaluator", "Penilaian mandiri", "Belum dibuka", "0")
+    assert (sel[(nama["Poncokusumo"], kolom)].keadaan, sel[(nama["Tumpang"], kolom)].keadaan) == (
+        KeadaanAkip.FINAL, KeadaanAkip.BELUM_DIBUKA)
+    assert warna_kepatuhan(KeadaanAkip.FINAL, False) == "success"
+
+
+def test_the_kabupatens_beranda_and_perbandingan_pages_show_the_state(client, app, evaluasi):
+    client.get("/_dash-layout")
+    masuk(client, "kabupaten.malang")
+    r = panggil(client, app, "beranda-isi.children", kecamatan=None, tahun=2026, triwulan=1)
+    teks = json.dumps(r.get_json(), ensure_ascii=False)
+    assert "kartu-evaluasi-akip" in teks and "Evaluasi AKIP 2025" in teks
+    for bagian in ("Final: 58,17 (CC)", "Final: 80,00 (BB)", "Reviu evaluator", "Penilaian mandiri", "Belum dibuka",
+                   "Belum dibuka: 1 · Penilaian mandiri: 1 · Reviu evaluator: 1 · Final: 4"):
+        assert bagian in teks, bagian
+    kunci = next(k for k, cb in daftar_callback(app).items()
+                 if f"{cb['callback'].__module__}.{cb['callback'].__name__}" == "callbacks.perbandingan.tampil")
+    r = panggil(client, app, kunci, kecamatan=None, tahun=2026, triwulan=1)
+    teks = json.dumps(r.get_json(), ensure_ascii=False)
+    assert "Evaluasi AKIP 2025" in teks and "Final: 58,17 (CC)" in teks and '"data-kunci": "evaluasi_akip"' in teks
