@@ -245,10 +245,12 @@ def peta_sub_akip(kantor: list[str], sub: list[tuple[str, str]], persen: list[li
                   keterangan: list[str | None]) -> dict:
     """Evaluasi AKIP heatmap: offices (rows, as given) × sub-components (columns: code, name), each cell the
     sub-component's score as a share of its weight (0–100 %). An office without a final evaluation has an empty
-    row labelled with its state (`keterangan`), never a number."""
+    row with its state written across it (`keterangan`), never a number."""
     if not kantor or not sub:
         return kosong("Belum ada Evaluasi AKIP pada tahun ini.")
-    y = [f"{k} ({ket})" if ket else k for k, ket in zip(kantor, keterangan)]
+    y = list(kantor)
+    catatan = [{"x": sub[len(sub) // 2][0], "y": k, "text": ket, "showarrow": False,
+                "font": {"color": "#6c757d", "size": 11}} for k, ket in zip(kantor, keterangan) if ket]
     z = [[None if v is None else bulatkan(v) for v in baris] for baris in persen]
     teks = [["" if v is None else f"{angka(v, 0)}%" for v in baris] for baris in persen]
     data = [{"type": "heatmap", "x": [k for k, _ in sub], "y": y, "z": z, "text": teks, "texttemplate": "%{text}",
@@ -258,4 +260,4 @@ def peta_sub_akip(kantor: list[str], sub: list[tuple[str, str]], persen: list[li
              "hovertemplate": "%{y}<br>%{x} %{customdata}<br>%{z:,.2f}% dari bobot<extra></extra>"}]
     return {"data": data, "layout": _layout(
         max(240, 30 * len(kantor) + 110), xaxis={"side": "top", "type": "category"},
-        yaxis={"autorange": "reversed", "type": "category"})}
+        yaxis={"autorange": "reversed", "type": "category"}, annotations=catatan)}

@@ -69,6 +69,7 @@ def test_the_evaluasi_akip_heatmap_is_valid_and_leaves_offices_without_a_final_e
                                 [[100.0, 75.0], [None, None]], [None, "reviu evaluator"])
     go.Figure(fig)
     data = fig["data"][0]
-    assert data["y"] == ["Kalipare", "Dau (reviu evaluator)"]
+    assert data["y"] == ["Kalipare", "Dau"]
+    assert [(a["y"], a["text"]) for a in fig["layout"]["annotations"]] == [("Dau", "reviu evaluator")]
     assert data["z"] == [[100.0, 75.0], [None, None]] and data["text"] == [["100%", "75%"], ["", ""]]
     assert figures.peta_sub_akip([], [], [], [])["data"] == []
