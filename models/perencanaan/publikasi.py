@@ -278,7 +278,7 @@ def _scan_banyak(session: Session, jenis: Jenis, rows: Sequence[PerjanjianKinerj
 
 def halaman_publik(session: Session, kabupaten: Kabupaten) -> HalamanPublik:
     """What the public page of a kabupaten lists: per office and year (newest first) its published, signed PKs
-    and LKj with a scan, and its Evaluasi AKIP score and predicate once released. Five queries whatever the
+    and LKj with a scan, and its Evaluasi AKIP score and predicate once released. Six queries whatever the
     number of offices."""
     kec = list(session.exec(select(Kecamatan).where(Kecamatan.kabupaten_id == kabupaten.id)
                             .order_by(col(Kecamatan.nama))).all())

@@ -156,3 +156,25 @@ def test_the_pk_pages_button_publishes_and_another_office_is_refused(client, app
     r = panggil(client, app, kunci, dok_id=str(terbit["pk_tidak"]), aksi="tarik")
     assert "Perjanjian Kinerja Camat 2025 ditarik dari halaman publik." in r.get_data(as_text=True)
     assert client.get(f"/publik/malang/dokumen/pk/{terbit['pk_tidak']}").status_code == 404
+
+
+def test_the_public_page_reads_a_bounded_number_of_queries(demo, terbit):
+    """Six statements (offices, PKs, LKjs, the scans of each kind, the released evaluations), whatever is published."""
+    from sqlalchemy import event
+
+    from models.perencanaan.publikasi import halaman_publik
+    from tests.fabrik import kabupaten
+
+    jumlah: list[str] = []
+
+    def hitung(conn, cursor, statement, *args):
+        jumlah.append(statement)
+
+    with session_scope(demo) as s:
+        kab = kabupaten(s, nama="Malang")
+        event.listen(demo, "before_cursor_execute", hitung)
+        try:
+            h = halaman_publik(s, kab)
+        finally:
+            event.remove(demo, "before_cursor_execute", hitung)
+    assert len(jumlah) == 6 and [k.nama for k in h.kantor if k.tahun] == ["Poncokusumo"]
