@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import datetime, timezone
 
 import pytest
+from sqlalchemy import update
 from sqlmodel import func, select
 
 from models.db import session_scope
@@ -57,6 +58,8 @@ def terbit(app, demo):
 def test_the_public_page_opens_without_login_and_lists_only_what_is_published(client, terbit):
     r = client.get("/publik/malang")
     assert r.status_code == 200
+    assert "frame-ancestors 'none'" in r.headers["Content-Security-Policy"]  # the app's headers, no script needed
+    assert "<script" not in r.get_data(as_text=True) and "https://" not in r.get_data(as_text=True)
     teks = r.get_data(as_text=True)
     assert "Kabupaten Malang" in teks
     assert f'href="/publik/malang/dokumen/pk/{terbit["pk_pub"]}"' in teks
@@ -78,6 +81,9 @@ def test_the_public_page_opens_without_login_and_lists_only_what_is_published(cl
 
 
 def test_every_other_document_id_answers_404_and_no_bytes(client, demo, terbit):
+    with session_scope(demo) as s:  # drafts marked published by a write around the domain: still never served
+        for model, ident in ((PerjanjianKinerja, terbit["pk_draf"]), (LaporanKinerja, terbit["lkj_draf"])):
+            s.execute(update(model).where(model.id == ident).values(dipublikasikan_pada=PADA))
     with session_scope(demo) as s:
         n = max(s.exec(select(func.max(PerjanjianKinerja.id))).one(), s.exec(select(func.max(LaporanKinerja.id))).one(),
                 s.exec(select(func.max(Lampiran.id))).one(), s.exec(select(func.max(EvaluasiAkip.id))).one())
