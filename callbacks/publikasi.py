@@ -1,7 +1,9 @@
 """Publish or withdraw one signed document from its page's button (dashboard.components.publikasi): one callback
 per kind of document, so the document's id is checked against the user's office before the domain
 (models.perencanaan.publikasi) checks who may and what. A page showing the button of another kind adds it to
-JENIS (its ids are then rendered there)."""
+JENIS (its ids are then rendered there): the Laporan Kinerja page, `"lkj": LaporanKinerja` (whose owner the access
+check already knows), and places `dashboard.components.publikasi.tombol_publikasi("lkj", lkj.id, terbit)` beside
+a signed LKj whose scan is attached."""
 from __future__ import annotations
 
 from dash import MATCH, Dash, Input, Output, State, html, no_update

@@ -22,6 +22,7 @@ from models.tables import (
     Kabupaten,
     Kecamatan,
     Lampiran,
+    LaporanKinerja,
     MonitoringSop,
     PerjanjianKinerja,
     Realisasi,
@@ -55,7 +56,7 @@ class _DiKantor(Protocol):
 
 # Records that name their office themselves (a `kecamatan_id` that is never empty)
 _LANGSUNG = (Sop, Eksekusi, Realisasi, Evaluasi, Rekomendasi, Target, Lampiran, MonitoringSop, EvaluasiSop,
-             PerjanjianKinerja, IndikatorPk, RencanaAksi, EvaluasiAkip)
+             PerjanjianKinerja, IndikatorPk, RencanaAksi, EvaluasiAkip, LaporanKinerja)
 # Records that belong to an office through their parent: model -> (parent model, foreign key column)
 _INDUK: dict[type[SQLModel], tuple[type[SQLModel], str]] = {
     SopRevisi: (Sop, "sop_id"),
