@@ -36,6 +36,7 @@ from models.perencanaan.perjanjian_kinerja import (
     tandatangani,
     ubah_indikator,
 )
+from models.perencanaan.publikasi import PENERBIT
 from models.tables import Indikator, IndikatorPk, Kecamatan, PerjanjianKinerja, RencanaAksi, User
 from models.umum.angka import tulis_angka
 from models.umum.berkas import dari_unggahan
@@ -79,9 +80,11 @@ def register(app: Dash) -> None:
                               className="text-muted"), [], [], []
             kec = s.get(Kecamatan, sar.kecamatan_id)
             th = sar.tahun
+            user = _pengguna(s)
+            sendiri = user.kecamatan_id == kec.id
             isi = html.Div([
                 html.H4(f"Kecamatan {kec.nama} · Tahun {th}", className="h5"),
-                daftar_perjanjian(s, kec, th),
+                daftar_perjanjian(s, kec, th, penerbit=sendiri and user.role_kode in PENERBIT),
                 html.H4("Pohon kinerja", className="h5 mt-3"),
                 html.P("Sasaran → IKU Camat dan targetnya → indikator Sekretaris Camat dan Kasi yang mendukungnya.",
                        className="small text-muted"),
@@ -91,8 +94,6 @@ def register(app: Dash) -> None:
                        "mencapainya, pelaksananya, dan yang terlaksana.", className="small text-muted"),
                 tabel_rencana_aksi(s, kec.id, th),
             ])
-            user = _pengguna(s)
-            sendiri = user.kecamatan_id == kec.id
             ttd = opsi_pk(s, kec.id, th, user) if sendiri else []
             ip = [{"label": f"{NAMA_PERAN.get(x.role_kode, x.role_kode)}: {x.nama}", "value": x.id}
                   for x in indikator_pk(s, kec.id, th)] if sendiri else []

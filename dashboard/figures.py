@@ -239,3 +239,25 @@ def grafik_per_peran(df: pd.DataFrame) -> dict:
     layout = _layout(max(220, 34 * len(df) + 90), barmode="stack", xaxis=sumbu)
     layout["margin"]["r"] = 130
     return {"data": data, "layout": layout}
+
+
+def peta_sub_akip(kantor: list[str], sub: list[tuple[str, str]], persen: list[list[float | None]],
+                  keterangan: list[str | None]) -> dict:
+    """Evaluasi AKIP heatmap: offices (rows, as given) × sub-components (columns: code, name), each cell the
+    sub-component's score as a share of its weight (0–100 %). An office without a final evaluation has an empty
+    row with its state written across it (`keterangan`), never a number."""
+    if not kantor or not sub:
+        return kosong("Belum ada Evaluasi AKIP pada tahun ini.")
+    y = list(kantor)
+    catatan = [{"x": sub[len(sub) // 2][0], "y": k, "text": ket, "showarrow": False,
+                "font": {"color": "#6c757d", "size": 11}} for k, ket in zip(kantor, keterangan) if ket]
+    z = [[None if v is None else bulatkan(v) for v in baris] for baris in persen]
+    teks = [["" if v is None else f"{angka(v, 0)}%" for v in baris] for baris in persen]
+    data = [{"type": "heatmap", "x": [k for k, _ in sub], "y": y, "z": z, "text": teks, "texttemplate": "%{text}",
+             "customdata": [[nama for _, nama in sub] for _ in y], "zmin": 0, "zmax": 100, "xgap": 2, "ygap": 2,
+             "colorscale": [[0, "#dc3545"], [0.5, "#ffc107"], [0.75, "#a3cfbb"], [1, "#198754"]],
+             "colorbar": {"ticksuffix": "%", "thickness": 12, "len": 0.8},
+             "hovertemplate": "%{y}<br>%{x} %{customdata}<br>%{z:,.2f}% dari bobot<extra></extra>"}]
+    return {"data": data, "layout": _layout(
+        max(240, 30 * len(kantor) + 110), xaxis={"side": "top", "type": "category"},
+        yaxis={"autorange": "reversed", "type": "category"}, annotations=catatan)}

@@ -243,3 +243,18 @@ PITA_WARNA = "pita-warna"
 PITA_SIMPAN = "pita-simpan"
 PITA_PESAN = "pita-pesan"
 PITA_VERSI = "pita-versi"
+
+# Publication of a signed document (dashboard.components.publikasi; pattern ids {"type", "jenis": pk|lkj, "index"})
+PUBLIKASI_TOMBOL = "publikasi-tombol"
+PUBLIKASI_DOKUMEN = "publikasi-dokumen"
+PUBLIKASI_AKSI = "publikasi-aksi"
+PUBLIKASI_PESAN = "publikasi-pesan"
+
+# Rekap Evaluasi AKIP (/evaluasi-akip/rekap)
+REKAP_AKIP_KABUPATEN = "rekap-akip-kabupaten"
+REKAP_AKIP_TAHUN = "rekap-akip-tahun"
+REKAP_AKIP_ISI = "rekap-akip-isi"
+RILIS_TOMBOL = "rilis-tombol"
+RILIS_EVALUASI = "rilis-evaluasi"
+RILIS_AKSI = "rilis-aksi"
+RILIS_PESAN = "rilis-pesan"

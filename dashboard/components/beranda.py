@@ -10,6 +10,7 @@ from dash import html
 from sqlmodel import Session
 
 from dashboard.components.kartu import kartu_angka, kartu_iku
+from dashboard.components.rekap_akip import kartu_akip
 from dashboard.components.saringan import query, tautan_unduh
 from dashboard.components.tabel import tabel_layar
 from dashboard.format import angka, ringkas
@@ -31,6 +32,7 @@ from models.sop.alur import antrian
 from models.sop.durasi import format_menit
 from models.sop.siklus import dalam_baku_per_kantor
 from models.tables import Evaluasi, User
+from models.tindak_lanjut.rekap_akip import rekap_akip
 from models.tindak_lanjut.rekomendasi import menunggu, pengingat
 from models.umum.periode import ROMAWI, triwulan_sebelumnya
 from models.umum.status import KeadaanCapaian, KeadaanKewajiban, StatusEksekusi, StatusRekomendasi
@@ -220,6 +222,8 @@ def isi_kabupaten(s: Session, sar: Saringan, hari_ini: date) -> html.Div:
                "yang ditetapkan kabupaten).", className="small fw-semibold", id="beranda-batas-rerata"),
         dbc.Table([kepala, badan], hover=True, size="sm", responsive=True, id="tabel-perbandingan-kantor",
                   className="tabel-dasbor"),
+        # the Evaluasi AKIP the kabupaten holds this year, of last year's work: each office's state
+        kartu_akip(rekap_akip(s, kecamatan_ids=sar.kecamatan_ids, tahun=sar.tahun - 1)),
         tabel_layar(tabel_tl_terlambat(s, sar, hari_ini), nama="tl-terlambat", q=q, ident="tabel-tl-terlambat",
                     kosong="Tidak ada tindak lanjut yang terlambat.", per_halaman=20),
     ], className="isi-kabupaten")

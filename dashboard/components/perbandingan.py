@@ -13,6 +13,7 @@ from dashboard.components.tabel import tabel_layar
 from dashboard.format import angka
 from models.dasbor.kueri import Saringan, nama_kantor, perbandingan
 from models.dasbor.perbandingan import (
+    EVALUASI_AKIP,
     MONITORING,
     alamat,
     capaian_peringkat,
@@ -37,6 +38,8 @@ def _sel_kepatuhan(s, kantor: str, kunci: str, sar: Saringan) -> html.Td:
         href = alamat("/capaian", kecamatan=kantor, tahun=sar.tahun, triwulan=sar.triwulan, indikator=s.indikator_id)
     elif kunci == MONITORING:  # the semester's monitoring sheet
         href = alamat("/monitoring-sop", kecamatan=kantor, tahun=sar.tahun, semester=1 if sar.triwulan <= 2 else 2)
+    elif kunci == EVALUASI_AKIP:  # the kabupaten's recap of that year
+        href = alamat("/evaluasi-akip/rekap", tahun=sar.tahun - 1)
     else:  # an obligation: the office's Beranda, whose calendar card lists it
         href = alamat("/", kecamatan=kantor, tahun=sar.tahun, triwulan=sar.triwulan)
     return html.Td(html.A(s.teks, href=href), className=f"table-{warna_kepatuhan(s.keadaan, s.bermasalah)}",

@@ -7,6 +7,7 @@ from sqlmodel import Session
 
 from dashboard import format as fmt
 from dashboard.components.kartu import lencana_keadaan
+from dashboard.components.publikasi import lencana_publikasi, tombol_publikasi
 from models.akun.peran import NAMA_PERAN
 from models.perencanaan.kalender_sakip import tanggal_lokal
 from models.perencanaan.perjanjian_kinerja import (
@@ -42,9 +43,10 @@ def _unduh(kec_id: int, tahun: int, pk: PerjanjianKinerja | None, role: str) -> 
     ], className="text-nowrap")
 
 
-def daftar_perjanjian(s: Session, kec: Kecamatan, tahun: int) -> html.Div:
+def daftar_perjanjian(s: Session, kec: Kecamatan, tahun: int, *, penerbit: bool = False) -> html.Div:
     """One card per PK of the year (Camat, Sekretaris Camat, each Kasi; every version), with its status, who signed
-    and when, the scan, and the downloads; a party without a PK yet shows its draft's downloads."""
+    and when, the scan, whether it is published, and the downloads; a party without a PK yet shows its draft's
+    downloads. `penerbit`: the viewer may publish the office's signed PKs (the button beside each)."""
     semua = daftar_pk(s, kec.id, tahun)
     per_pihak: dict[str, list[PerjanjianKinerja]] = {}
     for pk in semua:
@@ -58,7 +60,7 @@ def daftar_perjanjian(s: Session, kec: Kecamatan, tahun: int) -> html.Div:
             continue
         baris = []
         for pk in daftar or [None]:
-            baris.append(_baris_pk(s, kec, tahun, role, pk, sop is not None))
+            baris.append(_baris_pk(s, kec, tahun, role, pk, sop is not None, penerbit))
         isi_kedua = "Bupati" if role == "camat" else "Camat"
         kartu.append(html.Div(dbc.Card(dbc.CardBody([
             html.H6([nama_pihak(role), html.Small(f" · {pihak.nama or 'belum ada akun'} dengan {isi_kedua}",
@@ -73,7 +75,7 @@ def daftar_perjanjian(s: Session, kec: Kecamatan, tahun: int) -> html.Div:
 
 
 def _baris_pk(s: Session, kec: Kecamatan, tahun: int, role: str, pk: PerjanjianKinerja | None,
-              ada_sop: bool) -> html.Div:
+              ada_sop: bool, penerbit: bool = False) -> html.Div:
     if pk is None:
         return html.Div([dbc.Badge("Belum ada draf", color="light", text_color="secondary", className="me-2"),
                          _unduh(kec.id, tahun, None, role)], className="d-flex flex-wrap align-items-center gap-2")
@@ -89,6 +91,9 @@ def _baris_pk(s: Session, kec: Kecamatan, tahun: int, role: str, pk: PerjanjianK
         scan = scan_pk(s, pk.id)
         if scan is not None:
             rincian.append(html.A("Scan", href=f"/lampiran/{scan.id}", className="small me-1"))
+        rincian.append(lencana_publikasi(pk.dipublikasikan_pada, kec.zona_waktu))
+        if penerbit and scan is not None:
+            rincian.append(tombol_publikasi("pk", pk.id, pk.dipublikasikan_pada is not None))
     if role == "camat" and ada_sop:
         eks = run_berjalan(s, pk.id)
         if eks is not None:

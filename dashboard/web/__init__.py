@@ -10,7 +10,7 @@ from flask import Flask
 
 # Registered in this order, which is also the order of their app-wide hooks: the guard (auth) before the request
 # log (sehat).
-BLUEPRINT = ("vendor", "auth", "sehat", "unduhan", "cetak")
+BLUEPRINT = ("vendor", "auth", "sehat", "unduhan", "cetak", "publik")
 
 
 def register_all(server: Flask) -> None:

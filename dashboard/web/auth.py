@@ -20,6 +20,7 @@ from wtforms.validators import ValidationError
 
 from dashboard.akses import PESAN_MASUK, catat_penolakan, periksa_alamat
 from dashboard.data import mesin, sesi
+from dashboard.web.publik import alamat_publik
 from models.akun.akses import AksesDitolak
 from models.akun.pembatas import PESAN_DIBATASI, berhasil, boleh_mencoba
 from models.akun.pengguna import (
@@ -254,8 +255,9 @@ def penjaga():
 
 
 def _publik(path: str) -> bool:
-    """The login page, static files and the health checks open without a session."""
-    return path.startswith(PUBLIK)
+    """The login page, static files, the health checks and a kabupaten's public page (exactly its two address
+    shapes, dashboard.web.publik) open without a session."""
+    return path.startswith(PUBLIK) or alamat_publik(path)
 
 
 def _minta_masuk(path: str):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from flask import Blueprint, Response, request, send_file
 from flask_login import current_user
+from sqlmodel import col, select
 
 from dashboard.akses import Kebijakan, periksa
 from dashboard.components.saringan import saringan_halaman
@@ -12,15 +13,18 @@ from models.akun.akses import AksesDitolak
 from models.akun.peran import PERAN_KANTOR
 from models.dasbor.laporan import SETAHUN, TABEL, ke_csv, ke_xlsx, ke_xlsx_banyak
 from models.dasbor.perbandingan import TABEL_PERBANDINGAN, pdf_rekap, per_kabupaten, rekap
+from models.dasbor.tabel_akip import tabel_rekap_akip
 from models.kinerja.excel import templat
 from models.perencanaan import target_excel
-from models.tables import Kecamatan, Lampiran, User
+from models.tables import Kabupaten, Kecamatan, Lampiran, User
+from models.tindak_lanjut.rekap_akip import PENGLIHAT, rekap_akip
 from models.umum.periode import label_periode
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 TEMPLAT = Kebijakan(peran=PERAN_KANTOR)
 TABEL_DASBOR = Kebijakan(kecamatan=("kecamatan",))
 LAMPIRAN = Kebijakan(objek={"lampiran_id": Lampiran})
+REKAP_AKIP = Kebijakan(peran=PENGLIHAT, objek={"kabupaten": Kabupaten})
 
 bp = Blueprint("unduhan", __name__)
 
@@ -102,6 +106,24 @@ def _unduh_rekap(format_berkas: str):
         kantor = s.get(Kecamatan, sar.kecamatan_id).nama if sar.kecamatan_id else "semua-kecamatan"
     berkas = f"perbandingan-{kantor.lower().replace(' ', '-')}-{sar.tahun}-tw{sar.triwulan}.{format_berkas}"
     return Response(data, mimetype=jenis, headers={"Content-Disposition": f'attachment; filename="{berkas}"'})
+
+
+@bp.route("/evaluasi-akip/rekap.<format_berkas>")
+def unduh_rekap_akip(format_berkas: str):
+    """The Evaluasi AKIP recap of a kabupaten's year as on its page (kabupaten users, evaluators, the admin)."""
+    periksa(REKAP_AKIP, request.args.to_dict(), sasaran="rute rekap evaluasi akip")
+    if format_berkas not in ("csv", "xlsx"):
+        return "Format tidak dikenal.", 404, {"Content-Type": "text/plain; charset=utf-8"}
+    kab_id, tahun = _bilangan("kabupaten", range(1, 2**31)), _bilangan("tahun", range(2000, 2101))
+    with sesi() as s:
+        kab = s.get(Kabupaten, kab_id)
+        kantor = s.exec(select(Kecamatan.id).where(Kecamatan.kabupaten_id == kab_id).order_by(col(Kecamatan.nama)))
+        tabel = tabel_rekap_akip(rekap_akip(s, kecamatan_ids=list(kantor.all()), tahun=tahun), kab.nama)
+    berkas = f"rekap-evaluasi-akip-{kab.nama.lower().replace(' ', '-')}-{tahun}.{format_berkas}"
+    if format_berkas == "csv":
+        return Response(ke_csv(tabel), mimetype="text/csv; charset=utf-8",
+                        headers={"Content-Disposition": f'attachment; filename="{berkas}"'})
+    return Response(ke_xlsx(tabel), mimetype=XLSX, headers={"Content-Disposition": f'attachment; filename="{berkas}"'})
 
 
 @bp.route("/lampiran/<int:lampiran_id>")

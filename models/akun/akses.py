@@ -14,12 +14,15 @@ from models.tables import (
     CatatanLangkah,
     Eksekusi,
     Evaluasi,
+    EvaluasiAkip,
     EvaluasiSop,
     HariLibur,
     Indikator,
     IndikatorPk,
+    Kabupaten,
     Kecamatan,
     Lampiran,
+    LaporanKinerja,
     MonitoringSop,
     PerjanjianKinerja,
     Realisasi,
@@ -53,7 +56,7 @@ class _DiKantor(Protocol):
 
 # Records that name their office themselves (a `kecamatan_id` that is never empty)
 _LANGSUNG = (Sop, Eksekusi, Realisasi, Evaluasi, Rekomendasi, Target, Lampiran, MonitoringSop, EvaluasiSop,
-             PerjanjianKinerja, IndikatorPk, RencanaAksi)
+             PerjanjianKinerja, IndikatorPk, RencanaAksi, EvaluasiAkip, LaporanKinerja)
 # Records that belong to an office through their parent: model -> (parent model, foreign key column)
 _INDUK: dict[type[SQLModel], tuple[type[SQLModel], str]] = {
     SopRevisi: (Sop, "sop_id"),
@@ -67,6 +70,9 @@ def kecamatan_pemilik(session: Session, model: type[SQLModel], ident: int) -> li
     """The offices a record belongs to (several for a kabupaten's shared indicator); None when it does not exist."""
     if model is Kecamatan:
         return [ident] if session.get(Kecamatan, ident) else None
+    if model is Kabupaten:  # a kabupaten's own views (the Evaluasi AKIP recap): its offices
+        return list(session.exec(select(Kecamatan.id).where(Kecamatan.kabupaten_id == ident)).all()) \
+            if session.get(Kabupaten, ident) else None
     if model is HariLibur:  # a day off of every office's calendar
         return list(session.exec(select(Kecamatan.id)).all()) if session.get(HariLibur, ident) else None
     if model in _LANGSUNG:

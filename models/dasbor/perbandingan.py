@@ -32,6 +32,7 @@ from models.perencanaan.pengaturan import batas_tampil
 from models.sop.monitoring import ringkasan_kantor
 from models.sop.siklus import catatan, dengan_waktu, kalender_per_kantor, kunjungan
 from models.tables import Indikator, Kabupaten, Kecamatan, Realisasi, Sop, SopRevisi
+from models.tindak_lanjut.rekap_akip import KeadaanAkip, keadaan_teks, rekap_akip
 from models.umum import periode
 from models.umum.angka import format_angka
 from models.umum.pdf import GAYA_KEPALA, UKURAN_KEPALA, LembarPdf
@@ -50,6 +51,7 @@ from models.umum.tanggal import tanggal_panjang
 KEWAJIBAN_TRIWULAN = ("pengukuran", "pemantauan", "evaluasi")
 KEWAJIBAN_TAHUN = ("renja", "perjanjian_kinerja", "laporan_kinerja", "pelaporan_kinerja")
 MONITORING = "monitoring_sop"  # the semester's SOP monitoring (PermenPAN-RB 35/2012), not in the SAKIP calendar
+EVALUASI_AKIP = "evaluasi_akip"  # the kabupaten's Evaluasi AKIP held this year, of last year's work
 BERMASALAH = {KeadaanKewajiban.TERLAMBAT, KeadaanKewajiban.SELESAI_TERLAMBAT, KeadaanKewajiban.TANPA_SOP}  # a state that counts against the office
 # A figure's state on the matrix: its keadaan, and whether it is late against the collection obligation.
 
@@ -69,7 +71,7 @@ class SelKepatuhan:
 
 # The colour of a kepatuhan cell by its state (Bootstrap's contextual names; the PDF uses the same light tints).
 BELUM_DIISI = "belum_diisi"  # a figure's cell without a figure
-TINT_PDF = {"success": (209, 231, 221), "info": (207, 244, 252), "secondary": (226, 227, 229),
+TINT_PDF = {"success": (209, 231, 221), "info": (207, 244, 252), "primary": (207, 226, 255), "secondary": (226, 227, 229),
             "light": (248, 249, 250), "warning": (255, 243, 205), "danger": (248, 215, 218), "dark": (173, 181, 189)}
 
 
@@ -79,7 +81,7 @@ def warna_kepatuhan(keadaan: str, bermasalah: bool) -> str:
         return "warning"
     if bermasalah and not KeadaanKewajiban.punya(keadaan):
         return "danger"
-    for jenis in (KeadaanCapaian, KeadaanKewajiban):
+    for jenis in (KeadaanCapaian, KeadaanKewajiban, KeadaanAkip):
         if jenis.punya(keadaan):
             return jenis(keadaan).warna
     return "light"
@@ -174,7 +176,12 @@ def kepatuhan(session: Session, sar: Saringan, hari_ini: date | None = None) -> 
             f"{r.dimonitor} dari {r.sop} SOP dipantau" + (", lewat semester" if telat else ""),
             KeadaanKewajiban.TERLAMBAT if telat else keadaan, telat)
     nama_kewajiban[MONITORING] = f"Monitoring SOP semester {ROMAWI[semester]}"
-    urutan_kewajiban = [x for x in (*KEWAJIBAN_TRIWULAN, *KEWAJIBAN_TAHUN, MONITORING) if x in nama_kewajiban]
+    # The Evaluasi AKIP the kabupaten holds this year, of last year's work: its state (final: total and predicate).
+    for b in rekap_akip(session, kecamatan_ids=sar.kecamatan_ids, tahun=sar.tahun - 1).baris:
+        sel[(b.kecamatan_id, EVALUASI_AKIP)] = SelKepatuhan(keadaan_teks(b), b.keadaan, False)
+    nama_kewajiban[EVALUASI_AKIP] = f"Evaluasi AKIP {sar.tahun - 1}"
+    urutan_kewajiban = [x for x in (*KEWAJIBAN_TRIWULAN, *KEWAJIBAN_TAHUN, MONITORING, EVALUASI_AKIP)
+                        if x in nama_kewajiban]
     kolom_kunci = [*kode, *urutan_kewajiban]
     baris = []
     for k in sar.kecamatan_ids:

@@ -152,6 +152,7 @@ def test_the_permitted_role_gets_through_the_same_requests(app, demo):
     from models.kinerja.iku import iku_kantor
     from models.perencanaan.perjanjian_kinerja import buat_draf, simpan_rencana_aksi, tambah_indikator
     from models.tindak_lanjut.evaluasi import RekomendasiBaru, catat_evaluasi_lengkap
+    from tests.fabrik_akip import evaluasi_akip
 
     callbacks = _siap(app.server.test_client(), app)
     with session_scope(demo) as s:  # a figure of Kalipare in its SOP, for the callbacks that name records
@@ -170,6 +171,7 @@ def test_the_permitted_role_gets_through_the_same_requests(app, demo):
                          nama="Indikator uji", satuan="%", target="90", oleh=camat)
         simpan_rencana_aksi(s, kecamatan_id=camat.kecamatan_id, tahun=2025, triwulan=1, indikator_id=iku,
                             kegiatan="Kegiatan uji", role_kode="kasi_pem", terlaksana=None, oleh=camat)
+        evaluasi_akip(s, kecamatan="Kalipare", tahun=2025)  # and its Evaluasi AKIP, for the recap's release
     for kunci, cb in callbacks.items():
         if ROUTER in kunci:
             continue

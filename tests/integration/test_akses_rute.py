@@ -66,6 +66,10 @@ MENULIS = {
     "callbacks.perjanjian_kinerja.hapus_kegiatan": frozenset({"camat", "sekcam", "kasubag_evapor", "kasubag_renkeu"}),
     # The kabupaten's evaluator only; the domain checks it is the office's kabupaten and the evaluation final.
     "callbacks.rekomendasi_lhe.simpan": frozenset({"evaluator"}),
+    # The office's Camat, Sekretaris Camat or Kasubag Evapor publish its signed PK (and LKj).
+    "callbacks.publikasi.publikasi_pk": frozenset({"camat", "sekcam", "kasubag_evapor"}),
+    # The kabupaten's users or its Inspektorat's evaluators release a final Evaluasi AKIP predicate.
+    "callbacks.rekap_akip.rilis": frozenset({"kabupaten", "evaluator"}),
 }
 
 # Every Flask route, by rule: the framework's and the public ones, then the file routes with an address that
@@ -73,7 +77,9 @@ MENULIS = {
 RUTE_KERANGKA = {"/static/<path:filename>", "/vendor/bootstrap/<path:berkas>", "/assets/<path:filename>",
                  "/_dash-component-suites/<string:package_name>/<path:fingerprinted_path>", "/_dash-layout",
                  "/_dash-dependencies", "/_dash-update-component", "/_reload-hash", "/_favicon.ico", "/",
-                 "/<path:path>", "/login", "/logout", "/ganti-sandi", "/sehat", "/siap"}
+                 "/<path:path>", "/login", "/logout", "/ganti-sandi", "/sehat", "/siap",
+                 # a kabupaten's public page: only published documents (tests/integration/test_publik.py)
+                 "/publik/<kabupaten>", "/publik/<kabupaten>/dokumen/<jenis>/<int:dok_id>"}
 RUTE_BERKAS = {
     "/realisasi/templat.xlsx": "/realisasi/templat.xlsx?tahun=2025&triwulan=1",
     "/iku/templat-target.xlsx": "/iku/templat-target.xlsx?tahun=2025",
@@ -91,6 +97,8 @@ RUTE_BERKAS = {
     "/cetak/pk/<int:kecamatan_id>/<int:tahun>.docx": "/cetak/pk/2/2026.docx?role=sekcam",
     "/cetak/lhe/<int:kecamatan_id>/<int:tahun>.pdf": "/cetak/lhe/2/2025.pdf",
     "/cetak/lhe/<int:kecamatan_id>/<int:tahun>.docx": "/cetak/lhe/2/2025.docx",
+    # kabupaten 1 is Malang (Poncokusumo's) in the demo
+    "/evaluasi-akip/rekap.<format_berkas>": "/evaluasi-akip/rekap.xlsx?kabupaten=1&tahun=2025",
 }
 
 

@@ -23,7 +23,8 @@ from models.tables import HariLibur, Sop
 from seed.akip_demo import pastikan_evaluator
 from tests.conftest import masuk
 from tests.dash_util import buka_halaman, daftar_callback, panggil
-from tests.fabrik import kabupaten, kantor, nama_pengguna, pengguna, sahkan
+from tests.fabrik import kabupaten, kantor, nama_pengguna, pengguna, perjanjian, sahkan
+from tests.fabrik_akip import evaluasi_akip
 
 ROUTER = ".._pages_content.children..._pages_store.data.."
 PENGGUNA = ("admin", *(nama_pengguna(p) for p in ("camat", "kasubag_evapor", "tim", "kasi_pem", "sekcam")),
@@ -75,6 +76,8 @@ def test_every_id_a_callback_names_is_rendered_somewhere(client, app, demo):
                         oleh=u["evapor"], pada=pada, hari_ini=date(2025, 4, 7))
         sahkan(s, realisasi_id=r.id, pengisi=u["evapor"], camat=u["camat"], pada=pada)  # the Camat may reopen it
         pastikan_evaluator(s, kabupaten(s, nama="Malang"))  # the kabupaten's evaluator, where the demo has none
+        perjanjian(s, tahun=2025, pada=pada)  # a signed PK: its publication button
+        evaluasi_akip(s, kecamatan="Poncokusumo", tahun=2025)  # a final Evaluasi AKIP: its release button
     import base64
 
     from tests.integration.test_sop_unggah import _kalipare
@@ -90,13 +93,18 @@ def test_every_id_a_callback_names_is_rendered_somewhere(client, app, demo):
             _ids(_halaman(client, a), ditemukan)
         for kunci, nilai in (("capaian-isi.children", dict(kecamatan="Poncokusumo", tahun=2025, triwulan=1,
                                                              indikator=None)),
-                             ("libur-tabel.children", dict(tahun=2026)),):
+                             ("libur-tabel.children", dict(tahun=2026)),
+                             ("rekap-akip-isi.children", dict(kabupaten=1, tahun=2025)),):
             r = panggil(client, app, kunci, **nilai)
             if r.status_code == 200:
                 _ids(r.get_json(), ditemukan)
         for kunci in daftar_callback(app):
             if kunci.startswith("..unggah-sop-pratinjau.children"):  # an uploaded SOP's preview: its pickers
                 r = panggil(client, app, kunci, isi=dokumen_unggah, kantor=None, nama="kalipare.docx")
+                if r.status_code == 200:
+                    _ids(r.get_json(), ditemukan)
+            if kunci.startswith("..pk-isi.children"):  # the PK cards (a signed PK's publication button)
+                r = panggil(client, app, kunci, kecamatan="Poncokusumo", tahun=2025)
                 if r.status_code == 200:
                     _ids(r.get_json(), ditemukan)
             if kunci.startswith("..monsop-monitoring.children"):

@@ -62,3 +62,14 @@ def test_capaian_chart_starts_at_the_first_target_or_figure_and_says_when_there_
     kosong = figures.grafik_capaian(df.iloc[:4], PREDIKAT_BAKU, None, "IKU-2", "%")
     assert kosong["data"] == []
     assert kosong["layout"]["annotations"][0]["text"] == "IKU-2: belum ada target maupun realisasi pada periode ini."
+
+
+def test_the_evaluasi_akip_heatmap_is_valid_and_leaves_offices_without_a_final_evaluation_empty():
+    fig = figures.peta_sub_akip(["Kalipare", "Dau"], [("1.1", "Dokumen tersedia"), ("1.2", "Standar")],
+                                [[100.0, 75.0], [None, None]], [None, "reviu evaluator"])
+    go.Figure(fig)
+    data = fig["data"][0]
+    assert data["y"] == ["Kalipare", "Dau"]
+    assert [(a["y"], a["text"]) for a in fig["layout"]["annotations"]] == [("Dau", "reviu evaluator")]
+    assert data["z"] == [[100.0, 75.0], [None, None]] and data["text"] == [["100%", "75%"], ["", ""]]
+    assert figures.peta_sub_akip([], [], [], [])["data"] == []
