@@ -20,6 +20,7 @@ MENU: tuple[tuple[str, str, frozenset[str] | None], ...] = (
     ("Persetujuan", "/persetujuan", SEMUA),
     ("Pekerjaan", "/pekerjaan", PERAN_KANTOR),
     ("Tindak Lanjut", "/tindak-lanjut", SEMUA),
+    ("Evaluasi AKIP", "/evaluasi-akip", SEMUA),
     ("Realisasi", "/realisasi", PERAN_KANTOR),
     ("IKU & Target", "/iku", PERAN_KANTOR),
     ("Perjanjian Kinerja", "/perjanjian-kinerja", SEMUA),
@@ -39,11 +40,16 @@ def menu_untuk(role_kode: str | None) -> list[tuple[str, str]]:
     """The menu entries a role sees.
 
     >>> [nama for nama, _ in menu_untuk("camat")]
-    ['Beranda', 'Capaian', 'Waktu Siklus', 'Perbandingan', 'Persetujuan', 'Pekerjaan', 'Tindak Lanjut', 'Realisasi',
-     'IKU & Target', 'Perjanjian Kinerja', 'Anggaran', 'Katalog', 'Unggah SOP', 'Monitoring SOP', 'Kalender SAKIP']
+    ['Beranda', 'Capaian', 'Waktu Siklus', 'Perbandingan', 'Persetujuan', 'Pekerjaan', 'Tindak Lanjut', 'Evaluasi AKIP',
+     'Realisasi', 'IKU & Target', 'Perjanjian Kinerja', 'Anggaran', 'Katalog', 'Unggah SOP', 'Monitoring SOP',
+     'Kalender SAKIP']
     >>> [nama for nama, _ in menu_untuk("kabupaten")]
-    ['Beranda', 'Capaian', 'Waktu Siklus', 'Perbandingan', 'Persetujuan', 'Tindak Lanjut', 'Perjanjian Kinerja',
-     'Anggaran', 'Katalog', 'Monitoring SOP', 'Kalender SAKIP', 'Pengaturan Kabupaten', 'Impor Pegawai']
+    ['Beranda', 'Capaian', 'Waktu Siklus', 'Perbandingan', 'Persetujuan', 'Tindak Lanjut', 'Evaluasi AKIP',
+     'Perjanjian Kinerja', 'Anggaran', 'Katalog', 'Monitoring SOP', 'Kalender SAKIP', 'Pengaturan Kabupaten',
+     'Impor Pegawai']
+    >>> [nama for nama, _ in menu_untuk("evaluator")]
+    ['Beranda', 'Capaian', 'Waktu Siklus', 'Perbandingan', 'Persetujuan', 'Tindak Lanjut', 'Evaluasi AKIP',
+     'Perjanjian Kinerja', 'Anggaran', 'Katalog', 'Monitoring SOP', 'Kalender SAKIP']
     >>> [nama for nama in ("Pengguna", "Hari Libur") if nama in dict(menu_untuk("admin"))]
     ['Pengguna', 'Hari Libur']
     """

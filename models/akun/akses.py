@@ -14,6 +14,7 @@ from models.tables import (
     CatatanLangkah,
     Eksekusi,
     Evaluasi,
+    EvaluasiAkip,
     EvaluasiSop,
     HariLibur,
     Indikator,
@@ -53,7 +54,8 @@ class _DiKantor(Protocol):
 
 # Records that name their office themselves (a `kecamatan_id` that is never empty)
 _LANGSUNG = (Sop, Eksekusi, Realisasi, Evaluasi, Rekomendasi, Target, Lampiran, MonitoringSop, EvaluasiSop,
-             PerjanjianKinerja, IndikatorPk, RencanaAksi)
+             PerjanjianKinerja, IndikatorPk, RencanaAksi,
+             EvaluasiAkip)
 # Records that belong to an office through their parent: model -> (parent model, foreign key column)
 _INDUK: dict[type[SQLModel], tuple[type[SQLModel], str]] = {
     SopRevisi: (Sop, "sop_id"),

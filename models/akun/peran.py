@@ -104,6 +104,6 @@ PENETAP_RENSTRA = frozenset({"camat"})  # the Renstra (the office's five-year pl
 PENGISI_SEMUA_IKU = frozenset({"kasubag_evapor", "kasubag_renkeu"})
 # Kabupaten-level users (a kabupaten, no kecamatan): they read every office of their kabupaten; the evaluator also
 # writes the evaluator's column, desk review and final of the Evaluasi AKIP (models.tindak_lanjut.evaluasi_akip).
-PERAN_KABUPATEN = frozenset({"kabupaten", "evaluator"})
+TINGKAT_KABUPATEN = frozenset({"kabupaten", "evaluator"})
 # Who keeps an office's DPA (budget and its realisation): the office's leadership and its secretariat.
 PENGELOLA_ANGGARAN = frozenset({"camat", "sekcam", "kasubag_renkeu", "kasubag_umum", "kasubag_evapor"})

@@ -27,7 +27,6 @@ from sqlmodel import Session, col, select
 from models.tables import EvaluasiAkip, JawabanLke, Kabupaten, Kecamatan, Lampiran, Lke, User, utcnow
 from models.tindak_lanjut.lke import (
     LABEL_SKALA,
-    SKALA,
     Kriteria,
     NilaiLke,
     StrukturLke,
@@ -544,4 +543,23 @@ def daftar_lke(session: Session, kabupaten_id: int) -> list[Lke]:
                              .order_by(col(Lke.berlaku_mulai))).all())
 
 
-SKALA_PILIHAN = {s: tuple(nilai) for s, nilai in SKALA.items()}  # the answers a scale offers, in order
+def kolom_terbuka(session: Session, ev: EvaluasiAkip, oleh: User) -> tuple[frozenset[str], frozenset[str]]:
+    """The criteria whose office answer and whose evaluator answer `oleh` may write now (the machine's answer
+    per criterion: in reviu the office only answers what was sent back)."""
+    tindakan = {t.aksi: t.boleh for t in tindakan_evaluasi(session, ev, oleh)}
+    semua = frozenset(k.kode for k in struktur_evaluasi(ev).kriteria())
+    mandiri: frozenset[str] = frozenset()
+    if tindakan.get("jawab_mandiri"):
+        mandiri = semua if ev.status == E.MANDIRI else frozenset(dikembalikan(jawaban_evaluasi(session, ev.id)))
+    return mandiri, semua if tindakan.get("jawab_evaluator") else frozenset()
+
+
+def bukti_kurang(struktur: StrukturLke, bukti: dict[str, list[Lampiran]], berusulan: set[str] | frozenset[str]) \
+        -> list[str]:
+    """Criteria without any proof: no file uploaded and no record of the office's proposing an answer."""
+    return [k.kode for k in struktur.kriteria() if not bukti.get(k.kode) and k.kode not in berusulan]
+
+
+def tahun_bawaan(hari_ini: date | None = None) -> int:
+    """The year a page opens on: the last full year (the Inspektorat evaluates a year after it ends)."""
+    return (hari_ini or periode.hari_ini()).year - 1
