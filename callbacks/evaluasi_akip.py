@@ -54,7 +54,7 @@ def _kode() -> str:
 
 
 def _ubah_nilai() -> None:
-    """Have the live scores read again (the criteria's fields keep what the person is typing)."""
+    """Have the live scores and the buttons read again (the criteria's fields keep what the person is typing)."""
     set_props(ids.AKIP_NILAI_VERSI, {"data": time.time_ns()})
 
 
@@ -77,12 +77,23 @@ def register(app: Dash) -> None:
                 return belum_dibuka(sar.tahun, kec.nama, ea.alasan_buka(s, user, kec.id), evaluator), None
             struktur = ea.struktur_evaluasi(ev)
             mandiri, kolom_evaluator = ea.kolom_terbuka(s, ev, user)
-            kepala = kepala_evaluasi(ev, kec.nama, ea.tindakan_evaluasi(s, ev, user),
-                                     pengisi=ea.alasan_pengisi(user, kec.id) is None,
-                                     evaluator=ea.alasan_evaluator(s, user, kec.id) is None)
             lembar = lembar_kriteria(struktur, ea.jawaban_evaluasi(s, ev.id), ea.bukti_evaluasi(s, ev.id),
                                      usulan_kantor(s, kec.id, ev.tahun, struktur), mandiri, kolom_evaluator)
-            return [kepala, lembar], ev.id
+            return lembar, ev.id
+
+    @callback(app, Output(ids.AKIP_KEPALA, "children"), Input(ids.AKIP_EVALUASI, "data"),
+              Input(ids.AKIP_NILAI_VERSI, "data"), objek={"evaluasi_id": EvaluasiAkip}, tolak=0)
+    def kepala(evaluasi_id, _versi):
+        """Status and the buttons the machine allows now (drawn again after each answer)."""
+        if not evaluasi_id:
+            return None
+        with sesi() as s:
+            user = _user(s)
+            ev = _evaluasi(s, evaluasi_id)
+            kec = s.get(Kecamatan, ev.kecamatan_id)
+            return kepala_evaluasi(ev, kec.nama, ea.tindakan_evaluasi(s, ev, user),
+                                   pengisi=ea.alasan_pengisi(user, kec.id) is None,
+                                   evaluator=ea.alasan_evaluator(s, user, kec.id) is None)
 
     @callback(app, Output(ids.AKIP_NILAI, "children"), Input(ids.AKIP_EVALUASI, "data"),
               Input(ids.AKIP_NILAI_VERSI, "data"), objek={"evaluasi_id": EvaluasiAkip}, tolak=0)
@@ -197,6 +208,7 @@ def register(app: Dash) -> None:
         with sesi() as s:
             ev = ea.kirim(s, evaluasi_id=_evaluasi(s, evaluasi_id).id, oleh=_user(s))
             teks = f"Penilaian mandiri {ev.tahun} dikirim ke evaluator."
+        _ubah_nilai()
         return _pesan(teks), (versi or 0) + 1
 
     @callback(app, Output(ids.AKIP_PESAN, "children", allow_duplicate=True),
@@ -211,6 +223,7 @@ def register(app: Dash) -> None:
             ev = ea.finalkan(s, evaluasi_id=_evaluasi(s, evaluasi_id).id, temuan=temuan, tanggal_lhe=tanggal_lhe,
                              oleh=_user(s))
             teks = f"Evaluasi AKIP {ev.tahun} final: nilai {teks_nilai(ev.nilai)}, predikat {teks_predikat(ev.predikat)}."
+        _ubah_nilai()
         return _pesan(teks), (versi or 0) + 1
 
     @callback(app, Output(ids.AKIP_LKE_PESAN, "children"), Output(ids.AKIP_DAFTAR_LKE, "children"),

@@ -248,6 +248,7 @@ PITA_VERSI = "pita-versi"
 # Evaluasi AKIP (one office's LKE of a year). Per criterion, pattern ids {"type": AKIP_..., "index": kode}.
 AKIP_PREFIX = "akip"  # the filter bar: akip-kecamatan, akip-tahun
 AKIP_ISI = "akip-isi"
+AKIP_KEPALA = "akip-kepala"  # the evaluation's status and buttons
 AKIP_NILAI = "akip-nilai"  # the live scores and the missing proofs
 AKIP_PESAN = "akip-pesan"
 AKIP_VERSI = "akip-versi"

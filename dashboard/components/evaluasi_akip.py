@@ -10,7 +10,6 @@ from dash import dcc, html
 
 from dashboard import format as fmt
 from dashboard import ids
-from dashboard.components.pilihan import dropdown
 from models.tables import EvaluasiAkip, JawabanLke, Lampiran, Lke
 from models.tindak_lanjut.bukti_lke import Usulan
 from models.tindak_lanjut.evaluasi_akip import LABEL_AKSI, StatusEvaluasiAkip
@@ -100,17 +99,23 @@ def _pertanyaan(j: JawabanLke | None) -> dbc.Alert | None:
                     className="small text-muted mb-2 pertanyaan")
 
 
+def _pilih(jenis: str, kr: Kriteria, nilai: str | None, boleh: bool) -> dbc.Select:
+    """The answer on the criterion's scale (a plain select: the page holds two for each of 80 criteria)."""
+    return dbc.Select(id={"type": jenis, "index": kr.kode}, options=opsi_jawaban(kr.skala), value=nilai or "",
+                      disabled=not boleh, placeholder="Jawaban…", className="mb-1", size="sm")
+
+
 def kartu_kriteria(kr: Kriteria, j: JawabanLke | None, bukti: list[Lampiran], usulan: Usulan | None, *,
                    mandiri: bool, evaluator: bool) -> dbc.Card:
     """One criterion: its scale, the proposal, the office's answer, note and proofs, the evaluator's answer and
-    note, the desk review's question. `mandiri`/`evaluator`: whether the user may write that column now."""
+    note, the desk review's question. `mandiri`/`evaluator`: whether the user may write that column now (the
+    upload and the buttons are drawn only then)."""
     k = kr.kode
     kolom_kantor = html.Div([
         html.H6("Penilaian mandiri", className="small fw-bold"),
         _pertanyaan(j),
         _usulan(k, usulan, mandiri),
-        dropdown(id={"type": ids.AKIP_MANDIRI, "index": k}, options=opsi_jawaban(kr.skala),
-                 value=j.mandiri if j else None, disabled=not mandiri, placeholder="Jawaban…", className="mb-1"),
+        _pilih(ids.AKIP_MANDIRI, kr, j.mandiri if j else None, mandiri),
         dbc.Textarea(id={"type": ids.AKIP_CATATAN_MANDIRI, "index": k}, value=(j.catatan_mandiri if j else None) or "",
                      disabled=not mandiri, placeholder="Catatan / penjelasan", rows=2, className="mb-1"),
         html.Div(daftar_bukti(bukti), id={"type": ids.AKIP_DAFTAR_BUKTI, "index": k}),
@@ -120,12 +125,11 @@ def kartu_kriteria(kr: Kriteria, j: JawabanLke | None, bukti: list[Lampiran], us
                        children=html.Div(["Seret bukti ke sini atau ", html.A("pilih berkas")])),
             dbc.Button("Simpan jawaban", id={"type": ids.AKIP_SIMPAN_MANDIRI, "index": k}, size="sm",
                        color="primary"),
-        ], hidden=not mandiri),
+        ]) if mandiri else None,
     ])
     kolom_evaluator = html.Div([
         html.H6("Evaluator", className="small fw-bold"),
-        dropdown(id={"type": ids.AKIP_EVALUATOR, "index": k}, options=opsi_jawaban(kr.skala),
-                 value=j.evaluator if j else None, disabled=not evaluator, placeholder="Jawaban…", className="mb-1"),
+        _pilih(ids.AKIP_EVALUATOR, kr, j.evaluator if j else None, evaluator),
         dbc.Textarea(id={"type": ids.AKIP_CATATAN_EVALUATOR, "index": k},
                      value=(j.catatan_evaluator if j else None) or "", disabled=not evaluator,
                      placeholder="Catatan evaluator", rows=2, className="mb-1"),
@@ -136,7 +140,7 @@ def kartu_kriteria(kr: Kriteria, j: JawabanLke | None, bukti: list[Lampiran], us
                          rows=1, className="mb-1"),
             dbc.Button("Kembalikan ke kecamatan", id={"type": ids.AKIP_KEMBALIKAN, "index": k}, size="sm",
                        color="warning", outline=True),
-        ], hidden=not evaluator),
+        ]) if evaluator else None,
     ])
     return dbc.Card(dbc.CardBody([
         html.Div([html.Span(k, className="fw-bold me-2"), html.Span(kr.teks),

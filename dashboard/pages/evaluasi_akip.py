@@ -45,7 +45,10 @@ def layout(**kwargs) -> html.Div:
         dcc.Store(id=ids.AKIP_EVALUASI),
         html.Div(id=ids.AKIP_PESAN),
         dbc.Row([
-            dbc.Col(dcc.Loading(html.Div(id=ids.AKIP_ISI)), lg=8),
-            dbc.Col([html.Div(id=ids.AKIP_NILAI, className="sticky-lg-top"), lke], lg=4),
+            dbc.Col([html.Div(id=ids.AKIP_KEPALA), dcc.Loading(html.Div(id=ids.AKIP_ISI))], lg=8,
+                    className="order-2 order-lg-1"),
+            # On a phone the scores come before the 80 criteria; beside them from a laptop on.
+            dbc.Col([html.Div(id=ids.AKIP_NILAI, className="sticky-lg-top"), lke], lg=4,
+                    className="order-1 order-lg-2"),
         ]),
     ])

@@ -94,7 +94,8 @@ def test_the_hand_worked_lke_reads_the_same_on_the_page(client, app, demo, usern
     assert tabel_jawaban(r, "akip-tabel-nilai") == NILAI_LKE_CONTOH
     r = _panggil(client, app, "tampilkan", kecamatan="Poncokusumo" if username.startswith(("kab", "insp")) else None,
                  tahun=TAHUN)
-    teks = teks_jawaban(r)
+    assert r.get_json()["response"]["akip-evaluasi"]["data"] == ev_id
+    teks = teks_jawaban(_panggil(client, app, "kepala", evaluasi_id=ev_id))
     assert "Evaluasi AKIP 2025 Kecamatan Poncokusumo" in teks and "Final" in teks
     assert "Nilai 70,13 · predikat BB (Sangat Baik)" in teks and "LHE tanggal 10 Maret 2026." in teks
     with session_scope(demo) as s:
@@ -137,6 +138,8 @@ def test_the_office_opens_answers_uploads_and_sends_through_the_page(client, app
     r = _panggil(client, app, "unggah_bukti", kode="2.2.4", isi=pdf, nama_berkas="BA Pengukuran.pdf",
                  evaluasi_id=ev_id)
     assert "BA_Pengukuran.pdf" in teks_jawaban(r)
+    teks = teks_jawaban(_panggil(client, app, "kepala", evaluasi_id=ev_id))
+    assert "Kirim ke evaluator" in teks and "Finalkan evaluasi" not in teks
     r = _panggil(client, app, "kirim", evaluasi_id=ev_id, versi=1)
     assert "Penilaian mandiri belum lengkap; kriteria yang belum dijawab: 1.1.1, 1.1.2," in teks_jawaban(r)
     with session_scope(demo) as s:
@@ -167,6 +170,8 @@ def test_the_evaluator_answers_sends_back_and_finalises_through_the_page(client,
     assert "Penilaian evaluator 3.1.5 disimpan: T." in teks_jawaban(r)
     r = _panggil(client, app, "kembalikan", kode="2.2.4", pertanyaan="Mana berita acara TW IV?", evaluasi_id=ev_id)
     assert "Kriteria 2.2.4 dikembalikan ke kecamatan dengan pertanyaan." in teks_jawaban(r)
+    teks = teks_jawaban(_panggil(client, app, "kepala", evaluasi_id=ev_id))
+    assert "Finalkan evaluasi" in teks and "Kirim ke evaluator" not in teks and "Reviu evaluator" in teks
     r = _panggil(client, app, "finalkan", temuan="Temuan", tanggal_lhe="9 Maret 2026", evaluasi_id=ev_id, versi=1)
     assert "Kriteria 2.2.4 masih dikembalikan ke kecamatan; tunggu jawabannya sebelum memfinalkan." in teks_jawaban(r)
     sebelum = sidik_basis_data(demo)

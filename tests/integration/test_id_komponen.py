@@ -77,15 +77,20 @@ def _lke_akip(client, app, demo, monkeypatch, ditemukan: set[str]) -> None:
     with session_scope(demo) as s:
         evapor = pengguna(s, peran="kasubag_evapor")
         ev = ea.buka(s, kecamatan_id=evapor.kecamatan_id, tahun=2025, oleh=evapor, hari_ini=date(2026, 3, 1))
+    kepala = next(k for k, cb in daftar_callback(app).items() if cb["callback"].__name__ == "kepala"
+                  and cb["callback"].__module__ == "callbacks.evaluasi_akip")
     masuk(client, "evapor.poncokusumo")
     _ids(panggil(client, app, kunci, kecamatan=None, tahun=2025).get_json(), ditemukan)
+    _ids(panggil(client, app, kepala, evaluasi_id=ev.id).get_json(), ditemukan)
     masuk(client, "inspektorat.malang")
     _ids(panggil(client, app, kunci, kecamatan="Kalipare", tahun=2025).get_json(), ditemukan)
     with session_scope(demo) as s:
         for kode, j in lke_contoh.jawaban_mandiri().items():
             ea.jawab_mandiri(s, evaluasi_id=ev.id, kode=kode, jawaban=j, catatan=None, oleh=evapor)
         ea.kirim(s, evaluasi_id=ev.id, oleh=evapor)
+    masuk(client, "inspektorat.malang")
     _ids(panggil(client, app, kunci, kecamatan="Poncokusumo", tahun=2025).get_json(), ditemukan)
+    _ids(panggil(client, app, kepala, evaluasi_id=ev.id).get_json(), ditemukan)
 
 
 def test_every_id_a_callback_names_is_rendered_somewhere(client, app, demo, monkeypatch):
