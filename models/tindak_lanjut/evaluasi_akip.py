@@ -301,6 +301,14 @@ def _waktu(pada: datetime | None) -> datetime:
     return pastikan_sadar_zona(pada or utcnow())
 
 
+def _tahan(session: Session, ev: EvaluasiAkip, aksi: str) -> None:
+    """Hold the evaluation in the state it was checked in until the caller commits (a compare-and-set of the same
+    state): of an answer and a final at once, the second waits for the first and is refused if the state moved."""
+    session.flush()
+    if not tulis(session, ev, ke=ev.status):
+        raise _tentang(aksi, ev)(Ditolak(PESAN_BENTROK))
+
+
 def _tentang(aksi: str, ev: EvaluasiAkip) -> Callable[[Ditolak], Ditolak]:
     return lambda e: e.tentang(aksi=f"evaluasi_akip.{aksi}", objek="evaluasi_akip", objek_id=ev.id,
                                kecamatan_id=ev.kecamatan_id)
@@ -349,7 +357,10 @@ def jawab_mandiri(session: Session, *, evaluasi_id: Any, kode: Any, jawaban: Any
         nilai, teks = _jawaban(kr, jawaban, "mandiri"), _catatan(catatan)
     except Ditolak as e:
         raise tentang(e) from None
+    _tahan(session, ev, "jawab_mandiri")
     j = _baris(session, ev, kr.kode)
+    if ev.status == E.REVIU and not j.dikembalikan:  # read again under the hold: answered meanwhile
+        raise tentang(Ditolak(PESAN_BENTROK))
     sebelum = {"mandiri": j.mandiri, "catatan": j.catatan_mandiri, "dikembalikan": j.dikembalikan}
     j.mandiri, j.catatan_mandiri, j.mandiri_oleh, j.mandiri_pada = nilai, teks, oleh.id, _waktu(pada)
     j.dikembalikan = False
@@ -370,6 +381,7 @@ def unggah_bukti(session: Session, *, evaluasi_id: Any, kode: Any, nama_berkas: 
         MESIN_EVALUASI_AKIP.periksa(ev.status, "jawab_mandiri", KonteksEvaluasi(session, oleh, ev, kode=kr.kode))
     except Ditolak as e:
         raise _tentang("unggah_bukti", ev)(e) from None
+    _tahan(session, ev, "unggah_bukti")
     j = _baris(session, ev, kr.kode)
     return simpan_berkas(session, pemilik_jenis=PEMILIK_BUKTI, pemilik_id=j.id, kecamatan_id=ev.kecamatan_id,
                          nama_berkas=nama_berkas, data=data, oleh=oleh, folder=folder)
@@ -378,6 +390,7 @@ def unggah_bukti(session: Session, *, evaluasi_id: Any, kode: Any, nama_berkas: 
 def kirim(session: Session, *, evaluasi_id: Any, oleh: User, pada: datetime | None = None) -> EvaluasiAkip:
     """Send the complete self-assessment to the evaluator (mandiri -> reviu)."""
     ev = _ambil(session, evaluasi_id)
+    _tahan(session, ev, "kirim")  # the answers checked are the ones sent
     try:
         ke = MESIN_EVALUASI_AKIP.periksa(ev.status, "kirim", KonteksEvaluasi(session, oleh, ev))
     except Ditolak as e:
@@ -401,6 +414,7 @@ def jawab_evaluator(session: Session, *, evaluasi_id: Any, kode: Any, jawaban: A
         nilai, teks = _jawaban(kr, jawaban, "evaluator"), _catatan(catatan)
     except Ditolak as e:
         raise _tentang("jawab_evaluator", ev)(e) from None
+    _tahan(session, ev, "jawab_evaluator")
     j = _baris(session, ev, kr.kode)
     sebelum = {"evaluator": j.evaluator, "catatan": j.catatan_evaluator}
     j.evaluator, j.catatan_evaluator, j.evaluator_oleh, j.evaluator_pada = nilai, teks, oleh.id, _waktu(pada)
@@ -427,6 +441,7 @@ def kembalikan(session: Session, *, evaluasi_id: Any, kode: Any, pertanyaan: Any
             raise Ditolak(f"Pertanyaan paling panjang {PANJANG_CATATAN} karakter.")
     except Ditolak as e:
         raise _tentang("kembalikan", ev)(e) from None
+    _tahan(session, ev, "kembalikan")
     j = _baris(session, ev, kr.kode)
     sebelum = {"pertanyaan": j.pertanyaan, "dikembalikan": j.dikembalikan}
     j.pertanyaan, j.dikembalikan = teks, True
@@ -443,6 +458,7 @@ def finalkan(session: Session, *, evaluasi_id: Any, temuan: Any, tanggal_lhe: An
     """Finalise: freeze the evaluator's total (rounded as printed) and predicate, the findings and the LHE's date."""
     ev = _ambil(session, evaluasi_id)
     hari = hari_ini or periode.hari_ini()
+    _tahan(session, ev, "finalkan")  # the answers scored are the ones frozen
     try:
         ke = MESIN_EVALUASI_AKIP.periksa(ev.status, "finalkan", KonteksEvaluasi(session, oleh, ev))
         teks = str(temuan or "").strip()

@@ -329,3 +329,29 @@ def test_a_kabupaten_adopts_a_revised_lke_and_an_opened_evaluation_keeps_its_own
         [row] = s.exec(select(Lke)).all()
         assert (row.nama, len(baca_struktur(row.isi).kriteria())) == ("Revisi", 79)
         assert s.exec(select(JawabanLke)).all() == []
+
+
+def test_an_answer_after_a_final_made_meanwhile_is_refused_and_the_frozen_score_stands(demo):
+    """Both read the evaluation in reviu; the evaluator's colleague finalises and commits; the late answer finds
+    the evaluation no longer in reviu and writes nothing, so the frozen score is the one its answers give."""
+    ev_id = _sampai_reviu(demo)
+    with session_scope(demo) as s:
+        _isi_evaluator(s, s.get(EvaluasiAkip, ev_id))
+    with session_scope(demo) as s1, session_scope(demo) as s2:
+        satu, dua = s1.get(EvaluasiAkip, ev_id), s2.get(EvaluasiAkip, ev_id)
+        assert satu.status == dua.status == "reviu"
+        evaluator1 = pengguna(s1, peran="evaluator", kabupaten="Malang")
+        evaluator2 = pengguna(s2, peran="evaluator", kabupaten="Malang")
+        s1.commit()
+        s2.commit()
+        satu, dua = s1.get(EvaluasiAkip, ev_id), s2.get(EvaluasiAkip, ev_id)  # both read in reviu
+        ea.finalkan(s1, evaluasi_id=ev_id, temuan="Temuan", tanggal_lhe=HARI, oleh=evaluator1, hari_ini=HARI)
+        s1.commit()
+        with pytest.raises(Ditolak) as e:
+            ea.jawab_evaluator(s2, evaluasi_id=ev_id, kode="1.1.1", jawaban="Y", catatan="Terlambat.", oleh=evaluator2)
+        assert str(e.value) == "Evaluasi AKIP ini baru saja diubah orang lain; muat ulang halaman."
+        s2.rollback()
+    with session_scope(demo) as s:
+        ev = s.get(EvaluasiAkip, ev_id)
+        assert (ev.status, ev.nilai, ev.predikat) == ("final", 70.13, "BB")
+        assert ea.jawaban_evaluasi(s, ev_id)["1.1.1"].evaluator == "T"
