@@ -322,3 +322,20 @@ def test_an_evaluator_cannot_change_any_office_figure(demo):
             fungsi(s, oleh=pengguna(s, peran="evaluator", kabupaten="Malang"), **kw)
             pytest.fail(f"{fungsi.__name__} menerima evaluator")
     assert sidik_basis_data(demo) == sebelum
+
+
+def test_a_proof_is_read_by_its_office_and_its_kabupaten_only(client, app, demo):
+    app.server.extensions["sakip_settings"].upload_dir.mkdir(parents=True, exist_ok=True)
+    with session_scope(demo) as s:
+        evapor = pengguna(s, peran="kasubag_evapor", kecamatan="Poncokusumo")
+        ev = ea.buka(s, kecamatan_id=evapor.kecamatan_id, tahun=TAHUN, oleh=evapor, hari_ini=HARI)
+        x = ea.unggah_bukti(s, evaluasi_id=ev.id, kode="2.1.3", nama_berkas="SOP.pdf", data=b"%PDF-1.4 sop",
+                            oleh=evapor, folder=app.server.extensions["sakip_settings"].upload_dir)
+        x_id = x.id
+    for username, status in (("evapor.kalipare", 403), ("inspektorat.tanjungjabungbarat", 403),
+                             ("kabupaten.tanjungjabungbarat", 403), ("inspektorat.malang", 200),
+                             ("camat.poncokusumo", 200)):
+        masuk(client, username)
+        r = client.get(f"/lampiran/{x_id}")
+        assert r.status_code == status, username
+        assert (r.data == b"%PDF-1.4 sop") == (status == 200)
