@@ -339,3 +339,32 @@ def test_a_proof_is_read_by_its_office_and_its_kabupaten_only(client, app, demo)
         r = client.get(f"/lampiran/{x_id}")
         assert r.status_code == status, username
         assert (r.data == b"%PDF-1.4 sop") == (status == 200)
+
+
+def test_the_kabupaten_sets_who_reviews_the_lkj_on_its_settings_page(client, app, demo):
+    def kunci(nama: str) -> str:
+        return next(k for k, cb in daftar_callback(app).items()
+                    if f"{cb['callback'].__module__}.{cb['callback'].__name__}" == f"callbacks.pengaturan_kabupaten.{nama}")
+
+    from tests.dash_util import panggil
+
+    masuk(client, "kabupaten.malang")
+    client.get("/_dash-layout")
+    r = panggil(client, app, kunci("isi"), kabupaten=None)
+    assert r.get_json()["response"]["pengaturan-reviu-lkj"]["value"] == "sekcam"
+    r = panggil(client, app, kunci("simpan"), kabupaten=None, bupati="Bupati Malang", batas="120", awal="",
+                ditetapkan="", reviu_lkj="bupati")
+    assert ("Pilih siapa yang mereviu Laporan Kinerja: Sekretaris Camat atau Inspektorat kabupaten."
+            in teks_jawaban(r))
+    r = panggil(client, app, kunci("simpan"), kabupaten=None, bupati="Bupati Malang", batas="120", awal="",
+                ditetapkan="", reviu_lkj="inspektorat")
+    assert "Pengaturan Kabupaten Malang disimpan." in teks_jawaban(r)
+    with session_scope(demo) as s:
+        kab = s.exec(select(Kabupaten).where(Kabupaten.nama == "Malang")).one()
+        assert kab.reviu_lkj == "inspektorat"
+    r = panggil(client, app, kunci("isi"), kabupaten=None)
+    assert r.get_json()["response"]["pengaturan-reviu-lkj"]["value"] == "inspektorat"
+    masuk(client, "inspektorat.malang")  # the evaluator does not change the kabupaten's settings
+    r = panggil(client, app, kunci("simpan"), kabupaten=None, bupati="", batas="120", awal="", ditetapkan="",
+                reviu_lkj="sekcam")
+    assert (r.status_code, r.get_json()) == (403, {"galat": PESAN_PERAN})
