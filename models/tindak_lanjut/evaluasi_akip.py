@@ -121,13 +121,14 @@ def urutan_kode(kode: str) -> tuple[int, ...]:
     return tuple(int(x) if x.isdigit() else 0 for x in kode.split("."))
 
 
-def daftar_kode(kode: list[str] | tuple[str, ...], batas: int = 12) -> str:
-    """Criteria codes for a message, the rest counted.
+def daftar_kode(kode: list[str] | tuple[str, ...], batas: int | None = None) -> str:
+    """Criteria codes for a message: all of them (a refusal names every criterion), or the first `batas` and the
+    rest counted.
 
     >>> daftar_kode(["1.1.1", "1.1.2"]), daftar_kode([str(i) for i in range(15)], batas=3)
     ('1.1.1, 1.1.2', '0, 1, 2 dan 12 kriteria lain')
     """
-    if len(kode) <= batas:
+    if batas is None or len(kode) <= batas:
         return ", ".join(kode)
     return f"{', '.join(kode[:batas])} dan {len(kode) - batas} kriteria lain"
 

@@ -48,6 +48,17 @@ def _panggil(client, app, nama: str, kode: str | None = None, **nilai):
     return client.post("/_dash-update-component", json=body)
 
 
+def _komponen(isi, ident: str) -> dict | None:
+    """The props of the component `ident` in an answer."""
+    if isinstance(isi, dict):
+        if isinstance(isi.get("props"), dict) and isi["props"].get("id") == ident:
+            return isi["props"]
+        isi = list(isi.values())
+    if isinstance(isi, list):
+        return next((p for v in isi if (p := _komponen(v, ident)) is not None), None)
+    return None
+
+
 def _ev(demo, kec: str = "Poncokusumo") -> int:
     with session_scope(demo) as s:
         return ea.evaluasi_kantor(s, kantor(s, nama=kec).id, TAHUN).id
@@ -217,6 +228,11 @@ def test_the_kabupaten_picks_an_office_and_sees_the_recap_link(client, app, demo
     r = buka_halaman(client, "/evaluasi-akip?kecamatan=Poncokusumo&tahun=2025")
     teks = json.dumps(r.get_json(), ensure_ascii=False)
     assert r.status_code == 200 and "/evaluasi-akip/rekap" in teks and "LKE yang berlaku" in teks
+    with session_scope(demo) as s:
+        kec_id = kantor(s, nama="Poncokusumo").id
+    r = buka_halaman(client, f"/evaluasi-akip?kecamatan={kec_id}&tahun=2025")  # the office by its id
+    assert r.status_code == 200
+    assert _komponen(r.get_json(), "akip-kecamatan")["value"] == "Poncokusumo"
     r = _panggil(client, app, "tampilkan", kecamatan=None, tahun=TAHUN)
     assert "Pilih satu kecamatan untuk melihat LKE-nya." in teks_jawaban(r)
     r = _panggil(client, app, "tampilkan", kecamatan="Poncokusumo", tahun=TAHUN)
