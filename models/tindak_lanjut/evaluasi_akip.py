@@ -22,6 +22,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
 from models.tables import EvaluasiAkip, JawabanLke, Kabupaten, Kecamatan, Lampiran, Lke, User, utcnow
@@ -339,7 +340,11 @@ def buka(session: Session, *, kecamatan_id: Any, tahun: Any, oleh: User, hari_in
     ev = EvaluasiAkip(kecamatan_id=kec_id, tahun=th, lke=isi, status=str(E.MANDIRI), dibuat_pada=_waktu(pada),
                       evaluator_id=oleh.id if oleh.role_kode in PERAN_EVALUATOR else None)
     session.add(ev)
-    session.flush()
+    try:
+        session.flush()  # one per office and year: of two openings at once, the second is refused
+    except IntegrityError:
+        raise Ditolak(f"Evaluasi AKIP {th} Kecamatan {kec.nama} sudah dibuka.", aksi="evaluasi_akip.buka",
+                      kecamatan_id=kec_id) from None
     catat(session, aksi="evaluasi_akip.buka", oleh=oleh, objek="evaluasi_akip", objek_id=ev.id, kecamatan_id=kec_id,
           sesudah={"tahun": th, "status": ev.status, "lke": struktur.nama, "lke_id": lke.id if lke else None,
                    "kriteria": len(struktur.kriteria())})

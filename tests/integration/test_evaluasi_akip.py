@@ -355,3 +355,20 @@ def test_an_answer_after_a_final_made_meanwhile_is_refused_and_the_frozen_score_
         ev = s.get(EvaluasiAkip, ev_id)
         assert (ev.status, ev.nilai, ev.predikat) == ("final", 70.13, "BB")
         assert ea.jawaban_evaluasi(s, ev_id)["1.1.1"].evaluator == "T"
+
+
+def test_two_openings_at_once_make_one_evaluation(demo):
+    with session_scope(demo) as s1, session_scope(demo) as s2:
+        evapor, sekcam = (pengguna(s1, peran="kasubag_evapor", kecamatan="Poncokusumo"),
+                          pengguna(s2, peran="sekcam", kecamatan="Poncokusumo"))
+        s1.commit()
+        s2.commit()
+        assert ea.evaluasi_kantor(s2, evapor.kecamatan_id, TAHUN) is None  # both see none
+        ea.buka(s1, kecamatan_id=evapor.kecamatan_id, tahun=TAHUN, oleh=evapor, hari_ini=HARI)
+        s1.commit()
+        with pytest.raises(Ditolak) as e:
+            ea.buka(s2, kecamatan_id=sekcam.kecamatan_id, tahun=TAHUN, oleh=sekcam, hari_ini=HARI)
+        assert str(e.value) == "Evaluasi AKIP 2025 Kecamatan Poncokusumo sudah dibuka."
+        s2.rollback()
+    with session_scope(demo) as s:
+        assert len(s.exec(select(EvaluasiAkip)).all()) == 1
