@@ -91,7 +91,7 @@ def register(app: Dash) -> None:
             user = _user(s)
             ev = _evaluasi(s, evaluasi_id)
             kec = s.get(Kecamatan, ev.kecamatan_id)
-            return kepala_evaluasi(ev, kec.nama, ea.tindakan_evaluasi(s, ev, user),
+            return kepala_evaluasi(ev, kec.nama, kec.zona_waktu, ea.tindakan_evaluasi(s, ev, user),
                                    pengisi=ea.alasan_pengisi(user, kec.id) is None,
                                    evaluator=ea.alasan_evaluator(s, user, kec.id) is None)
 

@@ -10,6 +10,7 @@ from dash import dcc, html
 
 from dashboard import format as fmt
 from dashboard import ids
+from models.perencanaan.kalender_sakip import tanggal_lokal
 from models.tables import EvaluasiAkip, JawabanLke, Lampiran, Lke
 from models.tindak_lanjut.bukti_lke import Usulan
 from models.tindak_lanjut.evaluasi_akip import LABEL_AKSI, StatusEvaluasiAkip
@@ -176,7 +177,7 @@ def _tombol(tindakan: list[Tindakan], aksi: str, ident: str, tampil: bool) -> ht
                      html.Div(t.alasan, className="small text-muted mt-1") if t.alasan else None], className="mb-2")
 
 
-def kepala_evaluasi(ev: EvaluasiAkip, nama_kantor: str, tindakan: list[Tindakan], *, pengisi: bool,
+def kepala_evaluasi(ev: EvaluasiAkip, nama_kantor: str, zona: str, tindakan: list[Tindakan], *, pengisi: bool,
                     evaluator: bool) -> dbc.Card:
     """Status, what was sent and finalised, and the buttons the machine offers to this user."""
     st = StatusEvaluasiAkip(ev.status)
@@ -184,7 +185,8 @@ def kepala_evaluasi(ev: EvaluasiAkip, nama_kantor: str, tindakan: list[Tindakan]
                           dbc.Badge(st.label, color=st.warna, id="akip-status")]),
                  html.P(f"LKE: {ev.lke.get('nama', '-')}", className="small text-muted mb-1")]
     if ev.dikirim_pada:
-        isi.append(html.P(f"Penilaian mandiri dikirim {fmt.tanggal(ev.dikirim_pada)}.", className="small mb-1"))
+        isi.append(html.P(f"Penilaian mandiri dikirim {fmt.tanggal(tanggal_lokal(ev.dikirim_pada, zona))}.",
+                          className="small mb-1"))
     if st == StatusEvaluasiAkip.FINAL:
         isi.append(dbc.Alert([html.Strong(f"Nilai {teks_nilai(ev.nilai)} · predikat {teks_predikat(ev.predikat)}"),
                               html.Div(f"LHE tanggal {fmt.tanggal(ev.tanggal_lhe)}."),
