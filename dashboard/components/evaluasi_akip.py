@@ -63,8 +63,10 @@ def ringkasan_nilai(struktur: StrukturLke, mandiri: NilaiLke, evaluator: NilaiLk
     if evaluator.belum:
         catatan.append(html.Li(f"Kolom evaluator: {len(evaluator.belum)} kriteria belum dijawab."))
     if kurang:
-        catatan.append(html.Li([f"Bukti belum ada ({len(kurang)} kriteria, tanpa berkas dan tanpa usulan dari "
-                                "catatan kantor): ", html.Span(", ".join(kurang), id="akip-bukti-kurang")]))
+        catatan.append(html.Li(html.Details([
+            html.Summary(f"Bukti belum ada ({len(kurang)} kriteria, tanpa berkas dan tanpa usulan dari catatan "
+                         "kantor): "),
+            html.Span(", ".join(kurang), id="akip-bukti-kurang")])))
     return html.Div([html.H5("Nilai"), tabel_nilai(struktur, mandiri, evaluator),
                      html.Ul(catatan, className="small text-muted") if catatan else None])
 
