@@ -43,7 +43,7 @@ def register(app: Dash) -> None:
               Output(ids.PENGATURAN_RPJMD_AWAL, "value"), Output(ids.PENGATURAN_RPJMD_TANGGAL, "value"),
               Output(ids.PENGATURAN_INFO, "children"), Output(ids.PITA_DAFTAR, "children"),
               Output(ids.PITA_TAHUN, "value"), Output(ids.PITA_BARIS, "children"),
-              Input(ids.PENGATURAN_KABUPATEN, "value"), Input(ids.PENGATURAN_VERSI, "data"),
+              Output(ids.PENGATURAN_REVIU_LKJ, "value"), Input(ids.PENGATURAN_KABUPATEN, "value"), Input(ids.PENGATURAN_VERSI, "data"),
               Input(ids.PITA_VERSI, "data"), peran=PENGATUR, tolak=4)
     def isi(kabupaten, _versi, _versi_pita):
         tahun = periode.hari_ini().year
@@ -56,19 +56,21 @@ def register(app: Dash) -> None:
         # The form offers next year's bands to change: the set that will hold then.
         return (p.bupati_nama or "", tulis_angka(p.batas_rerata), p.rpjmd_tahun_awal or "",
                 tanggal(p.rpjmd_ditetapkan) if p.rpjmd_ditetapkan else "", info, tabel_pita(daftar, tahun),
-                tahun + 1, baris_pita(pita_berlaku(daftar, tahun + 1)))
+                tahun + 1, baris_pita(pita_berlaku(daftar, tahun + 1)), p.reviu_lkj)
 
     @callback(app, Output(ids.PENGATURAN_PESAN, "children"), Output(ids.PENGATURAN_VERSI, "data"),
               Input(ids.PENGATURAN_SIMPAN, "n_clicks"), State(ids.PENGATURAN_KABUPATEN, "value"),
               State(ids.PENGATURAN_BUPATI, "value"), State(ids.PENGATURAN_BATAS, "value"),
               State(ids.PENGATURAN_RPJMD_AWAL, "value"), State(ids.PENGATURAN_RPJMD_TANGGAL, "value"),
-              State(ids.PENGATURAN_VERSI, "data"), peran=PENGATUR, prevent_initial_call=True, tolak=0)
-    def simpan(_n, kabupaten, bupati, batas, awal, ditetapkan, versi):
+              State(ids.PENGATURAN_VERSI, "data"), State(ids.PENGATURAN_REVIU_LKJ, "value"), peran=PENGATUR,
+              prevent_initial_call=True, tolak=0)
+    def simpan(_n, kabupaten, bupati, batas, awal, ditetapkan, versi, reviu_lkj=None):
         with sesi() as s:
             user = s.get(User, current_user.id)
             kab = _kabupaten(s, user, kabupaten)
             ubah_pengaturan(s, kabupaten_id=kab.id, oleh=user, bupati_nama=bupati or None,
-                            batas_rerata=batas, rpjmd_tahun_awal=awal, rpjmd_ditetapkan=ditetapkan or None)
+                            batas_rerata=batas, rpjmd_tahun_awal=awal, rpjmd_ditetapkan=ditetapkan or None,
+                            **({"reviu_lkj": reviu_lkj} if reviu_lkj is not None else {}))
             pesan = (f"Pengaturan Kabupaten {kab.nama} disimpan. Rata-rata capaian kini menghitung tiap capaian "
                      f"paling tinggi {tulis_angka(kab.batas_rerata)}%.")
         return dbc.Alert(pesan, color="success"), (versi or 0) + 1

@@ -205,6 +205,7 @@ def user_create(username, nama, role_kode, kecamatan, kabupaten, password) -> No
     from sqlmodel import select
 
     from models.akun.pengguna import buat_pengguna
+    from models.akun.peran import TINGKAT_KABUPATEN
     from models.migrasi import pastikan_skema
     from models.sop.register import pastikan_peran
     from models.tables import Kabupaten, Kecamatan
@@ -224,7 +225,7 @@ def user_create(username, nama, role_kode, kecamatan, kabupaten, password) -> No
                     raise Ditolak(f'Kecamatan "{kecamatan}" tidak ada.')
             buat_pengguna(s, username=username, nama=nama, password=password, role_kode=role_kode,
                           kecamatan_id=kec.id if kec else None,
-                          kabupaten_id=kab.id if kab and role_kode == "kabupaten" else None)
+                          kabupaten_id=kab.id if kab and role_kode in TINGKAT_KABUPATEN else None)
     except Ditolak as e:
         raise click.ClickException(f"{e} Pengguna tidak dibuat.") from None
     click.echo(f"Pengguna {username.strip().lower()} dibuat.")

@@ -95,7 +95,8 @@ def buat_pengguna_demo(session) -> int:
         n += len(buat_pengguna_kantor(session, kec))
     for kab in session.exec(select(Kabupaten).order_by(Kabupaten.nama)):
         buat_pengguna_kabupaten(session, kab)
-        n += 1
+        buat_evaluator_kabupaten(session, kab)
+        n += 2
     buat_pengguna(session, username="admin", nama="Admin Sistem", password=DEMO_PASSWORD, role_kode="admin")
     return n + 1
 
@@ -104,6 +105,13 @@ def buat_pengguna_kabupaten(session, kab: Kabupaten) -> User:
     """The kabupaten's demo user ("kabupaten.malang"); password demo12345."""
     return buat_pengguna(session, username=f"kabupaten.{nama_login(kab.nama)}", nama=f"Kabupaten {kab.nama}",
                          password=DEMO_PASSWORD, role_kode="kabupaten", kabupaten_id=kab.id)
+
+
+def buat_evaluator_kabupaten(session, kab: Kabupaten) -> User:
+    """The kabupaten's Inspektorat evaluator of the Evaluasi AKIP ("inspektorat.malang"); password demo12345."""
+    return buat_pengguna(session, username=f"inspektorat.{nama_login(kab.nama)}",
+                         nama=f"Inspektorat Kabupaten {kab.nama}", password=DEMO_PASSWORD, role_kode="evaluator",
+                         kabupaten_id=kab.id)
 
 
 def pengatur_target(session, kecamatan_id: int) -> User | None:

@@ -78,7 +78,7 @@ def nama_pengguna(peran: str, kantor: str = KANTOR, *, ke: int = 1) -> str:
     nomor = str(ke) if ke > 1 else ""
     if peran == "admin":
         return f"admin{nomor}"
-    awalan = "kabupaten" if peran == "kabupaten" else AWALAN[peran]
+    awalan = {"kabupaten": "kabupaten", "evaluator": "inspektorat"}.get(peran) or AWALAN[peran]
     return f"{awalan}{nomor}.{nama_login(kantor)}"
 
 
@@ -105,9 +105,9 @@ def pengguna(s: Session, *, peran: str, kecamatan: str = KANTOR, kabupaten: str 
     """The demo user of a role in an office (the `ke`-th of that role), made with the demo password if missing."""
     if peran == "admin":
         username, tempat, di = nama_pengguna("admin", ke=ke), {}, None
-    elif peran == "kabupaten":
+    elif peran in ("kabupaten", "evaluator"):
         kab = _kabupaten(s, kabupaten) if kabupaten else s.get(Kabupaten, _kantor(s, kecamatan).kabupaten_id)
-        username, tempat, di = nama_pengguna("kabupaten", kab.nama, ke=ke), {"kabupaten_id": kab.id}, kab.nama
+        username, tempat, di = nama_pengguna(peran, kab.nama, ke=ke), {"kabupaten_id": kab.id}, kab.nama
     else:
         kec = _kantor(s, kecamatan)
         username, tempat, di = nama_pengguna(peran, kec.nama, ke=ke), {"kecamatan_id": kec.id}, kec.nama

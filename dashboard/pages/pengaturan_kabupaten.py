@@ -13,7 +13,7 @@ from dashboard.akses import halaman
 from dashboard.components.pengaturan import PENGATUR, baris_pita, pita_berlaku
 from dashboard.data import sesi
 from models.kinerja.mesin import PREDIKAT_BAKU
-from models.perencanaan.pengaturan import daftar_predikat
+from models.perencanaan.pengaturan import REVIU_LKJ, daftar_predikat
 from models.tables import Kabupaten, User
 from models.umum import periode
 
@@ -35,6 +35,10 @@ def _pengaturan() -> dbc.Card:
                "Rata-rata dan peringkat di Perbandingan menghitung tiap capaian paling tinggi sebesar ini, agar satu "
                "IKU yang jauh melampaui target tidak menentukan peringkat. 100 sampai 300; bawaan 120 "
                "(PermenPAN-RB 8/2021).", inputMode="decimal"),
+        html.Div([dbc.Label("Reviu Laporan Kinerja kecamatan oleh", html_for=ids.PENGATURAN_REVIU_LKJ),
+                  dbc.RadioItems(id=ids.PENGATURAN_REVIU_LKJ, inline=True, value="sekcam",
+                                 options=[{"label": v, "value": k} for k, v in REVIU_LKJ.items()]),
+                  dbc.FormText("Langkah reviu LKj sebelum Camat menandatanganinya.")], className="mb-3"),
         html.H6("RPJMD yang berlaku", className="mt-2"),
         dbc.Row([
             dbc.Col(_isian("Tahun awal periode", ids.PENGATURAN_RPJMD_AWAL, None, inputMode="numeric",

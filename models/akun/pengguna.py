@@ -11,6 +11,7 @@ from functools import cache
 from sqlmodel import Session, select
 from werkzeug.security import check_password_hash, generate_password_hash
 
+from models.akun.peran import TINGKAT_KABUPATEN
 from models.tables import Kabupaten, Kecamatan, Role, User
 from models.umum.audit import catat
 from models.umum.nip import baca_nip, format_nip
@@ -59,7 +60,7 @@ def _periksa_kantor(session: Session, role_kode: str, kecamatan_id: int | None,
         raise Ditolak(f'Peran "{role_kode}" tidak dikenal.')
     if role_kode == "admin":
         return None, None
-    if role_kode == "kabupaten":
+    if role_kode in TINGKAT_KABUPATEN:
         if kabupaten_id is None or session.get(Kabupaten, kabupaten_id) is None:
             raise Ditolak("Pengguna kabupaten harus terikat pada satu kabupaten.")
         return None, kabupaten_id
@@ -188,7 +189,7 @@ class Lingkup:
 def lingkup(session: Session, user: User) -> Lingkup:
     if user.role_kode == "admin":
         return Lingkup(None)
-    if user.role_kode in ("kabupaten", "evaluator"):  # the evaluator: the kabupaten's Inspektorat, reads its offices
+    if user.role_kode in TINGKAT_KABUPATEN:
         ids = session.exec(select(Kecamatan.id).where(Kecamatan.kabupaten_id == user.kabupaten_id)).all()
         return Lingkup(list(ids))
     return Lingkup([user.kecamatan_id] if user.kecamatan_id else [])

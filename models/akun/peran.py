@@ -102,5 +102,8 @@ PENETAP_RENSTRA = frozenset({"camat"})  # the Renstra (the office's five-year pl
 # Enter and submit the figure of every IKU (besides the Kasi a collection SOP's first step names), and may stand in
 # on a figure's entry steps: the office's performance keeper, Evapor in Malang, Perencanaan dan Keuangan elsewhere.
 PENGISI_SEMUA_IKU = frozenset({"kasubag_evapor", "kasubag_renkeu"})
+# Kabupaten-level users (a kabupaten, no kecamatan): they read every office of their kabupaten; the evaluator also
+# writes the evaluator's column, desk review and final of the Evaluasi AKIP (models.tindak_lanjut.evaluasi_akip).
+TINGKAT_KABUPATEN = frozenset({"kabupaten", "evaluator"})
 # Who keeps an office's DPA (budget and its realisation): the office's leadership and its secretariat.
 PENGELOLA_ANGGARAN = frozenset({"camat", "sekcam", "kasubag_renkeu", "kasubag_umum", "kasubag_evapor"})

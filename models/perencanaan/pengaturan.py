@@ -40,6 +40,9 @@ PITA_MIN, PITA_MAKS = 2, 10
 PANJANG_NAMA_PITA = 40
 AMBANG_MAKS = 1000.0
 TAHUN_KE_DEPAN = 10  # a set of bands or an RPJMD at most this many years ahead
+# Who reviews (reviu) the offices' Laporan Kinerja before the Camat signs: the office's own Sekretaris Camat, or the
+# kabupaten's Inspektorat.
+REVIU_LKJ = {"sekcam": "Sekretaris Camat", "inspektorat": "Inspektorat kabupaten"}
 
 
 @dataclass(frozen=True)
@@ -54,6 +57,7 @@ class Pengaturan:
     rpjmd_ditetapkan: date | None
     diubah_oleh: str | None  # the name of who last changed them
     diubah_pada: datetime | None
+    reviu_lkj: str = "sekcam"  # a key of REVIU_LKJ
 
 
 @dataclass(frozen=True)
@@ -89,13 +93,14 @@ def baca_pengaturan(session: Session, kabupaten_id: int) -> Pengaturan:
     return Pengaturan(kabupaten_id=kab.id, nama=kab.nama, bupati_nama=kab.bupati_nama,
                       batas_rerata=kab.batas_rerata, rpjmd_tahun_awal=awal,
                       rpjmd_ditetapkan=rpjmd[awal] if awal is not None else None,
-                      diubah_oleh=_nama_pengguna(session, kab.diubah_oleh), diubah_pada=kab.diubah_pada)
+                      diubah_oleh=_nama_pengguna(session, kab.diubah_oleh), diubah_pada=kab.diubah_pada,
+                      reviu_lkj=kab.reviu_lkj)
 
 
 def _isi(session: Session, kab: Kabupaten) -> dict[str, Any]:
     """The settings as an audit row writes them: every RPJMD recorded, by the first year of its period."""
     rpjmd = rpjmd_kabupaten(session, [kab.id]).get(kab.id, {})
-    return {"bupati_nama": kab.bupati_nama, "batas_rerata": kab.batas_rerata,
+    return {"bupati_nama": kab.bupati_nama, "batas_rerata": kab.batas_rerata, "reviu_lkj": kab.reviu_lkj,
             "rpjmd": {str(awal): hari.isoformat() for awal, hari in sorted(rpjmd.items())}}
 
 
@@ -113,6 +118,19 @@ def baca_nama_bupati(nilai: str | None) -> str | None:
     if len(nama) > PANJANG_NAMA_BUPATI:
         raise Ditolak(f"Nama Bupati paling panjang {PANJANG_NAMA_BUPATI} karakter.")
     return nama or None
+
+
+def baca_reviu_lkj(nilai: str | None) -> str:
+    """Who reviews the offices' LKj: "sekcam" or "inspektorat".
+
+    >>> baca_reviu_lkj("inspektorat"), baca_reviu_lkj(None)
+    Traceback (most recent call last):
+    ...
+    models.umum.penolakan.Ditolak: Pilih siapa yang mereviu Laporan Kinerja: Sekretaris Camat atau Inspektorat kabupaten.
+    """
+    if nilai not in REVIU_LKJ:
+        raise Ditolak("Pilih siapa yang mereviu Laporan Kinerja: Sekretaris Camat atau Inspektorat kabupaten.")
+    return str(nilai)
 
 
 def baca_batas_rerata(nilai: str | float | int | None) -> float:
@@ -158,6 +176,7 @@ def ubah_pengaturan(session: Session, *, kabupaten_id: int, oleh: User,
                     batas_rerata: str | float | int | None | EllipsisType = ...,
                     rpjmd_tahun_awal: str | int | None | EllipsisType = ...,
                     rpjmd_ditetapkan: str | date | None | EllipsisType = ...,
+                    reviu_lkj: str | None | EllipsisType = ...,
                     hari_ini: date | None = None, pada: datetime | None = None) -> Kabupaten:
     """Change a kabupaten's settings; a field left as ... keeps its value. Values may be as typed ("120,5",
     "15 Agustus 2025"). The RPJMD: its first year, and the day its Perda was set (a real date, not after today,
@@ -179,6 +198,8 @@ def ubah_pengaturan(session: Session, *, kabupaten_id: int, oleh: User,
         baru["bupati_nama"] = baca_nama_bupati(bupati_nama)
     if not isinstance(batas_rerata, EllipsisType):
         baru["batas_rerata"] = baca_batas_rerata(batas_rerata)
+    if not isinstance(reviu_lkj, EllipsisType):
+        baru["reviu_lkj"] = baca_reviu_lkj(reviu_lkj)
     rpjmd = rpjmd_kabupaten(session, [kab.id]).get(kab.id, {})
     ubah_rpjmd = not isinstance(rpjmd_tahun_awal, EllipsisType) or not isinstance(rpjmd_ditetapkan, EllipsisType)
     awal = (_baca_tahun(rpjmd_tahun_awal, "Tahun awal RPJMD") if not isinstance(rpjmd_tahun_awal, EllipsisType)

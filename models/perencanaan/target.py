@@ -14,6 +14,7 @@ from typing import Any, cast
 from sqlalchemy import CursorResult, update
 from sqlmodel import Session, col
 
+from models.akun.peran import PENGATUR_TARGET
 from models.kinerja.capaian import BarisCapaian, capaian_kantor
 from models.kinerja.iku import TANPA, target_berlaku, tetapkan_target
 from models.perencanaan.kalender_sakip import kewajiban_kantor, tanggal_lokal
@@ -86,7 +87,11 @@ def ubah_target(session: Session, *, indikator_id: int, kecamatan_id: int, tahun
     """Set or change a year's target, or with `triwulan` a quarter's (None removes the quarter's), from the IKU &
     Target page. Refused, with the reason, in a closed year, when it changes an official capaian and the person is
     not the Camat, and when the target in force is no longer the one the page showed (`diharapkan`, its id or
-    None)."""
+    None). Only the office's own target setters (Kasubag Evapor, Kasubag Perencanaan dan Keuangan, Camat) set its
+    targets: a kabupaten-level user (the Inspektorat's evaluator included) never does."""
+    if not oleh.aktif or oleh.kecamatan_id != kecamatan_id or oleh.role_kode not in PENGATUR_TARGET:
+        raise Ditolak("Target ditetapkan oleh Kasubag Evapor, Kasubag Perencanaan dan Keuangan atau Camat kecamatan "
+                      "ini; peran Anda tidak dapat mengubahnya.")
     if triwulan is not None and triwulan not in ROMAWI:
         raise Ditolak("Triwulan harus 1 sampai 4.")
     if (ditutup := tahun_ditutup(session, kecamatan_id, tahun)) is not None:

@@ -27,7 +27,7 @@ PERAN_KALIPARE = ("camat", "sekcam", "kasubag_evapor", "kasubag_umum", "kasi_pem
                   "staf")
 PENGGUNA_KALIPARE = [f"{awalan}.kalipare" for awalan, role, _ in PENGGUNA_KANTOR if role in PERAN_KALIPARE]
 PERAN_DEMO = {f"{awalan}.kalipare": role for awalan, role, _ in PENGGUNA_KANTOR if role in PERAN_KALIPARE} | {
-    "kabupaten.malang": "kabupaten", "admin": "admin", "inspektorat.malang": "evaluator"}
+    "kabupaten.malang": "kabupaten", "inspektorat.malang": "evaluator", "admin": "admin"}
 
 
 def _siap(client, app):
@@ -95,7 +95,8 @@ def test_without_a_session_every_callback_answers_401(client, app, demo):
     assert sidik_basis_data(demo) == sebelum
 
 
-@pytest.mark.parametrize("username", PENGGUNA_KALIPARE + ["kabupaten.tanjungjabungbarat"])
+@pytest.mark.parametrize("username", PENGGUNA_KALIPARE + ["kabupaten.tanjungjabungbarat",
+                                                          "inspektorat.tanjungjabungbarat"])
 def test_crafted_requests_for_another_office_get_403_and_no_data(client, app, demo, username):
     callbacks = _siap(client, app)
     masuk(client, username)
@@ -107,7 +108,8 @@ def test_crafted_requests_for_another_office_get_403_and_no_data(client, app, de
         ditolak_sebelum = _penolakan(demo)
         r = client.post("/_dash-update-component", json=payload(kunci, cb, _nilai(demo, kebijakan, ASING)))
         teks = r.get_data(as_text=True)
-        ditolak_peran = kebijakan.peran is not None and PERAN_DEMO.get(username, "kabupaten") not in kebijakan.peran
+        peran = PERAN_DEMO.get(username, "evaluator" if username.startswith("inspektorat") else "kabupaten")
+        ditolak_peran = kebijakan.peran is not None and peran not in kebijakan.peran
         if kebijakan.kecamatan or kebijakan.objek or ditolak_peran:
             assert r.status_code == 403, (kunci, r.status_code, teks[:300])
             assert r.get_json()["galat"] in (PESAN_KANTOR, PESAN_PERAN)
@@ -119,7 +121,7 @@ def test_crafted_requests_for_another_office_get_403_and_no_data(client, app, de
     assert sidik_basis_data(demo) == sebelum
 
 
-@pytest.mark.parametrize("username", PENGGUNA_KALIPARE + ["kabupaten.malang"])
+@pytest.mark.parametrize("username", PENGGUNA_KALIPARE + ["kabupaten.malang", "inspektorat.malang"])
 def test_roles_that_must_not_write_are_refused_and_nothing_changes(client, app, demo, username):
     callbacks = _siap(client, app)
     masuk(client, username)
@@ -152,6 +154,7 @@ def test_the_permitted_role_gets_through_the_same_requests(app, demo):
     from models.kinerja.iku import iku_kantor
     from models.perencanaan.perjanjian_kinerja import buat_draf, simpan_rencana_aksi, tambah_indikator
     from models.tindak_lanjut.evaluasi import RekomendasiBaru, catat_evaluasi_lengkap
+    from models.tindak_lanjut.evaluasi_akip import buka as buka_akip
     from tests.fabrik_akip import evaluasi_akip
 
     callbacks = _siap(app.server.test_client(), app)
@@ -171,7 +174,9 @@ def test_the_permitted_role_gets_through_the_same_requests(app, demo):
                          nama="Indikator uji", satuan="%", target="90", oleh=camat)
         simpan_rencana_aksi(s, kecamatan_id=camat.kecamatan_id, tahun=2025, triwulan=1, indikator_id=iku,
                             kegiatan="Kegiatan uji", role_kode="kasi_pem", terlaksana=None, oleh=camat)
-        evaluasi_akip(s, kecamatan="Kalipare", tahun=2025)  # and its Evaluasi AKIP, for the recap's release
+        # and Kalipare's Evaluasi AKIP: 2024's final, for the recap's release; 2025's open, for the LKE's callbacks
+        evaluasi_akip(s, kecamatan="Kalipare", tahun=2024)
+        buka_akip(s, kecamatan_id=evapor.kecamatan_id, tahun=2025, oleh=evapor, hari_ini=date(2026, 3, 1))
     for kunci, cb in callbacks.items():
         if ROUTER in kunci:
             continue

@@ -63,7 +63,7 @@ def test_sop_import_of_a_bad_document_stores_nothing(app, engine, tmp_path):
 def test_demo_load_fills_an_empty_database_once(app, engine):
     runner = app.server.test_cli_runner()
     hasil = runner.invoke(args=["demo", "load"])
-    assert hasil.output.strip() == "Data demo dimuat: 17 SOP dari 4 kecamatan, 39 pengguna (kata sandi demo12345)."
+    assert hasil.output.strip() == "Data demo dimuat: 17 SOP dari 4 kecamatan, 41 pengguna (kata sandi demo12345)."
     lagi = runner.invoke(args=["demo", "load"])
     assert lagi.exit_code == 1
     assert "data demo hanya dimuat ke basis data kosong" in lagi.output

@@ -64,7 +64,38 @@ def _dinamai(app) -> set[str]:
     return hasil
 
 
-def test_every_id_a_callback_names_is_rendered_somewhere(client, app, demo):
+def _lke_akip(client, app, demo, monkeypatch, ditemukan: set[str]) -> None:
+    """The Evaluasi AKIP's content: an office's LKE being answered (both columns, a proposal to copy, sending), one
+    not yet opened (the button that opens it) and one sent to the evaluator (the final form)."""
+    from models.tindak_lanjut import bukti_lke
+    from models.tindak_lanjut import evaluasi_akip as ea
+    from tests import lke_contoh
+
+    monkeypatch.setitem(bukti_lke.PEMBACA, bukti_lke.kunci_kriteria("Pengukuran kinerja telah dilakukan secara "
+                                                                    "berkala."),
+                        lambda _s, _k, _t: bukti_lke.Usulan("Y", "Uji.", ()))
+    kunci = next(k for k, cb in daftar_callback(app).items() if cb["callback"].__name__ == "tampilkan"
+                 and cb["callback"].__module__ == "callbacks.evaluasi_akip")
+    with session_scope(demo) as s:
+        evapor = pengguna(s, peran="kasubag_evapor")
+        ev = ea.buka(s, kecamatan_id=evapor.kecamatan_id, tahun=2025, oleh=evapor, hari_ini=date(2026, 3, 1))
+    kepala = next(k for k, cb in daftar_callback(app).items() if cb["callback"].__name__ == "kepala"
+                  and cb["callback"].__module__ == "callbacks.evaluasi_akip")
+    masuk(client, "evapor.poncokusumo")
+    _ids(panggil(client, app, kunci, kecamatan=None, tahun=2025).get_json(), ditemukan)
+    _ids(panggil(client, app, kepala, evaluasi_id=ev.id).get_json(), ditemukan)
+    masuk(client, "inspektorat.malang")
+    _ids(panggil(client, app, kunci, kecamatan="Kalipare", tahun=2025).get_json(), ditemukan)
+    with session_scope(demo) as s:
+        for kode, j in lke_contoh.jawaban_mandiri().items():
+            ea.jawab_mandiri(s, evaluasi_id=ev.id, kode=kode, jawaban=j, catatan=None, oleh=evapor)
+        ea.kirim(s, evaluasi_id=ev.id, oleh=evapor)
+    masuk(client, "inspektorat.malang")
+    _ids(panggil(client, app, kunci, kecamatan="Poncokusumo", tahun=2025).get_json(), ditemukan)
+    _ids(panggil(client, app, kepala, evaluasi_id=ev.id).get_json(), ditemukan)
+
+
+def test_every_id_a_callback_names_is_rendered_somewhere(client, app, demo, monkeypatch):
     with session_scope(demo) as s:
         s.add(HariLibur(tanggal=date(2026, 10, 29), keterangan="Hari Jadi Kabupaten"))
         ponco = kantor(s)
@@ -111,5 +142,6 @@ def test_every_id_a_callback_names_is_rendered_somewhere(client, app, demo):
                 r = panggil(client, app, kunci, kecamatan="Poncokusumo", tahun=2025, semester=1)
                 if r.status_code == 200:
                     _ids(r.get_json(), ditemukan)
+    _lke_akip(client, app, demo, monkeypatch, ditemukan)
     hilang = sorted(_dinamai(app) - ditemukan)
     assert hilang == [], f"id yang dinamai callback tetapi tidak ada di tata letak mana pun: {hilang}"

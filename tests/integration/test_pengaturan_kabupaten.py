@@ -104,8 +104,9 @@ def test_the_kabupaten_changes_its_settings_in_one_audited_change(demo, hari):
         [a] = _audit(s, "kabupaten.pengaturan")
         assert (a.username, a.objek, a.objek_id, a.keterangan) == ("kabupaten.malang", "kabupaten", kab_id,
                                                                     "Pengaturan Kabupaten Malang")
-        assert a.sebelum == {"bupati_nama": "Bupati Malang", "batas_rerata": 120.0, "rpjmd": {}}
-        assert a.sesudah == {"bupati_nama": "Drs. H. M. Sanusi, M.M.", "batas_rerata": 150.0,
+        assert a.sebelum == {"bupati_nama": "Bupati Malang", "batas_rerata": 120.0, "reviu_lkj": "sekcam",
+                             "rpjmd": {}}
+        assert a.sesudah == {"bupati_nama": "Drs. H. M. Sanusi, M.M.", "batas_rerata": 150.0, "reviu_lkj": "sekcam",
                              "rpjmd": {"2025": "2025-08-14"}}
         # The same values again change nothing and write no audit row.
         ubah_pengaturan(s, kabupaten_id=kab_id, oleh=oleh, bupati_nama="Drs. H. M. Sanusi, M.M.", batas_rerata="150,0",
