@@ -20,7 +20,8 @@ from models.perencanaan.dokumen_kinerja import (
     xlsx_pengukuran,
 )
 from models.perencanaan.kalender_sakip import jadwal_sop
-from models.sop.alur import jenis_subjek, siap_ditindak
+from models.perencanaan.laporan_kinerja import langkah_terkunci
+from models.sop.alur import JenisSubjek, jenis_subjek, siap_ditindak
 from models.sop.keluaran import lampirkan_keluaran
 from models.tables import Eksekusi, Lampiran, Sop, SopRevisi, User
 from models.umum.penolakan import Ditolak
@@ -75,3 +76,10 @@ def lampirkan_dokumen_kinerja(session: Session, *, catatan_id: int, oleh: User, 
         raise Ditolak("Pekerjaan ini tidak menghasilkan tabel pengukuran kinerja.")
     return [lampirkan_keluaran(session, catatan_id=catatan_id, nama_berkas=nama, data=data, oleh=oleh, folder=folder)
             for nama, data in berkas_dokumen(isi)]
+
+
+# A document has no Kasi of its own ("Kasi terkait" waits on every Kasi), lets no one stand in, and its steps all
+# move through the state machine; the Camat may cancel it, and its run may write its document from the figures. A
+# year's Laporan Kinerja run waits at the Camat's step for the signed LKj (models.perencanaan.laporan_kinerja).
+SUBJEK_DOKUMEN = JenisSubjek(nama="Dokumen kinerja", tautan=lambda _s, _e: "/pekerjaan", halaman="Pekerjaan SOP",
+                             dapat_dibatalkan=True, menulis_dokumen=True, terkunci=langkah_terkunci)
