@@ -87,6 +87,8 @@ RUTE_BERKAS = {
     # office 2 is Poncokusumo in the demo
     "/cetak/pk/<int:kecamatan_id>/<int:tahun>.pdf": "/cetak/pk/2/2026.pdf",
     "/cetak/pk/<int:kecamatan_id>/<int:tahun>.docx": "/cetak/pk/2/2026.docx?role=sekcam",
+    "/cetak/lkj/<int:kecamatan_id>/<int:tahun>.pdf": "/cetak/lkj/2/2025.pdf",
+    "/cetak/lkj/<int:kecamatan_id>/<int:tahun>.docx": "/cetak/lkj/2/2025.docx",
 }
 
 
