@@ -23,6 +23,7 @@ MENU: tuple[tuple[str, str, frozenset[str] | None], ...] = (
     ("Realisasi", "/realisasi", PERAN_KANTOR),
     ("IKU & Target", "/iku", PERAN_KANTOR),
     ("Perjanjian Kinerja", "/perjanjian-kinerja", SEMUA),
+    ("Laporan Kinerja", "/laporan-kinerja", SEMUA),
     ("Anggaran", "/anggaran", SEMUA),
     ("Katalog", "/sop", SEMUA),
     ("Unggah SOP", "/unggah-sop", PERAN_UNGGAH),
@@ -40,10 +41,12 @@ def menu_untuk(role_kode: str | None) -> list[tuple[str, str]]:
 
     >>> [nama for nama, _ in menu_untuk("camat")]
     ['Beranda', 'Capaian', 'Waktu Siklus', 'Perbandingan', 'Persetujuan', 'Pekerjaan', 'Tindak Lanjut', 'Realisasi',
-     'IKU & Target', 'Perjanjian Kinerja', 'Anggaran', 'Katalog', 'Unggah SOP', 'Monitoring SOP', 'Kalender SAKIP']
+     'IKU & Target', 'Perjanjian Kinerja', 'Laporan Kinerja', 'Anggaran', 'Katalog', 'Unggah SOP', 'Monitoring SOP',
+     'Kalender SAKIP']
     >>> [nama for nama, _ in menu_untuk("kabupaten")]
     ['Beranda', 'Capaian', 'Waktu Siklus', 'Perbandingan', 'Persetujuan', 'Tindak Lanjut', 'Perjanjian Kinerja',
-     'Anggaran', 'Katalog', 'Monitoring SOP', 'Kalender SAKIP', 'Pengaturan Kabupaten', 'Impor Pegawai']
+     'Laporan Kinerja', 'Anggaran', 'Katalog', 'Monitoring SOP', 'Kalender SAKIP', 'Pengaturan Kabupaten',
+     'Impor Pegawai']
     >>> [nama for nama in ("Pengguna", "Hari Libur") if nama in dict(menu_untuk("admin"))]
     ['Pengguna', 'Hari Libur']
     """

@@ -188,7 +188,7 @@ class Lingkup:
 def lingkup(session: Session, user: User) -> Lingkup:
     if user.role_kode == "admin":
         return Lingkup(None)
-    if user.role_kode == "kabupaten":
+    if user.role_kode in ("kabupaten", "evaluator"):
         ids = session.exec(select(Kecamatan.id).where(Kecamatan.kabupaten_id == user.kabupaten_id)).all()
         return Lingkup(list(ids))
     return Lingkup([user.kecamatan_id] if user.kecamatan_id else [])

@@ -29,7 +29,7 @@ from models.perencanaan.perjanjian_kinerja import teks_target
 from models.umum.angka import format_angka, tulis_angka
 from models.umum.pdf import FONTA, GAYA_KEPALA, LembarPdf, tanda_tangan
 from models.umum.periode import hari_ini
-from models.umum.status import StatusLaporan
+from models.umum.status import StatusLaporan, StatusPerjanjian
 from models.umum.tanggal import tanggal_panjang
 
 BAB = ("BAB I PENDAHULUAN", "BAB II PERENCANAAN KINERJA", "BAB III AKUNTABILITAS KINERJA", "BAB IV PENUTUP",
@@ -83,7 +83,7 @@ def grafik_tren(iku: AnalisisIku) -> bytes:
         x = kiri + i * lebar + lebar / 2
         v = t.ukuran.capaian
         if v is not None:
-            d.rectangle([x - lebar * 0.3, y(v), x + lebar * 0.3, y0], fill="#0d6efd")
+            d.rectangle([x - min(lebar * 0.3, 60), y(v), x + min(lebar * 0.3, 60), y0], fill="#0d6efd")
         d.text((x, (y(v) if v is not None else y0) - 6), format_angka(v, 2) if v is not None else "-",
                fill="#212529", font=_fonta(20, True), anchor="mb")
         d.text((x, y0 + 10), str(t.tahun), fill="#212529", font=_fonta(20), anchor="mt")
@@ -181,7 +181,8 @@ def _bab_ii(lkj: Lkj, blok: list[Blok]) -> None:
 
 
 def _pk(pk: dict[str, Any], blok: list[Blok]) -> None:
-    status = "ditandatangani" if pk.get("status") == "ditandatangani" else "draf (belum ditandatangani)"
+    status = ("ditandatangani" if pk.get("status") == StatusPerjanjian.DITANDATANGANI
+              else "draf (belum ditandatangani)")
     tanggal = f" pada {tanggal_panjang(date.fromisoformat(pk['tanggal']))}" if pk.get("tanggal") else ""
     pertama, kedua = pk["pihak_pertama"], pk["pihak_kedua"]
     blok.append(Paragraf(f"Perjanjian Kinerja {pertama['jabatan']} ({pertama['nama'] or '-'}) dengan "

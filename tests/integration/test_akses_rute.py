@@ -64,6 +64,12 @@ MENULIS = {
     # Every office role reaches saving a kegiatan: its pelaksana fills in what was done (the domain checks).
     "callbacks.perjanjian_kinerja.simpan_kegiatan": KANTOR,
     "callbacks.perjanjian_kinerja.hapus_kegiatan": frozenset({"camat", "sekcam", "kasubag_evapor", "kasubag_renkeu"}),
+    # The office's staff write the LKj's passages; the Sekretaris Camat or the Inspektorat's evaluator records the
+    # reviu (the kabupaten's setting, checked by the domain); the Camat signs.
+    "callbacks.laporan_kinerja.pilih_bagian": KANTOR,
+    "callbacks.laporan_kinerja.simpan": KANTOR,
+    "callbacks.laporan_kinerja.catat_reviu": frozenset({"sekcam", "evaluator"}),
+    "callbacks.laporan_kinerja.tanda_tangani": frozenset({"camat"}),
 }
 
 # Every Flask route, by rule: the framework's and the public ones, then the file routes with an address that
