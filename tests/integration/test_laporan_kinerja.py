@@ -337,3 +337,39 @@ def test_signing_needs_the_reviu_and_the_reviewer_is_the_kabupatens_choice(tahun
     with session_scope(demo) as s:
         assert laporan(s, tahun_kerja, TAHUN).status == "direviu"
         assert s.exec(select(AuditLog).where(AuditLog.aksi == "laporan_kinerja.reviu")).one().username == "inspektorat.uji"
+
+
+def test_an_office_without_the_sop_signs_on_the_page_once_reviewed(demo, tmp_path, hari_ini):
+    """Karangploso has no LKj SOP: the Camat signs directly, after the reviu, with a scan and a date in 2023–2024
+    not after today (1 Maret 2024); once signed, neither the reviu nor the signature is taken again."""
+    pada = datetime(2024, 2, 20, 2, 0, tzinfo=timezone.utc)
+    with session_scope(demo) as s:
+        kec = kantor(s, nama="Karangploso").id
+        camat, sekcam = pengguna(s, peran="camat", kecamatan="Karangploso"), pengguna(s, peran="sekcam",
+                                                                                     kecamatan="Karangploso")
+        ttd = {"kecamatan_id": kec, "tahun": TAHUN, "nama_berkas": "lkj.pdf", "data": PDF_TTD, "oleh": camat,
+               "folder": tmp_path, "pada": pada}
+        with pytest.raises(Ditolak) as e:
+            tandatangani(s, tanggal="20 Februari 2024", **ttd)
+        assert str(e.value) == "Laporan Kinerja 2023 belum direviu; Sekretaris Camat mencatat reviunya lebih dulu."
+        reviu(s, kecamatan_id=kec, tahun=TAHUN, catatan="Lengkap.", oleh=sekcam, pada=pada)
+        for tanggal, pesan in (("5 Maret 2024", "Tanggal penandatanganan tidak boleh setelah hari ini."),
+                               ("20 Februari 2022", "Tanggal penandatanganan harus pada tahun 2023 atau 2024.")):
+            with pytest.raises(Ditolak) as e:
+                tandatangani(s, tanggal=tanggal, **ttd)
+            assert str(e.value) == pesan
+        with pytest.raises(Ditolak) as e:
+            tandatangani(s, tanggal="20 Februari 2024", **{**ttd, "data": b""})
+        assert str(e.value) == "Lampirkan scan Laporan Kinerja yang sudah ditandatangani (PDF, JPG atau PNG)."
+        with pytest.raises(Ditolak) as e:
+            tandatangani(s, tanggal="20 Februari 2024", **{**ttd, "oleh": sekcam})
+        assert str(e.value) == "Laporan Kinerja hanya ditandatangani oleh Camat kecamatan ini."
+        lk = tandatangani(s, tanggal="20 Februari 2024", **ttd)
+        assert (lk.status, lk.tanggal, lk.eksekusi_id) == ("ditandatangani", date(2024, 2, 20), None)
+        for aksi in (lambda: reviu(s, kecamatan_id=kec, tahun=TAHUN, catatan="Lagi.", oleh=sekcam),
+                     lambda: tandatangani(s, tanggal="21 Februari 2024", **ttd)):
+            with pytest.raises(Ditolak) as e:
+                aksi()
+            assert str(e.value) == "Laporan Kinerja 2023 sudah ditandatangani; tidak dapat diubah lagi."
+    with session_scope(demo) as s:
+        assert len(s.exec(select(Lampiran).where(Lampiran.pemilik_jenis == "laporan_kinerja")).all()) == 1
