@@ -44,6 +44,15 @@ def persen(x: float | None) -> str:
     return "-" if x is None else f"{format_angka(x, 2)} %"
 
 
+def _atau_belum(x: float | None) -> str:
+    """A percentage in a sentence: "belum tersedia" rather than a bare "-".
+
+    >>> _atau_belum(None), _atau_belum(65.4921)
+    ('belum tersedia', '65,49 %')
+    """
+    return "belum tersedia" if x is None else persen(x)
+
+
 def _angka(x: float | None, satuan: str = "") -> str:
     return "-" if x is None else f"{tulis_angka(x)} {satuan}".strip()
 
@@ -252,8 +261,8 @@ def _sasaran(lkj: Lkj, no: int, s: AnalisisSasaran, blok: list[Blok]) -> None:
     if e is not None:
         selisih = e.efisiensi
         blok.append(Paragraf(
-            f"Efisiensi sumber daya: capaian rata-rata sasaran {persen(e.capaian)} dengan penyerapan anggaran "
-            f"{persen(e.penyerapan)} ({rupiah(e.realisasi)} dari pagu {rupiah(e.pagu)})"
+            f"Efisiensi sumber daya: capaian rata-rata sasaran {_atau_belum(e.capaian)} dengan penyerapan anggaran "
+            f"{_atau_belum(e.penyerapan)} ({rupiah(e.realisasi, kosong=BELUM_REALISASI)} dari pagu {rupiah(e.pagu)})"
             + (f"; selisih {format_angka(selisih, 2)} poin." if selisih is not None else
                "; belum dapat dibandingkan.")))
     if s.program:
