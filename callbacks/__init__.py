@@ -12,7 +12,7 @@ from dashboard import ids
 
 MODUL = ("beranda", "capaian", "siklus", "katalog", "sop", "pengguna", "realisasi", "persetujuan", "iku", "hari_libur",
          "tindak_lanjut", "monitoring_sop", "pekerjaan", "kalender_sakip", "tabel", "perbandingan", "unggah_sop",
-         "pegawai", "anggaran", "pengaturan_kabupaten", "perjanjian_kinerja",
+         "pegawai", "anggaran", "pengaturan_kabupaten", "perjanjian_kinerja", "laporan_kinerja",
          "rekomendasi_lhe", "publikasi", "rekap_akip", "evaluasi_akip")
 
 

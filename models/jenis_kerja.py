@@ -11,7 +11,7 @@ functions, and list it here.
 from __future__ import annotations
 
 from models.kinerja.realisasi import SUBJEK_PENGUMPULAN, SUBJEK_REALISASI
-from models.perencanaan.pekerjaan import SUBJEK_DOKUMEN
+from models.perencanaan.keluaran_kinerja import SUBJEK_DOKUMEN
 from models.perencanaan.perjanjian_kinerja import SUBJEK_PERJANJIAN
 from models.sop.alur import JenisSubjek, daftarkan_subjek
 from models.tindak_lanjut.evaluasi import SUBJEK_EVALUASI

@@ -17,6 +17,7 @@ from models.tables import Indikator, Kabupaten, Kecamatan, Sop, SopLangkah, SopP
 from models.umum import periode
 from models.umum.audit import catat
 from seed import dokumen_demo, dokumen_seed, iku_awal, kurasi_pelaksana
+from seed.lkj_demo import bab_i_demo
 
 # The year's targets (Perjanjian Kinerja) the demo offices start with, per kabupaten and IKU code.
 TARGET_DEMO = {
@@ -192,6 +193,9 @@ def muat_demo(engine: Engine, *, menit_per_hari: int = 480) -> str:
             pengumpulan_demo(s, kec)
         for tahun in (periode.hari_ini().year - 1, periode.hari_ini().year):
             target_demo(s, tahun)
+        # The LKj's Bab I, written in January for last year's report and carried over to later years.
+        tahun_lalu = periode.hari_ini().year - 1
+        bab_i_demo(s, tahun_lalu, min(datetime(tahun_lalu + 1, 1, 12, 2, 0, tzinfo=timezone.utc), utcnow()))
         catat(s, aksi="demo.muat", keterangan="data demo: SOP contoh dan pengguna per peran")
     disimpan = sum(1 for h in hasil if h.status in ("baru", "revisi"))
     kantor = len({h.prosedur.kecamatan for h in hasil if h.status == "baru"})

@@ -39,6 +39,7 @@ from models.perencanaan.kalender_sakip import (
     periode_renstra,
     rpjmd_kabupaten,
 )
+from models.perencanaan.laporan_kinerja import langkah_terkunci
 from models.perencanaan.pekerjaan import mulai_pekerjaan, revisi_berlaku
 from models.sop.alur import catatan_terbuka, mulai_kerjakan, putuskan, selesaikan, urutan_pelaksana
 from models.sop.dokumen import kunci_nama
@@ -77,6 +78,7 @@ from seed.demo import (
     pola_kabupaten,
     target_triwulan_demo,
 )
+from seed.lkj_demo import pada_tulis, tanda_tangani_demo, teks_kantor
 from seed.perjanjian import perjanjian_kantor
 
 # The real kecamatan of the kabupaten the demo knows, for adding offices by name.
@@ -530,6 +532,8 @@ class KantorRiwayat:
             if len(sendiri) < len(self.iku):
                 self._realisasi_bersama([i for i in self.iku if self.bersama[i.id]], th, tw, n, terakhir)
             self._evaluasi(th, tw, terakhir=terakhir, baru_saja=n >= len(triwulan) - 2)
+        # The LKj's passages (the year before the history too: its LKj is written in the history's first year).
+        teks_kantor(self.s, self.kec, [self.tahun[0] - 1, *self.tahun], pada=pada_tulis(self))
         self._pekerjaan()
         perjanjian_kantor(self)  # the Perjanjian Kinerja, its cascade and Rencana Aksi of every year
         evaluasi_akip_kantor(self)  # the kabupaten's Evaluasi AKIP of the last full year, its LHE's follow-up
@@ -787,7 +791,11 @@ class KantorRiwayat:
         pemula = self.pengguna.get(urutan_pelaksana(self.s, rev.id)[0].role_kode, self.pengguna["camat"])
         eks = mulai_pekerjaan(self.s, sop_id=sop.id, judul=judul, tahun=th, triwulan=tw, oleh=pemula, pada=t,
                               demo=True)
-        self._jalani(eks.id, t, jenis="dokumen")
+        # A Laporan Kinerja's run waits at the Camat's step for the reviu and the signature (seed.lkj_demo).
+        t = self._jalani(eks.id, t, jenis="dokumen",
+                         berhenti=lambda rec, _lk: langkah_terkunci(self.s, eks, rec) is not None)
+        if catatan_terbuka(self.s, eks.id) is not None and (t_ttd := tanda_tangani_demo(self, eks, t)) is not None:
+            self._jalani(eks.id, t_ttd, jenis="dokumen")
 
     # ------------------------------------------------------------ monitoring, evaluation, follow-up
 

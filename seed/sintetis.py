@@ -30,6 +30,7 @@ from sqlmodel import Session, SQLModel, select
 from models.db import session_scope
 from models.jenis_kerja import muat as muat_jenis_kerja
 from models.kinerja.iku import pastikan_iku
+from models.perencanaan.laporan_kinerja import PEMILIK_SCAN as PEMILIK_SCAN_LKJ
 from models.perencanaan.perjanjian_kinerja import PEMILIK_SCAN
 from models.sop.register import pastikan_kabupaten
 from models.tables import AuditLog, Eksekusi, Indikator, Kabupaten, Kecamatan, PredikatKabupaten
@@ -64,6 +65,8 @@ MILIK: tuple[tuple[str, str, str | None], ...] = (
     ("target", "kecamatan_id", None),
     ("targetrenstra", "kecamatan_id", None),
     ("eksekusi", "kecamatan_id", None),
+    ("laporankinerja", "kecamatan_id", None),
+    ("lampiran", "kecamatan_id", None),  # only the signed LKj's scan (the file itself is the template's)
     ("realisasi", "kecamatan_id", None),
     ("catatanlangkah", "eksekusi_id", "eksekusi"),
     ("evaluasi", "kecamatan_id", None),
@@ -78,20 +81,25 @@ MILIK: tuple[tuple[str, str, str | None], ...] = (
 SUBJEK = {JenisKerja.REALISASI: "realisasi", JenisKerja.EVALUASI: "evaluasi"}
 OBJEK = {"kecamatan": "kecamatan", "pengguna": "pengguna", "sop": "sop", "sop_revisi": "soprevisi",
          "indikator": "indikator", "target": "target", "eksekusi": "eksekusi", "realisasi": "realisasi",
-         "catatan_langkah": "catatanlangkah", "evaluasi": "evaluasi", "rekomendasi": "rekomendasi"}
+         "catatan_langkah": "catatanlangkah", "evaluasi": "evaluasi", "rekomendasi": "rekomendasi",
+         "laporan_kinerja": "laporankinerja", "lampiran": "lampiran"}
 KUNCI_ID = {"eksekusi": "eksekusi", "evaluasi": "evaluasi", "sop": "sop", "sop_id": "sop", "dari_sop": "sop",
-            "dari_revisi": "soprevisi", "user": "pengguna", "indikator": "indikator", "tindak_lanjut": "tindaklanjut"}
+            "dari_revisi": "soprevisi", "user": "pengguna", "indikator": "indikator", "tindak_lanjut": "tindaklanjut",
+            "laporan_kinerja": "laporankinerja"}
 BATCH_BARIS = 40_000  # rows buffered before they are written
 # A synthetic office carries no Perjanjian Kinerja (seed.perjanjian skips it): a template's PKs, their runs, scans
 # and audit rows are left out of the copy, as the state machine's run of a synthetic office writes none.
-TANPA_PK = ("perjanjian_kinerja.", "indikator_pk.", "rencana_aksi.", "lampiran.")
+# Nor the Laporan Kinerja's passages (seed.lkj_demo writes none for a synthetic kabupaten).
+TANPA_PK = ("perjanjian_kinerja.", "indikator_pk.", "rencana_aksi.", "lampiran.", "teks_lkj.")
 
 
 def _tanpa_pk(potret: dict[str, list[dict]]) -> list[dict]:
     """A template's audit rows without those of its Perjanjian Kinerja work."""
     eksekusi = {r["id"] for r in potret["eksekusi"]}
     catatan = {r["id"] for r in potret["catatanlangkah"]}
-    return [r for r in potret["auditlog"] if not r["aksi"].startswith(TANPA_PK)
+    lampiran = {r["id"] for r in potret["lampiran"]}  # the LKj's scans, copied
+    return [r for r in potret["auditlog"]
+            if (not r["aksi"].startswith(TANPA_PK) or (r["objek"] == "lampiran" and r["objek_id"] in lampiran))
             and not (r["objek"] == "eksekusi" and r["objek_id"] not in eksekusi)
             and not (r["objek"] == "catatan_langkah" and r["objek_id"] not in catatan)]
 
@@ -281,11 +289,13 @@ class _Salinan:
                 syarat = tabel.c[kolom].in_([r["id"] for r in hasil[induk]] or [-1])
             if t == "eksekusi":  # the Perjanjian Kinerja is not copied (see TANPA_PK)
                 syarat = syarat & (tabel.c.subjek_jenis != JenisKerja.PERJANJIAN_KINERJA)
+            elif t == "lampiran":  # nor its scans
+                syarat = syarat & (tabel.c.pemilik_jenis == PEMILIK_SCAN_LKJ)
             hasil[t] = [dict(r) for r in self.conn.execute(select(tabel).where(syarat).order_by(tabel.c.id)).mappings()]
         hasil["auditlog"] = _tanpa_pk(hasil)
         lampiran = self.meta["lampiran"]
         if self.conn.execute(select(func.count()).select_from(lampiran).where(lampiran.c.kecamatan_id == kec.id)
-                             .where(lampiran.c.pemilik_jenis != PEMILIK_SCAN)).scalar():
+                             .where(lampiran.c.pemilik_jenis.not_in((PEMILIK_SCAN, PEMILIK_SCAN_LKJ)))).scalar():
             raise RiwayatDitolak(f"Kecamatan {kec.nama} memiliki lampiran berkas; kantor berlampiran tidak disalin.")
         self.potret[kec.id] = hasil
         return hasil
@@ -331,6 +341,8 @@ class _Salinan:
                     row["sesi_token"] = secrets.token_hex(16)
                 elif t == "eksekusi" and row["subjek_id"] is not None:
                     row["subjek_id"] = id_baru(SUBJEK[row["subjek_jenis"]], row["subjek_id"])
+                elif t == "lampiran":
+                    row["pemilik_id"] = id_baru("laporankinerja", row["pemilik_id"])
                 elif t == "auditlog":
                     self._audit(row, asal, r, kab, username, id_baru)
                 self.buffer[t].append(row)

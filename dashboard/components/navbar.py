@@ -20,12 +20,13 @@ MENU: tuple[tuple[str, str, frozenset[str] | None], ...] = (
     ("Persetujuan", "/persetujuan", SEMUA),
     ("Pekerjaan", "/pekerjaan", PERAN_KANTOR),
     ("Tindak Lanjut", "/tindak-lanjut", SEMUA),
-    # An office answers its own LKE; the kabupaten's users start from every office's recap, which opens each LKE.
-    ("Evaluasi AKIP", "/evaluasi-akip", PERAN_KANTOR),
-    ("Evaluasi AKIP", "/evaluasi-akip/rekap", frozenset({"admin", "kabupaten", "evaluator"})),
     ("Realisasi", "/realisasi", PERAN_KANTOR),
     ("IKU & Target", "/iku", PERAN_KANTOR),
     ("Perjanjian Kinerja", "/perjanjian-kinerja", SEMUA),
+    ("Laporan Kinerja", "/laporan-kinerja", SEMUA),
+    # An office answers its own LKE; the kabupaten's users start from every office's recap, which opens each LKE.
+    ("Evaluasi AKIP", "/evaluasi-akip", PERAN_KANTOR),
+    ("Evaluasi AKIP", "/evaluasi-akip/rekap", frozenset({"admin", "kabupaten", "evaluator"})),
     ("Anggaran", "/anggaran", SEMUA),
     ("Katalog", "/sop", SEMUA),
     ("Unggah SOP", "/unggah-sop", PERAN_UNGGAH),
@@ -42,16 +43,16 @@ def menu_untuk(role_kode: str | None) -> list[tuple[str, str]]:
     """The menu entries a role sees.
 
     >>> [nama for nama, _ in menu_untuk("camat")]
-    ['Beranda', 'Capaian', 'Waktu Siklus', 'Perbandingan', 'Persetujuan', 'Pekerjaan', 'Tindak Lanjut', 'Evaluasi AKIP',
-     'Realisasi', 'IKU & Target', 'Perjanjian Kinerja', 'Anggaran', 'Katalog', 'Unggah SOP', 'Monitoring SOP',
-     'Kalender SAKIP']
+    ['Beranda', 'Capaian', 'Waktu Siklus', 'Perbandingan', 'Persetujuan', 'Pekerjaan', 'Tindak Lanjut', 'Realisasi',
+     'IKU & Target', 'Perjanjian Kinerja', 'Laporan Kinerja', 'Evaluasi AKIP', 'Anggaran', 'Katalog', 'Unggah SOP',
+     'Monitoring SOP', 'Kalender SAKIP']
     >>> [nama for nama, _ in menu_untuk("kabupaten")]
-    ['Beranda', 'Capaian', 'Waktu Siklus', 'Perbandingan', 'Persetujuan', 'Tindak Lanjut', 'Evaluasi AKIP',
-     'Perjanjian Kinerja', 'Anggaran', 'Katalog', 'Monitoring SOP', 'Kalender SAKIP', 'Pengaturan Kabupaten',
-     'Impor Pegawai']
+    ['Beranda', 'Capaian', 'Waktu Siklus', 'Perbandingan', 'Persetujuan', 'Tindak Lanjut', 'Perjanjian Kinerja',
+     'Laporan Kinerja', 'Evaluasi AKIP', 'Anggaran', 'Katalog', 'Monitoring SOP', 'Kalender SAKIP',
+     'Pengaturan Kabupaten', 'Impor Pegawai']
     >>> [nama for nama, _ in menu_untuk("evaluator")]
-    ['Beranda', 'Capaian', 'Waktu Siklus', 'Perbandingan', 'Persetujuan', 'Tindak Lanjut', 'Evaluasi AKIP',
-     'Perjanjian Kinerja', 'Anggaran', 'Katalog', 'Monitoring SOP', 'Kalender SAKIP']
+    ['Beranda', 'Capaian', 'Waktu Siklus', 'Perbandingan', 'Persetujuan', 'Tindak Lanjut', 'Perjanjian Kinerja',
+     'Laporan Kinerja', 'Evaluasi AKIP', 'Anggaran', 'Katalog', 'Monitoring SOP', 'Kalender SAKIP']
     >>> dict(menu_untuk("evaluator"))["Evaluasi AKIP"], dict(menu_untuk("kasubag_evapor"))["Evaluasi AKIP"]
     ('/evaluasi-akip/rekap', '/evaluasi-akip')
     >>> [nama for nama in ("Pengguna", "Hari Libur") if nama in dict(menu_untuk("admin"))]

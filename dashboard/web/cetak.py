@@ -11,6 +11,8 @@ Routes (the `cetak` Blueprint), each checked like a callback (a foreign office a
   /cetak/lhe/<kecamatan_id>/<tahun>.pdf and .docx  the LHE of an office's Evaluasi AKIP
       (models/tindak_lanjut/cetak_lhe.py): an office user their own office's once final; a kabupaten reader or
       evaluator their kabupaten's offices' (models.tindak_lanjut.lhe.alasan_tidak_boleh_baca)
+  /cetak/lkj/<kecamatan_id>/<tahun>.pdf and .docx  the office's Laporan Kinerja of the year
+      (models/perencanaan/cetak_lkj.py), with the PK routes' checks
 An office user always gets their own office; a kabupaten reader or the admin names one.
 """
 from __future__ import annotations
@@ -29,7 +31,10 @@ from dashboard.components.saringan import saringan_halaman
 from dashboard.data import kecamatan_terlihat, pengaturan, sesi
 from dashboard.format import tanggal
 from models.akun.akses import AksesDitolak
+from models.perencanaan.cetak_lkj import docx_lkj, pdf_lkj
+from models.perencanaan.cetak_lkj import naskah as naskah_lkj
 from models.perencanaan.cetak_pk import docx_pk, naskah, pdf_pk
+from models.perencanaan.laporan_kinerja import susun_lkj
 from models.perencanaan.perjanjian_kinerja import isi_cetak
 from models.sop.cetak_sop import dari_detail, docx_sop, pdf_sop
 from models.sop.monitoring import (
@@ -355,3 +360,26 @@ def cetak_lhe_pdf(kecamatan_id: int, tahun: int):
 @bp.route("/cetak/lhe/<int:kecamatan_id>/<int:tahun>.docx")
 def cetak_lhe_docx(kecamatan_id: int, tahun: int):
     return _lhe(kecamatan_id, tahun, "docx")
+def _lkj(kecamatan_id: int, tahun: int, jenis: str):
+    periksa(CETAK_PK, {"kecamatan_id": kecamatan_id}, sasaran="rute cetak Laporan Kinerja")
+    if not 2000 <= tahun <= 2100:
+        return ("Tahun tidak sah.", 404, {"Content-Type": "text/plain; charset=utf-8"})
+    with sesi() as s:
+        if s.get(Kecamatan, kecamatan_id) is None:
+            return ("Kecamatan tidak ditemukan.", 404, {"Content-Type": "text/plain; charset=utf-8"})
+        lkj = susun_lkj(s, kecamatan_id, tahun)
+    nama = naskah_lkj(lkj).nama_berkas
+    if jenis == "pdf":
+        return Response(pdf_lkj(lkj), mimetype="application/pdf",
+                        headers={"Content-Disposition": f'inline; filename="{nama}.pdf"'})
+    return Response(docx_lkj(lkj), mimetype=DOCX, headers={"Content-Disposition": f'attachment; filename="{nama}.docx"'})
+
+
+@bp.route("/cetak/lkj/<int:kecamatan_id>/<int:tahun>.pdf")
+def cetak_lkj_pdf(kecamatan_id: int, tahun: int):
+    return _lkj(kecamatan_id, tahun, "pdf")
+
+
+@bp.route("/cetak/lkj/<int:kecamatan_id>/<int:tahun>.docx")
+def cetak_lkj_docx(kecamatan_id: int, tahun: int):
+    return _lkj(kecamatan_id, tahun, "docx")

@@ -20,7 +20,7 @@ from models.dasbor.kueri import Saringan, nama_kantor, perbandingan, tindak_lanj
 from models.dasbor.laporan import Kolom, Tabel, teks_sel
 from models.kinerja.capaian import batas_rerata, capaian_banyak
 from models.kinerja.iku import iku_banyak, kode_urut
-from models.kinerja.mesin import rata_rata_dibatasi
+from models.kinerja.mesin import posisi, rata_rata_dibatasi
 from models.perencanaan.anggaran import penyerapan_banyak, persen_serapan
 from models.perencanaan.kalender_sakip import (
     PENGUMPULAN,
@@ -469,11 +469,11 @@ def posisi_kantor(session: Session, sar: Saringan, *, bagian: tuple[str, ...] = 
             continue
         c = sendiri["capaian"].iloc[0]
         ada = c is not None and not pd.isna(c)
-        median = float(nilai["capaian"].median()) if not nilai.empty else None
-        urut = int((nilai["capaian"] > c).sum()) + 1 if ada else None
+        letak = posisi(float(c) if ada else None, [float(v) for v in nilai["capaian"]])
+        median, urut = letak.median, letak.peringkat
         baris.append({"bagian": "IKU", "nama": f"{kode} {sendiri['indikator'].iloc[0]}", "kantor": c if ada else None,
                       "median": median, "selisih": c - median if ada and median is not None else None,
-                      "peringkat": f"{urut} dari {len(nilai)}" if urut else "-", "satuan": "persen"})
+                      "peringkat": f"{urut} dari {letak.jumlah}" if urut else "-", "satuan": "persen"})
     sar_semua = Saringan(kecamatan_ids=semua, kecamatan_id=None, tahun=sar.tahun, triwulan=sar.triwulan, sop=sar.sop)
     p = proses(session, sar_semua) if "sop" in bagian else Tabel("", (), pd.DataFrame())
     nama_sendiri = nama_kantor(session, [k])[k]

@@ -241,6 +241,32 @@ def rata_rata_dibatasi(persen: Iterable[float | None], batas: float | None = BAT
 
 
 @dataclass(frozen=True)
+class Posisi:
+    """One office's capaian among its kabupaten's offices for one indicator."""
+
+    median: float | None  # of the offices that have a capaian
+    tertinggi: float | None
+    peringkat: int | None  # 1 + the offices with a higher capaian; None when the office has none
+    jumlah: int  # offices that have a capaian
+
+
+def posisi(sendiri: float | None, semua: Iterable[float | None]) -> Posisi:
+    """Where `sendiri` stands among the offices' capaian `semua` (its own included): the median and the highest of
+    those that have one, and its rank (a lower-is-better indicator's capaian already reads higher as better).
+
+    >>> posisi(90.0, [80.0, 90.0, None, 100.0, 95.0])
+    Posisi(median=92.5, tertinggi=100.0, peringkat=3, jumlah=4)
+    >>> posisi(None, [80.0]), posisi(None, [])
+    (Posisi(median=80.0, tertinggi=80.0, peringkat=None, jumlah=1), Posisi(median=None, tertinggi=None, peringkat=None, jumlah=0))
+    """
+    nilai = sorted(v for v in semua if v is not None)
+    n = len(nilai)
+    median = None if not n else (nilai[n // 2] if n % 2 else (nilai[n // 2 - 1] + nilai[n // 2]) / 2)
+    peringkat = None if sendiri is None else sum(1 for v in nilai if v > sendiri) + 1
+    return Posisi(median, nilai[-1] if nilai else None, peringkat, n)
+
+
+@dataclass(frozen=True)
 class Indikator:
     """What the engine needs to know of an indicator."""
 

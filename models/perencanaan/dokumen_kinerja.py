@@ -216,6 +216,12 @@ def _ukuran_resmi(baris: BarisCapaian, cap: Capaian, triwulan: int, pita: Sequen
     return _ukuran(cap, baris.target, realisasi, pita)
 
 
+def ukuran_tahun(baris: BarisCapaian, pita: Sequence[Predikat]) -> Ukuran:
+    """A year's measurement of one IKU as the Laporan Kinerja prints it: official figures against the year's
+    target (the realisasi still shown where there is no capaian)."""
+    return _ukuran_resmi(baris, baris.tahun, 4, pita)
+
+
 def renstra_berlaku(session: Session, kecamatan_id: int, tahun: int) -> dict[int, TargetRenstra]:
     """The office's Renstra end-of-period targets whose period covers `tahun`, by indicator id."""
     q = (select(TargetRenstra).where(TargetRenstra.kecamatan_id == kecamatan_id)

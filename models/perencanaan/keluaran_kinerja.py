@@ -1,6 +1,6 @@
 """The documents the product writes itself as the output of an office's work: a quarter's Pengukuran Kinerja table
-and the Laporan Kinerja's measurement chapter, attached (xlsx and PDF) to a step of the execution that produces
-them. Which SOP produces which is the kabupaten's SAKIP calendar's word (its `pengukuran` and `laporan_kinerja`)."""
+(xlsx and PDF) and the year's whole Laporan Kinerja (Word and PDF, its measurement chapter previewed on the step),
+attached to a step of the execution that produces them. Which SOP produces which is the kabupaten's SAKIP calendar's word (its `pengukuran` and `laporan_kinerja`)."""
 from __future__ import annotations
 
 from datetime import date
@@ -8,6 +8,7 @@ from pathlib import Path
 
 from sqlmodel import Session
 
+from models.perencanaan.cetak_lkj import berkas_lkj
 from models.perencanaan.dokumen_kinerja import (
     BabPengukuran,
     TabelPengukuran,
@@ -20,7 +21,8 @@ from models.perencanaan.dokumen_kinerja import (
     xlsx_pengukuran,
 )
 from models.perencanaan.kalender_sakip import jadwal_sop
-from models.sop.alur import jenis_subjek, siap_ditindak
+from models.perencanaan.laporan_kinerja import langkah_terkunci, susun_lkj
+from models.sop.alur import JenisSubjek, jenis_subjek, siap_ditindak
 from models.sop.keluaran import lampirkan_keluaran
 from models.tables import Eksekusi, Lampiran, Sop, SopRevisi, User
 from models.umum.penolakan import Ditolak
@@ -73,5 +75,15 @@ def lampirkan_dokumen_kinerja(session: Session, *, catatan_id: int, oleh: User, 
     isi = isi_dokumen(session, eks)
     if isi is None:
         raise Ditolak("Pekerjaan ini tidak menghasilkan tabel pengukuran kinerja.")
+    # A Laporan Kinerja's run carries the whole report (Word and PDF), its measurement chapter included.
+    berkas = (berkas_lkj(susun_lkj(session, eks.kecamatan_id, eks.tahun)) if isinstance(isi, BabPengukuran)
+              else berkas_dokumen(isi))
     return [lampirkan_keluaran(session, catatan_id=catatan_id, nama_berkas=nama, data=data, oleh=oleh, folder=folder)
-            for nama, data in berkas_dokumen(isi)]
+            for nama, data in berkas]
+
+
+# A document has no Kasi of its own ("Kasi terkait" waits on every Kasi), lets no one stand in, and its steps all
+# move through the state machine; the Camat may cancel it, and its run may write its document from the figures. A
+# year's Laporan Kinerja run waits at the Camat's step for the signed LKj (models.perencanaan.laporan_kinerja).
+SUBJEK_DOKUMEN = JenisSubjek(nama="Dokumen kinerja", tautan=lambda _s, _e: "/pekerjaan", halaman="Pekerjaan SOP",
+                             dapat_dibatalkan=True, menulis_dokumen=True, terkunci=langkah_terkunci)

@@ -16,7 +16,6 @@ from sqlmodel import Session, col, select
 from models.perencanaan.kalender_sakip import PERJANJIAN_KINERJA, Kewajiban, jadwal_sop, periksa_periode
 from models.sop.alur import (
     PEMBATAL,
-    JenisSubjek,
     batalkan_eksekusi,
     catatan_terbuka,
     milik_peran,
@@ -131,10 +130,6 @@ def batalkan(session: Session, *, eksekusi_id: int, alasan: str, oleh: User, pad
     return batalkan_eksekusi(session, eks=eks, alasan=alasan, oleh=oleh, pada=pada)
 
 
-# A document has no Kasi of its own ("Kasi terkait" waits on every Kasi), lets no one stand in, and its steps all
-# move through the state machine; the Camat may cancel it, and its run may write its document from the figures.
-SUBJEK_DOKUMEN = JenisSubjek(nama="Dokumen kinerja", tautan=lambda _s, _e: "/pekerjaan", halaman="Pekerjaan SOP",
-                             dapat_dibatalkan=True, menulis_dokumen=True)
 
 
 def sop_untuk_dimulai(session: Session, user: User) -> list[Sop]:

@@ -143,6 +143,14 @@ class StatusPerjanjian(Keadaan):
     DITANDATANGANI = ("ditandatangani", "Ditandatangani", "success")
 
 
+class StatusLaporan(Keadaan):
+    """A Laporan Kinerja of a year: drafted, its reviu recorded, then signed once its signed scan is attached."""
+
+    DRAF = ("draf", "Draf", "secondary")
+    DIREVIU = ("direviu", "Direviu", "info")
+    DITANDATANGANI = ("ditandatangani", "Ditandatangani", "success")
+
+
 class JenisKerja(StrEnum):
     """What a run of an SOP is about (`Eksekusi.subjek_jenis`); each kind's hooks are in models.jenis_kerja.
 

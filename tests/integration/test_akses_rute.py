@@ -81,6 +81,12 @@ MENULIS = {
     "callbacks.evaluasi_akip.kembalikan": frozenset({"evaluator"}),
     "callbacks.evaluasi_akip.finalkan": frozenset({"evaluator"}),
     "callbacks.evaluasi_akip.adopsi_lke": frozenset({"kabupaten", "evaluator"}),
+    # The office's staff write the LKj's passages; the Sekretaris Camat or the Inspektorat's evaluator records the
+    # reviu (the kabupaten's setting, checked by the domain); the Camat signs.
+    "callbacks.laporan_kinerja.pilih_bagian": KANTOR,
+    "callbacks.laporan_kinerja.simpan": KANTOR,
+    "callbacks.laporan_kinerja.catat_reviu": frozenset({"sekcam", "evaluator"}),
+    "callbacks.laporan_kinerja.tanda_tangani": frozenset({"camat"}),
 }
 
 # Every Flask route, by rule: the framework's and the public ones, then the file routes with an address that
@@ -110,6 +116,8 @@ RUTE_BERKAS = {
     "/cetak/lhe/<int:kecamatan_id>/<int:tahun>.docx": "/cetak/lhe/2/2025.docx",
     # kabupaten 1 is Malang (Poncokusumo's) in the demo
     "/evaluasi-akip/rekap.<format_berkas>": "/evaluasi-akip/rekap.xlsx?kabupaten=1&tahun=2025",
+    "/cetak/lkj/<int:kecamatan_id>/<int:tahun>.pdf": "/cetak/lkj/2/2025.pdf",
+    "/cetak/lkj/<int:kecamatan_id>/<int:tahun>.docx": "/cetak/lkj/2/2025.docx",
 }
 
 

@@ -13,6 +13,7 @@ import pytest
 from sqlmodel import func, select
 
 from models.db import session_scope
+from models.perencanaan import laporan_kinerja as lkj
 from models.perencanaan.kalender_sakip import jadwal_sop
 from models.perencanaan.pekerjaan import batalkan, mulai_pekerjaan, revisi_berlaku
 from models.sop.alur import (
@@ -55,7 +56,7 @@ def test_the_fifteen_seed_procedures_are_all_here():
 
 
 @pytest.mark.parametrize("kecamatan, kunci", PROSEDUR, ids=[f"{k}:{n[:40]}" for k, n in PROSEDUR])
-def test_every_seed_procedure_runs_from_start_to_end_with_a_return_at_every_decision(demo, kecamatan, kunci):
+def test_every_seed_procedure_runs_from_start_to_end_with_a_return_at_every_decision(demo, kecamatan, kunci, tmp_path):
     with session_scope(demo) as s:
         sop = _sop(s, kecamatan, kunci)
         rev = revisi_berlaku(s, sop.id)
@@ -79,7 +80,12 @@ def test_every_seed_procedure_runs_from_start_to_end_with_a_return_at_every_deci
                 break
             pelaku = _pelaku(s, kec, rec.role_kode)
             t = kal.tambah_menit_kerja(t, LANGKAH_MENIT)
-            if rec.langkah_id in keputusan and rec.langkah_id not in dikembalikan:
+            if lkj.langkah_terkunci(s, eks, rec) is not None:  # the LKj's Camat step: its reviu, then the signature
+                lkj.reviu(s, kecamatan_id=kec.id, tahun=tahun, catatan="Sesuai sistematika.",
+                          oleh=_pelaku(s, kec, "sekcam"), pada=t)
+                lkj.tandatangani(s, kecamatan_id=kec.id, tahun=tahun, nama_berkas="lkj.pdf", data=b"%PDF-1.4\n%%EOF\n",
+                                 tanggal=t.date(), oleh=_pelaku(s, kec, "camat"), folder=tmp_path, pada=t)
+            elif rec.langkah_id in keputusan and rec.langkah_id not in dikembalikan:
                 dikembalikan.add(rec.langkah_id)
                 putuskan(s, catatan_id=rec.id, setuju=False, alasan="Perbaiki dulu", oleh=pelaku, pada=t)
             elif langkah[rec.langkah_id].keputusan:
@@ -96,7 +102,8 @@ def test_every_seed_procedure_runs_from_start_to_end_with_a_return_at_every_deci
         assert all(c.selesai_pada is not None for c in catatan)
         assert [kal.working_minutes(c.diterima_pada, c.selesai_pada) for c in catatan] == [LANGKAH_MENIT] * len(catatan)
         assert sum(c.hasil == "dikembalikan" for c in catatan) == n_keputusan
-        assert all(c.bukti == daftar_bukti(langkah[c.langkah_id].kelengkapan) for c in catatan if c.hasil == "selesai")
+        assert all(c.bukti == daftar_bukti(langkah[c.langkah_id].kelengkapan) for c in catatan if c.hasil == "selesai"
+                   and c.catatan != "Laporan Kinerja ditandatangani; scan dilampirkan.")  # the signing's own step
         assert (n_keputusan == 0) == all(c.percobaan == 1 for c in catatan)  # a return makes rework
         aksi = list(s.exec(select(AuditLog.aksi).where(AuditLog.objek.in_(("eksekusi", "catatan_langkah")))
                            .where(AuditLog.kecamatan_id == eks.kecamatan_id).order_by(AuditLog.id)))

@@ -32,10 +32,13 @@ NAMA = ("Sintetis 01-01", "Sintetis 01-02", "Sintetis 02-01")
 # Ids named by kind rather than by foreign key, read here independently of the writer.
 OBJEK = {"kecamatan": "kecamatan", "pengguna": "pengguna", "sop": "sop", "sop_revisi": "soprevisi",
          "indikator": "indikator", "target": "target", "eksekusi": "eksekusi", "realisasi": "realisasi",
-         "catatan_langkah": "catatanlangkah", "evaluasi": "evaluasi", "rekomendasi": "rekomendasi"}
+         "catatan_langkah": "catatanlangkah", "evaluasi": "evaluasi", "rekomendasi": "rekomendasi",
+         "laporan_kinerja": "laporankinerja", "lampiran": "lampiran"}
 KUNCI_JSON = {"eksekusi": "eksekusi", "evaluasi": "evaluasi", "sop": "sop", "sop_id": "sop", "user": "pengguna",
-              "indikator": "indikator", "tindak_lanjut": "tindaklanjut", "dari_sop": "sop", "dari_revisi": "soprevisi"}
-TIDAK_DIBANDINGKAN = {("pengguna", "password_hash"), ("pengguna", "sesi_token")}  # salted, random
+              "indikator": "indikator", "tindak_lanjut": "tindaklanjut", "dari_sop": "sop", "dari_revisi": "soprevisi",
+              "laporan_kinerja": "laporankinerja"}
+TIDAK_DIBANDINGKAN = {("pengguna", "password_hash"), ("pengguna", "sesi_token"),  # salted, random
+                      ("lampiran", "lokasi")}  # a copied scan keeps the template's file
 
 
 @pytest.fixture
@@ -102,6 +105,8 @@ def _isi_kantor(engine, nama: str, mulai: datetime) -> dict[str, list[tuple]]:
                     r[kolom] = ganti(ref, r[kolom])
             if t == "eksekusi" and r["subjek_id"] is not None:
                 r["subjek_id"] = ganti(r["subjek_jenis"], r["subjek_id"])
+            if t == "lampiran":
+                r["pemilik_id"] = ganti("laporankinerja", r["pemilik_id"])
             if t == "auditlog":
                 if r["objek_id"] is not None:
                     r["objek_id"] = ganti(OBJEK[r["objek"]], r["objek_id"])
