@@ -23,6 +23,7 @@ from models.perencanaan.laporan_kinerja import (
     teks_tahun,
     tindakan_lkj,
 )
+from models.perencanaan.publikasi import PENERBIT
 from models.tables import User
 from models.umum.berkas import dari_unggahan
 from models.umum.penolakan import Ditolak
@@ -78,12 +79,13 @@ def register(app: Dash) -> None:
                 return (html.P("Pilih satu kecamatan untuk melihat Laporan Kinerjanya.", className="text-muted"), [],
                         True, "", True, pilih, True, pilih)
             lkj = susun_lkj(s, sar.kecamatan_id, sar.tahun)
+            user = _pengguna(s)
+            penerbit = user.role_kode in PENERBIT and user.kecamatan_id == lkj.kecamatan_id
             isi = html.Div([
                 html.H4(f"Kecamatan {lkj.kecamatan} · Tahun {lkj.tahun}", className="h5"),
-                perjalanan_laporan(s, lkj),
+                perjalanan_laporan(s, lkj, penerbit=penerbit),
                 isi_laporan(lkj),
             ])
-            user = _pengguna(s)
             menulis = boleh_menulis(user, lkj.kecamatan_id)
             opsi = opsi_bagian(lkj) if menulis else []
             # What this user may do now, from the report's machine (models.perencanaan.laporan_kinerja.MESIN_LKJ).

@@ -1,9 +1,6 @@
 """Publish or withdraw one signed document from its page's button (dashboard.components.publikasi): one callback
-per kind of document, so the document's id is checked against the user's office before the domain
-(models.perencanaan.publikasi) checks who may and what. A page showing the button of another kind adds it to
-JENIS (its ids are then rendered there): the Laporan Kinerja page, `"lkj": LaporanKinerja` (whose owner the access
-check already knows), and places `dashboard.components.publikasi.tombol_publikasi("lkj", lkj.id, terbit)` beside
-a signed LKj whose scan is attached."""
+per kind of document (the Perjanjian Kinerja page's and the Laporan Kinerja page's), so the document's id is
+checked against the user's office before the domain (models.perencanaan.publikasi) checks who may and what."""
 from __future__ import annotations
 
 from dash import MATCH, Dash, Input, Output, State, html, no_update
@@ -15,9 +12,9 @@ from dashboard.akses import callback
 from dashboard.components.publikasi import label_tombol
 from dashboard.data import sesi
 from models.perencanaan.publikasi import PENERBIT, judul_dokumen, slug, tarik, terbitkan
-from models.tables import Kabupaten, Kecamatan, PerjanjianKinerja, User
+from models.tables import Kabupaten, Kecamatan, LaporanKinerja, PerjanjianKinerja, User
 
-JENIS: dict[str, type[SQLModel]] = {"pk": PerjanjianKinerja}  # the LKj page adds "lkj": LaporanKinerja
+JENIS: dict[str, type[SQLModel]] = {"pk": PerjanjianKinerja, "lkj": LaporanKinerja}
 
 
 def _pesan(teks: str, warna: str) -> html.Span:

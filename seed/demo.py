@@ -108,11 +108,19 @@ def buat_pengguna_kabupaten(session, kab: Kabupaten) -> User:
                          password=DEMO_PASSWORD, role_kode="kabupaten", kabupaten_id=kab.id)
 
 
+# The demo evaluators: a person each, who signs the LHE as the Inspektur (fictional names and NIP).
+EVALUATOR_DEMO = {"Malang": ("Drs. Heru Santoso, M.Si.", "196805121994031007"),
+                  "Tanjung Jabung Barat": ("Hj. Nurhasanah, S.E., M.M.", "197203081998032004")}
+
+
 def buat_evaluator_kabupaten(session, kab: Kabupaten) -> User:
     """The kabupaten's Inspektorat evaluator of the Evaluasi AKIP ("inspektorat.malang"); password demo12345."""
-    return buat_pengguna(session, username=f"inspektorat.{nama_login(kab.nama)}",
-                         nama=f"Inspektorat Kabupaten {kab.nama}", password=DEMO_PASSWORD, role_kode="evaluator",
-                         kabupaten_id=kab.id)
+    nama, nip = EVALUATOR_DEMO.get(kab.nama, (f"Inspektorat Kabupaten {kab.nama}", None))
+    u = buat_pengguna(session, username=f"inspektorat.{nama_login(kab.nama)}", nama=nama, password=DEMO_PASSWORD,
+                      role_kode="evaluator", kabupaten_id=kab.id)
+    u.nip, u.jabatan = nip, f"Inspektur Kabupaten {kab.nama}"
+    session.add(u)
+    return u
 
 
 def pengatur_target(session, kecamatan_id: int) -> User | None:

@@ -10,6 +10,7 @@ from sqlmodel import Session
 
 from dashboard import format as fmt
 from dashboard.components.kartu import lencana_keadaan
+from dashboard.components.publikasi import lencana_publikasi, tombol_publikasi
 from models.perencanaan.cetak_lkj import Gambar, Judul, Paragraf, Tabel, naskah
 from models.perencanaan.laporan_kinerja import (
     BAGIAN,
@@ -24,7 +25,7 @@ from models.perencanaan.laporan_kinerja import (
     sop_lkj,
 )
 from models.sop.alur import catatan_terbuka
-from models.tables import Eksekusi, SopLangkah
+from models.tables import Eksekusi, Kecamatan, SopLangkah
 from models.umum.status import StatusEksekusi
 
 
@@ -62,9 +63,9 @@ def isi_laporan(lkj: Lkj) -> html.Div:
                          className="mb-3")
 
 
-def perjalanan_laporan(s: Session, lkj: Lkj) -> dbc.Card:
-    """The report's course: status, who reviews and what they noted, the signature and its scan, the SOP run, and
-    the downloads."""
+def perjalanan_laporan(s: Session, lkj: Lkj, *, penerbit: bool = False) -> dbc.Card:
+    """The report's course: status, who reviews and what they noted, the signature and its scan, its publication
+    (the button for a `penerbit`, who may publish the office's signed documents), the SOP run, and the downloads."""
     p = lkj.perjalanan
     th, kec_id = lkj.tahun, lkj.kecamatan_id
     siapa = "Evaluator Inspektorat kabupaten" if pereviu(s, kec_id) == REVIU_INSPEKTORAT else "Sekretaris Camat"
@@ -80,6 +81,12 @@ def perjalanan_laporan(s: Session, lkj: Lkj) -> dbc.Card:
                              f"{fmt.tanggal(p.tanggal)}", *scan, ". Teks laporan terkunci."], className="small mb-1"))
     sop = sop_lkj(s, kec_id)
     lk = laporan(s, kec_id, th)
+    if lk is not None and lkj.terkunci and p.scan is not None:
+        kec = s.get(Kecamatan, kec_id)
+        terbit = [lencana_publikasi(lk.dipublikasikan_pada, kec.zona_waktu if kec else "Asia/Jakarta")]
+        if penerbit:
+            terbit.append(tombol_publikasi("lkj", lk.id, lk.dipublikasikan_pada is not None))
+        baris.append(html.Div(terbit, className="mb-1", id="lkj-publikasi"))
     selesai = s.get(Eksekusi, lk.eksekusi_id) if lk is not None and lk.eksekusi_id else None
     if selesai is not None and selesai.status != StatusEksekusi.BERJALAN:
         baris.append(html.P(f"\"{selesai.judul}\": {StatusEksekusi(selesai.status).label.lower()}.",

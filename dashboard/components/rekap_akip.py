@@ -34,6 +34,11 @@ def _selisih(b: BarisRekap) -> html.Td:
                    title=f"Tahun lalu {_skor(b.total_lalu)} ({b.predikat_lalu})")
 
 
+def _kantor(b: BarisRekap, tahun: int) -> html.Th:
+    """The office's name, opening its LKE of the year (both columns, the evaluator's to answer)."""
+    return html.Th(html.A(b.kecamatan, href="/evaluasi-akip?" + urlencode({"kecamatan": b.kecamatan, "tahun": tahun})))
+
+
 def tombol_rilis(b: BarisRekap) -> html.Span:
     """Release the office's predicate to the public page (or withdraw it), beside a final evaluation."""
     k = {"index": b.evaluasi_akip_id}
@@ -64,7 +69,7 @@ def tabel_rekap(r: RekapAkip, *, perilis: bool, zona: str = "Asia/Jakarta") -> d
                                       className="small me-1")] if b.dirilis_pada else []
             if perilis:
                 publik.append(tombol_rilis(b))
-            isi = [html.Td(angka(b.peringkat), className="text-end fw-bold"), html.Th(b.kecamatan),
+            isi = [html.Td(angka(b.peringkat), className="text-end fw-bold"), _kantor(b, r.tahun),
                    html.Td(dbc.Badge(b.keadaan.label, color=b.keadaan.warna)),
                    html.Td(_skor(b.total), className="text-end fw-bold"),
                    html.Td([html.Strong(b.predikat), html.Small(f" {ARTI_PREDIKAT.get(b.predikat or '', '')}",
@@ -73,7 +78,7 @@ def tabel_rekap(r: RekapAkip, *, perilis: bool, zona: str = "Asia/Jakarta") -> d
                    _selisih(b), html.Td(publik or "-")]
         else:
             kosong = "Evaluasi belum final" if b.keadaan != KeadaanAkip.BELUM_DIBUKA else "Belum ada evaluasi"
-            isi = [html.Td("-", className="text-end text-muted"), html.Th(b.kecamatan),
+            isi = [html.Td("-", className="text-end text-muted"), _kantor(b, r.tahun),
                    html.Td(dbc.Badge(b.keadaan.label, color=b.keadaan.warna,
                                      text_color="dark" if b.keadaan.warna in ("light", "warning") else None)),
                    html.Td(kosong, colSpan=2 + len(r.komponen), className="text-muted fst-italic"),

@@ -227,12 +227,14 @@ def test_laporan_kinerja_course_and_bab_iii(demo):
         kec = kantor(s)
         camat = pengguna(s, peran="camat")
         eks = pekerjaan(s, sop="Penyusunan Laporan Kinerja (LKj)", tahun=TAHUN, pada=_wib(date(2026, 1, 12)))
-        tuntaskan(s, eksekusi=eks, oleh=camat, pada=_wib(date(2026, 2, 20)))
+        # signed first: the run's Camat step closes only once the LKj is signed
         lkj = LaporanKinerja(kecamatan_id=kec.id, tahun=TAHUN, status="ditandatangani", eksekusi_id=eks.id,
                              reviu_oleh=camat.id, reviu_pada=_wib(date(2026, 2, 10)), ditandatangani_oleh=camat.id,
                              ditandatangani_pada=_wib(date(2026, 2, 20)), tanggal=date(2026, 2, 20),
                              dibuat_pada=_wib(date(2026, 1, 12)))
         s.add(lkj)
+        s.flush()
+        tuntaskan(s, eksekusi=eks, oleh=camat, pada=_wib(date(2026, 2, 20)))
         iku = {i.kode: i for i in iku_kantor(s, kec.id)}
         for kode in ("IKU-1", "IKU-2"):
             s.add(TargetRenstra(indikator_id=iku[kode].id, kecamatan_id=kec.id, tahun_awal=2025, tahun_akhir=2029,

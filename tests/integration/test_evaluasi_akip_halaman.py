@@ -114,7 +114,8 @@ def test_the_hand_worked_lke_reads_the_same_on_the_page(client, app, demo, usern
         assert (ev.nilai, ev.predikat) == (float(lke_contoh.TOTAL), lke_contoh.PREDIKAT)
 
 
-def test_unanswered_scores_read_belum_lengkap_never_zero(client, app, demo):
+def test_unanswered_scores_read_belum_lengkap_never_zero(client, app, demo, monkeypatch):
+    monkeypatch.setattr(bukti_lke, "PEMBACA", {})  # no proposals from the records: every criterion lacks a proof
     with session_scope(demo) as s:
         evapor = pengguna(s, peran="kasubag_evapor", kecamatan="Poncokusumo")
         ev = ea.buka(s, kecamatan_id=evapor.kecamatan_id, tahun=TAHUN, oleh=evapor, hari_ini=HARI)
@@ -255,7 +256,7 @@ def test_the_proposal_from_the_records_is_shown_and_copied_into_the_answer(clien
     kunci = bukti_lke.kunci_kriteria("Pengukuran kinerja telah dilakukan secara berkala.")
     usulan = Usulan("B", "Tiga dari empat Pengukuran Kinerja selesai tepat waktu.",
                     (Tautan("Pengukuran Kinerja TW I", "/persetujuan?tahun=2025"),))
-    monkeypatch.setitem(bukti_lke.PEMBACA, kunci, lambda _s, _k, _t: usulan)
+    monkeypatch.setattr(bukti_lke, "PEMBACA", {kunci: lambda _s, _k, _t: usulan})  # this one proposal alone
     with session_scope(demo) as s:
         evapor = pengguna(s, peran="kasubag_evapor", kecamatan="Poncokusumo")
         ev_id = ea.buka(s, kecamatan_id=evapor.kecamatan_id, tahun=TAHUN, oleh=evapor, hari_ini=HARI).id

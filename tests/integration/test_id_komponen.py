@@ -24,7 +24,7 @@ from seed.akip_demo import pastikan_evaluator
 from tests.conftest import masuk
 from tests.dash_util import buka_halaman, daftar_callback, panggil
 from tests.fabrik import kabupaten, kantor, nama_pengguna, pengguna, perjanjian, sahkan
-from tests.fabrik_akip import evaluasi_akip
+from tests.fabrik_akip import evaluasi_akip, laporan_kinerja
 
 ROUTER = ".._pages_content.children..._pages_store.data.."
 PENGGUNA = ("admin", *(nama_pengguna(p) for p in ("camat", "kasubag_evapor", "tim", "kasi_pem", "sekcam")),
@@ -108,7 +108,8 @@ def test_every_id_a_callback_names_is_rendered_somewhere(client, app, demo, monk
         sahkan(s, realisasi_id=r.id, pengisi=u["evapor"], camat=u["camat"], pada=pada)  # the Camat may reopen it
         pastikan_evaluator(s, kabupaten(s, nama="Malang"))  # the kabupaten's evaluator, where the demo has none
         perjanjian(s, tahun=2025, pada=pada)  # a signed PK: its publication button
-        evaluasi_akip(s, kecamatan="Poncokusumo", tahun=2025)  # a final Evaluasi AKIP: its release button
+        evaluasi_akip(s, kecamatan="Karangploso", tahun=2025)  # a final Evaluasi AKIP: its release button
+        laporan_kinerja(s, kecamatan="Poncokusumo", tahun=2025)  # a signed LKj: its publication button
     import base64
 
     from tests.integration.test_sop_unggah import _kalipare
@@ -134,7 +135,7 @@ def test_every_id_a_callback_names_is_rendered_somewhere(client, app, demo, monk
                 r = panggil(client, app, kunci, isi=dokumen_unggah, kantor=None, nama="kalipare.docx")
                 if r.status_code == 200:
                     _ids(r.get_json(), ditemukan)
-            if kunci.startswith("..pk-isi.children"):  # the PK cards (a signed PK's publication button)
+            if kunci.startswith(("..pk-isi.children", "..lkj-isi.children")):  # a signed PK's or LKj's publication
                 r = panggil(client, app, kunci, kecamatan="Poncokusumo", tahun=2025)
                 if r.status_code == 200:
                     _ids(r.get_json(), ditemukan)

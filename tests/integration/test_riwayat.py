@@ -268,7 +268,7 @@ def test_demo_generate_command_prints_a_summary_and_runs_once(app, engine):
                         r"eksekusi SOP, [\d.]+ catatan langkah, [\d.]+ evaluasi dan pemantauan, [\d.]+ rekomendasi, "
                         r"dalam \d+,\d detik\.", ringkasan), hasil.output
     with session_scope(engine) as s:
-        assert s.exec(select(func.count(User.id))).one() == 39  # the base demo, loaded first
+        assert s.exec(select(func.count(User.id))).one() == 41  # the base demo, loaded first (with the two Inspektorat evaluators)
         sebelum = _jumlah(s)
     lagi = runner.invoke(args=["demo", "generate", "--kecamatan", "3", "--years", "1"])
     assert lagi.exit_code == 1 and f"Error: {PESAN_ADA_RIWAYAT}" in lagi.output
