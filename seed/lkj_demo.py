@@ -28,6 +28,7 @@ from models.perencanaan.laporan_kinerja import (
     teks_tahun,
 )
 from models.perencanaan.laporan_kinerja import simpan_teks as tulis_teks
+from models.perencanaan.publikasi import terbitkan
 from models.settings import load_settings
 from models.sop.alur import catatan_terbuka
 from models.tables import Eksekusi, Kabupaten, Kecamatan, User
@@ -320,6 +321,10 @@ def tanda_tangani_demo(k: Any, eks: Eksekusi, t: datetime, folder: Path | None =
                      data=scan_contoh(), tanggal=tanggal, oleh=k.pengguna["camat"], folder=folder, pada=t_ttd)
     except Ditolak:
         return None  # e.g. a date outside the years the LKj may be signed in: the run waits
+    t_terbit = k._hari_kerja(t_ttd, 1)  # the Camat publishes the signed report the next working day
+    if t_terbit < k.batas:
+        terbitkan(s, jenis="lkj", id=laporan(s, eks.kecamatan_id, eks.tahun).id, oleh=k.pengguna["camat"],
+                  pada=t_terbit)
     return t_ttd
 
 

@@ -217,8 +217,13 @@ def _iku(lkj: Lkj, i: AnalisisIku, nomor: str, blok: list[Blok]) -> None:
     blok.append(Paragraf(f"a. Target dan realisasi {lkj.tahun}: target {_angka(i.target, i.satuan)}, realisasi "
                          f"{_angka(u.realisasi, i.satuan)}, capaian {persen(u.capaian)}"
                          + (f" ({u.predikat})." if u.predikat else f" ({keterangan(u)}).")))
-    blok.append(Paragraf(f"b. Dibandingkan tahun-tahun sebelumnya ({i.tren[0].tahun}–{i.tren[-1].tahun}):"
-                         if i.tren else "b. Dibandingkan tahun-tahun sebelumnya: belum ada data."))
+    if len(i.tren) > 1:
+        b = f"b. Dibandingkan tahun-tahun sebelumnya ({i.tren[0].tahun}–{i.tren[-1].tahun}):"
+    elif i.tren:  # one year only: nothing earlier is recorded, and the heading says so rather than "2025–2025"
+        b = f"b. Dibandingkan tahun-tahun sebelumnya: belum ada data sebelum {i.tren[0].tahun}."
+    else:
+        b = "b. Dibandingkan tahun-tahun sebelumnya: belum ada data."
+    blok.append(Paragraf(b))
     blok.append(Tabel(("Tahun", "Target", "Realisasi", "Capaian", "Keterangan"),
                       tuple((str(t.tahun), _angka(t.target), _angka(t.ukuran.realisasi), persen(t.ukuran.capaian),
                              keterangan(t.ukuran) or (t.ukuran.predikat or "")) for t in i.tren),
