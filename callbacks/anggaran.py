@@ -30,19 +30,14 @@ from models.perencanaan.anggaran import (
 from models.tables import User
 from models.umum.berkas import dari_unggahan
 from models.umum.penolakan import Ditolak
+from models.umum.periode import tahun_sah
 
 PREFIX, SARINGAN = ids.ANGGARAN_PREFIX, ids.ANGGARAN_SARINGAN
 ISIAN = [State(id_kolom(k), "value") for k in KOLOM_ISIAN]  # in the order of simpan's arguments
 
 
-def _tahun(nilai) -> int:
-    try:
-        th = int(nilai)
-    except (TypeError, ValueError):
-        raise Ditolak("Pilih tahun DPA.") from None
-    if not 2000 <= th <= 2100:
-        raise Ditolak("Tahun tidak sah.")
-    return th
+def _tahun_dpa(nilai) -> int:
+    return tahun_sah(nilai, kosong="Pilih tahun DPA.")
 
 
 def _id(nilai) -> int | None:
@@ -96,7 +91,7 @@ def register(app: Dash) -> None:
               peran=PENGELOLA_ANGGARAN, prevent_initial_call=True, tolak=0)
     def simpan(_n, tahun, anggaran_id, terlihat, kode_program, program, kode_kegiatan, kegiatan, kode_sub_kegiatan,
                sub_kegiatan, pagu, realisasi_1, realisasi_2, realisasi_3, realisasi_4, sasaran):
-        th, ident = _tahun(tahun), _id(anggaran_id)
+        th, ident = _tahun_dpa(tahun), _id(anggaran_id)
         isian = IsianAnggaran(kode_program=kode_program, program=program, kode_kegiatan=kode_kegiatan,
                               kegiatan=kegiatan, kode_sub_kegiatan=kode_sub_kegiatan, sub_kegiatan=sub_kegiatan,
                               sasaran=sasaran, pagu=pagu,
@@ -122,7 +117,7 @@ def register(app: Dash) -> None:
               State(ids.ANGGARAN_PILIH, "value"), State(ids.ANGGARAN_VERSI, "data"),
               peran=PENGELOLA_ANGGARAN, prevent_initial_call=True, tolak=0)
     def hapus(_n, tahun, anggaran_id, terlihat):
-        th, ident = _tahun(tahun), _id(anggaran_id)
+        th, ident = _tahun_dpa(tahun), _id(anggaran_id)
         if ident is None:
             raise Ditolak("Pilih sub kegiatan yang akan dihapus.")
         harap = terlihat.get("versi") if isinstance(terlihat, dict) and terlihat.get("id") == ident else None
@@ -138,7 +133,7 @@ def register(app: Dash) -> None:
     @callback(app, Output(ids.ANGGARAN_TEMPLAT, "data"), Input(ids.ANGGARAN_UNDUH_TEMPLAT, "n_clicks"),
               State(f"{PREFIX}-tahun", "value"), peran=PENGELOLA_ANGGARAN, prevent_initial_call=True)
     def templat(_n, tahun):
-        th = _tahun(tahun)
+        th = _tahun_dpa(tahun)
         with sesi() as s:
             user = s.get(User, current_user.id)
             data = anggaran_excel.templat(s, kecamatan_id=user.kecamatan_id, tahun=th)
@@ -152,7 +147,7 @@ def register(app: Dash) -> None:
     def pratinjau(isi, ganti, nama, tahun):
         if not isi:
             return no_update, True
-        th = _tahun(tahun)
+        th = _tahun_dpa(tahun)
         with sesi() as s:
             user = s.get(User, current_user.id)
             try:
@@ -172,7 +167,7 @@ def register(app: Dash) -> None:
     def impor(_n, isi, ganti, tahun):
         if not isi:
             raise Ditolak("Unggah lembar DPA terlebih dahulu.")
-        th = _tahun(tahun)
+        th = _tahun_dpa(tahun)
         with sesi() as s:
             user = s.get(User, current_user.id)
             h = anggaran_excel.simpan(s, dari_unggahan(isi), kecamatan_id=user.kecamatan_id, tahun=th, oleh=user,

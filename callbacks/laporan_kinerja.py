@@ -27,19 +27,11 @@ from models.perencanaan.publikasi import PENERBIT
 from models.tables import User
 from models.umum.berkas import dari_unggahan
 from models.umum.penolakan import Ditolak
+from models.umum.periode import tahun_sah
 
 KECAMATAN = "lkj-kecamatan"  # the filter bar of dashboard.pages.laporan_kinerja
 TAHUN = "lkj-tahun"
 
-
-def _tahun(nilai) -> int:
-    try:
-        tahun = int(nilai)
-    except (TypeError, ValueError):
-        raise Ditolak("Pilih tahunnya.") from None
-    if not 2000 <= tahun <= 2100:
-        raise Ditolak("Tahun tidak sah.")
-    return tahun
 
 
 def _bagian(nilai) -> tuple[str, int | None]:
@@ -111,7 +103,7 @@ def register(app: Dash) -> None:
             raise Ditolak("Bagian tidak dikenal.")
         with sesi() as s:
             user = _pengguna(s)
-            t = teks_tahun(s, user.kecamatan_id, _tahun(tahun)).get((bagian, ind))
+            t = teks_tahun(s, user.kecamatan_id, tahun_sah(tahun)).get((bagian, ind))
         if t is None:
             return "", "Belum ditulis."
         info = f"Ditulis oleh {t.oleh or '-'}, {fmt.waktu(t.pada)}"
@@ -127,7 +119,7 @@ def register(app: Dash) -> None:
         bagian, ind = _bagian(nilai)
         with sesi() as s:
             user = _pengguna(s)
-            row = simpan_teks(s, kecamatan_id=user.kecamatan_id, tahun=_tahun(tahun), bagian=bagian,
+            row = simpan_teks(s, kecamatan_id=user.kecamatan_id, tahun=tahun_sah(tahun), bagian=bagian,
                               indikator_id=ind, isi=isi, oleh=user)
         judul = BAGIAN[bagian].judul
         return _berhasil(f"{judul} disimpan." if row is not None else f"{judul} tahun ini dihapus.", versi)
@@ -142,7 +134,7 @@ def register(app: Dash) -> None:
             sar = saringan_halaman(s, {"kecamatan": kecamatan, "tahun": tahun}, setahun=True)
             if sar.kecamatan_id is None:
                 raise Ditolak("Pilih satu kecamatan yang laporannya direviu.")
-            reviu(s, kecamatan_id=sar.kecamatan_id, tahun=_tahun(tahun), catatan=catatan, oleh=_pengguna(s))
+            reviu(s, kecamatan_id=sar.kecamatan_id, tahun=tahun_sah(tahun), catatan=catatan, oleh=_pengguna(s))
         return _berhasil("Reviu Laporan Kinerja dicatat.", versi)
 
     @callback(app, Output(ids.LKJ_TTD_NAMA_SCAN, "children"), Input(ids.LKJ_TTD_SCAN, "filename"),
@@ -157,7 +149,7 @@ def register(app: Dash) -> None:
               peran=frozenset({"camat"}), prevent_initial_call=True, tolak=0)
     def tanda_tangani(_n, tahun, tanggal, isi, nama, versi):
         data = dari_unggahan(isi) if isi else b""
-        th = _tahun(tahun)
+        th = tahun_sah(tahun)
         with sesi() as s:
             user = _pengguna(s)
             tandatangani(s, kecamatan_id=user.kecamatan_id, tahun=th, nama_berkas=nama or "", data=data,

@@ -41,20 +41,11 @@ from models.tables import Indikator, IndikatorPk, Kecamatan, PerjanjianKinerja, 
 from models.umum.angka import tulis_angka
 from models.umum.berkas import dari_unggahan
 from models.umum.penolakan import Ditolak
-from models.umum.periode import ROMAWI
+from models.umum.periode import ROMAWI, tahun_sah
 
 KECAMATAN = "perjanjian-kecamatan"  # the filter bar of dashboard.pages.perjanjian_kinerja
 TAHUN = "perjanjian-tahun"
 
-
-def _tahun(nilai) -> int:
-    try:
-        tahun = int(nilai)
-    except (TypeError, ValueError):
-        raise Ditolak("Pilih tahunnya.") from None
-    if not 2000 <= tahun <= 2100:
-        raise Ditolak("Tahun tidak sah.")
-    return tahun
 
 
 def _berhasil(pesan: str, versi) -> tuple:
@@ -129,7 +120,7 @@ def register(app: Dash) -> None:
               Input(ids.PK_MULAI_SOP, "n_clicks"), State(TAHUN, "value"), State(ids.PK_VERSI, "data"),
               peran=PERAN_KANTOR, prevent_initial_call=True, tolak=0)
     def mulai(_n, tahun, versi):
-        th = _tahun(tahun)
+        th = tahun_sah(tahun)
         with sesi() as s:
             user = _pengguna(s)
             eks = mulai_sop(s, kecamatan_id=user.kecamatan_id, tahun=th, oleh=user)
@@ -141,7 +132,7 @@ def register(app: Dash) -> None:
               Input(ids.PK_DRAF, "n_clicks"), State(ids.PK_DRAF_PIHAK, "value"), State(TAHUN, "value"),
               State(ids.PK_VERSI, "data"), peran=PENGATUR_PK, prevent_initial_call=True, tolak=0)
     def draf(_n, pihak, tahun, versi):
-        th = _tahun(tahun)
+        th = tahun_sah(tahun)
         with sesi() as s:
             user = _pengguna(s)
             pk = buat_draf(s, kecamatan_id=user.kecamatan_id, tahun=th, role_kode=pihak, oleh=user)
@@ -154,7 +145,7 @@ def register(app: Dash) -> None:
               State(ids.PK_DRAF_ALASAN, "value"), State(TAHUN, "value"), State(ids.PK_VERSI, "data"),
               peran=PENGATUR_PK, prevent_initial_call=True, tolak=0)
     def perubahan(_n, pihak, alasan, tahun, versi):
-        th = _tahun(tahun)
+        th = tahun_sah(tahun)
         with sesi() as s:
             user = _pengguna(s)
             akhir = pk_terakhir(s, user.kecamatan_id, th, pihak or "")
@@ -184,7 +175,7 @@ def register(app: Dash) -> None:
               peran=PENGATUR_PK, objek={"ip_id": IndikatorPk, "indikator_id": Indikator},
               prevent_initial_call=True, tolak=0)
     def simpan_indikator(_n, ip_id, pihak, indikator_id, nama, satuan, target, tahun, versi):
-        th = _tahun(tahun)
+        th = tahun_sah(tahun)
         with sesi() as s:
             user = _pengguna(s)
             if ip_id:
@@ -230,7 +221,7 @@ def register(app: Dash) -> None:
         with sesi() as s:
             user = _pengguna(s)
             lama = s.get(RencanaAksi, int(ra_id)) if ra_id else None
-            th = lama.tahun if lama else _tahun(tahun)  # a kegiatan keeps its year
+            th = lama.tahun if lama else tahun_sah(tahun)  # a kegiatan keeps its year
             r = simpan_rencana_aksi(s, kecamatan_id=user.kecamatan_id, tahun=th, triwulan=triwulan,
                                     indikator_id=indikator_id, kegiatan=kegiatan, role_kode=pelaksana,
                                     terlaksana=terlaksana, oleh=user, rencana_id=ra_id)

@@ -12,11 +12,13 @@ import io
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 from typing import Any
 
 from models.perencanaan.perjanjian_kinerja import BUPATI_KOSONG, nama_pihak, teks_rupiah, teks_target
 from models.umum.pdf import GAYA_KEPALA, TITIK, LembarPdf, kop
 from models.umum.tanggal import tanggal_panjang
+from models.umum.word import baris_tengah, dokumen_a4
 
 PEMBUKA = ("Dalam rangka mewujudkan manajemen pemerintahan yang efektif, transparan dan akuntabel serta berorientasi "
            "pada hasil, kami yang bertanda tangan di bawah ini:")
@@ -187,27 +189,12 @@ def pdf_pk(isi: dict[str, Any]) -> bytes:
 
 def docx_pk(isi: dict[str, Any]) -> bytes:
     """The PK as a Word document (A4 portrait)."""
-    from docx import Document
     from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.shared import Mm, Pt
+    from docx.shared import Mm
 
     n = naskah(isi)
-    doc = Document()
-    gaya = doc.styles["Normal"]
-    gaya.font.name, gaya.font.size = "Arial", Pt(10)
-    bagian = doc.sections[0]
-    bagian.page_width, bagian.page_height = Mm(210), Mm(297)
-    for sisi, mm in (("left_margin", 20), ("right_margin", 20), ("top_margin", 15), ("bottom_margin", 15)):
-        setattr(bagian, sisi, Mm(mm))
-    doc.core_properties.title = f"{n.judul} - Kecamatan {n.kecamatan}"
-
-    def tengah(teks: str, *, tebal: bool = True, ukuran: float | None = None) -> None:
-        par = doc.add_paragraph()
-        par.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        run = par.add_run(teks)
-        run.bold = tebal
-        if ukuran:
-            run.font.size = Pt(ukuran)
+    doc = dokumen_a4(f"{n.judul} - Kecamatan {n.kecamatan}")
+    tengah = partial(baris_tengah, doc)
 
     def kepala(judul: str) -> None:
         if n.kabupaten:

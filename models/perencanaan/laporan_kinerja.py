@@ -86,6 +86,7 @@ from models.umum.audit import catat
 from models.umum.berkas import lampiran_milik, nama_aman, simpan_berkas
 from models.umum.mesin_status import Mesin, Tindakan, Transisi, tulis
 from models.umum.penolakan import Ditolak
+from models.umum.periode import tahun_sah
 from models.umum.status import StatusLaporan
 from models.umum.tanggal import baca_tanggal, pastikan_sadar_zona
 
@@ -452,11 +453,6 @@ def _seri(tahun: list[TahunTren]) -> tuple[TahunTren, ...]:
 # ---------------------------------------------------------------- writing the office's passages
 
 
-def _tahun(tahun: Any) -> int:
-    if isinstance(tahun, bool) or not isinstance(tahun, int) or not 2000 <= tahun <= 2100:
-        raise Ditolak("Tahun tidak sah.")
-    return tahun
-
 
 def _terkunci(session: Session, kecamatan_id: int, tahun: int) -> None:
     lk = laporan(session, kecamatan_id, tahun)
@@ -486,7 +482,7 @@ def simpan_teks(session: Session, *, kecamatan_id: int, tahun: Any, bagian: Any,
 
 def _simpan_teks(session: Session, *, kecamatan_id: int, tahun: Any, bagian: Any, indikator_id: Any, isi: Any,
                  oleh: User, pada: datetime | None) -> TeksLkj | None:
-    th = _tahun(tahun)
+    th = tahun_sah(tahun, teks=False)
     if session.get(Kecamatan, kecamatan_id) is None:
         raise Ditolak("Kecamatan tidak ditemukan.")
     if not boleh_menulis(oleh, kecamatan_id):
@@ -713,7 +709,7 @@ def reviu(session: Session, *, kecamatan_id: int, tahun: Any, catatan: Any, oleh
     """Record the reviu of the office's LKj of a year (again, while it is not signed): who, when, the notes.
     Audited; the caller commits."""
     try:
-        th = _tahun(tahun)
+        th = tahun_sah(tahun, teks=False)
         if session.get(Kecamatan, kecamatan_id) is None:
             raise Ditolak("Kecamatan tidak ditemukan.")
         lk = laporan(session, kecamatan_id, th)
@@ -749,7 +745,7 @@ def tandatangani(session: Session, *, kecamatan_id: int, tahun: Any, nama_berkas
 
 def _tandatangani(session: Session, *, kecamatan_id: int, tahun: Any, nama_berkas: str, data: bytes, tanggal: Any,
                   oleh: User, folder: Path, pada: datetime | None) -> LaporanKinerja:
-    th = _tahun(tahun)
+    th = tahun_sah(tahun, teks=False)
     if session.get(Kecamatan, kecamatan_id) is None:
         raise Ditolak("Kecamatan tidak ditemukan.")
     t = pastikan_sadar_zona(pada or utcnow())

@@ -55,6 +55,7 @@ from models.umum.berkas import lampiran_milik, nama_aman, simpan_berkas
 from models.umum.mesin_status import Mesin, Tindakan, Transisi, tulis
 from models.umum.nip import format_nip
 from models.umum.penolakan import Ditolak
+from models.umum.periode import tahun_sah
 from models.umum.status import JenisKerja, StatusEksekusi, StatusPerjanjian
 from models.umum.tanggal import baca_tanggal, pastikan_sadar_zona, tanggal_panjang
 
@@ -74,11 +75,6 @@ MAKS_KEGIATAN = 1000
 
 
 
-
-def _tahun(tahun: Any) -> int:
-    if isinstance(tahun, bool) or not isinstance(tahun, int) or not 2000 <= tahun <= 2100:
-        raise Ditolak("Tahun tidak sah.")
-    return tahun
 
 
 def nama_pihak(role_kode: str) -> str:
@@ -341,7 +337,7 @@ def _isian_indikator(nama: Any, satuan: Any, target: Any) -> tuple[str, str, flo
 def tambah_indikator(session: Session, *, kecamatan_id: int, tahun: int, role_kode: str, indikator_id: Any,
                      nama: Any, satuan: Any, target: Any, oleh: User) -> IndikatorPk:
     """Add an indicator to the PK of the Sekretaris Camat or a Kasi, linked to the Camat's IKU it supports."""
-    tahun = _tahun(tahun)
+    tahun = tahun_sah(tahun, teks=False)
     _kantor_pengguna(session, oleh, kecamatan_id, PENGATUR_PK, PESAN_PENGATUR)
     role = _pihak(role_kode, bawah=True)
     ind = _iku_kantor(session, kecamatan_id, indikator_id)
@@ -403,7 +399,7 @@ def hapus_indikator(session: Session, *, indikator_pk_id: Any, oleh: User) -> No
 
 def buat_draf(session: Session, *, kecamatan_id: int, tahun: int, role_kode: str, oleh: User) -> PerjanjianKinerja:
     """The party's PK of the year as a draft (perubahan 0), made if there is none; an existing one is returned."""
-    tahun = _tahun(tahun)
+    tahun = tahun_sah(tahun, teks=False)
     _kantor_pengguna(session, oleh, kecamatan_id, PENGATUR_PK, PESAN_PENGATUR)
     role = _pihak(role_kode, bawah=False)
     ada = pk_terakhir(session, kecamatan_id, tahun, role)
@@ -479,7 +475,7 @@ def mulai_sop(session: Session, *, kecamatan_id: int, tahun: int, oleh: User,
     """Start the office's SOP for the Camat's PK of the year (its latest version, drafted if there is none); the
     run's subject is the PK. Started by the SOP's first pelaksana or the Camat."""
     try:
-        tahun = _tahun(tahun)
+        tahun = tahun_sah(tahun, teks=False)
         sop = sop_pk(session, kecamatan_id)
         if sop is None:
             raise Ditolak("Kecamatan ini tidak memiliki SOP Perjanjian Kinerja; Camat menandatangani PK langsung "
@@ -724,7 +720,7 @@ def simpan_rencana_aksi(session: Session, *, kecamatan_id: int, tahun: Any, triw
                         rencana_id: Any = None) -> RencanaAksi:
     """Add a kegiatan to an IKU's quarter, or change one (`rencana_id`). The Rencana Aksi's keepers may do
     either; the kegiatan's own pelaksana may change one given to their role."""
-    tahun_b = _tahun(tahun)
+    tahun_b = tahun_sah(tahun, teks=False)
     kec = session.get(Kecamatan, kecamatan_id)
     if kec is None:
         raise Ditolak("Kecamatan tidak ditemukan.")

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
+from functools import partial
 
 from models.tindak_lanjut.lhe import Lhe
 from models.umum.pdf import GAYA_KEPALA, LembarPdf
+from models.umum.word import baris_tengah, dokumen_a4
 
 JUDUL = "LAPORAN HASIL EVALUASI AKUNTABILITAS KINERJA INSTANSI PEMERINTAH"
 BELUM_FINAL = "DRAF — Evaluasi AKIP belum final"
@@ -129,26 +131,10 @@ def pdf_lhe(lhe: Lhe) -> bytes:
 
 def docx_lhe(lhe: Lhe) -> bytes:
     """The LHE as a Word document (A4 portrait)."""
-    from docx import Document
     from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.shared import Mm, Pt
 
-    doc = Document()
-    gaya = doc.styles["Normal"]
-    gaya.font.name, gaya.font.size = "Arial", Pt(10)
-    bagian = doc.sections[0]
-    bagian.page_width, bagian.page_height = Mm(210), Mm(297)
-    for sisi, mm in (("left_margin", 20), ("right_margin", 20), ("top_margin", 15), ("bottom_margin", 15)):
-        setattr(bagian, sisi, Mm(mm))
-    doc.core_properties.title = f"LHE Evaluasi AKIP Kecamatan {lhe.kecamatan} {lhe.tahun}"
-
-    def tengah(teks: str, *, tebal: bool = True, ukuran: float | None = None) -> None:
-        par = doc.add_paragraph()
-        par.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        run = par.add_run(teks)
-        run.bold = tebal
-        if ukuran:
-            run.font.size = Pt(ukuran)
+    doc = dokumen_a4(f"LHE Evaluasi AKIP Kecamatan {lhe.kecamatan} {lhe.tahun}")
+    tengah = partial(baris_tengah, doc)
 
     def tabel(judul: tuple[str, ...], baris: Sequence[tuple[str, ...]], kanan: tuple[int, ...] = (),
               tebal: set[int] | None = None) -> None:

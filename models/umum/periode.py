@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, timedelta
+from typing import Any
 
+from models.umum.penolakan import Ditolak
 from models.umum.tanggal import BULAN
 
 ROMAWI = {1: "I", 2: "II", 3: "III", 4: "IV"}
@@ -31,6 +33,39 @@ def atur_hari_ini(hari: date | Callable[[], date] | None) -> None:
     """Set the clock: a fixed day, a function, or None for the system date."""
     global _jam
     _jam = date.today if hari is None else (hari if callable(hari) else (lambda: hari))
+
+
+def tahun_sah(nilai: Any, *, kosong: str = "Pilih tahunnya.", teks: bool = True) -> int:
+    """A year as a page or a form gives it (a number or, unless not `teks`, its text), between 2000 and 2100;
+    else refused. The domain's writes take `teks=False`: their year comes from a checked page, as a number.
+
+    >>> tahun_sah("2026"), tahun_sah(2025)
+    (2026, 2025)
+    >>> tahun_sah(None)
+    Traceback (most recent call last):
+    models.umum.penolakan.Ditolak: Pilih tahunnya.
+    >>> tahun_sah("abc")
+    Traceback (most recent call last):
+    models.umum.penolakan.Ditolak: Pilih tahunnya.
+    >>> tahun_sah(True)
+    Traceback (most recent call last):
+    models.umum.penolakan.Ditolak: Tahun tidak sah.
+    >>> tahun_sah(1999)
+    Traceback (most recent call last):
+    models.umum.penolakan.Ditolak: Tahun tidak sah.
+    >>> tahun_sah("2027", teks=False)
+    Traceback (most recent call last):
+    models.umum.penolakan.Ditolak: Tahun tidak sah.
+    """
+    if isinstance(nilai, bool | float) or (not teks and not isinstance(nilai, int)):
+        raise Ditolak("Tahun tidak sah.")
+    try:
+        tahun = int(nilai)
+    except (TypeError, ValueError):
+        raise Ditolak(kosong) from None
+    if not 2000 <= tahun <= 2100:
+        raise Ditolak("Tahun tidak sah.")
+    return tahun
 
 
 def awal_triwulan(tahun: int, triwulan: int) -> date:
