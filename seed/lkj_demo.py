@@ -321,8 +321,9 @@ def tanda_tangani_demo(k: Any, eks: Eksekusi, t: datetime, folder: Path | None =
                      data=scan_contoh(), tanggal=tanggal, oleh=k.pengguna["camat"], folder=folder, pada=t_ttd)
     except Ditolak:
         return None  # e.g. a date outside the years the LKj may be signed in: the run waits
-    t_terbit = k._hari_kerja(t_ttd, 1)  # the Camat publishes the signed report the next working day
-    if t_terbit < k.batas:
+    # The last full year's report is published by the Camat the next working day; earlier ones stay unpublished.
+    t_terbit = k._hari_kerja(t_ttd, 1)
+    if eks.tahun == k.batas.year - 1 and t_terbit < k.batas:
         terbitkan(s, jenis="lkj", id=laporan(s, eks.kecamatan_id, eks.tahun).id, oleh=k.pengguna["camat"],
                   pada=t_terbit)
     return t_ttd

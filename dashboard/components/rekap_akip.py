@@ -23,6 +23,11 @@ def _skor(v: Decimal | None) -> str:
     return angka(float(bulat(v)), 2) if v is not None else "-"
 
 
+def _bobot(d: Decimal) -> str:
+    """A weight as the LKE states it: "30", or "22,50" for a revised LKE's fractional one."""
+    return angka(float(d), 0 if d == d.to_integral_value() else 2)
+
+
 def _selisih(b: BarisRekap) -> html.Td:
     d = b.selisih
     if d is None:
@@ -58,7 +63,7 @@ def tabel_rekap(r: RekapAkip, *, perilis: bool, zona: str = "Asia/Jakarta") -> d
     kepala = html.Thead(html.Tr([
         html.Th("Peringkat", className="text-end"), html.Th("Kecamatan"), html.Th("Keadaan"),
         html.Th("Nilai", className="text-end"), html.Th("Predikat"),
-        *(html.Th([k.nama, html.Br(), html.Small(f"bobot {angka(float(k.bobot), 0)}", className="text-muted")],
+        *(html.Th([k.nama, html.Br(), html.Small(f"bobot {_bobot(k.bobot)}", className="text-muted")],
                   className="text-end") for k in r.komponen),
         html.Th(f"Perubahan dari {r.tahun - 1}", className="text-end"), html.Th("Publik")]))
     baris = []

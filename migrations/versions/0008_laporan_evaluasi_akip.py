@@ -130,6 +130,13 @@ def upgrade() -> None:
 def downgrade() -> None:
     for t in ('jawabanlke', 'evaluasiakip', 'lke', 'tekslkj', 'laporankinerja'):
         op.drop_table(t)
+    # An Evaluasi AKIP's LHE recommendations, their follow-ups and their proofs go with it: 0007 has no year-long
+    # evaluation to hold them.
+    akip = "SELECT id FROM evaluasi WHERE triwulan IS NULL"
+    op.execute(f"DELETE FROM tindaklanjut WHERE rekomendasi_id IN (SELECT id FROM rekomendasi WHERE evaluasi_id IN "
+               f"({akip}))")
+    op.execute(f"DELETE FROM rekomendasi WHERE evaluasi_id IN ({akip})")
+    op.execute("DELETE FROM lampiran WHERE pemilik_jenis IN ('jawaban_lke', 'laporan_kinerja')")
     op.execute("DELETE FROM evaluasi WHERE triwulan IS NULL")
     with op.batch_alter_table('evaluasi') as b:
         b.alter_column('triwulan', existing_type=sa.Integer(), nullable=False)

@@ -459,8 +459,8 @@ def pk_diformalkan(r: Rekaman) -> Usulan:
 
 @pembaca("Dokumen perencanaan kinerja telah dipublikasikan tepat waktu.")
 def pk_dipublikasikan(r: Rekaman) -> Usulan:
-    """1.2.2: signed by its due date and published: A; published but signed late: C; signed, not published: D;
-    a draft: E."""
+    """1.2.2 (published on time): signed and published by the PK's due date: A; signed by it, published after it:
+    B; signed late and published: C; signed, not published: D; a draft: E."""
     pk, k = _pk_camat(r)
     if pk is None:
         return _tanpa_pk(r)
@@ -470,8 +470,14 @@ def pk_dipublikasikan(r: Rekaman) -> Usulan:
     teks, tepat = _teks_ttd(r, pk, k)
     if pk.dipublikasikan_pada is None:
         return Usulan("D", f"{teks}; belum dipublikasikan.", _tautan_pk(r))
-    terbit = tanggal_panjang(tanggal_lokal(pk.dipublikasikan_pada, r.kecamatan.zona_waktu))
-    return Usulan("A" if tepat else "C", f"{teks}; dipublikasikan {terbit}.", _tautan_pk(r))
+    zona = r.kecamatan.zona_waktu
+    terbit = tanggal_panjang(tanggal_lokal(pk.dipublikasikan_pada, zona))
+    telat = k is not None and k.tenggat is not None and terlambat(pk.dipublikasikan_pada, k.tenggat, zona)
+    if not tepat:
+        return Usulan("C", f"{teks}; dipublikasikan {terbit}.", _tautan_pk(r))
+    if telat:
+        return Usulan("B", f"{teks}; dipublikasikan {terbit}, setelah tenggat.", _tautan_pk(r))
+    return Usulan("A", f"{teks}; dipublikasikan {terbit}.", _tautan_pk(r))
 
 
 def _berjenjang(r: Rekaman) -> Usulan:

@@ -329,8 +329,9 @@ def buka(session: Session, *, kecamatan_id: Any, tahun: Any, oleh: User, hari_in
     if (alasan := alasan_buka(session, oleh, kec_id)) is not None:
         raise Ditolak(alasan, aksi="evaluasi_akip.buka", kecamatan_id=kec_id)
     hari = hari_ini or periode.hari_ini()
-    if not 2000 <= th <= hari.year:
-        raise Ditolak(f"Evaluasi AKIP menilai tahun yang sudah berjalan; tahun {th} tidak dapat dibuka.",
+    if not 2000 <= th < hari.year:  # the year is judged once it has ended (its LKj is due early the next year)
+        raise Ditolak(f"Evaluasi AKIP menilai tahun yang sudah berakhir; tahun {th} tidak dapat dibuka"
+                      + (f" sebelum 1 Januari {th + 1}." if th >= hari.year else "."),
                       aksi="evaluasi_akip.buka", kecamatan_id=kec_id)
     if evaluasi_kantor(session, kec_id, th) is not None:
         raise Ditolak(f"Evaluasi AKIP {th} Kecamatan {kec.nama} sudah dibuka.", aksi="evaluasi_akip.buka",

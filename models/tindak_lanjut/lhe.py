@@ -27,6 +27,7 @@ from models.tindak_lanjut.lke import ARTI_PREDIKAT, NilaiLke, StrukturLke, baca_
 from models.tindak_lanjut.rekomendasi import buat_rekomendasi, waktu_utc
 from models.umum.angka import format_angka
 from models.umum.audit import catat
+from models.umum.mesin_status import tulis
 from models.umum.penolakan import Ditolak
 from models.umum.status import StatusRekomendasi
 from models.umum.tanggal import tanggal_panjang
@@ -210,8 +211,11 @@ def rekomendasi_lhe(session: Session, *, evaluasi_akip_id: int,
                          dibuat_oleh=oleh.id, dibuat_pada=t, demo=demo)
         session.add(induk)
         session.flush()
-        ev.evaluasi_id = induk.id
-        session.add(ev)
+        # Linked only if still unlinked: of two first batches saved at once, the second is refused (and its
+        # Evaluasi rolled back) rather than leaving the first's recommendations outside the LHE.
+        if not tulis(session, ev, ke=ev.status, cas={"evaluasi_id": None}, nilai={"evaluasi_id": induk.id}):
+            raise Ditolak("Rekomendasi LHE ini baru saja disimpan orang lain; muat ulang halaman lalu simpan lagi.",
+                          objek="evaluasi_akip", objek_id=evaluasi_akip_id)
     hasil = []
     for n, r in isi:
         try:

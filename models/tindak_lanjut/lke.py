@@ -94,6 +94,18 @@ def _desimal(nilai: Any, apa: str) -> Decimal:
     return d
 
 
+PANJANG_KODE = 20  # JawabanLke.kode
+
+
+def _kode(nilai: Any, apa: str, induk: str | None = None) -> str:
+    kode = _teks(nilai, apa)
+    if len(kode) > PANJANG_KODE - 4:  # room for ".<criterion>" under a sub-component
+        raise Ditolak(f"LKE tidak sah: {apa} {kode} terlalu panjang (paling banyak {PANJANG_KODE - 4} karakter).")
+    if induk is not None and not kode.startswith(f"{induk}."):
+        raise Ditolak(f"LKE tidak sah: kode subkomponen {kode} harus diawali kode komponennya, {induk}.")
+    return kode
+
+
 def _skala(nilai: Any, apa: str) -> str:
     if nilai not in SKALA:
         raise Ditolak(f"LKE tidak sah: skala {apa} harus YT (Y/T) atau AE (A/B/C/D/E).")
@@ -110,6 +122,15 @@ def baca_struktur(isi: Mapping[str, Any]) -> StrukturLke:
     >>> baca_struktur({"nama": "Uji", "komponen": []})
     Traceback (most recent call last):
     models.umum.penolakan.Ditolak: LKE tidak sah: tidak ada komponen.
+    >>> dua = [{"kode": "1", "nama": n, "bobot": 50, "sub": [{"kode": "1.1", "nama": "S", "persen": 100,
+    ...         "kriteria": ["a"]}]} for n in ("K", "L")]
+    >>> baca_struktur({"nama": "Uji", "komponen": dua})  # a second "1" would overwrite the first one's score
+    Traceback (most recent call last):
+    models.umum.penolakan.Ditolak: LKE tidak sah: kode 1 dipakai dua kali.
+    >>> dua[1]["kode"] = "2"
+    >>> baca_struktur({"nama": "Uji", "komponen": dua})
+    Traceback (most recent call last):
+    models.umum.penolakan.Ditolak: LKE tidak sah: kode subkomponen 1.1 harus diawali kode komponennya, 2.
     """
     if not isinstance(isi, Mapping):
         raise Ditolak("LKE tidak sah: isinya harus berupa tabel komponen.")
@@ -122,7 +143,10 @@ def baca_struktur(isi: Mapping[str, Any]) -> StrukturLke:
     for km in daftar:
         if not isinstance(km, Mapping):
             raise Ditolak("LKE tidak sah: setiap komponen harus berupa tabel.")
-        kk = _teks(km.get("kode"), "kode komponen")
+        kk = _kode(km.get("kode"), "kode komponen")
+        if kk in kode_ada:
+            raise Ditolak(f"LKE tidak sah: kode {kk} dipakai dua kali.")
+        kode_ada.add(kk)
         bobot = _desimal(km.get("bobot"), f"bobot komponen {kk}")
         subs_data = km.get("sub")
         if not isinstance(subs_data, list) or not subs_data:
@@ -131,7 +155,7 @@ def baca_struktur(isi: Mapping[str, Any]) -> StrukturLke:
         for sd in subs_data:
             if not isinstance(sd, Mapping):
                 raise Ditolak(f"LKE tidak sah: subkomponen komponen {kk} harus berupa tabel.")
-            sk = _teks(sd.get("kode"), f"kode subkomponen komponen {kk}")
+            sk = _kode(sd.get("kode"), "kode subkomponen", kk)
             persen = _desimal(sd.get("persen"), f"persen subkomponen {sk}")
             skala_sub = _skala(sd.get("skala", "AE"), f"subkomponen {sk}")
             kr_data = sd.get("kriteria")

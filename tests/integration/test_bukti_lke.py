@@ -140,7 +140,7 @@ def test_an_office_without_the_measurement_sop_is_not_settled(demo):
 
 def test_signed_pk_published_and_its_cascade(demo):
     """The Camat signs the 2025 PK on 20 January 2025 (due 31 January 2025): 1.2.1 A; not published: 1.2.2 D;
-    published on 3 February 2025: A. The Sekcam's PK signed with an indicator serving IKU-1, the three Kasi
+    published on 3 February 2025, after the due date: B; on 28 January 2025: A. The Sekcam's PK signed with an indicator serving IKU-1, the three Kasi
     without one: 1.2.8 = 1 of 4 -> D, naming the others."""
     with session_scope(demo) as s:
         kec = kantor(s)
@@ -155,7 +155,11 @@ def test_signed_pk_published_and_its_cascade(demo):
         pk.dipublikasikan_pada = _wib(date(2025, 2, 3))
         s.add(pk)
         s.flush()
-        assert _usulan(s, "1.2.2") == Usulan("A", f"{ttd}; dipublikasikan 3 Februari 2025.", tautan)
+        assert _usulan(s, "1.2.2") == Usulan("B", f"{ttd}; dipublikasikan 3 Februari 2025, setelah tenggat.", tautan)
+        pk.dipublikasikan_pada = _wib(date(2025, 1, 28))
+        s.add(pk)
+        s.flush()
+        assert _usulan(s, "1.2.2") == Usulan("A", f"{ttd}; dipublikasikan 28 Januari 2025.", tautan)
 
         sekcam = pengguna(s, peran="sekcam")
         iku1 = next(i for i in iku_kantor(s, kec.id) if i.kode == "IKU-1")

@@ -128,9 +128,10 @@ def test_who_may_open_and_what_is_refused(demo):
     _ditolak(demo, ea.buka, "Hanya evaluator Inspektorat kabupaten kecamatan ini yang dapat mengisi kolom evaluator.",
              kecamatan_id=kec, tahun=TAHUN, oleh=lambda s: pengguna(s, peran="evaluator", kabupaten="Tanjung Jabung Barat"),
              hari_ini=HARI)
-    _ditolak(demo, ea.buka, "Evaluasi AKIP menilai tahun yang sudah berjalan; tahun 2027 tidak dapat dibuka.",
-             kecamatan_id=kec, tahun=2027, oleh=lambda s: pengguna(s, peran="sekcam", kecamatan="Poncokusumo"),
-             hari_ini=HARI)
+    for th, akhir in ((2027, " sebelum 1 Januari 2028."), (2026, " sebelum 1 Januari 2027."), (1999, ".")):
+        _ditolak(demo, ea.buka, f"Evaluasi AKIP menilai tahun yang sudah berakhir; tahun {th} tidak dapat dibuka{akhir}",
+                 kecamatan_id=kec, tahun=th, oleh=lambda s: pengguna(s, peran="sekcam", kecamatan="Poncokusumo"),
+                 hari_ini=HARI)  # HARI is in 2026: its own year is still running
     with session_scope(demo) as s:  # the evaluator of the kabupaten opens it
         ev = ea.buka(s, kecamatan_id=kec(s), tahun=TAHUN, oleh=pengguna(s, peran="evaluator", kabupaten="Malang"),
                      hari_ini=HARI)

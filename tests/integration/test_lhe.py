@@ -353,3 +353,24 @@ def test_the_per_period_recap_puts_a_years_evaluasi_akip_after_its_fourth_quarte
                        "terlambat": [False] * 4, "periode_lain": [False] * 4, "umur": [1, 2, 3, 4]})
     assert rekap_tindak_lanjut(df, "periode")["periode"].tolist() == [
         "Triwulan I 2025", "Triwulan IV 2025", "Evaluasi AKIP 2025", "Triwulan I 2026"]
+
+
+def test_two_first_batches_of_recommendations_make_one_evaluation(demo):
+    """Both evaluators had the final evaluation open without its Evaluasi; the first saves and commits; the
+    second's batch joins the same Evaluasi (its link is written only where still empty, a compare-and-set), so the
+    LHE holds both batches and there is one Evaluasi AKIP of the year in Tindak Lanjut."""
+    with session_scope(demo) as s:
+        ev_id = evaluasi_akip(s).id
+        evaluator(s)
+    with session_scope(demo) as s1, session_scope(demo) as s2:
+        assert s1.get(EvaluasiAkip, ev_id).evaluasi_id is None and s2.get(EvaluasiAkip, ev_id).evaluasi_id is None
+        rekomendasi_lhe(s1, evaluasi_akip_id=ev_id, rekomendasi=REKOMENDASI[:1], oleh=evaluator(s1))
+        s1.commit()
+        rekomendasi_lhe(s2, evaluasi_akip_id=ev_id, rekomendasi=REKOMENDASI[1:], oleh=evaluator(s2))
+        s2.commit()
+    with session_scope(demo) as s:
+        ev = s.get(EvaluasiAkip, ev_id)
+        induk = s.exec(select(Evaluasi).where(Evaluasi.jenis == "evaluasi_akip")).all()
+        assert [e.id for e in induk] == [ev.evaluasi_id]
+        assert sorted(r.teks for r in s.exec(select(Rekomendasi).where(Rekomendasi.evaluasi_id == ev.evaluasi_id))) == \
+            sorted(r[0] for r in REKOMENDASI)

@@ -127,3 +127,45 @@ def test_a_database_holding_the_demo_history_upgrades_from_the_first_revision(db
         assert [{k: r[k] for k in kolom} for r in baru[tabel]] == [{k: r[k] for k in kolom} for r in rows], tabel
     assert {r["bukti"] for r in baru["realisasi"]} == {None}  # read as nothing ticked
     assert dibaca() == sebelum
+
+
+def test_0008_goes_back_with_an_evaluasi_akips_recommendations_and_their_follow_ups(demo):
+    """A database holding a final Evaluasi AKIP with its LHE recommendations (an Evaluasi without a quarter), a
+    follow-up of one, an LKj with its passage and a proof: back to 0007 the year-long evaluation goes with its
+    recommendations and follow-ups, the quarterly evaluations stay, and up again to the newest."""
+    from datetime import date
+
+    from sqlalchemy import text
+
+    from models.db import session_scope
+    from models.migrasi import pastikan_skema, turunkan_skema
+    from models.tables import Evaluasi, Rekomendasi, TindakLanjut
+    from tests.fabrik import kantor, pengguna
+    from tests.fabrik_akip import evaluasi_akip, laporan_kinerja
+
+    with session_scope(demo) as s:
+        kec = kantor(s)
+        camat = pengguna(s, peran="camat")
+        ev = evaluasi_akip(s, kecamatan="Poncokusumo", tahun=2025)
+        lhe = Evaluasi(kecamatan_id=kec.id, jenis="evaluasi_akip", tahun=2025, triwulan=None)
+        triwulan = Evaluasi(kecamatan_id=kec.id, jenis="evaluasi", tahun=2025, triwulan=4)
+        s.add_all([lhe, triwulan])
+        s.flush()
+        ev.evaluasi_id = lhe.id
+        rek = [Rekomendasi(evaluasi_id=e.id, kecamatan_id=kec.id, teks=f"Rekomendasi {e.jenis}", role_kode="sekcam",
+                           jatuh_tempo=date(2026, 6, 30)) for e in (lhe, triwulan)]
+        s.add_all(rek)
+        s.flush()
+        s.add(TindakLanjut(rekomendasi_id=rek[0].id, uraian="Dikerjakan", oleh=camat.id))
+        laporan_kinerja(s, kecamatan="Poncokusumo", tahun=2025)
+    turunkan_skema(demo, "0007")
+    with demo.connect() as conn:
+        assert conn.execute(text("SELECT jenis, triwulan FROM evaluasi WHERE tahun = 2025 AND kecamatan_id = :k"),
+                            {"k": kec.id}).all() == [("evaluasi", 4)]
+        assert conn.execute(text("SELECT teks FROM rekomendasi WHERE teks LIKE 'Rekomendasi %'")).scalars().all() == [
+            "Rekomendasi evaluasi"]
+        assert conn.execute(text("SELECT count(*) FROM tindaklanjut WHERE uraian = 'Dikerjakan'")).scalar() == 0
+        assert conn.execute(text("SELECT count(*) FROM lampiran WHERE pemilik_jenis = 'laporan_kinerja'")).scalar() == 0
+    pastikan_skema(demo)
+    with demo.connect() as conn:
+        assert MigrationContext.configure(conn).get_current_revision() == "0008"
