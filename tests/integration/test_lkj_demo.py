@@ -9,7 +9,7 @@ from sqlmodel import select
 
 from models.db import session_scope
 from models.kinerja.iku import iku_kantor
-from models.tables import Eksekusi, Kabupaten, Kecamatan, Lampiran, LaporanKinerja, TeksLkj
+from models.tables import Eksekusi, Kabupaten, Kecamatan, Lampiran, LaporanKinerja, TeksLkj, User
 from models.umum import periode
 from seed.riwayat import buat_riwayat
 
@@ -53,3 +53,9 @@ def test_the_history_writes_every_offices_passages_and_signs_the_finished_year(e
         terakhir = max(r.diubah_pada for r in s.exec(select(TeksLkj).where(TeksLkj.kecamatan_id == ponco.id)
                                                      .where(TeksLkj.tahun == 2025)).all())
         assert terakhir.replace(tzinfo=None) <= lk.ditandatangani_pada.replace(tzinfo=None)
+        # the last full year's signed report is published the next working day; an earlier year's is not
+        assert lk.dipublikasikan_pada.replace(tzinfo=None) > lk.ditandatangani_pada.replace(tzinfo=None)
+        assert lk.dipublikasikan_oleh == s.exec(select(User).where(User.username == "camat.poncokusumo")).one().id
+        lalu = s.exec(select(LaporanKinerja).where(LaporanKinerja.tahun == 2024)
+                      .where(LaporanKinerja.status == "ditandatangani")).all()
+        assert lalu and all(x.dipublikasikan_pada is None for x in lalu)
