@@ -27,6 +27,7 @@ from models.tables import EvaluasiAkip, Kecamatan, User
 from models.tindak_lanjut import evaluasi_akip as ea
 from models.tindak_lanjut.bukti_lke import usulan_kantor
 from models.tindak_lanjut.evaluasi_akip import PENGATUR_LKE, PENGISI_MANDIRI, PERAN_EVALUATOR
+from models.tindak_lanjut.lhe import evaluator_terlihat
 from models.umum.berkas import dari_unggahan
 from models.umum.penolakan import Ditolak
 
@@ -78,7 +79,8 @@ def register(app: Dash) -> None:
             struktur = ea.struktur_evaluasi(ev)
             mandiri, kolom_evaluator = ea.kolom_terbuka(s, ev, user)
             lembar = lembar_kriteria(struktur, ea.jawaban_evaluasi(s, ev.id), ea.bukti_evaluasi(s, ev.id),
-                                     usulan_kantor(s, kec.id, ev.tahun, struktur), mandiri, kolom_evaluator)
+                                     usulan_kantor(s, kec.id, ev.tahun, struktur), mandiri, kolom_evaluator,
+                                     tampil_evaluator=evaluator_terlihat(ev, user))
             return lembar, ev.id
 
     @callback(app, Output(ids.AKIP_KEPALA, "children"), Input(ids.AKIP_EVALUASI, "data"),
@@ -106,8 +108,8 @@ def register(app: Dash) -> None:
             jawaban = ea.jawaban_evaluasi(s, ev.id)
             kurang = ea.bukti_kurang(struktur, ea.bukti_evaluasi(s, ev.id),
                                      set(usulan_kantor(s, ev.kecamatan_id, ev.tahun, struktur)))
-            return ringkasan_nilai(struktur, ea.nilai_mandiri(struktur, jawaban), ea.nilai_evaluator(struktur, jawaban),
-                                   kurang)
+            dinilai = ea.nilai_evaluator(struktur, jawaban) if evaluator_terlihat(ev, _user(s)) else None
+            return ringkasan_nilai(struktur, ea.nilai_mandiri(struktur, jawaban), dinilai, kurang)
 
     @callback(app, Output(ids.AKIP_PESAN, "children"), Output(ids.AKIP_VERSI, "data"),
               Input(ids.AKIP_BUKA, "n_clicks"), State(f"{ids.AKIP_PREFIX}-kecamatan", "value"),

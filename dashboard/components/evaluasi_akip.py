@@ -14,6 +14,7 @@ from models.perencanaan.kalender_sakip import tanggal_lokal
 from models.tables import EvaluasiAkip, JawabanLke, Lampiran, Lke
 from models.tindak_lanjut.bukti_lke import Usulan
 from models.tindak_lanjut.evaluasi_akip import LABEL_AKSI, StatusEvaluasiAkip
+from models.tindak_lanjut.lhe import PESAN_EVALUATOR_BELUM_FINAL
 from models.tindak_lanjut.lke import ARTI_PREDIKAT, LABEL_SKALA, SKALA, Kriteria, NilaiLke, StrukturLke, bulat
 from models.umum.mesin_status import Tindakan
 
@@ -35,39 +36,52 @@ def opsi_jawaban(skala: str) -> list[dict]:
             for j, v in SKALA[skala].items()]
 
 
-def tabel_nilai(struktur: StrukturLke, mandiri: NilaiLke, evaluator: NilaiLke) -> dbc.Table:
-    """Scores per component and sub-component, the total and the predicate, of both columns."""
-    kepala = html.Thead(html.Tr([html.Th("Komponen"), html.Th("Bobot"), html.Th("Mandiri"), html.Th("Evaluator")]))
+def tabel_nilai(struktur: StrukturLke, mandiri: NilaiLke, evaluator: NilaiLke | None) -> dbc.Table:
+    """Scores per component and sub-component, the total and the predicate, of both columns (the office's alone
+    when `evaluator` is None: not shown to this user yet)."""
+    def tr(*sel, **kw) -> html.Tr:  # a row's cells; the last, the evaluator's, is left out while hidden
+        return html.Tr(list(sel) if evaluator is not None else list(sel[:-1]), **kw)
+
+    e = evaluator or mandiri  # read only for the cells tr() leaves out when evaluator is None
     baris = []
     for km in struktur.komponen:
-        baris.append(html.Tr([html.Th(f"{km.kode}. {km.nama}"), html.Th(fmt.angka(float(km.bobot), 2)),
-                              html.Th(teks_nilai(mandiri.komponen[km.kode])),
-                              html.Th(teks_nilai(evaluator.komponen[km.kode]))], className="table-light"))
+        baris.append(tr(html.Th(f"{km.kode}. {km.nama}"), html.Th(fmt.angka(float(km.bobot), 2)),
+                        html.Th(teks_nilai(mandiri.komponen[km.kode])), html.Th(teks_nilai(e.komponen[km.kode])),
+                        className="table-light"))
         for s in km.sub:
-            baris.append(html.Tr([html.Td(s.kode, title=s.nama, className="ps-3"),
-                                  html.Td(fmt.angka(float(s.bobot), 2)), html.Td(teks_nilai(mandiri.sub[s.kode])),
-                                  html.Td(teks_nilai(evaluator.sub[s.kode]))]))
-    baris.append(html.Tr([html.Th("Nilai total"), html.Th("100"), html.Th(teks_nilai(mandiri.total)),
-                          html.Th(teks_nilai(evaluator.total))], className="table-primary"))
-    baris.append(html.Tr([html.Th("Predikat"), html.Th(""), html.Th(teks_predikat(mandiri.predikat)),
-                          html.Th(teks_predikat(evaluator.predikat))]))
+            baris.append(tr(html.Td(s.kode, title=s.nama, className="ps-3"), html.Td(fmt.angka(float(s.bobot), 2)),
+                            html.Td(teks_nilai(mandiri.sub[s.kode])), html.Td(teks_nilai(e.sub[s.kode]))))
+    baris.append(tr(html.Th("Nilai total"), html.Th("100"), html.Th(teks_nilai(mandiri.total)),
+                    html.Th(teks_nilai(e.total)), className="table-primary"))
+    baris.append(tr(html.Th("Predikat"), html.Th(""), html.Th(teks_predikat(mandiri.predikat)),
+                    html.Th(teks_predikat(e.predikat))))
+    kepala = html.Thead(tr(html.Th("Komponen"), html.Th("Bobot"), html.Th("Mandiri"), html.Th("Evaluator")))
     return dbc.Table([kepala, html.Tbody(baris)], id="akip-tabel-nilai", size="sm", bordered=True,
                      className="mb-2 small")
 
 
-def ringkasan_nilai(struktur: StrukturLke, mandiri: NilaiLke, evaluator: NilaiLke, kurang: list[str]) -> html.Div:
-    """The live scores, what is still unanswered, and the criteria without any proof."""
+def evaluator_tersembunyi() -> dbc.Alert:
+    """What an office user reads in place of the evaluator's answers, notes and scores before final."""
+    return dbc.Alert(PESAN_EVALUATOR_BELUM_FINAL, color="info", className="py-1 px-2 small mb-2",
+                     id="akip-evaluator-tersembunyi")
+
+
+def ringkasan_nilai(struktur: StrukturLke, mandiri: NilaiLke, evaluator: NilaiLke | None,
+                    kurang: list[str]) -> html.Div:
+    """The live scores, what is still unanswered, and the criteria without any proof; `evaluator` None: the
+    evaluator's scores are not shown to this user yet (models.tindak_lanjut.lhe.evaluator_terlihat)."""
     catatan = []
     if mandiri.belum:
         catatan.append(html.Li(f"Penilaian mandiri: {len(mandiri.belum)} kriteria belum dijawab."))
-    if evaluator.belum:
+    if evaluator is not None and evaluator.belum:
         catatan.append(html.Li(f"Kolom evaluator: {len(evaluator.belum)} kriteria belum dijawab."))
     if kurang:
         catatan.append(html.Li(html.Details([
             html.Summary(f"Bukti belum ada ({len(kurang)} kriteria, tanpa berkas dan tanpa usulan dari catatan "
                          "kantor): "),
             html.Span(", ".join(kurang), id="akip-bukti-kurang")])))
-    return html.Div([html.H5("Nilai"), tabel_nilai(struktur, mandiri, evaluator),
+    return html.Div([html.H5("Nilai"), evaluator_tersembunyi() if evaluator is None else None,
+                     tabel_nilai(struktur, mandiri, evaluator),
                      html.Ul(catatan, className="small text-muted") if catatan else None])
 
 
@@ -109,10 +123,11 @@ def _pilih(jenis: str, kr: Kriteria, nilai: str | None, boleh: bool) -> dbc.Sele
 
 
 def kartu_kriteria(kr: Kriteria, j: JawabanLke | None, bukti: list[Lampiran], usulan: Usulan | None, *,
-                   mandiri: bool, evaluator: bool) -> dbc.Card:
+                   mandiri: bool, evaluator: bool, tampil_evaluator: bool = True) -> dbc.Card:
     """One criterion: its scale, the proposal, the office's answer, note and proofs, the evaluator's answer and
     note, the desk review's question. `mandiri`/`evaluator`: whether the user may write that column now (the
-    upload and the buttons are drawn only then)."""
+    upload and the buttons are drawn only then); `tampil_evaluator` False: the evaluator's answer and note are
+    left out (not yet final for this office user), the question stays in the office's column."""
     k = kr.kode
     kolom_kantor = html.Div([
         html.H6("Penilaian mandiri", className="small fw-bold"),
@@ -131,6 +146,9 @@ def kartu_kriteria(kr: Kriteria, j: JawabanLke | None, bukti: list[Lampiran], us
         ]) if mandiri else None,
     ])
     kolom_evaluator = html.Div([
+        html.H6("Evaluator", className="small fw-bold"),
+        html.Div("Tampil setelah evaluasi final.", className="small text-muted"),
+    ]) if not tampil_evaluator else html.Div([
         html.H6("Evaluator", className="small fw-bold"),
         _pilih(ids.AKIP_EVALUATOR, kr, j.evaluator if j else None, evaluator),
         dbc.Textarea(id={"type": ids.AKIP_CATATAN_EVALUATOR, "index": k},
@@ -156,8 +174,11 @@ def kartu_kriteria(kr: Kriteria, j: JawabanLke | None, bukti: list[Lampiran], us
 
 
 def lembar_kriteria(struktur: StrukturLke, jawaban: dict[str, JawabanLke], bukti: dict[str, list[Lampiran]],
-                    usulan: dict[str, Usulan], mandiri: frozenset[str], evaluator: frozenset[str]) -> html.Div:
-    bagian = []
+                    usulan: dict[str, Usulan], mandiri: frozenset[str], evaluator: frozenset[str],
+                    tampil_evaluator: bool = True) -> html.Div:
+    """Every criterion by component and sub-component; `tampil_evaluator` False: the evaluator's column left out,
+    one line saying when it shows."""
+    bagian: list = [] if tampil_evaluator else [evaluator_tersembunyi()]
     for km in struktur.komponen:
         bagian.append(html.H4(f"{km.kode}. {km.nama} ({fmt.angka(float(km.bobot), 2)})", className="mt-4"))
         for s in km.sub:
@@ -166,7 +187,8 @@ def lembar_kriteria(struktur: StrukturLke, jawaban: dict[str, JawabanLke], bukti
             if s.keterangan:
                 bagian.append(html.P(s.keterangan, className="small text-muted"))
             bagian += [kartu_kriteria(kr, jawaban.get(kr.kode), bukti.get(kr.kode, []), usulan.get(kr.kode),
-                                      mandiri=kr.kode in mandiri, evaluator=kr.kode in evaluator)
+                                      mandiri=kr.kode in mandiri, evaluator=kr.kode in evaluator,
+                                      tampil_evaluator=tampil_evaluator)
                        for kr in s.kriteria]
     return html.Div(bagian)
 

@@ -39,6 +39,7 @@ PESAN_BUKAN_EVALUATOR = ("Rekomendasi LHE hanya dapat ditambahkan oleh Evaluator
                          "kecamatan ini.")
 PESAN_BELUM_FINAL = "Rekomendasi LHE ditambahkan setelah Evaluasi AKIP final; selesaikan penilaiannya lebih dulu."
 PESAN_KOSONG = "Isi sekurang-kurangnya satu rekomendasi."
+PESAN_EVALUATOR_BELUM_FINAL = "Jawaban dan nilai evaluator tampil setelah evaluasi final."
 
 
 def evaluasi_akip(session: Session, kecamatan_id: int, tahun: int) -> EvaluasiAkip | None:
@@ -60,7 +61,16 @@ def alasan_tidak_boleh_baca(session: Session, user: User, kecamatan_id: int, ev:
             "LHE ini milik kecamatan di kabupaten lain."
     if user.kecamatan_id != kecamatan_id:
         return "LHE ini milik kecamatan lain."
-    return None if ev is None or ev.status == FINAL else "LHE dapat dibaca setelah Evaluasi AKIP final."
+    return None if ev is None or evaluator_terlihat(ev, user) else "LHE dapat dibaca setelah Evaluasi AKIP final."
+
+
+def evaluator_terlihat(ev: EvaluasiAkip, user: User) -> bool:
+    """Whether `user`, already allowed to read this office's evaluation, sees the evaluator's side of it: the
+    evaluator's answers, notes and scores, the predicate and the LHE. Kabupaten-level users (kabupaten, evaluator,
+    admin) always; the office's own users only once the evaluation is final, so the page and the LHE never show the
+    office a provisional judgement. The desk review's questions are not the evaluator's side: the office answers
+    them during the review."""
+    return user.role_kode == "admin" or user.role_kode in PEMBACA_KABUPATEN or ev.status == FINAL
 
 
 # ---------------------------------------------------------------- the report's content

@@ -21,6 +21,7 @@ from models.tables import EvaluasiAkip, JawabanLke, Kabupaten, User
 from models.tindak_lanjut import bukti_lke
 from models.tindak_lanjut import evaluasi_akip as ea
 from models.tindak_lanjut.bukti_lke import Tautan, Usulan
+from models.tindak_lanjut.lhe import PESAN_EVALUATOR_BELUM_FINAL
 from models.umum.penolakan import Ditolak
 from tests import lke_contoh
 from tests.conftest import masuk
@@ -114,6 +115,91 @@ def test_the_hand_worked_lke_reads_the_same_on_the_page(client, app, demo, usern
         assert (ev.nilai, ev.predikat) == (float(lke_contoh.TOTAL), lke_contoh.PREDIKAT)
 
 
+CATATAN_EVALUATOR = "Bukti reviu evaluator belum mendukung jawaban"
+
+
+def _kolom_evaluator(isi) -> list:
+    """The evaluator's answer and note fields (pattern ids) in a callback's answer."""
+    if isinstance(isi, dict):
+        ident = isi.get("id")
+        sendiri = [isi] if isinstance(ident, dict) and ident.get("type") in ("akip-evaluator",
+                                                                             "akip-catatan-evaluator") else []
+        return sendiri + [x for v in isi.values() for x in _kolom_evaluator(v)]
+    if isinstance(isi, list):
+        return [x for v in isi for x in _kolom_evaluator(v)]
+    return []
+
+
+def _dalam_reviu(demo) -> int:
+    """Poncokusumo's LKE of tests/lke_contoh.py sent and answered in full by the evaluator, each criterion with a
+    note, and 2.2.4 sent back with a question the office has answered: still in review."""
+    with session_scope(demo) as s:
+        evapor = pengguna(s, peran="kasubag_evapor", kecamatan="Poncokusumo")
+        evaluator = pengguna(s, peran="evaluator", kabupaten="Malang")
+        ev = ea.buka(s, kecamatan_id=evapor.kecamatan_id, tahun=TAHUN, oleh=evapor, hari_ini=HARI)
+        for kode, (m, _e) in lke_contoh.JAWABAN.items():
+            ea.jawab_mandiri(s, evaluasi_id=ev.id, kode=kode, jawaban=m, catatan=None, oleh=evapor)
+        ea.kirim(s, evaluasi_id=ev.id, oleh=evapor)
+        for kode, (_m, e) in lke_contoh.JAWABAN.items():
+            ea.jawab_evaluator(s, evaluasi_id=ev.id, kode=kode, jawaban=e, catatan=f"{CATATAN_EVALUATOR} {kode}.",
+                               oleh=evaluator)
+        ea.kembalikan(s, evaluasi_id=ev.id, kode="2.2.4", pertanyaan="Mana berita acara TW IV?", oleh=evaluator)
+        ea.jawab_mandiri(s, evaluasi_id=ev.id, kode="2.2.4", jawaban=lke_contoh.JAWABAN["2.2.4"][0],
+                         catatan="BA dilampirkan.", oleh=evapor)
+        assert ev.status == "reviu"
+        return ev.id
+
+
+@pytest.mark.parametrize("username", ["evapor.poncokusumo", "camat.poncokusumo", "sekcam.poncokusumo"])
+def test_the_office_sees_the_evaluators_answers_notes_and_scores_only_once_final(client, app, demo, username):
+    """As the LHE (models.tindak_lanjut.lhe.evaluator_terlihat): during the review the office reads its own column
+    and the evaluator's question, and one line in place of the evaluator's answers, notes and scores."""
+    ev_id = _dalam_reviu(demo)
+    masuk(client, username)
+    r = _panggil(client, app, "nilai", evaluasi_id=ev_id)
+    assert tabel_jawaban(r, "akip-tabel-nilai") == [b[:3] for b in NILAI_LKE_CONTOH]
+    teks = teks_jawaban(r)
+    assert _komponen(r.get_json(), "akip-evaluator-tersembunyi")["children"] == \
+        "Jawaban dan nilai evaluator tampil setelah evaluasi final." == PESAN_EVALUATOR_BELUM_FINAL
+    for bocor in ("Evaluator", "70,13", "21,53", "Kolom evaluator"):
+        assert bocor not in teks, bocor
+    r = _panggil(client, app, "tampilkan", kecamatan=None, tahun=TAHUN)
+    teks = teks_jawaban(r)
+    assert _komponen(r.get_json(), "akip-evaluator-tersembunyi")["children"] == PESAN_EVALUATOR_BELUM_FINAL
+    assert CATATAN_EVALUATOR not in teks and _kolom_evaluator(r.get_json()) == []
+    assert teks.count("Tampil setelah evaluasi final.") == len(lke_contoh.JAWABAN)
+    assert "Pertanyaan evaluator (sudah dijawab): " in teks and "Mana berita acara TW IV?" in teks
+    assert "BA dilampirkan." in teks  # the office's own note
+    # Final: the office reads everything, as in the hand-worked page test.
+    with session_scope(demo) as s:
+        ea.finalkan(s, evaluasi_id=ev_id, temuan="Temuan uji.", tanggal_lhe=HARI,
+                    oleh=pengguna(s, peran="evaluator", kabupaten="Malang"), hari_ini=HARI)
+    r = _panggil(client, app, "nilai", evaluasi_id=ev_id)
+    assert tabel_jawaban(r, "akip-tabel-nilai") == NILAI_LKE_CONTOH
+    assert PESAN_EVALUATOR_BELUM_FINAL not in teks_jawaban(r)
+    r = _panggil(client, app, "tampilkan", kecamatan=None, tahun=TAHUN)
+    teks = teks_jawaban(r)
+    assert f"{CATATAN_EVALUATOR} 2.2.4." in teks and PESAN_EVALUATOR_BELUM_FINAL not in teks
+    assert "Tampil setelah evaluasi final." not in teks
+    assert {x["id"]["index"]: x["value"] for x in _kolom_evaluator(r.get_json())
+            if x["id"]["type"] == "akip-evaluator"} == {k: e for k, (_m, e) in lke_contoh.JAWABAN.items()}
+
+
+@pytest.mark.parametrize("username", ["inspektorat.malang", "kabupaten.malang", "admin"])
+def test_the_evaluator_kabupaten_and_admin_see_the_evaluators_side_during_review(client, app, demo, username):
+    ev_id = _dalam_reviu(demo)
+    masuk(client, username)
+    r = _panggil(client, app, "nilai", evaluasi_id=ev_id)
+    assert tabel_jawaban(r, "akip-tabel-nilai") == NILAI_LKE_CONTOH
+    assert PESAN_EVALUATOR_BELUM_FINAL not in teks_jawaban(r)
+    r = _panggil(client, app, "tampilkan", kecamatan="Poncokusumo", tahun=TAHUN)
+    teks = teks_jawaban(r)
+    assert f"{CATATAN_EVALUATOR} 2.2.4." in teks and PESAN_EVALUATOR_BELUM_FINAL not in teks
+    assert "Tampil setelah evaluasi final." not in teks
+    assert {x["id"]["index"]: x["value"] for x in _kolom_evaluator(r.get_json())
+            if x["id"]["type"] == "akip-evaluator"} == {k: e for k, (_m, e) in lke_contoh.JAWABAN.items()}
+
+
 def test_unanswered_scores_read_belum_lengkap_never_zero(client, app, demo, monkeypatch):
     monkeypatch.setattr(bukti_lke, "PEMBACA", {})  # no proposals from the records: every criterion lacks a proof
     with session_scope(demo) as s:
@@ -122,16 +208,23 @@ def test_unanswered_scores_read_belum_lengkap_never_zero(client, app, demo, monk
         for kode in ("1.1.1", "1.1.2", "1.1.3", "1.1.4", "1.1.5", "1.1.6", "1.1.7"):
             ea.jawab_mandiri(s, evaluasi_id=ev.id, kode=kode, jawaban="T", catatan=None, oleh=evapor)
         ev_id = ev.id
-    masuk(client, "evapor.poncokusumo")
+    masuk(client, "evapor.poncokusumo")  # the office: its own column alone before final
+    baris = tabel_jawaban(_panggil(client, app, "nilai", evaluasi_id=ev_id), "akip-tabel-nilai")
+    assert baris[1] == ["1. Perencanaan Kinerja", "30,00", "belum lengkap"]
+    assert baris[2] == ["1.1", "6,00", "0,00"]  # seven T: a real 0
+    assert baris[-2:] == [["Nilai total", "100", "belum lengkap"], ["Predikat", "", "belum lengkap"]]
+    teks = teks_jawaban(_panggil(client, app, "nilai", evaluasi_id=ev_id))
+    assert "Penilaian mandiri: 73 kriteria belum dijawab." in teks and "Kolom evaluator" not in teks
+    assert "Bukti belum ada (80 kriteria, tanpa berkas dan tanpa usulan dari catatan kantor): " in teks
+    masuk(client, "inspektorat.malang")
     baris = tabel_jawaban(_panggil(client, app, "nilai", evaluasi_id=ev_id), "akip-tabel-nilai")
     assert baris[1] == ["1. Perencanaan Kinerja", "30,00", "belum lengkap", "belum lengkap"]
-    assert baris[2] == ["1.1", "6,00", "0,00", "belum lengkap"]  # seven T: a real 0
+    assert baris[2] == ["1.1", "6,00", "0,00", "belum lengkap"]
     assert baris[-2:] == [["Nilai total", "100", "belum lengkap", "belum lengkap"],
                           ["Predikat", "", "belum lengkap", "belum lengkap"]]
     teks = teks_jawaban(_panggil(client, app, "nilai", evaluasi_id=ev_id))
     assert "Penilaian mandiri: 73 kriteria belum dijawab." in teks and "Kolom evaluator: 80 kriteria belum dijawab." \
         in teks
-    assert "Bukti belum ada (80 kriteria, tanpa berkas dan tanpa usulan dari catatan kantor): " in teks
 
 
 def test_the_office_opens_answers_uploads_and_sends_through_the_page(client, app, demo, tmp_path):
@@ -192,12 +285,13 @@ def test_the_evaluator_answers_sends_back_and_finalises_through_the_page(client,
         r = _panggil(client, app, nama, evaluasi_id=ev_id, **nilai)
         assert (r.status_code, r.get_json()) == (403, {"galat": PESAN_PERAN})
     assert sidik_basis_data(demo) == sebelum
-    # The office reads the evaluator's answer and the question, and may answer only the returned criterion.
+    # The office reads the question (not the evaluator's answer before final), and may answer only the returned
+    # criterion.
     client.post("/logout")
     masuk(client, "sekcam.poncokusumo")
     teks = teks_jawaban(_panggil(client, app, "tampilkan", kecamatan=None, tahun=TAHUN))
     assert "Dikembalikan evaluator: " in teks and "Mana berita acara TW IV?" in teks
-    assert "LKj belum dipublikasikan." in teks
+    assert "LKj belum dipublikasikan." not in teks and PESAN_EVALUATOR_BELUM_FINAL in teks
     r = _panggil(client, app, "simpan_mandiri", kode="2.2.4", jawaban="A", catatan="BA dilampirkan.", evaluasi_id=ev_id)
     assert "Jawaban mandiri 2.2.4 disimpan: A." in teks_jawaban(r)
     with session_scope(demo) as s:
