@@ -355,7 +355,8 @@ def buka(session: Session, *, kecamatan_id: Any, tahun: Any, oleh: User, hari_in
 def jawab_mandiri(session: Session, *, evaluasi_id: Any, kode: Any, jawaban: Any, catatan: Any, oleh: User,
                   pada: datetime | None = None) -> JawabanLke:
     """The office's answer and note on one criterion (while in self-assessment, or a criterion sent back; the
-    answer to a question clears its flag)."""
+    answer to a question clears its flag and the evaluator's earlier answer on it, which the evaluator gives again
+    on the new answer before the evaluation can be final)."""
     ev = _ambil(session, evaluasi_id)
     tentang = _tentang("jawab_mandiri", ev)
     try:
@@ -369,13 +370,16 @@ def jawab_mandiri(session: Session, *, evaluasi_id: Any, kode: Any, jawaban: Any
     if ev.status == E.REVIU and not j.dikembalikan:  # read again under the hold: answered meanwhile
         raise tentang(Ditolak(PESAN_BENTROK))
     sebelum = {"mandiri": j.mandiri, "catatan": j.catatan_mandiri, "dikembalikan": j.dikembalikan}
+    sesudah = {"kode": kr.kode, "mandiri": nilai, "catatan": teks, "dikembalikan": False}
+    if j.dikembalikan:
+        sebelum["evaluator"], sesudah["evaluator"] = j.evaluator, None
+        j.evaluator, j.evaluator_oleh, j.evaluator_pada = None, None, None
     j.mandiri, j.catatan_mandiri, j.mandiri_oleh, j.mandiri_pada = nilai, teks, oleh.id, _waktu(pada)
     j.dikembalikan = False
     session.add(j)
     session.flush()
     catat(session, aksi="evaluasi_akip.jawab_mandiri", oleh=oleh, objek="jawaban_lke", objek_id=j.id,
-          kecamatan_id=ev.kecamatan_id, sebelum=sebelum,
-          sesudah={"kode": kr.kode, "mandiri": nilai, "catatan": teks, "dikembalikan": False})
+          kecamatan_id=ev.kecamatan_id, sebelum=sebelum, sesudah=sesudah)
     return j
 
 

@@ -244,7 +244,16 @@ def test_the_desk_review_sends_a_criterion_back_and_the_offices_answer_clears_it
                              oleh=evapor(s))
         assert (j.dikembalikan, j.mandiri, j.pertanyaan) == (False, "A", "Lampirkan berita acara pengukuran TW IV.")
         ea.jawab_mandiri(s, evaluasi_id=ev_id, kode="1.1.1", jawaban="T", catatan="Belum ada.", oleh=evapor(s))
-        assert ea.dikembalikan(ea.jawaban_evaluasi(s, ev_id)) == []
+        jawaban = ea.jawaban_evaluasi(s, ev_id)
+        assert ea.dikembalikan(jawaban) == []
+        # the office's new answers clear the evaluator's earlier ones on those criteria: to be judged again
+        assert (jawaban["2.2.4"].evaluator, jawaban["1.1.1"].evaluator, jawaban["2.2.5"].evaluator) == (None, None, "B")
+    _ditolak(demo, ea.finalkan, "Kolom evaluator belum lengkap; kriteria yang belum dijawab: 1.1.1, 2.2.4.",
+             evaluasi_id=ev_id, temuan="Temuan", tanggal_lhe="9 Maret 2026", oleh=evaluator, hari_ini=HARI)
+    with session_scope(demo) as s:
+        for kode in ("1.1.1", "2.2.4"):
+            ea.jawab_evaluator(s, evaluasi_id=ev_id, kode=kode, jawaban=lke_contoh.JAWABAN[kode][1], catatan=None,
+                               oleh=evaluator(s))
     _ditolak(demo, ea.finalkan, "Temuan hasil evaluasi wajib diisi sebelum memfinalkan.", evaluasi_id=ev_id,
              temuan=" ", tanggal_lhe="9 Maret 2026", oleh=evaluator, hari_ini=HARI)
     _ditolak(demo, ea.finalkan, "Tanggal LHE (11 Maret 2026) tidak boleh setelah hari ini.", evaluasi_id=ev_id,
