@@ -15,7 +15,9 @@ from dashboard.data import pengaturan, sesi
 from models.perencanaan.laporan_kinerja import (
     BAGIAN,
     PENULIS,
+    PESAN_REVIU_ULANG,
     boleh_menulis,
+    laporan,
     reviu,
     simpan_teks,
     susun_lkj,
@@ -28,6 +30,7 @@ from models.tables import User
 from models.umum.berkas import dari_unggahan
 from models.umum.penolakan import Ditolak
 from models.umum.periode import tahun_sah
+from models.umum.status import StatusLaporan
 
 KECAMATAN = "lkj-kecamatan"  # the filter bar of dashboard.pages.laporan_kinerja
 TAHUN = "lkj-tahun"
@@ -119,10 +122,16 @@ def register(app: Dash) -> None:
         bagian, ind = _bagian(nilai)
         with sesi() as s:
             user = _pengguna(s)
-            row = simpan_teks(s, kecamatan_id=user.kecamatan_id, tahun=tahun_sah(tahun), bagian=bagian,
+            th = tahun_sah(tahun)
+            lk = laporan(s, user.kecamatan_id, th)
+            direviu = lk is not None and lk.status == StatusLaporan.DIREVIU
+            row = simpan_teks(s, kecamatan_id=user.kecamatan_id, tahun=th, bagian=bagian,
                               indikator_id=ind, isi=isi, oleh=user)
+            lk = laporan(s, user.kecamatan_id, th)
+            ulang = direviu and lk is not None and lk.status == StatusLaporan.DRAF
         judul = BAGIAN[bagian].judul
-        return _berhasil(f"{judul} disimpan." if row is not None else f"{judul} tahun ini dihapus.", versi)
+        pesan = f"{judul} disimpan." if row is not None else f"{judul} tahun ini dihapus."
+        return _berhasil(f"{pesan} {PESAN_REVIU_ULANG}" if ulang else pesan, versi)
 
     @callback(app, Output(ids.LKJ_PESAN, "children", allow_duplicate=True),
               Output(ids.LKJ_VERSI, "data", allow_duplicate=True),

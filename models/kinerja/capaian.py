@@ -122,9 +122,13 @@ def batas_rerata(session: Session, kecamatan_ids: Iterable[int]) -> dict[int, fl
 
 
 def capaian_banyak(session: Session, *, kecamatan_ids: Iterable[int], tahun: Iterable[int],
-                   ringkas: bool = False) -> dict[tuple[int, int], list[BarisCapaian]]:
+                   ringkas: bool = False, indikator_ids: Iterable[int] | None = None,
+                   ) -> dict[tuple[int, int], list[BarisCapaian]]:
     """Per (office, year): each IKU of the office with its targets (the year's and the quarters') and capaian; four
     queries whatever the count.
+
+    `indikator_ids`: instead of the office's active IKU, these of its indicators, active or not (a past year's
+    report keeps the indicators of that year).
 
     With `ringkas` the figures are read as rows of the columns the engine and the dashboards use (id, status,
     values), not as full records: several times faster for a kabupaten's offices."""
@@ -132,8 +136,11 @@ def capaian_banyak(session: Session, *, kecamatan_ids: Iterable[int], tahun: Ite
     if not kec_ids or not thn:
         return {}
     kab = dict(session.exec(select(Kecamatan.id, Kecamatan.kabupaten_id).where(col(Kecamatan.id).in_(kec_ids))).all())
-    indikator = session.exec(select(Indikator).where(Indikator.aktif == True).where(  # noqa: E712
-        col(Indikator.kabupaten_id).in_(set(kab.values())) | col(Indikator.kecamatan_id).in_(kec_ids))).all()
+    q = select(Indikator).where(
+        col(Indikator.kabupaten_id).in_(set(kab.values())) | col(Indikator.kecamatan_id).in_(kec_ids))
+    q = q.where(Indikator.aktif == True) if indikator_ids is None else q.where(  # noqa: E712
+        col(Indikator.id).in_(set(indikator_ids)))
+    indikator = session.exec(q).all()
     indikator = sorted(indikator, key=lambda i: (i.kecamatan_id is not None, kode_urut(i.kode)))
     # The year's target and the quarters' in one read: key (office, year, indicator), then quarter (0: the year).
     target: dict[tuple[int, int, int], dict[int, float]] = {}

@@ -8,7 +8,7 @@ realisasi", "Target belum ditetapkan", the engine's reason) and prints "-", neve
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -246,13 +246,15 @@ def _baris_bab(baris: BarisCapaian, lalu: BarisCapaian | None, renstra: TargetRe
         triwulan=tuple(_ukuran_resmi(baris, baris.resmi[n - 1], n, pita) for n in range(1, 5)))
 
 
-def bab_pengukuran_tahunan(session: Session, *, kecamatan_id: int, tahun: int,
-                           dicetak: date | None = None) -> BabPengukuran:
+def bab_pengukuran_tahunan(session: Session, *, kecamatan_id: int, tahun: int, dicetak: date | None = None,
+                           indikator_ids: Iterable[int] | None = None) -> BabPengukuran:
     """The Laporan Kinerja's measurement chapter: per IKU the year's target, realisasi and capaian (official
-    figures only), the previous year's, the Renstra end-of-period target covering the year, and the quarters."""
+    figures only), the previous year's, the Renstra end-of-period target covering the year, and the quarters.
+    `indikator_ids`: the report's indicators of the year (see capaian_banyak) instead of the active IKU."""
     kec, kab = _kantor(session, kecamatan_id)
     pita = predikat_kabupaten(session, kecamatan_id, tahun)
-    per_tahun = capaian_banyak(session, kecamatan_ids=[kecamatan_id], tahun=[tahun - 1, tahun])
+    per_tahun = capaian_banyak(session, kecamatan_ids=[kecamatan_id], tahun=[tahun - 1, tahun],
+                               indikator_ids=indikator_ids)
     lalu = {b.indikator.id: b for b in per_tahun.get((kecamatan_id, tahun - 1), [])}
     renstra = renstra_berlaku(session, kecamatan_id, tahun)
     baris = tuple(_baris_bab(b, lalu.get(b.indikator.id), renstra.get(b.indikator.id), pita)

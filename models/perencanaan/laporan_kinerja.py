@@ -18,7 +18,8 @@ the product already has, and its course (reviu, the Camat's signature).
 
 Empty is empty: a number the engine does not give is None, and the report says why ("Belum ada realisasi").
 
-The course: MESIN_LKJ (draf → direviu by "reviu" → ditandatangani by "tandatangani"). The reviu is recorded by the
+The course: MESIN_LKJ (draf → direviu by "reviu" → ditandatangani by "tandatangani"; a passage changed after the
+reviu sends it back to draf by "teks_berubah", the reviu to be recorded again). The reviu is recorded by the
 office's Sekretaris Camat, or by the kabupaten's evaluator where the kabupaten has the Inspektorat review
 (Kabupaten.reviu_lkj). The Camat signs by attaching the signed scan (Lampiran "laporan_kinerja"); from then on the
 office's passages are locked. Where the office has the SOP its kabupaten's SAKIP calendar names for the Laporan
@@ -33,11 +34,12 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import update
 from sqlmodel import Session, col, select
 
 from models.akun.peran import PERAN_KANTOR
 from models.kinerja.capaian import capaian_banyak, predikat_kabupaten
-from models.kinerja.iku import iku_kantor
+from models.kinerja.iku import kode_urut
 from models.kinerja.mesin import Posisi, posisi
 from models.perencanaan.anggaran import (
     Dpa,
@@ -61,6 +63,7 @@ from models.perencanaan.pekerjaan import berjalan, revisi_berlaku
 from models.perencanaan.perjanjian_kinerja import (
     Pejabat,
     isi_cetak,
+    nama_pihak,
     pejabat,
     rencana_aksi,
 )
@@ -69,13 +72,16 @@ from models.sop.dokumen import kunci_nama
 from models.tables import (
     CatatanLangkah,
     Eksekusi,
+    Indikator,
     Kabupaten,
     Kecamatan,
     Lampiran,
     LaporanKinerja,
+    Realisasi,
     Sop,
     SopLangkah,
     SopRevisi,
+    Target,
     TeksLkj,
     User,
     utcnow,
@@ -85,6 +91,7 @@ from models.umum.angka import format_angka
 from models.umum.audit import catat
 from models.umum.berkas import lampiran_milik, nama_aman, simpan_berkas
 from models.umum.mesin_status import Mesin, Tindakan, Transisi, tulis
+from models.umum.nip import format_nip
 from models.umum.penolakan import Ditolak
 from models.umum.periode import tahun_sah
 from models.umum.status import StatusLaporan
@@ -366,12 +373,12 @@ def baris_anggaran(d: Dpa) -> tuple[BarisAnggaran, ...]:
     return tuple(hasil)
 
 
-def _pembanding(session: Session, kecamatan_id: int, tahun: int) -> dict[int, Pembanding]:
-    """Per shared IKU of the office: where the office's year stands among its kabupaten's offices."""
+def _pembanding(session: Session, kecamatan_id: int, tahun: int, ids: list[int]) -> dict[int, Pembanding]:
+    """Per shared IKU of the report (`ids`): where the office's year stands among its kabupaten's offices."""
     kec = session.get(Kecamatan, kecamatan_id)
     assert kec is not None  # checked by the caller
     semua = list(session.exec(select(Kecamatan.id).where(Kecamatan.kabupaten_id == kec.kabupaten_id)).all())
-    data = capaian_banyak(session, kecamatan_ids=semua, tahun=[tahun], ringkas=True)
+    data = capaian_banyak(session, kecamatan_ids=semua, tahun=[tahun], ringkas=True, indikator_ids=ids)
     nilai: dict[int, dict[int, float | None]] = defaultdict(dict)
     for (k, _), rows in data.items():
         for b in rows:
@@ -381,24 +388,58 @@ def _pembanding(session: Session, kecamatan_id: int, tahun: int) -> dict[int, Pe
     return {ind: Pembanding(posisi(per.get(kecamatan_id), per.values()), len(per)) for ind, per in nilai.items()}
 
 
+def iku_tahun(session: Session, kecamatan_id: int, tahun: int) -> list[Indikator]:
+    """The IKU an office's LKj of a year reports on: the office's indicators (its kabupaten's shared set and its
+    own, active or since deactivated) with a Target (the year's or a quarter's, in force) or a Realisasi for that
+    year; and, while the LKj is not signed, also the currently active ones without either (the office may still
+    be setting them). So a signed report keeps the indicators of its year: one deactivated later stays, one
+    created later does not appear. In iku_kantor's order (shared first, then by code)."""
+    kec = session.get(Kecamatan, kecamatan_id)
+    if kec is None:
+        return []
+    milik = (Indikator.kabupaten_id == kec.kabupaten_id) | (Indikator.kecamatan_id == kecamatan_id)
+    ada = set(session.exec(select(Target.indikator_id).where(Target.kecamatan_id == kecamatan_id)
+                           .where(Target.tahun == tahun).where(Target.berlaku == True))  # noqa: E712
+              ) | set(session.exec(select(Realisasi.indikator_id).where(Realisasi.kecamatan_id == kecamatan_id)
+                                   .where(Realisasi.tahun == tahun)))
+    lk = laporan(session, kecamatan_id, tahun)
+    sah = lk is not None and lk.status == StatusLaporan.DITANDATANGANI
+    pilih = col(Indikator.id).in_(ada) if sah else (col(Indikator.id).in_(ada) | (Indikator.aktif == True))  # noqa: E712
+    hasil = session.exec(select(Indikator).where(milik).where(pilih)).all()
+    return sorted(hasil, key=lambda i: (i.kecamatan_id is not None, kode_urut(i.kode)))
+
+
+def penanda_tangan(session: Session, kec: Kecamatan, lk: LaporanKinerja | None) -> Pejabat:
+    """Who the LKj names as its Camat: once signed, the Camat who signed it (name, NIP, title as the account holds
+    them), whoever holds the office now; before that, the office's active Camat."""
+    if lk is not None and lk.status == StatusLaporan.DITANDATANGANI and lk.ditandatangani_oleh:
+        u = session.get(User, lk.ditandatangani_oleh)
+        if u is not None:
+            return Pejabat(u.nama, format_nip(u.nip), u.jabatan or f"{nama_pihak('camat')} {kec.nama}")
+    return pejabat(session, kec, "camat")
+
+
 def susun_lkj(session: Session, kecamatan_id: int, tahun: int, *, dicetak: date | None = None) -> Lkj:
-    """The whole LKj of the office's year, from the engines (see the module's docstring)."""
+    """The whole LKj of the office's year, from the engines (see the module's docstring). Its IKU, in Bab II, III
+    and the Pengukuran lampiran alike, are those of the year (iku_tahun); a signed report names the Camat who
+    signed it (penanda_tangan) and prints the date it was signed."""
     kec = session.get(Kecamatan, kecamatan_id)
     if kec is None:
         raise Ditolak("Kecamatan tidak ditemukan.")
     kab = session.get(Kabupaten, kec.kabupaten_id)
     teks = teks_tahun(session, kecamatan_id, tahun)
-    bab = bab_pengukuran_tahunan(session, kecamatan_id=kecamatan_id, tahun=tahun, dicetak=dicetak)
-    iku = iku_kantor(session, kecamatan_id)
+    iku = iku_tahun(session, kecamatan_id, tahun)
+    ids = [i.id for i in iku]
+    bab = bab_pengukuran_tahunan(session, kecamatan_id=kecamatan_id, tahun=tahun, dicetak=dicetak, indikator_ids=ids)
     # The trend: the same engine over the years, each year judged by the bands it was judged by.
     tahun_tren = tuple(range(tahun - TAHUN_TREN + 1, tahun + 1))
-    per_tahun = capaian_banyak(session, kecamatan_ids=[kecamatan_id], tahun=tahun_tren)
+    per_tahun = capaian_banyak(session, kecamatan_ids=[kecamatan_id], tahun=tahun_tren, indikator_ids=ids)
     pita = {t: predikat_kabupaten(session, kecamatan_id, t) for t in tahun_tren}
     tren: dict[int, list[TahunTren]] = defaultdict(list)
     for t in tahun_tren:
         for b in per_tahun.get((kecamatan_id, t), []):
             tren[b.indikator.id].append(TahunTren(t, b.target, ukuran_tahun(b, pita[t])))
-    pembanding = _pembanding(session, kecamatan_id, tahun)
+    pembanding = _pembanding(session, kecamatan_id, tahun, ids)
     renstra = renstra_berlaku(session, kecamatan_id, tahun)
     ra: dict[int, list[KegiatanRa]] = defaultdict(list)
     for r in rencana_aksi(session, kecamatan_id, tahun):
@@ -433,7 +474,8 @@ def susun_lkj(session: Session, kecamatan_id: int, tahun: int, *, dicetak: date 
     d = dpa(session, kecamatan_id, tahun)
     return Lkj(
         kecamatan_id=kecamatan_id, kecamatan=kec.nama, kabupaten=kab.nama if kab else "", tahun=tahun,
-        perjalanan=perjalanan(session, kecamatan_id, tahun), camat=pejabat(session, kec, "camat"),
+        perjalanan=perjalanan(session, kecamatan_id, tahun),
+        camat=penanda_tangan(session, kec, laporan(session, kecamatan_id, tahun)),
         bab1=tuple(_teks(teks, b) for b in BAGIAN_BAB_I),
         renstra=tuple(SasaranRenstra(s or TANPA_SASARAN, tuple(x)) for s, x in renstra_grup.items()),
         pk=isi_cetak(session, kecamatan_id=kecamatan_id, tahun=tahun, role_kode="camat"),
@@ -453,14 +495,8 @@ def _seri(tahun: list[TahunTren]) -> tuple[TahunTren, ...]:
 # ---------------------------------------------------------------- writing the office's passages
 
 
-
-def _terkunci(session: Session, kecamatan_id: int, tahun: int) -> None:
-    lk = laporan(session, kecamatan_id, tahun)
-    if lk is not None and lk.status == StatusLaporan.DITANDATANGANI:
-        raise Ditolak(f"Laporan Kinerja {tahun} sudah ditandatangani; teksnya tidak dapat diubah lagi.")
-
-
 PESAN_PENULIS = "Teks Laporan Kinerja hanya dapat ditulis oleh pegawai kecamatan itu sendiri."
+PESAN_REVIU_ULANG = "Reviu perlu dicatat ulang karena teks berubah."
 
 
 def boleh_menulis(user: User | None, kecamatan_id: int) -> bool:
@@ -496,7 +532,7 @@ def _simpan_teks(session: Session, *, kecamatan_id: int, tahun: Any, bagian: Any
             ind_id = int(indikator_id)
         except (TypeError, ValueError):
             raise Ditolak(f"{b.judul} ditulis per IKU; pilih IKU-nya.") from None
-        if ind_id not in {i.id for i in iku_kantor(session, kecamatan_id)}:
+        if ind_id not in {i.id for i in iku_tahun(session, kecamatan_id, th)}:
             raise Ditolak("Indikator ini tidak ada dalam IKU kantor Anda.")
     elif indikator_id not in (None, ""):
         raise Ditolak(f"{b.judul} berlaku untuk seluruh laporan, bukan per IKU.")
@@ -504,15 +540,18 @@ def _simpan_teks(session: Session, *, kecamatan_id: int, tahun: Any, bagian: Any
     if len(teks) > MAKS_TEKS:
         raise Ditolak(f"{b.judul} paling panjang {format_angka(MAKS_TEKS)} karakter; sekarang "
                       f"{format_angka(len(teks))}.")
-    _terkunci(session, kecamatan_id, th)
+    lk = _kunci_laporan(session, kecamatan_id, th)  # of two first saves at once, the second waits here
+    if lk is not None and lk.status == StatusLaporan.DITANDATANGANI:
+        raise Ditolak(f"Laporan Kinerja {th} sudah ditandatangani; teksnya tidak dapat diubah lagi.")
     q = (select(TeksLkj).where(TeksLkj.kecamatan_id == kecamatan_id).where(TeksLkj.tahun == th)
          .where(TeksLkj.bagian == b.kode))
     q = q.where(col(TeksLkj.indikator_id).is_(None)) if ind_id is None else q.where(TeksLkj.indikator_id == ind_id)
-    lama = session.exec(q).first()
+    lama = session.exec(q.execution_options(populate_existing=True)).first()
     jejak = {"tahun": th, "bagian": b.kode, "indikator": ind_id}
     if not teks:
         if lama is None:
             return None
+        _reviu_batal(session, lk, oleh)
         session.delete(lama)
         session.flush()
         catat(session, aksi="teks_lkj.hapus", oleh=oleh, objek="teks_lkj", objek_id=lama.id,
@@ -520,6 +559,7 @@ def _simpan_teks(session: Session, *, kecamatan_id: int, tahun: Any, bagian: Any
         return None
     if lama is not None and lama.isi == teks:
         return lama
+    _reviu_batal(session, lk, oleh)
     sebelum = {**jejak, "isi": lama.isi} if lama else None
     row = lama or TeksLkj(kecamatan_id=kecamatan_id, tahun=th, bagian=b.kode, indikator_id=ind_id, isi=teks)
     row.isi, row.diubah_oleh, row.diubah_pada = teks, oleh.id, pastikan_sadar_zona(pada or utcnow())
@@ -528,6 +568,37 @@ def _simpan_teks(session: Session, *, kecamatan_id: int, tahun: Any, bagian: Any
     catat(session, aksi="teks_lkj.ubah" if lama else "teks_lkj.tulis", oleh=oleh, objek="teks_lkj",
           objek_id=row.id, kecamatan_id=kecamatan_id, sebelum=sebelum, sesudah={**jejak, "isi": teks})
     return row
+
+
+def _kunci_laporan(session: Session, kecamatan_id: int, tahun: int) -> LaporanKinerja | None:
+    """Hold the office for this transaction, then its LKj row of the year where there is one, and read that row
+    as the database holds it now. Of two first saves of a passage at once (a passage of the whole report has
+    indikator_id NULL, which the unique constraint does not compare), the second waits here for the first's
+    transaction and then finds its passage; a reviu or signature taken at the same moment (a compare-and-set on
+    the LKj row) waits for the passage, or the passage for it. The row is not made here: an LKj row stays the
+    sign that its course has begun (the reviu makes it)."""
+    session.execute(update(Kecamatan).where(col(Kecamatan.id) == kecamatan_id).values(id=kecamatan_id))
+    session.execute(update(LaporanKinerja).where(col(LaporanKinerja.kecamatan_id) == kecamatan_id)
+                    .where(col(LaporanKinerja.tahun) == tahun).values(kecamatan_id=kecamatan_id))
+    return session.exec(select(LaporanKinerja).where(LaporanKinerja.kecamatan_id == kecamatan_id)
+                        .where(LaporanKinerja.tahun == tahun).execution_options(populate_existing=True)).first()
+
+
+def _reviu_batal(session: Session, lk: LaporanKinerja | None, oleh: User) -> None:
+    """A passage changed after the reviu: the LKj goes back to draf (MESIN_LKJ "teks_berubah"), the reviu to be
+    recorded again on the text as it now stands; in the passage's transaction, audited."""
+    if lk is None or lk.status != StatusLaporan.DIREVIU:
+        return
+    ke = MESIN_LKJ.periksa(S.DIREVIU, "teks_berubah",
+                           KonteksLkj(session, oleh, lk.kecamatan_id, lk.tahun, S.DIREVIU))
+    sebelum = {"status": str(lk.status), "reviu_oleh": lk.reviu_oleh,
+               "reviu_pada": lk.reviu_pada.isoformat() if lk.reviu_pada else None}
+    if not tulis(session, lk, ke=ke, cas={"ditandatangani_pada": None},
+                 nilai={"reviu_oleh": None, "reviu_pada": None}):
+        raise Ditolak("Laporan Kinerja ini baru saja diubah orang lain; muat ulang halaman.")
+    catat(session, aksi="laporan_kinerja.teks_berubah", oleh=oleh, objek="laporan_kinerja", objek_id=lk.id,
+          kecamatan_id=lk.kecamatan_id, sebelum=sebelum, sesudah={"status": str(ke)},
+          keterangan=PESAN_REVIU_ULANG)
 
 
 # ---------------------------------------------------------------- the office's SOP for it
@@ -659,6 +730,10 @@ def _lewat_sop(k: KonteksLkj) -> str | None:
     return None
 
 
+def _penulis(k: KonteksLkj) -> str | None:
+    return None if boleh_menulis(k.oleh, k.kecamatan_id) else PESAN_PENULIS
+
+
 def _syarat_tanda_tangan(k: KonteksLkj) -> str | None:
     if k.status == StatusLaporan.DRAF:
         pihak = ("Evaluator Inspektorat" if pereviu(k.session, k.kecamatan_id) == REVIU_INSPEKTORAT
@@ -679,15 +754,19 @@ S = StatusLaporan
 MESIN_LKJ: Mesin[StatusLaporan, KonteksLkj] = Mesin("laporan_kinerja", StatusLaporan, [
     Transisi((S.DRAF, S.DIREVIU), "reviu", S.DIREVIU, siapa=_pereviu, syarat=_catatan_reviu),
     Transisi((S.DRAF, S.DIREVIU), "tandatangani", S.DITANDATANGANI, siapa=_camat, syarat=_syarat_tanda_tangan),
+    # A passage changed after the reviu: the reviewed text is no longer the text, so back to draf.
+    Transisi((S.DIREVIU,), "teks_berubah", S.DRAF, siapa=_penulis),
 ], pesan_keadaan=lambda _d, _a, k: f"Laporan Kinerja {k.tahun} sudah ditandatangani; tidak dapat diubah lagi.")
 
 
 def tindakan_lkj(session: Session, *, kecamatan_id: int, tahun: int, oleh: User) -> list[Tindakan]:
-    """What `oleh` may do to the office's LKj of the year now; the notes, scan and date still to be given."""
+    """What `oleh` may do to the office's LKj of the year now (reviu, signature); the notes, scan and date still
+    to be given."""
     lk = laporan(session, kecamatan_id, tahun)
     status = StatusLaporan(lk.status) if lk else S.DRAF
     return MESIN_LKJ.tindakan(status, KonteksLkj(session, oleh, kecamatan_id, tahun, status, catatan="(diisi)",
-                                                 scan=True, tanggal=date(tahun + 1, 1, 1)))
+                                                 scan=True, tanggal=date(tahun + 1, 1, 1)),
+                              aksi=("reviu", "tandatangani"))
 
 
 def _baris(session: Session, kecamatan_id: int, tahun: int, oleh: User) -> LaporanKinerja:

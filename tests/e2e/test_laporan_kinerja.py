@@ -43,3 +43,28 @@ def test_the_office_writes_a_passage_and_downloads_the_report_as_word(page, serv
     with session_scope(e2e_engine) as s:
         row = s.exec(select(TeksLkj).where(TeksLkj.bagian == "simpulan").where(TeksLkj.tahun == tahun)).one()
         assert row.isi == SIMPULAN
+
+
+def test_a_passage_changed_after_the_reviu_says_the_reviu_is_to_be_recorded_again(page, server_url, e2e_engine):
+    from models.perencanaan.laporan_kinerja import laporan, reviu, simpan_teks
+    from tests.fabrik import kantor, pengguna
+
+    tahun = periode.hari_ini().year
+    with session_scope(e2e_engine) as s:
+        kec = kantor(s).id
+        simpan_teks(s, kecamatan_id=kec, tahun=tahun, bagian="perbaikan", indikator_id=None,
+                    isi="Mempercepat pelayanan pengantar.", oleh=pengguna(s, peran="kasubag_evapor"))
+        reviu(s, kecamatan_id=kec, tahun=tahun, catatan="Lengkap.", oleh=pengguna(s, peran="sekcam"))
+    pg = page
+    masuk_sebagai(pg, server_url, "evapor.poncokusumo")
+    pg.goto(server_url + f"/laporan-kinerja?tahun={tahun}")
+    pg.wait_for_selector("#lkj-perjalanan")
+    pg.locator("#lkj-bagian").click()
+    pg.get_by_role("option", name="Bab IV · Langkah perbaikan ke depan", exact=True).click()
+    pg.locator("#lkj-teks-info", has_text="Ditulis oleh").wait_for()
+    pg.fill("#lkj-teks", "Mempercepat pelayanan pengantar menjadi satu hari.")
+    pg.click("#lkj-simpan")
+    pg.locator("#lkj-pesan .alert-success", has_text="Langkah perbaikan ke depan disimpan. Reviu perlu dicatat ulang "
+               "karena teks berubah.").wait_for()
+    with session_scope(e2e_engine) as s:
+        assert laporan(s, kantor(s).id, tahun).status == "draf"

@@ -29,7 +29,7 @@ from datetime import date, datetime, timezone
 from pathlib import Path
 
 import pytest
-from sqlmodel import func, select
+from sqlmodel import col, func, select
 
 from models.db import session_scope
 from models.kinerja.iku import iku_kantor, tetapkan_target
@@ -53,8 +53,10 @@ from models.tables import (
     Anggaran,
     AuditLog,
     Eksekusi,
+    Indikator,
     Kabupaten,
     Lampiran,
+    LaporanKinerja,
     Realisasi,
     SopLangkah,
     TeksLkj,
@@ -373,3 +375,142 @@ def test_an_office_without_the_sop_signs_on_the_page_once_reviewed(demo, tmp_pat
             assert str(e.value) == "Laporan Kinerja 2023 sudah ditandatangani; tidak dapat diubah lagi."
     with session_scope(demo) as s:
         assert len(s.exec(select(Lampiran).where(Lampiran.pemilik_jenis == "laporan_kinerja")).all()) == 1
+
+
+# ---------------------------------------------------------------- a signed report prints the same later
+
+
+@pytest.fixture
+def maret_2026():
+    periode.atur_hari_ini(date(2026, 3, 1))
+    yield
+    periode.atur_hari_ini(None)
+
+
+def test_a_signed_lkj_keeps_its_signer_and_the_iku_of_its_year(demo, tmp_path, maret_2026):
+    """Karangploso (no LKj SOP) signs its 2025 LKj on 20 Februari 2026. Later the office gets a new Camat, IKU-K9
+    (targeted for 2025) is deactivated and IKU-K10 (from 2026) is created: the 2025 report, on screen and printed,
+    still names the Camat who signed, on the date signed, and holds IKU-K9, not IKU-K10."""
+    import io
+
+    from pypdf import PdfReader
+
+    from models.perencanaan.cetak_lkj import pdf_lkj
+    from tests.fabrik import indikator
+
+    pada = datetime(2026, 2, 20, 2, 0, tzinfo=timezone.utc)
+    with session_scope(demo) as s:
+        kec = kantor(s, nama="Karangploso").id
+        lama = pengguna(s, peran="camat", kecamatan="Karangploso")
+        lama.nama, lama.nip, lama.jabatan = "Drs. Hartono", "196102191981031007", "Camat Karangploso"
+        s.add(lama)
+        k9 = indikator(s, kecamatan="Karangploso", kode="IKU-K9", nama="Indeks kepuasan layanan uji",
+                       target={2025: 80}).id
+        indikator(s, kecamatan="Karangploso", kode="IKU-K8", nama="Indikator tanpa target uji")
+        draf = {i.kode for i in susun_lkj(s, kec, 2025).iku}
+        assert {"IKU-K9", "IKU-K8"} <= draf  # unsigned: an active IKU without a 2025 target is still offered
+        reviu(s, kecamatan_id=kec, tahun=2025, catatan="Lengkap.",
+              oleh=pengguna(s, peran="sekcam", kecamatan="Karangploso"), pada=pada)
+        tandatangani(s, kecamatan_id=kec, tahun=2025, nama_berkas="lkj.pdf", data=PDF_TTD, tanggal="20 Februari 2026",
+                     oleh=lama, folder=tmp_path, pada=pada)
+    with session_scope(demo) as s:
+        lama = pengguna(s, peran="camat", kecamatan="Karangploso")
+        lama.aktif = False
+        s.add(lama)
+        s.get(Indikator, k9).aktif = False
+        s.flush()
+        baru = pengguna(s, peran="camat", kecamatan="Karangploso", ke=2, nama="Budi Santoso, S.STP.")
+        assert baru.aktif
+        indikator(s, kecamatan="Karangploso", kode="IKU-K10", nama="Indikator baru 2026", target={2026: 90})
+    with session_scope(demo) as s:
+        lkj = susun_lkj(s, kec, 2025)
+        pdf = pdf_lkj(lkj, dicetak=date(2026, 6, 1))
+    assert (lkj.camat.nama, lkj.camat.nip, lkj.camat.jabatan) == ("Drs. Hartono", "19610219 198103 1 007",
+                                                                  "Camat Karangploso")
+    assert lkj.perjalanan.tanggal == date(2026, 2, 20)
+    kode = {i.kode for i in lkj.iku}
+    assert "IKU-K9" in kode and "IKU-K10" not in kode
+    assert "IKU-K8" not in kode  # signed: no 2025 target nor figure, not an IKU of the year
+    assert "IKU-K9" in {b.kode for b in lkj.pengukuran.baris} and \
+        "IKU-K10" not in {b.kode for b in lkj.pengukuran.baris}
+    k9_baris = next(i for i in lkj.iku if i.kode == "IKU-K9")
+    assert k9_baris.target == 80
+    # the signature block: the place and date signed, the Camat who signed (the PK lampiran, a draft here, is the
+    # PK's own matter)
+    ttd = next(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages if "Karangploso, 20 Februari 2026"
+               in p.extract_text())
+    assert "Drs. Hartono" in ttd and "NIP. 19610219 198103 1 007" in ttd and "Budi Santoso" not in ttd
+    with session_scope(demo) as s:  # the year now: the new Camat, the new IKU
+        lkj26 = susun_lkj(s, kec, 2026)
+    assert lkj26.camat.nama == "Budi Santoso, S.STP."
+    assert "IKU-K10" in {i.kode for i in lkj26.iku} and "IKU-K9" not in {i.kode for i in lkj26.iku}
+
+
+# ---------------------------------------------------------------- a passage changed after the reviu
+
+
+def test_a_passage_changed_after_the_reviu_sends_the_lkj_back_to_draf(tahun_kerja, demo):
+    pada = datetime(2024, 2, 10, 2, 0, tzinfo=timezone.utc)
+    arg = {"kecamatan_id": tahun_kerja, "tahun": TAHUN, "bagian": "simpulan", "indikator_id": None}
+    with session_scope(demo) as s:
+        sekcam = pengguna(s, peran="sekcam")
+        simpan_teks(s, **arg, isi="Target tercapai.", oleh=sekcam)
+        reviu(s, kecamatan_id=tahun_kerja, tahun=TAHUN, catatan="Lengkap.", oleh=sekcam, pada=pada)
+    with session_scope(demo) as s:  # the same text again: nothing changes, the reviu stands
+        simpan_teks(s, **arg, isi="  Target tercapai. ", oleh=pengguna(s, peran="camat"))
+        assert laporan(s, tahun_kerja, TAHUN).status == "direviu"
+    with session_scope(demo) as s:
+        simpan_teks(s, **arg, isi="Target tercapai seluruhnya.", oleh=pengguna(s, peran="camat"))
+    with session_scope(demo) as s:
+        lk = laporan(s, tahun_kerja, TAHUN)
+        assert (lk.status, lk.reviu_oleh, lk.reviu_pada) == ("draf", None, None)
+        a = s.exec(select(AuditLog).where(AuditLog.aksi == "laporan_kinerja.teks_berubah")).one()
+        assert (a.username, a.objek_id, a.sebelum["status"], a.sesudah) == (
+            "camat.poncokusumo", lk.id, "direviu", {"status": "draf"})
+        assert a.keterangan == "Reviu perlu dicatat ulang karena teks berubah."
+        t = {x.aksi: x for x in tindakan_lkj(s, kecamatan_id=tahun_kerja, tahun=TAHUN, oleh=pengguna(s, peran="camat"))}
+        assert t["tandatangani"].alasan == ("Laporan Kinerja 2023 belum direviu; Sekretaris Camat mencatat reviunya "
+                                            "lebih dulu.")
+        # emptying a passage after a new reviu is a change too
+        reviu(s, kecamatan_id=tahun_kerja, tahun=TAHUN, catatan="Lengkap.", oleh=pengguna(s, peran="sekcam"),
+              pada=pada)
+        simpan_teks(s, **arg, isi="", oleh=pengguna(s, peran="camat"))
+        assert laporan(s, tahun_kerja, TAHUN).status == "draf"
+        assert len(s.exec(select(AuditLog).where(AuditLog.aksi == "laporan_kinerja.teks_berubah")).all()) == 2
+
+
+# ---------------------------------------------------------------- two first saves at once
+
+
+def test_two_first_saves_of_a_passage_at_once_make_one_row(tahun_kerja, demo):
+    """The second save waits for the first one's transaction (the office is held), then finds its passage and
+    changes it, instead of inserting a second "simpulan" (indikator_id NULL escapes the unique constraint)."""
+    import threading
+
+    arg = {"kecamatan_id": tahun_kerja, "tahun": TAHUN, "bagian": "simpulan", "indikator_id": None}
+    hasil: dict[str, object] = {}
+
+    def kedua() -> None:
+        try:
+            with session_scope(demo) as s:
+                simpan_teks(s, **arg, isi="Teks Sekretaris Camat.", oleh=pengguna(s, peran="sekcam"))
+            hasil["kedua"] = "selesai"
+        except Exception as e:  # reported by the assertion below
+            hasil["kedua"] = e
+
+    with session_scope(demo) as s:
+        simpan_teks(s, **arg, isi="Teks Camat.", oleh=pengguna(s, peran="camat"))
+        benang = threading.Thread(target=kedua)
+        benang.start()
+        benang.join(timeout=1.0)
+        assert benang.is_alive() and not hasil  # waiting for this transaction
+    benang.join(timeout=30)
+    assert hasil == {"kedua": "selesai"}
+    with session_scope(demo) as s:
+        rows = s.exec(select(TeksLkj).where(TeksLkj.kecamatan_id == tahun_kerja)
+                      .where(TeksLkj.bagian == "simpulan")).all()
+        assert [r.isi for r in rows] == ["Teks Sekretaris Camat."]
+        assert s.exec(select(LaporanKinerja).where(LaporanKinerja.kecamatan_id == tahun_kerja)).all() == []
+        aksi = s.exec(select(AuditLog.aksi).where(col(AuditLog.aksi).in_(("teks_lkj.tulis", "teks_lkj.ubah")))
+                      .where(AuditLog.objek_id == rows[0].id).order_by(AuditLog.id)).all()
+        assert aksi == ["teks_lkj.tulis", "teks_lkj.ubah"]
