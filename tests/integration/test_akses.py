@@ -155,7 +155,7 @@ def test_the_permitted_role_gets_through_the_same_requests(app, demo):
     from models.perencanaan.perjanjian_kinerja import buat_draf, simpan_rencana_aksi, tambah_indikator
     from models.tindak_lanjut.evaluasi import RekomendasiBaru, catat_evaluasi_lengkap
     from models.tindak_lanjut.evaluasi_akip import buka as buka_akip
-    from tests.fabrik_akip import evaluasi_akip
+    from tests.fabrik_akip import evaluasi_akip, laporan_kinerja
 
     callbacks = _siap(app.server.test_client(), app)
     with session_scope(demo) as s:  # a figure of Kalipare in its SOP, for the callbacks that name records
@@ -176,6 +176,7 @@ def test_the_permitted_role_gets_through_the_same_requests(app, demo):
                             kegiatan="Kegiatan uji", role_kode="kasi_pem", terlaksana=None, oleh=camat)
         # and Kalipare's Evaluasi AKIP: 2024's final, for the recap's release; 2025's open, for the LKE's callbacks
         evaluasi_akip(s, kecamatan="Kalipare", tahun=2024)
+        laporan_kinerja(s, kecamatan="Kalipare", tahun=2025)  # a signed LKj, for its publication button
         buka_akip(s, kecamatan_id=evapor.kecamatan_id, tahun=2025, oleh=evapor, hari_ini=date(2026, 3, 1))
     for kunci, cb in callbacks.items():
         if ROUTER in kunci:
