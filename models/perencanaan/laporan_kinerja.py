@@ -58,8 +58,7 @@ from models.perencanaan.dokumen_kinerja import (
     rumus_capaian,
     ukuran_tahun,
 )
-from models.perencanaan.kalender_sakip import jadwal_kabupaten
-from models.perencanaan.pekerjaan import berjalan, revisi_berlaku
+from models.perencanaan.pekerjaan import berjalan, sop_kewajiban
 from models.perencanaan.perjanjian_kinerja import (
     Pejabat,
     isi_cetak,
@@ -68,7 +67,6 @@ from models.perencanaan.perjanjian_kinerja import (
     rencana_aksi,
 )
 from models.sop.alur import catatan_terbuka, putuskan, selesaikan, urutan_pelaksana
-from models.sop.dokumen import kunci_nama
 from models.tables import (
     CatatanLangkah,
     Eksekusi,
@@ -607,15 +605,7 @@ def _reviu_batal(session: Session, lk: LaporanKinerja | None, oleh: User) -> Non
 def sop_lkj(session: Session, kecamatan_id: int) -> Sop | None:
     """The office's SOP (with a revision in force) that its kabupaten's SAKIP calendar names for the Laporan
     Kinerja; None when the calendar names none or the office has no such SOP."""
-    kec = session.get(Kecamatan, kecamatan_id)
-    if kec is None:
-        return None
-    j = next((j for j in jadwal_kabupaten(session, kec.kabupaten_id) if j.kewajiban == KEWAJIBAN), None)
-    if j is None or not j.sop_nama:
-        return None
-    sop = session.exec(select(Sop).where(Sop.kecamatan_id == kecamatan_id)
-                       .where(Sop.kunci == kunci_nama(j.sop_nama)).order_by(col(Sop.id))).first()
-    return sop if sop is not None and revisi_berlaku(session, sop.id) is not None else None
+    return sop_kewajiban(session, kecamatan_id, KEWAJIBAN)
 
 
 def run_lkj(session: Session, kecamatan_id: int, tahun: int) -> Eksekusi | None:

@@ -13,7 +13,13 @@ from datetime import datetime
 from sqlalchemy import and_, update
 from sqlmodel import Session, col, select
 
-from models.perencanaan.kalender_sakip import PERJANJIAN_KINERJA, Kewajiban, jadwal_sop, periksa_periode
+from models.perencanaan.kalender_sakip import (
+    PERJANJIAN_KINERJA,
+    Kewajiban,
+    jadwal_kabupaten,
+    jadwal_sop,
+    periksa_periode,
+)
 from models.sop.alur import (
     PEMBATAL,
     batalkan_eksekusi,
@@ -22,8 +28,9 @@ from models.sop.alur import (
     mulai,
     urutan_pelaksana,
 )
+from models.sop.dokumen import kunci_nama
 from models.sop.monitoring import sop_berlaku
-from models.tables import CatatanLangkah, Eksekusi, Sop, SopLangkah, SopRevisi, User
+from models.tables import CatatanLangkah, Eksekusi, Kecamatan, Sop, SopLangkah, SopRevisi, User
 from models.umum.penolakan import Ditolak
 from models.umum.periode import ROMAWI
 from models.umum.status import JenisKerja, StatusEksekusi
@@ -48,6 +55,20 @@ def label_periode_pekerjaan(tahun: int, triwulan: int | None) -> str:
 def revisi_berlaku(session: Session, sop_id: int) -> SopRevisi | None:
     return session.exec(select(SopRevisi).where(SopRevisi.sop_id == sop_id)
                         .where(SopRevisi.berlaku == True)).first()  # noqa: E712
+
+
+def sop_kewajiban(session: Session, kecamatan_id: int, kewajiban: str) -> Sop | None:
+    """The office's SOP (with a revision in force) that its kabupaten's SAKIP calendar names for an obligation
+    (the Perjanjian Kinerja, the Laporan Kinerja); None when the calendar names none or the office has no such SOP."""
+    kec = session.get(Kecamatan, kecamatan_id)
+    if kec is None:
+        return None
+    j = next((j for j in jadwal_kabupaten(session, kec.kabupaten_id) if j.kewajiban == kewajiban), None)
+    if j is None or not j.sop_nama:
+        return None
+    sop = session.exec(select(Sop).where(Sop.kecamatan_id == kecamatan_id)
+                       .where(Sop.kunci == kunci_nama(j.sop_nama)).order_by(col(Sop.id))).first()
+    return sop if sop is not None and revisi_berlaku(session, sop.id) is not None else None
 
 
 def boleh_memulai(session: Session, user: User, sop: Sop) -> bool:

@@ -28,10 +28,9 @@ from sqlmodel import Session, col, select
 
 from models.akun.peran import KASI, NAMA_PERAN
 from models.kinerja.iku import iku_kantor, target_kantor
-from models.perencanaan.kalender_sakip import PERJANJIAN_KINERJA, jadwal_kabupaten
-from models.perencanaan.pekerjaan import boleh_memulai, revisi_berlaku
+from models.perencanaan.kalender_sakip import PERJANJIAN_KINERJA
+from models.perencanaan.pekerjaan import boleh_memulai, revisi_berlaku, sop_kewajiban
 from models.sop.alur import JenisSubjek, catatan_terbuka, mulai, putuskan, selesaikan, urutan_pelaksana
-from models.sop.dokumen import kunci_nama
 from models.tables import (
     Anggaran,
     CatatanLangkah,
@@ -449,15 +448,7 @@ def buat_perubahan(session: Session, *, pk_id: int, alasan: Any, oleh: User) -> 
 def sop_pk(session: Session, kecamatan_id: int) -> Sop | None:
     """The office's SOP (with a revision in force) that its kabupaten's SAKIP calendar names for the Perjanjian
     Kinerja; None when the calendar names none or the office has no such SOP."""
-    kec = session.get(Kecamatan, kecamatan_id)
-    if kec is None:
-        return None
-    j = next((j for j in jadwal_kabupaten(session, kec.kabupaten_id) if j.kewajiban == PERJANJIAN_KINERJA), None)
-    if j is None or not j.sop_nama:
-        return None
-    sop = session.exec(select(Sop).where(Sop.kecamatan_id == kecamatan_id)
-                       .where(Sop.kunci == kunci_nama(j.sop_nama)).order_by(col(Sop.id))).first()
-    return sop if sop is not None and revisi_berlaku(session, sop.id) is not None else None
+    return sop_kewajiban(session, kecamatan_id, PERJANJIAN_KINERJA)
 
 
 def eksekusi_pk(session: Session, pk_id: int) -> list[Eksekusi]:
