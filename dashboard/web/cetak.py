@@ -49,7 +49,8 @@ from models.sop.monitoring import (
 from models.sop.register import detail_sop
 from models.tables import Kabupaten, Kecamatan, Sop, User
 from models.tindak_lanjut.cetak_lhe import docx_lhe, pdf_lhe
-from models.tindak_lanjut.lhe import alasan_tidak_boleh_baca, evaluasi_akip, isi_lhe
+from models.tindak_lanjut.evaluasi_akip import evaluasi_kantor
+from models.tindak_lanjut.lhe import alasan_tidak_boleh_baca, isi_lhe
 from models.umum.pdf import GAYA_KEPALA, TITIK, LembarPdf, kop, tanda_tangan
 from models.umum.penolakan import Ditolak
 from models.umum.periode import bulan_semester, label_semester
@@ -335,7 +336,7 @@ def cetak_pk_docx(kecamatan_id: int, tahun: int):
 def _lhe(kecamatan_id: int, tahun: int, jenis: str):
     periksa(Kebijakan(), {}, sasaran="rute cetak LHE Evaluasi AKIP")
     with sesi() as s:
-        ev = evaluasi_akip(s, kecamatan_id, tahun)
+        ev = evaluasi_kantor(s, kecamatan_id, tahun)
         alasan = alasan_tidak_boleh_baca(s, s.get(User, current_user.id), kecamatan_id, ev)
         lhe = isi_lhe(s, ev) if alasan is None and ev is not None else None
     if alasan is not None:

@@ -30,7 +30,7 @@ from models.perencanaan.perjanjian_kinerja import PIHAK_PERTAMA, judul_pk
 from models.tables import EvaluasiAkip, Kabupaten, Kecamatan, Lampiran, LaporanKinerja, PerjanjianKinerja, User, utcnow
 from models.umum.audit import catat
 from models.umum.penolakan import Ditolak
-from models.umum.status import StatusPerjanjian
+from models.umum.status import StatusEvaluasiAkip, StatusPerjanjian
 from models.umum.tanggal import pastikan_sadar_zona
 
 Jenis = Literal["pk", "lkj"]
@@ -39,7 +39,7 @@ SCAN_LKJ = "laporan_kinerja"  # Lampiran.pemilik_jenis of an LKj's signed scan
 SCAN = {"pk": SCAN_PK, "lkj": SCAN_LKJ}
 OBJEK = {"pk": "perjanjian_kinerja", "lkj": "laporan_kinerja"}  # the audit log's name of each kind
 DITANDATANGANI = str(StatusPerjanjian.DITANDATANGANI)  # the signed state of a PK and of an LKj alike
-AKIP_FINAL = "final"  # EvaluasiAkip.status of a finished evaluation
+AKIP_FINAL = str(StatusEvaluasiAkip.FINAL)
 
 PENERBIT = frozenset({"camat", "sekcam", "kasubag_evapor"})  # who publishes the office's signed documents
 PERILIS = frozenset({"kabupaten", "evaluator"})  # who releases a predicate (of their own kabupaten)

@@ -53,7 +53,7 @@ from models.tindak_lanjut.rekomendasi import terlambat as rekomendasi_terlambat
 from models.umum import periode
 from models.umum.angka import format_angka
 from models.umum.periode import ROMAWI
-from models.umum.status import KeadaanKewajiban, StatusPerjanjian, StatusRealisasi
+from models.umum.status import KeadaanKewajiban, StatusLaporan, StatusPerjanjian, StatusRealisasi
 from models.umum.tanggal import tanggal_panjang
 
 
@@ -668,7 +668,7 @@ def lkj_diformalkan(r: Rekaman) -> Usulan:
     lkj = r.lkj.get(r.tahun)
     if lkj is None:
         return _tanpa_lkj(r)
-    if lkj.status != "ditandatangani" or lkj.ditandatangani_pada is None:
+    if lkj.status != StatusLaporan.DITANDATANGANI or lkj.ditandatangani_pada is None:
         return Usulan("T", f"Laporan Kinerja {r.tahun} belum ditandatangani Camat.", _t_lkj(r))
     tgl = lkj.tanggal or tanggal_lokal(lkj.ditandatangani_pada, r.kecamatan.zona_waktu)
     return Usulan("Y", f"Laporan Kinerja {r.tahun} ditandatangani Camat {tanggal_panjang(tgl)}.", _t_lkj(r))

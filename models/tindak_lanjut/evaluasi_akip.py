@@ -42,17 +42,8 @@ from models.umum.audit import catat
 from models.umum.berkas import lampiran_milik, simpan_berkas
 from models.umum.mesin_status import Mesin, Tindakan, Transisi, tulis
 from models.umum.penolakan import Ditolak
-from models.umum.status import Keadaan
+from models.umum.status import StatusEvaluasiAkip
 from models.umum.tanggal import baca_tanggal, pastikan_sadar_zona, tanggal_panjang
-
-
-class StatusEvaluasiAkip(Keadaan):
-    """An office's Evaluasi AKIP of a year."""
-
-    MANDIRI = ("mandiri", "Penilaian mandiri", "info")
-    REVIU = ("reviu", "Reviu evaluator", "warning")
-    FINAL = ("final", "Final", "success")
-
 
 E = StatusEvaluasiAkip
 PENGISI_MANDIRI = frozenset({"sekcam", "kasubag_evapor"})  # answer the office's column

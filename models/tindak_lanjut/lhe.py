@@ -29,22 +29,17 @@ from models.umum.angka import format_angka
 from models.umum.audit import catat
 from models.umum.mesin_status import tulis
 from models.umum.penolakan import Ditolak
-from models.umum.status import StatusRekomendasi
+from models.umum.status import StatusEvaluasiAkip, StatusRekomendasi
 from models.umum.tanggal import tanggal_panjang
 
 JENIS_EVALUASI = "evaluasi_akip"  # Evaluasi.jenis of the LHE's recommendations
-FINAL = "final"
+FINAL = StatusEvaluasiAkip.FINAL
 PEMBACA_KABUPATEN = frozenset({"kabupaten", "evaluator"})
 PESAN_BUKAN_EVALUATOR = ("Rekomendasi LHE hanya dapat ditambahkan oleh Evaluator Inspektorat kabupaten "
                          "kecamatan ini.")
 PESAN_BELUM_FINAL = "Rekomendasi LHE ditambahkan setelah Evaluasi AKIP final; selesaikan penilaiannya lebih dulu."
 PESAN_KOSONG = "Isi sekurang-kurangnya satu rekomendasi."
 PESAN_EVALUATOR_BELUM_FINAL = "Jawaban dan nilai evaluator tampil setelah evaluasi final."
-
-
-def evaluasi_akip(session: Session, kecamatan_id: int, tahun: int) -> EvaluasiAkip | None:
-    return session.exec(select(EvaluasiAkip).where(EvaluasiAkip.kecamatan_id == kecamatan_id)
-                        .where(EvaluasiAkip.tahun == tahun)).first()
 
 
 def alasan_tidak_boleh_baca(session: Session, user: User, kecamatan_id: int, ev: EvaluasiAkip | None) -> str | None:

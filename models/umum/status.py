@@ -151,6 +151,15 @@ class StatusLaporan(Keadaan):
     DITANDATANGANI = ("ditandatangani", "Ditandatangani", "success")
 
 
+class StatusEvaluasiAkip(Keadaan):
+    """The kabupaten's Evaluasi AKIP of an office's year: the office's self-assessment, the evaluator's review,
+    then final with its frozen score and predicate."""
+
+    MANDIRI = ("mandiri", "Penilaian mandiri", "info")
+    REVIU = ("reviu", "Reviu evaluator", "warning")
+    FINAL = ("final", "Final", "success")
+
+
 class JenisKerja(StrEnum):
     """What a run of an SOP is about (`Eksekusi.subjek_jenis`); each kind's hooks are in models.jenis_kerja.
 
