@@ -40,6 +40,11 @@ def baris_rekomendasi(lhe: Lhe) -> list[tuple[str, str, str, str]]:
     return [(str(n), r.teks, r.penanggung_jawab, r.jatuh_tempo) for n, r in enumerate(lhe.rekomendasi, start=1)]
 
 
+# Each score is summed exact and rounded only where printed, so printed parts may differ from their printed sum.
+CATATAN_PEMBULATAN = ("Nilai dihitung tanpa pembulatan lalu dibulatkan dua desimal saat dicetak; jumlah angka yang "
+                      "tercetak dapat berselisih 0,01 dari nilai di atasnya.")
+
+
 def pdf_lhe(lhe: Lhe) -> bytes:
     """The LHE as an A4 portrait PDF."""
     pdf = LembarPdf(f"LHE Evaluasi AKIP Kecamatan {lhe.kecamatan} {lhe.tahun}", tegak=True)
@@ -85,6 +90,8 @@ def pdf_lhe(lhe: Lhe) -> bytes:
         r.cell("Nilai akhir", colspan=2, style=GAYA_KEPALA.replace(size_pt=9))
         r.cell("100,00", style=GAYA_KEPALA.replace(size_pt=9))
         r.cell(lhe.total, style=GAYA_KEPALA.replace(size_pt=9))
+    pdf.set_font("dejavu", size=8)
+    pdf.multi_cell(LEBAR, 4.5, CATATAN_PEMBULATAN, new_x="LMARGIN", new_y="NEXT")
     pdf.ln(2)
     pdf.set_font("dejavu", "B", 10)
     pdf.multi_cell(LEBAR, 5.5, f"Predikat: {lhe.predikat}" + (f" ({lhe.arti})" if lhe.predikat != "-" else ""),
@@ -162,6 +169,7 @@ def docx_lhe(lhe: Lhe) -> bytes:
     baris = [(b.kode, b.nama, b.bobot, b.nilai) for b in lhe.baris] + [("", "Nilai akhir", "100,00", lhe.total)]
     tabel(("No", "Komponen / subkomponen", "Bobot", "Nilai"), baris, kanan=(2, 3),
           tebal={n for n, b in enumerate(lhe.baris) if b.komponen} | {len(baris) - 1})
+    doc.add_paragraph().add_run(CATATAN_PEMBULATAN).italic = True
     par = doc.add_paragraph()
     par.add_run(f"Predikat: {lhe.predikat}" + (f" ({lhe.arti})" if lhe.predikat != "-" else "")).bold = True
     doc.add_paragraph(kalimat_predikat(lhe))

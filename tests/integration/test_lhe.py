@@ -53,7 +53,7 @@ from models.tables import (
     TindakLanjut,
     User,
 )
-from models.tindak_lanjut.cetak_lhe import docx_lhe, pdf_lhe
+from models.tindak_lanjut.cetak_lhe import CATATAN_PEMBULATAN, docx_lhe, pdf_lhe
 from models.tindak_lanjut.lhe import (
     PESAN_BELUM_FINAL,
     PESAN_BUKAN_EVALUATOR,
@@ -148,6 +148,7 @@ def test_the_hand_worked_lke_in_the_lhe_pdf_and_word(demo):
             in teks)
     assert "Rencana Aksi belum dipantau setiap triwulan." in teks
     assert "Inspektur Kabupaten Malang" in teks and "Malang, 15 April 2026" in teks
+    assert "dibulatkan dua desimal saat dicetak" in teks  # printed parts may miss their printed sum by 0,01
 
     doc = Document(io.BytesIO(docx_lhe(lhe)))
     baris = {r.cells[0].text: (r.cells[2].text, r.cells[3].text) for r in doc.tables[0].rows[1:]}
@@ -155,7 +156,7 @@ def test_the_hand_worked_lke_in_the_lhe_pdf_and_word(demo):
     assert baris["1"] == ("30,00", "23,14") and baris["3.2"] == ("4,50", "3,38")
     assert doc.tables[0].rows[-1].cells[1].text == "Nilai akhir" and doc.tables[0].rows[-1].cells[3].text == TOTAL
     paragraf = [p.text for p in doc.paragraphs]
-    assert "Predikat: B (Baik)" in paragraf
+    assert "Predikat: B (Baik)" in paragraf and CATATAN_PEMBULATAN in paragraf
 
 
 def test_lhe_routes_follow_who_may_read(client, app, demo):
