@@ -5,6 +5,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from models.sop.pelaksana import LangkahKurasi, muat_kurasi
+from models.umum.pdf import LembarPdf
 
 SEED = Path(__file__).resolve().parent
 DOKUMEN = SEED / "dokumen"
@@ -31,3 +32,18 @@ def iku_awal() -> list[dict]:
     import tomllib
 
     return tomllib.loads((SEED / "iku.toml").read_text(encoding="utf-8"))["iku"]
+
+
+@lru_cache(maxsize=2)
+def scan_contoh(dokumen: str) -> bytes:
+    """A one-page PDF standing in for a signed document's scan (a PK, an LKj), clearly marked as demo data."""
+    pdf = LembarPdf(f"Contoh scan {dokumen} (data demo)", tegak=True)
+    pdf.add_page()
+    pdf.set_font("dejavu", "B", 16)
+    pdf.multi_cell(0, 10, "CONTOH DATA DEMO\nbukan dokumen asli", align="C")
+    pdf.set_font("dejavu", size=11)
+    pdf.ln(6)
+    pdf.multi_cell(0, 6, f"Berkas ini dibuat oleh perintah demo generate sebagai pengganti scan {dokumen} yang "
+                         f"ditandatangani. Naskahnya dapat diunduh dari halaman {dokumen} (PDF dan Word).",
+                   align="C")
+    return bytes(pdf.output())

@@ -13,7 +13,6 @@ from __future__ import annotations
 import random
 from collections.abc import Iterable
 from datetime import datetime, timedelta, timezone
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -33,10 +32,10 @@ from models.settings import load_settings
 from models.sop.alur import catatan_terbuka
 from models.tables import Eksekusi, Kabupaten, Kecamatan, User
 from models.umum.angka import format_angka
-from models.umum.pdf import LembarPdf
 from models.umum.penolakan import Ditolak
 from models.umum.periode import ROMAWI
 from models.umum.status import StatusLaporan
+from seed import scan_contoh
 
 JUMLAH_KECAMATAN = {"Malang": 33, "Tanjung Jabung Barat": 13}
 # What the demo knows of the seed offices; other offices draw their place from WILAYAH.
@@ -277,21 +276,6 @@ def teks_kantor(s: Session, kec: Kecamatan, tahun: Iterable[int], *, pada: Any) 
     return n
 
 
-@lru_cache(maxsize=1)
-def scan_contoh() -> bytes:
-    """A one-page PDF standing in for a signed LKj's scan, clearly marked as demo data."""
-    pdf = LembarPdf("Contoh scan Laporan Kinerja (data demo)", tegak=True)
-    pdf.add_page()
-    pdf.set_font("dejavu", "B", 16)
-    pdf.multi_cell(0, 10, "CONTOH DATA DEMO\nbukan dokumen asli", align="C")
-    pdf.set_font("dejavu", size=11)
-    pdf.ln(6)
-    pdf.multi_cell(0, 6, "Berkas ini dibuat oleh perintah demo generate sebagai pengganti scan Laporan Kinerja yang "
-                         "ditandatangani. Naskah laporannya dapat diunduh dari halaman Laporan Kinerja (PDF dan "
-                         "Word).", align="C")
-    return bytes(pdf.output())
-
-
 def tanda_tangani_demo(k: Any, eks: Eksekusi, t: datetime, folder: Path | None = None) -> datetime | None:
     """A year's LKj run of the history `k` (a seed.riwayat.KantorRiwayat) waiting at its Camat's step: the Sekretaris
     Camat records the reviu a few working days later, the Camat signs a few days after; returns when it was signed,
@@ -318,7 +302,7 @@ def tanda_tangani_demo(k: Any, eks: Eksekusi, t: datetime, folder: Path | None =
     tanggal = t_ttd.astimezone(k.zona).date()
     try:
         tandatangani(s, kecamatan_id=eks.kecamatan_id, tahun=eks.tahun, nama_berkas="scan-laporan-kinerja-demo.pdf",
-                     data=scan_contoh(), tanggal=tanggal, oleh=k.pengguna["camat"], folder=folder, pada=t_ttd)
+                     data=scan_contoh("Laporan Kinerja"), tanggal=tanggal, oleh=k.pengguna["camat"], folder=folder, pada=t_ttd)
     except Ditolak:
         return None  # e.g. a date outside the years the LKj may be signed in: the run waits
     # The last full year's report is published by the Camat the next working day; earlier ones stay unpublished.

@@ -8,7 +8,6 @@ draft): the current year's as the calendar allows. Synthetic offices (seed.sinte
 """
 from __future__ import annotations
 
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -31,10 +30,10 @@ from models.perencanaan.perjanjian_kinerja import (
 from models.settings import load_settings
 from models.sop.alur import catatan_terbuka, urutan_pelaksana
 from models.tables import Eksekusi, Indikator, Kabupaten
-from models.umum.pdf import LembarPdf
 from models.umum.penolakan import Ditolak
 from models.umum.periode import akhir_triwulan
 from models.umum.status import StatusEksekusi, StatusPerjanjian
+from seed import scan_contoh
 from seed.demo import AWALAN_SINTETIS
 
 # (name, unit, target) of each lower PK's indicators, by role: the Sekretaris Camat's serve the first IKU; a Kasi's
@@ -60,21 +59,6 @@ TERLAKSANA = {
     3: "Verifikasi selesai; data desa yang belum lengkap sudah diminta",
     4: "Evaluasi dilaksanakan; hasilnya masuk bahan Laporan Kinerja",
 }
-
-
-@lru_cache(maxsize=1)
-def scan_contoh() -> bytes:
-    """A one-page PDF standing in for a signed PK's scan, clearly marked as demo data."""
-    pdf = LembarPdf("Contoh scan Perjanjian Kinerja (data demo)", tegak=True)
-    pdf.add_page()
-    pdf.set_font("dejavu", "B", 16)
-    pdf.multi_cell(0, 10, "CONTOH DATA DEMO\nbukan dokumen asli", align="C")
-    pdf.set_font("dejavu", size=11)
-    pdf.ln(6)
-    pdf.multi_cell(0, 6, "Berkas ini dibuat oleh perintah demo generate sebagai pengganti scan Perjanjian Kinerja "
-                         "yang ditandatangani. Naskah Perjanjian Kinerjanya dapat diunduh dari halaman Perjanjian "
-                         "Kinerja (PDF dan Word).", align="C")
-    return bytes(pdf.output())
 
 
 def perjanjian_kantor(k: Any, folder: Path | None = None) -> None:
@@ -170,7 +154,7 @@ def _pk_camat(k: Any, th: int, t: Any, ada_sop: bool, camat: Any, folder: Path, 
 
 def _tanda_tangani(k: Any, pk_id: int, t: Any, camat: Any, folder: Path) -> bool:
     try:
-        tandatangani(k.s, pk_id=pk_id, nama_berkas="scan-perjanjian-kinerja-demo.pdf", data=scan_contoh(),
+        tandatangani(k.s, pk_id=pk_id, nama_berkas="scan-perjanjian-kinerja-demo.pdf", data=scan_contoh("Perjanjian Kinerja"),
                      tanggal=tanggal_lokal(t, k.kec.zona_waktu or "Asia/Jakarta"), oleh=camat, folder=folder, pada=t)
     except Ditolak:
         return False

@@ -87,7 +87,7 @@ from models.tables import (
 from models.umum import periode
 from models.umum.angka import format_angka
 from models.umum.audit import catat
-from models.umum.berkas import lampiran_milik, nama_aman, simpan_berkas
+from models.umum.berkas import lampiran_milik, nama_scan, simpan_berkas
 from models.umum.mesin_status import Mesin, Tindakan, Transisi, tulis
 from models.umum.nip import format_nip
 from models.umum.penolakan import Ditolak
@@ -97,7 +97,6 @@ from models.umum.tanggal import baca_tanggal, pastikan_sadar_zona
 
 KEWAJIBAN = "laporan_kinerja"  # the SAKIP calendar's obligation (kalender_sakip.toml)
 PEMILIK_SCAN = "laporan_kinerja"  # Lampiran.pemilik_jenis of the signed LKj's scan
-JENIS_SCAN = ("pdf", "jpg", "jpeg", "png")
 MAKS_TEKS = 20_000  # characters of one passage
 MAKS_CATATAN = 5_000  # characters of the reviu's notes
 TAHUN_TREN = 5  # the years compared, this one included
@@ -818,9 +817,7 @@ def _tandatangani(session: Session, *, kecamatan_id: int, tahun: Any, nama_berka
     if session.get(Kecamatan, kecamatan_id) is None:
         raise Ditolak("Kecamatan tidak ditemukan.")
     t = pastikan_sadar_zona(pada or utcnow())
-    nama = nama_aman(nama_berkas or "") if data else ""
-    if data and nama.rsplit(".", 1)[-1].lower() not in JENIS_SCAN:
-        raise Ditolak(f"{nama}: scan Laporan Kinerja harus berupa PDF, JPG atau PNG.")
+    nama = nama_scan(nama_berkas, data, "Laporan Kinerja")
     try:
         tgl = baca_tanggal(tanggal)
     except (ValueError, Ditolak):

@@ -50,7 +50,7 @@ from models.tables import (
 from models.umum import periode
 from models.umum.angka import baca_angka, format_angka
 from models.umum.audit import catat
-from models.umum.berkas import lampiran_milik, nama_aman, simpan_berkas
+from models.umum.berkas import lampiran_milik, nama_scan, simpan_berkas
 from models.umum.mesin_status import Mesin, Tindakan, Transisi, tulis
 from models.umum.nip import format_nip
 from models.umum.penolakan import Ditolak
@@ -67,7 +67,6 @@ PENGELOLA_RA = frozenset({"camat", "sekcam", "kasubag_evapor", "kasubag_renkeu"}
 # Who may carry out a kegiatan of the Rencana Aksi, in the order the form lists them.
 PELAKSANA_RA = ("camat", "sekcam", "kasubag_evapor", "kasubag_umum", "kasubag_renkeu", "analis_perencanaan",
                 "kasi_pem", "kasi_ekbang", "kasi_trantib", "tim", "staf")
-JENIS_SCAN = ("pdf", "jpg", "jpeg", "png")
 BUPATI_KOSONG = "(nama Bupati belum ditetapkan)"
 MAKS_NAMA = 300
 MAKS_KEGIATAN = 1000
@@ -620,9 +619,7 @@ def tandatangani(session: Session, *, pk_id: int, nama_berkas: str, data: bytes,
 def _tandatangani(session: Session, pk: PerjanjianKinerja, *, nama_berkas: str, data: bytes, tanggal: Any,
                   oleh: User, folder: Path, pada: datetime | None) -> PerjanjianKinerja:
     t = pastikan_sadar_zona(pada or utcnow())
-    nama = nama_aman(nama_berkas or "") if data else ""
-    if data and nama.rsplit(".", 1)[-1].lower() not in JENIS_SCAN:
-        raise Ditolak(f"{nama}: scan Perjanjian Kinerja harus berupa PDF, JPG atau PNG.")
+    nama = nama_scan(nama_berkas, data, "Perjanjian Kinerja")
     try:
         tgl = baca_tanggal(tanggal)
     except (ValueError, Ditolak):

@@ -52,6 +52,24 @@ def nama_aman(nama: str) -> str:
     return re.sub(r"[^\w.-]+", "_", dasar).strip("._")[:120] or "berkas"
 
 
+JENIS_SCAN = ("pdf", "jpg", "jpeg", "png")  # a signed document's scan
+
+
+def nama_scan(nama_berkas: str | None, data: bytes, dokumen: str) -> str:
+    """The safe name of a signed document's scan ("" when no file was given); refused unless PDF, JPG or PNG.
+
+    >>> nama_scan("PK 2026.pdf", b"%PDF", "Perjanjian Kinerja"), nama_scan(None, b"", "Perjanjian Kinerja")
+    ('PK_2026.pdf', '')
+    >>> nama_scan("pk.docx", b"x", "Laporan Kinerja")
+    Traceback (most recent call last):
+    models.umum.penolakan.Ditolak: pk.docx: scan Laporan Kinerja harus berupa PDF, JPG atau PNG.
+    """
+    nama = nama_aman(nama_berkas or "") if data else ""
+    if data and nama.rsplit(".", 1)[-1].lower() not in JENIS_SCAN:
+        raise Ditolak(f"{nama}: scan {dokumen} harus berupa PDF, JPG atau PNG.")
+    return nama
+
+
 def simpan_berkas(session: Session, *, pemilik_jenis: str, pemilik_id: int, kecamatan_id: int, nama_berkas: str,
                   data: bytes, oleh: User, folder: Path) -> Lampiran:
     """Check and store one file for a record; the file is removed again if the database refuses. Audited."""
