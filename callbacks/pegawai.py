@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dash_bootstrap_components as dbc
 from dash import Dash, Input, Output, State, dcc, html, no_update
+from flask import request
 from flask_login import current_user
 
 from dashboard import ids
@@ -16,7 +17,8 @@ from models.akun.impor_pegawai import (
     templat_xlsx,
 )
 from models.akun.peran import PERAN
-from models.tables import User
+from models.akun.slip_sandi import Slip, pdf_slip
+from models.tables import Kecamatan, User, utcnow
 from models.umum.berkas import dari_unggahan
 from models.umum.nip import format_nip
 
@@ -53,21 +55,30 @@ def register(app: Dash) -> None:
 
     @callback(app, Output(ids.PEGAWAI_PESAN, "children"), Output(ids.PEGAWAI_PRATINJAU, "children",
                                                                   allow_duplicate=True),
-              Output(ids.PEGAWAI_SIMPAN, "disabled", allow_duplicate=True),
+              Output(ids.PEGAWAI_SIMPAN, "disabled", allow_duplicate=True), Output(ids.PEGAWAI_SLIP, "data"),
               Input(ids.PEGAWAI_SIMPAN, "n_clicks"), State(ids.PEGAWAI_BERKAS, "contents"),
               State(ids.PEGAWAI_KANTOR, "value"), peran=PERAN_IMPOR, kecamatan=("kecamatan",),
               prevent_initial_call=True, tolak=0)
     def simpan(_n, isi, kecamatan):
+        """The accounts are made and their first-login passwords leave as one PDF of slips, one per person, to
+        print and hand over; the screen lists the accounts without their passwords."""
         if not isi:
-            return dbc.Alert("Unggah lembar pegawai terlebih dahulu.", color="warning"), no_update, True
+            return dbc.Alert("Unggah lembar pegawai terlebih dahulu.", color="warning"), no_update, True, no_update
+        terbit = utcnow()
         with sesi() as s:
             hasil = simpan_pegawai(s, dari_unggahan(isi), kecamatan_id=kecamatan,
-                                   oleh=s.get(User, current_user.id))
-            baris = [(u.nama, u.username, NAMA_PERAN.get(u.role_kode, u.role_kode), sandi) for u, sandi in hasil]
-        tabel = dbc.Table([html.Thead(html.Tr([html.Th(x) for x in ("Nama", "Username", "Peran", "Kata sandi awal")])),
-                           html.Tbody([html.Tr([html.Td(a), html.Td(b), html.Td(c), html.Td(html.Code(d))])
-                                       for a, b, c, d in baris])], size="sm", bordered=True, id="tabel-sandi-awal")
+                                   oleh=s.get(User, current_user.id), alamat=request.remote_addr or "-")
+            kec = s.get(Kecamatan, hasil[0][0].kecamatan_id)
+            nama_kec = kec.nama if kec else ""
+            baris = [(u.nama, u.username, NAMA_PERAN.get(u.role_kode, u.role_kode)) for u, _ in hasil]
+            slip = [Slip(u.nama, u.nip, u.jabatan, u.username, sandi) for u, sandi in hasil]
+        pdf = pdf_slip(slip, kecamatan=nama_kec, terbit=terbit)
+        tabel = dbc.Table([html.Thead(html.Tr([html.Th(x) for x in ("Nama", "Username", "Peran")])),
+                           html.Tbody([html.Tr([html.Td(a), html.Td(b), html.Td(c)]) for a, b, c in baris])],
+                          size="sm", bordered=True, id="tabel-akun-baru")
         return dbc.Alert([html.Strong(f"{len(baris)} akun dibuat. "),
-                          "Berikan kata sandi awal kepada masing-masing pegawai; mereka diminta menggantinya saat "
-                          "masuk pertama. Kata sandi ini tidak ditampilkan lagi.", tabel], color="success",
-                         id="pegawai-berhasil"), None, True
+                          "Slip kata sandi awal (PDF, satu lembar per pegawai) diunduh sekali ini saja: cetak, "
+                          "serahkan langsung kepada masing-masing pegawai, lalu hapus berkasnya. Kata sandi awal "
+                          "berlaku 72 jam, tidak dapat dipakai dari perangkat ini, dan tidak ditampilkan lagi.",
+                          tabel], color="success", id="pegawai-berhasil"), None, True, \
+            dcc.send_bytes(pdf, "slip-sandi-awal.pdf")

@@ -55,16 +55,17 @@ def register(app: Dash) -> None:
     @callback(app, Output(ids.BARU_PESAN, "children"), Output(ids.PENGGUNA_VERSI, "data", allow_duplicate=True),
               Input(ids.BARU_SIMPAN, "n_clicks"), State(ids.BARU_USERNAME, "value"), State(ids.BARU_NAMA, "value"),
               State(ids.BARU_PERAN, "value"), State(ids.BARU_KANTOR, "value"), State(ids.BARU_SANDI, "value"),
-              State(ids.PENGGUNA_VERSI, "data"), peran=ADMIN, prevent_initial_call=True, tolak=0)
+              State(ids.PENGGUNA_VERSI, "data"), State(ids.BARU_GANTIKAN, "value"), peran=ADMIN,
+              prevent_initial_call=True, tolak=0)
     def buat(_n, username: str | None, nama: str | None, peran: str | None, kantor: str | None,
-             sandi: str | None, versi: int | None):
+             sandi: str | None, versi: int | None, gantikan: bool | None = False):
         if not peran:
             return dbc.Alert("Pilih peran pengguna baru.", color="warning"), no_update
         kec, kab = baca_kantor(kantor)
         with sesi() as s:
-            u = buat_pengguna(s, username=username or "", nama=nama or "", password=sandi or "",
+            u = buat_pengguna(s, username=username, nama=nama, password=sandi or "",  # type: ignore[arg-type]
                               role_kode=peran, kecamatan_id=kec, kabupaten_id=kab,
-                              oleh=s.get(User, current_user.id))
+                              oleh=s.get(User, current_user.id), gantikan=gantikan is True)
             nama_baru = u.username
         return dbc.Alert(f"Pengguna {nama_baru} dibuat.", color="success"), (versi or 0) + 1
 
@@ -72,16 +73,18 @@ def register(app: Dash) -> None:
               Input(ids.KELOLA_SIMPAN, "n_clicks"), State(ids.KELOLA_PENGGUNA, "value"),
               State(ids.KELOLA_PERAN, "value"), State(ids.KELOLA_KANTOR, "value"), State(ids.KELOLA_AKTIF, "value"),
               State(ids.KELOLA_SANDI, "value"), State(ids.PENGGUNA_VERSI, "data"), State(ids.KELOLA_NIP, "value"),
-              State(ids.KELOLA_JABATAN, "value"), peran=ADMIN, objek={"user_id": User}, prevent_initial_call=True, tolak=0)
+              State(ids.KELOLA_JABATAN, "value"), State(ids.KELOLA_GANTIKAN, "value"), peran=ADMIN,
+              objek={"user_id": User}, prevent_initial_call=True, tolak=0)
     def simpan(_n, user_id: int | None, peran: str | None, kantor: str | None, aktif: bool | None,
-               sandi: str | None, versi: int | None, nip: str | None, jabatan: str | None):
+               sandi: str | None, versi: int | None, nip: str | None, jabatan: str | None,
+               gantikan: bool | None = False):
         if not user_id or not peran:
             return dbc.Alert("Pilih pengguna yang akan diubah.", color="warning"), no_update
         kec, kab = baca_kantor(kantor)
         with sesi() as s:
             admin = s.get(User, current_user.id)
             u = ubah_pengguna(s, user_id=int(user_id), role_kode=peran, kecamatan_id=kec, kabupaten_id=kab,
-                              aktif=bool(aktif), oleh=admin, nip=nip or "", jabatan=jabatan or "")
+                              aktif=bool(aktif), oleh=admin, nip=nip, jabatan=jabatan, gantikan=gantikan is True)
             if sandi:
                 setel_ulang_sandi(s, user_id=u.id, password=sandi, oleh=admin)
             nama = u.username

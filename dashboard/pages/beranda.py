@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import dash
+import dash_bootstrap_components as dbc
 from dash import dcc, html
 
 from dashboard import ids
@@ -19,7 +20,10 @@ def layout(**kwargs) -> html.Div:
     with sesi() as s:
         sar = saringan_halaman(s, kwargs)
         bilah = bilah_saringan(s, PREFIX, sar)
+    diganti = kwargs.get("sandi") == "diganti"  # Ganti kata sandi lands here after the change
     return html.Div([
+        dbc.Alert("Kata sandi berhasil diganti.", color="success", id="sandi-diganti", dismissable=True)
+        if diganti else None,
         html.H2("Beranda"),
         html.P("Capaian IKU triwulan terpilih, persetujuan yang menunggu, tindak lanjut yang terlambat, dan langkah "
                "SOP yang selesai dalam mutu baku.", className="text-muted"),

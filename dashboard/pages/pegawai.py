@@ -34,6 +34,9 @@ def layout(**_kwargs) -> html.Div:
                "dibuat semua sekaligus setelah setiap baris benar, masing-masing dengan kata sandi awal yang wajib "
                "diganti pegawai saat masuk pertama. NIP dan jabatan tercetak pada blok tanda tangan SOP dan lembar "
                "monitoring.", className="text-muted"),
+        html.P("Kata sandi awal hanya diberikan sekali, sebagai slip PDF (satu lembar per pegawai) untuk dicetak dan "
+               "diserahkan langsung; berlaku 72 jam dan tidak dapat dipakai dari perangkat yang menerbitkannya. Akun "
+               "Camat dan Sekretaris Camat dibuat atau diganti Admin di halaman Pengguna.", className="text-muted"),
         dbc.Row([
             dbc.Col([dbc.Label("Kecamatan", html_for=ids.PEGAWAI_KANTOR),
                      dropdown(id=ids.PEGAWAI_KANTOR, options=pilihan, placeholder="Pilih kecamatan…")], md=5),
@@ -41,6 +44,7 @@ def layout(**_kwargs) -> html.Div:
                     md="auto", className="align-self-end"),
         ], className="mb-3 g-2"),
         dcc.Download(id=ids.PEGAWAI_TEMPLAT),
+        dcc.Download(id=ids.PEGAWAI_SLIP),
         dcc.Upload(id=ids.PEGAWAI_BERKAS, className="unggah mb-3", max_size=MAKS_BERKAS, accept=".xlsx",
                    children=html.Div(["Seret berkas .xlsx ke sini atau ", html.A("pilih berkas")])),
         html.Div(id=ids.PEGAWAI_PRATINJAU),

@@ -38,7 +38,10 @@ def _baru(peran, kantor) -> dbc.Card:
         dropdown(id=ids.BARU_KANTOR, options=kantor, placeholder="Kecamatan atau kabupaten…", className="mb-2"),
         dbc.Label("Kata sandi awal", html_for=ids.BARU_SANDI),
         dbc.Input(id=ids.BARU_SANDI, type="password", autocomplete="new-password", className="mb-1"),
-        dbc.FormText("Sedikitnya 8 karakter. Sampaikan kepada pengguna secara langsung."),
+        dbc.FormText("8–128 karakter, bukan kata sandi yang umum dipakai dan tidak memuat nama pengguna atau nama. "
+                     "Sampaikan kepada pengguna secara langsung."),
+        dbc.Checkbox(id=ids.BARU_GANTIKAN, value=False, className="mt-2",
+                     label="Gantikan Camat atau Sekretaris Camat yang sekarang (akunnya dinonaktifkan)"),
         html.Div(dbc.Button("Buat pengguna", id=ids.BARU_SIMPAN, color="primary"), className="mt-3"),
         html.Div(id=ids.BARU_PESAN, className="mt-2"),
     ]), className="mb-3")
@@ -60,6 +63,8 @@ def _kelola(peran, kantor) -> dbc.Card:
                      dbc.Input(id=ids.KELOLA_JABATAN, placeholder="Camat Kalipare")], md=6),
         ], className="mb-2 g-2"),
         dbc.Switch(id=ids.KELOLA_AKTIF, label="Akun aktif", value=True, className="mb-2"),
+        dbc.Checkbox(id=ids.KELOLA_GANTIKAN, value=False, className="mb-2",
+                     label="Gantikan Camat atau Sekretaris Camat yang sekarang (akunnya dinonaktifkan)"),
         dbc.Label("Kata sandi baru (kosongkan bila tidak diganti)", html_for=ids.KELOLA_SANDI),
         dbc.Input(id=ids.KELOLA_SANDI, type="password", autocomplete="new-password"),
         html.Div(dbc.Button("Simpan perubahan", id=ids.KELOLA_SIMPAN, color="primary"), className="mt-3"),

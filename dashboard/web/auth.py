@@ -22,10 +22,18 @@ from dashboard.akses import PESAN_MASUK, catat_penolakan, periksa_alamat
 from dashboard.data import mesin, sesi
 from dashboard.web.publik import alamat_publik
 from models.akun.akses import AksesDitolak
-from models.akun.pembatas import PESAN_DIBATASI, berhasil, boleh_mencoba
+from models.akun.pembatas import (
+    PESAN_DIBATASI,
+    PESAN_GANTI_DIBATASI,
+    berhasil,
+    boleh_mencoba,
+    boleh_mengganti,
+    kembalikan_ganti,
+)
 from models.akun.pengguna import (
     KATA_SANDI_DEMO,
     PESAN_GAGAL,
+    PESAN_SANDI_SALAH,
     akhiri_sesi,
     autentikasi,
     ganti_sandi_sendiri,
@@ -151,7 +159,7 @@ def login():
             catat(s, aksi="login.dibatasi", keterangan=f"nama pengguna: {username[:80]}; alamat: {alamat}")
         return _halaman_login(PESAN_DIBATASI, username=username, status=429)
     with sesi() as s:
-        hasil = autentikasi(s, username=username, password=request.form.get("password", ""))
+        hasil = autentikasi(s, username=username, password=request.form.get("password", ""), alamat=alamat)
         user_id = hasil.user.id if hasil.user else None
         token = hasil.user.sesi_token if hasil.user else ""
     if user_id is None:
@@ -189,7 +197,9 @@ def logout():
 
 @bp.route("/ganti-sandi", methods=["GET", "POST"])
 def ganti_sandi():
-    """The signed-in user sets their own password; after a first-login password, the only page that opens."""
+    """The signed-in user sets their own password; after a first-login password, the only page that opens. Each
+    attempt is counted before the current password is checked (models.akun.pembatas.GANTI: 5 in 15 minutes per
+    account), every refusal and the change are audited, and the page it lands on says the change was made."""
     if not current_user.is_authenticated:
         return redirect(url_for("auth.login"))
     wajib = current_user.ganti_sandi
@@ -197,6 +207,12 @@ def ganti_sandi():
         return _halaman_sandi(None, wajib)
     if not _formulir_sah():
         return _halaman_sandi("Sesi formulir kedaluwarsa. Silakan coba lagi.", wajib, status=400)
+    if not boleh_mengganti(mesin(), user_id=current_user.id):
+        with sesi() as s:
+            catat(s, aksi="pengguna.sandi.dibatasi", oleh=s.get(User, current_user.id), objek="pengguna",
+                  objek_id=current_user.id, kecamatan_id=current_user.kecamatan_id,
+                  keterangan=f"alamat: {request.remote_addr or '-'}")
+        return _halaman_sandi(PESAN_GANTI_DIBATASI, wajib, status=429)
     try:
         with sesi() as s:
             u = ganti_sandi_sendiri(s, user_id=current_user.id, sandi_lama=request.form.get("sandi_lama", ""),
@@ -204,8 +220,11 @@ def ganti_sandi():
                                     ulangi=request.form.get("ulangi", ""))
             sesi_id = f"{u.id}:{u.sesi_token}"
     except Ditolak as e:
+        if str(e) != PESAN_SANDI_SALAH:  # the current password was right: only a guess counts against the limit
+            kembalikan_ganti(mesin(), user_id=current_user.id, selesai=False)
         catat_penolakan(e, sasaran="rute /ganti-sandi")
         return _halaman_sandi(str(e), wajib, status=400)
+    kembalikan_ganti(mesin(), user_id=current_user.id, selesai=True)
     login_user(muat_pengguna(sesi_id))  # this session goes on with the new token; every other one has ended
     return redirect("/?sandi=diganti")
 

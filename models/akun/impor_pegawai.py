@@ -2,34 +2,58 @@
 jabatan maps to (the alias table the SOP columns use), previewed first, created all or nothing, each with a
 first-login password the person replaces at their first sign-in.
 
-The admin imports for any office; a kabupaten user for the offices of its kabupaten. Every problem is named by its
-row, and nothing is written while one remains.
+The admin imports for any office; a kabupaten user for the offices of its kabupaten, and never a Camat or a
+Sekretaris Camat (models.akun.pengguna.PERAN_TUNGGAL: the admin's, one active per office). Every problem is named by
+its row, and nothing is written while one remains.
+
+The preview says whether a username or NIP is taken only among the accounts of the caller's scope (their kabupaten's
+offices and the kabupaten's own accounts): whether one exists elsewhere is not the caller's to learn, so an
+existing username outside it reads as a made-up one. Saving refuses any taken one with the same neutral message.
+
+A first-login password is shown once, to be printed as one slip per person; it is noted when and from which device
+it was issued (models.akun.pembatas.terbitkan_sandi_awal): it expires after 72 hours and does not sign in from
+that device, so it does not stay usable by whoever imported it.
 """
 from __future__ import annotations
 
-import re
-import secrets
 from dataclasses import dataclass, field
 
 from openpyxl import Workbook
 from sqlmodel import Session, col, select
 
-from models.akun.pengguna import buat_pengguna, lingkup
-from models.akun.peran import ALIAS_PER_KUNCI, PERAN_KANTOR, kunci_label
+from models.akun.pembatas import terbitkan_sandi_awal
+from models.akun.pengguna import (
+    PERAN_TUNGGAL,
+    baca_jabatan,
+    baca_nama,
+    baca_nip_akun,
+    baca_username,
+    buat_pengguna,
+    lingkup,
+)
+from models.akun.peran import ALIAS_PER_KUNCI, NAMA_PERAN, PERAN_KANTOR, kunci_label
+from models.akun.sandi import sandi_awal
 from models.tables import Kecamatan, RoleAlias, User
 from models.umum.audit import catat
 from models.umum.lembar_kerja import baca_baris, buka_xlsx, simpan_xlsx
-from models.umum.nip import baca_nip, format_nip
+from models.umum.nip import format_nip
 from models.umum.penolakan import Ditolak
 
 KOLOM = ("nama", "nip", "jabatan", "username")
 KEPALA = ("Nama", "NIP", "Jabatan", "Username")
 MAKS_BARIS = 300
-POLA_USERNAME = re.compile(r"[a-z0-9._-]{3,80}")
-HURUF_SANDI = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/l/I to misread
 PESAN_LINGKUP = "Kecamatan ini di luar lingkup Anda."
 PERAN_IMPOR = frozenset({"admin", "kabupaten"})
 PESAN_PERAN = "Hanya Admin atau pengguna kabupaten yang dapat mengimpor pegawai."
+
+
+def pesan_username_terpakai(baris: int, username: str) -> str:
+    """The one message for a taken username, in the preview (within the caller's scope) and at saving (any)."""
+    return f'Baris {baris}: nama pengguna "{username}" tidak dapat dipakai; pilih nama lain.'
+
+
+def pesan_nip_terpakai(baris: int, nip: str) -> str:
+    return f"Baris {baris}: NIP {format_nip(nip)} tidak dapat dipakai; periksa lagi NIP-nya."
 
 
 
@@ -109,11 +133,17 @@ def baca_pegawai(session: Session, data: bytes, *, kecamatan_id: int | None, ole
         return PratinjauPegawai(kec.id, [], ["Baris 1 harus berisi kolom Nama, NIP, Jabatan, Username (unduh "
                                              "templatnya dari halaman ini)."])
     alias = {**ALIAS_PER_KUNCI, **{a.kunci: a.role_kode for a in session.exec(select(RoleAlias))}}
-    ada_username = set(session.exec(select(User.username)).all())
-    ada_nip = {nip: u for nip, u in session.exec(select(User.nip, User.username).where(col(User.nip).is_not(None)))}
+    dalam = _akun_lingkup(session, oleh)
+    ada_username = set(session.exec(select(User.username).where(dalam)).all())
+    ada_nip = set(session.exec(select(User.nip).where(dalam).where(col(User.nip).is_not(None))).all())
+    pemegang = {role: list(session.exec(select(User.username).where(User.kecamatan_id == kec.id)
+                                        .where(User.role_kode == role).where(User.aktif == True)))  # noqa: E712
+                for role in PERAN_TUNGGAL}
+    admin = oleh.role_kode == "admin"
     hasil = PratinjauPegawai(kec.id, [])
     username_baris: dict[str, int] = {}
     nip_baris: dict[str, int] = {}
+    tunggal_baris: dict[str, int] = {}
     for n, row in enumerate(isi[1:], start=2):
         nama, nip_teks, jabatan, username = (_teks(v) for v in (list(row) + [None] * 4)[:4])
         if not any((nama, nip_teks, jabatan, username)):
@@ -121,34 +151,40 @@ def baca_pegawai(session: Session, data: bytes, *, kecamatan_id: int | None, ole
         if n > MAKS_BARIS + 1:
             hasil.masalah.append(f"Lembar berisi lebih dari {MAKS_BARIS} pegawai; bagi menjadi beberapa berkas.")
             break
-        username = username.lower()
-        try:
-            nip, nip_salah = baca_nip(nip_teks), None
-        except ValueError as e:
-            nip, nip_salah = None, str(e)
+        pesan: list[str] = []
+        nama, nip, jabatan, username = (_baca(fungsi, nilai, pesan, n) for fungsi, nilai in (
+            (baca_nama, nama), (baca_nip_akun, nip_teks), (baca_jabatan, jabatan), (baca_username, username)))
         role = alias.get(kunci_label(jabatan)) if jabatan else None
-        b = BarisPegawai(n, nama, nip, jabatan, username, role if role in PERAN_KANTOR else None)
-        if not nama:
-            b.pesan.append(f"Baris {n}: nama wajib diisi.")
-        if nip_salah:
-            b.pesan.append(f"Baris {n}: {nip_salah}")
-        elif nip is not None and nip in nip_baris:
+        b = BarisPegawai(n, nama or "", nip, jabatan or "", username or "", role if role in PERAN_KANTOR else None,
+                         pesan)
+        if nip is not None and nip in nip_baris:
             b.pesan.append(f"Baris {n}: NIP {format_nip(nip)} sama dengan baris {nip_baris[nip]}.")
         elif nip is not None and nip in ada_nip:
-            b.pesan.append(f'Baris {n}: NIP {format_nip(nip)} sudah dipakai akun "{ada_nip[nip]}".')
+            b.pesan.append(pesan_nip_terpakai(n, nip))
         if not jabatan:
-            b.pesan.append(f"Baris {n}: jabatan wajib diisi.")
+            if not any("Jabatan" in p for p in pesan):
+                b.pesan.append(f"Baris {n}: jabatan wajib diisi.")
         elif b.role_kode is None:
             b.pesan.append(f'Baris {n}: jabatan "{jabatan}" belum dikenal; gunakan jabatan seperti pada kolom '
                            "pelaksana SOP (mis. Camat, Sekretaris Camat, Kasubag Evapor, Kasi Pemerintahan, Staf).")
-        if not POLA_USERNAME.fullmatch(username):
-            b.pesan.append(f'Baris {n}: nama pengguna "{username}" hanya boleh huruf kecil, angka, titik, garis '
-                           "bawah atau tanda hubung (3–80 karakter).")
-        elif username in username_baris:
+        elif b.role_kode in PERAN_TUNGGAL:
+            peran = NAMA_PERAN[b.role_kode]
+            if not admin:
+                b.pesan.append(f"Baris {n}: akun {peran} hanya dapat dibuat atau diganti oleh Admin (halaman "
+                               "Pengguna).")
+            elif b.role_kode in tunggal_baris:
+                b.pesan.append(f"Baris {n}: {peran} sudah ada di baris {tunggal_baris[b.role_kode]}; satu kantor "
+                               f"hanya punya satu {peran} aktif.")
+            elif pemegang[b.role_kode]:
+                b.pesan.append(f"Baris {n}: Kecamatan {kec.nama} sudah punya {peran} aktif "
+                               f"({', '.join(pemegang[b.role_kode])}); penggantiannya di halaman Pengguna.")
+            tunggal_baris.setdefault(b.role_kode, n)
+        if username and username in username_baris:
             b.pesan.append(f'Baris {n}: nama pengguna "{username}" sama dengan baris {username_baris[username]}.')
-        elif username in ada_username:
-            b.pesan.append(f'Baris {n}: nama pengguna "{username}" sudah dipakai.')
-        username_baris.setdefault(username, n)
+        elif username and username in ada_username:
+            b.pesan.append(pesan_username_terpakai(n, username))
+        if username:
+            username_baris.setdefault(username, n)
         if nip:
             nip_baris.setdefault(nip, n)
         hasil.baris.append(b)
@@ -157,23 +193,46 @@ def baca_pegawai(session: Session, data: bytes, *, kecamatan_id: int | None, ole
     return hasil
 
 
-def sandi_awal() -> str:
-    """A first-login password: 10 characters nobody misreads when it is handed over on paper."""
-    return "".join(secrets.choice(HURUF_SANDI) for _ in range(10))
+def _baca(fungsi, nilai: str, pesan: list[str], n: int):
+    """One cell through the account's own check (models.akun.pengguna); its refusal becomes the row's message."""
+    try:
+        return fungsi(nilai)
+    except Ditolak as e:
+        pesan.append(f"Baris {n}: {e}")
+        return None
+
+
+def _akun_lingkup(session: Session, oleh: User):
+    """The accounts whose usernames and NIPs the caller may learn of: every one for the admin; else those of the
+    offices in the caller's scope and of the caller's own kabupaten."""
+    ids = lingkup(session, oleh).kecamatan_ids
+    if ids is None:
+        return True
+    return col(User.kecamatan_id).in_(ids) | (col(User.kabupaten_id) == oleh.kabupaten_id)
 
 
 def simpan_pegawai(session: Session, data: bytes, *, kecamatan_id: int | None,
-                   oleh: User) -> list[tuple[User, str]]:
+                   oleh: User, alamat: str | None = None) -> list[tuple[User, str]]:
     """Create every account of a clean sheet in the caller's transaction (the sheet is read again: what is saved
     is what is checked); any problem refuses the whole sheet. Returns each account with its first-login password,
-    shown once and never stored in the clear."""
+    shown once and never stored in the clear; its issue (time, the issuing device `alamat`) is noted."""
     pr = baca_pegawai(session, data, kecamatan_id=kecamatan_id, oleh=oleh)
     if not pr.bersih:
         raise Ditolak("Belum ada akun yang dibuat: " + " ".join(pr.semua_masalah or ["lembar kosong."])
                                   + " Perbaiki lembarnya lalu unggah lagi.")
+    semua_username = {b.username for b in pr.baris}
+    terpakai = set(session.exec(select(User.username).where(col(User.username).in_(semua_username))).all())
+    semua_nip = {b.nip for b in pr.baris if b.nip}
+    nip_terpakai = set(session.exec(select(User.nip).where(col(User.nip).in_(semua_nip))).all()) if semua_nip \
+        else set()
+    for b in pr.baris:  # taken anywhere: the same message as the preview gives within the caller's scope
+        if b.username in terpakai:
+            raise Ditolak(pesan_username_terpakai(b.baris, b.username) + " Belum ada akun yang dibuat.")
+        if b.nip in nip_terpakai:
+            raise Ditolak(pesan_nip_terpakai(b.baris, b.nip or "") + " Belum ada akun yang dibuat.")
     hasil = []
     for b in pr.baris:
-        sandi = sandi_awal()
+        sandi = sandi_awal(username=b.username, nama=b.nama)
         try:
             u = buat_pengguna(session, username=b.username, nama=b.nama, password=sandi, role_kode=b.role_kode or "",
                               kecamatan_id=pr.kecamatan_id, oleh=oleh)
@@ -181,6 +240,7 @@ def simpan_pegawai(session: Session, data: bytes, *, kecamatan_id: int | None,
             raise Ditolak(f"Baris {b.baris}: {e} Belum ada akun yang dibuat.") from None
         u.nip, u.jabatan, u.ganti_sandi = b.nip, b.jabatan, True
         session.add(u)
+        terbitkan_sandi_awal(session.connection(), username=u.username, alamat=alamat)
         hasil.append((u, sandi))
     session.flush()
     catat(session, aksi="pengguna.impor", oleh=oleh, objek="kecamatan", objek_id=pr.kecamatan_id,

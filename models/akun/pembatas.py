@@ -30,6 +30,11 @@ ALAMAT = Batas("i", 30, timedelta(minutes=15))  # one address, whatever the acco
 AKUN = Batas("u", 20, timedelta(hours=1))  # one account from addresses it has not signed in from
 DIKENAL = timedelta(days=90)  # how long an address stays known to an account after a login from it
 PESAN_DIBATASI = "Terlalu banyak percobaan masuk. Coba lagi setelah 15 menit."
+GANTI = Batas("g", 5, timedelta(minutes=15))  # wrong current passwords on Ganti kata sandi, per account
+PESAN_GANTI_DIBATASI = "Terlalu banyak percobaan mengganti kata sandi. Coba lagi setelah 15 menit."
+# A first-login password: when and from which device (address) it was issued, kept as "p:<username>|<address>"
+# (a username holds no "|"); it expires SANDI_AWAL_BERLAKU after issue and does not sign in from that device.
+SANDI_AWAL_BERLAKU = timedelta(hours=72)
 PEMBERSIHAN = 200  # about one attempt in this many also removes the rows whose window has long passed
 # The table itself, for the Core statements below (an atomic upsert, counted updates). SQLModel's classes do not
 # declare `__table__`; a declarative class's table is a Table.
@@ -74,8 +79,11 @@ def boleh_mencoba(engine: Engine, *, username: str, alamat: str, sekarang: datet
     tabel = _TABEL
     with engine.begin() as conn:
         if secrets.randbelow(PEMBERSIHAN) == 0:  # now and then, windows long past are removed
-            conn.execute(delete(tabel).where(~tabel.c.kunci.startswith("k:"))
-                         .where(tabel.c.mulai < t - max(AKUN_ALAMAT.jendela, ALAMAT.jendela, AKUN.jendela)))
+            conn.execute(delete(tabel).where(~tabel.c.kunci.startswith("k:")).where(~tabel.c.kunci.startswith("p:"))
+                         .where(tabel.c.mulai < t - max(AKUN_ALAMAT.jendela, ALAMAT.jendela, AKUN.jendela,
+                                                        GANTI.jendela)))
+            conn.execute(delete(tabel).where(tabel.c.kunci.startswith("p:"))
+                         .where(tabel.c.mulai < t - SANDI_AWAL_BERLAKU))
             conn.execute(delete(tabel).where(tabel.c.kunci.startswith("k:")).where(tabel.c.mulai < t - DIKENAL))
         if _tambah(conn, _kunci(ALAMAT, alamat), ALAMAT.jendela, t) > ALAMAT.jumlah:
             return Percobaan(False, False)
@@ -105,3 +113,59 @@ def berhasil(engine: Engine, *, username: str, alamat: str, percobaan: Percobaan
 
 def _aware(t: datetime) -> datetime:
     return t if t.tzinfo else t.replace(tzinfo=timezone.utc)
+
+
+# ---------------------------------------------------------------- Ganti kata sandi
+
+
+def boleh_mengganti(engine: Engine, *, user_id: int, sekarang: datetime | None = None) -> bool:
+    """Count one attempt at the current password on Ganti kata sandi, before it is checked; False once the limit
+    is passed (then nothing is checked)."""
+    with engine.begin() as conn:
+        return _tambah(conn, _kunci(GANTI, str(user_id)), GANTI.jendela, sekarang or utcnow()) <= GANTI.jumlah
+
+
+def kembalikan_ganti(engine: Engine, *, user_id: int, selesai: bool) -> None:
+    """The current password was right: the attempt is given back (`selesai`: the password was changed, the count
+    starts again)."""
+    tabel = _TABEL
+    with engine.begin() as conn:
+        if selesai:
+            conn.execute(delete(tabel).where(tabel.c.kunci == _kunci(GANTI, str(user_id))))
+        else:
+            _kurangi(conn, _kunci(GANTI, str(user_id)))
+
+
+# ---------------------------------------------------------------- first-login passwords
+
+
+def terbitkan_sandi_awal(conn: Connection, *, username: str, alamat: str | None,
+                         sekarang: datetime | None = None) -> None:
+    """Note that a first-login password was issued now from `alamat`, in the caller's transaction (the one that
+    creates the account); an earlier one of the account no longer counts."""
+    tabel = _TABEL
+    conn.execute(delete(tabel).where(tabel.c.kunci.startswith(f"p:{username}|", autoescape=True)))
+    conn.execute(tabel.insert().values(kunci=_kunci("p", username, alamat or "-"), jumlah=1,
+                                       mulai=sekarang or utcnow()))
+
+
+def hapus_sandi_awal(conn: Connection, *, username: str) -> None:
+    """The person set their own password (or was given a new one): the first-login one is gone."""
+    tabel = _TABEL
+    conn.execute(delete(tabel).where(tabel.c.kunci.startswith(f"p:{username}|", autoescape=True)))
+
+
+@dataclass(frozen=True)
+class SandiAwal:
+    terbit: datetime
+    alamat: str
+
+
+def sandi_awal_terbit(conn: Connection, *, username: str) -> SandiAwal | None:
+    """When and from where the account's first-login password was issued; None when there is none on record."""
+    tabel = _TABEL
+    baris = conn.execute(select(tabel.c.kunci, tabel.c.mulai).where(tabel.c.kunci.startswith(f"p:{username}|", autoescape=True))
+                         .order_by(tabel.c.mulai.desc())).first()
+    if baris is None:
+        return None
+    return SandiAwal(_aware(baris.mulai), baris.kunci.partition("|")[2])

@@ -1,19 +1,29 @@
 """Accounts: creating users, checking a login, ending a user's sessions, and what a user may see.
 
 How often a login may be tried is models.akun.pembatas's; nothing here says whether an account exists.
+
+Who may create which role: an office has at most one active Camat and one active Sekretaris Camat (PERAN_TUNGGAL);
+only the admin creates, assigns or replaces them, and a replacement deactivates the previous holder (ending their
+sessions) in the same transaction, audited. Anyone else creating an account (a kabupaten user importing an office's
+people) creates only the office's other roles, within their own kabupaten.
 """
 from __future__ import annotations
 
+import re
 import secrets
 from dataclasses import dataclass
+from datetime import datetime
 from functools import cache
 
 from sqlmodel import Session, select
 from werkzeug.security import check_password_hash, generate_password_hash
 
-from models.akun.peran import TINGKAT_KABUPATEN
-from models.tables import Kabupaten, Kecamatan, Role, User
+from models.akun.pembatas import SANDI_AWAL_BERLAKU, hapus_sandi_awal, sandi_awal_terbit
+from models.akun.peran import NAMA_PERAN, PERAN_KANTOR, TINGKAT_KABUPATEN
+from models.akun.sandi import periksa_sandi
+from models.tables import Kabupaten, Kecamatan, Role, User, utcnow
 from models.umum.audit import catat
+from models.umum.isian import MAKS_PENDEK, teks
 from models.umum.nip import baca_nip, format_nip
 from models.umum.penolakan import Ditolak
 
@@ -21,36 +31,107 @@ KATA_SANDI_DEMO = "demo12345"  # every account of the demo data; the login page 
 
 
 PESAN_GAGAL = "Nama pengguna atau kata sandi salah."  # never says which of the two
+PESAN_SANDI_AWAL_HABIS = ("Kata sandi awal sudah tidak berlaku (berlaku 72 jam sejak diterbitkan). Minta Admin "
+                          "menyetel ulang kata sandi Anda.")
+PESAN_SANDI_AWAL_PERANGKAT = ("Kata sandi awal tidak dapat dipakai dari perangkat yang menerbitkannya. Masuklah dari "
+                              "perangkat Anda sendiri.")
+
+# Bounds of an account's fields: the columns' own (models.tables.User).
+MAKS_USERNAME = 80
+MAKS_NAMA_AKUN = 160
+MAKS_JABATAN = 160
+POLA_USERNAME = re.compile(r"[a-z0-9._-]{3,80}")
+PESAN_USERNAME = ("hanya boleh huruf kecil, angka, titik, garis bawah atau tanda hubung (3–80 karakter).")
+PESAN_SANDI_SALAH = "Kata sandi sekarang salah."
+PERAN_TUNGGAL = frozenset({"camat", "sekcam"})  # one active holder per office; the admin's to create or replace
 
 
+def baca_username(nilai: object) -> str:
+    """A username as typed, lower case, within its bound and pattern; Ditolak otherwise.
+
+    >>> baca_username(" Camat2.Kalipare ")
+    'camat2.kalipare'
+    """
+    username = (teks(nilai, label="Nama pengguna", maks=MAKS_USERNAME, wajib=True) or "").lower()
+    if not POLA_USERNAME.fullmatch(username):
+        raise Ditolak(f'Nama pengguna "{username}" {PESAN_USERNAME}')
+    return username
+
+
+def baca_nama(nilai: object) -> str:
+    return " ".join((teks(nilai, label="Nama lengkap", maks=MAKS_NAMA_AKUN, wajib=True) or "").split())
+
+
+def baca_jabatan(nilai: object) -> str | None:
+    return " ".join((teks(nilai, label="Jabatan", maks=MAKS_JABATAN) or "").split()) or None
+
+
+def baca_nip_akun(nilai: object) -> str | None:
+    return baca_nip(teks(nilai, label="NIP", maks=MAKS_PENDEK))
 
 
 def buat_pengguna(session: Session, *, username: str, nama: str, password: str, role_kode: str,
                   kecamatan_id: int | None = None, kabupaten_id: int | None = None,
-                  oleh: User | None = None) -> User:
-    """Create a user of one office (kecamatan) or one kabupaten; audited."""
-    username = username.strip().lower()
-    if not username or " " in username:
-        raise Ditolak("Nama pengguna wajib diisi, tanpa spasi.")
-    if not (nama or "").strip():
-        raise Ditolak("Nama lengkap wajib diisi.")
-    _periksa_sandi(password)
+                  oleh: User | None = None, gantikan: bool = False) -> User:
+    """Create a user of one office (kecamatan) or one kabupaten; audited. `oleh` None is the operator (CLI, seed).
+    A Camat or Sekretaris Camat only by the admin; with `gantikan`, the office's active one is deactivated."""
+    username = baca_username(username)
+    nama = baca_nama(nama)
+    periksa_sandi(password, username=username, nama=nama)
     if session.exec(select(User).where(User.username == username)).first():
         raise Ditolak(f'Nama pengguna "{username}" sudah dipakai.')
     kecamatan_id, kabupaten_id = _periksa_kantor(session, role_kode, kecamatan_id, kabupaten_id)
-    nama = nama.strip()
+    _periksa_pembuat(session, role_kode, kecamatan_id, oleh)
+    diganti = _periksa_pemegang(session, role_kode, kecamatan_id, oleh=oleh, gantikan=gantikan)
     user = User(username=username, nama=nama, password_hash=generate_password_hash(password), role_kode=role_kode,
                 kecamatan_id=kecamatan_id, kabupaten_id=kabupaten_id)
     session.add(user)
     session.flush()
     catat(session, aksi="pengguna.buat", oleh=oleh, objek="pengguna", objek_id=user.id, kecamatan_id=kecamatan_id,
-          sesudah={"username": username, "role": role_kode})
+          sesudah={"username": username, "role": role_kode, **({"menggantikan": diganti} if diganti else {})})
     return user
 
 
-def _periksa_sandi(password: str) -> None:
-    if len(password or "") < 8:
-        raise Ditolak("Kata sandi sedikitnya 8 karakter.")
+def _periksa_pembuat(session: Session, role_kode: str, kecamatan_id: int | None, oleh: User | None) -> None:
+    """Anyone but the admin (or the operator) creates only an office's roles other than the Camat and the
+    Sekretaris Camat, in an office of their own scope."""
+    if oleh is None or oleh.role_kode == "admin":
+        return
+    if role_kode in PERAN_TUNGGAL:
+        raise Ditolak(f"Akun {NAMA_PERAN[role_kode]} hanya dapat dibuat atau diganti oleh Admin (halaman Pengguna).")
+    ids = lingkup(session, oleh).kecamatan_ids
+    if role_kode not in PERAN_KANTOR or kecamatan_id is None or (ids is not None and kecamatan_id not in ids):
+        raise Ditolak("Hanya Admin yang dapat membuat akun dengan peran atau kantor ini.")
+
+
+def _periksa_pemegang(session: Session, role_kode: str, kecamatan_id: int | None, *, oleh: User | None,
+                      gantikan: bool, kecuali: int | None = None) -> list[str]:
+    """One active Camat and one active Sekretaris Camat per office: with another active holder, refused unless
+    `gantikan`, which deactivates them (their sessions end), audited. Returns the usernames replaced."""
+    if role_kode not in PERAN_TUNGGAL or kecamatan_id is None:
+        return []
+    q = (select(User).where(User.kecamatan_id == kecamatan_id).where(User.role_kode == role_kode)
+         .where(User.aktif == True))  # noqa: E712
+    pemegang = [u for u in session.exec(q) if u.id != kecuali]
+    if not pemegang:
+        return []
+    peran = NAMA_PERAN[role_kode]
+    if not gantikan:
+        kec = session.get(Kecamatan, kecamatan_id)
+        daftar = ", ".join(u.username for u in pemegang)
+        raise Ditolak(f"Kecamatan {kec.nama if kec else kecamatan_id} sudah punya {peran} aktif ({daftar}). "
+                      f'Centang "Gantikan {peran} yang sekarang" untuk menggantinya.')
+    if oleh is not None and oleh.role_kode != "admin":
+        raise Ditolak(f"Akun {peran} hanya dapat dibuat atau diganti oleh Admin (halaman Pengguna).")
+    for u in pemegang:
+        u.aktif = False
+        akhiri_sesi(u)
+        session.add(u)
+        catat(session, aksi="pengguna.nonaktif", oleh=oleh, objek="pengguna", objek_id=u.id,
+              kecamatan_id=kecamatan_id, sebelum={"aktif": True, "role": role_kode},
+              sesudah={"aktif": False, "role": role_kode}, keterangan=f"{peran} digantikan.")
+    session.flush()
+    return [u.username for u in pemegang]
 
 
 def _periksa_kantor(session: Session, role_kode: str, kecamatan_id: int | None,
@@ -86,21 +167,29 @@ TETAP = object()  # an argument not given: the value stays as it is
 
 def ubah_pengguna(session: Session, *, user_id: int, role_kode: str, kecamatan_id: int | None,
                   kabupaten_id: int | None, aktif: bool, oleh: User, nip: object = TETAP,
-                  jabatan: object = TETAP) -> User:
+                  jabatan: object = TETAP, gantikan: bool = False) -> User:
     """Assign role and office, (de)activate, set the NIP (18 digits, as typed with spaces) and the jabatan the
-    signature blocks print; the admin cannot lock themself out. Audited with before/after."""
+    signature blocks print; the admin's only, who cannot lock themself out. An office's one active Camat or
+    Sekretaris Camat is replaced only with `gantikan`. Audited with before/after."""
+    if oleh.role_kode != "admin":
+        raise Ditolak("Hanya Admin yang dapat mengubah peran, kantor atau status akun.")
     user = _pengguna(session, user_id)
     if user.id == oleh.id and (not aktif or role_kode != user.role_kode):
         raise Ditolak("Anda tidak dapat menonaktifkan atau mengubah peran akun Anda sendiri.")
     kecamatan_id, kabupaten_id = _periksa_kantor(session, role_kode, kecamatan_id, kabupaten_id)
-    sebelum = _ringkas(user)
     if nip is not TETAP:
-        nip = baca_nip(nip if isinstance(nip, str) else None)
+        nip = baca_nip_akun(nip)
         if nip and session.exec(select(User.id).where(User.nip == nip).where(User.id != user.id)).first():
             raise Ditolak(f"NIP {format_nip(nip)} sudah dipakai akun lain.")
-        user.nip = nip
     if jabatan is not TETAP:
-        user.jabatan = " ".join(str(jabatan or "").split())[:160] or None
+        jabatan = baca_jabatan(jabatan)
+    if aktif and (not user.aktif or role_kode != user.role_kode or kecamatan_id != user.kecamatan_id):
+        _periksa_pemegang(session, role_kode, kecamatan_id, oleh=oleh, gantikan=gantikan, kecuali=user.id)
+    sebelum = _ringkas(user)
+    if nip is not TETAP:
+        user.nip = nip  # type: ignore[assignment]
+    if jabatan is not TETAP:
+        user.jabatan = jabatan  # type: ignore[assignment]
     user.role_kode, user.kecamatan_id, user.kabupaten_id, user.aktif = role_kode, kecamatan_id, kabupaten_id, aktif
     sesudah = _ringkas(user)
     if sesudah != sebelum:
@@ -117,8 +206,10 @@ def setel_ulang_sandi(session: Session, *, user_id: int, password: str, oleh: Us
     """Set a new password (the admin tells the user); every session of the user ends. Audited without the
     password."""
     user = _pengguna(session, user_id)
-    _periksa_sandi(password)
+    periksa_sandi(password, username=user.username, nama=user.nama)
     user.password_hash = generate_password_hash(password)
+    user.ganti_sandi = False
+    hapus_sandi_awal(session.connection(), username=user.username)
     akhiri_sesi(user)
     session.add(user)
     catat(session, aksi="pengguna.sandi", oleh=oleh, objek="pengguna", objek_id=user.id,
@@ -128,18 +219,19 @@ def setel_ulang_sandi(session: Session, *, user_id: int, password: str, oleh: Us
 
 def ganti_sandi_sendiri(session: Session, *, user_id: int, sandi_lama: str, sandi_baru: str, ulangi: str) -> User:
     """A user sets their own password (the first-login one, or any later): the current one checked, the new one
-    at least 8 characters, typed twice, not the same. Every other session of the user ends; audited without the
-    passwords."""
+    passing the rule (models.akun.sandi), typed twice, not the same. Every other session of the user ends; audited
+    without the passwords. How often it may be tried is the caller's (models.akun.pembatas.boleh_mengganti)."""
     user = _pengguna(session, user_id)
-    if not check_password_hash(user.password_hash, sandi_lama or ""):
-        raise Ditolak("Kata sandi sekarang salah.")
-    _periksa_sandi(sandi_baru)
+    if not isinstance(sandi_lama, str) or not check_password_hash(user.password_hash, sandi_lama[:1000]):
+        raise Ditolak(PESAN_SANDI_SALAH)
+    periksa_sandi(sandi_baru, username=user.username, nama=user.nama)
     if sandi_baru != ulangi:
         raise Ditolak("Kata sandi baru dan ulangannya tidak sama.")
     if sandi_baru == sandi_lama:
         raise Ditolak("Kata sandi baru harus berbeda dari yang sekarang.")
     user.password_hash = generate_password_hash(sandi_baru)
     user.ganti_sandi = False
+    hapus_sandi_awal(session.connection(), username=user.username)
     akhiri_sesi(user)
     session.add(user)
     catat(session, aksi="pengguna.sandi.sendiri", oleh=user, objek="pengguna", objek_id=user.id,
@@ -164,17 +256,30 @@ def _sandi_tiruan() -> str:
     return generate_password_hash(secrets.token_hex(16))
 
 
-def autentikasi(session: Session, *, username: str, password: str) -> HasilLogin:
+def autentikasi(session: Session, *, username: str, password: str, alamat: str | None = None,
+                sekarang: datetime | None = None) -> HasilLogin:
     """Check a login: the same message and the same work whether the account is unknown, inactive or the password
-    wrong. Audited."""
+    wrong. A first-login password (the account's `ganti_sandi`) signs in only within SANDI_AWAL_BERLAKU of its issue
+    and not from the device (`alamat`) that issued it; said only once the password is right. Audited."""
     user = session.exec(select(User).where(User.username == (username or "").strip().lower())).first()
-    cocok = check_password_hash(user.password_hash if user else _sandi_tiruan(), password or "")
+    cocok = check_password_hash(user.password_hash if user else _sandi_tiruan(), (password or "")[:1000])
     if user is None or not user.aktif or not cocok:
         if user is None:
             catat(session, aksi="login.gagal", keterangan=f"nama pengguna: {(username or '')[:80]}")
         else:
             catat(session, aksi="login.gagal", oleh=user, objek="pengguna", objek_id=user.id)
         return HasilLogin(None, PESAN_GAGAL)
+    if user.ganti_sandi:
+        terbit = sandi_awal_terbit(session.connection(), username=user.username)
+        pesan = None
+        if terbit is None or terbit.terbit < (sekarang or utcnow()) - SANDI_AWAL_BERLAKU:
+            pesan = PESAN_SANDI_AWAL_HABIS
+        elif alamat is not None and terbit.alamat == alamat[:80]:
+            pesan = PESAN_SANDI_AWAL_PERANGKAT
+        if pesan:
+            catat(session, aksi="login.sandi_awal.ditolak", oleh=user, objek="pengguna", objek_id=user.id,
+                  kecamatan_id=user.kecamatan_id, keterangan=pesan)
+            return HasilLogin(None, pesan)
     catat(session, aksi="login", oleh=user, objek="pengguna", objek_id=user.id, kecamatan_id=user.kecamatan_id)
     return HasilLogin(user)
 

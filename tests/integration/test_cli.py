@@ -78,7 +78,7 @@ def test_user_create_for_a_new_installation(app, engine):
                                 "--password", "rahasia-panjang"])
     assert hasil.exit_code == 0, hasil.output
     assert hasil.output.strip() == "Pengguna admin.baru dibuat."
-    pendek = runner.invoke(args=["user", "create", "--username", "x", "--nama", "X", "--password", "pendek"])
+    pendek = runner.invoke(args=["user", "create", "--username", "admin.x", "--nama", "X", "--password", "pendek"])
     assert pendek.exit_code == 1
     assert "Kata sandi sedikitnya 8 karakter. Pengguna tidak dibuat." in pendek.output
     kantor = runner.invoke(args=["user", "create", "--username", "camat.x", "--nama", "X", "--role", "camat",

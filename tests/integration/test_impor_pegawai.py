@@ -60,16 +60,18 @@ def test_a_sheet_with_problems_names_each_by_its_row_and_writes_nothing(demo, ka
         admin = pengguna(s, peran="admin")
         pr = baca_pegawai(s, kotor, kecamatan_id=karangploso, oleh=admin)
         assert pr.semua_masalah == [
+            "Baris 2: Kecamatan Karangploso sudah punya Camat aktif (camat.karangploso); penggantiannya di halaman "
+            "Pengguna.",
             'Baris 3: NIP "19650101 199003 1 00" harus 18 angka.',
             'Baris 4: jabatan "Juru Masak" belum dikenal; gunakan jabatan seperti pada kolom pelaksana SOP (mis. '
             "Camat, Sekretaris Camat, Kasubag Evapor, Kasi Pemerintahan, Staf).",
             'Baris 5: nama pengguna "budi.dau" sama dengan baris 2.',
-            'Baris 6: nama pengguna "camat.kalipare" sudah dipakai.',
+            'Baris 6: nama pengguna "camat.kalipare" tidak dapat dipakai; pilih nama lain.',
         ]
         assert [b.role_kode for b in pr.baris] == ["camat", "kasi_pem", None, "staf", "staf"] and not pr.bersih
         with pytest.raises(Ditolak) as e:
             simpan_pegawai(s, kotor, kecamatan_id=karangploso, oleh=admin)
-        assert str(e.value).startswith('Belum ada akun yang dibuat: Baris 3: NIP "19650101 199003 1 00" harus 18')
+        assert str(e.value).startswith("Belum ada akun yang dibuat: Baris 2: Kecamatan Karangploso sudah punya Camat")
         assert str(e.value).endswith("Perbaiki lembarnya lalu unggah lagi.")
         pr = baca_pegawai(s, b"bukan excel", kecamatan_id=karangploso, oleh=admin)
         assert pr.masalah == ["Berkas bukan buku kerja Excel (.xlsx) yang dapat dibaca."]
@@ -91,7 +93,8 @@ def test_who_may_import_for_which_office(demo, karangploso):
             with pytest.raises(PermissionError) as e:
                 baca_pegawai(s, _lembar(BERSIH), kecamatan_id=kec, oleh=pengguna(s, **siapa))
             assert str(e.value) == pesan
-        assert baca_pegawai(s, _lembar(BERSIH), kecamatan_id=karangploso,
+        # A kabupaten user imports an office's people but its Camat and Sekretaris Camat (the admin's).
+        assert baca_pegawai(s, _lembar(BERSIH[2:]), kecamatan_id=karangploso,
                             oleh=pengguna(s, peran="kabupaten", kabupaten="Malang")).bersih
 
 
@@ -100,8 +103,10 @@ def test_a_clean_sheet_makes_one_account_per_row_whose_first_login_password_must
     from models.akun.pengguna import lingkup
 
     with session_scope(demo) as s:
-        dibuat = simpan_pegawai(s, _lembar(BERSIH), kecamatan_id=karangploso,
-                                oleh=pengguna(s, peran="kabupaten", kabupaten="Malang"))
+        for peran in ("camat", "sekcam"):  # the office's previous Camat and Sekretaris Camat have left
+            pengguna(s, peran=peran, kecamatan="Karangploso").aktif = False
+        s.flush()
+        dibuat = simpan_pegawai(s, _lembar(BERSIH), kecamatan_id=karangploso, oleh=pengguna(s, peran="admin"))
         sandi = {u.username: p for u, p in dibuat}
     assert list(sandi) == ["budi.dau", "sri.dau", "agus.dau", "rina.dau"]
     assert all(re.fullmatch(r"[a-zA-Z2-9]{10}", p) for p in sandi.values()) and len(set(sandi.values())) == 4

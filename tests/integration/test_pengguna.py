@@ -54,7 +54,8 @@ def test_bad_new_user_gets_a_message_and_nothing_is_written(client, app, demo):
         (dict(username="baru", nama="Baru", peran="staf", kantor=f"kec:{kalipare}", sandi="pendek"),
          "Kata sandi sedikitnya 8 karakter."),
         (dict(username="dua kata", nama="Baru", peran="staf", sandi="panjang-sekali"),
-         "Nama pengguna wajib diisi, tanpa spasi."),
+         'Nama pengguna "dua kata" hanya boleh huruf kecil, angka, titik, garis bawah atau tanda hubung (3–80 '
+         "karakter)."),
         (dict(username="baru", nama="Baru", sandi="panjang-sekali"), "Pilih peran pengguna baru."),
     ]
     for nilai, pesan in kasus:
