@@ -37,6 +37,8 @@ from models.tables import (
     utcnow,
 )
 from models.umum.audit import catat
+from models.umum.isian import MAKS_KALIMAT
+from models.umum.isian import teks as isian_teks
 from models.umum.mesin_status import Mesin, Tindakan, Transisi, tulis
 from models.umum.penolakan import Ditolak
 from models.umum.periode import ROMAWI
@@ -122,7 +124,7 @@ def buat_rekomendasi(session: Session, ev: Evaluasi, *, teks: str, role_kode: st
                      user_id: int | None = None, pada: datetime | None = None) -> Rekomendasi:
     """Check and add one recommendation to an evaluation whose author the caller has checked (the office's own
     evaluation: `tambah_rekomendasi`; the kabupaten's LHE: models.tindak_lanjut.lhe.rekomendasi_lhe)."""
-    teks_bersih = (teks or "").strip()
+    teks_bersih = isian_teks(teks, label="Teks rekomendasi", maks=MAKS_KALIMAT) or ""
     if not teks_bersih:
         raise Ditolak("Teks rekomendasi wajib diisi.")
     if not role_kode:
@@ -306,7 +308,7 @@ def serahkan(session: Session, *, rekomendasi_id: int, uraian: str, oleh: User, 
              pada: datetime | None = None) -> TindakLanjut:
     """Hand in what was done (uraian required, evidence optional): dalam proses -> diserahkan; one TindakLanjut row
     per hand-in, so a returned item keeps every attempt."""
-    uraian_bersih = (uraian or "").strip()
+    uraian_bersih = isian_teks(uraian, label="Uraian tindak lanjut", maks=MAKS_KALIMAT) or ""
 
     def _isian() -> None:
         if not uraian_bersih:
@@ -339,7 +341,7 @@ def periksa(session: Session, *, rekomendasi_id: int, terima: bool, oleh: User, 
     """The Sekretaris Camat (or the Camat) checks the latest hand-in: accept (diserahkan -> diverifikasi) or
     return it with a reason (diserahkan -> dikembalikan); the decision is kept on that TindakLanjut."""
     aksi = "terima" if terima else "kembalikan"
-    alasan_bersih = (alasan or "").strip() or None
+    alasan_bersih = isian_teks(alasan, label="Alasan pengembalian", maks=MAKS_KALIMAT)
 
     def _isian() -> None:
         if not terima and alasan_bersih is None:
