@@ -37,7 +37,7 @@ from models.tables import (
     utcnow,
 )
 from models.umum.audit import catat
-from models.umum.isian import MAKS_KALIMAT
+from models.umum.isian import MAKS_KALIMAT, MAKS_NAMA
 from models.umum.isian import teks as isian_teks
 from models.umum.mesin_status import Mesin, Tindakan, Transisi, tulis
 from models.umum.penolakan import Ditolak
@@ -309,6 +309,7 @@ def serahkan(session: Session, *, rekomendasi_id: int, uraian: str, oleh: User, 
     """Hand in what was done (uraian required, evidence optional): dalam proses -> diserahkan; one TindakLanjut row
     per hand-in, so a returned item keeps every attempt."""
     uraian_bersih = isian_teks(uraian, label="Uraian tindak lanjut", maks=MAKS_KALIMAT) or ""
+    bukti_bersih = [x for b in (bukti or []) if (x := isian_teks(b, label="Bukti tindak lanjut", maks=MAKS_NAMA))]
 
     def _isian() -> None:
         if not uraian_bersih:
@@ -317,7 +318,7 @@ def serahkan(session: Session, *, rekomendasi_id: int, uraian: str, oleh: User, 
     r, dari, ke, t, atas_nama = _pindah(session, rekomendasi_id=rekomendasi_id, aksi="serahkan", oleh=oleh,
                                         pada=pada, isian=_isian)
     tl = TindakLanjut(rekomendasi_id=rekomendasi_id, uraian=uraian_bersih,
-                      bukti=[b.strip() for b in (bukti or []) if b and b.strip()], oleh=oleh.id, pada=t)
+                      bukti=bukti_bersih, oleh=oleh.id, pada=t)
     session.add(tl)
     session.flush()
     _audit(session, r, aksi="serahkan", oleh=oleh, dari=dari, ke=ke, t=t, atas_nama=atas_nama, tindak_lanjut=tl.id)

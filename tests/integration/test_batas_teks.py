@@ -109,6 +109,10 @@ KASUS = {
     "rekomendasi.serahkan.uraian": (
         lambda s: mod_rekomendasi.serahkan(s, rekomendasi_id=1, uraian=PANJANG, oleh=pengguna(s, peran="kasi_pem")),
         lambda s: _pesan("Uraian tindak lanjut", MAKS_KALIMAT + 1, MAKS_KALIMAT)),
+    "rekomendasi.serahkan.bukti": (
+        lambda s: mod_rekomendasi.serahkan(s, rekomendasi_id=1, uraian="Sudah", bukti=["Daftar hadir", "x" * 201],
+                                           oleh=pengguna(s, peran="kasi_pem")),
+        lambda s: _pesan("Bukti tindak lanjut", 201, 200)),
     "rekomendasi.periksa.alasan": (
         lambda s: mod_rekomendasi.periksa(s, rekomendasi_id=1, terima=False, oleh=pengguna(s, peran="sekcam"),
                                           alasan=PANJANG),
