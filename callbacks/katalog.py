@@ -5,7 +5,7 @@ import dash_bootstrap_components as dbc
 from dash import Dash, Input, Output, html
 
 from dashboard import ids
-from dashboard.akses import callback
+from dashboard.akses import callback, pesan_tolak
 from dashboard.data import kecamatan_terlihat, pengaturan, sesi
 from models.sop.durasi import format_menit
 from models.sop.register import BarisKatalog, daftar_sop
@@ -41,6 +41,7 @@ def register(app: Dash) -> None:
         Input(ids.KATALOG_CARI, "value"),
         Input(ids.KATALOG_KECAMATAN, "value"),
         kecamatan="kecamatan",
+        tolak=lambda pesan: (pesan_tolak(pesan), "0 SOP"),
     )
     def tampilkan(cari: str | None, kecamatan: str | None):
         with sesi() as s:

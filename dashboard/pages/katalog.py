@@ -9,7 +9,7 @@ from dashboard import ids
 from dashboard.akses import halaman
 from dashboard.components.pilihan import dropdown
 from dashboard.data import kecamatan_terlihat, sesi
-from models.sop.register import daftar_sop
+from models.sop.register import MAKS_CARI, daftar_sop
 
 dash.register_page(__name__, path="/sop", name="Katalog SOP", title="Katalog SOP · SAKIP Kecamatan", order=1)
 
@@ -24,7 +24,7 @@ def layout(kecamatan: str | None = None, q: str | None = None, **_kwargs) -> htm
         html.P("Standar Operasional Prosedur tiap kantor kecamatan: identitas, langkah, mutu baku dan diagram alir.",
                className="text-muted"),
         dbc.Row([
-            dbc.Col(dbc.Input(id=ids.KATALOG_CARI, type="search", value=q or "", debounce=True,
+            dbc.Col(dbc.Input(id=ids.KATALOG_CARI, type="search", value=q or "", debounce=True, maxLength=MAKS_CARI,
                               placeholder="Cari nama SOP, nomor atau kecamatan…"), md=6),
             dbc.Col(dropdown(id=ids.KATALOG_KECAMATAN, options=pilihan, value=kecamatan,
                                  placeholder="Semua kecamatan", clearable=True), md=4),

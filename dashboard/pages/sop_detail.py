@@ -14,6 +14,8 @@ from dashboard.data import kecamatan_terlihat, pengaturan, peran_aktif, sesi
 from models.sop.durasi import format_menit
 from models.sop.register import detail_sop
 from models.tables import Sop
+from models.umum.isian import bulat, nomor_id
+from models.umum.penolakan import Ditolak
 
 dash.register_page(__name__, path_template="/sop/<sop_id>", name="SOP", title="SOP · SAKIP Kecamatan",
                    order=2)
@@ -53,11 +55,12 @@ def koreksi_pelaksana(detail) -> dbc.Card:
 
 @halaman(objek={"sop_id": Sop})
 def layout(sop_id: str | None = None, revisi: str | None = None, **_kwargs) -> html.Div:
-    if not sop_id or not sop_id.isdigit():
+    try:
+        nomor, revisi_ke = nomor_id(sop_id), bulat(revisi, label="Revisi", wajib=False)
+    except Ditolak:
         return _tidak_ada("Alamat SOP tidak sah.")
     with sesi() as s:
-        detail = detail_sop(s, int(sop_id), kecamatan_ids=kecamatan_terlihat(s),
-                            revisi_ke=int(revisi) if revisi and revisi.isdigit() else None)
+        detail = detail_sop(s, nomor, kecamatan_ids=kecamatan_terlihat(s), revisi_ke=revisi_ke)
     if detail is None:
         return _tidak_ada(f"SOP nomor {sop_id} tidak ada dalam katalog.")
     rev = detail.revisi

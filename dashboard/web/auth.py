@@ -12,6 +12,7 @@ import time
 from dataclasses import dataclass
 from urllib.parse import urlencode, urlparse
 
+from dash.exceptions import DependencyException
 from flask import Blueprint, current_app, jsonify, redirect, render_template, request, session, url_for
 from flask_login import LoginManager, UserMixin, current_user, login_user, logout_user
 from flask_wtf.csrf import CSRFError, generate_csrf, validate_csrf
@@ -42,8 +43,17 @@ from models.tables import AuditLog, Kabupaten, Kecamatan, Role, User
 from models.umum.audit import catat
 from models.umum.penolakan import Ditolak
 
-PUBLIK = ("/login", "/vendor/", "/assets/", "/_dash-component-suites/", "/_favicon.ico", "/favicon.ico", "/sehat",
-          "/siap")
+# The routes open without a session, by the endpoint the address matched exactly (never by a prefix): the login
+# page, the health checks, vendored Bootstrap and the app's assets (a missing file is a 404), the scripts Dash
+# registered (another is a 404: the DependencyException handler) and the favicons. A kabupaten's public page: `alamat_publik`.
+PUBLIK = frozenset({"auth.login", "sehat.sehat", "sehat.siap", "vendor.vendor_bootstrap", "vendor.favicon",
+                    "_dash_assets.static",
+                    "/_dash-component-suites/<string:package_name>/<path:fingerprinted_path>", "/_favicon.ico"})
+PUBLIK_KABUPATEN = frozenset({"publik.halaman", "publik.dokumen"})
+# Dash's page shell: for the address of a registered page (`_halaman_dikenal`); another address is a 404 (to a
+# signed-in user the shell itself, whose pages router shows the 404 page; to anyone else a small page).
+SHELL_DASH = frozenset({"/", "/<path:path>"})
+PESAN_TIDAK_ADA = "Alamat ini tidak ada. Periksa alamatnya, atau kembali ke Beranda."
 DASH_DATA = ("/_dash-update-component", "/_dash-layout", "/_dash-dependencies")
 PESAN_GANTI_SANDI = "Ganti kata sandi awal Anda lebih dahulu (halaman Ganti Kata Sandi)."
 PESAN_SESI_HABIS = "Sesi Anda berakhir karena lama tidak digunakan atau sudah terlalu lama. Silakan masuk kembali."
@@ -94,11 +104,23 @@ def _halaman_sandi(pesan: str | None, wajib: bool, *, status: int = 200):
 
 
 def _aman(tujuan: str | None) -> str:
-    """Only same-site paths after login."""
-    if not tujuan:
+    """Only same-site paths after login; "/" for anything else, or for a path holding a control character (a
+    header cannot carry CR or LF), a backslash or a lone surrogate.
+
+    >>> [_aman(t) for t in ("/capaian?tahun=2025", "//jahat.invalid/", "http://x/", "/" + chr(13) + chr(10) + "x",
+    ...                     "/" + chr(92) + "jahat", "/" + chr(0xD800))]
+    ['/capaian?tahun=2025', '/', '/', '/', '/', '/']
+    """
+    if not tujuan or not tujuan.startswith("/") or tujuan.startswith("//") or "\\" in tujuan:
+        return "/"
+    if any(ord(c) < 32 or ord(c) == 127 for c in tujuan):
+        return "/"
+    try:
+        tujuan.encode("utf-8")
+    except UnicodeEncodeError:
         return "/"
     u = urlparse(tujuan)
-    return tujuan if not u.scheme and not u.netloc and tujuan.startswith("/") else "/"
+    return tujuan if not u.scheme and not u.netloc else "/"
 
 
 def _demo_dimuat() -> bool:
@@ -232,6 +254,20 @@ def ganti_sandi():
 bp.app_errorhandler(AksesDitolak)(jawaban_ditolak)
 
 
+def halaman_tidak_ada():
+    """404 for an address the product does not have, for everyone: JSON for Dash's requests, else a small page in
+    Indonesian (no page shell, so nothing of the app's internals)."""
+    if request.path.startswith("/_dash") and not request.path.startswith("/_dash-component-suites/"):
+        return jsonify({"galat": "Alamat tidak ditemukan."}), 404
+    return (render_template("tidak_ditemukan.html", pesan=PESAN_TIDAK_ADA), 404,
+            {"Content-Type": "text/html; charset=utf-8"})
+
+
+bp.app_errorhandler(404)(lambda _e: halaman_tidak_ada())
+# A script Dash never registered (`/_dash-component-suites/nope/x.js`): Dash raises this, a 404 here.
+bp.app_errorhandler(DependencyException)(lambda _e: halaman_tidak_ada())
+
+
 @bp.app_errorhandler(Ditolak)
 def jawaban_penolakan(e: Ditolak):
     """A refusal of the domain raised by a route (a download, a print): the work is rolled back with its session;
@@ -258,25 +294,42 @@ def terlalu_besar(_e):
 
 @bp.before_app_request
 def penjaga():
-    """Public paths pass; otherwise a valid session is needed, a first-login password is changed before anything
-    else, and a page address naming another office is refused."""
+    """An address the product does not have is a 404 for everyone; public routes pass; otherwise a valid session is
+    needed, a first-login password is changed before anything else, and a page address naming another office is
+    refused."""
     path = request.path
+    if request.routing_exception is not None:  # no route: Flask answers 404 (or 405) itself, for everyone
+        return None
+    dikenal = request.endpoint not in SHELL_DASH or _halaman_dikenal(path)
+    if request.endpoint in PUBLIK_KABUPATEN and not alamat_publik(path):  # e.g. /publik/Malang
+        return halaman_tidak_ada()
     if _publik(path):
         return None
     if not current_user.is_authenticated:
-        return _minta_masuk(path)
+        return _minta_masuk(path) if dikenal else halaman_tidak_ada()
     if _sesi_habis():
         return _akhiri_sesi_habis(path)
     if _harus_ganti_sandi(path):
         return _minta_ganti_sandi(path)
+    if not dikenal:  # the page shell with its navbar, whose router shows "Halaman tidak ditemukan"; status 404
+        return current_app.view_functions[request.endpoint](**(request.view_args or {})), 404
     _periksa_alamat_halaman(path)
     return None
 
 
 def _publik(path: str) -> bool:
     """The login page, static files, the health checks and a kabupaten's public page (exactly its two address
-    shapes, dashboard.web.publik) open without a session."""
-    return path.startswith(PUBLIK) or alamat_publik(path)
+    shapes, dashboard.web.publik) open without a session: by the route the address matched, not by its prefix."""
+    return request.endpoint in PUBLIK or alamat_publik(path)
+
+
+def _halaman_dikenal(path: str) -> bool:
+    """Whether an address the page shell would answer is a registered Dash page; the ids a page's address names are
+    checked with the page's policy (`_periksa_alamat_halaman`)."""
+    from dash._pages import _path_to_page
+
+    page, _ = _path_to_page(path.strip("/"))
+    return bool(page)
 
 
 def _minta_masuk(path: str):

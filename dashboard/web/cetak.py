@@ -30,6 +30,7 @@ from dashboard.components.monitoring_sop import semester_halaman, teks_bukti_rin
 from dashboard.components.saringan import saringan_halaman
 from dashboard.data import kecamatan_terlihat, pengaturan, sesi
 from dashboard.format import tanggal
+from dashboard.web import bulat_kueri
 from models.akun.akses import AksesDitolak
 from models.perencanaan.cetak_lkj import docx_lkj, pdf_lkj
 from models.perencanaan.cetak_lkj import naskah as naskah_lkj
@@ -261,10 +262,10 @@ def _evaluasi(format_pdf: bool):
 
 def _sop(sop_id: int, jenis: str):
     periksa(CETAK_SOP, {"sop_id": sop_id}, sasaran="rute cetak SOP")
-    revisi = request.args.get("revisi", "")
+    revisi = bulat_kueri("revisi")
     with sesi() as s:
         detail = detail_sop(s, sop_id, kecamatan_ids=kecamatan_terlihat(s),
-                            revisi_ke=int(revisi) if revisi.isdigit() else None)
+                            revisi_ke=revisi)
         if detail is None:
             return ("SOP atau revisinya tidak ditemukan.", 404, {"Content-Type": "text/plain; charset=utf-8"})
         isi = dari_detail(detail, menit_per_hari=pengaturan().menit_per_hari,
@@ -310,12 +311,12 @@ def cetak_evaluasi_sop_pdf():
 
 def _pk(kecamatan_id: int, tahun: int, jenis: str):
     periksa(CETAK_PK, {"kecamatan_id": kecamatan_id}, sasaran="rute cetak Perjanjian Kinerja")
-    perubahan = request.args.get("perubahan", "")
+    perubahan = bulat_kueri("perubahan")
     with sesi() as s:
         if s.get(Kecamatan, kecamatan_id) is None:
             return ("Kecamatan tidak ditemukan.", 404, {"Content-Type": "text/plain; charset=utf-8"})
         isi = isi_cetak(s, kecamatan_id=kecamatan_id, tahun=tahun, role_kode=request.args.get("role") or "camat",
-                        perubahan_ke=int(perubahan) if perubahan.isdigit() else None)
+                        perubahan_ke=perubahan)
     nama = naskah(isi).nama_berkas
     if jenis == "pdf":
         return Response(pdf_pk(isi), mimetype="application/pdf",

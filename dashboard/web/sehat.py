@@ -2,7 +2,8 @@
 structured line per request for its logs (the `sehat` Blueprint).
 
   GET /sehat  200 while the process answers (no database touched)
-  GET /siap   200 when the database answers and its schema is at the newest migration; else 503 with the reason
+  GET /siap   200 when the database answers and its schema is at the newest migration; else 503 with the reason.
+              The schema's revision (and the database's failure) is told to a signed-in admin only.
 
 A request's line (logger "sakip.permintaan", JSON): time, method, path (never the query string or a body, so
 never a password), status, milliseconds, the signed-in user's username and role, the client address.
@@ -54,18 +55,25 @@ def sehat():
     return jsonify({"status": "ok"})
 
 
+def _admin() -> bool:
+    return current_user.is_authenticated and current_user.role_kode == "admin"
+
+
 @bp.route("/siap")
 def siap():
     kepala = current_app.extensions["sakip_revisi_kepala"]
+    admin = _admin()
     try:
         with current_app.extensions["sakip_engine"].connect() as c:
             revisi = c.execute(text("SELECT version_num FROM alembic_version")).scalar()
     except Exception as e:  # noqa: BLE001  (any failure of the database is "not ready", said plainly)
-        return jsonify({"status": "belum siap", "alasan": f"basis data tidak menjawab ({e.__class__.__name__})"}), 503
+        alasan = f"basis data tidak menjawab ({e.__class__.__name__})" if admin else "basis data tidak menjawab"
+        return jsonify({"status": "belum siap", "alasan": alasan}), 503
     if revisi != kepala:
-        return jsonify({"status": "belum siap", "alasan": f"skema pada revisi {revisi}, terbaru {kepala}; jalankan "
-                                                          "flask db upgrade"}), 503
-    return jsonify({"status": "siap", "revisi": revisi})
+        alasan = (f"skema pada revisi {revisi}, terbaru {kepala}; jalankan flask db upgrade" if admin
+                  else "skema basis data belum pada migrasi terbaru")
+        return jsonify({"status": "belum siap", "alasan": alasan}), 503
+    return jsonify({"status": "siap", "revisi": revisi} if admin else {"status": "siap"})
 
 
 def _mulai() -> None:

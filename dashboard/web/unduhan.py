@@ -18,6 +18,8 @@ from models.kinerja.excel import templat
 from models.perencanaan import target_excel
 from models.tables import Kabupaten, Kecamatan, Lampiran, User
 from models.tindak_lanjut.rekap_akip import PENGLIHAT, rekap_akip
+from models.umum.isian import bulat
+from models.umum.penolakan import Ditolak
 from models.umum.periode import label_periode
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -30,17 +32,22 @@ bp = Blueprint("unduhan", __name__)
 
 
 def _bilangan(nama: str, batas: range) -> int:
-    v = request.args.get(nama, "")
-    if not v.isdigit() or int(v) not in batas:
-        raise AksesDitolak(f"Parameter {nama} tidak sah.")
-    return int(v)
+    try:
+        v = bulat(request.args.get(nama, ""), label=nama, minimum=batas.start, maksimum=batas.stop - 1)
+    except Ditolak:
+        raise AksesDitolak(f"Parameter {nama} tidak sah.") from None
+    assert v is not None  # wajib
+    return v
 
 
 def _satu_kabupaten(s, sar):
     """The comparison's offices of one kabupaten (`kabupaten` in the address, among those in the user's scope; the
     first by name otherwise): offices are compared within their kabupaten."""
-    kab = request.args.get("kabupaten", "")
-    bagian = per_kabupaten(s, sar, int(kab) if kab.isdigit() else None)
+    try:
+        kab = bulat(request.args.get("kabupaten"), label="kabupaten", minimum=1, wajib=False)
+    except Ditolak:
+        raise AksesDitolak("Kabupaten ini tidak ada dalam lingkup Anda.") from None
+    bagian = per_kabupaten(s, sar, kab)
     if not bagian:
         raise AksesDitolak("Kabupaten ini tidak ada dalam lingkup Anda.")
     return bagian[0][2]

@@ -29,6 +29,7 @@ from models.tables import (
     utcnow,
 )
 from models.umum.audit import catat
+from models.umum.isian import MAKS_KALIMAT, teks
 from models.umum.penolakan import Ditolak
 from models.umum.periode import ROMAWI, label_periode
 from models.umum.status import StatusRealisasi
@@ -238,6 +239,7 @@ def tetapkan_target(session: Session, *, indikator_id: int, kecamatan_id: int, t
                           triwulan=triwulan)
     if diharapkan is not TANPA and (lama.id if lama else None) != diharapkan:
         raise Ditolak(f"{nama}: target ini baru saja diubah orang lain; muat ulang halaman lalu periksa lagi.")
+    alasan = teks(alasan, label=f"{nama}: alasan perubahan target", maks=MAKS_KALIMAT)
     if lama is not None and lama.nilai == nilai:
         return lama
     if lama is not None and not (alasan or "").strip():

@@ -51,6 +51,7 @@ from models.tables import (
 from models.umum import periode
 from models.umum.angka import baca_angka, tulis_angka
 from models.umum.audit import catat
+from models.umum.isian import MAKS_KALIMAT, teks
 from models.umum.mesin_status import Mesin, Tindakan, Transisi, tulis
 from models.umum.penolakan import Ditolak
 from models.umum.periode import akhir_triwulan, awal_triwulan, label_periode
@@ -88,6 +89,7 @@ class AngkaBersih:
 def periksa_isian(session: Session, *, kecamatan_id: int, tahun: int, triwulan: int, isian: Isian,
                   hari_ini: date | None = None) -> tuple[Indikator, AngkaBersih]:
     """Validate an entry without writing; raises Ditolak with the indicator and quarter named."""
+    teks(isian.catatan, label="Catatan realisasi", maks=MAKS_KALIMAT)
     ind = session.get(Indikator, isian.indikator_id)
     if ind is None or not milik_kantor(session, ind, kecamatan_id):
         raise Ditolak("Indikator ini tidak ada dalam IKU kantor Anda.")
@@ -573,6 +575,7 @@ SUBJEK_PENGUMPULAN = replace(SUBJEK_REALISASI, nama="Pengumpulan data kinerja", 
 
 def buka_kembali(session: Session, *, realisasi_id: int, alasan: str, oleh: User) -> Realisasi:
     """The Camat reopens an official figure for correction, with a reason; its next submission runs the SOP again."""
+    teks(alasan, label="Alasan membuka kembali", maks=MAKS_KALIMAT)
     r = session.get(Realisasi, realisasi_id)
     if r is None:
         raise Ditolak("Realisasi tidak ditemukan.")

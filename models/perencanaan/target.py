@@ -21,6 +21,7 @@ from models.perencanaan.kalender_sakip import kewajiban_kantor, tanggal_lokal
 from models.tables import Indikator, Target, User
 from models.umum.angka import format_angka
 from models.umum.audit import catat
+from models.umum.isian import MAKS_KALIMAT, teks
 from models.umum.penolakan import Ditolak
 from models.umum.periode import ROMAWI
 from models.umum.tanggal import tanggal_panjang
@@ -129,6 +130,7 @@ def hapus_target(session: Session, lama: Target, *, oleh: User, alasan: str | No
     nama = f"{ind.kode} {ind.nama}, {nama_target(lama.triwulan, lama.tahun)}"
     if lama.triwulan is None:
         raise Ditolak(f"{nama}: target tahun tidak dapat dihapus, hanya diubah.")
+    alasan = teks(alasan, label=f"{nama}: alasan penghapusan target", maks=MAKS_KALIMAT)
     if not (alasan or "").strip():
         raise Ditolak(f"{nama}: penghapusan target wajib disertai alasan (mis. perubahan Rencana Aksi).")
     hasil = cast(CursorResult[Any], session.execute(

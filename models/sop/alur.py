@@ -31,10 +31,13 @@ from sqlmodel import Session, col, func, select
 from models.akun.peran import KASI
 from models.tables import CatatanLangkah, Eksekusi, SopLangkah, SopPelaksana, SopRevisi, User, utcnow
 from models.umum.audit import catat
+from models.umum.isian import MAKS_KALIMAT, MAKS_NAMA, teks
 from models.umum.mesin_status import Mesin, Tindakan, Transisi, tulis
 from models.umum.penolakan import Ditolak
 from models.umum.status import KeadaanLangkah, StatusEksekusi
 from models.umum.tanggal import pastikan_sadar_zona
+
+MAKS_JUDUL = 2 * MAKS_NAMA  # a run's title: the SOP's or the work's name with its period or subject
 
 
 def daftar_bukti(kelengkapan: str) -> list[str]:
@@ -168,6 +171,7 @@ def mulai(session: Session, *, revisi_id: int, kecamatan_id: int, subjek_jenis: 
           judul: str, tahun: int, triwulan: int | None, oleh: User, kasi: str | None = None,
           pada: datetime | None = None, demo: bool = False) -> Eksekusi:
     """Start an execution of an SOP revision in force; the first pelaksana receives it at `pada`."""
+    judul = teks(judul, label="Judul pekerjaan", maks=MAKS_JUDUL) or ""
     jenis_subjek(subjek_jenis)  # a kind of work that is not registered is refused before anything is written
     rev = session.get(SopRevisi, revisi_id)
     if rev is None or not rev.berlaku:
@@ -423,6 +427,7 @@ def selesaikan(session: Session, *, catatan_id: int, oleh: User, pada: datetime 
 
     A record its subject locks (`JenisSubjek.terkunci`: the entry steps of a figure) is completed only by the
     subject's own action (`lewat_pengajuan`, e.g. submitting the figure)."""
+    teks(catatan, label="Catatan langkah", maks=MAKS_KALIMAT)
     k = _konteks(session, catatan_id, oleh, wakil=wakil, lewat_pengajuan=lewat_pengajuan)
     with _tentang(k, "selesaikan"):
         return _maju(k, _periksa(k, "selesaikan"), pada=pada, catatan=catatan, bukti=bukti)
@@ -472,6 +477,7 @@ def putuskan(session: Session, *, catatan_id: int, setuju: bool, oleh: User, ala
              bukti: list[str] | None = None, lewat_pengajuan: bool = False) -> CatatanLangkah | None:
     """Decide at a decision step: approve and go on, or return for correction with a required reason. A record
     its subject locks is approved only by the subject's own action (`lewat_pengajuan`: signing a PK)."""
+    teks(alasan, label="Alasan pengembalian", maks=MAKS_KALIMAT)
     k = _konteks(session, catatan_id, oleh, wakil=wakil, alasan=alasan, lewat_pengajuan=lewat_pengajuan)
     with _tentang(k, "setujui" if setuju else "kembalikan"):
         if setuju:
@@ -501,7 +507,7 @@ def batalkan_eksekusi(session: Session, *, eks: Eksekusi, alasan: str, oleh: Use
                       pada: datetime | None = None) -> Eksekusi:
     """The Camat cancels a running run of a kind that may be cancelled, with a reason. Audited. Its open step is
     left as it was: it leaves every queue with the run and, never completed, counts in no cycle time."""
-    alasan = " ".join((alasan or "").split())
+    alasan = " ".join((teks(alasan, label="Alasan pembatalan", maks=MAKS_KALIMAT) or "").split())
     try:
         ke = MESIN_EKSEKUSI.periksa(eks.status, "batalkan", KonteksEksekusi(session, oleh, eks, alasan))
         t = pastikan_sadar_zona(pada or utcnow())

@@ -27,6 +27,7 @@ from models.tables import (
     User,
 )
 from models.umum.audit import catat
+from models.umum.isian import MAKS_KALIMAT, teks
 from models.umum.penolakan import Ditolak
 
 
@@ -232,11 +233,27 @@ def penetapan_otomatis(p: Prosedur, kolom: dict[str, str],
     return hasil, catatan
 
 
+MAKS_NAMA_SOP = 300  # an SOP's name (the Kalender SAKIP names SOPs within the same bound)
+KOLOM_LANGKAH = (("kegiatan", "kegiatan"), ("kelengkapan", "kelengkapan"), ("waktu", "waktu"), ("output", "output"),
+                 ("keterangan", "keterangan"))
+
+
+def periksa_panjang(p: Prosedur) -> None:
+    """An SOP's name and every text of its steps within their bounds (Ditolak naming the file, the SOP and the
+    step), before anything is written."""
+    tempat = f"{p.sumber}, {p.tempat()}" if p.sumber else p.tempat()
+    teks(p.nama, label=f"{tempat}: nama SOP", maks=MAKS_NAMA_SOP)
+    for lk in p.langkah:
+        for atribut, label in KOLOM_LANGKAH:
+            teks(getattr(lk, atribut), label=f"{tempat}: langkah {lk.no}, {label}", maks=MAKS_KALIMAT)
+
+
 def simpan_prosedur(session: Session, p: Prosedur, *, alias: dict[str, str],
             kurasi: dict[tuple[str, str], list[LangkahKurasi]], oleh: User | None,
             penetapan: list[Penetapan] | None = None, sumber_audit: str | None = None) -> HasilImpor:
     """Store one procedure as a new SOP or a new revision of the office's SOP of that name. `penetapan`: who does
     each step as a person settled it (the upload's preview); else penetapan_otomatis decides."""
+    periksa_panjang(p)
     kolom, asing = kolom_peran(p, alias)
     if asing:
         raise Ditolak(
@@ -324,9 +341,22 @@ class BarisKatalog:
     total_menit: int
 
 
-def daftar_sop(session: Session, *, kecamatan_ids: list[int] | None = None, cari: str | None = None,
+MAKS_CARI = 200  # characters of a catalogue search: longer than any SOP's name, number or office
+
+
+def pola_like(t: str) -> str:
+    r"""`t` matched literally inside a LIKE pattern with ESCAPE '\' (its %, _ and \ escaped).
+
+    >>> print(pola_like("50%_a\\b"))
+    50\%\_a\\b
+    """
+    return t.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def daftar_sop(session: Session, *, kecamatan_ids: list[int] | None = None, cari: object = None,
                nama_kecamatan: str | None = None) -> list[BarisKatalog]:
-    """SOPs in force, by office then name; `kecamatan_ids` limits to the offices the reader may see."""
+    """SOPs in force, by office then name; `kecamatan_ids` limits to the offices the reader may see. `cari` (at most
+    MAKS_CARI characters, else Ditolak) is found literally in the name, the number or the office's name."""
     jumlah = (
         select(SopLangkah.revisi_id, func.count(col(SopLangkah.id)).label("n"))
         .group_by(col(SopLangkah.revisi_id)).subquery()
@@ -342,10 +372,12 @@ def daftar_sop(session: Session, *, kecamatan_ids: list[int] | None = None, cari
         q = q.where(col(Sop.kecamatan_id).in_(kecamatan_ids))
     if nama_kecamatan:
         q = q.where(Kecamatan.nama == nama_kecamatan)
-    if cari and cari.strip():
-        pola = f"%{cari.strip().lower()}%"
-        q = q.where(func.lower(SopRevisi.nama).like(pola) | func.lower(Kecamatan.nama).like(pola)
-                    | func.lower(func.coalesce(SopRevisi.nomor, "")).like(pola))
+    kata = teks(cari, label="Teks pencarian", maks=MAKS_CARI)
+    if kata:
+        pola = "%" + pola_like(kata.lower()) + "%"
+        q = q.where(func.lower(SopRevisi.nama).like(pola, escape="\\")
+                    | func.lower(Kecamatan.nama).like(pola, escape="\\")
+                    | func.lower(func.coalesce(SopRevisi.nomor, "")).like(pola, escape="\\"))
     q = q.order_by(col(Kabupaten.nama), col(Kecamatan.nama), col(Sop.id))
     return [
         BarisKatalog(sop.id, kab.nama, kec.nama, kec.id, rev.nama, rev.nomor, rev.tanggal_efektif, rev.revisi_ke,

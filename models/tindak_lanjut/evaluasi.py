@@ -28,6 +28,7 @@ from models.tindak_lanjut.rekomendasi import (
     waktu_utc,
 )
 from models.umum.audit import catat
+from models.umum.isian import MAKS_KALIMAT, MAKS_URAIAN, teks
 from models.umum.penolakan import Ditolak
 from models.umum.periode import awal_triwulan, label_periode
 from models.umum.status import JenisKerja
@@ -85,7 +86,9 @@ def catat_evaluasi(session: Session, *, kecamatan_id: int, jenis: str, tahun: in
     if tanggal < awal_triwulan(tahun, triwulan):
         raise Ditolak(f"Tanggal {jenis} ({tanggal_panjang(tanggal)}) sebelum {periode} dimulai; "
                                   "triwulan yang dinilai harus sudah berjalan.")
-    peserta_bersih, temuan_bersih = (peserta or "").strip() or None, (temuan or "").strip() or None
+    peserta_bersih = teks(peserta, label="Peserta evaluasi", maks=MAKS_KALIMAT)
+    temuan_bersih = teks(temuan, label="Temuan evaluasi", maks=MAKS_URAIAN)
+    berita_acara = teks(berita_acara, label="Berita acara", maks=MAKS_KALIMAT)
     if jenis == "evaluasi":
         if peserta_bersih is None:
             raise Ditolak("Peserta evaluasi wajib diisi.")
@@ -95,7 +98,7 @@ def catat_evaluasi(session: Session, *, kecamatan_id: int, jenis: str, tahun: in
     if rev is not None:
         urutan_pelaksana(session, rev.id)
     ev = Evaluasi(kecamatan_id=kecamatan_id, jenis=jenis, tahun=tahun, triwulan=triwulan, tanggal=tanggal,
-                  peserta=peserta_bersih, temuan=temuan_bersih, berita_acara=(berita_acara or "").strip() or None,
+                  peserta=peserta_bersih, temuan=temuan_bersih, berita_acara=berita_acara,
                   dibuat_oleh=oleh.id, dibuat_pada=t, demo=demo)
     session.add(ev)
     session.flush()

@@ -37,6 +37,8 @@ from models.tables import (
     utcnow,
 )
 from models.umum.audit import catat
+from models.umum.isian import MAKS_KALIMAT, MAKS_NAMA
+from models.umum.isian import teks as isian_teks
 from models.umum.mesin_status import Mesin, Tindakan, Transisi, tulis
 from models.umum.penolakan import Ditolak
 from models.umum.periode import ROMAWI
@@ -122,7 +124,7 @@ def buat_rekomendasi(session: Session, ev: Evaluasi, *, teks: str, role_kode: st
                      user_id: int | None = None, pada: datetime | None = None) -> Rekomendasi:
     """Check and add one recommendation to an evaluation whose author the caller has checked (the office's own
     evaluation: `tambah_rekomendasi`; the kabupaten's LHE: models.tindak_lanjut.lhe.rekomendasi_lhe)."""
-    teks_bersih = (teks or "").strip()
+    teks_bersih = isian_teks(teks, label="Teks rekomendasi", maks=MAKS_KALIMAT) or ""
     if not teks_bersih:
         raise Ditolak("Teks rekomendasi wajib diisi.")
     if not role_kode:
@@ -306,7 +308,8 @@ def serahkan(session: Session, *, rekomendasi_id: int, uraian: str, oleh: User, 
              pada: datetime | None = None) -> TindakLanjut:
     """Hand in what was done (uraian required, evidence optional): dalam proses -> diserahkan; one TindakLanjut row
     per hand-in, so a returned item keeps every attempt."""
-    uraian_bersih = (uraian or "").strip()
+    uraian_bersih = isian_teks(uraian, label="Uraian tindak lanjut", maks=MAKS_KALIMAT) or ""
+    bukti_bersih = [x for b in (bukti or []) if (x := isian_teks(b, label="Bukti tindak lanjut", maks=MAKS_NAMA))]
 
     def _isian() -> None:
         if not uraian_bersih:
@@ -315,7 +318,7 @@ def serahkan(session: Session, *, rekomendasi_id: int, uraian: str, oleh: User, 
     r, dari, ke, t, atas_nama = _pindah(session, rekomendasi_id=rekomendasi_id, aksi="serahkan", oleh=oleh,
                                         pada=pada, isian=_isian)
     tl = TindakLanjut(rekomendasi_id=rekomendasi_id, uraian=uraian_bersih,
-                      bukti=[b.strip() for b in (bukti or []) if b and b.strip()], oleh=oleh.id, pada=t)
+                      bukti=bukti_bersih, oleh=oleh.id, pada=t)
     session.add(tl)
     session.flush()
     _audit(session, r, aksi="serahkan", oleh=oleh, dari=dari, ke=ke, t=t, atas_nama=atas_nama, tindak_lanjut=tl.id)
@@ -339,7 +342,7 @@ def periksa(session: Session, *, rekomendasi_id: int, terima: bool, oleh: User, 
     """The Sekretaris Camat (or the Camat) checks the latest hand-in: accept (diserahkan -> diverifikasi) or
     return it with a reason (diserahkan -> dikembalikan); the decision is kept on that TindakLanjut."""
     aksi = "terima" if terima else "kembalikan"
-    alasan_bersih = (alasan or "").strip() or None
+    alasan_bersih = isian_teks(alasan, label="Alasan pengembalian", maks=MAKS_KALIMAT)
 
     def _isian() -> None:
         if not terima and alasan_bersih is None:

@@ -16,10 +16,15 @@ def test_dropdown_search_and_an_unknown_address_speak_indonesian(page, server_ur
     assert cari.get_attribute("placeholder") == "Cari"
     pg.keyboard.type("zzz tidak ada")
     expect(pg.get_by_text("Tidak ada pilihan yang cocok")).to_be_visible()  # the menu filters after the keystrokes
-    pg.goto(server_url + "/alamat-yang-tidak-ada")
+    r = pg.goto(server_url + "/alamat-yang-tidak-ada")
+    assert r is not None and r.status == 404  # an unknown address is a 404, its page in Indonesian
     pg.wait_for_selector("#halaman-tidak-ada")
     teks = pg.inner_text("#_pages_content")
     assert "Halaman tidak ditemukan" in teks and "Page not found" not in teks
+    # the browser reports the document's own 404 on its console: expected here, and the only one
+    dokumen_404 = [m for m in pg.masalah if "status of 404" in m]
+    assert len(dokumen_404) == 1
+    pg.masalah.remove(dokumen_404[0])
 
 
 def test_dates_are_typed_as_people_write_them_not_in_the_browsers_order(page, server_url):

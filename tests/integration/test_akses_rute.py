@@ -91,7 +91,8 @@ MENULIS = {
 
 # Every Flask route, by rule: the framework's and the public ones, then the file routes with an address that
 # names Poncokusumo (or one of its records), which a Kalipare user and another kabupaten must be refused.
-RUTE_KERANGKA = {"/static/<path:filename>", "/vendor/bootstrap/<path:berkas>", "/assets/<path:filename>",
+RUTE_KERANGKA = {"/static/<path:filename>", "/vendor/bootstrap/<path:berkas>", "/favicon.ico",
+                 "/assets/<path:filename>",
                  "/_dash-component-suites/<string:package_name>/<path:fingerprinted_path>", "/_dash-layout",
                  "/_dash-dependencies", "/_dash-update-component", "/_reload-hash", "/_favicon.ico", "/",
                  "/<path:path>", "/login", "/logout", "/ganti-sandi", "/sehat", "/siap",
