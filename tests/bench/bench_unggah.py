@@ -1,9 +1,12 @@
 """Time and memory of reading an uploaded document: a seed SOP written as Word, a hostile Word document (one
-procedure table of 11,000 step rows, about 30 MB of document.xml in a 240 KB file), the Isi Realisasi template and
+procedure table of 11,000 step rows, about 30 MB of document.xml in a 240 KB file; and one of 2,000 rows, 5.5 MB of XML), the Isi Realisasi template and
 a hostile workbook (one row of 500,000 cells in a 7 KB file).
 
     .venv/bin/python tests/bench/bench_unggah.py            # every case
     .venv/bin/python tests/bench/bench_unggah.py docx_jahat # one case
+    .venv/bin/python tests/bench/bench_unggah.py --sehat http://127.0.0.1:8162
+                    # against a running server (gunicorn, demo data): /sehat's latency alone, then while 8
+                    # Camats preview the hostile Word document on Unggah SOP at once (BENCH_PARALEL, BENCH_LANGKAH)
 
 Each case runs in a fresh Python process, so that its peak resident memory is its own: the figures are the wall
 time of the read and the growth of the process's peak resident size during it (lxml's and libxml2's memory
@@ -16,7 +19,9 @@ counts as read: its message is printed.
 from __future__ import annotations
 
 import json
+import os
 import resource
+import statistics
 import subprocess
 import sys
 import time
@@ -26,7 +31,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-KASUS = ("docx_seed", "docx_jahat", "xlsx_templat", "xlsx_jahat")
+KASUS = ("docx_seed", "docx_jahat", "docx_jahat_2000", "xlsx_templat", "xlsx_jahat")
 
 
 def _berkas(kasus: str) -> bytes:
@@ -36,6 +41,8 @@ def _berkas(kasus: str) -> bytes:
         return docx_seed("001_2e3896f4ba278037.txt")
     if kasus == "docx_jahat":
         return docx_banyak_langkah(11_000)
+    if kasus == "docx_jahat_2000":  # under document.xml's 8 MB: read until a bound stops it
+        return docx_banyak_langkah(2_000)
     if kasus == "xlsx_jahat":
         return xlsx_satu_baris(500_000)
     from models.kinerja.excel import BARIS_JUDUL, KOLOM, LEMBAR, MAKS_BARIS
@@ -87,7 +94,79 @@ def satu(kasus: str) -> dict:
             "puncak_python_mb": round(puncak / 2**20, 1), "tambah_rss_mb": round(rss / 1024, 1), "hasil": hasil}
 
 
+def sehat(alamat: str) -> None:
+    """/sehat's latency (median and worst of requests one after another) alone and under parallel hostile previews."""
+    import base64
+    import re
+    import threading
+
+    import requests
+
+    from dashboard import ids
+    from tests.berkas_jahat import docx_banyak_langkah
+
+    paralel = int(os.environ.get("BENCH_PARALEL", "8"))
+    bom = docx_banyak_langkah(int(os.environ.get("BENCH_LANGKAH", "11000")))
+    isi = ("data:application/vnd.openxmlformats-officedocument.wordprocessingml.document;base64,"
+           + base64.b64encode(bom).decode())
+    badan = {"output": f"..{ids.UNGGAH_SOP_PRATINJAU}.children...{ids.UNGGAH_SOP_SIMPAN}.disabled..."
+                       f"{ids.UNGGAH_SOP_PESAN}.children..",
+             "outputs": [{"id": ids.UNGGAH_SOP_PRATINJAU, "property": "children"},
+                         {"id": ids.UNGGAH_SOP_SIMPAN, "property": "disabled"},
+                         {"id": ids.UNGGAH_SOP_PESAN, "property": "children"}],
+             "inputs": [{"id": ids.UNGGAH_SOP_BERKAS, "property": "contents", "value": isi},
+                        {"id": ids.UNGGAH_SOP_KANTOR, "property": "value", "value": None}],
+             "state": [{"id": ids.UNGGAH_SOP_BERKAS, "property": "filename", "value": "bom.docx"}],
+             "changedPropIds": [f"{ids.UNGGAH_SOP_BERKAS}.contents"]}
+
+    def sesi() -> requests.Session:
+        r = requests.Session()
+        token = re.search(r'name="csrf_token" value="([^"]+)"', r.get(f"{alamat}/login").text).group(1)
+        r.post(f"{alamat}/login", data={"username": "camat.poncokusumo", "password": "demo12345",
+                                        "csrf_token": token})
+        return r
+
+    def ukur_sehat(selesai: threading.Event | None) -> list[float]:
+        waktu = []
+        while True:
+            mulai = time.perf_counter()
+            requests.get(f"{alamat}/sehat", timeout=300)
+            waktu.append(time.perf_counter() - mulai)
+            if selesai is None and len(waktu) >= 20 or selesai is not None and selesai.is_set():
+                return waktu
+            time.sleep(0.1)
+
+    sendiri = ukur_sehat(None)
+    print(f"/sehat alone: median {statistics.median(sendiri) * 1000:.0f} ms, worst {max(sendiri) * 1000:.0f} ms")
+    sesi_camat = [sesi() for _ in range(paralel)]
+    jawaban: list[tuple[int, int, float]] = []
+
+    def pratinjau(r: requests.Session) -> None:
+        mulai = time.perf_counter()
+        x = r.post(f"{alamat}/_dash-update-component", json=badan, timeout=600)
+        jawaban.append((x.status_code, len(x.content), time.perf_counter() - mulai))
+
+    selesai = threading.Event()
+    benang = [threading.Thread(target=pratinjau, args=(r,)) for r in sesi_camat]
+    mulai = time.perf_counter()
+    for b in benang:
+        b.start()
+    hasil: list[float] = []
+    pengukur = threading.Thread(target=lambda: hasil.extend(ukur_sehat(selesai)))
+    pengukur.start()
+    for b in benang:
+        b.join()
+    selesai.set()
+    pengukur.join()
+    print(f"{paralel} hostile previews at once: all answered in {time.perf_counter() - mulai:.1f} s "
+          f"(status {sorted({j[0] for j in jawaban})}, largest answer {max(j[1] for j in jawaban):,} bytes); "
+          f"/sehat meanwhile: median {statistics.median(hasil) * 1000:.0f} ms, worst {max(hasil) * 1000:.0f} ms")
+
+
 def main(argv: list[str]) -> int:
+    if len(argv) == 2 and argv[0] == "--sehat":
+        sehat(argv[1])
+        return 0
     if len(argv) == 2 and argv[0] == "--satu":
         print(json.dumps(satu(argv[1])))
         return 0
