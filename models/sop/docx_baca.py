@@ -392,7 +392,8 @@ def tata_docx(data: bytes, sumber: str) -> _Tata:
         raise
     except etree.XMLSyntaxError:
         raise DokumenTidakTerbaca(sumber, None, "isi dokumen Word rusak (XML tidak dapat dibaca)") from None
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError, EOFError, zlib.error):
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError, EOFError, zlib.error, RuntimeError,
+            NotImplementedError):  # RuntimeError: a part protected by a password; NotImplementedError: its method
         raise utuh from None
     body = root.find(_q("w:body"))
     if body is None:

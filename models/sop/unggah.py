@@ -49,10 +49,12 @@ PERAN_UNGGAH_KANTOR = frozenset({"camat", "sekcam"})
 PERAN_UNGGAH = PERAN_UNGGAH_KANTOR | {"admin"}
 PESAN_PERAN = "Hanya Admin, Camat atau Sekretaris Camat yang dapat mengunggah SOP."
 SUMBER_LABEL = {"tanda": "dari diagram alir", "saran": "saran dari uraian", "koreksi": "dikoreksi", "kurasi": "kurasi"}
-# Readings kept per process: each is bounded by the reader's bounds (models.sop.docx_baca), a few hundred KB at most.
-MAKS_BACAAN_TERSIMPAN = 16
+# Readings kept per process: each is bounded by the reader's bounds (models.sop.docx_baca), a few MB at the most.
+MAKS_BACAAN_TERSIMPAN = 8
 
-_bacaan: OrderedDict[tuple[str, str, int], list[Prosedur] | DokumenTidakTerbaca] = OrderedDict()
+# A refusal is kept as its parts, not as the exception (whose traceback would keep the bytes and the parser's tree).
+_Tolak = tuple[str, int | None, str, str | None]
+_bacaan: OrderedDict[tuple[str, str, int], list[Prosedur] | _Tolak] = OrderedDict()
 _kunci_bacaan = threading.Lock()
 
 
@@ -69,13 +71,14 @@ def baca_sekali(nama_berkas: str, data: bytes, *, menit_per_hari: int = MENIT_PE
         try:
             hasil = baca_berkas(nama_berkas, data, menit_per_hari=menit_per_hari)
         except DokumenTidakTerbaca as e:
-            hasil = e
+            hasil = (e.sumber, e.baris, e.pesan, e.letak)
         with _kunci_bacaan:
             _bacaan[kunci] = hasil
             while len(_bacaan) > MAKS_BACAAN_TERSIMPAN:
                 _bacaan.popitem(last=False)
-    if isinstance(hasil, DokumenTidakTerbaca):
-        raise DokumenTidakTerbaca(hasil.sumber, hasil.baris, hasil.pesan, letak=hasil.letak)
+    if isinstance(hasil, tuple):
+        sumber, baris, pesan, letak = hasil
+        raise DokumenTidakTerbaca(sumber, baris, pesan, letak=letak)
     return copy.deepcopy(hasil)
 
 

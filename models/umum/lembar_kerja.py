@@ -167,7 +167,8 @@ def _periksa_isi(data: bytes) -> None:
                 pengurai.close()
             except etree.XMLSyntaxError:
                 continue
-            except (zipfile.BadZipFile, OSError, EOFError, zlib.error):
+            except (zipfile.BadZipFile, OSError, EOFError, zlib.error, RuntimeError, NotImplementedError):
+                # RuntimeError: a part protected by a password; NotImplementedError: a compression zipfile lacks
                 raise Ditolak("Berkas bukan buku kerja Excel (.xlsx) yang dapat dibaca.") from None
 
 

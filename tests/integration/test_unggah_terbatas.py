@@ -115,7 +115,7 @@ def test_a_reading_kept_for_the_next_callback_is_a_copy_and_the_cache_is_bounded
         with pytest.raises(DokumenTidakTerbaca) as e:
             unggah.baca_sekali("r.docx", rusak)
         assert str(e.value) == "r.docx: berkas bukan dokumen Word (.docx) yang utuh"
-    for n in range(unggah.MAKS_BACAAN_TERSIMPAN + 5):
+    for n in range(unggah.MAKS_BACAAN_TERSIMPAN + 5):  # refusals are kept too, as their parts
         with pytest.raises(DokumenTidakTerbaca):
             unggah.baca_sekali(f"{n}.txt", b"Bukan prosedur\n")
     assert len(unggah._bacaan) == unggah.MAKS_BACAAN_TERSIMPAN
@@ -199,3 +199,12 @@ def test_impor_pegawai_and_isi_realisasi_show_the_bound_on_the_page_and_write_no
     assert teks_jawaban(r).startswith("bom.xlsx: " + PESAN_SEL)
     assert detik < 2 and puncak < 50, (detik, puncak)
     assert sidik_basis_data(demo) == sebelum
+
+
+def test_a_workbook_part_protected_by_a_password_is_refused_with_a_message():
+    from models.umum.lembar_kerja import buka_xlsx
+    from tests.berkas_jahat import bersandi
+
+    with pytest.raises(Ditolak) as e:
+        buka_xlsx(bersandi(xlsx_satu_baris(3), "xl/worksheets/sheet1.xml"))
+    assert str(e.value) == "Berkas bukan buku kerja Excel (.xlsx) yang dapat dibaca."

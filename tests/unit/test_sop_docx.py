@@ -288,3 +288,11 @@ def test_a_text_export_is_held_to_the_same_bounds_before_it_is_parsed():
         assert str(e.value) == pesan
     for f in sorted(SEED.glob("*.txt")):  # the seeds as uploaded text: read as before
         assert baca_berkas(f.name, f.read_bytes()) == baca_berkas(f.name, f.read_text(encoding="utf-8-sig"))
+
+
+def test_a_document_whose_xml_is_protected_by_a_password_is_refused_with_a_message(seed_tanda):
+    from tests.berkas_jahat import bersandi
+
+    with pytest.raises(DokumenTidakTerbaca) as e:
+        baca_berkas("sandi.docx", bersandi(tulis_docx([seed_tanda[0]]), "word/document.xml"))
+    assert str(e.value) == "sandi.docx: berkas bukan dokumen Word (.docx) yang utuh"
