@@ -1,5 +1,6 @@
 """Unggah SOP: preview an uploaded document, redraw a procedure's difference and flowchart as its pelaksana are
-corrected, save the whole document. Every call reads the document again on the server and checks who asks."""
+corrected, save the whole document. Every call checks who asks and reads the document on the server; the document is
+parsed once per process for the same file (models.sop.unggah.baca_sekali), not in each call."""
 from __future__ import annotations
 
 import dash_bootstrap_components as dbc

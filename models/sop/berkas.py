@@ -1,9 +1,43 @@
 """An SOP document as it arrives: a Word file (.docx) or the text export of one, told apart by their content."""
 from __future__ import annotations
 
-from models.sop.docx_baca import apakah_docx, baca_docx
+from models.sop.docx_baca import (
+    MAKS_BARIS_DOCX,
+    MAKS_BARIS_TABEL,
+    MAKS_PARAGRAF_DOCX,
+    MAKS_SEL_BARIS,
+    MAKS_TEKS_SEL,
+    apakah_docx,
+    baca_docx,
+    pesan_lebih,
+)
 from models.sop.dokumen import DokumenTidakTerbaca, Prosedur, baca_dokumen, tandai_duplikat
 from models.sop.durasi import MENIT_PER_HARI_BAKU
+
+
+def batasi_teks(sumber: str, isi: str) -> None:
+    """A text export within the bounds of a Word document (models.sop.docx_baca), checked before it is parsed: its
+    lines, its table rows (lines holding a tab), in one table (consecutive such lines) and in all, the cells of a
+    row and the characters of a cell."""
+    if isi.count("\n") >= MAKS_PARAGRAF_DOCX:
+        raise DokumenTidakTerbaca(sumber, None, pesan_lebih(MAKS_PARAGRAF_DOCX, "dokumen memuat", "baris"))
+    tabel = semua = 0
+    for n, baris in enumerate(isi.split("\n"), start=1):
+        if "\t" not in baris:
+            tabel = 0
+            if len(baris) > MAKS_TEKS_SEL:
+                raise DokumenTidakTerbaca(sumber, n, pesan_lebih(MAKS_TEKS_SEL, "baris memuat", "karakter"))
+            continue
+        tabel, semua = tabel + 1, semua + 1
+        if tabel > MAKS_BARIS_TABEL:
+            raise DokumenTidakTerbaca(sumber, n, pesan_lebih(MAKS_BARIS_TABEL, "tabel memuat", "baris", " per tabel"))
+        if semua > MAKS_BARIS_DOCX:
+            raise DokumenTidakTerbaca(sumber, n, pesan_lebih(MAKS_BARIS_DOCX, "dokumen memuat", "baris tabel"))
+        sel = baris.split("\t")
+        if len(sel) > MAKS_SEL_BARIS:
+            raise DokumenTidakTerbaca(sumber, n, pesan_lebih(MAKS_SEL_BARIS, "baris memuat", "sel", " per baris"))
+        if max(map(len, sel)) > MAKS_TEKS_SEL:
+            raise DokumenTidakTerbaca(sumber, n, pesan_lebih(MAKS_TEKS_SEL, "sel memuat", "karakter", " per sel"))
 
 
 def baca_berkas(sumber: str, isi: str | bytes, *, menit_per_hari: int = MENIT_PER_HARI_BAKU) -> list[Prosedur]:
@@ -15,6 +49,7 @@ def baca_berkas(sumber: str, isi: str | bytes, *, menit_per_hari: int = MENIT_PE
             isi = isi.decode("utf-8-sig")
         except UnicodeDecodeError:
             raise DokumenTidakTerbaca(sumber, None, "berkas bukan dokumen Word (.docx) atau teks UTF-8") from None
+        batasi_teks(sumber, isi)  # bytes come from outside (an upload, a file named to the command line)
     return baca_dokumen(isi, sumber, menit_per_hari=menit_per_hari)
 
 

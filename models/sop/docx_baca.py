@@ -25,10 +25,24 @@ from lxml import etree
 
 from models.sop.dokumen import DokumenTidakTerbaca, Prosedur, baca_dokumen, bersihkan
 from models.sop.durasi import MENIT_PER_HARI_BAKU
+from models.umum.angka import tulis_angka
 
 MAKS_DOCX = 8 * 1024 * 1024  # as sent
 MAKS_DOCX_TERBUKA = 64 * 1024 * 1024  # everything its zip holds, unpacked (pictures included)
 MAKS_BAGIAN_DOCX = 2000
+# What word/document.xml may hold, counted while it is read (streamed) and before anything is built from it. The
+# seed documents written as Word hold at most 360 KB of XML, 14,000 elements, 18 tables, 15 rows in a table, 210
+# rows in all, 12 cells in a row and 374 characters in a cell: the bounds leave five to twenty times that (a bigger
+# book of procedures, Word's own heavier markup), and stop a hostile document (a table of 11,000 step rows is 30 to
+# 60 MB of XML) at its size or after its first few hundred rows. tests/unit/test_sop_docx.py holds the seeds to it.
+MAKS_XML_DOCX = 8 * 1024 * 1024
+MAKS_UNSUR_DOCX = 200_000
+MAKS_TABEL_DOCX = 100
+MAKS_BARIS_TABEL = 300
+MAKS_BARIS_DOCX = 3_000
+MAKS_SEL_BARIS = 60
+MAKS_TEKS_SEL = 10_000
+MAKS_PARAGRAF_DOCX = 30_000
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NS = {
@@ -297,6 +311,66 @@ def _identitas_paragraf(paragraf: list[tuple[str, str, bool, str]], mulai: int, 
     return i
 
 
+def pesan_lebih(jumlah: int, apa: str, satuan: str, per: str = "") -> str:
+    """"tabel memuat lebih dari 300 baris; paling banyak 300 per tabel"."""
+    return f"{apa} lebih dari {tulis_angka(jumlah)} {satuan}; paling banyak {tulis_angka(jumlah)}{per}"
+
+
+def _baca_terbatas(xml, sumber: str) -> etree._Element:
+    """word/document.xml parsed as it streams in, counting what it holds and stopping at the first bound passed
+    (DokumenTidakTerbaca naming the bound): the tree is built only as far as the bounds allow."""
+    tbl, tr, tc, t, p = _q("w:tbl"), _q("w:tr"), _q("w:tc"), _q("w:t"), _q("w:p")
+    unsur = tabel = baris_semua = paragraf = 0
+    tabel_atas = 0  # the number of the outermost table, as the messages of tata_docx name it
+    terbuka: list[list[int]] = []  # per open table: [rows, cells in the current row, characters in the current cell]
+
+    def tolak(pesan: str, letak: str | None = None) -> DokumenTidakTerbaca:
+        return DokumenTidakTerbaca(sumber, None, pesan, letak=letak)
+
+    baca = etree.iterparse(xml, events=("start", "end"), resolve_entities=False, no_network=True, huge_tree=False,
+                           load_dtd=False)
+    for peristiwa, el in baca:
+        if peristiwa == "end":
+            if el.tag == t and terbuka and el.text:
+                terbuka[-1][2] += len(el.text)
+                if terbuka[-1][2] > MAKS_TEKS_SEL:
+                    raise tolak(pesan_lebih(MAKS_TEKS_SEL, "sel memuat", "karakter", " per sel"),
+                                f"tabel {tabel_atas} baris {terbuka[0][0]}")
+            elif el.tag == tbl and terbuka:
+                terbuka.pop()
+            continue
+        unsur += 1
+        if unsur > MAKS_UNSUR_DOCX:
+            raise tolak(pesan_lebih(MAKS_UNSUR_DOCX, "dokumen memuat", "unsur XML"))
+        tag = el.tag
+        if tag == p:
+            paragraf += 1
+            if paragraf > MAKS_PARAGRAF_DOCX:
+                raise tolak(pesan_lebih(MAKS_PARAGRAF_DOCX, "dokumen memuat", "paragraf"))
+        elif tag == tbl:
+            tabel += 1
+            if tabel > MAKS_TABEL_DOCX:
+                raise tolak(pesan_lebih(MAKS_TABEL_DOCX, "dokumen memuat", "tabel"))
+            if not terbuka:
+                tabel_atas += 1
+            terbuka.append([0, 0, 0])
+        elif tag == tr and terbuka:
+            terbuka[-1][0] += 1
+            terbuka[-1][1] = 0
+            baris_semua += 1
+            if terbuka[-1][0] > MAKS_BARIS_TABEL:
+                raise tolak(pesan_lebih(MAKS_BARIS_TABEL, "tabel memuat", "baris", " per tabel"), f"tabel {tabel_atas}")
+            if baris_semua > MAKS_BARIS_DOCX:
+                raise tolak(pesan_lebih(MAKS_BARIS_DOCX, "dokumen memuat", "baris tabel"))
+        elif tag == tc and terbuka:
+            terbuka[-1][1] += 1
+            terbuka[-1][2] = 0
+            if terbuka[-1][1] > MAKS_SEL_BARIS:
+                raise tolak(pesan_lebih(MAKS_SEL_BARIS, "baris memuat", "sel", " per baris"),
+                            f"tabel {tabel_atas} baris {terbuka[0][0]}")
+    return baca.root
+
+
 def tata_docx(data: bytes, sumber: str) -> _Tata:
     """The document's body laid out as lines (see the module docstring)."""
     if len(data) > MAKS_DOCX:
@@ -305,16 +379,22 @@ def tata_docx(data: bytes, sumber: str) -> _Tata:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as z:
             bagian = z.infolist()
-            besar = len(bagian) > MAKS_BAGIAN_DOCX or sum(b.file_size for b in bagian) > MAKS_DOCX_TERBUKA
-            xml = None if besar else z.read("word/document.xml")
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError, EOFError, zlib.error):
-        raise utuh from None
-    if xml is None:
-        raise DokumenTidakTerbaca(sumber, None, "isi berkas Word terlalu besar setelah dibuka (lebih dari 64 MB)")
-    try:
-        root = etree.fromstring(xml, etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False))
+            if len(bagian) > MAKS_BAGIAN_DOCX or sum(b.file_size for b in bagian) > MAKS_DOCX_TERBUKA:
+                raise DokumenTidakTerbaca(sumber, None,
+                                          "isi berkas Word terlalu besar setelah dibuka (lebih dari 64 MB)")
+            dokumen = z.getinfo("word/document.xml")
+            if dokumen.file_size > MAKS_XML_DOCX:
+                raise DokumenTidakTerbaca(sumber, None, "isi dokumen Word (word/document.xml) lebih dari 8 MB "
+                                          "setelah dibuka; paling banyak 8 MB")
+            with z.open(dokumen) as xml:  # zipfile stops at the size the zip declares
+                root = _baca_terbatas(xml, sumber)
+    except DokumenTidakTerbaca:
+        raise
     except etree.XMLSyntaxError:
         raise DokumenTidakTerbaca(sumber, None, "isi dokumen Word rusak (XML tidak dapat dibaca)") from None
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError, EOFError, zlib.error, RuntimeError,
+            NotImplementedError):  # RuntimeError: a part protected by a password; NotImplementedError: its method
+        raise utuh from None
     body = root.find(_q("w:body"))
     if body is None:
         raise DokumenTidakTerbaca(sumber, None, "dokumen Word tidak memiliki isi")

@@ -9,10 +9,20 @@ the office's SOP of the same name, the old revision kept.
 
 Pure of the web: the callbacks pass the bytes, the user and the corrections; the same reading serves preview and
 save, so what is saved is what was shown.
+
+A document is parsed once per process (baca_sekali): the three callbacks of the page (preview, a correction's
+redraw, save) each receive the same upload again, and find its reading in a small cache keyed by the file's
+SHA-256, its name and the minutes of a working day. The reading is pure of the user and of the database (who may
+upload for which office is decided after it, every time), so one person's reading serves another's identical
+file; each caller gets its own copy, since the preview fills in the office.
 """
 from __future__ import annotations
 
+import copy
 import difflib
+import hashlib
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass, field
 
 from sqlmodel import Session, col, select
@@ -39,6 +49,37 @@ PERAN_UNGGAH_KANTOR = frozenset({"camat", "sekcam"})
 PERAN_UNGGAH = PERAN_UNGGAH_KANTOR | {"admin"}
 PESAN_PERAN = "Hanya Admin, Camat atau Sekretaris Camat yang dapat mengunggah SOP."
 SUMBER_LABEL = {"tanda": "dari diagram alir", "saran": "saran dari uraian", "koreksi": "dikoreksi", "kurasi": "kurasi"}
+# Readings kept per process: each is bounded by the reader's bounds (models.sop.docx_baca), a few MB at the most.
+MAKS_BACAAN_TERSIMPAN = 8
+
+# A refusal is kept as its parts, not as the exception (whose traceback would keep the bytes and the parser's tree).
+_Tolak = tuple[str, int | None, str, str | None]
+_bacaan: OrderedDict[tuple[str, str, int], list[Prosedur] | _Tolak] = OrderedDict()
+_kunci_bacaan = threading.Lock()
+
+
+def baca_sekali(nama_berkas: str, data: bytes, *, menit_per_hari: int = MENIT_PER_HARI_BAKU) -> list[Prosedur]:
+    """The procedures of an uploaded document (models.sop.berkas.baca_berkas), parsed once per process for the same
+    bytes, name and working day; a copy each call. A document that cannot be read is refused the same way again
+    without being parsed again."""
+    kunci = (hashlib.sha256(data).hexdigest(), nama_berkas, menit_per_hari)
+    with _kunci_bacaan:
+        hasil = _bacaan.get(kunci)
+        if hasil is not None:
+            _bacaan.move_to_end(kunci)
+    if hasil is None:
+        try:
+            hasil = baca_berkas(nama_berkas, data, menit_per_hari=menit_per_hari)
+        except DokumenTidakTerbaca as e:
+            hasil = (e.sumber, e.baris, e.pesan, e.letak)
+        with _kunci_bacaan:
+            _bacaan[kunci] = hasil
+            while len(_bacaan) > MAKS_BACAAN_TERSIMPAN:
+                _bacaan.popitem(last=False)
+    if isinstance(hasil, tuple):
+        sumber, baris, pesan, letak = hasil
+        raise DokumenTidakTerbaca(sumber, baris, pesan, letak=letak)
+    return copy.deepcopy(hasil)
 
 
 
@@ -187,7 +228,7 @@ def pratinjau(session: Session, data: bytes, nama_berkas: str, oleh: User, *, ke
         raise PermissionError(PESAN_PERAN)
     pastikan_peran(session)
     try:
-        prosedur = baca_berkas(nama_berkas, data, menit_per_hari=menit_per_hari)
+        prosedur = baca_sekali(nama_berkas, data, menit_per_hari=menit_per_hari)
     except DokumenTidakTerbaca as e:
         return Pratinjau(nama_berkas, [], [str(e)])
     tandai_duplikat(prosedur, sebelumnya=prosedur_tersimpan(session))

@@ -157,3 +157,142 @@ def test_steps_inside_content_controls_are_read(seed_tanda):
     (dibaca,) = baca_berkas("sdt.docx", buf.getvalue())
     assert [lk.kegiatan for lk in dibaca.langkah] == [lk.kegiatan for lk in p.langkah]
     assert [lk.pelaksana_tanda for lk in dibaca.langkah][0]
+
+
+# ---------------------------------------------------------------- bounds, counted while document.xml streams in
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+def _dengan_isi(seed_tanda, badan: str) -> bytes:
+    """A seed procedure's Word file whose document.xml body is `badan`."""
+    xml = f'<w:document xmlns:w="{W_NS}"><w:body>{badan}</w:body></w:document>'
+    return ganti_bagian(tulis_docx([seed_tanda[0]]), "word/document.xml", xml.encode())
+
+
+def _terukur(fungsi):
+    """(what the call raised, the peak of Python's allocations in MB during a second call, the seconds of the first:
+    timed untraced, since tracemalloc slows every allocation)."""
+    import time
+    import tracemalloc
+
+    def coba():
+        try:
+            fungsi()
+        except DokumenTidakTerbaca as e:
+            return e
+        return None
+
+    mulai = time.perf_counter()
+    galat = coba()
+    detik = time.perf_counter() - mulai
+    tracemalloc.start()
+    coba()
+    puncak = tracemalloc.get_traced_memory()[1] / 2**20
+    tracemalloc.stop()
+    return galat, puncak, detik
+
+
+def test_a_document_of_eleven_thousand_steps_is_refused_before_its_xml_is_parsed():
+    """The issue's attack: a small file (under 300 KB) whose document.xml unpacks to about 30 MB of step rows, under
+    the 64 MB of the whole zip. Refused by document.xml's own size, in no time and no memory (today: 70 s)."""
+    from tests.berkas_jahat import docx_banyak_langkah
+
+    bom = docx_banyak_langkah(11_000)
+    assert len(bom) < 300_000
+    galat, puncak, detik = _terukur(lambda: baca_berkas("bom.docx", bom))
+    assert str(galat) == ("bom.docx: isi dokumen Word (word/document.xml) lebih dari 8 MB setelah dibuka; paling "
+                          "banyak 8 MB")
+    assert puncak < 50 and detik < 2
+
+
+def test_a_table_of_two_thousand_steps_is_refused_at_its_301st_row_while_it_streams():
+    """Under 8 MB of XML (about 5.5 MB), so it is read: the reading stops at the table's 301st row."""
+    from tests.berkas_jahat import docx_banyak_langkah
+
+    bom = docx_banyak_langkah(2_000)
+    galat, puncak, detik = _terukur(lambda: baca_berkas("bom.docx", bom))
+    assert str(galat) == "bom.docx, tabel 2: tabel memuat lebih dari 300 baris; paling banyak 300 per tabel"
+    assert puncak < 50 and detik < 2
+
+
+def _tabel(baris: int, sel: int = 1, teks: str = "a") -> str:
+    isi = f"<w:tc><w:p><w:r><w:t>{teks}</w:t></w:r></w:p></w:tc>" * sel
+    return "<w:tbl>" + f"<w:tr>{isi}</w:tr>" * baris + "</w:tbl>"
+
+
+@pytest.mark.parametrize("badan,pesan", [
+    (_tabel(1, sel=61), "x.docx, tabel 1 baris 1: baris memuat lebih dari 60 sel; paling banyak 60 per baris"),
+    ("<w:p/>" + _tabel(2) + _tabel(3, teks="a" * 10_001),
+     "x.docx, tabel 2 baris 1: sel memuat lebih dari 10.000 karakter; paling banyak 10.000 per sel"),
+    (_tabel(1) * 101, "x.docx: dokumen memuat lebih dari 100 tabel; paling banyak 100"),
+    (_tabel(300) * 11, "x.docx: dokumen memuat lebih dari 3.000 baris tabel; paling banyak 3.000"),
+    ("<w:p/>" * 30_001, "x.docx: dokumen memuat lebih dari 30.000 paragraf; paling banyak 30.000"),
+    ("<w:bookmarkEnd/>" * 200_001, "x.docx: dokumen memuat lebih dari 200.000 unsur XML; paling banyak 200.000"),
+    # A table inside a cell counts for its own rows and toward the document's, named by the outer table.
+    ("<w:tbl><w:tr><w:tc>" + _tabel(301) + "<w:p/></w:tc></w:tr></w:tbl>",
+     "x.docx, tabel 1: tabel memuat lebih dari 300 baris; paling banyak 300 per tabel"),
+])
+def test_each_bound_of_a_word_document_is_named_when_passed(seed_tanda, badan, pesan):
+    galat, puncak, _ = _terukur(lambda: baca_berkas("x.docx", _dengan_isi(seed_tanda, badan)))
+    assert str(galat) == pesan
+    assert puncak < 50
+
+
+def test_a_document_at_the_bounds_is_read(seed_tanda):
+    """Up to each bound is allowed: 300 rows of 60 cells of 10,000 characters' worth of bounds are not refused."""
+    from models.sop.docx_baca import tata_docx
+
+    tata = tata_docx(_dengan_isi(seed_tanda, _tabel(300, sel=2) + _tabel(1, sel=60, teks="a" * 10_000)), "x.docx")
+    assert len([b for b in tata.baris if b]) == 301
+
+
+def test_the_seed_documents_stay_far_within_every_bound(seed_tanda):
+    """Why the bounds are where they are: the fifteen seed procedures, written as Word in each layout, hold at most
+    a fifth of each bound, mostly a twentieth (and read as before: the tests above)."""
+    from lxml import etree
+
+    from models.sop import docx_baca as d
+
+    w = "{%s}" % W_NS
+    for tata, bentuk in (("dua_baris", "drawingml"), ("satu_baris", "vml")):
+        for sumber in dict.fromkeys(p.sumber for p, _ in seed_tanda):
+            data = tulis_docx([x for x in seed_tanda if x[0].sumber == sumber], tata=tata, bentuk=bentuk)
+            xml = zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml")
+            root = etree.fromstring(xml)
+            tabel = list(root.iter(f"{w}tbl"))
+            assert len(xml) * 20 <= d.MAKS_XML_DOCX
+            assert sum(1 for _ in root.iter()) * 10 <= d.MAKS_UNSUR_DOCX
+            assert len(tabel) * 5 <= d.MAKS_TABEL_DOCX
+            assert max(len(t.findall(f"{w}tr")) for t in tabel) * 20 <= d.MAKS_BARIS_TABEL
+            assert sum(len(t.findall(f"{w}tr")) for t in tabel) * 10 <= d.MAKS_BARIS_DOCX
+            assert max(len(tr.findall(f"{w}tc")) for tr in root.iter(f"{w}tr")) * 5 <= d.MAKS_SEL_BARIS
+            assert max(sum(len(t.text or "") for t in tc.iter(f"{w}t")) for tc in root.iter(f"{w}tc")) * 20 \
+                <= d.MAKS_TEKS_SEL
+            assert sum(1 for _ in root.iter(f"{w}p")) * 20 <= d.MAKS_PARAGRAF_DOCX
+
+
+def test_a_text_export_is_held_to_the_same_bounds_before_it_is_parsed():
+    baris = "No.\tKegiatan\tCamat\tKelengkapan\tWaktu\tOutput\tKeterangan\n"
+    langkah = "".join(f"{n}\tMenyiapkan bahan\t\tDaftar\t1 jam\tBerkas\t-\n" for n in range(1, 2_001))
+    galat, puncak, detik = _terukur(lambda: baca_berkas("bom.txt", (baris + langkah).encode()))
+    assert str(galat) == "bom.txt, baris 301: tabel memuat lebih dari 300 baris; paling banyak 300 per tabel"
+    assert puncak < 50 and detik < 2
+    for isi, pesan in ((("a\t" * 61) + "\n", "bom.txt, baris 1: baris memuat lebih dari 60 sel; paling banyak 60 per "
+                        "baris"),
+                       ("a\t" + "b" * 10_001, "bom.txt, baris 1: sel memuat lebih dari 10.000 karakter; paling banyak "
+                        "10.000 per sel"),
+                       ("\n" * 30_000, "bom.txt: dokumen memuat lebih dari 30.000 baris; paling banyak 30.000")):
+        with pytest.raises(DokumenTidakTerbaca) as e:
+            baca_berkas("bom.txt", isi.encode())
+        assert str(e.value) == pesan
+    for f in sorted(SEED.glob("*.txt")):  # the seeds as uploaded text: read as before
+        assert baca_berkas(f.name, f.read_bytes()) == baca_berkas(f.name, f.read_text(encoding="utf-8-sig"))
+
+
+def test_a_document_whose_xml_is_protected_by_a_password_is_refused_with_a_message(seed_tanda):
+    from tests.berkas_jahat import bersandi
+
+    with pytest.raises(DokumenTidakTerbaca) as e:
+        baca_berkas("sandi.docx", bersandi(tulis_docx([seed_tanda[0]]), "word/document.xml"))
+    assert str(e.value) == "sandi.docx: berkas bukan dokumen Word (.docx) yang utuh"
