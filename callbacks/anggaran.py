@@ -29,6 +29,7 @@ from models.perencanaan.anggaran import (
 )
 from models.tables import User
 from models.umum.berkas import dari_unggahan
+from models.umum.nama_berkas import nama_unduhan
 from models.umum.penolakan import Ditolak
 from models.umum.periode import tahun_sah
 
@@ -137,8 +138,8 @@ def register(app: Dash) -> None:
         with sesi() as s:
             user = s.get(User, current_user.id)
             data = anggaran_excel.templat(s, kecamatan_id=user.kecamatan_id, tahun=th)
-            nama = nama_kantor(s, [user.kecamatan_id])[user.kecamatan_id].lower().replace(" ", "-")
-        return dcc.send_bytes(data, f"dpa-{nama}-{th}.xlsx")
+            nama = nama_kantor(s, [user.kecamatan_id])[user.kecamatan_id]
+        return dcc.send_bytes(data, nama_unduhan(f"dpa {nama} {th}", "xlsx"))
 
     @callback(app, Output(ids.ANGGARAN_PRATINJAU, "children"), Output(ids.ANGGARAN_IMPOR, "disabled"),
               Input(ids.ANGGARAN_BERKAS, "contents"), Input(ids.ANGGARAN_GANTI, "value"),
