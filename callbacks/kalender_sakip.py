@@ -14,6 +14,7 @@ from models.akun.peran import PERAN_KANTOR
 from models.perencanaan.kalender_sakip import jadwal_kabupaten, kewajiban_kantor, rpjmd_kabupaten, ubah_jadwal
 from models.tables import Kabupaten, Kecamatan, User
 from models.umum import periode
+from models.umum.isian import versi_berikut
 from models.umum.penolakan import Ditolak
 
 
@@ -78,6 +79,7 @@ def register(app: Dash) -> None:
               State({"type": ids.JADWAL_TENGGAT, "index": ALL}, "value"), State(ids.JADWAL_VERSI, "data"),
               peran=PENGUBAH, prevent_initial_call=True, tolak=0)
     def simpan(_n, kabupaten, kewajiban, sop, hari_kerja, mulai, tenggat, versi):
+        versi_baru = versi_berikut(versi)
         try:
             if not kewajiban:
                 raise Ditolak("Pilih kewajiban yang diubah.")
@@ -102,4 +104,4 @@ def register(app: Dash) -> None:
             raise
         except (ValueError, TypeError):
             raise Ditolak("Isian tidak sah.") from None
-        return dbc.Alert(pesan, color="success"), (versi or 0) + 1
+        return dbc.Alert(pesan, color="success"), versi_baru

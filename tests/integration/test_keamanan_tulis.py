@@ -102,3 +102,90 @@ def test_a_csv_download_read_with_comma_semicolon_or_split_naively_starts_no_for
             assert not [sel for sel in b if _bagian_berbahaya(sel)], (pemisah, b)
     for bagian in re.split(r"[,;\t\r\n]", teks):  # a reader that splits on every separator and line, quotes or not
         assert not _bagian_berbahaya(bagian), bagian
+
+
+# ---------------------------------------------------------------- inputs refused before the transaction, never a 500 after it
+
+def _panggil(client, app, modul: str, fungsi: str, pemicu: str | None = None, **nilai):
+    """POST the callback `modul.fungsi` as the browser does (when `pemicu`, a button id, was clicked)."""
+    from tests.dash_util import daftar_callback, payload
+
+    kunci, cb = next((k, v) for k, v in daftar_callback(app).items()
+                     if v["callback"].__module__ == modul and v["callback"].__name__ == fungsi)
+    badan = payload(kunci, cb, nilai)
+    if pemicu:
+        badan["changedPropIds"] = [f"{pemicu}.n_clicks"]
+    return client.post("/_dash-update-component", json=badan)
+
+
+def _ditolak_tanpa_tulisan(demo, panggil, pesan: str) -> None:
+    """The request answers 200 with `pesan` on screen, writes nothing, and audits one refusal."""
+    from models.tables import AuditLog
+    from tests.dash_util import sidik_basis_data, teks_jawaban
+
+    def jumlah_audit():
+        with session_scope(demo) as s:
+            return [a.aksi for a in s.exec(select(AuditLog).order_by(AuditLog.id)).all()]
+
+    sidik, audit = sidik_basis_data(demo), jumlah_audit()
+    r = panggil()
+    assert r.status_code == 200, r.get_data(as_text=True)[:300]
+    assert pesan in teks_jawaban(r)
+    assert sidik_basis_data(demo) == sidik
+    assert jumlah_audit()[len(audit):] == ["aksi.ditolak"]
+
+
+import pytest  # noqa: E402
+
+
+@pytest.mark.parametrize("isian,pesan", [
+    ({"tahun": "abc"}, "Tahun harus bilangan bulat."),
+    ({"tahun": "9" * 5000}, "Tahun harus bilangan bulat."),
+    ({"tahun": 1999}, "Tahun tidak sah."),
+    ({"triwulan": "abc"}, "Triwulan harus bilangan bulat."),
+    ({"triwulan": 5}, "Triwulan di luar batas (1 sampai 4)."),
+    ({"peserta": ["Camat"]}, "Peserta tidak sah."),
+    ({"isian": {"a": 1}}, "Rekomendasi 1: Teks rekomendasi tidak sah."),  # the first row's text (by position)
+])
+def test_the_evaluation_form_refuses_a_year_or_field_that_is_not_one_and_writes_nothing(client, app, demo, isian,
+                                                                                         pesan):
+    masuk(client, nama_pengguna("kasubag_evapor"))
+    client.get("/tindak-lanjut")
+    nilai = {"jenis": "evaluasi", "tahun": 2026, "triwulan": 3, "tanggal": "20/11/2026", "peserta": "Camat, Tim",
+             "temuan": "Adminduk di bawah target", "berita_acara": None, **isian}
+    _ditolak_tanpa_tulisan(demo, lambda: _panggil(client, app, "callbacks.tindak_lanjut", "simpan_evaluasi",
+                                                  "tl-ev-simpan", **nilai), pesan)
+
+
+PESAN_VERSI = "Versi halaman harus bilangan bulat."
+
+
+def test_buat_pengguna_with_a_version_that_is_not_a_number_creates_no_user(client, app, demo):
+    with session_scope(demo) as s:
+        kec_id = s.exec(select(Kecamatan.id).where(Kecamatan.nama == "Poncokusumo")).one()
+    masuk(client, "admin")
+    client.get("/pengguna")
+    _ditolak_tanpa_tulisan(demo, lambda: _panggil(
+        client, app, "callbacks.pengguna", "buat", "baru-simpan", username="staf9.poncokusumo", nama="Staf Sembilan",
+        peran="staf", kantor=f"kec:{kec_id}", sandi="Rahasia-Panjang-2026!", versi="abc"), PESAN_VERSI)
+
+
+def test_pengguna_simpan_with_a_version_that_is_not_a_number_changes_nothing(client, app, demo):
+    from models.tables import User
+
+    with session_scope(demo) as s:
+        u = s.exec(select(User).where(User.username == nama_pengguna("staf"))).one()
+        user_id, kantor = u.id, f"kec:{u.kecamatan_id}"
+    masuk(client, "admin")
+    client.get("/pengguna")
+    _ditolak_tanpa_tulisan(demo, lambda: _panggil(
+        client, app, "callbacks.pengguna", "simpan", "kelola-simpan", user_id=user_id, peran="staf", kantor=kantor,
+        aktif=True, sandi=None, versi="abc", nip="", jabatan="Pengelola data"), PESAN_VERSI)
+
+
+def test_hari_libur_tambah_with_a_version_that_is_not_a_number_adds_no_day_off(client, app, demo):
+    masuk(client, "admin")
+    client.get("/hari-libur")
+    _ditolak_tanpa_tulisan(demo, lambda: _panggil(
+        client, app, "callbacks.hari_libur", "tambah", "libur-simpan", tanggal="17/12/2026",
+        keterangan="Hari jadi kabupaten", versi="abc"), PESAN_VERSI)
