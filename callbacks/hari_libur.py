@@ -15,6 +15,7 @@ from models.umum import periode
 from models.umum.hari_libur import daftar_hari_libur, hapus_hari_libur, hari_libur_tercatat, tambah_hari_libur
 from models.umum.isian import MAKS_KALIMAT, teks, versi_berikut
 from models.umum.kalender import baca_jam_kerja
+from models.umum.penolakan import Ditolak
 from models.umum.tanggal import baca_tanggal, tanggal_hari
 
 ADMIN = {"admin"}
@@ -97,7 +98,7 @@ def register(app: Dash) -> None:
               prevent_initial_call=True, tolak=lambda pesan: (pesan_tolak(pesan), no_update, False))
     def hapus(_n, hari_libur_id: int | None, versi: int | None):
         if not hari_libur_id:
-            return dbc.Alert("Pilih libur lokal yang akan dihapus.", color="warning"), no_update, False
+            raise Ditolak("Pilih libur lokal yang akan dihapus.", aksi="hari_libur.hapus")
         versi_baru = versi_berikut(versi)
         with sesi() as s:
             row = s.get(HariLibur, int(hari_libur_id))

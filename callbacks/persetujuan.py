@@ -127,7 +127,7 @@ def register(app: Dash) -> None:
               peran=PERAN_KANTOR, objek={"catatan_id": CatatanLangkah}, prevent_initial_call=True, tolak=0)
     def bertindak(_n1, _n2, _n3, _n4, catatan_id, alasan, bukti):
         if not catatan_id:
-            return dbc.Alert("Pilih langkah terlebih dahulu.", color="warning"), no_update, no_update, no_update
+            raise Ditolak("Pilih langkah terlebih dahulu.", aksi="langkah")
         tombol = ctx.triggered_id
         with sesi() as s:
             user = s.get(User, current_user.id)

@@ -87,7 +87,7 @@ def register(app: Dash) -> None:
               peran=PERAN_KANTOR, objek={"rekomendasi_id": Rekomendasi}, prevent_initial_call=True, tolak=0)
     def bertindak(_m, _s, _t, _k, _a, rekomendasi_id, uraian, bukti):
         if not rekomendasi_id:
-            return dbc.Alert("Pilih rekomendasi terlebih dahulu.", color="warning"), no_update
+            raise Ditolak("Pilih rekomendasi terlebih dahulu.", aksi="rekomendasi")
         aksi = str(ctx.triggered_id).removeprefix("tl-")
         with sesi() as s:
             user, rid = s.get(User, current_user.id), int(rekomendasi_id)

@@ -189,3 +189,57 @@ def test_hari_libur_tambah_with_a_version_that_is_not_a_number_adds_no_day_off(c
     _ditolak_tanpa_tulisan(demo, lambda: _panggil(
         client, app, "callbacks.hari_libur", "tambah", "libur-simpan", tanggal="17/12/2026",
         keterangan="Hari jadi kabupaten", versi="abc"), PESAN_VERSI)
+
+
+# ---------------------------------------------------------------- refusals inside the workflow: one audited place
+
+@pytest.mark.parametrize("tombol,aksi", [("tugas-setuju", "langkah.setujui"), ("tugas-mulai", "langkah.mulai_kerjakan"),
+                                         ("tugas-kembali", "langkah.kembalikan")])
+def test_a_staf_approving_starting_or_returning_another_roles_step_is_refused_and_audited_once(client, app, demo,
+                                                                                             tombol, aksi):
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from models.perencanaan.pekerjaan import mulai_pekerjaan
+    from models.sop.alur import catatan_terbuka
+    from models.tables import AuditLog
+    from tests.dash_util import sidik_basis_data, teks_jawaban
+    from tests.fabrik import pengguna, sop
+
+    with session_scope(demo) as s:
+        camat, staf = pengguna(s, peran="camat"), pengguna(s, peran="staf")
+        renja = sop(s, nama="Penyusunan Rencana Kerja (Renja)")
+        eks = mulai_pekerjaan(s, sop_id=renja.id, judul="Renja 2027", tahun=2027, triwulan=None, oleh=camat,
+                              pada=datetime(2026, 11, 20, 2, 0, tzinfo=ZoneInfo("UTC")))
+        rec = catatan_terbuka(s, eks.id)
+        assert rec is not None and rec.role_kode != "staf"
+        rec_id, staf_id, kec_id = rec.id, staf.id, eks.kecamatan_id
+    masuk(client, nama_pengguna("staf"))
+    assert nama_pengguna("staf") == "staf.poncokusumo"
+    client.get("/persetujuan")
+    sidik = sidik_basis_data(demo)
+    with session_scope(demo) as s:
+        n_audit = len(s.exec(select(AuditLog)).all())
+    r = _panggil(client, app, "callbacks.persetujuan", "bertindak", tombol, catatan_id=rec_id, alasan="Belum lengkap")
+    teks = teks_jawaban(r)
+    assert "Langkah ini menunggu pelaksana lain" in teks, teks
+    assert sidik_basis_data(demo) == sidik
+    with session_scope(demo) as s:
+        baru = s.exec(select(AuditLog).order_by(AuditLog.id)).all()[n_audit:]
+    assert [(a.aksi, a.user_id, a.kecamatan_id, a.objek, a.objek_id, a.sesudah) for a in baru] == [
+        ("aksi.ditolak", staf_id, kec_id, "catatan_langkah", rec_id, {"aksi": aksi})]
+
+
+@pytest.mark.parametrize("peran,modul,fungsi,pemicu,nilai,pesan", [
+    ("admin", "callbacks.sop", "simpan", "koreksi-simpan", {"label": ["Sub. Umum"]}, "Pilih langkah yang akan dikoreksi."),
+    ("staf", "callbacks.persetujuan", "bertindak", "tugas-selesai", {}, "Pilih langkah terlebih dahulu."),
+    ("staf", "callbacks.tindak_lanjut", "bertindak", "tl-akui", {}, "Pilih rekomendasi terlebih dahulu."),
+    ("admin", "callbacks.hari_libur", "hapus", "libur-konfirmasi-ya", {"versi": 1},
+     "Pilih libur lokal yang akan dihapus."),
+])
+def test_a_write_asked_for_without_its_record_is_refused_through_the_one_audited_place(client, app, demo, peran,
+                                                                                      modul, fungsi, pemicu, nilai,
+                                                                                      pesan):
+    masuk(client, nama_pengguna(peran))
+    client.get("/")
+    _ditolak_tanpa_tulisan(demo, lambda: _panggil(client, app, modul, fungsi, pemicu, **nilai), pesan)
