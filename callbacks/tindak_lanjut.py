@@ -24,7 +24,7 @@ from models.tindak_lanjut.rekomendasi import (
     serahkan,
     tindakan_tersedia,
 )
-from models.umum.isian import MAKS_KALIMAT, MAKS_PENDEK, MAKS_URAIAN, bulat, teks
+from models.umum.isian import MAKS_KALIMAT, MAKS_PENDEK, MAKS_URAIAN, bulat, nomor_id, teks
 from models.umum.penolakan import Ditolak
 from models.umum.periode import tahun_sah
 from models.umum.tanggal import baca_tanggal
@@ -89,8 +89,11 @@ def register(app: Dash) -> None:
         if not rekomendasi_id:
             raise Ditolak("Pilih rekomendasi terlebih dahulu.", aksi="rekomendasi")
         aksi = str(ctx.triggered_id).removeprefix("tl-")
+        rid = nomor_id(rekomendasi_id, label="Rekomendasi")
+        uraian = teks(uraian, label="Uraian", maks=MAKS_URAIAN)
+        bukti = teks(bukti, label="Bukti", maks=MAKS_KALIMAT)
         with sesi() as s:
-            user, rid = s.get(User, current_user.id), int(rekomendasi_id)
+            user = s.get(User, current_user.id)
             if aksi == "mulai":
                 mulai_tindak_lanjut(s, rekomendasi_id=rid, oleh=user)
             elif aksi == "serahkan":

@@ -243,3 +243,48 @@ def test_a_write_asked_for_without_its_record_is_refused_through_the_one_audited
     masuk(client, nama_pengguna(peran))
     client.get("/")
     _ditolak_tanpa_tulisan(demo, lambda: _panggil(client, app, modul, fungsi, pemicu, **nilai), pesan)
+
+
+def _kasus_tulis(demo) -> dict:
+    """Ids the hostile write requests below name: the office's Renja SOP, its IKU-1, a running Renja's open step."""
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from models.perencanaan.pekerjaan import mulai_pekerjaan
+    from models.sop.alur import catatan_terbuka
+    from tests.fabrik import indikator, pengguna, sop
+
+    with session_scope(demo) as s:
+        renja = sop(s, nama="Penyusunan Rencana Kerja (Renja)")
+        eks = mulai_pekerjaan(s, sop_id=renja.id, judul="Renja 2027", tahun=2027, triwulan=None,
+                              oleh=pengguna(s, peran="camat"), pada=datetime(2026, 11, 20, 2, 0, tzinfo=ZoneInfo("UTC")))
+        return {"sop": renja.id, "iku": indikator(s, kode="IKU-1").id, "langkah": catatan_terbuka(s, eks.id).id}
+
+
+@pytest.mark.parametrize("peran,modul,fungsi,pemicu,nilai,pesan", [
+    ("camat", "callbacks.pekerjaan", "mulai", "pekerjaan-mulai",
+     {"sop_id": "sop", "judul": ["Renja"], "tahun": 2027, "triwulan": 0}, "Judul tidak sah."),
+    ("camat", "callbacks.pekerjaan", "mulai", "pekerjaan-mulai",
+     {"sop_id": "sop", "judul": "Renja 2027", "tahun": 2027, "triwulan": "abc"}, "Triwulan harus bilangan bulat."),
+    ("camat", "callbacks.persetujuan", "bertindak", "tugas-selesai",
+     {"catatan_id": "langkah", "alasan": {"a": 1}}, "Catatan tidak sah."),
+    ("camat", "callbacks.persetujuan", "bertindak", "tugas-selesai",
+     {"catatan_id": "langkah", "alasan": "x", "bukti": 7}, "Kelengkapan yang dicentang tidak sah."),
+    ("camat", "callbacks.realisasi", "simpan", "real-simpan",
+     {"indikator_id": "iku", "periode": {"tahun": 2026, "triwulan": 3}, "pembilang": "10", "penyebut": "20",
+      "catatan": ["x"]}, "Catatan tidak sah."),
+    ("camat", "callbacks.realisasi", "simpan", "real-simpan",
+     {"indikator_id": "iku", "periode": {"tahun": 2026, "triwulan": 3}, "pembilang": 10**400, "penyebut": "20"},
+     "bukan angka"),
+    ("camat", "callbacks.monitoring_sop", "simpan_monitoring", None,
+     {"sop_id": "sop", "periode": "2026-2", "baik": ["ya"], "catatan": ["x"]}, "Catatan tidak sah."),
+    ("admin", "callbacks.kalender_sakip", "simpan", "jadwal-simpan",
+     {"kabupaten": 1, "kewajiban": "renja", "sop": ["Renja"], "versi": 1}, "Nama SOP tidak sah."),
+])
+def test_a_write_with_a_field_of_the_wrong_kind_is_refused_before_its_transaction(client, app, demo, peran, modul,
+                                                                                  fungsi, pemicu, nilai, pesan):
+    ident = _kasus_tulis(demo)
+    nilai = {k: ident[v] if k in ("sop_id", "indikator_id", "catatan_id") else v for k, v in nilai.items()}
+    masuk(client, nama_pengguna(peran))
+    client.get("/")
+    _ditolak_tanpa_tulisan(demo, lambda: _panggil(client, app, modul, fungsi, pemicu, **nilai), pesan)
