@@ -280,6 +280,13 @@ def _kasus_tulis(demo) -> dict:
      {"sop_id": "sop", "periode": "2026-2", "baik": ["ya"], "catatan": ["x"]}, "Catatan tidak sah."),
     ("admin", "callbacks.kalender_sakip", "simpan", "jadwal-simpan",
      {"kabupaten": 1, "kewajiban": "renja", "sop": ["Renja"], "versi": 1}, "Nama SOP tidak sah."),
+    ("camat", "callbacks.laporan_kinerja", "simpan", "lkj-simpan",
+     {"nilai": "profil", "isi": ["Profil kecamatan"], "tahun": 2026, "versi": 1}, "Teks tidak sah."),
+    ("camat", "callbacks.iku", "simpan", "target-simpan",
+     {"indikator_id": "iku", "tahun": 2026, "nilai": "90", "alasan": {"a": 1}}, "Alasan tidak sah."),
+    ("camat", "callbacks.perjanjian_kinerja", "simpan_kegiatan", "ra-simpan",
+     {"indikator_id": "iku", "triwulan": 1, "pelaksana": "kasi_pem", "kegiatan": ["Rapat"], "tahun": 2026,
+      "versi": 1}, "Kegiatan tidak sah."),
 ])
 def test_a_write_with_a_field_of_the_wrong_kind_is_refused_before_its_transaction(client, app, demo, peran, modul,
                                                                                   fungsi, pemicu, nilai, pesan):
