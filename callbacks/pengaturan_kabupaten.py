@@ -16,7 +16,7 @@ from models.perencanaan.pengaturan import atur_predikat, baca_pengaturan, daftar
 from models.tables import Kabupaten, User
 from models.umum import periode
 from models.umum.angka import tulis_angka
-from models.umum.isian import versi_berikut
+from models.umum.isian import nomor_id, versi_berikut
 from models.umum.penolakan import Ditolak
 
 
@@ -26,8 +26,8 @@ def _kabupaten(s, user: User, diminta) -> Kabupaten:
         kab = s.get(Kabupaten, user.kabupaten_id) if user.kabupaten_id else None
     else:
         try:
-            kab = s.get(Kabupaten, int(diminta)) if diminta not in (None, "") else None
-        except (TypeError, ValueError):
+            kab = s.get(Kabupaten, nomor_id(diminta)) if diminta not in (None, "") else None
+        except Ditolak:
             kab = None
     if kab is None:
         raise Ditolak("Pilih kabupaten yang diatur.")

@@ -287,11 +287,22 @@ def _kasus_tulis(demo) -> dict:
     ("camat", "callbacks.perjanjian_kinerja", "simpan_kegiatan", "ra-simpan",
      {"indikator_id": "iku", "triwulan": 1, "pelaksana": "kasi_pem", "kegiatan": ["Rapat"], "tahun": 2026,
       "versi": 1}, "Kegiatan tidak sah."),
+    ("camat", "callbacks.anggaran", "simpan", "anggaran-simpan",
+     {"tahun": 2026, "kode_program": "1.01", "program": "Program uji", "kode_kegiatan": "1.01.01",
+      "kegiatan": ["Kegiatan uji"], "kode_sub_kegiatan": "1.01.01.001", "sub_kegiatan": "Sub uji", "pagu": "1000"},
+     "Kegiatan tidak sah."),
+    ("evaluator", "callbacks.rekomendasi_lhe", "simpan", "lhe-rek-simpan", {"evaluasi_akip_id": "abc"},
+     "Evaluasi AKIP harus bilangan bulat."),
+    ("admin", "callbacks.pengaturan_kabupaten", "simpan", "pengaturan-simpan",
+     {"kabupaten": 2**63, "bupati": "Bupati Uji", "versi": 1}, "Pilih kabupaten yang diatur."),
+    ("camat", "callbacks.laporan_kinerja", "tanda_tangani", "lkj-ttd",
+     {"tahun": 2026, "tanggal": "1 Desember 2026", "isi": ["data:application/pdf;base64,JVBERg=="],
+      "nama": "lkj.pdf", "versi": 1}, "Berkas tidak terbaca; coba unggah lagi."),
 ])
 def test_a_write_with_a_field_of_the_wrong_kind_is_refused_before_its_transaction(client, app, demo, peran, modul,
                                                                                   fungsi, pemicu, nilai, pesan):
     ident = _kasus_tulis(demo)
     nilai = {k: ident[v] if k in ("sop_id", "indikator_id", "catatan_id") else v for k, v in nilai.items()}
-    masuk(client, nama_pengguna(peran))
+    masuk(client, "inspektorat.malang" if peran == "evaluator" else nama_pengguna(peran))
     client.get("/")
     _ditolak_tanpa_tulisan(demo, lambda: _panggil(client, app, modul, fungsi, pemicu, **nilai), pesan)
