@@ -306,3 +306,12 @@ def test_a_write_with_a_field_of_the_wrong_kind_is_refused_before_its_transactio
     masuk(client, "inspektorat.malang" if peran == "evaluator" else nama_pengguna(peran))
     client.get("/")
     _ditolak_tanpa_tulisan(demo, lambda: _panggil(client, app, modul, fungsi, pemicu, **nilai), pesan)
+
+
+def test_the_evaluasi_akip_recap_with_a_5000_digit_year_asks_for_the_year(client, app, demo):
+    from tests.dash_util import teks_jawaban
+
+    masuk(client, "kabupaten.malang")
+    client.get("/")
+    r = _panggil(client, app, "callbacks.rekap_akip", "tampil", None, kabupaten=1, tahun="9" * 5000)
+    assert "Pilih tahunnya." in teks_jawaban(r)
