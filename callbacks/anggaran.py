@@ -29,6 +29,8 @@ from models.perencanaan.anggaran import (
 )
 from models.tables import User
 from models.umum.berkas import dari_unggahan
+from models.umum.isian import MAKS_URAIAN, nomor_id, teks
+from models.umum.nama_berkas import nama_unduhan
 from models.umum.penolakan import Ditolak
 from models.umum.periode import tahun_sah
 
@@ -44,9 +46,14 @@ def _id(nilai) -> int | None:
     if nilai in (None, ""):
         return None
     try:
-        return int(nilai)
-    except (TypeError, ValueError):
+        return nomor_id(nilai)
+    except Ditolak:
         raise Ditolak("Sub kegiatan tidak ditemukan pada DPA kantor ini; muat ulang halaman.") from None
+
+
+def _teks(nilai, label: str) -> str | None:
+    """A typed field checked for its kind before the write (its length is the domain's rule, with its message)."""
+    return teks(nilai, label=label, maks=MAKS_URAIAN)
 
 
 def _isi(s, kecamatan_id: int, tahun: int):
@@ -92,9 +99,12 @@ def register(app: Dash) -> None:
     def simpan(_n, tahun, anggaran_id, terlihat, kode_program, program, kode_kegiatan, kegiatan, kode_sub_kegiatan,
                sub_kegiatan, pagu, realisasi_1, realisasi_2, realisasi_3, realisasi_4, sasaran):
         th, ident = _tahun_dpa(tahun), _id(anggaran_id)
-        isian = IsianAnggaran(kode_program=kode_program, program=program, kode_kegiatan=kode_kegiatan,
-                              kegiatan=kegiatan, kode_sub_kegiatan=kode_sub_kegiatan, sub_kegiatan=sub_kegiatan,
-                              sasaran=sasaran, pagu=pagu,
+        isian = IsianAnggaran(kode_program=_teks(kode_program, "Kode program"), program=_teks(program, "Program"),
+                              kode_kegiatan=_teks(kode_kegiatan, "Kode kegiatan"),
+                              kegiatan=_teks(kegiatan, "Kegiatan"),
+                              kode_sub_kegiatan=_teks(kode_sub_kegiatan, "Kode sub kegiatan"),
+                              sub_kegiatan=_teks(sub_kegiatan, "Sub kegiatan"), sasaran=_teks(sasaran, "Sasaran"),
+                              pagu=pagu,
                               realisasi=(realisasi_1, realisasi_2, realisasi_3, realisasi_4))
         harap = terlihat.get("versi") if isinstance(terlihat, dict) and terlihat.get("id") == ident else None
         if ident is not None and harap is None:
@@ -137,8 +147,8 @@ def register(app: Dash) -> None:
         with sesi() as s:
             user = s.get(User, current_user.id)
             data = anggaran_excel.templat(s, kecamatan_id=user.kecamatan_id, tahun=th)
-            nama = nama_kantor(s, [user.kecamatan_id])[user.kecamatan_id].lower().replace(" ", "-")
-        return dcc.send_bytes(data, f"dpa-{nama}-{th}.xlsx")
+            nama = nama_kantor(s, [user.kecamatan_id])[user.kecamatan_id]
+        return dcc.send_bytes(data, nama_unduhan(f"dpa {nama} {th}", "xlsx"))
 
     @callback(app, Output(ids.ANGGARAN_PRATINJAU, "children"), Output(ids.ANGGARAN_IMPOR, "disabled"),
               Input(ids.ANGGARAN_BERKAS, "contents"), Input(ids.ANGGARAN_GANTI, "value"),

@@ -29,6 +29,7 @@ from models.tindak_lanjut.bukti_lke import usulan_kantor
 from models.tindak_lanjut.evaluasi_akip import PENGATUR_LKE, PENGISI_MANDIRI, PERAN_EVALUATOR
 from models.tindak_lanjut.lhe import evaluator_terlihat
 from models.umum.berkas import dari_unggahan
+from models.umum.isian import versi_berikut
 from models.umum.penolakan import Ditolak
 
 PEMBUKA = PENGISI_MANDIRI | PERAN_EVALUATOR
@@ -118,13 +119,14 @@ def register(app: Dash) -> None:
     def buka(_n, kecamatan, tahun, versi):
         if not _n:  # a button drawn by the page's own callback
             return no_update, no_update
+        versi_baru = versi_berikut(versi)
         with sesi() as s:
             sar = saringan_halaman(s, {"kecamatan": kecamatan, "tahun": tahun or ea.tahun_bawaan()})
             if sar.kecamatan_id is None:
                 return _pesan("Pilih satu kecamatan.", "warning"), no_update
             ev = ea.buka(s, kecamatan_id=sar.kecamatan_id, tahun=sar.tahun, oleh=_user(s))
             teks = f"Evaluasi AKIP {ev.tahun} dibuka dengan {ev.lke.get('nama', 'LKE')}."
-        return _pesan(teks), (versi or 0) + 1
+        return _pesan(teks), versi_baru
 
     @callback(app, Output({"type": ids.AKIP_PESAN_KRITERIA, "index": MATCH}, "children"),
               Input({"type": ids.AKIP_SIMPAN_MANDIRI, "index": MATCH}, "n_clicks"),
@@ -207,11 +209,12 @@ def register(app: Dash) -> None:
     def kirim(_n, evaluasi_id, versi):
         if not _n:  # a button drawn by the page's own callback
             return no_update, no_update
+        versi_baru = versi_berikut(versi)
         with sesi() as s:
             ev = ea.kirim(s, evaluasi_id=_evaluasi(s, evaluasi_id).id, oleh=_user(s))
             teks = f"Penilaian mandiri {ev.tahun} dikirim ke evaluator."
         _ubah_nilai()
-        return _pesan(teks), (versi or 0) + 1
+        return _pesan(teks), versi_baru
 
     @callback(app, Output(ids.AKIP_PESAN, "children", allow_duplicate=True),
               Output(ids.AKIP_VERSI, "data", allow_duplicate=True), Input(ids.AKIP_FINAL, "n_clicks"),
@@ -221,12 +224,13 @@ def register(app: Dash) -> None:
     def finalkan(_n, temuan, tanggal_lhe, evaluasi_id, versi):
         if not _n:  # a button drawn by the page's own callback
             return no_update, no_update
+        versi_baru = versi_berikut(versi)
         with sesi() as s:
             ev = ea.finalkan(s, evaluasi_id=_evaluasi(s, evaluasi_id).id, temuan=temuan, tanggal_lhe=tanggal_lhe,
                              oleh=_user(s))
             teks = f"Evaluasi AKIP {ev.tahun} final: nilai {teks_nilai(ev.nilai)}, predikat {teks_predikat(ev.predikat)}."
         _ubah_nilai()
-        return _pesan(teks), (versi or 0) + 1
+        return _pesan(teks), versi_baru
 
     @callback(app, Output(ids.AKIP_LKE_PESAN, "children"), Output(ids.AKIP_DAFTAR_LKE, "children"),
               Input(ids.AKIP_LKE_BERKAS, "contents"),

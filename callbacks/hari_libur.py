@@ -13,7 +13,9 @@ from dashboard.data import pengaturan, sesi
 from models.tables import HariLibur, User
 from models.umum import periode
 from models.umum.hari_libur import daftar_hari_libur, hapus_hari_libur, hari_libur_tercatat, tambah_hari_libur
+from models.umum.isian import MAKS_KALIMAT, teks, versi_berikut
 from models.umum.kalender import baca_jam_kerja
+from models.umum.penolakan import Ditolak
 from models.umum.tanggal import baca_tanggal, tanggal_hari
 
 ADMIN = {"admin"}
@@ -50,7 +52,7 @@ def register(app: Dash) -> None:
     @callback(app, Output(ids.LIBUR_TABEL, "children"), Input(ids.LIBUR_TAHUN, "value"),
               Input(ids.LIBUR_VERSI, "data"), peran=ADMIN)
     def tampilkan(tahun: int | None, _versi: int | None):
-        tahun = int(tahun or periode.hari_ini().year)
+        tahun = periode.tahun_sah(tahun) if tahun not in (None, "") else periode.hari_ini().year
         with sesi() as s:
             baris = daftar_hari_libur(s, tahun)
             tercatat = {h.tanggal: h.id for h in hari_libur_tercatat(s, tahun)}
@@ -63,10 +65,12 @@ def register(app: Dash) -> None:
               peran=ADMIN, prevent_initial_call=True, tolak=0)
     def tambah(_n, tanggal: str | None, keterangan: str | None, versi: int | None):
         tgl = _tanggal(tanggal)
+        keterangan = teks(keterangan, label="Keterangan hari libur", maks=MAKS_KALIMAT)  # its bound: the domain's
+        versi_baru = versi_berikut(versi)
         with sesi() as s:
             row = tambah_hari_libur(s, tanggal=tgl, keterangan=keterangan or "", oleh=s.get(User, current_user.id))
             pesan = f"Libur lokal {tanggal_hari(row.tanggal)} ({row.keterangan}) ditambahkan."
-        return dbc.Alert(pesan, color="success"), (versi or 0) + 1, tgl.year, ""
+        return dbc.Alert(pesan, color="success"), versi_baru, tgl.year, ""
 
     @callback(app, Output(ids.LIBUR_HAPUS_ID, "data"), Output(ids.LIBUR_KONFIRMASI, "is_open"),
               Output(ids.LIBUR_KONFIRMASI_TEKS, "children"),
@@ -94,12 +98,13 @@ def register(app: Dash) -> None:
               prevent_initial_call=True, tolak=lambda pesan: (pesan_tolak(pesan), no_update, False))
     def hapus(_n, hari_libur_id: int | None, versi: int | None):
         if not hari_libur_id:
-            return dbc.Alert("Pilih libur lokal yang akan dihapus.", color="warning"), no_update, False
+            raise Ditolak("Pilih libur lokal yang akan dihapus.", aksi="hari_libur.hapus")
+        versi_baru = versi_berikut(versi)
         with sesi() as s:
             row = s.get(HariLibur, int(hari_libur_id))
             label = tanggal_hari(row.tanggal) if row else ""
             hapus_hari_libur(s, hari_libur_id=int(hari_libur_id), oleh=s.get(User, current_user.id))
-        return dbc.Alert(f"Libur lokal {label} dihapus.", color="success"), (versi or 0) + 1, False
+        return dbc.Alert(f"Libur lokal {label} dihapus.", color="success"), versi_baru, False
 
     app.clientside_callback("function(n) { return false; }",
                             Output(ids.LIBUR_KONFIRMASI, "is_open", allow_duplicate=True),

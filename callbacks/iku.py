@@ -26,8 +26,9 @@ from models.tables import Indikator, Kecamatan, Target, User
 from models.umum import periode
 from models.umum.angka import baca_angka, tulis_angka, tulis_target
 from models.umum.berkas import dari_unggahan
+from models.umum.isian import MAKS_KALIMAT, bulat, teks
 from models.umum.penolakan import Ditolak
-from models.umum.periode import ROMAWI
+from models.umum.periode import ROMAWI, tahun_sah
 
 
 def _riwayat(s, indikator_id: int, kecamatan_id: int, tahun: int) -> html.Div:
@@ -147,9 +148,10 @@ def register(app: Dash) -> None:
             raise Ditolak("Pilih indikator terlebih dahulu.")
         try:
             angka = baca_angka(nilai)
-            th = int(tahun)
-        except (Ditolak, TypeError, ValueError) as e:
-            raise Ditolak(f"Target: {e}" if isinstance(e, Ditolak) else "Tahun tidak sah.") from None
+        except Ditolak as e:
+            raise Ditolak(f"Target: {e}") from None
+        th = tahun_sah(tahun, kosong="Tahun tidak sah.")
+        alasan = teks(alasan, label="Alasan", maks=MAKS_KALIMAT)
         # One transaction for the whole form: any refusal (a quarter that is not a number, a change only the Camat
         # may make) writes nothing, the year's target included.
         with sesi() as s:
@@ -191,8 +193,8 @@ def register(app: Dash) -> None:
         if sop_id is None:
             raise Ditolak("Pilih SOP pengumpulannya.")
         try:
-            sop = int(sop_id) or None
-        except (TypeError, ValueError):
+            sop = bulat(sop_id, label="SOP") or None
+        except Ditolak:
             raise Ditolak("SOP yang dipilih tidak dikenal.") from None
         with sesi() as s:
             user = s.get(User, current_user.id)

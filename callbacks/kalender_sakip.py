@@ -14,6 +14,7 @@ from models.akun.peran import PERAN_KANTOR
 from models.perencanaan.kalender_sakip import jadwal_kabupaten, kewajiban_kantor, rpjmd_kabupaten, ubah_jadwal
 from models.tables import Kabupaten, Kecamatan, User
 from models.umum import periode
+from models.umum.isian import MAKS_NAMA, nomor_id, teks, versi_berikut
 from models.umum.penolakan import Ditolak
 
 
@@ -25,8 +26,8 @@ def _kabupaten(s, user: User, diminta) -> Kabupaten | None:
     if user.role_kode != "admin":  # a user of no office and no kabupaten reads no calendar
         return None
     try:
-        return s.get(Kabupaten, int(diminta)) if diminta else None
-    except (TypeError, ValueError):
+        return s.get(Kabupaten, nomor_id(diminta)) if diminta else None
+    except Ditolak:
         return None
 
 
@@ -78,6 +79,8 @@ def register(app: Dash) -> None:
               State({"type": ids.JADWAL_TENGGAT, "index": ALL}, "value"), State(ids.JADWAL_VERSI, "data"),
               peran=PENGUBAH, prevent_initial_call=True, tolak=0)
     def simpan(_n, kabupaten, kewajiban, sop, hari_kerja, mulai, tenggat, versi):
+        versi_baru = versi_berikut(versi)
+        sop_nama = teks(sop, label="Nama SOP", maks=MAKS_NAMA)  # empty: none; None: left as it is
         try:
             if not kewajiban:
                 raise Ditolak("Pilih kewajiban yang diubah.")
@@ -88,7 +91,7 @@ def register(app: Dash) -> None:
                     raise Ditolak("Kabupaten tidak ditemukan.")
                 ubah = {}
                 if sop is not None:
-                    ubah["sop_nama"] = sop.strip() or None
+                    ubah["sop_nama"] = sop_nama
                 if hari_kerja not in (None, ""):
                     ubah["tenggat_hari_kerja"] = hari_kerja  # as typed: the domain refuses 2,5 with its message
                 for kunci, nilai in (("mulai", _tanggal(mulai)), ("tenggat", _tanggal(tenggat))):
@@ -102,4 +105,4 @@ def register(app: Dash) -> None:
             raise
         except (ValueError, TypeError):
             raise Ditolak("Isian tidak sah.") from None
-        return dbc.Alert(pesan, color="success"), (versi or 0) + 1
+        return dbc.Alert(pesan, color="success"), versi_baru

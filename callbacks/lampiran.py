@@ -16,6 +16,7 @@ from sqlmodel import Session
 from dashboard.data import pengaturan, sesi
 from models.tables import Lampiran, User
 from models.umum.berkas import dari_unggahan
+from models.umum.isian import MAKS_KALIMAT, nomor_id, teks
 from models.umum.penolakan import Ditolak
 
 
@@ -33,8 +34,9 @@ def simpan_unggahan(isi: str | None, nama: str | None, pemilik_id: int | str | N
     if not pemilik_id:
         raise Ditolak(belum_dipilih)
     data = dari_unggahan(isi)
+    pemilik_id, nama = nomor_id(pemilik_id), teks(nama, label="Nama berkas", maks=MAKS_KALIMAT) or "berkas"
     with sesi() as s:
-        x = lampirkan(s, int(pemilik_id), nama_berkas=nama or "berkas", data=data,
-                      oleh=s.get(User, current_user.id), folder=pengaturan().upload_dir)
-        disimpan, berkas = x.nama_berkas, daftar(s, int(pemilik_id))
+        x = lampirkan(s, pemilik_id, nama_berkas=nama, data=data, oleh=s.get(User, current_user.id),
+                      folder=pengaturan().upload_dir)
+        disimpan, berkas = x.nama_berkas, daftar(s, pemilik_id)
     return berkas, dbc.Alert(berhasil.format(nama=disimpan), color="success")

@@ -28,12 +28,14 @@ from models.perencanaan.laporan_kinerja import (
 from models.perencanaan.publikasi import PENERBIT
 from models.tables import User
 from models.umum.berkas import dari_unggahan
+from models.umum.isian import teks, versi_berikut
 from models.umum.penolakan import Ditolak
 from models.umum.periode import tahun_sah
 from models.umum.status import StatusLaporan
 
 KECAMATAN = "lkj-kecamatan"  # the filter bar of dashboard.pages.laporan_kinerja
 TAHUN = "lkj-tahun"
+MAKS_TEKS_BEBAS = 1_000_000  # a field checked here for its kind only: its length is the domain's rule and message
 
 
 
@@ -49,8 +51,14 @@ def _bagian(nilai) -> tuple[str, int | None]:
         raise Ditolak("Bagian tidak dikenal.") from None
 
 
-def _berhasil(pesan: str, versi) -> tuple:
-    return dbc.Alert(pesan, color="success", dismissable=True), (versi or 0) + 1
+def _berhasil(pesan: str, versi_baru: int) -> tuple:
+    """The success message and the page's next version (`versi_berikut`, read before the write)."""
+    return dbc.Alert(pesan, color="success", dismissable=True), versi_baru
+
+
+def _teks(nilai, label: str) -> str | None:
+    """A typed field checked for its kind before the write (its length is the domain's rule, with its message)."""
+    return teks(nilai, label=label, maks=MAKS_TEKS_BEBAS)
 
 
 def _pengguna(s) -> User:
@@ -120,9 +128,13 @@ def register(app: Dash) -> None:
               peran=PENULIS, prevent_initial_call=True, tolak=0)
     def simpan(_n, nilai, isi, tahun, versi):
         bagian, ind = _bagian(nilai)
+        if bagian not in BAGIAN:
+            raise Ditolak("Bagian tidak dikenal.")
+        isi = _teks(isi, "Teks")
+        th = tahun_sah(tahun)
+        versi_baru = versi_berikut(versi)
         with sesi() as s:
             user = _pengguna(s)
-            th = tahun_sah(tahun)
             lk = laporan(s, user.kecamatan_id, th)
             direviu = lk is not None and lk.status == StatusLaporan.DIREVIU
             row = simpan_teks(s, kecamatan_id=user.kecamatan_id, tahun=th, bagian=bagian,
@@ -131,7 +143,7 @@ def register(app: Dash) -> None:
             ulang = direviu and lk is not None and lk.status == StatusLaporan.DRAF
         judul = BAGIAN[bagian].judul
         pesan = f"{judul} disimpan." if row is not None else f"{judul} tahun ini dihapus."
-        return _berhasil(f"{pesan} {PESAN_REVIU_ULANG}" if ulang else pesan, versi)
+        return _berhasil(f"{pesan} {PESAN_REVIU_ULANG}" if ulang else pesan, versi_baru)
 
     @callback(app, Output(ids.LKJ_PESAN, "children", allow_duplicate=True),
               Output(ids.LKJ_VERSI, "data", allow_duplicate=True),
@@ -139,12 +151,14 @@ def register(app: Dash) -> None:
               State(ids.LKJ_REVIU_CATATAN, "value"), State(ids.LKJ_VERSI, "data"),
               peran=frozenset({"sekcam", "evaluator"}), kecamatan=("kecamatan",), prevent_initial_call=True, tolak=0)
     def catat_reviu(_n, kecamatan, tahun, catatan, versi):
+        th, catatan = tahun_sah(tahun), _teks(catatan, "Catatan reviu")
+        versi_baru = versi_berikut(versi)
         with sesi() as s:
             sar = saringan_halaman(s, {"kecamatan": kecamatan, "tahun": tahun}, setahun=True)
             if sar.kecamatan_id is None:
                 raise Ditolak("Pilih satu kecamatan yang laporannya direviu.")
-            reviu(s, kecamatan_id=sar.kecamatan_id, tahun=tahun_sah(tahun), catatan=catatan, oleh=_pengguna(s))
-        return _berhasil("Reviu Laporan Kinerja dicatat.", versi)
+            reviu(s, kecamatan_id=sar.kecamatan_id, tahun=th, catatan=catatan, oleh=_pengguna(s))
+        return _berhasil("Reviu Laporan Kinerja dicatat.", versi_baru)
 
     @callback(app, Output(ids.LKJ_TTD_NAMA_SCAN, "children"), Input(ids.LKJ_TTD_SCAN, "filename"),
               prevent_initial_call=True)
@@ -159,8 +173,10 @@ def register(app: Dash) -> None:
     def tanda_tangani(_n, tahun, tanggal, isi, nama, versi):
         data = dari_unggahan(isi) if isi else b""
         th = tahun_sah(tahun)
+        nama, tanggal = _teks(nama, "Nama berkas") or "", _teks(tanggal, "Tanggal") or ""
+        versi_baru = versi_berikut(versi)
         with sesi() as s:
             user = _pengguna(s)
-            tandatangani(s, kecamatan_id=user.kecamatan_id, tahun=th, nama_berkas=nama or "", data=data,
-                         tanggal=tanggal or "", oleh=user, folder=pengaturan().upload_dir)
-        return _berhasil(f"Laporan Kinerja {th} ditandatangani; scan dilampirkan dan teksnya terkunci.", versi)
+            tandatangani(s, kecamatan_id=user.kecamatan_id, tahun=th, nama_berkas=nama, data=data,
+                         tanggal=tanggal, oleh=user, folder=pengaturan().upload_dir)
+        return _berhasil(f"Laporan Kinerja {th} ditandatangani; scan dilampirkan dan teksnya terkunci.", versi_baru)

@@ -19,7 +19,10 @@ from models.sop.monitoring import (
     catatan_tahun,
 )
 from models.tables import Kecamatan, Sop, User
-from models.umum.periode import label_semester
+from models.umum.isian import MAKS_KALIMAT, bulat, nomor_id
+from models.umum.isian import teks as isian_teks
+from models.umum.penolakan import Ditolak
+from models.umum.periode import label_semester, tahun_sah
 
 _YA_TIDAK = {"ya": True, "tidak": False}
 
@@ -41,6 +44,11 @@ def _bilangan(teks) -> int | None:
         return int(str(teks))
     except (TypeError, ValueError):
         return None
+
+
+def _ya_tidak(nilai) -> bool | None:
+    """A Ya/Tidak choice as the form sends it; anything else is no answer."""
+    return _YA_TIDAK.get(nilai) if isinstance(nilai, str) else None
 
 
 def _periode(teks) -> tuple[int | None, int | None]:
@@ -78,11 +86,14 @@ def register(app: Dash) -> None:
     def simpan_monitoring(_n, baik, catatan, tindakan, periode, sop_id):
         tahun, semester = _periode(periode)
         if tahun is None or semester is None or _bilangan(sop_id) is None:
-            return _pesan("Muat ulang halaman lalu pilih tahun dan semester.", "warning")
+            raise Ditolak("Muat ulang halaman lalu pilih tahun dan semester.", aksi="monitoring_sop.catat")
+        sop_id, tahun = nomor_id(sop_id, label="SOP"), tahun_sah(tahun, teks=False)
+        semester = bulat(semester, label="Semester", minimum=1, maksimum=2)
+        catatan = isian_teks(catatan, label="Catatan", maks=MAKS_KALIMAT)
+        tindakan = isian_teks(tindakan, label="Tindakan", maks=MAKS_KALIMAT)
         with sesi() as s:
-            m = catat_monitoring(s, sop_id=int(sop_id), tahun=tahun, semester=semester,
-                                 berjalan_baik=_YA_TIDAK.get(baik), catatan=catatan, tindakan=tindakan,
-                                 oleh=s.get(User, current_user.id))
+            m = catat_monitoring(s, sop_id=sop_id, tahun=tahun, semester=semester, berjalan_baik=_ya_tidak(baik),
+                                 catatan=catatan, tindakan=tindakan, oleh=s.get(User, current_user.id))
             zona = s.get(Kecamatan, m.kecamatan_id).zona_waktu
             teks = (f"Disimpan: {'berjalan baik' if m.berjalan_baik else 'tidak berjalan baik'}, "
                     f"{label_semester(tahun, semester)} · {waktu(m.dinilai_pada, zona)}.")
@@ -98,13 +109,15 @@ def register(app: Dash) -> None:
     def simpan_evaluasi(_n, mendorong_kinerja, mudah_dipahami, mudah_dilaksanakan, semua_dapat_berperan,
                         mengatasi_permasalahan, menjawab_kebutuhan, sinergi, catatan, tahun, sop_id):
         if _bilangan(tahun) is None or _bilangan(sop_id) is None:
-            return _pesan("Muat ulang halaman lalu pilih tahun.", "warning")
+            raise Ditolak("Muat ulang halaman lalu pilih tahun.", aksi="evaluasi_sop.catat")
+        sop_id, tahun = nomor_id(sop_id, label="SOP"), tahun_sah(_bilangan(tahun), teks=False)
+        catatan = isian_teks(catatan, label="Catatan", maks=MAKS_KALIMAT)
         nilai = dict(zip([k for k, _ in KRITERIA], (mendorong_kinerja, mudah_dipahami, mudah_dilaksanakan,
                                                     semua_dapat_berperan, mengatasi_permasalahan,
                                                     menjawab_kebutuhan, sinergi)))
-        jawaban = {k: _YA_TIDAK[v] for k, v in nilai.items() if v in _YA_TIDAK}
+        jawaban = {k: j for k, v in nilai.items() if (j := _ya_tidak(v)) is not None}
         with sesi() as s:
-            e = catat_evaluasi_sop(s, sop_id=int(sop_id), tahun=int(tahun), jawaban=jawaban, catatan=catatan,
+            e = catat_evaluasi_sop(s, sop_id=sop_id, tahun=tahun, jawaban=jawaban, catatan=catatan,
                                    oleh=s.get(User, current_user.id))
             zona = s.get(Kecamatan, e.kecamatan_id).zona_waktu
             tidak = sum(1 for k, _ in KRITERIA if not getattr(e, k))

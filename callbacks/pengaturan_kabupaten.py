@@ -16,6 +16,7 @@ from models.perencanaan.pengaturan import atur_predikat, baca_pengaturan, daftar
 from models.tables import Kabupaten, User
 from models.umum import periode
 from models.umum.angka import tulis_angka
+from models.umum.isian import nomor_id, versi_berikut
 from models.umum.penolakan import Ditolak
 
 
@@ -25,8 +26,8 @@ def _kabupaten(s, user: User, diminta) -> Kabupaten:
         kab = s.get(Kabupaten, user.kabupaten_id) if user.kabupaten_id else None
     else:
         try:
-            kab = s.get(Kabupaten, int(diminta)) if diminta not in (None, "") else None
-        except (TypeError, ValueError):
+            kab = s.get(Kabupaten, nomor_id(diminta)) if diminta not in (None, "") else None
+        except Ditolak:
             kab = None
     if kab is None:
         raise Ditolak("Pilih kabupaten yang diatur.")
@@ -65,6 +66,7 @@ def register(app: Dash) -> None:
               State(ids.PENGATURAN_VERSI, "data"), State(ids.PENGATURAN_REVIU_LKJ, "value"), peran=PENGATUR,
               prevent_initial_call=True, tolak=0)
     def simpan(_n, kabupaten, bupati, batas, awal, ditetapkan, versi, reviu_lkj=None):
+        versi_baru = versi_berikut(versi)
         with sesi() as s:
             user = s.get(User, current_user.id)
             kab = _kabupaten(s, user, kabupaten)
@@ -73,7 +75,7 @@ def register(app: Dash) -> None:
                             **({"reviu_lkj": reviu_lkj} if reviu_lkj is not None else {}))
             pesan = (f"Pengaturan Kabupaten {kab.nama} disimpan. Rata-rata capaian kini menghitung tiap capaian "
                      f"paling tinggi {tulis_angka(kab.batas_rerata)}%.")
-        return dbc.Alert(pesan, color="success"), (versi or 0) + 1
+        return dbc.Alert(pesan, color="success"), versi_baru
 
     @callback(app, Output(ids.PITA_PESAN, "children"), Output(ids.PITA_VERSI, "data"),
               Input(ids.PITA_SIMPAN, "n_clicks"), State(ids.PENGATURAN_KABUPATEN, "value"),
@@ -82,6 +84,7 @@ def register(app: Dash) -> None:
               State({"type": ids.PITA_WARNA, "index": ALL}, "value"), State(ids.PITA_VERSI, "data"),
               peran=PENGATUR, prevent_initial_call=True, tolak=0)
     def simpan_pita(_n, kabupaten, tahun, nama, ambang, warna, versi):
+        versi_baru = versi_berikut(versi)
         with sesi() as s:
             user = s.get(User, current_user.id)
             kab = _kabupaten(s, user, kabupaten)
@@ -90,4 +93,4 @@ def register(app: Dash) -> None:
                                       for a, b, c in zip(_daftar(nama), _daftar(ambang), _daftar(warna))])
             pesan = (f"Predikat Kabupaten {kab.nama} mulai tahun {row.berlaku_mulai} disimpan "
                      f"({len(row.pita)} predikat).")
-        return dbc.Alert(pesan, color="success"), (versi or 0) + 1
+        return dbc.Alert(pesan, color="success"), versi_baru

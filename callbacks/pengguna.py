@@ -16,6 +16,7 @@ from models.akun.pengguna import (
     ubah_pengguna,
 )
 from models.tables import User
+from models.umum.isian import versi_berikut
 from models.umum.nip import format_nip
 
 ADMIN = {"admin"}
@@ -62,12 +63,13 @@ def register(app: Dash) -> None:
         if not peran:
             return dbc.Alert("Pilih peran pengguna baru.", color="warning"), no_update
         kec, kab = baca_kantor(kantor)
+        versi_baru = versi_berikut(versi)
         with sesi() as s:
             u = buat_pengguna(s, username=username, nama=nama, password=sandi or "",  # type: ignore[arg-type]
                               role_kode=peran, kecamatan_id=kec, kabupaten_id=kab,
                               oleh=s.get(User, current_user.id), gantikan=gantikan is True)
             nama_baru = u.username
-        return dbc.Alert(f"Pengguna {nama_baru} dibuat.", color="success"), (versi or 0) + 1
+        return dbc.Alert(f"Pengguna {nama_baru} dibuat.", color="success"), versi_baru
 
     @callback(app, Output(ids.KELOLA_PESAN, "children"), Output(ids.PENGGUNA_VERSI, "data"),
               Input(ids.KELOLA_SIMPAN, "n_clicks"), State(ids.KELOLA_PENGGUNA, "value"),
@@ -81,6 +83,7 @@ def register(app: Dash) -> None:
         if not user_id or not peran:
             return dbc.Alert("Pilih pengguna yang akan diubah.", color="warning"), no_update
         kec, kab = baca_kantor(kantor)
+        versi_baru = versi_berikut(versi)
         with sesi() as s:
             admin = s.get(User, current_user.id)
             u = ubah_pengguna(s, user_id=int(user_id), role_kode=peran, kecamatan_id=kec, kabupaten_id=kab,
@@ -89,4 +92,4 @@ def register(app: Dash) -> None:
                 setel_ulang_sandi(s, user_id=u.id, password=sandi, oleh=admin)
             nama = u.username
         pesan = f"Perubahan {nama} disimpan" + (" dan kata sandi diganti." if sandi else ".")
-        return dbc.Alert(pesan, color="success"), (versi or 0) + 1
+        return dbc.Alert(pesan, color="success"), versi_baru

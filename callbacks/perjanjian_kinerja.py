@@ -40,6 +40,7 @@ from models.perencanaan.publikasi import PENERBIT
 from models.tables import Indikator, IndikatorPk, Kecamatan, PerjanjianKinerja, RencanaAksi, User
 from models.umum.angka import tulis_angka
 from models.umum.berkas import dari_unggahan
+from models.umum.isian import MAKS_URAIAN, bulat, teks, versi_berikut
 from models.umum.penolakan import Ditolak
 from models.umum.periode import ROMAWI, tahun_sah
 
@@ -48,8 +49,14 @@ TAHUN = "perjanjian-tahun"
 
 
 
-def _berhasil(pesan: str, versi) -> tuple:
-    return dbc.Alert(pesan, color="success", dismissable=True), (versi or 0) + 1
+def _berhasil(pesan: str, versi_baru: int) -> tuple:
+    """The success message and the page's next version (`versi_berikut`, read before the write)."""
+    return dbc.Alert(pesan, color="success", dismissable=True), versi_baru
+
+
+def _teks(nilai, label: str) -> str | None:
+    """A typed field checked for its kind before the write (its length is the domain's rule, with its message)."""
+    return teks(nilai, label=label, maks=MAKS_URAIAN)
 
 
 def _pengguna(s) -> User:
@@ -109,11 +116,13 @@ def register(app: Dash) -> None:
         if not pk_id:
             raise Ditolak("Pilih Perjanjian Kinerja yang ditandatangani.")
         data = dari_unggahan(isi) if isi else b""
+        nama, tanggal = _teks(nama, "Nama berkas") or "", _teks(tanggal, "Tanggal") or ""
+        versi_baru = versi_berikut(versi)
         with sesi() as s:
-            pk = tandatangani(s, pk_id=int(pk_id), nama_berkas=nama or "", data=data, tanggal=tanggal or "",
+            pk = tandatangani(s, pk_id=int(pk_id), nama_berkas=nama, data=data, tanggal=tanggal,
                               oleh=_pengguna(s), folder=pengaturan().upload_dir)
             judul = judul_pk(pk.role_kode, pk.tahun, pk.perubahan_ke)
-        return _berhasil(f"{judul} ditandatangani; scan dilampirkan.", versi)
+        return _berhasil(f"{judul} ditandatangani; scan dilampirkan.", versi_baru)
 
     @callback(app, Output(ids.PK_PESAN, "children", allow_duplicate=True),
               Output(ids.PK_VERSI, "data", allow_duplicate=True),
@@ -121,11 +130,12 @@ def register(app: Dash) -> None:
               peran=PERAN_KANTOR, prevent_initial_call=True, tolak=0)
     def mulai(_n, tahun, versi):
         th = tahun_sah(tahun)
+        versi_baru = versi_berikut(versi)
         with sesi() as s:
             user = _pengguna(s)
             eks = mulai_sop(s, kecamatan_id=user.kecamatan_id, tahun=th, oleh=user)
             judul = eks.judul
-        return _berhasil(f"\"{judul}\" dimulai; langkah pertamanya menunggu di Persetujuan.", versi)
+        return _berhasil(f"\"{judul}\" dimulai; langkah pertamanya menunggu di Persetujuan.", versi_baru)
 
     @callback(app, Output(ids.PK_PESAN, "children", allow_duplicate=True),
               Output(ids.PK_VERSI, "data", allow_duplicate=True),
@@ -133,11 +143,13 @@ def register(app: Dash) -> None:
               State(ids.PK_VERSI, "data"), peran=PENGATUR_PK, prevent_initial_call=True, tolak=0)
     def draf(_n, pihak, tahun, versi):
         th = tahun_sah(tahun)
+        pihak = _teks(pihak, "Pihak pertama")
+        versi_baru = versi_berikut(versi)
         with sesi() as s:
             user = _pengguna(s)
             pk = buat_draf(s, kecamatan_id=user.kecamatan_id, tahun=th, role_kode=pihak, oleh=user)
             judul = judul_pk(pk.role_kode, pk.tahun, pk.perubahan_ke)
-        return _berhasil(f"Draf {judul} siap.", versi)
+        return _berhasil(f"Draf {judul} siap.", versi_baru)
 
     @callback(app, Output(ids.PK_PESAN, "children", allow_duplicate=True),
               Output(ids.PK_VERSI, "data", allow_duplicate=True),
@@ -146,6 +158,8 @@ def register(app: Dash) -> None:
               peran=PENGATUR_PK, prevent_initial_call=True, tolak=0)
     def perubahan(_n, pihak, alasan, tahun, versi):
         th = tahun_sah(tahun)
+        pihak, alasan = _teks(pihak, "Pihak pertama"), _teks(alasan, "Alasan perubahan")
+        versi_baru = versi_berikut(versi)
         with sesi() as s:
             user = _pengguna(s)
             akhir = pk_terakhir(s, user.kecamatan_id, th, pihak or "")
@@ -154,7 +168,7 @@ def register(app: Dash) -> None:
                               "ditandatangani; buat drafnya lebih dulu.")
             pk = buat_perubahan(s, pk_id=akhir.id, alasan=alasan, oleh=user)
             judul = judul_pk(pk.role_kode, pk.tahun, pk.perubahan_ke)
-        return _berhasil(f"Draf {judul} dibuat; PK sebelumnya tetap tersimpan.", versi)
+        return _berhasil(f"Draf {judul} dibuat; PK sebelumnya tetap tersimpan.", versi_baru)
 
     @callback(app, Output(ids.PK_IP_PIHAK, "value"), Output(ids.PK_IP_IKU, "value"), Output(ids.PK_IP_NAMA, "value"),
               Output(ids.PK_IP_TARGET, "value"), Output(ids.PK_IP_SATUAN, "value"),
@@ -176,6 +190,9 @@ def register(app: Dash) -> None:
               prevent_initial_call=True, tolak=0)
     def simpan_indikator(_n, ip_id, pihak, indikator_id, nama, satuan, target, tahun, versi):
         th = tahun_sah(tahun)
+        pihak, nama, satuan = _teks(pihak, "Pihak pertama"), _teks(nama, "Nama indikator"), _teks(satuan, "Satuan")
+        indikator_id = bulat(indikator_id, label="IKU", minimum=1, wajib=False)
+        versi_baru = versi_berikut(versi)
         with sesi() as s:
             user = _pengguna(s)
             if ip_id:
@@ -186,7 +203,7 @@ def register(app: Dash) -> None:
                 ip = tambah_indikator(s, kecamatan_id=user.kecamatan_id, tahun=th, role_kode=pihak,
                                       indikator_id=indikator_id, nama=nama, satuan=satuan, target=target, oleh=user)
                 pesan = f"Indikator \"{ip.nama}\" ditambahkan ke PK {NAMA_PERAN.get(ip.role_kode, ip.role_kode)}."
-        return _berhasil(pesan, versi)
+        return _berhasil(pesan, versi_baru)
 
     @callback(app, Output(ids.PK_PESAN, "children", allow_duplicate=True),
               Output(ids.PK_VERSI, "data", allow_duplicate=True),
@@ -195,9 +212,10 @@ def register(app: Dash) -> None:
     def hapus_ip(_n, ip_id, versi):
         if not ip_id:
             raise Ditolak("Pilih indikator yang dihapus.")
+        versi_baru = versi_berikut(versi)
         with sesi() as s:
             hapus_indikator(s, indikator_pk_id=int(ip_id), oleh=_pengguna(s))
-        return _berhasil("Indikator dihapus.", versi)
+        return _berhasil("Indikator dihapus.", versi_baru)
 
     @callback(app, Output(ids.RA_IKU, "value"), Output(ids.RA_TRIWULAN, "value"), Output(ids.RA_PELAKSANA, "value"),
               Output(ids.RA_KEGIATAN, "value"), Output(ids.RA_TERLAKSANA, "value"),
@@ -218,15 +236,22 @@ def register(app: Dash) -> None:
               peran=PERAN_KANTOR, objek={"ra_id": RencanaAksi, "indikator_id": Indikator},
               prevent_initial_call=True, tolak=0)
     def simpan_kegiatan(_n, ra_id, indikator_id, triwulan, pelaksana, kegiatan, terlaksana, tahun, versi):
+        ra_id = bulat(ra_id, label="Kegiatan", minimum=1, wajib=False)
+        indikator_id = bulat(indikator_id, label="IKU", minimum=1, wajib=False)
+        triwulan = bulat(triwulan, label="Triwulan", minimum=1, maksimum=4, wajib=False)
+        pelaksana, kegiatan = _teks(pelaksana, "Pelaksana"), _teks(kegiatan, "Kegiatan")
+        terlaksana = _teks(terlaksana, "Yang terlaksana")
+        th_baru = tahun_sah(tahun) if not ra_id else None
+        versi_baru = versi_berikut(versi)
         with sesi() as s:
             user = _pengguna(s)
-            lama = s.get(RencanaAksi, int(ra_id)) if ra_id else None
-            th = lama.tahun if lama else tahun_sah(tahun)  # a kegiatan keeps its year
+            lama = s.get(RencanaAksi, ra_id) if ra_id else None
+            th = lama.tahun if lama else th_baru if th_baru is not None else tahun_sah(tahun)  # keeps its year
             r = simpan_rencana_aksi(s, kecamatan_id=user.kecamatan_id, tahun=th, triwulan=triwulan,
                                     indikator_id=indikator_id, kegiatan=kegiatan, role_kode=pelaksana,
                                     terlaksana=terlaksana, oleh=user, rencana_id=ra_id)
             pesan = f"Kegiatan triwulan {ROMAWI[r.triwulan]} disimpan."
-        return _berhasil(pesan, versi)
+        return _berhasil(pesan, versi_baru)
 
     @callback(app, Output(ids.PK_PESAN, "children", allow_duplicate=True),
               Output(ids.PK_VERSI, "data", allow_duplicate=True),
@@ -235,6 +260,7 @@ def register(app: Dash) -> None:
     def hapus_kegiatan(_n, ra_id, versi):
         if not ra_id:
             raise Ditolak("Pilih kegiatan yang dihapus.")
+        versi_baru = versi_berikut(versi)
         with sesi() as s:
             hapus_rencana_aksi(s, rencana_id=int(ra_id), oleh=_pengguna(s))
-        return _berhasil("Kegiatan dihapus.", versi)
+        return _berhasil("Kegiatan dihapus.", versi_baru)

@@ -27,6 +27,7 @@ from models.sop.alur import (
 )
 from models.sop.keluaran import keluaran_eksekusi, lampirkan_keluaran
 from models.tables import CatatanLangkah, User
+from models.umum.isian import MAKS_KALIMAT, nomor_id, teks
 from models.umum.penolakan import Ditolak
 
 PREFIX, SARINGAN = ids.PERSETUJUAN_PREFIX, ids.PERSETUJUAN_SARINGAN
@@ -127,20 +128,23 @@ def register(app: Dash) -> None:
               peran=PERAN_KANTOR, objek={"catatan_id": CatatanLangkah}, prevent_initial_call=True, tolak=0)
     def bertindak(_n1, _n2, _n3, _n4, catatan_id, alasan, bukti):
         if not catatan_id:
-            return dbc.Alert("Pilih langkah terlebih dahulu.", color="warning"), no_update, no_update, no_update
+            raise Ditolak("Pilih langkah terlebih dahulu.", aksi="langkah")
         tombol = ctx.triggered_id
+        catatan_id = nomor_id(catatan_id, label="Langkah")
+        alasan = teks(alasan, label="Catatan", maks=MAKS_KALIMAT)
+        if bukti is not None and (not isinstance(bukti, list) or not all(isinstance(b, str) for b in bukti)):
+            raise Ditolak("Kelengkapan yang dicentang tidak sah.")
         with sesi() as s:
             user = s.get(User, current_user.id)
             if tombol == ids.TUGAS_MULAI:
-                mulai_kerjakan(s, catatan_id=int(catatan_id), oleh=user)
+                mulai_kerjakan(s, catatan_id=catatan_id, oleh=user)
                 pesan = "Dicatat: langkah mulai dikerjakan sekarang; waktu sebelumnya dihitung sebagai waktu tunggu."
             elif tombol == ids.TUGAS_SELESAI:
-                selesaikan(s, catatan_id=int(catatan_id), oleh=user, catatan=(alasan or "").strip() or None,
-                           bukti=list(bukti) if bukti else None)
+                selesaikan(s, catatan_id=catatan_id, oleh=user, catatan=alasan, bukti=list(bukti) if bukti else None)
                 pesan = "Langkah diselesaikan; berkas diteruskan ke langkah berikutnya."
             else:
                 setuju = tombol == ids.TUGAS_SETUJU
-                putuskan(s, catatan_id=int(catatan_id), setuju=setuju, alasan=alasan, oleh=user,
+                putuskan(s, catatan_id=catatan_id, setuju=setuju, alasan=alasan, oleh=user,
                          bukti=list(bukti) if bukti else None)
                 pesan = "Disetujui." if setuju else "Dikembalikan untuk perbaikan."
             opsi = opsi_tugas(s, user)

@@ -24,15 +24,18 @@ from models.kinerja.realisasi import (
 from models.sop.alur import jenis_subjek
 from models.tables import Indikator, Realisasi, User
 from models.umum.berkas import dari_unggahan
+from models.umum.isian import MAKS_KALIMAT, bulat, nomor_id, teks
 from models.umum.mesin_status import boleh
 from models.umum.penolakan import Ditolak
+from models.umum.periode import tahun_sah
 from models.umum.status import StatusRealisasi
 
 
 def _periode(periode: dict | None) -> tuple[int, int]:
     try:
-        return int(periode["tahun"]), int(periode["triwulan"])
-    except (TypeError, KeyError, ValueError):
+        tahun = tahun_sah(bulat(periode["tahun"], label="Tahun"), teks=False)
+        return tahun, bulat(periode["triwulan"], label="Triwulan", minimum=1, maksimum=4)
+    except (TypeError, KeyError, IndexError, Ditolak):
         raise Ditolak("Periode tidak sah; muat ulang halaman.") from None
 
 
@@ -58,10 +61,15 @@ def register(app: Dash) -> None:
         if not indikator_id:
             raise Ditolak("Pilih indikator terlebih dahulu.")
         tahun, triwulan = _periode(periode)
+        indikator_id = nomor_id(indikator_id, label="Indikator")
+        catatan = teks(catatan, label="Catatan", maks=MAKS_KALIMAT)
+        if bukti is not None and (not isinstance(bukti, list) or not all(isinstance(b, str) for b in bukti)):
+            raise Ditolak("Kelengkapan yang dicentang tidak sah.")
+        versi = bulat(versi, label="Versi", wajib=False)
         with sesi() as s:
             user = s.get(User, current_user.id)
             r = simpan_draf(s, kecamatan_id=user.kecamatan_id, tahun=tahun, triwulan=triwulan, oleh=user,
-                            isian=Isian(int(indikator_id), pembilang, penyebut, catatan, list(bukti or []), versi))
+                            isian=Isian(indikator_id, pembilang, penyebut, catatan, list(bukti or []), versi))
             bersama = 0
             if ajukan_juga:
                 eks = ajukan(s, realisasi_id=r.id, oleh=user)
@@ -70,7 +78,7 @@ def register(app: Dash) -> None:
             s.refresh(r)
             versi_baru, r_id, status = r.versi, r.id, StatusRealisasi(r.status)
             terkunci = not boleh(tindakan_realisasi(s, realisasi_id=r_id, oleh=user), "ubah")
-            tabel = _tabel(s, user, tahun, triwulan, int(indikator_id))
+            tabel = _tabel(s, user, tahun, triwulan, indikator_id)
             tanpa_bukti = ajukan_juga and not bukti and not lampiran_realisasi(s, r_id)
         if bersama:
             pesan = (f"Diajukan bersama {bersama} indikator triwulan ini. Angkanya berjalan melalui langkah SOP "
@@ -102,8 +110,10 @@ def register(app: Dash) -> None:
     def buka(_n, realisasi_id, alasan):
         if not realisasi_id:
             raise Ditolak("Realisasi tidak ditemukan.")
+        realisasi_id = nomor_id(realisasi_id, label="Realisasi")
+        alasan = teks(alasan, label="Alasan", maks=MAKS_KALIMAT) or ""
         with sesi() as s:
-            buka_kembali(s, realisasi_id=int(realisasi_id), alasan=alasan or "", oleh=s.get(User, current_user.id))
+            buka_kembali(s, realisasi_id=realisasi_id, alasan=alasan, oleh=s.get(User, current_user.id))
         return dbc.Alert("Angka dibuka kembali untuk diperbaiki; ajukan lagi setelah diubah. Muat ulang halaman.",
                          color="success")
 

@@ -17,13 +17,16 @@ from dashboard.data import sesi
 from models.perencanaan.publikasi import PERILIS, rilis_predikat, slug, tarik_rilis
 from models.tables import EvaluasiAkip, Kabupaten, Kecamatan, User
 from models.tindak_lanjut.rekap_akip import PENGLIHAT, rekap_akip
+from models.umum.isian import bulat
 from models.umum.penolakan import Ditolak
+from models.umum.periode import tahun_sah
 
 
 def _tahun(v) -> int:
-    if isinstance(v, bool) or not isinstance(v, (int, str)) or not str(v).isdigit() or not 2000 <= int(v) <= 2100:
-        raise Ditolak("Pilih tahunnya.")
-    return int(v)
+    try:
+        return tahun_sah(bulat(v, label="Tahun", maksimum=2100))
+    except Ditolak:
+        raise Ditolak("Pilih tahunnya.") from None
 
 
 def register(app: Dash) -> None:

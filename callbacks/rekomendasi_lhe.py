@@ -11,8 +11,20 @@ from dashboard.components.rekomendasi_lhe import BARIS, ID_EVALUASI, ID_PESAN, I
 from dashboard.data import sesi
 from models.tables import User
 from models.tindak_lanjut.lhe import RekomendasiBaruLhe, rekomendasi_lhe
+from models.umum.isian import MAKS_KALIMAT, MAKS_PENDEK, bulat, nomor_id, teks
 from models.umum.penolakan import Ditolak
 from models.umum.tanggal import baca_tanggal
+
+
+def _baris(n: int, isi, indikator_id, role_kode, jatuh_tempo) -> RekomendasiBaruLhe:
+    """Row `n` of the form, each field checked before the write; a refusal names the row."""
+    try:
+        return RekomendasiBaruLhe(teks=teks(isi, label="Teks rekomendasi", maks=MAKS_KALIMAT) or "",
+                                  indikator_id=bulat(indikator_id, label="IKU", minimum=1, wajib=False),
+                                  role_kode=teks(role_kode, label="Penanggung jawab", maks=MAKS_PENDEK),
+                                  jatuh_tempo=baca_tanggal(jatuh_tempo))
+    except Ditolak as e:
+        raise Ditolak(f"Rekomendasi {n}: {e}") from None
 
 
 def register(app: Dash) -> None:
@@ -23,10 +35,10 @@ def register(app: Dash) -> None:
     def simpan(_n, evaluasi_akip_id, *nilai):
         if not evaluasi_akip_id:
             raise Ditolak("Pilih Evaluasi AKIP yang rekomendasinya dicatat.")
-        rek = [RekomendasiBaruLhe(teks=nilai[i] or "", indikator_id=nilai[i + 1], role_kode=nilai[i + 2],
-                                  jatuh_tempo=baca_tanggal(nilai[i + 3])) for i in range(0, len(nilai), 4)]
+        evaluasi_akip_id = nomor_id(evaluasi_akip_id, label="Evaluasi AKIP")
+        rek = [_baris(n, *nilai[i:i + 4]) for n, i in enumerate(range(0, len(nilai), 4), start=1)]
         with sesi() as s:
-            hasil = rekomendasi_lhe(s, evaluasi_akip_id=int(evaluasi_akip_id), rekomendasi=rek,
+            hasil = rekomendasi_lhe(s, evaluasi_akip_id=evaluasi_akip_id, rekomendasi=rek,
                                     oleh=s.get(User, current_user.id))
             n = len(hasil)
         return dbc.Alert(f"{n} rekomendasi LHE tersimpan; kecamatan menindaklanjutinya di Tindak Lanjut.",

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import dash_bootstrap_components as dbc
-from dash import Dash, Input, Output, State, no_update
+from dash import Dash, Input, Output, State
 from flask_login import current_user
 from sqlmodel import select
 
@@ -12,6 +12,8 @@ from dashboard.components.identitas import tabel_langkah
 from dashboard.data import kecamatan_terlihat, pengaturan, sesi
 from models.sop.register import detail_sop, ubah_pelaksana
 from models.tables import SopLangkah, SopPelaksana, SopRevisi, User
+from models.umum.isian import nomor_id
+from models.umum.penolakan import Ditolak
 
 ADMIN = {"admin"}
 
@@ -40,15 +42,15 @@ def register(app: Dash) -> None:
     )
     def simpan(_n: int | None, langkah_id: int | None, label: list[str] | None):
         if not langkah_id:
-            return dbc.Alert("Pilih langkah yang akan dikoreksi.", color="warning"), no_update
-        try:
-            with sesi() as s:
-                admin = s.get(User, current_user.id)
-                lk = ubah_pelaksana(s, langkah_id=int(langkah_id), label=list(label or []), oleh=admin,
-                                    kecamatan_ids=kecamatan_terlihat(s))
-                sop_id = s.get(SopRevisi, lk.revisi_id).sop_id
-        except PermissionError as e:
-            return dbc.Alert(str(e), color="danger"), no_update
+            raise Ditolak("Pilih langkah yang akan dikoreksi.", aksi="sop.koreksi_pelaksana")
+        langkah_id = nomor_id(langkah_id, label="Langkah")
+        if not isinstance(label, list | None) or not all(isinstance(x, str) for x in label or []):
+            raise Ditolak("Pelaksana tidak sah.", aksi="sop.koreksi_pelaksana")
+        with sesi() as s:
+            admin = s.get(User, current_user.id)
+            lk = ubah_pelaksana(s, langkah_id=langkah_id, label=list(label or []), oleh=admin,
+                                kecamatan_ids=kecamatan_terlihat(s))
+            sop_id = s.get(SopRevisi, lk.revisi_id).sop_id
         with sesi() as s:
             detail = detail_sop(s, sop_id)
         tabel = tabel_langkah(detail, pengaturan().menit_per_hari)

@@ -24,6 +24,9 @@ from models.tindak_lanjut.rekomendasi import (
     serahkan,
     tindakan_tersedia,
 )
+from models.umum.isian import MAKS_KALIMAT, MAKS_PENDEK, MAKS_URAIAN, bulat, nomor_id, teks
+from models.umum.penolakan import Ditolak
+from models.umum.periode import tahun_sah
 from models.umum.tanggal import baca_tanggal
 
 PESAN_AKSI = {"mulai": "Tindak lanjut dimulai.", "serahkan": "Tindak lanjut diserahkan kepada Sekretaris Camat.",
@@ -38,6 +41,17 @@ BARIS_REKOMENDASI = ids.TL_BARIS_REKOMENDASI
 def _tanggal(teks: str | None) -> date | None:
     """A date as typed ("15 Februari 2026", "15/02/2026"); a date that cannot be read is refused, not dropped."""
     return baca_tanggal(teks)
+
+
+def _rekomendasi(n: int, isi, indikator_id, role_kode, jatuh_tempo) -> RekomendasiBaru:
+    """Row `n` of the form's recommendations, each field checked; a refusal names the row."""
+    try:
+        return RekomendasiBaru(teks=teks(isi, label="Teks rekomendasi", maks=MAKS_KALIMAT) or "",
+                               indikator_id=bulat(indikator_id, label="IKU", minimum=1, wajib=False),
+                               role_kode=teks(role_kode, label="Penanggung jawab", maks=MAKS_PENDEK),
+                               jatuh_tempo=_tanggal(jatuh_tempo))
+    except Ditolak as e:
+        raise Ditolak(f"Rekomendasi {n}: {e}") from None
 
 
 def register(app: Dash) -> None:
@@ -73,10 +87,13 @@ def register(app: Dash) -> None:
               peran=PERAN_KANTOR, objek={"rekomendasi_id": Rekomendasi}, prevent_initial_call=True, tolak=0)
     def bertindak(_m, _s, _t, _k, _a, rekomendasi_id, uraian, bukti):
         if not rekomendasi_id:
-            return dbc.Alert("Pilih rekomendasi terlebih dahulu.", color="warning"), no_update
+            raise Ditolak("Pilih rekomendasi terlebih dahulu.", aksi="rekomendasi")
         aksi = str(ctx.triggered_id).removeprefix("tl-")
+        rid = nomor_id(rekomendasi_id, label="Rekomendasi")
+        uraian = teks(uraian, label="Uraian", maks=MAKS_URAIAN)
+        bukti = teks(bukti, label="Bukti", maks=MAKS_KALIMAT)
         with sesi() as s:
-            user, rid = s.get(User, current_user.id), int(rekomendasi_id)
+            user = s.get(User, current_user.id)
             if aksi == "mulai":
                 mulai_tindak_lanjut(s, rekomendasi_id=rid, oleh=user)
             elif aksi == "serahkan":
@@ -102,14 +119,20 @@ def register(app: Dash) -> None:
               *[State(i, "value") for b in baris for i in b],
               peran=PENCATAT, prevent_initial_call=True, tolak=0)
     def simpan_evaluasi(_n, jenis, tahun, triwulan, tanggal, peserta, temuan, berita_acara, *isian):
-        rek = [RekomendasiBaru(teks=isian[i] or "", indikator_id=isian[i + 1], role_kode=isian[i + 2],
-                               jatuh_tempo=_tanggal(isian[i + 3])) for i in range(0, len(isian), 4)]
+        # Every field is read before the transaction: a value that is not one refuses the form and writes nothing.
+        jenis = teks(jenis, label="Jenis", maks=MAKS_PENDEK) or ""
+        th = tahun_sah(bulat(tahun, label="Tahun"), teks=False)
+        tw = bulat(triwulan, label="Triwulan", minimum=1, maksimum=4)
+        tgl = _tanggal(tanggal)
+        peserta = teks(peserta, label="Peserta", maks=MAKS_KALIMAT) or ""
+        temuan = teks(temuan, label="Temuan", maks=MAKS_URAIAN) or ""
+        berita_acara = teks(berita_acara, label="Berita acara", maks=MAKS_KALIMAT)
+        rek = [_rekomendasi(n, *isian[i:i + 4]) for n, i in enumerate(range(0, len(isian), 4), start=1)]
         with sesi() as s:
             user = s.get(User, current_user.id)
             ev = catat_evaluasi_lengkap(
-                s, kecamatan_id=user.kecamatan_id, jenis=jenis, tahun=int(tahun or 0), triwulan=int(triwulan or 0),
-                tanggal=_tanggal(tanggal), peserta=peserta or "", temuan=temuan or "", berita_acara=berita_acara,
-                oleh=user, rekomendasi=rek)
+                s, kecamatan_id=user.kecamatan_id, jenis=jenis, tahun=th, triwulan=tw, tanggal=tgl, peserta=peserta,
+                temuan=temuan, berita_acara=berita_acara, oleh=user, rekomendasi=rek)
             n = sum(1 for r in rek if not r.kosong)
             pesan = f"{ev.jenis.capitalize()} tersimpan" + (f" dengan {n} rekomendasi." if n else ".")
         return dbc.Alert(pesan, color="success")

@@ -31,6 +31,7 @@ from dashboard.components.saringan import saringan_halaman
 from dashboard.data import kecamatan_terlihat, pengaturan, sesi
 from dashboard.format import tanggal
 from dashboard.web import bulat_kueri
+from dashboard.web.kirim import kirim_data
 from models.akun.akses import AksesDitolak
 from models.perencanaan.cetak_lkj import docx_lkj, pdf_lkj
 from models.perencanaan.cetak_lkj import naskah as naskah_lkj
@@ -116,7 +117,7 @@ def lembar_monitoring_cetak(s: Session, kecamatan_id: int, tahun: int, semester:
         catatan_kaki=(f"Data waktu siklus: pelaksanaan SOP tentang triwulan {tw} {tahun}, dalam waktu kerja kantor "
                       f"(1 hari = {menit_per_hari} menit kerja); langkah dalam mutu baku dihitung dari kunjungan "
                       "langkah yang selesai."),
-        nama_berkas=f"monitoring-sop-{_slug(kec.nama)}-{tahun}-semester-{semester}",
+        nama_berkas=f"monitoring sop {kec.nama} {tahun} semester {semester}",
         kelompok=(("Penilaian", 3, 2),))
 
 
@@ -136,11 +137,7 @@ def lembar_evaluasi_cetak(s: Session, kecamatan_id: int, tahun: int) -> Lembar:
         baris=baris, tanggal=tanggal_lembar(s, kecamatan_id, [b.evaluasi for b in rows]),
         camat=camat_kantor(s, kecamatan_id),
         catatan_kaki="Setiap SOP dievaluasi sekurang-kurangnya sekali setahun; Ya/Tidak untuk setiap kriteria.",
-        nama_berkas=f"evaluasi-sop-{_slug(kec.nama)}-{tahun}", kelompok=(("Kriteria penilaian", 2, len(KRITERIA)),))
-
-
-def _slug(teks: str) -> str:
-    return "-".join(teks.lower().split())
+        nama_berkas=f"evaluasi sop {kec.nama} {tahun}", kelompok=(("Kriteria penilaian", 2, len(KRITERIA)),))
 
 
 # ---------------------------------------------------------------- HTML
@@ -229,8 +226,7 @@ def _tanpa_kantor() -> tuple[str, int, dict]:
 
 
 def _pdf(lembar: Lembar) -> Response:
-    return Response(ke_pdf(lembar), mimetype="application/pdf",
-                    headers={"Content-Disposition": f'inline; filename="{lembar.nama_berkas}.pdf"'})
+    return kirim_data(ke_pdf(lembar), nama=lembar.nama_berkas, ekstensi="pdf", mimetype="application/pdf", inline=True)
 
 
 def _monitoring(format_pdf: bool):
@@ -271,12 +267,9 @@ def _sop(sop_id: int, jenis: str):
         isi = dari_detail(detail, menit_per_hari=pengaturan().menit_per_hari,
                           penandatangan=camat_kantor(s, detail.kecamatan.id))
         nama = f"SOP {detail.kecamatan.nama} {detail.revisi.nama} revisi {detail.revisi.revisi_ke}"
-    nama = _slug(nama)
     if jenis == "pdf":
-        return Response(pdf_sop(isi), mimetype="application/pdf",
-                        headers={"Content-Disposition": f'inline; filename="{nama}.pdf"'})
-    return Response(docx_sop(isi), mimetype=DOCX,
-                    headers={"Content-Disposition": f'attachment; filename="{nama}.docx"'})
+        return kirim_data(pdf_sop(isi), nama=nama, ekstensi="pdf", mimetype="application/pdf", inline=True)
+    return kirim_data(docx_sop(isi), nama=nama, ekstensi="docx", mimetype=DOCX)
 
 
 @bp.route("/cetak/sop/<int:sop_id>.pdf")
@@ -319,9 +312,8 @@ def _pk(kecamatan_id: int, tahun: int, jenis: str):
                         perubahan_ke=perubahan)
     nama = naskah(isi).nama_berkas
     if jenis == "pdf":
-        return Response(pdf_pk(isi), mimetype="application/pdf",
-                        headers={"Content-Disposition": f'inline; filename="{nama}.pdf"'})
-    return Response(docx_pk(isi), mimetype=DOCX, headers={"Content-Disposition": f'attachment; filename="{nama}.docx"'})
+        return kirim_data(pdf_pk(isi), nama=nama, ekstensi="pdf", mimetype="application/pdf", inline=True)
+    return kirim_data(docx_pk(isi), nama=nama, ekstensi="docx", mimetype=DOCX)
 
 
 @bp.route("/cetak/pk/<int:kecamatan_id>/<int:tahun>.pdf")
@@ -348,10 +340,8 @@ def _lhe(kecamatan_id: int, tahun: int, jenis: str):
         return ("Evaluasi AKIP kecamatan ini untuk tahun itu tidak ditemukan.", 404,
                 {"Content-Type": "text/plain; charset=utf-8"})
     if jenis == "pdf":
-        return Response(pdf_lhe(lhe), mimetype="application/pdf",
-                        headers={"Content-Disposition": f'inline; filename="{lhe.nama_berkas}.pdf"'})
-    return Response(docx_lhe(lhe), mimetype=DOCX,
-                    headers={"Content-Disposition": f'attachment; filename="{lhe.nama_berkas}.docx"'})
+        return kirim_data(pdf_lhe(lhe), nama=lhe.nama_berkas, ekstensi="pdf", mimetype="application/pdf", inline=True)
+    return kirim_data(docx_lhe(lhe), nama=lhe.nama_berkas, ekstensi="docx", mimetype=DOCX)
 
 
 @bp.route("/cetak/lhe/<int:kecamatan_id>/<int:tahun>.pdf")
@@ -372,9 +362,8 @@ def _lkj(kecamatan_id: int, tahun: int, jenis: str):
         lkj = susun_lkj(s, kecamatan_id, tahun)
     nama = naskah_lkj(lkj).nama_berkas
     if jenis == "pdf":
-        return Response(pdf_lkj(lkj), mimetype="application/pdf",
-                        headers={"Content-Disposition": f'inline; filename="{nama}.pdf"'})
-    return Response(docx_lkj(lkj), mimetype=DOCX, headers={"Content-Disposition": f'attachment; filename="{nama}.docx"'})
+        return kirim_data(pdf_lkj(lkj), nama=nama, ekstensi="pdf", mimetype="application/pdf", inline=True)
+    return kirim_data(docx_lkj(lkj), nama=nama, ekstensi="docx", mimetype=DOCX)
 
 
 @bp.route("/cetak/lkj/<int:kecamatan_id>/<int:tahun>.pdf")

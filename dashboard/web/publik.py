@@ -12,9 +12,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from flask import Blueprint, render_template, send_file
+from flask import Blueprint, render_template
 
 from dashboard.data import pengaturan, sesi
+from dashboard.web.kirim import kirim_berkas
 from models.perencanaan.kalender_sakip import tanggal_lokal
 from models.perencanaan.publikasi import HalamanPublik, berkas_publik, halaman_publik, kabupaten_dari_slug
 from models.tindak_lanjut.lke import ARTI_PREDIKAT
@@ -94,4 +95,4 @@ def dokumen(kabupaten: str, jenis: str, dok_id: int):
     berkas = pengaturan().upload_dir / lokasi
     if not berkas.is_file():
         return _tidak_ada("Dokumen tidak ditemukan atau tidak dipublikasikan.")
-    return send_file(berkas, mimetype=mime, as_attachment=False, download_name=nama)
+    return kirim_berkas(berkas, nama=nama, mimetype=mime, inline=True)

@@ -2,13 +2,14 @@
 tables and attached evidence, each checked like a callback."""
 from __future__ import annotations
 
-from flask import Blueprint, Response, request, send_file
+from flask import Blueprint, request
 from flask_login import current_user
 from sqlmodel import col, select
 
 from dashboard.akses import Kebijakan, periksa
 from dashboard.components.saringan import saringan_halaman
 from dashboard.data import pengaturan, sesi
+from dashboard.web.kirim import kirim_berkas, kirim_data
 from models.akun.akses import AksesDitolak
 from models.akun.peran import PERAN_KANTOR
 from models.dasbor.laporan import SETAHUN, TABEL, ke_csv, ke_xlsx, ke_xlsx_banyak
@@ -61,8 +62,8 @@ def unduh_templat():
         user = s.get(User, current_user.id)
         kec = s.get(Kecamatan, user.kecamatan_id)
         data = templat(s, kecamatan_id=kec.id, tahun=tahun, triwulan=triwulan)
-    nama = f"realisasi-{kec.nama.lower().replace(' ', '-')}-{label_periode(tahun, triwulan).replace(' ', '-')}.xlsx"
-    return Response(data, mimetype=XLSX, headers={"Content-Disposition": f'attachment; filename="{nama}"'})
+    return kirim_data(data, nama=f"realisasi {kec.nama} {label_periode(tahun, triwulan)}", ekstensi="xlsx",
+                      mimetype=XLSX)
 
 
 @bp.route("/iku/templat-target.xlsx")
@@ -74,8 +75,7 @@ def unduh_templat_target():
         user = s.get(User, current_user.id)
         kec = s.get(Kecamatan, user.kecamatan_id)
         data = target_excel.templat(s, kecamatan_id=kec.id, tahun=tahun)
-    nama = f"target-{kec.nama.lower().replace(' ', '-')}-{tahun}.xlsx"
-    return Response(data, mimetype=XLSX, headers={"Content-Disposition": f'attachment; filename="{nama}"'})
+    return kirim_data(data, nama=f"target {kec.nama} {tahun}", ekstensi="xlsx", mimetype=XLSX)
 
 
 @bp.route("/unduh/<nama>.<format_berkas>")
@@ -93,12 +93,10 @@ def unduh_tabel(nama: str, format_berkas: str):
             sar = _satu_kabupaten(s, sar)
         tabel = semua[nama](s, sar)
         kantor = s.get(Kecamatan, sar.kecamatan_id).nama if sar.kecamatan_id else "semua-kecamatan"
-    berkas = f"{nama}-{kantor.lower().replace(' ', '-')}-{sar.tahun}-tw{sar.triwulan}.{format_berkas}"
+    berkas = f"{nama} {kantor} {sar.tahun} tw{sar.triwulan}"
     if format_berkas == "csv":
-        return Response(ke_csv(tabel), mimetype="text/csv; charset=utf-8",
-                        headers={"Content-Disposition": f'attachment; filename="{berkas}"'})
-    return Response(ke_xlsx(tabel), mimetype=XLSX,
-                    headers={"Content-Disposition": f'attachment; filename="{berkas}"'})
+        return kirim_data(ke_csv(tabel), nama=berkas, ekstensi="csv", mimetype="text/csv; charset=utf-8")
+    return kirim_data(ke_xlsx(tabel), nama=berkas, ekstensi="xlsx", mimetype=XLSX)
 
 
 def _unduh_rekap(format_berkas: str):
@@ -111,8 +109,8 @@ def _unduh_rekap(format_berkas: str):
             data, jenis = ke_xlsx_banyak(rekap(s, sar), ["Kepatuhan", "Capaian", "Proses SOP", "Pengesahan",
                                                          "Tindak lanjut", "Anggaran"]), XLSX
         kantor = s.get(Kecamatan, sar.kecamatan_id).nama if sar.kecamatan_id else "semua-kecamatan"
-    berkas = f"perbandingan-{kantor.lower().replace(' ', '-')}-{sar.tahun}-tw{sar.triwulan}.{format_berkas}"
-    return Response(data, mimetype=jenis, headers={"Content-Disposition": f'attachment; filename="{berkas}"'})
+    return kirim_data(data, nama=f"perbandingan {kantor} {sar.tahun} tw{sar.triwulan}", ekstensi=format_berkas,
+                      mimetype=jenis)
 
 
 @bp.route("/evaluasi-akip/rekap.<format_berkas>")
@@ -126,11 +124,10 @@ def unduh_rekap_akip(format_berkas: str):
         kab = s.get(Kabupaten, kab_id)
         kantor = s.exec(select(Kecamatan.id).where(Kecamatan.kabupaten_id == kab_id).order_by(col(Kecamatan.nama)))
         tabel = tabel_rekap_akip(rekap_akip(s, kecamatan_ids=list(kantor.all()), tahun=tahun), kab.nama)
-    berkas = f"rekap-evaluasi-akip-{kab.nama.lower().replace(' ', '-')}-{tahun}.{format_berkas}"
+    berkas = f"rekap evaluasi akip {kab.nama} {tahun}"
     if format_berkas == "csv":
-        return Response(ke_csv(tabel), mimetype="text/csv; charset=utf-8",
-                        headers={"Content-Disposition": f'attachment; filename="{berkas}"'})
-    return Response(ke_xlsx(tabel), mimetype=XLSX, headers={"Content-Disposition": f'attachment; filename="{berkas}"'})
+        return kirim_data(ke_csv(tabel), nama=berkas, ekstensi="csv", mimetype="text/csv; charset=utf-8")
+    return kirim_data(ke_xlsx(tabel), nama=berkas, ekstensi="xlsx", mimetype=XLSX)
 
 
 @bp.route("/lampiran/<int:lampiran_id>")
@@ -139,4 +136,4 @@ def unduh_lampiran(lampiran_id: int):
     with sesi() as s:
         x = s.get(Lampiran, lampiran_id)
         lokasi, nama, jenis = x.lokasi, x.nama_berkas, x.jenis
-    return send_file(pengaturan().upload_dir / lokasi, mimetype=jenis, as_attachment=True, download_name=nama)
+    return kirim_berkas(pengaturan().upload_dir / lokasi, nama=nama, mimetype=jenis)

@@ -2,8 +2,6 @@
 feeds its CSV and Excel download, so a downloaded file always holds what the page showed."""
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -38,10 +36,11 @@ from models.tables import Indikator, Rekomendasi
 from models.tindak_lanjut.rekomendasi import STATUS
 from models.umum import periode
 from models.umum.angka import bulatkan, format_angka
-from models.umum.lembar_kerja import simpan_xlsx, teks_csv
+from models.umum.lembar_kerja import simpan_xlsx
 from models.umum.periode import ROMAWI
 from models.umum.status import KeadaanCapaian, StatusRealisasi, StatusRekomendasi
 from models.umum.tanggal import tanggal_panjang, waktu_panjang
+from models.umum.tulis_csv import tulis_csv
 
 Jenis = str  # teks | angka | persen | menit | tanggal | waktu | ya
 
@@ -387,22 +386,17 @@ def ke_xlsx_banyak(tabel: list[Tabel], judul_lembar: list[str] | None = None) ->
 
 
 def ke_csv(t: Tabel) -> bytes:
-    """Semicolon-separated with a decimal comma, as a spreadsheet set to Indonesian opens it; UTF-8 with BOM."""
-    buf = io.StringIO()
-    w = csv.writer(buf, delimiter=";", lineterminator="\r\n")
-    w.writerow([kepala_berkas(k) for k in t.kolom])
-    for baris in t.baris():
-        sel = []
-        for v, k in zip(baris, t.kolom):
-            m = _mentah(v, k.jenis, t.zona)
-            if isinstance(m, float):
-                m = format_angka(m, 2, ribuan=False)
-            elif isinstance(m, datetime):
-                m = m.strftime("%d/%m/%Y %H:%M")
-            elif isinstance(m, date):
-                m = m.strftime("%d/%m/%Y")
-            elif isinstance(m, str):
-                m = teks_csv(m)
-            sel.append("" if m is None else m)
-        w.writerow(sel)
-    return ("\ufeff" + buf.getvalue()).encode("utf-8")
+    """Semicolon-separated with a decimal comma, as a spreadsheet set to Indonesian opens it; UTF-8 with BOM; every
+    field quoted and no text able to start a formula (models.umum.tulis_csv)."""
+    def sel(v, k):
+        m = _mentah(v, k.jenis, t.zona)
+        if isinstance(m, float):
+            return format_angka(m, 2, ribuan=False)
+        if isinstance(m, datetime):
+            return m.strftime("%d/%m/%Y %H:%M")
+        if isinstance(m, date):
+            return m.strftime("%d/%m/%Y")
+        return m
+
+    baris = [[kepala_berkas(k) for k in t.kolom], *([sel(v, k) for v, k in zip(b, t.kolom)] for b in t.baris())]
+    return ("\ufeff" + tulis_csv(baris, pemisah=";")).encode("utf-8")

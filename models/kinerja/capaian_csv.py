@@ -20,6 +20,7 @@ from models.kinerja.mesin import (
 from models.kinerja.mesin import predikat as predikat_dari
 from models.umum.angka import baca_angka, bulatkan
 from models.umum.penolakan import Ditolak
+from models.umum.tulis_csv import tulis_csv
 
 KOLOM_MASUK = ["indikator", "polaritas", "rumus_negatif", "agregasi", "target",
                "realisasi_t1", "realisasi_t2", "realisasi_t3", "realisasi_t4"]
@@ -52,9 +53,7 @@ def hitung_csv(teks: str) -> str:
     hilang = [k for k in KOLOM_MASUK if k not in kolom]
     if hilang:
         raise Ditolak(f"kolom tidak ada: {', '.join(hilang)} (baris judul harus: {','.join(KOLOM_MASUK)})")
-    keluar = io.StringIO()
-    penulis = csv.writer(keluar, lineterminator="\n")
-    penulis.writerow(KOLOM_KELUAR)
+    keluar: list[list[str]] = [list(KOLOM_KELUAR)]
     for n, baris in enumerate(pembaca, start=2):
         baris = {(k or "").strip(): (v or "") for k, v in baris.items()}
         ind = Indikator(
@@ -73,5 +72,5 @@ def hitung_csv(teks: str) -> str:
         tw = [capaian_triwulan(ind, target, realisasi, i, target_tw).persen for i in range(1, 5)]
         tahun = capaian_tahun(ind, target, realisasi).persen
         p = predikat_dari(tahun)
-        penulis.writerow([baris["indikator"], *map(_persen, tw), _persen(tahun), p.nama if p else ""])
-    return keluar.getvalue()
+        keluar.append([baris["indikator"], *map(_persen, tw), _persen(tahun), p.nama if p else ""])
+    return tulis_csv(keluar, pemisah=",", akhir_baris="\n")

@@ -456,7 +456,8 @@ def ubah_pelaksana(session: Session, *, langkah_id: int, label: list[str], oleh:
     sop = session.get(Sop, rev.sop_id)
     assert sop is not None  # the revision's SOP (foreign key)
     if kecamatan_ids is not None and sop.kecamatan_id not in kecamatan_ids:
-        raise PermissionError("Langkah SOP ini bukan milik kecamatan Anda.")
+        raise Ditolak("Langkah SOP ini bukan milik kecamatan Anda.", aksi="sop.koreksi_pelaksana", objek="sop_langkah",
+                      objek_id=lk.id, kecamatan_id=sop.kecamatan_id)
     if not label:
         raise Ditolak("Pilih sedikitnya satu pelaksana untuk langkah ini.")
     alias = peta_alias(session)

@@ -32,9 +32,12 @@ def baca_angka(teks: str | float | int | None) -> float | None:
     if teks is None:
         return None
     if isinstance(teks, (int, float)) and not isinstance(teks, bool):
-        if not math.isfinite(teks):
-            raise Ditolak(f'"{teks}" bukan angka')
-        return float(teks)
+        try:
+            if math.isfinite(teks):
+                return float(teks)
+        except OverflowError:  # a whole number beyond any float
+            pass
+        raise Ditolak(f'"{str(teks)[:30]}" bukan angka')
     s = str(teks).strip().replace(" ", "").replace("\u00a0", "")
     if not s:
         return None

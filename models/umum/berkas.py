@@ -36,6 +36,8 @@ def dari_unggahan(isi: str | None) -> bytes:
     ...
     models.umum.penolakan.Ditolak: Berkas tidak terbaca; coba unggah lagi.
     """
+    if not isinstance(isi, str | None):
+        raise Ditolak("Berkas tidak terbaca; coba unggah lagi.")
     try:
         return base64.b64decode((isi or "").split(",", 1)[1], validate=True)
     except (IndexError, binascii.Error, ValueError):

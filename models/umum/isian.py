@@ -129,3 +129,17 @@ def nomor_id(nilai: Any, *, label: str = "Nomor data") -> int:
     hasil = bulat(nilai, label=label, minimum=1, maksimum=MAKS_ID)
     assert hasil is not None  # wajib
     return hasil
+
+
+def versi_berikut(versi: Any) -> int:
+    """The next value of a page's version counter (a store that redraws a list after a write), checked before the
+    write so that nothing after it can fail.
+
+    >>> versi_berikut(None), versi_berikut(4)
+    (1, 5)
+    >>> versi_berikut("abc")
+    Traceback (most recent call last):
+    models.umum.penolakan.Ditolak: Versi halaman harus bilangan bulat.
+    """
+    hasil = bulat(versi, label="Versi halaman", minimum=0, maksimum=MAKS_ID - 1, wajib=False)
+    return (hasil or 0) + 1

@@ -28,7 +28,6 @@ from openpyxl.worksheet.worksheet import Worksheet
 from models.umum.angka import tulis_angka
 from models.umum.penolakan import Ditolak
 
-PEMICU_RUMUS = ("=", "+", "-", "@", "\t", "\r")
 MAKS_BERKAS = 2 * 1024 * 1024  # an uploaded workbook, as sent
 MAKS_TERBUKA = 8 * 1024 * 1024  # everything its zip holds, unpacked (the template: about 20 KB)
 MAKS_BAGIAN = 100  # files inside the zip
@@ -182,8 +181,3 @@ def simpan_xlsx(wb: Workbook) -> bytes:
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()
-
-
-def teks_csv(teks: str) -> str:
-    """A text cell of a CSV as a spreadsheet must read it: never as a formula."""
-    return "'" + teks if teks.startswith(PEMICU_RUMUS) else teks

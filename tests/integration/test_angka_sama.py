@@ -51,8 +51,8 @@ def test_card_table_csv_excel_and_chart_print_the_half_up_value(capaian_90005, a
 
     alamat = f"kecamatan=Poncokusumo&tahun={TAHUN}&triwulan=1"
     csv = client.get(f"/unduh/iku-triwulan.csv?{alamat}").data.decode("utf-8-sig")
-    baris = next(b for b in csv.splitlines() if b.startswith("IKU-1;"))
-    assert ";90,01;" in baris and "Sangat Baik" in baris
+    baris = next(b for b in csv.splitlines() if b.startswith('"IKU-1";'))
+    assert ';"90,01";' in baris and '"Sangat Baik"' in baris
     ws = load_workbook(io.BytesIO(client.get(f"/unduh/iku-triwulan.xlsx?{alamat}").data)).active
     kepala = [c.value for c in ws[1]]
     iku1 = next(r for r in ws.iter_rows(min_row=2, values_only=True) if r[0] == "IKU-1")
@@ -79,4 +79,4 @@ def test_capaian_hitung_prints_the_same_value():
     masuk_csv = ("indikator,polaritas,rumus_negatif,agregasi,target,realisasi_t1,realisasi_t2,realisasi_t3,"
                  "realisasi_t4\nIKU-1,positif,2T-R,kumulatif,100,\"90,005\",,,\n")
     keluar = hitung_csv(masuk_csv)
-    assert keluar.splitlines()[1].startswith("IKU-1,90.01,")
+    assert keluar.splitlines()[1].startswith('"IKU-1","90.01",')

@@ -99,9 +99,9 @@ def test_capaian_hitung_reads_a_csv_and_prints_csv(app, tmp_path):
     hasil = app.server.test_cli_runner().invoke(args=["capaian", "hitung", str(berkas)])
     assert hasil.exit_code == 0, hasil.output
     assert hasil.output.splitlines() == [
-        "indikator,capaian_t1,capaian_t2,capaian_t3,capaian_t4,capaian_tahun,predikat_tahun",
-        "Pengantar KTP,25.00,48.33,74.17,101.67,101.67,Sangat Baik",
-        "Konflik sosial,100.00,,,100.00,,",
+        '"indikator","capaian_t1","capaian_t2","capaian_t3","capaian_t4","capaian_tahun","predikat_tahun"',
+        '"Pengantar KTP","25.00","48.33","74.17","101.67","101.67","Sangat Baik"',
+        '"Konflik sosial","100.00","","","100.00","",""',
     ]
     berkas.write_text("indikator,target\nA,1\n", encoding="utf-8")
     salah = app.server.test_cli_runner().invoke(args=["capaian", "hitung", str(berkas)])

@@ -191,6 +191,6 @@ def test_downloads_hold_the_page_values(kasus, app, client):
     assert q2[kepala.index("Capaian sementara (%)")] == 97.37 and q2[kepala.index("Capaian resmi (%)")] is None
     r = client.get(f"/unduh/seri-capaian.csv?kecamatan=Poncokusumo&tahun={TAHUN}&indikator={k['ind']}")
     teks = r.data.decode("utf-8-sig")
-    assert "Triwulan II 2024" in teks and ";97,37;" in teks
+    assert "Triwulan II 2024" in teks and ';"97,37";' in teks
     r = client.get(f"/unduh/seri-capaian.csv?kecamatan=Muara Papalik&tahun={TAHUN}")
     assert r.status_code == 403 and "Muara Papalik" not in r.get_data(as_text=True)

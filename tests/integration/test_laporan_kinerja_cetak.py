@@ -92,7 +92,7 @@ def test_the_print_routes_serve_the_own_office_and_refuse_another(app, client, d
     r = client.get(f"/cetak/lkj/{ponco}/2025.{akhiran}")
     assert r.status_code == 200
     assert r.data[:4] == (b"%PDF" if akhiran == "pdf" else b"PK\x03\x04")
-    assert "Laporan Kinerja Poncokusumo 2025" in r.headers["Content-Disposition"]
+    assert "laporan-kinerja-poncokusumo-2025" in r.headers["Content-Disposition"]
     assert client.get(f"/cetak/lkj/{kalipare}/2025.{akhiran}").status_code == 403
     assert client.get(f"/cetak/lkj/999999/2025.{akhiran}").status_code in (403, 404)
     client.post("/logout")

@@ -338,7 +338,7 @@ def test_an_office_at_250_and_80_averages_100_under_the_cap_of_120_and_115_under
     # The downloads carry the cap in the average's header, and the capped average.
     for unduhan in ("pk-capaian", "beranda-kabupaten"):
         csv = client.get(f"/unduh/{unduhan}.csv?tahun=2026&triwulan=1").get_data(as_text=True)
-        kepala, *baris = [b.split(";") for b in csv.lstrip("\ufeff").split("\r\n") if b]
+        kepala, *baris = [[x.strip('"') for x in b.split(";")] for b in csv.lstrip("\ufeff").split("\r\n") if b]
         kolom = kepala.index("Rata-rata capaian (tiap capaian dihitung paling tinggi 150%) (%)")
         assert [b[kolom] for b in baris if b[0] == "Poncokusumo"] == ["115,00"], unduhan
     # The kabupaten's Beranda: the same average, with the same note.

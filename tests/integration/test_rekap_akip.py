@@ -225,7 +225,7 @@ def test_the_recap_downloads_hold_the_pages_numbers(client, evaluasi):
     assert (baris["Dau"]["Keadaan"], baris["Dau"]["Nilai"], baris["Dau"]["Peringkat"]) == ("Reviu evaluator", None,
                                                                                            None)
     csv = client.get("/evaluasi-akip/rekap.csv?kabupaten=1&tahun=2025").get_data().decode("utf-8-sig")
-    assert "4;Poncokusumo;Final;58,17;CC;24;20,50;8,25;5,42;" in csv
+    assert '"4";"Poncokusumo";"Final";"58,17";"CC";"24";"20,50";"8,25";"5,42";' in csv
 
 
 # ---------------------------------------------------------------- Perbandingan's Kepatuhan and the kabupaten's Beranda

@@ -94,7 +94,7 @@ def test_an_office_prints_its_own_sops_and_is_refused_another_office_s(demo, cli
     assert r.status_code == 200 and r.mimetype == "application/pdf"
     r = client.get(f"/cetak/sop/{kalipare}.docx")
     assert r.status_code == 200 and r.mimetype == DOCX
-    assert r.headers["Content-Disposition"].startswith('attachment; filename="sop-kalipare-')
+    assert r.headers["Content-Disposition"].startswith("attachment; filename=sop-kalipare-")
     assert client.get(f"/cetak/sop/{ponco}.pdf").status_code == 403
     assert client.get(f"/cetak/sop/{kalipare}.docx?revisi=9").status_code == 404
     keluar(client)

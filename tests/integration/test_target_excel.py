@@ -55,7 +55,7 @@ def hitungan(demo):
 def _unduh(client) -> bytes:
     r = client.get(ALAMAT)
     assert r.status_code == 200, r.get_data(as_text=True)[:300]
-    assert r.headers["Content-Disposition"] == f'attachment; filename="target-poncokusumo-{TAHUN}.xlsx"'
+    assert r.headers["Content-Disposition"] == f"attachment; filename=target-poncokusumo-{TAHUN}.xlsx"
     return r.data
 
 
@@ -239,7 +239,7 @@ def test_the_template_route_is_refused_to_a_kabupaten_user_and_serves_only_ones_
     keluar(client)
     masuk(client, nama_pengguna("camat", "Kalipare"))
     r = client.get(ALAMAT)
-    assert r.status_code == 200 and r.headers["Content-Disposition"].endswith(f'target-kalipare-{TAHUN}.xlsx"')
+    assert r.status_code == 200 and r.headers["Content-Disposition"].endswith(f"target-kalipare-{TAHUN}.xlsx")
     ws = load_workbook(io.BytesIO(r.data))["Target"]
     assert ws["A1"].value == "Target IKU dan Rencana Aksi Kecamatan Kalipare"
     assert KODE not in {row[0] for row in ws.iter_rows(min_row=BARIS_JUDUL + 1, values_only=True)}
@@ -289,7 +289,7 @@ def test_next_years_template_is_offered_and_sets_next_years_targets(client, app,
     masuk(client, nama_pengguna("kasubag_evapor"))
     client.get("/_dash-layout")
     r = client.get("/iku/templat-target.xlsx?tahun=2027")
-    assert r.headers["Content-Disposition"] == 'attachment; filename="target-poncokusumo-2027.xlsx"'
+    assert r.headers["Content-Disposition"] == "attachment; filename=target-poncokusumo-2027.xlsx"
     assert load_workbook(io.BytesIO(r.data))["Target"]["B2"].value == 2027
     isi = _isi(r.data, {KODE: {"Target tahun": 48, "Target TW I": 12, "Target TW II": 24, "Target TW III": 36,
                                "Target TW IV": 48}})

@@ -255,10 +255,10 @@ def test_capaian_hitung_takes_the_quarterly_targets(app, tmp_path):
     hasil = app.server.test_cli_runner().invoke(args=["capaian", "hitung", str(berkas)])
     assert hasil.exit_code == 0, hasil.output
     assert hasil.output.splitlines() == [
-        "indikator,capaian_t1,capaian_t2,capaian_t3,capaian_t4,capaian_tahun,predikat_tahun",
-        f"{NAMA},100.00,100.00,100.00,100.00,100.00,Sangat Baik",
-        f"{NAMA} tanpa rencana aksi,25.00,50.00,75.00,100.00,100.00,Sangat Baik",
-        f"{NAMA} sebagian,100.00,50.00,75.00,100.00,100.00,Sangat Baik",
+        '"indikator","capaian_t1","capaian_t2","capaian_t3","capaian_t4","capaian_tahun","predikat_tahun"',
+        f'"{NAMA}","100.00","100.00","100.00","100.00","100.00","Sangat Baik"',
+        f'"{NAMA} tanpa rencana aksi","25.00","50.00","75.00","100.00","100.00","Sangat Baik"',
+        f'"{NAMA} sebagian","100.00","50.00","75.00","100.00","100.00","Sangat Baik"',
     ]
     berkas.write_text("indikator,polaritas,rumus_negatif,agregasi,target,realisasi_t1,realisasi_t2,realisasi_t3,"
                       "realisasi_t4,target_t1\nA,positif,,kumulatif,40,10,,,,abc\n", encoding="utf-8")

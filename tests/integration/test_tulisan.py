@@ -162,7 +162,7 @@ def test_a_kabupaten_tells_a_draft_from_a_submitted_and_an_official_figure(demo,
     # The download holds the table on the screen: the same offices, the same columns, the same states.
     assert "/unduh/beranda-kabupaten.csv?" in teks
     csv = client.get("/unduh/beranda-kabupaten.csv?tahun=2026&triwulan=3").get_data(as_text=True).lstrip("\ufeff")
-    baris = [b.split(";") for b in csv.strip().splitlines()]
+    baris = [[x.strip('"') for x in b.split(";")] for b in csv.strip().splitlines()]
     assert baris[0] == ["Kecamatan", "IKU-1 capaian (%)", "IKU-1 keadaan", "IKU-2 capaian (%)", "IKU-2 keadaan",
                         "IKU-3 capaian (%)", "IKU-3 keadaan", "IKU-7 capaian (%)", "IKU-7 keadaan",  # Poncokusumo's own
                         "Rata-rata capaian (tiap capaian dihitung paling tinggi 120%) (%)", "Langkah menunggu",

@@ -115,13 +115,13 @@ Poskamling aktif,positif,,rata-rata,80,40.5,45,50,55
 
 def test_csv_prints_what_the_engine_computes():
     assert hitung_csv(CSV).splitlines() == [
-        "indikator,capaian_t1,capaian_t2,capaian_t3,capaian_t4,capaian_tahun,predikat_tahun",
-        "Partisipasi Delegasi Musrenbangcam,,95.00,97.78,102.22,,",
-        "Konflik sosial,100.00,100.00,100.00,100.00,100.00,Sangat Baik",
-        "Pengantar KTP KK Mutasi,25.00,48.33,74.17,101.67,101.67,Sangat Baik",
-        "Kecelakaan,83.33,100.00,103.45,100.00,100.00,Sangat Baik",
-        "Aduan,180.00,150.00,,,,",
-        "Poskamling aktif,50.63,53.44,56.46,59.53,59.53,Kurang",  # 40,5 / 80 = 50,625: half up
+        '"indikator","capaian_t1","capaian_t2","capaian_t3","capaian_t4","capaian_tahun","predikat_tahun"',
+        '"Partisipasi Delegasi Musrenbangcam","","95.00","97.78","102.22","",""',
+        '"Konflik sosial","100.00","100.00","100.00","100.00","100.00","Sangat Baik"',
+        '"Pengantar KTP KK Mutasi","25.00","48.33","74.17","101.67","101.67","Sangat Baik"',
+        '"Kecelakaan","83.33","100.00","103.45","100.00","100.00","Sangat Baik"',
+        '"Aduan","180.00","150.00","","","",""',
+        '"Poskamling aktif","50.63","53.44","56.46","59.53","59.53","Kurang"',  # 40,5 / 80 = 50,625: half up
     ]
 
 
