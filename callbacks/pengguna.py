@@ -2,12 +2,14 @@
 from __future__ import annotations
 
 import dash_bootstrap_components as dbc
-from dash import Dash, Input, Output, State, html, no_update
+from dash import Dash, Input, Output, State, html
+from flask import request
 from flask_login import current_user
 
 from dashboard import ids
 from dashboard.akses import callback
 from dashboard.data import sesi
+from models.akun.pengguna import PESAN_SANDI_AWAL_DIBERIKAN as PESAN_SANDI_AWAL
 from models.akun.pengguna import (
     baca_kantor,
     buat_pengguna,
@@ -16,8 +18,9 @@ from models.akun.pengguna import (
     ubah_pengguna,
 )
 from models.tables import User
-from models.umum.isian import versi_berikut
+from models.umum.isian import nomor_id, versi_berikut
 from models.umum.nip import format_nip
+from models.umum.penolakan import Ditolak
 
 ADMIN = {"admin"}
 
@@ -61,15 +64,16 @@ def register(app: Dash) -> None:
     def buat(_n, username: str | None, nama: str | None, peran: str | None, kantor: str | None,
              sandi: str | None, versi: int | None, gantikan: bool | None = False):
         if not peran:
-            return dbc.Alert("Pilih peran pengguna baru.", color="warning"), no_update
+            raise Ditolak("Pilih peran pengguna baru.", aksi="pengguna.buat")
         kec, kab = baca_kantor(kantor)
         versi_baru = versi_berikut(versi)
         with sesi() as s:
             u = buat_pengguna(s, username=username, nama=nama, password=sandi or "",  # type: ignore[arg-type]
                               role_kode=peran, kecamatan_id=kec, kabupaten_id=kab,
-                              oleh=s.get(User, current_user.id), gantikan=gantikan is True)
+                              oleh=s.get(User, current_user.id), gantikan=gantikan is True,
+                              sandi_awal_dari=request.remote_addr or "-")
             nama_baru = u.username
-        return dbc.Alert(f"Pengguna {nama_baru} dibuat.", color="success"), versi_baru
+        return dbc.Alert(f"Pengguna {nama_baru} dibuat. {PESAN_SANDI_AWAL}", color="success"), versi_baru
 
     @callback(app, Output(ids.KELOLA_PESAN, "children"), Output(ids.PENGGUNA_VERSI, "data"),
               Input(ids.KELOLA_SIMPAN, "n_clicks"), State(ids.KELOLA_PENGGUNA, "value"),
@@ -81,15 +85,16 @@ def register(app: Dash) -> None:
                sandi: str | None, versi: int | None, nip: str | None, jabatan: str | None,
                gantikan: bool | None = False):
         if not user_id or not peran:
-            return dbc.Alert("Pilih pengguna yang akan diubah.", color="warning"), no_update
+            raise Ditolak("Pilih pengguna yang akan diubah.", aksi="pengguna.ubah")
         kec, kab = baca_kantor(kantor)
         versi_baru = versi_berikut(versi)
         with sesi() as s:
             admin = s.get(User, current_user.id)
-            u = ubah_pengguna(s, user_id=int(user_id), role_kode=peran, kecamatan_id=kec, kabupaten_id=kab,
+            u = ubah_pengguna(s, user_id=nomor_id(user_id), role_kode=peran, kecamatan_id=kec, kabupaten_id=kab,
                               aktif=bool(aktif), oleh=admin, nip=nip, jabatan=jabatan, gantikan=gantikan is True)
             if sandi:
-                setel_ulang_sandi(s, user_id=u.id, password=sandi, oleh=admin)
+                setel_ulang_sandi(s, user_id=u.id, password=sandi, oleh=admin,
+                                  sandi_awal_dari=request.remote_addr or "-")
             nama = u.username
-        pesan = f"Perubahan {nama} disimpan" + (" dan kata sandi diganti." if sandi else ".")
+        pesan = f"Perubahan {nama} disimpan" + (f" dan kata sandi diganti. {PESAN_SANDI_AWAL}" if sandi else ".")
         return dbc.Alert(pesan, color="success"), versi_baru

@@ -9,7 +9,8 @@ from dashboard import ids
 from dashboard.akses import halaman
 from dashboard.components.pilihan import dropdown
 from dashboard.data import kecamatan_terlihat, sesi
-from models.sop.register import MAKS_CARI, daftar_sop
+from models.sop.register import daftar_sop
+from models.umum.isian import MAKS_CARI
 
 dash.register_page(__name__, path="/sop", name="Katalog SOP", title="Katalog SOP · SAKIP Kecamatan", order=1)
 

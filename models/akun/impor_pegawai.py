@@ -21,7 +21,6 @@ from dataclasses import dataclass, field
 from openpyxl import Workbook
 from sqlmodel import Session, col, select
 
-from models.akun.pembatas import terbitkan_sandi_awal
 from models.akun.pengguna import (
     PERAN_TUNGGAL,
     baca_jabatan,
@@ -235,12 +234,11 @@ def simpan_pegawai(session: Session, data: bytes, *, kecamatan_id: int | None,
         sandi = sandi_awal(username=b.username, nama=b.nama)
         try:
             u = buat_pengguna(session, username=b.username, nama=b.nama, password=sandi, role_kode=b.role_kode or "",
-                              kecamatan_id=pr.kecamatan_id, oleh=oleh)
+                              kecamatan_id=pr.kecamatan_id, oleh=oleh, sandi_awal_dari=alamat or "-")
         except Ditolak as e:
             raise Ditolak(f"Baris {b.baris}: {e} Belum ada akun yang dibuat.") from None
-        u.nip, u.jabatan, u.ganti_sandi = b.nip, b.jabatan, True
+        u.nip, u.jabatan = b.nip, b.jabatan
         session.add(u)
-        terbitkan_sandi_awal(session.connection(), username=u.username, alamat=alamat)
         hasil.append((u, sandi))
     session.flush()
     catat(session, aksi="pengguna.impor", oleh=oleh, objek="kecamatan", objek_id=pr.kecamatan_id,

@@ -18,12 +18,12 @@ from functools import cache
 from sqlmodel import Session, select
 from werkzeug.security import check_password_hash, generate_password_hash
 
-from models.akun.pembatas import SANDI_AWAL_BERLAKU, hapus_sandi_awal, sandi_awal_terbit
+from models.akun.pembatas import SANDI_AWAL_BERLAKU, hapus_sandi_awal, sandi_awal_terbit, terbitkan_sandi_awal
 from models.akun.peran import NAMA_PERAN, PERAN_KANTOR, TINGKAT_KABUPATEN
 from models.akun.sandi import periksa_sandi
 from models.tables import Kabupaten, Kecamatan, Role, User, utcnow
 from models.umum.audit import catat
-from models.umum.isian import MAKS_PENDEK, teks
+from models.umum.isian import MAKS_CARI, MAKS_PENDEK, teks
 from models.umum.nip import baca_nip, format_nip
 from models.umum.penolakan import Ditolak
 
@@ -33,6 +33,8 @@ KATA_SANDI_DEMO = "demo12345"  # every account of the demo data; the login page 
 PESAN_GAGAL = "Nama pengguna atau kata sandi salah."  # never says which of the two
 PESAN_SANDI_AWAL_HABIS = ("Kata sandi awal sudah tidak berlaku (berlaku 72 jam sejak diterbitkan). Minta Admin "
                           "menyetel ulang kata sandi Anda.")
+PESAN_SANDI_AWAL_DIBERIKAN = ("Kata sandi ini kata sandi awal: berlaku 72 jam, tidak dapat dipakai dari perangkat ini, "
+                              "dan harus diganti pemiliknya saat pertama masuk.")
 PESAN_SANDI_AWAL_PERANGKAT = ("Kata sandi awal tidak dapat dipakai dari perangkat yang menerbitkannya. Masuklah dari "
                               "perangkat Anda sendiri.")
 
@@ -72,9 +74,11 @@ def baca_nip_akun(nilai: object) -> str | None:
 
 def buat_pengguna(session: Session, *, username: str, nama: str, password: str, role_kode: str,
                   kecamatan_id: int | None = None, kabupaten_id: int | None = None,
-                  oleh: User | None = None, gantikan: bool = False) -> User:
+                  oleh: User | None = None, gantikan: bool = False, sandi_awal_dari: str | None = None) -> User:
     """Create a user of one office (kecamatan) or one kabupaten; audited. `oleh` None is the operator (CLI, seed).
-    A Camat or Sekretaris Camat only by the admin; with `gantikan`, the office's active one is deactivated."""
+    A Camat or Sekretaris Camat only by the admin; with `gantikan`, the office's active one is deactivated.
+    `sandi_awal_dari`: the device (address) a person other than the user set the password from; the password is then
+    a first-login one (`sandi_awal`)."""
     username = baca_username(username)
     nama = baca_nama(nama)
     periksa_sandi(password, username=username, nama=nama)
@@ -87,6 +91,8 @@ def buat_pengguna(session: Session, *, username: str, nama: str, password: str, 
                 kecamatan_id=kecamatan_id, kabupaten_id=kabupaten_id)
     session.add(user)
     session.flush()
+    if sandi_awal_dari is not None:
+        sandi_awal(session, user, dari=sandi_awal_dari)
     catat(session, aksi="pengguna.buat", oleh=oleh, objek="pengguna", objek_id=user.id, kecamatan_id=kecamatan_id,
           sesudah={"username": username, "role": role_kode, **({"menggantikan": diganti} if diganti else {})})
     return user
@@ -202,14 +208,28 @@ def ubah_pengguna(session: Session, *, user_id: int, role_kode: str, kecamatan_i
     return user
 
 
-def setel_ulang_sandi(session: Session, *, user_id: int, password: str, oleh: User) -> User:
-    """Set a new password (the admin tells the user); every session of the user ends. Audited without the
-    password."""
+def sandi_awal(session: Session, user: User, *, dari: str) -> None:
+    """The password someone else set for `user` from the device `dari` is a first-login one: it must be replaced at
+    the first sign-in, expires SANDI_AWAL_BERLAKU after now and does not sign in from `dari`; so it is of no use to
+    whoever set it once the person has it."""
+    user.ganti_sandi = True
+    session.add(user)
+    terbitkan_sandi_awal(session.connection(), username=user.username, alamat=dari)
+
+
+def setel_ulang_sandi(session: Session, *, user_id: int, password: str, oleh: User,
+                      sandi_awal_dari: str | None = None) -> User:
+    """Set a new password (the admin tells the user); every session of the user ends. With `sandi_awal_dari` (the
+    admin's device) it is a first-login password (`sandi_awal`); without it (the operator), the user's own. Audited
+    without the password."""
     user = _pengguna(session, user_id)
     periksa_sandi(password, username=user.username, nama=user.nama)
     user.password_hash = generate_password_hash(password)
-    user.ganti_sandi = False
-    hapus_sandi_awal(session.connection(), username=user.username)
+    if sandi_awal_dari is not None:
+        sandi_awal(session, user, dari=sandi_awal_dari)
+    else:
+        user.ganti_sandi = False
+        hapus_sandi_awal(session.connection(), username=user.username)
     akhiri_sesi(user)
     session.add(user)
     catat(session, aksi="pengguna.sandi", oleh=oleh, objek="pengguna", objek_id=user.id,
@@ -315,7 +335,7 @@ class BarisPengguna:
     jabatan: str | None = None
 
 
-def daftar_pengguna(session: Session, *, cari: str | None = None) -> list[BarisPengguna]:
+def daftar_pengguna(session: Session, *, cari: object = None) -> list[BarisPengguna]:
     """Every account with its role and office, by office then role order (the admin's users page)."""
     peran = {r.kode: r for r in session.exec(select(Role))}
     kec = {k.id: k for k in session.exec(select(Kecamatan))}
@@ -332,8 +352,8 @@ def daftar_pengguna(session: Session, *, cari: str | None = None) -> list[BarisP
         r = peran.get(u.role_kode)
         baris.append(BarisPengguna(u.id, u.username, u.nama, u.role_kode, r.nama if r else u.role_kode, kantor,
                                    u.kecamatan_id, u.kabupaten_id, u.aktif, format_nip(u.nip), u.jabatan))
-    if cari and cari.strip():
-        c = cari.strip().lower()
+    if kata := teks(cari, label="Teks pencarian", maks=MAKS_CARI):
+        c = kata.lower()
         baris = [b for b in baris if c in f"{b.username} {b.nama} {b.kantor} {b.peran}".lower()]
     urut = {k: r.urutan for k, r in peran.items()}
     return sorted(baris, key=lambda b: (b.kantor != "Semua kantor", b.kantor, urut.get(b.role_kode, 99), b.username))
@@ -353,8 +373,10 @@ def baca_kantor(nilai: str | None) -> tuple[int | None, int | None]:
 
     >>> baca_kantor("kec:3"), baca_kantor("kab:1"), baca_kantor(None), baca_kantor("x:1")
     ((3, None), (None, 1), (None, None), (None, None))
+    >>> baca_kantor(7), baca_kantor("kec:" + "9" * 30), baca_kantor("kec:²")
+    ((None, None), (None, None), (None, None))
     """
-    jenis, _, ident = (nilai or "").partition(":")
-    if not ident.isdigit():
+    jenis, _, ident = (nilai if isinstance(nilai, str) else "").partition(":")
+    if not (ident.isascii() and ident.isdigit() and len(ident) <= 18):
         return None, None
     return (int(ident), None) if jenis == "kec" else (None, int(ident)) if jenis == "kab" else (None, None)

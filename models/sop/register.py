@@ -27,7 +27,7 @@ from models.tables import (
     User,
 )
 from models.umum.audit import catat
-from models.umum.isian import MAKS_KALIMAT, teks
+from models.umum.isian import MAKS_CARI, MAKS_KALIMAT, teks
 from models.umum.penolakan import Ditolak
 
 
@@ -341,7 +341,6 @@ class BarisKatalog:
     total_menit: int
 
 
-MAKS_CARI = 200  # characters of a catalogue search: longer than any SOP's name, number or office
 
 
 def pola_like(t: str) -> str:

@@ -18,6 +18,7 @@ MAKS_NAMA = 200  # a person's or an office's name, a title
 MAKS_PENDEK = 100  # a username, a NIP, a code, a jabatan
 MAKS_KALIMAT = 2_000  # a reason, a recommendation, a note
 MAKS_URAIAN = 20_000  # a passage of a report
+MAKS_CARI = 200  # a search: longer than any name, number or office it can find
 
 
 def _sah_unicode(t: str) -> bool:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from sqlmodel import select
 
-from models.akun.pengguna import PESAN_GAGAL
+from models.akun.pengguna import PESAN_GAGAL, PESAN_SANDI_AWAL_PERANGKAT
 from models.db import session_scope
 from models.tables import AuditLog
 from tests.conftest import keluar, masuk
@@ -36,7 +36,11 @@ def test_admin_creates_a_user_who_can_then_log_in(client, app, demo):
                      .where(AuditLog.objek_id == u.id)).one()
         assert log.username == "admin" and log.sesudah == {"username": "evapor2.kalipare", "role": "kasubag_evapor"}
     keluar(client)
-    assert masuk(client, "evapor2.kalipare", "rahasia-99").status_code == 302
+    # The admin set the password: a first-login one, of no use from the admin's device, to be replaced by its owner.
+    r = masuk(client, "evapor2.kalipare", "rahasia-99")
+    assert r.status_code == 401 and PESAN_SANDI_AWAL_PERANGKAT in r.get_data(as_text=True)
+    r = masuk(client, "evapor2.kalipare", "rahasia-99", alamat="10.0.0.7")
+    assert r.status_code == 302 and client.get("/").headers["Location"].endswith("/ganti-sandi")
 
 
 def test_bad_new_user_gets_a_message_and_nothing_is_written(client, app, demo):
@@ -99,7 +103,10 @@ def test_reassigning_role_and_office_and_resetting_a_password_ends_the_users_ses
     u = lepas(demo, akun, username="kasipem.kalipare")  # the same account, now of another role and office
     assert (u.role_kode, u.kecamatan_id) == ("kasi_ekbang", ponco)
     assert lain.get("/sop").status_code == 302  # the session signed in before the reset has ended
-    assert masuk(app.server.test_client(), "kasipem.kalipare", "sandi-baru-1").status_code == 302
+    assert masuk(app.server.test_client(), "kasipem.kalipare", "sandi-baru-1").status_code == 401  # admin's device
+    klien = app.server.test_client()
+    assert masuk(klien, "kasipem.kalipare", "sandi-baru-1", alamat="10.0.0.7").status_code == 302
+    assert klien.get("/").headers["Location"].endswith("/ganti-sandi")  # a first-login password
     with session_scope(demo) as s:
         aksi = [a.aksi for a in s.exec(select(AuditLog).where(AuditLog.objek_id == u.id)
                                        .where(AuditLog.aksi.like("pengguna.%")).order_by(AuditLog.id))]
