@@ -21,6 +21,7 @@ from models.akun.slip_sandi import Slip, pdf_slip
 from models.tables import Kecamatan, User, utcnow
 from models.umum.berkas import dari_unggahan
 from models.umum.nip import format_nip
+from models.umum.penolakan import Ditolak
 
 NAMA_PERAN = {p.kode: p.nama for p in PERAN}
 
@@ -63,7 +64,7 @@ def register(app: Dash) -> None:
         """The accounts are made and their first-login passwords leave as one PDF of slips, one per person, to
         print and hand over; the screen lists the accounts without their passwords."""
         if not isi:
-            return dbc.Alert("Unggah lembar pegawai terlebih dahulu.", color="warning"), no_update, True, no_update
+            raise Ditolak("Unggah lembar pegawai terlebih dahulu.", aksi="pengguna.impor")
         terbit = utcnow()
         with sesi() as s:
             hasil = simpan_pegawai(s, dari_unggahan(isi), kecamatan_id=kecamatan,

@@ -14,6 +14,7 @@ from dashboard.data import pengaturan, sesi
 from models.sop.unggah import PERAN_UNGGAH, pratinjau, simpan
 from models.tables import User
 from models.umum.berkas import dari_unggahan, nama_aman
+from models.umum.penolakan import Ditolak
 
 PELAKSANA = {"type": ids.UNGGAH_PELAKSANA, "p": ALL, "l": ALL}
 KEMBALI = {"type": ids.UNGGAH_KEMBALI, "p": ALL, "l": ALL}
@@ -78,7 +79,7 @@ def register(app: Dash) -> None:
               peran=PERAN_UNGGAH, kecamatan=("kantor",), prevent_initial_call=True, tolak=0)
     def simpan_semua(_n, isi, nama, kantor, nilai, ident, nilai_kembali, ident_kembali):
         if not isi:
-            return dbc.Alert("Unggah dokumen SOP terlebih dahulu.", color="warning"), no_update, True
+            raise Ditolak("Unggah dokumen SOP terlebih dahulu.", aksi="sop.unggah")
         with sesi() as s:
             user, pr = _baca(s, isi, nama, kantor, _koreksi(nilai, ident), _kembali(nilai_kembali, ident_kembali))
             hasil = simpan(s, pr, user)

@@ -109,13 +109,13 @@ def _teks(v) -> str:
 
 def _periksa_kantor(session: Session, kecamatan_id: int | None, oleh: User) -> Kecamatan:
     if oleh.role_kode not in PERAN_IMPOR:
-        raise PermissionError(PESAN_PERAN)
+        raise Ditolak(PESAN_PERAN)
     kec = session.get(Kecamatan, kecamatan_id) if kecamatan_id else None
     if kec is None:
         raise Ditolak("Pilih kecamatan yang pegawainya diimpor.")
     ids = lingkup(session, oleh).kecamatan_ids
     if ids is not None and kec.id not in ids:
-        raise PermissionError(PESAN_LINGKUP)
+        raise Ditolak(PESAN_LINGKUP)
     return kec
 
 

@@ -225,7 +225,7 @@ def pratinjau(session: Session, data: bytes, nama_berkas: str, oleh: User, *, ke
     chose for a document that names none; `koreksi`: (procedure index, step position) → printed labels;
     `kembali`: (procedure index, position of a decision step) → the step its "tidak" goes back to."""
     if oleh.role_kode not in PERAN_UNGGAH:
-        raise PermissionError(PESAN_PERAN)
+        raise Ditolak(PESAN_PERAN)
     pastikan_peran(session)
     try:
         prosedur = baca_sekali(nama_berkas, data, menit_per_hari=menit_per_hari)
@@ -241,7 +241,7 @@ def pratinjau(session: Session, data: bytes, nama_berkas: str, oleh: User, *, ke
         kec: Kecamatan | None = None
         if oleh.role_kode in PERAN_UNGGAH_KANTOR:
             if kantor_sendiri is None:
-                raise PermissionError(PESAN_PERAN)
+                raise Ditolak(PESAN_PERAN)
             if p.kecamatan and kunci_nama(p.kecamatan) != kunci_nama(kantor_sendiri.nama):
                 masalah.append(f"{p.tempat()}: dokumen menyebut Kecamatan {p.kecamatan}; Anda hanya dapat mengunggah "
                                f"SOP Kecamatan {kantor_sendiri.nama}.")
@@ -304,7 +304,7 @@ def pratinjau(session: Session, data: bytes, nama_berkas: str, oleh: User, *, ke
 def simpan(session: Session, pr: Pratinjau, oleh: User) -> list[HasilImpor]:
     """Save every procedure of a preview, in the caller's transaction; any problem refuses the whole document."""
     if oleh.role_kode not in PERAN_UNGGAH:
-        raise PermissionError(PESAN_PERAN)
+        raise Ditolak(PESAN_PERAN)
     if pr.semua_masalah:
         raise Ditolak("Dokumen belum dapat disimpan: " + " ".join(pr.semua_masalah) + " Tidak ada yang disimpan.")
     alias = peta_alias(session)

@@ -90,7 +90,7 @@ def test_who_may_import_for_which_office(demo, karangploso):
         muara = kantor(s, nama="Muara Papalik").id
         for siapa, kec, pesan in ((dict(peran="camat", kecamatan="Karangploso"), karangploso, PESAN_PERAN),
                                   (dict(peran="kabupaten", kabupaten="Malang"), muara, PESAN_LINGKUP)):
-            with pytest.raises(PermissionError) as e:
+            with pytest.raises(Ditolak) as e:
                 baca_pegawai(s, _lembar(BERSIH), kecamatan_id=kec, oleh=pengguna(s, **siapa))
             assert str(e.value) == pesan
         # A kabupaten user imports an office's people but its Camat and Sekretaris Camat (the admin's).

@@ -124,7 +124,7 @@ def test_an_office_may_upload_its_own_sops_only_and_a_refused_upload_changes_not
         assert str(e.value).endswith("Tidak ada yang disimpan.")
         for siapa in (dict(peran="staf", kecamatan="Kalipare"), dict(peran="kabupaten", kabupaten="Malang"),
                       dict(peran="kasubag_evapor", kecamatan="Kalipare")):
-            with pytest.raises(PermissionError) as e:
+            with pytest.raises(Ditolak) as e:
                 pratinjau(s, ponco.read_bytes(), ponco.name, pengguna(s, **siapa))
             assert str(e.value) == PESAN_PERAN
     assert sidik_basis_data(demo) == sebelum
