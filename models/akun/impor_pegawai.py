@@ -8,7 +8,9 @@ its row, and nothing is written while one remains.
 
 The preview says whether a username or NIP is taken only among the accounts of the caller's scope (their kabupaten's
 offices and the kabupaten's own accounts): whether one exists elsewhere is not the caller's to learn, so an
-existing username outside it reads as a made-up one. Saving refuses any taken one with the same neutral message.
+existing username outside it reads as a made-up one. Saving refuses any taken one with the same neutral message;
+so that saving cannot tell either, anyone but the admin names an office's accounts within the office's own
+namespace, usernames ending in its suffix (`akhiran_kantor`, ".kalipare"): a taken one is then one of the office's.
 
 A first-login password is shown once, to be printed as one slip per person; it is noted when and from which device
 it was issued (models.akun.pembatas.terbitkan_sandi_awal): it expires after 72 hours and does not sign in from
@@ -32,7 +34,7 @@ from models.akun.pengguna import (
 )
 from models.akun.peran import ALIAS_PER_KUNCI, NAMA_PERAN, PERAN_KANTOR, kunci_label
 from models.akun.sandi import sandi_awal
-from models.tables import Kecamatan, RoleAlias, User
+from models.tables import Kabupaten, Kecamatan, RoleAlias, User
 from models.umum.audit import catat
 from models.umum.lembar_kerja import baca_baris, buka_xlsx, simpan_xlsx
 from models.umum.nip import format_nip
@@ -139,6 +141,7 @@ def baca_pegawai(session: Session, data: bytes, *, kecamatan_id: int | None, ole
                                         .where(User.role_kode == role).where(User.aktif == True)))  # noqa: E712
                 for role in PERAN_TUNGGAL}
     admin = oleh.role_kode == "admin"
+    akhiran = None if admin else akhiran_kantor(session, kec)
     hasil = PratinjauPegawai(kec.id, [])
     username_baris: dict[str, int] = {}
     nip_baris: dict[str, int] = {}
@@ -178,7 +181,10 @@ def baca_pegawai(session: Session, data: bytes, *, kecamatan_id: int | None, ole
                 b.pesan.append(f"Baris {n}: Kecamatan {kec.nama} sudah punya {peran} aktif "
                                f"({', '.join(pemegang[b.role_kode])}); penggantiannya di halaman Pengguna.")
             tunggal_baris.setdefault(b.role_kode, n)
-        if username and username in username_baris:
+        if username and akhiran and not username.endswith(akhiran):
+            b.pesan.append(f'Baris {n}: nama pengguna "{username}" harus berakhir dengan "{akhiran}" (akun '
+                           f"Kecamatan {kec.nama}), mis. \"{username.split('.')[0]}{akhiran}\".")
+        elif username and username in username_baris:
             b.pesan.append(f'Baris {n}: nama pengguna "{username}" sama dengan baris {username_baris[username]}.')
         elif username and username in ada_username:
             b.pesan.append(pesan_username_terpakai(n, username))
@@ -190,6 +196,24 @@ def baca_pegawai(session: Session, data: bytes, *, kecamatan_id: int | None, ole
     if not hasil.baris and not hasil.masalah:
         hasil.masalah.append("Lembar tidak berisi pegawai (isi mulai baris 2).")
     return hasil
+
+
+def akhiran_kantor(session: Session, kec: Kecamatan) -> str:
+    """The ending of the usernames of an office's accounts a non-admin imports: "." and the office's name in lower
+    case letters and digits; with the kabupaten's the same way when another office in the database has that name.
+
+    Kept to an office's namespace, a username a kabupaten user tries can only be taken by an account of that office,
+    which the user may see: saving reveals nothing of other kabupaten."""
+    def bersih(nama: str) -> str:
+        return "".join(c for c in nama.lower() if c.isascii() and c.isalnum())
+
+    sendiri = bersih(kec.nama)
+    kembar = any(bersih(nama) == sendiri for nama in
+                 session.exec(select(Kecamatan.nama).where(Kecamatan.id != kec.id)))
+    if not kembar:
+        return f".{sendiri}"
+    kab = session.get(Kabupaten, kec.kabupaten_id)
+    return f".{sendiri}.{bersih(kab.nama) if kab else kec.kabupaten_id}"
 
 
 def _baca(fungsi, nilai: str, pesan: list[str], n: int):

@@ -266,6 +266,13 @@ def test_every_place_a_password_is_set_applies_the_same_rule(demo, client, app):
 
 
 def test_impor_pegawai_does_not_say_whether_a_username_outside_the_callers_scope_exists(demo):
+    """Preview and saving read the same for a username taken in another kabupaten and a made-up one: a kabupaten
+    user names an office's accounts within the office's namespace (".muarapapalik"), so a name it may try is taken
+    only by an account of that office, which it may see."""
+    def suffix_message(n: int, username: str) -> str:
+        return (f'Baris {n}: nama pengguna "{username}" harus berakhir dengan ".muarapapalik" (akun Kecamatan Muara '
+                f'Papalik), mis. "{username.split(".")[0]}.muarapapalik".')
+
     with session_scope(demo) as s:
         muara = kantor(s, nama="Muara Papalik").id
         tjb = pengguna(s, peran="kabupaten", kabupaten="Tanjung Jabung Barat")
@@ -273,21 +280,43 @@ def test_impor_pegawai_does_not_say_whether_a_username_outside_the_callers_scope
         lembar = _lembar([("Satu", "", "Staf", "camat.poncokusumo"),  # exists, in Malang
                           ("Dua", "", "Staf", "kabupaten.malang"),  # exists, Malang's kabupaten account
                           ("Tiga", "", "Staf", "tidak.ada.sama.sekali"),  # made up
-                          ("Empat", "", "Staf", "staf.muarapapalik")])  # exists, in the caller's own scope
+                          ("Empat", "", "Staf", "staf.muarapapalik"),  # exists, in the caller's own scope
+                          ("Lima", "", "Staf", "lima.muarapapalik")])  # made up, in the office's namespace
         pr = baca_pegawai(s, lembar, kecamatan_id=muara, oleh=tjb)
         assert [b.pesan for b in pr.baris] == [
-            [], [], [], ['Baris 5: nama pengguna "staf.muarapapalik" tidak dapat dipakai; pilih nama lain.']]
-        # Without the in-scope one the sheet is clean; saving refuses a taken name with the same neutral message.
-        lembar = _lembar([("Satu", "", "Staf", "camat.poncokusumo"), ("Tiga", "", "Staf", "tidak.ada.sama.sekali")])
-        assert baca_pegawai(s, lembar, kecamatan_id=muara, oleh=tjb).bersih
+            [suffix_message(2, "camat.poncokusumo")], [suffix_message(3, "kabupaten.malang")],
+            [suffix_message(4, "tidak.ada.sama.sekali")],
+            ['Baris 5: nama pengguna "staf.muarapapalik" tidak dapat dipakai; pilih nama lain.'], []]
+    # Saving an existing outside name and a made-up one: the same refusal, by the same rule, nothing written.
     sebelum = sidik_basis_data(demo)
-    with session_scope(demo) as s:
-        with pytest.raises(Ditolak) as e:
-            simpan_pegawai(s, lembar, kecamatan_id=muara, oleh=pengguna(s, peran="kabupaten",
-                                                                         kabupaten="Tanjung Jabung Barat"))
-    assert str(e.value) == ('Baris 2: nama pengguna "camat.poncokusumo" tidak dapat dipakai; pilih nama lain. Belum '
-                            "ada akun yang dibuat.")
+    pesan = []
+    for nama in ("camat.poncokusumo", "tidak.ada.sama.sekali"):
+        with session_scope(demo) as s:
+            with pytest.raises(Ditolak) as e:
+                simpan_pegawai(s, _lembar([("Satu", "", "Staf", nama)]), kecamatan_id=muara,
+                               oleh=pengguna(s, peran="kabupaten", kabupaten="Tanjung Jabung Barat"))
+            pesan.append(str(e.value).replace(f'"{nama}"', "…").replace(f'"{nama.split(".")[0]}.', "…"))
+    assert pesan[0] == pesan[1]
     assert sidik_basis_data(demo) == sebelum
+    # The admin names accounts freely and may learn of any.
+    with session_scope(demo) as s:
+        pr = baca_pegawai(s, _lembar([("Satu", "", "Staf", "camat.poncokusumo")]), kecamatan_id=muara,
+                          oleh=pengguna(s, peran="admin"))
+        assert pr.baris[0].pesan == ['Baris 2: nama pengguna "camat.poncokusumo" tidak dapat dipakai; pilih nama '
+                                     'lain.']
+
+
+def test_an_offices_namespace_names_its_kabupaten_when_another_office_shares_its_name(demo):
+    from models.akun.impor_pegawai import akhiran_kantor
+    from models.tables import Kecamatan
+
+    with session_scope(demo) as s:
+        kalipare = kantor(s, nama="Kalipare")
+        assert akhiran_kantor(s, kalipare) == ".kalipare"
+        lain = kantor(s, nama="Muara Papalik")
+        s.add(Kecamatan(nama="Kali Pare", kabupaten_id=lain.kabupaten_id))
+        s.flush()
+        assert akhiran_kantor(s, kalipare) == ".kalipare.malang"
 
 
 def test_impor_pegawai_does_not_name_the_account_holding_a_nip_outside_the_scope(demo):
@@ -337,3 +366,16 @@ def test_an_account_s_fields_are_bounded_on_the_server_everywhere(demo, client, 
         assert pr.semua_masalah == ["Baris 2: Nama lengkap terlalu panjang: 500 karakter, paling banyak 160.",
                                     "Baris 2: Nama pengguna terlalu panjang: 5000 karakter, paling banyak 80.",
                                     "Baris 3: Jabatan terlalu panjang: 200 karakter, paling banyak 160."]
+
+
+def test_an_account_given_its_first_password_before_issues_were_noted_still_signs_in_to_set_its_own(app, demo):
+    """A first-login account with no issue on record (imported before issues were noted) is not locked out: it
+    signs in, and nothing opens but Ganti kata sandi."""
+    with session_scope(demo) as s:
+        u = pengguna(s, peran="staf", kecamatan="Kalipare")
+        u.ganti_sandi = True
+        s.add(u)
+        username = u.username
+    klien = app.server.test_client()
+    assert masuk(klien, username).status_code == 302
+    assert klien.get("/capaian").headers["Location"].endswith("/ganti-sandi")
