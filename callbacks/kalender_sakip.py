@@ -14,7 +14,7 @@ from models.akun.peran import PERAN_KANTOR
 from models.perencanaan.kalender_sakip import jadwal_kabupaten, kewajiban_kantor, rpjmd_kabupaten, ubah_jadwal
 from models.tables import Kabupaten, Kecamatan, User
 from models.umum import periode
-from models.umum.isian import MAKS_NAMA, nomor_id, teks, versi_berikut
+from models.umum.isian import MAKS_URAIAN, nomor_id, teks, versi_berikut
 from models.umum.penolakan import Ditolak
 
 
@@ -80,7 +80,8 @@ def register(app: Dash) -> None:
               peran=PENGUBAH, prevent_initial_call=True, tolak=0)
     def simpan(_n, kabupaten, kewajiban, sop, hari_kerja, mulai, tenggat, versi):
         versi_baru = versi_berikut(versi)
-        sop_nama = teks(sop, label="Nama SOP", maks=MAKS_NAMA)  # empty: none; None: left as it is
+        # Its type here; its length by the calendar's own rule (the SOP register's bound).
+        sop_nama = teks(sop, label="Nama SOP", maks=MAKS_URAIAN)  # empty: none; None: left as it is
         try:
             if not kewajiban:
                 raise Ditolak("Pilih kewajiban yang diubah.")

@@ -93,8 +93,11 @@ def register(app: Dash) -> None:
             u = ubah_pengguna(s, user_id=nomor_id(user_id), role_kode=peran, kecamatan_id=kec, kabupaten_id=kab,
                               aktif=bool(aktif), oleh=admin, nip=nip, jabatan=jabatan, gantikan=gantikan is True)
             if sandi:
+                # The admin's own password is the admin's, not a first-login one.
                 setel_ulang_sandi(s, user_id=u.id, password=sandi, oleh=admin,
-                                  sandi_awal_dari=request.remote_addr or "-")
+                                  sandi_awal_dari=None if u.id == admin.id else request.remote_addr or "-")
             nama = u.username
-        pesan = f"Perubahan {nama} disimpan" + (f" dan kata sandi diganti. {PESAN_SANDI_AWAL}" if sandi else ".")
+        sendiri = nama == current_user.username
+        pesan = f"Perubahan {nama} disimpan" + (
+            "." if not sandi else " dan kata sandi diganti." if sendiri else f" dan kata sandi diganti. {PESAN_SANDI_AWAL}")
         return dbc.Alert(pesan, color="success"), versi_baru

@@ -53,6 +53,7 @@ PUBLIK_KABUPATEN = frozenset({"publik.halaman", "publik.dokumen"})
 # Dash's page shell: for the address of a registered page (`_halaman_dikenal`); another address is a 404 (to a
 # signed-in user the shell itself, whose pages router shows the 404 page; to anyone else a small page).
 SHELL_DASH = frozenset({"/", "/<path:path>"})
+PESAN_CARA = "Cara permintaan ini tidak didukung untuk alamat ini. Kembali ke Beranda."
 PESAN_TIDAK_ADA = "Alamat ini tidak ada. Periksa alamatnya, atau kembali ke Beranda."
 DASH_DATA = ("/_dash-update-component", "/_dash-layout", "/_dash-dependencies")
 PESAN_GANTI_SANDI = "Ganti kata sandi awal Anda lebih dahulu (halaman Ganti Kata Sandi)."
@@ -264,6 +265,16 @@ def halaman_tidak_ada():
 
 
 bp.app_errorhandler(404)(lambda _e: halaman_tidak_ada())
+
+
+@bp.app_errorhandler(405)
+def cara_tidak_didukung(_e):
+    """A method the address does not take (POST to a page, PUT to /login): said in Indonesian, as JSON for Dash's
+    requests."""
+    if request.path.startswith("/_dash"):
+        return jsonify({"galat": PESAN_CARA}), 405
+    return (render_template("tidak_ditemukan.html", judul="Cara permintaan tidak didukung", pesan=PESAN_CARA), 405,
+            {"Content-Type": "text/html; charset=utf-8"})
 # A script Dash never registered (`/_dash-component-suites/nope/x.js`): Dash raises this, a 404 here.
 bp.app_errorhandler(DependencyException)(lambda _e: halaman_tidak_ada())
 

@@ -292,7 +292,11 @@ def autentikasi(session: Session, *, username: str, password: str, alamat: str |
     if user.ganti_sandi:
         terbit = sandi_awal_terbit(session.connection(), username=user.username)
         pesan = None
-        if terbit is None or terbit.terbit < (sekarang or utcnow()) - SANDI_AWAL_BERLAKU:
+        # No issue on record: an account given its first password before issues were noted. It signs in (and must
+        # set its own password first, as every first-login account).
+        if terbit is None:
+            pesan = None
+        elif terbit.terbit < (sekarang or utcnow()) - SANDI_AWAL_BERLAKU:
             pesan = PESAN_SANDI_AWAL_HABIS
         elif alamat is not None and terbit.alamat == alamat[:80]:
             pesan = PESAN_SANDI_AWAL_PERANGKAT

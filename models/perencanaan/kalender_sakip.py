@@ -37,6 +37,7 @@ from sqlmodel import Session, col, select
 from models.db import pilih
 from models.kinerja.iku import iku_banyak
 from models.sop.dokumen import kunci_nama
+from models.sop.register import MAKS_NAMA_SOP
 from models.tables import (
     Eksekusi,
     JadwalSakip,
@@ -351,8 +352,8 @@ def _periksa(*, kewajiban: str, nama: str, siklus: str, isi: dict[str, Any]) -> 
         if kewajiban == PENGUMPULAN:
             raise Ditolak(f"{nama} tidak memakai satu SOP: angka tiap IKU dikumpulkan dengan SOP "
                                 "pengumpulannya sendiri.")
-        if len(sop_nama) > 300:
-            raise Ditolak(f"Nama SOP {nama} paling panjang 300 karakter.")
+        if len(sop_nama) > MAKS_NAMA_SOP:
+            raise Ditolak(f"Nama SOP {nama} paling panjang {MAKS_NAMA_SOP} karakter.")
         if not kunci_nama(sop_nama):
             raise Ditolak(f"Nama SOP \"{sop_nama}\" tidak dapat dipakai: tuliskan nama prosedurnya, "
                                 "mis. \"Pengukuran Kinerja\".")
