@@ -35,6 +35,7 @@ from models.akun.akses import (
 )
 from models.tables import User
 from models.umum.audit import catat
+from models.umum.isian import nomor_id
 from models.umum.penolakan import Ditolak
 
 PESAN_MASUK = "Sesi berakhir atau belum masuk. Silakan masuk kembali."
@@ -94,9 +95,9 @@ def periksa(kebijakan: Kebijakan, nilai: dict[str, Any], *, sasaran: str) -> Non
                 continue
             for satu in v if isinstance(v, list) else [v]:
                 try:
-                    ident = int(satu)
-                except (TypeError, ValueError):
-                    raise _tolak(PESAN_KANTOR, sasaran=sasaran, rincian=f"{nama}={satu!r} bukan nomor") from None
+                    ident = nomor_id(satu)  # a record id a column can hold: "abc", 2^63 or 1.5 are none
+                except Ditolak:
+                    raise _tolak(PESAN_KANTOR, sasaran=sasaran, rincian=f"{nama}={satu!r:.100} bukan nomor") from None
                 if not dalam_lingkup(kecamatan_pemilik(s, model, ident), lingkup):
                     raise _tolak(PESAN_KANTOR, sasaran=sasaran, rincian=f"{model.__name__} {ident}")
 

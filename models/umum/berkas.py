@@ -28,14 +28,20 @@ JENIS: dict[str, tuple[str, tuple[bytes, ...]]] = {
 
 
 
-def dari_unggahan(isi: str | None) -> bytes:
-    """The bytes of a browser upload ("data:<type>;base64,<data>").
+def dari_unggahan(isi: object) -> bytes:
+    """The bytes of a browser upload ("data:<type>;base64,<data>"); anything else (not a text, say) is refused.
 
     >>> dari_unggahan("data:application/pdf;base64,JVBERg=="), dari_unggahan("data:x;base64,@@")
     Traceback (most recent call last):
     ...
     models.umum.penolakan.Ditolak: Berkas tidak terbaca; coba unggah lagi.
+    >>> dari_unggahan({"isi": 1})
+    Traceback (most recent call last):
+    ...
+    models.umum.penolakan.Ditolak: Berkas tidak terbaca; coba unggah lagi.
     """
+    if isi is not None and not isinstance(isi, str):
+        raise Ditolak("Berkas tidak terbaca; coba unggah lagi.")
     try:
         return base64.b64decode((isi or "").split(",", 1)[1], validate=True)
     except (IndexError, binascii.Error, ValueError):
