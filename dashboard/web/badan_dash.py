@@ -53,6 +53,8 @@ def _satu(terdaftar: Any, prop: str, dikirim: Any, pola: dict | None, apa: str) 
     if not isinstance(sifat, str) or sifat.split("@", 1)[0] != prop or "id" not in dikirim:
         raise BadanTidakSah(f"{apa}: bukan {terdaftar}.{prop}")
     ident = dikirim["id"]
+    if prop == "id" and "value" in dikirim and dikirim["value"] != ident:  # a component's id is its id
+        raise BadanTidakSah(f"{apa}: nilai id bukan id komponennya")
     if pola is None:
         if ident != terdaftar:
             raise BadanTidakSah(f"{apa}: id {ident!r} bukan {terdaftar!r}")
