@@ -29,6 +29,7 @@ from models.perencanaan.anggaran import (
 )
 from models.tables import User
 from models.umum.berkas import dari_unggahan
+from models.umum.isian import nomor_id
 from models.umum.penolakan import Ditolak
 from models.umum.periode import tahun_sah
 
@@ -44,8 +45,8 @@ def _id(nilai) -> int | None:
     if nilai in (None, ""):
         return None
     try:
-        return int(nilai)
-    except (TypeError, ValueError):
+        return nomor_id(nilai)  # "abc", 2^63 or a list name no row
+    except Ditolak:
         raise Ditolak("Sub kegiatan tidak ditemukan pada DPA kantor ini; muat ulang halaman.") from None
 
 

@@ -16,6 +16,7 @@ from models.akun.pengguna import (
     ubah_pengguna,
 )
 from models.tables import User
+from models.umum.isian import MAKS_NAMA, teks
 from models.umum.nip import format_nip
 
 ADMIN = {"admin"}
@@ -36,6 +37,7 @@ def register(app: Dash) -> None:
     @callback(app, Output(ids.PENGGUNA_TABEL, "children"), Output(ids.KELOLA_PENGGUNA, "options"),
               Input(ids.PENGGUNA_CARI, "value"), Input(ids.PENGGUNA_VERSI, "data"), peran=ADMIN)
     def tampilkan(cari: str | None, _versi: int | None):
+        cari = teks(cari, label="Pencarian", maks=MAKS_NAMA)
         with sesi() as s:
             baris = daftar_pengguna(s, cari=cari)
         pilihan = [{"label": f"{b.username} · {b.peran} · {b.kantor}", "value": b.id} for b in baris]

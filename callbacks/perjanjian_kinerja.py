@@ -40,6 +40,7 @@ from models.perencanaan.publikasi import PENERBIT
 from models.tables import Indikator, IndikatorPk, Kecamatan, PerjanjianKinerja, RencanaAksi, User
 from models.umum.angka import tulis_angka
 from models.umum.berkas import dari_unggahan
+from models.umum.isian import MAKS_PENDEK, teks
 from models.umum.penolakan import Ditolak
 from models.umum.periode import ROMAWI, tahun_sah
 
@@ -145,7 +146,7 @@ def register(app: Dash) -> None:
               State(ids.PK_DRAF_ALASAN, "value"), State(TAHUN, "value"), State(ids.PK_VERSI, "data"),
               peran=PENGATUR_PK, prevent_initial_call=True, tolak=0)
     def perubahan(_n, pihak, alasan, tahun, versi):
-        th = tahun_sah(tahun)
+        th, pihak = tahun_sah(tahun), teks(pihak, label="Pihak pertama", maks=MAKS_PENDEK)
         with sesi() as s:
             user = _pengguna(s)
             akhir = pk_terakhir(s, user.kecamatan_id, th, pihak or "")

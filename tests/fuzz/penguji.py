@@ -60,6 +60,7 @@ DIKETAHUI: list[tuple[str, str]] = [
     (r"GET /(cetak|lampiran|publik)/.*(OverflowError|too large to convert)", "rute (id >= 2^63 pada rute)"),
     (r"unggah_sop.py.*_(koreksi|kembali)\b.*ValueError", "berkas (Unggah SOP: nomor langkah pada id komponen)"),
     (r"callbacks/pengguna.py.*baca_kantor", "tulis (pengguna.simpan)"),
+    (r"dashboard/web/unduhan.py.*in _bilangan.*ValueError: Exceeds the limit", "rute (parameter rute 5.000 digit)"),
     (r"simpan_evaluasi", "tulis (tahun \"abc\" pada evaluasi)"),
     (r"callbacks/hari_libur.py\", line \d+, in tambah", "tulis (hari_libur.tambah)"),
     (r"LIKE pattern too complex|callbacks/katalog.py.*in tampilkan.*daftar_sop.*(AttributeError|TypeError)",

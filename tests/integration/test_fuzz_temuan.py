@@ -2,13 +2,14 @@
 access refusals raised past the policy check give a refusal with its audit row, never a 500."""
 from __future__ import annotations
 
+import pytest
 from sqlmodel import func, select
 
 from models.akun.akses import kecamatan_bernama
 from models.db import session_scope
 from models.tables import AuditLog
 from tests.conftest import masuk
-from tests.dash_util import daftar_callback, nama_argumen, payload
+from tests.dash_util import daftar_callback, nama_argumen, payload, sidik_basis_data
 
 
 def _ditolak(engine) -> list[tuple[str, int | None, str]]:
@@ -73,3 +74,25 @@ def test_a_route_refusal_after_the_policy_is_audited_once(client, demo):
     assert [a for a, _, _ in _ditolak(demo)] == ["akses.ditolak"]
     with session_scope(demo) as s:
         assert s.exec(select(func.count(AuditLog.id)).where(AuditLog.aksi == "akses.ditolak")).one() == 1
+
+
+@pytest.mark.parametrize("pengguna, awalan, nilai, pesan", [
+    ("admin", "..pengguna-tabel.children", {"cari": ["a"]}, "Pencarian tidak sah."),
+    ("admin", "..pengguna-tabel.children", {"cari": 5}, "Pencarian tidak sah."),
+    ("camat.poncokusumo", "..anggaran-kolom-kode_program.value", {"anggaran_id": 2**63},
+     "Sub kegiatan tidak ditemukan pada DPA kantor ini; muat ulang halaman."),
+    ("camat.poncokusumo", "..pk-pesan.children@", {"pihak": [[]], "tahun": 2025, "_n": 1}, "Pihak pertama tidak sah."),
+])
+def test_a_value_of_the_wrong_type_is_refused_in_words(client, app, demo, pengguna, awalan, nilai, pesan):
+    """The fuzzer's minimal examples: a list or a number as a search text (`.strip()`, 500), 2^63 as a DPA row
+    (OverflowError, 500), a list as the PK's first party (a list bound into SQL, 500)."""
+    client.get("/_dash-layout")
+    masuk(client, pengguna)
+    kunci = next(k for k in daftar_callback(app) if k.startswith(awalan)
+                 and set(nilai) - {"_n"} <= set(nama_argumen(app.callback_map[k]))
+                 and (awalan != "..pk-pesan.children@" or "alasan" in nama_argumen(app.callback_map[k])))
+    sebelum = sidik_basis_data(demo)
+    r = client.post("/_dash-update-component", json=payload(kunci, app.callback_map[kunci], nilai))
+    assert r.status_code == 200 and pesan in r.get_data(as_text=True)  # in the answer or the page's message area
+    assert sidik_basis_data(demo) == sebelum
+    assert [a for a, _, _ in _ditolak(demo)] == ["aksi.ditolak"]
