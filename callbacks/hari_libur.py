@@ -50,7 +50,7 @@ def register(app: Dash) -> None:
     @callback(app, Output(ids.LIBUR_TABEL, "children"), Input(ids.LIBUR_TAHUN, "value"),
               Input(ids.LIBUR_VERSI, "data"), peran=ADMIN)
     def tampilkan(tahun: int | None, _versi: int | None):
-        tahun = int(tahun or periode.hari_ini().year)
+        tahun = periode.tahun_sah(tahun) if tahun else periode.hari_ini().year
         with sesi() as s:
             baris = daftar_hari_libur(s, tahun)
             tercatat = {h.tanggal: h.id for h in hari_libur_tercatat(s, tahun)}

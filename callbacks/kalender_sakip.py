@@ -14,6 +14,7 @@ from models.akun.peran import PERAN_KANTOR
 from models.perencanaan.kalender_sakip import jadwal_kabupaten, kewajiban_kantor, rpjmd_kabupaten, ubah_jadwal
 from models.tables import Kabupaten, Kecamatan, User
 from models.umum import periode
+from models.umum.isian import MAKS_NAMA, teks
 from models.umum.penolakan import Ditolak
 
 
@@ -88,7 +89,7 @@ def register(app: Dash) -> None:
                     raise Ditolak("Kabupaten tidak ditemukan.")
                 ubah = {}
                 if sop is not None:
-                    ubah["sop_nama"] = sop.strip() or None
+                    ubah["sop_nama"] = teks(sop, label="Nama SOP", maks=MAKS_NAMA)
                 if hari_kerja not in (None, ""):
                     ubah["tenggat_hari_kerja"] = hari_kerja  # as typed: the domain refuses 2,5 with its message
                 for kunci, nilai in (("mulai", _tanggal(mulai)), ("tenggat", _tanggal(tenggat))):

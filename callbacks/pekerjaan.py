@@ -18,7 +18,9 @@ from models.perencanaan.pekerjaan import (
 )
 from models.perencanaan.perjanjian_kinerja import mulai_sop, sop_pk
 from models.tables import Eksekusi, Sop, User
+from models.umum.isian import bulat
 from models.umum.penolakan import Ditolak
+from models.umum.periode import tahun_sah
 
 
 def _berjalan() -> tuple:
@@ -39,20 +41,18 @@ def register(app: Dash) -> None:
     def mulai(_n, sop_id, judul, tahun, triwulan):
         if not sop_id:
             raise Ditolak("Pilih SOP terlebih dahulu.")
-        try:
-            th = int(tahun)
-        except (TypeError, ValueError):
-            raise Ditolak("Tahun tidak sah.") from None
+        th = tahun_sah(tahun, kosong="Tahun tidak sah.")
+        tw = bulat(triwulan, label="Triwulan", minimum=0, maksimum=4, wajib=False) or None  # 0: Tahunan
         with sesi() as s:
             user = s.get(User, current_user.id)
             pk = sop_pk(s, user.kecamatan_id) if user.kecamatan_id else None
             if pk is not None and pk.id == int(sop_id):  # about the Camat's PK of the year, not a free document
-                if triwulan:
+                if tw:
                     raise Ditolak("Perjanjian Kinerja dikerjakan tiap tahun: pilih Tahunan, bukan triwulan.")
                 eks = mulai_sop(s, kecamatan_id=user.kecamatan_id, tahun=th, oleh=user)
             else:
                 eks = mulai_pekerjaan(s, sop_id=int(sop_id), judul=judul or "", tahun=th,
-                                      triwulan=int(triwulan) if triwulan else None, oleh=user)
+                                      triwulan=tw, oleh=user)
             pesan = dbc.Alert(f"\"{eks.judul}\" dimulai; langkah pertamanya menunggu di Persetujuan.",
                               color="success")
         return pesan, *_berjalan()

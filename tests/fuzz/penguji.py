@@ -38,7 +38,7 @@ from sqlalchemy import event
 from sqlmodel import col, func, select
 
 from models.db import session_scope
-from models.tables import AuditLog
+from models.tables import AuditLog, User
 from tests.dash_util import _banyak, _id, _keluaran, daftar_callback, nama_argumen, sidik_basis_data
 
 # The demo's people, one per kind of role, and anonymous (None). Password: seed.demo.DEMO_PASSWORD.
@@ -352,6 +352,11 @@ def _ringkas(badan: Any, data: bytes | None) -> str:
     return json.dumps(potong(badan), default=str, ensure_ascii=True)[:1500]
 
 
+def _admits(cb: dict, role_kode: str) -> bool:
+    kebijakan = getattr(cb["callback"], "kebijakan", None)
+    return kebijakan is None or kebijakan.peran is None or role_kode in kebijakan.peran
+
+
 class _TangkapLog(logging.Handler):
     def __init__(self):
         super().__init__(logging.ERROR)
@@ -384,6 +389,9 @@ class Penguji:
         self.klien[None].get("/_dash-layout")
         self.callback = dict(sorted(daftar_callback(app).items()))
         self.nama = {k: nama_argumen(cb) for k, cb in self.callback.items()}
+        with session_scope(self.engine) as s:
+            kode = {u.username: u.role_kode for u in s.exec(select(User)) if u.username in PERAN}
+        self.boleh = {k: [p for p in PERAN if p and _admits(cb, kode[p])] for k, cb in self.callback.items()}
         self.aturan = sorted((r for r in self.server.url_map.iter_rules()
                               if not r.rule.startswith(("/static/", "/assets/", "/_dash-update-component"))),
                              key=lambda r: r.rule)
@@ -491,7 +499,10 @@ class Penguji:
         def callback(draw):
             kunci = draw(st.sampled_from(list(self.callback)))
             badan = draw(badan_callback(kunci, self.callback[kunci], self.nama[kunci]))
-            return draw(peran), "callback", "POST", "/_dash-update-component", {"json_badan": badan}
+            # Half the time a role the callback's policy admits, so that its body runs, not only its refusal.
+            boleh = self.boleh[kunci]
+            siapa = draw(st.sampled_from(boleh) if boleh and draw(st.booleans()) else peran)
+            return siapa, "callback", "POST", "/_dash-update-component", {"json_badan": badan}
 
         @st.composite
         def rusak(draw):

@@ -82,10 +82,14 @@ def test_a_route_refusal_after_the_policy_is_audited_once(client, demo):
     ("camat.poncokusumo", "..anggaran-kolom-kode_program.value", {"anggaran_id": 2**63},
      "Sub kegiatan tidak ditemukan pada DPA kantor ini; muat ulang halaman."),
     ("camat.poncokusumo", "..pk-pesan.children@", {"pihak": [[]], "tahun": 2025, "_n": 1}, "Pihak pertama tidak sah."),
+    ("admin", "libur-tabel.children", {"tahun": "abc"}, "Pilih tahunnya."),
+    ("admin", "libur-tabel.children", {"tahun": 10**20}, "Tahun tidak sah."),
+    ("kabupaten.malang", "..jadwal-pesan.children", {"kewajiban": "renja", "sop": {"a": 1}}, "Nama SOP tidak sah."),
 ])
 def test_a_value_of_the_wrong_type_is_refused_in_words(client, app, demo, pengguna, awalan, nilai, pesan):
     """The fuzzer's minimal examples: a list or a number as a search text (`.strip()`, 500), 2^63 as a DPA row
-    (OverflowError, 500), a list as the PK's first party (a list bound into SQL, 500)."""
+    (OverflowError, 500), a list as the PK's first party (a list bound into SQL, 500), "abc" or 10^20 as the year of
+    the days-off list (int(), 500), an object as the SAKIP calendar's SOP name (`.strip()`, 500)."""
     client.get("/_dash-layout")
     masuk(client, pengguna)
     kunci = next(k for k in daftar_callback(app) if k.startswith(awalan)
