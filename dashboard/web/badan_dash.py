@@ -116,6 +116,8 @@ def periksa_badan(badan: Any, callback_map: dict) -> None:
             else None
         if jenis and not isinstance(dep.get("value"), jenis):
             raise BadanTidakSah(f"nilai {dep['id']}.{dep['property']} bukan teks")
+        if jenis is str and not dep["value"].startswith("/"):  # the router resolves only an address from the root
+            raise BadanTidakSah(f"nilai {dep['id']}.{dep['property']} bukan alamat")
     ubah = badan.get("changedPropIds", [])
     if not isinstance(ubah, list) or not all(isinstance(u, str) for u in ubah):
         raise BadanTidakSah("changedPropIds harus daftar teks")

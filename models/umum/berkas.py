@@ -48,13 +48,13 @@ def dari_unggahan(isi: object) -> bytes:
         raise Ditolak("Berkas tidak terbaca; coba unggah lagi.") from None
 
 
-def nama_aman(nama: str) -> str:
-    """A file name without folders or odd characters.
+def nama_aman(nama: object) -> str:
+    """A file name without folders or odd characters ("berkas" when the browser sent no text).
 
-    >>> nama_aman("../../etc/passwd"), nama_aman("Berita Acara (final).PDF")
-    ('passwd', 'Berita_Acara_final_.PDF')
+    >>> nama_aman("../../etc/passwd"), nama_aman("Berita Acara (final).PDF"), nama_aman(["a.pdf"])
+    ('passwd', 'Berita_Acara_final_.PDF', 'berkas')
     """
-    dasar = re.split(r"[\\/]", nama or "")[-1]
+    dasar = re.split(r"[\\/]", nama if isinstance(nama, str) else "")[-1]
     return re.sub(r"[^\w.-]+", "_", dasar).strip("._")[:120] or "berkas"
 
 

@@ -58,7 +58,8 @@ TANPA = object()  # no JSON body
 DIKETAHUI: list[tuple[str, str]] = [
     (r"/_dash-component-suites/.*not a registered library", "rute (alamat publik yang tepat, 404)"),
     (r"GET /(cetak|lampiran|publik)/.*(OverflowError|too large to convert)", "rute (id >= 2^63 pada rute)"),
-    (r"unggah_sop.py.*_(koreksi|kembali)\b.*ValueError", "berkas (Unggah SOP: nomor langkah pada id komponen)"),
+    (r"callbacks/unggah_sop.py\", line \d+, in _(koreksi|kembali|baca)\b", "berkas (Unggah SOP: nomor langkah, kantor)"),
+    (r"models/akun/pengguna.py\", line \d+, in buat_pengguna", "akun (pembuatan akun: isian pengguna)"),
     (r"callbacks/pengguna.py.*baca_kantor", "tulis (pengguna.simpan)"),
     (r"dashboard/web/unduhan.py.*in _bilangan.*ValueError: Exceeds the limit", "rute (parameter rute 5.000 digit)"),
     (r"simpan_evaluasi", "tulis (tahun \"abc\" pada evaluasi)"),

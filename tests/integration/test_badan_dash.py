@@ -144,7 +144,7 @@ def test_the_pages_router_is_given_the_address_as_text(client, app, demo):
     masuk(client, "admin")
     badan = badan_halaman("/hari-libur")
     assert client.post("/_dash-update-component", json=badan).status_code == 200
-    for nilai in (None, 5, ["/"], {"a": 1}):
+    for nilai in (None, 5, ["/"], {"a": 1}, "0001-01-01", ""):
         badan["inputs"][0]["value"] = nilai
         r = client.post("/_dash-update-component", json=badan)
         assert (r.status_code, r.get_json()) == (400, PESAN)
