@@ -111,6 +111,13 @@ def audit_akses_ditolak(e: AksesDitolak, *, sasaran: str) -> None:
         _tolak(e.pesan, sasaran=sasaran, rincian=e.alasan)
 
 
+def _tersimpan(teks: str) -> str:
+    """A refusal's message as an audit row can hold it: it may quote what was sent (a file name with a NUL, a lone
+    surrogate), which PostgreSQL's text refuses: a NUL becomes U+FFFD, a lone surrogate "?".
+    """
+    return teks.replace("\x00", "\ufffd").encode("utf-8", "replace").decode("utf-8")
+
+
 def catat_penolakan(e: Ditolak, *, sasaran: str) -> None:
     """Write one `aksi.ditolak` row for a refusal, in its own transaction (the refused work is already rolled back):
     who asked, the office, the record and the action the refusal names (else the callback or route), and why."""
@@ -121,7 +128,7 @@ def catat_penolakan(e: Ditolak, *, sasaran: str) -> None:
         kecamatan = kecamatan_bernama(s, e.kecamatan_id) if e.kecamatan_id is not None else []
         catat(s, aksi="aksi.ditolak", oleh=user, objek=e.objek or "aksi", objek_id=e.objek_id,
               kecamatan_id=kecamatan[0] if kecamatan else (user.kecamatan_id if user else None),
-              sesudah={"aksi": e.aksi or sasaran}, keterangan=str(e)[:2000])
+              sesudah={"aksi": e.aksi or sasaran}, keterangan=_tersimpan(str(e))[:2000])
 
 
 def pesan_tolak(pesan: str):
