@@ -12,6 +12,8 @@ from dashboard.components.identitas import tabel_langkah
 from dashboard.data import kecamatan_terlihat, pengaturan, sesi
 from models.sop.register import detail_sop, ubah_pelaksana
 from models.tables import SopLangkah, SopPelaksana, SopRevisi, User
+from models.umum.isian import nomor_id
+from models.umum.penolakan import Ditolak
 
 ADMIN = {"admin"}
 
@@ -22,6 +24,7 @@ def register(app: Dash) -> None:
     def isi_pelaksana(langkah_id: int | None):
         if not langkah_id:
             return []
+        langkah_id = nomor_id(langkah_id)  # "5" compared with an integer column fails on PostgreSQL
         with sesi() as s:
             return list(s.exec(select(SopPelaksana.label).where(SopPelaksana.langkah_id == langkah_id)
                                .order_by(SopPelaksana.urutan)).all())
@@ -41,6 +44,8 @@ def register(app: Dash) -> None:
     def simpan(_n: int | None, langkah_id: int | None, label: list[str] | None):
         if not langkah_id:
             return dbc.Alert("Pilih langkah yang akan dikoreksi.", color="warning"), no_update
+        if label is not None and not (isinstance(label, list) and all(isinstance(x, str) for x in label)):
+            raise Ditolak("Pelaksana tidak sah.")
         try:
             with sesi() as s:
                 admin = s.get(User, current_user.id)
