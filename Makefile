@@ -2,6 +2,11 @@
 #              database, serve on PORT
 # make test  : set up the virtual environment with the test tools (and Chromium for the browser tests), check the
 #              code (ruff, import contracts, mypy) and run the whole test suite
+# make fuzz  : the long property-based run (tests/fuzz): 20,000 random and hostile requests (FUZZ_JUMLAH) to every
+#              callback and route, as every role and anonymous, on a fresh SQLite demo database, then on PostgreSQL
+#              when FUZZ_DB_URL (or TEST_DATABASE_URL) names a server (the run creates and drops its own database
+#              there); prints inputs tried, answers by status, 500s with their tracebacks, writes on refused requests
+#              and refusals without an audit row; fails when any of those is not 0
 # make lock  : re-resolve requirements.txt / requirements-test.txt from pyproject.toml (versions kept unless
 #              UPGRADE=1), with hashes
 PYTHON ?= python3
@@ -11,7 +16,7 @@ PORT   ?= 8050
 HOST   ?= 127.0.0.1
 export APP_ENV ?= development
 
-.PHONY: run serve test test-cepat bench load venv venv-test chromium lock clean
+.PHONY: run serve test test-cepat fuzz bench load venv venv-test chromium lock clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -70,6 +75,13 @@ test-cepat: venv-test
 load: venv-test
 	$(BIN)/python -m tests.muat.jalankan --pengguna 50 --detik 120
 	@if [ -n "$$LOAD_PG_URL" ]; then $(BIN)/python -m tests.muat.jalankan --db "$$LOAD_PG_URL" --pengguna 50 --detik 120; fi
+
+FUZZ_JUMLAH ?= 20000
+fuzz: venv-test
+	@status=0; $(BIN)/python -m tests.fuzz.jalankan --jumlah $(FUZZ_JUMLAH) || status=1; \
+	url="$${FUZZ_DB_URL:-$$TEST_DATABASE_URL}"; \
+	if [ -n "$$url" ]; then $(BIN)/python -m tests.fuzz.jalankan --jumlah $(FUZZ_JUMLAH) --db "$$url" || status=1; fi; \
+	exit $$status
 
 # make bench : callback speed of the dashboards on the 33-kecamatan, five-year demo history (built once)
 bench: venv-test

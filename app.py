@@ -66,6 +66,9 @@ def create_app(config: dict | None = None) -> Dash:
     from dashboard.web import register_all as register_web
 
     register_web(server)  # login and the guard, health, downloads, print routes, vendored Bootstrap
+    from dashboard.web.badan_dash import pasang_pemeriksa_badan
+
+    pasang_pemeriksa_badan(server, app)  # after the guard: a callback request Dash cannot read is answered 400
     # A function: evaluated per request, after the guard, with the signed-in user known.
     from dashboard import ids
 

@@ -24,6 +24,7 @@ def register(app: Dash) -> None:
     def isi_pelaksana(langkah_id: int | None):
         if not langkah_id:
             return []
+        langkah_id = nomor_id(langkah_id)  # "5" compared with an integer column fails on PostgreSQL
         with sesi() as s:
             return list(s.exec(select(SopPelaksana.label).where(SopPelaksana.langkah_id == langkah_id)
                                .order_by(SopPelaksana.urutan)).all())

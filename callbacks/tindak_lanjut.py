@@ -67,7 +67,7 @@ def register(app: Dash) -> None:
             sar = saringan_halaman(s, {"kecamatan": kecamatan, "tahun": tahun, "triwulan": triwulan}, setahun=True)
             isi_halaman, pilihan = isi(s, sar, s.get(User, current_user.id))
         # An item the address names (a reminder's link) is opened once, if it is one the page lists.
-        terpilih = minta if minta in {p["value"] for p in pilihan} else no_update
+        terpilih = minta if any(minta == p["value"] for p in pilihan) else no_update  # minta may be anything sent
         return isi_halaman, pilihan, terpilih, None
 
     @callback(app, Output("tl-rinci", "children"), *[Output(f"tl-{a}", "disabled") for a in AKSI],

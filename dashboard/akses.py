@@ -20,6 +20,7 @@ from typing import Any
 
 import dash_bootstrap_components as dbc
 from dash import Dash, Output, no_update, set_props
+from flask import g
 from flask_login import current_user
 from sqlmodel import SQLModel
 
@@ -64,6 +65,7 @@ def _kebijakan(peran: Iterable[str] | None, kecamatan: Iterable[str] | str, obje
 
 def _tolak(pesan: str, *, sasaran: str, rincian: str) -> AksesDitolak:
     """Audit the refusal in its own transaction (the refused work never starts) and build the exception."""
+    g.sakip_penolakan_diaudit = True
     with sesi() as s:
         user = s.get(User, current_user.id) if current_user.is_authenticated else None
         catat(s, aksi="akses.ditolak", oleh=user, objek="akses",
@@ -95,22 +97,38 @@ def periksa(kebijakan: Kebijakan, nilai: dict[str, Any], *, sasaran: str) -> Non
                 continue
             for satu in v if isinstance(v, list) else [v]:
                 try:
-                    ident = nomor_id(satu)
+                    ident = nomor_id(satu)  # a record id a column can hold: "abc", 2^63 or 1.5 are none
                 except Ditolak:
-                    raise _tolak(PESAN_KANTOR, sasaran=sasaran, rincian=f"{nama}={str(satu)[:40]!r} bukan nomor") \
-                        from None
+                    raise _tolak(PESAN_KANTOR, sasaran=sasaran, rincian=f"{nama}={satu!r:.100} bukan nomor") from None
                 if not dalam_lingkup(kecamatan_pemilik(s, model, ident), lingkup):
                     raise _tolak(PESAN_KANTOR, sasaran=sasaran, rincian=f"{model.__name__} {ident}")
+
+
+def audit_akses_ditolak(e: AksesDitolak, *, sasaran: str) -> None:
+    """The edge's audit of an access refusal raised past the policy check (a query refusing an office, a route's own
+    check): one `akses.ditolak` row for a signed-in user, unless this request's refusal is audited already."""
+    if current_user.is_authenticated and not g.get("sakip_penolakan_diaudit"):
+        _tolak(e.pesan, sasaran=sasaran, rincian=e.alasan)
+
+
+def _tersimpan(teks: str) -> str:
+    """A refusal's message as an audit row can hold it: it may quote what was sent (a file name with a NUL, a lone
+    surrogate), which PostgreSQL's text refuses: a NUL becomes U+FFFD, a lone surrogate "?".
+    """
+    return teks.replace("\x00", "\ufffd").encode("utf-8", "replace").decode("utf-8")
 
 
 def catat_penolakan(e: Ditolak, *, sasaran: str) -> None:
     """Write one `aksi.ditolak` row for a refusal, in its own transaction (the refused work is already rolled back):
     who asked, the office, the record and the action the refusal names (else the callback or route), and why."""
+    g.sakip_penolakan_diaudit = True
     with sesi() as s:
         user = s.get(User, current_user.id) if current_user.is_authenticated else None
+        # The office a refusal names may be one the request made up (/cetak/lhe/0/...): the row keeps to real ones.
+        kecamatan = kecamatan_bernama(s, e.kecamatan_id) if e.kecamatan_id is not None else []
         catat(s, aksi="aksi.ditolak", oleh=user, objek=e.objek or "aksi", objek_id=e.objek_id,
-              kecamatan_id=e.kecamatan_id if e.kecamatan_id is not None else (user.kecamatan_id if user else None),
-              sesudah={"aksi": e.aksi or sasaran}, keterangan=str(e)[:2000])
+              kecamatan_id=kecamatan[0] if kecamatan else (user.kecamatan_id if user else None),
+              sesudah={"aksi": e.aksi or sasaran}, keterangan=_tersimpan(str(e))[:2000])
 
 
 def pesan_tolak(pesan: str):

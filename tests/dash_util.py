@@ -31,6 +31,24 @@ def _id(ident: str):
     return {k: 1 if v == ["MATCH"] else v for k, v in pola.items()}
 
 
+def _banyak(ident: str) -> bool:
+    """An id with an ALL or ALLSMALLER wildcard names every matching component: the browser sends a list."""
+    return ident.startswith("{") and any(v in (["ALL"], ["ALLSMALLER"]) for v in json.loads(ident).values())
+
+
+def _komponen(ident: str, prop: str, nilai) -> list[dict]:
+    """The components an ALL dependency names, one per value (index 1, 2, ...; for the `id` property, the value
+    itself when it is an id)."""
+    pola = json.loads(ident)
+    hasil = []
+    for i, v in enumerate(nilai if isinstance(nilai, list) else [], start=1):
+        konkret = {k: (i if w in (["ALL"], ["ALLSMALLER"]) else 1 if w == ["MATCH"] else w) for k, w in pola.items()}
+        if prop == "id" and isinstance(v, dict) and set(v) == set(pola):
+            konkret = v
+        hasil.append({"id": konkret, "property": prop, "value": v})
+    return hasil
+
+
 def _teks_id(ident) -> str:
     return json.dumps(ident, sort_keys=True, separators=(",", ":")) if isinstance(ident, dict) else ident
 
@@ -54,6 +72,8 @@ def payload(kunci: str, cb: dict, nilai: dict[str, Any]) -> dict:
 
     def isi(dep, n):
         v = nilai.get(nama[n]) if n < len(nama) else None
+        if _banyak(dep["id"]):
+            return _komponen(dep["id"], dep["property"], v)
         if v is None and dep["property"] == "n_clicks":
             v = 1
         return {"id": _id(dep["id"]), "property": dep["property"], "value": v}
@@ -62,7 +82,8 @@ def payload(kunci: str, cb: dict, nilai: dict[str, Any]) -> dict:
     keadaan = [isi(d, len(cb["inputs"]) + i) for i, d in enumerate(cb["state"])]
     assert len(deps) == len(masukan) + len(keadaan)
     return {"output": kunci, "outputs": _keluaran(kunci, cb), "inputs": masukan, "state": keadaan,
-            "changedPropIds": [f"{_teks_id(masukan[0]['id'])}.{masukan[0]['property']}"] if masukan else []}
+            "changedPropIds": [f"{_teks_id(masukan[0]['id'])}.{masukan[0]['property']}"]
+            if masukan and isinstance(masukan[0], dict) else []}
 
 
 def panggil(client, app, kunci: str, **nilai):

@@ -17,7 +17,7 @@ BLUEPRINT = ("vendor", "auth", "sehat", "unduhan", "cetak", "publik")
 
 
 class NomorTerbatas(IntegerConverter):
-    """`<int:...>` in every route: digits a column can hold (0 to 2^63 - 1). A longer or larger number matches no
+    """`<int:...>` in every route: a number an id column holds (0 to MAKS_ID). A longer or larger number matches no
     route, so the address is a 404 (the guard), never an OverflowError or Python's limit on digits."""
 
     def __init__(self, peta, *args, **kwargs) -> None:
@@ -31,9 +31,10 @@ class NomorTerbatas(IntegerConverter):
 
 
 def bulat_kueri(nama: str) -> int | None:
-    """A whole number in the request's query, None when absent; otherwise refused with Ditolak (400, audited,
-    auth.jawaban_penolakan) naming the parameter, never a ValueError or an OverflowError."""
-    return bulat(request.args.get(nama), label=f"Parameter {nama}", wajib=False)
+    """A whole number in the request's query (a record id, a year, a quarter: within what an id column holds), None
+    when absent; otherwise refused with Ditolak (400, audited, auth.jawaban_penolakan) naming the parameter, never a
+    ValueError or an OverflowError."""
+    return bulat(request.args.get(nama), label=f"Parameter {nama}", maksimum=MAKS_ID, wajib=False)
 
 
 def register_all(server: Flask) -> None:

@@ -19,7 +19,7 @@ from flask_wtf.csrf import CSRFError, generate_csrf, validate_csrf
 from sqlmodel import select
 from wtforms.validators import ValidationError
 
-from dashboard.akses import PESAN_MASUK, catat_penolakan, periksa_alamat
+from dashboard.akses import PESAN_MASUK, audit_akses_ditolak, catat_penolakan, periksa_alamat
 from dashboard.data import mesin, sesi
 from dashboard.web.publik import alamat_publik
 from models.akun.akses import AksesDitolak
@@ -137,7 +137,9 @@ def _halaman_login(pesan: str | None, username: str = "", status: int = 200):
 
 
 def jawaban_ditolak(e: AksesDitolak):
-    """403 with the message only: JSON for Dash requests, a small page for a browser."""
+    """403 with the message only: JSON for Dash requests, a small page for a browser; audited, when no check before
+    has audited it."""
+    audit_akses_ditolak(e, sasaran=f"rute {request.path}")
     if request.path.startswith("/_dash"):
         return jsonify({"galat": e.pesan}), 403
     return render_template("ditolak.html", pesan=e.pesan), 403, {"Content-Type": "text/html; charset=utf-8"}

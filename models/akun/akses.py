@@ -35,6 +35,8 @@ from models.tables import (
     TindakLanjut,
     User,
 )
+from models.umum.isian import MAKS_NAMA, nomor_id, teks
+from models.umum.penolakan import Ditolak
 
 
 class AksesDitolak(PermissionError):
@@ -102,11 +104,16 @@ def kecamatan_pemilik(session: Session, model: type[SQLModel], ident: int) -> li
 
 
 def kecamatan_bernama(session: Session, nilai: int | str) -> list[int]:
-    """Offices named by an id or by a name (a name may repeat across kabupaten)."""
-    if isinstance(nilai, int) or (isinstance(nilai, str) and nilai.strip().isdigit()):
-        ident = int(nilai)
-        return [ident] if session.get(Kecamatan, ident) else []
-    return list(session.exec(select(Kecamatan.id).where(Kecamatan.nama == str(nilai).strip())).all())
+    """Offices named by an id or by a name (a name may repeat across kabupaten); none for a value that can name no
+    office (an id no column holds, a text that cannot be stored)."""
+    try:
+        if isinstance(nilai, int) or (isinstance(nilai, str) and nilai.strip().isdigit()):
+            ident = nomor_id(nilai)
+            return [ident] if session.get(Kecamatan, ident) else []
+        nama = teks(str(nilai), label="Kecamatan", maks=MAKS_NAMA)
+    except Ditolak:
+        return []
+    return list(session.exec(select(Kecamatan.id).where(Kecamatan.nama == nama)).all())
 
 
 def dalam_lingkup(pemilik: list[int] | None, kecamatan_ids: list[int] | None) -> bool:

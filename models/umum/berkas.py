@@ -28,10 +28,14 @@ JENIS: dict[str, tuple[str, tuple[bytes, ...]]] = {
 
 
 
-def dari_unggahan(isi: str | None) -> bytes:
-    """The bytes of a browser upload ("data:<type>;base64,<data>").
+def dari_unggahan(isi: object) -> bytes:
+    """The bytes of a browser upload ("data:<type>;base64,<data>"); anything else (not a text, say) is refused.
 
     >>> dari_unggahan("data:application/pdf;base64,JVBERg=="), dari_unggahan("data:x;base64,@@")
+    Traceback (most recent call last):
+    ...
+    models.umum.penolakan.Ditolak: Berkas tidak terbaca; coba unggah lagi.
+    >>> dari_unggahan({"isi": 1})
     Traceback (most recent call last):
     ...
     models.umum.penolakan.Ditolak: Berkas tidak terbaca; coba unggah lagi.
@@ -44,13 +48,13 @@ def dari_unggahan(isi: str | None) -> bytes:
         raise Ditolak("Berkas tidak terbaca; coba unggah lagi.") from None
 
 
-def nama_aman(nama: str) -> str:
-    """A file name without folders or odd characters.
+def nama_aman(nama: object) -> str:
+    """A file name without folders or odd characters ("berkas" when the browser sent no text).
 
-    >>> nama_aman("../../etc/passwd"), nama_aman("Berita Acara (final).PDF")
-    ('passwd', 'Berita_Acara_final_.PDF')
+    >>> nama_aman("../../etc/passwd"), nama_aman("Berita Acara (final).PDF"), nama_aman(["a.pdf"])
+    ('passwd', 'Berita_Acara_final_.PDF', 'berkas')
     """
-    dasar = re.split(r"[\\/]", nama or "")[-1]
+    dasar = re.split(r"[\\/]", nama if isinstance(nama, str) else "")[-1]
     return re.sub(r"[^\w.-]+", "_", dasar).strip("._")[:120] or "berkas"
 
 

@@ -10,7 +10,10 @@ from typing import Any
 
 from models.umum.penolakan import Ditolak
 
-MAKS_ID = 2**63 - 1  # the largest key a BIGINT (PostgreSQL) or an INTEGER (SQLite) column holds
+# The largest key every id column holds: they are INTEGER, 32 bits on PostgreSQL (SQLite's hold 2^63 - 1); a larger
+# id reached PostgreSQL as "integer out of range".
+MAKS_ID = 2**31 - 1
+MAKS_BULAT = 2**63 - 1  # the largest whole number a column of counts or rupiah (BIGINT) holds
 MAKS_DIGIT = 30  # digits of a whole number typed or sent; far beyond any count, rupiah or year
 
 # Bounds of the kinds of text a person types, in characters (one source; a module may name a tighter one).
@@ -74,7 +77,7 @@ def teks(nilai: Any, *, label: str, maks: int, wajib: bool = False) -> str | Non
     return t
 
 
-def bulat(nilai: Any, *, label: str, minimum: int = 0, maksimum: int = MAKS_ID, wajib: bool = True) -> int | None:
+def bulat(nilai: Any, *, label: str, minimum: int = 0, maksimum: int = MAKS_BULAT, wajib: bool = True) -> int | None:
     """A whole number as a form or a request gives it (a number or its digits), within [minimum, maksimum]; None
     when empty and not `wajib`. Refused, naming the field, otherwise (never an OverflowError or a ValueError).
 
@@ -123,9 +126,12 @@ def nomor_id(nilai: Any, *, label: str = "Nomor data") -> int:
 
     >>> nomor_id("7")
     7
+    >>> nomor_id(2**31)
+    Traceback (most recent call last):
+    models.umum.penolakan.Ditolak: Nomor data di luar batas (1 sampai 2147483647).
     >>> nomor_id(0)
     Traceback (most recent call last):
-    models.umum.penolakan.Ditolak: Nomor data di luar batas (1 sampai 9223372036854775807).
+    models.umum.penolakan.Ditolak: Nomor data di luar batas (1 sampai 2147483647).
     """
     hasil = bulat(nilai, label=label, minimum=1, maksimum=MAKS_ID)
     assert hasil is not None  # wajib

@@ -100,7 +100,7 @@ def test_login_next_keeps_a_plain_path(client, demo):
 
 def test_ids_too_large_for_a_column_are_404_or_refused(client, demo):
     masuk(client, "camat.poncokusumo")
-    for angka in (BESAR, RAKSASA, "99999999999999999999"):
+    for angka in (str(2**31), BESAR, RAKSASA, "99999999999999999999"):  # 2^31: beyond PostgreSQL's INTEGER
         for alamat in (f"/lampiran/{angka}", f"/cetak/sop/{angka}.pdf", f"/cetak/sop/{angka}.docx",
                        f"/cetak/pk/{angka}/2026.pdf", f"/cetak/pk/2/{angka}.pdf", f"/cetak/lhe/{angka}/2025.docx",
                        f"/cetak/lkj/2/{angka}.pdf", f"/publik/malang/dokumen/pk/{angka}"):
@@ -115,7 +115,9 @@ def test_ids_too_large_for_a_column_are_404_or_refused(client, demo):
                    f"/realisasi/templat.xlsx?tahun={RAKSASA}&triwulan=1", "/realisasi/templat.xlsx?tahun=%C2%B2",
                    f"/unduh/perbandingan.csv?kabupaten={BESAR}&tahun=2025&triwulan=1",
                    "/unduh/perbandingan.csv?kabupaten=%C2%B2&tahun=2025&triwulan=1",
-                   f"/evaluasi-akip/rekap.xlsx?kabupaten={BESAR}&tahun=2025"):
+                   f"/evaluasi-akip/rekap.xlsx?kabupaten={BESAR}&tahun=2025",
+                   f"/cetak/sop/4.pdf?revisi={2**31}", f"/unduh/perbandingan.csv?kabupaten={2**31}&tahun=2025&triwulan=1",
+                   f"/evaluasi-akip/rekap.xlsx?kabupaten={2**31}&tahun=2025"):
             r = client.get(alamat)
             assert r.status_code in (200, 400, 403, 404), (alamat[:60], r.status_code)
 

@@ -1,0 +1,1 @@
+"""Property-based tests over every server callback and every route of the running app (hypothesis)."""
