@@ -14,26 +14,43 @@ from dashboard.data import pengaturan, sesi
 from models.sop.unggah import PERAN_UNGGAH, pratinjau, simpan
 from models.tables import User
 from models.umum.berkas import dari_unggahan, nama_aman
+from models.umum.isian import bulat, nomor_id
 from models.umum.penolakan import Ditolak
 
 PELAKSANA = {"type": ids.UNGGAH_PELAKSANA, "p": ALL, "l": ALL}
 KEMBALI = {"type": ids.UNGGAH_KEMBALI, "p": ALL, "l": ALL}
+MAKS_POSISI = 10_000  # far beyond the procedures and steps a document may hold (models.sop.docx_baca's bounds)
+
+
+def _posisi(ident) -> tuple[int, int]:
+    """(procedure index, step position) of a correction's component id; Ditolak for an id the page never made."""
+    if not isinstance(ident, dict):
+        raise Ditolak("Isian koreksi tidak sah; muat ulang halaman.")
+    p = bulat(ident.get("p"), label="Nomor prosedur", maksimum=MAKS_POSISI)
+    posisi = bulat(ident.get("l"), label="Nomor langkah", maksimum=MAKS_POSISI)
+    assert p is not None and posisi is not None  # wajib
+    return p, posisi
 
 
 def _koreksi(nilai: list | None, ident: list | None) -> dict[tuple[int, int], list[str]]:
-    return {(int(i["p"]), int(i["l"])): [str(x) for x in (v or [])] for v, i in zip(nilai or [], ident or [])}
+    hasil = {}
+    for v, i in zip(nilai or [], ident or []):
+        if not isinstance(v, list | None) or not all(isinstance(x, str) for x in v or []):
+            raise Ditolak("Pelaksana tidak sah; pilih dari daftar.")
+        hasil[_posisi(i)] = list(v or [])
+    return hasil
 
 
 def _kembali(nilai: list | None, ident: list | None) -> dict[tuple[int, int], int | None]:
-    return {(int(i["p"]), int(i["l"])): (int(v) if isinstance(v, (int, str)) and str(v).isdigit() else None)
+    return {_posisi(i): bulat(v, label="Langkah kembali", maksimum=MAKS_POSISI, wajib=False)
             for v, i in zip(nilai or [], ident or [])}
 
 
 def _baca(s, isi: str, nama: str | None, kantor, koreksi=None, kembali=None):
     user = s.get(User, current_user.id)
     return user, pratinjau(s, dari_unggahan(isi), nama_aman(nama or "sop.docx"), user,
-                           kecamatan_id=int(kantor) if kantor else None, koreksi=koreksi, kembali=kembali,
-                           menit_per_hari=pengaturan().menit_per_hari)
+                           kecamatan_id=nomor_id(kantor, label="Kecamatan") if kantor else None, koreksi=koreksi,
+                           kembali=kembali, menit_per_hari=pengaturan().menit_per_hari)
 
 
 def register(app: Dash) -> None:

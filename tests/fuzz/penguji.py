@@ -52,22 +52,6 @@ DML = re.compile(r'^\s*(?:INSERT\s+(?:OR\s+\w+\s+)?INTO|UPDATE|DELETE\s+FROM)\s+
 
 TANPA = object()  # no JSON body
 
-# Failures found by this fuzzer whose fix belongs to another part of issue 27, worked on in parallel (regular
-# expressions over the request and its traceback or answer -> the part). The bounded test lets these pass and the
-# long run counts them apart; each entry goes once its fix is merged, and the list is then empty.
-DIKETAHUI: list[tuple[str, str]] = [
-    (r"/_dash-component-suites/.*not a registered library", "rute (alamat publik yang tepat, 404)"),
-    (r"GET /(cetak|lampiran|publik)/.*(OverflowError|too large to convert)", "rute (id >= 2^63 pada rute)"),
-    (r"callbacks/unggah_sop.py\", line \d+, in _(koreksi|kembali|baca)\b", "berkas (Unggah SOP: nomor langkah, kantor)"),
-    (r"models/akun/pengguna.py\", line \d+, in buat_pengguna", "akun (pembuatan akun: isian pengguna)"),
-    (r"callbacks/pengguna.py.*baca_kantor", "tulis (pengguna.simpan)"),
-    (r"dashboard/web/unduhan.py.*in _bilangan.*ValueError: Exceeds the limit", "rute (parameter rute 5.000 digit)"),
-    (r"simpan_evaluasi", "tulis (tahun \"abc\" pada evaluasi)"),
-    (r"callbacks/hari_libur.py\", line \d+, in tambah", "tulis (hari_libur.tambah)"),
-    (r"LIKE pattern too complex|callbacks/katalog.py.*in tampilkan.*daftar_sop.*(AttributeError|TypeError)",
-     "rute (kata pencarian Katalog: batas dan jenis)"),
-    (r"docx_baca|lembar_kerja", "berkas (.docx/.xlsx)"),
-]
 
 # ----------------------------------------------------------------------------------------------- values
 
@@ -289,8 +273,7 @@ class Catatan:
     tanpa_audit: list = field(default_factory=list)
     sidik_meleset: list = field(default_factory=list)
     status_anonim: Counter = field(default_factory=Counter)
-    baru: list = field(default_factory=list)  # violations not in DIKETAHUI: (request, violation)
-    diketahui: Counter = field(default_factory=Counter)  # failures of another part (DIKETAHUI), by part
+    baru: list = field(default_factory=list)  # every violation: (request, violation)
     masuk_ulang: Counter = field(default_factory=Counter)  # sessions ended by a fuzzed write: signed in again / not
 
     def ringkas(self, n_jejak: int = 5) -> str:
@@ -302,8 +285,6 @@ class Catatan:
                  f"tulisan pada permintaan yang ditolak: {len(self.tulis_ditolak)}",
                  f"penolakan tanpa baris audit: {len(self.tanpa_audit)}",
                  f"sidik basis data berubah tanpa tulisan yang terlihat: {len(self.sidik_meleset)}",
-                 "  di antaranya milik bagian lain (DIKETAHUI): "
-                 + (", ".join(f"{k}: {v}" for k, v in sorted(self.diketahui.items())) or "0"),
                  "sesi berakhir di tengah jalan, masuk kembali: "
                  + ", ".join(f"{k}: {v}" for k, v in sorted(self.masuk_ulang.items()))]
         jejak: dict[str, tuple[str, int]] = {}
@@ -321,7 +302,7 @@ class Catatan:
                     baris.append(f"--- {n}x {kunci}\n{contoh[-3000:]}")
                 else:
                     baris.append(f"--- {n}x {kunci}")
-        baris.append(f"pelanggaran di luar DIKETAHUI: {len(self.baru)}")
+        baris.append(f"pelanggaran: {len(self.baru)}")
         contoh_baru: dict[str, str] = {}
         for apa, p in self.baru:
             contoh_baru.setdefault(re.sub(r"\d+", "N", p.splitlines()[-1] if p.strip() else p)[:200], f"{apa}\n    {p[-1500:]}")
@@ -468,17 +449,8 @@ class Penguji:
         if perlu_audit and not ditolak_audit:
             c.tanpa_audit.append(f"{apa} -> {r.status_code} {teks[:200]}")
             pelanggaran.append(f"penolakan {r.status_code} tanpa baris audit")
-        tersisa = []
-        for p in pelanggaran:
-            milik = next((bagian for pola, bagian in DIKETAHUI
-                          if re.search(pola, f"{apa} -> {r.status_code} {teks[:3000]}\n{p}\n" + "\n".join(galat),
-                                       re.S)), None)
-            if milik:
-                c.diketahui[milik] += 1
-            else:
-                tersisa.append(p)
-                c.baru.append((apa, p))
-        return tersisa
+        c.baru.extend((apa, p) for p in pelanggaran)
+        return pelanggaran
 
     def cocokkan_sidik(self) -> str | None:
         """The full fingerprint against the watch: a change since the last check needs a committed write seen."""

@@ -1,4 +1,4 @@
-"""The fuzzer's findings of this part, as plain regression tests: values no column can hold, made-up offices and
+"""The fuzzer's findings as plain regression tests: values no column can hold, made-up offices and
 access refusals raised past the policy check give a refusal with its audit row, never a 500."""
 from __future__ import annotations
 
