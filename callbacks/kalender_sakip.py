@@ -3,7 +3,7 @@ obligations of a year, and changes by the kabupaten or the admin (checked again 
 from __future__ import annotations
 
 import dash_bootstrap_components as dbc
-from dash import ALL, Dash, Input, Output, State, html
+from dash import ALL, Dash, Input, Output, State, html, no_update
 from flask_login import current_user
 
 from dashboard import ids
@@ -11,7 +11,18 @@ from dashboard.akses import callback
 from dashboard.components.kalender_sakip import PENGUBAH, kabupaten_pengguna, tabel_jadwal, tabel_kewajiban
 from dashboard.data import sesi
 from models.akun.peran import PERAN_KANTOR
-from models.perencanaan.kalender_sakip import jadwal_kabupaten, kewajiban_kantor, rpjmd_kabupaten, ubah_jadwal
+from models.perencanaan.kalender_sakip import (
+    PENGUMPULAN,
+    isian_jadwal,
+    jadwal_kabupaten,
+    kantor_kabupaten,
+    kantor_tanpa_sop,
+    kewajiban_kantor,
+    rpjmd_kabupaten,
+    sop_kabupaten,
+    ubah_jadwal,
+)
+from models.sop.dokumen import kunci_nama
 from models.tables import Kabupaten, Kecamatan, User
 from models.umum import periode
 from models.umum.isian import MAKS_URAIAN, nomor_id, teks, versi_berikut
@@ -50,7 +61,48 @@ def _tanggal(nilai: list) -> tuple[int, int, int] | None:
         raise Ditolak("Lengkapi tahun, bulan dan tanggal, atau kosongkan ketiganya.") from None
 
 
+TANPA_SOP = {"label": "Tanpa SOP", "value": ""}
+_TANGGAL = ("geser", "bulan", "tanggal")
+
+
+def pilihan_sop(s, kabupaten_id: int, sekarang: str | None, kewajiban: str) -> tuple[list[dict], str]:
+    """The SOP choices of Ubah jadwal (the SOPs the kabupaten's offices hold) and the one in force now. The current
+    name keeps its own spelling; a current name no office holds is shown as such, so that it can be replaced."""
+    if kewajiban == PENGUMPULAN:  # met by each IKU's own collection SOP, never by one
+        return [TANPA_SOP], ""
+    jumlah = len(kantor_kabupaten(s, kabupaten_id))
+    kunci_sekarang = kunci_nama(sekarang) if sekarang else None
+    pilihan, ada = [], False
+    for sop in sop_kabupaten(s, kabupaten_id):
+        nama = sekarang if sop.kunci == kunci_sekarang else sop.nama
+        ada = ada or sop.kunci == kunci_sekarang
+        pilihan.append({"label": f"{nama} ({len(sop.kantor)} dari {jumlah} kantor)", "value": nama})
+    if sekarang and not ada:
+        pilihan.insert(0, {"label": f"{sekarang} (tidak dimiliki kantor mana pun)", "value": sekarang})
+    return [TANPA_SOP, *pilihan], sekarang or ""
+
+
 def register(app: Dash) -> None:
+    # Choosing an obligation fills the form with what is in force: its SOP (from the offices' SOPs), working days
+    # and dates, so that a change starts from the current values.
+    @callback(app, Output(ids.JADWAL_SOP, "options"), Output(ids.JADWAL_SOP, "value"),
+              Output(ids.JADWAL_HARI_KERJA, "value"),
+              *[Output({"type": jenis, "index": i}, "value") for jenis in (ids.JADWAL_MULAI, ids.JADWAL_TENGGAT)
+                for i in _TANGGAL],
+              Input(ids.JADWAL_KEWAJIBAN, "value"), Input(ids.JADWAL_KABUPATEN, "value"),
+              peran=PENGUBAH, prevent_initial_call=True)
+    def isi_formulir(kewajiban, kabupaten):
+        with sesi() as s:
+            kab = _kabupaten(s, s.get(User, current_user.id), kabupaten)
+            row = next((j for j in jadwal_kabupaten(s, kab.id) if j.kewajiban == kewajiban), None) if kab else None
+            if row is None:
+                return (no_update,) * 9
+            isi = isian_jadwal(row)
+            pilihan, sop = pilihan_sop(s, kab.id, isi["sop_nama"], row.kewajiban)
+        tanggal = [str(v) if v is not None else None for awalan in ("mulai", "tenggat")
+                   for v in (isi[awalan] or (None, None, None))]
+        return (pilihan, sop, isi["tenggat_hari_kerja"], *tanggal)
+
     @callback(app, Output(ids.JADWAL_TABEL, "children"), Input(ids.JADWAL_KABUPATEN, "value"),
               Input(ids.JADWAL_VERSI, "data"))
     def jadwal(kabupaten, _versi):
@@ -102,6 +154,11 @@ def register(app: Dash) -> None:
                     raise Ditolak("Isi sedikitnya satu perubahan.")
                 row = ubah_jadwal(s, kabupaten_id=kab.id, kewajiban=kewajiban, oleh=user, **ubah)
                 pesan = f"Jadwal {row.nama} Kabupaten {kab.nama} disimpan."
+                kurang = kantor_tanpa_sop(s, kab.id, row.sop_nama) if row.sop_nama and row.kewajiban != PENGUMPULAN \
+                    else []
+                if kurang:
+                    pesan += (f" SOP \"{row.sop_nama}\" belum dimiliki {len(kurang)} kantor ({', '.join(kurang)}): "
+                              "di kantor tersebut kewajiban ini tampil \"Belum ada SOP\".")
         except Ditolak:
             raise
         except (ValueError, TypeError):

@@ -22,16 +22,19 @@ dash.register_page(__name__, path="/kalender-sakip", name="Kalender SAKIP", titl
 
 
 def _tanggal_relatif(nama: str, label: str) -> html.Div:
+    # The year on its own line, the month and the day below it: each whole in the narrow card and on a phone.
     return html.Div([
         dbc.Label(label),
+        dbc.Select(id={"type": nama, "index": "geser"}, size="sm", className="mb-1", options=[
+            {"label": t, "value": str(g)} for g, t in ((-2, "2 tahun sebelum"), (-1, "tahun sebelum"),
+                                                        (0, "tahun periode"), (1, "tahun sesudah"),
+                                                        (2, "2 tahun sesudah"))]),
         dbc.InputGroup([
-            dbc.Select(id={"type": nama, "index": "geser"}, options=[
-                {"label": t, "value": g} for g, t in ((-2, "2 tahun sebelum"), (-1, "tahun sebelum"),
-                                                       (0, "tahun periode"), (1, "tahun sesudah"),
-                                                       (2, "2 tahun sesudah"))]),
             dbc.Select(id={"type": nama, "index": "bulan"},
-                       options=[{"label": b, "value": n} for n, b in enumerate(BULAN, start=1)]),
-            dbc.Input(id={"type": nama, "index": "tanggal"}, type="number", min=1, max=31, placeholder="tgl"),
+                       options=[{"label": b, "value": str(n)} for n, b in enumerate(BULAN, start=1)]),
+            # No min/max: a browser empties a number out of range, and "0" must reach the server to be answered.
+            dbc.Input(id={"type": nama, "index": "tanggal"}, type="number", placeholder="tgl",
+                      style={"flex": "0 0 5rem"}),
         ], size="sm"),
     ], className="mb-2")
 
@@ -41,8 +44,8 @@ def _formulir(jadwal) -> dbc.Card:
         html.H5("Ubah jadwal", className="card-title"),
         dbc.Select(id=ids.JADWAL_KEWAJIBAN, options=[{"label": j.nama, "value": j.kewajiban} for j in jadwal],
                    placeholder="Kewajiban…", className="mb-2"),
-        dbc.Label("Nama SOP yang memenuhinya (kosongkan bila tanpa SOP)"),
-        dbc.Input(id=ids.JADWAL_SOP, maxLength=300, className="mb-2"),
+        dbc.Label("SOP yang memenuhinya (SOP yang dimiliki kantor-kantor kabupaten ini)", html_for=ids.JADWAL_SOP),
+        dbc.Select(id=ids.JADWAL_SOP, options=[], placeholder="SOP…", className="mb-2"),
         dbc.Label("Kewajiban triwulanan: jatuh tempo (hari kerja setelah triwulan berakhir)"),
         dbc.Input(id=ids.JADWAL_HARI_KERJA, type="number", className="mb-2"),  # limits: the server says them
         _tanggal_relatif(ids.JADWAL_MULAI, "Kewajiban tahunan dan Renstra: dibuka"),

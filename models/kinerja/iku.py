@@ -12,7 +12,15 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
 from models.akun.peran import PENGATUR_PENGUMPUL
-from models.kinerja.mesin import AGREGASI, POLARITAS, RUMUS_NEGATIF, Agregasi, Polaritas, RumusNegatif
+from models.kinerja.mesin import (
+    AGREGASI,
+    POLARITAS,
+    RUMUS_NEGATIF,
+    Agregasi,
+    Polaritas,
+    RumusNegatif,
+    target_nol_bermakna,
+)
 from models.kinerja.mesin import Indikator as IndikatorMesin
 from models.sop.dokumen import kunci_nama
 from models.tables import (
@@ -212,6 +220,29 @@ def riwayat_target(session: Session, *, indikator_id: int, kecamatan_id: int, ta
                              .order_by(col(Target.diubah_pada).desc(), col(Target.id).desc())).all())
 
 
+def nama_target_lengkap(ind: Indikator, tahun: int, triwulan: int | None) -> str:
+    """>>> nama_target_lengkap(Indikator(kode="IKU-1", nama="Kehadiran"), 2027, 2)
+    'IKU-1 Kehadiran, target triwulan II 2027'
+    """
+    return f"{ind.kode} {ind.nama}, target {'triwulan ' + ROMAWI.get(triwulan, str(triwulan)) + ' ' if triwulan else ''}{tahun}"
+
+
+def periksa_nilai_target(ind: Indikator, nilai: float | None, *, tahun: int, triwulan: int | None = None) -> None:
+    """The rule on a target's value, for the year's and the quarters', from the form or the Excel import: none
+    negative, and no 0 where the capaian engine can never measure against it (a higher-is-better indicator:
+    mesin.target_nol_bermakna). Raises Ditolak with the reason; None (no value) is the caller's to judge."""
+    if nilai is None:
+        return
+    nama = nama_target_lengkap(ind, tahun, triwulan)
+    if nilai < 0:
+        raise Ditolak(f"{nama}: nilai target tidak boleh negatif.")
+    if nilai == 0 and not target_nol_bermakna(cast(Polaritas, ind.polaritas)):
+        saran = (", atau kosongkan target triwulan ini agar triwulan itu diukur terhadap target tahun"
+                 if triwulan else "")
+        raise Ditolak(f"{nama}: target tidak boleh 0. {ind.kode} makin tinggi makin baik: capaiannya realisasi ÷ "
+                      f"target × 100, yang tidak dapat dihitung terhadap target 0. Isi target lebih dari 0{saran}.")
+
+
 TANPA = object()  # tetapkan_target(diharapkan=TANPA): whatever target is in force is the one being changed
 
 
@@ -226,11 +257,10 @@ def tetapkan_target(session: Session, *, indikator_id: int, kecamatan_id: int, t
     ind = session.get(Indikator, indikator_id)
     if ind is None or not milik_kantor(session, ind, kecamatan_id):
         raise Ditolak("Indikator ini tidak ada dalam IKU kantor Anda.")
-    nama = f"{ind.kode} {ind.nama}, target {'triwulan ' + ROMAWI.get(triwulan, str(triwulan)) + ' ' if triwulan else ''}{tahun}"
+    nama = nama_target_lengkap(ind, tahun, triwulan)
     if nilai is None:
         raise Ditolak(f"{nama}: nilai target wajib diisi.")
-    if nilai < 0:
-        raise Ditolak(f"{nama}: nilai target tidak boleh negatif.")
+    periksa_nilai_target(ind, nilai, tahun=tahun, triwulan=triwulan)
     if triwulan is not None and triwulan not in (1, 2, 3, 4):
         raise Ditolak(f"{nama}: triwulan harus 1 sampai 4.")
     if not 2000 <= tahun <= 2100:

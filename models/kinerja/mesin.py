@@ -226,6 +226,16 @@ def capaian(target: float | None, realisasi: float | None, *, polaritas: Polarit
     return Capaian(persen, realisasi=realisasi)
 
 
+def target_nol_bermakna(polaritas: Polaritas) -> bool:
+    """Whether a target of 0 can ever give a capaian (`capaian`): only for a lower-is-better indicator, met when its
+    realisasi is 0 too; higher-is-better divides by the target, so against 0 it is never computed, whatever the unit.
+
+    >>> [target_nol_bermakna(p) for p in ("positif", "negatif")]
+    [False, True]
+    """
+    return capaian(0, 0, polaritas=polaritas).tersedia
+
+
 BATAS_RERATA_BAKU = 120.0  # PermenPAN-RB 8/2021 caps an individual score at 120
 
 

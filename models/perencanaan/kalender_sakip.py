@@ -305,8 +305,13 @@ _ISIAN = ("sop_nama", "tenggat_hari_kerja", "mulai", "tenggat")
 def _isi(j: JadwalSakip) -> dict[str, Any]:
     """The fields of an obligation a kabupaten may change, as ubah_jadwal takes them."""
     def tiga(awalan: str) -> tuple[Any, Any, Any] | None:
-        nilai = (getattr(j, f"{awalan}_geser_tahun"), getattr(j, f"{awalan}_bulan"), getattr(j, f"{awalan}_tanggal"))
-        return None if nilai == (None, None, None) else nilai
+        geser, bulan, tanggal = (getattr(j, f"{awalan}_geser_tahun"), getattr(j, f"{awalan}_bulan"),
+                                 getattr(j, f"{awalan}_tanggal"))
+        if (geser, bulan, tanggal) == (None, None, None):
+            return None
+        if _bulat(bulan) and 1 <= bulan <= 12 and _bulat(tanggal) and tanggal > hari_bulan(bulan):
+            tanggal = hari_bulan(bulan)  # stored before days that do not exist were refused (31 Februari): the same date
+        return geser, bulan, tanggal
 
     return {"sop_nama": j.sop_nama, "tenggat_hari_kerja": j.tenggat_hari_kerja, "mulai": tiga("mulai"),
             "tenggat": None if j.siklus == RENSTRA else tiga("tenggat")}  # a Renstra's follows the RPJMD
@@ -319,6 +324,16 @@ def _kolom(isi: dict[str, Any]) -> dict[str, Any]:
         nilai = isi[awalan] or (None, None, None)
         kolom.update({f"{awalan}_geser_tahun": nilai[0], f"{awalan}_bulan": nilai[1], f"{awalan}_tanggal": nilai[2]})
     return kolom
+
+
+def hari_bulan(bulan: int) -> int:
+    """The most days the month has in any year (a date of the calendar has no year of its own: 29 Februari is the
+    end of February, 28 Februari in a year that is not a leap year).
+
+    >>> hari_bulan(2), hari_bulan(4), hari_bulan(12)
+    (29, 30, 31)
+    """
+    return calendar.monthrange(2000, bulan)[1]
 
 
 def _bulat(nilai: Any) -> bool:
@@ -336,6 +351,10 @@ def _periksa_tanggal(nilai: Any, jenis: str, nama: str) -> TanggalRelatif:
         raise Ditolak(f"Bulan {jenis} {nama} harus 1 sampai 12, bukan {bulan}.")
     if not 1 <= tanggal <= 31:
         raise Ditolak(f"Tanggal {jenis} {nama} harus 1 sampai 31, bukan {tanggal}.")
+    if tanggal > (paling := hari_bulan(bulan)):
+        kabisat = " (29 Februari berarti akhir Februari: 28 Februari pada tahun bukan kabisat)" if bulan == 2 else ""
+        raise Ditolak(f"Tanggal {jenis} {nama}: {tanggal} {BULAN[bulan - 1]} tidak ada; {BULAN[bulan - 1]} paling "
+                      f"banyak {paling} hari{kabisat}.")
     return geser, bulan, tanggal
 
 
@@ -419,6 +438,51 @@ def jadwal_kabupaten(session: Session, kabupaten_id: int) -> list[JadwalSakip]:
     return _jadwal(session, kabupaten_id)
 
 
+def isian_jadwal(j: JadwalSakip) -> dict[str, Any]:
+    """What the Ubah jadwal form shows of an obligation: its SOP name, working days and (geser, bulan, tanggal)
+    dates, as ubah_jadwal takes them back."""
+    return _isi(j)
+
+
+@dataclass(frozen=True)
+class SopKabupaten:
+    """One SOP the offices of a kabupaten hold, as the calendar matches it (by kunci_nama)."""
+
+    nama: str  # the name most of those offices give it
+    kunci: str
+    kantor: tuple[str, ...]  # the offices holding it, by name
+
+
+def sop_kabupaten(session: Session, kabupaten_id: int) -> list[SopKabupaten]:
+    """The SOPs the kabupaten's offices hold, one per kunci_nama (the key the calendar finds an office's SOP by), by
+    name: what Ubah jadwal offers."""
+    per_kunci: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for nama, kunci, kantor in session.exec(
+            pilih(Sop.nama, Sop.kunci, Kecamatan.nama).join(Kecamatan, col(Kecamatan.id) == Sop.kecamatan_id)
+            .where(Kecamatan.kabupaten_id == kabupaten_id)).all():
+        per_kunci[kunci].append((nama, kantor))
+    hasil = []
+    for kunci, isi in per_kunci.items():
+        hitung: dict[str, int] = defaultdict(int)
+        for nama, _ in isi:
+            hitung[nama] += 1
+        nama = min(hitung, key=lambda n: (-hitung[n], n))
+        hasil.append(SopKabupaten(nama, kunci, tuple(sorted({k for _, k in isi}))))
+    return sorted(hasil, key=lambda s: (s.nama.casefold(), s.kunci))
+
+
+def kantor_tanpa_sop(session: Session, kabupaten_id: int, sop_nama: str) -> list[str]:
+    """The offices of the kabupaten that hold no SOP the calendar would match to `sop_nama`, by name."""
+    kunci = kunci_nama(sop_nama)
+    punya = {kantor for s in sop_kabupaten(session, kabupaten_id) if s.kunci == kunci for kantor in s.kantor}
+    return [k for k in kantor_kabupaten(session, kabupaten_id) if k not in punya]
+
+
+def kantor_kabupaten(session: Session, kabupaten_id: int) -> list[str]:
+    """The names of the kabupaten's offices, sorted."""
+    return sorted(session.exec(select(Kecamatan.nama).where(Kecamatan.kabupaten_id == kabupaten_id)).all())
+
+
 def boleh_mengubah_jadwal(user: User | None, kabupaten_id: int) -> bool:
     """The admin, or an active user with role "kabupaten" of that kabupaten."""
     if user is None or not user.aktif:
@@ -434,7 +498,8 @@ def ubah_jadwal(session: Session, *, kabupaten_id: int, kewajiban: str, oleh: Us
     SOP. `mulai`/`tenggat` are (geser_tahun, bulan, tanggal) for yearly and Renstra obligations,
     `tenggat_hari_kerja` the working days after the quarter's end for quarterly ones.
 
-    Admin or the kabupaten's own users only. The first change stores every default of the kabupaten, then applies
+    A new SOP name must be one some office of the kabupaten holds (matched by kunci_nama, as the calendar finds an
+    office's SOP): a name none holds is refused, naming it. Admin or the kabupaten's own users only. The first change stores every default of the kabupaten, then applies
     itself. Audited with before and after; a refusal (Ditolak) writes nothing; no change returns the row."""
     if not boleh_mengubah_jadwal(oleh, kabupaten_id):
         raise Ditolak(PESAN_PERAN)
@@ -457,6 +522,11 @@ def ubah_jadwal(session: Session, *, kabupaten_id: int, kewajiban: str, oleh: Us
     row, sebelum, sesudah = rencana(_jadwal(session, kab.id))  # refuse, or see there is nothing to do, unlocked
     if sesudah == sebelum:
         return row
+    baru = sesudah["sop_nama"]
+    if baru is not None and kunci_nama(baru) != kunci_nama(sebelum["sop_nama"] or "") \
+            and not any(s.kunci == kunci_nama(baru) for s in sop_kabupaten(session, kab.id)):
+        # A name no office holds would turn every office "Belum ada SOP": refused, not saved.
+        raise Ditolak(f"SOP \"{baru}\" tidak dimiliki kantor mana pun di Kabupaten {kab.nama}; pilih dari daftar.")
     # Take the kabupaten's row: of two first changes at once, the second waits here, then sees the stored copy.
     session.execute(update(Kabupaten).where(col(Kabupaten.id) == kab.id).values(id=kab.id))
     semua = _jadwal(session, kab.id, segar=True)

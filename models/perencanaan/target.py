@@ -16,7 +16,7 @@ from sqlmodel import Session, col
 
 from models.akun.peran import PENGATUR_TARGET
 from models.kinerja.capaian import BarisCapaian, capaian_kantor
-from models.kinerja.iku import TANPA, target_berlaku, tetapkan_target
+from models.kinerja.iku import TANPA, periksa_nilai_target, target_berlaku, tetapkan_target
 from models.perencanaan.kalender_sakip import kewajiban_kantor, tanggal_lokal
 from models.tables import Indikator, Target, User
 from models.umum.angka import format_angka
@@ -97,6 +97,8 @@ def ubah_target(session: Session, *, indikator_id: int, kecamatan_id: int, tahun
         raise Ditolak("Triwulan harus 1 sampai 4.")
     if (ditutup := tahun_ditutup(session, kecamatan_id, tahun)) is not None:
         raise Ditolak(ditutup)
+    if nilai is not None:  # the value's own rule first: before whose change it would be
+        periksa_nilai_target(_indikator(session, indikator_id), nilai, tahun=tahun, triwulan=triwulan)
     lama = target_berlaku(session, indikator_id=indikator_id, kecamatan_id=kecamatan_id, tahun=tahun,
                           triwulan=triwulan)
     if diharapkan is not TANPA and (lama.id if lama else None) != diharapkan:

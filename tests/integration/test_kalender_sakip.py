@@ -156,7 +156,7 @@ def test_only_the_admin_or_the_kabupaten_itself_may_change_its_calendar(demo, si
     ("renja", {"mulai": (-1, 1, 32)}, "Tanggal mulai Rencana Kerja (Renja) harus 1 sampai 31, bukan 32."),
     ("renja", {"mulai": (-1, 7, 1)}, "Tenggat Rencana Kerja (Renja) (30 Juni tahun sebelumnya) tidak boleh sebelum "
                                      "tanggal mulainya (1 Juli tahun sebelumnya)."),
-    ("laporan_kinerja", {"mulai": (1, 3, 1), "tenggat": (1, 2, 31)},
+    ("laporan_kinerja", {"mulai": (1, 3, 1), "tenggat": (1, 2, 29)},
      "Tenggat Laporan Kinerja (LKj) (akhir Februari tahun berikutnya) tidak boleh sebelum tanggal mulainya "
      "(1 Maret tahun berikutnya)."),
     ("renja", {"tenggat": (3, 6, 30)}, "Tahun tenggat Rencana Kerja (Renja) harus antara dua tahun sebelum dan dua "

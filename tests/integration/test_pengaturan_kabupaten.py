@@ -456,7 +456,7 @@ def test_the_lkj_is_delivered_to_the_bupati_by_the_end_of_february_unless_the_ka
                  if k.kewajiban == "pelaporan_kinerja")
         assert k.tenggat == date(2027, 2, 15)
         [a] = _audit(s, "jadwal_sakip.ubah")
-        assert (a.sebelum["tenggat"], a.sesudah["tenggat"]) == ([1, 2, 31], [1, 2, 15])
+        assert (a.sebelum["tenggat"], a.sesudah["tenggat"]) == ([1, 2, 29], [1, 2, 15])
 
 
 # ---------------------------------------------------------------------- the page

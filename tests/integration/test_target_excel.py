@@ -301,3 +301,18 @@ def test_next_years_template_is_offered_and_sets_next_years_targets(client, app,
         lama = [target_berlaku(s, indikator_id=ind_id, kecamatan_id=kec_id, tahun=TAHUN, triwulan=n) for n in
                 (None, 1, 2, 3, 4)]
         assert [t.nilai for t in lama if t] == [40, 10, 20, 30, 40]
+
+
+def test_a_zero_in_the_excel_template_names_the_row_and_nothing_is_written(client, app, demo, hitungan):
+    masuk(client, nama_pengguna("camat"))
+    data = _unduh(client)
+    isi = _isi(data, {KODE: {"Target TW I": 0, "Alasan perubahan": "Rencana Aksi"}})
+    sebelum = sidik_basis_data(demo)
+    teks = teks_jawaban(_unggah(client, app, isi, nama="target-nol.xlsx"))
+    n = _nomor_baris(isi, KODE)
+    assert "target-nol.xlsx: 1 baris bermasalah; tidak ada yang disimpan." in teks
+    # A higher-is-better count: a quarter's capaian against 0 cannot be computed (models.kinerja.mesin.capaian).
+    assert (f"Baris {n} ({KODE}): {KODE} {NAMA}, target triwulan I 2026: target tidak boleh 0. {KODE} makin tinggi "
+            "makin baik: capaiannya realisasi ÷ target × 100, yang tidak dapat dihitung terhadap target 0. Isi target "
+            "lebih dari 0, atau kosongkan target triwulan ini agar triwulan itu diukur terhadap target tahun.") in teks
+    assert sidik_basis_data(demo) == sebelum
