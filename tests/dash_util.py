@@ -22,13 +22,11 @@ def nama_argumen(cb: dict) -> list[str]:
 
 
 def _id(ident: str):
-    """An id as the browser sends it: a pattern-matching id with MATCH names one component (index 1 here)."""
+    """An id as the browser sends it: a dictionary id as the dictionary, a MATCH in it naming one component (index 1
+    here)."""
     if not ident.startswith("{"):
         return ident
-    pola = json.loads(ident)
-    if ["MATCH"] not in pola.values():
-        return ident
-    return {k: 1 if v == ["MATCH"] else v for k, v in pola.items()}
+    return {k: 1 if v == ["MATCH"] else v for k, v in json.loads(ident).items()}
 
 
 def _banyak(ident: str) -> bool:

@@ -77,8 +77,8 @@ def test_a_route_refusal_after_the_policy_is_audited_once(client, demo):
 
 
 @pytest.mark.parametrize("pengguna, awalan, nilai, pesan", [
-    ("admin", "..pengguna-tabel.children", {"cari": ["a"]}, "Pencarian tidak sah."),
-    ("admin", "..pengguna-tabel.children", {"cari": 5}, "Pencarian tidak sah."),
+    ("admin", "..pengguna-tabel.children", {"cari": ["a"]}, "Teks pencarian tidak sah."),
+    ("admin", "..pengguna-tabel.children", {"cari": 5}, "Teks pencarian tidak sah."),
     ("camat.poncokusumo", "..anggaran-kolom-kode_program.value", {"anggaran_id": 2**63},
      "Sub kegiatan tidak ditemukan pada DPA kantor ini; muat ulang halaman."),
     ("camat.poncokusumo", "..pk-pesan.children@", {"pihak": [[]], "tahun": 2025, "_n": 1}, "Pihak pertama tidak sah."),
