@@ -25,7 +25,7 @@ from models.perencanaan.kalender_sakip import (
 from models.sop.dokumen import kunci_nama
 from models.tables import Kabupaten, Kecamatan, User
 from models.umum import periode
-from models.umum.isian import MAKS_URAIAN, nomor_id, teks, versi_berikut
+from models.umum.isian import MAKS_URAIAN, bulat, nomor_id, teks, versi_berikut
 from models.umum.penolakan import Ditolak
 
 
@@ -56,8 +56,8 @@ def _tanggal(nilai: list) -> tuple[int, int, int] | None:
     if all(v in (None, "") for v in nilai):
         return None
     try:
-        return tuple(int(v) for v in nilai)  # type: ignore[return-value]
-    except (TypeError, ValueError):
+        return tuple(bulat(v, label="Tanggal", minimum=-1000, maksimum=1000) for v in nilai)  # type: ignore[return-value]
+    except Ditolak:
         raise Ditolak("Lengkapi tahun, bulan dan tanggal, atau kosongkan ketiganya.") from None
 
 

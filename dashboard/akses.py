@@ -70,7 +70,7 @@ def _tolak(pesan: str, *, sasaran: str, rincian: str) -> AksesDitolak:
         user = s.get(User, current_user.id) if current_user.is_authenticated else None
         catat(s, aksi="akses.ditolak", oleh=user, objek="akses",
               kecamatan_id=user.kecamatan_id if user else None,
-              keterangan=f"{sasaran}: {rincian}"[:2000])
+              keterangan=f"{sasaran}: {rincian}")
     return AksesDitolak(pesan, alasan=rincian)
 
 
@@ -111,13 +111,6 @@ def audit_akses_ditolak(e: AksesDitolak, *, sasaran: str) -> None:
         _tolak(e.pesan, sasaran=sasaran, rincian=e.alasan)
 
 
-def _tersimpan(teks: str) -> str:
-    """A refusal's message as an audit row can hold it: it may quote what was sent (a file name with a NUL, a lone
-    surrogate), which PostgreSQL's text refuses: a NUL becomes U+FFFD, a lone surrogate "?".
-    """
-    return teks.replace("\x00", "\ufffd").encode("utf-8", "replace").decode("utf-8")
-
-
 def catat_penolakan(e: Ditolak, *, sasaran: str) -> None:
     """Write one `aksi.ditolak` row for a refusal, in its own transaction (the refused work is already rolled back):
     who asked, the office, the record and the action the refusal names (else the callback or route), and why."""
@@ -128,7 +121,7 @@ def catat_penolakan(e: Ditolak, *, sasaran: str) -> None:
         kecamatan = kecamatan_bernama(s, e.kecamatan_id) if e.kecamatan_id is not None else []
         catat(s, aksi="aksi.ditolak", oleh=user, objek=e.objek or "aksi", objek_id=e.objek_id,
               kecamatan_id=kecamatan[0] if kecamatan else (user.kecamatan_id if user else None),
-              sesudah={"aksi": e.aksi or sasaran}, keterangan=_tersimpan(str(e))[:2000])
+              sesudah={"aksi": e.aksi or sasaran}, keterangan=str(e))
 
 
 def pesan_tolak(pesan: str):

@@ -143,8 +143,10 @@ def _periksa_pemegang(session: Session, role_kode: str, kecamatan_id: int | None
 def _periksa_kantor(session: Session, role_kode: str, kecamatan_id: int | None,
                     kabupaten_id: int | None) -> tuple[int | None, int | None]:
     """A kantor user belongs to one kecamatan, a kabupaten user to one kabupaten, the admin to neither."""
-    if session.get(Role, role_kode) is None:
-        raise Ditolak(f'Peran "{role_kode}" tidak dikenal.')
+    if not isinstance(role_kode, str):
+        raise Ditolak("Peran tidak sah.")
+    if session.get(Role, role_kode[:40]) is None:
+        raise Ditolak(f'Peran "{role_kode[:40]}" tidak dikenal.')
     if role_kode == "admin":
         return None, None
     if role_kode in TINGKAT_KABUPATEN:

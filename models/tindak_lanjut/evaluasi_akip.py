@@ -501,7 +501,7 @@ def finalkan(session: Session, *, evaluasi_id: Any, temuan: Any, tanggal_lhe: An
 
 def baca_berkas_lke(nama_berkas: str, data: bytes) -> dict[str, Any]:
     """An LKE uploaded as TOML in the shape of seed/lke.toml, read and checked (lke.baca_struktur)."""
-    nama = (nama_berkas or "").strip()
+    nama = nama_berkas.strip()[:200] if isinstance(nama_berkas, str) else ""
     if not nama.lower().endswith(".toml"):
         raise Ditolak(f"{nama or 'Berkas'}: LKE diunggah sebagai berkas .toml dengan bentuk seed/lke.toml.")
     if not data:

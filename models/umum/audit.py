@@ -8,6 +8,16 @@ from sqlmodel import Session
 from models.tables import AuditLog, User
 
 
+def tersimpan(teks: str) -> str:
+    """Text as every database's text column holds it: PostgreSQL refuses a NUL and a lone surrogate cannot be encoded;
+    a NUL becomes U+FFFD, a lone surrogate "?".
+
+    >>> tersimpan("a" + chr(0) + "b") == "a\ufffdb", tersimpan("x" + chr(0xD800) + "y")
+    (True, 'x?y')
+    """
+    return teks.replace("\x00", "\ufffd").encode("utf-8", "replace").decode("utf-8")
+
+
 def catat(
     session: Session,
     *,
@@ -20,7 +30,8 @@ def catat(
     sesudah: dict[str, Any] | None = None,
     keterangan: str | None = None,
 ) -> AuditLog:
-    """Add an audit row to the caller's transaction (it commits or rolls back with the change it records)."""
+    """Add an audit row to the caller's transaction (it commits or rolls back with the change it records). The note
+    may quote what a request sent; it is kept as a text column can hold it (`tersimpan`)."""
     row = AuditLog(
         user_id=oleh.id if oleh else None,
         username=oleh.username if oleh else None,
@@ -30,7 +41,7 @@ def catat(
         kecamatan_id=kecamatan_id,
         sebelum=sebelum,
         sesudah=sesudah,
-        keterangan=keterangan,
+        keterangan=tersimpan(keterangan)[:2000] if keterangan is not None else None,
     )
     session.add(row)
     return row
