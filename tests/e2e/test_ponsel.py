@@ -123,3 +123,18 @@ def test_at_1280_the_menu_is_open_without_a_toggler(page, server_url):
     assert max(y for y, _ in tengah) - min(y for y, _ in tengah) < 5
     assert [x for _, x in tengah] == sorted(x for _, x in tengah)
     assert page.locator("#tombol-keluar").bounding_box()["x"] > 1280 - 100
+
+
+def test_isi_realisasi_opens_an_indicator_with_the_thumb(ponsel, riwayat_url):
+    """The row's Isi/Ubah/Lihat button is on the screen beside the indicator, without scrolling the table."""
+    pg = ponsel
+    _masuk(pg, riwayat_url, "camat.poncokusumo")
+    pg.goto(riwayat_url + "/realisasi")
+    _tunggu_halaman(pg, "Isi Realisasi IKU")
+    tombol = pg.locator(".tabel-realisasi tbody tr").first.locator("td:last-child a.btn")
+    kotak = tombol.bounding_box()
+    assert kotak["height"] >= 32 and kotak["x"] >= 0 and kotak["x"] + kotak["width"] <= 390, kotak
+    alamat = tombol.get_attribute("href")
+    tombol.click()
+    pg.wait_for_url("**" + alamat)
+    assert pg.evaluate("document.documentElement.scrollWidth") <= 390
