@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from importlib import import_module
 
-from dash import Dash, Input, Output
+from dash import Dash, Input, Output, State
 
 from dashboard import ids
 
@@ -24,3 +24,13 @@ def register_all(app: Dash) -> None:
     app.clientside_callback("function(_path) { return null; }",
                             Output(ids.PESAN_GLOBAL, "children", allow_duplicate=True),
                             Input("_pages_location", "pathname"), prevent_initial_call=True)
+    # The folded menu of a phone opens and closes with the toggler, in the browser; moving to a page closes it.
+    app.clientside_callback(
+        """function(_klik, _path, terbuka) {
+            const t = (window.dash_clientside.callback_context.triggered || [])[0];
+            const buka = !!(t && t.prop_id.indexOf("_pages_location") !== 0 && !terbuka);
+            return [buka, buka ? "true" : "false"];
+        }""",
+        Output(ids.MENU_LIPAT, "is_open"), Output(ids.MENU_TOGGLER, "aria-expanded"),
+        Input(ids.MENU_TOGGLER, "n_clicks"), Input("_pages_location", "pathname"), State(ids.MENU_LIPAT, "is_open"),
+        prevent_initial_call=True)

@@ -33,7 +33,7 @@ def _tabel(baris) -> dbc.Table:
     ], className="" if b.aktif else "text-muted") for b in baris]
     return dbc.Table([html.Thead(html.Tr([html.Th(x) for x in ("Nama pengguna", "Nama", "Peran", "Kantor", "NIP",
                                                                "Jabatan", "Status")])),
-                      html.Tbody(isi)], size="sm", hover=True, responsive=True)
+                      html.Tbody(isi)], size="sm", hover=True, responsive=True, className="tabel-pengguna")
 
 
 def register(app: Dash) -> None:

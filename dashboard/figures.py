@@ -111,7 +111,7 @@ def grafik_capaian(df: pd.DataFrame, pita: tuple[Predikat, ...], proyeksi: tuple
         {"type": "scatter", "x": label, "y": resmi, "name": "Capaian resmi", "mode": "lines+markers",
          "customdata": ids, "line": {"color": RESMI, "width": 2}, "marker": {"size": 9, "color": RESMI},
          "xaxis": "x2", "yaxis": "y2", "hovertemplate": "%{x}<br>Capaian resmi %{y:,.2f}%<extra></extra>"},
-        {"type": "scatter", "x": label, "y": sementara, "name": "Capaian sementara (belum disahkan)",
+        {"type": "scatter", "x": label, "y": sementara, "name": "Capaian sementara",
          "mode": "markers", "customdata": ids, "xaxis": "x2", "yaxis": "y2",
          "marker": {"size": 10, "color": SEMENTARA, "symbol": "circle-open", "line": {"width": 2}},
          "hovertemplate": "%{x}<br>Capaian sementara %{y:,.2f}%<extra></extra>"},
@@ -131,7 +131,12 @@ def grafik_capaian(df: pd.DataFrame, pita: tuple[Predikat, ...], proyeksi: tuple
            {"text": "Capaian (%)", "x": 0, "y": 0.58, "xref": "paper", "yref": "paper", "showarrow": False,
             "xanchor": "left", "yanchor": "bottom", "font": {"size": 12}}]
     layout = _layout(
-        500, title=_judul(judul), shapes=bentuk, margin={"l": 10, "r": 90, "t": 80, "b": 10},
+        # The legend sits between the chart's title and the first part's own title, its last row just above the
+        # latter; the top margin has room for its five entries one under another (a phone's width), so it touches
+        # neither title.
+        500, title=_judul(judul), shapes=bentuk, margin={"l": 10, "r": 90, "t": 150, "b": 10},
+        legend={"orientation": "h", "yref": "container", "y": 1 - 126 / 500, "yanchor": "bottom", "x": 0,
+                "font": {"size": 10}, "tracegroupgap": 0},
         annotations=sub + label_pita,
         xaxis={"anchor": "y", "matches": "x2", "showticklabels": False, "categoryorder": "array",
                "categoryarray": urutan},
@@ -148,16 +153,20 @@ def grafik_perbandingan(df: pd.DataFrame, judul: str) -> dict:
     if df.empty:
         return kosong("Belum ada capaian untuk periode ini.")
     resmi = [bool(r) for r in df["resmi"]]
+    teks = [f"{angka(c, 2)}%{_label_keadaan(k)}" for c, k in zip(df["capaian"], df["status"])]
     data = [{"type": "bar", "orientation": "h", "x": _dibulatkan(df["capaian"]), "y": list(df["kecamatan"]),
              "customdata": list(df["kecamatan"]),
              "marker": {"color": [w if isinstance(w, str) else "#adb5bd" for w in df["warna"]],
                         "opacity": [1 if r else 0.45 for r in resmi],
                         "pattern": {"shape": ["" if r else "/" for r in resmi]}},
-             "text": [f"{angka(c, 2)}%{_label_keadaan(k)}" for c, k in zip(df["capaian"], df["status"])],
-             "textposition": "outside", "hovertemplate": "%{y}: %{x:,.2f}%<extra></extra>"}]
+             "text": teks, "textposition": "outside", "cliponaxis": False,
+             "hovertemplate": "%{y}: %{text}<extra></extra>"}]
+    # The figure and its state are written beyond the bar's end, outside the plot if need be: the right margin
+    # holds the longest of them (about 7 px a character at the 12 px font), so none is cut.
     return {"data": data, "layout": _layout(
         max(260, 22 * len(df) + 80), title=_judul(judul), showlegend=False, bargap=0.25,
-        xaxis={"ticksuffix": "%", "gridcolor": GRID, "range": [0, max(110.0, float(df["capaian"].max()) * 1.15)]},
+        margin={"l": 10, "r": 10 + 7 * max(len(t) for t in teks), "t": 80, "b": 10},
+        xaxis={"ticksuffix": "%", "gridcolor": GRID, "range": [0, max(110.0, float(df["capaian"].max()) * 1.05)]},
         yaxis={"automargin": True})}
 
 

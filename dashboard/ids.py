@@ -227,6 +227,10 @@ RA_HAPUS = "ra-hapus"
 # The message area of every page: a refusal of a callback that names no output of its own is shown here.
 PESAN_GLOBAL = "pesan-global"
 
+# The top bar: below the large breakpoint the menu folds behind the toggler.
+MENU_TOGGLER = "menu-toggler"
+MENU_LIPAT = "menu-lipat"
+
 # Pengaturan Kabupaten
 PENGATURAN_KABUPATEN = "pengaturan-kabupaten"
 PENGATURAN_BUPATI = "pengaturan-bupati"

@@ -6,6 +6,7 @@ from dash import dcc, html
 from flask_login import current_user
 from flask_wtf.csrf import generate_csrf
 
+from dashboard import ids
 from models.akun.peran import PERAN_KANTOR
 from models.sop.unggah import PERAN_UNGGAH
 
@@ -77,6 +78,8 @@ def navbar() -> dbc.Navbar:
                        html.Button("Keluar", type="submit", className="btn btn-outline-light btn-sm",
                                    id="tombol-keluar")], method="POST", action="/logout", className="m-0"),
         ]
+    # Below the large breakpoint the menu and the signed-in person fold behind the toggler (a phone shows the page's
+    # title on its first screen); callbacks/__init__.py opens and closes it in the browser.
     return dbc.Navbar(
         dbc.Container(
             [
@@ -85,13 +88,23 @@ def navbar() -> dbc.Navbar:
                      html.Span(" Kecamatan", className="fw-light d-none d-xxl-inline")],
                     href="/",
                 ),
-                dbc.Nav([dbc.NavItem(dbc.NavLink(nama, href=href, active="exact")) for nama, href in menu_untuk(role)],
-                        navbar=True, className="me-auto"),
-                html.Div(pengguna, className="d-flex align-items-center"),
+                # Bootstrap's toggler, written here: dbc's names itself in English ("Toggle navigation").
+                html.Button(html.Span(className="navbar-toggler-icon"), id=ids.MENU_TOGGLER, type="button",
+                            className="navbar-toggler", title="Menu",
+                            **{"aria-label": "Menu", "aria-controls": ids.MENU_LIPAT, "aria-expanded": "false"}),
+                dbc.Collapse(
+                    [
+                        dbc.Nav([dbc.NavItem(dbc.NavLink(nama, href=href, active="exact"))
+                                 for nama, href in menu_untuk(role)], navbar=True, className="me-auto"),
+                        html.Div(pengguna, className="d-flex align-items-center flex-wrap flex-lg-nowrap menu-pengguna"),
+                    ],
+                    id=ids.MENU_LIPAT, is_open=False, navbar=True,
+                ),
             ],
             fluid=True,
         ),
         color="dark",
         dark=True,
+        expand="lg",
         className="mb-3",
     )

@@ -21,7 +21,7 @@ def test_capaian_chart_marks_official_provisional_and_projection():
     go.Figure(fig)  # raises on anything plotly does not know
     jejak = {t.get("name"): t for t in fig["data"]}
     assert jejak["Capaian resmi"]["y"] == [94.74, None, None, None]
-    assert jejak["Capaian sementara (belum disahkan)"]["y"] == [None, 97.37, None, None]
+    assert jejak["Capaian sementara"]["y"] == [None, 97.37, None, None]
     assert jejak["Capaian resmi"]["customdata"] == [11, 12, None, None]
     assert jejak["Proyeksi akhir tahun 2025"]["text"] == ["97,37%"]
     assert [a["text"] for a in fig["layout"]["annotations"][2:]] == [p.nama for p in PREDIKAT_BAKU]
@@ -73,3 +73,33 @@ def test_the_evaluasi_akip_heatmap_is_valid_and_leaves_offices_without_a_final_e
     assert [(a["y"], a["text"]) for a in fig["layout"]["annotations"]] == [("Dau", "reviu evaluator")]
     assert data["z"] == [[100.0, 75.0], [None, None]] and data["text"] == [["100%", "75%"], ["", ""]]
     assert figures.peta_sub_akip([], [], [], [])["data"] == []
+
+
+def test_the_capaian_legend_sits_between_the_title_and_the_first_parts_title():
+    fig = figures.grafik_capaian(_seri(), PREDIKAT_BAKU, (2025, 97.37), "IKU-2 Adminduk", "%")
+    lay = fig["layout"]
+    tinggi, atas = lay["height"], lay["margin"]["t"]
+    # Measured in pixels from the top of the figure: the title's line, then the legend, then the first part's title
+    # (drawn just above the plot, i.e. ending at the top margin).
+    judul_bawah = (1 - lay["title"]["y"]) * tinggi + 14 + 6
+    legenda = lay["legend"]
+    assert legenda["yref"] == "container" and legenda["yanchor"] == "bottom" and legenda["orientation"] == "h"
+    legenda_bawah = (1 - legenda["y"]) * tinggi
+    sub = lay["annotations"][0]
+    assert sub["yref"] == "paper" and sub["y"] == 1.0 and sub["yanchor"] == "bottom"
+    # Between the legend's last row and the plot: the first part's 12 px title (about 18 px high) and a gap.
+    assert atas - legenda_bawah >= 18 + 4
+    # Above it: the five entries one under another (about 17 px each at 10 px, a phone's width) below the title.
+    assert legenda["font"]["size"] <= 10
+    assert legenda_bawah - 5 * 17 >= judul_bawah + 4
+
+def test_the_comparison_bars_text_is_not_cut():
+    df = pd.DataFrame({"kecamatan": ["A", "B", "C"], "capaian": [80.0, 107.74, 97.84], "resmi": [True, False, False],
+                       "status": ["resmi", "diajukan", "draf"], "warna": ["#4c9a2a", "#1a7f37", "#1a7f37"]})
+    fig = figures.grafik_perbandingan(df, "IKU-1")
+    go.Figure(fig)
+    batang = fig["data"][0]
+    assert batang["textposition"] == "outside" and batang["cliponaxis"] is False
+    # The longest label fits in the right margin at about 7 px a character, and the hover says it in full.
+    assert fig["layout"]["margin"]["r"] >= 7 * len("107,74% (Dalam proses SOP)")
+    assert "%{text}" in batang["hovertemplate"]
