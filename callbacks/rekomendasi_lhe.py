@@ -10,21 +10,16 @@ from dashboard.akses import callback
 from dashboard.components.rekomendasi_lhe import BARIS, ID_EVALUASI, ID_PESAN, ID_SIMPAN, id_baris
 from dashboard.data import sesi
 from models.tables import User
+from models.tindak_lanjut.evaluasi import baca_rekomendasi
 from models.tindak_lanjut.lhe import RekomendasiBaruLhe, rekomendasi_lhe
-from models.umum.isian import MAKS_KALIMAT, MAKS_PENDEK, bulat, nomor_id, teks
+from models.umum.isian import nomor_id
 from models.umum.penolakan import Ditolak
-from models.umum.tanggal import baca_tanggal
 
 
 def _baris(n: int, isi, indikator_id, role_kode, jatuh_tempo) -> RekomendasiBaruLhe:
-    """Row `n` of the form, each field checked before the write; a refusal names the row."""
-    try:
-        return RekomendasiBaruLhe(teks=teks(isi, label="Teks rekomendasi", maks=MAKS_KALIMAT) or "",
-                                  indikator_id=bulat(indikator_id, label="IKU", minimum=1, wajib=False),
-                                  role_kode=teks(role_kode, label="Penanggung jawab", maks=MAKS_PENDEK),
-                                  jatuh_tempo=baca_tanggal(jatuh_tempo))
-    except Ditolak as e:
-        raise Ditolak(f"Rekomendasi {n}: {e}") from None
+    r = baca_rekomendasi(n, isi, indikator_id, role_kode, jatuh_tempo)
+    return RekomendasiBaruLhe(teks=r.teks, role_kode=r.role_kode, jatuh_tempo=r.jatuh_tempo,
+                              indikator_id=r.indikator_id)
 
 
 def register(app: Dash) -> None:

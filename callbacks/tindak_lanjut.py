@@ -14,7 +14,7 @@ from dashboard.components.tindak_lanjut import isi, rincian
 from dashboard.data import sesi
 from models.akun.peran import PERAN_KANTOR
 from models.tables import Rekomendasi, User
-from models.tindak_lanjut.evaluasi import RekomendasiBaru, catat_evaluasi_lengkap
+from models.tindak_lanjut.evaluasi import baca_rekomendasi, catat_evaluasi_lengkap
 from models.tindak_lanjut.rekomendasi import (
     AKSI,
     PENCATAT,
@@ -41,17 +41,6 @@ BARIS_REKOMENDASI = ids.TL_BARIS_REKOMENDASI
 def _tanggal(teks: str | None) -> date | None:
     """A date as typed ("15 Februari 2026", "15/02/2026"); a date that cannot be read is refused, not dropped."""
     return baca_tanggal(teks)
-
-
-def _rekomendasi(n: int, isi, indikator_id, role_kode, jatuh_tempo) -> RekomendasiBaru:
-    """Row `n` of the form's recommendations, each field checked; a refusal names the row."""
-    try:
-        return RekomendasiBaru(teks=teks(isi, label="Teks rekomendasi", maks=MAKS_KALIMAT) or "",
-                               indikator_id=bulat(indikator_id, label="IKU", minimum=1, wajib=False),
-                               role_kode=teks(role_kode, label="Penanggung jawab", maks=MAKS_PENDEK),
-                               jatuh_tempo=_tanggal(jatuh_tempo))
-    except Ditolak as e:
-        raise Ditolak(f"Rekomendasi {n}: {e}") from None
 
 
 def register(app: Dash) -> None:
@@ -127,7 +116,7 @@ def register(app: Dash) -> None:
         peserta = teks(peserta, label="Peserta", maks=MAKS_KALIMAT) or ""
         temuan = teks(temuan, label="Temuan", maks=MAKS_URAIAN) or ""
         berita_acara = teks(berita_acara, label="Berita acara", maks=MAKS_KALIMAT)
-        rek = [_rekomendasi(n, *isian[i:i + 4]) for n, i in enumerate(range(0, len(isian), 4), start=1)]
+        rek = [baca_rekomendasi(n, *isian[i:i + 4]) for n, i in enumerate(range(0, len(isian), 4), start=1)]
         with sesi() as s:
             user = s.get(User, current_user.id)
             ev = catat_evaluasi_lengkap(

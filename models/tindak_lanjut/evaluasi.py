@@ -28,11 +28,11 @@ from models.tindak_lanjut.rekomendasi import (
     waktu_utc,
 )
 from models.umum.audit import catat
-from models.umum.isian import MAKS_KALIMAT, MAKS_URAIAN, teks
+from models.umum.isian import MAKS_KALIMAT, MAKS_PENDEK, MAKS_URAIAN, bulat, teks
 from models.umum.penolakan import Ditolak
 from models.umum.periode import awal_triwulan, label_periode
 from models.umum.status import JenisKerja
-from models.umum.tanggal import tanggal_panjang
+from models.umum.tanggal import baca_tanggal, tanggal_panjang
 
 JENIS = ("pemantauan", "evaluasi")
 # The SOP that carries a record of each kind, by the name the office prints (matched in kunci_nama form).
@@ -128,6 +128,19 @@ class RekomendasiBaru:
     def kosong(self) -> bool:
         return not (self.teks or "").strip() and not self.role_kode and self.jatuh_tempo is None \
             and self.indikator_id is None and self.sop_id is None
+
+
+def baca_rekomendasi(n: int, isi: object, indikator_id: object, role_kode: object,
+                     jatuh_tempo: object) -> RekomendasiBaru:
+    """Row `n` of a form's recommendations (the office's evaluation, the LHE's), each field checked before the
+    write; a refusal names the row."""
+    try:
+        return RekomendasiBaru(teks=teks(isi, label="Teks rekomendasi", maks=MAKS_KALIMAT) or "",
+                               indikator_id=bulat(indikator_id, label="IKU", minimum=1, wajib=False),
+                               role_kode=teks(role_kode, label="Penanggung jawab", maks=MAKS_PENDEK),
+                               jatuh_tempo=baca_tanggal(jatuh_tempo))  # type: ignore[arg-type]
+    except Ditolak as e:
+        raise Ditolak(f"Rekomendasi {n}: {e}") from None
 
 
 def catat_evaluasi_lengkap(session: Session, *, kecamatan_id: int, jenis: str, tahun: int, triwulan: int,

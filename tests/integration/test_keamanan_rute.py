@@ -157,26 +157,6 @@ def test_readiness_tells_a_stranger_only_the_status(client, demo):
     assert client.get("/siap").get_json() == {"status": "siap"}
 
 
-def test_readiness_tells_the_admin_the_revision(client, demo):
-    masuk(client, "admin")
-    r = client.get("/siap")
-    assert r.status_code == 200 and r.get_json() == {"status": "siap", "revisi": "0008"}
-
-
-def test_readiness_behind_tells_a_stranger_no_revision(client, demo):
-    from sqlalchemy import text
-
-    with demo.begin() as c:
-        c.execute(text("UPDATE alembic_version SET version_num = '0004'"))
-    try:
-        r = client.get("/siap")
-        assert r.status_code == 503
-        assert r.get_json() == {"status": "belum siap", "alasan": "skema basis data belum pada migrasi terbaru"}
-    finally:
-        with demo.begin() as c:
-            c.execute(text("UPDATE alembic_version SET version_num = '0008'"))
-
-
 @pytest.mark.parametrize("cara, alamat", [("POST", "/sehat"), ("PUT", "/login"), ("POST", "/_dash-layout")])
 def test_a_method_an_address_does_not_take_is_answered_in_indonesian(client, demo, cara, alamat):
     r = client.open(alamat, method=cara)
