@@ -36,6 +36,7 @@ from models.akun.peran import ALIAS_PER_KUNCI, NAMA_PERAN, PERAN_KANTOR, kunci_l
 from models.akun.sandi import sandi_awal
 from models.tables import Kabupaten, Kecamatan, RoleAlias, User
 from models.umum.audit import catat
+from models.umum.isian import nomor_id
 from models.umum.lembar_kerja import baca_baris, buka_xlsx, simpan_xlsx
 from models.umum.nip import format_nip
 from models.umum.penolakan import Ditolak
@@ -112,7 +113,7 @@ def _teks(v) -> str:
 def _periksa_kantor(session: Session, kecamatan_id: int | None, oleh: User) -> Kecamatan:
     if oleh.role_kode not in PERAN_IMPOR:
         raise Ditolak(PESAN_PERAN)
-    kec = session.get(Kecamatan, kecamatan_id) if kecamatan_id else None
+    kec = session.get(Kecamatan, nomor_id(kecamatan_id, label="Kecamatan")) if kecamatan_id else None
     if kec is None:
         raise Ditolak("Pilih kecamatan yang pegawainya diimpor.")
     ids = lingkup(session, oleh).kecamatan_ids

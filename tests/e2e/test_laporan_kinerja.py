@@ -33,7 +33,7 @@ def test_the_office_writes_a_passage_and_downloads_the_report_as_word(page, serv
     with pg.expect_download() as unduhan:
         pg.click("#lkj-unduh-docx")
     berkas = unduhan.value
-    assert berkas.suggested_filename == f"Laporan Kinerja Poncokusumo {tahun}.docx"
+    assert berkas.suggested_filename == f"laporan-kinerja-poncokusumo-{tahun}.docx"
     with open(berkas.path(), "rb") as f:
         doc = Document(io.BytesIO(f.read()))
     judul = [p.text for p in doc.paragraphs if p.style.name == "Heading 1"]

@@ -6,7 +6,7 @@ from sqlmodel import select
 
 from models.db import session_scope
 from models.tables import AuditLog, Kabupaten
-from tests.e2e.conftest import masuk_sebagai
+from tests.e2e.conftest import masuk_sebagai, tunggu_js
 
 
 def test_the_kabupaten_changes_the_cap_and_perbandingan_says_so(page, server_url, e2e_engine):
@@ -15,7 +15,7 @@ def test_the_kabupaten_changes_the_cap_and_perbandingan_says_so(page, server_url
         masuk_sebagai(pg, server_url, "kabupaten.malang")
         pg.goto(server_url + "/pengaturan-kabupaten")
         pg.wait_for_selector("#tabel-pita")
-        pg.wait_for_function("document.querySelector('#pengaturan-batas').value === '120'")
+        tunggu_js(pg, "document.querySelector('#pengaturan-batas').value === '120'")
         pg.fill("#pengaturan-batas", "abc")
         pg.click("#pengaturan-simpan")
         pg.wait_for_selector("#pengaturan-pesan .alert-danger")

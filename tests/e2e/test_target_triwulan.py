@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from sqlmodel import select
 
-from tests.e2e.conftest import masuk_sebagai
+from tests.e2e.conftest import masuk_sebagai, tunggu_js
 
 IKU1 = "IKU-1 Persentase partisipasi delegasi Musrenbangcam"
 TAHUN = 2025
@@ -35,7 +35,7 @@ def test_quarterly_targets_are_entered_beside_the_years_and_capaian_says_what_it
     pg.get_by_role("option", name=IKU1, exact=True).click()
     pg.fill("#target-tahun", str(TAHUN))
     pg.wait_for_load_state("networkidle")
-    pg.wait_for_function("document.querySelector('#target-nilai').value === '90' && "
+    tunggu_js(pg, "document.querySelector('#target-nilai').value === '90' && "
                          "document.querySelector('#target-riwayat').innerText.includes('Riwayat target 2025')")
     # The form shows what is in force: the year's 90, no quarterly target yet.
     assert pg.input_value("#target-nilai") == "90"

@@ -91,13 +91,16 @@ def test_a_route_refusal_after_the_policy_is_audited_once(client, demo):
                                         "peran": {"a": 1}}, "Peran tidak sah."),
     ("kabupaten.malang", "..akip-lke-pesan.children", {"isi": "data:;base64,AAAA", "nama_berkas": ["lke.toml"],
                                                        "tahun": 2026}, "LKE diunggah sebagai berkas .toml"),
+    ("kabupaten.malang", "..pegawai-pratinjau.children", {"isi": "data:;base64,AAAA", "kecamatan": "Poncokusumo"},
+     "Kecamatan harus bilangan bulat."),
 ])
 def test_a_value_of_the_wrong_type_is_refused_in_words(client, app, demo, pengguna, awalan, nilai, pesan):
     """The fuzzer's minimal examples: a list or a number as a search text (`.strip()`, 500), 2^63 as a DPA row
     (OverflowError, 500), a list as the PK's first party (a list bound into SQL, 500), "abc" or 10^20 as the year of
     the days-off list (int(), 500), an object as the SAKIP calendar's SOP name (`.strip()`, 500), infinity as a
     calendar date (int(), OverflowError), an object as a new user's role (session.get, 500), a list as an uploaded
-    LKE's file name (`.strip()`, 500)."""
+    LKE's file name (`.strip()`, 500), an office's name where Impor Pegawai reads its id (PostgreSQL: invalid input
+    for type integer, 500)."""
     client.get("/_dash-layout")
     masuk(client, pengguna)
     kunci = next(k for k in daftar_callback(app) if k.startswith(awalan)
