@@ -5,15 +5,14 @@ callbacks."""
 from __future__ import annotations
 
 import base64
-import time
-import tracemalloc
 from collections import OrderedDict
+from functools import partial
 
 import pytest
 
 from models.db import session_scope
 from models.umum.penolakan import Ditolak
-from tests.berkas_jahat import docx_banyak_langkah, docx_seed, xlsx_lembar, xlsx_satu_baris
+from tests.berkas_jahat import docx_banyak_langkah, docx_seed, ukur, xlsx_lembar, xlsx_satu_baris
 from tests.conftest import masuk
 from tests.dash_util import daftar_callback, panggil, sidik_basis_data, teks_jawaban
 from tests.fabrik import kantor, nama_pengguna, pengguna
@@ -29,23 +28,7 @@ def _kunci(app, nama: str) -> str:
                 if f"{cb['callback'].__module__}.{cb['callback'].__name__}" == nama)
 
 
-def _ukur(fungsi):
-    """(what the call returned or raised, its seconds, the peak of Python's allocations in MB during a second call):
-    timed untraced, since tracemalloc slows every allocation."""
-    def coba():
-        try:
-            return fungsi()
-        except Ditolak as e:
-            return e
-
-    mulai = time.perf_counter()
-    hasil = coba()
-    detik = time.perf_counter() - mulai
-    tracemalloc.start()
-    coba()
-    puncak = tracemalloc.get_traced_memory()[1] / 2**20
-    tracemalloc.stop()
-    return hasil, detik, puncak
+_ukur = partial(ukur, tangkap=Ditolak)  # (what the call returned or the refusal it raised, seconds, peak MB)
 
 
 @pytest.mark.parametrize("langkah,pesan", [
