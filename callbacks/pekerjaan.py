@@ -14,6 +14,7 @@ from models.perencanaan.pekerjaan import (
     PEMBATAL,
     batalkan,
     daftar_berjalan,
+    kesiapan,
     mulai_pekerjaan,
 )
 from models.perencanaan.perjanjian_kinerja import mulai_sop, sop_pk
@@ -32,13 +33,43 @@ def _berjalan() -> tuple:
 
 
 def register(app: Dash) -> None:
+    @callback(app, Output(ids.PEKERJAAN_CATATAN, "children"), Output(ids.PEKERJAAN_ULANG_KOTAK, "style"),
+              Output(ids.PEKERJAAN_ULANG, "value"),
+              Input(ids.PEKERJAAN_SOP, "value"), Input(ids.PEKERJAAN_TAHUN, "value"),
+              Input(ids.PEKERJAAN_TRIWULAN, "value"),
+              peran=PERAN_KANTOR, objek={"sop_id": Sop}, tolak=0)
+    def catatan(sop_id, tahun, triwulan):
+        """Before the click: why the SOP cannot start for the period, or that its run of the period already
+        ended (then the redo box shows, unticked); the start itself enforces the same (models.perencanaan.pekerjaan
+        .kesiapan)."""
+        sembunyi = {"display": "none"}
+        if not sop_id or tahun in (None, ""):
+            return None, sembunyi, False
+        sop_id = nomor_id(sop_id, label="SOP")
+        th = tahun_sah(tahun, kosong="Tahun tidak sah.")
+        tw = bulat(triwulan, label="Triwulan", minimum=0, maksimum=4, wajib=False) or None
+        with sesi() as s:
+            sop = s.get(Sop, sop_id)
+            user = s.get(User, current_user.id)
+            if sop is None or sop.kecamatan_id != user.kecamatan_id:
+                return None, sembunyi, False
+            pk = sop_pk(s, user.kecamatan_id)
+            if pk is not None and pk.id == sop_id:  # the Camat's PK of the year: its own checks on the start
+                return None, sembunyi, False
+            siap = kesiapan(s, sop, tahun=th, triwulan=tw)
+        if siap.tolak:
+            return dbc.Alert(siap.tolak, color="warning", className="mb-2"), sembunyi, False
+        if siap.pesan_selesai:
+            return dbc.Alert(siap.pesan_selesai, color="warning", className="mb-2"), {}, False
+        return None, sembunyi, False
+
     @callback(app, Output(ids.PEKERJAAN_PESAN, "children"), Output(ids.PEKERJAAN_DAFTAR, "children"),
               Output(ids.PEKERJAAN_BATAL_PILIH, "options"),
               Input(ids.PEKERJAAN_MULAI, "n_clicks"), State(ids.PEKERJAAN_SOP, "value"),
               State(ids.PEKERJAAN_JUDUL, "value"), State(ids.PEKERJAAN_TAHUN, "value"),
-              State(ids.PEKERJAAN_TRIWULAN, "value"),
+              State(ids.PEKERJAAN_TRIWULAN, "value"), State(ids.PEKERJAAN_ULANG, "value"),
               peran=PERAN_KANTOR, objek={"sop_id": Sop}, prevent_initial_call=True, tolak=0)
-    def mulai(_n, sop_id, judul, tahun, triwulan):
+    def mulai(_n, sop_id, judul, tahun, triwulan, ulang):
         if not sop_id:
             raise Ditolak("Pilih SOP terlebih dahulu.")
         sop_id = nomor_id(sop_id, label="SOP")
@@ -53,7 +84,8 @@ def register(app: Dash) -> None:
                     raise Ditolak("Perjanjian Kinerja dikerjakan tiap tahun: pilih Tahunan, bukan triwulan.")
                 eks = mulai_sop(s, kecamatan_id=user.kecamatan_id, tahun=th, oleh=user)
             else:
-                eks = mulai_pekerjaan(s, sop_id=sop_id, judul=judul, tahun=th, triwulan=tw, oleh=user)
+                eks = mulai_pekerjaan(s, sop_id=sop_id, judul=judul, tahun=th, triwulan=tw, oleh=user,
+                                      ulang=ulang is True)
             pesan = dbc.Alert(f"\"{eks.judul}\" dimulai; langkah pertamanya menunggu di Persetujuan.",
                               color="success")
         return pesan, *_berjalan()

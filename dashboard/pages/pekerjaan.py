@@ -38,7 +38,14 @@ def _mulai(opsi: list[dict], tahun: int) -> dbc.Card:
                          dropdown(id=ids.PEKERJAAN_TRIWULAN, value=0, clearable=False,
                                       options=[{"label": "Tahunan", "value": 0}]
                                       + [{"label": f"Triwulan {ROMAWI[n]}", "value": n} for n in range(1, 5)])], md=7),
-            ], className="g-2 mb-3"),
+            ], className="g-2 mb-2"),
+            # What stands in the way of the start for the period chosen, said before the click (callbacks.pekerjaan)
+            html.Div(id=ids.PEKERJAAN_CATATAN),
+            html.Div(dbc.Checkbox(id=ids.PEKERJAAN_ULANG, value=False,
+                                  label="Kerjakan ulang: pekerjaan periode ini sudah selesai dan memang dikerjakan "
+                                        "lagi"),
+                     id=ids.PEKERJAAN_ULANG_KOTAK, className="mb-2", style={"display": "none"}),
+            html.Div(className="mb-3"),
         ]
     return dbc.Card(dbc.CardBody([
         html.H5("Mulai pekerjaan", className="card-title"), *isi,

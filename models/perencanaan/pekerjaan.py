@@ -2,13 +2,15 @@
 "Renstra 2025–2029", "Pengukuran Kinerja triwulan III 2026") and carried by the one state machine.
 
 Started by the role that does the SOP's first step, or by the Camat. One running execution per SOP and period: a
-second is refused, naming the one running. The Camat may cancel a running one with a reason. Each function writes
+second is refused, naming the one running; a quarter's obligation (Pengukuran, Pemantauan, Evaluasi) is refused
+before its quarter ends; a period whose run already finished starts again only when the person confirms a redo,
+which the audit records. The Camat may cancel a running one with a reason. Each function writes
 inside the caller's transaction, with its audit row.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime, timedelta
 
 from sqlalchemy import and_, update
 from sqlmodel import Session, col, select
@@ -19,6 +21,7 @@ from models.perencanaan.kalender_sakip import (
     jadwal_kabupaten,
     jadwal_sop,
     periksa_periode,
+    tanggal_lokal,
 )
 from models.sop.alur import (
     PEMBATAL,
@@ -31,9 +34,12 @@ from models.sop.alur import (
 from models.sop.dokumen import kunci_nama
 from models.sop.monitoring import sop_berlaku
 from models.tables import CatatanLangkah, Eksekusi, Kecamatan, Sop, SopLangkah, SopRevisi, User
+from models.umum import periode
+from models.umum.audit import catat
 from models.umum.penolakan import Ditolak
-from models.umum.periode import ROMAWI
+from models.umum.periode import ROMAWI, akhir_triwulan
 from models.umum.status import JenisKerja, StatusEksekusi
+from models.umum.tanggal import tanggal_panjang
 
 JENIS = JenisKerja.DOKUMEN
 # The kinds of work listed and cancelled here: documents, and the Perjanjian Kinerja (started through
@@ -97,21 +103,92 @@ def berjalan(session: Session, *, sop_id: int, tahun: int, triwulan: int | None)
     return session.exec(q).first()
 
 
+def selesai_terakhir(session: Session, *, sop_id: int, tahun: int, triwulan: int | None) -> Eksekusi | None:
+    """The latest finished execution of an SOP (any of its revisions) for a period, if there is one."""
+    q = (select(Eksekusi).join(SopRevisi, col(SopRevisi.id) == Eksekusi.revisi_id).where(SopRevisi.sop_id == sop_id)
+         .where(Eksekusi.status == StatusEksekusi.SELESAI).where(Eksekusi.tahun == tahun))
+    q = q.where(Eksekusi.triwulan == None) if triwulan is None else q.where(Eksekusi.triwulan == triwulan)  # noqa: E711
+    return session.exec(q.order_by(col(Eksekusi.selesai_pada).desc(), col(Eksekusi.id).desc())).first()
+
+
+@dataclass(frozen=True)
+class Kesiapan:
+    """Whether an SOP may be started for a period now: `tolak` says why not; `selesai` is a run of the same SOP and
+    period that already ended, which a start repeats only when the person confirms it (a Renja Perubahan, a
+    Pengukuran written again after a corrected figure); `pesan_selesai` says so."""
+
+    tolak: str | None
+    selesai: Eksekusi | None = None
+    pesan_selesai: str | None = None
+
+
+def _hari(pada: datetime | None, zona: str) -> date:
+    """The office's day of a start: that of `pada` (a record typed in after the fact), else today."""
+    return tanggal_lokal(pada, zona) if pada is not None else periode.hari_ini()
+
+
+def terlalu_dini(nama: str, tahun: int, triwulan: int, hari: date) -> str | None:
+    """Why a quarter's work (measuring, monitoring, evaluating the quarter) cannot start on `hari`: the quarter has
+    not ended yet; None once it has.
+
+    >>> terlalu_dini("Pengukuran Kinerja", 2026, 4, date(2026, 12, 6))
+    'Pengukuran Kinerja triwulan IV 2026 baru dapat dimulai setelah triwulan itu berakhir pada 31 Desember 2026, yaitu mulai 1 Januari 2027.'
+    >>> terlalu_dini("Pengukuran Kinerja", 2026, 3, date(2026, 10, 1)) is None
+    True
+    """
+    akhir = akhir_triwulan(tahun, triwulan)
+    if hari > akhir:
+        return None
+    return (f"{nama} {label_periode_pekerjaan(tahun, triwulan)} baru dapat dimulai setelah triwulan itu berakhir "
+            f"pada {tanggal_panjang(akhir)}, yaitu mulai {tanggal_panjang(akhir + timedelta(days=1))}.")
+
+
+def kesiapan(session: Session, sop: Sop, *, tahun: int, triwulan: int | None,
+             pada: datetime | None = None) -> Kesiapan:
+    """What stands in the way of starting `sop` for the period, as the page shows it before the click and the
+    start enforces it: a period that does not fit the SAKIP calendar's cycle, a quarter not yet ended (quarterly
+    obligations measure a quarter that is over), a run of the same period still going; and a finished one."""
+    jadwal = jadwal_sop(session, sop)  # the SAKIP calendar's cycle decides which periods fit
+    if jadwal is not None and (salah := periksa_periode(jadwal, tahun, triwulan)):
+        return Kesiapan(salah)
+    if jadwal is not None and jadwal.kewajiban == PERJANJIAN_KINERJA:  # its run is about the PK itself
+        return Kesiapan(f"{sop.nama} dimulai untuk Perjanjian Kinerja Camat tahun itu, dari halaman Perjanjian "
+                        "Kinerja.")
+    kec = session.get(Kecamatan, sop.kecamatan_id)
+    assert kec is not None  # the SOP's office (foreign key)
+    if jadwal is not None and jadwal.siklus == "triwulan" and triwulan is not None and (
+            dini := terlalu_dini(jadwal.nama, tahun, triwulan, _hari(pada, kec.zona_waktu))):
+        return Kesiapan(dini)
+    ada = berjalan(session, sop_id=sop.id, tahun=tahun, triwulan=triwulan)
+    if ada is not None:
+        return Kesiapan(f"{sop.nama} untuk {label_periode_pekerjaan(tahun, triwulan)} sudah berjalan "
+                        f"(\"{ada.judul}\"); selesaikan atau minta Camat membatalkannya lebih dulu.")
+    selesai = selesai_terakhir(session, sop_id=sop.id, tahun=tahun, triwulan=triwulan)
+    if selesai is None:
+        return Kesiapan(None)
+    kapan = tanggal_panjang(tanggal_lokal(selesai.selesai_pada or selesai.dimulai_pada, kec.zona_waktu))
+    return Kesiapan(None, selesai, f"{sop.nama} untuk {label_periode_pekerjaan(tahun, triwulan)} sudah selesai "
+                                   f"(\"{selesai.judul}\", selesai {kapan}). Mulai lagi hanya bila memang dikerjakan "
+                                   "ulang (mis. perubahan dokumen): centang \"Kerjakan ulang\" lalu klik Mulai.")
+
+
 def mulai_pekerjaan(session: Session, *, sop_id: int, judul: str, tahun: int, triwulan: int | None, oleh: User,
-                    pada: datetime | None = None, demo: bool = False) -> Eksekusi:
-    """Start the SOP in force about `judul` for the year (and quarter); its first pelaksana receives it at once."""
+                    pada: datetime | None = None, demo: bool = False, ulang: bool = False) -> Eksekusi:
+    """Start the SOP in force about `judul` for the year (and quarter); its first pelaksana receives it at once.
+    A period whose run already finished starts again only with `ulang` (the person confirmed a redo)."""
     sop = session.get(Sop, sop_id)
     if sop is None:
         raise Ditolak("SOP tidak ditemukan.", aksi="pekerjaan.mulai")
     try:
-        return _mulai(session, sop, judul=judul, tahun=tahun, triwulan=triwulan, oleh=oleh, pada=pada, demo=demo)
+        return _mulai(session, sop, judul=judul, tahun=tahun, triwulan=triwulan, oleh=oleh, pada=pada, demo=demo,
+                      ulang=ulang)
     except Ditolak as e:  # the same refusal, naming the SOP it was about for the audit row
         e.tentang(aksi="pekerjaan.mulai", objek="sop", objek_id=sop.id, kecamatan_id=sop.kecamatan_id)
         raise
 
 
 def _mulai(session: Session, sop: Sop, *, judul: str, tahun: int, triwulan: int | None, oleh: User,
-           pada: datetime | None, demo: bool) -> Eksekusi:
+           pada: datetime | None, demo: bool, ulang: bool) -> Eksekusi:
     judul = " ".join((judul or "").split())
     if not judul:
         raise Ditolak("Judul pekerjaan wajib diisi, mis. \"Renja 2027\".")
@@ -126,20 +203,21 @@ def _mulai(session: Session, sop: Sop, *, judul: str, tahun: int, triwulan: int 
     rev = revisi_berlaku(session, sop.id)
     if rev is None:
         raise Ditolak(f"{sop.nama} tidak memiliki revisi yang berlaku.")
-    jadwal = jadwal_sop(session, sop)  # the SAKIP calendar's cycle decides which periods fit
-    if jadwal is not None and (salah := periksa_periode(jadwal, tahun, triwulan)):
-        raise Ditolak(salah)
-    if jadwal is not None and jadwal.kewajiban == PERJANJIAN_KINERJA:  # its run is about the PK itself
-        raise Ditolak(f"{sop.nama} dimulai untuk Perjanjian Kinerja Camat tahun itu, dari halaman Perjanjian "
-                      "Kinerja.")
     # Take the SOP's row first: of two starts at once, the second waits here and then sees the first one's run.
     session.execute(update(Sop).where(col(Sop.id) == sop.id).values(id=sop.id))
-    ada = berjalan(session, sop_id=sop.id, tahun=tahun, triwulan=triwulan)
-    if ada is not None:
-        raise Ditolak(f"{sop.nama} untuk {label_periode_pekerjaan(tahun, triwulan)} sudah berjalan "
-                               f"(\"{ada.judul}\"); selesaikan atau minta Camat membatalkannya lebih dulu.")
-    return mulai(session, revisi_id=rev.id, kecamatan_id=sop.kecamatan_id, subjek_jenis=JENIS, subjek_id=None,
-                 judul=judul, tahun=tahun, triwulan=triwulan, oleh=oleh, pada=pada, demo=demo)
+    siap = kesiapan(session, sop, tahun=tahun, triwulan=triwulan, pada=pada)
+    if siap.tolak:
+        raise Ditolak(siap.tolak)
+    if siap.selesai is not None and not ulang:
+        raise Ditolak(siap.pesan_selesai or "")
+    eks = mulai(session, revisi_id=rev.id, kecamatan_id=sop.kecamatan_id, subjek_jenis=JENIS, subjek_id=None,
+                judul=judul, tahun=tahun, triwulan=triwulan, oleh=oleh, pada=pada, demo=demo)
+    if siap.selesai is not None:  # a redo the person confirmed: said on the record, naming the run it repeats
+        catat(session, aksi="pekerjaan.ulang", oleh=oleh, objek="eksekusi", objek_id=eks.id,
+              kecamatan_id=sop.kecamatan_id, sebelum={"eksekusi_id": siap.selesai.id, "judul": siap.selesai.judul},
+              keterangan=siap.pesan_selesai)
+    return eks
+
 
 
 def batalkan(session: Session, *, eksekusi_id: int, alasan: str, oleh: User, pada: datetime | None = None) -> Eksekusi:

@@ -67,9 +67,10 @@ def test_every_seed_procedure_runs_from_start_to_end_with_a_return_at_every_deci
         keputusan = {i for i, lk in langkah.items() if lk.keputusan and lk.kembali_ke_urutan}
         pertama = urutan_pelaksana(s, rev.id)[0].role_kode
         t = MULAI.replace(tzinfo=zona)
-        # A period that fits the SOP's cycle in the SAKIP calendar: a quarter, the Renstra's first year, a year.
+        # A period that fits the SOP's cycle in the SAKIP calendar: a quarter already ended, the Renstra's first
+        # year, a year.
         jadwal = jadwal_sop(s, sop)
-        tahun, triwulan = {"triwulan": (2026, 1), "renstra": (2025, None)}.get(jadwal.siklus if jadwal else "",
+        tahun, triwulan = {"triwulan": (2025, 4), "renstra": (2025, None)}.get(jadwal.siklus if jadwal else "",
                                                                               (2026, None))
         eks = mulai_pekerjaan(s, sop_id=sop.id, judul=f"{sop.nama} {tahun}", tahun=tahun, triwulan=triwulan,
                               oleh=_pelaku(s, kec, pertama), pada=t)
