@@ -5,7 +5,7 @@ from __future__ import annotations
 import dash_bootstrap_components as dbc
 from dash import html
 
-from models.perencanaan.dokumen_kinerja import BabPengukuran, TabelPengukuran
+from models.perencanaan.dokumen_kinerja import BabPengukuran, TabelPengukuran, pesan_draf
 from models.umum.angka import format_angka, tulis_angka
 
 
@@ -30,8 +30,10 @@ def pratinjau(isi: TabelPengukuran | BabPengukuran) -> html.Div:
                   _persen(b.lalu.capaian), tulis_angka(b.target_renstra) if b.target_renstra is not None else "-",
                   _persen(b.terhadap_renstra.capaian) if b.terhadap_renstra else "-"] for b in isi.baris]
         judul = f"Bab Pengukuran Kinerja, Laporan Kinerja {isi.periode}"
+    draf = pesan_draf(isi) if isinstance(isi, TabelPengukuran) else None
     return html.Div([
         html.H6(judul),
+        dbc.Alert(draf, color="warning", id="tugas-dokumen-draf") if draf else None,
         dbc.Table([html.Thead(html.Tr([html.Th(k) for k in kepala])),
                    html.Tbody([html.Tr([html.Td(x) for x in b]) for b in baris])],
                   size="sm", bordered=True, responsive=True, id="tugas-dokumen-pratinjau"),

@@ -31,7 +31,7 @@ from models.umum.lembar_kerja import simpan_xlsx
 from models.umum.pdf import GAYA_KEPALA, LembarPdf, kop, tanda_tangan
 from models.umum.penolakan import Ditolak
 from models.umum.periode import ROMAWI, hari_ini, label_periode, label_triwulan
-from models.umum.status import KeadaanCapaian
+from models.umum.status import KeadaanCapaian, StatusRealisasi
 from models.umum.tanggal import tanggal_panjang
 
 RESMI, SEMENTARA = KeadaanCapaian.RESMI.label, "Sementara"  # a capaian of the document: official, or not yet
@@ -81,6 +81,8 @@ class TabelPengukuran:
     baris: tuple[BarisPengukuran, ...]
     dicetak: date
     camat: Penandatangan | None  # for the signature
+    # The figures up to the quarter not yet submitted ("IKU-3 (Draf)"): an official table is never built from them.
+    draf: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -187,6 +189,32 @@ def _baris_pengukuran(baris: BarisCapaian, triwulan: int, pita: Sequence[Predika
         rencana_aksi=keterangan_rencana(cap))
 
 
+# A figure still with its filler: never submitted, returned for correction, or reopened (models.kinerja.realisasi).
+BELUM_DIAJUKAN = (StatusRealisasi.DRAF, StatusRealisasi.DIKEMBALIKAN, StatusRealisasi.DIBUKA)
+
+
+def angka_belum_diajukan(rows: Iterable[BarisCapaian], triwulan: int) -> tuple[str, ...]:
+    """Each IKU's figure up to `triwulan` that the measurement would count but that is not yet submitted, named with
+    its quarter (when not `triwulan` itself) and its status as Isi Realisasi names it: "IKU-3 (Draf)",
+    "IKU-1 triwulan II (Dikembalikan untuk perbaikan)"."""
+    hasil = []
+    for b in rows:
+        for n, r in enumerate(b.realisasi[:triwulan], start=1):
+            if r is not None and r.status in BELUM_DIAJUKAN:
+                kapan = "" if n == triwulan else f" triwulan {ROMAWI[n]}"
+                hasil.append(f"{b.indikator.kode}{kapan} ({StatusRealisasi(r.status).label})")
+    return tuple(hasil)
+
+
+def pesan_draf(tabel: TabelPengukuran) -> str | None:
+    """Why the quarter's table cannot be written as the work's output yet (the figures still in draft), or None."""
+    if not tabel.draf:
+        return None
+    daftar = ", ".join(tabel.draf)
+    return (f"Tabel Pengukuran Kinerja {tabel.periode} belum dapat dibuat: angka {daftar} belum diajukan. Ajukan "
+            "angkanya di Isi Realisasi lebih dulu; tabel resmi tidak dibuat dari draf.")
+
+
 def _kantor(session: Session, kecamatan_id: int) -> tuple[Kecamatan, str]:
     kec = session.get(Kecamatan, kecamatan_id)
     if kec is None:
@@ -208,7 +236,7 @@ def tabel_pengukuran(session: Session, *, kecamatan_id: int, tahun: int, triwula
     return TabelPengukuran(
         kecamatan=kec.nama, kabupaten=kab, tahun=tahun, triwulan=triwulan, periode=label_triwulan(tahun, triwulan),
         baris=tuple(_baris_pengukuran(b, triwulan, pita) for b in rows), dicetak=dicetak or hari_ini(),
-        camat=camat_kantor(session, kecamatan_id))
+        camat=camat_kantor(session, kecamatan_id), draf=angka_belum_diajukan(rows, triwulan))
 
 
 def _ukuran_resmi(baris: BarisCapaian, cap: Capaian, triwulan: int, pita: Sequence[Predikat]) -> Ukuran:

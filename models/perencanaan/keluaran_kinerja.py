@@ -16,6 +16,7 @@ from models.perencanaan.dokumen_kinerja import (
     nama_berkas,
     pdf_bab,
     pdf_pengukuran,
+    pesan_draf,
     tabel_pengukuran,
     xlsx_bab,
     xlsx_pengukuran,
@@ -70,11 +71,14 @@ def berkas_dokumen(isi: TabelPengukuran | BabPengukuran) -> list[tuple[str, byte
 
 def lampirkan_dokumen_kinerja(session: Session, *, catatan_id: int, oleh: User, folder: Path) -> list[Lampiran]:
     """Write the execution's document as it stands now and attach both files to the waiting step, as its output.
-    Only someone who may act on the step now, in the caller's transaction (audited per file)."""
+    Only someone who may act on the step now, in the caller's transaction (audited per file). A quarter's table is
+    refused while a figure it counts is still in draft (models.perencanaan.dokumen_kinerja.pesan_draf)."""
     _rec, eks = siap_ditindak(session, catatan_id=catatan_id, oleh=oleh)
     isi = isi_dokumen(session, eks)
     if isi is None:
         raise Ditolak("Pekerjaan ini tidak menghasilkan tabel pengukuran kinerja.")
+    if isinstance(isi, TabelPengukuran) and (draf := pesan_draf(isi)):
+        raise Ditolak(draf)
     # A Laporan Kinerja's run carries the whole report (Word and PDF), its measurement chapter included.
     berkas = (berkas_lkj(susun_lkj(session, eks.kecamatan_id, eks.tahun)) if isinstance(isi, BabPengukuran)
               else berkas_dokumen(isi))
