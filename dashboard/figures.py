@@ -204,14 +204,17 @@ def grafik_siklus(langkah: list, menit_per_hari: int = MENIT_PER_HARI_BAKU) -> d
                                             yaxis={"title": {"text": "jam kerja"}, "gridcolor": GRID})}
 
 
-def grafik_garis_waktu(df: pd.DataFrame, judul: str) -> dict:
+def grafik_garis_waktu(df: pd.DataFrame, judul: str, kalender: bool = False) -> dict:
     """One execution: each record as a bar on the working-time axis (hours since the execution started), the
-    waiting part light; hover shows the calendar dates (column `keterangan`)."""
+    waiting part light; hover shows the calendar dates (column `keterangan`). With `kalender` (a run that lay
+    wholly outside working time, every bar of length 0 there) the bars stand on the calendar's hours instead."""
     if df.empty:
         return kosong("Pilih satu pelaksanaan.")
-    awal = float(df["posisi_terima"].min())
+    sumbu = ("kalender_terima", "kalender_mulai", "kalender_selesai") if kalender else (
+        "posisi_terima", "posisi_mulai", "posisi_selesai")
+    awal = float(df[sumbu[0]].min())
     y = [f"{r.no} · {r.peran}" + (f" (ke-{r.percobaan})" if r.percobaan > 1 else "") for r in df.itertuples()]
-    terima, mulai, selesai = (df[k].astype(float) for k in ("posisi_terima", "posisi_mulai", "posisi_selesai"))
+    terima, mulai, selesai = (df[k].astype(float) for k in sumbu)
     warna = ["#e06666" if h == KeadaanLangkah.DIKEMBALIKAN else ("#6fa8dc" if pd.notna(s) else "#b7b7b7")
              for h, s in zip(df["hasil"], df["selesai_pada"])]
     data = [
@@ -225,7 +228,8 @@ def grafik_garis_waktu(df: pd.DataFrame, judul: str) -> dict:
     return {"data": data, "layout": _layout(
         max(240, 30 * len(df) + 100), title=_judul(judul), barmode="overlay",
         yaxis={"autorange": "reversed", "automargin": True, "type": "category"},
-        xaxis={"title": {"text": "jam kerja sejak dimulai"}, "gridcolor": GRID})}
+        xaxis={"title": {"text": "jam kalender sejak dimulai (0 jam kerja)" if kalender else "jam kerja sejak dimulai"},
+               "gridcolor": GRID})}
 
 
 def grafik_per_peran(df: pd.DataFrame) -> dict:

@@ -14,10 +14,12 @@ from dashboard.components.tabel import tabel_layar
 from models.akun.peran import NAMA_PERAN
 from models.dasbor.kueri import Saringan, nama_kantor
 from models.dasbor.laporan import analisis_saringan, tabel_langkah, tabel_langkah_menyimpang
+from models.perencanaan.kalender_sakip import tanggal_lokal
 from models.sop.durasi import format_menit
-from models.sop.siklus import garis_waktu
+from models.sop.siklus import CATATAN_WAKTU_KERJA, di_luar_jam_kerja, garis_waktu
 from models.tables import Eksekusi, Kecamatan, SopRevisi, User
 from models.umum.status import KeadaanLangkah, StatusEksekusi
+from models.umum.tanggal import tanggal_hari
 
 
 def isi(s: Session, sar: Saringan, menit_per_hari: int) -> tuple[html.Div, list[dict]]:
@@ -91,6 +93,18 @@ def garis(s: Session, eksekusi_id: int, menit_per_hari: int) -> html.Div:
         for r in df.itertuples()]
     rev = s.get(SopRevisi, eks.revisi_id)
     judul = f"{eks.judul} · {rev.nama}"
+    luar = di_luar_jam_kerja(df)
+    peringatan = None
+    if luar:  # every bar would have length 0 on the working-time axis: say so, and show the calendar's span
+        hari = sorted({tanggal_lokal(t.to_pydatetime(), zona) for t in (df["diterima_pada"].min(),
+                                                                        df["selesai_pada"].max())
+                       if pd.notna(t)})
+        kapan = " sampai ".join(tanggal_hari(h) for h in hari)
+        peringatan = dbc.Alert(f"Pelaksanaan ini seluruhnya berlangsung di luar jam kerja ({kapan}), sehingga waktu "
+                               "kerjanya 0 menit. Grafik menunjukkan langkahnya pada jam kalender sejak dimulai.",
+                               color="info", className="mb-2", id="garis-waktu-luar")
     # The chart's title does not wrap: a long one ends at a word with "…" (the full one is in the dropdown above).
-    return html.Div([grafik(figures.grafik_garis_waktu(df, fmt.ringkas(judul, 95)), f"Garis waktu {judul}",
-                            id="grafik-garis-waktu")])
+    return html.Div([peringatan,
+                     grafik(figures.grafik_garis_waktu(df, fmt.ringkas(judul, 95), kalender=luar),
+                            f"Garis waktu {judul}", id="grafik-garis-waktu"),
+                     html.P(CATATAN_WAKTU_KERJA, className="small text-muted", id="garis-waktu-catatan")])

@@ -327,9 +327,21 @@ def _per_eksekusi(df: pd.DataFrame) -> pd.DataFrame:
     return e[kolom]
 
 
+CATATAN_WAKTU_KERJA = ("Waktu di luar jam kerja kantor dan pada hari tidak kerja (akhir pekan, hari libur nasional, "
+                       "cuti bersama) dihitung 0 menit kerja.")
+
+
+def di_luar_jam_kerja(df: pd.DataFrame) -> bool:
+    """Whether a timeline (garis_waktu) spans no working time at all: the whole run lay outside office hours (a
+    Sunday, a holiday), so on the working-time axis every step has length 0."""
+    return not df.empty and float(df["posisi_selesai"].max()) == 0
+
+
 def garis_waktu(session: Session, eksekusi_id: int, sekarang: datetime | None = None) -> pd.DataFrame:
     """The records of one execution in order, with working minutes and their positions on the execution's
-    working-time axis (minutes since it started; an open record runs to `sekarang`)."""
+    working-time axis (minutes since it started; an open record runs to `sekarang`), and on the calendar
+    (`kalender_terima`, `kalender_mulai`, `kalender_selesai`: clock minutes since it started), for a run that lay
+    outside working time."""
     df = catatan(session, kecamatan_ids=None, eksekusi_id=eksekusi_id)
     if df.empty:
         return df
@@ -341,6 +353,10 @@ def garis_waktu(session: Session, eksekusi_id: int, sekarang: datetime | None = 
     df["posisi_terima"] = kal.working_minutes_many([awal] * n, list(df["diterima_pada"]))
     df["posisi_mulai"] = kal.working_minutes_many([awal] * n, list(df["dimulai_pada"].fillna(df["diterima_pada"])))
     df["posisi_selesai"] = kal.working_minutes_many([awal] * n, list(akhir))
+    for kolom, waktu in (("kalender_terima", df["diterima_pada"]),
+                         ("kalender_mulai", df["dimulai_pada"].fillna(df["diterima_pada"])),
+                         ("kalender_selesai", akhir)):
+        df[kolom] = (waktu - awal).dt.total_seconds() / 60
     return df
 
 
