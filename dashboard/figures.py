@@ -228,7 +228,7 @@ def grafik_garis_waktu(df: pd.DataFrame, judul: str, kalender: bool = False) -> 
     return {"data": data, "layout": _layout(
         max(240, 30 * len(df) + 100), title=_judul(judul), barmode="overlay",
         yaxis={"autorange": "reversed", "automargin": True, "type": "category"},
-        xaxis={"title": {"text": "jam kalender sejak dimulai (0 jam kerja)" if kalender else "jam kerja sejak dimulai"},
+        xaxis={"title": {"text": "jam kalender sejak dimulai" if kalender else "jam kerja sejak dimulai"},
                "gridcolor": GRID})}
 
 
