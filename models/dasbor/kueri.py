@@ -15,6 +15,7 @@ from models.db import pilih
 from models.kinerja.capaian import BarisCapaian, capaian_banyak, predikat_kabupaten, predikat_per_kantor
 from models.kinerja.iku import kode_urut
 from models.kinerja.mesin import TERHADAP_TAHUN, Capaian, Predikat, keterangan_rencana, predikat, tidak_tersedia
+from models.kinerja.realisasi import SEDANG_DIPERBAIKI, keadaan_angka
 from models.sop.siklus import kalender_per_kantor
 from models.tables import (
     CatatanLangkah,
@@ -185,6 +186,20 @@ def _pada(baris: BarisCapaian | None, triwulan: int) -> tuple[Capaian, bool]:
     return baris.pada(triwulan)
 
 
+def capaian_dibaca(baris: BarisCapaian, triwulan: int) -> tuple[Capaian, bool, KeadaanCapaian | None]:
+    """A quarter's capaian as the readers' views show it (Beranda, Perbandingan, their exports): the capaian, whether
+    it is official, and how far it got. The quarter's figure is named by its state as Isi Realisasi names it
+    (models.kinerja.realisasi.keadaan_angka); a figure being corrected (returned, or reopened by the Camat) gives
+    no capaian at all: its number is one the office has taken back, not a plausible result."""
+    r = baris.realisasi[triwulan - 1]
+    status = keadaan_angka(r.status if r is not None else None)
+    if status in SEDANG_DIPERBAIKI:
+        return tidak_tersedia("angkanya sedang diperbaiki; capaian belum dapat dihitung"), False, \
+            KeadaanCapaian(str(status))
+    c, resmi = baris.pada(triwulan)
+    return c, resmi, keadaan_capaian(resmi, status)
+
+
 def kartu_iku(session: Session, *, kecamatan_id: int, tahun: int, triwulan: int) -> list[KartuIku]:
     """One card per IKU of the office for the quarter; the change is against the quarter before (which, for
     quarter I, is quarter IV of the year before, measured against that year's target)."""
@@ -194,14 +209,13 @@ def kartu_iku(session: Session, *, kecamatan_id: int, tahun: int, triwulan: int)
     lalu = {b.indikator.id: b for b in data.get((kecamatan_id, th_lalu), [])}
     kartu = []
     for b in data.get((kecamatan_id, tahun), []):
-        c, resmi = _pada(b, triwulan)
+        c, resmi, keadaan = capaian_dibaca(b, triwulan)
         persen = c.persen
         sebelum = _pada(lalu.get(b.indikator.id), tw_lalu)[0].persen
         selisih = bulatkan(bulatkan(persen) - bulatkan(sebelum)) if persen is not None and sebelum is not None \
             else None
-        r = b.realisasi[triwulan - 1]
         kartu.append(KartuIku(b.indikator, b.target, persen, resmi, c.alasan, predikat(persen, pita), sebelum, selisih,
-                              keadaan_capaian(resmi, r.status if r is not None else None),
+                              keadaan,
                               terhadap=b.target_pada(triwulan)[1], target_triwulan=b.target_triwulan[triwulan - 1],
                               rencana_aksi=keterangan_rencana(c)))
     return kartu
@@ -221,16 +235,15 @@ def perbandingan(session: Session, *, kecamatan_ids: list[int], tahun: int, triw
     for (kec_id, _), rows in sorted(data.items(), key=lambda kv: kantor.get(kv[0][0], "")):
         pita = pita_kantor.get(kec_id, ())
         for b in rows:
-            c, resmi = _pada(b, triwulan)
+            c, resmi, keadaan = capaian_dibaca(b, triwulan)
             persen = c.persen
             p = predikat(persen, pita)
-            r = b.realisasi[triwulan - 1]
             target, terhadap = b.target_pada(triwulan)
             baris.append({"kecamatan_id": kec_id, "kecamatan": kantor[kec_id], "indikator_id": b.indikator.id,
                           "kode": b.indikator.kode, "indikator": b.indikator.nama,
                           "bersama": b.indikator.kecamatan_id is None, "target": target,
                           "terhadap": terhadap, "capaian": persen, "resmi": resmi,
-                          "status": keadaan_capaian(resmi, r.status if r else None),
+                          "status": keadaan,
                           "predikat": p.nama if p else None, "warna": p.warna if p else None, "keterangan": c.alasan})
     return pd.DataFrame(baris, columns=["kecamatan_id", "kecamatan", "indikator_id", "kode", "indikator", "bersama",
                                         "target", "terhadap", "capaian", "resmi", "status", "predikat", "warna", "keterangan"])

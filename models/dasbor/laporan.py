@@ -130,8 +130,10 @@ def tabel_beranda_kabupaten(session: Session, sar: Saringan, hari_ini: date | No
                 isi[f"keadaan_{x}"] = KeadaanCapaian.label_dari(r.status)
                 isi[f"warna_{x}"] = r.warna
                 isi[f"predikat_{x}"] = r.predikat
-            else:
-                isi[f"capaian_{x}"], isi[f"keadaan_{x}"], isi[f"warna_{x}"], isi[f"predikat_{x}"] = None, "-", None, None
+            else:  # no capaian; a figure being corrected still says so
+                isi[f"capaian_{x}"], isi[f"warna_{x}"], isi[f"predikat_{x}"] = None, None, None
+                isi[f"keadaan_{x}"] = KeadaanCapaian.label_dari(r.status) if r is not None and isinstance(
+                    r.status, str) else "-"
             isi[f"keterangan_{x}"] = (r.keterangan or "") if r is not None else ""
         isi["rata"] = rata_rata_dibatasi(nilai, batas.get(k))
         baris.append(isi)
@@ -152,8 +154,7 @@ def tabel_perbandingan(session: Session, sar: Saringan, df: pd.DataFrame | None 
         df = perbandingan(session, kecamatan_ids=sar.kecamatan_ids, tahun=sar.tahun, triwulan=sar.triwulan)
     if sar.indikator_id:
         df = df[df["indikator_id"] == sar.indikator_id]
-    df = df.assign(status=[KeadaanCapaian.label_dari(k) if c is not None and isinstance(k, str) else "-"
-                           for k, c in zip(df["status"], df["capaian"])],
+    df = df.assign(status=[KeadaanCapaian.label_dari(k) if isinstance(k, str) else "-" for k in df["status"]],
                    predikat=df["predikat"].fillna("-"), keterangan=df["keterangan"].fillna(""),
                    dasar=[_dasar(t, c, x) for t, c, x in zip(df["terhadap"], df["capaian"], df["target"])])
     return Tabel(f"Perbandingan capaian kecamatan, triwulan {ROMAWI[sar.triwulan]} {sar.tahun}", (
