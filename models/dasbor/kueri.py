@@ -69,14 +69,16 @@ def _bilangan(teks, batas: range, baku: int) -> int:
 
 
 def baca_saringan(session: Session, *, lingkup: list[int] | None, args: Mapping[str, object],
-                  kantor_sendiri: int | None, hari_ini: date | None = None, setahun: bool = False) -> Saringan:
+                  kantor_sendiri: int | None, hari_ini: date | None = None, setahun: bool = False,
+                  bawaan_setahun: bool = True) -> Saringan:
     """A page's filter from its address. An office user always sees their own office; a kabupaten user (or the
     admin) all offices in scope or the one named by `kecamatan` (name or id). A named office out of scope is
     refused; an unreadable year or quarter falls back to the last ended quarter. With `setahun`, quarter 0 means
-    the whole year, and is the default."""
+    the whole year, and is the default (with `bawaan_setahun=False` the last ended quarter stays the default,
+    except for a year not begun yet)."""
     th0, tw0 = periode_baku(hari_ini)
     tahun = _bilangan(args.get("tahun"), range(2000, th0 + 2), th0)
-    baku = 0 if setahun else (tw0 if tahun == th0 else 4)
+    baku = 0 if setahun and (bawaan_setahun or tahun > th0) else (tw0 if tahun == th0 else 4)
     triwulan = _bilangan(args.get("triwulan"), range(0 if setahun else 1, 5), baku)
     if kantor_sendiri is not None:
         ids, satu = [kantor_sendiri], kantor_sendiri
@@ -97,6 +99,22 @@ def baca_saringan(session: Session, *, lingkup: list[int] | None, args: Mapping[
     indikator = _bilangan(args.get("indikator"), range(1, 2**31), 0) or None
     sop = str(args.get("sop")).strip() or None if args.get("sop") else None
     return Saringan(ids, satu, tahun, triwulan, indikator, sop)
+
+
+def triwulan_capaian(tahun: int, triwulan: int, hari_ini: date | None = None) -> int:
+    """The quarter whose capaian a view of (`tahun`, `triwulan`) shows: the quarter itself; for the whole year
+    (0), the year as far as it has gone: the fourth quarter of a past (or future) year, the last ended quarter of
+    the current one.
+
+    >>> triwulan_capaian(2026, 2, date(2026, 11, 21)), triwulan_capaian(2026, 0, date(2026, 11, 21))
+    (2, 3)
+    >>> triwulan_capaian(2025, 0, date(2026, 11, 21)), triwulan_capaian(2027, 0, date(2026, 11, 21))
+    (4, 4)
+    """
+    if triwulan:
+        return triwulan
+    th0, tw0 = periode_baku(hari_ini)
+    return tw0 if tahun == th0 else 4
 
 
 def nama_kantor(session: Session, kecamatan_ids: list[int]) -> dict[int, str]:
@@ -344,6 +362,20 @@ def seri_capaian(session: Session, *, kecamatan_id: int, tahun_awal: int, tahun_
             if th == tahun_akhir and berproyeksi:
                 proyeksi[ind.id] = (th, b.proyeksi_sampai(tw_akhir).persen)
     return pd.DataFrame(baris, columns=KOLOM_SERI), proyeksi
+
+
+def nama_indikator(session: Session, kecamatan_ids: list[int]) -> dict[str, str]:
+    """Code → name of the IKU the offices report on (their kabupaten's shared set, then an office's own for a code
+    the set does not use): the names a comparison's columns carry, since a code means what its kabupaten says."""
+    if not kecamatan_ids:
+        return {}
+    kab = set(session.exec(select(Kecamatan.kabupaten_id).where(col(Kecamatan.id).in_(kecamatan_ids))).all())
+    rows = session.exec(select(Indikator).where(
+        col(Indikator.kabupaten_id).in_(kab) | col(Indikator.kecamatan_id).in_(kecamatan_ids))).all()
+    nama: dict[str, str] = {}
+    for i in sorted(rows, key=lambda i: (i.kecamatan_id is not None, not i.aktif, i.id)):
+        nama.setdefault(i.kode, i.nama)
+    return nama
 
 
 def indikator_dalam_lingkup(session: Session, kecamatan_ids: list[int]) -> list[tuple[int, str]]:

@@ -26,6 +26,7 @@ from models.dasbor.kueri import (
     rekomendasi_terlambat,
     seri_capaian,
     tindak_lanjut,
+    triwulan_capaian,
 )
 from models.kinerja.capaian import batas_rerata
 from models.kinerja.mesin import rata_rata_dibatasi
@@ -77,21 +78,34 @@ def _dasar(terhadap: str, *nilai) -> str:
     return f"terhadap {terhadap}" if ada else ""
 
 
+def periode_capaian(tahun: int, triwulan: int, hari_ini: date | None = None) -> str:
+    """The period Beranda's capaian is of, as its headings write it: a quarter, or the year as far as it has gone.
+
+    >>> periode_capaian(2026, 2), periode_capaian(2025, 0), periode_capaian(2026, 0, date(2026, 11, 21))
+    ('triwulan II 2026', 'tahun 2025 (sampai triwulan IV)', 'tahun 2026 (sampai triwulan III)')
+    """
+    if triwulan:
+        return f"triwulan {ROMAWI[triwulan]} {tahun}"
+    return f"tahun {tahun} (sampai triwulan {ROMAWI[triwulan_capaian(tahun, 0, hari_ini)]})"
+
+
 def tabel_iku_triwulan(session: Session, sar: Saringan, kartu: list[KartuIku] | None = None) -> Tabel:
-    """The IKU cards of Beranda as a table (one office); `kartu`, the cards when the page has them already."""
+    """The IKU cards of Beranda as a table (one office); `kartu`, the cards when the page has them already. For the
+    whole year, the year as far as it has gone (triwulan_capaian)."""
     kec = sar.kecamatan_id or sar.kecamatan_ids[0]
+    tw = triwulan_capaian(sar.tahun, sar.triwulan)
     if kartu is None:
-        kartu = kartu_iku(session, kecamatan_id=kec, tahun=sar.tahun, triwulan=sar.triwulan)
+        kartu = kartu_iku(session, kecamatan_id=kec, tahun=sar.tahun, triwulan=tw)
     baris = [{"kode": k.indikator.kode, "indikator": k.indikator.nama, "target": k.target,
               "target_triwulan": k.target_triwulan, "capaian": k.persen, "dasar": _dasar(k.terhadap, k.persen, k.target_triwulan, k.target),
               "rencana_aksi": k.rencana_aksi or "",
-              "status": "-" if k.persen is None or k.keadaan is None else k.keadaan.label,
+              "status": "-" if k.keadaan is None else k.keadaan.label,
               "predikat": k.predikat.nama if k.predikat else "-", "sebelumnya": k.sebelumnya, "selisih": k.selisih,
               "keterangan": k.alasan or ""}
              for k in kartu]
-    return Tabel(f"Capaian IKU triwulan {ROMAWI[sar.triwulan]} {sar.tahun}", (
+    return Tabel(f"Capaian IKU {periode_capaian(sar.tahun, sar.triwulan)}", (
         Kolom("Kode", "kode"), Kolom("Indikator", "indikator"), Kolom("Target tahun", "target", "angka"),
-        Kolom(f"Target triwulan {ROMAWI[sar.triwulan]}", "target_triwulan", "angka"),
+        Kolom(f"Target triwulan {ROMAWI[tw]}", "target_triwulan", "angka"),
         Kolom("Capaian", "capaian", "persen"), Kolom("Dasar capaian", "dasar"),
         Kolom("Rencana aksi", "rencana_aksi"), Kolom("Status", "status"), Kolom("Predikat", "predikat"),
         Kolom("Capaian triwulan sebelumnya", "sebelumnya", "persen"), Kolom("Perubahan (poin)", "selisih", "angka"),
@@ -108,7 +122,8 @@ def tabel_beranda_kabupaten(session: Session, sar: Saringan, hari_ini: date | No
     the share of steps within mutu baku. `df` is models.dasbor.kueri.perbandingan's result when the caller already
     has it."""
     if df is None:
-        df = perbandingan(session, kecamatan_ids=sar.kecamatan_ids, tahun=sar.tahun, triwulan=sar.triwulan)
+        df = perbandingan(session, kecamatan_ids=sar.kecamatan_ids, tahun=sar.tahun,
+                          triwulan=triwulan_capaian(sar.tahun, sar.triwulan))
     jumlah = jumlah_per_kantor(session, kecamatan_ids=sar.kecamatan_ids, hari_ini=hari_ini or periode.hari_ini())
     baku = dalam_baku_per_kantor(session, kecamatan_ids=sar.kecamatan_ids, tahun=sar.tahun, triwulan=sar.triwulan)
     kantor = nama_kantor(session, sar.kecamatan_ids)
@@ -144,7 +159,7 @@ def tabel_beranda_kabupaten(session: Session, sar: Saringan, hari_ini: date | No
               Kolom("Langkah menunggu", "langkah_terbuka", "angka"),
               Kolom("Tindak lanjut terlambat", "tl_terlambat", "angka"),
               Kolom("Dalam mutu baku", "dalam_baku", "persen")]
-    return Tabel(f"Perbandingan kecamatan, triwulan {ROMAWI[sar.triwulan]} {sar.tahun}", tuple(kolom),
+    return Tabel(f"Perbandingan kecamatan, {periode_capaian(sar.tahun, sar.triwulan)}", tuple(kolom),
                  pd.DataFrame(baris))
 
 
@@ -293,6 +308,9 @@ def tabel_tl_rekap(session: Session, sar: Saringan, menurut: str, df: pd.DataFra
 
 SETAHUN = frozenset({"siklus-langkah", "penyimpangan", "tl-daftar", "tl-per-kecamatan", "tl-per-penanggung-jawab",
                      "tl-per-triwulan"})  # tables whose filter may take the whole year
+# Beranda's tables: the whole year may be chosen ("Setahun"), but a quarter is what they open on.
+BERANDA_SETAHUN = frozenset({"iku-triwulan", "beranda-kabupaten", "tl-terlambat"})
+SEKABUPATEN = frozenset({"beranda-kabupaten", "tl-terlambat"})  # read one kabupaten at a time, as Beranda shows them
 TABEL: dict[str, Callable[[Session, Saringan], Tabel]] = {
     "iku-triwulan": tabel_iku_triwulan,
     "perbandingan": tabel_perbandingan,
