@@ -22,7 +22,8 @@ def register(app: Dash) -> None:
               Input(f"{PREFIX}-tahun", "value"), Input(f"{PREFIX}-triwulan", "value"), kecamatan=("kecamatan",))
     def isi(kecamatan, tahun, triwulan):
         with sesi() as s:
-            sar = saringan_halaman(s, {"kecamatan": kecamatan, "tahun": tahun, "triwulan": triwulan})
+            sar = saringan_halaman(s, {"kecamatan": kecamatan, "tahun": tahun, "triwulan": triwulan}, setahun=True,
+                                   bawaan_setahun=False)
             if sar.kecamatan_id:
                 return isi_kantor(s, sar, s.get(User, current_user.id), periode.hari_ini(), pengaturan().menit_per_hari)
             return isi_kabupaten(s, sar, periode.hari_ini())

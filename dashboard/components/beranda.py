@@ -1,6 +1,7 @@
 """The content of Beranda for one office, and for a kabupaten's offices side by side."""
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from urllib.parse import urlencode
 
@@ -9,7 +10,7 @@ import pandas as pd
 from dash import html
 from sqlmodel import Session
 
-from dashboard.components.kartu import kartu_angka, kartu_iku
+from dashboard.components.kartu import kartu_angka, kartu_iku, lencana_keadaan
 from dashboard.components.rekap_akip import kartu_akip
 from dashboard.components.saringan import query, tautan_unduh
 from dashboard.components.tabel import tabel_layar
@@ -19,14 +20,17 @@ from models.akun.peran import NAMA_PERAN
 from models.dasbor.kueri import (
     Saringan,
     antrian_terbuka,
+    nama_indikator,
     nama_kantor,
     rekomendasi_terlambat,
+    triwulan_capaian,
 )
 from models.dasbor.kueri import kartu_iku as data_kartu
-from models.dasbor.laporan import tabel_beranda_kabupaten, tabel_iku_triwulan, tabel_tl_terlambat
+from models.dasbor.laporan import periode_capaian, tabel_beranda_kabupaten, tabel_iku_triwulan, tabel_tl_terlambat
+from models.dasbor.perbandingan import per_kabupaten
 from models.kinerja.realisasi import dikembalikan_untuk
 from models.perencanaan.kalender_sakip import kewajiban_kantor, urutan_kewajiban
-from models.perencanaan.pekerjaan import untuk_saya
+from models.perencanaan.pekerjaan import PekerjaanTahunan, pekerjaan_tahunan, untuk_saya
 from models.perencanaan.pengaturan import batas_tampil
 from models.sop.alur import antrian
 from models.sop.durasi import format_menit
@@ -45,8 +49,9 @@ def _persen_baku(dalam: int, n: int) -> str:
 def isi_kantor(s: Session, sar: Saringan, user: User, hari_ini: date, menit_per_hari: int) -> html.Div:
     kec = sar.kecamatan_id
     q = query(s, sar)
-    _, tw_lalu = triwulan_sebelumnya(sar.tahun, sar.triwulan)
-    kartu = data_kartu(s, kecamatan_id=kec, tahun=sar.tahun, triwulan=sar.triwulan)
+    tw = triwulan_capaian(sar.tahun, sar.triwulan, hari_ini)  # the whole year: as far as it has gone
+    _, tw_lalu = triwulan_sebelumnya(sar.tahun, tw)
+    kartu = data_kartu(s, kecamatan_id=kec, tahun=sar.tahun, triwulan=tw)
     milik = {t.catatan.id for t in antrian(s, user) if t.milik_sendiri} if user.kecamatan_id == kec else set()
     tunggu = antrian_terbuka(s, kecamatan_ids=[kec])
     saya = tunggu[tunggu["catatan_id"].isin(milik)]
@@ -60,7 +65,8 @@ def isi_kantor(s: Session, sar: Saringan, user: User, hari_ini: date, menit_per_
         _dikembalikan(s, user) if user.kecamatan_id == kec else None,
         _pengingat(s, user, hari_ini) if user.kecamatan_id == kec else None,
         _kalender(s, kec, user, hari_ini),
-        html.H4(f"Capaian IKU triwulan {ROMAWI[sar.triwulan]} {sar.tahun}", className="mt-2"),
+        _tahunan(s, kec, sar.tahun),
+        html.H4(f"Capaian IKU {periode_capaian(sar.tahun, sar.triwulan, hari_ini)}", className="mt-2"),
         dbc.Row([dbc.Col(kartu_iku(k, tw_lalu), md=4, className="mb-3") for k in kartu]
                 or [dbc.Col(dbc.Alert("Kantor ini belum memiliki IKU.", color="light"))], id="beranda-kartu"),
         dbc.Row([
@@ -79,7 +85,7 @@ def isi_kantor(s: Session, sar: Saringan, user: User, hari_ini: date, menit_per_
                                 f"{angka(dalam)} dari {angka(n)} langkah selesai untuk periode ini.",
                                 ident="beranda-baku", href=f"/siklus?{q}"), md=4),
         ], className="mb-2"),
-        tabel_layar(tabel_iku_triwulan(s, sar, kartu), nama="iku-triwulan", q=q, ident="tabel-iku-triwulan"),
+        tabel_layar(tabel_iku_triwulan(s, replace(sar, triwulan=tw) if sar.triwulan else sar, kartu), nama="iku-triwulan", q=q, ident="tabel-iku-triwulan"),
         tabel_layar(tabel_tl_terlambat(s, sar, hari_ini, terlambat), nama="tl-terlambat", q=q,
                     ident="tabel-tl-terlambat",
                     kosong="Tidak ada tindak lanjut yang terlambat.", per_halaman=20),
@@ -87,6 +93,24 @@ def isi_kantor(s: Session, sar: Saringan, user: User, hari_ini: date, menit_per_
 
 
 BATAS_KEWAJIBAN = 8  # obligations listed on Beranda; the rest are on Kalender SAKIP
+
+
+def _tahunan(s: Session, kecamatan_id: int, tahun: int) -> dbc.Card:
+    """The office's yearly work about the year chosen (Renja, LKj, ...: no quarter), each with how far it got."""
+    daftar = pekerjaan_tahunan(s, kecamatan_id, tahun)
+
+    def baris(p: PekerjaanTahunan) -> html.Li:
+        st = StatusEksekusi(p.eksekusi.status)
+        letak = (f" · menunggu langkah {p.menunggu.no} ({NAMA_PERAN.get(p.peran or '', p.peran)})"
+                 if p.menunggu is not None else "")
+        return html.Li([html.Span(p.eksekusi.judul, className="fw-semibold"), f" · {p.sop_nama} · ",
+                        lencana_keadaan(st), f" · {angka(p.langkah_selesai)} dari {angka(p.langkah_semua)} langkah "
+                        f"selesai{letak}"], **{"data-eksekusi": p.eksekusi.id})
+    isi = (html.Ul([baris(p) for p in daftar[:BATAS_KEWAJIBAN]], className="small mb-1 ps-3")
+           if daftar else html.P(f"Belum ada pekerjaan tahunan untuk tahun {tahun}.", className="small mb-1"))
+    return dbc.Card(dbc.CardBody([html.H6(f"Pekerjaan tahunan {tahun}", className="card-title"), isi,
+                                  html.A("Buka Pekerjaan", href="/pekerjaan", className="small")]),
+                    className="mt-2", id="beranda-tahunan")
 
 
 def _kalender(s: Session, kecamatan_id: int, user: User, hari_ini: date) -> dbc.Card:
@@ -181,18 +205,38 @@ def _tautan_rekomendasi(s: Session, r) -> str:
 
 
 def isi_kabupaten(s: Session, sar: Saringan, hari_ini: date) -> html.Div:
-    """Offices side by side: capaian per IKU coloured by band and marked by how far the figure got, open steps,
-    overdue follow-ups, within mutu baku; the same table the CSV and Excel downloads hold."""
+    """Offices side by side, one kabupaten at a time: each kabupaten sets its own IKU, so its IKU-1 is not another's
+    (the admin sees every kabupaten, each in its own section; a kabupaten user, theirs)."""
+    bagian = per_kabupaten(s, sar)
+    q = query(s, sar)
+    if len(bagian) <= 1:
+        return _kabupaten(s, bagian[0][2] if bagian else sar, hari_ini, q, "")
+    return html.Div([html.Div([html.H3(f"Kabupaten {nama}", className="mt-4 border-bottom"),
+                               _kabupaten(s, sub, hari_ini, f"{q}&kabupaten={kab_id}", f"-{kab_id}")],
+                              className="beranda-kabupaten", **{"data-kabupaten": nama})
+                     for kab_id, nama, sub in bagian])
+
+
+def _kabupaten(s: Session, sar: Saringan, hari_ini: date, q: str, akhiran: str) -> html.Div:
+    """One kabupaten's offices side by side: capaian per IKU (its own IKU, named) coloured by band and marked by how
+    far the figure got, open steps, overdue follow-ups, within mutu baku; the same table the CSV and Excel
+    downloads hold."""
     tabel = tabel_beranda_kabupaten(s, sar, hari_ini)
     df = tabel.data
     kode = [k.kunci.removeprefix("capaian_") for k in tabel.kolom if k.kunci.startswith("capaian_")]
-    kepala = html.Thead(html.Tr([html.Th("Kecamatan")] + [html.Th(k, className="text-end") for k in kode] + [
+    nama_iku = nama_indikator(s, sar.kecamatan_ids)
+    kepala = html.Thead(html.Tr([html.Th("Kecamatan")] + [
+        html.Th([k, html.Br(), html.Small(nama_iku.get(k, ""), className="fw-normal text-muted nama-iku")],
+                className="text-end", title=nama_iku.get(k, "")) for k in kode] + [
         html.Th("Rata-rata", className="text-end"), html.Th("Langkah menunggu", className="text-end"), html.Th("Tindak lanjut terlambat", className="text-end"),
         html.Th("Dalam mutu baku", className="text-end")]))
 
     def td(r: dict, k: str) -> html.Td:
         capaian, keadaan = r[f"capaian_{k}"], r[f"keadaan_{k}"]
         if capaian is None or pd.isna(capaian):
+            if keadaan in (KeadaanCapaian.DIKEMBALIKAN.label, KeadaanCapaian.DIBUKA.label):  # being corrected
+                return html.Td(keadaan, className="text-end text-warning-emphasis small sedang-diperbaiki",
+                               title=r[f"keterangan_{k}"] or "")
             return html.Td("-", className="text-end text-muted", title=r[f"keterangan_{k}"] or "")
         # `keadaan` is the label the table (and its CSV and Excel) prints, of models.umum.status.KeadaanCapaian.
         if keadaan == KeadaanCapaian.DRAF.label:  # entered, never submitted: not a figure the office stands behind
@@ -200,7 +244,7 @@ def isi_kabupaten(s: Session, sar: Saringan, hari_ini: date) -> html.Div:
                            title=KeadaanCapaian.DRAF.label)
         teks = f"{angka(capaian, 2)}%" + ("" if keadaan == KeadaanCapaian.RESMI.label else "*")
         return html.Td(teks, className="text-end", style={"backgroundColor": f"{r[f'warna_{k}']}26"},
-                       title=r[f"predikat_{k}"])
+                       title=f"{keadaan} · {r[f'predikat_{k}']}")
 
     tautan = lambda nama: "/?" + urlencode({"kecamatan": nama, "tahun": sar.tahun, "triwulan": sar.triwulan})  # noqa: E731
     badan = html.Tbody([html.Tr([html.Td(html.A(r["kecamatan"], href=tautan(r["kecamatan"])))]
@@ -212,18 +256,19 @@ def isi_kabupaten(s: Session, sar: Saringan, hari_ini: date) -> html.Div:
         html.Td(f"{angka(r['dalam_baku'], 1)}%" if r["dalam_baku"] is not None and not pd.isna(r["dalam_baku"])
                 else "-", className="text-end")], **{"data-kantor": r["kecamatan"]})
         for r in df.to_dict("records")])
-    q = query(s, sar)
     return html.Div([
-        html.H4([f"Perbandingan kecamatan, triwulan {ROMAWI[sar.triwulan]} {sar.tahun}",
+        html.H4([f"Perbandingan kecamatan, {periode_capaian(sar.tahun, sar.triwulan, hari_ini)}",
                  tautan_unduh("beranda-kabupaten", q)], className="mt-2"),
-        html.P("Capaian per IKU diwarnai menurut predikat; * = diajukan, belum disahkan Camat; (draf) = diisi, belum "
-               "diajukan. Pilih nama kecamatan untuk melihat berandanya.", className="small text-muted mb-1"),
+        html.P("Capaian per IKU diwarnai menurut predikat; * = sementara, belum disahkan Camat; (draf) = diisi, belum "
+               "diajukan; angka yang dikembalikan atau dibuka kembali sedang diperbaiki dan tidak dihitung. Pilih nama "
+               "kecamatan untuk melihat berandanya.", className="small text-muted mb-1"),
         html.P(f"Rata-rata capaian atas IKU bersama kabupaten: {batas_tampil(s, sar.kecamatan_ids)} (batas "
-               "yang ditetapkan kabupaten).", className="small fw-semibold", id="beranda-batas-rerata"),
-        dbc.Table([kepala, badan], hover=True, size="sm", responsive=True, id="tabel-perbandingan-kantor",
+               "yang ditetapkan kabupaten).", className="small fw-semibold", id=f"beranda-batas-rerata{akhiran}"),
+        dbc.Table([kepala, badan], hover=True, size="sm", responsive=True, id=f"tabel-perbandingan-kantor{akhiran}",
                   className="tabel-dasbor"),
         # the Evaluasi AKIP the kabupaten holds this year, of last year's work: each office's state
         kartu_akip(rekap_akip(s, kecamatan_ids=sar.kecamatan_ids, tahun=sar.tahun - 1)),
-        tabel_layar(tabel_tl_terlambat(s, sar, hari_ini), nama="tl-terlambat", q=q, ident="tabel-tl-terlambat",
+        tabel_layar(tabel_tl_terlambat(s, sar, hari_ini), nama="tl-terlambat", q=q,
+                    ident=f"tabel-tl-terlambat{akhiran}",
                     kosong="Tidak ada tindak lanjut yang terlambat.", per_halaman=20),
     ], className="isi-kabupaten")

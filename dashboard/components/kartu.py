@@ -30,7 +30,9 @@ def kartu_iku(k: KartuIku, tw_lalu: int) -> html.Div:
     warna = k.predikat.warna if k.predikat else "#adb5bd"
     if k.persen is None:
         nilai = [html.Div("Tidak tersedia", className="fs-4 text-muted"), html.Small(k.alasan or "", className="text-muted")]
-        status = dbc.Badge("Belum ada angka", color="light", text_color="secondary")
+        # a figure returned or reopened is named by its state (as on Isi Realisasi), never shown as a number
+        status = lencana_keadaan(k.keadaan, className="status-diperbaiki") if k.keadaan is not None else \
+            dbc.Badge("Belum ada angka", color="light", text_color="secondary")
     else:
         nilai = [html.Div(f"{angka(k.persen, 2)}%", className="fs-2 fw-semibold capaian-angka"),
                  html.Div(f"terhadap {k.terhadap}", className="small text-muted capaian-terhadap"),
@@ -46,7 +48,7 @@ def kartu_iku(k: KartuIku, tw_lalu: int) -> html.Div:
         html.Div([html.Span(k.indikator.kode, className="fw-bold me-2"), status], className="mb-1"),
         html.Div(k.indikator.nama, className="small text-muted mb-2 nama-iku"),
         *nilai,
-        html.Div(_perubahan(k, tw_lalu), className="small mt-1"),
+        html.Div(_perubahan(k, tw_lalu), className="small mt-1") if k.persen is not None else None,
         html.Div(f"Target tahun: {tulis_target(k.target, k.indikator.satuan)}", className="small text-muted"),
         *([html.Div(f"T{k.terhadap[1:]}: {tulis_target(k.target_triwulan, k.indikator.satuan)}",
                     className="small text-muted")] if k.target_triwulan is not None else []),

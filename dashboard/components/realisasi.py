@@ -9,7 +9,7 @@ from dashboard.components.kartu import lencana_keadaan
 from models.akun.peran import NAMA_PERAN
 from models.kinerja.capaian import BarisCapaian
 from models.kinerja.mesin import Capaian, Predikat, predikat
-from models.kinerja.realisasi import BISA_DIUBAH
+from models.kinerja.realisasi import BISA_DIUBAH, keadaan_angka
 from models.sop.alur import keadaan_catatan, milik_peran
 from models.umum.angka import tulis_angka, tulis_target
 from models.umum.periode import ROMAWI
@@ -17,8 +17,11 @@ from models.umum.status import KeadaanLangkah, StatusRealisasi
 
 
 def lencana(status: str) -> dbc.Badge:
-    """A figure's status as a badge, in the one vocabulary (models.umum.status.StatusRealisasi)."""
-    return lencana_keadaan(StatusRealisasi(status), className="ms-2")
+    """A figure's status as a badge, in the one vocabulary (models.kinerja.realisasi.keadaan_angka), as Beranda
+    names it too."""
+    keadaan = keadaan_angka(status)
+    assert keadaan is not None  # a figure's row always has a status
+    return lencana_keadaan(keadaan, className="ms-2")
 
 
 def persen(x: float | None) -> str:

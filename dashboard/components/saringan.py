@@ -24,12 +24,13 @@ NAMA = ("kecamatan", "tahun", "triwulan", "indikator", "sop")
 SEMUA_KANTOR = ""  # the empty value: every office in scope (an empty filter is never checked as an office)
 
 
-def saringan_halaman(session: Session, args: Mapping[str, object], *, setahun: bool = False) -> Saringan:
+def saringan_halaman(session: Session, args: Mapping[str, object], *, setahun: bool = False,
+                     bawaan_setahun: bool = True) -> Saringan:
     """The signed-in user's view from the address or the filter values (scope checked, foreign offices refused)."""
     user = session.get(User, current_user.id)
     sendiri = user.kecamatan_id if user.kecamatan_id else None
     return baca_saringan(session, lingkup=kecamatan_terlihat(session), args=args, kantor_sendiri=sendiri,
-                         setahun=setahun)
+                         setahun=setahun, bawaan_setahun=bawaan_setahun)
 
 
 def query(session: Session, sar: Saringan) -> str:

@@ -18,15 +18,17 @@ PREFIX, SARINGAN = ids.BERANDA_PREFIX, ids.BERANDA_SARINGAN
 @halaman(kecamatan=("kecamatan",))
 def layout(**kwargs) -> html.Div:
     with sesi() as s:
-        sar = saringan_halaman(s, kwargs)
-        bilah = bilah_saringan(s, PREFIX, sar)
+        # A quarter by default; the whole year ("Setahun", the yearly work such as the Renja) and next year as on
+        # the other pages that show a year's work.
+        sar = saringan_halaman(s, kwargs, setahun=True, bawaan_setahun=False)
+        bilah = bilah_saringan(s, PREFIX, sar, setahun=True)
     diganti = kwargs.get("sandi") == "diganti"  # Ganti kata sandi lands here after the change
     return html.Div([
         dbc.Alert("Kata sandi berhasil diganti.", color="success", id="sandi-diganti", dismissable=True)
         if diganti else None,
         html.H2("Beranda"),
-        html.P("Capaian IKU triwulan terpilih, persetujuan yang menunggu, tindak lanjut yang terlambat, dan langkah "
-               "SOP yang selesai dalam mutu baku.", className="text-muted"),
+        html.P("Capaian IKU triwulan terpilih (atau setahun), pekerjaan tahunan, persetujuan yang menunggu, tindak "
+               "lanjut yang terlambat, dan langkah SOP yang selesai dalam mutu baku.", className="text-muted"),
         bilah,
         penyimpan_alamat(PREFIX, SARINGAN),
         dcc.Loading(html.Div(id=f"{PREFIX}-isi"), delay_show=300),

@@ -12,7 +12,7 @@ from dashboard.data import pengaturan, sesi
 from dashboard.web.kirim import kirim_berkas, kirim_data
 from models.akun.akses import AksesDitolak
 from models.akun.peran import PERAN_KANTOR
-from models.dasbor.laporan import SETAHUN, TABEL, ke_csv, ke_xlsx, ke_xlsx_banyak
+from models.dasbor.laporan import BERANDA_SETAHUN, SEKABUPATEN, SETAHUN, TABEL, ke_csv, ke_xlsx, ke_xlsx_banyak
 from models.dasbor.perbandingan import TABEL_PERBANDINGAN, pdf_rekap, per_kabupaten, rekap
 from models.dasbor.tabel_akip import tabel_rekap_akip
 from models.kinerja.excel import templat
@@ -88,8 +88,9 @@ def unduh_tabel(nama: str, format_berkas: str):
     if nama not in semua or format_berkas not in ("csv", "xlsx"):
         return "Tabel tidak dikenal.", 404, {"Content-Type": "text/plain; charset=utf-8"}
     with sesi() as s:
-        sar = saringan_halaman(s, request.args.to_dict(), setahun=nama in SETAHUN)
-        if nama in TABEL_PERBANDINGAN:
+        sar = saringan_halaman(s, request.args.to_dict(), setahun=nama in SETAHUN | BERANDA_SETAHUN,
+                               bawaan_setahun=nama not in BERANDA_SETAHUN)
+        if nama in TABEL_PERBANDINGAN or nama in SEKABUPATEN:
             sar = _satu_kabupaten(s, sar)
         tabel = semua[nama](s, sar)
         kantor = s.get(Kecamatan, sar.kecamatan_id).nama if sar.kecamatan_id else "semua-kecamatan"

@@ -15,6 +15,7 @@ from models.db import pilih
 from models.kinerja.capaian import BarisCapaian, capaian_banyak, predikat_kabupaten, predikat_per_kantor
 from models.kinerja.iku import kode_urut
 from models.kinerja.mesin import TERHADAP_TAHUN, Capaian, Predikat, keterangan_rencana, predikat, tidak_tersedia
+from models.kinerja.realisasi import SEDANG_DIPERBAIKI, keadaan_angka
 from models.sop.siklus import kalender_per_kantor
 from models.tables import (
     CatatanLangkah,
@@ -68,14 +69,16 @@ def _bilangan(teks, batas: range, baku: int) -> int:
 
 
 def baca_saringan(session: Session, *, lingkup: list[int] | None, args: Mapping[str, object],
-                  kantor_sendiri: int | None, hari_ini: date | None = None, setahun: bool = False) -> Saringan:
+                  kantor_sendiri: int | None, hari_ini: date | None = None, setahun: bool = False,
+                  bawaan_setahun: bool = True) -> Saringan:
     """A page's filter from its address. An office user always sees their own office; a kabupaten user (or the
     admin) all offices in scope or the one named by `kecamatan` (name or id). A named office out of scope is
     refused; an unreadable year or quarter falls back to the last ended quarter. With `setahun`, quarter 0 means
-    the whole year, and is the default."""
+    the whole year, and is the default (with `bawaan_setahun=False` the last ended quarter stays the default,
+    except for a year not begun yet)."""
     th0, tw0 = periode_baku(hari_ini)
     tahun = _bilangan(args.get("tahun"), range(2000, th0 + 2), th0)
-    baku = 0 if setahun else (tw0 if tahun == th0 else 4)
+    baku = 0 if setahun and (bawaan_setahun or tahun > th0) else (tw0 if tahun == th0 else 4)
     triwulan = _bilangan(args.get("triwulan"), range(0 if setahun else 1, 5), baku)
     if kantor_sendiri is not None:
         ids, satu = [kantor_sendiri], kantor_sendiri
@@ -96,6 +99,22 @@ def baca_saringan(session: Session, *, lingkup: list[int] | None, args: Mapping[
     indikator = _bilangan(args.get("indikator"), range(1, 2**31), 0) or None
     sop = str(args.get("sop")).strip() or None if args.get("sop") else None
     return Saringan(ids, satu, tahun, triwulan, indikator, sop)
+
+
+def triwulan_capaian(tahun: int, triwulan: int, hari_ini: date | None = None) -> int:
+    """The quarter whose capaian a view of (`tahun`, `triwulan`) shows: the quarter itself; for the whole year
+    (0), the year as far as it has gone: the fourth quarter of a past (or future) year, the last ended quarter of
+    the current one.
+
+    >>> triwulan_capaian(2026, 2, date(2026, 11, 21)), triwulan_capaian(2026, 0, date(2026, 11, 21))
+    (2, 3)
+    >>> triwulan_capaian(2025, 0, date(2026, 11, 21)), triwulan_capaian(2027, 0, date(2026, 11, 21))
+    (4, 4)
+    """
+    if triwulan:
+        return triwulan
+    th0, tw0 = periode_baku(hari_ini)
+    return tw0 if tahun == th0 else 4
 
 
 def nama_kantor(session: Session, kecamatan_ids: list[int]) -> dict[int, str]:
@@ -185,6 +204,20 @@ def _pada(baris: BarisCapaian | None, triwulan: int) -> tuple[Capaian, bool]:
     return baris.pada(triwulan)
 
 
+def capaian_dibaca(baris: BarisCapaian, triwulan: int) -> tuple[Capaian, bool, KeadaanCapaian | None]:
+    """A quarter's capaian as the readers' views show it (Beranda, Perbandingan, their exports): the capaian, whether
+    it is official, and how far it got. The quarter's figure is named by its state as Isi Realisasi names it
+    (models.kinerja.realisasi.keadaan_angka); a figure being corrected (returned, or reopened by the Camat) gives
+    no capaian at all: its number is one the office has taken back, not a plausible result."""
+    r = baris.realisasi[triwulan - 1]
+    status = keadaan_angka(r.status if r is not None else None)
+    if status in SEDANG_DIPERBAIKI:
+        return tidak_tersedia("angkanya sedang diperbaiki; capaian belum dapat dihitung"), False, \
+            KeadaanCapaian(str(status))
+    c, resmi = baris.pada(triwulan)
+    return c, resmi, keadaan_capaian(resmi, status)
+
+
 def kartu_iku(session: Session, *, kecamatan_id: int, tahun: int, triwulan: int) -> list[KartuIku]:
     """One card per IKU of the office for the quarter; the change is against the quarter before (which, for
     quarter I, is quarter IV of the year before, measured against that year's target)."""
@@ -194,14 +227,13 @@ def kartu_iku(session: Session, *, kecamatan_id: int, tahun: int, triwulan: int)
     lalu = {b.indikator.id: b for b in data.get((kecamatan_id, th_lalu), [])}
     kartu = []
     for b in data.get((kecamatan_id, tahun), []):
-        c, resmi = _pada(b, triwulan)
+        c, resmi, keadaan = capaian_dibaca(b, triwulan)
         persen = c.persen
         sebelum = _pada(lalu.get(b.indikator.id), tw_lalu)[0].persen
         selisih = bulatkan(bulatkan(persen) - bulatkan(sebelum)) if persen is not None and sebelum is not None \
             else None
-        r = b.realisasi[triwulan - 1]
         kartu.append(KartuIku(b.indikator, b.target, persen, resmi, c.alasan, predikat(persen, pita), sebelum, selisih,
-                              keadaan_capaian(resmi, r.status if r is not None else None),
+                              keadaan,
                               terhadap=b.target_pada(triwulan)[1], target_triwulan=b.target_triwulan[triwulan - 1],
                               rencana_aksi=keterangan_rencana(c)))
     return kartu
@@ -221,16 +253,15 @@ def perbandingan(session: Session, *, kecamatan_ids: list[int], tahun: int, triw
     for (kec_id, _), rows in sorted(data.items(), key=lambda kv: kantor.get(kv[0][0], "")):
         pita = pita_kantor.get(kec_id, ())
         for b in rows:
-            c, resmi = _pada(b, triwulan)
+            c, resmi, keadaan = capaian_dibaca(b, triwulan)
             persen = c.persen
             p = predikat(persen, pita)
-            r = b.realisasi[triwulan - 1]
             target, terhadap = b.target_pada(triwulan)
             baris.append({"kecamatan_id": kec_id, "kecamatan": kantor[kec_id], "indikator_id": b.indikator.id,
                           "kode": b.indikator.kode, "indikator": b.indikator.nama,
                           "bersama": b.indikator.kecamatan_id is None, "target": target,
                           "terhadap": terhadap, "capaian": persen, "resmi": resmi,
-                          "status": keadaan_capaian(resmi, r.status if r else None),
+                          "status": keadaan,
                           "predikat": p.nama if p else None, "warna": p.warna if p else None, "keterangan": c.alasan})
     return pd.DataFrame(baris, columns=["kecamatan_id", "kecamatan", "indikator_id", "kode", "indikator", "bersama",
                                         "target", "terhadap", "capaian", "resmi", "status", "predikat", "warna", "keterangan"])
@@ -331,6 +362,20 @@ def seri_capaian(session: Session, *, kecamatan_id: int, tahun_awal: int, tahun_
             if th == tahun_akhir and berproyeksi:
                 proyeksi[ind.id] = (th, b.proyeksi_sampai(tw_akhir).persen)
     return pd.DataFrame(baris, columns=KOLOM_SERI), proyeksi
+
+
+def nama_indikator(session: Session, kecamatan_ids: list[int]) -> dict[str, str]:
+    """Code → name of the IKU the offices report on (their kabupaten's shared set, then an office's own for a code
+    the set does not use): the names a comparison's columns carry, since a code means what its kabupaten says."""
+    if not kecamatan_ids:
+        return {}
+    kab = set(session.exec(select(Kecamatan.kabupaten_id).where(col(Kecamatan.id).in_(kecamatan_ids))).all())
+    rows = session.exec(select(Indikator).where(
+        col(Indikator.kabupaten_id).in_(kab) | col(Indikator.kecamatan_id).in_(kecamatan_ids))).all()
+    nama: dict[str, str] = {}
+    for i in sorted(rows, key=lambda i: (i.kecamatan_id is not None, not i.aktif, i.id)):
+        nama.setdefault(i.kode, i.nama)
+    return nama
 
 
 def indikator_dalam_lingkup(session: Session, kecamatan_ids: list[int]) -> list[tuple[int, str]]:

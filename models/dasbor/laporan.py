@@ -26,6 +26,7 @@ from models.dasbor.kueri import (
     rekomendasi_terlambat,
     seri_capaian,
     tindak_lanjut,
+    triwulan_capaian,
 )
 from models.kinerja.capaian import batas_rerata
 from models.kinerja.mesin import rata_rata_dibatasi
@@ -77,21 +78,34 @@ def _dasar(terhadap: str, *nilai) -> str:
     return f"terhadap {terhadap}" if ada else ""
 
 
+def periode_capaian(tahun: int, triwulan: int, hari_ini: date | None = None) -> str:
+    """The period Beranda's capaian is of, as its headings write it: a quarter, or the year as far as it has gone.
+
+    >>> periode_capaian(2026, 2), periode_capaian(2025, 0), periode_capaian(2026, 0, date(2026, 11, 21))
+    ('triwulan II 2026', 'tahun 2025 (sampai triwulan IV)', 'tahun 2026 (sampai triwulan III)')
+    """
+    if triwulan:
+        return f"triwulan {ROMAWI[triwulan]} {tahun}"
+    return f"tahun {tahun} (sampai triwulan {ROMAWI[triwulan_capaian(tahun, 0, hari_ini)]})"
+
+
 def tabel_iku_triwulan(session: Session, sar: Saringan, kartu: list[KartuIku] | None = None) -> Tabel:
-    """The IKU cards of Beranda as a table (one office); `kartu`, the cards when the page has them already."""
+    """The IKU cards of Beranda as a table (one office); `kartu`, the cards when the page has them already. For the
+    whole year, the year as far as it has gone (triwulan_capaian)."""
     kec = sar.kecamatan_id or sar.kecamatan_ids[0]
+    tw = triwulan_capaian(sar.tahun, sar.triwulan)
     if kartu is None:
-        kartu = kartu_iku(session, kecamatan_id=kec, tahun=sar.tahun, triwulan=sar.triwulan)
+        kartu = kartu_iku(session, kecamatan_id=kec, tahun=sar.tahun, triwulan=tw)
     baris = [{"kode": k.indikator.kode, "indikator": k.indikator.nama, "target": k.target,
               "target_triwulan": k.target_triwulan, "capaian": k.persen, "dasar": _dasar(k.terhadap, k.persen, k.target_triwulan, k.target),
               "rencana_aksi": k.rencana_aksi or "",
-              "status": "-" if k.persen is None or k.keadaan is None else k.keadaan.label,
+              "status": "-" if k.keadaan is None else k.keadaan.label,
               "predikat": k.predikat.nama if k.predikat else "-", "sebelumnya": k.sebelumnya, "selisih": k.selisih,
               "keterangan": k.alasan or ""}
              for k in kartu]
-    return Tabel(f"Capaian IKU triwulan {ROMAWI[sar.triwulan]} {sar.tahun}", (
+    return Tabel(f"Capaian IKU {periode_capaian(sar.tahun, sar.triwulan)}", (
         Kolom("Kode", "kode"), Kolom("Indikator", "indikator"), Kolom("Target tahun", "target", "angka"),
-        Kolom(f"Target triwulan {ROMAWI[sar.triwulan]}", "target_triwulan", "angka"),
+        Kolom(f"Target triwulan {ROMAWI[tw]}", "target_triwulan", "angka"),
         Kolom("Capaian", "capaian", "persen"), Kolom("Dasar capaian", "dasar"),
         Kolom("Rencana aksi", "rencana_aksi"), Kolom("Status", "status"), Kolom("Predikat", "predikat"),
         Kolom("Capaian triwulan sebelumnya", "sebelumnya", "persen"), Kolom("Perubahan (poin)", "selisih", "angka"),
@@ -108,7 +122,8 @@ def tabel_beranda_kabupaten(session: Session, sar: Saringan, hari_ini: date | No
     the share of steps within mutu baku. `df` is models.dasbor.kueri.perbandingan's result when the caller already
     has it."""
     if df is None:
-        df = perbandingan(session, kecamatan_ids=sar.kecamatan_ids, tahun=sar.tahun, triwulan=sar.triwulan)
+        df = perbandingan(session, kecamatan_ids=sar.kecamatan_ids, tahun=sar.tahun,
+                          triwulan=triwulan_capaian(sar.tahun, sar.triwulan))
     jumlah = jumlah_per_kantor(session, kecamatan_ids=sar.kecamatan_ids, hari_ini=hari_ini or periode.hari_ini())
     baku = dalam_baku_per_kantor(session, kecamatan_ids=sar.kecamatan_ids, tahun=sar.tahun, triwulan=sar.triwulan)
     kantor = nama_kantor(session, sar.kecamatan_ids)
@@ -130,8 +145,10 @@ def tabel_beranda_kabupaten(session: Session, sar: Saringan, hari_ini: date | No
                 isi[f"keadaan_{x}"] = KeadaanCapaian.label_dari(r.status)
                 isi[f"warna_{x}"] = r.warna
                 isi[f"predikat_{x}"] = r.predikat
-            else:
-                isi[f"capaian_{x}"], isi[f"keadaan_{x}"], isi[f"warna_{x}"], isi[f"predikat_{x}"] = None, "-", None, None
+            else:  # no capaian; a figure being corrected still says so
+                isi[f"capaian_{x}"], isi[f"warna_{x}"], isi[f"predikat_{x}"] = None, None, None
+                isi[f"keadaan_{x}"] = KeadaanCapaian.label_dari(r.status) if r is not None and isinstance(
+                    r.status, str) else "-"
             isi[f"keterangan_{x}"] = (r.keterangan or "") if r is not None else ""
         isi["rata"] = rata_rata_dibatasi(nilai, batas.get(k))
         baris.append(isi)
@@ -142,7 +159,7 @@ def tabel_beranda_kabupaten(session: Session, sar: Saringan, hari_ini: date | No
               Kolom("Langkah menunggu", "langkah_terbuka", "angka"),
               Kolom("Tindak lanjut terlambat", "tl_terlambat", "angka"),
               Kolom("Dalam mutu baku", "dalam_baku", "persen")]
-    return Tabel(f"Perbandingan kecamatan, triwulan {ROMAWI[sar.triwulan]} {sar.tahun}", tuple(kolom),
+    return Tabel(f"Perbandingan kecamatan, {periode_capaian(sar.tahun, sar.triwulan)}", tuple(kolom),
                  pd.DataFrame(baris))
 
 
@@ -152,8 +169,7 @@ def tabel_perbandingan(session: Session, sar: Saringan, df: pd.DataFrame | None 
         df = perbandingan(session, kecamatan_ids=sar.kecamatan_ids, tahun=sar.tahun, triwulan=sar.triwulan)
     if sar.indikator_id:
         df = df[df["indikator_id"] == sar.indikator_id]
-    df = df.assign(status=[KeadaanCapaian.label_dari(k) if c is not None and isinstance(k, str) else "-"
-                           for k, c in zip(df["status"], df["capaian"])],
+    df = df.assign(status=[KeadaanCapaian.label_dari(k) if isinstance(k, str) else "-" for k in df["status"]],
                    predikat=df["predikat"].fillna("-"), keterangan=df["keterangan"].fillna(""),
                    dasar=[_dasar(t, c, x) for t, c, x in zip(df["terhadap"], df["capaian"], df["target"])])
     return Tabel(f"Perbandingan capaian kecamatan, triwulan {ROMAWI[sar.triwulan]} {sar.tahun}", (
@@ -292,6 +308,9 @@ def tabel_tl_rekap(session: Session, sar: Saringan, menurut: str, df: pd.DataFra
 
 SETAHUN = frozenset({"siklus-langkah", "penyimpangan", "tl-daftar", "tl-per-kecamatan", "tl-per-penanggung-jawab",
                      "tl-per-triwulan"})  # tables whose filter may take the whole year
+# Beranda's tables: the whole year may be chosen ("Setahun"), but a quarter is what they open on.
+BERANDA_SETAHUN = frozenset({"iku-triwulan", "beranda-kabupaten", "tl-terlambat"})
+SEKABUPATEN = frozenset({"beranda-kabupaten", "tl-terlambat"})  # read one kabupaten at a time, as Beranda shows them
 TABEL: dict[str, Callable[[Session, Saringan], Tabel]] = {
     "iku-triwulan": tabel_iku_triwulan,
     "perbandingan": tabel_perbandingan,

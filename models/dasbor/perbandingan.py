@@ -280,7 +280,7 @@ def capaian_peringkat(session: Session, sar: Saringan, df: pd.DataFrame | None =
         for r in per_kantor.get(k, []):
             ada = r.capaian is not None and not pd.isna(r.capaian)
             isi[f"capaian_{r.kode}"] = r.capaian if ada else None
-            isi[f"keadaan_{r.kode}"] = KeadaanCapaian.label_dari(r.status) if ada else "-"
+            isi[f"keadaan_{r.kode}"] = KeadaanCapaian.label_dari(r.status) if isinstance(r.status, str) else "-"
             isi[f"warna_{r.kode}"] = r.warna if ada else None  # not a column: the band's colour, for the tint
             if ada and r.bersama:  # an office's own indicator is shown, not compared
                 nilai.append(float(r.capaian))

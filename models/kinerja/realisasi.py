@@ -225,6 +225,19 @@ MESIN_REALISASI: Mesin[StatusRealisasi, KonteksRealisasi] = Mesin("realisasi", S
     Transisi((R.RESMI,), "buka", R.DIBUKA, siapa=_camat_kantor, syarat=_beralasan),
 ], pesan_keadaan=_pesan_keadaan)
 BISA_DIUBAH = MESIN_REALISASI.dari("ubah")  # the statuses in which a figure can still be changed
+# A figure sent back, returned at a step or reopened by the Camat: its number is being corrected, so no reader shows
+# a capaian computed from it, only its state.
+SEDANG_DIPERBAIKI = frozenset(ke for ke in (MESIN_REALISASI.ke(R.DIAJUKAN, "kembalikan"),
+                                            MESIN_REALISASI.ke(R.RESMI, "buka")) if ke is not None)
+
+
+def keadaan_angka(status: str | None) -> StatusRealisasi | None:
+    """A figure's state, as Isi Realisasi's badge names it and Beranda repeats it; None without a figure.
+
+    >>> keadaan_angka("dibuka").label, keadaan_angka("dikembalikan") in SEDANG_DIPERBAIKI, keadaan_angka(None)
+    ('Dibuka kembali', True, None)
+    """
+    return None if status is None else R(status)
 
 
 def _periksa(k: KonteksRealisasi, aksi: str) -> StatusRealisasi:

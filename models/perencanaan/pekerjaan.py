@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from sqlalchemy import and_, update
-from sqlmodel import Session, col, select
+from sqlmodel import Session, col, func, select
 
 from models.perencanaan.kalender_sakip import (
     PERJANJIAN_KINERJA,
@@ -38,7 +38,7 @@ from models.umum import periode
 from models.umum.audit import catat
 from models.umum.penolakan import Ditolak
 from models.umum.periode import ROMAWI, akhir_triwulan
-from models.umum.status import JenisKerja, StatusEksekusi
+from models.umum.status import JenisKerja, KeadaanLangkah, StatusEksekusi
 from models.umum.tanggal import tanggal_panjang
 
 JENIS = JenisKerja.DOKUMEN
@@ -283,3 +283,42 @@ def untuk_saya(session: Session, user: User, kewajiban: list[Kewajiban]) -> set[
             if rec is not None and milik_peran(user, rec):
                 hasil.add(n)
     return hasil
+
+
+@dataclass(frozen=True)
+class PekerjaanTahunan:
+    """A piece of the year's work (a Renja, an LKj: an execution with no quarter) and how far it has got."""
+
+    eksekusi: Eksekusi
+    sop_nama: str
+    langkah_selesai: int  # steps of its SOP done at least once
+    langkah_semua: int  # steps of its SOP
+    menunggu: SopLangkah | None  # the step waiting now (None when it has ended)
+    peran: str | None  # the role the waiting step's record waits on
+
+
+def pekerjaan_tahunan(session: Session, kecamatan_id: int, tahun: int) -> list[PekerjaanTahunan]:
+    """The office's yearly work about `tahun` (executions with no quarter, not cancelled), of any kind, the
+    latest started first: how many of its SOP's steps are done, and the step it waits at."""
+    eks = list(session.exec(
+        select(Eksekusi, SopRevisi.nama).join(SopRevisi, col(SopRevisi.id) == Eksekusi.revisi_id)
+        .where(Eksekusi.kecamatan_id == kecamatan_id).where(Eksekusi.tahun == tahun)
+        .where(col(Eksekusi.triwulan).is_(None)).where(Eksekusi.status != StatusEksekusi.DIBATALKAN)
+        .order_by(col(Eksekusi.dimulai_pada).desc(), col(Eksekusi.id).desc())).all())
+    if not eks:
+        return []
+    ids = [e.id for e, _ in eks]
+    revisi = {e.revisi_id for e, _ in eks}
+    semua = dict(session.exec(select(SopLangkah.revisi_id, func.count(col(SopLangkah.id)))
+                              .where(col(SopLangkah.revisi_id).in_(revisi)).group_by(col(SopLangkah.revisi_id))).all())
+    selesai = dict(session.exec(
+        select(CatatanLangkah.eksekusi_id, func.count(func.distinct(CatatanLangkah.langkah_id)))
+        .where(col(CatatanLangkah.eksekusi_id).in_(ids)).where(col(CatatanLangkah.selesai_pada).is_not(None))
+        .where(col(CatatanLangkah.hasil) != KeadaanLangkah.DIKEMBALIKAN)
+        .group_by(col(CatatanLangkah.eksekusi_id))).all())
+    terbuka = {rec.eksekusi_id: (lk, rec.role_kode) for rec, lk in session.exec(
+        select(CatatanLangkah, SopLangkah).join(SopLangkah, col(SopLangkah.id) == CatatanLangkah.langkah_id)
+        .where(col(CatatanLangkah.eksekusi_id).in_(ids)).where(col(CatatanLangkah.selesai_pada).is_(None))).all()}
+    return [PekerjaanTahunan(e, nama, selesai.get(e.id, 0), semua.get(e.revisi_id, 0),
+                             *(terbuka.get(e.id, (None, None)) if e.status == StatusEksekusi.BERJALAN else (None, None)))
+            for e, nama in eks]

@@ -361,10 +361,11 @@ def garis_waktu(session: Session, eksekusi_id: int, sekarang: datetime | None = 
 
 
 def dalam_baku_per_kantor(session: Session, *, kecamatan_ids: list[int], tahun: int,
-                          triwulan: int) -> dict[int, tuple[int, int]]:
+                          triwulan: int | None) -> dict[int, tuple[int, int]]:
     """Per office: (finished step visits within mutu baku, finished step visits) of every SOP execution about
-    the quarter."""
-    df = catatan(session, kecamatan_ids=kecamatan_ids, tahun=tahun, triwulan=triwulan)
+    the quarter; with no quarter (None or 0, the whole year), of every execution about the year, the yearly work
+    (Renja, LKj: no quarter) among them."""
+    df = catatan(session, kecamatan_ids=kecamatan_ids, tahun=tahun, triwulan=triwulan or None)
     hasil = {k: (0, 0) for k in kecamatan_ids}
     if df.empty:
         return hasil
