@@ -343,7 +343,7 @@ class BarisPengguna:
     jabatan: str | None = None
 
 
-PER_HALAMAN_PENGGUNA = 50
+PER_HALAMAN_PENGGUNA = 25  # as the tables paged in the browser (dashboard.components.tabel)
 # The orders the users page offers, by their key: (label, the columns in order); each ends on the id for a stable page.
 URUTAN_PENGGUNA = {
     "kantor": "Kantor",

@@ -33,21 +33,21 @@ def test_the_admin_searches_pages_and_picks_an_account(page, server_url, e2e_eng
     semua = _isi(e2e_engine)
     page.goto(server_url + "/pengguna")
     keterangan = page.locator(f"#{ids.PENGGUNA_KETERANGAN}")
-    keterangan.get_by_text(re.compile(r"^Menampilkan 1–50 dari ")).wait_for()
-    assert keterangan.inner_text() == f"Menampilkan 1–50 dari {semua} pengguna."
-    assert len(_baris(page)) == 50
+    keterangan.get_by_text(re.compile(r"^Menampilkan 1–25 dari ")).wait_for()
+    assert keterangan.inner_text() == f"Menampilkan 1–25 dari {semua} pengguna."
+    assert len(_baris(page)) == 25
 
     page.fill(f"#{ids.PENGGUNA_CARI}", "pegawai halaman")
     page.press(f"#{ids.PENGGUNA_CARI}", "Enter")
-    keterangan.get_by_text(f"Menampilkan 1–50 dari 60 pengguna (disaring dari {semua}).").wait_for()
+    keterangan.get_by_text(f"Menampilkan 1–25 dari 60 pengguna (disaring dari {semua}).").wait_for()
     page.click(f"#{ids.PENGGUNA_URUT}")
     page.get_by_role("option", name="Urut: Nama pengguna").click()
     tunggu_js(page, "s => document.querySelector(s).textContent === 'uji000.halaman'",
               f"#{ids.PENGGUNA_TABEL} tbody tr td:first-child")
-    page.locator(f"#{ids.PENGGUNA_HALAMAN}").get_by_text("2", exact=True).click()
+    page.locator(f"#{ids.PENGGUNA_HALAMAN}").get_by_text("3", exact=True).click()
     keterangan.get_by_text(f"Menampilkan 51–60 dari 60 pengguna (disaring dari {semua}).").wait_for()
     assert _baris(page) == [f"uji{i:03d}.halaman" for i in range(50, 60)]
-    assert page.locator(f"#{ids.PENGGUNA_HALAMAN} .active").inner_text().startswith("2")
+    assert page.locator(f"#{ids.PENGGUNA_HALAMAN} .active").inner_text().startswith("3")
 
     # The chooser asks the database for what is typed: an account on no page shown is found all the same.
     page.click(f"#{ids.KELOLA_PENGGUNA}")

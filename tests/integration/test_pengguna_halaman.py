@@ -52,10 +52,10 @@ def test_the_database_pages_sorts_and_searches_the_accounts(demo):
         assert len(ids) == len(set(ids)) == semua
 
         uji = cari_pengguna(s, cari="pegawai uji", urut="username")
-        assert (uji.cocok, uji.jumlah_halaman) == (BANYAK, 3)
+        assert (uji.cocok, uji.jumlah_halaman) == (BANYAK, 6)
         assert [b.username for b in uji.baris[:2]] == ["uji000.kalipare", "uji001.kalipare"]
-        assert [b.username for b in cari_pengguna(s, cari="pegawai uji", urut="username", halaman=3).baris] == [
-            f"uji{i:03d}.kalipare" for i in range(100, BANYAK)]
+        assert [b.username for b in cari_pengguna(s, cari="pegawai uji", urut="username", halaman=6).baris] == [
+            f"uji{i:03d}.kalipare" for i in range(125, BANYAK)]
         # By NIP as printed (with its spaces), by office and role together, by status.
         nip = cari_pengguna(s, cari="19900101 201501 1 042")
         assert [(b.username, b.nip) for b in nip.baris] == [("uji042.kalipare", "19900101 201501 1 042")]
@@ -85,12 +85,12 @@ def test_the_admin_receives_one_page_of_accounts_and_moves_between_pages(client,
     r = _tampilkan(client, app, cari="pegawai uji", urut="username", halaman=2)
     isi = r.get_json()["response"]
     teks = teks_jawaban(r)
-    assert isi["pengguna-keterangan"]["children"] == f"Menampilkan 51–100 dari 130 pengguna (disaring dari {semua})."
-    assert isi["pengguna-halaman"] == {"max_value": 3, "active_page": 2}
-    assert "uji050.kalipare" in teks and "uji099.kalipare" in teks
-    assert "uji049.kalipare" not in teks and "uji100.kalipare" not in teks
+    assert isi["pengguna-keterangan"]["children"] == f"Menampilkan 26–50 dari 130 pengguna (disaring dari {semua})."
+    assert isi["pengguna-halaman"] == {"max_value": 6, "active_page": 2}
+    assert "uji025.kalipare" in teks and "uji049.kalipare" in teks
+    assert "uji024.kalipare" not in teks and "uji050.kalipare" not in teks
     # A new search starts at its first page, whatever page the pager was on.
-    r = _tampilkan(client, app, cari="uji12", urut="username", halaman=3, pemicu="pengguna-cari.value")
+    r = _tampilkan(client, app, cari="uji12", urut="username", halaman=5, pemicu="pengguna-cari.value")
     isi = r.get_json()["response"]
     assert isi["pengguna-halaman"] == {"max_value": 1, "active_page": 1}
     assert isi["pengguna-keterangan"]["children"].startswith("Menampilkan 1–10 dari 10 pengguna")
