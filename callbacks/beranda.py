@@ -7,6 +7,7 @@ from flask_login import current_user
 from dashboard import ids
 from dashboard.akses import callback
 from dashboard.components.beranda import isi_kabupaten, isi_kantor
+from dashboard.components.nasional import isi_nasional
 from dashboard.components.saringan import pasang_alamat, saringan_halaman
 from dashboard.data import pengaturan, sesi
 from models.tables import User
@@ -24,6 +25,8 @@ def register(app: Dash) -> None:
         with sesi() as s:
             sar = saringan_halaman(s, {"kecamatan": kecamatan, "tahun": tahun, "triwulan": triwulan}, setahun=True,
                                    bawaan_setahun=False)
+            if sar.nasional:
+                return isi_nasional(s, sar, "/")
             if sar.kecamatan_id:
                 return isi_kantor(s, sar, s.get(User, current_user.id), periode.hari_ini(), pengaturan().menit_per_hari)
             return isi_kabupaten(s, sar, periode.hari_ini())

@@ -8,6 +8,7 @@ from flask_login import current_user
 from dashboard import ids
 from dashboard.akses import callback
 from dashboard.components.monitoring_sop import isi_evaluasi, isi_monitoring, isi_ringkasan, semester_halaman
+from dashboard.components.nasional import isi_nasional
 from dashboard.components.saringan import pasang_alamat, saringan_halaman
 from dashboard.data import pengaturan, sesi
 from dashboard.format import waktu
@@ -68,6 +69,8 @@ def register(app: Dash) -> None:
         with sesi() as s:
             sar = saringan_halaman(s, {"kecamatan": kecamatan, "tahun": tahun})
             smt = semester_halaman({"semester": semester}, sar.tahun)
+            if sar.nasional:
+                return isi_nasional(s, sar, "/monitoring-sop"), _pilih_kantor()
             if sar.kecamatan_id is None:  # the offices side by side (the table has both sheets' columns)
                 return isi_ringkasan(s, sar.kecamatan_ids, sar.tahun, smt), _pilih_kantor()
             user = s.get(User, current_user.id)

@@ -2,18 +2,21 @@
 from __future__ import annotations
 
 import dash_bootstrap_components as dbc
-from dash import Dash, Input, Output, State, html
+from dash import Dash, Input, Output, State, ctx, html
 from flask import request
 from flask_login import current_user
 
 from dashboard import ids
 from dashboard.akses import callback
+from dashboard.components.tabel import keterangan_baris
 from dashboard.data import sesi
 from models.akun.pengguna import PESAN_SANDI_AWAL_DIBERIKAN as PESAN_SANDI_AWAL
 from models.akun.pengguna import (
     baca_kantor,
     buat_pengguna,
-    daftar_pengguna,
+    cari_pengguna,
+    label_pengguna,
+    pengguna_terpilih,
     setel_ulang_sandi,
     ubah_pengguna,
 )
@@ -37,13 +40,30 @@ def _tabel(baris) -> dbc.Table:
 
 
 def register(app: Dash) -> None:
-    @callback(app, Output(ids.PENGGUNA_TABEL, "children"), Output(ids.KELOLA_PENGGUNA, "options"),
-              Input(ids.PENGGUNA_CARI, "value"), Input(ids.PENGGUNA_VERSI, "data"), peran=ADMIN)
-    def tampilkan(cari: str | None, _versi: int | None):
+    @callback(app, Output(ids.PENGGUNA_TABEL, "children"), Output(ids.PENGGUNA_KETERANGAN, "children"),
+              Output(ids.PENGGUNA_HALAMAN, "max_value"), Output(ids.PENGGUNA_HALAMAN, "active_page"),
+              Input(ids.PENGGUNA_CARI, "value"), Input(ids.PENGGUNA_URUT, "value"),
+              Input(ids.PENGGUNA_HALAMAN, "active_page"), Input(ids.PENGGUNA_VERSI, "data"), peran=ADMIN)
+    def tampilkan(cari: str | None, urut: str | None, halaman: int | None, _versi: int | None):
+        # A new search or order starts at its first page; a save keeps the page the admin was on.
+        awal = ctx.triggered_id in (ids.PENGGUNA_CARI, ids.PENGGUNA_URUT)
         with sesi() as s:
-            baris = daftar_pengguna(s, cari=cari)
-        pilihan = [{"label": f"{b.username} · {b.peran} · {b.kantor}", "value": b.id} for b in baris]
-        return _tabel(baris), pilihan
+            h = cari_pengguna(s, cari=cari, urut=urut, halaman=1 if awal else halaman)
+        keterangan = keterangan_baris(h.dari, h.sampai, h.cocok, h.semua, satuan="pengguna")
+        if not h.cocok:
+            return dbc.Alert(keterangan, color="light"), "", 1, 1
+        return _tabel(h.baris), keterangan, h.jumlah_halaman, h.halaman
+
+    @callback(app, Output(ids.KELOLA_PENGGUNA, "options"), Input(ids.KELOLA_PENGGUNA, "search_value"),
+              Input(ids.PENGGUNA_VERSI, "data"), State(ids.KELOLA_PENGGUNA, "value"), peran=ADMIN)
+    def pilihan_pengguna(cari: str | None, _versi: int | None, terpilih: int | None):
+        """The chooser offers the accounts its typed words find (20 at most) and keeps the one chosen."""
+        with sesi() as s:
+            baris = cari_pengguna(s, cari=cari, halaman=1, per_halaman=20).baris
+            pilih = pengguna_terpilih(s, nomor_id(terpilih)) if terpilih else None
+        if pilih and all(b.id != pilih.id for b in baris):
+            baris = [pilih, *baris]
+        return [{"label": label_pengguna(b), "value": b.id} for b in baris]
 
     @callback(app, Output(ids.KELOLA_PERAN, "value"), Output(ids.KELOLA_KANTOR, "value"),
               Output(ids.KELOLA_AKTIF, "value"), Output(ids.KELOLA_NIP, "value"), Output(ids.KELOLA_JABATAN, "value"),

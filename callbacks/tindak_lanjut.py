@@ -9,6 +9,7 @@ from flask_login import current_user
 
 from dashboard import ids
 from dashboard.akses import callback
+from dashboard.components.nasional import isi_nasional
 from dashboard.components.saringan import pasang_alamat, saringan_halaman
 from dashboard.components.tindak_lanjut import isi, rincian
 from dashboard.data import sesi
@@ -54,6 +55,8 @@ def register(app: Dash) -> None:
     def tampil(kecamatan, tahun, triwulan, _pesan, _pesan_ev, minta):
         with sesi() as s:
             sar = saringan_halaman(s, {"kecamatan": kecamatan, "tahun": tahun, "triwulan": triwulan}, setahun=True)
+            if sar.nasional:
+                return isi_nasional(s, sar, "/tindak-lanjut"), [], None, None
             isi_halaman, pilihan = isi(s, sar, s.get(User, current_user.id))
         # An item the address names (a reminder's link) is opened once, if it is one the page lists.
         terpilih = minta if any(minta == p["value"] for p in pilihan) else no_update  # minta may be anything sent

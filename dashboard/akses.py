@@ -34,6 +34,7 @@ from models.akun.akses import (
     kecamatan_bernama,
     kecamatan_pemilik,
 )
+from models.dasbor.kueri import PilihKabupaten
 from models.tables import User
 from models.umum.audit import catat
 from models.umum.isian import nomor_id
@@ -129,6 +130,11 @@ def pesan_tolak(pesan: str):
     return dbc.Alert(pesan, color="danger", className="pesan-tolak")
 
 
+def pesan_pilih(pesan: str):
+    """How a view asks for a choice before it can be drawn (the admin's kabupaten)."""
+    return dbc.Alert(pesan, color="info", className="pesan-pilih")
+
+
 def _jumlah_output(dependencies: tuple) -> int:
     n = 0
     for d in dependencies:
@@ -148,14 +154,15 @@ def callback(app: Dash, *dependencies, peran: Iterable[str] | None = None, kecam
     kebijakan = _kebijakan(peran, kecamatan, objek)
     n_output = _jumlah_output(dependencies)
 
-    def jawab_tolak(pesan: str):
+    def jawab_tolak(pesan: str, tampil: Callable[[str], Any] | None = None):
+        tampil = tampil or pesan_tolak
         if callable(tolak):
             return tolak(pesan)
         if tolak is None:
-            set_props(ids.PESAN_GLOBAL, {"children": pesan_tolak(pesan)})
+            set_props(ids.PESAN_GLOBAL, {"children": tampil(pesan)})
         if n_output <= 1:
-            return pesan_tolak(pesan) if tolak == 0 else no_update
-        return tuple(pesan_tolak(pesan) if i == tolak else no_update for i in range(n_output))
+            return tampil(pesan) if tolak == 0 else no_update
+        return tuple(tampil(pesan) if i == tolak else no_update for i in range(n_output))
 
     def daftar(fungsi: Callable) -> Callable:
         nama_arg = list(inspect.signature(fungsi).parameters)
@@ -169,6 +176,8 @@ def callback(app: Dash, *dependencies, peran: Iterable[str] | None = None, kecam
             except Ditolak as e:
                 catat_penolakan(e, sasaran=sasaran)
                 return jawab_tolak(str(e))
+            except PilihKabupaten as e:  # not a refusal: the admin is asked to choose a kabupaten first
+                return jawab_tolak(str(e), pesan_pilih)
 
         terjaga.kebijakan = kebijakan
         app.callback(*dependencies, **kwargs)(terjaga)

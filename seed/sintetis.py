@@ -10,8 +10,9 @@ structure, its work calendar and its random stream, so these are the records the
 office when it runs on the template's stream. `buat_sintetis(massal=False)` does exactly that, one transition at a
 time, and a test compares the two runs table by table.
 
-Names are marked as synthetic: kabupaten "Sintetis Malang 01", kecamatan "Sintetis 01-07". Within a synthetic
-kabupaten every office has a different template; the templates rotate from one kabupaten to the next.
+Names are marked as synthetic: kabupaten "Sintetis Malang 01", kecamatan "Sintetis 01-07". A synthetic kabupaten
+holds as many offices as asked. Within it every office has a different template while there are templates enough;
+beyond that they repeat (the summary says so). The templates rotate from one kabupaten to the next.
 """
 from __future__ import annotations
 
@@ -113,6 +114,8 @@ class RingkasanSintetis:
     baris: dict[str, int]
     massal: bool
     detik: float
+    per_kabupaten: int = 1
+    templat: int = 1
 
     def kalimat(self) -> str:
         n = format_angka
@@ -121,7 +124,10 @@ class RingkasanSintetis:
         return (f"{n(self.kecamatan)} kecamatan sintetis dalam {n(self.kabupaten)} kabupaten sintetis dibuat ({cara}): "
                 f"{n(self.baris.get('realisasi', 0))} realisasi, {n(self.baris.get('eksekusi', 0))} eksekusi SOP, "
                 f"{n(self.baris.get('catatanlangkah', 0))} catatan langkah, {n(self.baris.get('auditlog', 0))} "
-                f"baris audit, dalam {detik} detik.")
+                f"baris audit, dalam {detik} detik." + (
+                    f" Tiap kabupaten sintetis memuat hingga {n(self.per_kabupaten)} kecamatan dari {n(self.templat)} "
+                    "kantor templat, jadi riwayat templat dipakai berulang dalam satu kabupaten."
+                    if self.per_kabupaten > self.templat and self.kecamatan > self.templat else ""))
 
 
 @dataclass(frozen=True)
@@ -153,7 +159,7 @@ def buat_sintetis(engine: Engine, *, dari: str = "Malang", jumlah: int, per_kabu
             raise RiwayatDitolak(f"Kabupaten {dari} tidak ada di basis data.")
         dibuat = _riwayat_dibuat(s, dari)
         templat = _templat(s, pola)
-        per = max(1, min(per_kabupaten, len(templat)))
+        per = per_kabupaten
         rencana = [Rencana(i // per + 1, f"{AWALAN_SINTETIS} {i // per + 1:02d}-{i % per + 1:02d}",
                            templat[(i % per + i // per) % len(templat)]) for i in range(jumlah)]
         kabupaten = {}
@@ -165,7 +171,7 @@ def buat_sintetis(engine: Engine, *, dari: str = "Malang", jumlah: int, per_kabu
         else:
             baris = _jalankan_semua(s, rencana, kabupaten, dibuat, dari, kemajuan)
         ringkasan = RingkasanSintetis(kabupaten=len(kabupaten), kecamatan=jumlah, baris=baris, massal=massal,
-                                      detik=time.perf_counter() - mulai)
+                                      detik=time.perf_counter() - mulai, per_kabupaten=per, templat=len(templat))
         catat(s, aksi="demo.sintetis", keterangan=ringkasan.kalimat(),
               sesudah={"dari": dari, "kabupaten": len(kabupaten), "kecamatan": jumlah, "massal": massal, **baris})
     return RingkasanSintetis(**{**ringkasan.__dict__, "detik": time.perf_counter() - mulai})

@@ -10,14 +10,15 @@ from collections.abc import Mapping
 from urllib.parse import urlencode
 
 import dash_bootstrap_components as dbc
-from dash import ClientsideFunction, Dash, Input, Output, State, dcc, html
+from dash import ClientsideFunction, Dash, Input, Output, State, dcc, html, no_update
 from flask_login import current_user
-from sqlmodel import Session
+from sqlmodel import Session, select
 
 from dashboard.components.pilihan import dropdown
 from dashboard.data import kecamatan_terlihat
+from models.akun.akses import AWALAN_KABUPATEN
 from models.dasbor.kueri import Saringan, baca_saringan, nama_kantor
-from models.tables import User
+from models.tables import Kabupaten, Kecamatan, User
 from models.umum.periode import ROMAWI, periode_baku
 
 NAMA = ("kecamatan", "tahun", "triwulan", "indikator", "sop")
@@ -47,8 +48,12 @@ def bilah_saringan(session: Session, prefix: str, sar: Saringan, *, indikator: l
     user = session.get(User, current_user.id)
     lingkup = kecamatan_terlihat(session)
     kolom = []
-    if not user.kecamatan_id:
-        kantor = sorted(nama_kantor(session, lingkup if lingkup is not None else sar.kecamatan_ids).values())
+    if lingkup is None:  # the admin: a kabupaten first, then its offices
+        pilihan, nilai = pilihan_kantor_nasional(session, sar)
+        kolom.append(_kolom("Kabupaten / kecamatan", dropdown(id=f"{prefix}-kecamatan", options=pilihan, value=nilai,
+                                                                  clearable=False), md=3))
+    elif not user.kecamatan_id:
+        kantor = sorted(nama_kantor(session, lingkup).values())
         pilihan = [{"label": "Semua kecamatan", "value": SEMUA_KANTOR}] + [{"label": k, "value": k} for k in kantor]
         nilai = nama_kantor(session, [sar.kecamatan_id])[sar.kecamatan_id] if sar.kecamatan_id else SEMUA_KANTOR
         kolom.append(_kolom("Kecamatan", dropdown(id=f"{prefix}-kecamatan", options=pilihan, value=nilai,
@@ -79,6 +84,40 @@ def bilah_saringan(session: Session, prefix: str, sar: Saringan, *, indikator: l
     return dbc.Row(kolom, className="g-2 mb-3 saringan")
 
 
+def pilihan_kantor_nasional(session: Session, sar: Saringan) -> tuple[list[dict], str]:
+    """The admin's office filter: every kabupaten (each "semua kecamatan"), and the offices of the one chosen (or of
+    the chosen office's); the value as the filter holds it. Never every office of every kabupaten."""
+    kab = sar.kabupaten_id
+    if sar.kecamatan_id is not None:
+        kab = session.get(Kecamatan, sar.kecamatan_id).kabupaten_id
+    pilihan = [{"label": "Semua kabupaten (ringkasan)", "value": SEMUA_KANTOR}]
+    nilai = SEMUA_KANTOR
+    for kab_id, nama in session.exec(select(Kabupaten.id, Kabupaten.nama).order_by(Kabupaten.nama)):
+        pilihan.append({"label": f"Kabupaten {nama}: semua kecamatan", "value": AWALAN_KABUPATEN + nama})
+        if kab_id == kab:
+            nilai = AWALAN_KABUPATEN + nama
+            pilihan += [{"label": f"· Kec. {k}", "value": k} for k in session.exec(
+                select(Kecamatan.nama).where(Kecamatan.kabupaten_id == kab_id).order_by(Kecamatan.nama))]
+    if sar.kecamatan_id is not None:
+        nilai = nama_kantor(session, [sar.kecamatan_id])[sar.kecamatan_id]
+    return pilihan, nilai
+
+
+def pasang_pilihan_nasional(app: Dash, prefix: str) -> None:
+    """The admin's office filter lists the offices of the kabupaten just chosen, without reloading the page."""
+    from dashboard.akses import callback
+    from dashboard.data import sesi
+
+    @callback(app, Output(f"{prefix}-kecamatan", "options"), Input(f"{prefix}-kecamatan", "value"),
+              kecamatan=("nilai",), prevent_initial_call=True)
+    def pilihan_nasional(nilai):
+        with sesi() as s:
+            if kecamatan_terlihat(s) is not None:
+                return no_update  # a kabupaten's or an office's filter lists its offices from the start
+            sar = saringan_halaman(s, {"kecamatan": nilai})
+            return pilihan_kantor_nasional(s, sar)[0]
+
+
 def _tersembunyi(ident: str, nilai) -> html.Div:
     """A filter the user does not choose (their own office), kept so every page's callbacks have one shape."""
     return html.Div(dropdown(id=ident, options=[] if nilai is None else [{"label": str(nilai), "value": nilai}],
@@ -102,6 +141,8 @@ def pasang_alamat(app: Dash, prefix: str, nama: tuple[str, ...]) -> None:
         *[Input(f"{prefix}-{n}", "value") for n in nama],
         State(f"{prefix}-nama", "data"),
     )
+    if "kecamatan" in nama:
+        pasang_pilihan_nasional(app, prefix)
 
 
 def tautan_unduh(tabel: str, q: str) -> html.Span:

@@ -31,11 +31,11 @@ def kunci_urut(v, k: Kolom) -> float | str | None:
     return str(v).casefold()
 
 
-def keterangan_baris(dari: int, sampai: int, cocok: int, semua: int) -> str:
+def keterangan_baris(dari: int, sampai: int, cocok: int, semua: int, satuan: str = "baris") -> str:
     """'Menampilkan 1–25 dari 31 baris', the same words as the browser writes when paging (assets/tabel.js)."""
     if cocok == 0:
-        return "Tidak ada baris yang cocok dengan pencarian."
-    teks = f"Menampilkan {angka(dari)}–{angka(sampai)} dari {angka(cocok)} baris"
+        return f"Tidak ada {satuan} yang cocok dengan pencarian."
+    teks = f"Menampilkan {angka(dari)}–{angka(sampai)} dari {angka(cocok)} {satuan}"
     return teks + (f" (disaring dari {angka(semua)})." if cocok < semua else ".")
 
 

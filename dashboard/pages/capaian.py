@@ -20,7 +20,7 @@ PREFIX, SARINGAN = ids.CAPAIAN_PREFIX, ids.CAPAIAN_SARINGAN
 def layout(**kwargs) -> html.Div:
     with sesi() as s:
         sar = saringan_halaman(s, kwargs)
-        bilah = bilah_saringan(s, PREFIX, sar, indikator=indikator_dalam_lingkup(s, sar.kecamatan_ids))
+        bilah = bilah_saringan(s, PREFIX, sar, indikator=indikator_dalam_lingkup(s, sar.kantor_pilihan))
     return html.Div([
         html.H2("Capaian IKU"),
         html.P("Satu kecamatan: capaian per triwulan selama lima tahun sampai tahun terpilih, dengan pita predikat, "

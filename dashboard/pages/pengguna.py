@@ -10,7 +10,7 @@ from dashboard import ids
 from dashboard.akses import halaman
 from dashboard.components.pilihan import dropdown
 from dashboard.data import sesi
-from models.akun.pengguna import pilihan_kantor
+from models.akun.pengguna import URUTAN_PENGGUNA, pilihan_kantor
 from models.tables import Role
 
 dash.register_page(__name__, path="/pengguna", name="Pengguna", title="Pengguna · SAKIP Kecamatan", order=9)
@@ -51,7 +51,7 @@ def _kelola(peran, kantor) -> dbc.Card:
     return dbc.Card(dbc.CardBody([
         html.H5("Ubah pengguna", className="card-title"),
         dbc.Label("Pengguna"),
-        dropdown(id=ids.KELOLA_PENGGUNA, placeholder="Pilih dari daftar…", className="mb-2"),
+        dropdown(id=ids.KELOLA_PENGGUNA, placeholder="Ketik nama, nama pengguna atau NIP…", className="mb-2"),
         dbc.Label("Peran"),
         dropdown(id=ids.KELOLA_PERAN, options=peran, className="mb-2", clearable=False),
         dbc.Label("Kantor"),
@@ -83,9 +83,17 @@ def layout(**_kwargs) -> html.Div:
         dcc.Store(id=ids.PENGGUNA_VERSI, data=0),
         dbc.Row([
             dbc.Col([
-                dbc.Input(id=ids.PENGGUNA_CARI, type="search", debounce=True, className="mb-2",
-                          placeholder="Cari nama pengguna, nama, kantor atau peran…"),
+                dbc.Row([
+                    dbc.Col(dbc.Input(id=ids.PENGGUNA_CARI, type="search", debounce=True,
+                                      placeholder="Cari nama, nama pengguna, NIP, kantor atau peran…"), md=8),
+                    dbc.Col(dropdown(id=ids.PENGGUNA_URUT, clearable=False, searchable=False, value="kantor",
+                                     options=[{"label": f"Urut: {label}", "value": kunci}
+                                              for kunci, label in URUTAN_PENGGUNA.items()]), md=4),
+                ], className="g-2 mb-2"),
+                html.Small(id=ids.PENGGUNA_KETERANGAN, className="text-muted d-block mb-1", role="status"),
                 dcc.Loading(html.Div(id=ids.PENGGUNA_TABEL)),
+                dbc.Pagination(id=ids.PENGGUNA_HALAMAN, max_value=1, active_page=1, first_last=True,
+                               previous_next=True, fully_expanded=False, size="sm"),
             ], lg=8),
             dbc.Col([_kelola(peran, kantor), _baru(peran, kantor)], lg=4),
         ]),

@@ -20,8 +20,8 @@ PREFIX, SARINGAN = ids.PERBANDINGAN_PREFIX, ids.PERBANDINGAN_SARINGAN
 def layout(**kwargs) -> html.Div:
     with sesi() as s:
         sar = saringan_halaman(s, kwargs)
-        bilah = bilah_saringan(s, PREFIX, sar, sop=sop_dalam_lingkup(s, sar.kecamatan_ids),
-                               sop_bawaan=sop_terbanyak(s, sar.kecamatan_ids, sar.tahun))
+        bilah = bilah_saringan(s, PREFIX, sar, sop=sop_dalam_lingkup(s, sar.kantor_pilihan),
+                               sop_bawaan=sop_terbanyak(s, sar.kantor_pilihan, sar.tahun))
     return html.Div([
         html.H2("Perbandingan Kecamatan"),
         html.P("Siapa yang terlambat, bagaimana capaian dan proses tiap kecamatan dibandingkan, dan rekap untuk "

@@ -21,8 +21,8 @@ PREFIX, SARINGAN = ids.SIKLUS_PREFIX, ids.SIKLUS_SARINGAN
 def layout(**kwargs) -> html.Div:
     with sesi() as s:
         sar = saringan_halaman(s, kwargs, setahun=True)
-        bilah = bilah_saringan(s, PREFIX, sar, sop=sop_dalam_lingkup(s, sar.kecamatan_ids), setahun=True,
-                               sop_bawaan=sop_terbanyak(s, sar.kecamatan_ids, sar.tahun))
+        bilah = bilah_saringan(s, PREFIX, sar, sop=sop_dalam_lingkup(s, sar.kantor_pilihan), setahun=True,
+                               sop_bawaan=sop_terbanyak(s, sar.kantor_pilihan, sar.tahun))
     return html.Div([
         html.H2("Waktu Siklus SOP"),
         html.P("Waktu kerja tiap langkah dihitung menurut kalender kerja kantor (hari dan jam kerja, tanpa hari libur "

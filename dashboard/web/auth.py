@@ -39,6 +39,7 @@ from models.akun.pengguna import (
     autentikasi,
     ganti_sandi_sendiri,
 )
+from models.dasbor.kueri import PilihKabupaten
 from models.tables import AuditLog, Kabupaten, Kecamatan, Role, User
 from models.umum.audit import catat
 from models.umum.penolakan import Ditolak
@@ -287,6 +288,14 @@ def jawaban_penolakan(e: Ditolak):
     audited in its own transaction, as the callbacks' refusals are (dashboard.akses.catat_penolakan), and answered
     400 with the message."""
     catat_penolakan(e, sasaran=f"rute {request.path}")
+    if request.path.startswith("/_dash"):
+        return jsonify({"galat": str(e)}), 400
+    return render_template("ditolak.html", pesan=str(e)), 400, {"Content-Type": "text/html; charset=utf-8"}
+
+
+@bp.app_errorhandler(PilihKabupaten)
+def pilih_kabupaten(e: PilihKabupaten):
+    """A download or print over every office of every kabupaten: asked for one kabupaten at a time (not a refusal)."""
     if request.path.startswith("/_dash"):
         return jsonify({"galat": str(e)}), 400
     return render_template("ditolak.html", pesan=str(e)), 400, {"Content-Type": "text/html; charset=utf-8"}

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Protocol, cast
 
-from sqlmodel import Session, SQLModel, select
+from sqlmodel import Session, SQLModel, col, select
 
 from models.tables import (
     CatatanLangkah,
@@ -103,16 +103,23 @@ def kecamatan_pemilik(session: Session, model: type[SQLModel], ident: int) -> li
     raise TypeError(f"kecamatan_pemilik tidak mengenal {model.__name__}")
 
 
+AWALAN_KABUPATEN = "kabupaten:"  # an office filter's value naming every office of one kabupaten ("kabupaten:Malang")
+
+
 def kecamatan_bernama(session: Session, nilai: int | str) -> list[int]:
-    """Offices named by an id or by a name (a name may repeat across kabupaten); none for a value that can name no
-    office (an id no column holds, a text that cannot be stored)."""
+    """Offices named by an id or by a name (a name may repeat across kabupaten), or every office of the kabupaten
+    named by "kabupaten:<name>"; none for a value that can name no office (an id no column holds, a text that cannot
+    be stored)."""
     try:
         if isinstance(nilai, int) or (isinstance(nilai, str) and nilai.strip().isdigit()):
             ident = nomor_id(nilai)
             return [ident] if session.get(Kecamatan, ident) else []
-        nama = teks(str(nilai), label="Kecamatan", maks=MAKS_NAMA)
+        nama = teks(str(nilai), label="Kecamatan", maks=MAKS_NAMA + len(AWALAN_KABUPATEN))
     except Ditolak:
         return []
+    if nama is not None and nama.startswith(AWALAN_KABUPATEN):
+        return list(session.exec(select(Kecamatan.id).join(Kabupaten, col(Kabupaten.id) == Kecamatan.kabupaten_id)
+                                 .where(Kabupaten.nama == nama.removeprefix(AWALAN_KABUPATEN))).all())
     return list(session.exec(select(Kecamatan.id).where(Kecamatan.nama == nama)).all())
 
 

@@ -15,7 +15,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
 
-from sqlmodel import Session, select
+from sqlalchemy import case, false, func, literal, or_
+from sqlalchemy.orm import aliased
+from sqlmodel import Session, col, select
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from models.akun.pembatas import SANDI_AWAL_BERLAKU, hapus_sandi_awal, sandi_awal_terbit, terbitkan_sandi_awal
@@ -341,28 +343,122 @@ class BarisPengguna:
     jabatan: str | None = None
 
 
-def daftar_pengguna(session: Session, *, cari: object = None) -> list[BarisPengguna]:
-    """Every account with its role and office, by office then role order (the admin's users page)."""
-    peran = {r.kode: r for r in session.exec(select(Role))}
-    kec = {k.id: k for k in session.exec(select(Kecamatan))}
-    kab = {k.id: k for k in session.exec(select(Kabupaten))}
-    baris = []
-    for u in session.exec(select(User)):
-        if u.kecamatan_id:
-            k = kec[u.kecamatan_id]
-            kantor = f"Kec. {k.nama} (Kab. {kab[k.kabupaten_id].nama})"
-        elif u.kabupaten_id:
-            kantor = f"Kabupaten {kab[u.kabupaten_id].nama}"
-        else:
-            kantor = "Semua kantor"
-        r = peran.get(u.role_kode)
-        baris.append(BarisPengguna(u.id, u.username, u.nama, u.role_kode, r.nama if r else u.role_kode, kantor,
-                                   u.kecamatan_id, u.kabupaten_id, u.aktif, format_nip(u.nip), u.jabatan))
-    if kata := teks(cari, label="Teks pencarian", maks=MAKS_CARI):
-        c = kata.lower()
-        baris = [b for b in baris if c in f"{b.username} {b.nama} {b.kantor} {b.peran}".lower()]
-    urut = {k: r.urutan for k, r in peran.items()}
-    return sorted(baris, key=lambda b: (b.kantor != "Semua kantor", b.kantor, urut.get(b.role_kode, 99), b.username))
+PER_HALAMAN_PENGGUNA = 25  # as the tables paged in the browser (dashboard.components.tabel)
+# The orders the users page offers, by their key: (label, the columns in order); each ends on the id for a stable page.
+URUTAN_PENGGUNA = {
+    "kantor": "Kantor",
+    "username": "Nama pengguna",
+    "nama": "Nama",
+    "peran": "Peran",
+    "status": "Status (nonaktif dahulu)",
+}
+
+
+@dataclass(frozen=True)
+class HalamanPengguna:
+    """One page of the users list, as the database paged, sorted and searched it."""
+
+    baris: list[BarisPengguna]
+    cocok: int  # accounts matching the search
+    semua: int  # accounts in all
+    halaman: int  # 1-based, within 1..jumlah_halaman
+    per_halaman: int
+
+    @property
+    def jumlah_halaman(self) -> int:
+        return max(1, -(-self.cocok // self.per_halaman))
+
+    @property
+    def dari(self) -> int:
+        return (self.halaman - 1) * self.per_halaman + 1 if self.cocok else 0
+
+    @property
+    def sampai(self) -> int:
+        return min(self.cocok, self.halaman * self.per_halaman)
+
+
+def _kata_cari(cari: object) -> list[str]:
+    """The search's words, each to be found in some column ("siti kalipare" → both, anywhere)."""
+    kata = teks(cari, label="Teks pencarian", maks=MAKS_CARI) or ""
+    return [k.casefold() for k in kata.split()][:8]
+
+
+# The office of an account: its kecamatan's kabupaten, or the kabupaten it belongs to itself.
+_KAB_KEC = aliased(Kabupaten, name="kab_kec")
+_KAB_SENDIRI = aliased(Kabupaten, name="kab_sendiri")
+_NAMA_KAB = func.coalesce(_KAB_KEC.nama, _KAB_SENDIRI.nama)
+# The office as the list prints it (_baris_pengguna), so that a search finds what the admin reads.
+_LABEL_KANTOR = case(
+    (col(User.kecamatan_id).is_not(None), literal("Kec. ") + Kecamatan.nama + " (Kab. " + _NAMA_KAB + ")"),
+    (col(User.kabupaten_id).is_not(None), literal("Kabupaten ") + _NAMA_KAB),
+    else_=literal("Semua kantor"))
+
+
+def _dengan_kantor(*kolom):
+    """A query over the accounts joined to their role and office (the columns the list shows and searches)."""
+    return (select(*kolom).select_from(User)
+            .outerjoin(Role, Role.kode == User.role_kode)
+            .outerjoin(Kecamatan, Kecamatan.id == User.kecamatan_id)
+            .outerjoin(_KAB_KEC, _KAB_KEC.id == Kecamatan.kabupaten_id)
+            .outerjoin(_KAB_SENDIRI, _KAB_SENDIRI.id == User.kabupaten_id))
+
+
+def _baris_pengguna(u: User, peran: str | None, kec: str | None, kab: str | None) -> BarisPengguna:
+    kantor = f"Kec. {kec} (Kab. {kab})" if u.kecamatan_id else f"Kabupaten {kab}" if u.kabupaten_id else "Semua kantor"
+    return BarisPengguna(u.id, u.username, u.nama, u.role_kode, peran or u.role_kode, kantor, u.kecamatan_id,
+                         u.kabupaten_id, u.aktif, format_nip(u.nip), u.jabatan)
+
+
+def _cocok(kata: str):
+    """Where one word of the search may appear; a NIP is matched on its digits, typed with spaces or not."""
+    nip = "".join(ch for ch in kata if not ch.isspace() and ch != ".")
+    return or_(
+        func.lower(User.username).contains(kata, autoescape=True),
+        func.lower(User.nama).contains(kata, autoescape=True),
+        col(User.nip).contains(nip, autoescape=True) if nip.isdigit() else false(),
+        func.lower(Role.nama).contains(kata, autoescape=True),
+        func.lower(_LABEL_KANTOR).contains(kata, autoescape=True),
+    )
+
+
+def cari_pengguna(session: Session, *, cari: object = None, urut: object = "kantor", halaman: object = 1,
+                  per_halaman: int = PER_HALAMAN_PENGGUNA) -> HalamanPengguna:
+    """One page of the accounts, searched, sorted and paged by the database (the admin's users page).
+
+    Each word of the search must appear in the username, the name, the NIP (typed with its spaces or without), the
+    role's name or the office as the list prints it ("Kec. Kalipare (Kab. Malang)"). Only the page's rows leave the database, so the answer's size does not follow the
+    number of accounts. An order not offered reads as "kantor"; a page past the last is the last.
+    """
+    syarat = [_cocok(k) for k in _kata_cari(cari)]
+    semua = session.exec(select(func.count()).select_from(User)).one()
+    cocok: int = session.exec(_dengan_kantor(func.count(col(User.id))).where(*syarat)).one()
+    ukuran = max(1, min(int(per_halaman), 500))
+    jumlah = max(1, -(-cocok // ukuran))
+    nomor = halaman if isinstance(halaman, int) and not isinstance(halaman, bool) else 1
+    nomor = min(max(1, nomor), jumlah)
+    tanpa_kantor = case((col(User.kecamatan_id).is_(None) & col(User.kabupaten_id).is_(None), 0), else_=1)  # the admins first
+    kantor = (tanpa_kantor, _NAMA_KAB, case((col(User.kecamatan_id).is_(None), 0), else_=1), Kecamatan.nama)
+    urutan = {
+        "kantor": (*kantor, Role.urutan, User.username),
+        "username": (User.username,),
+        "nama": (func.lower(User.nama), User.username),
+        "peran": (Role.urutan, *kantor, User.username),
+        "status": (User.aktif, *kantor, Role.urutan, User.username),
+    }[urut if isinstance(urut, str) and urut in URUTAN_PENGGUNA else "kantor"]
+    q = (_dengan_kantor(User, Role.nama, Kecamatan.nama, _NAMA_KAB).where(*syarat).order_by(*urutan, User.id)
+         .offset((nomor - 1) * ukuran).limit(ukuran))
+    return HalamanPengguna([_baris_pengguna(*r) for r in session.exec(q)], cocok, semua, nomor, ukuran)
+
+
+def label_pengguna(b: BarisPengguna) -> str:
+    """How an account is named in the users page's chooser."""
+    return f"{b.username} · {b.peran} · {b.kantor}"
+
+
+def pengguna_terpilih(session: Session, user_id: int) -> BarisPengguna | None:
+    """The one account the users page's chooser holds, whatever page the list shows."""
+    r = session.exec(_dengan_kantor(User, Role.nama, Kecamatan.nama, _NAMA_KAB).where(User.id == user_id)).first()
+    return _baris_pengguna(*r) if r else None
 
 
 def pilihan_kantor(session: Session) -> list[tuple[str, str]]:

@@ -9,7 +9,7 @@ from datetime import date, datetime
 import pandas as pd
 from sqlmodel import Session, col, func, select
 
-from models.akun.akses import PESAN_KANTOR, AksesDitolak, kecamatan_bernama
+from models.akun.akses import AWALAN_KABUPATEN, PESAN_KANTOR, AksesDitolak, kecamatan_bernama
 from models.akun.peran import NAMA_PERAN
 from models.db import pilih
 from models.kinerja.capaian import BarisCapaian, capaian_banyak, predikat_kabupaten, predikat_per_kantor
@@ -22,6 +22,7 @@ from models.tables import (
     Eksekusi,
     Evaluasi,
     Indikator,
+    Kabupaten,
     Kecamatan,
     Rekomendasi,
     Sop,
@@ -35,17 +36,46 @@ from models.umum.angka import bulatkan
 from models.umum.periode import periode_baku, triwulan_sebelumnya
 from models.umum.status import KeadaanCapaian, StatusEksekusi, StatusRekomendasi, keadaan_capaian
 
+PESAN_PILIH_KABUPATEN = ("Pilih kabupaten atau kecamatan pada saringan di atas: tampilan ini memuat kecamatan satu "
+                         "kabupaten saja.")
+
+
+class PilihKabupaten(Exception):
+    """A view over offices asked of every kabupaten at once: it is drawn one kabupaten at a time."""
+
+
+class SemuaKabupaten(list):
+    """The offices of every kabupaten, as the admin's filter holds them before a kabupaten is chosen. No view over
+    offices reads them (that would draw the whole country office by office): reading raises PilihKabupaten, which
+    the page shows as the request to choose. Views that summarise per kabupaten check `Saringan.nasional` first."""
+
+    def _pilih(self, *_args, **_kwargs):
+        raise PilihKabupaten(PESAN_PILIH_KABUPATEN)
+
+    __iter__ = __len__ = __getitem__ = __contains__ = __bool__ = _pilih
+
 
 @dataclass(frozen=True)
 class Saringan:
     """The view a page is opened with; every value checked against the user's scope."""
 
-    kecamatan_ids: list[int]  # the offices shown (one for an office user)
+    kecamatan_ids: list[int]  # the offices shown (one for an office user); SemuaKabupaten before the admin chooses
     kecamatan_id: int | None  # the one office chosen, or None for "all offices in scope"
     tahun: int
     triwulan: int  # 0: the whole year (pages that allow it)
     indikator_id: int | None = None
     sop: str | None = None  # an SOP's name key
+    kabupaten_id: int | None = None  # the kabupaten whose offices the admin chose
+
+    @property
+    def nasional(self) -> bool:
+        """The admin's view before a kabupaten or an office is chosen: a summary per kabupaten, never per office."""
+        return isinstance(self.kecamatan_ids, SemuaKabupaten)
+
+    @property
+    def kantor_pilihan(self) -> list[int]:
+        """The offices whose options a filter bar lists (none before the admin chooses a kabupaten)."""
+        return [] if self.nasional else list(self.kecamatan_ids)
 
     def sebagai_query(self, session: Session) -> dict[str, str]:
         q: dict[str, str] = {"tahun": str(self.tahun), "triwulan": str(self.triwulan)}
@@ -53,6 +83,10 @@ class Saringan:
             kec = session.get(Kecamatan, self.kecamatan_id)
             assert kec is not None  # an office read from the database (baca_saringan)
             q["kecamatan"] = kec.nama
+        elif self.kabupaten_id is not None:
+            kab = session.get(Kabupaten, self.kabupaten_id)
+            assert kab is not None
+            q["kabupaten"] = kab.nama
         if self.indikator_id:
             q["indikator"] = str(self.indikator_id)
         if self.sop:
@@ -71,19 +105,24 @@ def _bilangan(teks, batas: range, baku: int) -> int:
 def baca_saringan(session: Session, *, lingkup: list[int] | None, args: Mapping[str, object],
                   kantor_sendiri: int | None, hari_ini: date | None = None, setahun: bool = False,
                   bawaan_setahun: bool = True) -> Saringan:
-    """A page's filter from its address. An office user always sees their own office; a kabupaten user (or the
-    admin) all offices in scope or the one named by `kecamatan` (name or id). A named office out of scope is
-    refused; an unreadable year or quarter falls back to the last ended quarter. With `setahun`, quarter 0 means
-    the whole year, and is the default (with `bawaan_setahun=False` the last ended quarter stays the default,
-    except for a year not begun yet)."""
+    """A page's filter from its address. An office user always sees their own office; a kabupaten user all offices
+    in scope or the one named by `kecamatan` (name or id). The admin (every office in scope) names a kabupaten
+    (`kabupaten`, or `kecamatan` as "kabupaten:<name>") or an office; before that, the filter is the whole country
+    (`Saringan.nasional`). A named office or kabupaten out of scope is refused; an unreadable year or quarter falls
+    back to the last ended quarter. With `setahun`, quarter 0 means the whole year, and is the default (with
+    `bawaan_setahun=False` the last ended quarter stays the default, except for a year not begun yet)."""
     th0, tw0 = periode_baku(hari_ini)
     tahun = _bilangan(args.get("tahun"), range(2000, th0 + 2), th0)
     baku = 0 if setahun and (bawaan_setahun or tahun > th0) else (tw0 if tahun == th0 else 4)
     triwulan = _bilangan(args.get("triwulan"), range(0 if setahun else 1, 5), baku)
+    kab_id = None
+    ids: list[int]
     if kantor_sendiri is not None:
         ids, satu = [kantor_sendiri], kantor_sendiri
     else:
-        nama = args.get("kecamatan")
+        nama, kab_nama = args.get("kecamatan"), args.get("kabupaten")
+        if isinstance(nama, str) and nama.startswith(AWALAN_KABUPATEN):
+            kab_nama, nama = nama.removeprefix(AWALAN_KABUPATEN), None
         satu = None
         if nama not in (None, ""):
             dalam = [k for k in kecamatan_bernama(session, nama if isinstance(nama, int) else str(nama)) if lingkup is None or k in lingkup]
@@ -92,13 +131,28 @@ def baca_saringan(session: Session, *, lingkup: list[int] | None, args: Mapping[
             satu = dalam[0]
         if satu is not None:
             ids = [satu]
+        elif kab_nama not in (None, ""):
+            kab_id, ids = _kantor_kabupaten(session, str(kab_nama))
+            if kab_id is None or (lingkup is not None and not set(ids) <= set(lingkup)):
+                raise AksesDitolak(PESAN_KANTOR)
         elif lingkup is None:
-            ids = list(session.exec(select(Kecamatan.id).order_by(Kecamatan.nama)).all())
+            ids = SemuaKabupaten()
         else:
             ids = list(lingkup)
     indikator = _bilangan(args.get("indikator"), range(1, 2**31), 0) or None
     sop = str(args.get("sop")).strip() or None if args.get("sop") else None
-    return Saringan(ids, satu, tahun, triwulan, indikator, sop)
+    return Saringan(ids, satu, tahun, triwulan, indikator, sop, kab_id)
+
+
+def _kantor_kabupaten(session: Session, nilai: str) -> tuple[int | None, list[int]]:
+    """A kabupaten named exactly or by its id, and its offices by name; (None, []) for one no kabupaten is."""
+    if nilai.isascii() and nilai.isdigit() and len(nilai) <= 9:
+        kab = session.exec(select(Kabupaten.id).where(Kabupaten.id == int(nilai))).first()
+    else:
+        kab = session.exec(select(Kabupaten.id).where(Kabupaten.nama == nilai[:200])).first()
+    if kab is None:
+        return None, []
+    return kab, list(session.exec(select(Kecamatan.id).where(Kecamatan.kabupaten_id == kab).order_by(Kecamatan.nama)))
 
 
 def triwulan_capaian(tahun: int, triwulan: int, hari_ini: date | None = None) -> int:

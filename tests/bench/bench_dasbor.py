@@ -10,13 +10,16 @@
 Each callback of Beranda, Capaian IKU, Waktu Siklus, Persetujuan, Tindak Lanjut, Perbandingan, Katalog and
 Monitoring SOP is called through Dash's real endpoint (POST /_dash-update-component, in-process, so the time is the
 server's) as camat.poncokusumo, as kabupaten.malang over its offices, and as kabupaten.malang for one office; then
-the detail views, Kalender SAKIP, the targets' history, Pengguna, Hari Libur and the pages whose layout reads the
-database. The registered callbacks not called are named (the writes are timed under load by tests/muat). At a
+the detail views, Kalender SAKIP, the targets' history, Pengguna, Hari Libur; the yearly documents' pages
+(Perjanjian Kinerja, Laporan Kinerja, Anggaran, Evaluasi AKIP: one office's sheet and the kabupaten's table) and
+Unggah SOP's preview of a seed document; the LKj and LHE files in Word and PDF (GET, as the browser downloads
+them); the admin's views over every kabupaten; and the pages whose layout reads the database. The registered callbacks not called are named (the writes are timed under load by tests/muat). At a
 province's scale the kabupaten still sees its own 33 offices: the growth factor (p95 at 600 / p95 at 33) shows what
 the other 567 offices' rows cost it. Beside each, the same aggregation as one bare SQL query shows the overhead.
 The slowest statement of each call is recorded; the plans of the three slowest calls at the largest scale are
 printed (EXPLAIN ANALYZE on PostgreSQL). Fails (exit 1) when a p95 for one kecamatan exceeds 100 ms, a kabupaten
-view's 300 ms, or a response carries more than 1 MB of figure data.
+view's 300 ms, an admin's view 1.5 s or one file 3 s; when a response carries more than 1 MB of figure data, or an
+admin's answer more than 1 MB. Each cell reads p50 / p95 / the bare SQL's median in ms / the largest answer in KB.
 """
 from __future__ import annotations
 
@@ -37,6 +40,9 @@ os.environ.setdefault("SECRET_KEY", "kunci-bench")
 BATAS_KANTOR_MS = 100.0  # every callback for one kecamatan
 BATAS_KABUPATEN_MS = 300.0  # a kabupaten's views over all its offices
 BATAS_FIGUR = 1_000_000
+BATAS_ADMIN_MS = 1500.0  # the admin's views over every kabupaten
+BATAS_BERKAS_MS = 3000.0  # writing one LKj or LHE file (Word or PDF)
+BATAS_JAWABAN = 1_000_000  # bytes of one answer of the admin's views
 ULANG = int(os.environ.get("BENCH_ULANG", "40"))
 SARING = os.environ.get("BENCH_SARING", "")  # only the calls whose label contains this text (e.g. "Perbandingan")
 KECAMATAN_PROVINSI = 600
@@ -56,6 +62,7 @@ class Ukuran:
     kueri: tuple[float, str, object] = field(default=(0.0, "", None))  # its slowest statement: ms, SQL, parameters
     jumlah_kueri: int = 0  # statements one call runs
     total_kueri: float = 0.0  # and their time, ms
+    jawaban: int = 0  # bytes of the largest answer
 
 
 def siapkan_sqlite() -> str:
@@ -155,12 +162,22 @@ def _figur(jawaban: dict) -> int:
     return n
 
 
+SEED_SOP = ROOT / "seed" / "dokumen" / "000_6054f635fdfc85ee.txt"  # a seed SOP as the office uploads it
+
+
+def _isi_berkas(berkas: Path) -> str:
+    """A file as dcc.Upload sends it: a data URL."""
+    import base64
+
+    return "data:text/plain;base64," + base64.b64encode(berkas.read_bytes()).decode()
+
+
 def _kasus(engine) -> tuple[list[tuple], list[int], int]:
     """The calls measured, the ids of kabupaten.malang's offices, and Poncokusumo's."""
     from sqlmodel import select
 
     from models.db import session_scope
-    from models.tables import CatatanLangkah, Eksekusi, Kecamatan, Realisasi, Rekomendasi, Sop
+    from models.tables import CatatanLangkah, Eksekusi, EvaluasiAkip, Kecamatan, Realisasi, Rekomendasi, Sop
     from models.umum.periode import periode_baku
 
     th, tw = periode_baku()
@@ -182,6 +199,8 @@ def _kasus(engine) -> tuple[list[tuple], list[int], int]:
                      .order_by(Rekomendasi.id.desc())).first()
         ind = s.exec(select(Realisasi.indikator_id).where(Realisasi.kecamatan_id == ponco)).first()
         sop_id = s.exec(select(Sop.id).where(Sop.kecamatan_id == ponco).where(Sop.kunci == kunci)).one()
+        th_lhe = s.exec(select(EvaluasiAkip.tahun).where(EvaluasiAkip.kecamatan_id == ponco)
+                        .order_by(EvaluasiAkip.tahun.desc())).first()
     # (label, callback key, arguments by name, bare SQL of the same aggregation, its parameters)
     sql_capaian = ("SELECT r.indikator_id, r.tahun, r.triwulan, r.pembilang, r.penyebut, r.nilai, r.status, t.nilai "
                    "FROM realisasi r LEFT JOIN target t ON t.indikator_id = r.indikator_id AND "
@@ -251,12 +270,64 @@ def _kasus(engine) -> tuple[list[tuple], list[int], int]:
                "_versi": None}, "SELECT * FROM pengguna WHERE username LIKE ?", ("%poncokusumo%",)),
               ("admin", "", "Hari Libur", "fn:callbacks.hari_libur.tampilkan", {"tahun": th, "_versi": None},
                "SELECT * FROM harilibur", ())]
+    # The yearly documents' pages: the Perjanjian Kinerja, the Laporan Kinerja, the Evaluasi AKIP (the kabupaten's
+    # table and one office's sheet), the budget, and Unggah SOP's preview of a seed document.
+    lalu = th - 1  # the last year whose documents are complete in the history
+    for user, kec in (("camat.poncokusumo", None), ("kabupaten.malang", kecamatan)):
+        kasus += [
+            (user, kec, "Perjanjian Kinerja", "fn:callbacks.perjanjian_kinerja.tampil",
+             {"kecamatan": kec, "tahun": th}, "SELECT * FROM perjanjiankinerja WHERE kecamatan_id = ? AND tahun = ?",
+             (ponco, th)),
+            (user, kec, "Laporan Kinerja", "fn:callbacks.laporan_kinerja.tampil",
+             {"kecamatan": kec, "tahun": lalu}, "SELECT * FROM laporankinerja WHERE kecamatan_id = ? AND tahun = ?",
+             (ponco, lalu)),
+            (user, kec, "Anggaran", "fn:callbacks.anggaran.tampil", {"kecamatan": kec, "tahun": th},
+             "SELECT * FROM anggaran WHERE kecamatan_id = ? AND tahun = ?", (ponco, th)),
+            (user, kec, "Evaluasi AKIP (kantor)", "fn:callbacks.evaluasi_akip.tampilkan",
+             {"kecamatan": kec, "tahun": lalu}, "SELECT * FROM evaluasiakip WHERE kecamatan_id = ? AND tahun = ?",
+             (ponco, lalu)),
+        ]
+    kasus += [
+        ("kabupaten.malang", "", "Evaluasi AKIP (kabupaten)", "fn:callbacks.evaluasi_akip.tampilkan",
+         {"kecamatan": "", "tahun": lalu}, "SELECT * FROM evaluasiakip WHERE kecamatan_id IN ({k}) AND tahun = ?",
+         (lalu,)),
+        ("camat.poncokusumo", None, "Unggah SOP: pratinjau", "fn:callbacks.unggah_sop.tampil",
+         {"isi": _isi_berkas(SEED_SOP), "kantor": ponco, "nama": SEED_SOP.name}, None, ()),
+    ]
+    # Files written on request: the office's LKj and the LHE of its Evaluasi AKIP, in Word and PDF.
+    for jenis, user, tahun in (("lkj", "camat.poncokusumo", lalu), ("lhe", "kabupaten.malang", th_lhe)):
+        for ext in ("docx", "pdf"):
+            if tahun is not None:  # a history too short for an Evaluasi AKIP has no LHE to write
+                kasus.append((user, None, f"Berkas {jenis.upper()} .{ext}", f"get:/cetak/{jenis}/{ponco}/{tahun}.{ext}",
+                              {}, None, (), BATAS_BERKAS_MS))
+    # The admin's views over every kabupaten (all offices, or the summary the page opens on).
+    for label, kunci_cb, nilai in (
+            ("Beranda", "beranda-isi.children", {"kecamatan": "", "tahun": th, "triwulan": tw}),
+            ("Perbandingan: kepatuhan", "pk-kepatuhan.children", {"kecamatan": "", "tahun": th, "triwulan": tw}),
+            ("Perbandingan: capaian", "pk-capaian.children", {"kecamatan": "", "tahun": th, "triwulan": tw}),
+            ("Perbandingan: tindak", "pk-tindak.children", {"kecamatan": "", "tahun": th, "triwulan": tw}),
+            ("Persetujuan", "persetujuan-isi.children", {"kecamatan": "", "_pesan": None}),
+            ("Tindak Lanjut (setahun)", "..tl-isi.children...tl-pilih.options...tl-pilih.value...tl-minta.data..",
+             {"kecamatan": "", "tahun": th, "triwulan": 0, "minta": None}),
+            ("Monitoring SOP", "..monsop-monitoring.children...monsop-evaluasi.children..",
+             {"kecamatan": "", "tahun": th, "semester": 1 if tw <= 2 else 2}),
+            ("Katalog (cari)", "..katalog-hasil.children...katalog-jumlah.children..",
+             {"cari": "pengumpulan", "kecamatan": None}),
+            ("Pengguna (halaman pertama)", "fn:callbacks.pengguna.tampilkan",
+             {"cari": None, "urut": None, "halaman": 1, "_versi": None})):
+        kasus.append(("admin", "", label, kunci_cb, nilai, None, (), BATAS_ADMIN_MS))
     # Pages whose layout reads the database, opened as the browser opens them (the pages router's callback).
     for user, alamat in (("evapor.poncokusumo", f"/realisasi?tahun={th}&triwulan={tw}"),
                          ("evapor.poncokusumo", "/iku"), ("camat.poncokusumo", "/pekerjaan"),
-                         ("camat.poncokusumo", f"/sop/{sop_id}"), ("camat.poncokusumo", "/kalender-sakip")):
-        kasus.append((user, None, "Halaman " + re.sub(r"\d+", "…", alamat.split("?")[0]), f"halaman:{alamat}", {},
-                      None, ()))
+                         ("camat.poncokusumo", f"/sop/{sop_id}"), ("camat.poncokusumo", "/kalender-sakip"),
+                         ("camat.poncokusumo", "/perjanjian-kinerja"), ("camat.poncokusumo", "/laporan-kinerja"),
+                         ("camat.poncokusumo", "/evaluasi-akip"), ("camat.poncokusumo", "/anggaran"),
+                         ("kabupaten.malang", "/kalender-sakip"), ("kabupaten.malang", "/evaluasi-akip/rekap"),
+                         ("admin", "/"), ("admin", "/perbandingan"), ("admin", "/monitoring-sop"),
+                         ("admin", "/tindak-lanjut"), ("admin", "/sop"), ("admin", "/pengguna")):
+        batas = BATAS_ADMIN_MS if user == "admin" else BATAS_KABUPATEN_MS if user.startswith("kab") else None
+        kasus.append((user, None if batas is None else "", "Halaman " + re.sub(r"\d+", "…", alamat.split("?")[0]),
+                      f"halaman:{alamat}", {}, None, (), batas or BATAS_KANTOR_MS))
 
     return kasus, kantor, ponco
 
@@ -290,32 +361,42 @@ def ukur(url: str, *, ulang: int = ULANG, saring: str = SARING, cakupan_cetak: b
     klien, callbacks, hasil = {}, daftar_callback(app), {}
     nama_fungsi = {f"{cb['callback'].__module__}.{cb['callback'].__name__}": k for k, cb in callbacks.items()}
     diukur: set[str] = set()
-    for user, kec, label, kunci_cb, nilai, sql, param in kasus:
+    for user, kec, label, kunci_cb, nilai, sql, param, *batas_kasus in kasus:
         if saring.lower() not in label.lower():
             continue
+        batas = (batas_kasus[0] if batas_kasus else BATAS_ADMIN_MS if user == "admin"
+                 else BATAS_KABUPATEN_MS if kec == "" else BATAS_KANTOR_MS)
         if user not in klien:
             c = app.server.test_client()
             masuk(c, user)
             c.get("/")
             klien[user] = c
         c = klien[user]
+        body = None
         if kunci_cb.startswith("halaman:"):
             body = badan_halaman(kunci_cb.removeprefix("halaman:"))
+        elif kunci_cb.startswith("get:"):
+            alamat = kunci_cb.removeprefix("get:")
         else:
             kunci_cb = nama_fungsi.get(kunci_cb.removeprefix("fn:"), kunci_cb)
             body = payload(kunci_cb, callbacks[kunci_cb], nilai)
-        diukur.add(kunci_cb if not kunci_cb.startswith("halaman:") else "_pages_content")
-        waktu, figur = [], 0
-        for i in range(ulang + 3):
-            rekam = [] if i == ulang + 2 else None
+        if not kunci_cb.startswith("get:"):
+            diukur.add(kunci_cb if not kunci_cb.startswith("halaman:") else "_pages_content")
+        waktu, figur, jawaban = [], 0, 0
+        kali = min(ulang, 10) if body is None or batas > BATAS_KABUPATEN_MS else ulang  # the slow ones fewer times
+        for i in range(kali + 3):
+            rekam = [] if i == kali + 2 else None
             t = time.perf_counter()
-            r = c.post("/_dash-update-component", json=body)
+            r = c.get(alamat) if body is None else c.post("/_dash-update-component", json=body)
+            isi = r.get_data()
             dt = (time.perf_counter() - t) * 1000
             if r.status_code != 200:
                 raise SystemExit(f"{label} {user}: {r.status_code} {r.get_data(as_text=True)[:200]}")
-            if 2 <= i < ulang + 2:  # the first calls warm caches; the last records its statements
+            if 2 <= i < kali + 2:  # the first calls warm caches; the last records its statements
                 waktu.append(dt)
-            figur = max(figur, _figur(r.get_json()))
+            jawaban = max(jawaban, len(isi))
+            if body is not None:
+                figur = max(figur, _figur(r.get_json()))
         terlama = max(rekam, default=(0.0, "", None), key=lambda x: x[0])
         jumlah, total = len(rekam), sum(x[0] for x in rekam)
         rekam = None
@@ -333,7 +414,7 @@ def ukur(url: str, *, ulang: int = ULANG, saring: str = SARING, cakupan_cetak: b
         siapa = user + ("" if kec is None else (" (semua)" if kec == "" else f" ({kec})"))
         hasil[(label, siapa)] = Ukuran(label, siapa, _persentil(waktu, 0.5), _persentil(waktu, 0.95),
                                        statistics.median(sql_t) if sql_t else float("nan"), figur,
-                                       BATAS_KABUPATEN_MS if kec == "" else BATAS_KANTOR_MS, terlama, jumlah, total)
+                                       batas, terlama, jumlah, total, jawaban)
     engine.dispose()
     if cakupan_cetak and not saring:
         print(cakupan(callbacks, diukur) + "\n")
@@ -376,10 +457,10 @@ def laporan(skala: list[tuple[str, str, dict[tuple[str, str], Ukuran]]]) -> tupl
     failures against the limits."""
     judul = f"{'Panggilan':<26}{'Pengguna':<34}"
     for nama, _, _ in skala:
-        judul += f"{'│ ' + nama:<26}"
+        judul += f"{'│ ' + nama:<34}"
     if len(skala) > 1:
         judul += f"{'tumbuh':>8}"
-    baris = [judul, f"{'':<60}" + "".join(f"{'│ p50 / p95 / SQL ms':<26}" for _ in skala)]
+    baris = [judul, f"{'':<60}" + "".join(f"{'│ p50 / p95 / SQL ms / KB':<34}" for _ in skala)]
     gagal = []
     kunci = list(skala[0][2])
     for k in kunci:
@@ -387,14 +468,16 @@ def laporan(skala: list[tuple[str, str, dict[tuple[str, str], Ukuran]]]) -> tupl
         for nama, _, hasil in skala:
             u = hasil.get(k)
             if u is None:
-                teks += f"{'│ –':<26}"
+                teks += f"{'│ –':<34}"
                 continue
             sql = "–" if u.sql != u.sql else f"{u.sql:.1f}"  # NaN: a page load, no single query to compare
-            teks += f"{f'│ {u.p50:.0f} / {u.p95:.0f} / {sql}':<26}"
+            teks += f"{f'│ {u.p50:.0f} / {u.p95:.0f} / {sql} / {u.jawaban / 1000:.0f}':<34}"
             if u.p95 > u.batas:
                 gagal.append(f"{nama}: {u.label} {u.siapa}: p95 {u.p95:.0f} ms > {u.batas:.0f} ms")
             if u.figur > BATAS_FIGUR:
                 gagal.append(f"{nama}: {u.label} {u.siapa}: data figur {u.figur} B > 1 MB")
+            if u.siapa.startswith("admin") and u.jawaban > BATAS_JAWABAN:
+                gagal.append(f"{nama}: {u.label} {u.siapa}: jawaban {u.jawaban} B > 1 MB")
         if len(skala) > 1 and k in skala[-1][2] and k in skala[0][2]:
             teks += f"{skala[-1][2][k].p95 / max(skala[0][2][k].p95, 0.01):>7.1f}×"
         baris.append(teks)

@@ -10,7 +10,7 @@ from tests.conftest import keluar, masuk
 from tests.dash_util import daftar_callback, panggil, sidik_basis_data, teks_jawaban
 from tests.fabrik import akun, kantor, lepas, pengguna
 
-TABEL = "..pengguna-tabel.children...kelola-pengguna.options.."
+TABEL = "..pengguna-tabel.children...pengguna-keterangan.children...pengguna-halaman.max_value...pengguna-halaman.active_page.."
 UBAH = "..kelola-pesan.children...pengguna-versi.data.."
 
 

@@ -410,8 +410,17 @@ def test_the_admin_compares_offices_within_each_kabupaten(demo, empat, client, a
     one kabupaten holds its offices only; a kabupaten user naming another kabupaten is refused."""
     masuk(client, "admin")
     client.get("/_dash-layout")
-    teks = teks_jawaban(panggil(client, app, _kunci(app, "tampil"), kecamatan=None, tahun=2025, triwulan=2))
-    assert "Kabupaten Malang" in teks and "Kabupaten Tanjung Jabung Barat" in teks
+    # Before a kabupaten is chosen: one row per kabupaten, no office's row.
+    r = panggil(client, app, _kunci(app, "tampil"), kecamatan=None, tahun=2025, triwulan=2)
+    assert [b[0] for b in tabel_jawaban(r, "tabel-nasional")[1:]] == ["Malang", "Tanjung Jabung Barat"]
+    assert "Poncokusumo" not in teks_jawaban(r)
+    for bagian, ident in (("tampil_capaian", "pk-capaian"), ("tampil_tindak", "pk-tindak")):
+        isi = panggil(client, app, _kunci(app, bagian), kecamatan=None, tahun=2025, triwulan=2).get_json()
+        assert isi["response"][ident]["children"]["props"] == {"children": None}  # the summary stands for the rest
+    # A kabupaten chosen: its offices compared, and no other kabupaten's.
+    teks = teks_jawaban(panggil(client, app, _kunci(app, "tampil"), kecamatan="kabupaten:Malang", tahun=2025,
+                                triwulan=2))
+    assert "Poncokusumo" in teks and "Muara Papalik" not in teks
     with session_scope(demo) as s:
         tjb = s.exec(select(Kecamatan.kabupaten_id).where(Kecamatan.nama == "Muara Papalik")).one()
     r = client.get(f"/unduh/perbandingan-rekap.xlsx?tahun=2025&triwulan=2&kabupaten={tjb}")

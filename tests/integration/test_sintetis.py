@@ -226,3 +226,18 @@ def test_the_command_reports_progress_and_refuses_a_second_fill(app, engine):
     lagi = runner.invoke(args=["demo", "sintetis", "--kecamatan", "2"])
     assert lagi.exit_code == 1 and lagi.output == f"Error: {PESAN_ADA_SINTETIS}\n"
     assert _jumlah(engine) == sebelum
+
+
+def test_a_kabupaten_holds_as_many_offices_as_asked_and_says_when_templates_repeat(engine):
+    """Two templates, three offices a kabupaten asked: one kabupaten of three, the first template carried twice."""
+    _riwayat_malang(engine)
+    hasil = buat_sintetis(engine, jumlah=3, per_kabupaten=3)
+    assert (hasil.kabupaten, hasil.kecamatan) == (1, 3)
+    assert hasil.kalimat().endswith(" Tiap kabupaten sintetis memuat hingga 3 kecamatan dari 2 kantor templat, jadi "
+                                    "riwayat templat dipakai berulang dalam satu kabupaten.")
+    with session_scope(engine) as s:
+        kab = s.exec(select(Kabupaten).where(Kabupaten.nama == "Sintetis Malang 01")).one()
+        kantor = s.exec(select(Kecamatan).where(Kecamatan.kabupaten_id == kab.id).order_by(Kecamatan.nama)).all()
+        assert [k.nama for k in kantor] == ["Sintetis 01-01", "Sintetis 01-02", "Sintetis 01-03"]
+        jumlah = [s.exec(select(func.count(Eksekusi.id)).where(Eksekusi.kecamatan_id == k.id)).one() for k in kantor]
+        assert jumlah[0] == jumlah[2] > 0 and jumlah[1] > 0  # 01-03 carries 01-01's template's history again

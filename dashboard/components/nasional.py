@@ -1,0 +1,24 @@
+"""The admin's view across kabupaten: the summary one row per kabupaten, each name opening that kabupaten's view."""
+from __future__ import annotations
+
+from dash import html
+from sqlmodel import Session
+
+from dashboard.components.tabel import tabel_layar
+from models.dasbor.kueri import Saringan
+from models.dasbor.nasional import ringkasan_kabupaten
+from models.umum import periode
+from models.umum.periode import periode_baku
+
+
+def isi_nasional(s: Session, sar: Saringan, tautan: str) -> html.Div:
+    """The summary for the filter's quarter (the last ended one when the filter shows a whole year)."""
+    triwulan = sar.triwulan or (periode_baku()[1] if sar.tahun == periode_baku()[0] else 4)
+    tabel = ringkasan_kabupaten(s, tahun=sar.tahun, triwulan=triwulan, hari_ini=periode.hari_ini(), tautan=tautan)
+    return html.Div([
+        html.P("Satu baris per kabupaten. Pilih nama kabupaten (atau pilih pada saringan) untuk membuka tampilan "
+               "kecamatannya. Angka IKU resmi: angka triwulan yang telah disahkan Camat, dari IKU yang wajib "
+               "dilaporkan tiap kecamatan; predikat: Evaluasi AKIP tahun sebelumnya yang telah final.",
+               className="small text-muted mb-1"),
+        tabel_layar(tabel, nama=None, q="", ident="tabel-nasional", kosong="Belum ada kabupaten."),
+    ], className="isi-nasional")
