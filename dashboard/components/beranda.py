@@ -206,10 +206,10 @@ def _tautan_rekomendasi(s: Session, r) -> str:
 
 def isi_kabupaten(s: Session, sar: Saringan, hari_ini: date) -> html.Div:
     """Offices side by side, one kabupaten at a time: each kabupaten sets its own IKU, so its IKU-1 is not another's
-    (the admin sees every kabupaten, each in its own section; a kabupaten user, theirs)."""
+    (a kabupaten user sees theirs; the admin the kabupaten chosen on the filter, under its name)."""
     bagian = per_kabupaten(s, sar)
     q = query(s, sar)
-    if len(bagian) <= 1:
+    if len(bagian) <= 1 and sar.kabupaten_id is None:
         return _kabupaten(s, bagian[0][2] if bagian else sar, hari_ini, q, "")
     return html.Div([html.Div([html.H3(f"Kabupaten {nama}", className="mt-4 border-bottom"),
                                _kabupaten(s, sub, hari_ini, f"{q}&kabupaten={kab_id}", f"-{kab_id}")],

@@ -5,15 +5,14 @@ from dash import html
 from sqlmodel import Session
 
 from dashboard.components.tabel import tabel_layar
-from models.dasbor.kueri import Saringan
+from models.dasbor.kueri import Saringan, triwulan_capaian
 from models.dasbor.nasional import ringkasan_kabupaten
 from models.umum import periode
-from models.umum.periode import periode_baku
 
 
 def isi_nasional(s: Session, sar: Saringan, tautan: str) -> html.Div:
     """The summary for the filter's quarter (the last ended one when the filter shows a whole year)."""
-    triwulan = sar.triwulan or (periode_baku()[1] if sar.tahun == periode_baku()[0] else 4)
+    triwulan = triwulan_capaian(sar.tahun, sar.triwulan)
     tabel = ringkasan_kabupaten(s, tahun=sar.tahun, triwulan=triwulan, hari_ini=periode.hari_ini(), tautan=tautan)
     return html.Div([
         html.P("Satu baris per kabupaten. Pilih nama kabupaten (atau pilih pada saringan) untuk membuka tampilan "

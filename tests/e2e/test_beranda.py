@@ -52,16 +52,28 @@ def test_the_admin_sees_each_kabupaten_under_its_own_iku(page, server_url, e2e_e
                              .where(Indikator.kode == "IKU-1")).one() for nama, i in kab.items()}
     masuk_sebagai(page, server_url, "admin")
     page.goto(f"{server_url}/?tahun={TAHUN}&triwulan={TRIWULAN}")
+    # One row per kabupaten first; its name opens the kabupaten's own view.
+    page.wait_for_selector("#tabel-nasional", timeout=20000)
+    assert page.locator("#tabel-nasional tbody tr td:first-child").all_inner_texts() == [
+        "Malang", "Tanjung Jabung Barat"]
+    assert page.locator("[data-kantor]").count() == 0
+    page.locator("#tabel-nasional").get_by_role("link", name="Malang", exact=True).click()
     page.wait_for_selector(".beranda-kabupaten", timeout=20000)
-    assert page.locator(".beranda-kabupaten h3").all_inner_texts() == ["Kabupaten Malang",
-                                                                        "Kabupaten Tanjung Jabung Barat"]
-    for nama, lain in (("Malang", "Tanjung Jabung Barat"), ("Tanjung Jabung Barat", "Malang")):
-        tabel = page.locator(f"#tabel-perbandingan-kantor-{kab[nama]}")
-        kepala = tabel.locator("thead").inner_text()
-        assert iku1[nama] in kepala and iku1[lain] not in kepala, kepala
-    assert page.locator(f"#tabel-perbandingan-kantor-{kab['Tanjung Jabung Barat']} tr[data-kantor='Muara Papalik']").count() == 1
-    assert page.locator(f"#tabel-perbandingan-kantor-{kab['Malang']} tr[data-kantor='Muara Papalik']").count() == 0
+    assert page.locator(".beranda-kabupaten h3").all_inner_texts() == ["Kabupaten Malang"]
+    kepala = page.locator(f"#tabel-perbandingan-kantor-{kab['Malang']} thead").inner_text()
+    assert iku1["Malang"] in kepala and iku1["Tanjung Jabung Barat"] not in kepala, kepala
     assert page.locator(f"#tabel-perbandingan-kantor-{kab['Malang']} tr[data-kantor='Poncokusumo']").count() == 1
+    assert page.locator("tr[data-kantor='Muara Papalik']").count() == 0
+    # The filter then offers the other kabupaten, and the offices of the one chosen.
+    page.locator("#beranda-kecamatan").click()
+    page.get_by_role("option", name="Kabupaten Tanjung Jabung Barat: semua kecamatan").click()
+    page.wait_for_selector(f"#tabel-perbandingan-kantor-{kab['Tanjung Jabung Barat']}", timeout=20000)
+    kepala = page.locator(f"#tabel-perbandingan-kantor-{kab['Tanjung Jabung Barat']} thead").inner_text()
+    assert iku1["Tanjung Jabung Barat"] in kepala and iku1["Malang"] not in kepala, kepala
+    assert page.locator("tr[data-kantor='Muara Papalik']").count() == 1
+    page.locator("#beranda-kecamatan").click()
+    assert page.get_by_role("option", name="· Kec. Muara Papalik").count() == 1
+    assert page.get_by_role("option", name="· Kec. Poncokusumo").count() == 0
 
 
 def test_choosing_next_year_and_setahun_shows_the_renja_of_next_year(page, server_url, e2e_engine):
