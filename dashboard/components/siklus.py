@@ -11,10 +11,12 @@ from dashboard import format as fmt
 from dashboard.components.grafik import grafik
 from dashboard.components.saringan import query
 from dashboard.components.tabel import tabel_layar
+from dashboard.components.tugas import catatan_sebelumnya, kotak_kembali
 from models.akun.peran import NAMA_PERAN
 from models.dasbor.kueri import Saringan, nama_kantor
 from models.dasbor.laporan import analisis_saringan, tabel_langkah, tabel_langkah_menyimpang
 from models.sop.durasi import format_menit
+from models.sop.jejak import jejak_eksekusi
 from models.sop.siklus import garis_waktu
 from models.tables import Eksekusi, Kecamatan, SopRevisi, User
 from models.umum.status import KeadaanLangkah, StatusEksekusi
@@ -92,5 +94,9 @@ def garis(s: Session, eksekusi_id: int, menit_per_hari: int) -> html.Div:
     rev = s.get(SopRevisi, eks.revisi_id)
     judul = f"{eks.judul} · {rev.nama}"
     # The chart's title does not wrap: a long one ends at a word with "…" (the full one is in the dropdown above).
+    # The waiting step's return (who, when, why) and every earlier step's note, as Persetujuan shows them.
+    lalu = jejak_eksekusi(s, eksekusi_id)
     return html.Div([grafik(figures.grafik_garis_waktu(df, fmt.ringkas(judul, 95)), f"Garis waktu {judul}",
-                            id="grafik-garis-waktu")])
+                            id="grafik-garis-waktu"),
+                     kotak_kembali(lalu, zona, ident="siklus-dikembalikan"),
+                     catatan_sebelumnya(lalu, zona, ident="siklus-catatan")])
