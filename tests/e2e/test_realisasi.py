@@ -20,6 +20,9 @@ def _tugas(page, server_url, kode: str, tombol: str, alasan: str | None = None) 
     page.wait_for_selector("#tugas-angka")
     if alasan:
         page.fill("#tugas-alasan", alasan)
+    else:  # the step's kelengkapan, all at hand
+        for kotak in page.locator("#tugas-bukti input").all():
+            kotak.check()
     page.click(f"#{tombol}")
     page.wait_for_selector("#tugas-pesan .alert-success")
 
