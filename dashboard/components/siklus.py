@@ -99,4 +99,6 @@ def garis(s: Session, eksekusi_id: int, menit_per_hari: int) -> html.Div:
     return html.Div([grafik(figures.grafik_garis_waktu(df, fmt.ringkas(judul, 95)), f"Garis waktu {judul}",
                             id="grafik-garis-waktu"),
                      kotak_kembali(lalu, zona, ident="siklus-dikembalikan"),
-                     catatan_sebelumnya(lalu, zona, ident="siklus-catatan")])
+                     catatan_sebelumnya(lalu, zona, ident="siklus-catatan",
+                                        judul="Catatan langkah sebelumnya" if eks.status == StatusEksekusi.BERJALAN
+                                        else "Catatan tiap langkah")])

@@ -39,7 +39,8 @@ def kotak_kembali(lalu: JejakMenunggu, zona: str, ident: str = "tugas-dikembalik
                       html.Em(k.alasan or "tanpa alasan tertulis")], color="warning", id=ident)
 
 
-def catatan_sebelumnya(lalu: JejakMenunggu, zona: str, ident: str = "tugas-catatan-sebelumnya") -> html.Div:
+def catatan_sebelumnya(lalu: JejakMenunggu, zona: str, ident: str = "tugas-catatan-sebelumnya",
+                       judul: str = "Catatan langkah sebelumnya") -> html.Div:
     """The earlier steps of the run, each with its result, who closed it and when, its note (a return's reason),
     and the kelengkapan it was finished without, when the person confirmed finishing so."""
     if not lalu.sebelumnya:
@@ -53,7 +54,7 @@ def catatan_sebelumnya(lalu: JejakMenunggu, zona: str, ident: str = "tugas-catat
             html.Div(f"Diselesaikan tanpa kelengkapan yang dicentang: {', '.join(j.tanpa_kelengkapan)}.",
                      className="text-danger tanpa-kelengkapan") if j.tanpa_kelengkapan else None,
         ]))
-    return html.Div([html.H6("Catatan langkah sebelumnya", className="mt-3"), html.Ol(butir, className="small mb-2")],
+    return html.Div([html.H6(judul, className="mt-3"), html.Ol(butir, className="small mb-2")],
                     id=ident)
 
 

@@ -55,9 +55,9 @@ def dikembalikan(demo):
         return {"eksekusi": eks.id, "langkah": baru.id}
 
 
-def _panggil(client, app, fungsi: str, pemicu: str | None = None, **nilai):
+def _panggil(client, app, fungsi: str, pemicu: str | None = None, modul: str = "callbacks.persetujuan", **nilai):
     kunci, cb = next((k, v) for k, v in daftar_callback(app).items()
-                     if v["callback"].__module__ == "callbacks.persetujuan" and v["callback"].__name__ == fungsi)
+                     if v["callback"].__module__ == modul and v["callback"].__name__ == fungsi)
     badan = payload(kunci, cb, nilai)
     if pemicu:
         badan["changedPropIds"] = [f"{pemicu}.{'value' if pemicu == 'tugas-pilih' else 'n_clicks'}"]
@@ -95,6 +95,21 @@ def test_persetujuan_shows_the_staf_the_return_and_the_earlier_notes(demo, dikem
     assert ALASAN in teks
     assert "Catatan langkah sebelumnya" in teks and "Catatan langkah oleh sekcam." in teks
     assert "Konsep pertama." in teks
+
+
+@pytest.mark.parametrize("username, boleh", [(nama_pengguna("camat"), True), (nama_pengguna("kabupaten", "Malang"), True),
+                                             (nama_pengguna("camat", "Kalipare"), False)])
+def test_the_waktu_siklus_timeline_shows_the_same_trail_to_whoever_may_see_the_run(demo, dikembalikan, app, client,
+                                                                                   username, boleh):
+    masuk(client, username)
+    client.get("/siklus")
+    r = _panggil(client, app, "garis_waktu", modul="callbacks.siklus", eksekusi_id=dikembalikan["eksekusi"])
+    if not boleh:
+        assert r.status_code == 403 and ALASAN not in r.get_data(as_text=True)
+        return
+    teks = teks_jawaban(r)
+    assert "Kasubag Evapor Poncokusumo (Kasubag Evapor), langkah 6, 20 November 2026 09.00 WIB: " in teks
+    assert ALASAN in teks and "Catatan langkah sebelumnya" in teks and "Konsep pertama." in teks
 
 
 def test_the_notes_are_not_shown_to_another_office(demo, dikembalikan, app, client):
