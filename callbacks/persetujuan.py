@@ -9,7 +9,7 @@ from callbacks.lampiran import simpan_unggahan
 from dashboard import ids
 from dashboard.akses import callback
 from dashboard.components.dokumen_kinerja import pratinjau
-from dashboard.components.persetujuan import isi_antrian, opsi_tugas
+from dashboard.components.persetujuan import isi_antrian, judul_tugas, opsi_tugas
 from dashboard.components.realisasi import daftar_lampiran
 from dashboard.components.saringan import pasang_alamat, saringan_halaman
 from dashboard.components.tugas import rincian
@@ -20,13 +20,15 @@ from models.sop.alur import (
     antrian,
     daftar_bukti,
     jenis_subjek,
+    kelengkapan_tak_dicentang,
     mulai_kerjakan,
+    pesan_tanpa_kelengkapan,
     putuskan,
     selesaikan,
     tindakan_langkah,
 )
 from models.sop.keluaran import keluaran_eksekusi, lampirkan_keluaran
-from models.tables import CatatanLangkah, User
+from models.tables import CatatanLangkah, Eksekusi, Role, SopLangkah, User
 from models.umum.isian import MAKS_KALIMAT, nomor_id, teks
 from models.umum.penolakan import Ditolak
 
@@ -53,20 +55,23 @@ def register(app: Dash) -> None:
               Output(ids.TUGAS_SETUJU, "disabled"), Output(ids.TUGAS_KEMBALI, "disabled"),
               Output(ids.TUGAS_MULAI, "disabled"), Output(ids.TUGAS_BUKTI, "options"), Output(ids.TUGAS_BUKTI, "value"),
               Output(ids.TUGAS_KELUARAN, "children"), Output(ids.TUGAS_DOKUMEN, "className"),
+              Output(ids.TUGAS_TANPA_BUKTI, "className", allow_duplicate=True),
               Input(ids.TUGAS_PILIH, "value"), Input(ids.TUGAS_PESAN, "children"),
               peran=PERAN_KANTOR, objek={"catatan_id": CatatanLangkah}, prevent_initial_call=True)
     def tampilkan(catatan_id, _pesan):
         """The chosen step as it stands, drawn again after each action on it (a started step says so). Drawn again
-        after an action, the kelengkapan ticked so far and the attached outputs are left as the person has them."""
+        after an action, the kelengkapan ticked so far and the attached outputs are left as the person has them;
+        another step chosen puts away a confirmation asked for the previous one."""
         hasil = _tampilkan(catatan_id)
         if ctx.triggered_id == ids.TUGAS_PESAN and catatan_id:
-            hasil = (*hasil[:5], no_update, no_update, no_update, hasil[8])
-        return hasil
+            return (*hasil[:5], no_update, no_update, no_update, hasil[8], no_update)
+        return (*hasil, "mt-1 d-none" if ctx.triggered_id == ids.TUGAS_PILIH else no_update)
 
     def _tampilkan(catatan_id):
         tombol_dokumen = "mb-2 d-none"
-        if not catatan_id:
-            return no_update, True, True, True, True, [], [], None, tombol_dokumen
+        if not catatan_id:  # after an action the step just completed leaves the panel with its checklist
+            kosong = html.P("Pilih langkah di sebelah kiri.", className="text-muted", id="tugas-belum-dipilih")
+            return kosong, True, True, True, True, [], [], None, tombol_dokumen
         with sesi() as s:
             user = s.get(User, current_user.id)
             tugas = {t.catatan.id: t for t in antrian(s, user)}.get(int(catatan_id))
@@ -122,11 +127,15 @@ def register(app: Dash) -> None:
 
     @callback(app, Output(ids.TUGAS_PESAN, "children"), Output(ids.TUGAS_PILIH, "options"),
               Output(ids.TUGAS_PILIH, "value"), Output(ids.TUGAS_ALASAN, "value"),
+              Output(ids.TUGAS_TANPA_BUKTI, "className"), Output(ids.TUGAS_KONFIRMASI, "data"),
+              Output(ids.TUGAS_JUDUL, "children"), Output(ids.TUGAS_ATAS_NAMA, "children"),
+              Output(ids.TUGAS_ATAS_NAMA, "className"),
               Input(ids.TUGAS_SELESAI, "n_clicks"), Input(ids.TUGAS_SETUJU, "n_clicks"),
-              Input(ids.TUGAS_KEMBALI, "n_clicks"), Input(ids.TUGAS_MULAI, "n_clicks"), State(ids.TUGAS_PILIH, "value"),
-              State(ids.TUGAS_ALASAN, "value"), State(ids.TUGAS_BUKTI, "value"),
+              Input(ids.TUGAS_KEMBALI, "n_clicks"), Input(ids.TUGAS_MULAI, "n_clicks"),
+              Input(ids.TUGAS_TANPA_BUKTI, "n_clicks"), State(ids.TUGAS_PILIH, "value"),
+              State(ids.TUGAS_ALASAN, "value"), State(ids.TUGAS_BUKTI, "value"), State(ids.TUGAS_KONFIRMASI, "data"),
               peran=PERAN_KANTOR, objek={"catatan_id": CatatanLangkah}, prevent_initial_call=True, tolak=0)
-    def bertindak(_n1, _n2, _n3, _n4, catatan_id, alasan, bukti):
+    def bertindak(_n1, _n2, _n3, _n4, _n5, catatan_id, alasan, bukti, konfirmasi):
         if not catatan_id:
             raise Ditolak("Pilih langkah terlebih dahulu.", aksi="langkah")
         tombol = ctx.triggered_id
@@ -134,20 +143,64 @@ def register(app: Dash) -> None:
         alasan = teks(alasan, label="Catatan", maks=MAKS_KALIMAT)
         if bukti is not None and (not isinstance(bukti, list) or not all(isinstance(b, str) for b in bukti)):
             raise Ditolak("Kelengkapan yang dicentang tidak sah.")
+        tanpa_kelengkapan = tombol == ids.TUGAS_TANPA_BUKTI
+        if tanpa_kelengkapan:  # the confirmation names the step and the action it was asked for
+            if not isinstance(konfirmasi, dict) or konfirmasi.get("catatan_id") != catatan_id \
+                    or konfirmasi.get("tombol") not in (ids.TUGAS_SELESAI, ids.TUGAS_SETUJU):
+                raise Ditolak("Konfirmasi ini bukan untuk langkah yang dipilih; klik Selesai atau Setujui lagi.")
+            tombol = konfirmasi["tombol"]
+        bukti = list(bukti or [])
         with sesi() as s:
             user = s.get(User, current_user.id)
+            rec = s.get(CatatanLangkah, catatan_id)
+            if rec is None:
+                raise Ditolak("Langkah ini tidak ditemukan.")
+            judul = s.get(Eksekusi, rec.eksekusi_id).judul
+            lk = s.get(SopLangkah, rec.langkah_id)
+            aksi = {ids.TUGAS_SELESAI: "selesaikan", ids.TUGAS_SETUJU: "setujui"}.get(tombol)
+            kurang = kelengkapan_tak_dicentang(lk.kelengkapan, bukti) if aksi else []
+            if kurang and not tanpa_kelengkapan and any(
+                    t.aksi == aksi and t.boleh for t in tindakan_langkah(s, catatan_id=catatan_id, oleh=user)):
+                # Asked again, naming what is missing; nothing is written until it is confirmed.
+                return (dbc.Alert(pesan_tanpa_kelengkapan(lk.no, kurang), color="warning",
+                                  id="tugas-tanya-kelengkapan"), no_update, no_update, no_update, "mt-1",
+                        {"catatan_id": catatan_id, "tombol": tombol}, no_update, no_update, no_update)
+            baru = None
             if tombol == ids.TUGAS_MULAI:
                 mulai_kerjakan(s, catatan_id=catatan_id, oleh=user)
                 pesan = "Dicatat: langkah mulai dikerjakan sekarang; waktu sebelumnya dihitung sebagai waktu tunggu."
             elif tombol == ids.TUGAS_SELESAI:
-                selesaikan(s, catatan_id=catatan_id, oleh=user, catatan=alasan, bukti=list(bukti) if bukti else None)
-                pesan = "Langkah diselesaikan; berkas diteruskan ke langkah berikutnya."
+                baru = selesaikan(s, catatan_id=catatan_id, oleh=user, catatan=alasan, bukti=bukti,
+                                  tanpa_kelengkapan=tanpa_kelengkapan)
+                pesan = _sesudah(s, "Langkah diselesaikan", judul, baru)
             else:
                 setuju = tombol == ids.TUGAS_SETUJU
-                putuskan(s, catatan_id=catatan_id, setuju=setuju, alasan=alasan, oleh=user,
-                         bukti=list(bukti) if bukti else None)
-                pesan = "Disetujui." if setuju else "Dikembalikan untuk perbaikan."
-            opsi = opsi_tugas(s, user)
+                baru = putuskan(s, catatan_id=catatan_id, setuju=setuju, alasan=alasan, oleh=user,
+                                bukti=bukti if setuju or bukti else None, tanpa_kelengkapan=tanpa_kelengkapan)
+                pesan = (_sesudah(s, "Disetujui", judul, baru) if setuju
+                         else f"Dikembalikan untuk perbaikan{_ke(s, baru)}.")
+            if tanpa_kelengkapan and kurang:
+                pesan += " Dicatat pada langkah ini: diselesaikan tanpa kelengkapan yang dicentang."
+            tugas = antrian(s, user)
+            opsi = opsi_tugas(s, user, tugas)
+            kepala = judul_tugas(opsi, sum(1 for t in tugas if t.milik_sendiri))
         if tombol == ids.TUGAS_MULAI:  # the step stays selected: the person now works on it
-            return dbc.Alert(pesan, color="info"), opsi, no_update, no_update
-        return dbc.Alert(pesan, color="success"), opsi, None, ""
+            return dbc.Alert(pesan, color="info"), opsi, no_update, no_update, "mt-1 d-none", None, *kepala
+        # The step just completed leaves the list and the panel; the heading counts what is left.
+        return dbc.Alert(pesan, color="success"), opsi, None, "", "mt-1 d-none", None, *kepala
+
+
+def _ke(s, baru: CatatanLangkah | None) -> str:
+    """" ke langkah 5 (Staf)": where the work went."""
+    if baru is None:
+        return ""
+    lk = s.get(SopLangkah, baru.langkah_id)
+    peran = s.get(Role, baru.role_kode)
+    return f" ke langkah {lk.no} ({peran.nama if peran else baru.role_kode})"
+
+
+def _sesudah(s, awal: str, judul: str, baru: CatatanLangkah | None) -> str:
+    """What happened after a step went forward: handed on to the next step, or the end of the work."""
+    if baru is None:
+        return f"{awal}. Pekerjaan \"{judul}\" telah selesai: semua langkah SOP sudah dilalui."
+    return f"{awal}; berkas diteruskan{_ke(s, baru)}."

@@ -104,7 +104,7 @@ def register(app: Dash) -> None:
             lampirkan=lambda s, i, **berkas: lampirkan(s, realisasi_id=i, **berkas),
             daftar=lambda s, i: daftar_lampiran(lampiran_realisasi(s, i)), berhasil="Lampiran {nama} disimpan.")
 
-    @callback(app, Output(ids.REAL_PESAN, "children", allow_duplicate=True),
+    @callback(app, Output(ids.REAL_PESAN, "children", allow_duplicate=True), Output(ids.REAL_MUAT, "href"),
               Input(ids.REAL_BUKA, "n_clicks"), State(ids.REAL_ID, "data"), State(ids.REAL_BUKA_ALASAN, "value"),
               peran={"camat"}, objek={"realisasi_id": Realisasi}, prevent_initial_call=True, tolak=0)
     def buka(_n, realisasi_id, alasan):
@@ -113,9 +113,10 @@ def register(app: Dash) -> None:
         realisasi_id = nomor_id(realisasi_id, label="Realisasi")
         alasan = teks(alasan, label="Alasan", maks=MAKS_KALIMAT) or ""
         with sesi() as s:
-            buka_kembali(s, realisasi_id=realisasi_id, alasan=alasan, oleh=s.get(User, current_user.id))
-        return dbc.Alert("Angka dibuka kembali untuk diperbaiki; ajukan lagi setelah diubah. Muat ulang halaman.",
-                         color="success")
+            r = buka_kembali(s, realisasi_id=realisasi_id, alasan=alasan, oleh=s.get(User, current_user.id))
+            alamat = f"/realisasi?tahun={r.tahun}&triwulan={r.triwulan}&indikator={r.indikator_id}"
+        # The page draws itself again at this figure: its badge, the open form and the table say "Dibuka kembali".
+        return dbc.Alert("Angka dibuka kembali untuk diperbaiki; ajukan lagi setelah diubah.", color="success"), alamat
 
     @callback(app, Output(ids.EXCEL_PRATINJAU, "children"),
               Input(ids.EXCEL_UNGGAH, "contents"), State(ids.EXCEL_UNGGAH, "filename"),

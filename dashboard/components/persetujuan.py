@@ -10,6 +10,7 @@ from dashboard.components.saringan import query
 from dashboard.components.tabel import tabel_layar
 from dashboard.components.tugas import label_tugas
 from dashboard.data import pengaturan
+from dashboard.format import angka
 from models.dasbor.kueri import Saringan, antrian_terbuka
 from models.dasbor.laporan import tabel_antrian, tabel_per_peran
 from models.sop.alur import Tugas, antrian
@@ -49,3 +50,14 @@ def opsi_tugas(s, user: User, daftar: list[Tugas] | None = None) -> list[dict]:
                 f"{format_menit(r.mutu_baku, menit_per_hari=mpd)}{' · TERLAMBAT' if r.terlambat else ''}")
         hasil.append({"label": label_tugas(tugas[c], zona) + usia, "value": c})
     return hasil
+
+
+def judul_tugas(opsi: list[dict], sendiri: int) -> tuple[str, str, str]:
+    """The "Tugas saya (n)" heading, and the line on steps the user may do for other roles (with its class: hidden
+    when there are none), drawn on the page and again after each action."""
+    lain = len(opsi) - sendiri
+    if lain <= 0:
+        return f"Tugas saya ({angka(sendiri)})", "", "text-muted d-none"
+    return (f"Tugas saya ({angka(sendiri)})",
+            f"{angka(lain)} langkah lain dapat Anda kerjakan atas nama peran lain; tercantum di bawah tugas Anda sendiri.",
+            "text-muted")

@@ -11,11 +11,13 @@ from dashboard import format as fmt
 from dashboard.components.grafik import grafik
 from dashboard.components.saringan import query
 from dashboard.components.tabel import tabel_layar
+from dashboard.components.tugas import catatan_sebelumnya, kotak_kembali
 from models.akun.peran import NAMA_PERAN
 from models.dasbor.kueri import Saringan, nama_kantor
 from models.dasbor.laporan import analisis_saringan, tabel_langkah, tabel_langkah_menyimpang
 from models.perencanaan.kalender_sakip import tanggal_lokal
 from models.sop.durasi import format_menit
+from models.sop.jejak import jejak_eksekusi
 from models.sop.siklus import CATATAN_WAKTU_KERJA, di_luar_jam_kerja, garis_waktu
 from models.tables import Eksekusi, Kecamatan, SopRevisi, User
 from models.umum.status import KeadaanLangkah, StatusEksekusi
@@ -104,7 +106,13 @@ def garis(s: Session, eksekusi_id: int, menit_per_hari: int) -> html.Div:
                                "kerjanya 0 menit. Grafik menunjukkan langkahnya pada jam kalender sejak dimulai.",
                                color="info", className="mb-2", id="garis-waktu-luar")
     # The chart's title does not wrap: a long one ends at a word with "…" (the full one is in the dropdown above).
+    # The waiting step's return (who, when, why) and every earlier step's note, as Persetujuan shows them.
+    lalu = jejak_eksekusi(s, eksekusi_id)
     return html.Div([peringatan,
                      grafik(figures.grafik_garis_waktu(df, fmt.ringkas(judul, 95), kalender=luar),
                             f"Garis waktu {judul}", id="grafik-garis-waktu"),
-                     html.P(CATATAN_WAKTU_KERJA, className="small text-muted", id="garis-waktu-catatan")])
+                     html.P(CATATAN_WAKTU_KERJA, className="small text-muted", id="garis-waktu-catatan"),
+                     kotak_kembali(lalu, zona, ident="siklus-dikembalikan"),
+                     catatan_sebelumnya(lalu, zona, ident="siklus-catatan",
+                                        judul="Catatan langkah sebelumnya" if eks.status == StatusEksekusi.BERJALAN
+                                        else "Catatan tiap langkah")])

@@ -10,6 +10,7 @@ from models.akun.peran import NAMA_PERAN
 from models.kinerja.lampiran import lampiran_realisasi
 from models.kinerja.realisasi import jejak
 from models.sop.alur import Tugas, jenis_subjek
+from models.sop.jejak import JejakMenunggu, jejak_sebelum
 from models.tables import Indikator, Kecamatan, Realisasi, Role
 from models.umum.angka import tulis_angka
 
@@ -27,13 +28,45 @@ def keadaan_langkah(t: Tugas, peran: str, zona: str) -> list:
     return [html.Strong("sedang dikerjakan"), f" ({peran}) sejak {fmt.waktu(t.catatan.dimulai_pada, zona)}"]
 
 
+def kotak_kembali(lalu: JejakMenunggu, zona: str, ident: str = "tugas-dikembalikan") -> dbc.Alert | None:
+    """The return that brought a waiting step back: who (and their role), when, from which step, and why; worded
+    as Isi Realisasi words a returned figure."""
+    k = lalu.kembali
+    if k is None:
+        return None
+    return dbc.Alert([html.Strong("Dikembalikan untuk diperbaiki. "),
+                      f"{k.oleh} ({k.peran}), langkah {k.langkah_no}, {fmt.waktu(k.pada, zona)}: ",
+                      html.Em(k.alasan or "tanpa alasan tertulis")], color="warning", id=ident)
+
+
+def catatan_sebelumnya(lalu: JejakMenunggu, zona: str, ident: str = "tugas-catatan-sebelumnya",
+                       judul: str = "Catatan langkah sebelumnya") -> html.Div:
+    """The earlier steps of the run, each with its result, who closed it and when, its note (a return's reason),
+    and the kelengkapan it was finished without, when the person confirmed finishing so."""
+    if not lalu.sebelumnya:
+        return html.Div(html.Small("Belum ada langkah sebelumnya.", className="text-muted"), id=ident)
+    butir = []
+    for j in lalu.sebelumnya:
+        butir.append(html.Li([
+            f"Langkah {j.langkah_no} ({j.peran})" + (f", percobaan ke-{j.percobaan}" if j.percobaan > 1 else "") + ": ",
+            html.Strong(j.hasil.label.lower()), f" oleh {j.oleh}" if j.oleh else "", f" · {fmt.waktu(j.pada, zona)}",
+            html.Em(f" · {j.catatan}") if j.catatan else None,
+            html.Div(f"Diselesaikan tanpa kelengkapan yang dicentang: {', '.join(j.tanpa_kelengkapan)}.",
+                     className="text-danger tanpa-kelengkapan") if j.tanpa_kelengkapan else None,
+        ]))
+    return html.Div([html.H6(judul, className="mt-3"), html.Ol(butir, className="small mb-2")],
+                    id=ident)
+
+
 def rincian(s, t: Tugas, menit_per_hari: int) -> html.Div:
     from models.sop.durasi import format_menit
 
     kec = s.get(Kecamatan, t.eksekusi.kecamatan_id)
     role = s.get(Role, t.catatan.role_kode)
+    lalu = jejak_sebelum(s, t.catatan)
     isi = [
         html.H5(t.eksekusi.judul),
+        kotak_kembali(lalu, kec.zona_waktu),
         html.P([f"{t.sop_nama} · langkah {t.langkah.no}, percobaan ke-{t.catatan.percobaan} · ",
                 *keadaan_langkah(t, role.nama if role else t.catatan.role_kode, kec.zona_waktu)],
                className="text-muted small", id="tugas-keadaan"),
@@ -44,6 +77,7 @@ def rincian(s, t: Tugas, menit_per_hari: int) -> html.Div:
             html.Tr([html.Th("Output"), html.Td(t.langkah.output or "-")]),
             html.Tr([html.Th("Diterima"), html.Td(fmt.waktu(t.catatan.diterima_pada, kec.zona_waktu))]),
         ]), size="sm", className="mb-2"),
+        catatan_sebelumnya(lalu, kec.zona_waktu),
     ]
     angka = jenis_subjek(t.eksekusi.subjek_jenis).angka(s, t.eksekusi)  # the figures the work carries, if any
     if len(angka) == 1:

@@ -8,10 +8,9 @@ from flask_login import current_user
 
 from dashboard import ids
 from dashboard.akses import halaman
-from dashboard.components.persetujuan import opsi_tugas
+from dashboard.components.persetujuan import judul_tugas, opsi_tugas
 from dashboard.components.saringan import bilah_saringan, penyimpan_alamat, saringan_halaman
 from dashboard.data import sesi
-from dashboard.format import angka
 from models.sop.alur import antrian
 from models.tables import User
 
@@ -29,13 +28,11 @@ def layout(**kwargs) -> html.Div:
         bilah = bilah_saringan(s, PREFIX, sar, periode=False)
         tugas = antrian(s, user)
         opsi = opsi_tugas(s, user, tugas)
-        sendiri = sum(1 for t in tugas if t.milik_sendiri)
+        judul, atas_nama, kelas_atas_nama = judul_tugas(opsi, sum(1 for t in tugas if t.milik_sendiri))
     kosong = dbc.Alert("Tidak ada langkah yang menunggu Anda.", color="light", id="tugas-kosong")
     bertindak = html.Div([
-        html.H4(f"Tugas saya ({angka(sendiri)})", className="mt-4", id="tugas-judul"),
-        html.P(f"{angka(len(opsi) - sendiri)} langkah lain dapat Anda kerjakan atas nama peran lain; tercantum di "
-               "bawah tugas Anda sendiri.", className="text-muted", id="tugas-atas-nama") if len(opsi) > sendiri
-        else None,
+        html.H4(judul, className="mt-4", id=ids.TUGAS_JUDUL),
+        html.P(atas_nama, className=kelas_atas_nama, id=ids.TUGAS_ATAS_NAMA),
         html.P("Pilih satu untuk melihat rinciannya lalu selesaikan, setujui, atau kembalikan dengan alasan. Yang "
                "melewati mutu baku di atas.", className="text-muted"),
         dbc.Row([
@@ -58,6 +55,10 @@ def layout(**kwargs) -> html.Div:
                 dbc.Button("Setujui", id=ids.TUGAS_SETUJU, color="success", className="me-2", disabled=True),
                 dbc.Button("Kembalikan untuk perbaikan", id=ids.TUGAS_KEMBALI, color="warning", disabled=True),
                 html.Div(id=ids.TUGAS_PESAN, className="mt-2"),
+                # Finishing with none of the step's kelengkapan ticked is asked again, named, before it is done.
+                dbc.Button("Ya, selesaikan tanpa kelengkapan", id=ids.TUGAS_TANPA_BUKTI, color="danger",
+                           outline=True, className="mt-1 d-none"),
+                dcc.Store(id=ids.TUGAS_KONFIRMASI),
             ])), lg=7),
         ], className="d-none" if not opsi else None),  # kept in the page: the overview listens to its messages
         kosong if not opsi else None,

@@ -83,6 +83,7 @@ def _form(s, user: User, ind: Indikator, tahun: int, triwulan: int, zona: str) -
             html.Hr(), html.H6("Buka kembali angka resmi"),
             dbc.Textarea(id=ids.REAL_BUKA_ALASAN, placeholder="Alasan membuka kembali (wajib)…", className="mb-2"),
             dbc.Button("Buka kembali", id=ids.REAL_BUKA, color="warning", outline=True, size="sm"),
+            dcc.Location(id=ids.REAL_MUAT, refresh=True),
         ])
     kembali = pengembalian(s, r) if r is not None else None
     return dbc.Card(dbc.CardBody([

@@ -401,6 +401,38 @@ def _periksa_bukti(lk: SopLangkah, bukti: list[str] | None) -> None:
         raise Ditolak(f"Kelengkapan yang dicentang tidak ada pada langkah {lk.no}: {', '.join(asing)}.")
 
 
+def kelengkapan_tak_dicentang(kelengkapan: str, bukti: list[str] | None) -> list[str]:
+    """The step's kelengkapan, when a person finishing it on a form (`bukti` given, not None) ticked none of them:
+    finishing so asks for their confirmation, and the confirmation is recorded. Empty when something is ticked, the
+    step lists nothing, or no form was involved (None: a figure's submission, records typed in after the fact).
+
+    >>> kelengkapan_tak_dicentang("DPA, Laporan Realisasi Anggaran", [])
+    ['DPA', 'Laporan Realisasi Anggaran']
+    >>> kelengkapan_tak_dicentang("DPA, Laporan Realisasi Anggaran", ["DPA"]), kelengkapan_tak_dicentang("", [])
+    ([], [])
+    >>> kelengkapan_tak_dicentang("DPA", None)
+    []
+    """
+    if bukti is None or bukti:
+        return []
+    return daftar_bukti(kelengkapan)
+
+
+def pesan_tanpa_kelengkapan(no: str, kurang: list[str]) -> str:
+    """What a person is told before finishing a step with none of its kelengkapan ticked."""
+    return (f"Belum ada kelengkapan langkah {no} yang dicentang: {', '.join(kurang)}. Centang yang tersedia, atau "
+            "nyatakan bahwa langkah ini diselesaikan tanpa kelengkapan; hal itu dicatat pada langkah ini dan dapat "
+            "dibaca pemeriksa berikutnya.")
+
+
+def _periksa_kelengkapan(lk: SopLangkah, bukti: list[str] | None, tanpa_kelengkapan: bool) -> list[str]:
+    """The unticked kelengkapan to record, or Ditolak when none is ticked and the person has not confirmed it."""
+    kurang = kelengkapan_tak_dicentang(lk.kelengkapan, bukti)
+    if kurang and not tanpa_kelengkapan:
+        raise Ditolak(pesan_tanpa_kelengkapan(lk.no, kurang))
+    return kurang
+
+
 def _tutup(session: Session, rec: CatatanLangkah, *, oleh: User, hasil: KeadaanLangkah, t: datetime,
            catatan: str | None, bukti: list[str] | None) -> None:
     """Close a record only if it is still open: of two people acting at once, the second is refused."""
@@ -422,30 +454,37 @@ def _audit_langkah(session: Session, aksi: str, rec: CatatanLangkah, eks: Ekseku
 
 def selesaikan(session: Session, *, catatan_id: int, oleh: User, pada: datetime | None = None,
                catatan: str | None = None, bukti: list[str] | None = None,
-               wakil: frozenset[str] = frozenset(), lewat_pengajuan: bool = False) -> CatatanLangkah | None:
+               wakil: frozenset[str] = frozenset(), lewat_pengajuan: bool = False,
+               tanpa_kelengkapan: bool = False) -> CatatanLangkah | None:
     """Complete a record; returns the next one (received at the same instant), or None when the SOP ends.
 
     A record its subject locks (`JenisSubjek.terkunci`: the entry steps of a figure) is completed only by the
-    subject's own action (`lewat_pengajuan`, e.g. submitting the figure)."""
+    subject's own action (`lewat_pengajuan`, e.g. submitting the figure). Ticked evidence given as an empty list
+    while the step lists kelengkapan is refused unless `tanpa_kelengkapan` confirms it; the confirmation is kept on
+    the step's audit row."""
     teks(catatan, label="Catatan langkah", maks=MAKS_KALIMAT)
     k = _konteks(session, catatan_id, oleh, wakil=wakil, lewat_pengajuan=lewat_pengajuan)
     with _tentang(k, "selesaikan"):
-        return _maju(k, _periksa(k, "selesaikan"), pada=pada, catatan=catatan, bukti=bukti)
+        return _maju(k, _periksa(k, "selesaikan"), pada=pada, catatan=catatan, bukti=bukti,
+                     tanpa_kelengkapan=tanpa_kelengkapan)
 
 
 def _maju(k: KonteksLangkah, hasil: KeadaanLangkah, *, pada: datetime | None, catatan: str | None,
-          bukti: list[str] | None) -> CatatanLangkah | None:
+          bukti: list[str] | None, tanpa_kelengkapan: bool = False) -> CatatanLangkah | None:
     """Close the record with `hasil` and hand the work to the next pelaksana, or end the run."""
     session, rec, eks, lk, oleh = k.session, k.rec, k.eks, k.lk, k.oleh
+    kurang: list[str] = []
     if not k.lewat_pengajuan:  # a figure's entry steps carry the evidence the figure's own form checked
         _periksa_bukti(lk, bukti)
+        kurang = _periksa_kelengkapan(lk, bukti, tanpa_kelengkapan)
     t = _waktu(pada, rec.diterima_pada)
     _tutup(session, rec, oleh=oleh, hasil=hasil, t=t, catatan=catatan, bukti=bukti)
     urut = urutan_pelaksana(session, eks.revisi_id, kasi=_kasi(session, eks))
     i = next((n for n, p in enumerate(urut) if p.langkah.id == rec.langkah_id and p.role_kode == rec.role_kode), None)
     if i is None:
         raise Ditolak("Pelaksana langkah ini telah diubah sejak langkah diterima; minta Admin memeriksanya.")
-    _audit_langkah(session, "langkah." + hasil, rec, eks, oleh, lk)
+    _audit_langkah(session, "langkah." + hasil, rec, eks, oleh, lk,
+                   **({"tanpa_kelengkapan": kurang} if kurang else {}))
     _kabari(session, eks, str(hasil), rec, oleh)
     if i + 1 == len(urut):
         ke = MESIN_EKSEKUSI.periksa(eks.status, "tuntaskan", KonteksEksekusi(session, oleh, eks))
@@ -474,14 +513,17 @@ def _percobaan(session: Session, eksekusi_id: int, langkah_id: int, role_kode: s
 
 def putuskan(session: Session, *, catatan_id: int, setuju: bool, oleh: User, alasan: str | None = None,
              pada: datetime | None = None, wakil: frozenset[str] = frozenset(),
-             bukti: list[str] | None = None, lewat_pengajuan: bool = False) -> CatatanLangkah | None:
+             bukti: list[str] | None = None, lewat_pengajuan: bool = False,
+             tanpa_kelengkapan: bool = False) -> CatatanLangkah | None:
     """Decide at a decision step: approve and go on, or return for correction with a required reason. A record
-    its subject locks is approved only by the subject's own action (`lewat_pengajuan`: signing a PK)."""
+    its subject locks is approved only by the subject's own action (`lewat_pengajuan`: signing a PK). Approving
+    with none of the step's kelengkapan ticked asks for `tanpa_kelengkapan`, as `selesaikan` does."""
     teks(alasan, label="Alasan pengembalian", maks=MAKS_KALIMAT)
     k = _konteks(session, catatan_id, oleh, wakil=wakil, alasan=alasan, lewat_pengajuan=lewat_pengajuan)
     with _tentang(k, "setujui" if setuju else "kembalikan"):
         if setuju:
-            return _maju(k, _periksa(k, "setujui"), pada=pada, catatan=alasan, bukti=bukti)
+            return _maju(k, _periksa(k, "setujui"), pada=pada, catatan=alasan, bukti=bukti,
+                         tanpa_kelengkapan=tanpa_kelengkapan)
         hasil = _periksa(k, "kembalikan")
         rec, eks, lk = k.rec, k.eks, k.lk
         alasan_bersih = (alasan or "").strip()

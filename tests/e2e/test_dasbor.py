@@ -133,6 +133,8 @@ def test_persetujuan_per_role_and_the_camat_acts_from_the_queue(halaman_riwayat,
     pg.locator(".daftar-tugas label").first.click()
     pg.wait_for_selector("#tugas-rinci h5")
     tombol = "#tugas-setuju" if pg.locator("#tugas-setuju").is_enabled() else "#tugas-selesai"
+    for kotak in pg.locator("#tugas-bukti input").all():  # the step's kelengkapan, all at hand
+        kotak.check()
     pg.click(tombol)
     pg.wait_for_selector("#tugas-pesan .alert-success")
     with session_scope(riwayat_engine) as s:

@@ -103,9 +103,10 @@ def _permintaan(kerja: str, masukan: bytes, callbacks: dict) -> tuple[str, str, 
                 body("callbacks.realisasi.terapkan_excel", "excel-terapkan", isi=isi,
                      periode={"tahun": 2025, "triwulan": 1}), "2 realisasi disimpan sebagai draf")
     if kerja == "persetujuan":
+        catatan_id = int(masukan.decode())  # approved with none of its kelengkapan ticked: the confirmed request
         return (nama_pengguna("camat"), "langkah.%",
-                body("callbacks.persetujuan.bertindak", "tugas-setuju", catatan_id=int(masukan.decode()), alasan=None,
-                     bukti=[]), "Disetujui.")
+                body("callbacks.persetujuan.bertindak", "tugas-tanpa-bukti", catatan_id=catatan_id, alasan=None,
+                     bukti=[], konfirmasi={"catatan_id": catatan_id, "tombol": "tugas-setuju"}), "Disetujui")
     isi = f"data:{DOCX};base64,{base64.b64encode(masukan).decode()}"
     return ("admin", "sop.%", body("callbacks.unggah_sop.simpan_semua", "unggah-sop-simpan", isi=isi,
                                    nama="kalipare.docx", kantor=None, nilai=None, ident=None, nilai_kembali=None,

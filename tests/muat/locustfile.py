@@ -157,18 +157,20 @@ class Camat(Pengguna):
         rinci = self.panggil(_kunci_rinci(), "Persetujuan: rincian", catatan_id=catatan_id, _pesan=None)
         selesai_mati = _cari_output(rinci, "tugas-selesai")
         setuju_mati = _cari_output(rinci, "tugas-setuju")
+        bukti = rinci.get("tugas-bukti") if isinstance(rinci, dict) else None
+        bukti = [o["value"] for o in (bukti or {}).get("options") or []]  # every kelengkapan ticked
         if setuju_mati is False:  # a decision: mostly approved, sometimes returned
             kembali = random.random() < 0.25
             picu = "tugas-kembali" if kembali else "tugas-setuju"
             hasil = _teks(self.panggil("callbacks.persetujuan.bertindak",
                                        "Persetujuan: kembalikan" if kembali else "Persetujuan: setujui",
                                        picu=picu, catatan_id=catatan_id, alasan="Bukti belum lengkap" if kembali
-                                       else None, bukti=[]))
-            if ("Dikembalikan untuk perbaikan." if kembali else "Disetujui.") in hasil:
+                                       else None, bukti=bukti))
+            if ("Dikembalikan untuk perbaikan" if kembali else "Disetujui") in hasil:
                 _catat(aksi="kembali" if kembali else "setuju", catatan_id=catatan_id)
         elif selesai_mati is False:
             hasil = _teks(self.panggil("callbacks.persetujuan.bertindak", "Persetujuan: selesaikan",
-                                       picu="tugas-selesai", catatan_id=catatan_id, alasan=None, bukti=[]))
+                                       picu="tugas-selesai", catatan_id=catatan_id, alasan=None, bukti=bukti))
             if "Langkah diselesaikan" in hasil:
                 _catat(aksi="selesai", catatan_id=catatan_id)
 
