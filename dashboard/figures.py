@@ -13,7 +13,8 @@ import pandas as pd
 from dashboard.format import angka
 from models.kinerja.mesin import Predikat
 from models.sop.durasi import MENIT_PER_HARI_BAKU, format_menit
-from models.umum.angka import bulatkan
+from models.sop.nomor import nomor_langkah
+from models.umum.angka import bulatkan, tulis_persen
 from models.umum.periode import ROMAWI
 from models.umum.status import KeadaanCapaian, KeadaanLangkah
 
@@ -119,7 +120,7 @@ def grafik_capaian(df: pd.DataFrame, pita: tuple[Predikat, ...], proyeksi: tuple
     if proyeksi and proyeksi[1] is not None:
         th, persen = proyeksi
         data.append({"type": "scatter", "x": [f"Proyeksi {th}"], "y": [bulatkan(persen)], "name": f"Proyeksi akhir tahun {th}",
-                     "mode": "markers+text", "xaxis": "x2", "yaxis": "y2", "text": [f"{angka(persen, 2)}%"],
+                     "mode": "markers+text", "xaxis": "x2", "yaxis": "y2", "text": [tulis_persen(persen)],
                      "textposition": "middle left",
                      "marker": {"size": 12, "symbol": "diamond-open", "color": "#8e44ad", "line": {"width": 2}},
                      "hovertemplate": f"Proyeksi akhir tahun {th}: %{{y:,.2f}}%<br>dari rata-rata triwulan yang "
@@ -153,7 +154,7 @@ def grafik_perbandingan(df: pd.DataFrame, judul: str) -> dict:
     if df.empty:
         return kosong("Belum ada capaian untuk periode ini.")
     resmi = [bool(r) for r in df["resmi"]]
-    teks = [f"{angka(c, 2)}%{_label_keadaan(k)}" for c, k in zip(df["capaian"], df["status"])]
+    teks = [f"{tulis_persen(c)}{_label_keadaan(k)}" for c, k in zip(df["capaian"], df["status"])]
     data = [{"type": "bar", "orientation": "h", "x": _dibulatkan(df["capaian"]), "y": list(df["kecamatan"]),
              "customdata": list(df["kecamatan"]),
              "marker": {"color": [w if isinstance(w, str) else "#adb5bd" for w in df["warna"]],
@@ -210,7 +211,7 @@ def grafik_garis_waktu(df: pd.DataFrame, judul: str) -> dict:
     if df.empty:
         return kosong("Pilih satu pelaksanaan.")
     awal = float(df["posisi_terima"].min())
-    y = [f"{r.no} · {r.peran}" + (f" (ke-{r.percobaan})" if r.percobaan > 1 else "") for r in df.itertuples()]
+    y = [f"{nomor_langkah(r.no)} · {r.peran}" + (f" (ke-{r.percobaan})" if r.percobaan > 1 else "") for r in df.itertuples()]
     terima, mulai, selesai = (df[k].astype(float) for k in ("posisi_terima", "posisi_mulai", "posisi_selesai"))
     warna = ["#e06666" if h == KeadaanLangkah.DIKEMBALIKAN else ("#6fa8dc" if pd.notna(s) else "#b7b7b7")
              for h, s in zip(df["hasil"], df["selesai_pada"])]
