@@ -11,11 +11,3 @@ def nomor_langkah(no: str | int | None) -> str:
     """
     return str(no if no is not None else "").strip().rstrip(".").strip()
 
-
-def sebut_langkah(no: str | int | None) -> str:
-    """A reference to a step in a sentence.
-
-    >>> sebut_langkah("3."), sebut_langkah("12")
-    ('langkah 3', 'langkah 12')
-    """
-    return f"langkah {nomor_langkah(no)}"
