@@ -13,7 +13,6 @@ import pandas as pd
 from dashboard.format import angka
 from models.kinerja.mesin import Predikat
 from models.sop.durasi import MENIT_PER_HARI_BAKU, format_menit
-from models.sop.nomor import nomor_langkah
 from models.umum.angka import bulatkan, tulis_persen
 from models.umum.periode import ROMAWI
 from models.umum.status import KeadaanCapaian, KeadaanLangkah
@@ -211,7 +210,7 @@ def grafik_garis_waktu(df: pd.DataFrame, judul: str) -> dict:
     if df.empty:
         return kosong("Pilih satu pelaksanaan.")
     awal = float(df["posisi_terima"].min())
-    y = [f"{nomor_langkah(r.no)} · {r.peran}" + (f" (ke-{r.percobaan})" if r.percobaan > 1 else "") for r in df.itertuples()]
+    y = [f"{r.no} · {r.peran}" + (f" (ke-{r.percobaan})" if r.percobaan > 1 else "") for r in df.itertuples()]
     terima, mulai, selesai = (df[k].astype(float) for k in ("posisi_terima", "posisi_mulai", "posisi_selesai"))
     warna = ["#e06666" if h == KeadaanLangkah.DIKEMBALIKAN else ("#6fa8dc" if pd.notna(s) else "#b7b7b7")
              for h, s in zip(df["hasil"], df["selesai_pada"])]

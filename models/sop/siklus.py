@@ -78,6 +78,7 @@ def catatan(session: Session, *, kecamatan_ids: list[int] | None, sop_kunci: str
     df = pd.DataFrame(session.exec(q).all(), columns=KOLOM)
     for k in ("diterima_pada", "dimulai_pada", "selesai_pada"):
         df[k] = pd.to_datetime(df[k], utc=True, format="ISO8601").astype("datetime64[us, UTC]")
+    df["no"] = df["no"].map(nomor_langkah)  # "3." as the table printed it is step 3 on every chart and list
     return df.sort_values(["eksekusi_id", "diterima_pada", "catatan_id"], kind="stable").reset_index(drop=True)
 
 
