@@ -28,6 +28,7 @@ from models.sop.alur import (
     tindakan_langkah,
 )
 from models.sop.keluaran import keluaran_eksekusi, lampirkan_keluaran
+from models.sop.nomor import nomor_langkah
 from models.tables import CatatanLangkah, Eksekusi, Role, SopLangkah, User
 from models.umum.isian import MAKS_KALIMAT, nomor_id, teks
 from models.umum.penolakan import Ditolak
@@ -196,7 +197,7 @@ def _ke(s, baru: CatatanLangkah | None) -> str:
         return ""
     lk = s.get(SopLangkah, baru.langkah_id)
     peran = s.get(Role, baru.role_kode)
-    return f" ke langkah {lk.no} ({peran.nama if peran else baru.role_kode})"
+    return f" ke langkah {nomor_langkah(lk.no)} ({peran.nama if peran else baru.role_kode})"
 
 
 def _sesudah(s, awal: str, judul: str, baru: CatatanLangkah | None) -> str:

@@ -12,7 +12,7 @@ from dashboard.components.realisasi import daftar_lampiran, lencana, tabel_reali
 from dashboard.data import sesi
 from models.akun.peran import PENGISI_REALISASI, PERAN_KANTOR
 from models.kinerja.capaian import capaian_kantor, predikat_kabupaten
-from models.kinerja.excel import baca, terapkan
+from models.kinerja.excel import baca, pesan_terapkan, terapkan
 from models.kinerja.lampiran import lampiran_realisasi, lampirkan
 from models.kinerja.realisasi import (
     Isian,
@@ -147,6 +147,6 @@ def register(app: Dash) -> None:
             user = s.get(User, current_user.id)
             baris = baca(s, dari_unggahan(isi), kecamatan_id=user.kecamatan_id, tahun=tahun, triwulan=triwulan)
             n = terapkan(s, baris, kecamatan_id=user.kecamatan_id, tahun=tahun, triwulan=triwulan, oleh=user)
+            pesan = pesan_terapkan(s, baris, kecamatan_id=user.kecamatan_id, n=n)
             tabel = _tabel(s, user, tahun, triwulan)
-        return dbc.Alert(f"{n} realisasi disimpan sebagai draf. Periksa lalu ajukan tiap indikator.",
-                         color="success"), tabel
+        return dbc.Alert(pesan, color="success"), tabel

@@ -10,6 +10,7 @@ from dashboard import ids
 from dashboard.akses import callback
 from dashboard.components.identitas import tabel_langkah
 from dashboard.data import kecamatan_terlihat, pengaturan, sesi
+from models.sop.nomor import nomor_langkah
 from models.sop.register import detail_sop, ubah_pelaksana
 from models.tables import SopLangkah, SopPelaksana, SopRevisi, User
 from models.umum.isian import nomor_id
@@ -55,4 +56,4 @@ def register(app: Dash) -> None:
         with sesi() as s:
             detail = detail_sop(s, sop_id)
         tabel = tabel_langkah(detail, pengaturan().menit_per_hari)
-        return dbc.Alert(f"Pelaksana langkah {lk.no} disimpan: {' → '.join(label or [])}.", color="success"), tabel
+        return dbc.Alert(f"Pelaksana langkah {nomor_langkah(lk.no)} disimpan: {' → '.join(label or [])}.", color="success"), tabel

@@ -13,7 +13,7 @@ import pandas as pd
 from dashboard.format import angka
 from models.kinerja.mesin import Predikat
 from models.sop.durasi import MENIT_PER_HARI_BAKU, format_menit
-from models.umum.angka import bulatkan
+from models.umum.angka import bulatkan, tulis_persen
 from models.umum.periode import ROMAWI
 from models.umum.status import KeadaanCapaian, KeadaanLangkah
 
@@ -119,7 +119,7 @@ def grafik_capaian(df: pd.DataFrame, pita: tuple[Predikat, ...], proyeksi: tuple
     if proyeksi and proyeksi[1] is not None:
         th, persen = proyeksi
         data.append({"type": "scatter", "x": [f"Proyeksi {th}"], "y": [bulatkan(persen)], "name": f"Proyeksi akhir tahun {th}",
-                     "mode": "markers+text", "xaxis": "x2", "yaxis": "y2", "text": [f"{angka(persen, 2)}%"],
+                     "mode": "markers+text", "xaxis": "x2", "yaxis": "y2", "text": [tulis_persen(persen)],
                      "textposition": "middle left",
                      "marker": {"size": 12, "symbol": "diamond-open", "color": "#8e44ad", "line": {"width": 2}},
                      "hovertemplate": f"Proyeksi akhir tahun {th}: %{{y:,.2f}}%<br>dari rata-rata triwulan yang "
@@ -153,7 +153,7 @@ def grafik_perbandingan(df: pd.DataFrame, judul: str) -> dict:
     if df.empty:
         return kosong("Belum ada capaian untuk periode ini.")
     resmi = [bool(r) for r in df["resmi"]]
-    teks = [f"{angka(c, 2)}%{_label_keadaan(k)}" for c, k in zip(df["capaian"], df["status"])]
+    teks = [f"{tulis_persen(c)}{_label_keadaan(k)}" for c, k in zip(df["capaian"], df["status"])]
     data = [{"type": "bar", "orientation": "h", "x": _dibulatkan(df["capaian"]), "y": list(df["kecamatan"]),
              "customdata": list(df["kecamatan"]),
              "marker": {"color": [w if isinstance(w, str) else "#adb5bd" for w in df["warna"]],

@@ -31,7 +31,7 @@ from models.perencanaan.publikasi import terbitkan
 from models.settings import load_settings
 from models.sop.alur import catatan_terbuka
 from models.tables import Eksekusi, Kabupaten, Kecamatan, User
-from models.umum.angka import format_angka
+from models.umum.angka import format_angka, tulis_persen
 from models.umum.penolakan import Ditolak
 from models.umum.periode import ROMAWI
 from models.umum.status import StatusLaporan
@@ -214,10 +214,10 @@ def teks_iku(kec: Kecamatan, tahun: int, b: Any) -> dict[str, str]:
                     "disahkan; analisis penyebab disusun setelah seluruh data resmi.")
     elif persen >= 100:
         utama, pendukung = r.sample(sebab, 2)
-        penyebab = (f"Capaian {b.indikator.kode} {kapan} {format_angka(persen, 2)} % memenuhi target. Keberhasilan "
+        penyebab = (f"Capaian {b.indikator.kode} {kapan} {tulis_persen(persen)} memenuhi target. Keberhasilan "
                     f"{hal} terutama karena {utama}, didukung {pendukung}.")
     else:
-        penyebab = (f"Capaian {b.indikator.kode} {kapan} {format_angka(persen, 2)} % belum memenuhi target. "
+        penyebab = (f"Capaian {b.indikator.kode} {kapan} {tulis_persen(persen)} belum memenuhi target. "
                     f"Kekurangan {hal} terutama karena {r.choice(hambat)}.")
     pertama, kedua = r.sample(upaya, 2)
     return {

@@ -18,6 +18,7 @@ from models.perencanaan.anggaran import (
     rupiah,
 )
 from models.tables import Anggaran
+from models.umum.angka import tulis_persen
 from models.umum.lembar_kerja import MAKS_BERKAS
 from models.umum.periode import ROMAWI
 
@@ -36,7 +37,7 @@ def id_kolom(nama: str) -> str:
 
 
 def persen(x: float | None) -> str:
-    return f"{angka(x, 2)}%" if x is not None else "-"
+    return tulis_persen(x)
 
 
 def _uang(x: int | None) -> html.Td:

@@ -34,16 +34,18 @@ from models.perencanaan.pekerjaan import PekerjaanTahunan, pekerjaan_tahunan, un
 from models.perencanaan.pengaturan import batas_tampil
 from models.sop.alur import antrian
 from models.sop.durasi import format_menit
+from models.sop.nomor import nomor_langkah
 from models.sop.siklus import dalam_baku_per_kantor
 from models.tables import Evaluasi, User
 from models.tindak_lanjut.rekap_akip import rekap_akip
 from models.tindak_lanjut.rekomendasi import menunggu, pengingat
+from models.umum.angka import tulis_persen
 from models.umum.periode import ROMAWI, triwulan_sebelumnya
 from models.umum.status import KeadaanCapaian, KeadaanKewajiban, StatusEksekusi, StatusRekomendasi
 
 
 def _persen_baku(dalam: int, n: int) -> str:
-    return f"{angka(dalam / n * 100, 1)}%" if n else "-"
+    return tulis_persen(dalam / n * 100) if n else "-"
 
 
 def isi_kantor(s: Session, sar: Saringan, user: User, hari_ini: date, menit_per_hari: int) -> html.Div:
@@ -57,7 +59,7 @@ def isi_kantor(s: Session, sar: Saringan, user: User, hari_ini: date, menit_per_
     saya = tunggu[tunggu["catatan_id"].isin(milik)]
     terlambat = rekomendasi_terlambat(s, kecamatan_ids=[kec], hari_ini=hari_ini)
     dalam, n = dalam_baku_per_kantor(s, kecamatan_ids=[kec], tahun=sar.tahun, triwulan=sar.triwulan)[kec]
-    daftar_saya = html.Ul([html.Li([f"{r.judul} · langkah {r.langkah} · ", html.Span(
+    daftar_saya = html.Ul([html.Li([f"{r.judul} · langkah {nomor_langkah(r.langkah)} · ", html.Span(
         f"{format_menit(r.umur, menit_per_hari=menit_per_hari)} (baku {format_menit(r.mutu_baku, menit_per_hari=menit_per_hari)})",
         className="text-danger" if r.terlambat else "")]) for r in saya.head(5).itertuples()],
         className="small mb-1 ps-3", id="beranda-daftar-saya") if len(saya) else None
@@ -101,7 +103,7 @@ def _tahunan(s: Session, kecamatan_id: int, tahun: int) -> dbc.Card:
 
     def baris(p: PekerjaanTahunan) -> html.Li:
         st = StatusEksekusi(p.eksekusi.status)
-        letak = (f" · menunggu langkah {p.menunggu.no} ({NAMA_PERAN.get(p.peran or '', p.peran)})"
+        letak = (f" · menunggu langkah {nomor_langkah(p.menunggu.no)} ({NAMA_PERAN.get(p.peran or '', p.peran)})"
                  if p.menunggu is not None else "")
         return html.Li([html.Span(p.eksekusi.judul, className="fw-semibold"), f" · {p.sop_nama} · ",
                         lencana_keadaan(st), f" · {angka(p.langkah_selesai)} dari {angka(p.langkah_semua)} langkah "
@@ -240,21 +242,20 @@ def _kabupaten(s: Session, sar: Saringan, hari_ini: date, q: str, akhiran: str) 
             return html.Td("-", className="text-end text-muted", title=r[f"keterangan_{k}"] or "")
         # `keadaan` is the label the table (and its CSV and Excel) prints, of models.umum.status.KeadaanCapaian.
         if keadaan == KeadaanCapaian.DRAF.label:  # entered, never submitted: not a figure the office stands behind
-            return html.Td(f"{angka(capaian, 2)}% (draf)", className="text-end text-muted fst-italic",
+            return html.Td(f"{tulis_persen(capaian)} (draf)", className="text-end text-muted fst-italic",
                            title=KeadaanCapaian.DRAF.label)
-        teks = f"{angka(capaian, 2)}%" + ("" if keadaan == KeadaanCapaian.RESMI.label else "*")
+        teks = tulis_persen(capaian) + ("" if keadaan == KeadaanCapaian.RESMI.label else "*")
         return html.Td(teks, className="text-end", style={"backgroundColor": f"{r[f'warna_{k}']}26"},
                        title=f"{keadaan} · {r[f'predikat_{k}']}")
 
     tautan = lambda nama: "/?" + urlencode({"kecamatan": nama, "tahun": sar.tahun, "triwulan": sar.triwulan})  # noqa: E731
     badan = html.Tbody([html.Tr([html.Td(html.A(r["kecamatan"], href=tautan(r["kecamatan"])))]
                                 + [td(r, x) for x in kode] + [
-        html.Td(f"{angka(r['rata'], 2)}%" if r["rata"] is not None and not pd.isna(r["rata"]) else "-",
+        html.Td(tulis_persen(r["rata"]),
                 className="text-end"),
         html.Td(angka(r["langkah_terbuka"]), className="text-end"),
         html.Td(angka(r["tl_terlambat"]), className="text-end"),
-        html.Td(f"{angka(r['dalam_baku'], 1)}%" if r["dalam_baku"] is not None and not pd.isna(r["dalam_baku"])
-                else "-", className="text-end")], **{"data-kantor": r["kecamatan"]})
+        html.Td(tulis_persen(r["dalam_baku"]), className="text-end")], **{"data-kantor": r["kecamatan"]})
         for r in df.to_dict("records")])
     return html.Div([
         html.H4([f"Perbandingan kecamatan, {periode_capaian(sar.tahun, sar.triwulan, hari_ini)}",

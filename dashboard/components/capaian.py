@@ -19,7 +19,7 @@ from models.kinerja.lampiran import lampiran_realisasi
 from models.kinerja.realisasi import jejak
 from models.perencanaan.anggaran import efisiensi_sasaran
 from models.tables import Indikator, Kecamatan, Realisasi, User
-from models.umum.angka import tulis_angka
+from models.umum.angka import tulis_angka, tulis_realisasi
 from models.umum.periode import ROMAWI, label_periode
 from models.umum.status import StatusRealisasi
 
@@ -83,7 +83,7 @@ def rincian_realisasi(s: Session, realisasi_id: int) -> dbc.Card:
     r = s.get(Realisasi, realisasi_id)
     ind = s.get(Indikator, r.indikator_id)
     zona = s.get(Kecamatan, r.kecamatan_id).zona_waktu
-    nilai = tulis_angka(r.nilai, 2) if r.nilai is not None else "-"
+    nilai = tulis_realisasi(r.nilai, ind.satuan)
     if r.penyebut is not None:
         nilai += f" ({tulis_angka(r.pembilang, 2)} dari {tulis_angka(r.penyebut, 2)})"
     baris = [("Realisasi", nilai), ("Status", StatusRealisasi.label_dari(r.status)),

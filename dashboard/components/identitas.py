@@ -8,7 +8,8 @@ from dash import html
 
 from dashboard import format as fmt
 from dashboard.components.swimlane import swimlane_svg
-from models.sop.durasi import format_menit
+from models.sop.durasi import format_menit, tulis_waktu
+from models.sop.nomor import nomor_langkah
 
 
 def diagram_alir(pelaksana: list[str], langkah: list[dict], judul: str, ident: str | None = None) -> html.Iframe:
@@ -27,9 +28,9 @@ def _daftar(isi: list[str]) -> html.Component:
     return html.Ol([html.Li(x) for x in isi], className="mb-0 ps-3")
 
 
-def _menit_kerja(lk) -> html.Small | None:
-    """The working minutes behind a "hari"; "1 jam" or "15 Menit" needs no gloss."""
-    if "hari" not in lk.waktu.lower():
+def _menit_kerja(lk, waktu: str) -> html.Small | None:
+    """The working minutes behind a "hari" (as shown: `waktu`); "1 jam" or "15 menit" needs no gloss."""
+    if "hari" not in waktu:
         return None
     return html.Small(f"= {fmt.angka(lk.waktu_menit)} menit kerja", className="text-muted d-block")
 
@@ -80,13 +81,14 @@ def tabel_langkah(detail, menit_per_hari: int) -> dbc.Table:
             tanda.append(dbc.Badge("Keputusan", color="warning", text_color="dark", className="me-1"))
             if kembali:
                 kembar = sum(1 for x in detail.langkah if x.no == kembali.no) > 1
-                letak = f"langkah {kembali.no}" + (f" (baris ke-{kembali.urutan} tabel)" if kembar else "")
+                letak = f"langkah {nomor_langkah(kembali.no)}" + (f" (baris ke-{kembali.urutan} tabel)" if kembar else "")
                 tanda.append(html.Small(f"Jika tidak: kembali ke {letak}", className="text-muted d-block"))
+        waktu = tulis_waktu(lk.waktu, menit_per_hari=menit_per_hari)
         pelaksana = " → ".join(lk.pelaksana) if lk.pelaksana else html.Em("belum ditetapkan", className="text-danger")
         baris.append(html.Tr([
-            html.Td(lk.no), html.Td([html.Div(lk.kegiatan), *tanda]), html.Td(pelaksana),
+            html.Td(nomor_langkah(lk.no)), html.Td([html.Div(lk.kegiatan), *tanda]), html.Td(pelaksana),
             html.Td(lk.kelengkapan or "-"),
-            html.Td([html.Div(lk.waktu), _menit_kerja(lk)]),
+            html.Td([html.Div(waktu, className="waktu-baku"), _menit_kerja(lk, waktu)]),
             html.Td(lk.output or "-"), html.Td(lk.keterangan or ""),
         ], **{"data-urutan": str(lk.urutan)}))
     total = detail.revisi.total_menit

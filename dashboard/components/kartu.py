@@ -6,7 +6,7 @@ from dash import html
 
 from dashboard.format import angka
 from models.dasbor.kueri import KartuIku
-from models.umum.angka import tulis_target
+from models.umum.angka import tulis_persen, tulis_target
 from models.umum.periode import ROMAWI
 from models.umum.status import Keadaan, KeadaanCapaian
 
@@ -34,7 +34,7 @@ def kartu_iku(k: KartuIku, tw_lalu: int) -> html.Div:
         status = lencana_keadaan(k.keadaan, className="status-diperbaiki") if k.keadaan is not None else \
             dbc.Badge("Belum ada angka", color="light", text_color="secondary")
     else:
-        nilai = [html.Div(f"{angka(k.persen, 2)}%", className="fs-2 fw-semibold capaian-angka"),
+        nilai = [html.Div(tulis_persen(k.persen), className="fs-2 fw-semibold capaian-angka"),
                  html.Div(f"terhadap {k.terhadap}", className="small text-muted capaian-terhadap"),
                  html.Div(k.predikat.nama if k.predikat else "", style={"color": warna}, className="fw-semibold")]
         if k.rencana_aksi:

@@ -25,6 +25,7 @@ from models.perencanaan.laporan_kinerja import (
     sop_lkj,
 )
 from models.sop.alur import catatan_terbuka
+from models.sop.nomor import nomor_langkah
 from models.tables import Eksekusi, Kecamatan, SopLangkah
 from models.umum.status import StatusEksekusi
 
@@ -99,7 +100,7 @@ def perjalanan_laporan(s: Session, lkj: Lkj, *, penerbit: bool = False) -> dbc.C
         else:
             rec = catatan_terbuka(s, eks.id)
             lk = s.get(SopLangkah, rec.langkah_id) if rec else None
-            teks = (f"\"{eks.judul}\" berjalan" + (f", menunggu langkah {lk.no}: {lk.kegiatan}" if lk else "") + ".")
+            teks = (f"\"{eks.judul}\" berjalan" + (f", menunggu langkah {nomor_langkah(lk.no)}: {lk.kegiatan}" if lk else "") + ".")
         baris.append(html.P(teks, className="small text-muted mb-1"))
     baris.append(html.Div([
         html.A("Unduh Word", href=f"/cetak/lkj/{kec_id}/{th}.docx", className="btn btn-outline-primary btn-sm me-2",

@@ -26,8 +26,10 @@ from models.sop.monitoring import (
     lembar_monitoring,
     ringkasan_kantor,
 )
+from models.sop.nomor import nomor_langkah
 from models.tables import Kecamatan, User
 from models.umum import periode
+from models.umum.angka import tulis_persen
 from models.umum.periode import label_semester, periode_baku
 
 YA_TIDAK = [{"label": "Ya", "value": "ya"}, {"label": "Tidak", "value": "tidak"}]
@@ -60,10 +62,10 @@ def baris_bukti(b: BuktiSiklus, menit_per_hari: int) -> list[str]:
     baris = [f"{angka(b.pelaksanaan)} pelaksanaan ({angka(b.selesai)} selesai)",
              f"Median waktu siklus: {m(b.median) if b.selesai else 'belum ada yang selesai'}"]
     if b.kunjungan:
-        baris.append(f"Langkah dalam mutu baku: {angka(b.persen_dalam_baku, 1)}% "
+        baris.append(f"Langkah dalam mutu baku: {tulis_persen(b.persen_dalam_baku)} "
                      f"({angka(b.dalam_baku)} dari {angka(b.kunjungan)})")
     h = b.hambatan
-    baris.append(f"Hambatan: langkah {h.no} ({m(h.median)}, mutu baku {m(h.mutu_baku)})" if h
+    baris.append(f"Hambatan: langkah {nomor_langkah(h.no)} ({m(h.median)}, mutu baku {m(h.mutu_baku)})" if h
                  else "Hambatan: tidak ada")
     return baris
 
@@ -76,9 +78,9 @@ def teks_bukti_ringkas(b: BuktiSiklus, menit_per_hari: int) -> str:
     bagian = [f"{angka(b.pelaksanaan)} pelaksanaan, {angka(b.selesai)} selesai",
               f"median {m(b.median)}" if b.selesai else "belum ada yang selesai"]
     if b.kunjungan:
-        bagian.append(f"{angka(b.persen_dalam_baku, 1)}% langkah dalam mutu baku ({angka(b.dalam_baku)} dari "
+        bagian.append(f"{tulis_persen(b.persen_dalam_baku)} langkah dalam mutu baku ({angka(b.dalam_baku)} dari "
                       f"{angka(b.kunjungan)})")
-    bagian.append(f"hambatan: langkah {b.hambatan.no} ({m(b.hambatan.median)}; baku {m(b.hambatan.mutu_baku)})"
+    bagian.append(f"hambatan: langkah {nomor_langkah(b.hambatan.no)} ({m(b.hambatan.median)}; baku {m(b.hambatan.mutu_baku)})"
                   if b.hambatan else "tanpa hambatan")
     return "; ".join(bagian) + "."
 

@@ -7,6 +7,7 @@ from sqlmodel import Session
 
 from dashboard import format as fmt
 from models.perencanaan.pekerjaan import Berjalan, label_periode_pekerjaan
+from models.sop.nomor import nomor_langkah
 from models.tables import Kecamatan, Role
 from models.umum.periode import kalimat
 
@@ -15,7 +16,7 @@ def _menunggu(s: Session, b: Berjalan) -> str:
     if b.catatan is None:
         return "-"
     role = s.get(Role, b.catatan.role_kode)
-    return f"langkah {b.langkah.no} · {role.nama if role else b.catatan.role_kode}"
+    return f"langkah {nomor_langkah(b.langkah.no)} · {role.nama if role else b.catatan.role_kode}"
 
 
 def tabel_berjalan(s: Session, kecamatan_id: int, daftar: list[Berjalan]) -> html.Div:

@@ -29,6 +29,7 @@ from models.dasbor.perbandingan import (
     warna_kepatuhan,
 )
 from models.perencanaan.pengaturan import batas_tampil
+from models.umum.angka import tulis_persen
 from models.umum.periode import ROMAWI
 from models.umum.status import KeadaanCapaian
 
@@ -90,7 +91,7 @@ def grafik_bermasalah(sar: Saringan, tabel, akhiran: str = "") -> html.Div:
 def matriks_capaian(s: Session, sar: Saringan, q: str, akhiran: str, df, tren) -> html.Div:
     """Kecamatan × IKU in the band colours; provisional and draft marked."""
     tabel = capaian_peringkat(s, sar, df, tren)
-    tren_teks = {k: "; ".join(f"{p}: {angka(v, 2) + '%' if v is not None else '-'}" for p, v in seri)
+    tren_teks = {k: "; ".join(f"{p}: {tulis_persen(v)}" for p, v in seri)
                  for k, seri in tren.items()}
     info = {(r.kecamatan, r.kode): (r.predikat, r.status, r.indikator_id) for r in df.itertuples()}
     kode = list(dict.fromkeys(df["kode"])) if not df.empty else []
@@ -119,7 +120,7 @@ def matriks_capaian(s: Session, sar: Saringan, q: str, akhiran: str, df, tren) -
                 style={"backgroundColor": f"{w}40" if w else None}, className="text-center" + (
                     "" if status == KeadaanCapaian.RESMI else " sel-sementara")))
         rata = rec.get("rata")
-        isi += [html.Td(f"{angka(rata, 2)}%" if rata == rata and rata is not None else "-", className="text-end"),
+        isi += [html.Td(tulis_persen(rata), className="text-end"),
                 html.Td(angka(rec["peringkat"]) if rec["peringkat"] == rec["peringkat"] else "-",
                         className="text-end"),
                 html.Td(angka(rec["selisih_median"], 2) if rec["selisih_median"] == rec["selisih_median"] else "-",

@@ -25,6 +25,7 @@ from models.perencanaan.perjanjian_kinerja import (
     tindakan_pk,
 )
 from models.sop.alur import catatan_terbuka
+from models.sop.nomor import nomor_langkah
 from models.tables import Kecamatan, PerjanjianKinerja, SopLangkah, User
 from models.umum.periode import ROMAWI
 from models.umum.status import StatusPerjanjian
@@ -100,7 +101,7 @@ def _baris_pk(s: Session, kec: Kecamatan, tahun: int, role: str, pk: PerjanjianK
             rec = catatan_terbuka(s, eks.id)
             lk = s.get(SopLangkah, rec.langkah_id) if rec else None
             rincian.append(html.Span(
-                f"SOP berjalan: langkah {lk.no} menunggu {NAMA_PERAN.get(rec.role_kode, rec.role_kode)}"
+                f"SOP berjalan: langkah {nomor_langkah(lk.no)} menunggu {NAMA_PERAN.get(rec.role_kode, rec.role_kode)}"
                 if lk and rec else "SOP berjalan", className="small me-1 text-primary"))
         elif pk.status == StatusPerjanjian.DRAF:
             rincian.append(html.Span("SOP belum dimulai", className="small me-1 text-muted"))

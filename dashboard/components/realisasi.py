@@ -11,7 +11,8 @@ from models.kinerja.capaian import BarisCapaian
 from models.kinerja.mesin import Capaian, Predikat, predikat
 from models.kinerja.realisasi import BISA_DIUBAH, keadaan_angka
 from models.sop.alur import keadaan_catatan, milik_peran
-from models.umum.angka import tulis_angka, tulis_target
+from models.sop.nomor import nomor_langkah
+from models.umum.angka import tulis_angka, tulis_persen, tulis_realisasi, tulis_target
 from models.umum.periode import ROMAWI
 from models.umum.status import KeadaanLangkah, StatusRealisasi
 
@@ -24,10 +25,6 @@ def lencana(status: str) -> dbc.Badge:
     return lencana_keadaan(keadaan, className="ms-2")
 
 
-def persen(x: float | None) -> str:
-    return "-" if x is None else f"{tulis_angka(x, 2)}%"
-
-
 def _terhadap(c: Capaian) -> html.Div:
     return html.Div(f"terhadap {c.terhadap}", className="small text-muted capaian-terhadap")
 
@@ -37,11 +34,11 @@ def sel_capaian(resmi: Capaian, sementara: Capaian, pita: tuple[Predikat, ...]) 
     marked; otherwise why there is none."""
     if resmi.tersedia:
         p = predikat(resmi.persen, pita)
-        return html.Td([html.Strong(persen(resmi.persen)), " ",
+        return html.Td([html.Strong(tulis_persen(resmi.persen)), " ",
                         html.Span(p.nama, className="badge", style={"backgroundColor": p.warna}), _terhadap(resmi)],
                        className="capaian-resmi")
     if sementara.tersedia:
-        return html.Td([html.Span(persen(sementara.persen), className="fst-italic"),
+        return html.Td([html.Span(tulis_persen(sementara.persen), className="fst-italic"),
                         html.Small(" sementara, belum disetujui", className="text-muted"), _terhadap(sementara)],
                        className="capaian-sementara")
     return html.Td(html.Small(f"tidak tersedia: {resmi.alasan}", className="text-muted"),
@@ -60,7 +57,7 @@ def tabel_realisasi(baris: list[BarisCapaian], *, tahun: int, triwulan: int, pit
             angka, status = html.Span("belum diisi", className="text-muted"), ""
         else:
             rincian = (f"{tulis_angka(r.pembilang)} / {tulis_angka(r.penyebut)} = " if r.penyebut is not None else "")
-            angka = f"{rincian}{tulis_angka(r.nilai, 2)}{ind.satuan if ind.satuan == '%' else ' ' + ind.satuan}"
+            angka = f"{rincian}{tulis_realisasi(r.nilai, ind.satuan)}"
             status = lencana(r.status)
         aksi = "Isi" if r is None else ("Ubah" if StatusRealisasi(r.status) in BISA_DIUBAH else "Lihat")
         isi.append(html.Tr([
@@ -104,7 +101,7 @@ def riwayat(r, catatan_langkah, zona: str) -> html.Div | None:
         return None
     return html.Div([
         html.H6("Jejak SOP", className="mt-3"),
-        html.Ol([html.Li([f"Langkah {lk.no} ({_peran(c.role_kode)}): ",
+        html.Ol([html.Li([f"Langkah {nomor_langkah(lk.no)} ({_peran(c.role_kode)}): ",
                           html.Strong(keadaan_catatan(c).label.lower()), _pelaku(c, pelaku),
                           f" · {fmt.waktu(c.selesai_pada or c.diterima_pada, zona)}",
                           html.Em(f" · {c.catatan}") if c.catatan and keadaan_catatan(c) == KeadaanLangkah.DIKEMBALIKAN else None])

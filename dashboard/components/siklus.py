@@ -18,8 +18,10 @@ from models.dasbor.laporan import analisis_saringan, tabel_langkah, tabel_langka
 from models.perencanaan.kalender_sakip import tanggal_lokal
 from models.sop.durasi import format_menit
 from models.sop.jejak import jejak_eksekusi
+from models.sop.nomor import nomor_langkah
 from models.sop.siklus import CATATAN_WAKTU_KERJA, di_luar_jam_kerja, garis_waktu
 from models.tables import Eksekusi, Kecamatan, SopRevisi, User
+from models.umum.angka import tulis_persen
 from models.umum.status import KeadaanLangkah, StatusEksekusi
 from models.umum.tanggal import tanggal_hari
 
@@ -44,7 +46,7 @@ def isi(s: Session, sar: Saringan, menit_per_hari: int) -> tuple[html.Div, list[
         dbc.Col(_angka("Median waktu siklus", m(selesai["total"].median() if len(selesai) else None),
                        f"jumlah mutu baku langkah: {m(total_baku)}"), md=3),
         dbc.Col(_angka("Langkah dalam mutu baku",
-                       f"{fmt.angka(n_baku / n_semua * 100, 1)}%" if n_semua else "-",
+                       tulis_persen(n_baku / n_semua * 100) if n_semua else "-",
                        f"{fmt.angka(n_baku)} dari {fmt.angka(n_semua)} kunjungan langkah"), md=3),
         dbc.Col(_angka("Hambatan", _nama_langkah(hambatan, a.langkah) if hambatan else ("Tidak ada" if n_semua else "-"),
                        fmt.ringkas(hambatan.kegiatan, 90) if hambatan else (
@@ -70,7 +72,7 @@ def isi(s: Session, sar: Saringan, menit_per_hari: int) -> tuple[html.Div, list[
 def _nama_langkah(x, semua) -> str:
     """"Langkah 2", or "Langkah 2 (urutan 4)" when the SOP's table numbers its steps again from 1 in a later part."""
     ulang = sum(1 for y in semua if y.no == x.no) > 1
-    return f"Langkah {x.no}" + (f" (urutan {x.urutan})" if ulang else "")
+    return f"Langkah {nomor_langkah(x.no)}" + (f" (urutan {x.urutan})" if ulang else "")
 
 
 def _angka(judul: str, nilai: str, ket: str) -> dbc.Card:

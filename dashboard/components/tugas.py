@@ -11,13 +11,14 @@ from models.kinerja.lampiran import lampiran_realisasi
 from models.kinerja.realisasi import jejak
 from models.sop.alur import Tugas, jenis_subjek
 from models.sop.jejak import JejakMenunggu, jejak_sebelum
+from models.sop.nomor import nomor_langkah
 from models.tables import Indikator, Kecamatan, Realisasi, Role
-from models.umum.angka import tulis_angka
+from models.umum.angka import tulis_angka, tulis_realisasi
 
 
 def label_tugas(t: Tugas, zona: str) -> str:
     atas_nama = "" if t.milik_sendiri else f" (atas nama {NAMA_PERAN.get(t.catatan.role_kode, t.catatan.role_kode)})"
-    return (f"{t.eksekusi.judul} · langkah {t.langkah.no}{atas_nama} · diterima "
+    return (f"{t.eksekusi.judul} · langkah {nomor_langkah(t.langkah.no)}{atas_nama} · diterima "
             f"{fmt.waktu(t.catatan.diterima_pada, zona)}")
 
 
@@ -67,7 +68,7 @@ def rincian(s, t: Tugas, menit_per_hari: int) -> html.Div:
     isi = [
         html.H5(t.eksekusi.judul),
         kotak_kembali(lalu, kec.zona_waktu),
-        html.P([f"{t.sop_nama} · langkah {t.langkah.no}, percobaan ke-{t.catatan.percobaan} · ",
+        html.P([f"{t.sop_nama} · langkah {nomor_langkah(t.langkah.no)}, percobaan ke-{t.catatan.percobaan} · ",
                 *keadaan_langkah(t, role.nama if role else t.catatan.role_kode, kec.zona_waktu)],
                className="text-muted small", id="tugas-keadaan"),
         dbc.Table(html.Tbody([
@@ -108,4 +109,4 @@ def _rumus(r: Realisasi, ind: Indikator) -> str:
 
 
 def _nilai(r: Realisasi, ind: Indikator) -> str:
-    return f"{tulis_angka(r.nilai, 2)}{ind.satuan if ind.satuan == '%' else ''}"
+    return tulis_realisasi(r.nilai, ind.satuan)

@@ -10,13 +10,14 @@ from dashboard import ids
 from dashboard.components.identitas import diagram_alir
 from dashboard.components.pilihan import dropdown
 from models.sop.cetak_sop import tanggal_iso_teks
-from models.sop.durasi import format_menit
+from models.sop.durasi import format_menit, tulis_waktu
+from models.sop.nomor import nomor_langkah
 from models.sop.unggah import SUMBER_LABEL, Pratinjau, ProsedurPratinjau
 
 
 def bagian_diagram(pp: ProsedurPratinjau) -> html.Div:
-    langkah = [{"urutan": n, "no": lk.no, "kegiatan": lk.kegiatan, "pelaksana": list(t.pelaksana),
-                "keputusan": t.keputusan, "kembali_ke": t.kembali_ke, "waktu": lk.waktu}
+    langkah = [{"urutan": n, "no": nomor_langkah(lk.no), "kegiatan": lk.kegiatan, "pelaksana": list(t.pelaksana),
+                "keputusan": t.keputusan, "kembali_ke": t.kembali_ke, "waktu": tulis_waktu(lk.waktu)}
                for n, (lk, t) in enumerate(zip(pp.prosedur.langkah, pp.penetapan), start=1)]
     try:
         return html.Div(diagram_alir(pp.prosedur.pelaksana, langkah, pp.judul))
@@ -86,12 +87,12 @@ def kartu_prosedur(pp: ProsedurPratinjau, menit_per_hari: int) -> html.Div:
             dbc.Badge("Keputusan", color="warning", text_color="dark", className="me-2"),
             html.Small("jika tidak, kembali ke langkah ", className="text-muted"),
             dropdown(id={"type": ids.UNGGAH_KEMBALI, "p": pp.indeks, "l": n},
-                     options=[{"label": p.langkah[k].no, "value": k + 1} for k in range(n - 1)],
+                     options=[{"label": nomor_langkah(p.langkah[k].no), "value": k + 1} for k in range(n - 1)],
                      value=t.kembali_ke, clearable=False, disabled=pp.duplikat, className="d-inline-block",
                      style={"minWidth": "5rem"}),
         ], className="d-flex align-items-center mt-1") if t and t.keputusan else None
-        baris.append(html.Tr([html.Td(lk.no), html.Td([lk.kegiatan, putus]),
-                              html.Td(lk.kelengkapan), html.Td(lk.waktu), html.Td(lk.output),
+        baris.append(html.Tr([html.Td(nomor_langkah(lk.no)), html.Td([lk.kegiatan, putus]), html.Td(lk.kelengkapan),
+                              html.Td(tulis_waktu(lk.waktu, menit_per_hari=menit_per_hari)), html.Td(lk.output),
                               html.Td([pilih, asal], className="sel-pelaksana", **{"data-urutan": n})]))
     return html.Div(dbc.Card([
         dbc.CardHeader([html.Strong(pp.judul), " ", _status(pp)]),

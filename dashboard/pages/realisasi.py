@@ -13,6 +13,7 @@ from dashboard.components.realisasi import daftar_lampiran, lencana, riwayat, ta
 from dashboard.data import sesi
 from models.akun.peran import PENGISI_REALISASI, PERAN_KANTOR
 from models.kinerja.capaian import capaian_kantor, predikat_kabupaten
+from models.kinerja.iku import cara_pengajuan, pengumpulan_bersama
 from models.kinerja.lampiran import lampiran_realisasi
 from models.kinerja.realisasi import (
     boleh_mengisi,
@@ -150,10 +151,11 @@ def layout(tahun: str | None = None, triwulan: str | None = None, indikator: str
         pita = predikat_kabupaten(s, kec.id, th)
         terpilih = int(indikator) if indikator and indikator.isdigit() else None
         form = _form(s, user, s.get(Indikator, terpilih), th, tw, kec.zona_waktu) if terpilih else None
+        bersama = pengumpulan_bersama(s, kec.id)
     return html.Div([
         html.H2("Isi Realisasi IKU"),
-        html.P(f"Kecamatan {kec.nama}: angka tiap triwulan, bukti, dan pengajuan melalui SOP Pengumpulan Data "
-               "Kinerja sampai disetujui Camat.", className="text-muted"),
+        html.P(f"Kecamatan {kec.nama}: angka tiap triwulan, bukti, dan {cara_pengajuan(bersama, [b.indikator.kode for b in baris])}",
+               className="text-muted", id="real-cara"),
         _pilih_periode(th, tw),
         dcc.Store(id=ids.REAL_PERIODE, data={"tahun": th, "triwulan": tw}),
         html.Div(tabel_realisasi(baris, tahun=th, triwulan=tw, pita=pita, terpilih=terpilih), id=ids.REAL_TABEL),

@@ -11,7 +11,8 @@ from dashboard.akses import halaman
 from dashboard.components.identitas import diagram_alir, identitas, tabel_langkah
 from dashboard.components.pilihan import dropdown
 from dashboard.data import kecamatan_terlihat, pengaturan, peran_aktif, sesi
-from models.sop.durasi import format_menit
+from models.sop.durasi import format_menit, tulis_waktu
+from models.sop.nomor import nomor_langkah
 from models.sop.register import detail_sop
 from models.tables import Sop
 from models.umum.isian import bulat, nomor_id
@@ -26,10 +27,11 @@ def _tidak_ada(pesan: str) -> html.Div:
                      dbc.Button("Kembali ke katalog", href="/sop", color="secondary")])
 
 
-def diagram(detail) -> html.Iframe:
+def diagram(detail, menit_per_hari: int) -> html.Iframe:
     langkah = [
-        {"urutan": lk.urutan, "no": lk.no, "kegiatan": lk.kegiatan, "pelaksana": lk.pelaksana,
-         "keputusan": lk.keputusan, "kembali_ke": lk.kembali_ke, "waktu": lk.waktu}
+        {"urutan": lk.urutan, "no": nomor_langkah(lk.no), "kegiatan": lk.kegiatan, "pelaksana": lk.pelaksana,
+         "keputusan": lk.keputusan, "kembali_ke": lk.kembali_ke,
+         "waktu": tulis_waktu(lk.waktu, menit_per_hari=menit_per_hari)}
         for lk in detail.langkah
     ]
     return diagram_alir(detail.revisi.pelaksana, langkah, detail.revisi.nama, ident="sop-diagram")
@@ -37,7 +39,7 @@ def diagram(detail) -> html.Iframe:
 
 def koreksi_pelaksana(detail) -> dbc.Card:
     """The admin's form to correct who carries out a step (checked again on the server)."""
-    pilihan_langkah = [{"label": f"{lk.no}. {lk.kegiatan[:70]}{'…' if len(lk.kegiatan) > 70 else ''}",
+    pilihan_langkah = [{"label": f"{nomor_langkah(lk.no)}. {lk.kegiatan[:70]}{'…' if len(lk.kegiatan) > 70 else ''}",
                         "value": lk.id} for lk in detail.langkah]
     return dbc.Card(dbc.CardBody([
         html.H5("Koreksi pelaksana", className="card-title"),
@@ -101,7 +103,7 @@ def layout(sop_id: str | None = None, revisi: str | None = None, **_kwargs) -> h
             dbc.Tab([html.Div(tabel_langkah(detail, menit_per_hari), id=ids.SOP_LANGKAH),
                      koreksi_pelaksana(detail) if peran_aktif() == "admin" and rev.berlaku else None],
                     label="Langkah & mutu baku", tab_id="langkah", className="pt-3"),
-            dbc.Tab(diagram(detail), label="Diagram alir", tab_id="diagram", className="pt-3"),
+            dbc.Tab(diagram(detail, menit_per_hari), label="Diagram alir", tab_id="diagram", className="pt-3"),
             dbc.Tab(identitas(detail), label="Identitas SOP", tab_id="identitas", className="pt-3"),
         ], active_tab="langkah", id="sop-tab"),
         html.Div([html.H5("Revisi lain", className="mt-4"), html.Ul(revisi_lain)]) if revisi_lain else None,

@@ -16,6 +16,7 @@ from models.kinerja.capaian import BarisCapaian, capaian_banyak, predikat_kabupa
 from models.kinerja.iku import kode_urut
 from models.kinerja.mesin import TERHADAP_TAHUN, Capaian, Predikat, keterangan_rencana, predikat, tidak_tersedia
 from models.kinerja.realisasi import SEDANG_DIPERBAIKI, keadaan_angka
+from models.sop.nomor import nomor_langkah
 from models.sop.siklus import kalender_per_kantor
 from models.tables import (
     CatatanLangkah,
@@ -201,6 +202,7 @@ def antrian_terbuka(session: Session, *, kecamatan_ids: list[int], sekarang: dat
                                                       "mutu_baku"])
     if df.empty:
         return pd.DataFrame(columns=KOLOM_ANTRIAN)
+    df["langkah"] = df["langkah"].map(nomor_langkah)
     df["diterima_pada"] = pd.to_datetime(df["diterima_pada"], utc=True)
     t = sekarang or utcnow()
     kal = kalender_per_kantor(session, set(df["kecamatan_id"]))

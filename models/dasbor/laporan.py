@@ -36,7 +36,7 @@ from models.sop.siklus import AnalisisSiklus, analisis, dalam_baku_per_kantor
 from models.tables import Indikator, Rekomendasi
 from models.tindak_lanjut.rekomendasi import STATUS
 from models.umum import periode
-from models.umum.angka import bulatkan, format_angka
+from models.umum.angka import bulatkan, format_angka, tulis_persen
 from models.umum.lembar_kerja import simpan_xlsx
 from models.umum.periode import ROMAWI
 from models.umum.status import KeadaanCapaian, StatusRealisasi, StatusRekomendasi
@@ -355,7 +355,7 @@ def teks_sel(v, k: Kolom, zona: str, menit_per_hari: int = 480) -> str:
     if nilai_kosong(v):
         return "-"
     if k.jenis == "persen":
-        return f"{format_angka(float(v), 2)}%"
+        return tulis_persen(float(v))
     if k.jenis == "angka":
         f = float(v)
         return format_angka(f, 0 if f.is_integer() else 2)

@@ -198,7 +198,8 @@ def kepatuhan(session: Session, sar: Saringan, hari_ini: date | None = None) -> 
         jumlah: dict = {"kecamatan_id": None, "kecamatan": "Jumlah bermasalah",
                         "bermasalah": int(data["bermasalah"].sum())}
         for x in kolom_kunci:
-            jumlah[x] = str(sum(1 for k in sar.kecamatan_ids if (s := sel.get((k, x))) and s.bermasalah))
+            # a count, kept a number: the xlsx stores it as one, the screen and the CSV print it as any count
+            jumlah[x] = sum(1 for k in sar.kecamatan_ids if (s := sel.get((k, x))) and s.bermasalah)
         data = pd.concat([data, pd.DataFrame([jumlah])], ignore_index=True)
     kolom = (Kolom("Kecamatan", "kecamatan"), Kolom("Bermasalah", "bermasalah", "angka"), *(Kolom(x, x) for x in kode),
              *(Kolom(nama_kewajiban[x], x) for x in urutan_kewajiban))

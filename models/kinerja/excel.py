@@ -9,7 +9,7 @@ from datetime import date
 from openpyxl.styles import Alignment
 from sqlmodel import Session
 
-from models.kinerja.iku import iku_kantor, target_berlaku
+from models.kinerja.iku import iku_kantor, pengumpulan_bersama, target_berlaku
 from models.kinerja.realisasi import (
     BISA_DIUBAH,
     Isian,
@@ -156,3 +156,20 @@ def terapkan(session: Session, baris: list[BarisUnggah], *, kecamatan_id: int, t
                         hari_ini=hari_ini)
             n += 1
     return n
+
+
+def pesan_terapkan(session: Session, baris: list[BarisUnggah], *, kecamatan_id: int, n: int) -> str:
+    """What the person reads after applying an import: the drafts saved, and how they go on in the office's own
+    way of submitting (models.kinerja.iku.per_triwulan, the choice made on IKU & Target): one indicator at a time,
+    or every indicator a collection SOP carries together in one submission."""
+    kode = {ind.id: ind.kode for ind in iku_kantor(session, kecamatan_id)}
+    bersama = pengumpulan_bersama(session, kecamatan_id)  # SOP name -> the codes it carries together
+    diimpor = [kode[b.isian.indikator_id] for b in baris if b.isian is not None and b.isian.indikator_id in kode]
+    sendiri = [k for k in diimpor if not any(k in ks for ks in bersama.values())]
+    lewat = {nama: ks for nama, ks in bersama.items() if any(k in ks for k in diimpor)}
+    awal = f"{n} realisasi disimpan sebagai draf. Periksa, lalu "
+    if not lewat:
+        return awal + "ajukan tiap indikator."
+    cara = "; ".join(f"SOP {nama} mengajukan {', '.join(ks)} bersama dalam satu pengajuan (Ajukan ke SOP pada "
+                     "salah satunya; semuanya harus sudah terisi)" for nama, ks in lewat.items())
+    return awal + cara + (f"; ajukan tiap indikator lainnya ({', '.join(sendiri)})." if sendiri else ".")

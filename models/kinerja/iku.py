@@ -115,6 +115,36 @@ def per_triwulan(session: Session, ind: Indikator, kecamatan_id: int) -> bool:
     return bool(pilihan and pilihan.per_triwulan)
 
 
+def pengumpulan_bersama(session: Session, kecamatan_id: int) -> dict[str, list[str]]:
+    """The office's collection SOPs that carry their indicators of a quarter together (per_triwulan), each with
+    the codes it carries, in IKU order; empty for an office that submits one indicator at a time. What every page
+    and message says about how the office's figures are submitted comes from here."""
+    bersama: dict[str, list[str]] = {}
+    for ind in iku_kantor(session, kecamatan_id):
+        if per_triwulan(session, ind, kecamatan_id) and (rev := sop_pengumpul(session, ind, kecamatan_id)):
+            bersama.setdefault(rev.nama, []).append(ind.kode)
+    return bersama
+
+
+def cara_pengajuan(bersama: dict[str, list[str]], semua: Sequence[str] = ()) -> str:
+    """How an office's figures are submitted, in a sentence (`bersama`: pengumpulan_bersama; `semua`: every code
+    of the office, to name those submitted one by one beside them).
+
+    >>> cara_pengajuan({})
+    'pengajuan tiap indikator melalui SOP Pengumpulan Data Kinerja sampai disetujui Camat.'
+    >>> cara_pengajuan({"Mekanisme": ["IKU-1", "IKU-2"]}, ["IKU-1", "IKU-2"])
+    'pengajuan bersama IKU-1, IKU-2 dalam satu pelaksanaan SOP Mekanisme; angkanya resmi ketika SOP itu selesai.'
+    >>> cara_pengajuan({"Mekanisme": ["IKU-1"]}, ["IKU-1", "IKU-2"])
+    'pengajuan bersama IKU-1 dalam satu pelaksanaan SOP Mekanisme; angkanya resmi ketika SOP itu selesai. IKU-2 diajukan tiap indikator sampai disetujui Camat.'
+    """
+    if not bersama:
+        return "pengajuan tiap indikator melalui SOP Pengumpulan Data Kinerja sampai disetujui Camat."
+    teks = "; ".join(f"pengajuan bersama {', '.join(ks)} dalam satu pelaksanaan SOP {nama}"
+                     for nama, ks in bersama.items()) + "; angkanya resmi ketika SOP itu selesai."
+    sendiri = [k for k in semua if not any(k in ks for ks in bersama.values())]
+    return teks + (f" {', '.join(sendiri)} diajukan tiap indikator sampai disetujui Camat." if sendiri else "")
+
+
 def indikator_sekaligus(session: Session, *, kecamatan_id: int, sop_id: int) -> list[Indikator]:
     """The active indicators of an office that one SOP collects together each quarter, by code."""
     q = (select(Indikator).join(PengumpulanIku, col(PengumpulanIku.indikator_id) == Indikator.id)

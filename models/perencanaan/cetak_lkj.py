@@ -26,7 +26,7 @@ from models.perencanaan.laporan_kinerja import (
     keterangan,
 )
 from models.perencanaan.perjanjian_kinerja import teks_target
-from models.umum.angka import format_angka, tulis_angka
+from models.umum.angka import format_angka, tulis_angka, tulis_persen, tulis_realisasi, tulis_target
 from models.umum.pdf import FONTA, GAYA_KEPALA, LembarPdf, tanda_tangan
 from models.umum.periode import hari_ini
 from models.umum.status import StatusLaporan, StatusPerjanjian
@@ -38,17 +38,19 @@ BELUM_DITULIS = "(belum ditulis)"
 
 
 def persen(x: float | None) -> str:
-    """>>> persen(94.7368), persen(None)
-    ('94,74 %', '-')
+    """A percentage as every page prints it (models.umum.angka.tulis_persen).
+
+    >>> persen(94.7368), persen(None)
+    ('94,74%', '-')
     """
-    return "-" if x is None else f"{format_angka(x, 2)} %"
+    return tulis_persen(x)
 
 
 def _atau_belum(x: float | None) -> str:
     """A percentage in a sentence: "belum tersedia" rather than a bare "-".
 
     >>> _atau_belum(None), _atau_belum(65.4921)
-    ('belum tersedia', '65,49 %')
+    ('belum tersedia', '65,49%')
     """
     return "belum tersedia" if x is None else persen(x)
 
@@ -85,7 +87,7 @@ def grafik_tren(iku: AnalisisIku) -> bytes:
         d.line([(kiri, y(garis)), (w - kanan, y(garis))], fill="#e9ecef", width=1)
         d.text((kiri - 10, y(garis)), str(garis), fill="#6c757d", font=_fonta(18), anchor="rm")
     d.line([(kiri, y(100)), (w - kanan, y(100))], fill="#dc3545", width=2)
-    d.text((w - kanan, y(100) - 4), "100 %", fill="#dc3545", font=_fonta(18), anchor="rb")
+    d.text((w - kanan, y(100) - 4), "100%", fill="#dc3545", font=_fonta(18), anchor="rb")
     n = max(1, len(iku.tren))
     lebar = (w - kiri - kanan) / n
     for i, t in enumerate(iku.tren):
@@ -214,8 +216,8 @@ def _iku(lkj: Lkj, i: AnalisisIku, nomor: str, blok: list[Blok]) -> None:
     blok.append(Judul(f"{nomor} {i.kode} {i.nama}", 3))
     blok.append(Paragraf(f"Satuan: {i.satuan}. Rumus capaian: {i.rumus}.", catatan=True))
     u = i.tahun
-    blok.append(Paragraf(f"a. Target dan realisasi {lkj.tahun}: target {_angka(i.target, i.satuan)}, realisasi "
-                         f"{_angka(u.realisasi, i.satuan)}, capaian {persen(u.capaian)}"
+    blok.append(Paragraf(f"a. Target dan realisasi {lkj.tahun}: target {tulis_target(i.target, i.satuan)}, realisasi "
+                         f"{tulis_realisasi(u.realisasi, i.satuan)}, capaian {persen(u.capaian)}"
                          + (f" ({u.predikat})." if u.predikat else f" ({keterangan(u)}).")))
     if len(i.tren) > 1:
         b = f"b. Dibandingkan tahun-tahun sebelumnya ({i.tren[0].tahun}–{i.tren[-1].tahun}):"
@@ -232,7 +234,7 @@ def _iku(lkj: Lkj, i: AnalisisIku, nomor: str, blok: list[Blok]) -> None:
         blok.append(Gambar(grafik_tren(i), 150))
     r = i.terhadap_renstra
     blok.append(Paragraf(
-        f"c. Terhadap target akhir Renstra {i.renstra}: target {_angka(i.target_renstra, i.satuan)}, capaian "
+        f"c. Terhadap target akhir Renstra {i.renstra}: target {tulis_target(i.target_renstra, i.satuan)}, capaian "
         f"{persen(r.capaian if r else None)}." if i.renstra else
         "c. Terhadap target akhir Renstra: belum ada target Renstra yang mencakup tahun ini."))
     p = i.pembanding

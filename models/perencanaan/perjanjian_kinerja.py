@@ -48,7 +48,7 @@ from models.tables import (
     utcnow,
 )
 from models.umum import periode
-from models.umum.angka import baca_angka, format_angka
+from models.umum.angka import baca_angka, format_angka, tulis_target
 from models.umum.audit import catat
 from models.umum.berkas import lampiran_milik, nama_scan, simpan_berkas
 from models.umum.mesin_status import Mesin, Tindakan, Transisi, tulis
@@ -776,18 +776,14 @@ def hapus_rencana_aksi(session: Session, *, rencana_id: Any, oleh: User) -> None
 
 
 def teks_target(target: float | None, satuan: str) -> str:
-    """A target with its unit as the PK prints it.
+    """A target with its unit as the PK prints it: as every page does (models.umum.angka.tulis_target).
 
     >>> teks_target(92.5, "%"), teks_target(40, "desa"), teks_target(None, "%")
-    ('92,5 %', '40 desa', '(belum ditetapkan)')
+    ('92,5%', '40 desa', '(belum ditetapkan)')
     """
     if target is None:
         return "(belum ditetapkan)"
-    desimal = 0 if float(target).is_integer() else 2
-    angka = format_angka(target, desimal)
-    if desimal and angka.endswith("0"):
-        angka = angka.rstrip("0").rstrip(",")
-    return f"{angka} {satuan}".strip()
+    return tulis_target(target, satuan)
 
 
 def teks_rupiah(nilai: int | float | None) -> str:

@@ -19,7 +19,7 @@ from models.kinerja.capaian import BarisCapaian, capaian_kantor
 from models.kinerja.iku import TANPA, periksa_nilai_target, target_berlaku, tetapkan_target
 from models.perencanaan.kalender_sakip import kewajiban_kantor, tanggal_lokal
 from models.tables import Indikator, Target, User
-from models.umum.angka import format_angka
+from models.umum.angka import tulis_persen
 from models.umum.audit import catat
 from models.umum.isian import MAKS_KALIMAT, teks
 from models.umum.penolakan import Ditolak
@@ -46,7 +46,7 @@ def tahun_ditutup(session: Session, kecamatan_id: int, tahun: int) -> str | None
 
 
 def _persen(c) -> str:
-    return f"{format_angka(c.persen, 2)}%" if c.tersedia else "tidak dapat dihitung"
+    return tulis_persen(c.persen) if c.tersedia else "tidak dapat dihitung"
 
 
 def capaian_resmi_berubah(session: Session, *, indikator_id: int, kecamatan_id: int, tahun: int,

@@ -29,6 +29,7 @@ from sqlalchemy.orm import Session as OrmSession
 from sqlmodel import Session, col, func, select
 
 from models.akun.peran import KASI
+from models.sop.nomor import nomor_langkah
 from models.tables import CatatanLangkah, Eksekusi, SopLangkah, SopPelaksana, SopRevisi, User, utcnow
 from models.umum.audit import catat
 from models.umum.isian import MAKS_KALIMAT, MAKS_NAMA, teks
@@ -153,7 +154,7 @@ def urutan_pelaksana(session: Session, revisi_id: int, *, kasi: str | None = Non
     for lk in langkah:
         peran = aktor.get(lk.id)
         if not peran:
-            raise Ditolak(f"Langkah {lk.no} SOP ini belum memiliki pelaksana; minta Admin melengkapinya.")
+            raise Ditolak(f"Langkah {nomor_langkah(lk.no)} SOP ini belum memiliki pelaksana; minta Admin melengkapinya.")
         hasil.extend(Posisi(lk, r) for r in dict.fromkeys(peran))
     simpanan[(revisi_id, kasi)] = hasil
     return list(hasil)
@@ -398,7 +399,7 @@ def _periksa_bukti(lk: SopLangkah, bukti: list[str] | None) -> None:
         return
     asing = [b for b in bukti if b not in daftar_bukti(lk.kelengkapan)]
     if asing:
-        raise Ditolak(f"Kelengkapan yang dicentang tidak ada pada langkah {lk.no}: {', '.join(asing)}.")
+        raise Ditolak(f"Kelengkapan yang dicentang tidak ada pada langkah {nomor_langkah(lk.no)}: {', '.join(asing)}.")
 
 
 def kelengkapan_tak_dicentang(kelengkapan: str, bukti: list[str] | None) -> list[str]:

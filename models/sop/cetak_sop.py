@@ -22,7 +22,8 @@ from xml.sax.saxutils import escape
 from fpdf import FPDF
 
 from models.sop.dokumen import IdentitasSop
-from models.sop.durasi import MENIT_PER_HARI_BAKU, format_menit
+from models.sop.durasi import MENIT_PER_HARI_BAKU, format_menit, tulis_waktu
+from models.sop.nomor import nomor_langkah
 from models.umum.pdf import FONTA, TITIK, LembarPdf
 from models.umum.tanggal import BULAN
 
@@ -185,7 +186,7 @@ def tata_prosedur(sop: SopCetak) -> TataProsedur:
             else:
                 jenis = "proses"
             h = TINGGI_SIMBOL[jenis]
-            alt = f"Langkah {lk.no}: {label}" + (f" ({k + 1} dari {len(lk.pelaksana)})" if len(lk.pelaksana) > 1
+            alt = f"Langkah {nomor_langkah(lk.no)}: {label}" + (f" ({k + 1} dari {len(lk.pelaksana)})" if len(lk.pelaksana) > 1
                                                   else "")
             if jenis == "keputusan" and lk.kembali_ke:
                 alt += f"; keputusan, jika tidak kembali ke langkah {lk.kembali_ke}"
@@ -626,5 +627,6 @@ def dari_detail(detail, *, menit_per_hari: int = MENIT_PER_HARI_BAKU, penandatan
         kualifikasi_pelaksana=list(rev.kualifikasi_pelaksana or []), keterkaitan=list(rev.keterkaitan or []),
         peralatan=list(rev.peralatan or []), peringatan=rev.peringatan, pencatatan=rev.pencatatan,
         pelaksana=list(rev.pelaksana), total_menit=rev.total_menit, menit_per_hari=menit_per_hari,
-        langkah=[LangkahCetak(lk.no, lk.kegiatan, lk.kelengkapan, lk.waktu, lk.output, lk.keterangan,
+        langkah=[LangkahCetak(nomor_langkah(lk.no), lk.kegiatan, lk.kelengkapan,
+                              tulis_waktu(lk.waktu, menit_per_hari=menit_per_hari), lk.output, lk.keterangan,
                               list(lk.pelaksana), lk.keputusan, lk.kembali_ke) for lk in detail.langkah])

@@ -15,6 +15,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from models.sop.durasi import MENIT_PER_HARI_BAKU, parse_waktu
+from models.sop.nomor import nomor_langkah
 from models.umum.penolakan import Ditolak
 
 BULAN = {
@@ -454,7 +455,7 @@ def _baca_langkah(sel: list[str], nomor_baris: int, sumber: str, menit_per_hari:
     no = bersihkan(sel[0])
     kegiatan = bersihkan(sel[1])
     if not kegiatan:
-        raise DokumenTidakTerbaca(sumber, nomor_baris, f"langkah {no} tidak memuat kegiatan")
+        raise DokumenTidakTerbaca(sumber, nomor_baris, f"langkah {nomor_langkah(no)} tidak memuat kegiatan")
     # Columns are read from the right (Kelengkapan, Waktu, Output, Keterangan): rows of one table do not always
     # carry the same number of empty pelaksana cells, and trailing empty cells may be missing.
     pilihan = [sel + [""] * k for k in range(3) if len(sel) + k - 4 >= 2]
@@ -463,7 +464,7 @@ def _baca_langkah(sel: list[str], nomor_baris: int, sumber: str, menit_per_hari:
     try:
         menit = parse_waktu(waktu, menit_per_hari=menit_per_hari)
     except Ditolak as e:
-        raise DokumenTidakTerbaca(sumber, nomor_baris, f"langkah {no}: {e}") from None
+        raise DokumenTidakTerbaca(sumber, nomor_baris, f"langkah {nomor_langkah(no)}: {e}") from None
     return Langkah(no, kegiatan, kelengkapan, waktu, menit, output, keterangan, apakah_keputusan(kegiatan),
                    baris=nomor_baris)
 

@@ -59,3 +59,24 @@ def format_menit(menit: float | None, *, menit_per_hari: int = MENIT_PER_HARI_BA
     jam, mnt = divmod(sisa, 60)
     bagian = [f"{hari} hari" if hari else "", f"{jam} jam" if jam else "", f"{mnt} menit" if mnt else ""]
     return " ".join(b for b in bagian if b) or "0 menit"
+
+
+def tulis_waktu(teks: str | None, *, menit_per_hari: int = MENIT_PER_HARI_BAKU) -> str:
+    """A step's standard time as every page and print shows it: always with its unit.
+
+    A bare number is minutes (the "Waktu (menit)" layout), printed as the totals are (format_menit); a time that
+    names its unit keeps the office's words, each number and unit spaced and in lower case.
+
+    >>> tulis_waktu("5"), tulis_waktu("480"), tulis_waktu("90"), tulis_waktu(": 10")
+    ('5 menit', '1 hari', '1 jam 30 menit', '10 menit')
+    >>> tulis_waktu("1Hari"), tulis_waktu("20 Menit"), tulis_waktu("½ hari"), tulis_waktu("1 jam 15 menit")
+    ('1 hari', '20 menit', '½ hari', '1 jam 15 menit')
+    >>> tulis_waktu(""), tulis_waktu(None), tulis_waktu("sebentar")
+    ('-', '-', 'sebentar')
+    """
+    bersih = " ".join((teks or "").replace(":", " ").split())
+    if not bersih:
+        return "-"
+    if _ANGKA_SAJA.match(bersih):
+        return format_menit(int(bersih), menit_per_hari=menit_per_hari)
+    return " ".join(_BAGIAN.sub(lambda m: f" {m.group(1)} {m.group(2).lower()} ", bersih).split())

@@ -12,6 +12,7 @@ from datetime import datetime
 
 from sqlmodel import Session, col, select
 
+from models.sop.nomor import nomor_langkah
 from models.tables import AuditLog, CatatanLangkah, Role, SopLangkah, User
 from models.umum.status import KeadaanLangkah
 
@@ -112,7 +113,7 @@ def _tertutup(session: Session, eksekusi_id: int, sebelum_id: int | None) -> lis
             peran[c.role_kode] = _nama_peran(session, c.role_kode)
         assert c.selesai_pada is not None  # the query reads closed records only
         sebelumnya.append(JejakLangkah(
-            catatan_id=c.id, langkah_no=lk.no, kegiatan=lk.kegiatan, percobaan=c.percobaan, peran=peran[c.role_kode],
+            catatan_id=c.id, langkah_no=nomor_langkah(lk.no), kegiatan=lk.kegiatan, percobaan=c.percobaan, peran=peran[c.role_kode],
             hasil=KeadaanLangkah(c.hasil or KeadaanLangkah.SELESAI), oleh=pelaku.nama if pelaku else None,
             pada=c.selesai_pada, catatan=(c.catatan or "").strip(), tanpa_kelengkapan=tanpa.get(c.id, ())))
     return sebelumnya

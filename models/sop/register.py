@@ -14,6 +14,7 @@ from models.akun.peran import ALIAS_BAKU, PERAN, kunci_label
 from models.db import pilih
 from models.sop.berkas import baca_berkas
 from models.sop.dokumen import DokumenTidakTerbaca, Langkah, Prosedur, kunci_nama, tandai_duplikat
+from models.sop.nomor import nomor_langkah
 from models.sop.pelaksana import LangkahKurasi, kembali_ke_disarankan, sarankan_pelaksana, urutan_tanda
 from models.tables import (
     Kabupaten,
@@ -245,7 +246,7 @@ def periksa_panjang(p: Prosedur) -> None:
     teks(p.nama, label=f"{tempat}: nama SOP", maks=MAKS_NAMA_SOP)
     for lk in p.langkah:
         for atribut, label in KOLOM_LANGKAH:
-            teks(getattr(lk, atribut), label=f"{tempat}: langkah {lk.no}, {label}", maks=MAKS_KALIMAT)
+            teks(getattr(lk, atribut), label=f"{tempat}: langkah {nomor_langkah(lk.no)}, {label}", maks=MAKS_KALIMAT)
 
 
 def simpan_prosedur(session: Session, p: Prosedur, *, alias: dict[str, str],
@@ -305,9 +306,9 @@ def simpan_prosedur(session: Session, p: Prosedur, *, alias: dict[str, str],
     for urutan, (lk, t) in enumerate(zip(p.langkah, penetapan, strict=True), start=1):
         for label in t.pelaksana:
             if label not in kolom:
-                raise Ditolak(f'pelaksana "{label}" langkah {lk.no} SOP "{p.nama}" bukan kolom tabelnya')
+                raise Ditolak(f'pelaksana "{label}" langkah {nomor_langkah(lk.no)} SOP "{p.nama}" bukan kolom tabelnya')
         if t.kembali_ke is not None and not 1 <= t.kembali_ke < urutan:
-            raise Ditolak(f'langkah {lk.no} SOP "{p.nama}": kembali_ke {t.kembali_ke} bukan langkah sebelumnya')
+            raise Ditolak(f'langkah {nomor_langkah(lk.no)} SOP "{p.nama}": kembali_ke {t.kembali_ke} bukan langkah sebelumnya')
         row = SopLangkah(
             revisi_id=rev.id, urutan=urutan, no=lk.no, kegiatan=lk.kegiatan, kelengkapan=lk.kelengkapan,
             waktu=lk.waktu, waktu_menit=lk.waktu_menit, output=lk.output, keterangan=lk.keterangan,
@@ -476,7 +477,7 @@ def ubah_pelaksana(session: Session, *, langkah_id: int, label: list[str], oleh:
                                  sumber="admin"))
     catat(session, aksi="sop.pelaksana.ubah", oleh=oleh, objek="sop_langkah", objek_id=lk.id,
           kecamatan_id=sop.kecamatan_id, sebelum={"pelaksana": sebelum}, sesudah={"pelaksana": list(label)},
-          keterangan=f"{rev.nama}, langkah {lk.no} (urutan {lk.urutan})")
+          keterangan=f"{rev.nama}, langkah {nomor_langkah(lk.no)} (urutan {lk.urutan})")
     session.flush()
     return lk
 

@@ -22,6 +22,7 @@ from sqlalchemy import String, cast
 from sqlmodel import Session, col, select
 
 from models.db import pilih
+from models.sop.nomor import nomor_langkah
 from models.tables import CatatanLangkah, Eksekusi, Kecamatan, Sop, SopLangkah, SopRevisi, utcnow
 from models.umum.hari_libur import kalender_kantor
 from models.umum.kalender import KalenderKerja
@@ -77,6 +78,7 @@ def catatan(session: Session, *, kecamatan_ids: list[int] | None, sop_kunci: str
     df = pd.DataFrame(session.exec(q).all(), columns=KOLOM)
     for k in ("diterima_pada", "dimulai_pada", "selesai_pada"):
         df[k] = pd.to_datetime(df[k], utc=True, format="ISO8601").astype("datetime64[us, UTC]")
+    df["no"] = df["no"].map(nomor_langkah)  # "3." as the table printed it is step 3 on every chart and list
     return df.sort_values(["eksekusi_id", "diterima_pada", "catatan_id"], kind="stable").reset_index(drop=True)
 
 
@@ -194,7 +196,7 @@ def statistik_langkah(v: pd.DataFrame, langkah: list[SopLangkah]) -> list[Statis
         t = kolom["total"][pilih] if n else np.array([])
         t_urut = _urut(t)
         hasil.append(StatistikLangkah(
-            urutan=lk.urutan, no=lk.no, kegiatan=lk.kegiatan, mutu_baku=lk.waktu_menit, n=n,
+            urutan=lk.urutan, no=nomor_langkah(lk.no), kegiatan=lk.kegiatan, mutu_baku=lk.waktu_menit, n=n,
             median=_median_urut(t_urut) if n else None,
             p80=_kuantil_urut(t_urut, 0.8) if t_urut else (float("nan") if n else None),
             # A mutu baku of 0 sets no standard time: nothing to be within or over.
@@ -248,18 +250,18 @@ def penyimpangan(df: pd.DataFrame, langkah_per_revisi: dict[int, list[SopLangkah
             u, no = rec[3], rec[4]
             if sebelum is None:
                 if urut and u != urut[0]:
-                    hasil.append(Penyimpangan(int(eks_id), judul, "tidak berurutan", f"dimulai dari langkah {no}"))
+                    hasil.append(Penyimpangan(int(eks_id), judul, "tidak berurutan", f"dimulai dari langkah {nomor_langkah(no)}"))
             else:
                 boleh = {sebelum[3], _berikut(urut, sebelum[3])}
                 if sebelum[5] == KeadaanLangkah.DIKEMBALIKAN and sebelum[6] == sebelum[6] and sebelum[6]:
                     boleh = {int(sebelum[6])}
                 if u not in boleh:
                     hasil.append(Penyimpangan(int(eks_id), judul, "tidak berurutan",
-                                              f"langkah {no} dikerjakan setelah langkah {sebelum[4]}"))
+                                              f"langkah {nomor_langkah(no)} dikerjakan setelah langkah {nomor_langkah(sebelum[4])}"))
             sebelum = rec
         if baris[i][7] == StatusEksekusi.SELESAI:
             ada = {rec[3] for rec in baris[i:j]}
-            hasil.extend(Penyimpangan(int(eks_id), judul, "dilewati", f"langkah {lk.no}: {lk.kegiatan}")
+            hasil.extend(Penyimpangan(int(eks_id), judul, "dilewati", f"langkah {nomor_langkah(lk.no)}: {lk.kegiatan}")
                          for lk in langkah_per_revisi.get(rev, []) if lk.urutan not in ada)
         i = j
     return hasil

@@ -30,6 +30,7 @@ from sqlmodel import Session, col, select
 from models.sop.berkas import baca_berkas
 from models.sop.dokumen import DokumenTidakTerbaca, Prosedur, kunci_nama, tandai_duplikat
 from models.sop.durasi import MENIT_PER_HARI_BAKU, format_menit
+from models.sop.nomor import nomor_langkah
 from models.sop.register import (
     HasilImpor,
     LangkahDetail,
@@ -271,9 +272,9 @@ def pratinjau(session: Session, data: bytes, nama_berkas: str, oleh: User, *, ke
                     continue
                 luar = [x for x in dipilih if x not in kolom]
                 if luar:
-                    masalah.append(f'langkah {lk.no}: "{luar[0]}" bukan kolom pelaksana SOP ini.')
+                    masalah.append(f'langkah {nomor_langkah(lk.no)}: "{luar[0]}" bukan kolom pelaksana SOP ini.')
                 elif not dipilih:
-                    masalah.append(f"langkah {lk.no}: pilih sedikitnya satu pelaksana.")
+                    masalah.append(f"langkah {nomor_langkah(lk.no)}: pilih sedikitnya satu pelaksana.")
                 elif list(dipilih) != list(penetapan[urutan - 1].pelaksana):
                     lama = penetapan[urutan - 1]
                     penetapan[urutan - 1] = Penetapan(tuple(dipilih), lama.keputusan, lama.kembali_ke, "koreksi")
@@ -282,7 +283,7 @@ def pratinjau(session: Session, data: bytes, nama_berkas: str, oleh: User, *, ke
                     continue
                 lama, no = penetapan[urutan - 1], p.langkah[urutan - 1].no
                 if ke is None or not 1 <= int(ke) < urutan:
-                    masalah.append(f"langkah {no}: jika tidak, harus kembali ke salah satu langkah sebelumnya.")
+                    masalah.append(f"langkah {nomor_langkah(no)}: jika tidak, harus kembali ke salah satu langkah sebelumnya.")
                 elif int(ke) != lama.kembali_ke:
                     penetapan[urutan - 1] = Penetapan(lama.pelaksana, lama.keputusan, int(ke), "koreksi")
         pr = ProsedurPratinjau(indeks, p, kec.id if kec else None, p.kecamatan, p.kabupaten, penetapan, masalah,

@@ -51,7 +51,7 @@ from models.tindak_lanjut.lke import StrukturLke
 from models.tindak_lanjut.rekomendasi import TUNTAS, daftar_rekomendasi
 from models.tindak_lanjut.rekomendasi import terlambat as rekomendasi_terlambat
 from models.umum import periode
-from models.umum.angka import format_angka
+from models.umum.angka import tulis_persen
 from models.umum.periode import ROMAWI
 from models.umum.status import KeadaanKewajiban, StatusLaporan, StatusPerjanjian, StatusRealisasi
 from models.umum.tanggal import tanggal_panjang
@@ -616,7 +616,7 @@ def pengukuran_aplikasi(r: Rekaman) -> Usulan:
 
 
 def _persen(x: float) -> str:
-    return f"{format_angka(x, 2)}%"
+    return tulis_persen(x)
 
 
 @pembaca("Terdapat efisiensi atas penggunaan anggaran dalam mencapai kinerja.")

@@ -103,6 +103,30 @@ def pemisah_indonesia(teks: str) -> str:
     return teks.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
 
 
+def tulis_persen(x: float | None, *, kosong: str = "-") -> str:
+    """A capaian (or any share in percent) as every page, table, file and print shows it: two decimals, half up,
+    the sign after the number without a space ("85,20%"); `kosong` for none (empty is not zero).
+
+    >>> tulis_persen(85.2), tulis_persen(90.005), tulis_persen(1234.5), tulis_persen(0), tulis_persen(None)
+    ('85,20%', '90,01%', '1.234,50%', '0,00%', '-')
+    """
+    if x is None or (isinstance(x, float) and math.isnan(x)):
+        return kosong
+    return f"{format_angka(x, 2)}%"
+
+
+def tulis_realisasi(nilai: float | None, satuan: str) -> str:
+    """A realisasi as every page prints it: a percentage as computed from its numbers, as a capaian is printed
+    (tulis_persen); a count or an amount as written, with its unit.
+
+    >>> tulis_realisasi(426 / 500 * 100, "%"), tulis_realisasi(12, "kali"), tulis_realisasi(None, "%")
+    ('85,20%', '12 kali', '-')
+    """
+    if satuan == "%":
+        return tulis_persen(nilai)
+    return tulis_target(nilai, satuan)
+
+
 def tulis_target(nilai: float | None, satuan: str) -> str:
     """A target as every page prints it: the number as written, with its unit ("90%", "92,5%", "12 desa").
 

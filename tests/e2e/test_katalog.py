@@ -5,6 +5,7 @@ import re
 
 from models.sop.berkas import baca_dokumen_banyak
 from models.sop.durasi import format_menit
+from models.sop.nomor import nomor_langkah
 from seed import dokumen_demo, dokumen_seed
 from tests.e2e.conftest import tunggu_js
 
@@ -47,7 +48,7 @@ def test_every_seed_sop_page_shows_its_steps_total_and_flowchart(page, server_ur
         assert baris.count() == len(p.langkah)
         for i, lk in enumerate(p.langkah):
             sel = baris.nth(i).locator("td")
-            assert sel.nth(0).inner_text() == lk.no
+            assert sel.nth(0).inner_text() == nomor_langkah(lk.no)  # "1." as printed reads 1
             assert sel.nth(1).inner_text().startswith(lk.kegiatan)
             assert sel.nth(2).inner_text() not in ("", "belum ditetapkan")
         assert page.locator("#sop-total").inner_text() == format_menit(p.total_menit)

@@ -25,6 +25,12 @@ def _unggah(data: bytes, jenis: str = "application/octet-stream") -> str:
     return f"data:{jenis};base64," + base64.b64encode(data).decode()
 
 
+def _pesan(r) -> str:
+    """The text of the Excel card's message in an answer of "Terapkan"."""
+    assert r.status_code == 200, r.get_data(as_text=True)[:300]
+    return r.get_json()["response"]["excel-pesan"]["children"]["props"]["children"]
+
+
 def _templat(client, triwulan=1) -> bytes:
     r = client.get(f"/realisasi/templat.xlsx?tahun={TAHUN}&triwulan={triwulan}")
     assert r.status_code == 200 and r.mimetype.endswith("spreadsheetml.sheet")
@@ -60,7 +66,7 @@ def test_template_is_prefilled_and_a_filled_copy_applies_all_rows(client, app, d
     assert "Sah (isian baru)." in pratinjau and "Kosong: dilewati." in pratinjau
     r = panggil(client, app, _kunci(app, "..excel-pesan.children"), isi=_unggah(isi),
                 periode={"tahun": TAHUN, "triwulan": 1})
-    assert "2 realisasi disimpan sebagai draf." in r.get_data(as_text=True)
+    assert _pesan(r) == "2 realisasi disimpan sebagai draf. Periksa, lalu ajukan tiap indikator."
     with session_scope(demo) as s:
         rows = {x.pembilang: x for x in s.exec(select(Realisasi))}
         assert set(rows) == {45, 1140}
@@ -76,6 +82,20 @@ def test_template_is_prefilled_and_a_filled_copy_applies_all_rows(client, app, d
     assert "2 realisasi disimpan sebagai draf." in r.get_data(as_text=True)
     with session_scope(demo) as s:
         assert sorted(x.pembilang for x in s.exec(select(Realisasi))) == [46, 1140]
+
+
+def test_an_office_whose_figures_go_together_is_told_to_submit_them_together(client, app, demo):
+    """Muara Papalik's Mekanisme Pengumpulan Data Kinerja carries all five IKU of a quarter in one submission (the
+    office's choice on IKU & Target): after an import its people read that, not "ajukan tiap indikator"."""
+    masuk(client, nama_pengguna("kasubag_renkeu", "Muara Papalik"))
+    isi = _isi_templat(_templat(client), {"IKU-1": (9, 12, None), "IKU-2": (180, 200, None)})
+    r = panggil(client, app, _kunci(app, "..excel-pesan.children"), isi=_unggah(isi),
+                periode={"tahun": TAHUN, "triwulan": 1})
+    assert _pesan(r) == (
+        "2 realisasi disimpan sebagai draf. Periksa, lalu SOP MEKANISME PENGUMPULAN DATA KINERJA mengajukan IKU-1, "
+        "IKU-2, IKU-3, IKU-4, IKU-5 bersama dalam satu pengajuan (Ajukan ke SOP pada salah satunya; semuanya harus "
+        "sudah terisi).")
+    assert "tiap indikator" not in r.get_data(as_text=True)
 
 
 def test_one_bad_row_applies_nothing_and_says_where(client, app, demo):

@@ -44,26 +44,26 @@ def test_the_word_file_holds_the_chapters_each_iku_with_its_trend_the_benchmark_
     assert "Kecamatan Poncokusumo terletak di lereng Gunung Semeru." in par
     teks = "\n".join(par)
     # IKU-1: the year, the Renstra, the benchmark, as worked by hand
-    assert "a. Target dan realisasi 2023: target 90 %, realisasi 90 %, capaian 100,00 % (Sangat Baik)." in par
-    assert "c. Terhadap target akhir Renstra 2019–2023: target 95 %, capaian 94,74 %." in par
-    assert ("d. Pembanding Kabupaten Malang: median capaian 100,00 %, capaian tertinggi 106,67 %; peringkat 2 dari 3 "
+    assert "a. Target dan realisasi 2023: target 90%, realisasi 90,00%, capaian 100,00% (Sangat Baik)." in par
+    assert "c. Terhadap target akhir Renstra 2019–2023: target 95%, capaian 94,74%." in par
+    assert ("d. Pembanding Kabupaten Malang: median capaian 100,00%, capaian tertinggi 106,67%; peringkat 2 dari 3 "
             "kecamatan yang memiliki capaian, selisih dari median 0,00 poin.") in par
     # its five-year trend: table and chart
     tren = next(t for t in tabel if t[0] == ["Tahun", "Target", "Realisasi", "Capaian", "Keterangan"]
                 and [r[0] for r in t[1:]] == ["2019", "2020", "2021", "2022", "2023"])
-    assert [r[3] for r in tren[1:]] == ["90,00 %", "-", "94,12 %", "97,73 %", "100,00 %"]
+    assert [r[3] for r in tren[1:]] == ["90,00%", "-", "94,12%", "97,73%", "100,00%"]
     assert tren[2][4].startswith("Belum ada realisasi")
     assert gambar == sum(1 for i in lkj.iku if i.tren)
     # IKU-2: a target and no figure, empty not zero
-    assert "a. Target dan realisasi 2023: target 95 %, realisasi -, capaian - (Belum ada realisasi (triwulan I " \
+    assert "a. Target dan realisasi 2023: target 95%, realisasi -, capaian - (Belum ada realisasi (triwulan I " \
            "belum ada realisasi yang disetujui))." in par
     # efficiency of IKU-1's sasaran, and the budget table
-    assert ("Efisiensi sumber daya: capaian rata-rata sasaran 100,00 % dengan penyerapan anggaran 90,00 % "
+    assert ("Efisiensi sumber daya: capaian rata-rata sasaran 100,00% dengan penyerapan anggaran 90,00% "
             "(Rp 36.000.000 dari pagu Rp 40.000.000); selisih 10,00 poin.") in par
     anggaran = next(t for t in tabel if t[0] == ["Kode", "Program / Kegiatan", "Pagu", "Realisasi", "Penyerapan"]
                     and t[-1][1] == "Jumlah")
-    assert anggaran[-1] == ["", "Jumlah", "Rp 60.000.000", "Rp 48.000.000", "80,00 %"]
-    assert ["5.01.01.2.02", "   Kegiatan uji 02", "Rp 20.000.000", "Rp 12.000.000", "60,00 %"] in anggaran
+    assert anggaran[-1] == ["", "Jumlah", "Rp 60.000.000", "Rp 48.000.000", "80,00%"]
+    assert ["5.01.01.2.02", "   Kegiatan uji 02", "Rp 20.000.000", "Rp 12.000.000", "60,00%"] in anggaran
     # the signature block, the draft mark, page numbers in the footer
     assert "CAMAT PONCOKUSUMO" in par and "Poncokusumo, 15 Februari 2024" in par
     assert "DRAF — belum direviu dan belum ditandatangani" in teks
@@ -78,7 +78,7 @@ def test_the_pdf_holds_the_chapters_on_several_pages(tahun_kerja, demo):
     for bab in BAB:
         assert bab in teks
     assert "DAFTAR ISI" in teks and "LAPORAN KINERJA" in teks
-    assert "100,00 %" in teks and "106,67 %" in teks and "Rp 60.000.000" in teks
+    assert "100,00%" in teks and "106,67%" in teks and "Rp 60.000.000" in teks
     assert f"Halaman 2 dari {len(pdf.pages)}" in teks
 
 

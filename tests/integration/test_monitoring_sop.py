@@ -303,7 +303,7 @@ def test_printed_sheets_as_html_and_pdf(client, kasus):
     for teks in ("MONITORING PELAKSANAAN SOP AP", "PEMERINTAH KABUPATEN MALANG", "KECAMATAN PONCOKUSUMO",
                  "Semester I 2024 (Januari s.d. Juni 2024)", ADMINDUK, "Penyusunan Renstra", "Paraf Sekcam tertunda",
                  "Jadwalkan paraf harian",
-                 "2 pelaksanaan, 1 selesai; median 1 hari 35 menit; 81,8% langkah dalam mutu baku (9 dari 11); "
+                 "2 pelaksanaan, 1 selesai; median 1 hari 35 menit; 81,82% langkah dalam mutu baku (9 dari 11); "
                  "hambatan: langkah 5 (4 jam 45 menit; baku 15 menit).",
                  "Poncokusumo, 26 Juli 2024", "CAMAT PONCOKUSUMO",
                  "Camat Poncokusumo", "size: A4 landscape", 'href="/vendor/bootstrap/css/bootstrap.min.css"',
@@ -318,7 +318,7 @@ def test_printed_sheets_as_html_and_pdf(client, kasus):
     teks = _teks_pdf(r.data)
     for isi in ("MONITORING PELAKSANAAN SOP AP", "KECAMATAN PONCOKUSUMO", "Semester I 2024", "Penyusunan Renstra",
                 "Penyusunan Laporan Kinerja (LKj)", "Paraf Sekcam tertunda", "CAMAT PONCOKUSUMO",
-                "Camat Poncokusumo", "median 1 hari 35 menit", "81,8% langkah dalam mutu baku"):
+                "Camat Poncokusumo", "median 1 hari 35 menit", "81,82% langkah dalam mutu baku"):
         assert isi in teks, isi
     assert teks.count("✓") == 2  # the embedded Unicode font prints the tick as the HTML sheet does (not "V")
     assert ADMINDUK.replace(" ", "") in teks.replace(" ", "")  # wrapped across lines in its cell
@@ -383,7 +383,7 @@ def test_sheet_callback_offers_forms_to_assessors_and_text_to_readers(client, ap
     teks = json.dumps(r.get_json(), ensure_ascii=False)
     assert ids.MONSOP_SIMPAN in teks and ids.EVSOP_SIMPAN in teks and ADMINDUK in teks
     assert "/monitoring-sop/cetak?kecamatan=Poncokusumo&tahun=2024&semester=1" in teks
-    assert "Langkah dalam mutu baku: 81,8% (9 dari 11)" in teks
+    assert "Langkah dalam mutu baku: 81,82% (9 dari 11)" in teks
     keluar(client)
 
     masuk(client, "kabupaten.malang")

@@ -310,9 +310,10 @@ def test_the_xlsx_recap_holds_the_same_numbers_one_sheet_per_section(demo, empat
         tabel = rekap(s, _sar(empat), HARI_INI)
     for nama, t in zip(wb.sheet_names, tabel):
         assert lembar[nama][0] == [kepala_berkas(k) for k in t.kolom]
-    # Kepatuhan: the screen's texts, the counts as numbers.
-    assert [[b[0], int(b[1]), *b[2:]] for b in lembar["Kepatuhan"][1:]] == [
-        [b[0], int(b[1]), *b[2:]] for b in KEPATUHAN[1:]]
+    # Kepatuhan: the screen's texts, the counts as numbers (the totals row's counts too).
+    assert [[b[0], int(b[1]), *b[2:]] for b in lembar["Kepatuhan"][1:-1]] == [
+        [b[0], int(b[1]), *b[2:]] for b in KEPATUHAN[1:-1]]
+    assert lembar["Kepatuhan"][-1] == [KEPATUHAN[-1][0], *(int(x) for x in KEPATUHAN[-1][1:])]
     # Capaian: in percent and points to two decimals, as on the screen; each IKU's state beside it.
     assert [[b[0], b[1], b[2], *b[9:]] for b in lembar["Capaian"][1:]] == [
         ["Karangploso", 100.0, "Dalam proses SOP", 100.0, 1.0, 5.56, "······▄▄"],
@@ -430,3 +431,21 @@ def test_the_admin_compares_offices_within_each_kabupaten(demo, empat, client, a
     keluar(client)
     masuk(client, "kabupaten.malang")
     assert client.get(f"/unduh/perbandingan-rekap.xlsx?tahun=2025&triwulan=2&kabupaten={tjb}").status_code == 403
+
+
+
+@pytest.mark.parametrize("alamat", ["/unduh/pk-kepatuhan.xlsx", "/unduh/perbandingan-rekap.xlsx"])
+def test_the_kepatuhan_totals_row_is_stored_as_numbers(demo, empat, hari_ini, client, alamat):
+    """The last row of the Kepatuhan sheet counts the offices in trouble per obligation: 37 in all, then 2, 4, 4, 1,
+    4, 4, 4, 4, 1, 2, 3, 4, 0 (the hand-worked counts of the module's docstring). Each is a number cell a
+    spreadsheet can sum, not the text "2"."""
+    from openpyxl import load_workbook
+
+    masuk(client, "kabupaten.malang")
+    r = client.get(f"{alamat}?tahun=2025&triwulan=2")
+    assert r.status_code == 200
+    ws = load_workbook(io.BytesIO(r.data))["Kepatuhan"] if "rekap" in alamat else load_workbook(io.BytesIO(r.data)).active
+    jumlah = list(ws.iter_rows(min_row=ws.max_row, max_row=ws.max_row))[0]
+    assert jumlah[0].value == "Jumlah bermasalah" and jumlah[0].data_type == "s"
+    assert [c.data_type for c in jumlah[1:]] == ["n"] * 14
+    assert [c.value for c in jumlah[1:]] == [37, 2, 4, 4, 1, 4, 4, 4, 4, 1, 2, 3, 4, 0]

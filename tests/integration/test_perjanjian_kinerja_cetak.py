@@ -17,6 +17,7 @@ from models.kinerja.iku import iku_kantor, tetapkan_target
 from models.perencanaan.perjanjian_kinerja import buat_perubahan, pk_terakhir, tambah_indikator
 from models.tables import Anggaran, AuditLog, Kabupaten
 from models.umum import periode
+from models.umum.angka import tulis_target
 from tests.conftest import masuk
 from tests.fabrik import kantor, pengguna, perjanjian
 
@@ -87,7 +88,7 @@ def test_the_pdf_and_the_word_file_hold_both_names_every_iku_with_its_target_and
         assert "Karangploso, 20 Januari 2027" in teks
         assert "DRAF" not in teks
         for kode, nama, _sasaran, target, satuan in karangploso["iku"]:
-            assert re.search(re.escape(f"{kode} {nama}") + r".{0,80}?" + re.escape(f"{target} {satuan}"),
+            assert re.search(re.escape(f"{kode} {nama}") + r".{0,80}?" + re.escape(tulis_target(target, satuan)),
                              teks, re.S), (kode, jenis)
         for program, pagu in (("7.01.01 Program Penunjang Urusan Pemerintahan", "150.000.000"),
                               ("7.01.02 Program Penyelenggaraan Pemerintahan", "45.500.000"),
@@ -115,14 +116,14 @@ def test_a_lower_pk_and_a_perubahan_print_their_own_content_and_the_first_stays(
     masuk(client, "kabupaten.malang")
     teks = _pdf(client.get(f"/cetak/pk/{kec}/2027.pdf?role=kasi_pem").data)
     assert kasi in teks and karangploso["camat"] in teks and BUPATI not in teks
-    assert "Persentase desa tertib administrasi" in teks and "92,5 %" in teks and "DRAF" in teks
+    assert "Persentase desa tertib administrasi" in teks and "92,5%" in teks and "DRAF" in teks
     baru = _docx(client.get(f"/cetak/pk/{kec}/2027.docx").data)
     assert "PERJANJIAN KINERJA TAHUN 2027 (PERUBAHAN KE-1)" in baru and "DRAF" in baru
-    assert "Perubahan DPA setelah APBD Perubahan" in baru and "70 %" in baru
+    assert "Perubahan DPA setelah APBD Perubahan" in baru and "70%" in baru
     lama = _docx(client.get(f"/cetak/pk/{kec}/2027.docx?perubahan=0").data)
     assert "(PERUBAHAN" not in lama and "DRAF" not in lama
     kode, nama, *_ = karangploso["iku"][0]
-    assert f"{kode} {nama} 80 %" in lama
+    assert f"{kode} {nama} 80%" in lama
     r = client.get(f"/cetak/pk/{kec}/2027.pdf?perubahan=5")
     assert r.status_code == 400 and "Perjanjian Kinerja Camat 2027 (perubahan ke-5) tidak ada." in r.get_data(
         as_text=True)

@@ -242,7 +242,7 @@ def test_kepatuhan_shows_each_offices_evaluasi_akip_of_last_year(evaluasi):
     kolom = tabel.kolom[-1].kunci
     isi = {r["kecamatan"]: r[kolom] for r in tabel.data.to_dict("records")}
     assert (isi["Poncokusumo"], isi["Kalipare"], isi["Dau"], isi["Wagir"], isi["Tumpang"], isi["Jumlah bermasalah"]) \
-        == ("Final: 58,17 (CC)", "Final: 100,00 (AA)", "Reviu evaluator", "Penilaian mandiri", "Belum dibuka", "0")
+        == ("Final: 58,17 (CC)", "Final: 100,00 (AA)", "Reviu evaluator", "Penilaian mandiri", "Belum dibuka", 0)  # a count, a number
     assert (sel[(nama["Poncokusumo"], kolom)].keadaan, sel[(nama["Tumpang"], kolom)].keadaan) == (
         KeadaanAkip.FINAL, KeadaanAkip.BELUM_DIBUKA)
     assert warna_kepatuhan(KeadaanAkip.FINAL, False) == "success"

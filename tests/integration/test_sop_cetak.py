@@ -12,6 +12,8 @@ from sqlmodel import select
 from models.db import session_scope
 from models.sop.berkas import baca_berkas
 from models.sop.cetak_sop import dari_detail, docx_sop, pdf_sop
+from models.sop.durasi import tulis_waktu
+from models.sop.nomor import nomor_langkah
 from models.sop.register import detail_sop, impor_dokumen
 from models.tables import Kecamatan, Sop, SopRevisi
 from tests.conftest import keluar, masuk
@@ -21,8 +23,9 @@ DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 def _langkah(detail) -> list[tuple]:
-    return [(lk.no, lk.kegiatan, lk.kelengkapan, lk.waktu, lk.waktu_menit, lk.output, lk.keterangan, lk.keputusan,
-             lk.kembali_ke, lk.pelaksana, lk.peran) for lk in detail.langkah]
+    """The steps; number and standard time as every page and the print write them ("1." is 1, "5" is 5 menit)."""
+    return [(nomor_langkah(lk.no), lk.kegiatan, lk.kelengkapan, tulis_waktu(lk.waktu), lk.waktu_menit, lk.output,
+             lk.keterangan, lk.keputusan, lk.kembali_ke, lk.pelaksana, lk.peran) for lk in detail.langkah]
 
 
 def test_every_seed_sop_written_as_word_and_uploaded_again_gives_the_same_procedure_and_pelaksana(demo):

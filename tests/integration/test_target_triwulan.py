@@ -168,7 +168,7 @@ def test_a_count_on_plan_reads_100_percent_every_quarter_everywhere(client, app,
         assert f"terhadap target triwulan {ROMAWI[n]}" in kartu and "Sesuai rencana aksi" in kartu
         assert f"Target triwulan {ROMAWI[n]}: {int(TARGET_TW[n])} desa" in kartu and "Target tahun: 40 desa" in kartu
         realisasi_teks = _isi_realisasi(client, n)
-        assert "100% Strong" in realisasi_teks and f"terhadap target triwulan {ROMAWI[n]}" in realisasi_teks
+        assert "100,00% Strong" in realisasi_teks and f"terhadap target triwulan {ROMAWI[n]}" in realisasi_teks
         # Beranda's table as a download, CSV and Excel
         rows = [r for r in _csv(client, "iku-triwulan", tahun=TAHUN, triwulan=n) if r["Kode"] == KODE]
         assert [(r["Capaian (%)"], r["Dasar capaian"], r["Rencana aksi"]) for r in rows] == [
@@ -226,7 +226,7 @@ def test_without_quarterly_targets_a_quarter_is_measured_against_the_year_and_sa
     assert "25,00%" in kartu and "terhadap target tahun" in kartu and "Sangat Kurang" in kartu
     assert "rencana aksi" not in kartu.lower() and "Target triwulan" not in kartu
     realisasi_teks = _isi_realisasi(client, 1)
-    assert "25% Strong" in realisasi_teks and "terhadap target tahun" in realisasi_teks
+    assert "25,00% Strong" in realisasi_teks and "terhadap target tahun" in realisasi_teks
     rows = [r for r in _csv(client, "iku-triwulan", tahun=TAHUN, triwulan=1) if r["Kode"] == KODE]
     assert [(r["Capaian (%)"], r["Dasar capaian"], r["Rencana aksi"]) for r in rows] == [
         ("25,00", "terhadap target tahun", "")]

@@ -1,6 +1,7 @@
 import pytest
 
-from models.sop.durasi import format_menit, parse_waktu
+from models.sop.durasi import format_menit, parse_waktu, tulis_waktu
+from models.sop.nomor import nomor_langkah
 from models.umum.penolakan import Ditolak
 
 
@@ -32,3 +33,22 @@ def test_unreadable_time_is_refused_not_zero(teks):
 )
 def test_format_menit_prints_as_the_documents_do(menit, teks):
     assert format_menit(menit) == teks
+
+
+@pytest.mark.parametrize(
+    "teks, tampil",
+    [("5", "5 menit"), ("480", "1 hari"), ("90", "1 jam 30 menit"), (": 10", "10 menit"), ("0", "0 menit"),
+     ("1Hari", "1 hari"), ("2 Hari", "2 hari"), ("20 Menit", "20 menit"), ("1,5 jam", "1,5 jam"), ("½ hari", "½ hari")],
+)
+def test_a_standard_time_is_shown_with_its_unit(teks, tampil):
+    """Muara Papalik's "Waktu (menit)" table prints bare minutes; every page and the printed SOP show a unit."""
+    assert tulis_waktu(teks) == tampil
+
+
+def test_a_bare_number_follows_the_configured_working_day():
+    assert tulis_waktu("480", menit_per_hari=450) == "1 hari 30 menit"
+
+
+@pytest.mark.parametrize("no, tampil", [("3.", "3"), ("10", "10"), (" 2. ", "2"), (4, "4")])
+def test_a_step_is_named_without_the_tables_period(no, tampil):
+    assert nomor_langkah(no) == tampil
