@@ -7,8 +7,11 @@ from dash import Dash, Input, Output, html
 from dashboard import ids
 from dashboard.akses import callback, pesan_tolak
 from dashboard.data import kecamatan_terlihat, pengaturan, sesi
+from dashboard.format import angka
 from models.sop.durasi import format_menit
 from models.sop.register import BarisKatalog, daftar_sop
+
+BATAS_KANTOR = 30  # offices drawn at once; more are read by narrowing the search
 
 
 def _kartu_kantor(kab: str, kec: str, baris: list[BarisKatalog], menit_per_hari: int) -> dbc.Card:
@@ -52,5 +55,9 @@ def register(app: Dash) -> None:
         for b in baris:
             kelompok.setdefault((b.kabupaten, b.kecamatan), []).append(b)
         menit = pengaturan().menit_per_hari
-        kartu = [_kartu_kantor(kab, kec, bs, menit) for (kab, kec), bs in kelompok.items()]
-        return kartu, f"{len(baris)} SOP di {len(kelompok)} kecamatan"
+        kartu = [_kartu_kantor(kab, kec, bs, menit) for (kab, kec), bs in list(kelompok.items())[:BATAS_KANTOR]]
+        if len(kelompok) > BATAS_KANTOR:  # a province's or the country's catalogue is read by search, not whole
+            kartu.insert(0, dbc.Alert(f"Menampilkan {BATAS_KANTOR} kecamatan pertama dari {angka(len(kelompok))}. "
+                                      "Ketik nama SOP atau kecamatan, atau pilih kecamatan, untuk mempersempit.",
+                                      color="info", id="katalog-terbatas"))
+        return kartu, f"{angka(len(baris))} SOP di {angka(len(kelompok))} kecamatan"

@@ -9,7 +9,7 @@ from dashboard import ids
 from dashboard.akses import halaman
 from dashboard.components.pilihan import dropdown
 from dashboard.data import kecamatan_terlihat, sesi
-from models.sop.register import daftar_sop
+from models.sop.register import kantor_katalog
 from models.umum.isian import MAKS_CARI
 
 dash.register_page(__name__, path="/sop", name="Katalog SOP", title="Katalog SOP · SAKIP Kecamatan", order=1)
@@ -18,7 +18,7 @@ dash.register_page(__name__, path="/sop", name="Katalog SOP", title="Katalog SOP
 @halaman(kecamatan="kecamatan")
 def layout(kecamatan: str | None = None, q: str | None = None, **_kwargs) -> html.Div:
     with sesi() as s:
-        kantor = sorted({(b.kabupaten, b.kecamatan) for b in daftar_sop(s, kecamatan_ids=kecamatan_terlihat(s))})
+        kantor = kantor_katalog(s, kecamatan_terlihat(s))
     pilihan = [{"label": f"{kec} (Kab. {kab})", "value": kec} for kab, kec in kantor]
     return html.Div([
         html.H2("Katalog SOP"),

@@ -386,6 +386,18 @@ def daftar_sop(session: Session, *, kecamatan_ids: list[int] | None = None, cari
     ]
 
 
+def kantor_katalog(session: Session, kecamatan_ids: list[int] | None = None) -> list[tuple[str, str]]:
+    """(kabupaten, kecamatan) of the offices holding an SOP in force, by kabupaten then name: the catalogue's office
+    filter, read without reading the SOPs."""
+    q = (select(Kabupaten.nama, Kecamatan.nama).join(Kabupaten, col(Kabupaten.id) == Kecamatan.kabupaten_id)
+         .where(col(Kecamatan.id).in_(select(Sop.kecamatan_id).join(
+             SopRevisi, (col(SopRevisi.sop_id) == Sop.id) & (col(SopRevisi.berlaku) == True))))  # noqa: E712
+         .order_by(col(Kabupaten.nama), col(Kecamatan.nama)))
+    if kecamatan_ids is not None:
+        q = q.where(col(Kecamatan.id).in_(kecamatan_ids))
+    return [(kab, kec) for kab, kec in session.exec(q).all()]
+
+
 @dataclass
 class LangkahDetail(Langkah):
     """A stored step: the printed fields, its place in the table, and who carries it out."""
