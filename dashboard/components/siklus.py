@@ -13,7 +13,7 @@ from dashboard.components.saringan import query
 from dashboard.components.tabel import tabel_layar
 from dashboard.components.tugas import catatan_sebelumnya, kotak_kembali
 from models.akun.peran import NAMA_PERAN
-from models.dasbor.kueri import Saringan, nama_kantor
+from models.dasbor.kueri import PESAN_PILIH_KABUPATEN, PilihKabupaten, Saringan, nama_kantor
 from models.dasbor.laporan import analisis_saringan, tabel_langkah, tabel_langkah_menyimpang
 from models.perencanaan.kalender_sakip import tanggal_lokal
 from models.sop.durasi import format_menit
@@ -28,6 +28,8 @@ from models.umum.tanggal import tanggal_hari
 
 def isi(s: Session, sar: Saringan, menit_per_hari: int) -> tuple[html.Div, list[dict]]:
     """The page for the filter, and the executions to pick a timeline from (slowest first)."""
+    if sar.nasional:  # the SOPs are an office's: none is offered before a kabupaten is chosen
+        raise PilihKabupaten(PESAN_PILIH_KABUPATEN)
     if not sar.sop:
         return dbc.Alert("Kantor ini belum memiliki SOP.", color="light"), []
     a = analisis_saringan(s, sar)
