@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 
 from sqlmodel import Session, col, select
 
-from models.sop.berkas import baca_berkas
+from models.sop.berkas import UNGGAH_SOP, baca_berkas
 from models.sop.dokumen import DokumenTidakTerbaca, Prosedur, kunci_nama, tandai_duplikat
 from models.sop.durasi import MENIT_PER_HARI_BAKU, beda_total_tercetak, format_menit
 from models.sop.register import (
@@ -236,6 +236,7 @@ def pratinjau(session: Session, data: bytes, nama_berkas: str, oleh: User, *, ke
     `kembali`: (procedure index, position of a decision step) → the step its "tidak" goes back to."""
     if oleh.role_kode not in PERAN_UNGGAH:
         raise Ditolak(PESAN_PERAN)
+    UNGGAH_SOP.periksa(nama_berkas, len(data))
     pastikan_peran(session)
     try:
         prosedur = baca_sekali(nama_berkas, data, menit_per_hari=menit_per_hari)
