@@ -23,8 +23,9 @@ from models.kinerja.realisasi import (
 )
 from models.sop.alur import jenis_subjek
 from models.tables import Indikator, Realisasi, User
-from models.umum.berkas import dari_unggahan
+from models.umum.berkas import dari_unggahan, nama_aman
 from models.umum.isian import MAKS_KALIMAT, bulat, nomor_id, teks
+from models.umum.lembar_kerja import UNGGAH_XLSX
 from models.umum.mesin_status import boleh
 from models.umum.penolakan import Ditolak
 from models.umum.periode import tahun_sah
@@ -124,11 +125,13 @@ def register(app: Dash) -> None:
     def pratinjau(isi, nama, periode):
         if not isi:
             return no_update
+        data = dari_unggahan(isi)
+        UNGGAH_XLSX.periksa(nama_aman(nama), len(data))  # as the page's upload field said, whatever the browser did
         try:
             tahun, triwulan = _periode(periode)
             with sesi() as s:
                 user = s.get(User, current_user.id)
-                baris = baca(s, dari_unggahan(isi), kecamatan_id=user.kecamatan_id, tahun=tahun, triwulan=triwulan)
+                baris = baca(s, data, kecamatan_id=user.kecamatan_id, tahun=tahun, triwulan=triwulan)
         except Ditolak as e:
             raise Ditolak(f"{nama}: {e}", aksi="realisasi.impor_excel") from None
         return dbc.Table([html.Thead(html.Tr([html.Th("Baris"), html.Th("IKU"), html.Th("Hasil")])),

@@ -28,8 +28,10 @@ class Settings:
     jam_kerja: str  # office hours of the work calendar, e.g. "Sen-Jum 08:00-16:00" (models.umum.kalender)
     sesi_menganggur_menit: int = 60  # a session ends after this long without a request
     sesi_maks_jam: int = 10  # and this long after its login, whatever happens in between
-    # The largest request body the server reads: a 5 MB attachment travels base64-encoded inside a callback.
-    maks_permintaan: int = 8 * 1024 * 1024
+    # The largest request body the server reads. Uploads travel base64-encoded (4/3 of their size) inside a
+    # callback: the largest the pages take, a Word SOP of 8 MB (models.sop.docx_baca.MAKS_DOCX), is 10.7 MB so, and
+    # must reach the server to be read or refused in words; anything bigger is not read at all.
+    maks_permintaan: int = 12 * 1024 * 1024
     # Reverse proxies in front of the app whose X-Forwarded-For is trusted (0: none); the login limits count the
     # address a request came from, which behind a proxy is only known through it.
     jumlah_proxy: int = 0

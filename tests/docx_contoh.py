@@ -130,11 +130,11 @@ def _kantor(p: Prosedur) -> str:
     return f"PEMERINTAH KABUPATEN {(p.kabupaten or '').upper()} KANTOR KECAMATAN {(p.kecamatan or '').upper()}"
 
 
-def _tabel_identitas(doc, p: Prosedur) -> None:
+def _tabel_identitas(doc, p: Prosedur, *, kantor_di_tabel: bool = True) -> None:
     t = doc.add_table(rows=12, cols=3)
     t.style = "Table Grid"
     kantor = t.cell(0, 0).merge(t.cell(4, 0))  # the office's heading beside the five lines (vMerge)
-    _isi(kantor, _kantor(p), tebal=True)
+    _isi(kantor, _kantor(p) if kantor_di_tabel else "STANDAR OPERASIONAL PROSEDUR", tebal=True)
     for i, (label, nilai) in enumerate((("Nomor SOP", p.nomor or "-"),
                                         ("Tanggal Pembuatan", _tanggal(p.tanggal_pembuatan)),
                                         ("Tanggal Revisi", _tanggal(p.tanggal_revisi)),
@@ -250,15 +250,29 @@ def _tabel_prosedur(doc, p: Prosedur, tanda: list[Tanda] | None, *, tata: str, b
 
 
 def tulis_docx(prosedur: list[tuple[Prosedur, list[Tanda] | None]], *, tata: str = "dua_baris",
-               bentuk: str | None = "drawingml", identitas: str = "tabel_sebelum") -> bytes:
+               bentuk: str | None = "drawingml", identitas: str = "tabel_sebelum", kop: str = "tabel") -> bytes:
     """A Word document holding the procedures in order. tata: dua_baris | satu_baris; bentuk: drawingml | vml |
     None (no marks); identitas: tabel_sebelum | tabel_sesudah | paragraf_sesudah (a procedure without an identity
-    of its own gets none)."""
+    of its own gets none); kop, where the office is named for an identity table before its procedure: tabel (its
+    first cell) | paragraf (a letterhead paragraph above it) | kepala_halaman (the page header, a
+    letterhead table beside a logo cell, with the office's address under it)."""
     doc = Document()
     doc.styles["Normal"].font.size = Pt(9)
+    if kop == "kepala_halaman" and prosedur:
+        p0 = prosedur[0][0]
+        kepala = doc.sections[0].header
+        kepala.paragraphs[0].text = "Telp. (0341) 123456"
+        lambang, teks = kepala.add_table(rows=1, cols=2, width=Pt(400)).rows[0].cells
+        _isi(lambang, "[lambang]")
+        teks.paragraphs[0].text = f"PEMERINTAH KABUPATEN {(p0.kabupaten or '').upper()}"
+        teks.add_paragraph(f"KECAMATAN {(p0.kecamatan or '').upper()}").runs[0].bold = True
+        teks.add_paragraph(f"Jl. Raya {p0.kecamatan} No. 1, Kecamatan Lain, Kabupaten {p0.kabupaten}")
     for p, tanda in prosedur:
         if p.punya_identitas and identitas == "tabel_sebelum":
-            _tabel_identitas(doc, p)
+            if kop == "paragraf":
+                kop_baris = f"KECAMATAN {(p.kecamatan or '').upper()} KABUPATEN {(p.kabupaten or '').upper()}"
+                doc.add_paragraph().add_run(kop_baris).bold = True
+            _tabel_identitas(doc, p, kantor_di_tabel=kop == "tabel")
             doc.add_paragraph("")
         doc.add_paragraph().add_run(p.judul_tabel or p.nama).bold = True
         _tabel_prosedur(doc, p, tanda, tata=tata, bentuk=bentuk)

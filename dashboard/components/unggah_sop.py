@@ -31,6 +31,7 @@ def bagian_selisih(pp: ProsedurPratinjau) -> html.Div:
         return html.Div(dbc.Alert(f"Salinan dari \"{asal.get('nama')}\" (Kecamatan {asal.get('kecamatan')}); tidak "
                                   "disimpan lagi.", color="secondary"))
     isi: list = [dbc.Alert(m, color="danger", className="py-2 mb-2") for m in pp.masalah]
+    isi += [dbc.Alert(m, color="warning", className="py-2 mb-2 peringatan-unggah") for m in pp.peringatan]
     if pp.selisih is None:
         isi.append(html.P("SOP baru untuk kantor ini; belum ada revisi yang berlaku.", className="mb-0"))
     elif not pp.selisih:
@@ -117,6 +118,9 @@ def tampil_pratinjau(pr: Pratinjau, menit_per_hari: int) -> html.Div:
     kepala = (dbc.Alert([html.Strong("Belum dapat disimpan. "), html.Ul([html.Li(m) for m in masalah],
                                                                          className="mb-0")], color="danger")
               if masalah else
+              dbc.Alert(f"{pr.berkas}: {len(pr.prosedur)} prosedur terbaca, semuanya sama dengan revisi yang berlaku "
+                        "atau salinan; tidak ada yang akan disimpan.", color="secondary", id="unggah-sop-tanpa-ubah")
+              if not pr.bisa_disimpan else
               dbc.Alert(f"{pr.berkas}: {len(pr.prosedur)} prosedur terbaca. Periksa pelaksana tiap langkah, lalu "
                         "simpan.", color="info"))
     return html.Div([kepala, *(kartu_prosedur(pp, menit_per_hari) for pp in pr.prosedur)])

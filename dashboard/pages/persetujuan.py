@@ -10,9 +10,12 @@ from dashboard import ids
 from dashboard.akses import halaman
 from dashboard.components.persetujuan import judul_tugas, opsi_tugas
 from dashboard.components.saringan import bilah_saringan, penyimpan_alamat, saringan_halaman
+from dashboard.components.unggah import kotak_unggah
 from dashboard.data import sesi
 from models.sop.alur import antrian
 from models.tables import User
+from models.umum.batas_unggah import ukuran_teks
+from models.umum.berkas import LAMPIRAN
 
 dash.register_page(__name__, path="/persetujuan", name="Persetujuan", title="Persetujuan · SAKIP Kecamatan",
                    order=4)
@@ -44,9 +47,10 @@ def layout(**kwargs) -> html.Div:
                 html.Div(id=ids.TUGAS_KELUARAN, className="mb-2"),
                 dbc.Button("Buat dan lampirkan tabel pengukuran (XLSX dan PDF)", id=ids.TUGAS_DOKUMEN,
                            color="info", outline=True, size="sm", className="mb-2 d-none"),
-                dcc.Upload(id=ids.TUGAS_UNGGAH, className="unggah mb-2", max_size=5 * 1024 * 1024,
-                           children=html.Div(["Lampirkan keluaran langkah (PDF, DOCX, XLSX, JPG, PNG): seret ke sini "
-                                              "atau ", html.A("pilih berkas")])),
+                kotak_unggah(ids.TUGAS_UNGGAH, LAMPIRAN, pesan=ids.TUGAS_PESAN, className="unggah mb-2",
+                             children=html.Div([f"Lampirkan keluaran langkah ({LAMPIRAN.jenis_teks}; paling besar "
+                                                f"{ukuran_teks(LAMPIRAN.maks_byte)}): seret ke sini atau ",
+                                                html.A("pilih berkas")])),
                 dbc.Textarea(id=ids.TUGAS_ALASAN, placeholder="Catatan, atau alasan bila dikembalikan…",
                              className="mb-2"),
                 dbc.Button("Mulai kerjakan", id=ids.TUGAS_MULAI, color="secondary", outline=True, className="me-2",

@@ -10,6 +10,7 @@ from dashboard import format as fmt
 from dashboard import ids
 from dashboard.akses import halaman
 from dashboard.components.realisasi import daftar_lampiran, lencana, riwayat, tabel_realisasi
+from dashboard.components.unggah import kotak_unggah
 from dashboard.data import sesi
 from models.akun.peran import PENGISI_REALISASI, PERAN_KANTOR
 from models.kinerja.capaian import capaian_kantor, predikat_kabupaten
@@ -26,6 +27,9 @@ from models.kinerja.realisasi import (
 from models.tables import Indikator, Kecamatan, User
 from models.umum import periode
 from models.umum.angka import tulis_angka
+from models.umum.batas_unggah import ukuran_teks
+from models.umum.berkas import LAMPIRAN
+from models.umum.lembar_kerja import UNGGAH_XLSX
 from models.umum.mesin_status import boleh
 from models.umum.periode import ROMAWI, periode_baku
 
@@ -106,10 +110,11 @@ def _form(s, user: User, ind: Indikator, tahun: int, triwulan: int, zona: str) -
         dbc.Checklist(id=ids.REAL_BUKTI, options=[{"label": x, "value": x, "disabled": terkunci} for x in opsi],
                       value=list(r.bukti or []) if r else [], className="mb-2"),
         html.Div([
-            dbc.Label("Lampiran (PDF, JPG, PNG, XLSX, DOCX; paling besar 5 MB)"),
+            dbc.Label(f"Lampiran ({LAMPIRAN.jenis_teks}; paling besar {ukuran_teks(LAMPIRAN.maks_byte)})"),
             html.Div(daftar_lampiran(lampiran_realisasi(s, r.id) if r else []), id=ids.REAL_LAMPIRAN_DAFTAR),
-            dcc.Upload(id=ids.REAL_LAMPIRAN, children=html.Div(["Seret berkas ke sini atau ", html.A("pilih berkas")]),
-                       className="unggah mt-1", disabled=terkunci, max_size=5 * 1024 * 1024 + 1),
+            kotak_unggah(ids.REAL_LAMPIRAN, LAMPIRAN, pesan=ids.REAL_PESAN, className="unggah mt-1",
+                         disabled=terkunci,
+                         children=html.Div(["Seret berkas ke sini atau ", html.A("pilih berkas")])),
         ], className="mb-3"),
         html.Div([
             dbc.Button("Simpan draf", id=ids.REAL_SIMPAN, color="secondary", disabled=terkunci, className="me-2"),
@@ -132,8 +137,9 @@ def _excel(tahun: int, triwulan: int) -> dbc.Card:
                "menyimpan semua baris sebagai draf sekaligus, atau tidak sama sekali.", className="small text-muted"),
         html.A("Unduh templat (.xlsx)", href=f"/realisasi/templat.xlsx?tahun={tahun}&triwulan={triwulan}",
                className="btn btn-outline-primary btn-sm mb-2", id="unduh-templat"),
-        dcc.Upload(id=ids.EXCEL_UNGGAH, children=html.Div(["Seret berkas .xlsx ke sini atau ", html.A("pilih")]),
-                   className="unggah", accept=".xlsx", max_size=2 * 1024 * 1024),
+        kotak_unggah(ids.EXCEL_UNGGAH, UNGGAH_XLSX, pesan=ids.EXCEL_PRATINJAU, bersihkan=[ids.EXCEL_PESAN],
+                     children=html.Div([f"Seret berkas .xlsx (paling besar {ukuran_teks(UNGGAH_XLSX.maks_byte)}) ke "
+                                        "sini atau ", html.A("pilih")])),
         html.Div(id=ids.EXCEL_PRATINJAU, className="mt-2"),
         dbc.Button("Terapkan", id=ids.EXCEL_TERAPKAN, color="primary", size="sm", className="mt-2"),
         html.Div(id=ids.EXCEL_PESAN, className="mt-2"),

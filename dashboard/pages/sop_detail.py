@@ -11,7 +11,7 @@ from dashboard.akses import halaman
 from dashboard.components.identitas import diagram_alir, identitas, tabel_langkah
 from dashboard.components.pilihan import dropdown
 from dashboard.data import kecamatan_terlihat, pengaturan, peran_aktif, sesi
-from models.sop.durasi import format_menit, tulis_waktu
+from models.sop.durasi import beda_total_tercetak, format_menit, tulis_waktu
 from models.sop.nomor import nomor_langkah
 from models.sop.register import detail_sop
 from models.tables import Sop
@@ -73,10 +73,8 @@ def layout(sop_id: str | None = None, revisi: str | None = None, **_kwargs) -> h
                        href=f"/sop/{detail.sop.id}?revisi={r.revisi_ke}"))
         for r in detail.revisi_lain
     ]
-    catatan_total = None
-    if rev.total_tercetak and rev.total_tercetak.lower() != format_menit(rev.total_menit, menit_per_hari=menit_per_hari):
-        catatan_total = dbc.Alert(f"Dokumen mencetak jumlah waktu \"{rev.total_tercetak}\", berbeda dengan jumlah "
-                                  "waktu langkah-langkahnya.", color="warning")
+    beda = beda_total_tercetak(rev.total_tercetak, rev.total_menit, menit_per_hari=menit_per_hari)
+    catatan_total = dbc.Alert(beda, color="warning", id="sop-beda-total") if beda else None
     return html.Div([
         dbc.Breadcrumb(items=[{"label": "Katalog SOP", "href": "/sop"},
                               {"label": f"Kecamatan {detail.kecamatan.nama}",

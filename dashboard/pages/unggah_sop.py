@@ -9,10 +9,12 @@ from dash import dcc, html
 from dashboard import ids
 from dashboard.akses import halaman
 from dashboard.components.pilihan import dropdown
+from dashboard.components.unggah import kotak_unggah
 from dashboard.data import peran_aktif, sesi
 from models.akun.pengguna import pilihan_kantor
-from models.sop.docx_baca import MAKS_DOCX
+from models.sop.berkas import UNGGAH_SOP
 from models.sop.unggah import PERAN_UNGGAH
+from models.umum.batas_unggah import ukuran_teks
 
 dash.register_page(__name__, path="/unggah-sop", name="Unggah SOP", title="Unggah SOP · SAKIP Kecamatan", order=3)
 
@@ -39,8 +41,10 @@ def layout(**_kwargs) -> html.Div:
                 "tidak sama sekali."] + ([] if admin else [" Anda hanya dapat mengunggah SOP kantor Anda sendiri."]),
                className="text-muted"),
         kantor,
-        dcc.Upload(id=ids.UNGGAH_SOP_BERKAS, className="unggah mb-3", max_size=MAKS_DOCX, accept=".docx,.txt",
-                   children=html.Div(["Seret berkas .docx ke sini atau ", html.A("pilih berkas")])),
+        kotak_unggah(ids.UNGGAH_SOP_BERKAS, UNGGAH_SOP, pesan=ids.UNGGAH_SOP_PRATINJAU, bersihkan=[ids.UNGGAH_SOP_PESAN],
+                     className="unggah mb-3",
+                     children=html.Div([f"Seret berkas .docx atau .txt (paling besar "
+                                        f"{ukuran_teks(UNGGAH_SOP.maks_byte)}) ke sini atau ", html.A("pilih berkas")])),
         dcc.Loading(html.Div(id=ids.UNGGAH_SOP_PRATINJAU)),
         html.Div([dbc.Button("Simpan SOP", id=ids.UNGGAH_SOP_SIMPAN, color="primary", disabled=True)],
                  className="mb-2"),

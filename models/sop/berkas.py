@@ -4,6 +4,7 @@ from __future__ import annotations
 from models.sop.docx_baca import (
     MAKS_BARIS_DOCX,
     MAKS_BARIS_TABEL,
+    MAKS_DOCX,
     MAKS_PARAGRAF_DOCX,
     MAKS_SEL_BARIS,
     MAKS_TEKS_SEL,
@@ -13,6 +14,10 @@ from models.sop.docx_baca import (
 )
 from models.sop.dokumen import DokumenTidakTerbaca, Prosedur, baca_dokumen, tandai_duplikat
 from models.sop.durasi import MENIT_PER_HARI_BAKU
+from models.umum.batas_unggah import BatasUnggah
+
+# Unggah SOP's upload field and its server check: a Word file or its text export, within the Word file's size.
+UNGGAH_SOP = BatasUnggah(MAKS_DOCX, ("docx", "txt"))
 
 
 def batasi_teks(sumber: str, isi: str) -> None:

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from models.sop.dokumen import DokumenTidakTerbaca, Prosedur, baca_dokumen, bersihkan
+from models.sop.dokumen import DokumenTidakTerbaca, Prosedur, baca_dokumen, bersihkan, kantor_kop
 from models.sop.durasi import MENIT_PER_HARI_BAKU
 from models.umum.angka import tulis_angka
 
@@ -43,6 +43,9 @@ MAKS_BARIS_DOCX = 3_000
 MAKS_SEL_BARIS = 60
 MAKS_TEKS_SEL = 10_000
 MAKS_PARAGRAF_DOCX = 30_000
+# The page headers (word/header1.xml …) read for the office's letterhead: Word writes up to three per section (first
+# page, odd, even); each is read within the bounds of document.xml.
+MAKS_KEPALA_HALAMAN = 6
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NS = {
@@ -94,6 +97,7 @@ class _Tata:
     baris: list[str] = field(default_factory=list)
     letak: list[str] = field(default_factory=list)  # per line: where it is in the document, for messages
     bentuk: dict[int, dict[int, list[Bentuk]]] = field(default_factory=dict)  # line (1-based) → grid column → shapes
+    kop: tuple[str | None, str | None] = (None, None)  # (kabupaten, kecamatan) of the page header's letterhead
 
     def tambah(self, teks: str, letak: str, bentuk: dict[int, list[Bentuk]] | None = None) -> None:
         self.baris.append(teks)
@@ -371,6 +375,36 @@ def _baca_terbatas(xml, sumber: str) -> etree._Element:
     return baca.root
 
 
+def _baris_kepala(root: etree._Element) -> list[str]:
+    """A page header's paragraphs as text, those of its text boxes included (a letterhead is often drawn in one),
+    each once: the VML copy of a text box (mc:Fallback) is left out."""
+    hasil = []
+    for p in root.iter(_q("w:p")):
+        if any(a.tag == _q("mc:Fallback") for a in p.iterancestors()):
+            continue
+        teks = "".join(t.text or "" for t in p.iter(_q("w:t")) if next(t.iterancestors(_q("w:p")), None) is p)
+        if teks.strip():
+            hasil.append(bersihkan(teks))
+    return hasil
+
+
+def _kop_halaman(z: zipfile.ZipFile, sumber: str) -> tuple[str | None, str | None]:
+    """(kabupaten, kecamatan) named in the page headers (their paragraphs, a letterhead's table included), the
+    first header naming a kecamatan deciding; each header is read as document.xml is, within its bounds."""
+    nama = sorted((i for i in z.infolist() if re.fullmatch(r"word/header\d*\.xml", i.filename)),
+                  key=lambda i: (len(i.filename), i.filename))[:MAKS_KEPALA_HALAMAN]
+    for info in nama:
+        if info.file_size > MAKS_XML_DOCX:
+            raise DokumenTidakTerbaca(sumber, None, f"isi kepala halaman Word ({info.filename}) lebih dari 8 MB "
+                                      "setelah dibuka; paling banyak 8 MB")
+        with z.open(info) as xml:
+            root = _baca_terbatas(xml, sumber)
+        kab, kec = kantor_kop(_baris_kepala(root))
+        if kec:
+            return kab, kec
+    return None, None
+
+
 def tata_docx(data: bytes, sumber: str) -> _Tata:
     """The document's body laid out as lines (see the module docstring)."""
     if len(data) > MAKS_DOCX:
@@ -388,6 +422,7 @@ def tata_docx(data: bytes, sumber: str) -> _Tata:
                                           "setelah dibuka; paling banyak 8 MB")
             with z.open(dokumen) as xml:  # zipfile stops at the size the zip declares
                 root = _baca_terbatas(xml, sumber)
+            kop = _kop_halaman(z, sumber)
     except DokumenTidakTerbaca:
         raise
     except etree.XMLSyntaxError:
@@ -398,7 +433,7 @@ def tata_docx(data: bytes, sumber: str) -> _Tata:
     body = root.find(_q("w:body"))
     if body is None:
         raise DokumenTidakTerbaca(sumber, None, "dokumen Word tidak memiliki isi")
-    tata = _Tata()
+    tata = _Tata(kop=kop)
     nomor_tabel = nomor_paragraf = 0
     paragraf: list[tuple[str, str, bool, str]] = []  # consecutive paragraphs not yet laid out
 
@@ -452,6 +487,8 @@ def baca_docx(data: bytes, sumber: str = "dokumen.docx", *,
         letak = tata.letak[e.baris - 1] if e.baris and 0 < e.baris <= len(tata.letak) else None
         raise DokumenTidakTerbaca(sumber, None, e.pesan, letak=letak) from None
     for p in prosedur:
+        if not p.kecamatan and tata.kop[1]:  # the identity block and the headings above it name no office
+            p.kabupaten, p.kecamatan = tata.kop
         kolom = _kolom_pelaksana(tata.baris, p.baris)
         bertanda = False
         for lk in p.langkah:

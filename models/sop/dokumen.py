@@ -214,6 +214,38 @@ def baca_kantor(teks: str) -> tuple[str | None, str | None]:
     )
 
 
+def kantor_kop(baris: list[str]) -> tuple[str | None, str | None]:
+    """(kabupaten, kecamatan) named by the lines of a letterhead, each line read on its own and the first name of
+    each kind kept: "PEMERINTAH KABUPATEN MALANG" then "KECAMATAN PONCOKUSUMO", or both on one line; an address
+    line naming its kecamatan later does not override the heading.
+
+    >>> kantor_kop(["PEMERINTAH KABUPATEN MALANG", "KECAMATAN PONCOKUSUMO", "Jl. Raya No. 1, Kecamatan Tumpang"])
+    ('Malang', 'Poncokusumo')
+    >>> kantor_kop(["STANDAR OPERASIONAL PROSEDUR"])
+    (None, None)
+    """
+    kab = kec = None
+    for teks in baris:
+        k, c = baca_kantor(teks)
+        kab, kec = kab or k, kec or c
+    return kab, kec
+
+
+KOP_DI_ATAS = 4  # the heading lines read above an identity block that does not name its office
+
+
+def _kop_di_atas(baris: list[str], mulai: int) -> tuple[str | None, str | None]:
+    """The office named by the paragraphs right above line `mulai` (a heading over the identity table), up to
+    KOP_DI_ATAS of them and never past a table row."""
+    kop: list[str] = []
+    for j in range(mulai - 1, -1, -1):
+        if "\t" in baris[j] or len(kop) == KOP_DI_ATAS:
+            break
+        if baris[j].strip():
+            kop.insert(0, baris[j])
+    return kantor_kop(kop)
+
+
 def kunci_nama(nama: str) -> str:
     """The form an SOP name is matched in: no "Standar Operasional Prosedur"/"SOP"/"Prosedur" prefix, no case.
 
@@ -346,6 +378,9 @@ def _baca_identitas(baris: list[str], mulai: int, sumber: str) -> tuple[_Identit
     ident = _Identitas(baris=mulai + 1)
     sel0 = _sel(baris[mulai])
     ident.kabupaten, ident.kecamatan = baca_kantor(sel0[0])
+    if not ident.kecamatan:  # the office named in a heading above the block (a letterhead), not in it
+        kab, ident.kecamatan = _kop_di_atas(baris, mulai)
+        ident.kabupaten = ident.kabupaten or kab
     i = mulai
     menunggu: tuple[str, str] | None = None
     while i < len(baris):

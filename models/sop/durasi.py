@@ -18,6 +18,25 @@ _ANGKA_SAJA = re.compile(r"^\d+$")
 
 
 
+def beda_total_tercetak(tercetak: str | None, total_menit: float, *,
+                        menit_per_hari: int = MENIT_PER_HARI_BAKU) -> str | None:
+    """The warning when the total a document prints differs from the sum of its steps' times (None: it agrees, or
+    none is printed); the SOP page and Unggah SOP's preview say the same.
+
+    >>> beda_total_tercetak("2 jam 10 menit", 120)
+    'Dokumen mencetak jumlah waktu "2 jam 10 menit", berbeda dengan jumlah waktu langkah-langkahnya (2 jam).'
+    >>> beda_total_tercetak("2 Hari 3 Jam 15 Menit", 1155), beda_total_tercetak(None, 60)
+    (None, None)
+    """
+    if not tercetak:
+        return None
+    dihitung = format_menit(total_menit, menit_per_hari=menit_per_hari)
+    if " ".join(tercetak.lower().split()) == dihitung:
+        return None
+    return (f'Dokumen mencetak jumlah waktu "{tercetak}", berbeda dengan jumlah waktu langkah-langkahnya '
+            f"({dihitung}).")
+
+
 def parse_waktu(teks: str, *, menit_per_hari: int = MENIT_PER_HARI_BAKU) -> int:
     """Working minutes of a printed standard time.
 

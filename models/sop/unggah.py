@@ -27,9 +27,9 @@ from dataclasses import dataclass, field
 
 from sqlmodel import Session, col, select
 
-from models.sop.berkas import baca_berkas
+from models.sop.berkas import UNGGAH_SOP, baca_berkas
 from models.sop.dokumen import DokumenTidakTerbaca, Prosedur, kunci_nama, tandai_duplikat
-from models.sop.durasi import MENIT_PER_HARI_BAKU, format_menit
+from models.sop.durasi import MENIT_PER_HARI_BAKU, beda_total_tercetak, format_menit
 from models.sop.nomor import nomor_langkah
 from models.sop.register import (
     HasilImpor,
@@ -118,10 +118,20 @@ class ProsedurPratinjau:
     revisi_berlaku: int | None = None  # revisi_ke of the office's revision in force of this name
     selisih: list[Selisih] | None = None  # None: a new SOP
     duplikat: bool = False
+    peringatan: list[str] = field(default_factory=list)  # what the SOP page will say of it, saving allowed
 
     @property
     def judul(self) -> str:
         return self.prosedur.nama
+
+    @property
+    def sama(self) -> bool:
+        """As the office's revision in force: saving stores nothing for it."""
+        return self.revisi_berlaku is not None and self.selisih == []
+
+    @property
+    def akan_disimpan(self) -> bool:
+        return not self.duplikat and not self.sama
 
 
 @dataclass
@@ -136,7 +146,7 @@ class Pratinjau:
 
     @property
     def bisa_disimpan(self) -> bool:
-        return not self.semua_masalah and any(not p.duplikat for p in self.prosedur)
+        return not self.semua_masalah and any(p.akan_disimpan for p in self.prosedur)
 
 
 def _kantor_pengguna(session: Session, oleh: User) -> tuple[Kecamatan | None, Kabupaten | None]:
@@ -227,6 +237,7 @@ def pratinjau(session: Session, data: bytes, nama_berkas: str, oleh: User, *, ke
     `kembali`: (procedure index, position of a decision step) → the step its "tidak" goes back to."""
     if oleh.role_kode not in PERAN_UNGGAH:
         raise Ditolak(PESAN_PERAN)
+    UNGGAH_SOP.periksa(nama_berkas, len(data))
     pastikan_peran(session)
     try:
         prosedur = baca_sekali(nama_berkas, data, menit_per_hari=menit_per_hari)
@@ -288,6 +299,8 @@ def pratinjau(session: Session, data: bytes, nama_berkas: str, oleh: User, *, ke
                     penetapan[urutan - 1] = Penetapan(lama.pelaksana, lama.keputusan, int(ke), "koreksi")
         pr = ProsedurPratinjau(indeks, p, kec.id if kec else None, p.kecamatan, p.kabupaten, penetapan, masalah,
                                duplikat=bool(p.duplikat_dari))
+        beda = beda_total_tercetak(p.total_tercetak, p.total_menit, menit_per_hari=menit_per_hari)
+        pr.peringatan += [beda] if beda else []
         if kec is not None and penetapan:
             sop_id = session.exec(select(Sop.id).where(Sop.kecamatan_id == kec.id)
                                   .where(Sop.kunci == kunci_nama(p.nama))).first()
@@ -308,13 +321,16 @@ def simpan(session: Session, pr: Pratinjau, oleh: User) -> list[HasilImpor]:
         raise Ditolak(PESAN_PERAN)
     if pr.semua_masalah:
         raise Ditolak("Dokumen belum dapat disimpan: " + " ".join(pr.semua_masalah) + " Tidak ada yang disimpan.")
+    if not any(p.akan_disimpan for p in pr.prosedur):
+        raise Ditolak(f"{pr.berkas}: setiap prosedurnya sama dengan revisi yang berlaku atau salinan; tidak ada yang "
+                      "disimpan.")
     alias = peta_alias(session)
     hasil = []
     for p in pr.prosedur:
         if p.duplikat:
             hasil.append(HasilImpor(p.prosedur, "duplikat"))
             continue
-        if p.revisi_berlaku is not None and p.selisih == []:  # as in force: nothing to store
+        if p.sama:  # as in force: nothing to store
             hasil.append(HasilImpor(p.prosedur, "sama", p.sop_id, p.revisi_berlaku))
             continue
         try:

@@ -12,6 +12,7 @@ from sqlmodel import Session, col, select
 
 from models.tables import Lampiran, User
 from models.umum.audit import catat
+from models.umum.batas_unggah import BatasUnggah
 from models.umum.penolakan import Ditolak
 
 MAKS_BYTE = 5 * 1024 * 1024
@@ -24,6 +25,8 @@ JENIS: dict[str, tuple[str, tuple[bytes, ...]]] = {
     "xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", (b"PK\x03\x04",)),
     "docx": ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", (b"PK\x03\x04",)),
 }
+# An attachment's upload field (Persetujuan's step outputs, Isi Realisasi's evidence) and its server check.
+LAMPIRAN = BatasUnggah(MAKS_BYTE, tuple(JENIS))
 
 
 
@@ -80,11 +83,8 @@ def simpan_berkas(session: Session, *, pemilik_jenis: str, pemilik_id: int, keca
                   data: bytes, oleh: User, folder: Path) -> Lampiran:
     """Check and store one file for a record; the file is removed again if the database refuses. Audited."""
     nama = nama_aman(nama_berkas)
-    ext = nama.rsplit(".", 1)[-1].lower() if "." in nama else ""
-    if ext not in JENIS:
-        raise Ditolak(f"{nama}: jenis berkas tidak diterima (hanya PDF, JPG, PNG, XLSX, DOCX).")
-    if len(data) > MAKS_BYTE:
-        raise Ditolak(f"{nama}: ukuran berkas lebih dari 5 MB.")
+    LAMPIRAN.periksa(nama, len(data))
+    ext = nama.rsplit(".", 1)[-1].lower()
     if not data:
         raise Ditolak(f"{nama}: berkas kosong.")
     mime, tanda = JENIS[ext]

@@ -26,9 +26,11 @@ from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.worksheet.worksheet import Worksheet
 
 from models.umum.angka import tulis_angka
+from models.umum.batas_unggah import BatasUnggah
 from models.umum.penolakan import Ditolak
 
 MAKS_BERKAS = 2 * 1024 * 1024  # an uploaded workbook, as sent
+UNGGAH_XLSX = BatasUnggah(MAKS_BERKAS, ("xlsx",))  # the upload field of a workbook and its server check
 MAKS_TERBUKA = 8 * 1024 * 1024  # everything its zip holds, unpacked (the template: about 20 KB)
 MAKS_BAGIAN = 100  # files inside the zip
 # Counted while the parts stream, before openpyxl reads anything. The templates read back hold at most 500 rows

@@ -143,9 +143,9 @@ def test_evidence_files_are_checked_stored_and_served_only_to_the_office(client,
     r_id = r.get_json()["response"]["real-id"]["data"]
     unggah = _kunci(app, "..real-lampiran-daftar.children")
     tolak = {
-        ("skrip.exe", b"MZ"): "skrip.exe: jenis berkas tidak diterima (hanya PDF, JPG, PNG, XLSX, DOCX).",
+        ("skrip.exe", b"MZ"): "Berkas skrip.exe tidak diterima; hanya berkas PDF, JPG, JPEG, PNG, XLSX atau DOCX.",
         ("palsu.pdf", b"GIF89a"): "palsu.pdf: isi berkas tidak sesuai dengan jenisnya (.pdf).",
-        ("besar.pdf", b"%PDF" + b"0" * (5 * 1024 * 1024)): "besar.pdf: ukuran berkas lebih dari 5 MB.",
+        ("besar.pdf", b"%PDF" + b"0" * (5 * 1024 * 1024)): "Berkas besar.pdf 5,1 MB; paling besar 5 MB.",
     }
     for (nama, data), pesan in tolak.items():
         teks = panggil(client, app, unggah, isi=_unggah(data), nama=nama, realisasi_id=r_id).get_data(as_text=True)

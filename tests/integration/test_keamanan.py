@@ -94,10 +94,10 @@ def test_a_spreadsheet_bomb_is_refused_before_it_is_parsed(client, app, demo):
 
 def test_a_request_body_over_the_limit_is_not_read(client, demo):
     masuk(client, nama_pengguna("kasubag_evapor"))
-    r = client.post("/_dash-update-component", data=b"{" + b" " * (9 * 1024 * 1024) + b"}",
+    r = client.post("/_dash-update-component", data=b"{" + b" " * (13 * 1024 * 1024) + b"}",
                     content_type="application/json")
     assert r.status_code == 413
-    assert r.get_json() == {"galat": "Berkas atau isian terlalu besar (lebih dari 8 MB); tidak ada yang disimpan."}
+    assert r.get_json() == {"galat": "Berkas atau isian terlalu besar (lebih dari 12 MB); tidak ada yang disimpan."}
 
 
 def test_every_answer_carries_the_security_headers(client, demo):

@@ -235,7 +235,7 @@ def test_a_steps_output_is_attached_by_whoever_may_act_on_it_and_read_back(demo,
     sebelum = sidik_basis_data(demo)
     for oleh, nama, data, pesan in (
             ("staf", "renja.pdf", PDF, "Langkah ini menunggu pelaksana lain; Anda tidak dapat menyelesaikannya."),
-            ("camat", "renja.exe", PDF, "renja.exe: jenis berkas tidak diterima (hanya PDF, JPG, PNG, XLSX, DOCX)."),
+            ("camat", "renja.exe", PDF, "Berkas renja.exe tidak diterima; hanya berkas PDF, JPG, JPEG, PNG, XLSX atau DOCX."),
             ("camat", "renja.pdf", b"bukan pdf", "renja.pdf: isi berkas tidak sesuai dengan jenisnya (.pdf).")):
         with session_scope(demo) as s, pytest.raises(Ditolak) as e:
             lampirkan_keluaran(s, catatan_id=rec_id, nama_berkas=nama, data=data, oleh=pengguna(s, peran=oleh),
