@@ -163,7 +163,7 @@ def register(app: Dash) -> None:
             if kurang and not tanpa_kelengkapan and any(
                     t.aksi == aksi and t.boleh for t in tindakan_langkah(s, catatan_id=catatan_id, oleh=user)):
                 # Asked again, naming what is missing; nothing is written until it is confirmed.
-                return (dbc.Alert(pesan_tanpa_kelengkapan(lk.no, kurang), color="warning",
+                return (dbc.Alert(pesan_tanpa_kelengkapan(nomor_langkah(lk.no), kurang), color="warning",
                                   id="tugas-tanya-kelengkapan"), no_update, no_update, no_update, "mt-1",
                         {"catatan_id": catatan_id, "tombol": tombol}, no_update, no_update, no_update)
             baru = None

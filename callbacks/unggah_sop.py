@@ -84,7 +84,7 @@ def register(app: Dash) -> None:
         pp = next((x for x in pr.prosedur if x.indeks == indeks), None)
         if pp is None:
             return no_update, no_update
-        return bagian_selisih(pp), bagian_diagram(pp)
+        return bagian_selisih(pp), bagian_diagram(pp, pengaturan().menit_per_hari)
 
     @callback(app, Output(ids.UNGGAH_SOP_PESAN, "children", allow_duplicate=True),
               Output(ids.UNGGAH_SOP_PRATINJAU, "children", allow_duplicate=True),

@@ -20,6 +20,7 @@ from models.akun.peran import NAMA_PERAN
 from models.dasbor.kueri import (
     Saringan,
     antrian_terbuka,
+    nama_ganda,
     nama_indikator,
     nama_kantor,
     rekomendasi_terlambat,
@@ -27,7 +28,6 @@ from models.dasbor.kueri import (
 )
 from models.dasbor.kueri import kartu_iku as data_kartu
 from models.dasbor.laporan import periode_capaian, tabel_beranda_kabupaten, tabel_iku_triwulan, tabel_tl_terlambat
-from models.dasbor.perbandingan import per_kabupaten
 from models.kinerja.realisasi import dikembalikan_untuk
 from models.perencanaan.kalender_sakip import kewajiban_kantor, urutan_kewajiban
 from models.perencanaan.pekerjaan import PekerjaanTahunan, pekerjaan_tahunan, untuk_saya
@@ -36,7 +36,7 @@ from models.sop.alur import antrian
 from models.sop.durasi import format_menit
 from models.sop.nomor import nomor_langkah
 from models.sop.siklus import dalam_baku_per_kantor
-from models.tables import Evaluasi, User
+from models.tables import Evaluasi, Kabupaten, User
 from models.tindak_lanjut.rekap_akip import rekap_akip
 from models.tindak_lanjut.rekomendasi import menunggu, pengingat
 from models.umum.angka import tulis_persen
@@ -207,16 +207,16 @@ def _tautan_rekomendasi(s: Session, r) -> str:
 
 
 def isi_kabupaten(s: Session, sar: Saringan, hari_ini: date) -> html.Div:
-    """Offices side by side, one kabupaten at a time: each kabupaten sets its own IKU, so its IKU-1 is not another's
-    (a kabupaten user sees theirs; the admin the kabupaten chosen on the filter, under its name)."""
-    bagian = per_kabupaten(s, sar)
+    """One kabupaten's offices side by side (each kabupaten sets its own IKU, so its IKU-1 is not another's): a
+    kabupaten user's own; the one the admin chose on the filter, under its name (the admin's view of every
+    kabupaten is the summary, dashboard.components.nasional)."""
     q = query(s, sar)
-    if len(bagian) <= 1 and sar.kabupaten_id is None:
-        return _kabupaten(s, bagian[0][2] if bagian else sar, hari_ini, q, "")
-    return html.Div([html.Div([html.H3(f"Kabupaten {nama}", className="mt-4 border-bottom"),
-                               _kabupaten(s, sub, hari_ini, f"{q}&kabupaten={kab_id}", f"-{kab_id}")],
-                              className="beranda-kabupaten", **{"data-kabupaten": nama})
-                     for kab_id, nama, sub in bagian])
+    if sar.kabupaten_id is None:
+        return _kabupaten(s, sar, hari_ini, q, "")
+    kab = s.get(Kabupaten, sar.kabupaten_id)
+    return html.Div([html.H3(f"Kabupaten {kab.nama}", className="mt-4 border-bottom"),
+                     _kabupaten(s, sar, hari_ini, q, f"-{kab.id}")],
+                    className="beranda-kabupaten", **{"data-kabupaten": kab.nama})
 
 
 def _kabupaten(s: Session, sar: Saringan, hari_ini: date, q: str, akhiran: str) -> html.Div:
@@ -248,8 +248,13 @@ def _kabupaten(s: Session, sar: Saringan, hari_ini: date, q: str, akhiran: str) 
         return html.Td(teks, className="text-end", style={"backgroundColor": f"{r[f'warna_{k}']}26"},
                        title=f"{keadaan} · {r[f'predikat_{k}']}")
 
-    tautan = lambda nama: "/?" + urlencode({"kecamatan": nama, "tahun": sar.tahun, "triwulan": sar.triwulan})  # noqa: E731
-    badan = html.Tbody([html.Tr([html.Td(html.A(r["kecamatan"], href=tautan(r["kecamatan"])))]
+    ganda = nama_ganda(s, list(df["kecamatan"])) if not df.empty else set()
+
+    def tautan(r: dict) -> str:  # an office by name, or by id where another kabupaten has one of that name
+        kantor = str(r["kecamatan_id"]) if r["kecamatan"] in ganda else r["kecamatan"]
+        return "/?" + urlencode({"kecamatan": kantor, "tahun": sar.tahun, "triwulan": sar.triwulan})
+
+    badan = html.Tbody([html.Tr([html.Td(html.A(r["kecamatan"], href=tautan(r)))]
                                 + [td(r, x) for x in kode] + [
         html.Td(tulis_persen(r["rata"]),
                 className="text-end"),

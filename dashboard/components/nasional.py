@@ -17,7 +17,8 @@ def isi_nasional(s: Session, sar: Saringan, tautan: str) -> html.Div:
     return html.Div([
         html.P("Satu baris per kabupaten. Pilih nama kabupaten (atau pilih pada saringan) untuk membuka tampilan "
                "kecamatannya. Angka IKU resmi: angka triwulan yang telah disahkan Camat, dari IKU yang wajib "
-               "dilaporkan tiap kecamatan; predikat: Evaluasi AKIP tahun sebelumnya yang telah final.",
+               "dilaporkan tiap kecamatan, pada triwulan yang dipilih; kewajiban, langkah dan tindak lanjut: keadaan hari ini; "
+               "predikat: Evaluasi AKIP tahun sebelumnya yang telah final.",
                className="small text-muted mb-1"),
         tabel_layar(tabel, nama=None, q="", ident="tabel-nasional", kosong="Belum ada kabupaten."),
     ], className="isi-nasional")

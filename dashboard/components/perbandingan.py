@@ -21,7 +21,6 @@ from models.dasbor.perbandingan import (
     kepatuhan,
     lama_pengesahan,
     penyerapan_anggaran,
-    per_kabupaten,
     posisi_kantor,
     proses,
     tindak_lanjut_kantor,
@@ -29,6 +28,7 @@ from models.dasbor.perbandingan import (
     warna_kepatuhan,
 )
 from models.perencanaan.pengaturan import batas_tampil
+from models.tables import Kabupaten
 from models.umum.angka import tulis_persen
 from models.umum.periode import ROMAWI
 from models.umum.status import KeadaanCapaian
@@ -140,15 +140,14 @@ def matriks_capaian(s: Session, sar: Saringan, q: str, akhiran: str, df, tren) -
 
 
 def _tiap_kabupaten(s: Session, sar: Saringan, gambar) -> html.Div:
-    """Draw a part once per kabupaten in the view (the admin's spans several; IKU codes and calendars are each
-    kabupaten's own). `gambar(s, view, query, suffix)`; a kabupaten user's view is one part, drawn as is."""
-    bagian = per_kabupaten(s, sar)
+    """Draw a part for the view's one kabupaten (IKU codes and calendars are each kabupaten's own): a kabupaten
+    user's own as is; the one the admin chose, under its name. `gambar(s, view, query, suffix)`."""
     q = query(s, sar)
-    if len(bagian) <= 1:
-        return gambar(s, bagian[0][2] if bagian else sar, q, "")
-    return html.Div([html.Div([html.H3(f"Kabupaten {nama}", className="mt-4 border-bottom"),
-                               gambar(s, sub, f"{q}&kabupaten={kab_id}", f"-{kab_id}")])
-                     for kab_id, nama, sub in bagian])
+    if sar.kabupaten_id is None:
+        return gambar(s, sar, q, "")
+    kab = s.get(Kabupaten, sar.kabupaten_id)
+    return html.Div([html.H3(f"Kabupaten {kab.nama}", className="mt-4 border-bottom"),
+                     gambar(s, sar, q, f"-{kab.id}")])
 
 
 def isi_kepatuhan(s: Session, sar: Saringan) -> html.Div:

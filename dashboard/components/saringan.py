@@ -96,26 +96,31 @@ def pilihan_kantor_nasional(session: Session, sar: Saringan) -> tuple[list[dict]
         pilihan.append({"label": f"Kabupaten {nama}: semua kecamatan", "value": AWALAN_KABUPATEN + nama})
         if kab_id == kab:
             nilai = AWALAN_KABUPATEN + nama
-            pilihan += [{"label": f"· Kec. {k}", "value": k} for k in session.exec(
-                select(Kecamatan.nama).where(Kecamatan.kabupaten_id == kab_id).order_by(Kecamatan.nama))]
+            # by id: offices of different kabupaten may share a name
+            pilihan += [{"label": f"· Kec. {nama_kec}", "value": str(i)} for i, nama_kec in session.exec(
+                select(Kecamatan.id, Kecamatan.nama).where(Kecamatan.kabupaten_id == kab_id).order_by(Kecamatan.nama))]
     if sar.kecamatan_id is not None:
-        nilai = nama_kantor(session, [sar.kecamatan_id])[sar.kecamatan_id]
+        nilai = str(sar.kecamatan_id)
     return pilihan, nilai
 
 
-def pasang_pilihan_nasional(app: Dash, prefix: str) -> None:
-    """The admin's office filter lists the offices of the kabupaten just chosen, without reloading the page."""
+def pasang_pilihan_nasional(app: Dash, prefix: str, nama: tuple[str, ...]) -> None:
+    """The admin choosing a kabupaten or an office opens the page anew for it: the filter then lists that
+    kabupaten's offices, and the page's other choices (its SOPs, its indicators) are that kabupaten's."""
     from dashboard.akses import callback
     from dashboard.data import sesi
 
-    @callback(app, Output(f"{prefix}-kecamatan", "options"), Input(f"{prefix}-kecamatan", "value"),
-              kecamatan=("nilai",), prevent_initial_call=True)
-    def pilihan_nasional(nilai):
+    lain = [n for n in nama if n != "kecamatan"]
+
+    @callback(app, Output("_pages_location", "search", allow_duplicate=True), Input(f"{prefix}-kecamatan", "value"),
+              *[State(f"{prefix}-{n}", "value") for n in lain], kecamatan=("nilai",), prevent_initial_call=True)
+    def buka_pilihan(nilai, *nilai_lain):
         with sesi() as s:
             if kecamatan_terlihat(s) is not None:
-                return no_update  # a kabupaten's or an office's filter lists its offices from the start
-            sar = saringan_halaman(s, {"kecamatan": nilai})
-            return pilihan_kantor_nasional(s, sar)[0]
+                return no_update  # a kabupaten's filter lists its offices from the start
+        q = {"kecamatan": nilai} if isinstance(nilai, str) and nilai else {}
+        q |= {n: v for n, v in zip(lain, nilai_lain) if n != "sop" and isinstance(v, (str, int)) and v != ""}
+        return "?" + urlencode(q)
 
 
 def _tersembunyi(ident: str, nilai) -> html.Div:
@@ -142,7 +147,7 @@ def pasang_alamat(app: Dash, prefix: str, nama: tuple[str, ...]) -> None:
         State(f"{prefix}-nama", "data"),
     )
     if "kecamatan" in nama:
-        pasang_pilihan_nasional(app, prefix)
+        pasang_pilihan_nasional(app, prefix, nama)
 
 
 def tautan_unduh(tabel: str, q: str) -> html.Span:

@@ -15,9 +15,9 @@ from models.sop.nomor import nomor_langkah
 from models.sop.unggah import SUMBER_LABEL, Pratinjau, ProsedurPratinjau
 
 
-def bagian_diagram(pp: ProsedurPratinjau) -> html.Div:
+def bagian_diagram(pp: ProsedurPratinjau, menit_per_hari: int) -> html.Div:
     langkah = [{"urutan": n, "no": nomor_langkah(lk.no), "kegiatan": lk.kegiatan, "pelaksana": list(t.pelaksana),
-                "keputusan": t.keputusan, "kembali_ke": t.kembali_ke, "waktu": tulis_waktu(lk.waktu)}
+                "keputusan": t.keputusan, "kembali_ke": t.kembali_ke, "waktu": tulis_waktu(lk.waktu, menit_per_hari=menit_per_hari)}
                for n, (lk, t) in enumerate(zip(pp.prosedur.langkah, pp.penetapan), start=1)]
     try:
         return html.Div(diagram_alir(pp.prosedur.pelaksana, langkah, pp.judul))
@@ -107,7 +107,7 @@ def kartu_prosedur(pp: ProsedurPratinjau, menit_per_hari: int) -> html.Div:
                                            html.Th("Waktu"), html.Th("Output"), html.Th("Pelaksana")])),
                        html.Tbody(baris)], size="sm", bordered=True, responsive=True, className="tabel-unggah"),
             html.Details([html.Summary("Diagram alir"),
-                          html.Div(bagian_diagram(pp), id={"type": ids.UNGGAH_DIAGRAM, "p": pp.indeks})],
+                          html.Div(bagian_diagram(pp, menit_per_hari), id={"type": ids.UNGGAH_DIAGRAM, "p": pp.indeks})],
                          open=True),
         ]),
     ]), className="mb-3 kartu-unggah", **{"data-prosedur": pp.indeks})

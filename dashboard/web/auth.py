@@ -298,7 +298,8 @@ def pilih_kabupaten(e: PilihKabupaten):
     """A download or print over every office of every kabupaten: asked for one kabupaten at a time (not a refusal)."""
     if request.path.startswith("/_dash"):
         return jsonify({"galat": str(e)}), 400
-    return render_template("ditolak.html", pesan=str(e)), 400, {"Content-Type": "text/html; charset=utf-8"}
+    return (render_template("tidak_ditemukan.html", judul="Pilih kabupaten", pesan=str(e)), 400,
+            {"Content-Type": "text/html; charset=utf-8"})
 
 
 @bp.app_errorhandler(413)

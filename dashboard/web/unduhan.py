@@ -42,14 +42,11 @@ def _bilangan(nama: str, batas: range) -> int:
 
 
 def _satu_kabupaten(s, sar):
-    """The comparison's offices of one kabupaten (`kabupaten` in the address, among those in the user's scope; the
-    first by name otherwise): offices are compared within their kabupaten."""
-    try:
-        kab = bulat(request.args.get("kabupaten"), label="kabupaten", minimum=1, wajib=False)
-    except Ditolak:
-        raise AksesDitolak("Kabupaten ini tidak ada dalam lingkup Anda.") from None
-    bagian = per_kabupaten(s, sar, kab)
-    if not bagian:
+    """The comparison's offices of one kabupaten: offices are compared within their kabupaten. The view holds one
+    (a kabupaten user's own, or the one the admin named: `kabupaten` or `kecamatan=kabupaten:<name>` in the address,
+    checked against the user's scope by baca_saringan); the admin's view of every kabupaten asks for one."""
+    bagian = per_kabupaten(s, sar)
+    if len(bagian) != 1:
         raise AksesDitolak("Kabupaten ini tidak ada dalam lingkup Anda.")
     return bagian[0][2]
 

@@ -81,13 +81,11 @@ class Saringan:
     def sebagai_query(self, session: Session) -> dict[str, str]:
         q: dict[str, str] = {"tahun": str(self.tahun), "triwulan": str(self.triwulan)}
         if self.kecamatan_id is not None:
-            kec = session.get(Kecamatan, self.kecamatan_id)
-            assert kec is not None  # an office read from the database (baca_saringan)
-            q["kecamatan"] = kec.nama
-        elif self.kabupaten_id is not None:
+            q["kecamatan"] = nilai_kantor(session, self.kecamatan_id)
+        elif self.kabupaten_id is not None:  # as the admin's filter holds it, so that the filter can clear it
             kab = session.get(Kabupaten, self.kabupaten_id)
             assert kab is not None
-            q["kabupaten"] = kab.nama
+            q["kecamatan"] = AWALAN_KABUPATEN + kab.nama
         if self.indikator_id:
             q["indikator"] = str(self.indikator_id)
         if self.sop:
@@ -170,6 +168,21 @@ def triwulan_capaian(tahun: int, triwulan: int, hari_ini: date | None = None) ->
         return triwulan
     th0, tw0 = periode_baku(hari_ini)
     return tw0 if tahun == th0 else 4
+
+
+def nama_ganda(session: Session, nama: list[str]) -> set[str]:
+    """The names among `nama` that more than one office bears (offices of different kabupaten may share a name)."""
+    if not nama:
+        return set()
+    return set(session.exec(select(Kecamatan.nama).where(col(Kecamatan.nama).in_(set(nama)))
+                            .group_by(col(Kecamatan.nama)).having(func.count(col(Kecamatan.id)) > 1)).all())
+
+
+def nilai_kantor(session: Session, kecamatan_id: int) -> str:
+    """How an address or a filter names an office: its name, or its id where another office bears the same name."""
+    kec = session.get(Kecamatan, kecamatan_id)
+    assert kec is not None  # an office read from the database (baca_saringan)
+    return str(kec.id) if nama_ganda(session, [kec.nama]) else kec.nama
 
 
 def nama_kantor(session: Session, kecamatan_ids: list[int]) -> dict[int, str]:
@@ -255,9 +268,11 @@ class KartuIku:
 
 
 def _pada(baris: BarisCapaian | None, triwulan: int) -> tuple[Capaian, bool]:
+    """The quarter's capaian as the readers' views show it (capaian_dibaca), of an indicator the period may lack."""
     if baris is None:
         return tidak_tersedia("indikator belum ada pada periode ini"), False
-    return baris.pada(triwulan)
+    c, resmi, _ = capaian_dibaca(baris, triwulan)
+    return c, resmi
 
 
 def capaian_dibaca(baris: BarisCapaian, triwulan: int) -> tuple[Capaian, bool, KeadaanCapaian | None]:

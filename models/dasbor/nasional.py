@@ -14,6 +14,7 @@ from urllib.parse import urlencode
 import pandas as pd
 from sqlmodel import Session, col, select
 
+from models.akun.akses import AWALAN_KABUPATEN
 from models.dasbor.kueri import jumlah_per_kantor
 from models.dasbor.laporan import Kolom, Tabel
 from models.kinerja.iku import iku_banyak
@@ -31,9 +32,9 @@ KOLOM_NASIONAL = (
     Kolom("Angka IKU resmi", "angka_resmi", "angka"),
     Kolom("Angka IKU wajib", "angka_wajib", "angka"),
     Kolom("Resmi", "persen_resmi", "persen"),
-    Kolom("Kewajiban terlambat", "kewajiban_terlambat", "angka"),
-    Kolom("Langkah menunggu", "langkah_terbuka", "angka"),
-    Kolom("Tindak lanjut terlambat", "tl_terlambat", "angka"),
+    Kolom("Kewajiban terlambat (hari ini)", "kewajiban_terlambat", "angka"),
+    Kolom("Langkah menunggu (hari ini)", "langkah_terbuka", "angka"),
+    Kolom("Tindak lanjut terlambat (hari ini)", "tl_terlambat", "angka"),
     Kolom("Predikat AKIP", "predikat", "teks"),
 )
 
@@ -98,7 +99,8 @@ def ringkasan_kabupaten(session: Session, *, tahun: int, triwulan: int, hari_ini
         n_wajib = sum(len(wajib.get(k, ())) for k in kantor[kab_id])
         nama = kab_nama[kab_id]
         baris.append({
-            "kabupaten": nama, "tautan": f"{tautan}?" + urlencode({"kabupaten": nama, "tahun": tahun, "triwulan": triwulan}),
+            "kabupaten": nama, "tautan": f"{tautan}?" + urlencode({"kecamatan": AWALAN_KABUPATEN + nama, "tahun": tahun,
+                                                 "triwulan": triwulan}),
             "kecamatan": len(kantor[kab_id]), "angka_resmi": resmi[kab_id], "angka_wajib": n_wajib,
             "persen_resmi": 100.0 * resmi[kab_id] / n_wajib if n_wajib else None,
             "kewajiban_terlambat": terlambat[kab_id], "langkah_terbuka": jumlah[kab_id]["langkah_terbuka"],

@@ -16,7 +16,7 @@ import pandas as pd
 from fpdf.fonts import FontFace
 from sqlmodel import Session, col, select
 
-from models.dasbor.kueri import Saringan, nama_kantor, perbandingan, tindak_lanjut
+from models.dasbor.kueri import Saringan, capaian_dibaca, nama_kantor, perbandingan, tindak_lanjut
 from models.dasbor.laporan import Kolom, Tabel, teks_sel
 from models.kinerja.capaian import batas_rerata, capaian_banyak
 from models.kinerja.iku import iku_banyak, kode_urut
@@ -251,8 +251,8 @@ def tren_kantor(session: Session, sar: Saringan, jumlah: int = 8,
     for k in sar.kecamatan_ids:
         seri = []
         for th, tw in periode_:
-            nilai = [c.persen for b in data.get((k, th), [])
-                     if b.indikator.kecamatan_id is None and (c := b.pada(tw)[0]).tersedia]
+            nilai = [c.persen for b in data.get((k, th), [])  # as the quarter's own view reads it
+                     if b.indikator.kecamatan_id is None and (c := capaian_dibaca(b, tw)[0]).tersedia]
             seri.append((f"{ROMAWI[tw]}/{th}", rata_rata_dibatasi(nilai, batas.get(k))))
         hasil[k] = seri
     return hasil

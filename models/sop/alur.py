@@ -430,7 +430,7 @@ def _periksa_kelengkapan(lk: SopLangkah, bukti: list[str] | None, tanpa_kelengka
     """The unticked kelengkapan to record, or Ditolak when none is ticked and the person has not confirmed it."""
     kurang = kelengkapan_tak_dicentang(lk.kelengkapan, bukti)
     if kurang and not tanpa_kelengkapan:
-        raise Ditolak(pesan_tanpa_kelengkapan(lk.no, kurang))
+        raise Ditolak(pesan_tanpa_kelengkapan(nomor_langkah(lk.no), kurang))
     return kurang
 
 

@@ -97,11 +97,12 @@ class Selisih:
     def kalimat(self) -> str:
         if self.jenis == "identitas":
             return f"{self.kegiatan} diubah: {'; '.join(self.rincian)}"
+        lama, baru = nomor_langkah(self.no_lama or ""), nomor_langkah(self.no_baru or "")
         if self.jenis == "tambah":
-            return f"Langkah {self.no_baru} ditambahkan: {self.kegiatan}"
+            return f"Langkah {baru} ditambahkan: {self.kegiatan}"
         if self.jenis == "hapus":
-            return f"Langkah {self.no_lama} dihapus: {self.kegiatan}"
-        nomor = self.no_baru if self.no_lama == self.no_baru else f"{self.no_lama} → {self.no_baru}"
+            return f"Langkah {lama} dihapus: {self.kegiatan}"
+        nomor = baru if lama == baru else f"{lama} → {baru}"
         return f"Langkah {nomor} diubah: {'; '.join(self.rincian)}"
 
 

@@ -51,3 +51,65 @@ def test_a_download_over_every_kabupaten_asks_for_one(client, demo):
     masuk(client, "admin")
     r = client.get("/unduh/beranda-kabupaten.csv?tahun=2026&triwulan=2")
     assert r.status_code == 400 and PESAN_PILIH_KABUPATEN in r.get_data(as_text=True)
+
+
+def _tautan(r, awal: str) -> list[str]:
+    """Every address in a callback's answer that starts with `awal`."""
+    hasil = []
+
+    def cari(x):
+        if isinstance(x, dict):
+            href = x.get("href")
+            if isinstance(href, str) and href.startswith(awal):
+                hasil.append(href)
+            for v in x.values():
+                cari(v)
+        elif isinstance(x, list):
+            for v in x:
+                cari(v)
+
+    cari(r.get_json())
+    return hasil
+
+
+def test_the_downloads_of_a_chosen_kabupaten_hold_its_offices(client, app, demo):
+    masuk(client, "admin")
+    kunci = _filter_kantor(app)
+    r = panggil(client, app, kunci["callbacks.beranda.isi"], kecamatan="kabupaten:Malang", tahun=2026, triwulan=2)
+    unduh = _tautan(r, "/unduh/")
+    assert unduh and all("kecamatan=kabupaten%3AMalang" in u for u in unduh), unduh
+    for alamat in unduh:
+        jawab = client.get(alamat)
+        assert jawab.status_code == 200, (alamat, jawab.get_data(as_text=True)[:200])
+    csv = client.get(next(u for u in unduh if u.startswith("/unduh/beranda-kabupaten.csv"))).data.decode("utf-8-sig")
+    assert "Poncokusumo" in csv and "Muara Papalik" not in csv
+    r = panggil(client, app, kunci["callbacks.perbandingan.tampil"], kecamatan="kabupaten:Tanjung Jabung Barat",
+                tahun=2026, triwulan=2)
+    for alamat in _tautan(r, "/unduh/"):
+        jawab = client.get(alamat)
+        assert jawab.status_code == 200, (alamat, jawab.get_data(as_text=True)[:200])
+
+
+def test_an_office_name_two_kabupaten_share_is_chosen_by_its_id(client, app, demo):
+    from sqlmodel import select
+
+    from dashboard.components.saringan import pilihan_kantor_nasional
+    from models.dasbor.kueri import baca_saringan, nilai_kantor
+    from models.db import session_scope
+    from models.tables import Kabupaten, Kecamatan
+
+    with session_scope(demo) as s:
+        tjb = s.exec(select(Kabupaten).where(Kabupaten.nama == "Tanjung Jabung Barat")).one()
+        kembar = Kecamatan(nama="Poncokusumo", kabupaten_id=tjb.id)
+        s.add(kembar)
+        s.flush()
+        asli = s.exec(select(Kecamatan).where(Kecamatan.nama == "Poncokusumo")
+                      .where(Kecamatan.kabupaten_id != tjb.id)).one()
+        assert nilai_kantor(s, kembar.id) == str(kembar.id) and nilai_kantor(s, asli.id) == str(asli.id)
+        assert nilai_kantor(s, s.exec(select(Kecamatan.id).where(Kecamatan.nama == "Kalipare")).one()) == "Kalipare"
+        sar = baca_saringan(s, lingkup=None, args={"kecamatan": str(kembar.id)}, kantor_sendiri=None)
+        assert (sar.kecamatan_id, sar.kecamatan_ids) == (kembar.id, [kembar.id])
+        pilihan, nilai = pilihan_kantor_nasional(s, sar)
+        assert nilai == str(kembar.id)
+        assert {"label": "· Kec. Poncokusumo", "value": str(kembar.id)} in pilihan
+        assert {"label": "· Kec. Poncokusumo", "value": str(asli.id)} not in pilihan  # Malang's is not listed

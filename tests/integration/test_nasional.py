@@ -33,8 +33,9 @@ def test_one_row_per_kabupaten_with_its_offices_counts(demo):
         telat = sum(k.status == "terlambat" for kec in malang for k in kewajiban_kantor(s, kec.id, hari_ini=HARI_INI))
     m = awal["Malang"]
     assert (m["kecamatan"], m["angka_wajib"], m["kewajiban_terlambat"]) == (len(malang), wajib, telat)
-    assert m["tautan"] == "/?kabupaten=Malang&tahun=2026&triwulan=3"
-    assert awal["Tanjung Jabung Barat"]["tautan"] == "/?kabupaten=Tanjung+Jabung+Barat&tahun=2026&triwulan=3"
+    assert m["tautan"] == "/?kecamatan=kabupaten%3AMalang&tahun=2026&triwulan=3"
+    assert awal["Tanjung Jabung Barat"]["tautan"] == (
+        "/?kecamatan=kabupaten%3ATanjung+Jabung+Barat&tahun=2026&triwulan=3")
 
     with session_scope(demo) as s:
         realisasi(s, indikator="IKU-1", kecamatan="Poncokusumo", tahun=TAHUN, triwulan=TRIWULAN, status="resmi")
@@ -70,5 +71,5 @@ def test_a_list_of_kabupaten_reads_only_theirs(demo):
         t = ringkasan_kabupaten(s, tahun=TAHUN, triwulan=TRIWULAN, hari_ini=HARI_INI, kabupaten_ids=[kab],
                                 tautan="/perbandingan")
     assert t.data["kabupaten"].tolist() == ["Tanjung Jabung Barat"]
-    assert t.data["tautan"].iloc[0].startswith("/perbandingan?kabupaten=Tanjung+Jabung+Barat")
+    assert t.data["tautan"].iloc[0].startswith("/perbandingan?kecamatan=kabupaten%3ATanjung+Jabung+Barat")
     assert t.judul == "Ringkasan per kabupaten, triwulan III 2026"
