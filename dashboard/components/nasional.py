@@ -1,11 +1,14 @@
 """The admin's view across kabupaten: the summary one row per kabupaten, each name opening that kabupaten's view."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from dash import html
 from sqlmodel import Session
 
 from dashboard.components.tabel import tabel_layar
 from models.dasbor.kueri import Saringan, triwulan_capaian
+from models.dasbor.laporan import periode_capaian
 from models.dasbor.nasional import ringkasan_kabupaten
 from models.umum import periode
 
@@ -14,6 +17,8 @@ def isi_nasional(s: Session, sar: Saringan, tautan: str) -> html.Div:
     """The summary for the filter's quarter (the last ended one when the filter shows a whole year)."""
     triwulan = triwulan_capaian(sar.tahun, sar.triwulan)
     tabel = ringkasan_kabupaten(s, tahun=sar.tahun, triwulan=triwulan, hari_ini=periode.hari_ini(), tautan=tautan)
+    if not sar.triwulan:  # a whole year's filter: the figures are the year's as far as it has gone
+        tabel = replace(tabel, judul=f"Ringkasan per kabupaten, {periode_capaian(sar.tahun, 0)}")
     return html.Div([
         html.P("Satu baris per kabupaten. Pilih nama kabupaten (atau pilih pada saringan) untuk membuka tampilan "
                "kecamatannya. Angka IKU resmi: angka triwulan yang telah disahkan Camat, dari IKU yang wajib "

@@ -19,10 +19,16 @@ def _menunggu(s: Session, b: Berjalan) -> str:
     return f"langkah {nomor_langkah(b.langkah.no)} · {role.nama if role else b.catatan.role_kode}"
 
 
+# The page lists the work started here (documents, the Perjanjian Kinerja); a quarter's figures and evaluations run
+# from Isi Realisasi and Tindak Lanjut, and wait on Persetujuan.
+PESAN_TANPA_PEKERJAAN = ("Tidak ada pekerjaan dokumen yang sedang berjalan. Pengumpulan angka IKU dan evaluasi "
+                         "triwulan berjalan dari Isi Realisasi dan Tindak Lanjut; langkahnya menunggu di Persetujuan.")
+
+
 def tabel_berjalan(s: Session, kecamatan_id: int, daftar: list[Berjalan]) -> html.Div:
     """The office's running pieces of work (models.perencanaan.pekerjaan.daftar_berjalan), oldest first."""
     if not daftar:
-        return dbc.Alert("Tidak ada pekerjaan SOP yang sedang berjalan.", color="light", className="mb-0")
+        return dbc.Alert(PESAN_TANPA_PEKERJAAN, color="light", className="mb-0")
     zona = s.get(Kecamatan, kecamatan_id).zona_waktu
     kepala = html.Thead(html.Tr([html.Th(x) for x in ("Pekerjaan", "SOP", "Periode", "Menunggu", "Sejak")]))
     baris = [html.Tr([html.Td(b.eksekusi.judul), html.Td(b.sop_nama),

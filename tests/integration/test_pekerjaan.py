@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlmodel import func, select
 
+from dashboard.components.pekerjaan import PESAN_TANPA_PEKERJAAN
 from models.db import session_scope
 from models.perencanaan import laporan_kinerja as lkj
 from models.perencanaan.kalender_sakip import jadwal_sop
@@ -203,7 +204,7 @@ def test_the_page_starts_refuses_and_cancels_as_the_domain_says(client, app, dem
     masuk(client, nama_pengguna("camat"))
     assert "Alasan pembatalan wajib diisi." in teks_jawaban(panggil(client, app, batal, eksekusi_id=eks_id, alasan=""))
     teks = teks_jawaban(panggil(client, app, batal, eksekusi_id=eks_id, alasan="Diganti Renja perubahan"))
-    assert '"Renja 2027" dibatalkan.' in teks and "Tidak ada pekerjaan SOP yang sedang berjalan." in teks
+    assert '"Renja 2027" dibatalkan.' in teks and PESAN_TANPA_PEKERJAAN in teks
     with session_scope(demo) as s:
         assert s.get(Eksekusi, eks_id).status == "dibatalkan"
 

@@ -28,8 +28,10 @@ def _hari_ini():
 
 
 def _kunci(app, masukan: str) -> str:
-    """The callback whose first input is the component `masukan`."""
-    return next(k for k, cb in daftar_callback(app).items() if cb["inputs"][0]["id"] == masukan)
+    """The page's callback whose first input is the component `masukan` (not the filter's own, which reopens the
+    page for the admin's kabupaten)."""
+    return next(k for k, cb in daftar_callback(app).items()
+                if cb["inputs"][0]["id"] == masukan and not k.startswith("_pages_location"))
 
 
 def _ditolak(engine) -> int:
