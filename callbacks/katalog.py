@@ -32,7 +32,7 @@ def _kartu_kantor(kab: str, kec: str, baris: list[BarisKatalog], menit_per_hari:
                                 html.Th("Langkah", className="text-end"),
                                 html.Th("Waktu baku")])),
             html.Tbody(isi),
-        ], hover=True, size="sm", className="mb-0"),
+        ], hover=True, size="sm", responsive=True, className="mb-0"),  # a phone scrolls the table, not the page
     ]), className="mb-3 kantor", **{"data-kecamatan": kec})
 
 

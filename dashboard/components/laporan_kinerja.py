@@ -58,7 +58,7 @@ def isi_laporan(lkj: Lkj) -> html.Div:
             isi.append(_tabel(b))
         elif isinstance(b, Gambar):
             isi.append(html.Img(src="data:image/png;base64," + base64.b64encode(b.png).decode(),
-                                alt="Grafik tren capaian", className="img-fluid mb-2", style={"maxWidth": "640px"}))
+                                alt="Grafik tren capaian", className="img-fluid mb-2", style={"maxWidth": "min(640px, 100%)"}))
     return dbc.Accordion([dbc.AccordionItem(isi, title=judul, item_id=f"bab-{n}") for n, (judul, isi) in
                           enumerate(bab)], always_open=True, active_item=["bab-0", "bab-2"], id="lkj-bab",
                          className="mb-3")

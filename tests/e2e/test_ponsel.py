@@ -70,6 +70,22 @@ def test_on_a_phone_the_menu_folds_and_no_page_scrolls_sideways(ponsel, riwayat_
         assert lebar <= 390, (username, alamat, lebar)
 
 
+@pytest.mark.parametrize("username, peran", [("camat.poncokusumo", "camat"), ("kabupaten.malang", "kabupaten")])
+def test_no_menu_page_scrolls_sideways_on_a_phone(ponsel, riwayat_url, username, peran):
+    """Every page of the menu, not only the ones above: a wide table or a chart stays within the screen."""
+    from dashboard.components.navbar import menu_untuk
+
+    pg = ponsel
+    _masuk(pg, riwayat_url, username)
+    lebar = {}
+    for nama, alamat in menu_untuk(peran):
+        pg.goto(riwayat_url + alamat)
+        pg.wait_for_selector("h1, h2", timeout=20000)
+        pg.wait_for_load_state("networkidle")
+        lebar[nama] = pg.evaluate("document.documentElement.scrollWidth")
+    assert {nama: w for nama, w in lebar.items() if w > 390} == {}, username
+
+
 def test_the_toggler_opens_the_menu_and_a_link_moves_to_its_page(ponsel, riwayat_url, riwayat_engine):
     with session_scope(riwayat_engine) as s:
         antre = {k.nama: len(antrian_terbuka(s, kecamatan_ids=[k.id])) for k in s.exec(select(Kecamatan))}
