@@ -246,12 +246,15 @@ def sahkan(s: Session, *, realisasi_id: int, pengisi: User, camat: User, pada: d
 
 
 def pekerjaan(s: Session, *, sop: str, kecamatan: str = KANTOR, tahun: int, triwulan: int | None = None,
-              judul: str | None = None, oleh: User | None = None, pada: datetime | None = None) -> Eksekusi:
-    """A running piece of work: the office's SOP of that name started for the period by `oleh` (the Camat)."""
+              judul: str | None = None, oleh: User | None = None, pada: datetime | None = None,
+              ulang: bool = False) -> Eksekusi:
+    """A running piece of work: the office's SOP of that name started for the period by `oleh` (the Camat);
+    `ulang`: started again over a finished run of the period, as the person confirms on the page."""
     prosedur = _sop(s, sop, kecamatan)
     oleh = oleh or pengguna(s, peran="camat", kecamatan=kecamatan)
     judul = judul or f"{prosedur.nama} {label_periode_pekerjaan(tahun, triwulan)}"
-    return mulai_pekerjaan(s, sop_id=prosedur.id, judul=judul, tahun=tahun, triwulan=triwulan, oleh=oleh, pada=pada)
+    return mulai_pekerjaan(s, sop_id=prosedur.id, judul=judul, tahun=tahun, triwulan=triwulan, oleh=oleh, pada=pada,
+                           ulang=ulang)
 
 
 PDF_TTD = b"%PDF-1.4\n% Perjanjian Kinerja ditandatangani (uji)\n%%EOF\n"
