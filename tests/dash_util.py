@@ -134,6 +134,21 @@ def buka_halaman(client, alamat: str):
     return client.post("/_dash-update-component", json=badan_halaman(alamat))
 
 
+def komponen_jawaban(isi, ident: str) -> dict | None:
+    """The component whose id is `ident` anywhere in a callback's answer (its JSON), or None."""
+    if isinstance(isi, dict):
+        if isi.get("props", {}).get("id") == ident:
+            return isi
+        for v in isi.values():
+            if (hit := komponen_jawaban(v, ident)) is not None:
+                return hit
+    elif isinstance(isi, list):
+        for v in isi:
+            if (hit := komponen_jawaban(v, ident)) is not None:
+                return hit
+    return None
+
+
 def tabel_jawaban(r, ident: str) -> list[list[str]]:
     """The rows of the table `ident` in a callback's answer, header first, each cell's text as a person reads it
     (the answer must be 200)."""
@@ -148,19 +163,6 @@ def tabel_jawaban(r, ident: str) -> list[list[str]]:
             return "".join(teks(v) for v in x)
         return ""
 
-    def cari(x):
-        if isinstance(x, dict):
-            if x.get("props", {}).get("id") == ident:
-                return x
-            for v in x.values():
-                if (hit := cari(v)) is not None:
-                    return hit
-        elif isinstance(x, list):
-            for v in x:
-                if (hit := cari(v)) is not None:
-                    return hit
-        return None
-
     def baris(x):
         if isinstance(x, dict):
             if x.get("type") == "Tr":
@@ -172,6 +174,6 @@ def tabel_jawaban(r, ident: str) -> list[list[str]]:
             for v in x:
                 yield from baris(v)
 
-    tabel = cari(r.get_json()["response"])
+    tabel = komponen_jawaban(r.get_json()["response"], ident)
     assert tabel is not None, f"tabel {ident} tidak ada pada jawaban"
     return list(baris(tabel))

@@ -14,7 +14,7 @@ from models.db import session_scope
 from models.sop.alur import catatan_terbuka, selesaikan
 from models.tables import Indikator, Kabupaten, Realisasi
 from tests.conftest import masuk
-from tests.dash_util import buka_halaman, panggil, tabel_jawaban, teks_jawaban
+from tests.dash_util import buka_halaman, komponen_jawaban, panggil, tabel_jawaban, teks_jawaban
 from tests.fabrik import kabupaten, kantor, nama_pengguna, pekerjaan, pengguna, realisasi
 
 ISI = "beranda-isi.children"
@@ -111,20 +111,7 @@ def test_the_admins_beranda_shows_each_kabupaten_under_its_own_iku(demo, app, cl
 
 
 def _pilihan(halaman, ident: str) -> list[dict]:
-    def cari(x):
-        if isinstance(x, dict):
-            if x.get("props", {}).get("id") == ident:
-                return x["props"]["options"]
-            for v in x.values():
-                if (hit := cari(v)) is not None:
-                    return hit
-        elif isinstance(x, list):
-            for v in x:
-                if (hit := cari(v)) is not None:
-                    return hit
-        return None
-
-    return cari(halaman.get_json())
+    return komponen_jawaban(halaman.get_json(), ident)["props"]["options"]
 
 
 def test_beranda_offers_next_year_and_setahun_and_shows_the_renja_of_next_year(demo, app, client):

@@ -9,7 +9,7 @@ from models.db import session_scope
 from models.sop.alur import catatan_terbuka, putuskan, selesaikan
 from models.sop.siklus import CATATAN_WAKTU_KERJA, di_luar_jam_kerja, garis_waktu
 from models.tables import SopLangkah
-from tests.dash_util import daftar_callback, panggil, teks_jawaban
+from tests.dash_util import daftar_callback, komponen_jawaban, panggil, teks_jawaban
 from tests.fabrik import nama_pengguna, pekerjaan, pengguna
 
 MINGGU = datetime(2026, 11, 29, 1, 0, tzinfo=timezone.utc)  # Sunday 29 November 2026, 08:00 WIB
@@ -72,17 +72,4 @@ def test_the_waktu_siklus_timeline_says_so(client, app, demo):
 
 def _grafik(jawaban) -> dict:
     """The figure of the timeline's graph in a callback's answer."""
-    def cari(x):
-        if isinstance(x, dict):
-            if x.get("props", {}).get("id") == "grafik-garis-waktu":
-                return x["props"]["figure"]
-            for v in x.values():
-                if (hasil := cari(v)) is not None:
-                    return hasil
-        elif isinstance(x, list):
-            for v in x:
-                if (hasil := cari(v)) is not None:
-                    return hasil
-        return None
-
-    return cari(jawaban["response"])
+    return komponen_jawaban(jawaban["response"], "grafik-garis-waktu")["props"]["figure"]
