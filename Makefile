@@ -83,7 +83,8 @@ fuzz: venv-test
 	if [ -n "$$url" ]; then $(BIN)/python -m tests.fuzz.jalankan --jumlah $(FUZZ_JUMLAH) --db "$$url" || status=1; fi; \
 	exit $$status
 
-# make bench : callback speed of the dashboards on the 33-kecamatan, five-year demo history (built once)
+# make bench : callback speed of the dashboards on the 33-kecamatan, five-year demo history (built once), three
+#              runs, held to the median of their p95 (BENCH_PG_URL adds PostgreSQL at 33 and 600 offices)
 bench: venv-test
 	$(BIN)/python tests/bench/bench_dasbor.py
 
