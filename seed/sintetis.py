@@ -71,6 +71,8 @@ MILIK: tuple[tuple[str, str, str | None], ...] = (
     ("realisasi", "kecamatan_id", None),
     ("catatanlangkah", "eksekusi_id", "eksekusi"),
     ("evaluasi", "kecamatan_id", None),
+    ("evaluasiakip", "kecamatan_id", None),  # the office's Evaluasi AKIP, its LHE an Evaluasi above
+    ("jawabanlke", "evaluasi_akip_id", "evaluasiakip"),
     ("rekomendasi", "kecamatan_id", None),
     ("tindaklanjut", "rekomendasi_id", "rekomendasi"),
     ("monitoringsop", "kecamatan_id", None),
@@ -83,10 +85,10 @@ SUBJEK = {JenisKerja.REALISASI: "realisasi", JenisKerja.EVALUASI: "evaluasi"}
 OBJEK = {"kecamatan": "kecamatan", "pengguna": "pengguna", "sop": "sop", "sop_revisi": "soprevisi",
          "indikator": "indikator", "target": "target", "eksekusi": "eksekusi", "realisasi": "realisasi",
          "catatan_langkah": "catatanlangkah", "evaluasi": "evaluasi", "rekomendasi": "rekomendasi",
-         "laporan_kinerja": "laporankinerja", "lampiran": "lampiran"}
+         "laporan_kinerja": "laporankinerja", "lampiran": "lampiran", "evaluasi_akip": "evaluasiakip"}
 KUNCI_ID = {"eksekusi": "eksekusi", "evaluasi": "evaluasi", "sop": "sop", "sop_id": "sop", "dari_sop": "sop",
             "dari_revisi": "soprevisi", "user": "pengguna", "indikator": "indikator", "tindak_lanjut": "tindaklanjut",
-            "laporan_kinerja": "laporankinerja"}
+            "laporan_kinerja": "laporankinerja", "evaluasi_akip": "evaluasiakip"}
 BATCH_BARIS = 40_000  # rows buffered before they are written
 # A synthetic office carries no Perjanjian Kinerja (seed.perjanjian skips it): a template's PKs, their runs, scans
 # and audit rows are left out of the copy, as the state machine's run of a synthetic office writes none.

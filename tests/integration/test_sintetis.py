@@ -241,3 +241,25 @@ def test_a_kabupaten_holds_as_many_offices_as_asked_and_says_when_templates_repe
         assert [k.nama for k in kantor] == ["Sintetis 01-01", "Sintetis 01-02", "Sintetis 01-03"]
         jumlah = [s.exec(select(func.count(Eksekusi.id)).where(Eksekusi.kecamatan_id == k.id)).one() for k in kantor]
         assert jumlah[0] == jumlah[2] > 0 and jumlah[1] > 0  # 01-03 carries 01-01's template's history again
+
+
+def test_an_office_with_an_evaluasi_akip_is_copied_with_its_answers_and_predicate(engine):
+    """A two-year history holds the kabupaten's Evaluasi AKIP of the year before; a synthetic office copied from
+    such a template carries its own, with every answer, the same score and predicate, and its audit row."""
+    from models.tables import AuditLog, EvaluasiAkip, JawabanLke
+
+    pastikan_skema(engine)
+    buat_riwayat(engine, kecamatan=4, tahun=2, seed=3, hari_ini=HARI_INI)
+    buat_sintetis(engine, jumlah=1, per_kabupaten=1)
+    with session_scope(engine) as s:
+        kec = s.exec(select(Kecamatan).where(Kecamatan.nama == "Sintetis 01-01")).one()
+        ev = s.exec(select(EvaluasiAkip).where(EvaluasiAkip.kecamatan_id == kec.id)).one()
+        asal = s.exec(select(EvaluasiAkip).where(EvaluasiAkip.kecamatan_id != kec.id)
+                      .where(EvaluasiAkip.nilai == ev.nilai)).first()
+        assert asal is not None and (ev.tahun, ev.status, ev.predikat) == (2025, asal.status, asal.predikat)
+        jawaban = s.exec(select(func.count(JawabanLke.id)).where(JawabanLke.evaluasi_akip_id == ev.id)).one()
+        assert jawaban == s.exec(select(func.count(JawabanLke.id))
+                                 .where(JawabanLke.evaluasi_akip_id == asal.id)).one() > 0
+        audit = s.exec(select(AuditLog).where(AuditLog.objek == "evaluasi_akip")
+                       .where(AuditLog.kecamatan_id == kec.id)).all()
+        assert [a.objek_id for a in audit] == [ev.id]
