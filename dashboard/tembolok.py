@@ -55,6 +55,8 @@ def jalankan(nama: str, fungsi: Callable, args: tuple, *, banyak: bool) -> Any:
     hasil = fungsi(*args)
     if (not banyak and NoUpdate.is_no_update(hasil)) or _sisi_terpakai() != sisi:
         return hasil
+    teks = _ke_json(hasil, banyak)
     with sesi() as s:
-        tb.simpan(s, k, _ke_json(hasil, banyak), versi=v, sekarang=sekarang, ttl=setelan.tembolok_detik)
-    return hasil
+        tb.simpan(s, k, teks, versi=v, sekarang=sekarang, ttl=setelan.tembolok_detik)
+    # The components are turned into JSON once: Dash sends their decoded JSON as it would a hit's (the same bytes).
+    return _dari_json(teks, banyak)
