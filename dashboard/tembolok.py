@@ -7,6 +7,7 @@ PilihKabupaten) raises before anything is kept; an answer that set other compone
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import Callable
 from typing import Any
 
@@ -14,11 +15,14 @@ from dash._callback_context import context_value
 from dash._no_update import NoUpdate
 from dash._utils import to_json
 from flask_login import current_user
+from sqlalchemy.exc import SQLAlchemyError
 
 from dashboard.data import kecamatan_terlihat, pengaturan, sesi
 from models.tables import utcnow
 from models.umum import periode
 from models.umum import tembolok as tb
+
+log = logging.getLogger(__name__)
 
 
 def _ke_json(hasil: Any, banyak: bool) -> str:
@@ -56,7 +60,10 @@ def jalankan(nama: str, fungsi: Callable, args: tuple, *, banyak: bool) -> Any:
     if (not banyak and NoUpdate.is_no_update(hasil)) or _sisi_terpakai() != sisi:
         return hasil
     teks = _ke_json(hasil, banyak)
-    with sesi() as s:
-        tb.simpan(s, k, teks, versi=v, sekarang=sekarang, ttl=setelan.tembolok_detik)
+    try:
+        with sesi() as s:
+            tb.simpan(s, k, teks, versi=v, sekarang=sekarang, ttl=setelan.tembolok_detik)
+    except SQLAlchemyError:  # the answer stands without its entry (a database busy past its timeout)
+        log.warning("jawaban %s tidak tersimpan di tembolok", nama, exc_info=True)
     # The components are turned into JSON once: Dash sends their decoded JSON as it would a hit's (the same bytes).
     return _dari_json(teks, banyak)

@@ -290,3 +290,26 @@ def test_old_entries_are_deleted_a_few_at_a_time(engine):
     assert _jumlah_entri(engine) == 30 - tb.BERSIH_SEKALI + 1
     with session_scope(engine) as s:
         assert tb.ambil(s, "f" * 64) == "{}"
+
+
+def test_every_cached_view_writes_nothing_and_is_served_again_the_same(app, demo, engine):
+    """Every callback registered with tembolok=True, called as an office and as the kabupaten with the page's usual
+    inputs: the version stays, nothing but the cache changes, and the second call answers the first one's bytes."""
+    from tests.dash_util import nama_argumen, sidik_basis_data
+
+    tembolok = {k: cb for k, cb in daftar_callback(app).items() if getattr(cb["callback"], "tembolok", False)}
+    assert len(tembolok) >= 19
+    nilai = {"kecamatan": None, "tahun": TH, "triwulan": TW, "semester": 1, "cari": "pengumpulan",
+             "kabupaten": None}
+    v, sidik = _versi(engine), sidik_basis_data(engine)
+    for user in ("camat.poncokusumo", "kabupaten.malang"):
+        c = app.server.test_client()
+        masuk(c, user)
+        for k, cb in tembolok.items():
+            arg = {n: nilai.get(n) for n in nama_argumen(cb)}
+            pertama = panggil(c, app, k, **arg)
+            assert pertama.status_code in (200, 204, 403), (user, k, pertama.get_data()[:200])
+            if pertama.status_code == 200:
+                assert panggil(c, app, k, **arg).get_data() == pertama.get_data(), (user, k)
+    assert _versi(engine) == v
+    assert sidik_basis_data(engine) == sidik
