@@ -65,7 +65,7 @@ def register(app: Dash) -> None:
     pasang_alamat(app, PREFIX, SARINGAN)
 
     @callback(app, Output(ids.ANGGARAN_ISI, "children"), Output(ids.ANGGARAN_PILIH, "options"),
-              Input(f"{PREFIX}-kecamatan", "value"), Input(f"{PREFIX}-tahun", "value"), kecamatan=("kecamatan",))
+              Input(f"{PREFIX}-kecamatan", "value"), Input(f"{PREFIX}-tahun", "value"), kecamatan=("kecamatan",), tembolok=True)
     def tampil(kecamatan, tahun):
         with sesi() as s:
             sar = saringan_halaman(s, {"kecamatan": kecamatan, "tahun": tahun}, setahun=True)

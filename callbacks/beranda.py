@@ -20,7 +20,7 @@ def register(app: Dash) -> None:
     pasang_alamat(app, PREFIX, SARINGAN)
 
     @callback(app, Output(f"{PREFIX}-isi", "children"), Input(f"{PREFIX}-kecamatan", "value"),
-              Input(f"{PREFIX}-tahun", "value"), Input(f"{PREFIX}-triwulan", "value"), kecamatan=("kecamatan",))
+              Input(f"{PREFIX}-tahun", "value"), Input(f"{PREFIX}-triwulan", "value"), kecamatan=("kecamatan",), tembolok=True)
     def isi(kecamatan, tahun, triwulan):
         with sesi() as s:
             sar = saringan_halaman(s, {"kecamatan": kecamatan, "tahun": tahun, "triwulan": triwulan}, setahun=True,

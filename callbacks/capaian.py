@@ -18,7 +18,7 @@ def register(app: Dash) -> None:
 
     @callback(app, Output(f"{PREFIX}-isi", "children"), Input(f"{PREFIX}-kecamatan", "value"),
               Input(f"{PREFIX}-tahun", "value"), Input(f"{PREFIX}-triwulan", "value"),
-              Input(f"{PREFIX}-indikator", "value"), kecamatan=("kecamatan",))
+              Input(f"{PREFIX}-indikator", "value"), kecamatan=("kecamatan",), tembolok=True)
     def isi(kecamatan, tahun, triwulan, indikator):
         with sesi() as s:
             sar = saringan_halaman(s, {"kecamatan": kecamatan, "tahun": tahun, "triwulan": triwulan,
@@ -37,7 +37,7 @@ def register(app: Dash) -> None:
         prevent_initial_call=True)
 
     @callback(app, Output(f"{PREFIX}-rincian", "children"), Output(f"{PREFIX}-rincian-jendela", "is_open"),
-              Input(f"{PREFIX}-terpilih", "data"), objek={"realisasi_id": Realisasi}, prevent_initial_call=True)
+              Input(f"{PREFIX}-terpilih", "data"), objek={"realisasi_id": Realisasi}, prevent_initial_call=True, tembolok=True)
     def rincian(realisasi_id):
         if not realisasi_id:
             return no_update, no_update

@@ -65,7 +65,7 @@ def register(app: Dash) -> None:
 
     @callback(app, Output(ids.AKIP_ISI, "children"), Output(ids.AKIP_EVALUASI, "data"),
               Input(f"{ids.AKIP_PREFIX}-kecamatan", "value"), Input(f"{ids.AKIP_PREFIX}-tahun", "value"),
-              Input(ids.AKIP_VERSI, "data"), kecamatan=("kecamatan",), tolak=0)
+              Input(ids.AKIP_VERSI, "data"), kecamatan=("kecamatan",), tolak=0, tembolok=True)
     def tampilkan(kecamatan, tahun, _versi):
         with sesi() as s:
             user = _user(s)

@@ -104,7 +104,7 @@ def register(app: Dash) -> None:
         return (pilihan, sop, isi["tenggat_hari_kerja"], *tanggal)
 
     @callback(app, Output(ids.JADWAL_TABEL, "children"), Input(ids.JADWAL_KABUPATEN, "value"),
-              Input(ids.JADWAL_VERSI, "data"))
+              Input(ids.JADWAL_VERSI, "data"), tembolok=True)
     def jadwal(kabupaten, _versi):
         with sesi() as s:
             kab = _kabupaten(s, s.get(User, current_user.id), kabupaten)
@@ -114,7 +114,7 @@ def register(app: Dash) -> None:
                                                                                 rpjmd_kabupaten(s, [kab.id]).get(kab.id))])
 
     @callback(app, Output(ids.JADWAL_KANTOR, "children"), Input(ids.JADWAL_TAHUN, "value"),
-              peran=PERAN_KANTOR)
+              peran=PERAN_KANTOR, tembolok=True)
     def kantor(tahun):
         with sesi() as s:
             user = s.get(User, current_user.id)

@@ -45,6 +45,7 @@ def register(app: Dash) -> None:
         Input(ids.KATALOG_KECAMATAN, "value"),
         kecamatan="kecamatan",
         tolak=lambda pesan: (pesan_tolak(pesan), "0 SOP"),
+        tembolok=True,
     )
     def tampilkan(cari: str | None, kecamatan: str | None):
         with sesi() as s:

@@ -73,7 +73,7 @@ def register(app: Dash) -> None:
               Output(ids.LKJ_REVIU, "disabled"), Output(ids.LKJ_REVIU_INFO, "children"),
               Output(ids.LKJ_TTD, "disabled"), Output(ids.LKJ_TTD_INFO, "children"),
               Input(KECAMATAN, "value"), Input(TAHUN, "value"), Input(ids.LKJ_VERSI, "data"),
-              kecamatan=("kecamatan",))
+              kecamatan=("kecamatan",), tembolok=True)
     def tampil(kecamatan, tahun, _versi):
         with sesi() as s:
             sar = saringan_halaman(s, {"kecamatan": kecamatan, "tahun": tahun}, setahun=True)

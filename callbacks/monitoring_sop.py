@@ -63,7 +63,7 @@ def register(app: Dash) -> None:
 
     @callback(app, Output(ids.MONSOP_MONITORING, "children"), Output(ids.MONSOP_EVALUASI, "children"),
               Input(f"{PREFIX}-kecamatan", "value"), Input(ids.MONSOP_TAHUN, "value"),
-              Input(ids.MONSOP_SEMESTER, "value"), kecamatan=("kecamatan",))
+              Input(ids.MONSOP_SEMESTER, "value"), kecamatan=("kecamatan",), tembolok=True)
     def tampil(kecamatan, tahun, semester):
         mpd = pengaturan().menit_per_hari
         with sesi() as s:

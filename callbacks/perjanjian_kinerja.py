@@ -69,7 +69,7 @@ def register(app: Dash) -> None:
     @callback(app, Output(ids.PK_ISI, "children"), Output(ids.PK_TTD_PILIH, "options"),
               Output(ids.PK_IP_PILIH, "options"), Output(ids.RA_PILIH, "options"),
               Input(KECAMATAN, "value"), Input(TAHUN, "value"), Input(ids.PK_VERSI, "data"),
-              kecamatan=("kecamatan",))
+              kecamatan=("kecamatan",), tembolok=True)
     def tampil(kecamatan, tahun, _versi):
         with sesi() as s:
             sar = saringan_halaman(s, {"kecamatan": kecamatan, "tahun": tahun}, setahun=True)

@@ -31,7 +31,7 @@ def _tahun(v) -> int:
 
 def register(app: Dash) -> None:
     @callback(app, Output(ids.REKAP_AKIP_ISI, "children"), Input(ids.REKAP_AKIP_KABUPATEN, "value"),
-              Input(ids.REKAP_AKIP_TAHUN, "value"), peran=PENGLIHAT, objek={"kabupaten": Kabupaten}, tolak=0)
+              Input(ids.REKAP_AKIP_TAHUN, "value"), peran=PENGLIHAT, objek={"kabupaten": Kabupaten}, tolak=0, tembolok=True)
     def tampil(kabupaten, tahun):
         th = _tahun(tahun)
         with sesi() as s:

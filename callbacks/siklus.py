@@ -19,7 +19,7 @@ def register(app: Dash) -> None:
     @callback(app, Output(f"{PREFIX}-isi", "children"), Output(f"{PREFIX}-eksekusi", "options"),
               Output(f"{PREFIX}-eksekusi", "value"), Input(f"{PREFIX}-kecamatan", "value"),
               Input(f"{PREFIX}-tahun", "value"), Input(f"{PREFIX}-triwulan", "value"), Input(f"{PREFIX}-sop", "value"),
-              kecamatan=("kecamatan",))
+              kecamatan=("kecamatan",), tembolok=True)
     def tampil(kecamatan, tahun, triwulan, sop):
         with sesi() as s:
             sar = saringan_halaman(s, {"kecamatan": kecamatan, "tahun": tahun, "triwulan": triwulan, "sop": sop},
@@ -28,7 +28,7 @@ def register(app: Dash) -> None:
         return konten, pilihan, pilihan[0]["value"] if pilihan else None
 
     @callback(app, Output(f"{PREFIX}-garis", "children"), Input(f"{PREFIX}-eksekusi", "value"),
-              objek={"eksekusi_id": Eksekusi})
+              objek={"eksekusi_id": Eksekusi}, tembolok=True)
     def garis_waktu(eksekusi_id):
         if not eksekusi_id:
             return None

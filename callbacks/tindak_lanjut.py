@@ -51,7 +51,7 @@ def register(app: Dash) -> None:
               Output("tl-minta", "data"),
               Input(f"{PREFIX}-kecamatan", "value"), Input(f"{PREFIX}-tahun", "value"),
               Input(f"{PREFIX}-triwulan", "value"), Input("tl-pesan", "children"), Input("tl-ev-pesan", "children"),
-              State("tl-minta", "data"), kecamatan=("kecamatan",))
+              State("tl-minta", "data"), kecamatan=("kecamatan",), tembolok=True)
     def tampil(kecamatan, tahun, triwulan, _pesan, _pesan_ev, minta):
         with sesi() as s:
             sar = saringan_halaman(s, {"kecamatan": kecamatan, "tahun": tahun, "triwulan": triwulan}, setahun=True)

@@ -26,6 +26,7 @@ from sqlmodel import SQLModel
 
 from dashboard import ids
 from dashboard.data import kecamatan_terlihat, sesi
+from dashboard.tembolok import jalankan
 from models.akun.akses import (
     PESAN_KANTOR,
     PESAN_PERAN,
@@ -147,10 +148,12 @@ def _jumlah_output(dependencies: tuple) -> int:
 
 def callback(app: Dash, *dependencies, peran: Iterable[str] | None = None, kecamatan: Iterable[str] | str = (),
              objek: dict[str, type[SQLModel]] | None = None, tolak: int | Callable[[str], Any] | None = None,
-             **kwargs) -> Callable:
+             tembolok: bool = False, **kwargs) -> Callable:
     """`app.callback` with an access policy checked before the function runs, and the domain's refusals shown and
     audited. `tolak`: the index of the output that shows a refusal (the others are left as they are), or a function
-    of the message returning the whole answer; None: the page's message area shows it."""
+    of the message returning the whole answer; None: the page's message area shows it. `tembolok`: a read-only view
+    (writes nothing, sets no other props, answers from its arguments, the user, the data and the day only) whose
+    answer is served from the shared cache (dashboard.tembolok) once access is granted."""
     kebijakan = _kebijakan(peran, kecamatan, objek)
     n_output = _jumlah_output(dependencies)
 
@@ -168,10 +171,14 @@ def callback(app: Dash, *dependencies, peran: Iterable[str] | None = None, kecam
         nama_arg = list(inspect.signature(fungsi).parameters)
         sasaran = f"callback {fungsi.__module__}.{fungsi.__name__}"
 
+        nama = f"{fungsi.__module__}.{fungsi.__qualname__}"
+
         @wraps(fungsi)
         def terjaga(*args):
             periksa(kebijakan, dict(zip(nama_arg, args)), sasaran=sasaran)
             try:
+                if tembolok:
+                    return jalankan(nama, fungsi, args, banyak=n_output > 1)
                 return fungsi(*args)
             except Ditolak as e:
                 catat_penolakan(e, sasaran=sasaran)
@@ -180,6 +187,7 @@ def callback(app: Dash, *dependencies, peran: Iterable[str] | None = None, kecam
                 return jawab_tolak(str(e), pesan_pilih)
 
         terjaga.kebijakan = kebijakan
+        terjaga.tembolok = tembolok
         app.callback(*dependencies, **kwargs)(terjaga)
         return fungsi
 

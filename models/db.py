@@ -45,6 +45,9 @@ def get_engine(url: str) -> Engine:
             cur.execute("PRAGMA journal_mode=WAL")
             cur.close()
 
+    from models.umum.tembolok import pasang
+
+    pasang(engine)  # a committed write raises the data version of the views' cache
     _engines[url] = engine
     return engine
 

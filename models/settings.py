@@ -36,6 +36,10 @@ class Settings:
     # address a request came from, which behind a proxy is only known through it.
     jumlah_proxy: int = 0
     log_permintaan: bool = False  # one JSON line per request on the "sakip.permintaan" logger (LOG_PERMINTAAN=1)
+    # The read-only views' shared cache (models.umum.tembolok): TEMBOLOK=0 runs every view every time; an answer is
+    # served at most TEMBOLOK_DETIK seconds after it was computed.
+    tembolok: bool = True
+    tembolok_detik: int = 600
 
     @property
     def development(self) -> bool:
@@ -54,7 +58,7 @@ def _dev_secret() -> str:
 
 def load_settings(overrides: dict[str, Any] | None = None) -> Settings:
     """Settings from the environment (APP_ENV, DATABASE_URL, SECRET_KEY, MENIT_PER_HARI, UPLOAD_DIR, JAM_KERJA,
-    SESI_MENGANGGUR_MENIT, SESI_MAKS_JAM, JUMLAH_PROXY, LOG_PERMINTAAN)."""
+    SESI_MENGANGGUR_MENIT, SESI_MAKS_JAM, JUMLAH_PROXY, LOG_PERMINTAAN, TEMBOLOK, TEMBOLOK_DETIK)."""
     o = {k.upper(): v for k, v in (overrides or {}).items()}
 
     def get(k: str, d: Any = None) -> Any:
@@ -97,6 +101,8 @@ def load_settings(overrides: dict[str, Any] | None = None) -> Settings:
         sesi_maks_jam=bulat("SESI_MAKS_JAM", 10),
         jumlah_proxy=bulat("JUMLAH_PROXY", 0, boleh_nol=True),
         log_permintaan=str(get("LOG_PERMINTAAN", "0")).strip().lower() in ("1", "ya", "true", "yes"),
+        tembolok=str(get("TEMBOLOK", "1")).strip().lower() not in ("0", "tidak", "false", "no"),
+        tembolok_detik=bulat("TEMBOLOK_DETIK", 600),
         database_url=str(get("DATABASE_URL", DEFAULT_DB)),
         secret_key=str(secret),
         env=env,

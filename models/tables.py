@@ -11,7 +11,7 @@ import secrets
 from datetime import date, datetime, timezone
 from typing import Any, Optional
 
-from sqlalchemy import JSON, BigInteger, Column, Index, Text, UniqueConstraint, text
+from sqlalchemy import JSON, BigInteger, Column, Index, LargeBinary, Text, UniqueConstraint, text
 from sqlmodel import Field, SQLModel
 
 
@@ -665,3 +665,23 @@ class AuditLog(SQLModel, table=True):
     sebelum: Optional[dict] = Field(default=None, sa_column=Column(JSON))
     sesudah: Optional[dict] = Field(default=None, sa_column=Column(JSON))
     keterangan: Optional[str] = Field(default=None, sa_column=Column(Text))
+
+
+# ---------------------------------------------------------------- the views' shared cache (models.umum.tembolok)
+
+
+class VersiData(SQLModel, table=True):
+    """One row: a counter raised after every commit that changed what the views show (a cached answer of an older
+    version is never served)."""
+
+    id: int = Field(default=1, primary_key=True)
+    versi: int = Field(default=1, sa_column=Column(BigInteger, nullable=False))
+
+
+class Tembolok(SQLModel, table=True):
+    """A read-only view's answer as the browser receives it (zlib-compressed JSON), shared by every worker."""
+
+    kunci: str = Field(primary_key=True, max_length=64)  # sha256 hex of the view, the user, the inputs, the day
+    versi: int = Field(sa_column=Column(BigInteger, nullable=False, index=True))
+    dibuat: datetime = Field(default_factory=utcnow, index=True)
+    nilai: bytes = Field(sa_column=Column(LargeBinary, nullable=False))

@@ -47,7 +47,7 @@ PERAN = (None, "admin", "kabupaten.malang", "inspektorat.malang", "camat.poncoku
          "camat.muarapapalik", "renkeu.muarapapalik", "kabupaten.tanjungjabungbarat")
 TIDAK_DIAUDIT = ("Permintaan tidak dapat dibaca", "Sesi formulir kedaluwarsa", "Formulir kedaluwarsa",
                  "Ganti kata sandi awal")
-TABEL_BEBAS = ("auditlog", "percobaanmasuk")  # what a refusal may write: its audit row, a counted login attempt
+TABEL_BEBAS = ("auditlog", "percobaanmasuk", "tembolok")  # what a refusal may write: its audit row, a counted login attempt; a read, its cached answer
 DML = re.compile(r'^\s*(?:INSERT\s+(?:OR\s+\w+\s+)?INTO|UPDATE|DELETE\s+FROM)\s+"?(\w+)"?', re.IGNORECASE)
 
 TANPA = object()  # no JSON body

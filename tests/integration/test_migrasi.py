@@ -19,7 +19,7 @@ def test_upgrade_twice_is_harmless(engine):
 
     pastikan_skema(engine)
     with engine.connect() as conn:
-        assert MigrationContext.configure(conn).get_current_revision() == "0008"
+        assert MigrationContext.configure(conn).get_current_revision() == "0009"
 
 
 def test_a_populated_database_upgrades_to_the_newest_revision(tmp_path, db_url):
@@ -67,7 +67,7 @@ def test_a_populated_database_upgrades_to_the_newest_revision(tmp_path, db_url):
         assert conn.execute(text("SELECT count(*) FROM auditlog")).scalar() == 2
         assert conn.execute(text("SELECT username, nip, jabatan, ganti_sandi FROM pengguna ORDER BY id")).all() == [
             ("camat1", None, None, False), ("camat2", None, None, False)]
-        assert MigrationContext.configure(conn).get_current_revision() == "0008"
+        assert MigrationContext.configure(conn).get_current_revision() == "0009"
 
 
 def _isi_semua(conn) -> dict[str, list[dict]]:
@@ -117,7 +117,7 @@ def test_a_database_holding_the_demo_history_upgrades_from_the_first_revision(db
     pastikan_skema(engine)
     with engine.connect() as conn:
         baru = _isi_semua(conn)
-        assert MigrationContext.configure(conn).get_current_revision() == "0008"
+        assert MigrationContext.configure(conn).get_current_revision() == "0009"
         token = conn.execute(text("SELECT sesi_token FROM pengguna")).scalars().all()
         assert len(set(token)) == len(token) == len(lama["pengguna"])
         assert conn.execute(text("SELECT count(*) FROM pengguna WHERE nip IS NOT NULL OR ganti_sandi")).scalar() == 0
@@ -168,4 +168,4 @@ def test_0008_goes_back_with_an_evaluasi_akips_recommendations_and_their_follow_
         assert conn.execute(text("SELECT count(*) FROM lampiran WHERE pemilik_jenis = 'laporan_kinerja'")).scalar() == 0
     pastikan_skema(demo)
     with demo.connect() as conn:
-        assert MigrationContext.configure(conn).get_current_revision() == "0008"
+        assert MigrationContext.configure(conn).get_current_revision() == "0009"

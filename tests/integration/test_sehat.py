@@ -15,7 +15,7 @@ def test_health_and_readiness_answer_without_a_session(client, demo):
     assert r.status_code == 200 and r.get_json() == {"status": "siap"}  # the revision is the admin's to read
     masuk(client, "admin")
     r = client.get("/siap")
-    assert r.status_code == 200 and r.get_json() == {"status": "siap", "revisi": "0008"}
+    assert r.status_code == 200 and r.get_json() == {"status": "siap", "revisi": "0009"}
 
 
 def test_readiness_says_why_when_the_schema_is_behind(client, demo):
@@ -30,11 +30,11 @@ def test_readiness_says_why_when_the_schema_is_behind(client, demo):
         masuk(client, "admin")
         r = client.get("/siap")
         assert r.status_code == 503
-        assert r.get_json() == {"status": "belum siap", "alasan": "skema pada revisi 0004, terbaru 0008; jalankan "
+        assert r.get_json() == {"status": "belum siap", "alasan": "skema pada revisi 0004, terbaru 0009; jalankan "
                                                                   "flask db upgrade"}
     finally:
         with demo.begin() as c:
-            c.execute(text("UPDATE alembic_version SET version_num = '0008'"))
+            c.execute(text("UPDATE alembic_version SET version_num = '0009'"))
 
 
 def test_each_request_is_one_json_line_without_the_password(engine, tmp_path, demo):
