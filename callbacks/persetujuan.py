@@ -71,7 +71,7 @@ def register(app: Dash) -> None:
                 return None, "", 1, 1, True
             h = cari_antrian(s, kecamatan_ids=sar.kecamatan_ids, cari=cari, urut=urut, halaman=halaman)
             tabel = daftar_antrian(s, sar, h, mpd)
-        return tabel, keterangan(h, "langkah"), h.jumlah_halaman, h.halaman, False
+        return tabel, keterangan(h, "langkah") if h.cocok else "", h.jumlah_halaman, h.halaman, False
 
     @callback(app, Output(ids.TUGAS_RINCI, "children"), Output(ids.TUGAS_SELESAI, "disabled"),
               Output(ids.TUGAS_SETUJU, "disabled"), Output(ids.TUGAS_KEMBALI, "disabled"),

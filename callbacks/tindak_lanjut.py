@@ -91,7 +91,7 @@ def register(app: Dash) -> None:
                 baris += [r] if r else []
         pilihan = [{"label": label_pilihan(b), "value": int(b["rekomendasi_id"])} for b in baris]
         terpilih = diminta if any(diminta == p["value"] for p in pilihan) else no_update
-        return (isi_halaman, pilihan, terpilih, None, tabel, keterangan(h, "rekomendasi"), h.jumlah_halaman,
+        return (isi_halaman, pilihan, terpilih, None, tabel, keterangan(h, "rekomendasi") if h.cocok else "", h.jumlah_halaman,
                 h.halaman, False)
 
     @callback(app, Output("tl-rinci", "children"), *[Output(f"tl-{a}", "disabled") for a in AKSI],

@@ -31,7 +31,7 @@ def kendali_daftar(prefix: str, *, urutan: dict[str, str], bawaan: str, placehol
         dcc.Loading(html.Div(id=id_daftar(prefix, "tabel")), delay_show=300),
         dbc.Pagination(id=id_daftar(prefix, "halaman"), max_value=1, active_page=1, first_last=True,
                        previous_next=True, fully_expanded=False, size="sm"),
-    ], id=ident, hidden=hidden)
+    ], id=ident, hidden=hidden, className="mt-4")
 
 
 def keterangan(h: Halaman, satuan: str) -> str:
