@@ -9,13 +9,15 @@ from flask_login import current_user
 
 from dashboard import ids
 from dashboard.akses import callback, pesan_tolak
-from dashboard.data import sesi
+from dashboard.components.pilihan import pilihan_kantor_pegawai
+from dashboard.data import kecamatan_terlihat, sesi
 from models.akun.impor_pegawai import (
     PERAN_IMPOR,
     baca_pegawai,
     simpan_pegawai,
     templat_xlsx,
 )
+from models.akun.kantor import kantor_bernomor
 from models.akun.peran import PERAN
 from models.akun.slip_sandi import Slip, pdf_slip
 from models.tables import Kecamatan, User, utcnow
@@ -27,6 +29,19 @@ NAMA_PERAN = {p.kode: p.nama for p in PERAN}
 
 
 def register(app: Dash) -> None:
+    @callback(app, Output(ids.PEGAWAI_KANTOR, "options"), Input(ids.PEGAWAI_KANTOR, "search_value"),
+              State(ids.PEGAWAI_KANTOR, "value"), peran=PERAN_IMPOR, prevent_initial_call=True)
+    def pilihan_kantor(cari, terpilih):
+        """The offices the typed words find (the admin's country is searched in the database); the chosen one stays."""
+        with sesi() as s:
+            lingkup = kecamatan_terlihat(s)
+            pilihan = pilihan_kantor_pegawai(s, lingkup, cari)
+            if isinstance(terpilih, int) and not isinstance(terpilih, bool) \
+                    and all(p["value"] != terpilih for p in pilihan):
+                pilih = kantor_bernomor(s, terpilih, lingkup)
+                pilihan += [{"label": pilih[1], "value": pilih[0]}] if pilih else []
+        return pilihan
+
     @callback(app, Output(ids.PEGAWAI_TEMPLAT, "data"), Input(ids.PEGAWAI_UNDUH_TEMPLAT, "n_clicks"),
               peran=PERAN_IMPOR, prevent_initial_call=True)
     def templat(_n):

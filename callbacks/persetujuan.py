@@ -8,13 +8,15 @@ from flask_login import current_user
 from callbacks.lampiran import simpan_unggahan
 from dashboard import ids
 from dashboard.akses import callback
+from dashboard.components.daftar import keterangan
 from dashboard.components.dokumen_kinerja import pratinjau
-from dashboard.components.persetujuan import isi_antrian, judul_tugas, opsi_tugas
+from dashboard.components.persetujuan import daftar_antrian, isi_antrian, judul_tugas, opsi_tugas
 from dashboard.components.realisasi import daftar_lampiran
 from dashboard.components.saringan import pasang_alamat, saringan_halaman
 from dashboard.components.tugas import rincian
 from dashboard.data import pengaturan, sesi
 from models.akun.peran import PERAN_KANTOR
+from models.dasbor.daftar import cari_antrian
 from models.perencanaan.keluaran_kinerja import isi_dokumen, lampirkan_dokumen_kinerja
 from models.sop.alur import (
     antrian,
@@ -34,6 +36,7 @@ from models.umum.isian import MAKS_KALIMAT, nomor_id, teks
 from models.umum.penolakan import Ditolak
 
 PREFIX, SARINGAN = ids.PERSETUJUAN_PREFIX, ids.PERSETUJUAN_SARINGAN
+ANTRIAN = ids.PERSETUJUAN_ANTRIAN
 
 
 def _keluaran(s, eksekusi_id: int):
@@ -51,6 +54,24 @@ def register(app: Dash) -> None:
     def isi(kecamatan, _pesan):
         with sesi() as s:
             return isi_antrian(s, saringan_halaman(s, {"kecamatan": kecamatan}), pengaturan().menit_per_hari)
+
+    @callback(app, Output(f"{ANTRIAN}-tabel", "children"), Output(f"{ANTRIAN}-keterangan", "children"),
+              Output(f"{ANTRIAN}-halaman", "max_value"), Output(f"{ANTRIAN}-halaman", "active_page"),
+              Output(ANTRIAN, "hidden"), Input(f"{PREFIX}-kecamatan", "value"), Input(ids.TUGAS_PESAN, "children"),
+              Input(f"{ANTRIAN}-cari", "value"), Input(f"{ANTRIAN}-urut", "value"),
+              Input(f"{ANTRIAN}-halaman", "active_page"), kecamatan=("kecamatan",))
+    def daftar(kecamatan, _pesan, cari=None, urut=None, halaman=None):
+        """One page of the queue: a new office, search or order starts at page 1; an action keeps the page."""
+        if ctx.triggered_id not in (f"{ANTRIAN}-halaman", ids.TUGAS_PESAN):
+            halaman = 1
+        mpd = pengaturan().menit_per_hari
+        with sesi() as s:
+            sar = saringan_halaman(s, {"kecamatan": kecamatan})
+            if sar.nasional:  # the admin chooses a kabupaten first (the overview says so)
+                return None, "", 1, 1, True
+            h = cari_antrian(s, kecamatan_ids=sar.kecamatan_ids, cari=cari, urut=urut, halaman=halaman)
+            tabel = daftar_antrian(s, sar, h, mpd)
+        return tabel, keterangan(h, "langkah") if h.cocok else "", h.jumlah_halaman, h.halaman, False
 
     @callback(app, Output(ids.TUGAS_RINCI, "children"), Output(ids.TUGAS_SELESAI, "disabled"),
               Output(ids.TUGAS_SETUJU, "disabled"), Output(ids.TUGAS_KEMBALI, "disabled"),

@@ -9,11 +9,13 @@ from flask_login import current_user
 
 from dashboard import ids
 from dashboard.akses import callback
+from dashboard.components.daftar import keterangan
 from dashboard.components.nasional import isi_nasional
 from dashboard.components.saringan import pasang_alamat, saringan_halaman
-from dashboard.components.tindak_lanjut import isi, rincian
+from dashboard.components.tindak_lanjut import daftar, isi, label_pilihan, rincian
 from dashboard.data import sesi
 from models.akun.peran import PERAN_KANTOR
+from models.dasbor.daftar import cari_rekomendasi, rekomendasi_terlihat
 from models.tables import Rekomendasi, User
 from models.tindak_lanjut.evaluasi import baca_rekomendasi, catat_evaluasi_lengkap
 from models.tindak_lanjut.rekomendasi import (
@@ -25,6 +27,7 @@ from models.tindak_lanjut.rekomendasi import (
     serahkan,
     tindakan_tersedia,
 )
+from models.umum import periode
 from models.umum.isian import MAKS_KALIMAT, MAKS_PENDEK, MAKS_URAIAN, bulat, nomor_id, teks
 from models.umum.penolakan import Ditolak
 from models.umum.periode import tahun_sah
@@ -44,23 +47,52 @@ def _tanggal(teks: str | None) -> date | None:
     return baca_tanggal(teks)
 
 
+def _diminta(minta: object) -> int | None:
+    """The item the address names, if it is an item's number at all (the store may hold anything sent)."""
+    try:
+        return nomor_id(minta) if isinstance(minta, int) and not isinstance(minta, bool) else None
+    except Ditolak:
+        return None
+
+
 def register(app: Dash) -> None:
     pasang_alamat(app, PREFIX, SARINGAN)
 
     @callback(app, Output("tl-isi", "children"), Output("tl-pilih", "options"), Output("tl-pilih", "value"),
-              Output("tl-minta", "data"),
+              Output("tl-minta", "data"), Output("tl-tabel", "children"), Output("tl-keterangan", "children"),
+              Output("tl-halaman", "max_value"), Output("tl-halaman", "active_page"), Output("tl-daftar", "hidden"),
               Input(f"{PREFIX}-kecamatan", "value"), Input(f"{PREFIX}-tahun", "value"),
               Input(f"{PREFIX}-triwulan", "value"), Input("tl-pesan", "children"), Input("tl-ev-pesan", "children"),
+              Input("tl-cari", "value"), Input("tl-urut", "value"), Input("tl-halaman", "active_page"),
               State("tl-minta", "data"), kecamatan=("kecamatan",), tembolok=True)
-    def tampil(kecamatan, tahun, triwulan, _pesan, _pesan_ev, minta):
+    def tampil(kecamatan, tahun, triwulan, _pesan, _pesan_ev, cari=None, urut=None, halaman=None, minta=None):
+        # Another page, search or order redraws the list only; a new filter, search or order starts at page 1; an
+        # action keeps the page the person was on.
+        hanya_daftar = ctx.triggered_id in ("tl-cari", "tl-urut", "tl-halaman")
+        if ctx.triggered_id not in ("tl-halaman", "tl-pesan", "tl-ev-pesan"):
+            halaman = 1
         with sesi() as s:
             sar = saringan_halaman(s, {"kecamatan": kecamatan, "tahun": tahun, "triwulan": triwulan}, setahun=True)
             if sar.nasional:
-                return isi_nasional(s, sar, "/tindak-lanjut"), [], None, None
-            isi_halaman, pilihan = isi(s, sar, s.get(User, current_user.id))
-        # An item the address names (a reminder's link) is opened once, if it is one the page lists.
-        terpilih = minta if any(minta == p["value"] for p in pilihan) else no_update  # minta may be anything sent
-        return isi_halaman, pilihan, terpilih, None
+                return isi_nasional(s, sar, "/tindak-lanjut"), [], None, None, None, "", 1, 1, True
+            user = s.get(User, current_user.id)
+            hari_ini = periode.hari_ini()
+            lingkup = dict(kecamatan_ids=sar.kecamatan_ids, tahun=sar.tahun, triwulan=sar.triwulan or None,
+                           hari_ini=hari_ini)
+            h = cari_rekomendasi(s, **lingkup, cari=cari, urut=urut, halaman=halaman,
+                                 peran_sendiri=user.role_kode if user.kecamatan_id else None)
+            isi_halaman = no_update if hanya_daftar else isi(s, sar)
+            tabel = daftar(s, sar, h)
+            baris = list(h.baris)
+            # An item the address names (a reminder's link) is opened once, if it is one the page lists.
+            diminta = _diminta(minta)
+            if diminta and all(b["rekomendasi_id"] != diminta for b in baris):
+                r = rekomendasi_terlihat(s, diminta, **lingkup)
+                baris += [r] if r else []
+        pilihan = [{"label": label_pilihan(b), "value": int(b["rekomendasi_id"])} for b in baris]
+        terpilih = diminta if any(diminta == p["value"] for p in pilihan) else no_update
+        return (isi_halaman, pilihan, terpilih, None, tabel, keterangan(h, "rekomendasi") if h.cocok else "", h.jumlah_halaman,
+                h.halaman, False)
 
     @callback(app, Output("tl-rinci", "children"), *[Output(f"tl-{a}", "disabled") for a in AKSI],
               Input("tl-pilih", "value"), Input("tl-pesan", "children"),

@@ -142,6 +142,7 @@ BERANDA_PREFIX, BERANDA_SARINGAN = "beranda", ("kecamatan", "tahun", "triwulan")
 CAPAIAN_PREFIX, CAPAIAN_SARINGAN = "capaian", ("kecamatan", "tahun", "triwulan", "indikator")
 SIKLUS_PREFIX, SIKLUS_SARINGAN = "siklus", ("kecamatan", "tahun", "triwulan", "sop")
 PERSETUJUAN_PREFIX, PERSETUJUAN_SARINGAN = "persetujuan", ("kecamatan",)
+PERSETUJUAN_ANTRIAN = "persetujuan-antrian"  # the queue paged by the database: "-cari", "-urut", "-tabel"…
 TL_PREFIX, TL_SARINGAN = "tl", ("kecamatan", "tahun", "triwulan")
 PERBANDINGAN_PREFIX, PERBANDINGAN_SARINGAN = "pk", ("kecamatan", "tahun", "triwulan", "sop")
 MONSOP_PREFIX, MONSOP_SARINGAN = "monsop", ("kecamatan", "tahun", "semester")

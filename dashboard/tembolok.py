@@ -1,6 +1,6 @@
 """A read-only view's answer served from the shared cache (models.umum.tembolok), for `akses.callback(...,
 tembolok=True)`: after the access check, under a key of the view, the signed-in user (id, role, the offices they may
-see), the inputs, the domain's today and the data version. The answer is kept as the JSON Dash sends (plotly's
+see), the inputs and the one that triggered the call, the domain's today and the data version. The answer is kept as the JSON Dash sends (plotly's
 encoder) and a hit returns that JSON decoded, so the browser receives the same bytes. A refusal (Ditolak,
 PilihKabupaten) raises before anything is kept; an answer that set other components' props is not kept either.
 """
@@ -11,6 +11,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
+from dash import callback_context
 from dash._callback_context import context_value
 from dash._no_update import NoUpdate
 from dash._utils import to_json
@@ -35,6 +36,14 @@ def _dari_json(teks: str, banyak: bool) -> Any:
     return tuple(nilai) if banyak else nilai
 
 
+def _pemicu() -> Any:
+    """The input that triggered the call (a view may answer a page change other than a new filter)."""
+    try:
+        return callback_context.triggered_id if context_value.get() else None
+    except LookupError:  # called outside a Dash request (a test calling the function)
+        return None
+
+
 def _sisi_terpakai() -> int:
     try:
         return len(getattr(context_value.get(), "updated_props", None) or {})
@@ -51,7 +60,7 @@ def jalankan(nama: str, fungsi: Callable, args: tuple, *, banyak: bool) -> Any:
     with sesi() as s:
         v = tb.versi(s)  # before the view reads anything: a write after this raises the version past it
         k = tb.kunci(nama=nama, user_id=current_user.id, peran=current_user.role_kode,
-                     kantor=kecamatan_terlihat(s), argumen=list(args), hari=periode.hari_ini(), versi=v)
+                     kantor=kecamatan_terlihat(s), argumen=[list(args), _pemicu()], hari=periode.hari_ini(), versi=v)
         teks = tb.ambil(s, k, sekarang=sekarang, ttl=setelan.tembolok_detik)
     if teks is not None:
         return _dari_json(teks, banyak)

@@ -11,11 +11,13 @@ from dashboard.components.tabel import tabel_layar
 from dashboard.components.tugas import label_tugas
 from dashboard.data import pengaturan
 from dashboard.format import angka
-from models.dasbor.kueri import Saringan, antrian_terbuka
+from models.dasbor.daftar import tabel_halaman
+from models.dasbor.kueri import KOLOM_ANTRIAN, Saringan, antrian_terbuka
 from models.dasbor.laporan import tabel_antrian, tabel_per_peran
 from models.sop.alur import Tugas, antrian
 from models.sop.durasi import format_menit
 from models.tables import Kecamatan, User
+from models.umum.halaman import Halaman
 
 
 def isi_antrian(s: Session, sar: Saringan, menit_per_hari: int) -> html.Div:
@@ -26,9 +28,16 @@ def isi_antrian(s: Session, sar: Saringan, menit_per_hari: int) -> html.Div:
         html.H4("Menunggu per peran", className="mt-4"),
         grafik(figures.grafik_per_peran(peran.data), "Langkah menunggu per peran", id="grafik-per-peran"),
         tabel_layar(peran, nama="per-peran", q=q, ident="tabel-per-peran"),
-        tabel_layar(tabel_antrian(s, sar, antrian), nama="antrian", q=q, ident="tabel-antrian",
-                    menit_per_hari=menit_per_hari, kosong="Tidak ada langkah yang menunggu."),
     ])
+
+
+def daftar_antrian(s: Session, sar: Saringan, h: Halaman[dict], menit_per_hari: int) -> html.Div:
+    """One page of the open steps, as the database paged them (models.dasbor.daftar.cari_antrian), with the links to
+    download the whole queue."""
+    return tabel_layar(tabel_antrian(s, sar, tabel_halaman(h.baris, KOLOM_ANTRIAN)), nama="antrian", q=query(s, sar),
+                       ident="tabel-antrian", menit_per_hari=menit_per_hari,
+                       kosong="Tidak ada langkah yang menunggu." if not h.semua
+                       else "Tidak ada langkah yang cocok dengan pencarian.")
 
 
 def opsi_tugas(s, user: User, daftar: list[Tugas] | None = None) -> list[dict]:

@@ -12,3 +12,12 @@ def dropdown(**kwargs) -> dcc.Dropdown:
     """dcc.Dropdown with Indonesian labels and placeholder."""
     kwargs.setdefault("placeholder", "Pilih…")
     return dcc.Dropdown(labels=LABEL, **kwargs)
+
+
+def pilihan_kantor_pegawai(session, lingkup: list[int] | None, cari: object = None) -> list[dict]:
+    """The offices Impor Pegawai offers: a kabupaten's all, the admin's the first ones the words typed find (every
+    office of the country is too long a list to send)."""
+    from models.akun.kantor import MAKS_PILIHAN, cari_kantor
+
+    batas = MAKS_PILIHAN if lingkup is None else max(1, len(lingkup))
+    return [{"label": label, "value": i} for i, label in cari_kantor(session, lingkup=lingkup, cari=cari, batas=batas)]

@@ -10,15 +10,17 @@ from dashboard import format as fmt
 from dashboard.components.saringan import query
 from dashboard.components.tabel import tabel_layar
 from models.akun.peran import NAMA_PERAN
-from models.dasbor.kueri import Saringan
+from models.dasbor.daftar import tabel_halaman
+from models.dasbor.kueri import KOLOM_TL, Saringan
 from models.dasbor.laporan import data_tl, tabel_tl_daftar, tabel_tl_rekap
-from models.tables import Evaluasi, Indikator, Kecamatan, Rekomendasi, User
+from models.tables import Evaluasi, Indikator, Kecamatan, Rekomendasi
 from models.tindak_lanjut.rekomendasi import AKSI_LABEL, STATUS, label_evaluasi, riwayat, tindak_lanjut_terakhir
+from models.umum.halaman import Halaman
 from models.umum.status import StatusRekomendasi
 
 
-def isi(s: Session, sar: Saringan, user: User) -> tuple[html.Div, list[dict]]:
-    """The page for the filter, and the items to pick (the user's own role first, then overdue first)."""
+def isi(s: Session, sar: Saringan) -> html.Div:
+    """The counts by status and per office, role and quarter for the filter (the list itself is paged apart)."""
     df = data_tl(s, sar)
     q = query(s, sar)
     hitung = df["status"].value_counts() if not df.empty else pd.Series(dtype=int)
@@ -40,17 +42,22 @@ def isi(s: Session, sar: Saringan, user: User) -> tuple[html.Div, list[dict]]:
                     ident="tabel-tl-per-penanggung-jawab"),
         tabel_layar(tabel_tl_rekap(s, sar, "periode", df), nama="tl-per-triwulan", q=q, ident="tabel-tl-per-triwulan"),
     ]
-    urut = df
-    if not df.empty and user.kecamatan_id:
-        sendiri = (df["role_kode"] == user.role_kode) | (df["menunggu"] == NAMA_PERAN.get(user.role_kode))
-        urut = pd.concat([df[sendiri], df[~sendiri]])
-    bagian.append(tabel_layar(tabel_tl_daftar(s, sar, urut), nama="tl-daftar", q=q, ident="tabel-tl-daftar",
-                              kosong="Belum ada rekomendasi pada periode ini."))
-    pilihan = [{"label": f"{r.kecamatan} · {r.periode}{' (periode lain)' if r.periode_lain else ''} · "
-                         f"{fmt.ringkas(r.teks, 80)} · {r.status_label}"
-                         + (f" · terlambat {r.hari_terlambat} hari" if r.terlambat else ""),
-                "value": int(r.rekomendasi_id)} for r in urut.itertuples()]
-    return html.Div(bagian), pilihan
+    return html.Div(bagian)
+
+
+def daftar(s: Session, sar: Saringan, h: Halaman[dict]) -> html.Div:
+    """One page of the recommendations, as the database paged them (models.dasbor.daftar.cari_rekomendasi), with the
+    links to download the whole list."""
+    return tabel_layar(tabel_tl_daftar(s, sar, tabel_halaman(h.baris, KOLOM_TL)), nama="tl-daftar", q=query(s, sar),
+                       ident="tabel-tl-daftar", kosong="Belum ada rekomendasi pada periode ini." if not h.semua
+                       else "Tidak ada rekomendasi yang cocok dengan pencarian.")
+
+
+def label_pilihan(r: dict) -> str:
+    """How a recommendation is named in the chooser of Rincian dan tindakan."""
+    return (f"{r['kecamatan']} · {r['periode']}{' (periode lain)' if r['periode_lain'] else ''} · "
+            f"{fmt.ringkas(r['teks'], 80)} · {r['status_label']}"
+            + (f" · terlambat {r['hari_terlambat']} hari" if r["terlambat"] else ""))
 
 
 def rincian(s: Session, rekomendasi_id: int) -> html.Div:

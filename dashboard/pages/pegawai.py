@@ -5,14 +5,12 @@ from __future__ import annotations
 import dash
 import dash_bootstrap_components as dbc
 from dash import dcc, html
-from sqlmodel import select
 
 from dashboard import ids
 from dashboard.akses import halaman
-from dashboard.components.pilihan import dropdown
+from dashboard.components.pilihan import dropdown, pilihan_kantor_pegawai
 from dashboard.data import kecamatan_terlihat, sesi
 from models.akun.impor_pegawai import PERAN_IMPOR
-from models.tables import Kecamatan
 from models.umum.lembar_kerja import MAKS_BERKAS
 
 dash.register_page(__name__, path="/pegawai", name="Impor Pegawai", title="Impor Pegawai · SAKIP Kecamatan",
@@ -22,11 +20,7 @@ dash.register_page(__name__, path="/pegawai", name="Impor Pegawai", title="Impor
 @halaman(peran=PERAN_IMPOR)
 def layout(**_kwargs) -> html.Div:
     with sesi() as s:
-        lingkup = kecamatan_terlihat(s)
-        q = select(Kecamatan).order_by(Kecamatan.nama)
-        if lingkup is not None:
-            q = q.where(Kecamatan.id.in_(lingkup))
-        pilihan = [{"label": k.nama, "value": k.id} for k in s.exec(q)]
+        pilihan = pilihan_kantor_pegawai(s, kecamatan_terlihat(s))
     return html.Div([
         html.H2("Impor Pegawai"),
         html.P("Satu akun untuk setiap pegawai kantor dari lembar Excel (Nama, NIP, Jabatan, Username). Peran akun "
@@ -39,7 +33,8 @@ def layout(**_kwargs) -> html.Div:
                "Camat dan Sekretaris Camat dibuat atau diganti Admin di halaman Pengguna.", className="text-muted"),
         dbc.Row([
             dbc.Col([dbc.Label("Kecamatan", html_for=ids.PEGAWAI_KANTOR),
-                     dropdown(id=ids.PEGAWAI_KANTOR, options=pilihan, placeholder="Pilih kecamatan…")], md=5),
+                     dropdown(id=ids.PEGAWAI_KANTOR, options=pilihan,
+                              placeholder="Ketik nama kecamatan atau kabupaten…")], md=5),
             dbc.Col(dbc.Button("Unduh templat Excel", id=ids.PEGAWAI_UNDUH_TEMPLAT, color="secondary", outline=True),
                     md="auto", className="align-self-end"),
         ], className="mb-3 g-2"),

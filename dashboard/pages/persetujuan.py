@@ -8,10 +8,12 @@ from flask_login import current_user
 
 from dashboard import ids
 from dashboard.akses import halaman
+from dashboard.components.daftar import kendali_daftar
 from dashboard.components.persetujuan import judul_tugas, opsi_tugas
 from dashboard.components.saringan import bilah_saringan, penyimpan_alamat, saringan_halaman
 from dashboard.components.unggah import kotak_unggah
 from dashboard.data import sesi
+from models.dasbor.daftar import URUTAN_ANTRIAN
 from models.sop.alur import antrian
 from models.tables import User
 from models.umum.batas_unggah import ukuran_teks
@@ -75,4 +77,7 @@ def layout(**kwargs) -> html.Div:
         penyimpan_alamat(PREFIX, SARINGAN),
         bertindak,
         dcc.Loading(html.Div(id=f"{PREFIX}-isi"), delay_show=300),
+        # Every open step of the offices, paged, searched and sorted by the database.
+        kendali_daftar(ids.PERSETUJUAN_ANTRIAN, urutan=URUTAN_ANTRIAN, bawaan="terlambat", ident=ids.PERSETUJUAN_ANTRIAN,
+                       placeholder="Cari kecamatan, perihal, SOP, kegiatan atau peran yang ditunggu…"),
     ])

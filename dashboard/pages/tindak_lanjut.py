@@ -9,11 +9,13 @@ from flask_login import current_user
 
 from dashboard import ids
 from dashboard.akses import halaman
+from dashboard.components.daftar import kendali_daftar
 from dashboard.components.pilihan import dropdown
 from dashboard.components.rekomendasi_lhe import evaluasi_final, formulir_rekomendasi_lhe
 from dashboard.components.saringan import bilah_saringan, penyimpan_alamat, saringan_halaman
 from dashboard.data import sesi
 from models.akun.peran import PERAN, PERAN_KANTOR
+from models.dasbor.daftar import URUTAN_REKOMENDASI
 from models.kinerja.iku import iku_kantor
 from models.tables import User
 from models.tindak_lanjut.rekomendasi import PENCATAT
@@ -91,8 +93,11 @@ def layout(**kwargs) -> html.Div:
         formulir,
         html.Div(id="tl-ev-pesan", className="mb-2"),
         dcc.Loading(html.Div(id="tl-isi"), delay_show=300),
+        # The list is paged, searched and sorted by the database: a kabupaten's years of recommendations are long.
+        kendali_daftar("tl", urutan=URUTAN_REKOMENDASI, bawaan="terlambat", ident="tl-daftar",
+                       placeholder="Cari kecamatan, rekomendasi, IKU, SOP, penanggung jawab atau status…"),
         html.H4("Rincian dan tindakan", className="mt-4"),
-        dropdown(id="tl-pilih", placeholder="Pilih rekomendasi…", className="mb-2"),
+        dropdown(id="tl-pilih", placeholder="Pilih rekomendasi dari halaman daftar di atas…", className="mb-2"),
         dbc.Card(dbc.CardBody([
             html.Div(html.P("Pilih rekomendasi di atas.", className="text-muted"), id="tl-rinci"),
             # The action form only for people of an office (a kabupaten reader or the admin acts on none); the

@@ -197,19 +197,30 @@ KOLOM_ANTRIAN = ["catatan_id", "kecamatan_id", "kecamatan", "sop", "judul", "lan
                  "peran", "keputusan", "diterima_pada", "umur", "mutu_baku", "terlambat"]
 
 
-def antrian_terbuka(session: Session, *, kecamatan_ids: list[int], sekarang: datetime | None = None) -> pd.DataFrame:
+def kueri_antrian(*kolom, kecamatan_ids: list[int]):
+    """The open step records of running executions in the offices, as a query of `kolom` joined to their execution,
+    step and SOP revision (the queue, its counts and its pages all read this one)."""
+    return (pilih(*kolom).select_from(CatatanLangkah)
+            .join(Eksekusi, col(Eksekusi.id) == CatatanLangkah.eksekusi_id)
+            .join(SopLangkah, col(SopLangkah.id) == CatatanLangkah.langkah_id)
+            .join(SopRevisi, col(SopRevisi.id) == Eksekusi.revisi_id)
+            .join(Kecamatan, col(Kecamatan.id) == Eksekusi.kecamatan_id)
+            .where(col(Eksekusi.kecamatan_id).in_(kecamatan_ids)).where(Eksekusi.status == StatusEksekusi.BERJALAN)
+            .where(CatatanLangkah.selesai_pada == None))  # noqa: E711
+
+
+def antrian_terbuka(session: Session, *, kecamatan_ids: list[int], sekarang: datetime | None = None,
+                    syarat: tuple = (), catatan_ids: list[int] | None = None) -> pd.DataFrame:
     """Every open step record of running executions in the offices, with its age in working minutes against the
-    step's mutu baku; overdue first, then the longest past its standard."""
-    if not kecamatan_ids:
+    step's mutu baku; overdue first, then the longest past its standard. `syarat`, conditions on the query's tables
+    (a search); `catatan_ids`, only these records (one page of the queue)."""
+    if not kecamatan_ids or catatan_ids == []:
         return pd.DataFrame(columns=KOLOM_ANTRIAN)
-    q = (pilih(CatatanLangkah.id, Eksekusi.kecamatan_id, SopRevisi.nama, Eksekusi.judul, SopLangkah.no,
-               SopLangkah.kegiatan, CatatanLangkah.role_kode, SopLangkah.keputusan, CatatanLangkah.diterima_pada,
-               SopLangkah.waktu_menit)
-         .join(Eksekusi, col(Eksekusi.id) == CatatanLangkah.eksekusi_id)
-         .join(SopLangkah, col(SopLangkah.id) == CatatanLangkah.langkah_id)
-         .join(SopRevisi, col(SopRevisi.id) == Eksekusi.revisi_id)
-         .where(col(Eksekusi.kecamatan_id).in_(kecamatan_ids)).where(Eksekusi.status == StatusEksekusi.BERJALAN)
-         .where(CatatanLangkah.selesai_pada == None))  # noqa: E711
+    q = kueri_antrian(CatatanLangkah.id, Eksekusi.kecamatan_id, SopRevisi.nama, Eksekusi.judul, SopLangkah.no,
+                      SopLangkah.kegiatan, CatatanLangkah.role_kode, SopLangkah.keputusan, CatatanLangkah.diterima_pada,
+                      SopLangkah.waktu_menit, kecamatan_ids=kecamatan_ids).where(*syarat)
+    if catatan_ids is not None:
+        q = q.where(col(CatatanLangkah.id).in_(catatan_ids))
     df = pd.DataFrame(session.exec(q).all(), columns=["catatan_id", "kecamatan_id", "sop", "judul", "langkah",
                                                       "kegiatan", "role_kode", "keputusan", "diterima_pada",
                                                       "mutu_baku"])
@@ -467,15 +478,13 @@ KOLOM_TL = ["rekomendasi_id", "kecamatan_id", "kecamatan", "tahun", "triwulan", 
             "terlambat", "hari_terlambat", "periode_lain"]
 
 
-def tindak_lanjut(session: Session, *, kecamatan_ids: list[int], tahun: int, triwulan: int | None,
-                  hari_ini: date) -> pd.DataFrame:
-    """Every recommendation of the offices' evaluations of the year (and quarter), and every overdue one whatever its
-    period, with its age in days, whom it waits on and how late it is; overdue first (the latest first), then by
-    due date."""
-    if not kecamatan_ids:
-        return pd.DataFrame(columns=KOLOM_TL)
-    q = (pilih(Rekomendasi, Evaluasi.tahun, Evaluasi.triwulan, Indikator.kode, Sop.nama)
+def kueri_tindak_lanjut(*kolom, kecamatan_ids: list[int], tahun: int, triwulan: int | None, hari_ini: date):
+    """The recommendations Tindak Lanjut lists for the offices and the period, as a query of `kolom` (the list, its
+    counts and its pages all read this one): the period's evaluations' recommendations and every overdue one whatever
+    its period, joined to their evaluation, indicator, SOP and office."""
+    q = (pilih(*kolom).select_from(Rekomendasi)
          .join(Evaluasi, col(Evaluasi.id) == Rekomendasi.evaluasi_id)
+         .join(Kecamatan, col(Kecamatan.id) == Rekomendasi.kecamatan_id)
          .outerjoin(Indikator, col(Indikator.id) == Rekomendasi.indikator_id)
          .outerjoin(Sop, col(Sop.id) == Rekomendasi.sop_id)
          .where(col(Rekomendasi.kecamatan_id).in_(kecamatan_ids)))
@@ -484,25 +493,46 @@ def tindak_lanjut(session: Session, *, kecamatan_ids: list[int], tahun: int, tri
     periode_ini = ((col(Evaluasi.tahun) == tahun) & (col(Evaluasi.triwulan) == triwulan) if triwulan
                    else col(Evaluasi.tahun) == tahun)
     # An overdue item stays in sight until it is done, whatever the period chosen (terlambat() says the same).
-    lewat = col(Rekomendasi.status).not_in(TUNTAS) & (Rekomendasi.jatuh_tempo < hari_ini)
-    q = q.where(periode_ini | lewat)
-    kantor = nama_kantor(session, kecamatan_ids)
-    baris = []
-    for r, th, tw, kode, sop in session.exec(q):
-        telat = terlambat(r, hari_ini)
-        tunggu = menunggu(r)
-        baris.append({
-            "rekomendasi_id": r.id, "kecamatan_id": r.kecamatan_id, "kecamatan": kantor.get(r.kecamatan_id),
-            "tahun": th, "triwulan": tw, "periode": label_evaluasi(th, tw), "teks": r.teks, "iku": kode or "",
-            "sop": sop or "", "role_kode": r.role_kode, "penanggung_jawab": NAMA_PERAN.get(r.role_kode, r.role_kode),
-            "menunggu": NAMA_PERAN.get(tunggu, tunggu) if tunggu else "-", "jatuh_tempo": r.jatuh_tempo,
-            # Age stops when the recommendation is done: a finished one keeps the days it took.
-            "dibuat": r.dibuat_pada, "umur": ((r.selesai_pada.date() if r.selesai_pada else hari_ini)
-                                              - r.dibuat_pada.date()).days, "status": r.status,
-            "status_label": StatusRekomendasi(r.status).label, "terlambat": telat,
-            "hari_terlambat": (hari_ini - r.jatuh_tempo).days if telat else 0,
-            # In sight only because it is overdue: its evaluation belongs to another period than the one chosen.
-            "periode_lain": th != tahun or (bool(triwulan) and tw != triwulan)})
+    return q.where(periode_ini | syarat_terlambat(hari_ini))
+
+
+def syarat_terlambat(hari_ini: date):
+    """terlambat() as the database reads it."""
+    return col(Rekomendasi.status).not_in(TUNTAS) & (Rekomendasi.jatuh_tempo < hari_ini)
+
+
+KOLOM_KUERI_TL = (Rekomendasi, Evaluasi.tahun, Evaluasi.triwulan, Indikator.kode, Sop.nama, Kecamatan.nama)
+
+
+def baris_tindak_lanjut(r: Rekomendasi, th: int, tw: int | None, kode: str | None, sop: str | None, kantor: str,
+                        *, tahun: int, triwulan: int | None, hari_ini: date) -> dict:
+    """One row of the list (KOLOM_TL) from a row of kueri_tindak_lanjut(*KOLOM_KUERI_TL)."""
+    telat = terlambat(r, hari_ini)
+    tunggu = menunggu(r)
+    return {
+        "rekomendasi_id": r.id, "kecamatan_id": r.kecamatan_id, "kecamatan": kantor,
+        "tahun": th, "triwulan": tw, "periode": label_evaluasi(th, tw), "teks": r.teks, "iku": kode or "",
+        "sop": sop or "", "role_kode": r.role_kode, "penanggung_jawab": NAMA_PERAN.get(r.role_kode, r.role_kode),
+        "menunggu": NAMA_PERAN.get(tunggu, tunggu) if tunggu else "-", "jatuh_tempo": r.jatuh_tempo,
+        # Age stops when the recommendation is done: a finished one keeps the days it took.
+        "dibuat": r.dibuat_pada, "umur": ((r.selesai_pada.date() if r.selesai_pada else hari_ini)
+                                          - r.dibuat_pada.date()).days, "status": r.status,
+        "status_label": StatusRekomendasi(r.status).label, "terlambat": telat,
+        "hari_terlambat": (hari_ini - r.jatuh_tempo).days if telat else 0,
+        # In sight only because it is overdue: its evaluation belongs to another period than the one chosen.
+        "periode_lain": th != tahun or (bool(triwulan) and tw != triwulan)}
+
+
+def tindak_lanjut(session: Session, *, kecamatan_ids: list[int], tahun: int, triwulan: int | None,
+                  hari_ini: date) -> pd.DataFrame:
+    """Every recommendation of the offices' evaluations of the year (and quarter), and every overdue one whatever its
+    period, with its age in days, whom it waits on and how late it is; overdue first (the latest first), then by
+    due date."""
+    if not kecamatan_ids:
+        return pd.DataFrame(columns=KOLOM_TL)
+    q = kueri_tindak_lanjut(*KOLOM_KUERI_TL, kecamatan_ids=kecamatan_ids, tahun=tahun, triwulan=triwulan,
+                            hari_ini=hari_ini)
+    baris = [baris_tindak_lanjut(*r, tahun=tahun, triwulan=triwulan, hari_ini=hari_ini) for r in session.exec(q)]
     df = pd.DataFrame(baris, columns=KOLOM_TL)
     if df.empty:
         return df

@@ -72,6 +72,11 @@ class Ukuran:
     p95_putaran: tuple[float, ...] = ()  # each run's p95 when several runs were combined
 
 
+# Tindak Lanjut's callback: its overview, the chooser and the page of the list the database serves.
+KUNCI_TL = ("..tl-isi.children...tl-pilih.options...tl-pilih.value...tl-minta.data...tl-tabel.children..."
+            "tl-keterangan.children...tl-halaman.max_value...tl-halaman.active_page...tl-daftar.hidden..")
+
+
 def siapkan_sqlite() -> str:
     """The 33-office SQLite file, built once."""
     from models.db import get_engine
@@ -241,7 +246,7 @@ def _kasus(engine) -> tuple[list[tuple], list[int], int]:
             (user, kec, "Persetujuan", "persetujuan-isi.children", {"kecamatan": kec, "_pesan": None},
              sql_antrian, ()),
             (user, kec, "Tindak Lanjut (setahun)",
-             "..tl-isi.children...tl-pilih.options...tl-pilih.value...tl-minta.data..",
+             KUNCI_TL,
              {"kecamatan": kec, "tahun": th, "triwulan": 0, "minta": None}, sql_tl, (th,)),
             (user, kec, "Perbandingan: kepatuhan", "pk-kepatuhan.children",
              {"kecamatan": kec, "tahun": th, "triwulan": tw}, sql_beranda, (th, tw)),
@@ -314,7 +319,7 @@ def _kasus(engine) -> tuple[list[tuple], list[int], int]:
             ("Perbandingan: capaian", "pk-capaian.children", {"kecamatan": "", "tahun": th, "triwulan": tw}),
             ("Perbandingan: tindak", "pk-tindak.children", {"kecamatan": "", "tahun": th, "triwulan": tw}),
             ("Persetujuan", "persetujuan-isi.children", {"kecamatan": "", "_pesan": None}),
-            ("Tindak Lanjut (setahun)", "..tl-isi.children...tl-pilih.options...tl-pilih.value...tl-minta.data..",
+            ("Tindak Lanjut (setahun)", KUNCI_TL,
              {"kecamatan": "", "tahun": th, "triwulan": 0, "minta": None}),
             ("Monitoring SOP", "..monsop-monitoring.children...monsop-evaluasi.children..",
              {"kecamatan": "", "tahun": th, "semester": 1 if tw <= 2 else 2}),

@@ -10,7 +10,7 @@ from models.db import session_scope
 from models.tables import Evaluasi
 from tests.e2e.conftest import masuk_sebagai, tunggu_js
 
-PAGER = "[id*='tabel-halaman'][id*='tabel-tl-daftar']"
+PAGER = "#tl-halaman"  # the pager of Tindak Lanjut's list, which the database pages
 INGGRIS = re.compile(r"\b(First|Previous|Next|Last|More)\b|\(current\)")
 
 
