@@ -313,3 +313,22 @@ def test_every_cached_view_writes_nothing_and_is_served_again_the_same(app, demo
                 assert panggil(c, app, k, **arg).get_data() == pertama.get_data(), (user, k)
     assert _versi(engine) == v
     assert sidik_basis_data(engine) == sidik
+
+
+def test_the_input_that_triggered_a_view_is_part_of_its_key(client, app, demo, engine):
+    """Tindak Lanjut's list answers a page change with its list alone and a new filter with the whole page: the
+    same arguments, triggered by another input, are not served the other call's answer."""
+    from tests.dash_util import payload
+
+    masuk(client, "kabupaten.malang")
+    k = _kunci(app, "callbacks.tindak_lanjut.tampil")
+    cb = daftar_callback(app)[k]
+    nilai = {"kecamatan": "", "tahun": TH, "triwulan": 0, "halaman": 1}
+    halaman = payload(k, cb, nilai)
+    halaman["changedPropIds"] = ["tl-halaman.active_page"]
+    saringan = payload(k, cb, nilai)  # triggered by the filter's first input
+    pertama = client.post("/_dash-update-component", json=halaman).get_json()["response"]
+    kedua = client.post("/_dash-update-component", json=saringan).get_json()["response"]
+    assert "tl-isi" not in pertama  # the page change leaves the summary as it is
+    assert kedua["tl-isi"]["children"]  # the new filter draws it, though the arguments are the same
+    assert _jumlah_entri(engine) >= 2
