@@ -16,7 +16,7 @@ PORT   ?= 8050
 HOST   ?= 127.0.0.1
 export APP_ENV ?= development
 
-.PHONY: run serve test test-cepat fuzz bench load venv venv-test chromium lock clean
+.PHONY: run serve test test-cepat fuzz bench bench-layar load venv venv-test chromium lock clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -86,6 +86,11 @@ fuzz: venv-test
 # make bench : callback speed of the dashboards on the 33-kecamatan, five-year demo history (built once)
 bench: venv-test
 	$(BIN)/python tests/bench/bench_dasbor.py
+
+# make bench-layar : every menu page drawn in Chromium as admin and kabupaten.malang (BENCH_LAYAR_URL or BENCH_DB's
+#                    database): seconds until drawn and the largest callback answer; fails over 5 s or 1 MB
+bench-layar: venv-test
+	$(BIN)/python tests/bench/bench_layar.py
 
 lock: | $(BIN)/python
 	$(BIN)/pip install -q uv
