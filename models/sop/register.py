@@ -396,9 +396,10 @@ def daftar_sop(session: Session, *, kecamatan_ids: list[int] | None = None, cari
     ]
 
 
-# SOP rows the catalogue draws at once: the browser's drawing of a page grows faster than its rows (about 2 s for
-# 100 rows, 40 s for 300), so a kabupaten's or the country's catalogue is read a page of offices at a time.
-BARIS_HALAMAN_KATALOG = 100
+# SOP rows the catalogue draws at once: the browser's drawing of a page grows faster than its rows (measured in
+# Chromium: about 2 s for 100 rows, 40 s for 300), so a kabupaten's or the country's catalogue is read a page of
+# offices at a time.
+BARIS_HALAMAN_KATALOG = 50
 
 
 @dataclass(frozen=True)
