@@ -35,8 +35,8 @@ KOLOM_NASIONAL = (
     Kolom("Angka IKU resmi", "angka_resmi", "angka"),
     Kolom("Angka IKU wajib", "angka_wajib", "angka"),
     Kolom("Resmi", "persen_resmi", "persen"),
-    Kolom("Kewajiban periode ini terlambat", "kewajiban_terlambat", "angka"),
-    Kolom("Tindak lanjut jatuh tempo periode ini, belum tuntas", "tl_terlambat", "angka"),
+    Kolom("Kewajiban terlambat (periode ini)", "kewajiban_terlambat", "angka"),
+    Kolom("Tindak lanjut terlambat (periode ini)", "tl_terlambat", "angka"),
     Kolom("Langkah menunggu (hari ini)", "langkah_terbuka", "angka"),
     Kolom("Predikat AKIP", "predikat", "teks"),
 )

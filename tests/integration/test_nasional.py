@@ -105,8 +105,7 @@ def test_obligations_and_follow_ups_follow_the_chosen_period(demo):
     assert telat[2] != telat[4]  # the periods differ: the column is not today's whatever is chosen
     assert len({baris[n]["langkah_terbuka"] for n in baris}) == 1
     assert [k.nama for k in KOLOM_NASIONAL][5:8] == [
-        "Kewajiban periode ini terlambat", "Tindak lanjut jatuh tempo periode ini, belum tuntas",
-        "Langkah menunggu (hari ini)"]
+        "Kewajiban terlambat (periode ini)", "Tindak lanjut terlambat (periode ini)", "Langkah menunggu (hari ini)"]
 
 
 def test_monitoring_sops_summary_is_the_semesters(demo):
