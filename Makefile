@@ -7,6 +7,8 @@
 #              when FUZZ_DB_URL (or TEST_DATABASE_URL) names a server (the run creates and drops its own database
 #              there); prints inputs tried, answers by status, 500s with their tracebacks, writes on refused requests
 #              and refusals without an audit row; fails when any of those is not 0
+# make bench-layar : every menu page drawn in Chromium as admin and kabupaten.malang on BENCH_LAYAR_URL (else BENCH_DB's
+#              file): seconds until drawn, largest callback answer; fails over 5 s or 1 MB (tests/bench/bench_layar.py)
 # make lock  : re-resolve requirements.txt / requirements-test.txt from pyproject.toml (versions kept unless
 #              UPGRADE=1), with hashes
 PYTHON ?= python3
