@@ -7,6 +7,8 @@
 #              when FUZZ_DB_URL (or TEST_DATABASE_URL) names a server (the run creates and drops its own database
 #              there); prints inputs tried, answers by status, 500s with their tracebacks, writes on refused requests
 #              and refusals without an audit row; fails when any of those is not 0
+# make bench-layar : every menu page drawn in Chromium as admin and kabupaten.malang on BENCH_LAYAR_URL (else BENCH_DB's
+#              file): seconds until drawn, largest callback answer; fails over 5 s or 1 MB (tests/bench/bench_layar.py)
 # make lock  : re-resolve requirements.txt / requirements-test.txt from pyproject.toml (versions kept unless
 #              UPGRADE=1), with hashes
 PYTHON ?= python3
@@ -16,7 +18,7 @@ PORT   ?= 8050
 HOST   ?= 127.0.0.1
 export APP_ENV ?= development
 
-.PHONY: run serve test test-cepat fuzz bench load venv venv-test chromium lock clean
+.PHONY: run serve test test-cepat fuzz bench bench-layar load venv venv-test chromium lock clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -87,6 +89,11 @@ fuzz: venv-test
 #              runs, held to the median of their p95 (BENCH_PG_URL adds PostgreSQL at 33 and 600 offices)
 bench: venv-test
 	$(BIN)/python tests/bench/bench_dasbor.py
+
+# make bench-layar : every menu page drawn in Chromium as admin and kabupaten.malang (BENCH_LAYAR_URL or BENCH_DB's
+#                    database): seconds until drawn and the largest callback answer; fails over 5 s or 1 MB
+bench-layar: venv-test
+	$(BIN)/python tests/bench/bench_layar.py
 
 lock: | $(BIN)/python
 	$(BIN)/pip install -q uv

@@ -2,16 +2,14 @@
 from __future__ import annotations
 
 import dash_bootstrap_components as dbc
-from dash import Dash, Input, Output, html
+from dash import Dash, Input, Output, ctx, html
 
 from dashboard import ids
 from dashboard.akses import callback, pesan_tolak
 from dashboard.data import kecamatan_terlihat, pengaturan, sesi
 from dashboard.format import angka
 from models.sop.durasi import format_menit
-from models.sop.register import BarisKatalog, daftar_sop
-
-BATAS_KANTOR = 30  # offices drawn at once; more are read by narrowing the search
+from models.sop.register import BarisKatalog, halaman_katalog
 
 
 def _kartu_kantor(kab: str, kec: str, baris: list[BarisKatalog], menit_per_hari: int) -> dbc.Card:
@@ -41,24 +39,34 @@ def register(app: Dash) -> None:
         app,
         Output(ids.KATALOG_HASIL, "children"),
         Output(ids.KATALOG_JUMLAH, "children"),
+        Output(ids.KATALOG_HALAMAN, "max_value"),
+        Output(ids.KATALOG_HALAMAN, "active_page"),
+        Output(ids.KATALOG_HALAMAN, "className"),
         Input(ids.KATALOG_CARI, "value"),
         Input(ids.KATALOG_KECAMATAN, "value"),
+        Input(ids.KATALOG_HALAMAN, "active_page"),
         kecamatan="kecamatan",
-        tolak=lambda pesan: (pesan_tolak(pesan), "0 SOP"),
+        tolak=lambda pesan: (pesan_tolak(pesan), "0 SOP", 1, 1, "d-none"),
         tembolok=True,
     )
-    def tampilkan(cari: str | None, kecamatan: str | None):
+    def tampilkan(cari: str | None, kecamatan: str | None, halaman: int | None):
+        # A new search or office starts at the first page of offices.
+        awal = ctx.triggered_id in (ids.KATALOG_CARI, ids.KATALOG_KECAMATAN)
         with sesi() as s:
-            baris = daftar_sop(s, kecamatan_ids=kecamatan_terlihat(s), cari=cari, nama_kecamatan=kecamatan or None)
-        if not baris:
-            return dbc.Alert("Tidak ada SOP yang cocok dengan pencarian ini.", color="light"), "0 SOP"
+            h = halaman_katalog(s, kecamatan_ids=kecamatan_terlihat(s), cari=cari, nama_kecamatan=kecamatan or None,
+                                halaman=1 if awal else halaman)
+        if not h.baris:
+            return (dbc.Alert("Tidak ada SOP yang cocok dengan pencarian ini.", color="light"), "0 SOP", 1, 1,
+                    "d-none")
         kelompok: dict[tuple[str, str], list[BarisKatalog]] = {}
-        for b in baris:
+        for b in h.baris:
             kelompok.setdefault((b.kabupaten, b.kecamatan), []).append(b)
         menit = pengaturan().menit_per_hari
-        kartu = [_kartu_kantor(kab, kec, bs, menit) for (kab, kec), bs in list(kelompok.items())[:BATAS_KANTOR]]
-        if len(kelompok) > BATAS_KANTOR:  # a province's or the country's catalogue is read by search, not whole
-            kartu.insert(0, dbc.Alert(f"Menampilkan {BATAS_KANTOR} kecamatan pertama dari {angka(len(kelompok))}. "
-                                      "Ketik nama SOP atau kecamatan, atau pilih kecamatan, untuk mempersempit.",
-                                      color="info", id="katalog-terbatas"))
-        return kartu, f"{angka(len(baris))} SOP di {angka(len(kelompok))} kecamatan"
+        kartu = [_kartu_kantor(kab, kec, bs, menit) for (kab, kec), bs in kelompok.items()]
+        jumlah = f"{angka(h.sop)} SOP di {angka(h.kantor)} kecamatan"
+        if h.jumlah_halaman > 1:  # a kabupaten's or the country's catalogue is read a page of offices at a time
+            jumlah += (f"; menampilkan kecamatan {angka(h.kantor_dari)}–{angka(h.kantor_sampai)} "
+                       f"(halaman {angka(h.halaman)} dari {angka(h.jumlah_halaman)}). Ketik nama SOP atau kecamatan, "
+                       "atau pilih kecamatan, untuk mempersempit.")
+        return (kartu, jumlah, h.jumlah_halaman, h.halaman,
+                "mt-2 flex-wrap" if h.jumlah_halaman > 1 else "d-none")

@@ -70,7 +70,7 @@ def register(app: Dash) -> None:
             sar = saringan_halaman(s, {"kecamatan": kecamatan, "tahun": tahun})
             smt = semester_halaman({"semester": semester}, sar.tahun)
             if sar.nasional:
-                return isi_nasional(s, sar, "/monitoring-sop"), _pilih_kantor()
+                return isi_nasional(s, sar, "/monitoring-sop", semester=smt), _pilih_kantor()
             if sar.kecamatan_id is None:  # the offices side by side (the table has both sheets' columns)
                 return isi_ringkasan(s, sar.kecamatan_ids, sar.tahun, smt), _pilih_kantor()
             user = s.get(User, current_user.id)

@@ -32,4 +32,7 @@ def layout(kecamatan: str | None = None, q: str | None = None, **_kwargs) -> htm
         ], className="mb-3 g-2"),
         html.Div(id=ids.KATALOG_JUMLAH, className="text-muted small mb-2"),
         dcc.Loading(html.Div(id=ids.KATALOG_HASIL)),
+        # A page of offices at a time (models.sop.register.halaman_katalog); hidden while one page holds them all.
+        dbc.Pagination(id=ids.KATALOG_HALAMAN, max_value=1, active_page=1, first_last=True, previous_next=True,
+                       fully_expanded=False, size="sm", className="d-none"),
     ])

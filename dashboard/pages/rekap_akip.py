@@ -35,7 +35,8 @@ def layout(kabupaten=None, tahun=None, **_kw) -> html.Div:
         semua = s.exec(select(Kabupaten).order_by(col(Kabupaten.nama))).all()
         opsi = [{"label": f"Kabupaten {k.nama}", "value": k.id} for k in semua
                 if user.kabupaten_id in (None, k.id)]
-    pilih = _bilangan(kabupaten) or user.kabupaten_id or (opsi[0]["value"] if opsi else None)
+    # The admin, who reads every kabupaten, chooses one first (one kabupaten's offices are drawn at a time).
+    pilih = _bilangan(kabupaten) or user.kabupaten_id or (opsi[0]["value"] if len(opsi) == 1 else None)
     tahun_opsi = sorted({*range(sekarang - 5, sekarang + 1), th}, reverse=True)
     return html.Div([
         html.H2("Rekap Evaluasi AKIP"),
@@ -45,6 +46,7 @@ def layout(kabupaten=None, tahun=None, **_kw) -> html.Div:
                "ditampilkan dengan keadaannya, tanpa angka.", className="text-muted"),
         dbc.Row([
             dbc.Col(dropdown(id=ids.REKAP_AKIP_KABUPATEN, options=opsi, value=pilih, clearable=False,
+                             placeholder="Pilih kabupaten…",
                              disabled=user.kabupaten_id is not None), md=4),
             dbc.Col(dropdown(id=ids.REKAP_AKIP_TAHUN, options=[{"label": f"Tahun {t}", "value": t}
                                                                 for t in tahun_opsi],

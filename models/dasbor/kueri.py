@@ -365,8 +365,10 @@ def rekomendasi_terlambat(session: Session, *, kecamatan_ids: list[int], hari_in
     return list(session.exec(q).all())
 
 
-def jumlah_per_kantor(session: Session, *, kecamatan_ids: list[int], hari_ini: date) -> dict[int, dict[str, int]]:
-    """Per office: open steps, overdue follow-ups (for the kabupaten's comparison)."""
+def jumlah_per_kantor(session: Session, *, kecamatan_ids: list[int], hari_ini: date,
+                      tempo: tuple[date, date] | None = None) -> dict[int, dict[str, int]]:
+    """Per office: open steps, overdue follow-ups (for the kabupaten's comparison); with `tempo` (first, last day),
+    only the follow-ups falling due within it."""
     hasil = {k: {"langkah_terbuka": 0, "tl_terlambat": 0} for k in kecamatan_ids}
     if not kecamatan_ids:
         return hasil
@@ -376,10 +378,12 @@ def jumlah_per_kantor(session: Session, *, kecamatan_ids: list[int], hari_ini: d
             .where(col(Eksekusi.kecamatan_id).in_(kecamatan_ids)).where(Eksekusi.status == StatusEksekusi.BERJALAN)
             .where(CatatanLangkah.selesai_pada == None).group_by(col(Eksekusi.kecamatan_id))):  # noqa: E711
         hasil[kec_id]["langkah_terbuka"] = n
-    for kec_id, n in session.exec(
-            select(Rekomendasi.kecamatan_id, func.count(col(Rekomendasi.id)))
-            .where(col(Rekomendasi.kecamatan_id).in_(kecamatan_ids)).where(col(Rekomendasi.status).not_in(TUNTAS))
-            .where(Rekomendasi.jatuh_tempo < hari_ini).group_by(col(Rekomendasi.kecamatan_id))):
+    tl = (select(Rekomendasi.kecamatan_id, func.count(col(Rekomendasi.id)))
+          .where(col(Rekomendasi.kecamatan_id).in_(kecamatan_ids)).where(col(Rekomendasi.status).not_in(TUNTAS))
+          .where(Rekomendasi.jatuh_tempo < hari_ini).group_by(col(Rekomendasi.kecamatan_id)))
+    if tempo is not None:
+        tl = tl.where(col(Rekomendasi.jatuh_tempo).between(*tempo))
+    for kec_id, n in session.exec(tl):
         hasil[kec_id]["tl_terlambat"] = n
     return hasil
 

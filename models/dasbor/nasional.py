@@ -2,8 +2,10 @@
 
 Each column is counted by the function its kabupaten's own view uses, summed over the kabupaten's offices: the
 quarter's figures made official (of the IKU each office reports on, models.kinerja.iku.iku_banyak), the SAKIP
-calendar's obligations past due (models.perencanaan.kalender_sakip.kewajiban_banyak), the steps waiting and the
-follow-ups overdue (models.dasbor.kueri.jumlah_per_kantor), and last year's Evaluasi AKIP predicates as made final.
+calendar's obligations of the chosen period past due and not met (models.perencanaan.kalender_sakip.kewajiban_banyak,
+as Perbandingan's compliance counts them: the period's quarterly obligations and the year's), the follow-ups falling
+due within the period and overdue (models.dasbor.kueri.jumlah_per_kantor), the steps waiting today, and last year's
+Evaluasi AKIP predicates as made final. For Monitoring SOP, the semester: its SOPs in force and monitored.
 """
 from __future__ import annotations
 
@@ -19,8 +21,9 @@ from models.dasbor.kueri import jumlah_per_kantor
 from models.dasbor.laporan import Kolom, Tabel
 from models.kinerja.iku import iku_banyak
 from models.perencanaan.kalender_sakip import kewajiban_banyak
+from models.sop.monitoring import ringkasan_kantor
 from models.tables import EvaluasiAkip, Kabupaten, Kecamatan, Realisasi
-from models.umum.periode import ROMAWI
+from models.umum.periode import ROMAWI, akhir_triwulan, awal_triwulan, label_semester
 from models.umum.status import KeadaanKewajiban, StatusRealisasi
 
 # The predicates from best to lowest (PermenPAN-RB 88/2021), the order the summary names them in.
@@ -32,11 +35,13 @@ KOLOM_NASIONAL = (
     Kolom("Angka IKU resmi", "angka_resmi", "angka"),
     Kolom("Angka IKU wajib", "angka_wajib", "angka"),
     Kolom("Resmi", "persen_resmi", "persen"),
-    Kolom("Kewajiban terlambat (hari ini)", "kewajiban_terlambat", "angka"),
+    Kolom("Kewajiban terlambat (periode ini)", "kewajiban_terlambat", "angka"),
+    Kolom("Tindak lanjut terlambat (periode ini)", "tl_terlambat", "angka"),
     Kolom("Langkah menunggu (hari ini)", "langkah_terbuka", "angka"),
-    Kolom("Tindak lanjut terlambat (hari ini)", "tl_terlambat", "angka"),
     Kolom("Predikat AKIP", "predikat", "teks"),
 )
+# Monitoring SOP's summary adds the semester's monitoring.
+KOLOM_SEMESTER = (Kolom("SOP berlaku", "sop", "angka"), Kolom("SOP dimonitor", "dimonitor", "angka"))
 
 
 def kantor_per_kabupaten(session: Session, kabupaten_ids: list[int] | None = None) -> dict[int, list[int]]:
@@ -62,9 +67,24 @@ def teks_predikat(hitung: Counter, dinilai: int, kantor: int) -> str:
     return f"{bagian} ({dinilai} dari {kantor} kecamatan)"
 
 
+def triwulan_periode(triwulan: int, semester: int | None = None) -> tuple[int, ...]:
+    """The quarters of the chosen period: the quarter; the whole year (0); or the semester.
+
+    >>> triwulan_periode(3), triwulan_periode(0), triwulan_periode(4, semester=1)
+    ((3,), (1, 2, 3, 4), (1, 2))
+    """
+    if semester:
+        return (2 * semester - 1, 2 * semester)
+    return (triwulan,) if triwulan else (1, 2, 3, 4)
+
+
 def ringkasan_kabupaten(session: Session, *, tahun: int, triwulan: int, hari_ini: date,
-                        kabupaten_ids: list[int] | None = None, tautan: str = "/") -> Tabel:
-    """One row per kabupaten for the quarter (`tautan`: the page each kabupaten's name opens, filtered to it)."""
+                        kabupaten_ids: list[int] | None = None, tautan: str = "/",
+                        periode: tuple[int, ...] | None = None, semester: int | None = None) -> Tabel:
+    """One row per kabupaten (`tautan`: the page each kabupaten's name opens, filtered to it). The figures are of
+    `triwulan`; the obligations and follow-ups of the period's quarters (`periode`, default the quarter); with
+    `semester`, the table is the semester's and carries its SOP monitoring."""
+    periode = periode or (triwulan,)
     kab_nama = dict(session.exec(select(Kabupaten.id, Kabupaten.nama)).all())
     kantor = kantor_per_kabupaten(session, kabupaten_ids)
     semua = [k for ids in kantor.values() for k in ids]
@@ -80,12 +100,20 @@ def ringkasan_kabupaten(session: Session, *, tahun: int, triwulan: int, hari_ini
             resmi[kab_kantor[kec_id]] += 1
 
     terlambat: Counter[int] = Counter()
-    for kec_id, daftar in kewajiban_banyak(session, semua, hari_ini=hari_ini).items():
-        terlambat[kab_kantor[kec_id]] += sum(k.status == KeadaanKewajiban.TERLAMBAT.value for k in daftar)
+    satu = periode[0] if len(periode) == 1 else None
+    for kec_id, daftar in kewajiban_banyak(session, semua, hari_ini=hari_ini, tahun=tahun, triwulan=satu).items():
+        terlambat[kab_kantor[kec_id]] += sum(k.status == KeadaanKewajiban.TERLAMBAT.value for k in daftar
+                                             if k.triwulan is None or k.triwulan in periode)
 
     jumlah: dict[int, Counter] = defaultdict(Counter)
-    for kec_id, n in jumlah_per_kantor(session, kecamatan_ids=semua, hari_ini=hari_ini).items():
+    tempo = (awal_triwulan(tahun, min(periode)), akhir_triwulan(tahun, max(periode)))
+    for kec_id, n in jumlah_per_kantor(session, kecamatan_ids=semua, hari_ini=hari_ini, tempo=tempo).items():
         jumlah[kab_kantor[kec_id]].update(n)
+
+    sop: dict[int, Counter] = defaultdict(Counter)
+    if semester:
+        for r in ringkasan_kantor(session, kecamatan_ids=semua, tahun=tahun, semester=semester):
+            sop[kab_kantor[r.kecamatan_id]].update({"sop": r.sop, "dimonitor": r.dimonitor})
 
     predikat: dict[int, Counter] = defaultdict(Counter)
     for kec_id, p in session.exec(
@@ -106,6 +134,9 @@ def ringkasan_kabupaten(session: Session, *, tahun: int, triwulan: int, hari_ini
             "kewajiban_terlambat": terlambat[kab_id], "langkah_terbuka": jumlah[kab_id]["langkah_terbuka"],
             "tl_terlambat": jumlah[kab_id]["tl_terlambat"],
             "predikat": teks_predikat(predikat[kab_id], sum(predikat[kab_id].values()), len(kantor[kab_id])),
+            "sop": sop[kab_id]["sop"], "dimonitor": sop[kab_id]["dimonitor"],
         })
-    data = pd.DataFrame(baris, columns=[k.kunci for k in KOLOM_NASIONAL] + ["tautan"])
-    return Tabel(f"Ringkasan per kabupaten, triwulan {ROMAWI[triwulan]} {tahun}", KOLOM_NASIONAL, data)
+    kolom = KOLOM_NASIONAL + (KOLOM_SEMESTER if semester else ())
+    data = pd.DataFrame(baris, columns=[k.kunci for k in kolom] + ["tautan"])
+    judul = label_semester(tahun, semester) if semester else f"triwulan {ROMAWI[triwulan]} {tahun}"
+    return Tabel(f"Ringkasan per kabupaten, {judul}", kolom, data)

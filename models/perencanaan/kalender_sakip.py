@@ -658,7 +658,9 @@ def kewajiban_banyak(session: Session, kecamatan_ids: list[int], *, hari_ini: da
     semua_kunci = {k for kunci in kunci_kab.values() for k in kunci.values()}
     ids = [k.id for k in kantor]
     sop_kantor: dict[tuple[int, str], Sop] = {}
-    for s in session.exec(select(Sop).where(col(Sop.kecamatan_id).in_(ids)).order_by(col(Sop.id))).all():
+    # Only the SOPs the calendars name (not every SOP of every office: the country's has thousands).
+    for s in session.exec(select(Sop).where(col(Sop.kecamatan_id).in_(ids)).where(col(Sop.kunci).in_(semua_kunci))
+                          .order_by(col(Sop.id))).all() if semua_kunci else ():
         sop_kantor.setdefault((s.kecamatan_id, s.kunci), s)
     eksekusi: dict[tuple[int, str, int, int | None], list[EksekusiKewajiban]] = defaultdict(list)
     if semua_kunci:

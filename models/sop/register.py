@@ -353,17 +353,17 @@ def pola_like(t: str) -> str:
     return t.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-def daftar_sop(session: Session, *, kecamatan_ids: list[int] | None = None, cari: object = None,
-               nama_kecamatan: str | None = None) -> list[BarisKatalog]:
-    """SOPs in force, by office then name; `kecamatan_ids` limits to the offices the reader may see. `cari` (at most
-    MAKS_CARI characters, else Ditolak) is found literally in the name, the number or the office's name."""
-    jumlah = (
-        select(SopLangkah.revisi_id, func.count(col(SopLangkah.id)).label("n"))
-        .group_by(col(SopLangkah.revisi_id)).subquery()
-    )
+def _jumlah_langkah():
+    """Steps per revision, a subquery."""
+    return (select(SopLangkah.revisi_id, func.count(col(SopLangkah.id)).label("n"))
+            .group_by(col(SopLangkah.revisi_id)).subquery())
+
+
+def _kueri_katalog(q, jumlah, *, kecamatan_ids: list[int] | None, cari: object, nama_kecamatan: str | None):
+    """`q` (from Sop) joined to the revision in force, its office and kabupaten and its count of steps (`jumlah`),
+    narrowed as the catalogue is: the offices the reader may see, one office's name, the search."""
     q = (
-        pilih(Sop, SopRevisi, Kecamatan, Kabupaten, jumlah.c.n)
-        .join(SopRevisi, (col(SopRevisi.sop_id) == Sop.id) & (col(SopRevisi.berlaku) == True))  # noqa: E712
+        q.join(SopRevisi, (col(SopRevisi.sop_id) == Sop.id) & (col(SopRevisi.berlaku) == True))  # noqa: E712
         .join(Kecamatan, col(Kecamatan.id) == Sop.kecamatan_id)
         .join(Kabupaten, col(Kabupaten.id) == Kecamatan.kabupaten_id)
         .join(jumlah, jumlah.c.revisi_id == SopRevisi.id)
@@ -378,12 +378,75 @@ def daftar_sop(session: Session, *, kecamatan_ids: list[int] | None = None, cari
         q = q.where(func.lower(SopRevisi.nama).like(pola, escape="\\")
                     | func.lower(Kecamatan.nama).like(pola, escape="\\")
                     | func.lower(func.coalesce(SopRevisi.nomor, "")).like(pola, escape="\\"))
+    return q
+
+
+def daftar_sop(session: Session, *, kecamatan_ids: list[int] | None = None, cari: object = None,
+               nama_kecamatan: str | None = None) -> list[BarisKatalog]:
+    """SOPs in force, by office then name; `kecamatan_ids` limits to the offices the reader may see. `cari` (at most
+    MAKS_CARI characters, else Ditolak) is found literally in the name, the number or the office's name."""
+    jumlah = _jumlah_langkah()
+    q = _kueri_katalog(pilih(Sop, SopRevisi, Kecamatan, Kabupaten, jumlah.c.n), jumlah, kecamatan_ids=kecamatan_ids,
+                       cari=cari, nama_kecamatan=nama_kecamatan)
     q = q.order_by(col(Kabupaten.nama), col(Kecamatan.nama), col(Sop.id))
     return [
         BarisKatalog(sop.id, kab.nama, kec.nama, kec.id, rev.nama, rev.nomor, rev.tanggal_efektif, rev.revisi_ke,
                      n, rev.total_menit)
         for sop, rev, kec, kab, n in session.exec(q).all()
     ]
+
+
+# SOP rows the catalogue draws at once: the browser's drawing of a page grows faster than its rows (measured in
+# Chromium: about 2 s for 100 rows, 40 s for 300), so a kabupaten's or the country's catalogue is read a page of
+# offices at a time.
+BARIS_HALAMAN_KATALOG = 50
+
+
+@dataclass(frozen=True)
+class HalamanKatalog:
+    """One page of the catalogue: whole offices, as many as fit in `per_halaman` rows (at least one)."""
+
+    baris: list[BarisKatalog]
+    halaman: int
+    jumlah_halaman: int
+    kantor_dari: int  # the page's first office, counted from 1
+    kantor_sampai: int
+    kantor: int  # offices holding an SOP that matches
+    sop: int  # SOPs that match
+
+
+def halaman_katalog(session: Session, *, kecamatan_ids: list[int] | None = None, cari: object = None,
+                    nama_kecamatan: str | None = None, halaman: object = 1,
+                    per_halaman: int | None = None) -> HalamanKatalog:
+    """The catalogue a page of offices at a time, counted in the database: the matching SOPs per office (one grouped
+    query), the offices cut into pages of at most `per_halaman` rows (BARIS_HALAMAN_KATALOG), then only the page's
+    SOPs read."""
+    per_halaman = per_halaman or BARIS_HALAMAN_KATALOG
+    jumlah = _jumlah_langkah()
+    q = _kueri_katalog(select(Kecamatan.id, func.count(col(Sop.id))).select_from(Sop), jumlah,
+                       kecamatan_ids=kecamatan_ids, cari=cari, nama_kecamatan=nama_kecamatan)
+    q = (q.group_by(col(Kabupaten.nama), col(Kecamatan.nama), col(Kecamatan.id))
+         .order_by(col(Kabupaten.nama), col(Kecamatan.nama), col(Kecamatan.id)))
+    halaman_kantor: list[list[int]] = []
+    terisi = 0
+    jumlah_sop = 0
+    for kec_id, n in session.exec(q).all():
+        if not halaman_kantor or terisi + n > per_halaman:
+            halaman_kantor.append([])
+            terisi = 0
+        halaman_kantor[-1].append(kec_id)
+        terisi += n
+        jumlah_sop += n
+    if not halaman_kantor:
+        return HalamanKatalog([], 1, 1, 0, 0, 0, 0)
+    try:
+        h = min(max(int(halaman), 1), len(halaman_kantor))  # type: ignore[call-overload]
+    except (TypeError, ValueError):
+        h = 1
+    sebelum = sum(len(k) for k in halaman_kantor[:h - 1])
+    baris = daftar_sop(session, kecamatan_ids=halaman_kantor[h - 1], cari=cari, nama_kecamatan=nama_kecamatan)
+    return HalamanKatalog(baris, h, len(halaman_kantor), sebelum + 1, sebelum + len(halaman_kantor[h - 1]),
+                          sum(len(k) for k in halaman_kantor), jumlah_sop)
 
 
 def kantor_katalog(session: Session, kecamatan_ids: list[int] | None = None) -> list[tuple[str, str]]:

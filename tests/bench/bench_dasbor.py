@@ -256,8 +256,8 @@ def _kasus(engine) -> tuple[list[tuple], list[int], int]:
              {"kecamatan": kec, "tahun": th, "triwulan": tw}, sql_tl, (th,)),
             (user, kec, "Perbandingan: proses SOP", "pk-proses.children",
              {"kecamatan": kec, "tahun": th, "triwulan": tw, "sop": kunci}, sql_siklus, (kunci, th)),
-            (user, kec, "Katalog (cari)", "..katalog-hasil.children...katalog-jumlah.children..",
-             {"cari": "pengumpulan", "kecamatan": kec or None}, sql_katalog, ("%pengumpulan%",)),
+            (user, kec, "Katalog (cari)", "fn:callbacks.katalog.tampilkan",
+             {"cari": "pengumpulan", "kecamatan": kec or None, "halaman": 1}, sql_katalog, ("%pengumpulan%",)),
             (user, kec, "Monitoring SOP", "..monsop-monitoring.children...monsop-evaluasi.children..",
              {"kecamatan": kec, "tahun": th, "semester": 1 if tw <= 2 else 2}, sql_siklus, (kunci, th)),
         ]
@@ -323,8 +323,7 @@ def _kasus(engine) -> tuple[list[tuple], list[int], int]:
              {"kecamatan": "", "tahun": th, "triwulan": 0, "minta": None}),
             ("Monitoring SOP", "..monsop-monitoring.children...monsop-evaluasi.children..",
              {"kecamatan": "", "tahun": th, "semester": 1 if tw <= 2 else 2}),
-            ("Katalog (cari)", "..katalog-hasil.children...katalog-jumlah.children..",
-             {"cari": "pengumpulan", "kecamatan": None}),
+            ("Katalog (cari)", "fn:callbacks.katalog.tampilkan", {"cari": "pengumpulan", "kecamatan": None, "halaman": 1}),
             ("Pengguna (halaman pertama)", "fn:callbacks.pengguna.tampilkan",
              {"cari": None, "urut": None, "halaman": 1, "_versi": None})):
         kasus.append(("admin", "", label, kunci_cb, nilai, None, (), BATAS_ADMIN_MS))

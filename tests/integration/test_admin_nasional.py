@@ -113,3 +113,13 @@ def test_an_office_name_two_kabupaten_share_is_chosen_by_its_id(client, app, dem
         assert nilai == str(kembar.id)
         assert {"label": "· Kec. Poncokusumo", "value": str(kembar.id)} in pilihan
         assert {"label": "· Kec. Poncokusumo", "value": str(asli.id)} not in pilihan  # Malang's is not listed
+
+
+def test_monitoring_sops_summary_for_the_admin_is_titled_by_its_semester(client, app, demo):
+    masuk(client, "admin")
+    kunci = _filter_kantor(app)["callbacks.monitoring_sop.tampil"]
+    for semester, judul in ((1, "Ringkasan per kabupaten, Semester I 2026"),
+                            (2, "Ringkasan per kabupaten, Semester II 2026")):
+        teks = teks_jawaban(panggil(client, app, kunci, kecamatan="", tahun=2026, semester=semester))
+        assert judul in teks and "triwulan" not in teks.split("Ringkasan per kabupaten")[1][:40], teks[:300]
+        assert "SOP dimonitor" in teks

@@ -15,13 +15,20 @@ from models.sop.register import daftar_sop
 from models.tables import AuditLog, SopLangkah, SopPelaksana
 from tests.conftest import keluar, masuk
 
+KATALOG = ("..katalog-hasil.children...katalog-jumlah.children...katalog-halaman.max_value..."
+           "katalog-halaman.active_page...katalog-halaman.className..")
+
 
 def _katalog(client, kecamatan=None):
     payload = {
-        "output": "..katalog-hasil.children...katalog-jumlah.children..",
-        "outputs": [{"id": "katalog-hasil", "property": "children"}, {"id": "katalog-jumlah", "property": "children"}],
+        "output": KATALOG,
+        "outputs": [{"id": "katalog-hasil", "property": "children"}, {"id": "katalog-jumlah", "property": "children"},
+                    {"id": "katalog-halaman", "property": "max_value"},
+                    {"id": "katalog-halaman", "property": "active_page"},
+                    {"id": "katalog-halaman", "property": "className"}],
         "inputs": [{"id": "katalog-cari", "property": "value", "value": None},
-                   {"id": "katalog-kecamatan", "property": "value", "value": kecamatan}],
+                   {"id": "katalog-kecamatan", "property": "value", "value": kecamatan},
+                   {"id": "katalog-halaman", "property": "active_page", "value": 1}],
         "changedPropIds": ["katalog-cari.value"], "state": [],
     }
     return client.post("/_dash-update-component", json=payload)

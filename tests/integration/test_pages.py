@@ -16,12 +16,20 @@ def _teks(komponen) -> str:
                       ensure_ascii=False)
 
 
+KATALOG = ("..katalog-hasil.children...katalog-jumlah.children...katalog-halaman.max_value..."
+           "katalog-halaman.active_page...katalog-halaman.className..")
+
+
 def _katalog(client, cari=None, kecamatan=None):
     payload = {
-        "output": "..katalog-hasil.children...katalog-jumlah.children..",
-        "outputs": [{"id": "katalog-hasil", "property": "children"}, {"id": "katalog-jumlah", "property": "children"}],
+        "output": KATALOG,
+        "outputs": [{"id": "katalog-hasil", "property": "children"}, {"id": "katalog-jumlah", "property": "children"},
+                    {"id": "katalog-halaman", "property": "max_value"},
+                    {"id": "katalog-halaman", "property": "active_page"},
+                    {"id": "katalog-halaman", "property": "className"}],
         "inputs": [{"id": "katalog-cari", "property": "value", "value": cari},
-                   {"id": "katalog-kecamatan", "property": "value", "value": kecamatan}],
+                   {"id": "katalog-kecamatan", "property": "value", "value": kecamatan},
+                   {"id": "katalog-halaman", "property": "active_page", "value": 1}],
         "changedPropIds": ["katalog-cari.value"],
         "state": [],
     }
