@@ -116,7 +116,7 @@ def teks_jawaban(r) -> str:
             for v in x:
                 yield from kumpul(v)
 
-    return " | ".join(kumpul(r.get_json()["response"]))
+    return " | ".join(kumpul(urai_statis(r.get_json()["response"])))
 
 
 def badan_halaman(alamat: str) -> dict:
@@ -149,6 +149,43 @@ def komponen_jawaban(isi, ident: str) -> dict | None:
     return None
 
 
+def urai_statis(isi):
+    """A callback's answer with each table drawn as plain HTML (dashboard.components.statis, one dcc.Markdown)
+    turned back into the components' JSON it was written from: tags as Dash's types, class as className."""
+    from html.parser import HTMLParser
+
+    class Pengurai(HTMLParser):
+        def __init__(self):
+            super().__init__(convert_charrefs=True)
+            self.akar = {"props": {"children": []}}
+            self.tumpuk = [self.akar]
+
+        def handle_starttag(self, tag, attrs):
+            props = {("className" if k == "class" else "colSpan" if k == "colspan" else k): v for k, v in attrs}
+            node = {"type": tag.capitalize(), "namespace": "dash_html_components", "props": {**props, "children": []}}
+            self.tumpuk[-1]["props"]["children"].append(node)
+            if tag != "br":
+                self.tumpuk.append(node)
+
+        def handle_endtag(self, tag):
+            if len(self.tumpuk) > 1:
+                self.tumpuk.pop()
+
+        def handle_data(self, data):
+            self.tumpuk[-1]["props"]["children"].append(data)
+
+    if isinstance(isi, dict):
+        props = isi.get("props") or {}
+        if isi.get("type") == "Markdown" and "statis" in str(props.get("className", "")):
+            p = Pengurai()
+            p.feed(props.get("children") or "")
+            return {"type": "Div", "namespace": "dash_html_components", "props": {"children": p.akar["props"]["children"]}}
+        return {k: urai_statis(v) for k, v in isi.items()}
+    if isinstance(isi, list):
+        return [urai_statis(v) for v in isi]
+    return isi
+
+
 def tabel_jawaban(r, ident: str) -> list[list[str]]:
     """The rows of the table `ident` in a callback's answer, header first, each cell's text as a person reads it
     (the answer must be 200)."""
@@ -174,6 +211,6 @@ def tabel_jawaban(r, ident: str) -> list[list[str]]:
             for v in x:
                 yield from baris(v)
 
-    tabel = komponen_jawaban(r.get_json()["response"], ident)
+    tabel = komponen_jawaban(urai_statis(r.get_json()["response"]), ident)
     assert tabel is not None, f"tabel {ident} tidak ada pada jawaban"
     return list(baris(tabel))

@@ -9,6 +9,7 @@ from sqlmodel import Session
 
 from dashboard.components.grafik import grafik
 from dashboard.components.saringan import query, tautan_unduh
+from dashboard.components.statis import statis
 from dashboard.components.tabel import tabel_layar
 from dashboard.format import angka
 from models.dasbor.kueri import Saringan, nama_kantor, perbandingan
@@ -69,8 +70,8 @@ def matriks_kepatuhan(sar: Saringan, q: str, akhiran: str, tabel, sel) -> html.D
     return html.Div([judul, html.P("Urut dari yang paling banyak bermasalah (terlambat, belum dikerjakan setelah "
                                    "jatuh tempo, atau belum ada SOP). Klik sel untuk melihat catatannya.",
                                    className="small text-muted"),
-                     dbc.Table([kepala, html.Tbody(baris)], size="sm", bordered=True, responsive=True,
-                               id=f"tabel-pk-kepatuhan{akhiran}", className="tabel-kepatuhan")])
+                     statis(dbc.Table([kepala, html.Tbody(baris)], size="sm", bordered=True, responsive=True,
+                                      id=f"tabel-pk-kepatuhan{akhiran}", className="tabel-kepatuhan"))])
 
 
 def grafik_bermasalah(sar: Saringan, tabel, akhiran: str = "") -> html.Div:
@@ -135,8 +136,8 @@ def matriks_capaian(s: Session, sar: Saringan, q: str, akhiran: str, df, tren) -
                                    "(draf): belum diajukan. Peringkat menurut rata-rata capaian IKU bersama; tren: "
                                    "rata-rata itu pada delapan triwulan terakhir (arahkan kursor untuk angkanya).",
                                    className="small text-muted"),
-                     dbc.Table([kepala, html.Tbody(baris)], size="sm", bordered=True, responsive=True,
-                               id=f"tabel-pk-capaian{akhiran}")])
+                     statis(dbc.Table([kepala, html.Tbody(baris)], size="sm", bordered=True, responsive=True,
+                                      id=f"tabel-pk-capaian{akhiran}"))])
 
 
 def _tiap_kabupaten(s: Session, sar: Saringan, gambar) -> html.Div:
@@ -195,10 +196,12 @@ def isi_tindak(s: Session, sar: Saringan) -> html.Div:
 
     def gambar(s, sub, q, akhiran):
         return html.Div([
-            tabel_layar(lama_pengesahan(s, sub), nama="pk-pengesahan", q=q, ident=f"tabel-pk-pengesahan{akhiran}"),
+            tabel_layar(lama_pengesahan(s, sub), nama="pk-pengesahan", q=q, ident=f"tabel-pk-pengesahan{akhiran}",
+                        statis=True),
             tabel_layar(tindak_lanjut_kantor(s, sub), nama="pk-tindak-lanjut", q=q,
-                        ident=f"tabel-pk-tindak-lanjut{akhiran}"),
-            tabel_layar(penyerapan_anggaran(s, sub), nama="pk-anggaran", q=q, ident=f"tabel-pk-anggaran{akhiran}"),
+                        ident=f"tabel-pk-tindak-lanjut{akhiran}", statis=True),
+            tabel_layar(penyerapan_anggaran(s, sub), nama="pk-anggaran", q=q, ident=f"tabel-pk-anggaran{akhiran}",
+                        statis=True),
         ])
 
     return _tiap_kabupaten(s, sar, gambar)

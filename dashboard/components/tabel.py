@@ -5,6 +5,7 @@ import dash_bootstrap_components as dbc
 from dash import dcc, html
 
 from dashboard.components.saringan import tautan_unduh
+from dashboard.components.statis import statis as tabel_statis
 from dashboard.format import angka
 from models.dasbor.laporan import Kolom, Tabel, nilai_kosong, teks_sel
 
@@ -40,11 +41,13 @@ def keterangan_baris(dari: int, sampai: int, cocok: int, semua: int, satuan: str
 
 
 def tabel_layar(t: Tabel, *, nama: str | None, q: str, ident: str | None = None, kosong: str = "Tidak ada data.",
-                menit_per_hari: int = 480, per_halaman: int = PER_HALAMAN) -> html.Div:
+                menit_per_hari: int = 480, per_halaman: int = PER_HALAMAN, statis: bool = False) -> html.Div:
     """The table with a title and its CSV/Excel links.
 
     A table longer than one page is paged, sorted by a click on a column's name and searched in the browser
     (assets/tabel.js); every row travels with the page, so nothing is cut and no request is made per click.
+    `statis`: every row at once as one component of plain HTML (dashboard.components.statis), for a page that
+    draws several tables of a kabupaten's offices, whose thousands of components the browser draws too slowly.
     """
     judul = html.H5([t.judul, tautan_unduh(nama, q) if nama else None], className="mt-4 mb-2")
     if t.data.empty:
@@ -56,11 +59,14 @@ def tabel_layar(t: Tabel, *, nama: str | None, q: str, ident: str | None = None,
     tautan = [[rec.get(k.tautan) if k.tautan else None for k in t.kolom] for rec in t.data.to_dict("records")]
     badan = [_baris(b, kanan, a) for b, a in zip(teks[:per_halaman], tautan)]
     tabel_id = {"id": ident} if ident else {}
-    if len(semua) <= per_halaman:
+    if statis:
+        badan = [_baris(b, kanan, a) for b, a in zip(teks, tautan)]
+    if len(semua) <= per_halaman or statis:
         kepala = html.Thead(html.Tr([html.Th(k.nama, className="text-end" if r else None)
                                      for k, r in zip(t.kolom, kanan)]))
-        return html.Div([judul, dbc.Table([kepala, html.Tbody(badan)], bordered=False, hover=True, size="sm",
-                                          responsive=True, className="tabel-dasbor", **tabel_id)])
+        tabel = dbc.Table([kepala, html.Tbody(badan)], bordered=False, hover=True, size="sm", responsive=True,
+                          className="tabel-dasbor", **tabel_id)
+        return html.Div([judul, tabel_statis(tabel) if statis else tabel])
     kunci = ident or nama or t.judul
 
     def pid(jenis: str, **lain) -> dict:

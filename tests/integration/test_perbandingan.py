@@ -73,7 +73,7 @@ from models.tindak_lanjut.rekomendasi import akui, mulai_tindak_lanjut, periksa,
 from models.umum.periode import atur_hari_ini
 from seed.riwayat import siapkan_kantor
 from tests.conftest import keluar, masuk
-from tests.dash_util import daftar_callback, panggil, tabel_jawaban, teks_jawaban
+from tests.dash_util import daftar_callback, panggil, tabel_jawaban, teks_jawaban, urai_statis
 from tests.fabrik import nama_pengguna, pengguna, perjanjian
 
 WIB = timezone(timedelta(hours=7))
@@ -266,7 +266,7 @@ def test_the_kepatuhan_cells_carry_their_state_and_link_to_their_records(empat, 
             for v in x:
                 jelajah(v, kantor)
 
-    jelajah(r.get_json()["response"])
+    jelajah(urai_statis(r.get_json()["response"]))
     # Amber: an official figure made late, an obligation done late.
     assert sorted(kelas["table-warning"]) == [("Ampelgading", "IKU-1"), ("Ampelgading", "perjanjian_kinerja")]
     # Red: a figure not official past its due date (1 + 4 × 2 + Poncokusumo's IKU-7), an obligation late (2 × 4),
