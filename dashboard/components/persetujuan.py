@@ -12,7 +12,7 @@ from dashboard.components.tugas import label_tugas
 from dashboard.data import pengaturan
 from dashboard.format import angka
 from models.dasbor.daftar import tabel_halaman
-from models.dasbor.kueri import KOLOM_ANTRIAN, Saringan, antrian_terbuka
+from models.dasbor.kueri import KOLOM_ANTRIAN, Saringan, antrian_terbuka, umur_antrian
 from models.dasbor.laporan import tabel_antrian, tabel_per_peran
 from models.sop.alur import Tugas, antrian
 from models.sop.durasi import format_menit
@@ -22,8 +22,8 @@ from models.umum.halaman import Halaman
 
 def isi_antrian(s: Session, sar: Saringan, menit_per_hari: int) -> html.Div:
     q = query(s, sar)
-    antrian = antrian_terbuka(s, kecamatan_ids=sar.kecamatan_ids)
-    peran = tabel_per_peran(s, sar, antrian)
+    # The counts need the steps' roles and ages only, not the texts the queue's table prints.
+    peran = tabel_per_peran(s, sar, umur_antrian(s, kecamatan_ids=sar.kecamatan_ids))
     return html.Div([
         html.H4("Menunggu per peran", className="mt-4"),
         grafik(figures.grafik_per_peran(peran.data), "Langkah menunggu per peran", id="grafik-per-peran"),
