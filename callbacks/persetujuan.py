@@ -50,7 +50,7 @@ def register(app: Dash) -> None:
     pasang_alamat(app, PREFIX, SARINGAN)
 
     @callback(app, Output(f"{PREFIX}-isi", "children"), Input(f"{PREFIX}-kecamatan", "value"),
-              Input(ids.TUGAS_PESAN, "children"), kecamatan=("kecamatan",))
+              Input(ids.TUGAS_PESAN, "children"), kecamatan=("kecamatan",), tembolok=True)
     def isi(kecamatan, _pesan):
         with sesi() as s:
             return isi_antrian(s, saringan_halaman(s, {"kecamatan": kecamatan}), pengaturan().menit_per_hari)
@@ -59,7 +59,7 @@ def register(app: Dash) -> None:
               Output(f"{ANTRIAN}-halaman", "max_value"), Output(f"{ANTRIAN}-halaman", "active_page"),
               Output(ANTRIAN, "hidden"), Input(f"{PREFIX}-kecamatan", "value"), Input(ids.TUGAS_PESAN, "children"),
               Input(f"{ANTRIAN}-cari", "value"), Input(f"{ANTRIAN}-urut", "value"),
-              Input(f"{ANTRIAN}-halaman", "active_page"), kecamatan=("kecamatan",))
+              Input(f"{ANTRIAN}-halaman", "active_page"), kecamatan=("kecamatan",), tembolok=True)
     def daftar(kecamatan, _pesan, cari=None, urut=None, halaman=None):
         """One page of the queue: a new office, search or order starts at page 1; an action keeps the page."""
         if ctx.triggered_id not in (f"{ANTRIAN}-halaman", ids.TUGAS_PESAN):
@@ -79,11 +79,12 @@ def register(app: Dash) -> None:
               Output(ids.TUGAS_KELUARAN, "children"), Output(ids.TUGAS_DOKUMEN, "className"),
               Output(ids.TUGAS_TANPA_BUKTI, "className", allow_duplicate=True),
               Input(ids.TUGAS_PILIH, "value"), Input(ids.TUGAS_PESAN, "children"),
-              peran=PERAN_KANTOR, objek={"catatan_id": CatatanLangkah}, prevent_initial_call=True)
+              peran=PERAN_KANTOR, objek={"catatan_id": CatatanLangkah}, prevent_initial_call=True, tembolok=True)
     def tampilkan(catatan_id, _pesan):
         """The chosen step as it stands, drawn again after each action on it (a started step says so). Drawn again
         after an action, the kelengkapan ticked so far and the attached outputs are left as the person has them;
-        another step chosen puts away a confirmation asked for the previous one."""
+        another step chosen puts away a confirmation asked for the previous one. It writes nothing and depends on the
+        step, the person and the input that triggered it (all in the shared cache's key)."""
         hasil = _tampilkan(catatan_id)
         if ctx.triggered_id == ids.TUGAS_PESAN and catatan_id:
             return (*hasil[:5], no_update, no_update, no_update, hasil[8], no_update)

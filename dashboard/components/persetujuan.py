@@ -12,7 +12,7 @@ from dashboard.components.tugas import label_tugas
 from dashboard.data import pengaturan
 from dashboard.format import angka
 from models.dasbor.daftar import tabel_halaman
-from models.dasbor.kueri import KOLOM_ANTRIAN, Saringan, antrian_terbuka
+from models.dasbor.kueri import KOLOM_ANTRIAN, Saringan, umur_antrian
 from models.dasbor.laporan import tabel_antrian, tabel_per_peran
 from models.sop.alur import Tugas, antrian
 from models.sop.durasi import format_menit
@@ -22,8 +22,8 @@ from models.umum.halaman import Halaman
 
 def isi_antrian(s: Session, sar: Saringan, menit_per_hari: int) -> html.Div:
     q = query(s, sar)
-    antrian = antrian_terbuka(s, kecamatan_ids=sar.kecamatan_ids)
-    peran = tabel_per_peran(s, sar, antrian)
+    # The counts need the steps' roles and ages only, not the texts the queue's table prints.
+    peran = tabel_per_peran(s, sar, umur_antrian(s, kecamatan_ids=sar.kecamatan_ids))
     return html.Div([
         html.H4("Menunggu per peran", className="mt-4"),
         grafik(figures.grafik_per_peran(peran.data), "Langkah menunggu per peran", id="grafik-per-peran"),
@@ -47,7 +47,7 @@ def opsi_tugas(s, user: User, daftar: list[Tugas] | None = None) -> list[dict]:
         return []
     zona = s.get(Kecamatan, user.kecamatan_id).zona_waktu
     tugas = {t.catatan.id: t for t in (antrian(s, user) if daftar is None else daftar)}
-    umur = antrian_terbuka(s, kecamatan_ids=[user.kecamatan_id])
+    umur = umur_antrian(s, kecamatan_ids=[user.kecamatan_id])
     urut = [int(c) for c in umur["catatan_id"] if int(c) in tugas]
     urut.sort(key=lambda c: not tugas[c].milik_sendiri)
     per = {int(r.catatan_id): r for r in umur.itertuples()}

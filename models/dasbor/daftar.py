@@ -17,6 +17,7 @@ from models.dasbor.kueri import (
     kueri_antrian,
     kueri_tindak_lanjut,
     syarat_terlambat,
+    umur_antrian,
 )
 from models.tables import CatatanLangkah, Eksekusi, Indikator, Kecamatan, Rekomendasi, Sop, SopLangkah, SopRevisi
 from models.umum.halaman import PER_HALAMAN, Halaman, dengan_baris, halaman_kosong, kata_cari
@@ -155,7 +156,8 @@ def cari_antrian(session: Session, *, kecamatan_ids: list[int], cari: object = N
     Each word of the search must appear in the office, the subject, the SOP, the activity or the role waited on.
     Ordered by the office, the SOP, the role or the time received, the database pages it and only the page's ages are
     reckoned. The first order, overdue first then the furthest past its standard, rests on each office's working
-    calendar, which the database does not hold: the matching steps' ages are reckoned and the page is cut from them.
+    calendar, which the database does not hold: the matching steps' ages alone are reckoned (umur_antrian), the page
+    is cut from them, and only the page's rows are read with their texts.
     An order not offered reads as "terlambat"; a page past the last is the last.
     """
     if not kecamatan_ids:
@@ -166,9 +168,11 @@ def cari_antrian(session: Session, *, kecamatan_ids: list[int], cari: object = N
                          .where(*syarat)).scalar_one() if syarat else semua
     h = halaman_kosong(halaman, cocok, semua, per_halaman)
     kunci = urut if isinstance(urut, str) and urut in URUTAN_ANTRIAN else "terlambat"
-    if kunci == "terlambat":
-        df = antrian_terbuka(session, kecamatan_ids=kecamatan_ids, sekarang=sekarang, syarat=syarat)
-        return dengan_baris(h, df.iloc[h.offset:h.offset + h.per_halaman].to_dict("records"))
+    if kunci == "terlambat":  # the matching steps' ages only, then the texts of the page's rows
+        umur = umur_antrian(session, kecamatan_ids=kecamatan_ids, sekarang=sekarang, syarat=syarat)
+        halaman_ini = antrian_terbuka(session, kecamatan_ids=kecamatan_ids,
+                                      umur=umur.iloc[h.offset:h.offset + h.per_halaman])
+        return dengan_baris(h, halaman_ini.to_dict("records"))
     sejak = col(CatatanLangkah.diterima_pada)
     urutan = {"sejak": (sejak,), "kecamatan": (col(Kecamatan.nama), sejak), "sop": (col(SopRevisi.nama), sejak),
               "peran": (col(CatatanLangkah.role_kode), sejak)}[kunci]

@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 
+import numpy as np
 import pandas as pd
 from sqlmodel import Session, col, func, select
 
@@ -209,39 +210,84 @@ def kueri_antrian(*kolom, kecamatan_ids: list[int]):
             .where(CatatanLangkah.selesai_pada == None))  # noqa: E711
 
 
-def antrian_terbuka(session: Session, *, kecamatan_ids: list[int], sekarang: datetime | None = None,
-                    syarat: tuple = (), catatan_ids: list[int] | None = None) -> pd.DataFrame:
-    """Every open step record of running executions in the offices, with its age in working minutes against the
-    step's mutu baku; overdue first, then the longest past its standard. `syarat`, conditions on the query's tables
-    (a search); `catatan_ids`, only these records (one page of the queue)."""
-    if not kecamatan_ids or catatan_ids == []:
-        return pd.DataFrame(columns=KOLOM_ANTRIAN)
-    q = kueri_antrian(CatatanLangkah.id, Eksekusi.kecamatan_id, SopRevisi.nama, Eksekusi.judul, SopLangkah.no,
-                      SopLangkah.kegiatan, CatatanLangkah.role_kode, SopLangkah.keputusan, CatatanLangkah.diterima_pada,
-                      SopLangkah.waktu_menit, kecamatan_ids=kecamatan_ids).where(*syarat)
-    if catatan_ids is not None:
-        q = q.where(col(CatatanLangkah.id).in_(catatan_ids))
-    df = pd.DataFrame(session.exec(q).all(), columns=["catatan_id", "kecamatan_id", "sop", "judul", "langkah",
-                                                      "kegiatan", "role_kode", "keputusan", "diterima_pada",
-                                                      "mutu_baku"])
-    if df.empty:
-        return pd.DataFrame(columns=KOLOM_ANTRIAN)
-    df["langkah"] = df["langkah"].map(nomor_langkah)
+KOLOM_UMUR = ["catatan_id", "kecamatan_id", "role_kode", "peran", "keputusan", "diterima_pada", "umur", "mutu_baku",
+              "terlambat"]
+_KOLOM_KUERI_UMUR = (CatatanLangkah.id, Eksekusi.kecamatan_id, CatatanLangkah.role_kode, SopLangkah.keputusan,
+                     CatatanLangkah.diterima_pada, SopLangkah.waktu_menit)
+
+
+def _kueri_umur(*teks, kecamatan_ids: list[int], syarat: tuple, catatan_ids: list[int] | None):
+    q = kueri_antrian(*_KOLOM_KUERI_UMUR, *teks, kecamatan_ids=kecamatan_ids).where(*syarat)
+    return q if catatan_ids is None else q.where(col(CatatanLangkah.id).in_(catatan_ids))
+
+
+def _beri_umur(session: Session, df: pd.DataFrame, sekarang: datetime | None) -> pd.DataFrame:
+    """The open steps read by _kueri_umur with their age in working minutes at `sekarang` (each office's work
+    calendar), whether they are past their mutu baku and the role's name; overdue first, then the furthest past its
+    standard."""
     df["diterima_pada"] = pd.to_datetime(df["diterima_pada"], utc=True)
     t = sekarang or utcnow()
     kal = kalender_per_kantor(session, set(df["kecamatan_id"]))
-    df["umur"] = 0.0
-    for kec_id, idx in df.groupby("kecamatan_id").indices.items():
-        df.loc[df.index[idx], "umur"] = kal[kec_id].working_minutes_many(
-            list(df["diterima_pada"].iloc[idx]), [t] * len(idx))
+    # Offices sharing a calendar (one time zone: the holidays are national) are reckoned in one call.
+    umur = np.zeros(len(df))
+    kelompok: dict[int, list[int]] = {}
+    for i, kec_id in enumerate(df["kecamatan_id"]):
+        kelompok.setdefault(id(kal[kec_id]), []).append(i)
+    for baris in kelompok.values():
+        kalender = kal[df["kecamatan_id"].iat[baris[0]]]
+        umur[baris] = kalender.working_minutes_many(df["diterima_pada"].iloc[baris], [t] * len(baris))
+    df["umur"] = umur
     # A mutu baku of 0 sets no standard time (as Waktu Siklus reads it): such a step is never overdue.
     df["terlambat"] = (df["mutu_baku"] > 0) & (df["umur"] > df["mutu_baku"])
-    kantor = nama_kantor(session, list(set(df["kecamatan_id"])))
-    df["kecamatan"] = df["kecamatan_id"].map(kantor)
     df["peran"] = df["role_kode"].map(lambda k: NAMA_PERAN.get(k, k))
-    df["_lebih"] = (df["umur"] / df["mutu_baku"].clip(lower=1)).where(df["mutu_baku"] > 0, 0.0)
-    df = df.sort_values(["terlambat", "_lebih", "catatan_id"], ascending=[False, False, True], kind="stable")
-    return df[KOLOM_ANTRIAN].reset_index(drop=True)
+    lebih = (df["umur"] / df["mutu_baku"].clip(lower=1)).where(df["mutu_baku"] > 0, 0.0)
+    urutan = np.lexsort((df["catatan_id"].to_numpy(), -lebih.to_numpy(), ~df["terlambat"].to_numpy(dtype=bool)))
+    return df.iloc[urutan].reset_index(drop=True)
+
+
+def umur_antrian(session: Session, *, kecamatan_ids: list[int], sekarang: datetime | None = None,
+                 syarat: tuple = (), catatan_ids: list[int] | None = None) -> pd.DataFrame:
+    """The open steps of the offices with only what their order and their counts need (KOLOM_UMUR: the role, whether
+    it is a decision, the age in working minutes against the mutu baku), in antrian_terbuka's order, without the
+    texts the queue's table prints."""
+    if not kecamatan_ids or catatan_ids == []:
+        return pd.DataFrame(columns=KOLOM_UMUR)
+    df = pd.DataFrame(session.exec(_kueri_umur(kecamatan_ids=kecamatan_ids, syarat=syarat,
+                                               catatan_ids=catatan_ids)).all(),
+                      columns=["catatan_id", "kecamatan_id", "role_kode", "keputusan", "diterima_pada", "mutu_baku"])
+    if df.empty:
+        return pd.DataFrame(columns=KOLOM_UMUR)
+    return _beri_umur(session, df, sekarang)[KOLOM_UMUR]
+
+
+def antrian_terbuka(session: Session, *, kecamatan_ids: list[int], sekarang: datetime | None = None,
+                    syarat: tuple = (), catatan_ids: list[int] | None = None,
+                    umur: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Every open step record of running executions in the offices, with its age in working minutes against the
+    step's mutu baku; overdue first, then the longest past its standard. `syarat`, conditions on the query's tables
+    (a search); `catatan_ids`, only these records (one page of the queue); `umur`, rows of umur_antrian already
+    reckoned (one page of them): only their texts are read, and the rows keep their order and ages."""
+    if umur is not None:
+        if umur.empty:
+            return pd.DataFrame(columns=KOLOM_ANTRIAN)
+        q = kueri_antrian(CatatanLangkah.id, Kecamatan.nama, SopRevisi.nama, Eksekusi.judul, SopLangkah.no,
+                          SopLangkah.kegiatan, kecamatan_ids=kecamatan_ids) \
+            .where(col(CatatanLangkah.id).in_([int(i) for i in umur["catatan_id"]]))
+        teks = pd.DataFrame(session.exec(q).all(), columns=["catatan_id", "kecamatan", "sop", "judul", "langkah",
+                                                            "kegiatan"])
+        teks["langkah"] = teks["langkah"].map(nomor_langkah)
+        return umur.merge(teks, on="catatan_id")[KOLOM_ANTRIAN]
+    if not kecamatan_ids or catatan_ids == []:
+        return pd.DataFrame(columns=KOLOM_ANTRIAN)
+    q = _kueri_umur(Kecamatan.nama, SopRevisi.nama, Eksekusi.judul, SopLangkah.no, SopLangkah.kegiatan,
+                    kecamatan_ids=kecamatan_ids, syarat=syarat, catatan_ids=catatan_ids)
+    df = pd.DataFrame(session.exec(q).all(), columns=["catatan_id", "kecamatan_id", "role_kode", "keputusan",
+                                                      "diterima_pada", "mutu_baku", "kecamatan", "sop", "judul",
+                                                      "langkah", "kegiatan"])
+    if df.empty:
+        return pd.DataFrame(columns=KOLOM_ANTRIAN)
+    df["langkah"] = df["langkah"].map(nomor_langkah)
+    return _beri_umur(session, df, sekarang)[KOLOM_ANTRIAN]
 
 
 def per_peran(antrian: pd.DataFrame) -> pd.DataFrame:
@@ -249,13 +295,11 @@ def per_peran(antrian: pd.DataFrame) -> pd.DataFrame:
     kolom = ["role_kode", "peran", "persetujuan", "langkah_lain", "terlambat", "jumlah"]
     if antrian.empty:
         return pd.DataFrame(columns=kolom)
-    g = antrian.groupby(["role_kode", "peran"])
-    df = pd.DataFrame({
-        "persetujuan": g["keputusan"].sum().astype(int),
-        "langkah_lain": g["keputusan"].apply(lambda s: int((~s.astype(bool)).sum())),
-        "terlambat": g["terlambat"].sum().astype(int),
-    }).reset_index()
-    df["jumlah"] = df["persetujuan"] + df["langkah_lain"]
+    g = antrian.assign(keputusan=antrian["keputusan"].astype(bool), terlambat=antrian["terlambat"].astype(bool)) \
+        .groupby(["role_kode", "peran"])
+    df = pd.DataFrame({"persetujuan": g["keputusan"].sum().astype(int), "jumlah": g.size().astype(int),
+                       "terlambat": g["terlambat"].sum().astype(int)}).reset_index()
+    df["langkah_lain"] = df["jumlah"] - df["persetujuan"]
     return df.sort_values(["jumlah", "peran"], ascending=[False, True])[kolom].reset_index(drop=True)
 
 

@@ -18,17 +18,17 @@ def test_every_call_is_measured_compared_across_scales_and_its_slowest_statement
     cakupan = re.search(r"Callback terdaftar: (\d+); diukur di sini: (\d+); menulis, diukur oleh make load: 3; "
                         r"tidak diukur: (\d+) \((.*)\)", capsys.readouterr().out)
     terdaftar, di_sini, tidak = (int(cakupan.group(i)) for i in (1, 2, 3))
-    assert terdaftar == di_sini + 3 + tidak and di_sini == 25
-    for diukur in ("monitoring_sop.tampil", "katalog", "perjanjian_kinerja.tampil", "laporan_kinerja.tampil",
-                   "anggaran.tampil", "evaluasi_akip.tampilkan", "unggah_sop.tampil"):
+    assert terdaftar == di_sini + 3 + tidak and di_sini == 26
+    for diukur in ("monitoring_sop.tampil", "katalog", "persetujuan.isi", "persetujuan.daftar",
+                   "perjanjian_kinerja.tampil", "laporan_kinerja.tampil", "anggaran.tampil", "evaluasi_akip.tampilkan", "unggah_sop.tampil"):
         assert f"callbacks.{diukur}," not in cakupan.group(4) + ",", diukur
     buat_sintetis(engine, jumlah=3, per_kabupaten=3)
     besar = ukur(url, ulang=2)
 
-    # 11 calls for each of the three views of the dashboards, 9 single calls, the yearly documents' 4 pages for
-    # two views and 2 single calls, the LKj's two files (the one-year history has no LHE yet), the admin's 9 views
-    # and 17 pages.
-    assert len(kecil) == len(besar) == 3 * 11 + 9 + 4 * 2 + 2 + 2 + 9 + 17
+    # 12 calls for each of the three views of the dashboards (Persetujuan's two: its summary and its queue's first
+    # page), 9 single calls, the yearly documents' 4 pages for two views and 2 single calls, the LKj's two files (the
+    # one-year history has no LHE yet), the admin's 10 views and 17 pages.
+    assert len(kecil) == len(besar) == 3 * 12 + 9 + 4 * 2 + 2 + 2 + 10 + 17
     assert {k[0] for k in kecil if k[0].startswith("Berkas")} == {"Berkas LKJ .docx", "Berkas LKJ .pdf"}
     assert {k[1] for k in kecil} == {"camat.poncokusumo", "kabupaten.malang (semua)", "kabupaten.malang (Poncokusumo)",
                                      "evapor.poncokusumo", "admin (semua)"}

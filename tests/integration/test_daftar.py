@@ -170,3 +170,35 @@ def test_the_queue_searched_and_sorted_in_the_database(demo, daftar):
         halaman2 = cari_antrian(s, kecamatan_ids=daftar["malang"], sekarang=SEKARANG, urut="sop", halaman=2)
         assert len(halaman2.baris) == min(25, len(semua) - 25)
         assert all(umur[b["catatan_id"]] == (b["umur"], b["terlambat"]) for b in halaman2.baris)
+
+
+def test_the_queue_reckons_its_ages_once_per_calendar_and_reuses_the_calendar_until_a_day_off_changes(
+        demo, daftar, monkeypatch):
+    """The overdue-first page reckons the matching steps' ages in one call per work calendar (the kabupaten's offices
+    share one: one time zone) and reads the page's texts without reckoning them again; the next request reuses the
+    calendar the first built, until the admin enters a day off."""
+    from models.umum import kalender
+    from models.umum.hari_libur import kalender_kantor, tambah_hari_libur
+
+    with session_scope(demo) as s:
+        assert len(set(antrian_terbuka(s, kecamatan_ids=daftar["malang"])["kecamatan"])) >= 2
+    panggilan = []
+    asli = kalender.KalenderKerja.working_minutes_many
+
+    def dihitung(self, mulai, selesai):
+        panggilan.append(len(mulai))
+        return asli(self, mulai, selesai)
+
+    monkeypatch.setattr(kalender.KalenderKerja, "working_minutes_many", dihitung)
+    with session_scope(demo) as s:
+        h = cari_antrian(s, kecamatan_ids=daftar["malang"], sekarang=SEKARANG)
+        pertama = kalender_kantor(s, kantor(s, nama=PONCO).id)
+    assert h.cocok > 25
+    assert panggilan == [h.cocok]  # one call over every matching step of both offices, none for the page
+    with session_scope(demo) as s:
+        assert kalender_kantor(s, kantor(s, nama=KALIPARE).id) is pertama
+        libur = date(2026, 12, 2)  # a Wednesday no holiday list knows
+        tambah_hari_libur(s, tanggal=libur, keterangan="Hari jadi kabupaten", oleh=pengguna(s, peran="admin"))
+    with session_scope(demo) as s:
+        baru = kalender_kantor(s, kantor(s, nama=PONCO).id)
+    assert baru is not pertama and libur in baru.libur and libur not in pertama.libur

@@ -72,6 +72,11 @@ KASUS = [
      {"kecamatan": "", "tahun": TH, "triwulan": 0, "minta": None}),  # four outputs, one left as it is
     ("kabupaten.malang", "callbacks.monitoring_sop.tampil", {"kecamatan": "", "tahun": TH, "semester": 1}),
     ("kabupaten.malang", "callbacks.katalog.tampilkan", {"cari": "pengumpulan", "kecamatan": None}),
+    ("kabupaten.malang", "callbacks.persetujuan.isi", {"kecamatan": "", "_pesan": None}),
+    ("kabupaten.malang", "callbacks.persetujuan.daftar",
+     {"kecamatan": "", "_pesan": None, "cari": None, "urut": "terlambat", "halaman": 1}),
+    ("camat.poncokusumo", "callbacks.persetujuan.daftar",
+     {"kecamatan": None, "_pesan": None, "cari": None, "urut": "terlambat", "halaman": 1}),
 ]
 
 
@@ -121,6 +126,54 @@ def test_a_figure_made_official_is_seen_on_the_next_call(client, app, demo, engi
     sesudah = panggil(client, app, k, **nilai).get_data()
     assert sesudah != sebelum and rekam.baca_tampilan()
     assert "90" in sesudah.decode()  # 45 of 50: the new figure's capaian is drawn
+
+
+def test_persetujuan_is_served_again_the_same_and_a_step_finished_is_seen_on_the_next_call(client, app, demo,
+                                                                                            engine):
+    """Persetujuan's summary, its queue's page and a step's panel are answered from the cache until the step is
+    finished (here through the step machine, as another tab or worker would): the next calls show it gone."""
+    from models.perencanaan.pekerjaan import mulai_pekerjaan
+    from models.sop.alur import catatan_terbuka, selesaikan
+    from tests.dash_util import payload, teks_jawaban
+
+    with session_scope(engine) as s:
+        renja = fabrik.sop(s, nama="Penyusunan Rencana Kerja (Renja)")
+        eks = mulai_pekerjaan(s, sop_id=renja.id, judul="Renja Uji Tembolok", tahun=TH + 1, triwulan=None,
+                              oleh=fabrik.pengguna(s, peran="camat"))
+        while (rec := catatan_terbuka(s, eks.id)).role_kode != "staf":
+            selesaikan(s, catatan_id=rec.id, oleh=fabrik.pengguna(s, peran=rec.role_kode))
+        langkah = rec.id
+    masuk(client, fabrik.nama_pengguna("staf"))
+
+    def tiga():
+        panel = payload(_kunci(app, "callbacks.persetujuan.tampilkan"),
+                        daftar_callback(app)[_kunci(app, "callbacks.persetujuan.tampilkan")],
+                        {"catatan_id": langkah, "_pesan": None})
+        panel["changedPropIds"] = ["tugas-pilih.value"]
+        return (panggil(client, app, _kunci(app, "callbacks.persetujuan.isi"), kecamatan=None, _pesan=None),
+                panggil(client, app, _kunci(app, "callbacks.persetujuan.daftar"), kecamatan=None, _pesan=None,
+                        cari="Renja Uji Tembolok", urut="terlambat", halaman=1),
+                client.post("/_dash-update-component", json=panel))
+
+    rekam = Rekam(engine)
+    ringkasan, daftar, panel = tiga()
+    assert "Renja Uji Tembolok" in teks_jawaban(panel) and "Staf" in teks_jawaban(daftar)
+    assert "dari 1 langkah" in teks_jawaban(daftar)
+    rekam.mulai()
+    lagi = tiga()
+    assert [r.get_data() for r in lagi] == [r.get_data() for r in (ringkasan, daftar, panel)]
+    # All three served from the cache: only the access check's reading of the step and its run (whose office it is).
+    assert [q.split("where")[-1].split("=")[0].strip() for q in rekam.baca_tampilan()] == ["catatanlangkah.id",
+                                                                                         "eksekusi.id"]
+
+    with session_scope(engine) as s:
+        selesaikan(s, catatan_id=langkah, oleh=fabrik.pengguna(s, peran="staf"), bukti=["Konsep Renja"])
+    rekam.mulai()
+    ringkasan2, daftar2, panel2 = tiga()
+    assert rekam.baca_tampilan()
+    assert "Langkah ini tidak lagi menunggu Anda." in teks_jawaban(panel2)
+    assert "Kasubag Evapor" in teks_jawaban(daftar2)  # the work now waits on the next step's role
+    assert ringkasan2.get_data() != ringkasan.get_data()
 
 
 def test_another_kabupaten_and_another_role_of_the_same_kabupaten_never_receive_an_entry(app, demo, engine):
@@ -298,7 +351,7 @@ def test_every_cached_view_writes_nothing_and_is_served_again_the_same(app, demo
     from tests.dash_util import nama_argumen, sidik_basis_data
 
     tembolok = {k: cb for k, cb in daftar_callback(app).items() if getattr(cb["callback"], "tembolok", False)}
-    assert len(tembolok) >= 19
+    assert len(tembolok) >= 22
     nilai = {"kecamatan": None, "tahun": TH, "triwulan": TW, "semester": 1, "cari": "pengumpulan",
              "kabupaten": None}
     v, sidik = _versi(engine), sidik_basis_data(engine)
