@@ -396,9 +396,10 @@ def _tabel_pdf(pdf: LembarPdf, t: Tabel) -> None:
     pdf.ln(2)
 
 
-def pdf_lkj(lkj: Lkj, *, dicetak: date | None = None) -> bytes:
-    """The LKj as an A4 portrait PDF: cover, table of contents with page numbers, chapters, Lampiran."""
-    n = naskah(lkj, dicetak=dicetak)
+def pdf_lkj(lkj: Lkj, *, dicetak: date | None = None, n: Naskah | None = None) -> bytes:
+    """The LKj as an A4 portrait PDF: cover, table of contents with page numbers, chapters, Lampiran. `n`: its text
+    already composed (naskah(lkj, dicetak=dicetak)), not composed again."""
+    n = naskah(lkj, dicetak=dicetak) if n is None else n
     pdf = LembarPdf(f"Laporan Kinerja {n.kecamatan} {n.tahun}", tegak=True)
     pdf.set_margins(20, 15, 20)
     _sampul_pdf(pdf, n)
@@ -477,9 +478,10 @@ def _medan(par: Any, perintah: str, hasil: str = "") -> None:
     run(fld("end"))
 
 
-def docx_lkj(lkj: Lkj, *, dicetak: date | None = None) -> bytes:
+def docx_lkj(lkj: Lkj, *, dicetak: date | None = None, n: Naskah | None = None) -> bytes:
     """The LKj as a Word document (A4 portrait): cover, a table of contents Word fills in on opening, page numbers
-    in the footer, headings "BAB I PENDAHULUAN" … "LAMPIRAN" as Heading 1."""
+    in the footer, headings "BAB I PENDAHULUAN" … "LAMPIRAN" as Heading 1. `n`: its text already composed
+    (naskah(lkj, dicetak=dicetak)), not composed again."""
     from docx import Document
     from docx.enum.section import WD_SECTION
     from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
@@ -487,7 +489,7 @@ def docx_lkj(lkj: Lkj, *, dicetak: date | None = None) -> bytes:
     from docx.oxml.ns import qn
     from docx.shared import Mm, Pt, RGBColor
 
-    n = naskah(lkj, dicetak=dicetak)
+    n = naskah(lkj, dicetak=dicetak) if n is None else n
     doc = Document()
     gaya = doc.styles["Normal"]
     gaya.font.name, gaya.font.size = "Arial", Pt(10.5)
@@ -587,5 +589,5 @@ def docx_lkj(lkj: Lkj, *, dicetak: date | None = None) -> bytes:
 
 def berkas_lkj(lkj: Lkj, *, dicetak: date | None = None) -> list[tuple[str, bytes]]:
     """The LKj as a Word file and a PDF, with their file names."""
-    nama = naskah(lkj, dicetak=dicetak).nama_berkas
-    return [(f"{nama}.docx", docx_lkj(lkj, dicetak=dicetak)), (f"{nama}.pdf", pdf_lkj(lkj, dicetak=dicetak))]
+    n = naskah(lkj, dicetak=dicetak)
+    return [(f"{n.nama_berkas}.docx", docx_lkj(lkj, n=n)), (f"{n.nama_berkas}.pdf", pdf_lkj(lkj, n=n))]

@@ -115,3 +115,23 @@ def test_the_lkj_runs_waiting_step_carries_the_word_file_and_the_pdf(tahun_kerja
             ("Laporan_Kinerja_Poncokusumo_2023.pdf", "catatan_langkah", rec.id)]
         lokasi = tmp_path / berkas[0].lokasi
     assert [p.text for p in Document(str(lokasi)).paragraphs if p.style.name == "Heading 1"] == list(BAB)
+
+
+@pytest.mark.parametrize("akhiran", ["docx", "pdf"])
+def test_a_print_route_composes_the_lkj_s_text_and_charts_once(app, client, demo, akhiran, monkeypatch):
+    import models.perencanaan.cetak_lkj as cetak_lkj
+
+    asli, panggilan = cetak_lkj.naskah, []
+
+    def naskah(*a, **kw):
+        panggilan.append(1)
+        return asli(*a, **kw)
+
+    monkeypatch.setattr(cetak_lkj, "naskah", naskah)
+    monkeypatch.setattr("dashboard.web.cetak.naskah_lkj", naskah)
+    with session_scope(demo) as s:
+        ponco = kantor(s).id
+    masuk(client, "camat.poncokusumo")
+    r = client.get(f"/cetak/lkj/{ponco}/2025.{akhiran}")
+    assert r.status_code == 200 and "laporan-kinerja-poncokusumo-2025" in r.headers["Content-Disposition"]
+    assert len(panggilan) == 1
