@@ -1,6 +1,8 @@
 """Unggah SOP: preview an uploaded document, redraw a procedure's difference and flowchart as its pelaksana are
 corrected, save the whole document. Every call checks who asks and reads the document on the server; the document is
-parsed once per process for the same file (models.sop.unggah.baca_sekali), not in each call."""
+parsed once per process for the same file (models.sop.unggah.baca_sekali), not in each call. The preview is a
+function of the file, the office chosen, who asks and the stored SOPs, so the same file's preview again (the same
+upload chosen again, or after a refresh) is served from the shared cache (dashboard.tembolok) until a write."""
 from __future__ import annotations
 
 import dash_bootstrap_components as dbc
@@ -58,7 +60,8 @@ def register(app: Dash) -> None:
               Output(ids.UNGGAH_SOP_PESAN, "children"),
               Input(ids.UNGGAH_SOP_BERKAS, "contents"), Input(ids.UNGGAH_SOP_KANTOR, "value"),
               State(ids.UNGGAH_SOP_BERKAS, "filename"),
-              peran=PERAN_UNGGAH, kecamatan=("kantor",), prevent_initial_call=True, tolak=lambda pesan: (pesan_tolak(pesan), True, None))
+              peran=PERAN_UNGGAH, kecamatan=("kantor",), prevent_initial_call=True, tolak=lambda pesan: (pesan_tolak(pesan), True, None),
+              tembolok=True)
     def tampil(isi, kantor, nama):
         if not isi:
             return no_update, True, None

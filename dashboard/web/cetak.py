@@ -360,10 +360,11 @@ def _lkj(kecamatan_id: int, tahun: int, jenis: str):
         if s.get(Kecamatan, kecamatan_id) is None:
             return ("Kecamatan tidak ditemukan.", 404, {"Content-Type": "text/plain; charset=utf-8"})
         lkj = susun_lkj(s, kecamatan_id, tahun)
-    nama = naskah_lkj(lkj).nama_berkas
+    n = naskah_lkj(lkj)  # composed once: the file's name and its text
     if jenis == "pdf":
-        return kirim_data(pdf_lkj(lkj), nama=nama, ekstensi="pdf", mimetype="application/pdf", inline=True)
-    return kirim_data(docx_lkj(lkj), nama=nama, ekstensi="docx", mimetype=DOCX)
+        return kirim_data(pdf_lkj(lkj, n=n), nama=n.nama_berkas, ekstensi="pdf", mimetype="application/pdf",
+                          inline=True)
+    return kirim_data(docx_lkj(lkj, n=n), nama=n.nama_berkas, ekstensi="docx", mimetype=DOCX)
 
 
 @bp.route("/cetak/lkj/<int:kecamatan_id>/<int:tahun>.pdf")

@@ -70,12 +70,18 @@ def _fonta(ukuran: int, tebal: bool = False) -> Any:
 
 def grafik_tren(iku: AnalisisIku) -> bytes:
     """The IKU's capaian per year as a bar chart (PNG, 1200 × 480 px), with the 100 % line; a year without a
-    capaian shows "-" and no bar (empty is not zero)."""
+    capaian shows "-" and no bar (empty is not zero). Drawn once per process for the same code and figures (the
+    Word file and the PDF of a report show the same charts)."""
+    return _grafik_tren(iku.kode, tuple((t.tahun, t.ukuran.capaian) for t in iku.tren))
+
+
+@lru_cache(maxsize=64)  # a chart's PNG is some tens of KB
+def _grafik_tren(kode: str, tren: tuple[tuple[int, float | None], ...]) -> bytes:
     w, h, kiri, kanan, atas, bawah = 1200, 480, 90, 30, 60, 70
     img = Image.new("RGB", (w, h), "white")
     d = ImageDraw.Draw(img)
-    d.text((kiri, 15), f"Tren capaian {iku.kode} (%)", fill="#212529", font=_fonta(26, True))
-    nilai = [t.ukuran.capaian for t in iku.tren]
+    d.text((kiri, 15), f"Tren capaian {kode} (%)", fill="#212529", font=_fonta(26, True))
+    nilai = [v for _, v in tren]
     puncak = max([120.0, *[v for v in nilai if v is not None]])
     tinggi = h - atas - bawah
     y0 = h - bawah
@@ -88,16 +94,15 @@ def grafik_tren(iku: AnalisisIku) -> bytes:
         d.text((kiri - 10, y(garis)), str(garis), fill="#6c757d", font=_fonta(18), anchor="rm")
     d.line([(kiri, y(100)), (w - kanan, y(100))], fill="#dc3545", width=2)
     d.text((w - kanan, y(100) - 4), "100%", fill="#dc3545", font=_fonta(18), anchor="rb")
-    n = max(1, len(iku.tren))
+    n = max(1, len(tren))
     lebar = (w - kiri - kanan) / n
-    for i, t in enumerate(iku.tren):
+    for i, (tahun, v) in enumerate(tren):
         x = kiri + i * lebar + lebar / 2
-        v = t.ukuran.capaian
         if v is not None:
             d.rectangle([x - min(lebar * 0.3, 60), y(v), x + min(lebar * 0.3, 60), y0], fill="#0d6efd")
         d.text((x, (y(v) if v is not None else y0) - 6), format_angka(v, 2) if v is not None else "-",
                fill="#212529", font=_fonta(20, True), anchor="mb")
-        d.text((x, y0 + 10), str(t.tahun), fill="#212529", font=_fonta(20), anchor="mt")
+        d.text((x, y0 + 10), str(tahun), fill="#212529", font=_fonta(20), anchor="mt")
     d.line([(kiri, y0), (w - kanan, y0)], fill="#212529", width=2)
     keluaran = io.BytesIO()
     img.save(keluaran, format="PNG")
@@ -396,9 +401,10 @@ def _tabel_pdf(pdf: LembarPdf, t: Tabel) -> None:
     pdf.ln(2)
 
 
-def pdf_lkj(lkj: Lkj, *, dicetak: date | None = None) -> bytes:
-    """The LKj as an A4 portrait PDF: cover, table of contents with page numbers, chapters, Lampiran."""
-    n = naskah(lkj, dicetak=dicetak)
+def pdf_lkj(lkj: Lkj, *, dicetak: date | None = None, n: Naskah | None = None) -> bytes:
+    """The LKj as an A4 portrait PDF: cover, table of contents with page numbers, chapters, Lampiran. `n`: its text
+    already composed (naskah(lkj, dicetak=dicetak)), not composed again."""
+    n = naskah(lkj, dicetak=dicetak) if n is None else n
     pdf = LembarPdf(f"Laporan Kinerja {n.kecamatan} {n.tahun}", tegak=True)
     pdf.set_margins(20, 15, 20)
     _sampul_pdf(pdf, n)
@@ -477,9 +483,10 @@ def _medan(par: Any, perintah: str, hasil: str = "") -> None:
     run(fld("end"))
 
 
-def docx_lkj(lkj: Lkj, *, dicetak: date | None = None) -> bytes:
+def docx_lkj(lkj: Lkj, *, dicetak: date | None = None, n: Naskah | None = None) -> bytes:
     """The LKj as a Word document (A4 portrait): cover, a table of contents Word fills in on opening, page numbers
-    in the footer, headings "BAB I PENDAHULUAN" … "LAMPIRAN" as Heading 1."""
+    in the footer, headings "BAB I PENDAHULUAN" … "LAMPIRAN" as Heading 1. `n`: its text already composed
+    (naskah(lkj, dicetak=dicetak)), not composed again."""
     from docx import Document
     from docx.enum.section import WD_SECTION
     from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
@@ -487,7 +494,7 @@ def docx_lkj(lkj: Lkj, *, dicetak: date | None = None) -> bytes:
     from docx.oxml.ns import qn
     from docx.shared import Mm, Pt, RGBColor
 
-    n = naskah(lkj, dicetak=dicetak)
+    n = naskah(lkj, dicetak=dicetak) if n is None else n
     doc = Document()
     gaya = doc.styles["Normal"]
     gaya.font.name, gaya.font.size = "Arial", Pt(10.5)
@@ -587,5 +594,5 @@ def docx_lkj(lkj: Lkj, *, dicetak: date | None = None) -> bytes:
 
 def berkas_lkj(lkj: Lkj, *, dicetak: date | None = None) -> list[tuple[str, bytes]]:
     """The LKj as a Word file and a PDF, with their file names."""
-    nama = naskah(lkj, dicetak=dicetak).nama_berkas
-    return [(f"{nama}.docx", docx_lkj(lkj, dicetak=dicetak)), (f"{nama}.pdf", pdf_lkj(lkj, dicetak=dicetak))]
+    n = naskah(lkj, dicetak=dicetak)
+    return [(f"{n.nama_berkas}.docx", docx_lkj(lkj, n=n)), (f"{n.nama_berkas}.pdf", pdf_lkj(lkj, n=n))]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -114,20 +115,30 @@ class HasilImpor:
         return f"Tidak disimpan: salinan dari \"{asal.get('nama')}\" ({asal.get('kecamatan')})."
 
 
-def prosedur_tersimpan(session: Session) -> list[Prosedur]:
-    """Stored procedures in force, as Prosedur objects, to recognise copies brought in a later import."""
+def prosedur_tersimpan(session: Session, sidik: Collection[tuple] | None = None) -> list[Prosedur]:
+    """Stored procedures in force, as Prosedur objects, to recognise copies brought in a later import. `sidik`: only
+    those whose steps have one of these fingerprints (Prosedur.sidik_langkah), the only ones a copy can match; only
+    the revisions with as many steps as one of them are read."""
     hasil = []
-    baris = session.exec(
-        select(SopRevisi, Kecamatan).join(Sop, col(Sop.id) == SopRevisi.sop_id)
-        .join(Kecamatan, col(Kecamatan.id) == Sop.kecamatan_id).where(SopRevisi.berlaku == True)  # noqa: E712
-        .order_by(col(SopRevisi.id))
-    ).all()
+    q_rev = (select(SopRevisi, Kecamatan).join(Sop, col(Sop.id) == SopRevisi.sop_id)
+             .join(Kecamatan, col(Kecamatan.id) == Sop.kecamatan_id).where(SopRevisi.berlaku == True)  # noqa: E712
+             .order_by(col(SopRevisi.id)))
+    q_langkah = (select(SopLangkah).join(SopRevisi, col(SopRevisi.id) == SopLangkah.revisi_id)
+                 .where(SopRevisi.berlaku == True)  # noqa: E712
+                 .order_by(col(SopLangkah.revisi_id), col(SopLangkah.urutan)))
+    if sidik is not None:
+        jumlah = {len(s) for s in sidik}
+        if not jumlah:
+            return []
+        if 0 not in jumlah:  # a revision without steps has no row to count
+            cocok = (select(SopLangkah.revisi_id).join(SopRevisi, col(SopRevisi.id) == SopLangkah.revisi_id)
+                     .where(SopRevisi.berlaku == True)  # noqa: E712
+                     .group_by(col(SopLangkah.revisi_id)).having(func.count().in_(sorted(jumlah))))
+            q_rev = q_rev.where(col(SopRevisi.id).in_(cocok))
+            q_langkah = q_langkah.where(col(SopLangkah.revisi_id).in_(cocok))
+    baris = session.exec(q_rev).all()
     langkah_per_revisi: dict[int, list[SopLangkah]] = {}
-    for lk in session.exec(
-        select(SopLangkah).join(SopRevisi, col(SopRevisi.id) == SopLangkah.revisi_id)
-        .where(SopRevisi.berlaku == True)  # noqa: E712
-        .order_by(col(SopLangkah.revisi_id), col(SopLangkah.urutan))
-    ):
+    for lk in session.exec(q_langkah):
         langkah_per_revisi.setdefault(lk.revisi_id, []).append(lk)
     for rev, kec in baris:
         langkah = [
@@ -141,6 +152,9 @@ def prosedur_tersimpan(session: Session) -> list[Prosedur]:
             kualifikasi_pelaksana=[], keterkaitan=[], peralatan=[], peringatan=None, pencatatan=None,
             pelaksana=list(rev.pelaksana), langkah=langkah, total_menit=rev.total_menit, punya_identitas=True,
         ))
+    if sidik is not None:
+        dicari = set(sidik)
+        hasil = [p for p in hasil if p.sidik_langkah() in dicari]
     return hasil
 
 

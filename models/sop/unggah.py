@@ -244,7 +244,9 @@ def pratinjau(session: Session, data: bytes, nama_berkas: str, oleh: User, *, ke
         prosedur = baca_sekali(nama_berkas, data, menit_per_hari=menit_per_hari)
     except DokumenTidakTerbaca as e:
         return Pratinjau(nama_berkas, [], [str(e)])
-    tandai_duplikat(prosedur, sebelumnya=prosedur_tersimpan(session))
+    # Only a procedure without an identity of its own can be a copy: the stored ones read are those its steps match.
+    dicari = {p.sidik_langkah() for p in prosedur if not p.punya_identitas}
+    tandai_duplikat(prosedur, sebelumnya=prosedur_tersimpan(session, dicari))
     alias = peta_alias(session)
     kantor_sendiri, kab_sendiri = _kantor_pengguna(session, oleh)
     pilihan = session.get(Kecamatan, kecamatan_id) if kecamatan_id else None

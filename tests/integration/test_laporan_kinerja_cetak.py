@@ -2,6 +2,7 @@
 back from its Word file (python-docx) and its PDF (pypdf); the print routes' access."""
 from __future__ import annotations
 
+import copy
 import io
 from datetime import date
 
@@ -115,3 +116,42 @@ def test_the_lkj_runs_waiting_step_carries_the_word_file_and_the_pdf(tahun_kerja
             ("Laporan_Kinerja_Poncokusumo_2023.pdf", "catatan_langkah", rec.id)]
         lokasi = tmp_path / berkas[0].lokasi
     assert [p.text for p in Document(str(lokasi)).paragraphs if p.style.name == "Heading 1"] == list(BAB)
+
+
+@pytest.mark.parametrize("akhiran", ["docx", "pdf"])
+def test_a_print_route_composes_the_lkj_s_text_and_charts_once(app, client, demo, akhiran, monkeypatch):
+    import models.perencanaan.cetak_lkj as cetak_lkj
+
+    asli, panggilan = cetak_lkj.naskah, []
+
+    def naskah(*a, **kw):
+        panggilan.append(1)
+        return asli(*a, **kw)
+
+    monkeypatch.setattr(cetak_lkj, "naskah", naskah)
+    monkeypatch.setattr("dashboard.web.cetak.naskah_lkj", naskah)
+    with session_scope(demo) as s:
+        ponco = kantor(s).id
+    masuk(client, "camat.poncokusumo")
+    r = client.get(f"/cetak/lkj/{ponco}/2025.{akhiran}")
+    assert r.status_code == 200 and "laporan-kinerja-poncokusumo-2025" in r.headers["Content-Disposition"]
+    assert len(panggilan) == 1
+
+
+def test_a_trend_chart_is_drawn_once_for_the_same_figures_and_again_for_other_figures(tahun_kerja, demo, monkeypatch):
+    import dataclasses
+
+    import models.perencanaan.cetak_lkj as cetak_lkj
+
+    lkj = _lkj(demo, tahun_kerja)
+    iku = next(i for s in lkj.sasaran for i in s.iku if any(t.ukuran.capaian is not None for t in i.tren))
+    cetak_lkj._grafik_tren.cache_clear()
+    pertama = cetak_lkj.grafik_tren(iku)
+    digambar = []
+    asli = cetak_lkj.Image.new
+    monkeypatch.setattr(cetak_lkj.Image, "new", lambda *a, **kw: digambar.append(1) or asli(*a, **kw))
+    assert cetak_lkj.grafik_tren(copy.deepcopy(iku)) == pertama and digambar == []
+    t = next(t for t in iku.tren if t.ukuran.capaian is not None)
+    lain = dataclasses.replace(iku, tren=[dataclasses.replace(x, ukuran=dataclasses.replace(
+        x.ukuran, capaian=x.ukuran.capaian + 10)) if x is t else x for x in iku.tren])
+    assert cetak_lkj.grafik_tren(lain) != pertama and digambar == [1]

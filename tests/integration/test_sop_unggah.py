@@ -5,12 +5,13 @@ from __future__ import annotations
 import copy
 
 import pytest
+from sqlalchemy import event
 from sqlmodel import select
 
 from models.db import session_scope
 from models.sop.berkas import baca_dokumen_banyak
 from models.sop.dokumen import kunci_nama
-from models.sop.register import detail_sop
+from models.sop.register import detail_sop, prosedur_tersimpan
 from models.sop.unggah import (
     PESAN_PERAN,
     Selisih,
@@ -186,3 +187,37 @@ def test_a_decision_s_return_not_written_in_the_document_is_shown_and_corrected_
         assert pr.prosedur[0].selisih == [] and pr.prosedur[0].penetapan[2].sumber == "koreksi"
         pr = pratinjau(s, data, "kalipare.docx", admin, kembali={(0, 3): 3})  # not a step before it
         assert pr.prosedur[0].masalah == ["langkah 3: jika tidak, harus kembali ke salah satu langkah sebelumnya."]
+
+
+def test_a_copy_without_an_identity_is_recognised_against_the_register_from_the_stored_sops_it_may_copy(demo):
+    salinan = dokumen_seed()[4]  # Kalipare's Musrenbangcam steps with no identity page of their own
+    with session_scope(demo) as s:
+        admin = pengguna(s, peran="admin")
+        pr = pratinjau(s, salinan.read_bytes(), salinan.name, admin)
+        (pp,) = pr.prosedur
+        assert pp.duplikat and pp.prosedur.duplikat_dari == {"kecamatan": "Kalipare", "nama": NAMA}
+        # Only the stored procedures with the same steps are read for it, and they are the ones the whole register has.
+        sidik = pp.prosedur.sidik_langkah()
+        dicari = prosedur_tersimpan(s, {sidik})
+        assert dicari and [(p.kecamatan, p.nama) for p in dicari] == [
+            (p.kecamatan, p.nama) for p in prosedur_tersimpan(s) if p.sidik_langkah() == sidik]
+        assert prosedur_tersimpan(s, set()) == []
+
+
+def test_a_preview_whose_procedures_have_their_identity_reads_no_other_sop_s_steps(demo):
+    dokumen = dokumen_seed()[0]
+    sql: list[str] = []
+
+    def catat(conn, cursor, statement, *_):  # noqa: ANN001
+        sql.append(" ".join(statement.lower().split()))
+
+    event.listen(demo, "before_cursor_execute", catat)
+    try:
+        with session_scope(demo) as s:
+            admin = pengguna(s, peran="admin")
+            pr = pratinjau(s, dokumen.read_bytes(), dokumen.name, admin)
+    finally:
+        event.remove(demo, "before_cursor_execute", catat)
+    assert len(pr.prosedur) == 3 and all(p.revisi_berlaku == 1 for p in pr.prosedur)
+    langkah = [q for q in sql if "from soplangkah" in q]
+    assert langkah and all("where soplangkah.revisi_id =" in q for q in langkah)  # the office's revision in force
