@@ -449,3 +449,20 @@ def test_the_kepatuhan_totals_row_is_stored_as_numbers(demo, empat, hari_ini, cl
     assert jumlah[0].value == "Jumlah bermasalah" and jumlah[0].data_type == "s"
     assert [c.data_type for c in jumlah[1:]] == ["n"] * 14
     assert [c.value for c in jumlah[1:]] == [37, 2, 4, 4, 1, 4, 4, 4, 4, 1, 2, 3, 4, 0]
+
+
+def _komponen(x) -> int:
+    if isinstance(x, dict):
+        return ("namespace" in x and "props" in x) + sum(_komponen(v) for v in x.values())
+    return sum(_komponen(v) for v in x) if isinstance(x, list) else 0
+
+
+def test_a_kabupatens_tables_travel_as_a_few_components_each(empat, hari_ini, client, app):
+    """The browser draws each Dash component on its own, and four tables of a kabupaten's offices as thousands of
+    them kept Chromium busy for seconds: each table is one component of plain HTML (the same cells, see above)."""
+    masuk(client, "kabupaten.malang")
+    periode = {"kecamatan": None, "tahun": 2025, "triwulan": 2}
+    for nama in ("tampil", "tampil_capaian", "tampil_tindak"):
+        jawaban = panggil(client, app, _kunci(app, nama), **periode).get_json()["response"]
+        assert _komponen(jawaban) <= 25, (nama, _komponen(jawaban))
+        assert _komponen(urai_statis(jawaban)) > 60, nama  # the cells are all there, as HTML
