@@ -25,7 +25,8 @@ from models.akun.peran import NAMA_PERAN, PERAN_KANTOR, TINGKAT_KABUPATEN
 from models.akun.sandi import periksa_sandi
 from models.tables import Kabupaten, Kecamatan, Role, User, utcnow
 from models.umum.audit import catat
-from models.umum.isian import MAKS_CARI, MAKS_PENDEK, teks
+from models.umum.halaman import PER_HALAMAN, Halaman, kata_cari
+from models.umum.isian import MAKS_PENDEK, teks
 from models.umum.nip import baca_nip, format_nip
 from models.umum.penolakan import Ditolak
 
@@ -343,7 +344,7 @@ class BarisPengguna:
     jabatan: str | None = None
 
 
-PER_HALAMAN_PENGGUNA = 25  # as the tables paged in the browser (dashboard.components.tabel)
+PER_HALAMAN_PENGGUNA = PER_HALAMAN
 # The orders the users page offers, by their key: (label, the columns in order); each ends on the id for a stable page.
 URUTAN_PENGGUNA = {
     "kantor": "Kantor",
@@ -352,35 +353,6 @@ URUTAN_PENGGUNA = {
     "peran": "Peran",
     "status": "Status (nonaktif dahulu)",
 }
-
-
-@dataclass(frozen=True)
-class HalamanPengguna:
-    """One page of the users list, as the database paged, sorted and searched it."""
-
-    baris: list[BarisPengguna]
-    cocok: int  # accounts matching the search
-    semua: int  # accounts in all
-    halaman: int  # 1-based, within 1..jumlah_halaman
-    per_halaman: int
-
-    @property
-    def jumlah_halaman(self) -> int:
-        return max(1, -(-self.cocok // self.per_halaman))
-
-    @property
-    def dari(self) -> int:
-        return (self.halaman - 1) * self.per_halaman + 1 if self.cocok else 0
-
-    @property
-    def sampai(self) -> int:
-        return min(self.cocok, self.halaman * self.per_halaman)
-
-
-def _kata_cari(cari: object) -> list[str]:
-    """The search's words, each to be found in some column ("siti kalipare" → both, anywhere)."""
-    kata = teks(cari, label="Teks pencarian", maks=MAKS_CARI) or ""
-    return [k.casefold() for k in kata.split()][:8]
 
 
 # The office of an account: its kecamatan's kabupaten, or the kabupaten it belongs to itself.
@@ -422,14 +394,14 @@ def _cocok(kata: str):
 
 
 def cari_pengguna(session: Session, *, cari: object = None, urut: object = "kantor", halaman: object = 1,
-                  per_halaman: int = PER_HALAMAN_PENGGUNA) -> HalamanPengguna:
+                  per_halaman: int = PER_HALAMAN_PENGGUNA) -> Halaman[BarisPengguna]:
     """One page of the accounts, searched, sorted and paged by the database (the admin's users page).
 
     Each word of the search must appear in the username, the name, the NIP (typed with its spaces or without), the
     role's name or the office as the list prints it ("Kec. Kalipare (Kab. Malang)"). Only the page's rows leave the database, so the answer's size does not follow the
     number of accounts. An order not offered reads as "kantor"; a page past the last is the last.
     """
-    syarat = [_cocok(k) for k in _kata_cari(cari)]
+    syarat = [_cocok(k) for k in kata_cari(cari)]
     semua = session.exec(select(func.count()).select_from(User)).one()
     cocok: int = session.exec(_dengan_kantor(func.count(col(User.id))).where(*syarat)).one()
     ukuran = max(1, min(int(per_halaman), 500))
@@ -447,7 +419,7 @@ def cari_pengguna(session: Session, *, cari: object = None, urut: object = "kant
     }[urut if isinstance(urut, str) and urut in URUTAN_PENGGUNA else "kantor"]
     q = (_dengan_kantor(User, Role.nama, Kecamatan.nama, _NAMA_KAB).where(*syarat).order_by(*urutan, User.id)
          .offset((nomor - 1) * ukuran).limit(ukuran))
-    return HalamanPengguna([_baris_pengguna(*r) for r in session.exec(q)], cocok, semua, nomor, ukuran)
+    return Halaman([_baris_pengguna(*r) for r in session.exec(q)], cocok, semua, nomor, ukuran)
 
 
 def label_pengguna(b: BarisPengguna) -> str:
