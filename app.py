@@ -15,6 +15,7 @@ from flask import Flask
 
 from models.db import get_engine
 from models.settings import INSTANCE, load_settings
+from models.umum.tembolok import naikkan_saat_mulai
 
 ROOT = Path(__file__).resolve().parent
 BOOTSTRAP_CSS = "/vendor/bootstrap/css/bootstrap.min.css"  # vendored with its licence; served by the app, no CDN
@@ -42,6 +43,8 @@ def create_app(config: dict | None = None) -> Dash:
         server.wsgi_app = ProxyFix(server.wsgi_app, x_for=settings.jumlah_proxy, x_proto=settings.jumlah_proxy)
     server.extensions["sakip_settings"] = settings
     server.extensions["sakip_engine"] = get_engine(settings.database_url)
+    # Answers kept by an earlier build of the code are not served by this one.
+    naikkan_saat_mulai(server.extensions["sakip_engine"])
 
     app = Dash(
         __name__,

@@ -85,7 +85,8 @@ SUBJEK = {JenisKerja.REALISASI: "realisasi", JenisKerja.EVALUASI: "evaluasi"}
 OBJEK = {"kecamatan": "kecamatan", "pengguna": "pengguna", "sop": "sop", "sop_revisi": "soprevisi",
          "indikator": "indikator", "target": "target", "eksekusi": "eksekusi", "realisasi": "realisasi",
          "catatan_langkah": "catatanlangkah", "evaluasi": "evaluasi", "rekomendasi": "rekomendasi",
-         "laporan_kinerja": "laporankinerja", "lampiran": "lampiran", "evaluasi_akip": "evaluasiakip"}
+         "laporan_kinerja": "laporankinerja", "lampiran": "lampiran", "evaluasi_akip": "evaluasiakip",
+         "jawaban_lke": "jawabanlke"}
 KUNCI_ID = {"eksekusi": "eksekusi", "evaluasi": "evaluasi", "sop": "sop", "sop_id": "sop", "dari_sop": "sop",
             "dari_revisi": "soprevisi", "user": "pengguna", "indikator": "indikator", "tindak_lanjut": "tindaklanjut",
             "laporan_kinerja": "laporankinerja", "evaluasi_akip": "evaluasiakip"}

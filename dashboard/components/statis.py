@@ -25,6 +25,11 @@ _DATA = re.compile(r"^(data|aria)-[a-z0-9-]+$")
 _HREF = re.compile(r"^(/|https?://|#|mailto:)", re.I)
 
 
+def _satu_baris(teks: str) -> str:
+    """Line breaks as spaces: a blank line would end the HTML block and the rest would be read as Markdown."""
+    return re.sub(r"\s*[\r\n]+\s*", " ", teks)
+
+
 def _gaya(gaya: dict[str, Any]) -> str:
     def css(k: str) -> str:
         return re.sub(r"([A-Z])", lambda m: "-" + m.group(1).lower(), k)
@@ -64,7 +69,7 @@ def _atribut(props: dict[str, Any]) -> str:
             continue
         if nama == "href" and not _HREF.match(str(v)):
             continue
-        keluar.append(f' {nama}="{h.escape(str(v))}"')
+        keluar.append(f' {nama}="{h.escape(_satu_baris(str(v)))}"')
     return "".join(keluar) + ">"
 
 
@@ -72,7 +77,7 @@ def _tulis(c: Any) -> str:
     if c is None:
         return ""
     if isinstance(c, (str, int, float)):
-        return h.escape(" ".join(str(c).split("\n")))  # a blank line would end the HTML block
+        return h.escape(_satu_baris(str(c)))
     if isinstance(c, dbc.Table):
         return _tabel_dbc(c)
     jenis = type(c).__name__

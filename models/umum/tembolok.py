@@ -18,13 +18,14 @@ import hashlib
 import json
 import logging
 import re
+import time
 import zlib
 from datetime import date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import delete, event, update
 from sqlalchemy.engine import Connection, Engine
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlmodel import Session, select
 
 from models.tables import Tembolok, VersiData, utcnow
@@ -71,22 +72,45 @@ def naikkan_versi(conn: Connection | Session) -> None:
         conn.execute(VersiData.__table__.insert().values(id=1, versi=1))  # type: ignore[attr-defined]
 
 
-def _naikkan_dbapi(dbapi_conn: Any) -> None:
-    """The raise on the DBAPI connection being returned to the pool, after its transaction committed."""
-    cur = dbapi_conn.cursor()
-    try:
-        cur.execute("UPDATE versidata SET versi = versi + 1 WHERE id = 1")
-        if cur.rowcount == 0:
-            cur.execute("INSERT INTO versidata (id, versi) VALUES (1, 1)")
-        dbapi_conn.commit()
-    except Exception:  # noqa: BLE001 - a database without the table yet (before its migration): nothing to raise
-        log.warning("versi data tidak dapat dinaikkan", exc_info=True)
+def _naikkan_dbapi(dbapi_conn: Any, *, coba: int = 3) -> None:
+    """The raise on the DBAPI connection being returned to the pool, after its transaction committed. A database busy
+    past its timeout is tried again; nothing here may raise, or the pool would lose the connection after a committed
+    write (a database without the table yet, before its migration, has nothing to raise)."""
+    for ke in range(coba):
+        cur = None
         try:
-            dbapi_conn.rollback()
+            cur = dbapi_conn.cursor()
+            cur.execute("UPDATE versidata SET versi = versi + 1 WHERE id = 1")
+            if cur.rowcount == 0:
+                cur.execute("INSERT INTO versidata (id, versi) VALUES (1, 1)")
+            dbapi_conn.commit()
+            return
         except Exception:  # noqa: BLE001
-            pass
-    finally:
-        cur.close()
+            try:
+                dbapi_conn.rollback()
+            except Exception:  # noqa: BLE001
+                pass
+            if ke == coba - 1:
+                log.error("versi data tidak dapat dinaikkan; tampilan tersimpan dapat tertinggal hingga batas "
+                          "waktunya", exc_info=True)
+            else:
+                time.sleep(0.05 * (ke + 1))
+        finally:
+            if cur is not None:
+                try:
+                    cur.close()
+                except Exception:  # noqa: BLE001
+                    pass
+
+
+def naikkan_saat_mulai(engine: Engine) -> None:
+    """Raise the version once when the application starts: answers kept by an earlier build of the code, or before a
+    migration run outside the application, are not served again."""
+    try:
+        with engine.begin() as conn:
+            naikkan_versi(conn)
+    except SQLAlchemyError:  # before the migration that makes the table: nothing kept to forget
+        log.info("versi data belum ada; tembolok kosong")
 
 
 def pasang(engine: Engine) -> None:

@@ -385,3 +385,52 @@ def test_the_input_that_triggered_a_view_is_part_of_its_key(client, app, demo, e
     assert "tl-isi" not in pertama  # the page change leaves the summary as it is
     assert kedua["tl-isi"]["children"]  # the new filter draws it, though the arguments are the same
     assert _jumlah_entri(engine) >= 2
+
+
+def test_a_version_raise_that_fails_is_tried_again_and_never_raises_into_the_pool():
+    """The raise runs as a connection goes back to the pool after a committed write: a database busy past its
+    timeout is tried again, and a failure is logged, never raised (the pool would lose the connection and the person
+    would be told a saved write failed)."""
+    class Kursor:
+        rowcount = 1
+
+        def __init__(self, gagal):
+            self.gagal = gagal
+
+        def execute(self, sql):
+            if self.gagal:
+                raise RuntimeError("database is locked")
+
+        def close(self):
+            raise RuntimeError("connection already closed")
+
+    class Koneksi:
+        def __init__(self, gagal_kali):
+            self.gagal_kali, self.commit_kali, self.cursor_kali = gagal_kali, 0, 0
+
+        def cursor(self):
+            self.cursor_kali += 1
+            if self.cursor_kali == 1:
+                raise RuntimeError("connection reset")
+            return Kursor(self.cursor_kali <= self.gagal_kali)
+
+        def commit(self):
+            self.commit_kali += 1
+
+        def rollback(self):
+            raise RuntimeError("no connection")
+
+    sekali_gagal = Koneksi(gagal_kali=2)
+    tb._naikkan_dbapi(sekali_gagal)
+    assert (sekali_gagal.cursor_kali, sekali_gagal.commit_kali) == (3, 1)
+    selalu_gagal = Koneksi(gagal_kali=99)
+    tb._naikkan_dbapi(selalu_gagal)  # logged, not raised
+    assert (selalu_gagal.cursor_kali, selalu_gagal.commit_kali) == (3, 0)
+
+
+def test_a_new_start_of_the_application_forgets_the_answers_kept_before(demo, engine, db_url, tmp_path):
+    from app import create_app
+
+    v = _versi(engine)
+    create_app({"DATABASE_URL": db_url, "APP_ENV": "test", "SECRET_KEY": "kunci-uji", "UPLOAD_DIR": str(tmp_path)})
+    assert _versi(engine) == v + 1

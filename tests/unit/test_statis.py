@@ -29,6 +29,7 @@ def test_a_table_is_written_as_escaped_html_with_its_classes_links_colours_and_d
 
 
 def test_a_blank_line_in_a_text_cannot_end_the_html_block_and_an_input_is_refused():
-    assert "\n" not in statis(html.Div(html.P("baris satu\n\nbaris dua"))).children
+    md = statis(html.Div(html.P("baris satu\r\n\r\nbaris dua", title="a\n\nb")))
+    assert md.children == '<div><p title="a b">baris satu baris dua</p></div>'
     with pytest.raises(TypeError, match="Input tidak dapat ditulis sebagai HTML statis"):
         statis(html.Div(dcc.Input(id="x")))
