@@ -52,9 +52,11 @@ def mengubah(statement: str) -> bool:
     (False, False)
     >>> mengubah("UPDATE realisasi SET status=? WHERE id=?"), mengubah('DELETE FROM "target" WHERE id = 1')
     (True, True)
-    >>> mengubah("CREATE TABLE x (id int)"), mengubah("WITH a AS (SELECT 1) SELECT * FROM a")
-    (True, False)
+    >>> mengubah("CREATE TABLE x (id int)"), mengubah("WITH a AS (SELECT 1) SELECT * FROM a"), mengubah("")
+    (True, False, False)
     """
+    if not statement.strip():  # the driver's empty statement that opens a transaction
+        return False
     m = _TULIS.match(statement)
     if m:
         return m.group(1).lower() not in TABEL_BEBAS
