@@ -8,7 +8,7 @@ from flask_login import current_user
 
 from dashboard import ids
 from dashboard.akses import callback
-from dashboard.components.tabel import keterangan_baris
+from dashboard.components.daftar import keterangan as teks_keterangan
 from dashboard.data import sesi
 from models.akun.pengguna import PESAN_SANDI_AWAL_DIBERIKAN as PESAN_SANDI_AWAL
 from models.akun.pengguna import (
@@ -49,7 +49,7 @@ def register(app: Dash) -> None:
         awal = ctx.triggered_id in (ids.PENGGUNA_CARI, ids.PENGGUNA_URUT)
         with sesi() as s:
             h = cari_pengguna(s, cari=cari, urut=urut, halaman=1 if awal else halaman)
-        keterangan = keterangan_baris(h.dari, h.sampai, h.cocok, h.semua, satuan="pengguna")
+        keterangan = teks_keterangan(h, "pengguna")
         if not h.cocok:
             return dbc.Alert(keterangan, color="light"), "", 1, 1
         return _tabel(h.baris), keterangan, h.jumlah_halaman, h.halaman

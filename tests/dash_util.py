@@ -137,17 +137,18 @@ def buka_halaman(client, alamat: str):
     return client.post("/_dash-update-component", json=badan_halaman(alamat))
 
 
-def komponen_jawaban(isi, ident: str) -> dict | None:
-    """The component whose id is `ident` anywhere in a callback's answer (its JSON), or None."""
+def komponen_jawaban(isi, ident: str, prop: str = "id") -> dict | None:
+    """The component whose `prop` (its id unless named) is `ident` anywhere in a callback's answer (its JSON), or
+    None."""
     if isinstance(isi, dict):
-        if isi.get("props", {}).get("id") == ident:
+        if isi.get("props", {}).get(prop) == ident:
             return isi
         for v in isi.values():
-            if (hit := komponen_jawaban(v, ident)) is not None:
+            if (hit := komponen_jawaban(v, ident, prop)) is not None:
                 return hit
     elif isinstance(isi, list):
         for v in isi:
-            if (hit := komponen_jawaban(v, ident)) is not None:
+            if (hit := komponen_jawaban(v, ident, prop)) is not None:
                 return hit
     return None
 

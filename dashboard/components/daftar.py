@@ -16,7 +16,8 @@ def id_daftar(prefix: str, bagian: str) -> str:
 
 
 def kendali_daftar(prefix: str, *, urutan: dict[str, str], bawaan: str, placeholder: str,
-                   judul: str | None = None, ident: str | None = None, hidden: bool = False) -> html.Div:
+                   judul: str | None = None, ident: str | None = None, hidden: bool = False,
+                   kelas: str = "mt-4") -> html.Div:
     """The list's search box, order, words, table and pager, empty until its callback fills them."""
     return html.Div([
         html.H5(judul, className="mt-4 mb-2") if judul else None,
@@ -31,7 +32,7 @@ def kendali_daftar(prefix: str, *, urutan: dict[str, str], bawaan: str, placehol
         dcc.Loading(html.Div(id=id_daftar(prefix, "tabel")), delay_show=300),
         dbc.Pagination(id=id_daftar(prefix, "halaman"), max_value=1, active_page=1, first_last=True,
                        previous_next=True, fully_expanded=False, size="sm"),
-    ], id=ident, hidden=hidden, className="mt-4")
+    ], hidden=hidden, className=kelas, **({"id": ident} if ident else {}))
 
 
 def keterangan(h: Halaman, satuan: str) -> str:

@@ -8,6 +8,7 @@ from sqlmodel import select
 
 from dashboard import ids
 from dashboard.akses import halaman
+from dashboard.components.daftar import kendali_daftar
 from dashboard.components.pilihan import dropdown
 from dashboard.data import sesi
 from models.akun.pengguna import URUTAN_PENGGUNA, pilihan_kantor
@@ -83,17 +84,8 @@ def layout(**_kwargs) -> html.Div:
         dcc.Store(id=ids.PENGGUNA_VERSI, data=0),
         dbc.Row([
             dbc.Col([
-                dbc.Row([
-                    dbc.Col(dbc.Input(id=ids.PENGGUNA_CARI, type="search", debounce=True,
-                                      placeholder="Cari nama, nama pengguna, NIP, kantor atau peran…"), md=8),
-                    dbc.Col(dropdown(id=ids.PENGGUNA_URUT, clearable=False, searchable=False, value="kantor",
-                                     options=[{"label": f"Urut: {label}", "value": kunci}
-                                              for kunci, label in URUTAN_PENGGUNA.items()]), md=4),
-                ], className="g-2 mb-2"),
-                html.Small(id=ids.PENGGUNA_KETERANGAN, className="text-muted d-block mb-1", role="status"),
-                dcc.Loading(html.Div(id=ids.PENGGUNA_TABEL)),
-                dbc.Pagination(id=ids.PENGGUNA_HALAMAN, max_value=1, active_page=1, first_last=True,
-                               previous_next=True, fully_expanded=False, size="sm"),
+                kendali_daftar("pengguna", urutan=URUTAN_PENGGUNA, bawaan="kantor",
+                               placeholder="Cari nama, nama pengguna, NIP, kantor atau peran…", kelas=""),
             ], lg=8),
             dbc.Col([_kelola(peran, kantor), _baru(peran, kantor)], lg=4),
         ]),

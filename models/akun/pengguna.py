@@ -25,7 +25,7 @@ from models.akun.peran import NAMA_PERAN, PERAN_KANTOR, TINGKAT_KABUPATEN
 from models.akun.sandi import periksa_sandi
 from models.tables import Kabupaten, Kecamatan, Role, User, utcnow
 from models.umum.audit import catat
-from models.umum.halaman import PER_HALAMAN, Halaman, kata_cari
+from models.umum.halaman import PER_HALAMAN, Halaman, dengan_baris, halaman_kosong, kata_cari
 from models.umum.isian import MAKS_PENDEK, teks
 from models.umum.nip import baca_nip, format_nip
 from models.umum.penolakan import Ditolak
@@ -404,10 +404,7 @@ def cari_pengguna(session: Session, *, cari: object = None, urut: object = "kant
     syarat = [_cocok(k) for k in kata_cari(cari)]
     semua = session.exec(select(func.count()).select_from(User)).one()
     cocok: int = session.exec(_dengan_kantor(func.count(col(User.id))).where(*syarat)).one()
-    ukuran = max(1, min(int(per_halaman), 500))
-    jumlah = max(1, -(-cocok // ukuran))
-    nomor = halaman if isinstance(halaman, int) and not isinstance(halaman, bool) else 1
-    nomor = min(max(1, nomor), jumlah)
+    h = halaman_kosong(halaman, cocok, semua, per_halaman)
     tanpa_kantor = case((col(User.kecamatan_id).is_(None) & col(User.kabupaten_id).is_(None), 0), else_=1)  # the admins first
     kantor = (tanpa_kantor, _NAMA_KAB, case((col(User.kecamatan_id).is_(None), 0), else_=1), Kecamatan.nama)
     urutan = {
@@ -418,8 +415,8 @@ def cari_pengguna(session: Session, *, cari: object = None, urut: object = "kant
         "status": (User.aktif, *kantor, Role.urutan, User.username),
     }[urut if isinstance(urut, str) and urut in URUTAN_PENGGUNA else "kantor"]
     q = (_dengan_kantor(User, Role.nama, Kecamatan.nama, _NAMA_KAB).where(*syarat).order_by(*urutan, User.id)
-         .offset((nomor - 1) * ukuran).limit(ukuran))
-    return Halaman([_baris_pengguna(*r) for r in session.exec(q)], cocok, semua, nomor, ukuran)
+         .offset(h.offset).limit(h.per_halaman))
+    return dengan_baris(h, [_baris_pengguna(*r) for r in session.exec(q)])
 
 
 def label_pengguna(b: BarisPengguna) -> str:

@@ -27,7 +27,7 @@ from models.perencanaan.dokumen_kinerja import pdf_pengukuran, tabel_pengukuran,
 from models.perencanaan.target import ubah_target
 from models.tables import AuditLog, Target
 from tests.conftest import keluar, masuk
-from tests.dash_util import buka_halaman, daftar_callback, panggil, sidik_basis_data
+from tests.dash_util import buka_halaman, daftar_callback, komponen_jawaban, panggil, sidik_basis_data
 from tests.fabrik import indikator, kantor, nama_pengguna, pengguna, realisasi
 
 TAHUN = 2026
@@ -81,17 +81,7 @@ def _teks(x) -> str:
 
 def _milik(x, kode: str):
     """The first component (as JSON) marked data-kode=`kode`."""
-    if isinstance(x, dict):
-        if x.get("props", {}).get("data-kode") == kode:
-            return x
-        for v in x.values():
-            if (hasil := _milik(v, kode)) is not None:
-                return hasil
-    if isinstance(x, list):
-        for v in x:
-            if (hasil := _milik(v, kode)) is not None:
-                return hasil
-    return None
+    return komponen_jawaban(x, kode, prop="data-kode")
 
 
 def _kartu(client, app, triwulan: int) -> str:
