@@ -6,6 +6,7 @@ The holidays library gives Indonesia's public holidays and the government's cuti
 from __future__ import annotations
 
 from datetime import date, datetime
+from functools import lru_cache
 
 from sqlalchemy import event
 from sqlalchemy.exc import IntegrityError
@@ -49,31 +50,17 @@ def kalender_kantor(session: Session, kecamatan_id: int | None, *, jam_kerja: st
     if kunci not in simpanan:
         libur = set(libur_resmi(awal, akhir))
         libur.update(session.exec(select(col(HariLibur.tanggal))).all())
-        simpanan[kunci] = _kalender_dipakai_ulang(kunci, frozenset(libur))
+        simpanan[kunci] = _kalender_dipakai_ulang(zona, jam_kerja, frozenset(libur))
     return simpanan[kunci]
 
 
 _KALENDER = "kalender_kantor"
-# The calendars built so far, by their zone, hours, years and days off: a request builds the same calendar as the
-# one before it (its table of working minutes, grown on first use, is kept on it), unless a day off was entered or
-# removed since, which gives another key. Bounded: the oldest are dropped past _KALENDER_MAKS.
-_KALENDER_PROSES: dict[tuple, KalenderKerja] = {}
-_KALENDER_MAKS = 64
-
-
-def _kalender_dipakai_ulang(kunci: tuple[str, str, int, int], libur: frozenset[date]) -> KalenderKerja:
-    zona, jam_kerja, _awal, _akhir = kunci
-    penuh = (*kunci, libur)
-    kal = _KALENDER_PROSES.get(penuh)
-    if kal is None:
-        kal = KalenderKerja(jam=baca_jam_kerja(jam_kerja), libur=libur, zona=zona)
-        while len(_KALENDER_PROSES) >= _KALENDER_MAKS:
-            try:
-                _KALENDER_PROSES.pop(next(iter(_KALENDER_PROSES)), None)
-            except (StopIteration, RuntimeError):  # emptied or changed by another thread meanwhile
-                break
-        _KALENDER_PROSES[penuh] = kal
-    return kal
+# The calendars built so far, by their zone, hours and days off: a request builds the same calendar as the one before
+# it (its table of working minutes, grown on first use, is kept on it), unless a day off was entered or removed since,
+# which gives another key.
+@lru_cache(maxsize=64)
+def _kalender_dipakai_ulang(zona: str, jam_kerja: str, libur: frozenset[date]) -> KalenderKerja:
+    return KalenderKerja(jam=baca_jam_kerja(jam_kerja), libur=libur, zona=zona)
 
 
 @event.listens_for(Session, "after_flush")
